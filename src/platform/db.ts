@@ -1,0 +1,148 @@
+// The database: PGlite embedded (default) or a PostgreSQL server (DATABASE_URL).
+// Migrations under prisma/migrations are applied at start-up, in this process, and
+// recorded in Prisma's own `_prisma_migrations` table so `prisma migrate status` agrees.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PrismaClient } from "../generated/prisma/client.js";
+
+export type Db = PrismaClient;
+/** The transaction client handed to `db.$transaction(async (tx) => ...)`. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export interface Database {
+  prisma: PrismaClient;
+  /** Runs a multi-statement SQL script on the underlying driver. */
+  exec(sql: string): Promise<void>;
+  /** Runs one query on the underlying driver (for migrations and health checks). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  databaseUrl?: string;
+  pgliteDir?: string;
+  /** PostgreSQL pool size */
+  poolSize?: number;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const MIGRATIONS_DIR = path.resolve(here, "../../prisma/migrations");
+
+export async function openDatabase(opts: DbOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pg = await import("pg");
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const pool = new pg.default.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      prisma,
+      kind: "postgres",
+      async exec(sql) {
+        const client = await pool.connect();
+        try {
+          await client.query(sql);
+        } catch (e) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw e;
+        } finally {
+          client.release();
+        }
+      },
+      async query(sql, params) {
+        return (await pool.query(sql, params as unknown[])).rows;
+      },
+      async close() {
+        await prisma.$disconnect();
+        await pool.end().catch(() => undefined);
+      },
+    };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const dir = opts.pgliteDir;
+  if (dir && !dir.startsWith("memory://")) fs.mkdirSync(path.resolve(dir), { recursive: true });
+  const lite = new PGlite(dir);
+  await lite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  return {
+    prisma,
+    kind: "pglite",
+    async exec(sql) {
+      await lite.exec(sql);
+    },
+    async query(sql, params) {
+      return (await lite.query(sql, params as unknown[])).rows as never;
+    },
+    async close() {
+      await prisma.$disconnect();
+      await lite.close().catch(() => undefined);
+    },
+  };
+}
+
+export interface MigrationResult {
+  applied: string[];
+  total: number;
+}
+
+/** Applies pending migrations, one transaction each, under an advisory lock so replicas do not race. */
+export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<MigrationResult> {
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, "migration.sql")))
+    .map((d) => d.name)
+    .sort();
+  await db.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+    "checksum" VARCHAR(64) NOT NULL,
+    "finished_at" TIMESTAMPTZ,
+    "migration_name" VARCHAR(255) NOT NULL,
+    "logs" TEXT,
+    "rolled_back_at" TIMESTAMPTZ,
+    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+    "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+  )`);
+  const done = async () =>
+    new Set(
+      (await db.query<{ migration_name: string }>(
+        `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      )).map((r) => r.migration_name),
+    );
+  const already = await done();
+  const applied: string[] = [];
+  for (const name of names) {
+    if (already.has(name)) continue;
+    const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    const checksum = crypto.createHash("sha256").update(sql).digest("hex");
+    const q = (v: string) => v.replace(/'/g, "''");
+    try {
+      // One transaction per migration; the table lock serialises replicas starting together.
+      await db.exec(`BEGIN;
+LOCK TABLE "_prisma_migrations" IN EXCLUSIVE MODE;
+${sql}
+;
+INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+  VALUES ('${crypto.randomUUID()}', '${checksum}', now(), '${q(name)}', 1);
+COMMIT;`);
+      applied.push(name);
+    } catch (e) {
+      // Another replica may have applied it while we waited for the lock.
+      if ((await done()).has(name)) continue;
+      throw new Error(`migration ${name} failed: ${(e as Error).message}`);
+    }
+  }
+  return { applied, total: names.length };
+}
+
+/** True when the database answers and every migration on disk is applied. */
+export async function migrationsApplied(db: Database, dir = MIGRATIONS_DIR): Promise<boolean> {
+  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const rows = await db.query<{ migration_name: string }>(
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+  );
+  const done = new Set(rows.map((r) => r.migration_name));
+  return names.every((n) => done.has(n));
+}
