@@ -66,7 +66,7 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
   if (dir && !dir.startsWith("memory://")) fs.mkdirSync(path.resolve(dir), { recursive: true });
   const lite = new PGlite(dir);
   await lite.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) as never });
   return {
     prisma,
     kind: "pglite",

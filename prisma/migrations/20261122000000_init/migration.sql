@@ -53,6 +53,7 @@ CREATE TABLE "Request" (
     "stage1By" TEXT,
     "channelId" TEXT,
     "messageTs" TEXT,
+    "checklistTs" TEXT,
     "submissionKey" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL,
     "updatedAt" TIMESTAMP(3) NOT NULL,
@@ -201,6 +202,7 @@ ALTER TABLE "RequestMeasure" ADD CONSTRAINT "RequestMeasure_requestId_fkey" FORE
 
 -- AddForeignKey
 ALTER TABLE "RequestEvent" ADD CONSTRAINT "RequestEvent_requestId_fkey" FOREIGN KEY ("requestId") REFERENCES "Request"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
 
 
 -- The decision log is append-only: updates and deletes are refused by the database itself.

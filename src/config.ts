@@ -1,0 +1,74 @@
+// The environment, validated once at start-up. A bad value stops the bot with one
+// message naming every problem.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const ConfigSchema = z
+  .object({
+    SLACK_BOT_TOKEN: optionalString.pipe(
+      z.string().regex(/^xox[bp]-/, "must start with xoxb- (a bot token)").optional(),
+    ),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString.pipe(z.string().regex(/^xapp-/, "must start with xapp- (an app-level token)").optional()),
+    SLACK_API_URL: optionalString.pipe(z.url({ message: "must be a URL such as https://slack.com/api/" }).optional()),
+    PORT: optionalString.pipe(
+      z.string().regex(/^\d+$/, "must be a port number (1-65535)").transform(Number).pipe(z.number().min(1, "must be 1-65535").max(65535, "must be 1-65535")).optional(),
+    ),
+    DATABASE_URL: optionalString.pipe(
+      z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+    ),
+    PGLITE_DIR: optionalString,
+    ORG_FILE: optionalString,
+    TZ: optionalString,
+    LOG_LEVEL: optionalString.pipe(z.enum(["debug", "info", "warn", "error"]).optional()),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.SLACK_BOT_TOKEN) ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required" });
+    if (!c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN)
+      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)" });
+  });
+
+export interface Config {
+  slackBotToken: string;
+  slackSigningSecret?: string;
+  slackAppToken?: string;
+  slackApiUrl?: string;
+  port: number;
+  databaseUrl?: string;
+  pgliteDir: string;
+  orgFile?: string;
+  timeZone: string;
+  logLevel: "debug" | "info" | "warn" | "error";
+  mode: "http" | "socket";
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example and the README.`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const r = ConfigSchema.safeParse(env);
+  if (!r.success) {
+    throw new ConfigError(r.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
+  }
+  const c = r.data;
+  return {
+    slackBotToken: c.SLACK_BOT_TOKEN!,
+    slackSigningSecret: c.SLACK_SIGNING_SECRET,
+    slackAppToken: c.SLACK_APP_TOKEN,
+    slackApiUrl: c.SLACK_API_URL,
+    port: c.PORT ?? 3000,
+    databaseUrl: c.DATABASE_URL,
+    pgliteDir: c.PGLITE_DIR ?? "./.data/pglite",
+    orgFile: c.ORG_FILE,
+    timeZone: c.TZ ?? "Asia/Tokyo",
+    logLevel: c.LOG_LEVEL ?? "info",
+    mode: c.SLACK_APP_TOKEN ? "socket" : "http",
+  };
+}

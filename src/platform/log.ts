@@ -1,0 +1,36 @@
+// A small structured logger that never prints secrets.
+export type Level = "debug" | "info" | "warn" | "error";
+const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export interface Logger {
+  debug(msg: string, data?: Record<string, unknown>): void;
+  info(msg: string, data?: Record<string, unknown>): void;
+  warn(msg: string, data?: Record<string, unknown>): void;
+  error(msg: string, data?: Record<string, unknown>): void;
+}
+
+const SECRET_PATTERNS = [/xox[abposr]-[A-Za-z0-9-]+/g, /xapp-[A-Za-z0-9-]+/g, /postgres(?:ql)?:\/\/[^@\s]*@/g];
+
+/** Masks tokens and database credentials wherever they appear. */
+export function redact(text: string, secrets: string[] = []): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length >= 6) out = out.split(s).join("[redacted]");
+  for (const p of SECRET_PATTERNS) out = out.replace(p, (m) => (m.startsWith("postgres") ? "postgresql://[redacted]@" : `${m.slice(0, 5)}[redacted]`));
+  return out;
+}
+
+export function createLogger(level: Level = "info", secrets: string[] = [], sink: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
+  const emit = (lvl: Level, msg: string, data?: Record<string, unknown>) => {
+    if (order[lvl] < order[level]) return;
+    const line = JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...(data ?? {}) });
+    sink(redact(line, secrets));
+  };
+  return {
+    debug: (m, d) => emit("debug", m, d),
+    info: (m, d) => emit("info", m, d),
+    warn: (m, d) => emit("warn", m, d),
+    error: (m, d) => emit("error", m, d),
+  };
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,0 +1,16 @@
+// What every flow needs: the database, the clock, the outbox. Handed to features and
+// commands explicitly (no globals), so tests build their own.
+import type { Config } from "../config.js";
+import type { Clock } from "./clock.js";
+import type { Database } from "./db.js";
+import type { Outbox } from "./outbox.js";
+import type { Logger } from "./log.js";
+
+export interface Services {
+  database: Database;
+  clock: Clock;
+  outbox: Outbox;
+  log: Logger;
+  timeZone: string;
+  config?: Config;
+}
