@@ -22,7 +22,7 @@ export interface SlackCaller {
 }
 
 /** Fills placeholders such as {"$ref": "requestMessage", "id": "...", "field": "ts"} at send time. */
-export type RefResolver = (tx: Tx, ref: Record<string, unknown>) => Promise<string | undefined>;
+export type RefResolver = (tx: Tx, ref: Record<string, unknown>) => Promise<unknown>;
 export type OnSentHandler = (tx: Tx, onSent: Record<string, unknown>, response: Record<string, unknown>, payload: Record<string, unknown>) => Promise<void>;
 
 /** Errors that will not go away by trying again. */

@@ -1,0 +1,17 @@
+// Every /privacy subcommand, one module each. The manifest's usage hint lists the same.
+import { adminCommand } from "./admin.js";
+import { exportCommand } from "./export.js";
+import { makeHelpCommand } from "./help.js";
+import { langCommand } from "./lang.js";
+import { mineCommand } from "./mine.js";
+import { requestCommand } from "./request.js";
+import { statusCommand } from "./status.js";
+import type { PrivacyCommand } from "./types.js";
+
+export const helpCommand: PrivacyCommand = makeHelpCommand(() => COMMANDS);
+
+export const COMMANDS: PrivacyCommand[] = [requestCommand, statusCommand, mineCommand, langCommand, exportCommand, adminCommand, helpCommand];
+
+export function findCommand(name: string | undefined): PrivacyCommand | undefined {
+  return COMMANDS.find((c) => c.name === (name ?? "").toLowerCase());
+}

@@ -1,0 +1,90 @@
+// What the /privacy subcommands say (apart from the features' own catalogues).
+import { catalogue } from "../src/platform/i18n.js";
+
+const ja = {
+  helpTitle: "*Mamori（守り）個人情報保護規程の届出・承認*",
+  helpIntro: "社内の個人情報保護規程（第4・5・15・16・17条）の届出を Slack で提出し、承認を受けます。",
+  helpFooter: "届出は承認チャンネルのスレッドで審査されます。App Home（このアプリのホーム）に自分の届出と承認待ちが表示されます。",
+  unknownCommand: (name: string) => `「${name}」というコマンドはありません。`,
+  error: "処理中にエラーが発生しました。内容は記録されています。しばらくしてからもう一度お試しください。",
+  usage: {
+    request: ["`/privacy request` 届出を作成（種類を選ぶ）", "`/privacy request purpose|method|entrust|provide|joint` その種類の届出を直接作成"],
+    status: ["`/privacy status PRV-2026-0001` 届出の状態と履歴"],
+    mine: ["`/privacy mine` 自分の届出と、自分の判断を待っている届出"],
+    help: ["`/privacy help` この説明"],
+    lang: ["`/privacy lang ja|en|auto` 表示言語（auto は Slack の言語設定に従う）"],
+    export: ["`/privacy export [開始日] [終了日]` 監査ログを CSV で出力（コンプライアンス担当・監査責任者のみ、日付は YYYY-MM-DD）"],
+  },
+  request: {
+    unknownKind: (k: string) => `届出の種類「${k}」はありません。purpose, method, entrust, provide, joint のいずれかを指定してください。`,
+  },
+  status: {
+    needCode: "届出番号を指定してください（例：/privacy status PRV-2026-0001）。",
+    notFound: (code: string) => `届出 ${code} は見つかりません。`,
+    notAllowed: "この届出を見る権限がありません（届出者、その部署の個人情報管理者、個人情報管理責任者、コンプライアンス担当、監査責任者のみ）。",
+    open: "スレッドを開く",
+    versions: (n: number) => `版：${n}（以前の版も記録されています）`,
+  },
+  mine: {
+    title: "*自分の届出*",
+    none: "届出はまだありません。`/privacy request` で作成できます。",
+    waiting: "*あなたの判断・措置を待っている届出*",
+    noneWaiting: "あなたを待っている届出はありません。",
+  },
+  lang: {
+    set: (l: string): string => (l === "auto" ? "表示言語を Slack の言語設定に合わせます。" : l === "en" ? "Language set to English." : "表示言語を日本語にしました。"),
+    bad: "`/privacy lang ja`、`/privacy lang en` または `/privacy lang auto` を指定してください。",
+  },
+  export: {
+    notAllowed: "監査ログの出力はコンプライアンス担当と監査責任者だけができます。",
+    badDate: "日付は YYYY-MM-DD の形式で指定してください（例：/privacy export 2026-04-01 2026-09-30）。",
+    badRange: "終了日は開始日以降にしてください。",
+    done: (from: string, to: string, n: number) => `${from} から ${to} までの監査ログ（${n} 件）を DM に送りました。`,
+    title: (from: string, to: string) => `監査ログ ${from}〜${to}`,
+  },
+};
+
+const en: typeof ja = {
+  helpTitle: "*Mamori: requests and approvals under the personal-information rules*",
+  helpIntro: "File the requests the company's rules require (Art. 4, 5, 15, 16, 17) in Slack and get them approved.",
+  helpFooter: "Requests are reviewed in their thread in the approvals channel. The app's Home tab shows your requests and what waits for you.",
+  unknownCommand: (name) => `There is no command "${name}".`,
+  error: "Something went wrong. It has been logged; please try again in a moment.",
+  usage: {
+    request: ["`/privacy request` file a request (pick the kind)", "`/privacy request purpose|method|entrust|provide|joint` open that kind's form directly"],
+    status: ["`/privacy status PRV-2026-0001` a request's status and history"],
+    mine: ["`/privacy mine` my requests and those waiting for me"],
+    help: ["`/privacy help` this help"],
+    lang: ["`/privacy lang ja|en|auto` display language (auto follows your Slack language)"],
+    export: ["`/privacy export [from] [to]` the audit log as CSV (compliance and audit lead only; dates YYYY-MM-DD)"],
+  },
+  request: {
+    unknownKind: (k) => `There is no request kind "${k}". Use purpose, method, entrust, provide or joint.`,
+  },
+  status: {
+    needCode: "Give a request code (e.g. /privacy status PRV-2026-0001).",
+    notFound: (code) => `Request ${code} was not found.`,
+    notAllowed: "You may not see this request (requester, the department's privacy managers, the chief privacy officer, compliance and the audit lead only).",
+    open: "Open the thread",
+    versions: (n) => `Version: ${n} (earlier versions are kept)`,
+  },
+  mine: {
+    title: "*My requests*",
+    none: "No requests yet. File one with `/privacy request`.",
+    waiting: "*Waiting for your decision or measures*",
+    noneWaiting: "Nothing is waiting for you.",
+  },
+  lang: {
+    set: (l) => (l === "auto" ? "Language now follows your Slack settings." : l === "en" ? "Language set to English." : "表示言語を日本語にしました。"),
+    bad: "Use `/privacy lang ja`, `/privacy lang en` or `/privacy lang auto`.",
+  },
+  export: {
+    notAllowed: "Only compliance and the audit lead can export the audit log.",
+    badDate: "Dates are YYYY-MM-DD (e.g. /privacy export 2026-04-01 2026-09-30).",
+    badRange: "The end date must not be before the start date.",
+    done: (from, to, n) => `The audit log from ${from} to ${to} (${n} entries) is in your DMs.`,
+    title: (from, to) => `Audit log ${from} to ${to}`,
+  },
+};
+
+export const commandMessages = catalogue(ja, en);

@@ -1,0 +1,31 @@
+// Who is pressing or typing: the person in the directory, with their language.
+import type { WebClient } from "@slack/web-api";
+import type { Actor } from "../../../commands/types.js";
+import { langFromLocale, type Lang } from "../i18n.js";
+import type { Services } from "../services.js";
+
+const LOCALE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/** The person in the directory, or null. Reads the Slack locale (users.info) at most once a week. */
+export async function resolveActor(s: Services, client: WebClient, userId: string): Promise<Actor | null> {
+  const p = await s.database.prisma.person.findUnique({ where: { slackId: userId } });
+  if (!p) return null;
+  let slackLocale = p.slackLocale;
+  if (!p.lang && (!p.localeCheckedAt || s.clock.now().getTime() - p.localeCheckedAt.getTime() > LOCALE_TTL_MS)) {
+    try {
+      const info = await client.users.info({ user: userId, include_locale: true });
+      slackLocale = (info.user as { locale?: string } | undefined)?.locale ?? null;
+    } catch (e) {
+      s.log.warn("users.info failed; using the default language", { user: userId, error: String((e as Error).message) });
+    }
+    await s.database.prisma.person.update({ where: { slackId: userId }, data: { slackLocale, localeCheckedAt: s.clock.now() } });
+  }
+  const lang: Lang = p.lang === "en" || p.lang === "ja" ? p.lang : langFromLocale(slackLocale);
+  return { slackId: p.slackId, name: p.name, departmentId: p.departmentId, roles: p.roles, lang };
+}
+
+/** Records a delivery; false when it was seen already (a Slack retry or a duplicate). */
+export async function firstDelivery(s: Services, key: string): Promise<boolean> {
+  const r = await s.database.prisma.slackDelivery.createMany({ data: [{ key, receivedAt: s.clock.now() }], skipDuplicates: true });
+  return r.count === 1;
+}

@@ -1,0 +1,80 @@
+// Builds the Bolt app: HTTP (signed requests on POST /slack/events, plus /healthz and
+// /readyz) or Socket Mode. Features register their listeners on it; the Slack layer
+// stays thin: parse, call the domain, render.
+import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import type { Logger } from "../log.js";
+
+export interface SlackAppOptions {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  log: Logger;
+  /** answers GET /readyz */
+  ready: () => Promise<boolean>;
+}
+
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  return {
+    debug: (...m: unknown[]) => log.debug(m.map(String).join(" ")),
+    info: (...m: unknown[]) => log.info(m.map(String).join(" ")),
+    warn: (...m: unknown[]) => log.warn(m.map(String).join(" ")),
+    error: (...m: unknown[]) => log.error(m.map(String).join(" ")),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+export function createSlackApp(o: SlackAppOptions): App {
+  const clientOptions = {
+    ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}),
+    // The outbox retries with back-off and honours Retry-After itself; a Web API call
+    // made on the hot path (views.open) must fail fast rather than hang for minutes.
+    retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 },
+    rejectRateLimitedCalls: true,
+  };
+  const common = {
+    token: o.botToken,
+    logger: boltLogger(o.log),
+    clientOptions,
+    convoStore: false as const,
+    deferInitialization: true,
+  };
+  if (o.appToken) {
+    return new App({ ...common, appToken: o.appToken, socketMode: true });
+  }
+  return new App({
+    ...common,
+    signingSecret: o.signingSecret!,
+    customRoutes: [
+      {
+        path: "/healthz",
+        method: ["GET"],
+        handler: (_req, res) => {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(JSON.stringify({ ok: true }));
+        },
+      },
+      {
+        path: "/readyz",
+        method: ["GET"],
+        handler: (_req, res) => {
+          o.ready().then(
+            (ok) => {
+              res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+              res.end(JSON.stringify({ ok }));
+            },
+            () => {
+              res.writeHead(503, { "content-type": "application/json" });
+              res.end(JSON.stringify({ ok: false }));
+            },
+          );
+        },
+      },
+    ],
+  });
+}

@@ -1,0 +1,58 @@
+// The /privacy slash command: ack at once, find the person, hand the words to the
+// subcommand module (commands/), answer ephemerally when something is wrong.
+import type { App } from "@slack/bolt";
+import { COMMANDS, findCommand, helpCommand } from "../../../commands/index.js";
+import { commandMessages } from "../../../commands/messages.js";
+import type { CommandContext } from "../../../commands/types.js";
+import { noteUnknownUser } from "../../directory/unknownUser.js";
+import { DEFAULT_LANG } from "../i18n.js";
+import type { Services } from "../services.js";
+import { firstDelivery, resolveActor } from "./actor.js";
+
+export function registerPrivacyCommand(app: App, s: Services): void {
+  app.command("/privacy", async ({ ack, command, client, respond }) => {
+    await ack();
+    if (!(await firstDelivery(s, `command:${command.trigger_id}`))) return;
+    const answer = (message: { text: string; blocks?: unknown[] }) =>
+      respond({ response_type: "ephemeral", text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) }).then(() => undefined);
+    const actor = await resolveActor(s, client, command.user_id);
+    if (!actor) {
+      const { text } = await noteUnknownUser(s, command.user_id, DEFAULT_LANG);
+      return void (await answer({ text }));
+    }
+    const words = command.text.trim().split(/\s+/).filter(Boolean);
+    const cmd = words.length === 0 ? helpCommand : findCommand(words[0]);
+    if (!cmd) {
+      const m = commandMessages(actor.lang);
+      return void (await answer({ text: `${m.unknownCommand(words[0]!)}\n\n${COMMANDS.flatMap((c) => c.usage(actor.lang)).join("\n")}` }));
+    }
+    const ctx: CommandContext = {
+      actor,
+      args: words.slice(1),
+      text: command.text,
+      channelId: command.channel_id,
+      triggerId: command.trigger_id,
+      services: s,
+      respond: answer,
+      async openModal(view) {
+        await client.views.open({ trigger_id: command.trigger_id, view });
+      },
+      async uploadFile(file) {
+        const dm = await client.conversations.open({ users: actor.slackId });
+        await client.files.uploadV2({
+          channel_id: dm.channel!.id!,
+          filename: file.filename,
+          title: file.title,
+          content: file.content,
+          ...(file.comment ? { initial_comment: file.comment } : {}),
+        });
+      },
+    };
+    try {
+      await cmd.run(ctx);
+    } catch (e) {
+      s.log.error("command failed", { command: cmd.name, error: String((e as Error).stack ?? e) });
+      await answer({ text: commandMessages(actor.lang).error }).catch(() => undefined);
+    }
+  });
+}

@@ -1,0 +1,42 @@
+// Who may see a request, and what waits for whom.
+import type { Actor } from "../../commands/types.js";
+import type { Db } from "../platform/db.js";
+import { approversFor, openRequestsForApprover, type RequestSnapshot } from "./store.js";
+import { eligibleDeciders, type RequestStatus } from "./workflow.js";
+
+export async function canSeeRequest(db: Db, actor: Actor, r: RequestSnapshot): Promise<boolean> {
+  if (actor.slackId === r.requesterId) return true;
+  if (actor.roles.some((x) => ["chief", "deputyChief", "compliance", "auditor"].includes(x))) return true;
+  const a = await approversFor(db, r.departmentId);
+  return a.managers.includes(actor.slackId);
+}
+
+export interface WaitingItem {
+  id: string;
+  code: string;
+  kind: string;
+  status: RequestStatus;
+  title: string;
+  channelId: string | null;
+  messageTs: string | null;
+  requesterId: string;
+}
+
+/** Requests waiting for this person's decision (or, for the chief, measures). */
+export async function waitingFor(db: Db, actor: Actor): Promise<WaitingItem[]> {
+  const candidates = await openRequestsForApprover(db, actor.roles, actor.departmentId);
+  const out: WaitingItem[] = [];
+  const approversByDept = new Map<string, Awaited<ReturnType<typeof approversFor>>>();
+  for (const c of candidates) {
+    const status = c.status as RequestStatus;
+    if (status === "approved") {
+      out.push({ ...c, status });
+      continue;
+    }
+    let a = approversByDept.get(c.departmentId);
+    if (!a) approversByDept.set(c.departmentId, (a = await approversFor(db, c.departmentId)));
+    const e = eligibleDeciders({ status, requesterId: c.requesterId, stage1By: c.stage1By }, a);
+    if (e?.people.includes(actor.slackId)) out.push({ ...c, status });
+  }
+  return out;
+}

@@ -1,0 +1,238 @@
+// Block Kit builders of the requests feature: pure functions from domain objects to blocks.
+import type { KnownBlock, View, Button, ActionsBlock } from "@slack/types";
+import { formatDateTime, type Lang } from "../platform/i18n.js";
+import { KINDS, REQUEST_KINDS, type RequestKind, type RequestData } from "./kinds/index.js";
+import { RequestActions, RequestViews, ReasonBlock, KindPickBlock, encodePress } from "./ids.js";
+import { requestMessages } from "./messages.js";
+import type { RequestSnapshot } from "./store.js";
+import { blockedReason, eligibleDeciders, stageOf, type Approvers, type Decision } from "./workflow.js";
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const mention = (id: string) => `<@${id}>`;
+const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
+
+function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): Button {
+  return { type: "button", text: plain(text), action_id: actionId, value, ...(style ? { style } : {}) };
+}
+
+/** The kinds's name and article, e.g. 新しい収集目的 / 第4条. */
+export function kindLabel(kind: RequestKind, lang: Lang): { name: string; article: string } {
+  const k = KINDS[kind];
+  return { name: k.name(lang), article: k.article };
+}
+
+const MAX_HISTORY = 8;
+
+/** The parent message in the approvals channel: summary, status, history and the buttons of the current stage. */
+export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: Lang, timeZone: string): SlackMessage {
+  const m = requestMessages(lang);
+  const { name, article } = kindLabel(r.kind, lang);
+  const status = `${m.statusEmoji[r.status]} ${m.status[r.status]}`;
+  const blocks: KnownBlock[] = [
+    { type: "header", text: plain(m.header(r.code, name, article), 150) },
+    { type: "section", text: { type: "mrkdwn", text: clip(`*${r.title}*`, 3000) } },
+    {
+      type: "section",
+      fields: [
+        { type: "mrkdwn", text: `*${m.field.requester}*\n${mention(r.requesterId)}` },
+        { type: "mrkdwn", text: `*${m.field.department}*\n${clip(r.departmentName, 200)}` },
+        { type: "mrkdwn", text: `*${m.field.kind}*\n${clip(`${name}（${article}）`, 200)}` },
+        { type: "mrkdwn", text: `*${m.field.version}*\n${r.version}` },
+        { type: "mrkdwn", text: `*${m.field.status}*\n${status}` },
+      ],
+    },
+  ];
+  const summary = KINDS[r.kind].summaryFields(r.data as RequestData, lang).slice(0, 10);
+  if (summary.length > 0)
+    blocks.push({
+      type: "section",
+      fields: summary.map((f) => ({ type: "mrkdwn" as const, text: clip(`*${f.label}*\n${f.value || "—"}`, 2000) })),
+    });
+
+  const stage = stageOf(r.status);
+  if (stage !== null) {
+    const e = eligibleDeciders(r, approvers)!;
+    const blocked = blockedReason(r, approvers);
+    const who = e.people.length > 0 ? e.people.map(mention).join(" ") : m.thread.nobodyYet;
+    const lines = [`*${m.field.approvers}*: ${clip(who, 1500)}`];
+    if (e.fellToChief && e.people.length > 0) lines.push(m.fellToChief);
+    if (blocked) lines.push(m.nobodyCanDecide[blocked]);
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });
+    const v = encodePress({ id: r.id, rev: r.rev });
+    const approve = button(m.button.approve, RequestActions.approve, v, "primary");
+    approve.confirm = {
+      title: plain(m.confirm.approveTitle, 100),
+      text: { type: "plain_text", text: m.confirm.approveText(r.code) },
+      confirm: plain(m.confirm.yes, 30),
+      deny: plain(m.confirm.no, 30),
+    };
+    const withdraw = button(m.button.withdraw, RequestActions.withdraw, v);
+    withdraw.confirm = {
+      title: plain(m.confirm.withdrawTitle, 100),
+      text: { type: "plain_text", text: m.confirm.withdrawText(r.code) },
+      confirm: plain(m.confirm.yes, 30),
+      deny: plain(m.confirm.no, 30),
+      style: "danger",
+    };
+    blocks.push({
+      type: "actions",
+      block_id: `decide-${r.rev}`,
+      elements: [
+        approve,
+        button(m.button.requestChanges, RequestActions.requestChanges, v),
+        button(m.button.reject, RequestActions.reject, v, "danger"),
+        withdraw,
+      ],
+    } satisfies ActionsBlock);
+  } else if (r.status === "changes_requested") {
+    const v = encodePress({ id: r.id, rev: r.rev });
+    const withdraw = button(m.button.withdraw, RequestActions.withdraw, v);
+    blocks.push({ type: "actions", block_id: `revise-${r.rev}`, elements: [button(m.button.revise, RequestActions.revise, v, "primary"), withdraw] });
+  } else if (r.status === "approved" || r.status === "effective") {
+    const done = r.measures.filter((x) => x.doneAt).length;
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.measuresProgress(done, r.measures.length) }] });
+  }
+
+  if (r.events.length > 0) {
+    const shown = r.events.slice(-MAX_HISTORY);
+    const lines = shown.map((e) => {
+      const base = m.historyLine(formatDateTime(e.at, lang, timeZone), mention(e.actorId), m.event[e.action] ?? e.action, e.version);
+      return e.reason ? `${base}\n      ${m.reasonLine(clip(e.reason.replace(/\n/g, " "), 300))}` : base;
+    });
+    blocks.push({ type: "divider" });
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(`*${m.history}*\n${lines.join("\n")}`, 3000) }] });
+  }
+  return { text: m.fallbackText(r.code, r.title, m.status[r.status]), blocks };
+}
+
+/** The checklist of necessary measures, posted in the thread after the final approval and edited in place. */
+export function checklistMessage(r: RequestSnapshot, lang: Lang, timeZone: string): SlackMessage {
+  const m = requestMessages(lang);
+  const defs = KINDS[r.kind].measures(r.data as RequestData);
+  const blocks: KnownBlock[] = [
+    { type: "header", text: plain(m.checklistHeader(r.code), 150) },
+    { type: "context", elements: [{ type: "mrkdwn", text: m.checklistIntro }] },
+  ];
+  for (const d of defs) {
+    const state = r.measures.find((x) => x.key === d.key);
+    const done = Boolean(state?.doneAt);
+    const v = encodePress({ id: r.id, rev: r.rev, key: d.key });
+    const status = done ? m.measureDone(mention(state!.doneBy!), formatDateTime(state!.doneAt!, lang, timeZone)) : m.measureOpen;
+    const section: KnownBlock = {
+      type: "section",
+      block_id: `measure-${d.key}`.slice(0, 255),
+      text: { type: "mrkdwn", text: clip(`${done ? ":white_check_mark:" : ":white_large_square:"} *${d.label(lang)}*\n${status}`, 3000) },
+    };
+    if (r.status === "approved")
+      section.accessory = done
+        ? button(m.button.undo, RequestActions.untickMeasure, v)
+        : button(m.button.done, RequestActions.tickMeasure, v, "primary");
+    blocks.push(section);
+  }
+  const done = r.measures.filter((x) => x.doneAt).length;
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.measuresProgress(done, r.measures.length) }] });
+  return { text: m.checklistHeader(r.code), blocks };
+}
+
+/** A DM with a link button to the request's thread (the URL is filled in by the outbox when sent). */
+export function dmWithLink(text: string, lang: Lang, link: unknown, extra?: Button): { text: string; blocks: unknown[] } {
+  const m = requestMessages(lang);
+  const elements: unknown[] = [{ type: "button", text: plain(m.button.open), action_id: RequestActions.openLink, url: link }];
+  if (extra) elements.unshift(extra);
+  return {
+    text,
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } }, { type: "actions", elements }],
+  };
+}
+
+export function reviseButton(r: { id: string; rev: number }, lang: Lang): Button {
+  return button(requestMessages(lang).button.revise, RequestActions.revise, encodePress({ id: r.id, rev: r.rev }), "primary");
+}
+
+/** The first modal of /privacy request: pick the kind; the form replaces it in place. */
+export function pickKindModal(lang: Lang): View {
+  const m = requestMessages(lang);
+  return {
+    type: "modal",
+    callback_id: RequestViews.pickKind,
+    title: plain(m.modal.pickTitle, 24),
+    close: plain(m.modal.close, 24),
+    blocks: [
+      {
+        type: "section",
+        block_id: KindPickBlock,
+        text: { type: "mrkdwn", text: m.modal.pickHint },
+        accessory: {
+          type: "static_select",
+          action_id: RequestActions.pickKind,
+          placeholder: plain(m.modal.pickPlaceholder, 150),
+          options: REQUEST_KINDS.map((k) => ({ text: plain(`${KINDS[k].name(lang)}（${KINDS[k].article}）`), value: k })),
+        },
+      },
+      ...REQUEST_KINDS.map(
+        (k): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: clip(`*${KINDS[k].name(lang)}*（${KINDS[k].article}）: ${KINDS[k].description(lang)}`, 3000) }] }),
+      ),
+    ],
+  };
+}
+
+export interface FormMeta {
+  kind: RequestKind;
+  /** when revising */
+  requestId?: string;
+  rev?: number;
+}
+
+/** The form of one kind (new, or pre-filled to revise a request sent back). */
+export function requestFormModal(kind: RequestKind, lang: Lang, revise?: { code: string; version: number; data: RequestData; requestId: string; rev: number }): View {
+  const m = requestMessages(lang);
+  const k = KINDS[kind];
+  const meta: FormMeta = revise ? { kind, requestId: revise.requestId, rev: revise.rev } : { kind };
+  const intro: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: m.modal.intro(k.name(lang), k.article) } }];
+  if (revise) intro.push({ type: "context", elements: [{ type: "mrkdwn", text: m.modal.reviseIntro(revise.version) }] });
+  return {
+    type: "modal",
+    callback_id: revise ? RequestViews.revise : RequestViews.form,
+    private_metadata: JSON.stringify(meta),
+    title: plain(revise ? m.modal.reviseTitle(revise.code) : m.modal.formTitle, 24),
+    submit: plain(revise ? m.modal.resubmit : m.modal.submit, 24),
+    close: plain(m.modal.close, 24),
+    blocks: [...intro, ...k.formBlocks(lang, revise?.data)],
+  };
+}
+
+export interface ReasonMeta {
+  id: string;
+  rev: number;
+  decision: Exclude<Decision, "approve">;
+  /** where the press came from, so a refusal can be shown there */
+  channel?: string;
+}
+
+export function reasonModal(meta: ReasonMeta, code: string, title: string, lang: Lang): View {
+  const m = requestMessages(lang);
+  const reject = meta.decision === "reject";
+  return {
+    type: "modal",
+    callback_id: RequestViews.reason,
+    private_metadata: JSON.stringify(meta),
+    title: plain(reject ? m.modal.reasonTitleReject : m.modal.reasonTitleChanges, 24),
+    submit: plain(reject ? m.modal.reasonSubmitReject : m.modal.reasonSubmitChanges, 24),
+    close: plain(m.modal.close, 24),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: clip(m.reasonModalIntro(code, title), 3000) } },
+      {
+        type: "input",
+        block_id: ReasonBlock.block,
+        label: plain(m.modal.reasonLabel, 2000),
+        hint: plain(m.modal.reasonHint, 2000),
+        element: { type: "plain_text_input", action_id: ReasonBlock.action, multiline: true, max_length: 2000 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,368 @@
+// Business operations of the requests feature. Each one runs in one database
+// transaction that holds the state change, its history event, its audit entry and the
+// Slack messages it causes (written to the outbox, sent after the commit).
+import { appendAudit } from "../platform/audit/chain.js";
+import type { Tx } from "../platform/db.js";
+import { formatDate, type Lang } from "../platform/i18n.js";
+import type { OutgoingCall } from "../platform/outbox.js";
+import type { Services } from "../platform/services.js";
+import { KINDS, type RequestData, type RequestKind } from "./kinds/index.js";
+import { checklistMessage, dmWithLink, requestMessage, reviseButton } from "./blocks.js";
+import { requestMessages } from "./messages.js";
+import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSnapshot } from "./store.js";
+import {
+  canDecide,
+  canResubmit,
+  canTickMeasure,
+  canWithdraw,
+  eligibleDeciders,
+  requestCode,
+  statusAfter,
+  stageOf,
+  type Decision,
+  type Refusal,
+} from "./workflow.js";
+
+export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: Refusal | "already" | "not_found" };
+
+const CHANNEL_LANG: Lang = "ja";
+const ref = (name: string, id: string) => ({ $ref: name, id });
+const orderKey = (id: string) => `request:${id}`;
+
+function yearIn(d: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
+}
+
+async function lockRequest(tx: Tx, id: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Request" WHERE id = ${id} FOR UPDATE`;
+}
+
+async function nextCode(tx: Tx, year: number): Promise<string> {
+  const key = `PRV-${year}`;
+  const rows = await tx.$queryRaw<{ value: number }[]>`
+    INSERT INTO "CodeCounter" (key, value) VALUES (${key}, 1)
+    ON CONFLICT (key) DO UPDATE SET value = "CodeCounter".value + 1
+    RETURNING value`;
+  return requestCode(year, Number(rows[0]!.value));
+}
+
+// ---- messages caused by a change ------------------------------------------------
+
+/** The parent message, edited in place (or posted, the first time). */
+async function parentUpdate(tx: Tx, s: Services, r: RequestSnapshot): Promise<OutgoingCall> {
+  const approvers = await approversFor(tx, r.departmentId);
+  const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
+  return {
+    orderKey: orderKey(r.id),
+    method: "chat.update",
+    payload: { channel: r.channelId, ts: ref("requestTs", r.id), text: msg.text, blocks: msg.blocks },
+  };
+}
+
+function threadPost(r: RequestSnapshot, text: string): OutgoingCall {
+  return {
+    orderKey: orderKey(r.id),
+    method: "chat.postMessage",
+    payload: { channel: r.channelId, thread_ts: ref("requestTs", r.id), text },
+  };
+}
+
+async function dm(tx: Tx, r: RequestSnapshot, to: string, text: (lang: Lang) => string, extra?: (lang: Lang) => ReturnType<typeof reviseButton>): Promise<OutgoingCall> {
+  const lang = await langOf(tx, to);
+  const body = dmWithLink(text(lang), lang, ref("requestPermalink", r.id), extra?.(lang));
+  return { orderKey: orderKey(r.id), method: "chat.postMessage", payload: { channel: to, ...body } };
+}
+
+const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
+
+async function decidersMention(tx: Tx, r: RequestSnapshot): Promise<string> {
+  const e = eligibleDeciders(r, await approversFor(tx, r.departmentId));
+  const m = requestMessages(CHANNEL_LANG);
+  return e && e.people.length > 0 ? mentions(e.people) : m.thread.nobodyYet;
+}
+
+async function record(tx: Tx, s: Services, r: { id: string; code: string; version: number }, actorId: string, action: string, reason?: string | null, data?: Record<string, unknown>) {
+  const at = s.clock.now();
+  await tx.requestEvent.create({ data: { requestId: r.id, at, actorId, action, reason: reason ?? null, version: r.version } });
+  await appendAudit(tx, { at, actorId, action: `request.${action}`, subject: `request:${r.code}`, data: { ...(data ?? {}), ...(reason ? { reason } : {}) } });
+}
+
+/** A refused press changes nothing but is logged. */
+export async function logRefusal(s: Services, actorId: string, subject: string, action: string, refusal: string): Promise<void> {
+  await s.database.prisma.$transaction((tx) =>
+    appendAudit(tx, { at: s.clock.now(), actorId, action: "request.press_refused", subject, data: { attempted: action, refusal } }),
+  );
+}
+
+// ---- submit ---------------------------------------------------------------------
+
+export type SubmitResult =
+  | { ok: true; id: string; code: string; duplicate: boolean }
+  | { ok: false; problem: "no_department" | "no_channel" };
+
+export async function submitRequest(
+  s: Services,
+  input: { requesterId: string; kind: RequestKind; data: RequestData; submissionKey: string },
+): Promise<SubmitResult> {
+  const result = await s.database.prisma.$transaction(async (tx): Promise<SubmitResult> => {
+    const dup = await tx.request.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true, code: true } });
+    if (dup) return { ok: true, id: dup.id, code: dup.code, duplicate: true };
+    const person = await tx.person.findUnique({ where: { slackId: input.requesterId } });
+    if (!person?.departmentId) return { ok: false, problem: "no_department" };
+    const channel = await approvalsChannelFor(tx, person.departmentId);
+    if (!channel) return { ok: false, problem: "no_channel" };
+    const now = s.clock.now();
+    const code = await nextCode(tx, yearIn(now, s.timeZone));
+    const title = KINDS[input.kind].title(input.data).slice(0, 200);
+    const created = await tx.request.create({
+      data: {
+        code,
+        kind: input.kind,
+        departmentId: person.departmentId,
+        requesterId: input.requesterId,
+        status: "pending_manager",
+        title,
+        channelId: channel,
+        submissionKey: input.submissionKey,
+        createdAt: now,
+        updatedAt: now,
+        versions: { create: { version: 1, data: input.data as object, createdAt: now, createdBy: input.requesterId } },
+      },
+    });
+    await record(tx, s, created, input.requesterId, "submitted", null, { kind: input.kind, version: 1, data: input.data });
+    const r = (await loadRequest(tx, created.id))!;
+    const approvers = await approversFor(tx, r.departmentId);
+    const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
+    const m = requestMessages(CHANNEL_LANG);
+    await s.outbox.enqueue(tx, [
+      {
+        orderKey: orderKey(r.id),
+        method: "chat.postMessage",
+        payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false },
+        onSent: { type: "requestMessage", requestId: r.id },
+      },
+      threadPost(r, m.thread.submitted(`<@${r.requesterId}>`, await decidersMention(tx, r))),
+      await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.submitted(code, title)),
+    ]);
+    return { ok: true, id: r.id, code, duplicate: false };
+  });
+  s.outbox.kick();
+  return result;
+}
+
+// ---- decide ---------------------------------------------------------------------
+
+export async function decide(
+  s: Services,
+  input: { requestId: string; actorId: string; decision: Decision; pressedRev: number; reason?: string },
+): Promise<FlowResult<{ code: string }>> {
+  const reason = input.reason?.trim();
+  if (input.decision !== "approve" && !reason) return { ok: false, refusal: "reason_required" };
+  const result = await s.database.prisma.$transaction(async (tx): Promise<FlowResult<{ code: string }>> => {
+    await lockRequest(tx, input.requestId);
+    const before = await loadRequest(tx, input.requestId);
+    if (!before) return { ok: false, refusal: "not_found" };
+    const approvers = await approversFor(tx, before.departmentId);
+    const check = canDecide(before, input.actorId, input.pressedRev, approvers);
+    if (!check.ok) return check;
+    const stage = stageOf(before.status)!;
+    const status = statusAfter(before.status, input.decision);
+    const now = s.clock.now();
+    await tx.request.update({
+      where: { id: before.id },
+      data: {
+        status,
+        rev: { increment: 1 },
+        updatedAt: now,
+        ...(stage === 1 && input.decision === "approve" ? { stage1By: input.actorId } : {}),
+        ...(status === "approved" ? { approvedAt: now } : {}),
+      },
+    });
+    const action = input.decision === "approve" ? (stage === 1 ? "approved_stage1" : "approved_stage2") : input.decision === "reject" ? "rejected" : "changes_requested";
+    await record(tx, s, before, input.actorId, action, reason ?? null, { stage, from: before.status, to: status });
+    if (status === "approved") {
+      const defs = KINDS[before.kind].measures(before.data as RequestData);
+      await tx.requestMeasure.createMany({ data: defs.map((d, position) => ({ requestId: before.id, key: d.key, position })) });
+    }
+    const r = (await loadRequest(tx, before.id))!;
+    const m = requestMessages(CHANNEL_LANG);
+    const who = `<@${input.actorId}>`;
+    const calls: OutgoingCall[] = [await parentUpdate(tx, s, r)];
+    if (status === "pending_chief") calls.push(threadPost(r, m.thread.approvedStage1(who, await decidersMention(tx, r))));
+    if (status === "approved") {
+      calls.push(threadPost(r, m.thread.approvedStage2(who)));
+      const list = checklistMessage(r, CHANNEL_LANG, s.timeZone);
+      calls.push({
+        orderKey: orderKey(r.id),
+        method: "chat.postMessage",
+        payload: { channel: r.channelId, thread_ts: ref("requestTs", r.id), text: list.text, blocks: list.blocks },
+        onSent: { type: "requestChecklist", requestId: r.id },
+      });
+      calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.approvedStage2(r.code)));
+    }
+    if (status === "changes_requested") {
+      calls.push(threadPost(r, m.thread.changesRequested(who, reason!)));
+      calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.changesRequested(r.code, who, reason!), (l) => reviseButton(r, l)));
+    }
+    if (status === "rejected") {
+      calls.push(threadPost(r, m.thread.rejected(who, reason!)));
+      calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejected(r.code, who, reason!)));
+    }
+    await s.outbox.enqueue(tx, calls);
+    return { ok: true, code: r.code };
+  });
+  if (!result.ok && result.refusal !== "reason_required") await logRefusal(s, input.actorId, `request:${input.requestId}`, input.decision, result.refusal);
+  s.outbox.kick();
+  return result;
+}
+
+// ---- withdraw -------------------------------------------------------------------
+
+export async function withdraw(s: Services, input: { requestId: string; actorId: string; pressedRev?: number }): Promise<FlowResult<{ code: string }>> {
+  const result = await s.database.prisma.$transaction(async (tx): Promise<FlowResult<{ code: string }>> => {
+    await lockRequest(tx, input.requestId);
+    const before = await loadRequest(tx, input.requestId);
+    if (!before) return { ok: false, refusal: "not_found" };
+    const check = canWithdraw(before, input.actorId, input.pressedRev);
+    if (!check.ok) return check;
+    await tx.request.update({ where: { id: before.id }, data: { status: "withdrawn", rev: { increment: 1 }, updatedAt: s.clock.now() } });
+    await record(tx, s, before, input.actorId, "withdrawn", null, { from: before.status });
+    const r = (await loadRequest(tx, before.id))!;
+    await s.outbox.enqueue(tx, [await parentUpdate(tx, s, r), threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(`<@${input.actorId}>`))]);
+    return { ok: true, code: r.code };
+  });
+  if (!result.ok) await logRefusal(s, input.actorId, `request:${input.requestId}`, "withdraw", result.refusal);
+  s.outbox.kick();
+  return result;
+}
+
+// ---- resubmit -------------------------------------------------------------------
+
+export async function resubmit(
+  s: Services,
+  input: { requestId: string; actorId: string; data: RequestData; pressedRev: number },
+): Promise<FlowResult<{ code: string; version: number }>> {
+  const result = await s.database.prisma.$transaction(async (tx): Promise<FlowResult<{ code: string; version: number }>> => {
+    await lockRequest(tx, input.requestId);
+    const before = await loadRequest(tx, input.requestId);
+    if (!before) return { ok: false, refusal: "not_found" };
+    const check = canResubmit(before, input.actorId);
+    if (!check.ok) return check;
+    if (input.pressedRev !== before.rev) return { ok: false, refusal: "stale" };
+    const now = s.clock.now();
+    const version = before.version + 1;
+    await tx.requestVersion.create({ data: { requestId: before.id, version, data: input.data as object, createdAt: now, createdBy: input.actorId } });
+    await tx.request.update({
+      where: { id: before.id },
+      data: { status: "pending_manager", version, stage1By: null, rev: { increment: 1 }, updatedAt: now, title: KINDS[before.kind].title(input.data).slice(0, 200) },
+    });
+    await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: input.data });
+    const r = (await loadRequest(tx, before.id))!;
+    const m = requestMessages(CHANNEL_LANG);
+    await s.outbox.enqueue(tx, [await parentUpdate(tx, s, r), threadPost(r, m.thread.resubmitted(`<@${r.requesterId}>`, version, await decidersMention(tx, r)))]);
+    return { ok: true, code: r.code, version };
+  });
+  if (!result.ok) await logRefusal(s, input.actorId, `request:${input.requestId}`, "resubmit", result.refusal);
+  s.outbox.kick();
+  return result;
+}
+
+// ---- measures -------------------------------------------------------------------
+
+export async function setMeasure(
+  s: Services,
+  input: { requestId: string; actorId: string; key: string; done: boolean },
+): Promise<FlowResult<{ code: string; effective: boolean }>> {
+  const result = await s.database.prisma.$transaction(async (tx): Promise<FlowResult<{ code: string; effective: boolean }>> => {
+    await lockRequest(tx, input.requestId);
+    const before = await loadRequest(tx, input.requestId);
+    if (!before) return { ok: false, refusal: "not_found" };
+    const check = canTickMeasure(before, input.actorId, await approversFor(tx, before.departmentId));
+    if (!check.ok) return check;
+    const measure = before.measures.find((x) => x.key === input.key);
+    if (!measure) return { ok: false, refusal: "not_found" };
+    if (Boolean(measure.doneAt) === input.done) return { ok: false, refusal: "already" };
+    const now = s.clock.now();
+    await tx.requestMeasure.update({
+      where: { requestId_key: { requestId: before.id, key: input.key } },
+      data: input.done ? { doneBy: input.actorId, doneAt: now } : { doneBy: null, doneAt: null },
+    });
+    await record(tx, s, before, input.actorId, input.done ? "measure_done" : "measure_undone", null, { measure: input.key });
+    const remaining = before.measures.filter((x) => (x.key === input.key ? !input.done : !x.doneAt)).length;
+    const effective = remaining === 0;
+    const def = KINDS[before.kind].measures(before.data as RequestData).find((d) => d.key === input.key);
+    const m = requestMessages(CHANNEL_LANG);
+    const calls: OutgoingCall[] = [];
+    let provisionUntil: Date | null = null;
+    if (effective) {
+      await tx.request.update({ where: { id: before.id }, data: { status: "effective", effectiveAt: now, rev: { increment: 1 }, updatedAt: now } });
+      await record(tx, s, before, input.actorId, "effective");
+      provisionUntil = await createProvisionRecord(tx, s, before);
+    } else {
+      await tx.request.update({ where: { id: before.id }, data: { rev: { increment: 1 }, updatedAt: now } });
+    }
+    const r = (await loadRequest(tx, before.id))!;
+    const list = checklistMessage(r, CHANNEL_LANG, s.timeZone);
+    calls.push({
+      orderKey: orderKey(r.id),
+      method: "chat.update",
+      payload: { channel: r.channelId, ts: ref("requestChecklistTs", r.id), text: list.text, blocks: list.blocks },
+    });
+    calls.push(await parentUpdate(tx, s, r));
+    calls.push(threadPost(r, m.thread.measure(`<@${input.actorId}>`, def?.label(CHANNEL_LANG) ?? input.key, input.done)));
+    if (effective) {
+      calls.push(threadPost(r, m.thread.effective(`<@${r.requesterId}>`)));
+      if (provisionUntil) calls.push(threadPost(r, m.thread.provisionRecord(formatDate(provisionUntil, CHANNEL_LANG, s.timeZone))));
+      calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.effective(r.code, r.title)));
+    }
+    await s.outbox.enqueue(tx, calls);
+    return { ok: true, code: r.code, effective };
+  });
+  if (!result.ok) await logRefusal(s, input.actorId, `request:${input.requestId}`, input.done ? "measure_done" : "measure_undone", result.refusal);
+  s.outbox.kick();
+  return result;
+}
+
+/** APPI Art.29: a third-party provision that becomes effective gets its provision record. */
+async function createProvisionRecord(tx: Tx, s: Services, r: RequestSnapshot): Promise<Date | null> {
+  const def = KINDS[r.kind];
+  if (!def.provisionRecord) return null;
+  const p = def.provisionRecord(r.data as RequestData);
+  const now = s.clock.now();
+  const retainUntil = new Date(now);
+  retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + p.retentionYears);
+  await tx.provisionRecord.create({
+    data: {
+      requestId: r.id,
+      recipient: p.recipient,
+      dataSubjects: p.dataSubjects,
+      items: p.items,
+      basis: p.basis,
+      consentOrProvisionDate: new Date(`${p.consentOrProvisionDate}T00:00:00Z`),
+      createdAt: now,
+      retainUntil,
+    },
+  });
+  await appendAudit(tx, { at: now, actorId: "system", action: "provision_record.created", subject: `request:${r.code}`, data: { ...p, retainUntil: retainUntil.toISOString() } });
+  return retainUntil;
+}
+
+// ---- outbox wiring --------------------------------------------------------------
+
+/** Lets the outbox fill in the parent message's ts and permalink, and record them once posted. */
+export function registerRequestOutbox(s: Services, teamUrl: () => string | undefined): void {
+  s.outbox.registerRef("requestTs", async (tx, r) => (await tx.request.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
+  s.outbox.registerRef("requestChecklistTs", async (tx, r) => (await tx.request.findUnique({ where: { id: String(r.id) }, select: { checklistTs: true } }))?.checklistTs ?? undefined);
+  s.outbox.registerRef("requestPermalink", async (tx, r) => {
+    const req = await tx.request.findUnique({ where: { id: String(r.id) }, select: { channelId: true, messageTs: true } });
+    if (!req?.channelId || !req.messageTs) return undefined;
+    const base = teamUrl() ?? "https://slack.com/";
+    return `${base.endsWith("/") ? base : `${base}/`}archives/${req.channelId}/p${req.messageTs.replace(".", "")}`;
+  });
+  s.outbox.onSent("requestMessage", async (tx, onSent, response) => {
+    await tx.request.update({ where: { id: String(onSent.requestId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
+  });
+  s.outbox.onSent("requestChecklist", async (tx, onSent, response) => {
+    await tx.request.update({ where: { id: String(onSent.requestId) }, data: { checklistTs: String(response.ts) } });
+  });
+}

@@ -1,0 +1,39 @@
+// The App Home tab: my requests by status, approvals waiting for me.
+import type { App } from "@slack/bolt";
+import { resolveActor } from "../platform/slack/actor.js";
+import type { Services } from "../platform/services.js";
+import type { Db } from "../platform/db.js";
+import type { Actor } from "../../commands/types.js";
+import { waitingFor } from "./access.js";
+import { requestsOf } from "./store.js";
+import { homeView } from "./views.js";
+
+export async function buildHome(db: Db, actor: Actor) {
+  const [mine, waiting] = await Promise.all([requestsOf(db, actor.slackId, 40), waitingFor(db, actor)]);
+  return homeView(mine, waiting, actor.lang);
+}
+
+export function registerHome(app: App, s: Services): void {
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    const actor = await resolveActor(s, client, event.user);
+    if (!actor) return;
+    await client.views.publish({ user_id: event.user, view: await buildHome(s.database.prisma, actor) });
+  });
+}
+
+/** Lets the outbox render a person's Home tab when it is sent, so it is never stale. */
+export function registerHomeOutbox(s: Services): void {
+  s.outbox.registerRef("homeView", async (tx, ref) => {
+    const p = await tx.person.findUnique({ where: { slackId: String(ref.user) } });
+    if (!p) return undefined;
+    const { langFromLocale } = await import("../platform/i18n.js");
+    const lang = p.lang === "en" || p.lang === "ja" ? p.lang : langFromLocale(p.slackLocale);
+    return buildHome(tx as unknown as Db, { slackId: p.slackId, name: p.name, departmentId: p.departmentId, roles: p.roles, lang });
+  });
+}
+
+/** An outbox call that refreshes someone's Home tab. */
+export function homeRefresh(user: string) {
+  return { orderKey: `home:${user}`, method: "views.publish", payload: { user_id: user, view: { $ref: "homeView", user } } };
+}

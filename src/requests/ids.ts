@@ -1,0 +1,44 @@
+// Every action, view and block id of the requests feature, in one place.
+export const RequestActions = {
+  approve: "request-approve",
+  requestChanges: "request-request-changes",
+  reject: "request-reject",
+  withdraw: "request-withdraw",
+  revise: "request-revise",
+  tickMeasure: "request-tick-measure",
+  untickMeasure: "request-untick-measure",
+  pickKind: "request-pick-kind",
+  openLink: "request-open-link",
+} as const;
+
+export const RequestViews = {
+  pickKind: "request-pick-kind-view",
+  form: "request-form-view",
+  revise: "request-revise-view",
+  reason: "request-reason-view",
+} as const;
+
+export const ReasonBlock = { block: "reason", action: "value" } as const;
+export const KindPickBlock = "kind";
+
+/** The value carried by a decision button: which request, at which revision it was rendered. */
+export interface PressValue {
+  id: string;
+  rev: number;
+  key?: string;
+}
+
+export function encodePress(v: PressValue): string {
+  return JSON.stringify(v);
+}
+
+export function decodePress(raw: string | undefined): PressValue | null {
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as Partial<PressValue>;
+    if (typeof v.id !== "string" || typeof v.rev !== "number") return null;
+    return { id: v.id, rev: v.rev, key: typeof v.key === "string" ? v.key : undefined };
+  } catch {
+    return null;
+  }
+}

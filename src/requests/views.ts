@@ -1,0 +1,76 @@
+// Lists and status views (ephemeral answers and the App Home tab): pure builders.
+import type { KnownBlock, View } from "@slack/types";
+import { commandMessages } from "../../commands/messages.js";
+import { formatDateTime, type Lang } from "../platform/i18n.js";
+import { KINDS, type RequestKind } from "./kinds/index.js";
+import { requestMessages } from "./messages.js";
+import type { RequestListItem, RequestSnapshot } from "./store.js";
+import type { WaitingItem } from "./access.js";
+import type { RequestStatus } from "./workflow.js";
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function line(r: { code: string; kind: string; status: string; title: string }, lang: Lang): string {
+  const m = requestMessages(lang);
+  const k = KINDS[r.kind as RequestKind];
+  const status = r.status as RequestStatus;
+  return `${m.statusEmoji[status]} *${r.code}* ${clip(r.title, 80)}\n      ${k ? `${k.name(lang)}（${k.article}）` : r.kind} · ${m.status[status]}`;
+}
+
+/** Up to `max` lines per section block, within Slack's 3000 characters. */
+function listSections(lines: string[]): KnownBlock[] {
+  const out: KnownBlock[] = [];
+  for (let i = 0; i < lines.length; i += 8) out.push({ type: "section", text: { type: "mrkdwn", text: clip(lines.slice(i, i + 8).join("\n"), 3000) } });
+  return out;
+}
+
+export function requestListBlocks(mine: RequestListItem[], waiting: WaitingItem[], lang: Lang, surface: "ephemeral" | "home"): { text: string; blocks: KnownBlock[] } {
+  const c = commandMessages(lang).mine;
+  const blocks: KnownBlock[] = [];
+  blocks.push({ type: "section", text: { type: "mrkdwn", text: c.waiting } });
+  if (waiting.length === 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: c.noneWaiting }] });
+  else blocks.push(...listSections(waiting.slice(0, 40).map((w) => line(w, lang))));
+  blocks.push({ type: "divider" });
+  blocks.push({ type: "section", text: { type: "mrkdwn", text: c.title } });
+  if (mine.length === 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: c.none }] });
+  else {
+    // grouped by status, open ones first
+    const order: RequestStatus[] = ["changes_requested", "pending_manager", "pending_chief", "approved", "effective", "rejected", "withdrawn"];
+    const sorted = [...mine].sort((a, b) => order.indexOf(a.status as RequestStatus) - order.indexOf(b.status as RequestStatus));
+    blocks.push(...listSections(sorted.map((r) => line(r, lang))));
+  }
+  const max = surface === "home" ? 100 : 50;
+  return { text: `${c.title} ${mine.length}`, blocks: blocks.slice(0, max) };
+}
+
+export function homeView(mine: RequestListItem[], waiting: WaitingItem[], lang: Lang): View {
+  const c = commandMessages(lang);
+  const { blocks } = requestListBlocks(mine, waiting, lang, "home");
+  return {
+    type: "home",
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: "Mamori（守り）" } },
+      { type: "context", elements: [{ type: "mrkdwn", text: c.helpIntro }] },
+      ...blocks,
+      { type: "divider" },
+      { type: "context", elements: [{ type: "mrkdwn", text: clip(Object.values(c.usage).flat().join("\n"), 3000) }] },
+    ].slice(0, 100) as KnownBlock[],
+  };
+}
+
+export function requestStatusBlocks(r: RequestSnapshot, versions: number, lang: Lang, timeZone: string): { text: string; blocks: KnownBlock[] } {
+  const m = requestMessages(lang);
+  const c = commandMessages(lang).status;
+  const k = KINDS[r.kind];
+  const history = r.events.slice(-15).map((e) => {
+    const base = m.historyLine(formatDateTime(e.at, lang, timeZone), `<@${e.actorId}>`, m.event[e.action] ?? e.action, e.version);
+    return e.reason ? `${base}\n      ${m.reasonLine(clip(e.reason, 300))}` : base;
+  });
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: clip(`*${r.code}* ${r.title}\n${k.name(lang)}（${k.article}）· ${m.statusEmoji[r.status]} ${m.status[r.status]}`, 3000) } },
+    { type: "context", elements: [{ type: "mrkdwn", text: `${m.field.requester}: <@${r.requesterId}> · ${m.field.department}: ${clip(r.departmentName, 100)} · ${c.versions(versions)}` }] },
+  ];
+  if (r.measures.length > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.measuresProgress(r.measures.filter((x) => x.doneAt).length, r.measures.length) }] });
+  if (history.length > 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(`*${m.history}*\n${history.join("\n")}`, 3000) } });
+  return { text: `${r.code}: ${m.status[r.status]}`, blocks };
+}
