@@ -1,12 +1,20 @@
 import { defineConfig } from "vitest/config";
 
+// The suite runs on embedded PGlite; when TEST_DATABASE_URL names a PostgreSQL server
+// (.ci/run sets it when 127.0.0.1:5432 answers) the database tests run there too.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // PGlite instances are memory-hungry; a few files at a time on a 2-core machine.
     maxWorkers: 2,
-    fileParallelism: true,
+    projects: [
+      { extends: true, test: { name: "pglite", env: { TEST_DATABASE_URL: "" } } },
+      ...(postgresUrl
+        ? [{ extends: true, test: { name: "postgres", env: { TEST_DATABASE_URL: postgresUrl }, include: ["test/e2e/**/*.test.ts", "test/platform/**/*.test.ts", "test/directory/**/*.test.ts"] } }]
+        : []),
+    ],
   },
 });

@@ -26,6 +26,8 @@ export interface DbOptions {
   pgliteDir?: string;
   /** PostgreSQL pool size */
   poolSize?: number;
+  /** PostgreSQL schema (default public); tests give each file its own */
+  schema?: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -35,8 +37,20 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pg = await import("pg");
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const pool = new pg.default.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const schema = opts.schema;
+    if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+    if (schema) {
+      const admin = new pg.default.Client({ connectionString: opts.databaseUrl });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await admin.end();
+    }
+    const pool = new pg.default.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.poolSize ?? 10,
+      ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+    });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
     return {
       prisma,
       kind: "postgres",

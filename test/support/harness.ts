@@ -1,0 +1,73 @@
+// The whole bot over real HTTP: a fake Slack Web API, the Bolt app listening on a
+// free port, and a sender that signs requests like Slack does.
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import YAML from "yaml";
+import { createBot, type Bot } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { silentLogger, createLogger } from "../../src/platform/log.js";
+import { FakeSlack, SlackRequestSender } from "../../src/platform/slack/fake/index.js";
+import { ORG_YAML } from "./org.js";
+import { testDatabase } from "./db.js";
+
+export const SIGNING_SECRET = "test-signing-secret-0123456789";
+
+export function manifestScopes(): string[] {
+  const manifest = YAML.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../manifest.yml"), "utf8"));
+  return manifest.oauth_config.scopes.bot as string[];
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Harness {
+  bot: Bot;
+  fake: FakeSlack;
+  slack: SlackRequestSender;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startHarness(opts: { orgYaml?: string; fake?: ConstructorParameters<typeof FakeSlack>[0] } = {}): Promise<Harness> {
+  const fake = new FakeSlack({ scopes: manifestScopes(), ...(opts.fake ?? {}) });
+  await fake.start();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-"));
+  const orgFile = path.join(dir, "org.yml");
+  fs.writeFileSync(orgFile, opts.orgYaml ?? ORG_YAML);
+  const port = await freePort();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: String(port),
+    ORG_FILE: orgFile,
+    TZ: "Asia/Tokyo",
+  });
+  const database = await testDatabase();
+  const log = process.env.DEBUG_MAMORI ? createLogger("debug") : silentLogger;
+  const bot = await createBot({ config, database, log, outboxPollMs: 100 });
+  await bot.start();
+  const slack = new SlackRequestSender({ appUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, fake });
+  return {
+    bot,
+    fake,
+    slack,
+    port,
+    async close() {
+      await bot.stop();
+      await database.dispose();
+      await fake.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
