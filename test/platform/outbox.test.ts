@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/platform/clock.js";
+import { silentLogger } from "../../src/platform/log.js";
+import { Outbox, type SlackCaller } from "../../src/platform/outbox.js";
+import { testDatabase } from "../support/db.js";
+
+let db: Awaited<ReturnType<typeof testDatabase>>;
+beforeAll(async () => {
+  db = await testDatabase();
+});
+afterAll(async () => {
+  await db?.dispose();
+});
+beforeEach(async () => {
+  await db.prisma.outboxMessage.deleteMany({});
+  await db.prisma.setting.deleteMany({});
+});
+
+/** A Slack that answers from a script: each call takes the next answer for its method. */
+function scriptedSlack(script: Record<string, (() => Record<string, unknown>)[]> = {}) {
+  const calls: { method: string; args: Record<string, unknown> }[] = [];
+  let ts = 1000;
+  const slack: SlackCaller = {
+    async apiCall(method, args) {
+      calls.push({ method, args });
+      const next = script[method]?.shift();
+      if (next) return next();
+      return { ok: true, channel: args.channel, ts: `${ts++}.000100` };
+    },
+  };
+  return { slack, calls };
+}
+
+const slackError = (error: string) => () => {
+  throw Object.assign(new Error(`An API error occurred: ${error}`), { code: "slack_webapi_platform_error", data: { ok: false, error } });
+};
+const rateLimited = (retryAfter: number) => () => {
+  throw Object.assign(new Error("rate limited"), { code: "slack_webapi_rate_limited_error", retryAfter });
+};
+
+describe("outbox", () => {
+  it("sends in order per key, fills references from what was sent before", async () => {
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    const { slack, calls } = scriptedSlack();
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
+    outbox.registerRef("parentTs", async (tx) => (await tx.setting.findUnique({ where: { key: "parent" } }))?.value);
+    outbox.onSent("parent", async (tx, _o, res) => {
+      await tx.setting.create({ data: { key: "parent", value: String(res.ts) } });
+    });
+    await db.prisma.$transaction((tx) =>
+      outbox.enqueue(tx, [
+        { orderKey: "r1", method: "chat.postMessage", payload: { channel: "C1", text: "parent" }, onSent: { type: "parent" } },
+        { orderKey: "r1", method: "chat.postMessage", payload: { channel: "C1", text: "reply", thread_ts: { $ref: "parentTs" } } },
+        { orderKey: "r1", method: "chat.update", payload: { channel: "C1", ts: { $ref: "parentTs" }, text: "edited" } },
+      ]),
+    );
+    await outbox.flush();
+    expect(calls.map((c) => c.args.text)).toEqual(["parent", "reply", "edited"]);
+    expect(calls[1]!.args.thread_ts).toBe("1000.000100");
+    expect(calls[2]!.args.ts).toBe("1000.000100");
+    expect(await outbox.pendingCount()).toBe(0);
+  });
+
+  it("waits Retry-After seconds on 429, backs off on errors, and gives up on permanent ones", async () => {
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    const { slack, calls } = scriptedSlack({ "chat.postMessage": [rateLimited(30), slackError("internal_error")], "chat.update": [slackError("channel_not_found")] });
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
+    await db.prisma.$transaction((tx) =>
+      outbox.enqueue(tx, [
+        { orderKey: "a", method: "chat.postMessage", payload: { channel: "C1", text: "hello" } },
+        { orderKey: "b", method: "chat.update", payload: { channel: "C404", ts: "1.1", text: "x" } },
+      ]),
+    );
+    await outbox.flush();
+    expect(calls.length).toBe(2);
+    const failed = await db.prisma.outboxMessage.findFirstOrThrow({ where: { orderKey: "b" } });
+    expect(failed).toMatchObject({ status: "failed", lastError: "channel_not_found" });
+    clock.advance(29_000);
+    await outbox.flush();
+    expect(calls.length).toBe(2); // still inside Retry-After
+    clock.advance(1_000);
+    await outbox.flush();
+    expect(calls.length).toBe(3); // retried, answered internal_error: back-off 2 s
+    clock.advance(2_000);
+    await outbox.flush();
+    expect(calls.length).toBe(4);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { orderKey: "a" } })).toMatchObject({ status: "sent", attempts: 3 });
+  });
+
+  it("survives a restart: a new worker sends what the old one left, once", async () => {
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    const first = scriptedSlack({ "chat.postMessage": [slackError("service_unavailable")] });
+    const a = new Outbox({ database: db, clock, log: silentLogger, slack: first.slack });
+    await db.prisma.$transaction((tx) => a.enqueue(tx, { orderKey: "x", method: "chat.postMessage", payload: { channel: "C1", text: "keep me" } }));
+    await a.flush();
+    // "restart": another worker, later
+    clock.advance(60_000);
+    const second = scriptedSlack();
+    const b = new Outbox({ database: db, clock, log: silentLogger, slack: second.slack });
+    const c = new Outbox({ database: db, clock, log: silentLogger, slack: second.slack });
+    await Promise.all([b.flush(), c.flush()]);
+    expect(second.calls.map((x) => x.args.text)).toEqual(["keep me"]);
+  });
+});
