@@ -1,0 +1,129 @@
+// Queries of the directory (departments, people, roles, channels). No decisions, no writes.
+import type { Department, Person } from "../generated/prisma/client.js";
+import type { Db, Tx } from "../platform/db.js";
+import { langFromLocale, type Lang } from "../platform/i18n.js";
+import { CHANNEL_KINDS, type ChannelKind, type Org, type OrgPerson, type Role } from "./orgFile.js";
+
+type Q = Db | Tx;
+export type { Department, Person };
+
+/** What role checks need of a person. */
+export interface RoleHolder {
+  roles: string[];
+  departmentId: string | null;
+}
+
+export const channelKey = (kind: ChannelKind) => `channels.${kind}`;
+export const MANAGER_PREFIX = "manager:";
+
+export async function getPerson(q: Q, slackId: string): Promise<Person | null> {
+  return q.person.findUnique({ where: { slackId } });
+}
+
+/**
+ * True when the person holds the role. For "manager": a manager of any department
+ * (plain "manager" or a "manager:<dept>" entry); use isManagerOf for one department.
+ */
+export function hasRole(person: { roles: string[] }, role: Role | string): boolean {
+  if (role === "manager") return person.roles.some((r) => r === "manager" || r.startsWith(MANAGER_PREFIX));
+  return person.roles.includes(role);
+}
+
+/** 個人情報管理者 of this department: plain "manager" in it, or "manager:<deptId>". */
+export function isManagerOf(person: RoleHolder, deptId: string): boolean {
+  return (person.departmentId === deptId && person.roles.includes("manager")) || person.roles.includes(`${MANAGER_PREFIX}${deptId}`);
+}
+
+/** The departments a person manages (their own when plain "manager", and every "manager:<dept>"). */
+export function managedDepartments(person: RoleHolder): string[] {
+  const out: string[] = [];
+  if (person.roles.includes("manager") && person.departmentId) out.push(person.departmentId);
+  for (const r of person.roles) if (r.startsWith(MANAGER_PREFIX)) out.push(r.slice(MANAGER_PREFIX.length));
+  return [...new Set(out)];
+}
+
+export async function managersOf(q: Q, deptId: string): Promise<Person[]> {
+  return q.person.findMany({
+    where: { OR: [{ departmentId: deptId, roles: { has: "manager" } }, { roles: { has: `${MANAGER_PREFIX}${deptId}` } }] },
+    orderBy: { slackId: "asc" },
+  });
+}
+
+/** Everyone holding a role (for "manager": managers of any department), by Slack id. */
+export async function peopleWithRole(q: Q, role: Role): Promise<Person[]> {
+  if (role !== "manager") return q.person.findMany({ where: { roles: { has: role } }, orderBy: { slackId: "asc" } });
+  const ids = await q.$queryRaw<{ slackId: string }[]>`
+    SELECT "slackId" FROM "Person" WHERE EXISTS (SELECT 1 FROM unnest(roles) r WHERE r = 'manager' OR r LIKE 'manager:%')`;
+  if (ids.length === 0) return [];
+  return q.person.findMany({ where: { slackId: { in: ids.map((r) => r.slackId) } }, orderBy: { slackId: "asc" } });
+}
+
+export const chiefs = (q: Q) => peopleWithRole(q, "chief");
+export const deputyChiefs = (q: Q) => peopleWithRole(q, "deputyChief");
+export const admins = (q: Q) => peopleWithRole(q, "admin");
+
+export async function getChannels(q: Q): Promise<Partial<Record<ChannelKind, string>>> {
+  const rows = await q.setting.findMany({ where: { key: { in: CHANNEL_KINDS.map(channelKey) } } });
+  const out: Partial<Record<ChannelKind, string>> = {};
+  for (const kind of CHANNEL_KINDS) {
+    const v = rows.find((r) => r.key === channelKey(kind))?.value;
+    if (v) out[kind] = v;
+  }
+  return out;
+}
+
+/** The department's own approvals channel, else the default one; null when neither is set. */
+export async function approvalsChannelFor(q: Q, deptId: string): Promise<string | null> {
+  const dept = await q.department.findUnique({ where: { id: deptId }, select: { approvalsChannel: true } });
+  if (dept?.approvalsChannel) return dept.approvalsChannel;
+  return (await q.setting.findUnique({ where: { key: channelKey("approvals") } }))?.value ?? null;
+}
+
+export async function listDepartments(q: Q): Promise<Department[]> {
+  return q.department.findMany({ orderBy: { id: "asc" } });
+}
+
+export async function getDepartment(q: Q, id: string): Promise<Department | null> {
+  return q.department.findUnique({ where: { id } });
+}
+
+/** The person's language: their explicit choice, else their Slack locale. */
+export function langOfPerson(p: { lang: string | null; slackLocale: string | null } | null): Lang {
+  if (p?.lang === "en" || p?.lang === "ja") return p.lang;
+  return langFromLocale(p?.slackLocale);
+}
+
+export async function langOf(q: Q, slackId: string): Promise<Lang> {
+  return langOfPerson(await q.person.findUnique({ where: { slackId }, select: { lang: true, slackLocale: true } }));
+}
+
+/** How a stored person reads in the org file: roles without "manager:<dept>", those as manages. */
+export function personToOrg(p: Pick<Person, "slackId" | "name" | "departmentId" | "roles">): OrgPerson {
+  const roles = p.roles.filter((r) => !r.startsWith(MANAGER_PREFIX)) as Role[];
+  const manages = p.roles.filter((r) => r.startsWith(MANAGER_PREFIX)).map((r) => r.slice(MANAGER_PREFIX.length));
+  return {
+    slackId: p.slackId,
+    name: p.name,
+    ...(p.departmentId ? { department: p.departmentId } : {}),
+    roles,
+    ...(manages.length > 0 ? { manages } : {}),
+  };
+}
+
+/** The stored roles for an org-file person: roles, then "manager:<dept>" for each managed department. */
+export function storedRoles(p: Pick<OrgPerson, "roles" | "manages">): string[] {
+  return [...new Set([...p.roles, ...(p.manages ?? []).map((d) => `${MANAGER_PREFIX}${d}`)])];
+}
+
+/** The whole directory as an org file (departments by id, people by department then Slack id). */
+export async function readOrg(q: Q): Promise<Org> {
+  // one after another: q may be a transaction
+  const channels = await getChannels(q);
+  const departments = await listDepartments(q);
+  const people = await q.person.findMany({ orderBy: [{ departmentId: "asc" }, { slackId: "asc" }] });
+  return {
+    channels,
+    departments: departments.map((d) => ({ id: d.id, name: d.name, ...(d.approvalsChannel ? { approvalsChannel: d.approvalsChannel } : {}) })),
+    people: people.map(personToOrg),
+  };
+}
