@@ -11,9 +11,9 @@ export default defineConfig({
     hookTimeout: 60_000,
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: "pglite", env: { TEST_DATABASE_URL: "" } } },
+      { extends: true as const, test: { name: "pglite", env: { TEST_DATABASE_URL: "" } } },
       ...(postgresUrl
-        ? [{ extends: true, test: { name: "postgres", env: { TEST_DATABASE_URL: postgresUrl }, include: ["test/e2e/**/*.test.ts", "test/platform/**/*.test.ts", "test/directory/**/*.test.ts"] } }]
+        ? [{ extends: true as const, test: { name: "postgres", env: { TEST_DATABASE_URL: postgresUrl }, include: ["test/e2e/**/*.test.ts", "test/platform/**/*.test.ts", "test/directory/**/*.test.ts"] } }]
         : []),
     ],
   },

@@ -34,6 +34,8 @@ const PERMANENT = new Set([
 ]);
 
 export class UnresolvedRef extends Error {}
+/** about an hour of back-off before a call whose reference never resolves is given up */
+const MAX_UNRESOLVED_ATTEMPTS = 12;
 
 export interface OutboxOptions {
   database: Database;
@@ -168,8 +170,9 @@ export class Outbox {
       payload = (await this.resolve(row.payload)) as Record<string, unknown>;
     } catch (e) {
       if (e instanceof UnresolvedRef) {
-        // What it refers to has not been posted (its post failed for good): give up on this one too.
-        await this.fail(id, row.attempts, `unresolved reference: ${e.message}`, true);
+        // What it refers to is not posted yet (another order key), or its post failed for good.
+        if (row.attempts >= MAX_UNRESOLVED_ATTEMPTS) await this.fail(id, row.attempts, `unresolved reference: ${e.message}`, true);
+        else await this.retryAt(id, row.attempts, new Date(this.opts.clock.now().getTime() + Math.min(2 ** row.attempts * 500, 60_000)), `waiting for ${e.message}`);
         return;
       }
       throw e;

@@ -70,7 +70,8 @@ function threadPost(r: RequestSnapshot, text: string): OutgoingCall {
 async function dm(tx: Tx, r: RequestSnapshot, to: string, text: (lang: Lang) => string, extra?: (lang: Lang) => ReturnType<typeof reviseButton>): Promise<OutgoingCall> {
   const lang = await langOf(tx, to);
   const body = dmWithLink(text(lang), lang, ref("requestPermalink", r.id), extra?.(lang));
-  return { orderKey: orderKey(r.id), method: "chat.postMessage", payload: { channel: to, ...body } };
+  // DMs do not wait behind the approvals channel's rate limit; the link fills in once the parent is posted.
+  return { orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...body } };
 }
 
 const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
@@ -104,7 +105,18 @@ export async function submitRequest(
   s: Services,
   input: { requesterId: string; kind: RequestKind; data: RequestData; submissionKey: string },
 ): Promise<SubmitResult> {
-  const result = await s.database.prisma.$transaction(async (tx): Promise<SubmitResult> => {
+  const result = await submitOnce(s, input).catch(async (e: { code?: string }) => {
+    // The same modal delivered twice at the same moment: the second insert hits the unique key.
+    if (e?.code !== "P2002") throw e;
+    const dup = await s.database.prisma.request.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
+    return { ok: true as const, id: dup.id, code: dup.code, duplicate: true };
+  });
+  s.outbox.kick();
+  return result;
+}
+
+function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind; data: RequestData; submissionKey: string }): Promise<SubmitResult> {
+  return s.database.prisma.$transaction(async (tx): Promise<SubmitResult> => {
     const dup = await tx.request.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true, code: true } });
     if (dup) return { ok: true, id: dup.id, code: dup.code, duplicate: true };
     const person = await tx.person.findUnique({ where: { slackId: input.requesterId } });
@@ -146,8 +158,6 @@ export async function submitRequest(
     ]);
     return { ok: true, id: r.id, code, duplicate: false };
   });
-  s.outbox.kick();
-  return result;
 }
 
 // ---- decide ---------------------------------------------------------------------
@@ -290,7 +300,6 @@ export async function setMeasure(
     await record(tx, s, before, input.actorId, input.done ? "measure_done" : "measure_undone", null, { measure: input.key });
     const remaining = before.measures.filter((x) => (x.key === input.key ? !input.done : !x.doneAt)).length;
     const effective = remaining === 0;
-    const def = KINDS[before.kind].measures(before.data as RequestData).find((d) => d.key === input.key);
     const m = requestMessages(CHANNEL_LANG);
     const calls: OutgoingCall[] = [];
     let provisionUntil: Date | null = null;
@@ -309,10 +318,10 @@ export async function setMeasure(
       payload: { channel: r.channelId, ts: ref("requestChecklistTs", r.id), text: list.text, blocks: list.blocks },
     });
     calls.push(await parentUpdate(tx, s, r));
-    calls.push(threadPost(r, m.thread.measure(`<@${input.actorId}>`, def?.label(CHANNEL_LANG) ?? input.key, input.done)));
+    // Each tick edits the checklist in place; the thread hears only that the request is effective.
     if (effective) {
-      calls.push(threadPost(r, m.thread.effective(`<@${r.requesterId}>`)));
-      if (provisionUntil) calls.push(threadPost(r, m.thread.provisionRecord(formatDate(provisionUntil, CHANNEL_LANG, s.timeZone))));
+      const note = provisionUntil ? `\n${m.thread.provisionRecord(formatDate(provisionUntil, CHANNEL_LANG, s.timeZone))}` : "";
+      calls.push(threadPost(r, `${m.thread.effective(`<@${r.requesterId}>`)}${note}`));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.effective(r.code, r.title)));
     }
     await s.outbox.enqueue(tx, calls);

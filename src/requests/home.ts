@@ -7,6 +7,7 @@ import type { Actor } from "../../commands/types.js";
 import { waitingFor } from "./access.js";
 import { requestsOf } from "./store.js";
 import { homeView } from "./views.js";
+import { langOfPerson } from "../directory/store.js";
 
 export async function buildHome(db: Db, actor: Actor) {
   const [mine, waiting] = await Promise.all([requestsOf(db, actor.slackId, 40), waitingFor(db, actor)]);
@@ -27,9 +28,7 @@ export function registerHomeOutbox(s: Services): void {
   s.outbox.registerRef("homeView", async (tx, ref) => {
     const p = await tx.person.findUnique({ where: { slackId: String(ref.user) } });
     if (!p) return undefined;
-    const { langFromLocale } = await import("../platform/i18n.js");
-    const lang = p.lang === "en" || p.lang === "ja" ? p.lang : langFromLocale(p.slackLocale);
-    return buildHome(tx as unknown as Db, { slackId: p.slackId, name: p.name, departmentId: p.departmentId, roles: p.roles, lang });
+    return buildHome(tx as unknown as Db, { slackId: p.slackId, name: p.name, departmentId: p.departmentId, roles: p.roles, lang: langOfPerson(p) });
   });
 }
 

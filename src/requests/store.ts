@@ -1,6 +1,6 @@
 // Queries of the requests feature (no Slack, no business decisions).
 import type { Db, Tx } from "../platform/db.js";
-import { langFromLocale, type Lang } from "../platform/i18n.js";
+export { approvalsChannelFor, langOf } from "../directory/store.js";
 import type { RequestKind } from "./kinds/index.js";
 import type { Approvers, RequestStatus } from "./workflow.js";
 
@@ -103,19 +103,6 @@ export async function approversFor(q: Q, departmentId: string): Promise<Approver
     if (p.roles.includes("deputyChief")) deputies.push(p.slackId);
   }
   return { managers, chiefs, deputies };
-}
-
-export async function langOf(q: Q, slackId: string): Promise<Lang> {
-  const p = await q.person.findUnique({ where: { slackId }, select: { lang: true, slackLocale: true } });
-  if (p?.lang === "en" || p?.lang === "ja") return p.lang;
-  return langFromLocale(p?.slackLocale);
-}
-
-export async function approvalsChannelFor(q: Q, departmentId: string): Promise<string | null> {
-  const dept = await q.department.findUnique({ where: { id: departmentId }, select: { approvalsChannel: true } });
-  if (dept?.approvalsChannel) return dept.approvalsChannel;
-  const s = await q.setting.findUnique({ where: { key: "channels.approvals" } });
-  return s?.value ?? null;
 }
 
 /** My requests (newest first) and the requests waiting for my decision or my measures. */

@@ -9,7 +9,7 @@ import { createBot, type Bot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { silentLogger, createLogger } from "../../src/platform/log.js";
 import { FakeSlack, SlackRequestSender } from "../../src/platform/slack/fake/index.js";
-import { ORG_YAML } from "./org.js";
+import { ORG, ORG_YAML } from "./org.js";
 import { testDatabase } from "./db.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
@@ -39,7 +39,9 @@ export interface Harness {
 }
 
 export async function startHarness(opts: { orgYaml?: string; fake?: ConstructorParameters<typeof FakeSlack>[0] } = {}): Promise<Harness> {
-  const fake = new FakeSlack({ scopes: manifestScopes(), ...(opts.fake ?? {}) });
+  // Everyone's Slack is in Japanese but Alex's (users.info include_locale).
+  const users = Object.values(ORG.people).map((id) => ({ id, locale: id === ORG.people.english ? "en-US" : "ja-JP" }));
+  const fake = new FakeSlack({ scopes: manifestScopes(), users, ...(opts.fake ?? {}) });
   await fake.start();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-"));
   const orgFile = path.join(dir, "org.yml");

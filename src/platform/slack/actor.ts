@@ -1,7 +1,8 @@
 // Who is pressing or typing: the person in the directory, with their language.
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../../commands/types.js";
-import { langFromLocale, type Lang } from "../i18n.js";
+import { langOfPerson } from "../../directory/store.js";
+import type { Lang } from "../i18n.js";
 import type { Services } from "../services.js";
 
 const LOCALE_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -20,7 +21,7 @@ export async function resolveActor(s: Services, client: WebClient, userId: strin
     }
     await s.database.prisma.person.update({ where: { slackId: userId }, data: { slackLocale, localeCheckedAt: s.clock.now() } });
   }
-  const lang: Lang = p.lang === "en" || p.lang === "ja" ? p.lang : langFromLocale(slackLocale);
+  const lang: Lang = langOfPerson({ lang: p.lang, slackLocale });
   return { slackId: p.slackId, name: p.name, departmentId: p.departmentId, roles: p.roles, lang };
 }
 

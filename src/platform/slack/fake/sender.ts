@@ -64,6 +64,8 @@ export interface CommandOptions extends SendOptions { channelId?: string; channe
 
 export interface BlockActionOptions extends SendOptions {
   actionId: string;
+  /** Slack's action_ts; give the same one to resend the same press (a retried delivery) */
+  actionTs?: string;
   blockId?: string;
   value?: string;
   /** The element type; looked up in the stored message or view when omitted (else "button"). */
@@ -275,7 +277,7 @@ export class SlackRequestSender {
       type,
       action_id: o.actionId,
       block_id: o.blockId ?? el?.block_id,
-      action_ts: (this.clock.now().getTime() / 1000).toFixed(6),
+      action_ts: o.actionTs ?? (this.clock.now().getTime() / 1000).toFixed(6),
       ...(el?.text !== undefined && type === "button" && { text: el.text }),
       ...(value !== undefined && { value }),
       ...(o.selectedOption !== undefined && { selected_option: option(o.selectedOption) }),

@@ -125,7 +125,7 @@ const clone = <T>(v: T): T => structuredClone(v);
 const shortId = (): string => randomBytes(3).toString("base64url");
 
 /** Polls `fn` every 20 ms until it returns something other than undefined/false/null. */
-export async function waitFor<T>(fn: () => T | undefined | false | null, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(fn: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = fn();
@@ -245,7 +245,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     return `${this.baseUrl}response/${id}`;
   }
 
-  waitFor<T>(fn: () => T | undefined | false | null, timeoutMs = 5000): Promise<T> {
+  waitFor<T>(fn: () => T | undefined | false | null, timeoutMs = 15_000): Promise<T> {
     return waitFor(fn, timeoutMs);
   }
 

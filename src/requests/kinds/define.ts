@@ -1,0 +1,177 @@
+// The machinery the five kinds share: zod field schemas with catalogue messages, cross-field
+// rules, mapping zod issues to block ids, and the generic formBlocks/parse of a kind.
+import { z } from "zod";
+import type { KnownBlock } from "@slack/types";
+import type { Lang } from "../../platform/i18n.js";
+import { clip, formBlocksOf, rawFromData, readRaw, type FieldSpec, type FieldText, type Raw } from "./blocks.js";
+import { kindMessages, type KindMessages } from "./messages.js";
+import type { FormValues, ParseResult, RequestData } from "./types.js";
+
+type Common = KindMessages["common"];
+
+/** "YYYY-MM-DD" naming a real calendar day. */
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Full-width digits to ASCII, thousands separators and spaces away: "１,２００" -> "1200". */
+export function normalizeDigits(s: string): string {
+  return s.replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/[,，、\s]/g, "");
+}
+
+/** Field schemas whose messages come from the catalogue. Raw values are strings, lists or undefined. */
+export function fieldSchemas(c: Common, today: string) {
+  const date = (required: string) => z.string({ error: required }).refine(isIsoDate, { error: c.invalidDate });
+  const integer = () =>
+    z
+      .string()
+      .transform(normalizeDigits)
+      .refine((s) => /^\d{1,9}$/.test(s) && Number(s) >= 1, { error: c.integer })
+      .transform(Number);
+  return {
+    text: (required: string, max: number) => z.string({ error: required }).max(max, { error: c.tooLong(max) }),
+    optionalText: (max: number) => z.string().max(max, { error: c.tooLong(max) }).optional(),
+    choice: <const T extends readonly [string, ...string[]]>(values: T, required: string) => z.enum(values, { error: required }),
+    optionalChoice: <const T extends readonly [string, ...string[]]>(values: T, required: string) =>
+      z.enum(values, { error: required }).optional(),
+    /** A yes/no radio as a boolean. */
+    yesNo: (required: string) => z.enum(["yes", "no"], { error: required }).transform((v) => v === "yes"),
+    /** A select of numbers ("6" | "12" | ...) as a number. */
+    numberChoice: <const T extends readonly [string, ...string[]]>(values: T, required: string) =>
+      z.enum(values, { error: required }).transform((v) => Number(v)),
+    date,
+    /** A date not before today. */
+    dateFromToday: (required: string) => date(required).refine((d) => !isIsoDate(d) || d >= today, { error: c.notPast(today) }),
+    integer: (required: string) => z.string({ error: required }).pipe(integer()),
+    optionalInteger: () => integer().optional(),
+    /** A single checkbox as a boolean (ticked or not). */
+    flag: () => z.array(z.string()).transform((a) => a.length > 0),
+    /** Ticked options of a checkbox group, in the form's order. */
+    ticks: <const T extends readonly [string, ...string[]]>(values: T, unknown: string) => z.array(z.enum(values, { error: unknown })),
+  };
+}
+
+/** A cross-field rule: when `fails` holds, the field `path` gets `message`. Runs even when other fields failed. */
+export interface Rule {
+  path: string;
+  fails: (v: Record<string, unknown>) => boolean;
+  message: string;
+}
+
+export function withRules<T extends z.ZodType>(schema: T, rules: readonly Rule[]): T {
+  let s = schema;
+  for (const r of rules) {
+    s = s.refine((v) => !(typeof v === "object" && v !== null && r.fails(v as Record<string, unknown>)), {
+      path: [r.path],
+      error: r.message,
+      when: () => true,
+    }) as T;
+  }
+  return s;
+}
+
+/** zod issues to Slack's `errors`: block_id -> the first message for that field. */
+export function errorsFrom(issues: readonly z.core.$ZodIssue[], specs: readonly FieldSpec[], fallback: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const ids = new Set(specs.map((s) => s.id));
+  for (const issue of issues) {
+    const head = issue.path[0];
+    const key = typeof head === "string" && ids.has(head) ? head : specs[0]!.id;
+    if (!(key in errors)) errors[key] = issue.message || fallback;
+  }
+  return errors;
+}
+
+/** Drops undefined values so the data is plain JSON and compares equal after storage. */
+function plainJson(v: unknown): RequestData {
+  return JSON.parse(JSON.stringify(v)) as RequestData;
+}
+
+export interface FormDef {
+  specs: readonly FieldSpec[];
+  texts: (lang: Lang) => { fields: Record<string, FieldText>; options: Record<string, Record<string, string>> };
+  schema: (lang: Lang, today: string) => z.ZodType<unknown, Raw>;
+}
+
+/** formBlocks and parse of a kind, from its field specs and schema. */
+export function formOf(def: FormDef): {
+  formBlocks(lang: Lang, initial?: RequestData): KnownBlock[];
+  parse(values: FormValues, lang: Lang, today: string): ParseResult;
+} {
+  return {
+    formBlocks(lang, initial) {
+      const t = def.texts(lang);
+      return formBlocksOf(def.specs, t.fields, t.options, kindMessages(lang).common, rawFromData(def.specs, initial));
+    },
+    parse(values, lang, today) {
+      const c = kindMessages(lang).common;
+      try {
+        const raw = readRaw(values, def.specs);
+        const res = def.schema(lang, today).safeParse(raw);
+        if (!res.success) return { ok: false, errors: errorsFrom(res.error.issues, def.specs, c.unexpected) };
+        return { ok: true, data: plainJson(res.data) };
+      } catch {
+        return { ok: false, errors: { [def.specs[0]!.id]: c.unexpected } };
+      }
+    },
+  };
+}
+
+// ---- reading stored data and showing it ------------------------------------------
+
+/** A string field of stored data ("" when absent or not a string). */
+export function str(data: RequestData | undefined, key: string): string {
+  const v = data?.[key];
+  return typeof v === "string" ? v : typeof v === "number" && Number.isFinite(v) ? String(v) : "";
+}
+
+export function num(data: RequestData | undefined, key: string): number | undefined {
+  const v = data?.[key];
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+}
+
+export function list(data: RequestData | undefined, key: string): string[] {
+  const v = data?.[key];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/** One line of at most `n` characters, for titles. */
+export function oneLine(s: string, n = 120): string {
+  return clip(s.replace(/\s+/g, " ").trim(), n);
+}
+
+/** A stored date for people: 2026年4月1日 / 2026-04-01. */
+export function showDate(iso: string, lang: Lang): string {
+  if (!isIsoDate(iso)) return iso;
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return kindMessages(lang).common.date(y, m, d);
+}
+
+/** The day `years` after an ISO date (29 Feb -> 28 Feb), as ISO. */
+export function addYears(iso: string, years: number): string {
+  if (!isIsoDate(iso)) return iso;
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y + years, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) dt.setUTCDate(0);
+  return dt.toISOString().slice(0, 10);
+}
+
+const escapeMrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A summary pair whose `*label*\nvalue` fits Slack's 2000 characters; the value is escaped for mrkdwn. */
+export function field(label: string, value: string, none: string): { label: string; value: string } {
+  const room = 2000 - label.length - 3;
+  return { label, value: clip(escapeMrkdwn(value.trim() || none), Math.max(room, 1)) };
+}
+
+/** A stored boolean in words ("" when absent, so the summary shows none). */
+export function yesNoText(v: unknown, yes: string, no: string): string {
+  return v === true ? yes : v === false ? no : "";
+}
+
+/** An option's text for a stored value (the value itself when unknown). */
+export function optionText(options: Record<string, string>, value: string): string {
+  return Object.prototype.hasOwnProperty.call(options, value) ? options[value]! : value;
+}

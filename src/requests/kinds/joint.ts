@@ -1,0 +1,115 @@
+// 共同利用（規程 第17条; APPI Art.27(5)(iii)）: using personal data jointly with other companies.
+import { z } from "zod";
+import { MAX, type FieldSpec, type FieldText } from "./blocks.js";
+import { field, fieldSchemas, formOf, oneLine, optionText, showDate, str, withRules } from "./define.js";
+import { kindMessages } from "./messages.js";
+import type { KindDefinition, MeasureDef } from "./types.js";
+
+/** Block ids (= field names) of the form. */
+export const JointFields = {
+  jointUse: "jointUse",
+  dataItems: "dataItems",
+  jointUsers: "jointUsers",
+  purposes: "purposes",
+  responsibleName: "responsibleName",
+  responsibleAddress: "responsibleAddress",
+  responsibleRepresentative: "responsibleRepresentative",
+  startDate: "startDate",
+  noticeMethod: "noticeMethod",
+  noticeDetails: "noticeDetails",
+} as const;
+
+export const NOTICE_METHODS = ["website", "notice", "other"] as const;
+
+export interface JointData {
+  /** ① that the data is jointly used: acknowledged (always true once valid) */
+  jointUse: true;
+  /** ② the items */
+  dataItems: string;
+  /** ③ the scope of joint users */
+  jointUsers: string;
+  /** ④ their purposes of use */
+  purposes: string;
+  /** ⑤ the party responsible: name, address, representative */
+  responsibleName: string;
+  responsibleAddress: string;
+  responsibleRepresentative: string;
+  startDate: string;
+  noticeMethod: (typeof NOTICE_METHODS)[number];
+  noticeDetails?: string;
+}
+
+const F = JointFields;
+const specs: readonly FieldSpec[] = [
+  { type: "checkboxes", id: F.jointUse, options: ["acknowledged"] },
+  { type: "text", id: F.dataItems, max: MAX.long, multiline: true },
+  { type: "text", id: F.jointUsers, max: MAX.long, multiline: true },
+  { type: "text", id: F.purposes, max: MAX.long, multiline: true },
+  { type: "text", id: F.responsibleName, max: MAX.name },
+  { type: "text", id: F.responsibleAddress, max: MAX.name },
+  { type: "text", id: F.responsibleRepresentative, max: MAX.name },
+  { type: "date", id: F.startDate },
+  { type: "select", id: F.noticeMethod, options: NOTICE_METHODS },
+  { type: "text", id: F.noticeDetails, max: MAX.short, optional: true },
+];
+
+function schema(lang: "ja" | "en", today: string) {
+  const all = kindMessages(lang);
+  const e = all.joint.errors;
+  const f = fieldSchemas(all.common, today);
+  return withRules(
+    z.object({
+      jointUse: f.flag().refine((ticked) => ticked, { error: e.jointUse }),
+      dataItems: f.text(e.dataItems, MAX.long),
+      jointUsers: f.text(e.jointUsers, MAX.long),
+      purposes: f.text(e.purposes, MAX.long),
+      responsibleName: f.text(e.responsibleName, MAX.name),
+      responsibleAddress: f.text(e.responsibleAddress, MAX.name),
+      responsibleRepresentative: f.text(e.responsibleRepresentative, MAX.name),
+      startDate: f.dateFromToday(e.startDate),
+      noticeMethod: f.choice(NOTICE_METHODS, e.noticeMethod),
+      noticeDetails: f.optionalText(MAX.short),
+    }),
+    [{ path: F.noticeDetails, fails: (v) => v.noticeMethod === "other" && !v.noticeDetails, message: e.noticeDetails }],
+  ).transform((v): JointData => ({ ...v, jointUse: true }));
+}
+
+export const jointKind: KindDefinition = {
+  kind: "joint",
+  article: "第17条",
+  name: (lang) => kindMessages(lang).kinds.joint.name,
+  description: (lang) => kindMessages(lang).kinds.joint.description,
+  ...formOf({
+    specs,
+    texts: (lang) => ({ fields: kindMessages(lang).joint.fields as Record<string, FieldText>, options: kindMessages(lang).joint.options }),
+    schema,
+  }),
+  title: (data) => oneLine(`${str(data, F.jointUsers)} / ${str(data, F.purposes)}`),
+  summaryFields(data, lang) {
+    const all = kindMessages(lang);
+    const m = all.joint;
+    const t = m.fields;
+    const none = all.common.none;
+    const details = str(data, F.noticeDetails);
+    const notice = optionText(m.options.noticeMethod, str(data, F.noticeMethod));
+    return [
+      field(t.dataItems.label, str(data, F.dataItems), none),
+      field(t.jointUsers.label, str(data, F.jointUsers), none),
+      field(t.purposes.label, str(data, F.purposes), none),
+      field(
+        m.summary.responsible,
+        [str(data, F.responsibleName), str(data, F.responsibleAddress), str(data, F.responsibleRepresentative)].filter(Boolean).join("\n"),
+        none,
+      ),
+      field(t.startDate.label, showDate(str(data, F.startDate), lang), none),
+      field(t.noticeMethod.label, details ? all.common.withDetails(notice, details) : notice, none),
+    ];
+  },
+  measures(): MeasureDef[] {
+    return [
+      { key: "joint_notice_published", label: (lang) => kindMessages(lang).measures.joint_notice_published },
+      { key: "joint_agreement", label: (lang) => kindMessages(lang).measures.joint_agreement },
+      { key: "ledger_registered", label: (lang) => kindMessages(lang).measures.ledger_registered },
+    ];
+  },
+};

@@ -1,0 +1,109 @@
+// 新しい収集方法・間接収集（規程 第5条・第8条）: a new or indirect way of collecting personal information.
+import { z } from "zod";
+import { MAX, type FieldSpec, type FieldText } from "./blocks.js";
+import { field, fieldSchemas, formOf, oneLine, optionText, showDate, str, withRules } from "./define.js";
+import { kindMessages } from "./messages.js";
+import type { KindDefinition, MeasureDef } from "./types.js";
+
+/** Block ids (= field names) of the form. */
+export const MethodFields = {
+  method: "method",
+  direction: "direction",
+  sourceName: "sourceName",
+  sourceLawful: "sourceLawful",
+  sourceStatement: "sourceStatement",
+  dataItems: "dataItems",
+  startDate: "startDate",
+} as const;
+
+export const DIRECTIONS = ["direct", "indirect"] as const;
+
+export interface MethodData {
+  method: string;
+  direction: (typeof DIRECTIONS)[number];
+  /** indirect only: the provider */
+  sourceName?: string;
+  /** indirect only: 第8条(2) the provider collected lawfully and has the consent needed */
+  sourceLawful?: true;
+  /** indirect only: 第8条(3) the provider's written statement was received */
+  sourceStatement?: true;
+  dataItems: string;
+  startDate: string;
+}
+
+const F = MethodFields;
+const specs: readonly FieldSpec[] = [
+  { type: "text", id: F.method, max: MAX.short, multiline: true },
+  { type: "radio", id: F.direction, options: DIRECTIONS },
+  { type: "text", id: F.sourceName, max: MAX.name, optional: true },
+  { type: "checkboxes", id: F.sourceLawful, options: ["confirmed"], optional: true },
+  { type: "checkboxes", id: F.sourceStatement, options: ["received"], optional: true },
+  { type: "text", id: F.dataItems, max: MAX.long, multiline: true },
+  { type: "date", id: F.startDate },
+];
+
+function schema(lang: "ja" | "en", today: string) {
+  const all = kindMessages(lang);
+  const e = all.method.errors;
+  const f = fieldSchemas(all.common, today);
+  const indirect = (v: Record<string, unknown>) => v.direction === "indirect";
+  return withRules(
+    z.object({
+      method: f.text(e.method, MAX.short),
+      direction: f.choice(DIRECTIONS, e.direction),
+      sourceName: f.optionalText(MAX.name),
+      sourceLawful: f.flag(),
+      sourceStatement: f.flag(),
+      dataItems: f.text(e.dataItems, MAX.long),
+      startDate: f.dateFromToday(e.startDate),
+    }),
+    [
+      { path: F.sourceName, fails: (v) => indirect(v) && !v.sourceName, message: e.sourceName },
+      { path: F.sourceLawful, fails: (v) => indirect(v) && v.sourceLawful !== true, message: e.sourceLawful },
+      { path: F.sourceStatement, fails: (v) => indirect(v) && v.sourceStatement !== true, message: e.sourceStatement },
+    ],
+  ).transform((v): MethodData => {
+    const base = { method: v.method, direction: v.direction, dataItems: v.dataItems, startDate: v.startDate };
+    // the source and its checks only mean something for indirect collection
+    return v.direction === "indirect" ? { ...base, sourceName: v.sourceName, sourceLawful: true, sourceStatement: true } : base;
+  });
+}
+
+export const methodKind: KindDefinition = {
+  kind: "method",
+  article: "第5条・第8条",
+  name: (lang) => kindMessages(lang).kinds.method.name,
+  description: (lang) => kindMessages(lang).kinds.method.description,
+  ...formOf({
+    specs,
+    texts: (lang) => ({ fields: kindMessages(lang).method.fields as Record<string, FieldText>, options: kindMessages(lang).method.options }),
+    schema,
+  }),
+  title: (data) => oneLine(str(data, F.method)),
+  summaryFields(data, lang) {
+    const m = kindMessages(lang);
+    const t = m.method.fields;
+    const s = m.method.summary;
+    const none = m.common.none;
+    const out = [
+      field(t.method.label, str(data, F.method), none),
+      field(t.direction.label, optionText(m.method.options.direction, str(data, F.direction)), none),
+    ];
+    if (data[F.direction] === "indirect") {
+      out.push(field(s.source, str(data, F.sourceName), none));
+      const checks = [data[F.sourceLawful] === true ? s.lawful : "", data[F.sourceStatement] === true ? s.statement : ""].filter(Boolean);
+      out.push(field(s.sourceChecks, checks.join(m.common.listSeparator), none));
+    }
+    out.push(field(t.dataItems.label, str(data, F.dataItems), none));
+    out.push(field(t.startDate.label, showDate(str(data, F.startDate), lang), none));
+    return out;
+  },
+  measures(data): MeasureDef[] {
+    const out: MeasureDef[] = [{ key: "purpose_published", label: (lang) => kindMessages(lang).measures.purpose_published }];
+    if (data[F.direction] === "indirect") {
+      out.push({ key: "source_statement_filed", label: (lang) => kindMessages(lang).measures.source_statement_filed });
+      out.push({ key: "website_notice", label: (lang) => kindMessages(lang).measures.website_notice });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,139 @@
+// 新しい収集目的（規程 第4条）: a new purpose of collecting personal information.
+import { z } from "zod";
+import { MAX, type FieldSpec, type FieldText } from "./blocks.js";
+import { field, fieldSchemas, formOf, oneLine, optionText, showDate, str, withRules, yesNoText } from "./define.js";
+import { kindMessages } from "./messages.js";
+import type { KindDefinition, MeasureDef, RequestData } from "./types.js";
+
+/** Block ids (= field names) of the form. */
+export const PurposeFields = {
+  purpose: "purpose",
+  dataItems: "dataItems",
+  dataSubjects: "dataSubjects",
+  dataSubjectsDetails: "dataSubjectsDetails",
+  collection: "collection",
+  collectionDetails: "collectionDetails",
+  retention: "retention",
+  retentionDetails: "retentionDetails",
+  sensitive: "sensitive",
+  sensitiveConsent: "sensitiveConsent",
+  startDate: "startDate",
+} as const;
+
+export const DATA_SUBJECTS = ["customers", "prospects", "partner_staff", "applicants", "other"] as const;
+export const COLLECTION_METHODS = ["direct_writing", "web_form", "face_to_face", "third_party", "other"] as const;
+export const RETENTION_PERIODS = ["1y", "3y", "5y", "7y", "until_achieved", "other"] as const;
+
+export interface PurposeData {
+  purpose: string;
+  dataItems: string;
+  dataSubjects: (typeof DATA_SUBJECTS)[number];
+  dataSubjectsDetails?: string;
+  collection: (typeof COLLECTION_METHODS)[number];
+  collectionDetails?: string;
+  retention: (typeof RETENTION_PERIODS)[number];
+  retentionDetails?: string;
+  /** 要配慮個人情報を含む */
+  sensitive: boolean;
+  /** how prior consent is obtained (APPI Art.20(2)); only when sensitive */
+  sensitiveConsent?: string;
+  startDate: string;
+}
+
+const F = PurposeFields;
+const specs: readonly FieldSpec[] = [
+  { type: "text", id: F.purpose, max: MAX.short, multiline: true },
+  { type: "text", id: F.dataItems, max: MAX.long, multiline: true },
+  { type: "select", id: F.dataSubjects, options: DATA_SUBJECTS },
+  { type: "text", id: F.dataSubjectsDetails, max: MAX.short, optional: true },
+  { type: "select", id: F.collection, options: COLLECTION_METHODS },
+  { type: "text", id: F.collectionDetails, max: MAX.short, optional: true },
+  { type: "select", id: F.retention, options: RETENTION_PERIODS },
+  { type: "text", id: F.retentionDetails, max: MAX.name, optional: true },
+  { type: "radio", id: F.sensitive, options: ["yes", "no"] },
+  { type: "text", id: F.sensitiveConsent, max: MAX.long, multiline: true, optional: true },
+  { type: "date", id: F.startDate },
+];
+
+function schema(lang: "ja" | "en", today: string) {
+  const all = kindMessages(lang);
+  const e = all.purpose.errors;
+  const f = fieldSchemas(all.common, today);
+  const base = z.object({
+    purpose: f.text(e.purpose, MAX.short),
+    dataItems: f.text(e.dataItems, MAX.long),
+    dataSubjects: f.choice(DATA_SUBJECTS, e.dataSubjects),
+    dataSubjectsDetails: f.optionalText(MAX.short),
+    collection: f.choice(COLLECTION_METHODS, e.collection),
+    collectionDetails: f.optionalText(MAX.short),
+    retention: f.choice(RETENTION_PERIODS, e.retention),
+    retentionDetails: f.optionalText(MAX.name),
+    sensitive: f.yesNo(e.sensitive),
+    sensitiveConsent: f.optionalText(MAX.long),
+    startDate: f.dateFromToday(e.startDate),
+  });
+  return withRules(base, [
+    { path: F.dataSubjectsDetails, fails: (v) => v.dataSubjects === "other" && !v.dataSubjectsDetails, message: e.dataSubjectsDetails },
+    { path: F.collectionDetails, fails: (v) => v.collection === "other" && !v.collectionDetails, message: e.collectionDetails },
+    { path: F.retentionDetails, fails: (v) => v.retention === "other" && !v.retentionDetails, message: e.retentionDetails },
+    { path: F.sensitiveConsent, fails: (v) => v.sensitive === true && !v.sensitiveConsent, message: e.sensitiveConsent },
+  ]).transform(
+    (v): PurposeData => ({
+      purpose: v.purpose,
+      dataItems: v.dataItems,
+      dataSubjects: v.dataSubjects,
+      // details are optional and kept when given (they refine any choice); required with "other"
+      dataSubjectsDetails: v.dataSubjectsDetails,
+      collection: v.collection,
+      collectionDetails: v.collectionDetails,
+      retention: v.retention,
+      retentionDetails: v.retentionDetails,
+      sensitive: v.sensitive,
+      sensitiveConsent: v.sensitive ? v.sensitiveConsent : undefined,
+      startDate: v.startDate,
+    }),
+  );
+}
+
+
+export const purposeKind: KindDefinition = {
+  kind: "purpose",
+  article: "第4条",
+  name: (lang) => kindMessages(lang).kinds.purpose.name,
+  description: (lang) => kindMessages(lang).kinds.purpose.description,
+  ...formOf({
+    specs,
+    texts: (lang) => ({ fields: kindMessages(lang).purpose.fields as Record<string, FieldText>, options: kindMessages(lang).purpose.options }),
+    schema,
+  }),
+  title: (data) => oneLine(str(data, F.purpose)),
+  summaryFields(data, lang) {
+    const m = kindMessages(lang);
+    const t = m.purpose.fields;
+    const o = m.purpose.options;
+    const none = m.common.none;
+    const sensitive = data[F.sensitive] === true;
+    /** A choice with its optional details: "その他（セミナー参加者）". */
+    const withDetails = (choice: string, details: string) => (details ? m.common.withDetails(choice, details) : choice);
+    const retention = str(data, F.retention);
+    const out = [
+      field(t.purpose.label, str(data, F.purpose), none),
+      field(t.dataItems.label, str(data, F.dataItems), none),
+      field(t.dataSubjects.label, withDetails(optionText(o.dataSubjects, str(data, F.dataSubjects)), str(data, F.dataSubjectsDetails)), none),
+      field(t.collection.label, withDetails(optionText(o.collection, str(data, F.collection)), str(data, F.collectionDetails)), none),
+      field(t.retention.label, withDetails(optionText(o.retention, retention), str(data, F.retentionDetails)), none),
+      field(t.sensitive.label, yesNoText(data[F.sensitive], o.sensitive.yes, o.sensitive.no), none),
+    ];
+    if (sensitive) out.push(field(t.sensitiveConsent.label, str(data, F.sensitiveConsent), none));
+    out.push(field(t.startDate.label, showDate(str(data, F.startDate), lang), none));
+    return out;
+  },
+  measures(data: RequestData): MeasureDef[] {
+    const out: MeasureDef[] = [
+      { key: "purpose_published", label: (lang) => kindMessages(lang).measures.purpose_published },
+      { key: "ledger_registered", label: (lang) => kindMessages(lang).measures.ledger_registered },
+    ];
+    if (data[F.sensitive] === true) out.push({ key: "sensitive_consent", label: (lang) => kindMessages(lang).measures.sensitive_consent });
+    return out;
+  },
+};

@@ -1,0 +1,58 @@
+// The contract every request kind (第4条, 第5条・第8条, 第15条, 第16条, 第17条) fulfils.
+import type { KnownBlock } from "@slack/types";
+import type { Lang } from "../../platform/i18n.js";
+
+export type RequestKind = "purpose" | "method" | "entrust" | "provide" | "joint";
+
+/** One element's state in Slack's `view.state.values`. */
+export interface SlackStateValue {
+  type: string;
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_options?: { value: string }[];
+  selected_date?: string | null;
+  selected_user?: string | null;
+}
+
+/** Slack's `view.state.values`: block_id -> action_id -> state. */
+export type FormValues = Record<string, Record<string, SlackStateValue>>;
+
+/** The validated, JSON-serialisable data of one kind (dates as "YYYY-MM-DD" strings). */
+export type RequestData = Record<string, unknown>;
+
+/** One necessary measure (必要な措置) the chief completes after final approval. */
+export interface MeasureDef {
+  key: string;
+  label: (lang: Lang) => string;
+}
+
+/** APPI Art.29: what the provision record of a third-party provision holds. */
+export interface ProvisionRecordData {
+  recipient: string;
+  dataSubjects: string;
+  items: string;
+  basis: string;
+  consentOrProvisionDate: string;
+  retentionYears: 1 | 3;
+}
+
+export type ParseResult = { ok: true; data: RequestData } | { ok: false; errors: Record<string, string> };
+
+export interface KindDefinition {
+  kind: RequestKind;
+  article: string;
+  name(lang: Lang): string;
+  description(lang: Lang): string;
+  /** Input blocks of the form, prefilled with `initial` (a stored RequestData from an earlier version) when given. */
+  formBlocks(lang: Lang, initial?: RequestData): KnownBlock[];
+  /** Validates the submitted state. `today` is "YYYY-MM-DD" in Asia/Tokyo. */
+  parse(values: FormValues, lang: Lang, today: string): ParseResult;
+  /** One-line summary (<= 120 chars) for titles and lists. */
+  title(data: RequestData): string;
+  /** Label/value pairs for the approval message (<= 10 pairs; values truncated to fit 2000 chars). */
+  summaryFields(data: RequestData, lang: Lang): { label: string; value: string }[];
+  /** The checklist of necessary measures after final approval, depending on the data. */
+  measures(data: RequestData): MeasureDef[];
+  /** For `provide` only: the APPI Art.29 provision record to create when the request becomes effective. */
+  provisionRecord?(data: RequestData): ProvisionRecordData;
+}
