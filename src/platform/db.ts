@@ -155,7 +155,7 @@ COMMIT;`);
 export async function migrationsApplied(db: Database, dir = MIGRATIONS_DIR): Promise<boolean> {
   const names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   const rows = await db.query<{ migration_name: string }>(
-    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
+    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );
   const done = new Set(rows.map((r) => r.migration_name));
   return names.every((n) => done.has(n));
