@@ -21,6 +21,7 @@ const ja = {
   status: {
     needCode: "届出番号を指定してください（例：/privacy status PRV-2026-0001）。",
     notFound: (code: string) => `届出 ${code} は見つかりません。`,
+    badCode: (text: string) => `「${text}」は届出番号ではありません。届出番号は PRV-2026-0001 の形です（例：/privacy status PRV-2026-0001）。`,
     notAllowed: "この届出を見る権限がありません（届出者、その部署の個人情報管理者、個人情報管理責任者、コンプライアンス担当、監査責任者のみ）。",
     open: "スレッドを開く",
     versions: (n: number) => `版：${n}（以前の版も記録されています）`,
@@ -64,6 +65,7 @@ const en: typeof ja = {
   status: {
     needCode: "Give a request code (e.g. /privacy status PRV-2026-0001).",
     notFound: (code) => `Request ${code} was not found.`,
+    badCode: (text) => `"${text}" is not a request code. Codes look like PRV-2026-0001 (e.g. /privacy status PRV-2026-0001).`,
     notAllowed: "You may not see this request (requester, the department's privacy managers, the chief privacy officer, compliance and the audit lead only).",
     open: "Open the thread",
     versions: (n) => `Version: ${n} (earlier versions are kept)`,

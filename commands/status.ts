@@ -15,7 +15,7 @@ export const statusCommand: PrivacyCommand = {
     const db = ctx.services.database.prisma;
     const id = await findRequestId(db, code);
     const req = id ? await loadRequest(db, id) : null;
-    if (!req) return ctx.respond({ text: m.notFound(code.toUpperCase()) });
+    if (!req) return ctx.respond({ text: /^PRV-\d{4}-\d+$/i.test(code) ? m.notFound(code.toUpperCase()) : m.badCode(code) });
     if (!(await canSeeRequest(db, ctx.actor, req))) return ctx.respond({ text: m.notAllowed });
     const versions = await loadVersions(db, req.id);
     await ctx.respond(requestStatusBlocks(req, versions.length, ctx.actor.lang, ctx.services.timeZone));

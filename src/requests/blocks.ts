@@ -5,7 +5,7 @@ import { KINDS, REQUEST_KINDS, type RequestKind, type RequestData } from "./kind
 import { RequestActions, RequestViews, ReasonBlock, KindPickBlock, encodePress } from "./ids.js";
 import { requestMessages } from "./messages.js";
 import type { RequestSnapshot } from "./store.js";
-import { blockedReason, eligibleDeciders, stageOf, type Approvers, type Decision } from "./workflow.js";
+import { blockedReason, eligibleDeciders, fellToChiefReason, stageOf, type Approvers, type Decision } from "./workflow.js";
 
 export interface SlackMessage {
   text: string;
@@ -23,7 +23,7 @@ function button(text: string, actionId: string, value: string, style?: "primary"
 /** The kinds's name and article, e.g. 新しい収集目的 / 第4条. */
 export function kindLabel(kind: RequestKind, lang: Lang): { name: string; article: string } {
   const k = KINDS[kind];
-  return { name: k.name(lang), article: k.article };
+  return { name: k.name(lang), article: requestMessages(lang).article(k.article) };
 }
 
 const MAX_HISTORY = 8;
@@ -41,7 +41,7 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
       fields: [
         { type: "mrkdwn", text: `*${m.field.requester}*\n${mention(r.requesterId)}` },
         { type: "mrkdwn", text: `*${m.field.department}*\n${clip(r.departmentName, 200)}` },
-        { type: "mrkdwn", text: `*${m.field.kind}*\n${clip(`${name}（${article}）`, 200)}` },
+        { type: "mrkdwn", text: `*${m.field.kind}*\n${clip(m.kindWithArticle(name, article), 200)}` },
         { type: "mrkdwn", text: `*${m.field.version}*\n${r.version}` },
         { type: "mrkdwn", text: `*${m.field.status}*\n${status}` },
       ],
@@ -60,7 +60,7 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
     const blocked = blockedReason(r, approvers);
     const who = e.people.length > 0 ? e.people.map(mention).join(" ") : m.thread.nobodyYet;
     const lines = [`*${m.field.approvers}*: ${clip(who, 1500)}`];
-    if (e.fellToChief && e.people.length > 0) lines.push(m.fellToChief);
+    if (e.fellToChief && e.people.length > 0) lines.push(fellToChiefReason(r, approvers) === "only_manager" ? m.fellToChief : m.fellToChiefNoManager);
     if (blocked) lines.push(m.nobodyCanDecide[blocked]);
     blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });
     const v = encodePress({ id: r.id, rev: r.rev });
@@ -171,11 +171,11 @@ export function pickKindModal(lang: Lang): View {
           type: "static_select",
           action_id: RequestActions.pickKind,
           placeholder: plain(m.modal.pickPlaceholder, 150),
-          options: REQUEST_KINDS.map((k) => ({ text: plain(`${KINDS[k].name(lang)}（${KINDS[k].article}）`), value: k })),
+          options: REQUEST_KINDS.map((k) => ({ text: plain(m.kindWithArticle(KINDS[k].name(lang), m.article(KINDS[k].article))), value: k })),
         },
       },
       ...REQUEST_KINDS.map(
-        (k): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: clip(`*${KINDS[k].name(lang)}*（${KINDS[k].article}）: ${KINDS[k].description(lang)}`, 3000) }] }),
+        (k): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: clip(`${m.kindWithArticle(`*${KINDS[k].name(lang)}*`, m.article(KINDS[k].article))}: ${KINDS[k].description(lang)}`, 3000) }] }),
       ),
     ],
   };
@@ -193,7 +193,7 @@ export function requestFormModal(kind: RequestKind, lang: Lang, revise?: { code:
   const m = requestMessages(lang);
   const k = KINDS[kind];
   const meta: FormMeta = revise ? { kind, requestId: revise.requestId, rev: revise.rev } : { kind };
-  const intro: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: m.modal.intro(k.name(lang), k.article) } }];
+  const intro: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: m.modal.intro(k.name(lang), m.article(k.article)) } }];
   if (revise) intro.push({ type: "context", elements: [{ type: "mrkdwn", text: m.modal.reviseIntro(revise.version) }] });
   return {
     type: "modal",

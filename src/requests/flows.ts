@@ -7,6 +7,7 @@ import { formatDate, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import type { Services } from "../platform/services.js";
 import { KINDS, type RequestData, type RequestKind } from "./kinds/index.js";
+import { homeRefresh } from "./home.js";
 import { checklistMessage, dmWithLink, requestMessage, reviseButton } from "./blocks.js";
 import { requestMessages } from "./messages.js";
 import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSnapshot } from "./store.js";
@@ -72,6 +73,17 @@ async function dm(tx: Tx, r: RequestSnapshot, to: string, text: (lang: Lang) => 
   const body = dmWithLink(text(lang), lang, ref("requestPermalink", r.id), extra?.(lang));
   // DMs do not wait behind the approvals channel's rate limit; the link fills in once the parent is posted.
   return { orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...body } };
+}
+
+/** Refreshes the Home tab of everyone the change concerns (rendered when sent, so never stale). */
+async function homeRefreshes(tx: Tx, r: RequestSnapshot, actorId?: string, before?: RequestSnapshot): Promise<OutgoingCall[]> {
+  const a = await approversFor(tx, r.departmentId);
+  const people = new Set<string>([r.requesterId, ...(actorId ? [actorId] : [])]);
+  for (const state of before ? [before, r] : [r]) {
+    for (const p of eligibleDeciders(state, a)?.people ?? []) people.add(p);
+    if (state.status === "approved") for (const p of [...a.chiefs, ...a.deputies]) people.add(p);
+  }
+  return [...people].map(homeRefresh);
 }
 
 const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
@@ -155,6 +167,7 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
       },
       threadPost(r, m.thread.submitted(`<@${r.requesterId}>`, await decidersMention(tx, r))),
       await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.submitted(code, title)),
+      ...(await homeRefreshes(tx, r)),
     ]);
     return { ok: true, id: r.id, code, duplicate: false };
   });
@@ -218,6 +231,7 @@ export async function decide(
       calls.push(threadPost(r, m.thread.rejected(who, reason!)));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejected(r.code, who, reason!)));
     }
+    calls.push(...(await homeRefreshes(tx, r, input.actorId, before)));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, code: r.code };
   });
@@ -238,7 +252,11 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
     await tx.request.update({ where: { id: before.id }, data: { status: "withdrawn", rev: { increment: 1 }, updatedAt: s.clock.now() } });
     await record(tx, s, before, input.actorId, "withdrawn", null, { from: before.status });
     const r = (await loadRequest(tx, before.id))!;
-    await s.outbox.enqueue(tx, [await parentUpdate(tx, s, r), threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(`<@${input.actorId}>`))]);
+    await s.outbox.enqueue(tx, [
+      await parentUpdate(tx, s, r),
+      threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(`<@${input.actorId}>`)),
+      ...(await homeRefreshes(tx, r, input.actorId, before)),
+    ]);
     return { ok: true, code: r.code };
   });
   if (!result.ok) await logRefusal(s, input.actorId, `request:${input.requestId}`, "withdraw", result.refusal);
@@ -269,7 +287,11 @@ export async function resubmit(
     await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: input.data });
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
-    await s.outbox.enqueue(tx, [await parentUpdate(tx, s, r), threadPost(r, m.thread.resubmitted(`<@${r.requesterId}>`, version, await decidersMention(tx, r)))]);
+    await s.outbox.enqueue(tx, [
+      await parentUpdate(tx, s, r),
+      threadPost(r, m.thread.resubmitted(`<@${r.requesterId}>`, version, await decidersMention(tx, r))),
+      ...(await homeRefreshes(tx, r, input.actorId, before)),
+    ]);
     return { ok: true, code: r.code, version };
   });
   if (!result.ok) await logRefusal(s, input.actorId, `request:${input.requestId}`, "resubmit", result.refusal);
@@ -324,6 +346,7 @@ export async function setMeasure(
       calls.push(threadPost(r, `${m.thread.effective(`<@${r.requesterId}>`)}${note}`));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.effective(r.code, r.title)));
     }
+    calls.push(...(await homeRefreshes(tx, r, input.actorId, before)));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, code: r.code, effective };
   });

@@ -6,8 +6,10 @@ import type { Db } from "../platform/db.js";
 import type { Actor } from "../../commands/types.js";
 import { waitingFor } from "./access.js";
 import { requestsOf } from "./store.js";
-import { homeView } from "./views.js";
+import { homeView, unknownHomeView } from "./views.js";
 import { langOfPerson } from "../directory/store.js";
+import { noteUnknownUser } from "../directory/unknownUser.js";
+import { DEFAULT_LANG } from "../platform/i18n.js";
 
 export async function buildHome(db: Db, actor: Actor) {
   const [mine, waiting] = await Promise.all([requestsOf(db, actor.slackId, 40), waitingFor(db, actor)]);
@@ -18,7 +20,12 @@ export function registerHome(app: App, s: Services): void {
   app.event("app_home_opened", async ({ event, client }) => {
     if (event.tab !== "home") return;
     const actor = await resolveActor(s, client, event.user);
-    if (!actor) return;
+    if (!actor) {
+      // not in the directory: the tab says whom to ask (and the admins hear of it once)
+      const { text } = await noteUnknownUser(s, event.user, DEFAULT_LANG);
+      await client.views.publish({ user_id: event.user, view: unknownHomeView(text) });
+      return;
+    }
     await client.views.publish({ user_id: event.user, view: await buildHome(s.database.prisma, actor) });
   });
 }

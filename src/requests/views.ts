@@ -14,7 +14,7 @@ function line(r: { code: string; kind: string; status: string; title: string }, 
   const m = requestMessages(lang);
   const k = KINDS[r.kind as RequestKind];
   const status = r.status as RequestStatus;
-  return `${m.statusEmoji[status]} *${r.code}* ${clip(r.title, 80)}\n      ${k ? `${k.name(lang)}（${k.article}）` : r.kind} · ${m.status[status]}`;
+  return `${m.statusEmoji[status]} *${r.code}* ${clip(r.title, 80)}\n      ${k ? m.kindWithArticle(k.name(lang), m.article(k.article)) : r.kind} · ${m.status[status]}`;
 }
 
 /** Up to `max` lines per section block, within Slack's 3000 characters. */
@@ -58,6 +58,17 @@ export function homeView(mine: RequestListItem[], waiting: WaitingItem[], lang: 
   };
 }
 
+/** The Home tab of someone who is not in the directory: whom to ask. */
+export function unknownHomeView(text: string): View {
+  return {
+    type: "home",
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: "Mamori（守り）" } },
+      { type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } },
+    ],
+  };
+}
+
 export function requestStatusBlocks(r: RequestSnapshot, versions: number, lang: Lang, timeZone: string): { text: string; blocks: KnownBlock[] } {
   const m = requestMessages(lang);
   const c = commandMessages(lang).status;
@@ -67,7 +78,7 @@ export function requestStatusBlocks(r: RequestSnapshot, versions: number, lang: 
     return e.reason ? `${base}\n      ${m.reasonLine(clip(e.reason, 300))}` : base;
   });
   const blocks: KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: clip(`*${r.code}* ${r.title}\n${k.name(lang)}（${k.article}）· ${m.statusEmoji[r.status]} ${m.status[r.status]}`, 3000) } },
+    { type: "section", text: { type: "mrkdwn", text: clip(`*${r.code}* ${r.title}\n${m.kindWithArticle(k.name(lang), m.article(k.article))} · ${m.statusEmoji[r.status]} ${m.status[r.status]}`, 3000) } },
     { type: "context", elements: [{ type: "mrkdwn", text: `${m.field.requester}: <@${r.requesterId}> · ${m.field.department}: ${clip(r.departmentName, 100)} · ${c.versions(versions)}` }] },
   ];
   if (r.measures.length > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.measuresProgress(r.measures.filter((x) => x.doneAt).length, r.measures.length) }] });

@@ -72,6 +72,7 @@ export type Refusal =
   | "own_request" // nobody decides on their own request
   | "not_approver" // not a manager of the department / not the chief at stage 2
   | "no_deputy" // a chief's own request, and no deputy chief exists
+  | "stage1_decider" // decided stage 1: the final approval is someone else's
   | "not_requester" // only the requester may withdraw or resubmit
   | "cannot_withdraw" // after the final approval
   | "not_chief" // measures are the chief's
@@ -89,6 +90,9 @@ export function canDecide(req: RequestState & { rev: number }, actor: string, pr
   if (actor === req.requesterId) return refuse("own_request");
   const e = eligibleDeciders(req, a)!;
   if (e.people.includes(actor)) return OK;
+  // say why precisely: nobody can decide (no deputy), or the presser already decided stage 1
+  if (e.people.length === 0) return refuse(blockedReason(req, a) ?? "not_approver");
+  if (e.stage === 2 && actor === req.stage1By) return refuse("stage1_decider");
   return refuse("not_approver");
 }
 
@@ -97,6 +101,12 @@ export function blockedReason(req: RequestState, a: Approvers): Refusal | null {
   const e = eligibleDeciders(req, a);
   if (!e || e.people.length > 0) return null;
   return a.chiefs.includes(req.requesterId) || a.deputies.includes(req.requesterId) ? "no_deputy" : "not_approver";
+}
+
+/** Why stage 1 fell to the chief and deputy: the requester is the department's only manager, or it has none. */
+export function fellToChiefReason(req: RequestState, a: Approvers): "only_manager" | "no_manager" | null {
+  if (!eligibleDeciders(req, a)?.fellToChief) return null;
+  return a.managers.includes(req.requesterId) ? "only_manager" : "no_manager";
 }
 
 /** The status after a decision at the current stage. */
