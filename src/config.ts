@@ -27,6 +27,8 @@ const ConfigSchema = z
     LOG_LEVEL: optionalString.pipe(z.enum(["debug", "info", "warn", "error"]).optional()),
   })
   .superRefine((c, ctx) => {
+    // No Slack setting at all: local mode (the local Slack). Any of them: real Slack, all required.
+    if (!c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) return;
     if (!c.SLACK_BOT_TOKEN) ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required" });
     if (!c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN)
       ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)" });
@@ -43,7 +45,8 @@ export interface Config {
   orgFile?: string;
   timeZone: string;
   logLevel: "debug" | "info" | "warn" | "error";
-  mode: "http" | "socket";
+  /** http, socket: real Slack; local: no Slack settings, the local Slack at http://localhost:PORT */
+  mode: "http" | "socket" | "local";
 }
 
 export class ConfigError extends Error {
@@ -59,7 +62,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = r.data;
   return {
-    slackBotToken: c.SLACK_BOT_TOKEN!,
+    slackBotToken: c.SLACK_BOT_TOKEN ?? "",
     slackSigningSecret: c.SLACK_SIGNING_SECRET,
     slackAppToken: c.SLACK_APP_TOKEN,
     slackApiUrl: c.SLACK_API_URL,
@@ -69,6 +72,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     orgFile: c.ORG_FILE,
     timeZone: c.TZ ?? "Asia/Tokyo",
     logLevel: c.LOG_LEVEL ?? "info",
-    mode: c.SLACK_APP_TOKEN ? "socket" : "http",
+    mode: c.SLACK_APP_TOKEN ? "socket" : c.SLACK_BOT_TOKEN ? "http" : "local",
   };
 }

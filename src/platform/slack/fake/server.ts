@@ -33,6 +33,10 @@ export interface FakeSlackOptions {
   /** Accepted tokens; omitted: any xoxb-/xoxp- token. */
   tokens?: string[];
   port?: number;
+  /** Where people see this Slack (the local Slack page): the base of auth.test's url, permalinks and file links. */
+  publicUrl?: string;
+  /** users.info locale of a user not given in `users` (Slack's own default is en-US). */
+  defaultLocale?: string;
 }
 
 export interface FakeFileInfo { id: string; name: string; title: string; size: number; url_private: string; permalink: string }
@@ -42,8 +46,9 @@ export interface FakeMessage {
   ts: string;
   channel: string;
   user: string;
-  bot_id: string;
-  app_id: string;
+  /** set on the bot's messages, absent on a person's */
+  bot_id?: string;
+  app_id?: string;
   text: string;
   blocks?: Block[];
   /** Set on replies, and on a parent once it has replies (as Slack does). */
@@ -80,6 +85,18 @@ export type FakeSlackChange =
   | { kind: "view_opened" | "view_pushed" | "view_updated" | "view_closed" | "home_published"; viewId: string; user: string }
   | { kind: "file"; fileId: string }
   | { kind: "reset" };
+
+export interface FakeSlackSnapshot {
+  version: 1;
+  counter: number;
+  lastTsMicros: number;
+  history: Record<string, FakeMessage[]>;
+  ephemerals: FakeEphemeral[];
+  views: StoredView[];
+  stacks: Record<string, string[]>;
+  homes: Record<string, string>;
+  files: (Omit<FakeFile, "bytes"> & { base64?: string })[];
+}
 
 /** Thrown by method handlers: becomes `{ ok: false, error, ...extra }` with that HTTP status. */
 class ApiError extends Error {
@@ -156,7 +173,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
   /** Web API methods this fake knows, with the bot scope each needs. */
   private readonly methods: Record<string, { scope?: string; run: (args: Obj) => Obj }> = {
     "auth.test": {
-      run: () => ({ url: this.baseUrl, team: "Fake Workspace", user: "mamori", team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId }),
+      run: () => ({ url: this.linkBase, team: "Fake Workspace", user: "mamori", team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId }),
     },
     "chat.postMessage": { scope: "chat:write", run: (a) => this.postMessage(a) },
     "chat.update": { scope: "chat:write", run: (a) => this.updateMessage(a) },
@@ -168,6 +185,8 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     "views.update": { run: (a) => this.updateView(a) },
     "views.publish": { run: (a) => this.publishHome(a) },
     "users.info": { scope: "users:read", run: (a) => this.userInfo(a) },
+    "conversations.history": { scope: "channels:history", run: (a) => ({ messages: this.messages(this.channelArg(a, "channel")).map((m) => this.messageJson(m)).reverse(), has_more: false }) },
+    "reactions.add": { scope: "reactions:write", run: (a) => this.addReaction(a) },
     "files.getUploadURLExternal": { scope: "files:write", run: (a) => this.uploadUrl(a) },
     "files.completeUploadExternal": { scope: "files:write", run: (a) => this.completeUpload(a) },
   };
@@ -205,6 +224,12 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
   get baseUrl(): string {
     if (!this.port) throw new Error("FakeSlack is not started");
     return `http://127.0.0.1:${this.port}/`;
+  }
+
+  /** The base of links people follow: publicUrl when given, else this server. */
+  get linkBase(): string {
+    const base = this.opts.publicUrl ?? this.baseUrl;
+    return base.endsWith("/") ? base : `${base}/`;
   }
 
   /** Give this to Bolt as `clientOptions.slackApiUrl`. */
@@ -381,6 +406,58 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     }
   }
 
+  // ---- what people do (the local Slack page) ---------------------------------------------
+
+  /** Adds or renames a user (users.info answers with it). */
+  setUser(u: FakeUser): void {
+    this.users.set(u.id, { ...this.users.get(u.id), ...u });
+  }
+
+  /** A person posts a plain message (or a thread reply) in a channel. */
+  postAsUser(channel: string, user: string, text: string, threadTs?: string): FakeMessage {
+    const m = this.addMessage(channel, { text, thread_ts: threadTs });
+    m.user = user;
+    delete m.bot_id;
+    delete m.app_id;
+    return m;
+  }
+
+  /** Shows a message to one person only (what Slack does with the body of a slash command's answer). */
+  showEphemeral(e: Omit<FakeEphemeral, "ts">): FakeEphemeral {
+    return this.addEphemeral(e);
+  }
+
+  /** Messages, threads, ephemerals, views and files, as JSON (the local Slack keeps it across restarts). */
+  snapshot(): FakeSlackSnapshot {
+    return {
+      version: 1,
+      counter: this.counter,
+      lastTsMicros: this.lastTsMicros,
+      history: Object.fromEntries(this.s.history),
+      ephemerals: this.s.ephemerals,
+      views: [...this.s.views.values()],
+      stacks: Object.fromEntries(this.s.stacks),
+      homes: Object.fromEntries(this.s.homes),
+      files: [...this.s.files.values()].map(({ bytes, ...f }) => ({ ...f, ...(bytes && { base64: bytes.toString("base64") }) })),
+    };
+  }
+
+  /** Puts back what snapshot() gave; triggers, response URLs and rate limits start afresh. */
+  restore(snap: FakeSlackSnapshot): void {
+    if (snap.version !== 1) throw new Error(`FakeSlack snapshot version ${String(snap.version)} is not supported`);
+    const s = new State();
+    s.history = new Map(Object.entries(snap.history));
+    s.ephemerals = snap.ephemerals;
+    s.views = new Map(snap.views.map((v) => [v.id, v]));
+    s.stacks = new Map(Object.entries(snap.stacks));
+    s.homes = new Map(Object.entries(snap.homes));
+    s.files = new Map(snap.files.map(({ base64, ...f }) => [f.id, { ...f, ...(base64 && { bytes: Buffer.from(base64, "base64") }) }]));
+    this.s = s;
+    this.counter = Math.max(this.counter, snap.counter);
+    this.lastTsMicros = Math.max(this.lastTsMicros, snap.lastTsMicros);
+    this.change({ kind: "reset" });
+  }
+
   // ---- HTTP -----------------------------------------------------------------------------
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -456,6 +533,12 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     return { channel, ts: m.ts, text: m.text, message: this.messageJson(m) };
   }
 
+  private addReaction(args: Obj): Obj {
+    if (!this.message(this.channelArg(args, "channel"), str(args, "timestamp") ?? "")) throw new ApiError("message_not_found");
+    if (!str(args, "name")) throw new ApiError("invalid_name");
+    return {};
+  }
+
   private postEphemeral(args: Obj): Obj {
     const channel = this.channelArg(args, "channel");
     const user = this.userArg(str(args, "user"));
@@ -467,7 +550,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     const channel = this.channelArg(args, "channel");
     const ts = str(args, "message_ts") ?? "";
     if (!this.message(channel, ts)) throw new ApiError("message_not_found");
-    return { channel, permalink: `${this.baseUrl}archives/${channel}/p${ts.replace(".", "")}` };
+    return { channel, permalink: `${this.linkBase}archives/${channel}/p${ts.replace(".", "")}` };
   }
 
   private openConversation(args: Obj): Obj {
@@ -639,7 +722,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     const u = this.users.get(id) ?? { id };
     const name = u.name ?? id.toLowerCase();
     const profile = { real_name: u.realName ?? name, display_name: name, ...(u.email && { email: u.email }) };
-    const locale = flag(args, "include_locale") ? { locale: u.locale ?? "en-US" } : {};
+    const locale = flag(args, "include_locale") ? { locale: u.locale ?? this.opts.defaultLocale ?? "en-US" } : {};
     return {
       user: { id, team_id: this.teamId, name, real_name: profile.real_name, deleted: false, is_bot: id === this.botUserId, tz: u.tz ?? "Asia/Tokyo", profile, ...locale },
     };
@@ -665,7 +748,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
       return f;
     });
     const infos: FakeFileInfo[] = files.map((f) => {
-      const url = `${this.baseUrl}files/${f.id}`;
+      const url = `${this.linkBase}files/${f.id}`;
       return { id: f.id, name: f.name, title: f.title, size: f.bytes?.length ?? f.length, url_private: url, permalink: url };
     });
     const channelId = str(args, "channel_id") ?? str(args, "channels")?.split(",")[0];
