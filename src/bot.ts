@@ -21,6 +21,8 @@ export interface BotOptions {
   /** an already opened database (tests share one) */
   database?: Database;
   outboxPollMs?: number;
+  /** first pause before retrying Slack's init after a network failure (default 2 s) */
+  initRetryMs?: number;
 }
 
 export interface Bot {
@@ -76,7 +78,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     app,
     services,
     async start() {
-      await app.init().catch((e) => log.warn("Slack initialisation failed; continuing", { error: String(e) }));
+      await initSlack(app, log, o.initRetryMs ?? 2000);
       try {
         const auth = await app.client.auth.test();
         teamUrl = auth.url as string | undefined;
@@ -93,4 +95,30 @@ export async function createBot(o: BotOptions): Promise<Bot> {
       if (!o.database) await database.close();
     },
   };
+}
+
+/** Slack errors that no retry mends: the token itself is refused. */
+const FATAL_AUTH = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "no_permission", "missing_scope", "team_access_not_granted"]);
+
+/**
+ * Bolt's init (auth.test for the token). A refused token stops the bot with a message
+ * naming it; a network failure or a Slack outage is retried (5 attempts, doubling
+ * pause), because Bolt cannot start an app whose init failed.
+ */
+export async function initSlack(app: { init(): Promise<void> }, log: Logger, firstPauseMs: number, attempts = 5): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await app.init();
+      return;
+    } catch (e) {
+      const code = (e as { data?: { error?: string } }).data?.error;
+      if (code && FATAL_AUTH.has(code)) {
+        throw new Error(`Slack refused SLACK_BOT_TOKEN (${code}). Check the token (Slack app settings, OAuth & Permissions) and that the app is installed in the workspace.`);
+      }
+      if (i >= attempts) throw new Error(`could not reach Slack to check SLACK_BOT_TOKEN after ${attempts} attempts: ${(e as Error).message}`);
+      const pause = firstPauseMs * 2 ** (i - 1);
+      log.warn("Slack initialisation failed; retrying", { attempt: i, pauseMs: pause, error: String((e as Error).message) });
+      await new Promise((r) => setTimeout(r, pause));
+    }
+  }
 }
