@@ -496,10 +496,15 @@ function renderModals(st: PersonaState): void {
       applyErrors(old, modalErrors(v));
     }
   });
-  // keep the stack's order (bottom first)
+  // keep the stack's order (bottom first), moving only what is out of place: a moved
+  // element loses its scroll position, and the person would be thrown back to the top
+  let prev: Element | null = null;
   for (const v of views) {
     const el = layer.querySelector<HTMLElement>(`.modal[data-view-id="${cssEscape(v.id)}"]`);
-    if (el) layer.appendChild(el);
+    if (!el) continue;
+    const want: Element | null = prev ? prev.nextElementSibling : layer.firstElementChild;
+    if (want !== el) layer.insertBefore(el, want);
+    prev = el;
   }
   layer.hidden = views.length === 0;
   document.body.classList.toggle("modal-open", views.length > 0);
@@ -513,6 +518,7 @@ async function submitModal(modal: HTMLElement, button: HTMLButtonElement): Promi
   const stored = ui.state?.modals.find((v) => v.id === viewId);
   if (Object.keys(missing).length > 0) {
     applyErrors(modal, { ...(stored?.errors ?? {}), ...missing });
+    revealFirstError(modal);
     return;
   }
   clientErrors.delete(viewId);
@@ -520,8 +526,16 @@ async function submitModal(modal: HTMLElement, button: HTMLButtonElement): Promi
   const body: SubmitBody = { as: ui.me, viewId, inputs: collectInputs(modal) };
   await busy(button, async () => {
     const answer = await post("submit", body);
-    if (answer.errors) applyErrors(modal, answer.errors);
+    if (answer.errors) {
+      applyErrors(modal, answer.errors);
+      revealFirstError(modal);
+    }
   });
+}
+
+/** As Slack does, scrolls the modal to the first field with an error, which may be far above the submit button. */
+function revealFirstError(modal: HTMLElement): void {
+  modal.querySelector<HTMLElement>(".blk-input.has-error")?.scrollIntoView({ block: "center" });
 }
 
 async function closeModal(modal: HTMLElement): Promise<void> {
@@ -948,6 +962,10 @@ function switchPersona(id: string): void {
   ui.state = null;
   clientErrors.clear();
   $("#modals").innerHTML = "";
+  // nothing of the previous persona stays on screen until the new one's state arrives
+  // (their ephemerals are theirs only)
+  $("#messages").replaceChildren();
+  $("#thread-messages").replaceChildren();
   if (wasDm) {
     ui.channel = dmOf.get(id) ?? DM;
     ui.thread = null;
