@@ -13,6 +13,11 @@ import { importOrg } from "./directory/changes.js";
 import { registerRequestOutbox } from "./requests/flows.js";
 import { registerHome, registerHomeOutbox } from "./requests/home.js";
 import { registerRequestHandlers } from "./requests/slack.js";
+import { allJobs } from "./jobs.js";
+import { registerReminderHandlers } from "./reminders/slack.js";
+import { BusinessCalendar } from "./platform/schedule/calendar.js";
+import { Scheduler } from "./platform/schedule/scheduler.js";
+import { loadSettings, type Settings } from "./settings.js";
 
 export interface BotOptions {
   config: Config;
@@ -21,6 +26,10 @@ export interface BotOptions {
   /** an already opened database (tests share one) */
   database?: Database;
   outboxPollMs?: number;
+  /** run scheduled jobs (node-cron timers and catch-up at start); default true */
+  jobs?: boolean;
+  /** company settings (default: SETTINGS_FILE of the config, else the rules' defaults) */
+  settings?: Settings;
   /** first pause before retrying Slack's init after a network failure (default 2 s) */
   initRetryMs?: number;
 }
@@ -28,6 +37,9 @@ export interface BotOptions {
 export interface Bot {
   app: App;
   services: Services;
+  /** the scheduled jobs (tests run them with runAt/tick after moving the clock) */
+  scheduler: Scheduler;
+  calendar: BusinessCalendar;
   /** starts listening (HTTP on config.port, or Socket Mode) and the outbox */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -56,7 +68,19 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     slack: { apiCall: (method, args) => app.client.apiCall(method, args) as unknown as Promise<Record<string, unknown>> },
     pollMs: o.outboxPollMs,
   });
-  const services: Services = { database, clock, outbox, log, timeZone: config.timeZone, config };
+  let teamUrl: string | undefined;
+  const services: Services = {
+    database,
+    clock,
+    outbox,
+    log,
+    timeZone: config.timeZone,
+    config,
+    permalink: (channel, ts) => {
+      const base = teamUrl ?? "https://slack.com/";
+      return `${base.endsWith("/") ? base : `${base}/`}archives/${channel}/p${ts.replace(".", "")}`;
+    },
+  };
 
   if (config.orgFile) {
     const { org, hash } = loadOrgFile(config.orgFile);
@@ -64,12 +88,15 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     if (r.imported) log.info("organisation imported", { file: config.orgFile, changes: r.changes });
   }
 
-  let teamUrl: string | undefined;
   registerRequestOutbox(services, () => teamUrl);
   registerHomeOutbox(services);
   registerPrivacyCommand(app, services);
   registerRequestHandlers(app, services);
   registerHome(app, services);
+  const settings = o.settings ?? loadSettings(config.settingsFile);
+  const calendar = new BusinessCalendar({ timeZone: config.timeZone, closedDays: settings.closedDays, quietHours: settings.quietHours });
+  registerReminderHandlers(app, services, calendar);
+  const scheduler = new Scheduler({ services, calendar, settings, jobs: allJobs() });
   app.error(async (e) => {
     log.error("unhandled error in a listener", { error: String((e as Error).stack ?? e) });
   });
@@ -77,6 +104,8 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   return {
     app,
     services,
+    scheduler,
+    calendar,
     async start() {
       await initSlack(app, log, o.initRetryMs ?? 2000);
       try {
@@ -88,8 +117,10 @@ export async function createBot(o: BotOptions): Promise<Bot> {
       if (config.mode === "socket") await app.start();
       else await app.start(config.port);
       outbox.start();
+      if (o.jobs !== false) await scheduler.start();
     },
     async stop() {
+      await scheduler.stop();
       await outbox.stop();
       await app.stop().catch(() => undefined);
       if (!o.database) await database.close();

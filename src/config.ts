@@ -23,6 +23,7 @@ const ConfigSchema = z
     ),
     PGLITE_DIR: optionalString,
     ORG_FILE: optionalString,
+    SETTINGS_FILE: optionalString,
     TZ: optionalString,
     LOG_LEVEL: optionalString.pipe(z.enum(["debug", "info", "warn", "error"]).optional()),
   })
@@ -43,6 +44,8 @@ export interface Config {
   databaseUrl?: string;
   pgliteDir: string;
   orgFile?: string;
+  /** company settings (calendar, quiet hours, job schedules, thresholds); see src/settings.ts */
+  settingsFile?: string;
   timeZone: string;
   logLevel: "debug" | "info" | "warn" | "error";
   /** http, socket: real Slack; local: no Slack settings, the local Slack at http://localhost:PORT */
@@ -70,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: c.DATABASE_URL,
     pgliteDir: c.PGLITE_DIR ?? "./.data/pglite",
     orgFile: c.ORG_FILE,
+    settingsFile: c.SETTINGS_FILE,
     timeZone: c.TZ ?? "Asia/Tokyo",
     logLevel: c.LOG_LEVEL ?? "info",
     mode: c.SLACK_APP_TOKEN ? "socket" : c.SLACK_BOT_TOKEN ? "http" : "local",

@@ -14,6 +14,8 @@ export interface OutgoingCall {
   payload: Record<string, unknown>;
   /** what to record when the call succeeded, handled by a registered OnSentHandler */
   onSent?: { type: string } & Record<string, unknown>;
+  /** not sent before this moment (reminders held through quiet hours) */
+  notBefore?: Date;
 }
 
 /** Something like WebClient.apiCall. */
@@ -76,7 +78,7 @@ export class Outbox {
         method: c.method,
         payload: c.payload as object,
         onSent: (c.onSent ?? undefined) as object | undefined,
-        nextAttemptAt: now,
+        nextAttemptAt: c.notBefore && c.notBefore > now ? c.notBefore : now,
         createdAt: now,
       })),
     });

@@ -13,4 +13,11 @@ export interface Services {
   log: Logger;
   timeZone: string;
   config?: Config;
+  /** a link to a message in the workspace (the team's URL once auth.test answered) */
+  permalink?: (channel: string, ts: string) => string;
+}
+
+/** A link to a message: the workspace's own when known, else Slack's redirector. */
+export function messageLink(s: Pick<Services, "permalink">, channel: string, ts: string): string {
+  return s.permalink ? s.permalink(channel, ts) : `https://slack.com/archives/${channel}/p${ts.replace(".", "")}`;
 }

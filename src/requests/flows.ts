@@ -145,6 +145,7 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
         departmentId: person.departmentId,
         requesterId: input.requesterId,
         status: "pending_manager",
+        stageSince: s.clock.now(),
         title,
         channelId: channel,
         submissionKey: input.submissionKey,
@@ -195,6 +196,7 @@ export async function decide(
       where: { id: before.id },
       data: {
         status,
+        stageSince: now,
         rev: { increment: 1 },
         updatedAt: now,
         ...(stage === 1 && input.decision === "approve" ? { stage1By: input.actorId } : {}),
@@ -249,7 +251,7 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
     if (!before) return { ok: false, refusal: "not_found" };
     const check = canWithdraw(before, input.actorId, input.pressedRev);
     if (!check.ok) return check;
-    await tx.request.update({ where: { id: before.id }, data: { status: "withdrawn", rev: { increment: 1 }, updatedAt: s.clock.now() } });
+    await tx.request.update({ where: { id: before.id }, data: { status: "withdrawn", stageSince: s.clock.now(), rev: { increment: 1 }, updatedAt: s.clock.now() } });
     await record(tx, s, before, input.actorId, "withdrawn", null, { from: before.status });
     const r = (await loadRequest(tx, before.id))!;
     await s.outbox.enqueue(tx, [
@@ -282,7 +284,7 @@ export async function resubmit(
     await tx.requestVersion.create({ data: { requestId: before.id, version, data: input.data as object, createdAt: now, createdBy: input.actorId } });
     await tx.request.update({
       where: { id: before.id },
-      data: { status: "pending_manager", version, stage1By: null, rev: { increment: 1 }, updatedAt: now, title: KINDS[before.kind].title(input.data).slice(0, 200) },
+      data: { status: "pending_manager", stageSince: now, version, stage1By: null, rev: { increment: 1 }, updatedAt: now, title: KINDS[before.kind].title(input.data).slice(0, 200) },
     });
     await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: input.data });
     const r = (await loadRequest(tx, before.id))!;
@@ -326,7 +328,7 @@ export async function setMeasure(
     const calls: OutgoingCall[] = [];
     let provisionUntil: Date | null = null;
     if (effective) {
-      await tx.request.update({ where: { id: before.id }, data: { status: "effective", effectiveAt: now, rev: { increment: 1 }, updatedAt: now } });
+      await tx.request.update({ where: { id: before.id }, data: { status: "effective", stageSince: now, effectiveAt: now, rev: { increment: 1 }, updatedAt: now } });
       await record(tx, s, before, input.actorId, "effective");
       provisionUntil = await createProvisionRecord(tx, s, before);
     } else {

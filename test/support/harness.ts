@@ -10,6 +10,8 @@ import { loadConfig } from "../../src/config.js";
 import { silentLogger, createLogger } from "../../src/platform/log.js";
 import { FakeSlack, SlackRequestSender } from "../../src/platform/slack/fake/index.js";
 import { ORG, ORG_YAML } from "./org.js";
+import type { Clock } from "../../src/platform/clock.js";
+import type { Settings } from "../../src/settings.js";
 import { testDatabase } from "./db.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
@@ -38,7 +40,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(opts: { orgYaml?: string; fake?: ConstructorParameters<typeof FakeSlack>[0] } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: { orgYaml?: string; fake?: ConstructorParameters<typeof FakeSlack>[0]; clock?: Clock; settings?: Settings } = {},
+): Promise<Harness> {
   // Everyone's Slack is in Japanese but Alex's (users.info include_locale).
   const users = Object.values(ORG.people).map((id) => ({ id, locale: id === ORG.people.english ? "en-US" : "ja-JP" }));
   const fake = new FakeSlack({ scopes: manifestScopes(), users, ...(opts.fake ?? {}) });
@@ -57,7 +61,7 @@ export async function startHarness(opts: { orgYaml?: string; fake?: ConstructorP
   });
   const database = await testDatabase();
   const log = process.env.DEBUG_MAMORI ? createLogger("debug") : silentLogger;
-  const bot = await createBot({ config, database, log, outboxPollMs: 100 });
+  const bot = await createBot({ config, database, log, outboxPollMs: 100, jobs: false, clock: opts.clock, settings: opts.settings });
   await bot.start();
   const slack = new SlackRequestSender({ appUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, fake });
   return {

@@ -1,0 +1,258 @@
+// Scheduled jobs. Each feature declares its jobs (name, default cron expression, run);
+// node-cron fires them in the company's time zone. Every run is claimed in the database
+// for its slot (the minute it was due), so with several replicas on one PostgreSQL each
+// slot runs once; a run whose replica died is taken over when its lease ends and
+// finishes what is left (its notices are written once, see `notice`). A bot that was
+// down runs the latest slot it missed, once. Time comes from the injected clock: tests
+// call `tick()` / `runAt()` after moving it, and never wait for node-cron.
+import os from "node:os";
+import { randomBytes } from "node:crypto";
+import cron, { type ScheduledTask } from "node-cron";
+import type { Services } from "../services.js";
+import type { Tx } from "../db.js";
+import type { Settings } from "../../settings.js";
+import type { BusinessCalendar } from "./calendar.js";
+
+export interface JobContext {
+  /** the moment the run was due (its slot) */
+  slot: Date;
+  services: Services;
+  calendar: BusinessCalendar;
+  settings: Settings;
+  /**
+   * Writes a notice key inside the transaction that queues its message; false when it
+   * was already written (by an earlier try of this run, or by another replica).
+   */
+  notice(tx: Tx, key: string): Promise<boolean>;
+  /** the keys of `keys` not yet written, written now (same contract as `notice`, in bulk) */
+  notices(tx: Tx, keys: string[]): Promise<Set<string>>;
+}
+
+export interface Job {
+  name: string;
+  /** default cron expression (5 fields), overridable in the settings file's `jobs:` */
+  schedule: string;
+  description: { ja: string; en: string };
+  run(ctx: JobContext): Promise<Record<string, unknown>>;
+}
+
+export interface JobInfo {
+  name: string;
+  schedule: string;
+  description: { ja: string; en: string };
+  lastRun: { slot: Date; status: string; finishedAt: Date | null; result: unknown; error: string | null } | null;
+  nextRun: Date | null;
+}
+
+export interface SchedulerOptions {
+  services: Services;
+  calendar: BusinessCalendar;
+  settings: Settings;
+  jobs: Job[];
+  /** how long a claimed run is held before another replica may take it over */
+  leaseMs?: number;
+  replicaId?: string;
+}
+
+/** how far back a missed slot is looked for */
+const LOOKBACK_MIN = 8 * 24 * 60;
+/** a job that never ran catches up only on a slot this recent (no surprise digests on install) */
+const FIRST_RUN_GRACE_MIN = 60;
+
+export class Scheduler {
+  readonly replicaId: string;
+  private readonly tasks = new Map<string, ScheduledTask>();
+  private readonly matchers = new Map<string, ScheduledTask>();
+  private running = new Set<Promise<unknown>>();
+  private stopped = true;
+
+  constructor(private readonly o: SchedulerOptions) {
+    this.replicaId = o.replicaId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+    const names = new Set<string>();
+    for (const j of o.jobs) {
+      if (names.has(j.name)) throw new Error(`two jobs are named ${j.name}`);
+      names.add(j.name);
+      const expr = this.scheduleOf(j);
+      if (!cron.validate(expr)) throw new Error(`job ${j.name}: "${expr}" is not a cron expression`);
+      // a task never started: used only to match minutes against the expression in the time zone
+      this.matchers.set(j.name, cron.createTask(expr, () => undefined, { timezone: o.calendar.timeZone, name: `match:${j.name}` }));
+    }
+    for (const name of Object.keys(o.settings.jobs)) if (!names.has(name)) throw new Error(`settings: jobs.${name}: no such job (${[...names].join(", ")})`);
+  }
+
+  get jobs(): Job[] {
+    return this.o.jobs;
+  }
+
+  scheduleOf(j: Job): string {
+    return this.o.settings.jobs[j.name] ?? j.schedule;
+  }
+
+  private job(name: string): Job {
+    const j = this.o.jobs.find((x) => x.name === name);
+    if (!j) throw new Error(`no job named ${name} (${this.o.jobs.map((x) => x.name).join(", ")})`);
+    return j;
+  }
+
+  /** The latest minute at or before `now` the job's expression matches (null: none in 8 days). */
+  latestSlot(name: string, now: Date, notBefore?: Date): Date | null {
+    const m = this.matchers.get(name)!;
+    const floor = Math.floor(now.getTime() / 60_000) * 60_000;
+    const limit = Math.max(floor - LOOKBACK_MIN * 60_000, notBefore ? notBefore.getTime() : -Infinity);
+    for (let t = floor; t >= limit; t -= 60_000) if (m.match(new Date(t))) return new Date(t);
+    return null;
+  }
+
+  /** The next minute after `from` the job's expression matches (null: none in 8 days). */
+  nextSlot(name: string, from: Date): Date | null {
+    const m = this.matchers.get(name)!;
+    const start = Math.floor(from.getTime() / 60_000) * 60_000 + 60_000;
+    for (let t = start; t <= start + LOOKBACK_MIN * 60_000; t += 60_000) if (m.match(new Date(t))) return new Date(t);
+    return null;
+  }
+
+  /** Starts node-cron's timers and catches up on what was missed. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    for (const j of this.o.jobs) {
+      const task = cron.schedule(this.scheduleOf(j), () => this.track(this.runDue(j.name)), {
+        timezone: this.o.calendar.timeZone,
+        name: j.name,
+        noOverlap: true,
+      });
+      this.tasks.set(j.name, task);
+    }
+    this.track(this.tick());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.tasks.values()) await t.destroy();
+    this.tasks.clear();
+    await Promise.allSettled([...this.running]);
+    for (const m of this.matchers.values()) await m.destroy();
+  }
+
+  private track(p: Promise<unknown>): void {
+    const q = p.catch((e) => this.o.services.log.error("scheduled job failed", { error: String((e as Error).stack ?? e) })).finally(() => this.running.delete(q));
+    this.running.add(q);
+  }
+
+  /** Every job: finish runs left by a dead replica, and run the latest due slot if nobody has. */
+  async tick(): Promise<void> {
+    for (const j of this.o.jobs) {
+      if (this.stopped && this.tasks.size > 0) return;
+      await this.runDue(j.name);
+    }
+  }
+
+  /** One job: finish its stale runs, then run its latest due slot if it is not claimed yet. */
+  async runDue(name: string): Promise<void> {
+    const { prisma } = this.o.services.database;
+    const now = this.o.services.clock.now();
+    const stale = await prisma.jobRun.findMany({ where: { job: name, status: "running", leaseUntil: { lt: now } }, orderBy: { slot: "asc" } });
+    for (const r of stale) {
+      try {
+        await this.runSlot(name, r.slot);
+      } catch (e) {
+        this.o.services.log.error("job run failed again", { job: name, slot: r.slot.toISOString(), error: String((e as Error).message ?? e) });
+      }
+    }
+    const last = await prisma.jobRun.findFirst({ where: { job: name }, orderBy: { slot: "desc" } });
+    const slot = this.latestSlot(name, now, last ? undefined : new Date(now.getTime() - FIRST_RUN_GRACE_MIN * 60_000));
+    if (!slot || (last && last.slot >= slot)) return;
+    await this.runSlot(name, slot);
+  }
+
+  /**
+   * Runs `name` for the moment `at` (the CLI's `jobs run`, back-fills, tests). Claimed
+   * like a scheduled run: a slot already done is not run again unless `force`.
+   */
+  async runAt(name: string, at: Date, o: { force?: boolean } = {}): Promise<{ ran: boolean; result?: Record<string, unknown> }> {
+    this.job(name);
+    const slot = new Date(Math.floor(at.getTime() / 60_000) * 60_000);
+    if (o.force) await this.o.services.database.prisma.jobRun.deleteMany({ where: { job: name, slot, status: { not: "running" } } });
+    return this.runSlot(name, slot);
+  }
+
+  /** Claims (or takes over) the run of `name` for `slot` and runs it. */
+  private async runSlot(name: string, slot: Date): Promise<{ ran: boolean; result?: Record<string, unknown> }> {
+    const s = this.o.services;
+    const { prisma } = s.database;
+    const now = s.clock.now();
+    const leaseMs = this.o.leaseMs ?? 10 * 60_000;
+    const lease = () => new Date(s.clock.now().getTime() + leaseMs);
+    const inserted = await prisma.$executeRaw`
+      INSERT INTO "JobRun" ("job", "slot", "status", "claimedBy", "leaseUntil", "startedAt")
+      VALUES (${name}, ${slot}, 'running', ${this.replicaId}, ${lease()}, ${now})
+      ON CONFLICT ("job", "slot") DO NOTHING`;
+    if (inserted === 0) {
+      // someone has it: take it over only when it was left running past its lease
+      const taken = await prisma.jobRun.updateMany({
+        where: { job: name, slot, status: "running", leaseUntil: { lt: now } },
+        data: { claimedBy: this.replicaId, leaseUntil: lease() },
+      });
+      if (taken.count === 0) return { ran: false };
+      s.log.warn("taking over a job run left unfinished", { job: name, slot: slot.toISOString() });
+    }
+    const heartbeat = setInterval(() => {
+      prisma.jobRun
+        .updateMany({ where: { job: name, slot, claimedBy: this.replicaId, status: "running" }, data: { leaseUntil: lease() } })
+        .catch(() => undefined);
+    }, Math.max(1000, leaseMs / 3));
+    heartbeat.unref?.();
+    try {
+      const result = await this.job(name).run(this.context(slot));
+      await prisma.jobRun.update({ where: { job_slot: { job: name, slot } }, data: { status: "done", finishedAt: s.clock.now(), result: result as object } });
+      s.outbox.kick();
+      s.log.info("job run", { job: name, slot: slot.toISOString(), ...result });
+      return { ran: true, result };
+    } catch (e) {
+      // left "running" with a short lease: the next tick (here or on another replica) tries again
+      await prisma.jobRun
+        .update({ where: { job_slot: { job: name, slot } }, data: { error: String((e as Error).message ?? e), leaseUntil: s.clock.now() } })
+        .catch(() => undefined);
+      s.outbox.kick();
+      throw e;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private context(slot: Date): JobContext {
+    const at = () => this.o.services.clock.now();
+    return {
+      slot,
+      services: this.o.services,
+      calendar: this.o.calendar,
+      settings: this.o.settings,
+      async notice(tx, key) {
+        const n = await tx.$executeRaw`INSERT INTO "Notice" ("key", "at") VALUES (${key}, ${at()}) ON CONFLICT ("key") DO NOTHING`;
+        return n === 1;
+      },
+      async notices(tx, keys) {
+        if (keys.length === 0) return new Set();
+        const rows = await tx.$queryRaw<{ key: string }[]>`
+          INSERT INTO "Notice" ("key", "at") SELECT k, ${at()} FROM unnest(${keys}::text[]) AS k
+          ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
+        return new Set(rows.map((r) => r.key));
+      },
+    };
+  }
+
+  async list(): Promise<JobInfo[]> {
+    const { prisma } = this.o.services.database;
+    const out: JobInfo[] = [];
+    for (const j of this.o.jobs) {
+      const last = await prisma.jobRun.findFirst({ where: { job: j.name }, orderBy: { slot: "desc" } });
+      out.push({
+        name: j.name,
+        schedule: this.scheduleOf(j),
+        description: j.description,
+        lastRun: last ? { slot: last.slot, status: last.status, finishedAt: last.finishedAt, result: last.result, error: last.error } : null,
+        nextRun: this.nextSlot(j.name, this.o.services.clock.now()),
+      });
+    }
+    return out;
+  }
+}

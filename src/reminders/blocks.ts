@@ -1,0 +1,72 @@
+// Block Kit of a reminder DM: one message per person per run, grouped in sections,
+// each item with its link and a menu to snooze it. Pure functions.
+import type { Lang } from "../platform/i18n.js";
+import { encodeSnooze, itemBlockId, ReminderActions } from "./ids.js";
+import { reminderMessages } from "./messages.js";
+
+export interface ReminderItem {
+  /** the snooze key, e.g. "request:<id>" */
+  item: string;
+  /** mrkdwn, including the link to the item */
+  text: string;
+}
+
+export interface ReminderSection {
+  title: string;
+  items: ReminderItem[];
+}
+
+/** Items shown at most in one DM (Slack allows 50 blocks; the rest is counted). */
+export const MAX_ITEMS = 40;
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export function reminderDm(intro: string, sections: ReminderSection[], lang: Lang): { text: string; blocks: unknown[] } {
+  const m = reminderMessages(lang);
+  const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text: clip(intro, 3000) } }];
+  let shown = 0;
+  let hidden = 0;
+  for (const s of sections) {
+    if (s.items.length === 0) continue;
+    const room = MAX_ITEMS - shown;
+    if (room <= 0) {
+      hidden += s.items.length;
+      continue;
+    }
+    blocks.push({ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: clip(`*${s.title}*`, 3000) } });
+    for (const it of s.items.slice(0, room)) {
+      blocks.push({
+        type: "section",
+        block_id: itemBlockId(it.item),
+        text: { type: "mrkdwn", text: clip(it.text, 3000) },
+        accessory: {
+          type: "overflow",
+          action_id: ReminderActions.itemMenu,
+          options: [
+            { text: { type: "plain_text", text: m.snooze1 }, value: encodeSnooze(1, it.item) },
+            { text: { type: "plain_text", text: m.snooze3 }, value: encodeSnooze(3, it.item) },
+          ],
+        },
+      });
+    }
+    shown += Math.min(room, s.items.length);
+    hidden += Math.max(0, s.items.length - room);
+  }
+  const notes = [m.snoozeHelp, ...(hidden > 0 ? [m.more(hidden)] : [])];
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: notes.join("\n") }] });
+  return { text: clip(intro.replace(/[*_~]/g, ""), 3000), blocks };
+}
+
+/** The DM after a snooze: the item's section keeps its text and loses its menu; a note says until when. */
+export function snoozedDm(blocks: unknown[], item: string, untilText: string, lang: Lang): unknown[] {
+  const id = itemBlockId(item);
+  const out: unknown[] = [];
+  for (const b of blocks as { block_id?: string; type: string }[]) {
+    if (b.block_id === id) {
+      const { accessory: _accessory, ...rest } = b as { accessory?: unknown };
+      out.push(rest);
+      out.push({ type: "context", block_id: `${id}:snoozed`.slice(0, 255), elements: [{ type: "mrkdwn", text: reminderMessages(lang).snoozed(untilText) }] });
+    } else if (b.block_id !== `${id}:snoozed`.slice(0, 255)) out.push(b);
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+// Company settings (SETTINGS_FILE, YAML, optional): the calendar, quiet hours, job
+// schedules and reminder thresholds. Every key is optional; the defaults are the rules'.
+//
+//   closedDays: [2026-12-29, 2026-12-30, 2026-12-31, 2027-01-02, 2027-01-03]
+//   quietHours: { start: "20:00", end: "08:00" }
+//   jobs:                               # cron expressions, in TZ (default Asia/Tokyo)
+//     approvals.morning: "0 9 * * 1-5"
+//     measures.reminder: "30 9 * * 1-5"
+//   approvals:                          # business days; per request kind or default
+//     default: { remindAfter: 2, escalateAfter: 5 }
+//     provide: { escalateAfter: 3 }
+//   measures: { remindAfter: 10 }       # business days after the final approval
+//
+// A file with a problem stops the bot with the line and the reason of each problem.
+import fs from "node:fs";
+import { isMap, LineCounter, parseDocument } from "yaml";
+import { z } from "zod";
+import cron from "node-cron";
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const KINDS = ["purpose", "method", "entrust", "provide", "joint"] as const;
+
+const thresholds = z
+  .object({
+    remindAfter: z.number().int().min(0).max(60).optional(),
+    escalateAfter: z.number().int().min(1).max(120).optional(),
+  })
+  .strict();
+
+const SettingsSchema = z
+  .object({
+    closedDays: z
+      .array(
+        z.union([z.string(), z.date()]).transform((v, ctx) => {
+          const s = v instanceof Date ? v.toISOString().slice(0, 10) : v;
+          if (!DAY.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) {
+            ctx.addIssue({ code: "custom", message: `"${s}" is not a date (YYYY-MM-DD)` });
+            return z.NEVER;
+          }
+          return s;
+        }),
+      )
+      .optional(),
+    quietHours: z
+      .object({ start: z.string().regex(HHMM, "use HH:MM"), end: z.string().regex(HHMM, "use HH:MM") })
+      .strict()
+      .optional(),
+    jobs: z
+      .record(
+        z.string(),
+        z.string().refine((e) => cron.validate(e), { message: "is not a cron expression (minute hour day month weekday)" }),
+      )
+      .optional(),
+    approvals: z.object({ default: thresholds.optional(), ...Object.fromEntries(KINDS.map((k) => [k, thresholds.optional()])) }).strict().optional(),
+    measures: z.object({ remindAfter: z.number().int().min(1).max(120).optional() }).strict().optional(),
+  })
+  .strict();
+
+export interface ApprovalThresholds {
+  /** remind the current approver after this many business days in the stage, then daily */
+  remindAfter: number;
+  /** escalate after this many business days in the stage */
+  escalateAfter: number;
+}
+
+export interface Settings {
+  closedDays: string[];
+  quietHours: { start: string; end: string };
+  jobs: Record<string, string>;
+  approvals: (kind: string) => ApprovalThresholds;
+  measuresRemindAfter: number;
+}
+
+export const DEFAULT_APPROVALS: ApprovalThresholds = { remindAfter: 2, escalateAfter: 5 };
+
+export function defaultSettings(): Settings {
+  return fromParsed({});
+}
+
+function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
+  const a = (p.approvals ?? {}) as Record<string, z.infer<typeof thresholds> | undefined>;
+  return {
+    closedDays: p.closedDays ?? [],
+    quietHours: p.quietHours ?? { start: "20:00", end: "08:00" },
+    jobs: p.jobs ?? {},
+    approvals: (kind) => ({ ...DEFAULT_APPROVALS, ...(a.default ?? {}), ...(a[kind] ?? {}) }),
+    measuresRemindAfter: p.measures?.remindAfter ?? 10,
+  };
+}
+
+export class SettingsError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: { line: number; message: string }[],
+  ) {
+    super(`${file}: ${problems.map((p) => `line ${p.line}: ${p.message}`).join("; ")}`);
+  }
+}
+
+export function parseSettings(text: string, file = "settings"): Settings {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
+  const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lc.linePos(offset).line);
+  if (doc.errors.length > 0) throw new SettingsError(file, doc.errors.map((e) => ({ line: lineOf(e.pos[0]), message: e.message.split("\n")[0] })));
+  const value = doc.toJS() ?? {};
+  if (doc.contents && !isMap(doc.contents)) throw new SettingsError(file, [{ line: 1, message: "the file must be a mapping (key: value)" }]);
+  const r = SettingsSchema.safeParse(value);
+  if (r.success) return fromParsed(r.data);
+  throw new SettingsError(
+    file,
+    r.error.issues.map((i) => {
+      // the line of the deepest node of the path that exists
+      let path = [...i.path] as (string | number)[];
+      let node: unknown;
+      while (path.length > 0 && !(node = doc.getIn(path, true))) path = path.slice(0, -1);
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
+      const where = i.path.length ? `${i.path.join(".")}: ` : "";
+      const message = i.code === "unrecognized_keys" ? `unknown key ${i.keys.map((k) => `"${k}"`).join(", ")}` : i.message;
+      return { line: lineOf(range?.[0]), message: `${where}${message}` };
+    }),
+  );
+}
+
+export function loadSettings(file: string | undefined): Settings {
+  if (!file) return defaultSettings();
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new SettingsError(file, [{ line: 0, message: `cannot read: ${(e as Error).message}` }]);
+  }
+  return parseSettings(text, file);
+}
