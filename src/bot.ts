@@ -68,8 +68,12 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     slack: { apiCall: (method, args) => app.client.apiCall(method, args) as unknown as Promise<Record<string, unknown>> },
     pollMs: o.outboxPollMs,
   });
+  const settings = o.settings ?? loadSettings(config.settingsFile);
+  const calendar = new BusinessCalendar({ timeZone: config.timeZone, closedDays: settings.closedDays, quietHours: settings.quietHours });
   let teamUrl: string | undefined;
   const services: Services = {
+    calendar,
+    settings,
     database,
     clock,
     outbox,
@@ -93,8 +97,6 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   registerPrivacyCommand(app, services);
   registerRequestHandlers(app, services);
   registerHome(app, services);
-  const settings = o.settings ?? loadSettings(config.settingsFile);
-  const calendar = new BusinessCalendar({ timeZone: config.timeZone, closedDays: settings.closedDays, quietHours: settings.quietHours });
   registerReminderHandlers(app, services, calendar);
   const scheduler = new Scheduler({ services, calendar, settings, jobs: allJobs() });
   app.error(async (e) => {

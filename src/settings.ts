@@ -10,6 +10,14 @@
 //     default: { remindAfter: 2, escalateAfter: 5 }
 //     provide: { escalateAfter: 3 }
 //   measures: { remindAfter: 10 }       # business days after the final approval
+//   fiscalYearStartMonth: 4             # 事業年度 (April by default)
+//   training:                           # 第28条
+//     validityMonths: 12
+//     courses:                          # default: the three below
+//       - { id: basic, name: 個人情報保護基礎研修, nameEn: Personal information basics, audience: all }
+//       - { id: manager, name: 個人情報管理者研修, nameEn: Privacy manager curriculum, audience: manager }
+//       - { id: handler, name: 個人情報取扱担当者研修, nameEn: Data handler curriculum, audience: handler }
+//   processors: { inspectionMonths: 12, retentionYears: 7 }   # 第15条6項, 7項
 //
 // A file with a problem stops the bot with the line and the reason of each problem.
 import fs from "node:fs";
@@ -20,6 +28,23 @@ import cron from "node-cron";
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const KINDS = ["purpose", "method", "entrust", "provide", "joint"] as const;
+/** who must take a course: everyone, 個人情報管理者, 個人情報取扱担当者 */
+export const AUDIENCES = ["all", "manager", "handler"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export interface Course {
+  id: string;
+  name: string;
+  nameEn: string;
+  audience: Audience;
+  validityMonths: number;
+}
+
+export const DEFAULT_COURSES: Omit<Course, "validityMonths">[] = [
+  { id: "basic", name: "個人情報保護基礎研修", nameEn: "Personal information basics", audience: "all" },
+  { id: "manager", name: "個人情報管理者研修", nameEn: "Privacy manager curriculum", audience: "manager" },
+  { id: "handler", name: "個人情報取扱担当者研修", nameEn: "Data handler curriculum", audience: "handler" },
+];
 
 const thresholds = z
   .object({
@@ -54,6 +79,32 @@ const SettingsSchema = z
       .optional(),
     approvals: z.object({ default: thresholds.optional(), ...Object.fromEntries(KINDS.map((k) => [k, thresholds.optional()])) }).strict().optional(),
     measures: z.object({ remindAfter: z.number().int().min(1).max(120).optional() }).strict().optional(),
+    fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
+    training: z
+      .object({
+        validityMonths: z.number().int().min(1).max(60).optional(),
+        courses: z
+          .array(
+            z
+              .object({
+                id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "use lower-case letters, digits, - and _"),
+                name: z.string().min(1),
+                nameEn: z.string().min(1).optional(),
+                audience: z.enum(AUDIENCES),
+                validityMonths: z.number().int().min(1).max(60).optional(),
+              })
+              .strict(),
+          )
+          .min(1)
+          .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, { message: "course ids must be unique" })
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    processors: z
+      .object({ inspectionMonths: z.number().int().min(1).max(60).optional(), retentionYears: z.number().int().min(1).max(30).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -70,6 +121,10 @@ export interface Settings {
   jobs: Record<string, string>;
   approvals: (kind: string) => ApprovalThresholds;
   measuresRemindAfter: number;
+  /** first month of the fiscal year (4 = April) */
+  fiscalYearStartMonth: number;
+  training: { validityMonths: number; courses: Course[] };
+  processors: { inspectionMonths: number; retentionYears: number };
 }
 
 export const DEFAULT_APPROVALS: ApprovalThresholds = { remindAfter: 2, escalateAfter: 5 };
@@ -86,6 +141,18 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
     jobs: p.jobs ?? {},
     approvals: (kind) => ({ ...DEFAULT_APPROVALS, ...(a.default ?? {}), ...(a[kind] ?? {}) }),
     measuresRemindAfter: p.measures?.remindAfter ?? 10,
+    fiscalYearStartMonth: p.fiscalYearStartMonth ?? 4,
+    training: {
+      validityMonths: p.training?.validityMonths ?? 12,
+      courses: (p.training?.courses ?? DEFAULT_COURSES).map((c) => ({
+        id: c.id,
+        name: c.name,
+        nameEn: c.nameEn ?? c.name,
+        audience: c.audience,
+        validityMonths: ("validityMonths" in c ? c.validityMonths : undefined) ?? p.training?.validityMonths ?? 12,
+      })),
+    },
+    processors: { inspectionMonths: p.processors?.inspectionMonths ?? 12, retentionYears: p.processors?.retentionYears ?? 7 },
   };
 }
 

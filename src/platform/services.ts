@@ -5,6 +5,8 @@ import type { Clock } from "./clock.js";
 import type { Database } from "./db.js";
 import type { Outbox } from "./outbox.js";
 import type { Logger } from "./log.js";
+import type { BusinessCalendar } from "./schedule/calendar.js";
+import type { Settings } from "../settings.js";
 
 export interface Services {
   database: Database;
@@ -13,6 +15,9 @@ export interface Services {
   log: Logger;
   timeZone: string;
   config?: Config;
+  /** the company calendar (business days, quiet hours) and settings; set by the bot */
+  calendar?: BusinessCalendar;
+  settings?: Settings;
   /** a link to a message in the workspace (the team's URL once auth.test answered) */
   permalink?: (channel: string, ts: string) => string;
 }
