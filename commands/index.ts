@@ -1,5 +1,6 @@
 // Every /privacy subcommand, one module each. The manifest's usage hint lists the same.
 import { adminCommand } from "./admin.js";
+import { digestCommand } from "./digest.js";
 import { exportCommand } from "./export.js";
 import { makeHelpCommand } from "./help.js";
 import { langCommand } from "./lang.js";
@@ -10,7 +11,7 @@ import type { PrivacyCommand } from "./types.js";
 
 export const helpCommand: PrivacyCommand = makeHelpCommand(() => COMMANDS);
 
-export const COMMANDS: PrivacyCommand[] = [requestCommand, statusCommand, mineCommand, langCommand, exportCommand, adminCommand, helpCommand];
+export const COMMANDS: PrivacyCommand[] = [requestCommand, statusCommand, mineCommand, langCommand, exportCommand, digestCommand, adminCommand, helpCommand];
 
 export function findCommand(name: string | undefined): PrivacyCommand | undefined {
   return COMMANDS.find((c) => c.name === (name ?? "").toLowerCase());

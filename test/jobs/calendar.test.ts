@@ -58,3 +58,17 @@ describe("quiet hours (default 20:00-08:00 and days off)", () => {
     expect(custom.nextWorkingMoment(jst("2026-11-24T18:30:00"))).toEqual(jst("2026-11-25T09:15:00"));
   });
 });
+
+describe("business-day cutoffs (for counting overdue items in the database)", () => {
+  it("agrees with businessDaysSince around a weekend and a holiday", () => {
+    const now = jst("2026-11-27T09:00:00"); // Friday after 勤労感謝の日
+    for (const n of [0, 1, 2, 3, 5, 10]) {
+      const cut = cal.businessDaysCutoff(now, n);
+      expect(cal.businessDaysSince(new Date(cut.getTime() - 1), now)).toBeGreaterThanOrEqual(n);
+      expect(cal.businessDaysSince(cut, now)).toBeLessThan(n === 0 ? 1 : n);
+    }
+    expect(cal.businessDaysCutoff(now, 2)).toEqual(jst("2026-11-26T00:00:00")); // started by Wednesday: Thursday, Friday
+    expect(cal.businessDaysCutoff(now, 3)).toEqual(jst("2026-11-25T00:00:00"));
+    expect(cal.businessDaysCutoff(now, 4)).toEqual(jst("2026-11-24T00:00:00")); // the holiday and the weekend do not count
+  });
+});

@@ -100,6 +100,18 @@ export class BusinessCalendar {
     return n;
   }
 
+  /**
+   * The moment before which something must have started to have `n` business days
+   * passed by `now` (businessDaysSince(since, now) >= n exactly when since < this).
+   * For counting overdue items in the database with one comparison.
+   */
+  businessDaysCutoff(now: Date, n: number): Date {
+    let d = this.day(now);
+    for (let counted = 0; counted < n; d = BusinessCalendar.addDays(d, -1)) if (this.isBusinessDay(d)) counted++;
+    // d: the last day whose starts have n business days by now
+    return this.at(BusinessCalendar.addDays(d, 1), "00:00");
+  }
+
   /** Whole calendar days from one day to another (negative when `to` is earlier). */
   static daysBetween(from: Day, to: Day): number {
     return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);

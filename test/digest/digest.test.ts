@@ -1,0 +1,118 @@
+// The compliance digest: weekly to the compliance channel (once per slot) and on demand
+// with /privacy digest; what it counts, what it lists, who may see it.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/platform/clock.js";
+import { RequestActions } from "../../src/requests/ids.js";
+import { startHarness, type Harness } from "../support/harness.js";
+import { ORG } from "../support/org.js";
+import { decideWithReason, fileRequest, parentShows, press } from "../support/flow.js";
+
+const { employee, manager, chief, compliance, auditor } = ORG.people;
+const COMPLIANCE = ORG.channels.compliance;
+const jst = (s: string) => new Date(`${s}+09:00`);
+
+let h: Harness;
+const clock = new ManualClock(jst("2026-11-16T10:00:00"));
+
+async function drain(): Promise<void> {
+  const db = h.bot.services.database.prisma;
+  for (let i = 0; i < 40; i++) {
+    await h.bot.services.outbox.flush();
+    const due = await db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { lte: new Date(clock.now().getTime() + 5000) } } });
+    if (due === 0) return;
+    clock.advance(1100);
+  }
+  throw new Error("outbox did not drain");
+}
+
+async function until<T>(read: () => T | Promise<T>, ok: (t: T) => boolean, ms = 8000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out; last ${JSON.stringify(v).slice(0, 400)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const digestPosts = () => h.fake.messages(COMPLIANCE).filter((m) => JSON.stringify(m.blocks ?? []).includes("個人情報保護ダイジェスト"));
+
+let old: Awaited<ReturnType<typeof fileRequest>>;
+let rejected: Awaited<ReturnType<typeof fileRequest>>;
+
+beforeAll(async () => {
+  h = await startHarness({ clock, fake: { clock } });
+  // filed the week before: still waiting at stage 1
+  old = await fileRequest(h, employee, "purpose");
+  await drain();
+  clock.set(jst("2026-11-24T10:00:00"));
+  rejected = await fileRequest(h, employee, "method");
+  await drain();
+  await decideWithReason(h, manager, rejected.parent, RequestActions.reject, "目的が不明確です");
+  await parentShows(h, rejected.parent, "却下");
+  const approved = await fileRequest(h, employee, "provide");
+  await drain();
+  await press(h, manager, approved.parent, RequestActions.approve);
+  await parentShows(h, approved.parent, "第2段階");
+  await press(h, chief, approved.parent, RequestActions.approve);
+  await parentShows(h, approved.parent, "承認済み");
+  await drain();
+});
+afterAll(async () => h?.close());
+
+describe("the weekly compliance digest", () => {
+  it("posts on Monday 09:00 what the week brought and what is open, with links, once", async () => {
+    clock.set(jst("2026-11-30T09:00:00"));
+    const r = await h.bot.scheduler.runAt("compliance.digest", jst("2026-11-30T09:00:00"));
+    expect(r.result).toMatchObject({ posted: 1, to: "channel" });
+    await drain();
+    const posts = digestPosts();
+    expect(posts).toHaveLength(1);
+    const shown = JSON.stringify(posts[0].blocks);
+    expect(shown).toContain("個人情報保護ダイジェスト（2026/11/23〜2026/11/29）");
+    expect(shown).toContain("提出 *2* 件"); // the week's two; the older one was filed the week before
+    expect(shown).toContain("最終承認 *1* 件");
+    expect(shown).toContain("却下 *1* 件");
+    expect(shown).toContain("現在の未決：第1段階 *1* 件・第2段階 *0* 件・措置実施中 *1* 件");
+    // the oldest open request, with its age and a link to its thread; overdue since it waited past 2 business days
+    expect(shown).toContain(`archives/${old.parent.channel}/p${old.parent.ts.replace(".", "")}|${old.code}>`);
+    expect(shown).toMatch(/第1段階・\d+営業日・:warning: 期限超過/);
+    expect(shown).toContain("承認が遅れている届出 *1* 件");
+
+    // the same slot again (another replica, a restart): nothing more
+    expect((await h.bot.scheduler.runAt("compliance.digest", jst("2026-11-30T09:00:00"))).ran).toBe(false);
+    await drain();
+    expect(digestPosts()).toHaveLength(1);
+  });
+});
+
+describe("/privacy digest", () => {
+  it("shows compliance the same digest for the last 7 days, ephemerally", async () => {
+    clock.set(jst("2026-11-30T11:00:00"));
+    await h.slack.command(compliance, "/privacy", "digest");
+    const e = await until(() => h.fake.ephemerals(compliance), (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes("ダイジェスト")));
+    const shown = JSON.stringify(e.at(-1)!.blocks);
+    expect(shown).toContain("届出");
+    expect(shown).toContain("現在の未決");
+  });
+
+  it("a month for the audit lead; an unknown period and a person without the role are told why", async () => {
+    await h.slack.command(auditor, "/privacy", "digest month");
+    await until(() => h.fake.ephemerals(auditor), (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes("2026/10/31〜2026/11/30")));
+    await h.slack.command(compliance, "/privacy", "digest year");
+    await until(() => h.fake.ephemerals(compliance), (x) => x.some((m) => m.text.includes("「year」は期間として使えません")));
+    await h.slack.command(employee, "/privacy", "digest");
+    await until(() => h.fake.ephemerals(employee), (x) => x.some((m) => m.text.includes("ダイジェストを見られるのは")));
+  });
+
+  it("says there is nothing to report when nothing happened and nothing is open", async () => {
+    // withdraw the open stage-1 request; the approved one stays open (measures), so check an empty database instead
+    const empty = await startHarness({ clock, fake: { clock } });
+    try {
+      await empty.slack.command(compliance, "/privacy", "digest");
+      await until(() => empty.fake.ephemerals(compliance), (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes("この期間に報告する事項はありません")));
+    } finally {
+      await empty.close();
+    }
+  });
+});
