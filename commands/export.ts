@@ -3,6 +3,7 @@ import { exportCsv } from "../src/platform/audit/chain.js";
 import { appendAudit } from "../src/platform/audit/chain.js";
 import { commandMessages } from "./messages.js";
 import type { PrivacyCommand } from "./types.js";
+import { transact } from "../src/platform/db.js";
 
 const DAY = 24 * 3600 * 1000;
 /** A real calendar day: Date.parse rolls 2026-02-30 over to March, so the day must read back the same. */
@@ -31,7 +32,7 @@ export const exportCommand: PrivacyCommand = {
     if (to < from) return ctx.respond({ text: m.badRange });
     const csv = await exportCsv(s.database.prisma, startOfDay(from, s.timeZone), new Date(startOfDay(to, s.timeZone).getTime() + DAY));
     const count = csv.trimEnd().split("\n").length - 1;
-    await s.database.prisma.$transaction((tx) =>
+    await transact(s.database.prisma, (tx) =>
       appendAudit(tx, { at: s.clock.now(), actorId: ctx.actor.slackId, action: "audit.exported", subject: "audit-log", data: { from, to, entries: count } }),
     );
     await ctx.uploadFile({ filename: `mamori-audit-${from}_${to}.csv`, title: m.title(from, to), content: csv });

@@ -8,6 +8,7 @@ import type { Services } from "../platform/services.js";
 import { directoryMessages, type DirectoryMessages } from "./messages.js";
 import { CHANNEL_ID, CHANNEL_KINDS, DEPT_ID, orgToYaml, ROLES, USER_ID, type ChannelKind, type Org, type Role } from "./orgFile.js";
 import { channelKey, isManagerOf, langOfPerson, MANAGER_PREFIX, readOrg, storedRoles, type Person } from "./store.js";
+import { transact } from "../platform/db.js";
 
 /** The actor recorded for changes that come from the org file. */
 export const ORG_FILE_ACTOR = "org-file";
@@ -43,7 +44,7 @@ async function adminChange(
   opts: ChangeOptions | undefined,
   body: (tx: Tx, m: DirectoryMessages) => Promise<Outcome>,
 ): Promise<ChangeResult> {
-  return s.database.prisma.$transaction(async (tx): Promise<ChangeResult> => {
+  return transact(s.database.prisma, async (tx): Promise<ChangeResult> => {
     await lockDirectory(tx);
     const actor = await tx.person.findUnique({ where: { slackId: actorId } });
     const m = directoryMessages(opts?.lang ?? langOfPerson(actor));

@@ -4,6 +4,7 @@ import type { Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { directoryMessages } from "./messages.js";
 import { admins, langOfPerson } from "./store.js";
+import { transact } from "../platform/db.js";
 
 export async function noteUnknownUser(s: Services, slackId: string, lang: Lang): Promise<{ text: string }> {
   const m = directoryMessages(lang).unknownUser;
@@ -13,7 +14,7 @@ export async function noteUnknownUser(s: Services, slackId: string, lang: Lang):
     return { text: m.textNoAdmins };
   }
   const text = m.text(list.map((a) => `<@${a.slackId}>`));
-  const told = await s.database.prisma.$transaction(async (tx) => {
+  const told = await transact(s.database.prisma, async (tx) => {
     // ON CONFLICT DO NOTHING: of concurrent first sightings exactly one inserts the row and sends the DMs.
     const inserted = await tx.unknownUser.createMany({ data: [{ slackId, firstSeenAt: s.clock.now() }], skipDuplicates: true });
     if (inserted.count !== 1) return false;

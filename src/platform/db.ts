@@ -160,3 +160,28 @@ export async function migrationsApplied(db: Database, dir = MIGRATIONS_DIR): Pro
   const done = new Set(rows.map((r) => r.migration_name));
   return names.every((n) => done.has(n));
 }
+
+/**
+ * Transactions of the flows: a generous wait for a connection and for the audit chain's
+ * lock (Prisma's default 2 s start wait loses work under a burst of presses), and a
+ * retry when the database says to try again (start timeout, serialization failure,
+ * deadlock): the transaction was rolled back, so running it again is safe.
+ */
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
+function transient(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  const message = String((e as Error)?.message ?? e);
+  return code === "P2028" || code === "P2034" || /\b(40001|40P01)\b|could not serialize|deadlock detected|Unable to start a transaction/i.test(message);
+}
+
+export async function transact<T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await prisma.$transaction(fn, TX_OPTIONS);
+    } catch (e) {
+      if (i >= attempts || !transient(e)) throw e;
+      await new Promise((r) => setTimeout(r, 50 * i + Math.floor(Math.random() * 50)));
+    }
+  }
+}

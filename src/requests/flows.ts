@@ -11,6 +11,7 @@ import { homeRefresh } from "./home.js";
 import { checklistMessage, dmWithLink, requestMessage, reviseButton } from "./blocks.js";
 import { requestMessages } from "./messages.js";
 import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSnapshot } from "./store.js";
+import { transact } from "../platform/db.js";
 import {
   canDecide,
   canResubmit,
@@ -102,7 +103,7 @@ async function record(tx: Tx, s: Services, r: { id: string; code: string; versio
 
 /** A refused press changes nothing but is logged. */
 export async function logRefusal(s: Services, actorId: string, subject: string, action: string, refusal: string): Promise<void> {
-  await s.database.prisma.$transaction((tx) =>
+  await transact(s.database.prisma, (tx) =>
     appendAudit(tx, { at: s.clock.now(), actorId, action: "request.press_refused", subject, data: { attempted: action, refusal } }),
   );
 }
@@ -128,7 +129,7 @@ export async function submitRequest(
 }
 
 function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind; data: RequestData; submissionKey: string }): Promise<SubmitResult> {
-  return s.database.prisma.$transaction(async (tx): Promise<SubmitResult> => {
+  return transact(s.database.prisma, async (tx): Promise<SubmitResult> => {
     const dup = await tx.request.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true, code: true } });
     if (dup) return { ok: true, id: dup.id, code: dup.code, duplicate: true };
     const person = await tx.person.findUnique({ where: { slackId: input.requesterId } });
@@ -182,7 +183,7 @@ export async function decide(
 ): Promise<FlowResult<{ code: string }>> {
   const reason = input.reason?.trim();
   if (input.decision !== "approve" && !reason) return { ok: false, refusal: "reason_required" };
-  const result = await s.database.prisma.$transaction(async (tx): Promise<FlowResult<{ code: string }>> => {
+  const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
     await lockRequest(tx, input.requestId);
     const before = await loadRequest(tx, input.requestId);
     if (!before) return { ok: false, refusal: "not_found" };
@@ -245,7 +246,7 @@ export async function decide(
 // ---- withdraw -------------------------------------------------------------------
 
 export async function withdraw(s: Services, input: { requestId: string; actorId: string; pressedRev?: number }): Promise<FlowResult<{ code: string }>> {
-  const result = await s.database.prisma.$transaction(async (tx): Promise<FlowResult<{ code: string }>> => {
+  const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
     await lockRequest(tx, input.requestId);
     const before = await loadRequest(tx, input.requestId);
     if (!before) return { ok: false, refusal: "not_found" };
@@ -272,7 +273,7 @@ export async function resubmit(
   s: Services,
   input: { requestId: string; actorId: string; data: RequestData; pressedRev: number },
 ): Promise<FlowResult<{ code: string; version: number }>> {
-  const result = await s.database.prisma.$transaction(async (tx): Promise<FlowResult<{ code: string; version: number }>> => {
+  const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; version: number }>> => {
     await lockRequest(tx, input.requestId);
     const before = await loadRequest(tx, input.requestId);
     if (!before) return { ok: false, refusal: "not_found" };
@@ -307,7 +308,7 @@ export async function setMeasure(
   s: Services,
   input: { requestId: string; actorId: string; key: string; done: boolean },
 ): Promise<FlowResult<{ code: string; effective: boolean }>> {
-  const result = await s.database.prisma.$transaction(async (tx): Promise<FlowResult<{ code: string; effective: boolean }>> => {
+  const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; effective: boolean }>> => {
     await lockRequest(tx, input.requestId);
     const before = await loadRequest(tx, input.requestId);
     if (!before) return { ok: false, refusal: "not_found" };

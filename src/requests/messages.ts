@@ -135,6 +135,7 @@ const ja = {
     reviseIntro: (version: number) => `第${version}版を修正します。前の版は記録に残ります。`,
   },
   withdrawn: (code: string) => `${code} を取り下げました。`,
+  pressFailed: "混み合っていたため、この操作を記録できませんでした。何も変更されていません。もう一度押してください。",
   reasonModalIntro: (code: string, title: string) => `${code}「${title}」`,
 };
 
@@ -261,6 +262,7 @@ const en: typeof ja = {
     reviseIntro: (version) => `You are revising version ${version}. Earlier versions stay on record.`,
   },
   withdrawn: (code) => `${code} was withdrawn.`,
+  pressFailed: "The bot was too busy to record this; nothing was changed. Please press again.",
   reasonModalIntro: (code, title) => `${code} "${title}"`,
 };
 

@@ -2,7 +2,7 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction, ViewSubmitAction, SlackViewMiddlewareArgs, AllMiddlewareArgs } from "@slack/bolt";
 
 import type { Actor } from "../../commands/types.js";
-import { firstDelivery, resolveActor } from "../platform/slack/actor.js";
+import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
 import type { Services } from "../platform/services.js";
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG } from "../platform/i18n.js";
@@ -33,7 +33,7 @@ export function registerRequestHandlers(app: App, s: Services): void {
   async function pressContext(args: ActionArgs): Promise<Actor | null> {
     const { body, client, respond } = args;
     const action = body.actions[0]!;
-    if (!(await firstDelivery(s, `action:${body.user.id}:${action.action_ts}:${action.action_id}`))) return null;
+    if (!(await firstDelivery(s, actionDeliveryKey(body)))) return null;
     const actor = await resolveActor(s, client, body.user.id);
     if (!actor) {
       const { text } = await noteUnknownUser(s, body.user.id, DEFAULT_LANG);
@@ -45,6 +45,21 @@ export function registerRequestHandlers(app: App, s: Services): void {
 
   const tell = (args: ActionArgs, text: string) =>
     args.respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
+
+  /**
+   * Runs a flow after the press was acknowledged. If it fails (the database could not
+   * take it even after retries), the presser is told that nothing changed and to press
+   * again: a press is never silently lost.
+   */
+  async function afterAck<T>(args: ActionArgs, actor: Actor, what: string, flow: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await flow();
+    } catch (e) {
+      s.log.error("a press could not be recorded", { what, user: actor.slackId, error: String((e as Error).message ?? e) });
+      await tell(args, requestMessages(actor.lang).pressFailed);
+      return undefined;
+    }
+  }
 
   // Picking the kind replaces the picker with that kind's form, in place.
   app.action<BlockAction<StaticSelectAction>>(RequestActions.pickKind, async ({ ack, body, client }) => {
@@ -94,8 +109,8 @@ export function registerRequestHandlers(app: App, s: Services): void {
     const actor = await pressContext(args);
     const press = decodePress(args.body.actions[0]!.value);
     if (!actor || !press) return;
-    const r = await decide(s, { requestId: press.id, actorId: actor.slackId, decision: "approve", pressedRev: press.rev });
-    if (!r.ok) await tell(args, requestMessages(actor.lang).refusal[r.refusal]);
+    const r = await afterAck(args, actor, "approve", () => decide(s, { requestId: press.id, actorId: actor.slackId, decision: "approve", pressedRev: press.rev }));
+    if (r && !r.ok) await tell(args, requestMessages(actor.lang).refusal[r.refusal]);
   });
 
   const openReason = (decision: Exclude<Decision, "approve">) => async (args: ActionArgs) => {
@@ -125,7 +140,13 @@ export function registerRequestHandlers(app: App, s: Services): void {
     const reason = view.state.values[ReasonBlock.block]?.[ReasonBlock.action]?.value?.trim() ?? "";
     if (!reason) return ack({ response_action: "errors", errors: { [ReasonBlock.block]: m.refusal.reason_required } });
     if (!actor) return ack({ response_action: "errors", errors: { [ReasonBlock.block]: m.refusal.not_approver } });
-    const r = await decide(s, { requestId: meta.id, actorId: actor.slackId, decision: meta.decision, pressedRev: meta.rev, reason });
+    let r: Awaited<ReturnType<typeof decide>>;
+    try {
+      r = await decide(s, { requestId: meta.id, actorId: actor.slackId, decision: meta.decision, pressedRev: meta.rev, reason });
+    } catch (e) {
+      s.log.error("a decision could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+      return ack({ response_action: "errors", errors: { [ReasonBlock.block]: m.pressFailed } });
+    }
     if (!r.ok) return ack({ response_action: "errors", errors: { [ReasonBlock.block]: m.refusal[r.refusal] } });
     await ack();
   });
@@ -135,9 +156,9 @@ export function registerRequestHandlers(app: App, s: Services): void {
     const actor = await pressContext(args);
     const press = decodePress(args.body.actions[0]!.value);
     if (!actor || !press) return;
-    const r = await withdraw(s, { requestId: press.id, actorId: actor.slackId, pressedRev: press.rev });
+    const r = await afterAck(args, actor, "withdraw", () => withdraw(s, { requestId: press.id, actorId: actor.slackId, pressedRev: press.rev }));
     const m = requestMessages(actor.lang);
-    await tell(args, r.ok ? m.withdrawn(r.code) : m.refusal[r.refusal]);
+    if (r) await tell(args, r.ok ? m.withdrawn(r.code) : m.refusal[r.refusal]);
   });
 
   app.action<BlockAction<ButtonAction>>(RequestActions.revise, async (args) => {
@@ -164,8 +185,8 @@ export function registerRequestHandlers(app: App, s: Services): void {
     const actor = await pressContext(args);
     const press = decodePress(args.body.actions[0]!.value);
     if (!actor || !press?.key) return;
-    const r = await setMeasure(s, { requestId: press.id, actorId: actor.slackId, key: press.key, done });
-    if (!r.ok) await tell(args, requestMessages(actor.lang).refusal[r.refusal]);
+    const r = await afterAck(args, actor, done ? "tick" : "untick", () => setMeasure(s, { requestId: press.id, actorId: actor.slackId, key: press.key!, done }));
+    if (r && !r.ok) await tell(args, requestMessages(actor.lang).refusal[r.refusal]);
   };
   app.action<BlockAction<ButtonAction>>(RequestActions.tickMeasure, measure(true));
   app.action<BlockAction<ButtonAction>>(RequestActions.untickMeasure, measure(false));

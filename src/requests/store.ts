@@ -49,10 +49,9 @@ export async function loadRequest(q: Q, id: string): Promise<RequestSnapshot | n
     },
   });
   if (!r) return null;
-  const [requester, dept] = await Promise.all([
-    q.person.findUnique({ where: { slackId: r.requesterId }, select: { name: true } }),
-    q.department.findUnique({ where: { id: r.departmentId }, select: { name: true } }),
-  ]);
+  // one after the other: q may be a transaction's single connection
+  const requester = await q.person.findUnique({ where: { slackId: r.requesterId }, select: { name: true } });
+  const dept = await q.department.findUnique({ where: { id: r.departmentId }, select: { name: true } });
   return {
     id: r.id,
     code: r.code,

@@ -30,3 +30,17 @@ export async function firstDelivery(s: Services, key: string): Promise<boolean> 
   const r = await s.database.prisma.slackDelivery.createMany({ data: [{ key, receivedAt: s.clock.now() }], skipDuplicates: true });
   return r.count === 1;
 }
+
+/**
+ * The delivery key of a block action: the same for Slack's retries of one press,
+ * different for two presses (even two in the same microsecond on different messages).
+ */
+export function actionDeliveryKey(body: {
+  user: { id: string };
+  actions: { action_ts?: string; action_id: string; block_id?: string; value?: string; selected_option?: { value?: string } | null }[];
+  container?: { message_ts?: string; view_id?: string };
+}): string {
+  const a = body.actions[0]!;
+  const where = body.container?.message_ts ?? body.container?.view_id ?? "";
+  return `action:${body.user.id}:${a.action_ts ?? ""}:${a.action_id}:${a.block_id ?? ""}:${where}:${a.value ?? a.selected_option?.value ?? ""}`;
+}
