@@ -1,17 +1,20 @@
 // Every /privacy subcommand, one module each. The manifest's usage hint lists the same.
 import { adminCommand } from "./admin.js";
 import { digestCommand } from "./digest.js";
+import { dutiesCommand } from "./duties.js";
 import { exportCommand } from "./export.js";
 import { makeHelpCommand } from "./help.js";
 import { langCommand } from "./lang.js";
 import { mineCommand } from "./mine.js";
+import { processorsCommand } from "./processors.js";
 import { requestCommand } from "./request.js";
 import { statusCommand } from "./status.js";
+import { trainingCommand } from "./training.js";
 import type { PrivacyCommand } from "./types.js";
 
 export const helpCommand: PrivacyCommand = makeHelpCommand(() => COMMANDS);
 
-export const COMMANDS: PrivacyCommand[] = [requestCommand, statusCommand, mineCommand, langCommand, exportCommand, digestCommand, adminCommand, helpCommand];
+export const COMMANDS: PrivacyCommand[] = [requestCommand, statusCommand, mineCommand, trainingCommand, langCommand, exportCommand, digestCommand, dutiesCommand, processorsCommand, adminCommand, helpCommand];
 
 export function findCommand(name: string | undefined): PrivacyCommand | undefined {
   return COMMANDS.find((c) => c.name === (name ?? "").toLowerCase());

@@ -15,6 +15,9 @@ import { registerHome, registerHomeOutbox } from "./requests/home.js";
 import { registerRequestHandlers } from "./requests/slack.js";
 import { allJobs } from "./jobs.js";
 import { registerReminderHandlers } from "./reminders/slack.js";
+import { registerTrainingHandlers } from "./training/slack.js";
+import { registerDuties } from "./duties/slack.js";
+import { registerProcessorHandlers } from "./processors/slack.js";
 import { BusinessCalendar } from "./platform/schedule/calendar.js";
 import { Scheduler } from "./platform/schedule/scheduler.js";
 import { loadSettings, type Settings } from "./settings.js";
@@ -98,6 +101,9 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   registerRequestHandlers(app, services);
   registerHome(app, services);
   registerReminderHandlers(app, services, calendar);
+  registerTrainingHandlers(app, services);
+  registerDuties(app, services);
+  registerProcessorHandlers(app, services);
   const scheduler = new Scheduler({ services, calendar, settings, jobs: allJobs() });
   app.error(async (e) => {
     log.error("unhandled error in a listener", { error: String((e as Error).stack ?? e) });

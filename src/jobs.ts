@@ -1,8 +1,11 @@
 // Every scheduled job of every feature (each feature declares its own next to its code).
 import type { Job } from "./platform/schedule/scheduler.js";
 import { requestJobs } from "./requests/jobs.js";
+import { trainingJobs } from "./training/jobs.js";
+import { dutyJobs } from "./duties/jobs.js";
+import { processorJobs } from "./processors/jobs.js";
 import { digestJobs } from "./digest/jobs.js";
 
 export function allJobs(): Job[] {
-  return [...requestJobs, ...digestJobs];
+  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...digestJobs];
 }

@@ -17,6 +17,7 @@
 //       - { id: basic, name: 個人情報保護基礎研修, nameEn: Personal information basics, audience: all }
 //       - { id: manager, name: 個人情報管理者研修, nameEn: Privacy manager curriculum, audience: manager }
 //       - { id: handler, name: 個人情報取扱担当者研修, nameEn: Data handler curriculum, audience: handler }
+//                                       # a course may add url: https://… (its page in the e-learning system)
 //   processors: { inspectionMonths: 12, retentionYears: 7 }   # 第15条6項, 7項
 //
 // A file with a problem stops the bot with the line and the reason of each problem.
@@ -38,6 +39,8 @@ export interface Course {
   nameEn: string;
   audience: Audience;
   validityMonths: number;
+  /** the course in the e-learning system (linked from reminders) */
+  url?: string;
 }
 
 export const DEFAULT_COURSES: Omit<Course, "validityMonths">[] = [
@@ -92,6 +95,7 @@ const SettingsSchema = z
                 nameEn: z.string().min(1).optional(),
                 audience: z.enum(AUDIENCES),
                 validityMonths: z.number().int().min(1).max(60).optional(),
+                url: z.url({ protocol: /^https$/, message: "use an https:// URL" }).optional(),
               })
               .strict(),
           )
@@ -150,6 +154,7 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
         nameEn: c.nameEn ?? c.name,
         audience: c.audience,
         validityMonths: ("validityMonths" in c ? c.validityMonths : undefined) ?? p.training?.validityMonths ?? 12,
+        ...("url" in c && c.url ? { url: c.url } : {}),
       })),
     },
     processors: { inspectionMonths: p.processors?.inspectionMonths ?? 12, retentionYears: p.processors?.retentionYears ?? 7 },

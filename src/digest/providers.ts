@@ -1,7 +1,10 @@
 // The sections of the compliance digest, one provider per feature.
+import { dutiesDigest } from "../duties/digest.js";
+import { processorsDigest } from "../processors/digest.js";
 import { requestsDigest, requestsOverdueDigest } from "../requests/digest.js";
+import { trainingDigest } from "../training/digest.js";
 import type { DigestProvider } from "./types.js";
 
 export function digestProviders(): DigestProvider[] {
-  return [requestsDigest, requestsOverdueDigest];
+  return [requestsDigest, requestsOverdueDigest, trainingDigest, dutiesDigest, processorsDigest];
 }

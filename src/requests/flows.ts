@@ -12,6 +12,7 @@ import { checklistMessage, dmWithLink, requestMessage, reviseButton } from "./bl
 import { requestMessages } from "./messages.js";
 import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSnapshot } from "./store.js";
 import { transact } from "../platform/db.js";
+import { createProcessorFromRequest } from "../processors/store.js";
 import {
   canDecide,
   canResubmit,
@@ -332,6 +333,7 @@ export async function setMeasure(
       await tx.request.update({ where: { id: before.id }, data: { status: "effective", stageSince: now, effectiveAt: now, rev: { increment: 1 }, updatedAt: now } });
       await record(tx, s, before, input.actorId, "effective");
       provisionUntil = await createProvisionRecord(tx, s, before);
+      await createProcessorFromRequest(tx, s, before); // 第15条: an entrustment gets its processor record
     } else {
       await tx.request.update({ where: { id: before.id }, data: { rev: { increment: 1 }, updatedAt: now } });
     }

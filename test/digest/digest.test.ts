@@ -2,6 +2,7 @@
 // with /privacy digest; what it counts, what it lists, who may see it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
+import { digestBlocks } from "../../src/digest/build.js";
 import { RequestActions } from "../../src/requests/ids.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
@@ -105,14 +106,19 @@ describe("/privacy digest", () => {
     await until(() => h.fake.ephemerals(employee), (x) => x.some((m) => m.text.includes("ダイジェストを見られるのは")));
   });
 
-  it("says there is nothing to report when nothing happened and nothing is open", async () => {
-    // withdraw the open stage-1 request; the approved one stays open (measures), so check an empty database instead
+  it("leaves out sections without content, and says so when none has any", async () => {
     const empty = await startHarness({ clock, fake: { clock } });
     try {
       await empty.slack.command(compliance, "/privacy", "digest");
-      await until(() => empty.fake.ephemerals(compliance), (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes("この期間に報告する事項はありません")));
+      const e = await until(() => empty.fake.ephemerals(compliance), (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes("ダイジェスト")));
+      const shown = JSON.stringify(e.at(-1)!.blocks);
+      expect(shown).not.toContain("*届出*"); // no request filed, none open
+      expect(shown).not.toContain("期限を過ぎた事項");
     } finally {
       await empty.close();
     }
+    const { text, blocks } = digestBlocks([], jst("2026-11-23T00:00:00"), jst("2026-11-30T00:00:00"), "ja", "Asia/Tokyo");
+    expect(text).toBe("個人情報保護ダイジェスト 2026/11/23〜2026/11/29：0項目");
+    expect(JSON.stringify(blocks)).toContain("この期間に報告する事項はありません");
   });
 });

@@ -1,0 +1,1 @@
+CREATE INDEX "ProvisionRecord_retainUntil_idx" ON "ProvisionRecord"("retainUntil");

@@ -1,0 +1,89 @@
+// Training completions (規程 第28条) as business operations: a person records their own,
+// an admin imports the e-learning system's CSV. Each writes its rows and its entry in
+// the hash-chained decision log in one transaction; the same completion (person,
+// course, day) is never recorded twice.
+import crypto from "node:crypto";
+import { appendAudit } from "../platform/audit/chain.js";
+import type { Services } from "../platform/services.js";
+import type { CsvCompletion, Day } from "./rules.js";
+import { dateOfDay } from "./store.js";
+
+export interface CompletionInput {
+  personId: string;
+  courseId: string;
+  completedOn: Day;
+  evidence: string | null;
+}
+
+/** `/privacy training done`: the person's own completion. `created` false when it was on record already. */
+export async function recordCompletion(s: Services, c: CompletionInput): Promise<{ created: boolean }> {
+  const now = s.clock.now();
+  return s.database.prisma.$transaction(async (tx) => {
+    const r = await tx.trainingCompletion.createMany({
+      data: [{ personId: c.personId, courseId: c.courseId, completedOn: dateOfDay(c.completedOn), evidence: c.evidence, source: "self", recordedBy: c.personId, recordedAt: now }],
+      skipDuplicates: true,
+    });
+    if (r.count === 0) return { created: false };
+    await appendAudit(tx, {
+      at: now,
+      actorId: c.personId,
+      action: "training.completed",
+      subject: `person:${c.personId}`,
+      data: { course: c.courseId, completedOn: c.completedOn, ...(c.evidence ? { evidence: c.evidence } : {}), source: "self" },
+    });
+    return { created: true };
+  });
+}
+
+export type ImportResult = { ok: true; recorded: number; already: number } | { ok: false; problem: "not_admin" };
+
+/**
+ * An admin's import of validated CSV rows: all or nothing, one audit entry listing what
+ * was recorded (person, course, day, evidence) and the SHA-256 of the pasted text.
+ */
+export async function importCompletions(s: Services, o: { actorId: string; rows: CsvCompletion[]; csv: string }): Promise<ImportResult> {
+  const now = s.clock.now();
+  return s.database.prisma.$transaction(
+    async (tx): Promise<ImportResult> => {
+      const actor = await tx.person.findUnique({ where: { slackId: o.actorId }, select: { roles: true } });
+      if (!actor?.roles.includes("admin")) return { ok: false, problem: "not_admin" };
+      // one row per (person, course, day): the first line wins within the file
+      const unique = new Map<string, CsvCompletion>();
+      for (const r of o.rows) {
+        const k = `${r.slackId}|${r.courseId}|${r.completedOn}`;
+        if (!unique.has(k)) unique.set(k, r);
+      }
+      const created = await tx.trainingCompletion.createManyAndReturn({
+        data: [...unique.values()].map((r) => ({
+          personId: r.slackId,
+          courseId: r.courseId,
+          completedOn: dateOfDay(r.completedOn),
+          evidence: r.evidence,
+          source: "import",
+          recordedBy: o.actorId,
+          recordedAt: now,
+        })),
+        skipDuplicates: true,
+        select: { personId: true, courseId: true, completedOn: true, evidence: true },
+      });
+      const already = unique.size - created.length;
+      await appendAudit(tx, {
+        at: now,
+        actorId: o.actorId,
+        action: "training.imported",
+        subject: "training:import",
+        data: {
+          lines: o.rows.length,
+          recorded: created.length,
+          already,
+          sha256: crypto.createHash("sha256").update(o.csv).digest("hex"),
+          completions: created
+            .map((c) => [c.personId, c.courseId, c.completedOn.toISOString().slice(0, 10), ...(c.evidence ? [c.evidence] : [])])
+            .sort((a, b) => a.join().localeCompare(b.join())),
+        },
+      });
+      return { ok: true, recorded: created.length, already };
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+}
