@@ -16,7 +16,7 @@
 // of its own there and drops it at the end. PostgreSQL not answering skips its part.
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
+import { freePort } from "../src/platform/net.js";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -70,17 +70,6 @@ const progress = (s: string) => {
 function manifestScopes(): string[] {
   const manifest = YAML.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../manifest.yml"), "utf8"));
   return manifest.oauth_config.scopes.bot as string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Watches the fake for the chat.update after which a parent message shows a given status. */

@@ -3,7 +3,6 @@
 // receiver on an internal port, signed requests in, Web API calls out.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import YAML from "yaml";
 import { createBot, type Bot } from "../bot.js";
@@ -18,6 +17,7 @@ import type { Role } from "../directory/orgFile.js";
 import { keepSnapshot } from "./persist.js";
 import type { ChannelInfo, Workspace } from "./protocol.js";
 import { startLocalSlack, type LocalSlack } from "./server.js";
+import { freePort } from "../platform/net.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 export const DEMO_ORG_FILE = path.join(import.meta.dirname, "demo", "org.yml");
@@ -52,17 +52,6 @@ export function manifest(): { scopes: string[]; commands: Workspace["commands"] 
       usageHint: c.usage_hint ?? "",
     })),
   };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startLocal(config: Config, o: LocalOptions): Promise<LocalRun> {

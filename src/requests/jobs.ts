@@ -77,18 +77,14 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   const chiefs = deciders.filter((p) => p.roles.includes("chief")).map((p) => p.slackId);
   const deputies = deciders.filter((p) => p.roles.includes("deputyChief")).map((p) => p.slackId);
   const compliance = deciders.filter((p) => p.roles.includes("compliance")).map((p) => p.slackId);
-  const approversCache = new Map<string, Approvers>();
-  const approvers = (dept: string): Approvers => {
-    let a = approversCache.get(dept);
-    if (!a) {
-      const managers = deciders
-        .filter((p) => (p.departmentId === dept && p.roles.includes("manager")) || p.roles.includes(`manager:${dept}`))
-        .map((p) => p.slackId);
-      a = { managers, chiefs, deputies };
-      approversCache.set(dept, a);
-    }
-    return a;
-  };
+  // managers by department, in one pass (10,000 departments must not mean 10,000 scans)
+  const managersOf = new Map<string, string[]>();
+  const addManager = (dept: string, p: string) => managersOf.set(dept, [...(managersOf.get(dept) ?? []), p]);
+  for (const p of deciders) {
+    if (p.departmentId && p.roles.includes("manager")) addManager(p.departmentId, p.slackId);
+    for (const r of p.roles) if (r.startsWith("manager:")) addManager(r.slice("manager:".length), p.slackId);
+  }
+  const approvers = (dept: string): Approvers => ({ managers: [...new Set(managersOf.get(dept) ?? [])], chiefs, deputies });
 
   const perPerson = new Map<string, (PendingItem | MeasuresItem)[]>();
   const add = (p: string, it: PendingItem | MeasuresItem) => {

@@ -7,34 +7,13 @@ import { RequestActions } from "../../src/requests/ids.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { decideWithReason, fileRequest, parentShows, press } from "../support/flow.js";
+import { drain, jst, until } from "../support/clock.js";
 
 const { employee, manager, chief, compliance, auditor } = ORG.people;
 const COMPLIANCE = ORG.channels.compliance;
-const jst = (s: string) => new Date(`${s}+09:00`);
 
 let h: Harness;
 const clock = new ManualClock(jst("2026-11-16T10:00:00"));
-
-async function drain(): Promise<void> {
-  const db = h.bot.services.database.prisma;
-  for (let i = 0; i < 40; i++) {
-    await h.bot.services.outbox.flush();
-    const due = await db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { lte: new Date(clock.now().getTime() + 5000) } } });
-    if (due === 0) return;
-    clock.advance(1100);
-  }
-  throw new Error("outbox did not drain");
-}
-
-async function until<T>(read: () => T | Promise<T>, ok: (t: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last ${JSON.stringify(v).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const digestPosts = () => h.fake.messages(COMPLIANCE).filter((m) => JSON.stringify(m.blocks ?? []).includes("個人情報保護ダイジェスト"));
 
@@ -45,19 +24,19 @@ beforeAll(async () => {
   h = await startHarness({ clock, fake: { clock } });
   // filed the week before: still waiting at stage 1
   old = await fileRequest(h, employee, "purpose");
-  await drain();
+  await drain(h, clock);
   clock.set(jst("2026-11-24T10:00:00"));
   rejected = await fileRequest(h, employee, "method");
-  await drain();
+  await drain(h, clock);
   await decideWithReason(h, manager, rejected.parent, RequestActions.reject, "目的が不明確です");
   await parentShows(h, rejected.parent, "却下");
   const approved = await fileRequest(h, employee, "provide");
-  await drain();
+  await drain(h, clock);
   await press(h, manager, approved.parent, RequestActions.approve);
   await parentShows(h, approved.parent, "第2段階");
   await press(h, chief, approved.parent, RequestActions.approve);
   await parentShows(h, approved.parent, "承認済み");
-  await drain();
+  await drain(h, clock);
 });
 afterAll(async () => h?.close());
 
@@ -66,7 +45,7 @@ describe("the weekly compliance digest", () => {
     clock.set(jst("2026-11-30T09:00:00"));
     const r = await h.bot.scheduler.runAt("compliance.digest", jst("2026-11-30T09:00:00"));
     expect(r.result).toMatchObject({ posted: 1, to: "channel" });
-    await drain();
+    await drain(h, clock);
     const posts = digestPosts();
     expect(posts).toHaveLength(1);
     const shown = JSON.stringify(posts[0].blocks);
@@ -82,7 +61,7 @@ describe("the weekly compliance digest", () => {
 
     // the same slot again (another replica, a restart): nothing more
     expect((await h.bot.scheduler.runAt("compliance.digest", jst("2026-11-30T09:00:00"))).ran).toBe(false);
-    await drain();
+    await drain(h, clock);
     expect(digestPosts()).toHaveLength(1);
   });
 });

@@ -11,10 +11,10 @@ import { JAPANESE, privacy, shown } from "../support/commands.js";
 import { waitForDb } from "../support/flow.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
+import { drain, jst, runJobAt, until } from "../support/clock.js";
 
 const { employee, chief, deputy, auditor, compliance, english } = ORG.people;
 const COMPLIANCE = ORG.channels.compliance;
-const jst = (s: string) => new Date(`${s}+09:00`);
 const JOB = "duties.reminders";
 const LINK = "https://docs.example.co.jp/privacy/2026/protection-plan.pdf";
 
@@ -22,35 +22,7 @@ let h: Harness;
 const clock = new ManualClock(jst("2026-11-02T10:00:00"));
 const db = () => h.bot.services.database.prisma;
 
-/** Sends what the outbox holds for now, letting Slack's per-channel pacing pass. */
-async function drain(): Promise<void> {
-  const db = h.bot.services.database.prisma;
-  for (let i = 0; i < 40; i++) {
-    await h.bot.services.outbox.flush();
-    const due = await db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { lte: clock.now() } } });
-    const later = await db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { gt: clock.now(), lte: new Date(clock.now().getTime() + 5000) } } });
-    if (due === 0 && later === 0) return;
-    clock.advance(1100);
-  }
-  throw new Error("outbox did not drain");
-}
-
-async function runAt(at: string) {
-  clock.set(jst(at));
-  const r = await h.bot.scheduler.runAt(JOB, jst(at));
-  await drain();
-  return r;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (t: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last ${JSON.stringify(v).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const runAt = (at: string) => runJobAt(h, clock, JOB, at);
 
 /** The duty reminders `user` got (a snoozed item loses its menu, so they are found by their intro). */
 const remindersTo = (user: string) => h.fake.dms(user).filter((m) => m.text.includes("年間の監査・計画（規程"));
@@ -96,7 +68,7 @@ describe("/privacy duties: the fiscal year's calendar", () => {
     expect(await db().dutyOccurrence.count()).toBe(5);
     expect(await db().auditEntry.count({ where: { action: "duty.year_opened" } })).toBe(1);
     // the year's message in the compliance channel, once, with a button per open duty
-    await drain();
+    await drain(h, clock);
     const msgs = h.fake.messages(COMPLIANCE).filter((m) => m.text.includes("年間の監査・計画"));
     expect(msgs).toHaveLength(1);
     expect(JSON.stringify(msgs[0].blocks).split(DutyActions.close).length - 1).toBe(5);
@@ -159,7 +131,7 @@ describe("closing a duty", () => {
     expect(entry).toMatchObject({ actorId: chief, subject: "duty:2026:protection-plan" });
     expect(entry.data).toMatchObject({ closedOn: "2026-04-28", documentUrl: LINK, dueOn: "2026-04-30" });
 
-    await drain();
+    await drain(h, clock);
     const post = h.fake.messages(COMPLIANCE).find((m) => m.text.includes("完了として記録しました"))!;
     expect(post.text).toContain("個人情報保護計画の立案・文書化");
     expect(post.text).toContain(`<@${chief}>`);
@@ -212,7 +184,7 @@ describe("due dates", () => {
       ["duty:2026:audit", { before: "2027-01-09", after: "2027-01-08" }],
     ]);
     const edited = await until(async () => {
-      await drain();
+      await drain(h, clock);
       return yearMessage()!;
     }, (m) => text(m).includes("2027/01/08（金）"));
     expect(text(edited)).toContain("2026/12/23（水）");
@@ -247,7 +219,7 @@ describe("reminders", () => {
     expect((await h.bot.scheduler.runAt(JOB, jst("2026-11-04T09:15:00"))).ran).toBe(false);
     const forced = await h.bot.scheduler.runAt(JOB, jst("2026-11-04T09:15:00"), { force: true });
     expect(forced).toMatchObject({ ran: true, result: { dms: 0 } });
-    await drain();
+    await drain(h, clock);
     expect(remindersTo(auditor)).toHaveLength(1);
   });
 
@@ -267,7 +239,7 @@ describe("reminders", () => {
     const r = await h.slack.blockAction(auditor, { actionId: ReminderActions.itemMenu, blockId: `item:duty:${id}`, message: { channel: dm.channel, ts: dm.ts }, selectedOption: `3|duty:${id}` });
     expect(r.status).toBe(200);
     const edited = await until(async () => {
-      await drain();
+      await drain(h, clock);
       return h.fake.message(dm.channel, dm.ts)!;
     }, (m) => text(m).includes("まで再通知しません"));
     expect(JSON.stringify(edited.blocks)).not.toContain(`3|duty:${id}`);
@@ -307,7 +279,7 @@ describe("reminders", () => {
     expect(night.result).toMatchObject({ heldUntil: jst("2026-12-10T08:00:00").toISOString() });
     expect(remindersTo(auditor)).toHaveLength(count);
     clock.set(jst("2026-12-10T08:00:00"));
-    await drain();
+    await drain(h, clock);
     const held = newReminders(auditor, count);
     expect(held).toHaveLength(1);
     expect(text(held[0])).toContain("監査の実施（第30条1項・第21条2項）");
@@ -365,7 +337,7 @@ describe("reminders", () => {
     clock.set(jst("2027-01-25T11:00:00"));
     const view = await openDoneModal(auditor, "duties done report");
     await h.slack.fillAndSubmit(auditor, view.id, { [DoneBlocks.link]: "https://docs.example.co.jp/privacy/2026/audit-report.pdf" });
-    await drain();
+    await drain(h, clock);
     const post = await h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes("監査報告書の作成・取締役会への報告") && m.text.includes("完了として記録しました")));
     expect(post.text).toContain(`<@${chief}> 第30条3項により、個人情報管理責任者が監査報告書を管理・保管します。`);
   });

@@ -9,43 +9,16 @@ import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { completeMeasures, fileRequest, parentShows, press } from "../support/flow.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
+import { drain, jst, runJobAt, until } from "../support/clock.js";
 
 const { employee, manager, manager2, chief, deputy, compliance } = ORG.people;
-const jst = (s: string) => new Date(`${s}+09:00`);
 const JOB = "requests.morning";
 
 let h: Harness;
 const clock = new ManualClock(jst("2026-11-20T10:00:00"));
 
-/** Sends what the outbox holds for now, letting Slack's per-channel pacing pass. */
-async function drain(): Promise<void> {
-  const db = h.bot.services.database.prisma;
-  for (let i = 0; i < 40; i++) {
-    await h.bot.services.outbox.flush();
-    const due = await db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { lte: clock.now() } } });
-    const later = await db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { gt: clock.now(), lte: new Date(clock.now().getTime() + 5000) } } });
-    if (due === 0 && later === 0) return;
-    clock.advance(1100);
-  }
-  throw new Error("outbox did not drain");
-}
+const runAt = (at: string) => runJobAt(h, clock, JOB, at);
 
-async function runAt(at: string) {
-  clock.set(jst(at));
-  const r = await h.bot.scheduler.runAt(JOB, jst(at));
-  await drain();
-  return r;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (t: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last ${JSON.stringify(v).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 const remindersTo = (user: string) => h.fake.dms(user).filter((m) => JSON.stringify(m.blocks ?? []).includes(ReminderActions.itemMenu));
 const shown = (m: FakeMessage) => JSON.stringify(m.blocks);
 
@@ -56,7 +29,7 @@ beforeAll(async () => {
   h = await startHarness({ clock, fake: { clock } });
   first = await fileRequest(h, employee, "purpose");
   second = await fileRequest(h, employee, "method");
-  await drain();
+  await drain(h, clock);
 });
 afterAll(async () => h?.close());
 
@@ -92,7 +65,7 @@ describe("approval reminders", () => {
     expect(shown(latest)).toContain("承認が遅れています");
     // the same slot again: claimed already
     expect((await h.bot.scheduler.runAt(JOB, jst("2026-11-25T09:00:00"))).ran).toBe(false);
-    await drain();
+    await drain(h, clock);
     expect(remindersTo(manager)).toHaveLength(2);
   });
 
@@ -107,7 +80,7 @@ describe("approval reminders", () => {
     expect(r.status).toBe(200);
     // the press is acknowledged first and handled after: wait for the edit
     const edited = await until(async () => {
-      await drain();
+      await drain(h, clock);
       return h.fake.message(dm.channel, dm.ts)!;
     }, (m) => shown(m).includes("まで再通知しません"));
     expect(shown(edited)).not.toContain(`1|request:${first.id}`); // its menu is gone
@@ -147,7 +120,7 @@ describe("approval reminders", () => {
     clock.set(jst("2026-12-01T10:00:00"));
     await press(h, manager, first.parent, RequestActions.approve);
     await parentShows(h, first.parent, "第2段階");
-    await drain();
+    await drain(h, clock);
     await runAt("2026-12-02T09:00:00");
     const dm = remindersTo(chief).at(-1)!;
     expect(shown(dm)).toContain(first.code);
@@ -169,10 +142,10 @@ describe("approval reminders", () => {
     clock.set(jst("2026-12-08T22:00:00"));
     const r = await h.bot.scheduler.runAt(JOB, jst("2026-12-08T22:00:00"));
     expect(r.result).toMatchObject({ heldUntil: jst("2026-12-09T08:00:00").toISOString() });
-    await drain();
+    await drain(h, clock);
     expect(remindersTo(chief)).toHaveLength(before);
     clock.set(jst("2026-12-09T08:00:00"));
-    await drain();
+    await drain(h, clock);
     expect(remindersTo(chief)).toHaveLength(before + 1);
   });
 
@@ -180,7 +153,7 @@ describe("approval reminders", () => {
     clock.set(jst("2026-12-09T10:00:00"));
     await press(h, chief, first.parent, RequestActions.approve);
     await parentShows(h, first.parent, "承認済み");
-    await drain();
+    await drain(h, clock);
     await runAt("2026-12-22T09:00:00"); // 9 business days
     expect(shown(remindersTo(chief).at(-1)!)).not.toContain("措置が未完了");
     await runAt("2026-12-23T09:00:00"); // 10
@@ -191,7 +164,7 @@ describe("approval reminders", () => {
     // once the measures are done, it is no longer listed
     clock.set(jst("2026-12-23T10:00:00"));
     await completeMeasures(h, chief, first.id);
-    await drain();
+    await drain(h, clock);
     await runAt("2026-12-24T09:00:00");
     expect(remindersTo(chief).filter((m) => shown(m).includes("措置が未完了") && m.ts > dm.ts)).toEqual([]);
   });

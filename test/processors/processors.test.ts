@@ -19,32 +19,15 @@ import { ORG } from "../support/org.js";
 import { VALID_INPUTS } from "../support/forms.js";
 import { completeMeasures, fileRequest, parentShows, press } from "../support/flow.js";
 import { JAPANESE, privacy, shown } from "../support/commands.js";
+import { drain, jst, runJobAt } from "../support/clock.js";
 
 const P = ORG.people;
 const JOB = "processors.reminders";
-const jst = (s: string) => new Date(`${s}+09:00`);
 const clock = new ManualClock(jst("2025-12-23T10:00:00"));
 let h: Harness;
 const db = () => h.bot.services.database.prisma;
 
-/** Sends what the outbox holds for now, letting Slack's per-channel pacing pass. */
-async function drain(): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    await h.bot.services.outbox.flush();
-    const due = await db().outboxMessage.count({ where: { status: "pending", nextAttemptAt: { lte: clock.now() } } });
-    const later = await db().outboxMessage.count({ where: { status: "pending", nextAttemptAt: { gt: clock.now(), lte: new Date(clock.now().getTime() + 5000) } } });
-    if (due === 0 && later === 0) return;
-    clock.advance(1100);
-  }
-  throw new Error("outbox did not drain");
-}
-
-async function runAt(at: string) {
-  clock.set(jst(at));
-  const r = await h.bot.scheduler.runAt(JOB, jst(at));
-  await drain();
-  return r;
-}
+const runAt = (at: string) => runJobAt(h, clock, JOB, at);
 
 /** The reminder DMs of this job a person got (they carry the snooze menu and a processors item). */
 const remindersTo = (user: string) =>
@@ -56,7 +39,7 @@ async function pumping<T>(work: Promise<T>): Promise<T> {
   let done = false;
   const pump = (async () => {
     while (!done) {
-      await drain();
+      await drain(h, clock);
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
@@ -76,7 +59,7 @@ async function approveAndComplete(user: string, kind: "entrust" | "provide", inp
   await pumping(parentShows(h, r.parent, "必要な措置の実施中"));
   await pumping(completeMeasures(h, P.chief, r.id));
   await pumping(parentShows(h, r.parent, "有効"));
-  await drain();
+  await drain(h, clock);
   return r;
 }
 
@@ -169,7 +152,7 @@ describe("inspection reminders", () => {
     expect((await h.bot.scheduler.runAt(JOB, jst("2026-11-20T09:30:00"))).ran).toBe(false);
     await runAt("2026-11-20T11:00:00");
     await runAt("2026-11-24T09:30:00");
-    await drain();
+    await drain(h, clock);
     expect(remindersTo(P.manager)).toHaveLength(1);
     expect(remindersTo(P.chief)).toHaveLength(1);
   });
@@ -182,7 +165,7 @@ describe("inspection reminders", () => {
     expect(r.result).toMatchObject({ dms: 2, heldUntil: jst("2026-12-16T08:00:00").toISOString() });
     expect(remindersTo(P.manager)).toHaveLength(1);
     clock.set(jst("2026-12-16T08:00:00"));
-    await drain();
+    await drain(h, clock);
     expect(remindersTo(P.manager)).toHaveLength(2);
     expect(text(remindersTo(P.manager).at(-1))).toContain("2026年12月23日（あと7日）");
     await runAt("2026-12-16T09:30:00");
@@ -255,7 +238,7 @@ describe("recording an inspection", () => {
       { result: "findings", documentUrl: "https://docs.example.com/inspections/2026", recordedBy: P.manager2 },
     ]);
     expect(await db().auditEntry.findFirst({ where: { action: "processor.inspected", actorId: P.manager2 } })).not.toBeNull();
-    await drain();
+    await drain(h, clock);
     const thread = h.fake.thread(entrust.parent.channel, entrust.parent.ts);
     expect(thread.some((m) => m.text.includes("預託先の定期調査を記録しました") && m.text.includes("指摘あり") && m.text.includes("2027年12月28日"))).toBe(true);
   });
@@ -393,7 +376,7 @@ describe("when the retention ends", () => {
     expect(p).toMatchObject({ disposalMethod: "dissolve", disposedBy: P.employee, disposalRecordedBy: P.chief, disposalNote: "溶解証明書 No.1234" });
     expect(p.disposedOn?.toISOString().slice(0, 10)).toBe("2034-04-06");
     expect(await db().auditEntry.findFirst({ where: { action: "processor.documents_disposed" } })).toMatchObject({ actorId: P.chief, subject: `processor:${entrust.code}` });
-    await drain();
+    await drain(h, clock);
     expect(h.fake.thread(entrust.parent.channel, entrust.parent.ts).some((m) => m.text.includes("廃棄を記録しました（規程第31条）"))).toBe(true);
     // recorded once: a second time is refused
     expect((await privacy(h, P.chief, `processors disposal ${entrust.code}`)).shown).toContain("2034年4月6日 に廃棄済み");

@@ -1,7 +1,6 @@
 // The whole bot over real HTTP: a fake Slack Web API, the Bolt app listening on a
 // free port, and a sender that signs requests like Slack does.
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import YAML from "yaml";
@@ -13,23 +12,14 @@ import { ORG, ORG_YAML } from "./org.js";
 import type { Clock } from "../../src/platform/clock.js";
 import type { Settings } from "../../src/settings.js";
 import { testDatabase } from "./db.js";
+import { freePort } from "../../src/platform/net.js";
+export { freePort };
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 
 export function manifestScopes(): string[] {
   const manifest = YAML.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../manifest.yml"), "utf8"));
   return manifest.oauth_config.scopes.bot as string[];
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Harness {

@@ -12,9 +12,9 @@ import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { JAPANESE } from "../support/commands.js";
 import { ORG } from "../support/org.js";
+import { drain, jst, runJobAt, until } from "../support/clock.js";
 
 const P = ORG.people;
-const jst = (s: string) => new Date(`${s}+09:00`);
 
 const SETTINGS = parseSettings(`
 training:
@@ -27,35 +27,7 @@ training:
 let h: Harness;
 const clock = new ManualClock(jst("2026-10-30T09:00:00"));
 
-/** Sends what the outbox holds for now, letting Slack's per-channel pacing pass. */
-async function drain(): Promise<void> {
-  const db = h.bot.services.database.prisma;
-  for (let i = 0; i < 40; i++) {
-    await h.bot.services.outbox.flush();
-    const due = await db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { lte: clock.now() } } });
-    const later = await db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { gt: clock.now(), lte: new Date(clock.now().getTime() + 5000) } } });
-    if (due === 0 && later === 0) return;
-    clock.advance(1100);
-  }
-  throw new Error("outbox did not drain");
-}
-
-async function runAt(at: string) {
-  clock.set(jst(at));
-  const r = await h.bot.scheduler.runAt(TRAINING_JOB, jst(at));
-  await drain();
-  return r;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (t: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last ${JSON.stringify(v).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const runAt = (at: string) => runJobAt(h, clock, TRAINING_JOB, at);
 
 const remindersTo = (user: string) => h.fake.dms(user).filter((m) => JSON.stringify(m.blocks ?? []).includes(ReminderActions.itemMenu));
 const shown = (m: FakeMessage | undefined) => JSON.stringify(m?.blocks ?? []);
@@ -126,10 +98,10 @@ describe("training reminders", () => {
     expect(r.result).toMatchObject({ dms: 1, heldUntil: jst("2026-11-05T08:00:00").toISOString() });
     expect(newSince(before)).toEqual({});
     clock.set(jst("2026-11-05T07:59:00"));
-    await drain();
+    await drain(h, clock);
     expect(newSince(before)).toEqual({});
     clock.set(jst("2026-11-05T08:00:00"));
-    await drain();
+    await drain(h, clock);
     expect(newSince(before)).toEqual({ employee2: 1 });
     expect(shown(remindersTo(P.employee2).at(-1))).toContain("あと30日");
   });
@@ -165,7 +137,7 @@ describe("training reminders", () => {
     });
     expect(r.status).toBe(200);
     const edited = await until(async () => {
-      await drain();
+      await drain(h, clock);
       return h.fake.message(dm.channel, dm.ts)!;
     }, (m) => shown(m).includes("まで再通知しません"));
     expect(shown(edited)).not.toContain("3|training:basic");
@@ -198,7 +170,7 @@ describe("training reminders", () => {
     expect(forced).toMatchObject({ ran: true, result: { dms: 0 } });
     const nextDay = await runAt("2026-12-03T10:00:00");
     expect(nextDay.result).toMatchObject({ dms: 0 });
-    await drain();
+    await drain(h, clock);
     expect(newSince(before)).toEqual({});
   });
 
