@@ -1,0 +1,304 @@
+// What the incidents feature says (Japanese, English): statuses, the 第7条 categories and
+// the reasons of the reportability decision, tasks, deadlines, the reassessment lines of
+// the timeline, escalation and reminder stages, and the headings of the regulator report.
+import { catalogue, formatDateTime, type Lang } from "../platform/i18n.js";
+import type {
+  AssessmentField,
+  DeadlineChange,
+  DeadlineKey,
+  IncidentStatus,
+  NotApplicableCode,
+  ReasonCode,
+  Reassessment,
+  Reportability,
+  TaskKey,
+} from "./rules.js";
+
+/** The nine items of the 速報 and the 確報 (施行規則 第8条1項1-9号), in order. */
+export const REPORT_ITEMS = [
+  "summary",
+  "dataItems",
+  "affectedCount",
+  "cause",
+  "secondaryHarm",
+  "responseToPeople",
+  "publication",
+  "recurrencePrevention",
+  "other",
+] as const;
+export type ReportItem = (typeof REPORT_ITEMS)[number];
+
+const ja = {
+  status: {
+    open: "受付",
+    triaged: "評価済み",
+    contained: "封じ込め済み",
+    reported_preliminary: "速報済み",
+    reported_final: "確報済み",
+    closed: "終了",
+  } satisfies Record<IncidentStatus, string>,
+  /** the 第7条 categories and the other reasons of the decision */
+  reason: {
+    sensitive: "要配慮個人情報の漏えい等（施行規則第7条1号）",
+    "financial-loss": "財産的被害が生じるおそれがある漏えい等（第7条2号）",
+    malicious: "不正の目的をもって行われたおそれがある漏えい等（第7条3号）",
+    "over-1000": "本人の数が1,000人を超える漏えい等（第7条4号）",
+    encrypted: "高度な暗号化等の措置が講じられているため報告対象外",
+    processor: "当社は委託先のため、委託元への通知により報告義務を果たす（法第26条1項ただし書、細則第9条）",
+  } satisfies Record<ReasonCode, string>,
+  tasks: {
+    containment: "封じ込め（被害の拡大防止）",
+    "cause-found": "原因の特定",
+    "damage-assessed": "被害状況の把握",
+    "client-told": "委託元への報告",
+    "ministry-report": "総務省への報告",
+    "preliminary-report": "個人情報保護委員会への速報",
+    "people-notified": "本人への通知（困難な場合は公表と問合せ窓口の設置）",
+    publication: "公表",
+    "final-report": "個人情報保護委員会への確報",
+    "recurrence-prevention": "再発防止策の策定・実施",
+    "complaints-handled": "第三者からの苦情・請求等への対応",
+  } satisfies Record<TaskKey, string>,
+  notApplicable: {
+    "not-processor": "委託を受けて取り扱うデータではないため不要",
+    "not-telecom": "電気通信事業者ではないため不要",
+    "not-reportable": "報告対象事態に当たらないため不要",
+    encrypted: "高度な暗号化等により報告対象外のため不要",
+    "reported-by-client": "委託元が対応するため不要（当社は委託元へ報告）",
+  } satisfies Record<NotApplicableCode, string>,
+  deadline: {
+    preliminaryReportDueAt: "速報",
+    finalReportDueAt: "確報",
+    peopleNoticeDueAt: "本人への通知",
+    clientToldDueAt: "委託元への報告",
+    ministryReportDueAt: "総務省への報告",
+  } satisfies Record<DeadlineKey, string>,
+  field: {
+    sensitive: "要配慮個人情報",
+    financialLoss: "財産的被害のおそれ",
+    malicious: "不正の目的のおそれ",
+    affectedCount: "本人の数",
+    stronglyEncrypted: "高度な暗号化",
+    asProcessor: "委託先として取扱い",
+    telecom: "電気通信事業者",
+  } satisfies Record<AssessmentField, string>,
+  yes: "あり",
+  no: "なし",
+  people: (n: number) => `${n.toLocaleString("en-US")}人`,
+  unknown: "不明",
+  // ---- reportability
+  reportability: (r: Reportability, reasons: string[]) =>
+    r.reportedBy === "company"
+      ? `報告対象（${reasons.join("、")}）`
+      : r.reportedBy === "client"
+        ? `報告対象・委託元が報告（${reasons.join("、")}）`
+        : r.reportable
+          ? "報告対象"
+          : reasons.length
+            ? `報告対象外（${reasons.join("、")}）`
+            : "報告対象外（第7条の事態に当たらない）",
+  countUnknown: "本人の数が未確定です。1,000人を超えるおそれがあれば報告対象です（第7条4号）。",
+  // ---- reassessment (timeline)
+  fieldChanged: (field: string, from: string, to: string) => `${field}：${from} → ${to}`,
+  reportabilityChanged: (from: string, to: string) => `報告の要否：${from} → ${to}`,
+  deadlineAdded: (deadline: string, to: string, why: string) => `${deadline}の期限を設定：${to}（${why}）`,
+  deadlineRemoved: (deadline: string, from: string, why: string) => `${deadline}の期限（${from}）は不要になりました（${why}）`,
+  deadlineMoved: (deadline: string, from: string, to: string, why: string) => `${deadline}の期限：${from} → ${to}（${why}）`,
+  periodChanged: (from: number, to: number) => `${from}日以内 → ${to}日以内`,
+  because: (fields: string[]) => `${fields.join("・")}の変更による`,
+  // ---- escalation and reminders
+  escalation: { "30m": "30分以内に確認がないため上申", "2h": "2時間以内に確認がないため再上申" },
+  reminder: {
+    "48h": "期限の48時間前",
+    "24h": "期限の24時間前",
+    passed: "期限を過ぎました",
+    overdue: (days: number) => `期限を${days}日超過`,
+  },
+  // ---- the regulator report
+  report: {
+    title: (kind: "preliminary" | "final") => `個人データの漏えい等に関する報告（${kind === "preliminary" ? "速報" : "確報"}）草案`,
+    basis: (kind: "preliminary" | "final"): string =>
+      kind === "preliminary"
+        ? "個人情報の保護に関する法律第26条1項、施行規則第8条1項（報告時点で把握している事項）"
+        : "個人情報の保護に関する法律第26条1項、施行規則第8条2項",
+    code: "事案番号",
+    discoveredAt: "事態を知った日時",
+    reportedAt: "社内で報告を受けた日時",
+    categories: "報告対象事態の区分",
+    noCategory: "該当なし",
+    due: "報告期限",
+    item: {
+      summary: "概要",
+      dataItems: "漏えい等が発生し又は発生したおそれがある個人データの項目",
+      affectedCount: "本人の数",
+      cause: "原因",
+      secondaryHarm: "二次被害又はそのおそれの有無及びその内容",
+      responseToPeople: "本人への対応の実施状況",
+      publication: "公表の実施状況",
+      recurrencePrevention: "再発防止のための措置",
+      other: "その他参考となる事項",
+    } satisfies Record<ReportItem, string>,
+    notYetKnown: "未確定",
+    missing: "未記入（確報では記入が必要です）",
+    processorNote: "当社は本件個人データの取扱いの委託を受けた者（委託先）です。委託元への通知により当社の報告義務は免除されます（法第26条1項ただし書）。本書は委託元への報告に用いる草案です。",
+    notReportableNote: "本件は施行規則第7条の報告対象事態に当たらないと評価しています（任意の報告）。",
+    encryptedNote: "漏えい等した個人データには高度な暗号化等の措置が講じられていると評価しています。",
+  },
+};
+
+const en: typeof ja = {
+  status: {
+    open: "Open",
+    triaged: "Triaged",
+    contained: "Contained",
+    reported_preliminary: "Preliminary report filed",
+    reported_final: "Final report filed",
+    closed: "Closed",
+  },
+  reason: {
+    sensitive: "sensitive personal information (Enforcement Rules Art.7(1))",
+    "financial-loss": "possible financial loss (Art.7(2))",
+    malicious: "possibly caused with unauthorized intent (Art.7(3))",
+    "over-1000": "more than 1,000 people (Art.7(4))",
+    encrypted: "excluded: the data was strongly encrypted",
+    processor: "we are the processor: telling the entrusting client discharges our duty (APPI Art.26(1) proviso; customer-information rules Art.9)",
+  },
+  tasks: {
+    containment: "Containment",
+    "cause-found": "Cause found",
+    "damage-assessed": "Damage assessed",
+    "client-told": "Client told",
+    "ministry-report": "Report to the ministry (MIC)",
+    "preliminary-report": "Preliminary report to the PPC",
+    "people-notified": "People affected notified (or publication and an inquiry desk)",
+    publication: "Publication",
+    "final-report": "Final report to the PPC",
+    "recurrence-prevention": "Recurrence prevention",
+    "complaints-handled": "Third-party complaints handled",
+  },
+  notApplicable: {
+    "not-processor": "not needed: we do not hold this data for a client",
+    "not-telecom": "not needed: not a telecom operator",
+    "not-reportable": "not needed: not a reportable incident",
+    encrypted: "not needed: excluded as strongly encrypted",
+    "reported-by-client": "not needed: the client handles it (we tell the client)",
+  },
+  deadline: {
+    preliminaryReportDueAt: "Preliminary report",
+    finalReportDueAt: "Final report",
+    peopleNoticeDueAt: "Notice to the people affected",
+    clientToldDueAt: "Telling the client",
+    ministryReportDueAt: "Report to the ministry",
+  },
+  field: {
+    sensitive: "Sensitive data",
+    financialLoss: "Possible financial loss",
+    malicious: "Possibly malicious",
+    affectedCount: "People affected",
+    stronglyEncrypted: "Strongly encrypted",
+    asProcessor: "Held as a processor",
+    telecom: "Telecom operator",
+  },
+  yes: "yes",
+  no: "no",
+  people: (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "person" : "people"}`,
+  unknown: "unknown",
+  reportability: (r: Reportability, reasons: string[]) =>
+    r.reportedBy === "company"
+      ? `reportable (${reasons.join("; ")})`
+      : r.reportedBy === "client"
+        ? `reportable by the client (${reasons.join("; ")})`
+        : r.reportable
+          ? "reportable"
+          : reasons.length
+            ? `not reportable (${reasons.join("; ")})`
+            : "not reportable (no Art.7 category applies)",
+  countUnknown: "The number of people is not yet known; if it may exceed 1,000 the incident is reportable (Art.7(4)).",
+  fieldChanged: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
+  reportabilityChanged: (from: string, to: string) => `Reportability: ${from} → ${to}`,
+  deadlineAdded: (deadline: string, to: string, why: string) => `${deadline} now due ${to} (${why})`,
+  deadlineRemoved: (deadline: string, from: string, why: string) => `${deadline} (was due ${from}) no longer needed (${why})`,
+  deadlineMoved: (deadline: string, from: string, to: string, why: string) => `${deadline} due: ${from} → ${to} (${why})`,
+  periodChanged: (from: number, to: number) => `within ${from} days → within ${to} days`,
+  because: (fields: string[]) => `because of: ${fields.join(", ")}`,
+  escalation: { "30m": "not acknowledged within 30 minutes: escalated", "2h": "not acknowledged within 2 hours: escalated again" },
+  reminder: {
+    "48h": "48 hours before the deadline",
+    "24h": "24 hours before the deadline",
+    passed: "the deadline has passed",
+    overdue: (days: number) => `${days} ${days === 1 ? "day" : "days"} overdue`,
+  },
+  report: {
+    title: (kind: "preliminary" | "final") => `Report of a personal data breach (${kind === "preliminary" ? "preliminary" : "final"}): draft`,
+    basis: (kind: "preliminary" | "final"): string =>
+      kind === "preliminary"
+        ? "APPI Art.26(1); Enforcement Rules Art.8(1) (what is known at the time of the report)"
+        : "APPI Art.26(1); Enforcement Rules Art.8(2)",
+    code: "Incident",
+    discoveredAt: "Learned of it at",
+    reportedAt: "Reported internally at",
+    categories: "Reportable categories",
+    noCategory: "none",
+    due: "Due",
+    item: {
+      summary: "Summary",
+      dataItems: "Items of personal data leaked or possibly leaked",
+      affectedCount: "Number of people",
+      cause: "Cause",
+      secondaryHarm: "Secondary harm, or the risk of it, and what it is",
+      responseToPeople: "Response to the people affected",
+      publication: "Publication",
+      recurrencePrevention: "Recurrence prevention",
+      other: "Other relevant matters",
+    },
+    notYetKnown: "not yet known",
+    missing: "missing (required in the final report)",
+    processorNote: "We handle this personal data as a processor for a client; telling the client discharges our duty to report (APPI Art.26(1) proviso). This draft is for the report to the client.",
+    notReportableNote: "We assess this incident as not reportable under Enforcement Rules Art.7 (a voluntary report).",
+    encryptedNote: "We assess the personal data concerned as strongly encrypted.",
+  },
+};
+
+export const incidentMessages = catalogue(ja, en);
+export type IncidentMessages = typeof ja;
+
+/** A deadline for people: 2026/04/30 23:59, or "—" when none. */
+export function formatDue(d: Date | null, lang: Lang, timeZone: string): string {
+  return d ? formatDateTime(d, lang, timeZone) : "—";
+}
+
+/** An answer of the assessment for people: あり/なし, 1,200人, 不明. */
+function answer(m: IncidentMessages, value: boolean | number | null): string {
+  if (typeof value === "boolean") return value ? m.yes : m.no;
+  return value === null ? m.unknown : m.people(value);
+}
+
+/** The reportability decision in a sentence. */
+export function describeReportability(r: Reportability, lang: Lang): string {
+  const m = incidentMessages(lang);
+  return m.reportability(r, r.reasons.map((c) => m.reason[c]));
+}
+
+function why(m: IncidentMessages, c: DeadlineChange, l: Lang): string {
+  const parts: string[] = [];
+  if (c.days && c.days.from !== c.days.to) parts.push(m.periodChanged(c.days.from, c.days.to));
+  if (c.because.length) parts.push(m.because(c.because.map((f) => m.field[f])));
+  return parts.join(l === "ja" ? "、" : "; ");
+}
+
+/** The timeline lines of a reassessment: the changed answers, the decision, then each deadline that changed. */
+export function reassessmentLines(r: Pick<Reassessment, "before" | "after" | "assessmentChanges" | "changes">, l: Lang, timeZone: string): string[] {
+  const m = incidentMessages(l);
+  const lines = r.assessmentChanges.map((c) => m.fieldChanged(m.field[c.field], answer(m, c.from), answer(m, c.to)));
+  const before = describeReportability(r.before.reportability, l);
+  const after = describeReportability(r.after.reportability, l);
+  if (before !== after) lines.push(m.reportabilityChanged(before, after));
+  for (const c of r.changes) {
+    const d = m.deadline[c.deadline];
+    const w = why(m, c, l);
+    if (c.kind === "added") lines.push(m.deadlineAdded(d, formatDue(c.to, l, timeZone), w));
+    else if (c.kind === "removed") lines.push(m.deadlineRemoved(d, formatDue(c.from, l, timeZone), w));
+    else lines.push(m.deadlineMoved(d, formatDue(c.from, l, timeZone), formatDue(c.to, l, timeZone), w));
+  }
+  return lines;
+}
