@@ -128,9 +128,10 @@ export async function createBot(o: BotOptions): Promise<Bot> {
       if (o.jobs !== false) await scheduler.start();
     },
     async stop() {
+      // no new requests first, then no new runs, then the sender finishes what it holds
+      await app.stop().catch(() => undefined);
       await scheduler.stop();
       await outbox.stop();
-      await app.stop().catch(() => undefined);
       if (!o.database) await database.close();
     },
   };

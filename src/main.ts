@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   bot.services.log.info("Mamori is running", { mode: config.mode, port: config.mode === "http" ? config.port : undefined, database: config.databaseUrl ? "postgresql" : `pglite:${config.pgliteDir}` });
   const shutdown = async () => {
     bot.services.log.info("shutting down");
-    await bot.stop();
+    await bot.stop().catch((e) => bot.services.log.error("shutdown was not clean", { error: String((e as Error).message ?? e) }));
     process.exit(0);
   };
   process.on("SIGINT", shutdown);

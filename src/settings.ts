@@ -77,7 +77,7 @@ const SettingsSchema = z
     jobs: z
       .record(
         z.string(),
-        z.string().refine((e) => cron.validate(e), { message: "is not a cron expression (minute hour day month weekday)" }),
+        z.string().refine((e) => e.trim().split(/\s+/).length === 5 && cron.validate(e), { message: "is not a cron expression of 5 fields (minute hour day month weekday)" }),
       )
       .optional(),
     approvals: z.object({ default: thresholds.optional(), ...Object.fromEntries(KINDS.map((k) => [k, thresholds.optional()])) }).strict().optional(),

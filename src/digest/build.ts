@@ -37,13 +37,17 @@ export function digestBlocks(sections: DigestSection[], from: Date, to: Date, la
   const t = formatDate(new Date(to.getTime() - 1), lang, timeZone);
   const blocks: unknown[] = [{ type: "header", text: { type: "plain_text", text: m.title(f, t).slice(0, 150) } }];
   if (sections.length === 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: m.nothing } });
-  for (const s of sections) {
+  // Slack allows 50 blocks: every section keeps its title and a fair share; a section cut
+  // short says so (the full list is on demand with /privacy digest or in each feature)
+  sections.forEach((s, i) => {
+    const left = sections.length - i - 1;
+    const room = 50 - blocks.length - 2 - left * 3 - 1; // 1: the note when cut
     const body = chunks(s.lines);
-    // leave room for the rest: a section never takes more than its share of the 50 blocks
-    if (blocks.length + 2 + body.length > 50) break;
+    const shown = body.slice(0, Math.max(1, room));
     blocks.push({ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: `*${s.title}*` } });
-    for (const c of body) blocks.push({ type: "section", text: { type: "mrkdwn", text: c } });
-  }
+    for (const c of shown) blocks.push({ type: "section", text: { type: "mrkdwn", text: c } });
+    if (shown.length < body.length && blocks.length < 50) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.cut(body.length - shown.length) }] });
+  });
   return { text: m.fallback(f, t, sections.length), blocks };
 }
 

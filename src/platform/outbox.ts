@@ -103,6 +103,8 @@ export class Outbox {
 
   /** Sends what is ready now (non-blocking). */
   kick(): void {
+    // not started, or stopped: rows wait in the table for a running sender (this replica's or another's)
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
@@ -144,7 +146,9 @@ export class Outbox {
       SELECT o.id FROM "OutboxMessage" o
       WHERE o.status = 'pending' AND o."nextAttemptAt" <= ${now}
         AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
-        AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p WHERE p."orderKey" = o."orderKey" AND p.status = 'pending' AND p.id < o.id)
+        AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p WHERE p."orderKey" = o."orderKey" AND p.status = 'pending' AND p.id < o.id
+                        -- a call held for later (quiet hours) and never tried does not hold up the calls after it
+                        AND NOT (p.attempts = 0 AND p."nextAttemptAt" > ${now}))
       ORDER BY o.id LIMIT ${this.opts.concurrency ?? 16}`;
     if (ready.length === 0) return 0;
     const lease = new Date(now.getTime() + (this.opts.leaseMs ?? 30_000));

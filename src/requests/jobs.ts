@@ -124,7 +124,9 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
 
   // quiet hours: what is computed at night or on a day off waits for the morning
   const notBefore = calendar.nextWorkingMoment(now);
-  const slotKey = at.toISOString();
+  // one morning DM a day: keyed by the day it is delivered, so a late run (a catch-up held
+  // until the morning, a retry) and that morning's own run do not both send one
+  const slotKey = calendar.day(notBefore);
   const snoozed = await activeSnoozes(db, now);
   const langs = new Map(
     (await db.person.findMany({ where: { slackId: { in: [...perPerson.keys(), ...escalations.flatMap((e) => e.to)] } }, select: { slackId: true, lang: true, slackLocale: true } })).map(

@@ -101,3 +101,17 @@ describe("/privacy digest", () => {
     expect(JSON.stringify(blocks)).toContain("この期間に報告する事項はありません");
   });
 });
+
+describe("the digest within Slack's 50 blocks", () => {
+  it("keeps every section's title when one section is long, and says what was cut", () => {
+    const long = { order: 30, title: "研修", lines: Array.from({ length: 900 }, (_, i) => `• 部署${i}：受講率 ${i % 100}%（未受講 ${"山田 太郎、".repeat(40)}）`) };
+    const after = { order: 50, title: "委託先", lines: ["点検期限切れ 1件"] };
+    const { blocks } = digestBlocks([{ order: 10, title: "届出", lines: ["提出 *1* 件"] }, long, after], jst("2026-11-23T00:00:00"), jst("2026-11-30T00:00:00"), "ja", "Asia/Tokyo");
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    const shown = JSON.stringify(blocks);
+    expect(shown).toContain("*研修*");
+    expect(shown).toContain("*委託先*");
+    expect(shown).toContain("点検期限切れ 1件");
+    expect(shown).toMatch(/続き \d+ ブロック分を省略しました/);
+  });
+});

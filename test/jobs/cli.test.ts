@@ -17,9 +17,9 @@ describe("npm run jobs", () => {
       expect(await jobsCli(["list"], env, out)).toBe(0);
       expect(said.join("")).toMatch(/requests\.morning\n {2}schedule: 0 9 \* \* 1-5 \(Asia\/Tokyo\)[\s\S]*last run: never/);
       said.length = 0;
-      process.argv = [...argv.slice(0, 2), "run", "requests.morning", "--at", "2026-12-01T09:00:00+09:00"];
+      process.argv = [...argv.slice(0, 2), "run", "requests.morning", "--at", "2026-11-20T09:00:00+09:00"];
       expect(await jobsCli(["run", "requests.morning"], env, out)).toBe(0);
-      expect(said.join("")).toContain("requests.morning ran for 2026-12-01T00:00:00.000Z");
+      expect(said.join("")).toContain("requests.morning ran for 2026-11-20T00:00:00.000Z");
       said.length = 0;
       expect(await jobsCli(["run", "requests.morning"], env, out)).toBe(1);
       expect(said.join("")).toContain("ran already");
@@ -27,12 +27,17 @@ describe("npm run jobs", () => {
       process.argv = [...process.argv, "--force"];
       expect(await jobsCli(["run", "requests.morning"], env, out)).toBe(0);
       said.length = 0;
+      process.argv = [...argv.slice(0, 2), "run", "requests.morning", "--at", "2099-01-01T09:00:00+09:00"];
+      expect(await jobsCli(["run", "requests.morning"], env, out)).toBe(2);
+      expect(said.join("")).toContain("is in the future");
+      said.length = 0;
+      process.argv = argv;
       expect(await jobsCli(["run", "no.such"], env, out)).toBe(2);
       expect(said.join("")).toContain("no job named no.such; jobs: requests.morning");
       said.length = 0;
       process.argv = argv;
       expect(await jobsCli(["list"], env, out)).toBe(0);
-      expect(said.join("")).toMatch(/last run: 2026-12-01 09:00 done/);
+      expect(said.join("")).toMatch(/last run: 2026-11-20 09:00 done/);
     } finally {
       process.argv = argv;
       fs.rmSync(dir, { recursive: true, force: true });

@@ -95,3 +95,34 @@ describe("the scheduler", () => {
     expect(s.latestSlot(job.name, jst("2026-12-04T08:59:00"))).toEqual(jst("2026-12-03T09:00:00"));
   });
 });
+
+describe("the sweep", () => {
+  it("takes over a run left by a dead replica within minutes of its lease ending, not at the next firing", async () => {
+    const slot = jst("2026-12-07T09:00:00");
+    await db.prisma.jobRun.create({ data: { job: job.name, slot, status: "running", claimedBy: "dead", leaseUntil: jst("2026-12-07T09:10:00"), startedAt: slot } });
+    const s = scheduler();
+    clock.set(jst("2026-12-07T09:05:00"));
+    await s.tick(); // still leased
+    expect((await db.prisma.jobRun.findUniqueOrThrow({ where: { job_slot: { job: job.name, slot } } })).status).toBe("running");
+    clock.set(jst("2026-12-07T09:11:00"));
+    await s.tick(); // what the once-a-minute sweep does
+    expect((await db.prisma.jobRun.findUniqueOrThrow({ where: { job_slot: { job: job.name, slot } } })).status).toBe("done");
+    expect(runs.at(-1)).toBe(slot.toISOString());
+    await s.stop();
+  });
+
+  it("one failing job does not keep the others from running", async () => {
+    const bad: Job = { ...job, name: "test.bad", run: async () => { throw new Error("bad"); } };
+    const good: Job = { ...job, name: "test.good", run: async (ctx) => { runs.push(`good:${ctx.slot.toISOString()}`); return {}; } };
+    const services = { database: db, clock, log: silentLogger, timeZone: "Asia/Tokyo", outbox: new Outbox({ database: db, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } }) };
+    const s = new Scheduler({ services, calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }), settings: defaultSettings(), jobs: [bad, good], replicaId: "t" });
+    clock.set(jst("2026-12-08T09:00:00"));
+    await s.tick();
+    expect(runs.at(-1)).toBe(`good:${jst("2026-12-08T09:00:00").toISOString()}`);
+    await s.stop();
+  });
+
+  it("refuses a cron expression with seconds (6 fields)", () => {
+    expect(() => parseSettings('jobs: { test.daily: "0 0 9 * * 1-5" }')).toThrow(/5 fields/);
+  });
+});

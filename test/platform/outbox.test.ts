@@ -102,3 +102,22 @@ describe("outbox", () => {
     expect(second.calls.map((x) => x.args.text)).toEqual(["keep me"]);
   });
 });
+
+describe("calls held for later (quiet hours)", () => {
+  it("wait until their moment without holding up the calls after them on the same key", async () => {
+    const clock = new ManualClock("2026-12-04T12:00:00Z"); // 21:00 in Tokyo
+    const { slack, calls } = scriptedSlack();
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
+    await db.prisma.$transaction((tx) =>
+      outbox.enqueue(tx, [
+        { orderKey: "request:1", method: "chat.postMessage", payload: { channel: "C1", text: "held escalation" }, notBefore: new Date("2026-12-06T23:00:00Z") },
+        { orderKey: "request:1", method: "chat.update", payload: { channel: "C1", ts: "1.0", text: "approved now" } },
+      ]),
+    );
+    await outbox.flush();
+    expect(calls.map((c) => c.args.text)).toEqual(["approved now"]);
+    clock.set("2026-12-06T23:00:00Z"); // Monday 08:00 in Tokyo
+    await outbox.flush();
+    expect(calls.map((c) => c.args.text)).toEqual(["approved now", "held escalation"]);
+  });
+});

@@ -1,6 +1,7 @@
 // npm run jobs -- list                          the jobs, their schedules, last and next runs
 // npm run jobs -- run <job> [--at <ISO time>]   runs one job for a moment (default: now)
 //                                               [--force] runs it again if that slot ran already
+//                                               (what it sent then is not sent twice); --at may not be in the future
 // Uses the bot's environment (DATABASE_URL or PGLITE_DIR, TZ, SETTINGS_FILE). The run is
 // claimed like a scheduled one; what it writes goes out through the outbox, which the
 // running bot sends (with PGlite, stop the bot first: one process at a time).
@@ -37,7 +38,13 @@ export async function jobsCli(argv: string[], env: Record<string, string | undef
   const db = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
   try {
     await migrate(db);
-    const clock: Clock = at ? { now: () => new Date(at) } : systemClock;
+    // now is now (leases, quiet hours); --at only names the slot to run
+    const clock: Clock = systemClock;
+    const slotAt = at ? new Date(at) : clock.now();
+    if (cmd === "run" && slotAt.getTime() > clock.now().getTime() + 60_000) {
+      out(`--at ${at} is in the future; a job runs for a moment that has come (for a back-fill, give a past moment)\n`);
+      return 2;
+    }
     const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel, [config.databaseUrl ?? ""]);
     const outbox = new Outbox({ database: db, clock, log, slack: { apiCall: async () => ({ ok: true }) } });
     const services = { database: db, clock, outbox, log, timeZone: config.timeZone, config };
@@ -61,12 +68,13 @@ export async function jobsCli(argv: string[], env: Record<string, string | undef
         out(`no job named ${name}; jobs: ${scheduler.jobs.map((j) => j.name).join(", ")}\n`);
         return 2;
       }
-      const r = await scheduler.runAt(name, clock.now(), { force: process.argv.includes("--force") });
+      const r = await scheduler.runAt(name, slotAt, { force: process.argv.includes("--force") });
+      const slotIso = new Date(Math.floor(slotAt.getTime() / 60_000) * 60_000).toISOString();
       if (!r.ran) {
-        out(`${name} for ${clock.now().toISOString()} ran already (or is running); add --force to run it again\n`);
+        out(`${name} for ${slotIso} ran already (or is running); add --force to run it again (what it already sent is not sent twice)\n`);
         return 1;
       }
-      out(`${name} ran for ${clock.now().toISOString()}: ${JSON.stringify(r.result)}\nits messages are in the outbox; the bot sends them\n`);
+      out(`${name} ran for ${slotIso}: ${JSON.stringify(r.result)}\nits messages are in the outbox; the bot sends them (reminders wait for working hours)\n`);
       return 0;
     } finally {
       await scheduler.stop();

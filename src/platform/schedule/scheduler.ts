@@ -65,6 +65,8 @@ export class Scheduler {
   private readonly matchers = new Map<string, ScheduledTask>();
   private running = new Set<Promise<unknown>>();
   private stopped = true;
+  /** per job: the minute up to which due slots were already looked for (a sweep looks only at new minutes) */
+  private checkedUntil = new Map<string, number>();
 
   constructor(private readonly o: SchedulerOptions) {
     this.replicaId = o.replicaId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -73,7 +75,7 @@ export class Scheduler {
       if (names.has(j.name)) throw new Error(`two jobs are named ${j.name}`);
       names.add(j.name);
       const expr = this.scheduleOf(j);
-      if (!cron.validate(expr)) throw new Error(`job ${j.name}: "${expr}" is not a cron expression`);
+      if (!isFiveFieldCron(expr)) throw new Error(`job ${j.name}: "${expr}" is not a cron expression (minute hour day month weekday)`);
       // a task never started: used only to match minutes against the expression in the time zone
       this.matchers.set(j.name, cron.createTask(expr, () => undefined, { timezone: o.calendar.timeZone, name: `match:${j.name}` }));
     }
@@ -114,19 +116,27 @@ export class Scheduler {
   /** Starts node-cron's timers and catches up on what was missed. */
   async start(): Promise<void> {
     this.stopped = false;
+    this.stopping = false;
     for (const j of this.o.jobs) {
       const task = cron.schedule(this.scheduleOf(j), () => this.track(this.runDue(j.name)), {
         timezone: this.o.calendar.timeZone,
         name: j.name,
-        noOverlap: true,
+        // a busy event loop (PGlite, a big run) must not make node-cron drop a firing
+        missedExecutionTolerance: 10 * 60_000,
       });
       this.tasks.set(j.name, task);
     }
+    // every minute: runs left by a dead replica are taken over once their lease ends,
+    // failed runs are tried again, and a firing node-cron missed is caught up
+    this.tasks.set("(sweep)", cron.schedule("* * * * *", () => this.track(this.tick()), { timezone: this.o.calendar.timeZone, name: "mamori-sweep", missedExecutionTolerance: 60_000 }));
     this.track(this.tick());
   }
 
+  private stopping = false;
+
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     for (const t of this.tasks.values()) await t.destroy();
     this.tasks.clear();
     await Promise.allSettled([...this.running]);
@@ -141,8 +151,13 @@ export class Scheduler {
   /** Every job: finish runs left by a dead replica, and run the latest due slot if nobody has. */
   async tick(): Promise<void> {
     for (const j of this.o.jobs) {
-      if (this.stopped && this.tasks.size > 0) return;
-      await this.runDue(j.name);
+      if (this.stopping) return;
+      try {
+        await this.runDue(j.name);
+      } catch (e) {
+        // one job's failure must not keep the others from running
+        this.o.services.log.error("scheduled job failed", { job: j.name, error: String((e as Error).message ?? e) });
+      }
     }
   }
 
@@ -158,9 +173,17 @@ export class Scheduler {
         this.o.services.log.error("job run failed again", { job: name, slot: r.slot.toISOString(), error: String((e as Error).message ?? e) });
       }
     }
-    const last = await prisma.jobRun.findFirst({ where: { job: name }, orderBy: { slot: "desc" } });
-    const slot = this.latestSlot(name, now, last ? undefined : new Date(now.getTime() - FIRST_RUN_GRACE_MIN * 60_000));
+    const last = await prisma.jobRun.findFirst({ where: { job: name, slot: { lte: now } }, orderBy: { slot: "desc" } });
+    // the minutes to look at: after the last run (or the first-run grace), and after what an earlier sweep checked
+    const floor = Math.max(
+      last ? last.slot.getTime() + 60_000 : now.getTime() - FIRST_RUN_GRACE_MIN * 60_000,
+      this.checkedUntil.get(name) ?? -Infinity,
+    );
+    const slot = this.latestSlot(name, now, new Date(floor));
+    this.checkedUntil.set(name, Math.max(this.checkedUntil.get(name) ?? -Infinity, Math.floor(now.getTime() / 60_000) * 60_000 - 60_000 * 2));
     if (!slot || (last && last.slot >= slot)) return;
+    const taken = await prisma.jobRun.findUnique({ where: { job_slot: { job: name, slot } } });
+    if (taken) return;
     await this.runSlot(name, slot);
   }
 
@@ -255,4 +278,9 @@ export class Scheduler {
     }
     return out;
   }
+}
+
+/** node-cron also takes 6 fields (seconds first); the scheduler works in minutes. */
+export function isFiveFieldCron(expr: string): boolean {
+  return expr.trim().split(/\s+/).length === 5 && cron.validate(expr);
 }
