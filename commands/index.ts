@@ -4,6 +4,7 @@ import { digestCommand } from "./digest.js";
 import { dutiesCommand } from "./duties.js";
 import { exportCommand } from "./export.js";
 import { makeHelpCommand } from "./help.js";
+import { incidentCommand } from "./incident.js";
 import { langCommand } from "./lang.js";
 import { mineCommand } from "./mine.js";
 import { processorsCommand } from "./processors.js";
@@ -14,7 +15,7 @@ import type { PrivacyCommand } from "./types.js";
 
 export const helpCommand: PrivacyCommand = makeHelpCommand(() => COMMANDS);
 
-export const COMMANDS: PrivacyCommand[] = [requestCommand, statusCommand, mineCommand, trainingCommand, langCommand, exportCommand, digestCommand, dutiesCommand, processorsCommand, adminCommand, helpCommand];
+export const COMMANDS: PrivacyCommand[] = [requestCommand, statusCommand, mineCommand, trainingCommand, langCommand, exportCommand, digestCommand, dutiesCommand, processorsCommand, incidentCommand, adminCommand, helpCommand];
 
 export function findCommand(name: string | undefined): PrivacyCommand | undefined {
   return COMMANDS.find((c) => c.name === (name ?? "").toLowerCase());

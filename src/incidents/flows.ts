@@ -1,0 +1,232 @@
+// Business operations of the incidents feature. Each runs in one database transaction
+// holding the state change, its audit entry (the incident's timeline in the hash-chained
+// log) and the Slack messages it causes (written to the outbox, sent after the commit).
+import { appendAudit } from "../platform/audit/chain.js";
+import { transact, type Tx } from "../platform/db.js";
+import { formatDateTime, type Lang } from "../platform/i18n.js";
+import type { OutgoingCall } from "../platform/outbox.js";
+import { messageLink, type Services } from "../platform/services.js";
+import { getChannels, langOf } from "../directory/store.js";
+import { mayAssess, incidentCode } from "./access.js";
+import { deadlineLines, dmWithLink, incidentMessage } from "./blocks.js";
+import type { AssessmentInput, IncidentReportInput } from "./forms.js";
+import { describeReportability } from "./messages.js";
+import { deadlines, reassess, reportability, statusAfter, type IncidentDeadlines, type IncidentStatus } from "./rules.js";
+import { incidentSlackMessages } from "./slackMessages.js";
+import { assessmentOf, loadIncident, respondersOf, type IncidentRow } from "./store.js";
+
+export type IncidentRefusal = "not_found" | "not_assessor" | "closed";
+export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: IncidentRefusal };
+
+/** The incidents channel speaks Japanese, like the approvals channel. */
+const CHANNEL_LANG: Lang = "ja";
+const ref = (name: string, id: string) => ({ $ref: name, id });
+const orderKey = (id: string) => `incident:${id}`;
+const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
+const subject = (code: string) => `incident:${code}`;
+
+function yearIn(d: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
+}
+
+async function nextCode(tx: Tx, year: number): Promise<string> {
+  const key = `INC-${year}`;
+  const rows = await tx.$queryRaw<{ value: number }[]>`
+    INSERT INTO "CodeCounter" (key, value) VALUES (${key}, 1)
+    ON CONFLICT (key) DO UPDATE SET value = "CodeCounter".value + 1
+    RETURNING value`;
+  return incidentCode(year, Number(rows[0]!.value));
+}
+
+function threadPost(i: IncidentRow, text: string): OutgoingCall {
+  return { orderKey: orderKey(i.id), method: "chat.postMessage", payload: { channel: i.channelId, thread_ts: ref("incidentTs", i.id), text } };
+}
+
+function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
+  const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
+  return { orderKey: orderKey(i.id), method: "chat.update", payload: { channel: i.channelId, ts: ref("incidentTs", i.id), text: msg.text, blocks: msg.blocks } };
+}
+
+const isoDeadlines = (d: IncidentDeadlines) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v ? v.toISOString() : null]));
+
+/** A refused press or command changes nothing but is logged. */
+export async function logRefusal(s: Services, actorId: string, subj: string, action: string, refusal: string): Promise<void> {
+  await transact(s.database.prisma, (tx) => appendAudit(tx, { at: s.clock.now(), actorId, action: "incident.press_refused", subject: subj, data: { attempted: action, refusal } }));
+}
+
+// ---- report ---------------------------------------------------------------------
+
+export type ReportResult = { ok: true; id: string; code: string; duplicate: boolean; channel: string | null };
+
+/**
+ * Records a new incident (INC-YYYY-NNNN, status open) and tells everyone at once: the
+ * incidents channel (parent message and the first timeline reply), the chiefs and
+ * compliance by DM with a link, and the reporter (thanks and what happens next). Without
+ * an incidents channel the chiefs and compliance get the whole report by DM and are told so.
+ */
+export async function reportIncident(s: Services, input: { reporterId: string; report: IncidentReportInput; submissionKey: string }): Promise<ReportResult> {
+  const result = await transact(s.database.prisma, async (tx): Promise<ReportResult> => {
+    const dup = await tx.incident.findUnique({ where: { submissionKey: input.submissionKey } });
+    if (dup) return { ok: true, id: dup.id, code: dup.code, duplicate: true, channel: dup.channelId };
+    const now = s.clock.now();
+    const channel = (await getChannels(tx)).incidents ?? null;
+    const code = await nextCode(tx, yearIn(now, s.timeZone));
+    const r = input.report;
+    const i = await tx.incident.create({
+      data: {
+        code,
+        status: "open",
+        summary: r.summary,
+        discoveredAt: r.discoveredAt,
+        reportedAt: now,
+        reporterId: input.reporterId,
+        dataDescription: r.dataDescription,
+        affectedEstimate: r.affectedEstimate,
+        ongoing: r.ongoing,
+        asProcessor: r.asProcessor,
+        contact: r.contact,
+        channelId: channel,
+        submissionKey: input.submissionKey,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.reporterId,
+      action: "incident.reported",
+      subject: subject(code),
+      data: { ...r, discoveredAt: r.discoveredAt.toISOString(), channel },
+    });
+    const team = await respondersOf(tx);
+    const told = [...new Set([...team.chiefs, ...team.compliance])];
+    const calls: OutgoingCall[] = [];
+    const m = incidentSlackMessages(CHANNEL_LANG);
+    if (channel) {
+      const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
+      calls.push({
+        orderKey: orderKey(i.id),
+        method: "chat.postMessage",
+        payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false },
+        onSent: { type: "incidentMessage", incidentId: i.id },
+      });
+      const assessors = team.chiefs.length ? mentions([...team.chiefs, ...team.deputies, ...team.compliance]) : m.thread.nobody;
+      calls.push(threadPost(i, m.thread.reported(code, `<@${i.reporterId}>`, formatDateTime(i.discoveredAt, CHANNEL_LANG, s.timeZone), assessors)));
+    }
+    for (const to of told) {
+      const lang = await langOf(tx, to);
+      const dm = incidentSlackMessages(lang).dm;
+      const text = dm.toResponders(code, `<@${i.reporterId}>`, r.summary.slice(0, 500));
+      if (channel) calls.push({ orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...dmWithLink(text, lang, ref("incidentPermalink", i.id)) } });
+      else {
+        const full = incidentMessage(i, lang, s.timeZone);
+        calls.push({ orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, text: `${text}\n${dm.noChannel}`, blocks: [{ type: "section", text: { type: "mrkdwn", text: `${text}\n${dm.noChannel}` } }, ...full.blocks] } });
+      }
+    }
+    const reporterLang = await langOf(tx, i.reporterId);
+    const contacts = team.chiefs.length ? mentions([...team.chiefs, ...team.compliance]) : mentions(team.compliance);
+    calls.push({ orderKey: `dm:${i.reporterId}`, method: "chat.postMessage", payload: { channel: i.reporterId, text: incidentSlackMessages(reporterLang).dm.toReporter(code, contacts) } });
+    await s.outbox.enqueue(tx, calls);
+    return { ok: true, id: i.id, code, duplicate: false, channel };
+  }).catch(async (e: { code?: string }) => {
+    // The same modal delivered twice at the same moment: the second insert hits the unique key.
+    if (e?.code !== "P2002") throw e;
+    const dup = await s.database.prisma.incident.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
+    return { ok: true as const, id: dup.id, code: dup.code, duplicate: true, channel: dup.channelId };
+  });
+  s.outbox.kick();
+  return result;
+}
+
+// ---- assess ---------------------------------------------------------------------
+
+/**
+ * The 第7条 assessment by the chief, the deputy chief or compliance: reportable or not and
+ * why, the deadlines from the discovery (rules.ts), status open -> triaged. A later
+ * assessment recomputes them; the timeline says what changed and why.
+ */
+export async function assessIncident(
+  s: Services,
+  input: { incidentId: string; actorId: string; answers: AssessmentInput },
+): Promise<FlowResult<{ code: string; reassessed: boolean }>> {
+  const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; reassessed: boolean }>> => {
+    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
+    const before = await loadIncident(tx, input.incidentId);
+    if (!before) return { ok: false, refusal: "not_found" };
+    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
+    if (!actor || !mayAssess(actor)) return { ok: false, refusal: "not_assessor" };
+    if (before.status === "closed") return { ok: false, refusal: "closed" };
+    const next = input.answers.assessment;
+    const previous = assessmentOf(before);
+    const opts = { timeZone: s.timeZone };
+    const change = previous ? reassess(previous, next, before.discoveredAt, { ...opts, lang: CHANNEL_LANG }) : null;
+    const due = change ? change.after.deadlines : deadlines(before.discoveredAt, next, opts);
+    const r = reportability(next);
+    const status: IncidentStatus = statusAfter(before.status as IncidentStatus, "triage") ?? (before.status as IncidentStatus);
+    const now = s.clock.now();
+    const after = await tx.incident.update({
+      where: { id: before.id },
+      data: {
+        status,
+        assessment: next as object,
+        dataItems: input.answers.dataItems,
+        cause: input.answers.cause,
+        asProcessor: next.asProcessor,
+        assessedBy: input.actorId,
+        assessedAt: now,
+        reportable: r.reportable,
+        reasons: r.reasons,
+        reportedBy: r.reportedBy,
+        ...due,
+        rev: { increment: 1 },
+        updatedAt: now,
+      },
+    });
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: previous ? "incident.reassessed" : "incident.triaged",
+      subject: subject(before.code),
+      data: {
+        from: before.status,
+        to: status,
+        assessment: next,
+        dataItems: input.answers.dataItems,
+        cause: input.answers.cause,
+        reportable: r.reportable,
+        reasons: r.reasons,
+        reportedBy: r.reportedBy,
+        deadlines: isoDeadlines(due),
+        ...(change ? { reason: input.answers.reason, changes: change.lines } : {}),
+      },
+    });
+    if (after.channelId) {
+      const m = incidentSlackMessages(CHANNEL_LANG).thread;
+      const who = `<@${input.actorId}>`;
+      const lines = previous
+        ? [m.reassessed(who, input.answers.reason ?? ""), ...(change!.lines.length ? change!.lines.map((l) => `• ${l}`) : [m.noChange])]
+        : [m.triaged(who), describeReportability(r, CHANNEL_LANG)];
+      const dl = deadlineLines(due, CHANNEL_LANG, s.timeZone);
+      if (dl.length) lines.push(m.deadlinesHeader, ...dl);
+      await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, lines.join("\n"))]);
+    }
+    return { ok: true, code: before.code, reassessed: previous !== null };
+  });
+  if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, "assess", result.refusal);
+  s.outbox.kick();
+  return result;
+}
+
+// ---- outbox wiring --------------------------------------------------------------
+
+/** Lets the outbox fill in the parent message's ts and permalink, and record them once posted. */
+export function registerIncidentOutbox(s: Services): void {
+  s.outbox.registerRef("incidentTs", async (tx, r) => (await tx.incident.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
+  s.outbox.registerRef("incidentPermalink", async (tx, r) => {
+    const i = await tx.incident.findUnique({ where: { id: String(r.id) }, select: { channelId: true, messageTs: true } });
+    return i?.channelId && i.messageTs ? messageLink(s, i.channelId, i.messageTs) : undefined;
+  });
+  s.outbox.onSent("incidentMessage", async (tx, onSent, response) => {
+    await tx.incident.update({ where: { id: String(onSent.incidentId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
+  });
+}

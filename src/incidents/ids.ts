@@ -1,0 +1,48 @@
+// Every action, view, shortcut and block id of the incidents feature, in one place.
+export const IncidentShortcuts = {
+  /** the global shortcut 「個人情報の事故を報告」 */
+  report: "incident-report",
+} as const;
+
+export const IncidentActions = {
+  /** 「評価する」 on the parent message in the incidents channel */
+  assess: "incident-assess",
+  /** link buttons (to the incident's thread) still send an interaction */
+  openLink: "incident-open-link",
+} as const;
+
+export const IncidentViews = {
+  report: "incident-report-view",
+  assess: "incident-assess-view",
+} as const;
+
+/** The input blocks of the report modal (block_id; the element's action_id is INPUT). */
+export const ReportBlocks = {
+  summary: "summary",
+  discoveredOn: "discoveredOn",
+  discoveredTime: "discoveredTime",
+  data: "data",
+  affected: "affected",
+  ongoing: "ongoing",
+  processor: "processor",
+  contact: "contact",
+} as const;
+
+/** The input blocks of the assessment modal. */
+export const AssessBlocks = {
+  categories: "categories",
+  encrypted: "encrypted",
+  affectedCount: "affectedCount",
+  processor: "processor",
+  dataItems: "dataItems",
+  cause: "cause",
+  reason: "reason",
+} as const;
+
+/** action_id of the one element of every input block */
+export const INPUT = "value";
+
+/** What the assessment modal is about (private_metadata). */
+export interface AssessMeta {
+  id: string;
+}
