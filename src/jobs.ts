@@ -5,7 +5,8 @@ import { trainingJobs } from "./training/jobs.js";
 import { dutyJobs } from "./duties/jobs.js";
 import { processorJobs } from "./processors/jobs.js";
 import { digestJobs } from "./digest/jobs.js";
+import { incidentJobs } from "./incidents/jobs.js";
 
 export function allJobs(): Job[] {
-  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...digestJobs];
+  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...digestJobs, ...incidentJobs];
 }

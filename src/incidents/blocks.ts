@@ -4,6 +4,7 @@ import { formatDateTime, type Lang } from "../platform/i18n.js";
 import { AssessBlocks, IncidentActions, IncidentViews, INPUT, ReportBlocks, type AssessMeta } from "./ids.js";
 import { describeReportability, formatDue, incidentMessages } from "./messages.js";
 import { DEADLINE_KEYS, REPORTABLE_CATEGORIES, reportability, type IncidentDeadlines, type IncidentStatus } from "./rules.js";
+import { incidentEscalationMessages } from "./escalationMessages.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "./slackMessages.js";
 import { assessmentOf, deadlinesOf, type IncidentRow } from "./store.js";
 
@@ -146,6 +147,11 @@ export function assessButton(i: { id: string; assessment: unknown }, lang: Lang)
   return { type: "button", text: plain(i.assessment ? m.reassess : m.assess), action_id: IncidentActions.assess, value: i.id, ...(i.assessment ? {} : { style: "primary" as const }) };
 }
 
+/** 「受領しました（対応開始）」: the incident id is its value. */
+export function acknowledgeButton(incidentId: string, lang: Lang): Button {
+  return { type: "button", text: plain(incidentEscalationMessages(lang).ack.button), action_id: IncidentActions.acknowledge, value: incidentId, style: "danger" };
+}
+
 /** The incident's post in the incidents channel: the report, the status, the assessment or what is still unknown. */
 export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string): SlackMessage {
   const m = incidentSlackMessages(lang).parent;
@@ -171,17 +177,24 @@ export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string): S
   const assessed = assessmentText(i, lang, timeZone);
   blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(assessed ?? m.notAssessed, 3000) } });
   if (i.assessedBy && i.assessedAt) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.assessedBy(mention(i.assessedBy), formatDateTime(i.assessedAt, lang, timeZone)) }] });
-  if (i.status !== "closed") blocks.push({ type: "actions", block_id: `assess-${i.rev}`, elements: [assessButton(i, lang)] });
+  const ack = incidentEscalationMessages(lang).ack;
+  const acked = i.acknowledgedBy && i.acknowledgedAt ? ack.parent(mention(i.acknowledgedBy), formatDateTime(i.acknowledgedAt, lang, timeZone)) : i.status === "closed" ? null : ack.notYet;
+  if (acked) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: acked }] });
+  if (i.status !== "closed") {
+    const elements: Button[] = i.acknowledgedAt ? [assessButton(i, lang)] : [acknowledgeButton(i.id, lang), assessButton(i, lang)];
+    blocks.push({ type: "actions", block_id: `assess-${i.rev}`, elements });
+  }
   return { text: `${m.header(i.code)}: ${clip(i.summary, 200)}`, blocks };
 }
 
 /** A DM with a link button to the incident's thread (the URL is filled in by the outbox when sent). */
-export function dmWithLink(text: string, lang: Lang, link: unknown): { text: string; blocks: unknown[] } {
+export function dmWithLink(text: string, lang: Lang, link: unknown, acknowledge?: { incidentId: string }): { text: string; blocks: unknown[] } {
+  const open = { type: "button", text: plain(incidentSlackMessages(lang).dm.open), action_id: IncidentActions.openLink, url: link };
   return {
     text,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } },
-      { type: "actions", elements: [{ type: "button", text: plain(incidentSlackMessages(lang).dm.open), action_id: IncidentActions.openLink, url: link }] },
+      { type: "actions", elements: acknowledge ? [acknowledgeButton(acknowledge.incidentId, lang), open] : [open] },
     ],
   };
 }

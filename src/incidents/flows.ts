@@ -12,6 +12,7 @@ import { deadlineLines, dmWithLink, incidentMessage } from "./blocks.js";
 import type { AssessmentInput, IncidentReportInput } from "./forms.js";
 import { describeReportability } from "./messages.js";
 import { deadlines, reassess, reportability, statusAfter, type IncidentDeadlines, type IncidentStatus } from "./rules.js";
+import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentSlackMessages } from "./slackMessages.js";
 import { assessmentOf, loadIncident, respondersOf, type IncidentRow } from "./store.js";
 
@@ -117,7 +118,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
       const lang = await langOf(tx, to);
       const dm = incidentSlackMessages(lang).dm;
       const text = dm.toResponders(code, `<@${i.reporterId}>`, r.summary.slice(0, 500));
-      if (channel) calls.push({ orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...dmWithLink(text, lang, ref("incidentPermalink", i.id)) } });
+      if (channel) calls.push({ orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id }) } });
       else {
         const full = incidentMessage(i, lang, s.timeZone);
         calls.push({ orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, text: `${text}\n${dm.noChannel}`, blocks: [{ type: "section", text: { type: "mrkdwn", text: `${text}\n${dm.noChannel}` } }, ...full.blocks] } });
@@ -164,9 +165,12 @@ export async function assessIncident(
     const r = reportability(next);
     const status: IncidentStatus = statusAfter(before.status as IncidentStatus, "triage") ?? (before.status as IncidentStatus);
     const now = s.clock.now();
+    // the first assessment by a responder is also the acknowledgement, if nobody pressed 「受領しました」
+    const acknowledges = before.acknowledgedAt === null;
     const after = await tx.incident.update({
       where: { id: before.id },
       data: {
+        ...(acknowledges ? { acknowledgedAt: now, acknowledgedBy: input.actorId } : {}),
         status,
         assessment: next as object,
         dataItems: input.answers.dataItems,
@@ -200,12 +204,16 @@ export async function assessIncident(
         ...(change ? { reason: input.answers.reason, changes: change.lines } : {}),
       },
     });
+    if (acknowledges) {
+      await appendAudit(tx, { at: now, actorId: input.actorId, action: "incident.acknowledged", subject: subject(before.code), data: { by: "triage" } });
+    }
     if (after.channelId) {
       const m = incidentSlackMessages(CHANNEL_LANG).thread;
       const who = `<@${input.actorId}>`;
       const lines = previous
         ? [m.reassessed(who, input.answers.reason ?? ""), ...(change!.lines.length ? change!.lines.map((l) => `• ${l}`) : [m.noChange])]
         : [m.triaged(who), describeReportability(r, CHANNEL_LANG)];
+      if (acknowledges) lines.push(incidentEscalationMessages(CHANNEL_LANG).ack.byTriage(who));
       const dl = deadlineLines(due, CHANNEL_LANG, s.timeZone);
       if (dl.length) lines.push(m.deadlinesHeader, ...dl);
       await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, lines.join("\n"))]);
@@ -213,6 +221,49 @@ export async function assessIncident(
     return { ok: true, code: before.code, reassessed: previous !== null };
   });
   if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, "assess", result.refusal);
+  s.outbox.kick();
+  return result;
+}
+
+// ---- acknowledge ----------------------------------------------------------------
+
+export type AcknowledgeResult =
+  | { ok: true; code: string; already: false }
+  | { ok: true; code: string; already: true; by: string; at: Date }
+  | { ok: false; refusal: IncidentRefusal };
+
+/**
+ * 「受領しました（対応開始）」 by the chief, the deputy chief or compliance: records who took
+ * the incident on and when, once (a second press changes nothing and says who it was),
+ * which stops the escalation; edits the parent message and says so in the timeline.
+ */
+export async function acknowledgeIncident(s: Services, input: { incidentId: string; actorId: string }): Promise<AcknowledgeResult> {
+  const result = await transact(s.database.prisma, async (tx): Promise<AcknowledgeResult> => {
+    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
+    const before = await loadIncident(tx, input.incidentId);
+    if (!before) return { ok: false, refusal: "not_found" };
+    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
+    if (!actor || !mayAssess(actor)) return { ok: false, refusal: "not_assessor" };
+    if (before.acknowledgedAt && before.acknowledgedBy) return { ok: true, code: before.code, already: true, by: before.acknowledgedBy, at: before.acknowledgedAt };
+    if (before.status === "closed") return { ok: false, refusal: "closed" };
+    const now = s.clock.now();
+    const after = await tx.incident.update({
+      where: { id: before.id },
+      data: { acknowledgedAt: now, acknowledgedBy: input.actorId, rev: { increment: 1 }, updatedAt: now },
+    });
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: "incident.acknowledged",
+      subject: subject(before.code),
+      data: { by: "button", minutesAfterReport: Math.floor((now.getTime() - before.reportedAt.getTime()) / 60_000) },
+    });
+    if (after.channelId) {
+      await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, incidentEscalationMessages(CHANNEL_LANG).ack.thread(`<@${input.actorId}>`))]);
+    }
+    return { ok: true, code: before.code, already: false };
+  });
+  if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, "acknowledge", result.refusal);
   s.outbox.kick();
   return result;
 }

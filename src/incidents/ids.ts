@@ -7,6 +7,8 @@ export const IncidentShortcuts = {
 export const IncidentActions = {
   /** 「評価する」 on the parent message in the incidents channel */
   assess: "incident-assess",
+  /** 「受領しました（対応開始）」 on the parent message and in the responders' DMs (value: the incident id) */
+  acknowledge: "incident-acknowledge",
   /** link buttons (to the incident's thread) still send an interaction */
   openLink: "incident-open-link",
 } as const;

@@ -2,14 +2,15 @@
 // modals, the 「評価する」 button. Parse, call the flows, render.
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { noteUnknownUser } from "../directory/unknownUser.js";
-import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
+import { DEFAULT_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
 import { mayAssess } from "./access.js";
 import { assessModal, reportModal } from "./blocks.js";
-import { assessIncident, logRefusal, registerIncidentOutbox, reportIncident } from "./flows.js";
+import { acknowledgeIncident, assessIncident, logRefusal, registerIncidentOutbox, reportIncident } from "./flows.js";
 import { parseAssessment, parseReport, type ViewValues } from "./forms.js";
 import { AssessBlocks, IncidentActions, IncidentShortcuts, IncidentViews, ReportBlocks, type AssessMeta } from "./ids.js";
+import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentSlackMessages } from "./slackMessages.js";
 import { loadIncident } from "./store.js";
 
@@ -94,6 +95,25 @@ export function registerIncidentHandlers(app: App, s: Services): void {
       return ack({ response_action: "errors", errors: { [AssessBlocks.encrypted]: m.failed } });
     }
     await ack();
+  });
+
+  // 「受領しました（対応開始）」 on the parent message or in a DM: recorded once, the presser is told.
+  app.action<BlockAction<ButtonAction>>(IncidentActions.acknowledge, async ({ ack, body, client, respond }) => {
+    await ack();
+    if (!(await firstDelivery(s, actionDeliveryKey(body)))) return;
+    const tell = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
+    const actor = await resolveActor(s, client, body.user.id);
+    if (!actor) return void (await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text));
+    const m = incidentSlackMessages(actor.lang).refusal;
+    const a = incidentEscalationMessages(actor.lang).ack;
+    try {
+      const r = await acknowledgeIncident(s, { incidentId: body.actions[0]!.value ?? "", actorId: actor.slackId });
+      if (!r.ok) return void (await tell(r.refusal === "not_found" ? m.notFound : r.refusal === "closed" ? m.closed : a.notAllowed));
+      await tell(r.already ? a.already(r.code, `<@${r.by}>`, formatDateTime(r.at, actor.lang, s.timeZone)) : a.done(r.code));
+    } catch (e) {
+      s.log.error("an acknowledgement could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+      await tell(incidentSlackMessages(actor.lang).failed);
+    }
   });
 
   // Link buttons still send an interaction; it needs an ack and nothing else.

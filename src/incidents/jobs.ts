@@ -1,0 +1,182 @@
+// The incidents feature's scheduled job (every 5 minutes, at any hour: incidents ignore
+// quiet hours, so nothing here has a notBefore):
+// - escalation of an incident nobody acknowledged: 30 minutes after it was reported, the
+//   deputy chief(s) and compliance by DM; after 2 hours, them again and the compliance
+//   channel (rules.ts escalationsDue);
+// - deadline reminders of each assessed incident: 48 and 24 hours before, when it passes,
+//   then every 24 hours (rules.ts deadlineReminders), to the owner (the chief; there are
+//   no task owners yet), with the chief and compliance copied once it has passed; one DM
+//   per person per run, grouping their items.
+// Every message is keyed once-only (incidentNoticeKey) in the transaction that queues it,
+// so a re-run, a forced run or a second replica never sends it twice.
+import type { Lang } from "../platform/i18n.js";
+import { formatDateTime } from "../platform/i18n.js";
+import type { OutgoingCall } from "../platform/outbox.js";
+import { messageLink } from "../platform/services.js";
+import type { Job, JobContext } from "../platform/schedule/scheduler.js";
+import { appendAudit } from "../platform/audit/chain.js";
+import { getChannels, langOf } from "../directory/store.js";
+import { dmWithLink } from "./blocks.js";
+import { incidentEscalationMessages } from "./escalationMessages.js";
+import { incidentMessages } from "./messages.js";
+import {
+  deadlineReminders,
+  DEADLINE_KEYS,
+  escalationsDue,
+  INCIDENT_STATUSES,
+  incidentNoticeKey,
+  type DeadlineKey,
+  type DeadlineReminder,
+  type IncidentStatus,
+  type TaskKey,
+} from "./rules.js";
+import { deadlinesOf, respondersOf, type IncidentRow } from "./store.js";
+
+const CHANNEL_LANG: Lang = "ja";
+const TX = { maxWait: 10_000, timeout: 60_000 };
+const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** The task each deadline belongs to (its reminder keys are named after it). */
+const DEADLINE_TASK: Record<DeadlineKey, TaskKey> = {
+  preliminaryReportDueAt: "preliminary-report",
+  finalReportDueAt: "final-report",
+  peopleNoticeDueAt: "people-notified",
+  clientToldDueAt: "client-told",
+  ministryReportDueAt: "ministry-report",
+};
+
+/**
+ * The status from which a deadline counts as met. Until tasks can be marked done, the two
+ * regulator reports are met by their status; the notice to the people affected by the
+ * final report (which states the response to them, 第8条1項6号); the client and the
+ * ministry only by closing (reminding too long is safer than going silent).
+ */
+const MET_AT: Record<DeadlineKey, IncidentStatus> = {
+  preliminaryReportDueAt: "reported_preliminary",
+  finalReportDueAt: "reported_final",
+  peopleNoticeDueAt: "reported_final",
+  clientToldDueAt: "closed",
+  ministryReportDueAt: "closed",
+};
+const rank = (s: string) => INCIDENT_STATUSES.indexOf(s as IncidentStatus);
+export const deadlineMet = (status: string, key: DeadlineKey) => rank(status) >= rank(MET_AT[key]);
+
+const threadLink = (ctx: JobContext, i: IncidentRow) => (i.channelId && i.messageTs ? `<${messageLink(ctx.services, i.channelId, i.messageTs)}|${i.code}>` : i.code);
+
+export async function incidentEscalations(ctx: JobContext): Promise<Record<string, unknown>> {
+  const s = ctx.services;
+  const db = s.database.prisma;
+  const at = ctx.slot;
+  const incidents = await db.incident.findMany({ where: { status: { not: "closed" } }, orderBy: { reportedAt: "asc" } });
+  const team = await respondersOf(db);
+
+  // ---- escalation of incidents nobody acknowledged
+  let escalated = 0;
+  for (const i of incidents) {
+    for (const e of escalationsDue(i, at)) {
+      await db.$transaction(async (tx) => {
+        // acknowledged since the query: nothing to do
+        const fresh = await tx.incident.findUnique({ where: { id: i.id }, select: { acknowledgedAt: true } });
+        if (fresh?.acknowledgedAt) return;
+        if (!(await ctx.notice(tx, incidentNoticeKey(i.code, e.key)))) return;
+        const people = [...new Set([...(e.notify.includes("deputyChief") ? team.deputies : []), ...(e.notify.includes("compliance") ? team.compliance : [])])];
+        const calls: OutgoingCall[] = [];
+        for (const p of people) {
+          const lang = await langOf(tx, p);
+          const m = incidentEscalationMessages(lang).escalation;
+          const text = m.dm(i.code, m.minutes[e.step], clip(i.summary, 500));
+          calls.push({ orderKey: `dm:${p}`, method: "chat.postMessage", payload: { channel: p, ...dmWithLink(text, lang, { $ref: "incidentPermalink", id: i.id }, { incidentId: i.id }) } });
+        }
+        const m = incidentEscalationMessages(CHANNEL_LANG).escalation;
+        const compliance = e.notify.includes("complianceChannel") ? ((await getChannels(tx)).compliance ?? null) : null;
+        if (compliance) {
+          const text = `${m.channel(i.code, people.length ? mentions(people) : m.nobody)}${i.channelId && i.messageTs ? `\n${messageLink(s, i.channelId, i.messageTs)}` : ""}`;
+          calls.push({ orderKey: `channel:${compliance}`, method: "chat.postMessage", payload: { channel: compliance, text, unfurl_links: false } });
+        }
+        if (i.channelId) {
+          const step = incidentMessages(CHANNEL_LANG).escalation[e.step];
+          calls.push({ orderKey: `incident:${i.id}`, method: "chat.postMessage", payload: { channel: i.channelId, thread_ts: { $ref: "incidentTs", id: i.id }, text: m.thread(step, people.length ? mentions(people) : m.nobody) } });
+        }
+        await appendAudit(tx, { at: s.clock.now(), actorId: "system", action: "incident.escalated", subject: `incident:${i.code}`, data: { step: e.step, to: people, complianceChannel: compliance } });
+        await s.outbox.enqueue(tx, calls);
+        escalated++;
+      }, TX);
+    }
+  }
+
+  // ---- deadline reminders: what is due now, per person
+  interface Item { incident: IncidentRow; deadline: DeadlineKey; due: Date; reminder: DeadlineReminder; key: string }
+  const items: Item[] = [];
+  for (const i of incidents) {
+    if (i.assessment === null) continue;
+    const due = deadlinesOf(i);
+    for (const k of DEADLINE_KEYS) {
+      const d = due[k];
+      if (!d || deadlineMet(i.status, k)) continue;
+      for (const r of deadlineReminders(d, at, DEADLINE_TASK[k])) items.push({ incident: i, deadline: k, due: d, reminder: r, key: incidentNoticeKey(i.code, r.key) });
+    }
+  }
+  let dms = 0;
+  let reminders = 0;
+  if (items.length) {
+    // the owner is the chief (no task owners yet); without a chief, compliance
+    const owners = team.chiefs.length ? team.chiefs : team.compliance;
+    await db.$transaction(async (tx) => {
+      const fresh = await ctx.notices(tx, items.map((it) => it.key));
+      const perPerson = new Map<string, Item[]>();
+      for (const it of items) {
+        if (!fresh.has(it.key)) continue;
+        reminders++;
+        const to = new Set<string>();
+        if (it.reminder.to.includes("owner")) owners.forEach((p) => to.add(p));
+        if (it.reminder.to.includes("chief")) team.chiefs.forEach((p) => to.add(p));
+        if (it.reminder.to.includes("compliance")) team.compliance.forEach((p) => to.add(p));
+        for (const p of to) perPerson.set(p, [...(perPerson.get(p) ?? []), it]);
+      }
+      const calls: OutgoingCall[] = [];
+      for (const [p, list] of [...perPerson].sort(([a], [b]) => a.localeCompare(b))) {
+        const lang = await langOf(tx, p);
+        calls.push({ orderKey: `dm:${p}`, method: "chat.postMessage", payload: { channel: p, ...reminderDm(ctx, list, lang) } });
+        dms++;
+      }
+      for (const it of items.filter((x) => fresh.has(x.key))) {
+        await appendAudit(tx, {
+          at: s.clock.now(),
+          actorId: "system",
+          action: "incident.reminded",
+          subject: `incident:${it.incident.code}`,
+          data: { deadline: it.deadline, due: it.due.toISOString(), stage: it.reminder.stage, overdueDays: it.reminder.overdueDays ?? null },
+        });
+      }
+      await s.outbox.enqueue(tx, calls);
+    }, TX);
+  }
+  return { open: incidents.length, escalated, reminders, dms };
+
+  function reminderDm(c: JobContext, list: Item[], lang: Lang): { text: string; blocks: unknown[] } {
+    const m = incidentEscalationMessages(lang).reminder;
+    const im = incidentMessages(lang);
+    const sorted = [...list].sort((a, b) => a.due.getTime() - b.due.getTime());
+    const stage = (r: DeadlineReminder) => (r.stage === "overdue" ? im.reminder.overdue(r.overdueDays ?? 1) : im.reminder[r.stage]);
+    const lines = sorted.map((it) => m.item(threadLink(c, it.incident), im.deadline[it.deadline], formatDateTime(it.due, lang, s.timeZone), stage(it.reminder)));
+    const blocks: unknown[] = [
+      { type: "section", text: { type: "mrkdwn", text: m.intro(sorted.length) } },
+      ...lines.slice(0, 40).map((l) => ({ type: "section", text: { type: "mrkdwn", text: clip(l, 3000) } })),
+    ];
+    if (sorted.some((it) => it.reminder.to.includes("chief"))) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.cc }] });
+    return { text: clip(`${m.intro(sorted.length).replace(/\*/g, "")}\n${lines.join("\n")}`, 3000), blocks };
+  }
+}
+
+export const incidentJobs: Job[] = [
+  {
+    name: "incidents.escalations",
+    schedule: "*/5 * * * *",
+    description: {
+      ja: "受領されていない事故を30分で副責任者・コンプライアンスへ、2時間でコンプライアンスチャンネルへも上申し、事故の期限（48時間前・24時間前・経過時・以後毎日）を通知（夜間も送信）",
+      en: "escalates incidents nobody acknowledged (30 minutes: deputy chief and compliance; 2 hours: again and the compliance channel) and reminds of incident deadlines (48 h and 24 h before, when passed, then daily), at any hour",
+    },
+    run: incidentEscalations,
+  },
+];
