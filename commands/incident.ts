@@ -1,6 +1,7 @@
 // /privacy incident …: personal-data incidents (個人データの漏えい等, seed 000 第9条).
 //   incident                       the report modal (anyone in the directory)
 //   incident status INC-2026-0001  status, reportability and deadlines (responders only)
+//   incident report INC-2026-0001 [preliminary|final]  the regulator report draft in the thread (responders only)
 import { logRefusal } from "../src/incidents/flows.js";
 import { maySee, INCIDENT_CODE } from "../src/incidents/access.js";
 import { assessmentText, reportModal } from "../src/incidents/blocks.js";
@@ -8,6 +9,9 @@ import { incidentMessages } from "../src/incidents/messages.js";
 import type { IncidentStatus } from "../src/incidents/rules.js";
 import { incidentSlackMessages } from "../src/incidents/slackMessages.js";
 import { findIncidentByCode } from "../src/incidents/store.js";
+import type { ReportKind } from "../src/incidents/report.js";
+import { recordReportDrafted, reportDraft } from "../src/incidents/statusFlows.js";
+import { incidentStatusMessages } from "../src/incidents/statusMessages.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
 
 async function status(ctx: CommandContext): Promise<void> {
@@ -26,14 +30,49 @@ async function status(ctx: CommandContext): Promise<void> {
   await ctx.respond({ text: `${head}\n${assessmentText(i, lang, ctx.services.timeZone) ?? m.command.notAssessed}` });
 }
 
+/** `report INC-... [preliminary|final]`: the regulator report draft as a Markdown file in the incident's thread. */
+async function reportDraftCommand(ctx: CommandContext): Promise<void> {
+  const lang = ctx.actor.lang;
+  const m = incidentSlackMessages(lang);
+  const r = incidentStatusMessages(lang).report;
+  const word = ctx.args[1]!;
+  if (!INCIDENT_CODE.test(word.toUpperCase())) return ctx.respond({ text: m.command.badCode(word) });
+  const kindWord = (ctx.args[2] ?? "preliminary").toLowerCase();
+  if (kindWord !== "preliminary" && kindWord !== "final") return ctx.respond({ text: `${r.badKind(kindWord)}\n${r.usage}` });
+  const kind: ReportKind = kindWord;
+  const s = ctx.services;
+  const i = await findIncidentByCode(s.database.prisma, word);
+  // Someone outside the incident learns nothing, not even whether the code exists.
+  if (!i || !maySee(ctx.actor, i)) {
+    await logRefusal(s, ctx.actor.slackId, `incident:${word.toUpperCase()}`, "report", i ? "not_responder" : "not_found");
+    return ctx.respond({ text: i ? m.refusal.notResponder : m.refusal.notFound });
+  }
+  const draft = reportDraft(i, kind, s.timeZone);
+  if (!draft) return ctx.respond({ text: m.command.notAssessed });
+  const inThread = i.channelId && i.messageTs ? { channel: i.channelId, threadTs: i.messageTs } : {};
+  await ctx.uploadFile({
+    filename: draft.filename,
+    title: incidentStatusMessages("ja").report.fileTitle(i.code, kind),
+    content: draft.markdown,
+    comment: incidentStatusMessages("ja").thread.draft(i.code, kind, `<@${ctx.actor.slackId}>`),
+    ...inThread,
+  });
+  await recordReportDrafted(s.database.prisma, s.clock.now(), ctx.actor.slackId, i, kind, draft, i.channelId && i.messageTs ? "thread" : "dm");
+  const lines = [inThread.channel ? r.posted(i.code, kind) : r.noThread];
+  if (draft.missing.length) lines.push(r.missing(draft.missing.map((k) => incidentMessages("ja").report.item[k])));
+  await ctx.respond({ text: lines.join("\n") });
+}
+
 export const incidentCommand: PrivacyCommand = {
   name: "incident",
-  usage: (lang) => incidentSlackMessages(lang).command.usage,
+  usage: (lang) => [...incidentSlackMessages(lang).command.usage, incidentStatusMessages(lang).report.usage],
   async run(ctx) {
     const verb = ctx.args[0]?.toLowerCase();
     switch (verb) {
-      case undefined:
       case "report":
+        if (ctx.args[1]) return reportDraftCommand(ctx);
+        return ctx.openModal(reportModal(ctx.actor.lang, ctx.services.clock.now(), ctx.services.timeZone));
+      case undefined:
         return ctx.openModal(reportModal(ctx.actor.lang, ctx.services.clock.now(), ctx.services.timeZone));
       case "status":
         return status(ctx);

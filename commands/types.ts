@@ -26,8 +26,8 @@ export interface CommandContext {
   respond(message: { text: string; blocks?: KnownBlock[] }): Promise<void>;
   /** opens a modal (within the 3 s life of the trigger) */
   openModal(view: View): Promise<void>;
-  /** uploads a file into the DM of the person who typed the command */
-  uploadFile(file: { filename: string; title: string; content: string; comment?: string }): Promise<void>;
+  /** uploads a file into the DM of the person who typed the command, or into `channel` (in the thread of `threadTs` when given) */
+  uploadFile(file: { filename: string; title: string; content: string; comment?: string; channel?: string; threadTs?: string }): Promise<void>;
 }
 
 export interface PrivacyCommand {

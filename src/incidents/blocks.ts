@@ -7,6 +7,7 @@ import { DEADLINE_KEYS, REPORTABLE_CATEGORIES, reportability, type IncidentDeadl
 import { incidentEscalationMessages } from "./escalationMessages.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "./slackMessages.js";
 import { assessmentOf, deadlinesOf, type IncidentRow } from "./store.js";
+import { statusButtons } from "./statusBlocks.js";
 
 export interface SlackMessage {
   text: string;
@@ -182,6 +183,7 @@ export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string): S
   if (acked) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: acked }] });
   if (i.status !== "closed") {
     const elements: Button[] = i.acknowledgedAt ? [assessButton(i, lang)] : [acknowledgeButton(i.id, lang), assessButton(i, lang)];
+    elements.push(...statusButtons(i, lang));
     blocks.push({ type: "actions", block_id: `assess-${i.rev}`, elements });
   }
   return { text: `${m.header(i.code)}: ${clip(i.summary, 200)}`, blocks };

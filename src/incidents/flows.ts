@@ -39,11 +39,11 @@ async function nextCode(tx: Tx, year: number): Promise<string> {
   return incidentCode(year, Number(rows[0]!.value));
 }
 
-function threadPost(i: IncidentRow, text: string): OutgoingCall {
+export function threadPost(i: IncidentRow, text: string): OutgoingCall {
   return { orderKey: orderKey(i.id), method: "chat.postMessage", payload: { channel: i.channelId, thread_ts: ref("incidentTs", i.id), text } };
 }
 
-function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
+export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
   const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
   return { orderKey: orderKey(i.id), method: "chat.update", payload: { channel: i.channelId, ts: ref("incidentTs", i.id), text: msg.text, blocks: msg.blocks } };
 }

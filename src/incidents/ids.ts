@@ -11,11 +11,19 @@ export const IncidentActions = {
   acknowledge: "incident-acknowledge",
   /** link buttons (to the incident's thread) still send an interaction */
   openLink: "incident-open-link",
+  /** 「封じ込め完了」 on the parent message (value: the incident id) */
+  contain: "incident-contain",
+  /** 「速報を提出」: opens the small modal asking when it was submitted (value: the incident id) */
+  reportPreliminary: "incident-report-preliminary",
+  /** 「確報を提出」: the same modal (value: the incident id) */
+  reportFinal: "incident-report-final",
 } as const;
 
 export const IncidentViews = {
   report: "incident-report-view",
   assess: "incident-assess-view",
+  /** when the 速報 or 確報 was submitted to the regulator, and its reference */
+  submitted: "incident-submitted-view",
 } as const;
 
 /** The input blocks of the report modal (block_id; the element's action_id is INPUT). */
@@ -40,6 +48,19 @@ export const AssessBlocks = {
   cause: "cause",
   reason: "reason",
 } as const;
+
+/** The input blocks of the 「速報を提出」/「確報を提出」 modal. */
+export const SubmittedBlocks = {
+  day: "submittedOn",
+  time: "submittedTime",
+  reference: "reference",
+} as const;
+
+/** What the submitted modal is about (private_metadata). */
+export interface SubmittedMeta {
+  id: string;
+  kind: "preliminary" | "final";
+}
 
 /** action_id of the one element of every input block */
 export const INPUT = "value";

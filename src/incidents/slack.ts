@@ -13,6 +13,7 @@ import { AssessBlocks, IncidentActions, IncidentShortcuts, IncidentViews, Report
 import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentSlackMessages } from "./slackMessages.js";
 import { loadIncident } from "./store.js";
+import { registerIncidentStatusHandlers } from "./statusSlack.js";
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -29,6 +30,7 @@ function noticeView(text: string, lang: Lang) {
 
 export function registerIncidentHandlers(app: App, s: Services): void {
   registerIncidentOutbox(s);
+  registerIncidentStatusHandlers(app, s);
 
   // The global shortcut 「個人情報の事故を報告」: the same modal as /privacy incident.
   app.shortcut(IncidentShortcuts.report, async ({ ack, shortcut, client }) => {

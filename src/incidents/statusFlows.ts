@@ -1,0 +1,125 @@
+// The status moves pressed on the parent message (「封じ込め完了」「速報を提出」「確報を提出」)
+// and the regulator report draft (/privacy incident report). Like flows.ts: one
+// transaction holds the change, its audit entry and the Slack messages it causes.
+import { appendAudit } from "../platform/audit/chain.js";
+import { transact, type Db, type Tx } from "../platform/db.js";
+import { formatDateTime, type Lang } from "../platform/i18n.js";
+import type { Services } from "../platform/services.js";
+import { mayAssess } from "./access.js";
+import { logRefusal, parentUpdate, threadPost, type IncidentRefusal } from "./flows.js";
+import { incidentMessages } from "./messages.js";
+import { missingReportItems, regulatorReportMarkdown, type IncidentRecord, type ReportKind } from "./report.js";
+import { statusAfter, type IncidentStatus } from "./rules.js";
+import { incidentStatusMessages, type MoveEvent } from "./statusMessages.js";
+import { assessmentOf, loadIncident, type IncidentRow } from "./store.js";
+
+/** The incidents channel speaks Japanese (as in flows.ts). */
+const CHANNEL_LANG: Lang = "ja";
+
+export const MOVE_ACTIONS: Record<MoveEvent, string> = {
+  contain: "incident.contained",
+  reportPreliminary: "incident.reported_preliminary",
+  reportFinal: "incident.reported_final",
+};
+
+export type MoveRefusal = IncidentRefusal | "out_of_order";
+export type MoveResult =
+  | { ok: true; code: string; from: IncidentStatus; to: IncidentStatus }
+  | { ok: false; refusal: MoveRefusal; from?: IncidentStatus; to?: IncidentStatus };
+
+/**
+ * A status move by the chief, the deputy chief or compliance (rules.ts statusAfter):
+ * contain, the 速報 or the 確報 (with when it was submitted and an optional reference).
+ * Containment recorded after the 速報 already went out keeps the status (statusAfter);
+ * a report that is not the next step (a second 速報, a 速報 after the 確報, anything
+ * before triage) is refused as out of order.
+ */
+export async function moveIncident(
+  s: Services,
+  input: { incidentId: string; actorId: string; event: MoveEvent; submittedAt?: Date; reference?: string | null },
+): Promise<MoveResult> {
+  const result = await transact(s.database.prisma, async (tx: Tx): Promise<MoveResult> => {
+    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
+    const before = await loadIncident(tx, input.incidentId);
+    if (!before) return { ok: false, refusal: "not_found" };
+    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
+    if (!actor || !mayAssess(actor)) return { ok: false, refusal: "not_assessor" };
+    const from = before.status as IncidentStatus;
+    if (from === "closed") return { ok: false, refusal: "closed" };
+    const target = ({ contain: "contained", reportPreliminary: "reported_preliminary", reportFinal: "reported_final" } as const)[input.event];
+    const to = statusAfter(from, input.event);
+    // unchanged is only meaningful for containment finished after a report went out
+    if (to === null || (to === from && input.event !== "contain")) return { ok: false, refusal: "out_of_order", from, to: target };
+    const now = s.clock.now();
+    const after = await tx.incident.update({ where: { id: before.id }, data: { status: to, rev: { increment: 1 }, updatedAt: now } });
+    const submittedAt = input.event === "contain" ? null : (input.submittedAt ?? now);
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: MOVE_ACTIONS[input.event],
+      subject: `incident:${before.code}`,
+      data: { from, to, ...(submittedAt ? { submittedAt: submittedAt.toISOString(), reference: input.reference ?? null } : {}) },
+    });
+    if (after.channelId) {
+      const t = incidentStatusMessages(CHANNEL_LANG).thread;
+      const who = `<@${input.actorId}>`;
+      const text =
+        input.event === "contain" ? t.contain(who) : t[input.event](who, formatDateTime(submittedAt!, CHANNEL_LANG, s.timeZone), input.reference?.trim() || null);
+      await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, text)]);
+    }
+    return { ok: true, code: before.code, from, to };
+  });
+  if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, input.event, result.refusal);
+  s.outbox.kick();
+  return result;
+}
+
+/** The words of a status, for a refusal. */
+export const statusName = (st: IncidentStatus, lang: Lang) => incidentMessages(lang).status[st] ?? st;
+
+/** What the report needs, from what the incident holds (items not recorded yet are null). */
+export function reportRecordOf(i: IncidentRow): IncidentRecord | null {
+  const assessment = assessmentOf(i);
+  if (!assessment) return null;
+  const items = (i.dataItems ?? i.dataDescription ?? "").split(/[\n、,，・]/).map((d) => d.trim()).filter(Boolean);
+  return {
+    code: i.code,
+    discoveredAt: i.discoveredAt,
+    reportedAt: i.reportedAt,
+    summary: i.summary,
+    dataItems: items,
+    affectedCount: assessment.affectedCount,
+    cause: i.cause,
+    secondaryHarm: null,
+    responseToPeople: null,
+    publication: null,
+    recurrencePrevention: null,
+    other: null,
+    assessment,
+  };
+}
+
+export interface ReportDraft {
+  filename: string;
+  markdown: string;
+  /** the items a final report still lacks (always empty for a preliminary one) */
+  missing: ReturnType<typeof missingReportItems>;
+}
+
+/** The regulator report draft of an assessed incident, in Japanese (the PPC's language). */
+export function reportDraft(i: IncidentRow, kind: ReportKind, timeZone: string): ReportDraft | null {
+  const record = reportRecordOf(i);
+  if (!record) return null;
+  return {
+    filename: `${i.code}-${kind}-draft.md`,
+    markdown: regulatorReportMarkdown(record, kind, "ja", { timeZone }),
+    missing: kind === "final" ? missingReportItems(record) : [],
+  };
+}
+
+/** The draft goes on the incident's timeline. */
+export async function recordReportDrafted(db: Db, at: Date, actorId: string, i: IncidentRow, kind: ReportKind, draft: ReportDraft, postedTo: string): Promise<void> {
+  await transact(db, (tx) =>
+    appendAudit(tx, { at, actorId, action: "incident.report_drafted", subject: `incident:${i.code}`, data: { kind, filename: draft.filename, missing: draft.missing, postedTo } }),
+  );
+}
