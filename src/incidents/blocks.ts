@@ -8,6 +8,7 @@ import { incidentEscalationMessages } from "./escalationMessages.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "./slackMessages.js";
 import { assessmentOf, deadlinesOf, type IncidentRow } from "./store.js";
 import { statusButtons } from "./statusBlocks.js";
+import { closeButton } from "./taskBlocks.js";
 
 export interface SlackMessage {
   text: string;
@@ -184,6 +185,7 @@ export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string): S
   if (i.status !== "closed") {
     const elements: Button[] = i.acknowledgedAt ? [assessButton(i, lang)] : [acknowledgeButton(i.id, lang), assessButton(i, lang)];
     elements.push(...statusButtons(i, lang));
+    if (i.status !== "open") elements.push(closeButton(i, lang));
     blocks.push({ type: "actions", block_id: `assess-${i.rev}`, elements });
   }
   return { text: `${m.header(i.code)}: ${clip(i.summary, 200)}`, blocks };

@@ -15,6 +15,7 @@ import { deadlines, reassess, reportability, statusAfter, type IncidentDeadlines
 import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentSlackMessages } from "./slackMessages.js";
 import { assessmentOf, loadIncident, respondersOf, type IncidentRow } from "./store.js";
+import { tasksAtAssessment } from "./taskFlows.js";
 
 export type IncidentRefusal = "not_found" | "not_assessor" | "closed";
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: IncidentRefusal };
@@ -218,6 +219,9 @@ export async function assessIncident(
       if (dl.length) lines.push(m.deadlinesHeader, ...dl);
       await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, lines.join("\n"))]);
     }
+    // the task checklist: created at the first triage, updated by a reassessment (taskFlows.ts)
+    const tasks = await tasksAtAssessment(tx, s, after, next, due, input.actorId);
+    await s.outbox.enqueue(tx, tasks.calls);
     return { ok: true, code: before.code, reassessed: previous !== null };
   });
   if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, "assess", result.refusal);

@@ -17,6 +17,12 @@ export const IncidentActions = {
   reportPreliminary: "incident-report-preliminary",
   /** 「確報を提出」: the same modal (value: the incident id) */
   reportFinal: "incident-report-final",
+  /** 「完了」 on a task of the checklist (value: incident id:task key) */
+  taskDone: "incident-task-done",
+  /** 「該当なし」 on a task: opens the small modal asking the reason (value: incident id:task key) */
+  taskNa: "incident-task-na",
+  /** 「クローズ」 on the parent message: opens the modal asking the recurrence prevention (value: the incident id) */
+  close: "incident-close",
 } as const;
 
 export const IncidentViews = {
@@ -24,7 +30,23 @@ export const IncidentViews = {
   assess: "incident-assess-view",
   /** when the 速報 or 確報 was submitted to the regulator, and its reference */
   submitted: "incident-submitted-view",
+  /** why a task is not applicable */
+  taskNa: "incident-task-na-view",
+  /** closing: the recurrence-prevention entry (再発防止策) */
+  close: "incident-close-view",
 } as const;
+
+/** The input blocks of the task and close modals. */
+export const TaskBlocks = {
+  naReason: "naReason",
+  recurrence: "recurrencePrevention",
+} as const;
+
+/** What the 「該当なし」 modal is about (private_metadata). */
+export interface TaskMeta {
+  id: string;
+  key: string;
+}
 
 /** The input blocks of the report modal (block_id; the element's action_id is INPUT). */
 export const ReportBlocks = {

@@ -14,6 +14,7 @@ import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentSlackMessages } from "./slackMessages.js";
 import { loadIncident } from "./store.js";
 import { registerIncidentStatusHandlers } from "./statusSlack.js";
+import { registerIncidentTaskHandlers } from "./taskSlack.js";
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -31,6 +32,7 @@ function noticeView(text: string, lang: Lang) {
 export function registerIncidentHandlers(app: App, s: Services): void {
   registerIncidentOutbox(s);
   registerIncidentStatusHandlers(app, s);
+  registerIncidentTaskHandlers(app, s);
 
   // The global shortcut 「個人情報の事故を報告」: the same modal as /privacy incident.
   app.shortcut(IncidentShortcuts.report, async ({ ack, shortcut, client }) => {

@@ -1,0 +1,103 @@
+// Block Kit of the task checklist (a message in the incident's thread, edited in place),
+// the 「該当なし」 modal, the 「クローズ」 button and modal. Pure.
+import type { Button, KnownBlock, View } from "@slack/types";
+import { formatDateTime, type Lang } from "../platform/i18n.js";
+import type { IncidentTask as TaskRow } from "../generated/prisma/client.js";
+import { IncidentActions, IncidentViews, INPUT, TaskBlocks, type TaskMeta } from "./ids.js";
+import { incidentMessages } from "./messages.js";
+import { TASK_KEYS, type NotApplicableCode, type TaskKey } from "./rules.js";
+import { incidentTaskMessages } from "./taskMessages.js";
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
+
+/** Slack allows 50 blocks in a message. */
+export const MAX_BLOCKS = 50;
+
+export const taskLabel = (key: string, lang: Lang) => incidentMessages(lang).tasks[key as TaskKey] ?? key;
+
+/** The words of a not-applicable reason: the assessment's code, or the person's words. */
+export function naReasonText(t: Pick<TaskRow, "naReason" | "doneBy">, lang: Lang): string {
+  if (!t.naReason) return "";
+  if (t.doneBy === null) return incidentMessages(lang).notApplicable[t.naReason as NotApplicableCode] ?? t.naReason;
+  return t.naReason;
+}
+
+const order = (key: string) => TASK_KEYS.indexOf(key as TaskKey);
+
+/** The checklist: one section per task (owner, due, status), with 「完了」「該当なし」 while open. */
+export function checklistMessage(i: { id: string; code: string; status: string }, tasks: TaskRow[], lang: Lang, timeZone: string): { text: string; blocks: KnownBlock[] } {
+  const m = incidentTaskMessages(lang).checklist;
+  const sorted = [...tasks].sort((a, b) => order(a.key) - order(b.key));
+  const finished = sorted.filter((t) => t.status !== "open").length;
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: `*${m.header(i.code)}*` } },
+    { type: "context", elements: [{ type: "mrkdwn", text: m.progress(finished, sorted.length) }] },
+  ];
+  const closed = i.status === "closed";
+  for (const t of sorted) {
+    const due = t.dueAt ? formatDateTime(t.dueAt, lang, timeZone) : m.noDue;
+    const lines = [`*${clip(taskLabel(t.key, lang), 200)}*`, `${m.status[t.status] ?? t.status}　${m.owner}：<@${t.ownerId}>　${m.due}：${due}`];
+    if (t.status === "done" && t.doneBy && t.doneAt) lines.push(m.doneBy(`<@${t.doneBy}>`, formatDateTime(t.doneAt, lang, timeZone)));
+    if (t.status === "na") lines.push(clip(naReasonText(t, lang), 1000) + (t.doneBy ? `（<@${t.doneBy}>）` : ""));
+    blocks.push({ type: "section", block_id: `task-info-${t.key}`, text: { type: "mrkdwn", text: clip(lines.join("\n"), 3000) } });
+    if (t.status === "open" && !closed && blocks.length < MAX_BLOCKS - 1) {
+      const value = `${i.id}:${t.key}`;
+      blocks.push({
+        type: "actions",
+        block_id: `task-${t.key}`,
+        elements: [
+          { type: "button", text: plain(m.done), action_id: IncidentActions.taskDone, value, style: "primary" },
+          { type: "button", text: plain(m.na), action_id: IncidentActions.taskNa, value },
+        ],
+      });
+    }
+  }
+  if (closed && blocks.length < MAX_BLOCKS) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.closed }] });
+  return { text: m.header(i.code), blocks: blocks.slice(0, MAX_BLOCKS) };
+}
+
+/** 「該当なし」: the reason, required. */
+export function naModal(i: { id: string; code: string }, key: string, lang: Lang): View {
+  const m = incidentTaskMessages(lang).naModal;
+  const meta: TaskMeta = { id: i.id, key };
+  return {
+    type: "modal",
+    callback_id: IncidentViews.taskNa,
+    private_metadata: JSON.stringify(meta),
+    title: plain(m.title, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: m.intro(i.code, taskLabel(key, lang)) } },
+      { type: "input", block_id: TaskBlocks.naReason, label: plain(m.reason, 2000), element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 1000 } },
+    ],
+  };
+}
+
+/** 「クローズ」 on the parent message (the incident id is its value). */
+export function closeButton(i: { id: string }, lang: Lang): Button {
+  return { type: "button", text: plain(incidentTaskMessages(lang).button.close), action_id: IncidentActions.close, value: i.id };
+}
+
+/** Closing: the recurrence-prevention entry (再発防止策), required. */
+export function closeModal(i: { id: string; code: string; recurrencePrevention: string | null }, lang: Lang): View {
+  const m = incidentTaskMessages(lang).closeModal;
+  return {
+    type: "modal",
+    callback_id: IncidentViews.close,
+    private_metadata: JSON.stringify({ id: i.id }),
+    title: plain(m.title, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: m.intro(i.code) } },
+      {
+        type: "input",
+        block_id: TaskBlocks.recurrence,
+        label: plain(m.recurrence, 2000),
+        element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 3000, ...(i.recurrencePrevention ? { initial_value: i.recurrencePrevention } : {}) },
+      },
+    ],
+  };
+}
