@@ -42,5 +42,6 @@ export function actionDeliveryKey(body: {
 }): string {
   const a = body.actions[0]!;
   const where = body.container?.message_ts ?? body.container?.view_id ?? "";
-  return `action:${body.user.id}:${a.action_ts ?? ""}:${a.action_id}:${a.block_id ?? ""}:${where}:${a.value ?? a.selected_option?.value ?? ""}`;
+  // not the value: a retry carries the same press, and the message may have been edited since
+  return `action:${body.user.id}:${a.action_ts ?? ""}:${a.action_id}:${a.block_id ?? ""}:${where}`;
 }
