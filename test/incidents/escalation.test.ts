@@ -7,7 +7,7 @@ import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks } from "../../src/incidents/ids.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
-import { drain, jst, runJobAt } from "../support/clock.js";
+import { drain, jst, runJobAt, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
 import { shown } from "../support/commands.js";
 
 const P = ORG.people;
@@ -19,27 +19,9 @@ let h: Harness;
 const db = () => h.bot.services.database.prisma;
 const run = (at: string) => runJobAt(h, clock, JOB, at);
 
-async function pumping<T>(work: Promise<T>): Promise<T> {
-  let done = false;
-  const pump = (async () => {
-    while (!done) {
-      await drain(h, clock);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  })();
-  try {
-    return await work;
-  } finally {
-    done = true;
-    await pump;
-  }
-}
+const pumping = <T>(work: Promise<T>) => pumpingOutbox(h, clock, work);
 
-async function newView(user: string, callbackId: string, open: () => Promise<unknown>) {
-  const before = new Set(h.fake.openViews(user).map((v) => v.id));
-  await open();
-  return h.fake.waitFor(() => h.fake.openViews(user).find((v) => !before.has(v.id) && v.view.callback_id === callbackId));
-}
+const newView = (user: string, callbackId: string, open: () => Promise<unknown>) => openedView(h, user, callbackId, open);
 
 const latest = (m: FakeMessage) => h.fake.message(m.channel, m.ts)!;
 const parentShows = (m: FakeMessage, text: string) => pumping(h.fake.waitFor(() => (shown(latest(m)).includes(text) ? latest(m) : undefined)));

@@ -19,7 +19,7 @@ import { ORG } from "../support/org.js";
 import { VALID_INPUTS } from "../support/forms.js";
 import { completeMeasures, fileRequest, parentShows, press } from "../support/flow.js";
 import { JAPANESE, privacy, shown } from "../support/commands.js";
-import { drain, jst, runJobAt } from "../support/clock.js";
+import { drain, jst, runJobAt, pumping as pumpingOutbox } from "../support/clock.js";
 
 const P = ORG.people;
 const JOB = "processors.reminders";
@@ -35,21 +35,7 @@ const remindersTo = (user: string) =>
 const text = (m: FakeMessage | undefined) => shown(m);
 
 /** While `work` runs, keeps the outbox moving (the clock stands still otherwise, and Slack paces each channel). */
-async function pumping<T>(work: Promise<T>): Promise<T> {
-  let done = false;
-  const pump = (async () => {
-    while (!done) {
-      await drain(h, clock);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  })();
-  try {
-    return await work;
-  } finally {
-    done = true;
-    await pump;
-  }
-}
+const pumping = <T>(work: Promise<T>) => pumpingOutbox(h, clock, work);
 
 async function approveAndComplete(user: string, kind: "entrust" | "provide", inputs: Record<string, string | string[]>) {
   const r = await pumping(fileRequest(h, user, kind, inputs));

@@ -37,3 +37,27 @@ export async function until<T>(read: () => T | Promise<T>, ok: (t: T) => boolean
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Waits for `work` while sending what the outbox holds (moving the clock past Retry-After). */
+export async function pumping<T>(h: Harness, clock: ManualClock, work: Promise<T>): Promise<T> {
+  let done = false;
+  const pump = (async () => {
+    while (!done) {
+      await drain(h, clock);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  try {
+    return await work;
+  } finally {
+    done = true;
+    await pump;
+  }
+}
+
+/** Does `open` (a command or a press) and returns the modal with `callbackId` it opened for `user`. */
+export async function newView(h: Harness, user: string, callbackId: string, open: () => Promise<unknown>) {
+  const before = new Set(h.fake.openViews(user).map((v) => v.id));
+  await open();
+  return h.fake.waitFor(() => h.fake.openViews(user).find((v) => !before.has(v.id) && v.view.callback_id === callbackId));
+}
