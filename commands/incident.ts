@@ -2,11 +2,15 @@
 //   incident                       the report modal (anyone in the directory)
 //   incident status INC-2026-0001  status, reportability and deadlines (responders only)
 //   incident report INC-2026-0001 [preliminary|final]  the regulator report draft in the thread (responders only)
+//   incident details INC-2026-0001 the report items 5-9 modal (the chief, deputy, compliance, the incident's lead)
 import { logRefusal } from "../src/incidents/flows.js";
-import { maySee, INCIDENT_CODE } from "../src/incidents/access.js";
+import { mayRespond, maySee, INCIDENT_CODE } from "../src/incidents/access.js";
+import { detailsModal } from "../src/incidents/detailsBlocks.js";
+import { incidentDetailsMessages } from "../src/incidents/detailsMessages.js";
 import { assessmentText, reportModal } from "../src/incidents/blocks.js";
 import { incidentMessages } from "../src/incidents/messages.js";
 import type { IncidentStatus } from "../src/incidents/rules.js";
+import { deadlineOptions } from "../src/incidents/config.js";
 import { incidentSlackMessages } from "../src/incidents/slackMessages.js";
 import { findIncidentByCode } from "../src/incidents/store.js";
 import type { ReportKind } from "../src/incidents/report.js";
@@ -47,7 +51,7 @@ async function reportDraftCommand(ctx: CommandContext): Promise<void> {
     await logRefusal(s, ctx.actor.slackId, `incident:${word.toUpperCase()}`, "report", i ? "not_responder" : "not_found");
     return ctx.respond({ text: i ? m.refusal.notResponder : m.refusal.notFound });
   }
-  const draft = reportDraft(i, kind, s.timeZone);
+  const draft = reportDraft(i, kind, deadlineOptions(s));
   if (!draft) return ctx.respond({ text: m.command.notAssessed });
   const inThread = i.channelId && i.messageTs ? { channel: i.channelId, threadTs: i.messageTs } : {};
   await ctx.uploadFile({
@@ -63,9 +67,32 @@ async function reportDraftCommand(ctx: CommandContext): Promise<void> {
   await ctx.respond({ text: lines.join("\n") });
 }
 
+/** `details INC-...`: the modal of the report items 5-9 (responders of the incident only). */
+async function details(ctx: CommandContext): Promise<void> {
+  const lang = ctx.actor.lang;
+  const m = incidentSlackMessages(lang);
+  const d = incidentDetailsMessages(lang);
+  const word = ctx.args[1];
+  if (!word) return ctx.respond({ text: d.usage });
+  if (!INCIDENT_CODE.test(word.toUpperCase())) return ctx.respond({ text: m.command.badCode(word) });
+  const s = ctx.services;
+  const i = await findIncidentByCode(s.database.prisma, word);
+  // Someone outside the incident learns nothing, not even whether the code exists.
+  if (!i || !maySee(ctx.actor, i)) {
+    await logRefusal(s, ctx.actor.slackId, `incident:${word.toUpperCase()}`, "details", i ? "not_responder" : "not_found");
+    return ctx.respond({ text: i ? m.refusal.notResponder : m.refusal.notFound });
+  }
+  if (!mayRespond(ctx.actor, i)) {
+    await logRefusal(s, ctx.actor.slackId, `incident:${i.code}`, "details", "not_allowed");
+    return ctx.respond({ text: d.refusal.notAllowed });
+  }
+  if (i.status === "closed") return ctx.respond({ text: d.refusal.closed });
+  await ctx.openModal(detailsModal(i, lang));
+}
+
 export const incidentCommand: PrivacyCommand = {
   name: "incident",
-  usage: (lang) => [...incidentSlackMessages(lang).command.usage, incidentStatusMessages(lang).report.usage],
+  usage: (lang) => [...incidentSlackMessages(lang).command.usage, incidentStatusMessages(lang).report.usage, incidentDetailsMessages(lang).usage],
   async run(ctx) {
     const verb = ctx.args[0]?.toLowerCase();
     switch (verb) {
@@ -76,6 +103,8 @@ export const incidentCommand: PrivacyCommand = {
         return ctx.openModal(reportModal(ctx.actor.lang, ctx.services.clock.now(), ctx.services.timeZone));
       case "status":
         return status(ctx);
+      case "details":
+        return details(ctx);
       default:
         return ctx.respond({ text: incidentSlackMessages(ctx.actor.lang).command.usage.join("\n") });
     }

@@ -1,6 +1,8 @@
 // Every /privacy subcommand, one module each. The manifest's usage hint lists the same.
 import { adminCommand } from "./admin.js";
+import { complaintCommand } from "./complaint.js";
 import { digestCommand } from "./digest.js";
+import { dsrCommand } from "./dsr.js";
 import { dutiesCommand } from "./duties.js";
 import { exportCommand } from "./export.js";
 import { makeHelpCommand } from "./help.js";
@@ -15,7 +17,7 @@ import type { PrivacyCommand } from "./types.js";
 
 export const helpCommand: PrivacyCommand = makeHelpCommand(() => COMMANDS);
 
-export const COMMANDS: PrivacyCommand[] = [requestCommand, statusCommand, mineCommand, trainingCommand, langCommand, exportCommand, digestCommand, dutiesCommand, processorsCommand, incidentCommand, adminCommand, helpCommand];
+export const COMMANDS: PrivacyCommand[] = [requestCommand, statusCommand, mineCommand, trainingCommand, langCommand, exportCommand, digestCommand, dutiesCommand, processorsCommand, incidentCommand, dsrCommand, complaintCommand, adminCommand, helpCommand];
 
 export function findCommand(name: string | undefined): PrivacyCommand | undefined {
   return COMMANDS.find((c) => c.name === (name ?? "").toLowerCase());

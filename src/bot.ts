@@ -19,6 +19,7 @@ import { registerTrainingHandlers } from "./training/slack.js";
 import { registerDuties } from "./duties/slack.js";
 import { registerProcessorHandlers } from "./processors/slack.js";
 import { registerIncidentHandlers } from "./incidents/slack.js";
+import { registerDsrHandlers } from "./dsr/slack.js";
 import { BusinessCalendar } from "./platform/schedule/calendar.js";
 import { Scheduler } from "./platform/schedule/scheduler.js";
 import { loadSettings, type Settings } from "./settings.js";
@@ -106,6 +107,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   registerDuties(app, services);
   registerProcessorHandlers(app, services);
   registerIncidentHandlers(app, services);
+  registerDsrHandlers(app, services);
   const scheduler = new Scheduler({ services, calendar, settings, jobs: allJobs() });
   app.error(async (e) => {
     log.error("unhandled error in a listener", { error: String((e as Error).stack ?? e) });

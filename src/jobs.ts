@@ -6,7 +6,8 @@ import { dutyJobs } from "./duties/jobs.js";
 import { processorJobs } from "./processors/jobs.js";
 import { digestJobs } from "./digest/jobs.js";
 import { incidentJobs } from "./incidents/jobs.js";
+import { dsrJobs } from "./dsr/jobs.js";
 
 export function allJobs(): Job[] {
-  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...digestJobs, ...incidentJobs];
+  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...digestJobs, ...incidentJobs, ...dsrJobs];
 }

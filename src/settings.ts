@@ -19,6 +19,11 @@
 //       - { id: handler, name: 個人情報取扱担当者研修, nameEn: Data handler curriculum, audience: handler }
 //                                       # a course may add url: https://… (its page in the e-learning system)
 //   processors: { inspectionMonths: 12, retentionYears: 7 }   # 第15条6項, 7項
+//   dsr: { targetBusinessDays: 10, ceilingDays: 14, remindBefore: 2 }   # 開示等の請求 (第18-19条, APPI Art.39)
+//   incidents:                          # personal-data incidents (APPI Art.26)
+//     telecom: false                    # a telecom operator: also the report to the ministry (seed 004 §11)
+//     preliminaryDays: 3                # 速報, calendar days counted from the day of discovery
+//     peopleNoticeDays: 3               # notice to the people affected, likewise
 //
 // A file with a problem stops the bot with the line and the reason of each problem.
 import fs from "node:fs";
@@ -109,6 +114,24 @@ const SettingsSchema = z
       .object({ inspectionMonths: z.number().int().min(1).max(60).optional(), retentionYears: z.number().int().min(1).max(30).optional() })
       .strict()
       .optional(),
+    incidents: z
+      .object({
+        telecom: z.boolean().optional(),
+        preliminaryDays: z.number().int().min(1).max(30).optional(),
+        peopleNoticeDays: z.number().int().min(1).max(30).optional(),
+      })
+      .strict()
+      .optional(),
+    // data-subject requests: the target in business days, the hard ceiling in calendar days
+    // (APPI Art.39 lets the person sue two weeks after the request arrived: at most 14)
+    dsr: z
+      .object({
+        targetBusinessDays: z.number().int().min(1).max(30).optional(),
+        ceilingDays: z.number().int().min(1).max(14, "must be 14 or fewer (APPI Art.39: two weeks)").optional(),
+        remindBefore: z.number().int().min(0).max(10).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -129,6 +152,10 @@ export interface Settings {
   fiscalYearStartMonth: number;
   training: { validityMonths: number; courses: Course[] };
   processors: { inspectionMonths: number; retentionYears: number };
+  /** personal-data incidents: the telecom switch (seed 004 §11) and the periods in calendar days */
+  incidents: { telecom: boolean; preliminaryDays: number; peopleNoticeDays: number };
+  /** data-subject requests: target (business days), ceiling (calendar days), first reminder (business days before the target) */
+  dsr: { targetBusinessDays: number; ceilingDays: number; remindBefore: number };
 }
 
 export const DEFAULT_APPROVALS: ApprovalThresholds = { remindAfter: 2, escalateAfter: 5 };
@@ -158,6 +185,8 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
       })),
     },
     processors: { inspectionMonths: p.processors?.inspectionMonths ?? 12, retentionYears: p.processors?.retentionYears ?? 7 },
+    incidents: { telecom: p.incidents?.telecom ?? false, preliminaryDays: p.incidents?.preliminaryDays ?? 3, peopleNoticeDays: p.incidents?.peopleNoticeDays ?? 3 },
+    dsr: { targetBusinessDays: p.dsr?.targetBusinessDays ?? 10, ceilingDays: p.dsr?.ceilingDays ?? 14, remindBefore: p.dsr?.remindBefore ?? 2 },
   };
 }
 

@@ -3,8 +3,10 @@ import { dutiesDigest } from "../duties/digest.js";
 import { processorsDigest } from "../processors/digest.js";
 import { requestsDigest, requestsOverdueDigest } from "../requests/digest.js";
 import { trainingDigest } from "../training/digest.js";
+import { incidentsDigest } from "../incidents/digest.js";
+import { dsrDigest } from "../dsr/digest.js";
 import type { DigestProvider } from "./types.js";
 
 export function digestProviders(): DigestProvider[] {
-  return [requestsDigest, requestsOverdueDigest, trainingDigest, dutiesDigest, processorsDigest];
+  return [requestsDigest, requestsOverdueDigest, trainingDigest, dutiesDigest, processorsDigest, dsrDigest, incidentsDigest];
 }

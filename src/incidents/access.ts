@@ -1,24 +1,39 @@
 // Who may see and act on an incident. Pure: people come in as arguments.
-//   responders: the reporter, the chief, the deputy chief, compliance, the auditor
 //   assessors:  the chief, the deputy chief, compliance (第7条 assessment, "評価する")
+//   responders: the assessors and the incident's lead (the person the chief or the deputy
+//               assigned): they assess, acknowledge, move the status, run the tasks, write
+//               the report's items and draft the report, on that incident
+//   who sees:   the responders, the reporter and the auditor
+//   who assigns the lead: the chief and the deputy chief
 export interface IncidentPerson {
   slackId: string;
   roles: string[];
 }
 
 const ASSESSOR_ROLES = ["chief", "deputyChief", "compliance"] as const;
+const LEAD_ASSIGNER_ROLES = ["chief", "deputyChief"] as const;
 const RESPONDER_ROLES = [...ASSESSOR_ROLES, "auditor"] as const;
 
 const hasAny = (p: IncidentPerson, roles: readonly string[]) => p.roles.some((r) => roles.includes(r));
 
-/** May complete or change the assessment of an incident. */
+/** May complete or change the assessment of any incident (by role). */
 export function mayAssess(p: IncidentPerson): boolean {
   return hasAny(p, ASSESSOR_ROLES);
 }
 
+/** May act on this incident: an assessor, or its lead. */
+export function mayRespond(p: IncidentPerson, incident: { leadId: string | null }): boolean {
+  return mayAssess(p) || (incident.leadId !== null && incident.leadId === p.slackId);
+}
+
+/** May assign (or change) the incident lead: the chief or the deputy chief. */
+export function mayAssignLead(p: IncidentPerson): boolean {
+  return hasAny(p, LEAD_ASSIGNER_ROLES);
+}
+
 /** May see the incident's details (its status, deadlines, the assessment). */
-export function maySee(p: IncidentPerson, incident: { reporterId: string }): boolean {
-  return p.slackId === incident.reporterId || hasAny(p, RESPONDER_ROLES);
+export function maySee(p: IncidentPerson, incident: { reporterId: string; leadId?: string | null }): boolean {
+  return p.slackId === incident.reporterId || hasAny(p, RESPONDER_ROLES) || (incident.leadId != null && incident.leadId === p.slackId);
 }
 
 /** INC-2026-0001 */

@@ -9,6 +9,9 @@ import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstima
 import { assessmentOf, deadlinesOf, type IncidentRow } from "./store.js";
 import { statusButtons } from "./statusBlocks.js";
 import { closeButton } from "./taskBlocks.js";
+import { detailsButton } from "./detailsBlocks.js";
+import { leadButton } from "./assignBlocks.js";
+import { incidentAssignMessages } from "./assignMessages.js";
 
 export interface SlackMessage {
   text: string;
@@ -169,6 +172,7 @@ export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string): S
     `*${m.ongoing}*\n${mm.ongoingOption[i.ongoing as Ongoing] ?? i.ongoing}`,
     `*${m.processor}*\n${i.asProcessor ? m.yes : m.no}`,
     ...(i.contact ? [`*${m.contact}*\n${clip(i.contact, 200)}`] : []),
+    `*${incidentAssignMessages(lang).lead.field}*\n${i.leadId ? mention(i.leadId) : incidentAssignMessages(lang).lead.none}`,
   ];
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(m.header(i.code), 150) },
@@ -186,6 +190,7 @@ export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string): S
     const elements: Button[] = i.acknowledgedAt ? [assessButton(i, lang)] : [acknowledgeButton(i.id, lang), assessButton(i, lang)];
     elements.push(...statusButtons(i, lang));
     if (i.status !== "open") elements.push(closeButton(i, lang));
+    elements.push(detailsButton(i, lang), leadButton(i, lang));
     blocks.push({ type: "actions", block_id: `assess-${i.rev}`, elements });
   }
   return { text: `${m.header(i.code)}: ${clip(i.summary, 200)}`, blocks };

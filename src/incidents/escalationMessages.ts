@@ -11,7 +11,7 @@ const ja = {
     byTriage: (who: string) => `✅ ${who} の評価をもって受領としました。上申は止まります。`,
     done: (code: string) => `${code} の受領を記録しました。対応をお願いします。`,
     already: (code: string, who: string, at: string) => `${code} は ${who} が受領済みです（${at}）。`,
-    notAllowed: "受領できるのは個人情報管理責任者・副責任者・コンプライアンス担当のみです。",
+    notAllowed: "受領できるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダーのみです。",
   },
   escalation: {
     dm: (code: string, minutes: string, summary: string) =>
@@ -37,7 +37,7 @@ const en: typeof ja = {
     byTriage: (who: string) => `✅ ${who}'s assessment counts as the acknowledgement. Escalation stops.`,
     done: (code: string) => `You acknowledged ${code}. Please take it on.`,
     already: (code: string, who: string, at: string) => `${code} was already acknowledged by ${who} (${at}).`,
-    notAllowed: "Only the chief privacy officer, the deputy chief or compliance can acknowledge an incident.",
+    notAllowed: "Only the chief privacy officer, the deputy chief, compliance or the incident's lead can acknowledge an incident.",
   },
   escalation: {
     dm: (code: string, minutes: string, summary: string) =>

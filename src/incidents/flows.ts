@@ -7,7 +7,9 @@ import { formatDateTime, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { messageLink, type Services } from "../platform/services.js";
 import { getChannels, langOf } from "../directory/store.js";
-import { mayAssess, incidentCode } from "./access.js";
+import { homeRefresh } from "../requests/home.js";
+import { mayRespond, incidentCode } from "./access.js";
+import { deadlineOptions, incidentSettings } from "./config.js";
 import { deadlineLines, dmWithLink, incidentMessage } from "./blocks.js";
 import type { AssessmentInput, IncidentReportInput } from "./forms.js";
 import { describeReportability } from "./messages.js";
@@ -47,6 +49,16 @@ export function threadPost(i: IncidentRow, text: string): OutgoingCall {
 export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
   const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
   return { orderKey: orderKey(i.id), method: "chat.update", payload: { channel: i.channelId, ts: ref("incidentTs", i.id), text: msg.text, blocks: msg.blocks } };
+}
+
+/**
+ * Home tab refreshes for the people whose 「対応中の事故」 section lists the incident: the
+ * chiefs, the deputy chiefs, compliance and its lead (and `others`, e.g. a former lead).
+ */
+export async function homeRefreshes(tx: Tx, i: { leadId: string | null }, ...others: (string | null)[]): Promise<OutgoingCall[]> {
+  const team = await respondersOf(tx);
+  const people = new Set([...team.chiefs, ...team.deputies, ...team.compliance, ...(i.leadId ? [i.leadId] : []), ...others.filter((o): o is string => !!o)]);
+  return [...people].sort().map((p) => homeRefresh(p) as OutgoingCall);
 }
 
 const isoDeadlines = (d: IncidentDeadlines) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v ? v.toISOString() : null]));
@@ -128,6 +140,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
     const reporterLang = await langOf(tx, i.reporterId);
     const contacts = team.chiefs.length ? mentions([...team.chiefs, ...team.compliance]) : mentions(team.compliance);
     calls.push({ orderKey: `dm:${i.reporterId}`, method: "chat.postMessage", payload: { channel: i.reporterId, text: incidentSlackMessages(reporterLang).dm.toReporter(code, contacts) } });
+    calls.push(...(await homeRefreshes(tx, i)));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, id: i.id, code, duplicate: false, channel };
   }).catch(async (e: { code?: string }) => {
@@ -156,11 +169,12 @@ export async function assessIncident(
     const before = await loadIncident(tx, input.incidentId);
     if (!before) return { ok: false, refusal: "not_found" };
     const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !mayAssess(actor)) return { ok: false, refusal: "not_assessor" };
+    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_assessor" };
     if (before.status === "closed") return { ok: false, refusal: "closed" };
-    const next = input.answers.assessment;
+    // a telecom operator (settings) also reports to the ministry (seed 004 §11)
+    const next = { ...input.answers.assessment, telecom: incidentSettings(s).telecom };
     const previous = assessmentOf(before);
-    const opts = { timeZone: s.timeZone };
+    const opts = deadlineOptions(s);
     const change = previous ? reassess(previous, next, before.discoveredAt, { ...opts, lang: CHANNEL_LANG }) : null;
     const due = change ? change.after.deadlines : deadlines(before.discoveredAt, next, opts);
     const r = reportability(next);
@@ -221,7 +235,7 @@ export async function assessIncident(
     }
     // the task checklist: created at the first triage, updated by a reassessment (taskFlows.ts)
     const tasks = await tasksAtAssessment(tx, s, after, next, due, input.actorId);
-    await s.outbox.enqueue(tx, tasks.calls);
+    await s.outbox.enqueue(tx, [...tasks.calls, ...(await homeRefreshes(tx, after))]);
     return { ok: true, code: before.code, reassessed: previous !== null };
   });
   if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, "assess", result.refusal);
@@ -247,7 +261,7 @@ export async function acknowledgeIncident(s: Services, input: { incidentId: stri
     const before = await loadIncident(tx, input.incidentId);
     if (!before) return { ok: false, refusal: "not_found" };
     const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !mayAssess(actor)) return { ok: false, refusal: "not_assessor" };
+    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_assessor" };
     if (before.acknowledgedAt && before.acknowledgedBy) return { ok: true, code: before.code, already: true, by: before.acknowledgedBy, at: before.acknowledgedAt };
     if (before.status === "closed") return { ok: false, refusal: "closed" };
     const now = s.clock.now();

@@ -9,7 +9,7 @@ import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstima
 /** view.state.values as Slack sends it (only the parts read here). */
 export type ViewValues = Record<
   string,
-  Record<string, { value?: string | null; selected_date?: string | null; selected_time?: string | null; selected_option?: { value: string } | null; selected_options?: { value: string }[] }>
+  Record<string, { value?: string | null; selected_user?: string | null; selected_date?: string | null; selected_time?: string | null; selected_option?: { value: string } | null; selected_options?: { value: string }[] }>
 >;
 
 export interface IncidentReportInput {

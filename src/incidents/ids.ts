@@ -23,6 +23,12 @@ export const IncidentActions = {
   taskNa: "incident-task-na",
   /** 「クローズ」 on the parent message: opens the modal asking the recurrence prevention (value: the incident id) */
   close: "incident-close",
+  /** 「報告書の項目を記入」 on the parent message: items 5-9 of the regulator report (value: the incident id) */
+  details: "incident-details",
+  /** 「対応リーダーを指名」 on the parent message (value: the incident id) */
+  assignLead: "incident-assign-lead",
+  /** 「担当・期限を変更」 on a task of the checklist (value: incident id:task key) */
+  taskEdit: "incident-task-edit",
 } as const;
 
 export const IncidentViews = {
@@ -34,6 +40,29 @@ export const IncidentViews = {
   taskNa: "incident-task-na-view",
   /** closing: the recurrence-prevention entry (再発防止策) */
   close: "incident-close-view",
+  /** items 5-9 of the regulator report */
+  details: "incident-details-view",
+  /** the incident lead */
+  lead: "incident-lead-view",
+  /** a task's owner and due date */
+  taskEdit: "incident-task-edit-view",
+} as const;
+
+/** The input blocks of the report-items modal (items 5-9 of 施行規則 第8条1項). */
+export const DetailsBlocks = {
+  secondaryHarm: "secondaryHarm",
+  responseToPeople: "responseToPeople",
+  publication: "publication",
+  recurrencePrevention: "recurrencePrevention",
+  otherMatters: "otherMatters",
+} as const;
+
+/** The input blocks of the lead modal and of the task owner/due modal. */
+export const AssignBlocks = {
+  lead: "lead",
+  owner: "owner",
+  dueOn: "dueOn",
+  dueTime: "dueTime",
 } as const;
 
 /** The input blocks of the task and close modals. */

@@ -3,10 +3,10 @@
 // - escalation of an incident nobody acknowledged: 30 minutes after it was reported, the
 //   deputy chief(s) and compliance by DM; after 2 hours, them again and the compliance
 //   channel (rules.ts escalationsDue);
-// - deadline reminders of each assessed incident: 48 and 24 hours before, when it passes,
-//   then every 24 hours (rules.ts deadlineReminders), to the owner (the chief; there are
-//   no task owners yet), with the chief and compliance copied once it has passed; one DM
-//   per person per run, grouping their items.
+// - deadline reminders of each open task with a due date: 48 and 24 hours before, when it
+//   passes, then every 24 hours (rules.ts deadlineReminders), to the task's owner, with the
+//   chief and compliance copied once it has passed; a task done or not applicable stops;
+//   one DM per person per run, grouping their items.
 // Every message is keyed once-only (incidentNoticeKey) in the transaction that queues it,
 // so a re-run, a forced run or a second replica never sends it twice.
 import type { Lang } from "../platform/i18n.js";
@@ -19,17 +19,8 @@ import { getChannels, langOf } from "../directory/store.js";
 import { dmWithLink } from "./blocks.js";
 import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentMessages } from "./messages.js";
-import {
-  deadlineReminders,
-  DEADLINE_KEYS,
-  escalationsDue,
-  INCIDENT_STATUSES,
-  incidentNoticeKey,
-  type DeadlineKey,
-  type DeadlineReminder,
-  type IncidentStatus,
-  type TaskKey,
-} from "./rules.js";
+import { deadlineReminders, DEADLINE_KEYS, escalationsDue, incidentNoticeKey, type DeadlineReminder } from "./rules.js";
+import { DEADLINE_TASK, deadlineMet, deadlineOfTask, dueLabel, taskStillDue } from "./overview.js";
 import { deadlinesOf, respondersOf, type IncidentRow } from "./store.js";
 
 const CHANNEL_LANG: Lang = "ja";
@@ -37,30 +28,7 @@ const TX = { maxWait: 10_000, timeout: 60_000 };
 const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** The task each deadline belongs to (its reminder keys are named after it). */
-const DEADLINE_TASK: Record<DeadlineKey, TaskKey> = {
-  preliminaryReportDueAt: "preliminary-report",
-  finalReportDueAt: "final-report",
-  peopleNoticeDueAt: "people-notified",
-  clientToldDueAt: "client-told",
-  ministryReportDueAt: "ministry-report",
-};
-
-/**
- * The status from which a deadline counts as met. Until tasks can be marked done, the two
- * regulator reports are met by their status; the notice to the people affected by the
- * final report (which states the response to them, 第8条1項6号); the client and the
- * ministry only by closing (reminding too long is safer than going silent).
- */
-const MET_AT: Record<DeadlineKey, IncidentStatus> = {
-  preliminaryReportDueAt: "reported_preliminary",
-  finalReportDueAt: "reported_final",
-  peopleNoticeDueAt: "reported_final",
-  clientToldDueAt: "closed",
-  ministryReportDueAt: "closed",
-};
-const rank = (s: string) => INCIDENT_STATUSES.indexOf(s as IncidentStatus);
-export const deadlineMet = (status: string, key: DeadlineKey) => rank(status) >= rank(MET_AT[key]);
+export { deadlineMet } from "./overview.js";
 
 const threadLink = (ctx: JobContext, i: IncidentRow) => (i.channelId && i.messageTs ? `<${messageLink(ctx.services, i.channelId, i.messageTs)}|${i.code}>` : i.code);
 
@@ -105,23 +73,36 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
     }
   }
 
-  // ---- deadline reminders: what is due now, per person
-  interface Item { incident: IncidentRow; deadline: DeadlineKey; due: Date; reminder: DeadlineReminder; key: string }
+  // ---- deadline reminders: what is due now, per person. Each open task with a due date
+  // reminds its owner (the chief until someone else is made the owner); a task done or not
+  // applicable stops, and so does a task whose deadline the status has met (the 速報 once
+  // reported). An assessed incident without task rows reminds the chief of its deadlines.
+  interface Item { incident: IncidentRow; taskKey: string; owner: string | null; due: Date; reminder: DeadlineReminder; key: string }
   const items: Item[] = [];
-  for (const i of incidents) {
-    if (i.assessment === null) continue;
+  const assessed = incidents.filter((i) => i.assessment !== null);
+  const tasks = assessed.length
+    ? await db.incidentTask.findMany({ where: { incidentId: { in: assessed.map((i) => i.id) }, status: "open", dueAt: { not: null } }, orderBy: [{ dueAt: "asc" }, { key: "asc" }] })
+    : [];
+  const withTasks = new Set((await db.incidentTask.groupBy({ by: ["incidentId"], where: { incidentId: { in: assessed.map((i) => i.id) } } })).map((g) => g.incidentId));
+  for (const i of assessed) {
+    if (withTasks.has(i.id)) {
+      for (const t of tasks.filter((x) => x.incidentId === i.id && taskStillDue(i.status, x.key))) {
+        for (const r of deadlineReminders(t.dueAt!, at, t.key)) items.push({ incident: i, taskKey: t.key, owner: t.ownerId, due: t.dueAt!, reminder: r, key: incidentNoticeKey(i.code, r.key) });
+      }
+      continue;
+    }
     const due = deadlinesOf(i);
     for (const k of DEADLINE_KEYS) {
       const d = due[k];
       if (!d || deadlineMet(i.status, k)) continue;
-      for (const r of deadlineReminders(d, at, DEADLINE_TASK[k])) items.push({ incident: i, deadline: k, due: d, reminder: r, key: incidentNoticeKey(i.code, r.key) });
+      for (const r of deadlineReminders(d, at, DEADLINE_TASK[k])) items.push({ incident: i, taskKey: DEADLINE_TASK[k], owner: null, due: d, reminder: r, key: incidentNoticeKey(i.code, r.key) });
     }
   }
   let dms = 0;
   let reminders = 0;
   if (items.length) {
-    // the owner is the chief (no task owners yet); without a chief, compliance
-    const owners = team.chiefs.length ? team.chiefs : team.compliance;
+    // without a task row the owner is the chief; without a chief, compliance
+    const fallbackOwners = team.chiefs.length ? team.chiefs : team.compliance;
     await db.$transaction(async (tx) => {
       const fresh = await ctx.notices(tx, items.map((it) => it.key));
       const perPerson = new Map<string, Item[]>();
@@ -129,7 +110,7 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
         if (!fresh.has(it.key)) continue;
         reminders++;
         const to = new Set<string>();
-        if (it.reminder.to.includes("owner")) owners.forEach((p) => to.add(p));
+        if (it.reminder.to.includes("owner")) (it.owner ? [it.owner] : fallbackOwners).forEach((p) => to.add(p));
         if (it.reminder.to.includes("chief")) team.chiefs.forEach((p) => to.add(p));
         if (it.reminder.to.includes("compliance")) team.compliance.forEach((p) => to.add(p));
         for (const p of to) perPerson.set(p, [...(perPerson.get(p) ?? []), it]);
@@ -146,7 +127,14 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
           actorId: "system",
           action: "incident.reminded",
           subject: `incident:${it.incident.code}`,
-          data: { deadline: it.deadline, due: it.due.toISOString(), stage: it.reminder.stage, overdueDays: it.reminder.overdueDays ?? null },
+          data: {
+            task: it.taskKey,
+            deadline: deadlineOfTask(it.taskKey) ?? null,
+            owner: it.owner,
+            due: it.due.toISOString(),
+            stage: it.reminder.stage,
+            overdueDays: it.reminder.overdueDays ?? null,
+          },
         });
       }
       await s.outbox.enqueue(tx, calls);
@@ -159,7 +147,7 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
     const im = incidentMessages(lang);
     const sorted = [...list].sort((a, b) => a.due.getTime() - b.due.getTime());
     const stage = (r: DeadlineReminder) => (r.stage === "overdue" ? im.reminder.overdue(r.overdueDays ?? 1) : im.reminder[r.stage]);
-    const lines = sorted.map((it) => m.item(threadLink(c, it.incident), im.deadline[it.deadline], formatDateTime(it.due, lang, s.timeZone), stage(it.reminder)));
+    const lines = sorted.map((it) => m.item(threadLink(c, it.incident), dueLabel(it.taskKey, lang), formatDateTime(it.due, lang, s.timeZone), stage(it.reminder)));
     const blocks: unknown[] = [
       { type: "section", text: { type: "mrkdwn", text: m.intro(sorted.length) } },
       ...lines.slice(0, 40).map((l) => ({ type: "section", text: { type: "mrkdwn", text: clip(l, 3000) } })),

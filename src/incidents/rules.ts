@@ -336,6 +336,23 @@ const TASK_DEADLINE: Record<TaskKey, DeadlineKey | null> = {
   "complaints-handled": null,
 };
 
+/** The deadline a task follows (its due date cannot be later), or null when it has none. */
+export function taskDeadline(key: TaskKey): DeadlineKey | null {
+  return TASK_DEADLINE[key] ?? null;
+}
+
+/**
+ * A task's due date after a (re)assessment: the deadline it follows; a date a person set
+ * by hand stays while it is earlier than that deadline (earlier is safe); a task without a
+ * deadline keeps the date a person gave it.
+ */
+export function taskDueAfterAssessment(current: { dueAt: Date | null; setByHand: boolean }, deadline: Date | null, follows: boolean): Date | null {
+  if (!follows) return current.dueAt;
+  if (deadline === null) return null;
+  if (current.setByHand && current.dueAt !== null && current.dueAt.getTime() < deadline.getTime()) return current.dueAt;
+  return deadline;
+}
+
 /** Why the regulator's tasks do not apply, or null when the company reports. */
 function notReportedByUs(r: Reportability): NotApplicableCode | null {
   if (r.reportedBy === "company") return null;

@@ -5,7 +5,7 @@ import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
-import { mayAssess } from "./access.js";
+import { mayRespond } from "./access.js";
 import { assessModal, reportModal } from "./blocks.js";
 import { acknowledgeIncident, assessIncident, logRefusal, registerIncidentOutbox, reportIncident } from "./flows.js";
 import { parseAssessment, parseReport, type ViewValues } from "./forms.js";
@@ -15,6 +15,7 @@ import { incidentSlackMessages } from "./slackMessages.js";
 import { loadIncident } from "./store.js";
 import { registerIncidentStatusHandlers } from "./statusSlack.js";
 import { registerIncidentTaskHandlers } from "./taskSlack.js";
+import { registerIncidentAssignHandlers } from "./assignSlack.js";
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -33,6 +34,7 @@ export function registerIncidentHandlers(app: App, s: Services): void {
   registerIncidentOutbox(s);
   registerIncidentStatusHandlers(app, s);
   registerIncidentTaskHandlers(app, s);
+  registerIncidentAssignHandlers(app, s);
 
   // The global shortcut 「個人情報の事故を報告」: the same modal as /privacy incident.
   app.shortcut(IncidentShortcuts.report, async ({ ack, shortcut, client }) => {
@@ -73,7 +75,7 @@ export function registerIncidentHandlers(app: App, s: Services): void {
     const m = incidentSlackMessages(actor.lang).refusal;
     const incident = await loadIncident(s.database.prisma, body.actions[0]!.value ?? "");
     if (!incident) return void (await tell(m.notFound));
-    if (!mayAssess(actor)) {
+    if (!mayRespond(actor, incident)) {
       await logRefusal(s, actor.slackId, `incident:${incident.code}`, "assess", "not_assessor");
       return void (await tell(m.notAssessor));
     }

@@ -96,9 +96,9 @@ const ja = {
     open: "スレッドを開く",
   },
   refusal: {
-    notAssessor: "事故の評価ができるのは個人情報管理責任者・副責任者・コンプライアンス担当のみです。",
+    notAssessor: "事故の評価ができるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダーのみです。",
     notFound: "事故が見つかりません。",
-    notResponder: "この事故の詳細を見られるのは、報告者と対応者（個人情報管理責任者・副責任者・コンプライアンス・監査責任者）のみです。",
+    notResponder: "この事故の詳細を見られるのは、報告者と対応者（個人情報管理責任者・副責任者・コンプライアンス・監査責任者・対応リーダー）のみです。",
     closed: "この事故は完了しています。",
   },
   command: {
@@ -199,9 +199,9 @@ const en: typeof ja = {
     open: "Open the thread",
   },
   refusal: {
-    notAssessor: "Only the chief privacy officer, the deputy chief or compliance can assess an incident.",
+    notAssessor: "Only the chief privacy officer, the deputy chief, compliance or the incident's lead can assess an incident.",
     notFound: "No such incident.",
-    notResponder: "Only the reporter and the responders (chief, deputy chief, compliance, auditor) can see this incident.",
+    notResponder: "Only the reporter and the responders (chief, deputy chief, compliance, auditor, incident lead) can see this incident.",
     closed: "This incident is closed.",
   },
   command: {

@@ -5,11 +5,13 @@ import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Db, type Tx } from "../platform/db.js";
 import { formatDateTime, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
-import { mayAssess } from "./access.js";
-import { logRefusal, parentUpdate, threadPost, type IncidentRefusal } from "./flows.js";
+import { mayRespond } from "./access.js";
+import { homeRefreshes, logRefusal, parentUpdate, threadPost, type IncidentRefusal } from "./flows.js";
+import { checklistCall, loadTasks } from "./taskFlows.js";
+import type { OutgoingCall } from "../platform/outbox.js";
 import { incidentMessages } from "./messages.js";
 import { missingReportItems, regulatorReportMarkdown, type IncidentRecord, type ReportKind } from "./report.js";
-import { statusAfter, type IncidentStatus } from "./rules.js";
+import { statusAfter, type DeadlineOptions, type IncidentStatus } from "./rules.js";
 import { incidentStatusMessages, type MoveEvent } from "./statusMessages.js";
 import { assessmentOf, loadIncident, type IncidentRow } from "./store.js";
 
@@ -21,6 +23,9 @@ export const MOVE_ACTIONS: Record<MoveEvent, string> = {
   reportPreliminary: "incident.reported_preliminary",
   reportFinal: "incident.reported_final",
 };
+
+/** The tasks a move completes (a 確報 filed without a 速報 before it serves as both). */
+const MOVE_TASKS: Record<MoveEvent, string[]> = { contain: ["containment"], reportPreliminary: ["preliminary-report"], reportFinal: ["preliminary-report", "final-report"] };
 
 export type MoveRefusal = IncidentRefusal | "out_of_order";
 export type MoveResult =
@@ -43,7 +48,7 @@ export async function moveIncident(
     const before = await loadIncident(tx, input.incidentId);
     if (!before) return { ok: false, refusal: "not_found" };
     const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !mayAssess(actor)) return { ok: false, refusal: "not_assessor" };
+    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_assessor" };
     const from = before.status as IncidentStatus;
     if (from === "closed") return { ok: false, refusal: "closed" };
     const target = ({ contain: "contained", reportPreliminary: "reported_preliminary", reportFinal: "reported_final" } as const)[input.event];
@@ -60,13 +65,24 @@ export async function moveIncident(
       subject: `incident:${before.code}`,
       data: { from, to, ...(submittedAt ? { submittedAt: submittedAt.toISOString(), reference: input.reference ?? null } : {}) },
     });
+    // the move completes its tasks (containment, the 速報, the 確報) that are still open
+    const open = await tx.incidentTask.findMany({ where: { incidentId: before.id, key: { in: MOVE_TASKS[input.event] }, status: "open" } });
+    const completes = open.length > 0;
+    for (const task of open) {
+      await tx.incidentTask.update({ where: { id: task.id }, data: { status: "done", doneBy: input.actorId, doneAt: now, updatedAt: now } });
+      await appendAudit(tx, { at: now, actorId: input.actorId, action: "incident.task_done", subject: `incident:${before.code}`, data: { task: task.key, from: "open", to: "done", by: input.event } });
+    }
+    const calls: OutgoingCall[] = [];
     if (after.channelId) {
       const t = incidentStatusMessages(CHANNEL_LANG).thread;
       const who = `<@${input.actorId}>`;
       const text =
         input.event === "contain" ? t.contain(who) : t[input.event](who, formatDateTime(submittedAt!, CHANNEL_LANG, s.timeZone), input.reference?.trim() || null);
-      await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, text)]);
+      calls.push(parentUpdate(after, s), threadPost(after, text));
+      if (completes && after.checklistTs) calls.push(checklistCall(after, await loadTasks(tx, before.id), s, false));
     }
+    calls.push(...(await homeRefreshes(tx, after)));
+    await s.outbox.enqueue(tx, calls);
     return { ok: true, code: before.code, from, to };
   });
   if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, input.event, result.refusal);
@@ -90,11 +106,11 @@ export function reportRecordOf(i: IncidentRow): IncidentRecord | null {
     dataItems: items,
     affectedCount: assessment.affectedCount,
     cause: i.cause,
-    secondaryHarm: null,
-    responseToPeople: null,
-    publication: null,
-    recurrencePrevention: null,
-    other: null,
+    secondaryHarm: i.secondaryHarm,
+    responseToPeople: i.responseToPeople,
+    publication: i.publication,
+    recurrencePrevention: i.recurrencePrevention,
+    other: i.otherMatters,
     assessment,
   };
 }
@@ -107,12 +123,12 @@ export interface ReportDraft {
 }
 
 /** The regulator report draft of an assessed incident, in Japanese (the PPC's language). */
-export function reportDraft(i: IncidentRow, kind: ReportKind, timeZone: string): ReportDraft | null {
+export function reportDraft(i: IncidentRow, kind: ReportKind, opts: DeadlineOptions & { timeZone: string }): ReportDraft | null {
   const record = reportRecordOf(i);
   if (!record) return null;
   return {
     filename: `${i.code}-${kind}-draft.md`,
-    markdown: regulatorReportMarkdown(record, kind, "ja", { timeZone }),
+    markdown: regulatorReportMarkdown(record, kind, "ja", opts),
     missing: kind === "final" ? missingReportItems(record) : [],
   };
 }

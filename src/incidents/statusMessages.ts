@@ -26,7 +26,7 @@ const ja = {
   },
   done: { contain: (code: string) => `${code} を封じ込め完了にしました。`, reportPreliminary: (code: string) => `${code} の速報の提出を記録しました。`, reportFinal: (code: string) => `${code} の確報の提出を記録しました。` },
   refusal: {
-    notAllowed: "状況を変更できるのは個人情報管理責任者・副責任者・コンプライアンス担当のみです。",
+    notAllowed: "状況を変更できるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダーのみです。",
     outOfOrder: (from: string, to: string) => `現在の状況（${from}）から「${to}」には進めません。順序（受付 → 評価済み → 封じ込め → 速報 → 確報 → 完了）を確認してください。`,
   },
   report: {
@@ -34,7 +34,8 @@ const ja = {
     badKind: (w: string) => `報告の種類が違います：${w}（preliminary または final）`,
     noThread: "この事故にはスレッドがないため、草案をDMに送ります。",
     posted: (code: string, kind: "preliminary" | "final") => `${code} の${kind === "preliminary" ? "速報" : "確報"}の草案をスレッドに投稿しました。`,
-    missing: (items: string[]) => `確報に必要な次の項目が未記入です（草案では「未記入」と表示しています）：\n${items.map((i) => `• ${i}`).join("\n")}`,
+    missing: (items: string[]) =>
+      `確報に必要な次の項目が未記入です（草案では「未記入」と表示しています）：\n${items.map((i) => `• ${i}`).join("\n")}\n事故の投稿の「報告書の項目を記入」または \`/privacy incident details\` で記入してください（概要・項目・人数・原因は「再評価する」）。`,
     fileTitle: (code: string, kind: "preliminary" | "final") => `${code} ${kind === "preliminary" ? "速報" : "確報"} 草案`,
   },
 };
@@ -61,7 +62,7 @@ const en: typeof ja = {
   },
   done: { contain: (code: string) => `${code} is now contained.`, reportPreliminary: (code: string) => `Recorded the preliminary report on ${code}.`, reportFinal: (code: string) => `Recorded the final report on ${code}.` },
   refusal: {
-    notAllowed: "Only the chief privacy officer, the deputy chief or compliance can change an incident's status.",
+    notAllowed: "Only the chief privacy officer, the deputy chief, compliance or the incident's lead can change an incident's status.",
     outOfOrder: (from: string, to: string) => `The incident cannot go from "${from}" to "${to}". The order is open → triaged → contained → preliminary → final → closed.`,
   },
   report: {
@@ -69,7 +70,8 @@ const en: typeof ja = {
     badKind: (w: string) => `Not a report kind: ${w} (preliminary or final)`,
     noThread: "The incident has no thread, so the draft comes to your DMs.",
     posted: (code: string, kind: "preliminary" | "final") => `Posted the draft ${kind} report on ${code} in its thread.`,
-    missing: (items: string[]) => `The final report still lacks (marked 未記入 in the draft):\n${items.map((i) => `• ${i}`).join("\n")}`,
+    missing: (items: string[]) =>
+      `The final report still lacks (marked 未記入 in the draft):\n${items.map((i) => `• ${i}`).join("\n")}\nWrite them with "Report items" on the incident's post or \`/privacy incident details\` (summary, data items, people and cause: "Reassess").`,
     fileTitle: (code: string, kind: "preliminary" | "final") => `${code} ${kind} report draft`,
   },
 };

@@ -6,7 +6,7 @@ import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
-import { mayAssess } from "./access.js";
+import { mayRespond } from "./access.js";
 import { logRefusal } from "./flows.js";
 import { zonedMoment, type ViewValues } from "./forms.js";
 import { IncidentActions, IncidentViews, INPUT, SubmittedBlocks, type SubmittedMeta } from "./ids.js";
@@ -48,7 +48,7 @@ export function registerIncidentStatusHandlers(app: App, s: Services): void {
       if (!actor) return void (await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text));
       const incident = await loadIncident(s.database.prisma, body.actions[0]!.value ?? "");
       if (!incident) return void (await tell(incidentSlackMessages(actor.lang).refusal.notFound));
-      if (!mayAssess(actor)) {
+      if (!mayRespond(actor, incident)) {
         await logRefusal(s, actor.slackId, `incident:${incident.code}`, event, "not_assessor");
         return void (await tell(incidentStatusMessages(actor.lang).refusal.notAllowed));
       }

@@ -7,6 +7,7 @@ import { IncidentActions, IncidentViews, INPUT, TaskBlocks, type TaskMeta } from
 import { incidentMessages } from "./messages.js";
 import { TASK_KEYS, type NotApplicableCode, type TaskKey } from "./rules.js";
 import { incidentTaskMessages } from "./taskMessages.js";
+import { incidentAssignMessages } from "./assignMessages.js";
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
@@ -49,6 +50,7 @@ export function checklistMessage(i: { id: string; code: string; status: string }
         elements: [
           { type: "button", text: plain(m.done), action_id: IncidentActions.taskDone, value, style: "primary" },
           { type: "button", text: plain(m.na), action_id: IncidentActions.taskNa, value },
+          { type: "button", text: plain(incidentAssignMessages(lang).task.button), action_id: IncidentActions.taskEdit, value },
         ],
       });
     }

@@ -9,9 +9,9 @@ import type { Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import type { Services } from "../platform/services.js";
 import type { IncidentTask as TaskRow } from "../generated/prisma/client.js";
-import { mayAssess } from "./access.js";
-import { logRefusal, parentUpdate, threadPost } from "./flows.js";
-import { canClose, statusAfter, taskDefinitions, tasksAfterReassessment, type Assessment, type IncidentDeadlines, type IncidentStatus, type IncidentTask, type TaskKey } from "./rules.js";
+import { mayRespond } from "./access.js";
+import { homeRefreshes, logRefusal, parentUpdate, threadPost } from "./flows.js";
+import { canClose, statusAfter, taskDefinitions, taskDueAfterAssessment, tasksAfterReassessment, type Assessment, type IncidentDeadlines, type IncidentStatus, type IncidentTask, type TaskKey } from "./rules.js";
 import { statusName } from "./statusFlows.js";
 import { checklistMessage, naReasonText, taskLabel } from "./taskBlocks.js";
 import { incidentTaskMessages } from "./taskMessages.js";
@@ -95,7 +95,7 @@ export async function tasksAtAssessment(
       if (!t || !d) continue;
       const status = t.status === "not-applicable" ? "na" : t.status;
       const naReason = t.notApplicable && "code" in t.notApplicable ? t.notApplicable.code : row.naReason;
-      const dueAt = d.deadline ? due[d.deadline] : null;
+      const dueAt = taskDueAfterAssessment({ dueAt: row.dueAt, setByHand: row.dueSetBy !== null }, d.deadline ? due[d.deadline] : null, d.deadline !== null);
       const moved = (dueAt?.getTime() ?? null) !== (row.dueAt?.getTime() ?? null);
       if (status === row.status && naReason === row.naReason && !moved) continue;
       await tx.incidentTask.update({
@@ -132,7 +132,7 @@ export async function updateTask(
     const task = await tx.incidentTask.findUnique({ where: { incidentId_key: { incidentId: before.id, key: input.key } } });
     if (!task) return { ok: false, refusal: "not_found" };
     const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !(mayAssess(actor) || task.ownerId === actor.slackId)) return { ok: false, refusal: "not_allowed" };
+    if (!actor || !(mayRespond(actor, before) || task.ownerId === actor.slackId)) return { ok: false, refusal: "not_allowed" };
     if (before.status === "closed") return { ok: false, refusal: "closed" };
     if (task.status !== "open") return { ok: false, refusal: "not_open" };
     const reason = input.reason?.trim() ?? "";
@@ -157,6 +157,7 @@ export async function updateTask(
       const tasks = await loadTasks(tx, before.id);
       await s.outbox.enqueue(tx, [checklistCall(after, tasks, s, false), threadPost(after, input.to === "done" ? t.done(who, label) : t.na(who, label, reason))]);
     }
+    await s.outbox.enqueue(tx, await homeRefreshes(tx, after));
     return { ok: true, code: before.code, key: task.key };
   });
   if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, `task_${input.to}:${input.key}`, result.refusal);
@@ -176,7 +177,7 @@ export async function closeIncident(s: Services, input: { incidentId: string; ac
     const before = await loadIncident(tx, input.incidentId);
     if (!before) return { ok: false, refusal: "not_found" };
     const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !mayAssess(actor)) return { ok: false, refusal: "not_assessor" };
+    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_assessor" };
     const from = before.status as IncidentStatus;
     if (from === "closed") return { ok: false, refusal: "closed" };
     const text = input.recurrencePrevention.trim();
@@ -202,6 +203,7 @@ export async function closeIncident(s: Services, input: { incidentId: string; ac
       if (after.checklistTs) calls.push(checklistCall(after, tasks, s, false));
       await s.outbox.enqueue(tx, calls);
     }
+    await s.outbox.enqueue(tx, await homeRefreshes(tx, after));
     return { ok: true, code: before.code };
   });
   if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, "close", result.refusal);

@@ -45,8 +45,8 @@ const ja = {
     closed: (code: string) => `${code} をクローズしました。`,
   },
   refusal: {
-    notAllowed: "タスクを更新できるのは個人情報管理責任者・副責任者・コンプライアンス担当・タスクの担当者のみです。",
-    closeNotAllowed: "クローズできるのは個人情報管理責任者・副責任者・コンプライアンス担当のみです。",
+    notAllowed: "タスクを更新できるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダー・タスクの担当者のみです。",
+    closeNotAllowed: "クローズできるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダーのみです。",
     notOpen: "このタスクは既に完了または該当なしです。",
     notFound: "タスクが見つかりません。",
   },
@@ -96,8 +96,8 @@ const en: typeof ja = {
     closed: (code: string) => `Closed ${code}.`,
   },
   refusal: {
-    notAllowed: "Only the chief, the deputy chief, compliance or the task's owner can update a task.",
-    closeNotAllowed: "Only the chief, the deputy chief or compliance can close an incident.",
+    notAllowed: "Only the chief, the deputy chief, compliance, the incident's lead or the task's owner can update a task.",
+    closeNotAllowed: "Only the chief, the deputy chief, compliance or the incident's lead can close an incident.",
     notOpen: "This task is already done or not applicable.",
     notFound: "No such task.",
   },

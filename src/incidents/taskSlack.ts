@@ -6,7 +6,7 @@ import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
-import { mayAssess } from "./access.js";
+import { mayRespond } from "./access.js";
 import { logRefusal } from "./flows.js";
 import type { ViewValues } from "./forms.js";
 import { IncidentActions, IncidentViews, INPUT, TaskBlocks, type TaskMeta } from "./ids.js";
@@ -60,7 +60,7 @@ export function registerIncidentTaskHandlers(app: App, s: Services): void {
           return void (await tell(r.ok ? m.ack.done(r.code, taskLabel(key, actor.lang)) : taskRefusalText(r, actor.lang)));
         }
         // 「該当なし」: refuse before asking the reason
-        const refusal = !(mayAssess(actor) || task.ownerId === actor.slackId) ? "not_allowed" : incident.status === "closed" ? "closed" : task.status !== "open" ? "not_open" : null;
+        const refusal = !(mayRespond(actor, incident) || task.ownerId === actor.slackId) ? "not_allowed" : incident.status === "closed" ? "closed" : task.status !== "open" ? "not_open" : null;
         if (refusal) {
           await logRefusal(s, actor.slackId, `incident:${incident.code}`, `task_na:${key}`, refusal);
           return void (await tell(taskRefusalText({ ok: false, refusal }, actor.lang)));
@@ -102,7 +102,7 @@ export function registerIncidentTaskHandlers(app: App, s: Services): void {
     const m = incidentTaskMessages(actor.lang);
     const incident = await loadIncident(s.database.prisma, body.actions[0]!.value ?? "");
     if (!incident) return void (await tell(m.refusal.notFound));
-    if (!mayAssess(actor)) {
+    if (!mayRespond(actor, incident)) {
       await logRefusal(s, actor.slackId, `incident:${incident.code}`, "close", "not_assessor");
       return void (await tell(m.refusal.closeNotAllowed));
     }

@@ -3,6 +3,8 @@
 // recorded in Prisma's own `_prisma_migrations` table so `prisma migrate status` agrees.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaClient } from "../generated/prisma/client.js";
@@ -74,25 +76,81 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
       },
     };
   }
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const dir = opts.pgliteDir;
+  return openEmbedded(opts.pgliteDir);
+}
+
+/**
+ * Embedded PGlite, in a worker thread of its own (pgliteThread.mjs) serving the
+ * PostgreSQL protocol on a Unix socket; the bot connects to it as to a server, through
+ * one connection (PGlite has one session: transactions take turns, as they would in
+ * the same thread).
+ */
+let wasmModules: Promise<{ pgliteWasmModule: WebAssembly.Module; initdbWasmModule: WebAssembly.Module }> | undefined;
+/** PGlite's two WebAssembly modules, compiled once per process and handed to each database's thread. */
+function pgliteWasm() {
+  wasmModules ??= (async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+    const compile = async (f: string) => WebAssembly.compile(await fs.promises.readFile(path.join(dist, f)));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([compile("pglite.wasm"), compile("initdb.wasm")]);
+    return { pgliteWasmModule, initdbWasmModule };
+  })();
+  return wasmModules;
+}
+
+async function openEmbedded(pgliteDir: string | undefined): Promise<Database> {
+  const { Worker } = await import("node:worker_threads");
+  const pg = await import("pg");
+  const { PrismaPg } = await import("@prisma/adapter-pg");
+  const dir = pgliteDir;
   if (dir && !dir.startsWith("memory://")) fs.mkdirSync(path.resolve(dir), { recursive: true });
-  const lite = new PGlite(dir);
-  await lite.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) as never });
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-pglite-"));
+  const port = 5432;
+  const worker = new Worker(new URL("./pgliteThread.mjs", import.meta.url), {
+    workerData: { ...(await pgliteWasm()), dataDir: dir ? (dir.startsWith("memory://") ? dir : path.resolve(dir)) : undefined, socketPath: path.join(socketDir, `.s.PGSQL.${port}`) },
+  });
+  const stopped = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const onMessage = (m: { ready?: boolean; error?: string }) => {
+      worker.off("error", reject);
+      if (m.ready) resolve();
+      else reject(new Error(`the embedded database did not start: ${m.error}`));
+    };
+    worker.once("message", onMessage);
+    worker.once("error", reject);
+  });
+  // a process that forgets to close the database still exits
+  worker.unref();
+  const pool = new pg.default.Pool({ host: socketDir, port, user: "postgres", database: "postgres", max: 1, allowExitOnIdle: true });
+  pool.on("error", () => undefined);
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  let closed = false;
   return {
     prisma,
     kind: "pglite",
     async exec(sql) {
-      await lite.exec(sql);
+      const client = await pool.connect();
+      try {
+        await client.query(sql);
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
     },
     async query(sql, params) {
-      return (await lite.query(sql, params as unknown[])).rows as never;
+      return (await pool.query(sql, params as unknown[])).rows;
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await prisma.$disconnect();
-      await lite.close().catch(() => undefined);
+      await pool.end().catch(() => undefined);
+      worker.postMessage("stop");
+      await Promise.race([new Promise((r) => worker.once("message", r)), new Promise((r) => setTimeout(r, 5000))]);
+      await worker.terminate();
+      await stopped;
+      fs.rmSync(socketDir, { recursive: true, force: true });
     },
   };
 }

@@ -10,10 +10,20 @@ import { homeView, unknownHomeView } from "./views.js";
 import { langOfPerson } from "../directory/store.js";
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG } from "../platform/i18n.js";
+import type { KnownBlock } from "@slack/types";
+import { incidentsHomeSection } from "../incidents/homeSection.js";
 
-export async function buildHome(db: Db, actor: Actor) {
-  const [mine, waiting] = await Promise.all([requestsOf(db, actor.slackId, 40), waitingFor(db, actor)]);
-  return homeView(mine, waiting, actor.lang);
+/** A feature's own section of the Home tab, below the requests (like the digest's providers): blocks for this person, or none. */
+export type HomeSectionProvider = (ctx: { db: Db; actor: Actor; services: Services }) => Promise<KnownBlock[]>;
+const homeSections = (): HomeSectionProvider[] => [incidentsHomeSection];
+
+export async function buildHome(db: Db, actor: Actor, s?: Services) {
+  const [mine, waiting, extra] = await Promise.all([
+    requestsOf(db, actor.slackId, 40),
+    waitingFor(db, actor),
+    s ? Promise.all(homeSections().map((section) => section({ db, actor, services: s }))) : [],
+  ]);
+  return homeView(mine, waiting, actor.lang, extra.flat());
 }
 
 export function registerHome(app: App, s: Services): void {
@@ -26,7 +36,7 @@ export function registerHome(app: App, s: Services): void {
       await client.views.publish({ user_id: event.user, view: unknownHomeView(text) });
       return;
     }
-    await client.views.publish({ user_id: event.user, view: await buildHome(s.database.prisma, actor) });
+    await client.views.publish({ user_id: event.user, view: await buildHome(s.database.prisma, actor, s) });
   });
 }
 
@@ -35,7 +45,7 @@ export function registerHomeOutbox(s: Services): void {
   s.outbox.registerRef("homeView", async (tx, ref) => {
     const p = await tx.person.findUnique({ where: { slackId: String(ref.user) } });
     if (!p) return undefined;
-    return buildHome(tx as unknown as Db, { slackId: p.slackId, name: p.name, departmentId: p.departmentId, roles: p.roles, lang: langOfPerson(p) });
+    return buildHome(tx as unknown as Db, { slackId: p.slackId, name: p.name, departmentId: p.departmentId, roles: p.roles, lang: langOfPerson(p) }, s);
   });
 }
 

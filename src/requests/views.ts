@@ -43,7 +43,8 @@ export function requestListBlocks(mine: RequestListItem[], waiting: WaitingItem[
   return { text: `${c.title} ${mine.length}`, blocks: blocks.slice(0, max) };
 }
 
-export function homeView(mine: RequestListItem[], waiting: WaitingItem[], lang: Lang): View {
+/** `extra`: the features' own sections (src/requests/home.ts homeSections), below the requests. */
+export function homeView(mine: RequestListItem[], waiting: WaitingItem[], lang: Lang, extra: KnownBlock[] = []): View {
   const c = commandMessages(lang);
   const { blocks } = requestListBlocks(mine, waiting, lang, "home");
   return {
@@ -52,6 +53,7 @@ export function homeView(mine: RequestListItem[], waiting: WaitingItem[], lang: 
       { type: "header", text: { type: "plain_text", text: "Mamori（守り）" } },
       { type: "context", elements: [{ type: "mrkdwn", text: c.helpIntro }] },
       ...blocks,
+      ...extra,
       { type: "divider" },
       { type: "context", elements: [{ type: "mrkdwn", text: clip(Object.values(c.usage).flat().join("\n"), 3000) }] },
     ].slice(0, 100) as KnownBlock[],

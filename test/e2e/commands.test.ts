@@ -22,7 +22,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-const SUBCOMMANDS = ["request", "status", "mine", "training", "lang", "export", "digest", "duties", "processors", "incident", "admin", "help"];
+const SUBCOMMANDS = ["request", "status", "mine", "training", "lang", "export", "digest", "duties", "processors", "incident", "dsr", "complaint", "admin", "help"];
 
 describe("/privacy help", () => {
   it("lists every subcommand, in Japanese", async () => {

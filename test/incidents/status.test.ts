@@ -131,6 +131,13 @@ describe("status moves from the parent message", () => {
     await threadHas(parent, "確報の提出を記録しました");
     expect(await db().auditEntry.count({ where: { action: "incident.reported_final", subject: `incident:${code}` } })).toBe(1);
     expect(buttonsOf()).not.toContain(IncidentActions.reportFinal);
+    // each move completed its task in the checklist, by the presser
+    const tasks = await db().incidentTask.findMany({ where: { incidentId: i.id, key: { in: ["containment", "preliminary-report", "final-report"] } } });
+    expect(tasks.map((t) => [t.key, t.status, t.doneBy]).sort()).toEqual([
+      ["containment", "done", P.chief],
+      ["final-report", "done", P.chief],
+      ["preliminary-report", "done", P.chief],
+    ]);
   });
 
   it("refuses an out-of-order move (a 速報 after the 確報) with a clear message", async () => {

@@ -135,6 +135,7 @@ async function refresh(): Promise<void> {
   inflight = true;
   const as = ui.me;
   const wanted = ui.channel;
+  const wantedThread = ui.thread;
   try {
     // without a channel the server answers with the persona's DM with the bot
     const q = new URLSearchParams({ as });
@@ -145,8 +146,8 @@ async function refresh(): Promise<void> {
     const st = (await res.json()) as PersonaState;
     setOffline(false);
     dmOf.set(st.as, st.dmChannel);
-    if (as !== ui.me || wanted !== ui.channel) {
-      again = true; // the person moved on meanwhile
+    if (as !== ui.me || wanted !== ui.channel || wantedThread !== ui.thread) {
+      again = true; // the person moved on meanwhile (another persona, channel or thread)
     } else {
       if (wanted === DM) ui.channel = st.channel;
       ui.state = st;

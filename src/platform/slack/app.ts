@@ -3,6 +3,7 @@
 // stays thin: parse, call the domain, render.
 import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "../log.js";
+import { ackFirst } from "./ackFirst.js";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -12,7 +13,12 @@ export interface SlackAppOptions {
   log: Logger;
   /** answers GET /readyz */
   ready: () => Promise<boolean>;
+  /** handlers working after their ack at the same time (ackFirst.ts; default 4) */
+  workSlots?: number;
 }
+
+/** A handler's work after its ack waits at most this long for a slot (well inside a trigger_id's 3 s). */
+const MAX_WAIT_MS = 1000;
 
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
@@ -30,6 +36,12 @@ function boltLogger(log: Logger): BoltLogger {
 }
 
 export function createSlackApp(o: SlackAppOptions): App {
+  const app = createBoltApp(o);
+  ackFirst(app, { slots: o.workSlots ?? 4, maxWaitMs: MAX_WAIT_MS });
+  return app;
+}
+
+function createBoltApp(o: SlackAppOptions): App {
   const clientOptions = {
     ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}),
     // The outbox retries with back-off and honours Retry-After itself; a Web API call

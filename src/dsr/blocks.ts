@@ -1,0 +1,351 @@
+// Block Kit builders of subject requests and complaints: pure functions from a case to blocks.
+import type { Button, KnownBlock, View } from "@slack/types";
+import { formatDate, type Lang } from "../platform/i18n.js";
+import {
+  AnswerBlocks,
+  ComplaintBlocks,
+  ComplaintCloseBlocks,
+  DsrActions,
+  DsrViews,
+  encodeCaseRev,
+  IdentityBlocks,
+  INPUT,
+  LogBlocks,
+  SendBackBlocks,
+  WithdrawBlocks,
+  type CaseMeta,
+} from "./ids.js";
+import { dsrMessages } from "./messages.js";
+import {
+  COMPLAINT_KINDS,
+  DSR_KINDS,
+  ID_DOCUMENTS,
+  MANDATE_DOCUMENTS,
+  MANDATES,
+  OPEN_DSR_STATUSES,
+  OUTCOMES,
+  REFUSAL_GROUNDS,
+  REQUESTERS,
+  VIAS,
+  dateDay,
+  dayDate,
+  type ComplaintKind,
+  type ComplaintStatus,
+  type Day,
+  type DsrKind,
+  type DsrStatus,
+  type IdDocument,
+  type Mandate,
+  type MandateDocument,
+  type Outcome,
+  type RefusalGround,
+  type Requester,
+  type Via,
+} from "./rules.js";
+import type { CaseRow, ComplaintRow } from "./store.js";
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
+const option = (text: string, value: string) => ({ text: plain(text), value });
+const mention = (id: string) => `<@${id}>`;
+/** mrkdwn from a person's words: no links, mentions or formatting injected */
+const safe = (t: string) => t.replace(/[<>&]/g, "");
+
+/** A day as the person reads it (2026/11/30, or 30/11/2026 in English). */
+export function dayText(day: Day | Date, lang: Lang): string {
+  return formatDate(dayDate(typeof day === "string" ? day : dateDay(day)), lang, "UTC");
+}
+
+export function groundsText(grounds: string[], lang: Lang): string {
+  return grounds.map((g) => dsrMessages(lang).groundLabel(g)).join("");
+}
+
+// ---- modals ----------------------------------------------------------------------------------
+
+const select = (values: readonly string[], labels: Record<string, string>) => ({ type: "static_select" as const, action_id: INPUT, options: values.map((v) => option(labels[v]!, v)) });
+const radio = (values: readonly string[], labels: Record<string, string>, initial?: string) => {
+  const options = values.map((v) => option(labels[v]!, v));
+  const init = options.find((o) => o.value === initial);
+  return { type: "radio_buttons" as const, action_id: INPUT, options, ...(init ? { initial_option: init } : {}) };
+};
+const textInput = (block: string, label: string, o: { optional?: boolean; multiline?: boolean; max?: number; hint?: string; placeholder?: string } = {}): KnownBlock => ({
+  type: "input",
+  block_id: block,
+  optional: o.optional ?? false,
+  label: plain(label, 2000),
+  ...(o.hint ? { hint: plain(o.hint, 2000) } : {}),
+  element: { type: "plain_text_input", action_id: INPUT, multiline: o.multiline ?? false, max_length: o.max ?? 3000, ...(o.placeholder ? { placeholder: plain(o.placeholder, 150) } : {}) },
+});
+const dateInput = (block: string, label: string, initial: Day | null, o: { optional?: boolean; hint?: string } = {}): KnownBlock => ({
+  type: "input",
+  block_id: block,
+  optional: o.optional ?? false,
+  label: plain(label, 2000),
+  ...(o.hint ? { hint: plain(o.hint, 2000) } : {}),
+  element: { type: "datepicker", action_id: INPUT, ...(initial ? { initial_date: initial } : {}) },
+});
+const userInput = (block: string, label: string, initial: string | null, optional: boolean): KnownBlock => ({
+  type: "input",
+  block_id: block,
+  optional,
+  label: plain(label, 2000),
+  element: { type: "users_select", action_id: INPUT, ...(initial ? { initial_user: initial } : {}) },
+});
+
+function modal(callbackId: string, title: string, lang: Lang, blocks: KnownBlock[], meta?: CaseMeta): View {
+  const m = dsrMessages(lang).modal;
+  return {
+    type: "modal",
+    callback_id: callbackId,
+    ...(meta ? { private_metadata: JSON.stringify(meta) } : {}),
+    title: plain(title, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    blocks,
+  };
+}
+
+/** `/privacy dsr`: log a request from a data subject. */
+export function logModal(lang: Lang, today: Day): View {
+  const t = dsrMessages(lang);
+  const m = t.modal;
+  return modal(DsrViews.log, m.logTitle, lang, [
+    { type: "context", elements: [{ type: "mrkdwn", text: m.logIntro }] },
+    { type: "input", block_id: LogBlocks.kind, label: plain(m.kind, 2000), element: select(DSR_KINDS, t.kind) },
+    { type: "input", block_id: LogBlocks.via, label: plain(m.via, 2000), element: select(VIAS, t.via) },
+    dateInput(LogBlocks.receivedOn, m.receivedOn, today, { hint: m.receivedOnHint }),
+    { type: "input", block_id: LogBlocks.requester, label: plain(m.requester, 2000), element: radio(REQUESTERS, t.requester, "self") },
+    { type: "input", block_id: LogBlocks.mandate, optional: true, label: plain(m.mandate, 2000), element: radio(MANDATES, t.mandate) },
+    textInput(LogBlocks.customerRef, m.customerRef, { max: 100, hint: m.customerRefHint }),
+    textInput(LogBlocks.scope, m.scope, { optional: true, max: 500, placeholder: m.scopeHint }),
+    userInput(LogBlocks.owner, m.owner, null, true),
+  ]);
+}
+
+export function identityModal(c: CaseRow, lang: Lang, presser: string, today: Day): View {
+  const t = dsrMessages(lang);
+  const m = t.modal;
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: m.identityIntro(c.code) } },
+    { type: "input", block_id: IdentityBlocks.document, label: plain(m.idDocument, 2000), element: radio(ID_DOCUMENTS, t.idDocument) },
+    textInput(IdentityBlocks.note, m.idDocumentNote, { optional: true, max: 100 }),
+  ];
+  if (c.requester === "agent") {
+    blocks.push(
+      { type: "input", block_id: IdentityBlocks.mandateDocument, label: plain(m.mandateDocument, 2000), element: radio(MANDATE_DOCUMENTS, t.mandateDocument) },
+      { type: "input", block_id: IdentityBlocks.agentDocument, label: plain(m.agentDocument, 2000), element: radio(ID_DOCUMENTS, t.idDocument) },
+    );
+  }
+  blocks.push(userInput(IdentityBlocks.checkedBy, m.checkedBy, presser, false), dateInput(IdentityBlocks.checkedOn, m.checkedOn, today));
+  return modal(DsrViews.identity, m.identityTitle, lang, blocks, { id: c.id, rev: c.rev });
+}
+
+export function answerModal(c: CaseRow, lang: Lang, today: Day): View {
+  const t = dsrMessages(lang);
+  const m = t.modal;
+  return modal(
+    DsrViews.answer,
+    m.answerTitle,
+    lang,
+    [
+      { type: "section", text: { type: "mrkdwn", text: m.answerIntro(c.code) } },
+      { type: "input", block_id: AnswerBlocks.outcome, label: plain(m.outcome, 2000), element: radio(OUTCOMES, t.outcome) },
+      textInput(AnswerBlocks.actionTaken, m.actionTaken, { optional: true, multiline: true, max: 2000 }),
+      dateInput(AnswerBlocks.actionOn, m.actionOn, today, { optional: true }),
+      {
+        type: "input",
+        block_id: AnswerBlocks.grounds,
+        optional: true,
+        label: plain(m.grounds, 2000),
+        element: { type: "checkboxes", action_id: INPUT, options: REFUSAL_GROUNDS.map((g) => option(`${t.groundLabel(g)} ${t.ground[g]}`, g)) },
+      },
+      textInput(AnswerBlocks.reason, m.reason, { optional: true, multiline: true, max: 2000 }),
+    ],
+    { id: c.id, rev: c.rev },
+  );
+}
+
+export function withdrawModal(c: CaseRow, lang: Lang): View {
+  const m = dsrMessages(lang).modal;
+  return modal(DsrViews.withdraw, m.withdrawTitle, lang, [{ type: "section", text: { type: "mrkdwn", text: `*${c.code}*` } }, textInput(WithdrawBlocks.note, m.withdrawNote, { optional: true, multiline: true, max: 500 })], {
+    id: c.id,
+    rev: c.rev,
+  });
+}
+
+export function sendBackModal(c: CaseRow, lang: Lang): View {
+  const m = dsrMessages(lang).modal;
+  return modal(DsrViews.sendBack, m.sendBackTitle, lang, [{ type: "section", text: { type: "mrkdwn", text: `*${c.code}*` } }, textInput(SendBackBlocks.reason, m.sendBackReason, { multiline: true, max: 1000 })], {
+    id: c.id,
+    rev: c.rev,
+  });
+}
+
+/** A modal that only says something. */
+export function noticeView(text: string, lang: Lang): View {
+  const m = dsrMessages(lang).modal;
+  return { type: "modal", title: plain(m.notice, 24), close: plain(m.closeButton, 24), blocks: [{ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } }] };
+}
+
+// ---- the register post -------------------------------------------------------------------------
+
+export function identityText(c: CaseRow, lang: Lang): string {
+  const t = dsrMessages(lang);
+  if (!c.idDocument || !c.idCheckedBy || !c.idCheckedOn) return t.parent.identityNone;
+  const docs = [t.idDocument[c.idDocument as IdDocument] + (c.idDocumentNote ? `（${safe(c.idDocumentNote)}）` : "")];
+  if (c.mandateDocument) docs.push(t.mandateDocument[c.mandateDocument as MandateDocument]);
+  if (c.agentDocument) docs.push(t.idDocument[c.agentDocument as IdDocument]);
+  return t.parent.identityDone(docs.join(" / "), mention(c.idCheckedBy), dayText(c.idCheckedOn, lang));
+}
+
+function requesterText(c: CaseRow, lang: Lang): string {
+  const t = dsrMessages(lang);
+  const who = t.requester[c.requester as Requester] ?? c.requester;
+  return c.mandate ? `${who}（${t.mandate[c.mandate as Mandate]}）` : who;
+}
+
+/** The outcome lines of a case with an outcome (answered, or a refusal waiting for approval). */
+export function outcomeLines(c: CaseRow, lang: Lang): string[] {
+  if (!c.outcome) return [];
+  const t = dsrMessages(lang);
+  const lines = [`*${t.parent.outcome}*：${t.outcome[c.outcome as Outcome]}${c.status === "awaiting_approval" ? `（${t.status.awaiting_approval}）` : ""}`];
+  if (c.actionTaken) lines.push(`*${t.parent.actionTaken}*：${safe(clip(c.actionTaken, 1000))}${c.actionOn ? `（${dayText(c.actionOn, lang)}）` : ""}`);
+  if (c.grounds.length) lines.push(`*${t.parent.grounds}*`, ...c.grounds.map((g) => `${t.groundLabel(g)} ${t.ground[g as RefusalGround]}`));
+  if (c.reasonToPerson) lines.push(`*${t.parent.reason}*：${safe(clip(c.reasonToPerson, 1000))}`);
+  if (c.approvedBy) lines.push(t.parent.approvedBy(mention(c.approvedBy)));
+  return lines;
+}
+
+export function caseButtons(c: CaseRow, lang: Lang): Button[] {
+  const p = dsrMessages(lang).parent;
+  const out: Button[] = [];
+  if (c.status === "open") out.push({ type: "button", text: plain(p.identityButton), action_id: DsrActions.identity, value: c.id, style: "primary" });
+  out.push({ type: "button", text: plain(p.answerButton), action_id: DsrActions.answer, value: c.id, ...(c.status === "verified" ? { style: "primary" as const } : {}) });
+  out.push({ type: "button", text: plain(p.withdrawButton), action_id: DsrActions.withdraw, value: c.id });
+  return out;
+}
+
+/** The case's register entry: its post in the compliance channel, edited in place. */
+export function caseMessage(c: CaseRow, lang: Lang): SlackMessage {
+  const t = dsrMessages(lang);
+  const p = t.parent;
+  const fields = [
+    `*${p.kind}*\n${t.kind[c.kind as DsrKind] ?? c.kind}`,
+    `*${p.status}*\n${t.status[c.status as DsrStatus] ?? c.status}`,
+    `*${p.via}*\n${t.via[c.via as Via] ?? c.via}`,
+    `*${p.receivedOn}*\n${dayText(c.receivedOn, lang)}`,
+    `*${p.requester}*\n${requesterText(c, lang)}`,
+    `*${p.customerRef}*\n${safe(c.customerRef)}`,
+    `*${p.owner}*\n${mention(c.ownerId)}`,
+    `*${p.identity}*\n${identityText(c, lang)}`,
+    `*${p.target}*\n${dayText(c.targetOn, lang)}`,
+    `*${p.ceiling}*\n${dayText(c.ceilingOn, lang)}`,
+  ];
+  const blocks: KnownBlock[] = [
+    { type: "header", text: plain(p.header(c.code), 150) },
+    { type: "section", fields: fields.map((text) => ({ type: "mrkdwn" as const, text: clip(text, 2000) })) },
+  ];
+  if (c.scope) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(`*${p.scope}*：${safe(c.scope)}`, 3000) } });
+  const outcome = outcomeLines(c, lang);
+  if (outcome.length) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(outcome.join("\n"), 3000) } });
+  if (c.status === "withdrawn" && c.withdrawnNote) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(safe(c.withdrawnNote), 2000) }] });
+  if ((OPEN_DSR_STATUSES as readonly string[]).includes(c.status) && c.status !== "awaiting_approval") {
+    blocks.push({ type: "actions", block_id: `dsr-${c.rev}`, elements: caseButtons(c, lang) });
+  }
+  return { text: `${p.header(c.code)}: ${t.kind[c.kind as DsrKind] ?? c.kind}・${t.status[c.status as DsrStatus] ?? c.status}`, blocks };
+}
+
+/** The DM to the owner: what the case is, its buttons and a link to the register post. */
+export function ownerDm(c: CaseRow, lang: Lang, link: unknown): { text: string; blocks: unknown[] } {
+  const t = dsrMessages(lang);
+  const text = t.dm.toOwner(c.code, t.kind[c.kind as DsrKind], dayText(c.targetOn, lang), dayText(c.ceilingOn, lang));
+  const elements: unknown[] = [...caseButtons(c, lang)];
+  if (link) elements.push({ type: "button", text: plain(t.parent.open), action_id: DsrActions.openLink, url: link });
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, { type: "actions", block_id: `dsr-dm-${c.rev}`, elements }] };
+}
+
+/** The approval request of a refusal: in the thread and in the approvers' DMs, with its buttons until decided. */
+export function approvalMessage(c: CaseRow, lang: Lang, decided?: { by: string; what: string }): SlackMessage {
+  const t = dsrMessages(lang);
+  const head = t.thread.approvalRequest(c.code, t.outcome[c.outcome as Outcome]);
+  const body = [head, ...outcomeLines({ ...c, approvedBy: null }, lang).slice(1)].join("\n");
+  const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: clip(body, 3000) } }];
+  if (decided) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t.thread.decided(mention(decided.by), decided.what) }] });
+  else
+    blocks.push({
+      type: "actions",
+      block_id: `dsr-approval-${c.rev}`,
+      elements: [
+        { type: "button", text: plain(t.thread.approveButton), action_id: DsrActions.approveRefusal, value: encodeCaseRev(c.id, c.rev), style: "primary" },
+        { type: "button", text: plain(t.thread.sendBackButton), action_id: DsrActions.sendBack, value: encodeCaseRev(c.id, c.rev) },
+      ],
+    });
+  return { text: head.replace(/\*/g, ""), blocks };
+}
+
+// ---- complaints ----------------------------------------------------------------------------------
+
+export function complaintModal(lang: Lang, today: Day): View {
+  const t = dsrMessages(lang);
+  const m = t.modal;
+  return modal(DsrViews.complaint, m.complaintTitle, lang, [
+    { type: "context", elements: [{ type: "mrkdwn", text: m.complaintIntro }] },
+    { type: "input", block_id: ComplaintBlocks.kind, label: plain(m.complaintKind, 2000), element: radio(COMPLAINT_KINDS, t.complaintKind, "complaint") },
+    { type: "input", block_id: ComplaintBlocks.via, label: plain(m.via, 2000), element: select(VIAS, t.via) },
+    dateInput(ComplaintBlocks.receivedOn, m.receivedOn, today),
+    textInput(ComplaintBlocks.summary, m.summary, { multiline: true, max: 2000 }),
+    textInput(ComplaintBlocks.customerRef, m.customerRef, { optional: true, max: 100, hint: m.customerRefHint }),
+    textInput(ComplaintBlocks.link, m.link, { optional: true, max: 30 }),
+    userInput(ComplaintBlocks.owner, m.owner, null, true),
+  ]);
+}
+
+export function complaintCloseModal(c: ComplaintRow, lang: Lang, today: Day): View {
+  const t = dsrMessages(lang);
+  const m = t.modal;
+  return modal(
+    DsrViews.complaintClose,
+    m.complaintCloseTitle,
+    lang,
+    [
+      { type: "section", text: { type: "mrkdwn", text: `*${c.code}*` } },
+      { type: "input", block_id: ComplaintCloseBlocks.outcome, label: plain(m.complaintOutcome, 2000), element: radio(["resolved", "referred"], t.complaintOutcome) },
+      textInput(ComplaintCloseBlocks.text, m.outcomeText, { multiline: true, max: 2000 }),
+      textInput(ComplaintCloseBlocks.referredTo, m.referredTo, { optional: true, max: 200 }),
+      dateInput(ComplaintCloseBlocks.closedOn, m.closedOn, today),
+    ],
+    { id: c.id, rev: c.rev },
+  );
+}
+
+export function complaintMessage(c: ComplaintRow, lang: Lang, linkUrl?: string): SlackMessage {
+  const t = dsrMessages(lang);
+  const p = t.parent;
+  const k = t.complaint;
+  const fields = [
+    `*${p.kind}*\n${t.complaintKind[c.kind as ComplaintKind] ?? c.kind}`,
+    `*${p.status}*\n${t.complaintStatus[c.status as ComplaintStatus] ?? c.status}`,
+    `*${p.via}*\n${t.via[c.via as Via] ?? c.via}`,
+    `*${p.receivedOn}*\n${dayText(c.receivedOn, lang)}`,
+    `*${p.owner}*\n${mention(c.ownerId)}`,
+    ...(c.customerRef ? [`*${p.customerRef}*\n${safe(c.customerRef)}`] : []),
+    ...(c.linkedCode ? [`*${k.link}*\n${linkUrl ? `<${linkUrl}|${c.linkedCode}>` : c.linkedCode}`] : []),
+  ];
+  const blocks: KnownBlock[] = [
+    { type: "header", text: plain(k.header(c.code), 150) },
+    { type: "section", text: { type: "mrkdwn", text: clip(`*${k.summary}*\n${safe(c.summary)}`, 3000) } },
+    { type: "section", fields: fields.map((text) => ({ type: "mrkdwn" as const, text: clip(text, 2000) })) },
+  ];
+  if (c.status !== "open" && c.outcomeText) {
+    const lines = [`*${k.outcome}*：${t.complaintStatus[c.status as ComplaintStatus]}${c.closedOn ? `（${dayText(c.closedOn, lang)}）` : ""}`, safe(c.outcomeText)];
+    if (c.referredTo) lines.push(`*${k.referredTo}*：${safe(c.referredTo)}`);
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(lines.join("\n"), 3000) } });
+  }
+  if (c.status === "open") blocks.push({ type: "actions", block_id: `complaint-${c.rev}`, elements: [{ type: "button", text: plain(k.closeButton), action_id: DsrActions.complaintClose, value: c.id, style: "primary" }] });
+  return { text: `${k.header(c.code)}: ${t.complaintStatus[c.status as ComplaintStatus] ?? c.status}`, blocks };
+}

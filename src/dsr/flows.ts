@@ -1,0 +1,438 @@
+// Business operations of subject requests. Each runs in one database transaction holding
+// the state change, its audit entry (the case's timeline in the hash-chained log) and the
+// Slack messages it causes (written to the outbox, sent after the commit).
+//
+// The register entry is a post in the compliance channel (channels.compliance), its thread
+// the timeline; the owner gets a DM with the same buttons. Without a compliance channel the
+// DMs carry everything.
+import { appendAudit } from "../platform/audit/chain.js";
+import { transact, type Tx } from "../platform/db.js";
+import type { Lang } from "../platform/i18n.js";
+import type { OutgoingCall } from "../platform/outbox.js";
+import { BusinessCalendar } from "../platform/schedule/calendar.js";
+import { messageLink, type Services } from "../platform/services.js";
+import { getChannels, langOf } from "../directory/store.js";
+import { approvalMessage, caseMessage, dayText, groundsText, identityText, ownerDm } from "./blocks.js";
+import type { AnswerInput, IdentityInput, LogInput } from "./forms.js";
+import { dsrMessages } from "./messages.js";
+import {
+  answerGate,
+  caseCode,
+  dayDate,
+  DEFAULT_DSR_SETTINGS,
+  dsrDeadlines,
+  mayApproveRefusals,
+  mayHandle,
+  refusalApprovers,
+  REFUSALS,
+  statusAfterOutcome,
+  type DsrStatus,
+  type Outcome,
+} from "./rules.js";
+import { loadCase, officers, type CaseRow } from "./store.js";
+
+export type DsrRefusal =
+  | "not_found"
+  | "not_allowed"
+  | "stale"
+  | "not_verified"
+  | "awaiting_approval"
+  | "closed"
+  | "already_verified"
+  | "not_approver"
+  | "own_proposal"
+  | "not_awaiting"
+  | "owner_not_handler";
+export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: DsrRefusal };
+
+/** The compliance channel speaks Japanese, like the approvals channel. */
+export const CHANNEL_LANG: Lang = "ja";
+const ref = (name: string, id: string) => ({ $ref: name, id });
+const orderKey = (id: string) => `dsr:${id}`;
+const mention = (id: string) => `<@${id}>`;
+const mentions = (ids: string[]) => ids.map(mention).join(" ");
+export const dsrSubject = (code: string) => `dsr:${code}`;
+
+export function calendarOf(s: Services): BusinessCalendar {
+  return s.calendar ?? new BusinessCalendar({ timeZone: s.timeZone });
+}
+
+export function dsrSettingsOf(s: Services): typeof DEFAULT_DSR_SETTINGS {
+  return s.settings?.dsr ?? DEFAULT_DSR_SETTINGS;
+}
+
+function yearIn(d: Date, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
+}
+
+export async function nextCode(tx: Tx, prefix: "DSR" | "CMP", year: number): Promise<string> {
+  const key = `${prefix}-${year}`;
+  const rows = await tx.$queryRaw<{ value: number }[]>`
+    INSERT INTO "CodeCounter" (key, value) VALUES (${key}, 1)
+    ON CONFLICT (key) DO UPDATE SET value = "CodeCounter".value + 1
+    RETURNING value`;
+  return caseCode(prefix, year, Number(rows[0]!.value));
+}
+
+function threadPost(c: CaseRow, text: string): OutgoingCall | null {
+  return c.channelId ? { orderKey: orderKey(c.id), method: "chat.postMessage", payload: { channel: c.channelId, thread_ts: ref("dsrTs", c.id), text } } : null;
+}
+
+function parentUpdate(c: CaseRow): OutgoingCall | null {
+  if (!c.channelId) return null;
+  const msg = caseMessage(c, CHANNEL_LANG);
+  return { orderKey: orderKey(c.id), method: "chat.update", payload: { channel: c.channelId, ts: ref("dsrTs", c.id), text: msg.text, blocks: msg.blocks } };
+}
+
+async function dm(tx: Tx, to: string, build: (lang: Lang) => { text: string; blocks?: unknown[] }): Promise<OutgoingCall> {
+  const lang = await langOf(tx, to);
+  return { orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...build(lang) } };
+}
+
+const some = (calls: (OutgoingCall | null)[]): OutgoingCall[] => calls.filter((c): c is OutgoingCall => c !== null);
+
+/** A refused press, command or submission changes nothing but is logged. */
+export async function logRefusal(s: Services, actorId: string, subj: string, action: string, refusal: string): Promise<void> {
+  await transact(s.database.prisma, (tx) => appendAudit(tx, { at: s.clock.now(), actorId, action: "dsr.refused", subject: subj, data: { attempted: action, refusal } }));
+}
+
+/** Locks the case and checks the actor and the modal's revision; the case or a refusal. */
+async function lockFor(tx: Tx, caseId: string, actorId: string, rev: number | null): Promise<{ ok: true; c: CaseRow; roles: string[] } | { ok: false; refusal: DsrRefusal }> {
+  await tx.$queryRaw`SELECT id FROM "SubjectRequest" WHERE id = ${caseId} FOR UPDATE`;
+  const c = await loadCase(tx, caseId);
+  if (!c) return { ok: false, refusal: "not_found" };
+  const actor = await tx.person.findUnique({ where: { slackId: actorId }, select: { roles: true } });
+  if (!actor || !mayHandle(actor)) return { ok: false, refusal: "not_allowed" };
+  if (rev !== null && c.rev !== rev) return { ok: false, refusal: "stale" };
+  return { ok: true, c, roles: actor.roles };
+}
+
+async function finish<T>(s: Services, actorId: string, caseId: string, action: string, r: FlowResult<T>): Promise<FlowResult<T>> {
+  if (!r.ok) {
+    const c = await loadCase(s.database.prisma, caseId).catch(() => null);
+    await logRefusal(s, actorId, c ? dsrSubject(c.code) : `dsr:${caseId}`, action, r.refusal);
+  }
+  s.outbox.kick();
+  return r;
+}
+
+// ---- log ---------------------------------------------------------------------------------
+
+export type LogResult = { ok: true; id: string; code: string; duplicate: boolean } | { ok: false; refusal: DsrRefusal };
+
+/**
+ * Records a new request (DSR-YYYY-NNNN, status open) with its deadlines, posts its register
+ * entry in the compliance channel (the thread is its timeline) and DMs the owner the buttons.
+ */
+export async function logRequest(s: Services, input: { actorId: string; form: LogInput; submissionKey: string }): Promise<LogResult> {
+  const cal = calendarOf(s);
+  const result = await transact(s.database.prisma, async (tx): Promise<LogResult> => {
+    const dup = await tx.subjectRequest.findUnique({ where: { submissionKey: input.submissionKey } });
+    if (dup) return { ok: true, id: dup.id, code: dup.code, duplicate: true };
+    const actor = await tx.person.findUnique({ where: { slackId: input.actorId }, select: { roles: true } });
+    if (!actor || !mayHandle(actor)) return { ok: false, refusal: "not_allowed" };
+    const ownerId = input.form.ownerId ?? input.actorId;
+    if (ownerId !== input.actorId) {
+      const owner = await tx.person.findUnique({ where: { slackId: ownerId }, select: { roles: true } });
+      if (!owner || !mayHandle(owner)) return { ok: false, refusal: "owner_not_handler" };
+    }
+    const now = s.clock.now();
+    const f = input.form;
+    const due = dsrDeadlines(cal, f.receivedOn, dsrSettingsOf(s));
+    const channel = (await getChannels(tx)).compliance ?? null;
+    const code = await nextCode(tx, "DSR", yearIn(now, s.timeZone));
+    const c = await tx.subjectRequest.create({
+      data: {
+        code,
+        kind: f.kind,
+        via: f.via,
+        receivedOn: dayDate(f.receivedOn),
+        requester: f.requester,
+        mandate: f.mandate,
+        customerRef: f.customerRef,
+        scope: f.scope,
+        ownerId,
+        loggedBy: input.actorId,
+        status: "open",
+        targetOn: dayDate(due.targetOn),
+        ceilingOn: dayDate(due.ceilingOn),
+        channelId: channel,
+        submissionKey: input.submissionKey,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: "dsr.logged",
+      subject: dsrSubject(code),
+      data: { ...f, ownerId, targetOn: due.targetOn, ceilingOn: due.ceilingOn, targetClamped: due.targetClamped, channel },
+    });
+    const calls: OutgoingCall[] = [];
+    const t = dsrMessages(CHANNEL_LANG);
+    if (channel) {
+      const msg = caseMessage(c, CHANNEL_LANG);
+      calls.push({ orderKey: orderKey(c.id), method: "chat.postMessage", payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false }, onSent: { type: "dsrMessage", caseId: c.id } });
+      const lines = [t.thread.logged(code, mention(input.actorId), mention(ownerId))];
+      if (due.targetClamped) lines.push(`${t.parent.target}：${dayText(due.targetOn, CHANNEL_LANG)}${t.parent.clamped}`);
+      calls.push(threadPost(c, lines.join("\n"))!);
+    }
+    calls.push(
+      await dm(tx, ownerId, (lang) => {
+        const d = ownerDm(c, lang, channel ? ref("dsrPermalink", c.id) : null);
+        return channel ? d : { ...d, text: `${d.text}\n${dsrMessages(lang).dm.noChannel}` };
+      }),
+    );
+    await s.outbox.enqueue(tx, calls);
+    return { ok: true, id: c.id, code, duplicate: false };
+  }).catch(async (e: { code?: string }) => {
+    if (e?.code !== "P2002") throw e;
+    const dup = await s.database.prisma.subjectRequest.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
+    return { ok: true as const, id: dup.id, code: dup.code, duplicate: true };
+  });
+  if (!result.ok) await logRefusal(s, input.actorId, "dsr:new", "log", result.refusal);
+  s.outbox.kick();
+  return result;
+}
+
+// ---- identity check -------------------------------------------------------------------------
+
+/** 本人確認: which document was seen (never its number), by whom and when; open -> verified. */
+export async function recordIdentity(s: Services, input: { caseId: string; rev: number | null; actorId: string; form: IdentityInput }): Promise<FlowResult<{ code: string }>> {
+  const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
+    const l = await lockFor(tx, input.caseId, input.actorId, input.rev);
+    if (!l.ok) return l;
+    const before = l.c;
+    if (before.status === "answered" || before.status === "withdrawn") return { ok: false, refusal: "closed" };
+    if (before.status !== "open") return { ok: false, refusal: "already_verified" };
+    const now = s.clock.now();
+    const f = input.form;
+    const after = await tx.subjectRequest.update({
+      where: { id: before.id },
+      data: {
+        status: "verified",
+        idDocument: f.document,
+        idDocumentNote: f.note,
+        mandateDocument: f.mandateDocument,
+        agentDocument: f.agentDocument,
+        idCheckedBy: f.checkedBy,
+        idCheckedOn: dayDate(f.checkedOn),
+        idRecordedBy: input.actorId,
+        idRecordedAt: now,
+        rev: { increment: 1 },
+        updatedAt: now,
+      },
+    });
+    await appendAudit(tx, { at: now, actorId: input.actorId, action: "dsr.identity_checked", subject: dsrSubject(before.code), data: { ...f, from: before.status, to: "verified" } });
+    const t = dsrMessages(CHANNEL_LANG);
+    await s.outbox.enqueue(
+      tx,
+      some([parentUpdate(after), threadPost(after, t.thread.identity(mention(input.actorId), identityText(after, CHANNEL_LANG), mention(f.checkedBy), dayText(f.checkedOn, CHANNEL_LANG)))]),
+    );
+    return { ok: true, code: before.code };
+  });
+  return finish(s, input.actorId, input.caseId, "identity", r);
+}
+
+// ---- the answer ------------------------------------------------------------------------------
+
+/**
+ * The outcome. Only after the identity check (the gate, checked here on the server whatever
+ * the button showed). Done: answered. Partly / not done: a refusal proposal that waits for
+ * the chief or deputy (approval request in the thread and by DM).
+ */
+export async function recordAnswer(s: Services, input: { caseId: string; rev: number | null; actorId: string; form: AnswerInput }): Promise<FlowResult<{ code: string; status: DsrStatus }>> {
+  const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; status: DsrStatus }>> => {
+    const l = await lockFor(tx, input.caseId, input.actorId, null);
+    if (!l.ok) return l;
+    const before = l.c;
+    const gate = answerGate(before.status as DsrStatus);
+    if (gate) return { ok: false, refusal: gate };
+    if (input.rev !== null && before.rev !== input.rev) return { ok: false, refusal: "stale" };
+    const now = s.clock.now();
+    const f = input.form;
+    const status = statusAfterOutcome(f.outcome);
+    const refusing = REFUSALS.includes(f.outcome);
+    const after = await tx.subjectRequest.update({
+      where: { id: before.id },
+      data: {
+        status,
+        outcome: f.outcome,
+        grounds: f.grounds,
+        reasonToPerson: f.reasonToPerson,
+        actionTaken: f.actionTaken,
+        actionOn: f.actionOn ? dayDate(f.actionOn) : null,
+        proposedBy: input.actorId,
+        proposedAt: now,
+        approvedBy: null,
+        approvedAt: null,
+        ...(refusing ? {} : { answeredAt: now, closedAt: now }),
+        rev: { increment: 1 },
+        updatedAt: now,
+      },
+    });
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: refusing ? "dsr.refusal_proposed" : "dsr.answered",
+      subject: dsrSubject(before.code),
+      data: { ...f, from: before.status, to: status },
+    });
+    const t = dsrMessages(CHANNEL_LANG);
+    const who = mention(input.actorId);
+    const calls: (OutgoingCall | null)[] = [parentUpdate(after)];
+    if (!refusing) {
+      calls.push(threadPost(after, t.thread.answered(who, f.actionTaken ?? "", f.actionOn ? dayText(f.actionOn, CHANNEL_LANG) : "")));
+    } else {
+      const o = await officers(tx);
+      const approvers = refusalApprovers(input.actorId, o.chiefs, o.deputies);
+      const lines = [t.thread.proposed(who, t.outcome[f.outcome], groundsText(f.grounds, CHANNEL_LANG), approvers.people.length ? mentions(approvers.people) : "—")];
+      if (approvers.people.length === 0) lines.push(t.thread.noApprover);
+      else if (approvers.self) lines.push(t.thread.selfOnly(who));
+      calls.push(threadPost(after, lines.join("\n")));
+      if (after.channelId) {
+        const msg = approvalMessage(after, CHANNEL_LANG);
+        calls.push({
+          orderKey: orderKey(after.id),
+          method: "chat.postMessage",
+          payload: { channel: after.channelId, thread_ts: ref("dsrTs", after.id), text: msg.text, blocks: msg.blocks },
+          onSent: { type: "dsrApproval", caseId: after.id },
+        });
+      }
+      for (const p of approvers.people) {
+        calls.push(
+          await dm(tx, p, (lang) => {
+            const msg = approvalMessage(after, lang);
+            const text = dsrMessages(lang).dm.toApprovers(after.code, dsrMessages(lang).outcome[f.outcome], who);
+            return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...msg.blocks] };
+          }),
+        );
+      }
+    }
+    await s.outbox.enqueue(tx, some(calls));
+    return { ok: true, code: before.code, status };
+  });
+  return finish(s, input.actorId, input.caseId, "answer", r);
+}
+
+// ---- the chief's decision on a refusal -------------------------------------------------------
+
+export type RefusalDecision = { decision: "approve" } | { decision: "send_back"; reason: string };
+
+/**
+ * 拒否を承認 / 差し戻し by the chief or deputy, on the revision the buttons were made for.
+ * The proposer cannot decide their own proposal while another chief or deputy exists
+ * (rules.ts refusalApprovers). Approved: answered. Sent back: verified again, the
+ * proposal kept in the log, the owner told why.
+ */
+export async function decideRefusal(s: Services, input: { caseId: string; rev: number; actorId: string } & RefusalDecision): Promise<FlowResult<{ code: string }>> {
+  const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
+    await tx.$queryRaw`SELECT id FROM "SubjectRequest" WHERE id = ${input.caseId} FOR UPDATE`;
+    const before = await loadCase(tx, input.caseId);
+    if (!before) return { ok: false, refusal: "not_found" };
+    const actor = await tx.person.findUnique({ where: { slackId: input.actorId }, select: { roles: true } });
+    if (!actor || !mayApproveRefusals(actor)) return { ok: false, refusal: "not_approver" };
+    if (before.status !== "awaiting_approval") return { ok: false, refusal: "not_awaiting" };
+    if (before.rev !== input.rev) return { ok: false, refusal: "stale" };
+    const o = await officers(tx);
+    const approvers = refusalApprovers(before.proposedBy ?? "", o.chiefs, o.deputies);
+    if (!approvers.people.includes(input.actorId)) return { ok: false, refusal: input.actorId === before.proposedBy ? "own_proposal" : "not_approver" };
+    const now = s.clock.now();
+    const t = dsrMessages(CHANNEL_LANG);
+    const who = mention(input.actorId);
+    const outcome = before.outcome as Outcome;
+    const calls: (OutgoingCall | null)[] = [];
+    let after: CaseRow;
+    if (input.decision === "approve") {
+      const self = input.actorId === before.proposedBy;
+      after = await tx.subjectRequest.update({
+        where: { id: before.id },
+        data: { status: "answered", approvedBy: input.actorId, approvedAt: now, answeredAt: now, closedAt: now, rev: { increment: 1 }, updatedAt: now },
+      });
+      await appendAudit(tx, {
+        at: now,
+        actorId: input.actorId,
+        action: "dsr.refusal_approved",
+        subject: dsrSubject(before.code),
+        data: { outcome, grounds: before.grounds, proposedBy: before.proposedBy, selfApproved: self },
+      });
+      calls.push(threadPost(after, `${t.thread.approved(who, t.outcome[outcome])}${self ? t.thread.selfApproved : ""}`));
+      calls.push(await dm(tx, after.ownerId, (lang) => ({ text: dsrMessages(lang).dm.approvedToOwner(after.code, who) })));
+    } else {
+      after = await tx.subjectRequest.update({
+        where: { id: before.id },
+        data: {
+          status: "verified",
+          outcome: null,
+          grounds: [],
+          reasonToPerson: null,
+          actionTaken: null,
+          actionOn: null,
+          proposedBy: null,
+          proposedAt: null,
+          rev: { increment: 1 },
+          updatedAt: now,
+        },
+      });
+      await appendAudit(tx, {
+        at: now,
+        actorId: input.actorId,
+        action: "dsr.refusal_sent_back",
+        subject: dsrSubject(before.code),
+        data: { reason: input.reason, proposal: { outcome, grounds: before.grounds, reasonToPerson: before.reasonToPerson, proposedBy: before.proposedBy } },
+      });
+      calls.push(threadPost(after, t.thread.sentBack(who, input.reason)));
+      calls.push(await dm(tx, after.ownerId, (lang) => ({ text: dsrMessages(lang).dm.sentBackToOwner(after.code, who, input.reason) })));
+    }
+    calls.push(parentUpdate(after));
+    if (before.channelId) {
+      // the approval request in the thread loses its buttons (its ts is known once it was posted: same order key)
+      const what = input.decision === "approve" ? t.thread.approveButton : t.thread.sendBackButton;
+      const msg = approvalMessage(before, CHANNEL_LANG, { by: input.actorId, what });
+      calls.push({ orderKey: orderKey(before.id), method: "chat.update", payload: { channel: before.channelId, ts: ref("dsrApprovalTs", before.id), text: msg.text, blocks: msg.blocks } });
+    }
+    await s.outbox.enqueue(tx, some(calls));
+    return { ok: true, code: before.code };
+  });
+  return finish(s, input.actorId, input.caseId, input.decision === "approve" ? "approve_refusal" : "send_back", r);
+}
+
+// ---- withdrawal ---------------------------------------------------------------------------------
+
+export async function withdrawCase(s: Services, input: { caseId: string; rev: number | null; actorId: string; note: string | null }): Promise<FlowResult<{ code: string }>> {
+  const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
+    const l = await lockFor(tx, input.caseId, input.actorId, input.rev);
+    if (!l.ok) return l;
+    const before = l.c;
+    if (before.status === "answered" || before.status === "withdrawn") return { ok: false, refusal: "closed" };
+    if (before.status === "awaiting_approval") return { ok: false, refusal: "awaiting_approval" };
+    const now = s.clock.now();
+    const after = await tx.subjectRequest.update({
+      where: { id: before.id },
+      data: { status: "withdrawn", withdrawnNote: input.note, closedAt: now, rev: { increment: 1 }, updatedAt: now },
+    });
+    await appendAudit(tx, { at: now, actorId: input.actorId, action: "dsr.withdrawn", subject: dsrSubject(before.code), data: { from: before.status, note: input.note } });
+    await s.outbox.enqueue(tx, some([parentUpdate(after), threadPost(after, dsrMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId), input.note))]));
+    return { ok: true, code: before.code };
+  });
+  return finish(s, input.actorId, input.caseId, "withdraw", r);
+}
+
+// ---- outbox wiring ------------------------------------------------------------------------------
+
+/** Lets the outbox fill in the register post's ts and permalink, and record them once posted. */
+export function registerDsrOutbox(s: Services): void {
+  s.outbox.registerRef("dsrTs", async (tx, r) => (await tx.subjectRequest.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
+  s.outbox.registerRef("dsrPermalink", async (tx, r) => {
+    const c = await tx.subjectRequest.findUnique({ where: { id: String(r.id) }, select: { channelId: true, messageTs: true } });
+    return c?.channelId && c.messageTs ? messageLink(s, c.channelId, c.messageTs) : undefined;
+  });
+  s.outbox.registerRef("dsrApprovalTs", async (tx, r) => (await tx.subjectRequest.findUnique({ where: { id: String(r.id) }, select: { approvalTs: true } }))?.approvalTs ?? undefined);
+  s.outbox.onSent("dsrMessage", async (tx, onSent, response) => {
+    await tx.subjectRequest.update({ where: { id: String(onSent.caseId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
+  });
+  s.outbox.onSent("dsrApproval", async (tx, onSent, response) => {
+    await tx.subjectRequest.update({ where: { id: String(onSent.caseId) }, data: { approvalTs: String(response.ts) } });
+  });
+}

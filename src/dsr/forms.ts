@@ -1,0 +1,354 @@
+// The modals' answers, validated with zod: what Slack sends (view.state.values) in, the
+// case's fields out, or field errors keyed by block_id. Pure: today comes in as an argument.
+import { z } from "zod";
+import type { Lang } from "../platform/i18n.js";
+import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, IdentityBlocks, INPUT, LogBlocks, SendBackBlocks, WithdrawBlocks } from "./ids.js";
+import { dsrMessages } from "./messages.js";
+import {
+  COMPLAINT_KINDS,
+  DSR_KINDS,
+  ID_DOCUMENTS,
+  linkKind,
+  MANDATE_DOCUMENTS,
+  MANDATES,
+  OUTCOMES,
+  REFUSAL_GROUNDS,
+  REQUESTERS,
+  VIAS,
+  type ComplaintKind,
+  type Day,
+  type DsrKind,
+  type IdDocument,
+  type Mandate,
+  type MandateDocument,
+  type Outcome,
+  type RefusalGround,
+  type Requester,
+  type Via,
+} from "./rules.js";
+
+/** view.state.values as Slack sends it (only the parts read here). */
+export type ViewValues = Record<
+  string,
+  Record<string, { value?: string | null; selected_date?: string | null; selected_user?: string | null; selected_option?: { value: string } | null; selected_options?: { value: string }[] }>
+>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
+
+const el = (v: ViewValues, block: string) => v[block]?.[INPUT];
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function errorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const key = String(i.path[0] ?? "");
+    if (key && !(key in out)) out[key] = i.message;
+  }
+  return out;
+}
+
+/**
+ * Validates `raw` with `schema` and, whatever the other fields' problems, the checks across
+ * fields (`cross`, given the raw values): every field error at once, the field's own first.
+ */
+function validate<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, cross: (add: (path: string, message: string) => void) => void): { ok: true; data: z.infer<S> } | { ok: false; errors: Record<string, string> } {
+  const r = schema.safeParse(raw);
+  const errors: Record<string, string> = r.success ? {} : errorsOf(r.error.issues);
+  cross((path, message) => {
+    if (!(path in errors)) errors[path] = message;
+  });
+  if (r.success && Object.keys(errors).length === 0) return { ok: true, data: r.data };
+  return { ok: false, errors };
+}
+
+const str = (x: unknown) => (typeof x === "string" && x.trim() !== "" ? x.trim() : null);
+
+/**
+ * Looks like a customer's own details rather than a reference: an email address, a phone
+ * number, a postal code or an address (都道府県 followed by 市区町村).
+ */
+export function looksPersonal(text: string): boolean {
+  const t = text.normalize("NFKC");
+  if (/[^\s@]+@[^\s@]+\.[^\s@]+/.test(t)) return true;
+  if (/(^|[^\d])0\d{1,4}-\d{1,4}-\d{3,4}([^\d]|$)/.test(t)) return true;
+  if (/(^|[^\d])0[5-9]0\d{8}([^\d]|$)/.test(t)) return true;
+  if (/〒\s*\d{3}-?\d{4}|(^|[^\d])\d{3}-\d{4}([^\d-]|$)/.test(t)) return true;
+  if (/(東京都|北海道|大阪府|京都府|.{2,3}県).{0,10}[市区町村郡]/.test(t)) return true;
+  return false;
+}
+
+function texts(lang: Lang) {
+  const p = dsrMessages(lang).problem;
+  const required = (max: number) => z.string({ error: p.required }).trim().min(1, p.required).max(max, p.tooLong(max));
+  const optional = (max: number) => z.string().trim().max(max, p.tooLong(max)).nullish();
+  const noPersonal = <T extends z.ZodType<string | null | undefined>>(s: T) => s.refine((x) => !x || !looksPersonal(x), { message: p.personalData });
+  const day = z.string({ error: p.required }).regex(DAY, p.required);
+  return { p, required, optional, noPersonal, day };
+}
+
+// ---- logging a request ------------------------------------------------------------------
+
+export interface LogInput {
+  kind: DsrKind;
+  via: Via;
+  receivedOn: Day;
+  requester: Requester;
+  mandate: Mandate | null;
+  customerRef: string;
+  scope: string | null;
+  /** the owner picked in the modal, null: the person logging it */
+  ownerId: string | null;
+}
+
+export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput> {
+  const { p, required, optional, noPersonal, day } = texts(lang);
+  const schema = z
+    .object({
+      [LogBlocks.kind]: z.enum(DSR_KINDS, { error: p.required }),
+      [LogBlocks.via]: z.enum(VIAS, { error: p.required }),
+      [LogBlocks.receivedOn]: day.refine((d) => d <= today, { message: p.future }),
+      [LogBlocks.requester]: z.enum(REQUESTERS, { error: p.required }),
+      [LogBlocks.mandate]: z.enum(MANDATES).nullish(),
+      [LogBlocks.customerRef]: noPersonal(required(100)),
+      [LogBlocks.scope]: noPersonal(optional(500)),
+      [LogBlocks.owner]: z.string().nullish(),
+    });
+  const raw = {
+    [LogBlocks.kind]: el(v, LogBlocks.kind)?.selected_option?.value,
+    [LogBlocks.via]: el(v, LogBlocks.via)?.selected_option?.value,
+    [LogBlocks.receivedOn]: el(v, LogBlocks.receivedOn)?.selected_date ?? undefined,
+    [LogBlocks.requester]: el(v, LogBlocks.requester)?.selected_option?.value,
+    [LogBlocks.mandate]: el(v, LogBlocks.mandate)?.selected_option?.value,
+    [LogBlocks.customerRef]: el(v, LogBlocks.customerRef)?.value ?? undefined,
+    [LogBlocks.scope]: el(v, LogBlocks.scope)?.value,
+    [LogBlocks.owner]: el(v, LogBlocks.owner)?.selected_user,
+  };
+  const r = validate(schema, raw, (add) => {
+    if (raw.requester === "agent" && !raw.mandate) add(LogBlocks.mandate, p.mandateForAgent);
+    if (raw.requester === "self" && raw.mandate) add(LogBlocks.mandate, p.mandateNotSelf);
+  });
+  if (!r.ok) return r;
+  const o = r.data;
+  return {
+    ok: true,
+    value: {
+      kind: o.kind,
+      via: o.via,
+      receivedOn: o.receivedOn,
+      requester: o.requester,
+      mandate: o.mandate ?? null,
+      customerRef: o.customerRef,
+      scope: o.scope || null,
+      ownerId: o.owner || null,
+    },
+  };
+}
+
+// ---- the identity check ---------------------------------------------------------------------
+
+export interface IdentityInput {
+  document: IdDocument;
+  note: string | null;
+  mandateDocument: MandateDocument | null;
+  agentDocument: IdDocument | null;
+  checkedBy: string;
+  checkedOn: Day;
+}
+
+export function parseIdentity(v: ViewValues, lang: Lang, today: Day, c: { requester: string; receivedOn: Day }): Parsed<IdentityInput> {
+  const { p, optional, noPersonal, day } = texts(lang);
+  const agent = c.requester === "agent";
+  const schema = z
+    .object({
+      [IdentityBlocks.document]: z.enum(ID_DOCUMENTS, { error: p.required }),
+      [IdentityBlocks.note]: noPersonal(optional(100)),
+      [IdentityBlocks.mandateDocument]: z.enum(MANDATE_DOCUMENTS).nullish(),
+      [IdentityBlocks.agentDocument]: z.enum(ID_DOCUMENTS).nullish(),
+      [IdentityBlocks.checkedBy]: z.string({ error: p.required }).min(1, p.required),
+      [IdentityBlocks.checkedOn]: day,
+    });
+  const raw = {
+    [IdentityBlocks.document]: el(v, IdentityBlocks.document)?.selected_option?.value,
+    [IdentityBlocks.note]: el(v, IdentityBlocks.note)?.value,
+    [IdentityBlocks.mandateDocument]: el(v, IdentityBlocks.mandateDocument)?.selected_option?.value,
+    [IdentityBlocks.agentDocument]: el(v, IdentityBlocks.agentDocument)?.selected_option?.value,
+    [IdentityBlocks.checkedBy]: el(v, IdentityBlocks.checkedBy)?.selected_user ?? undefined,
+    [IdentityBlocks.checkedOn]: el(v, IdentityBlocks.checkedOn)?.selected_date ?? undefined,
+  };
+  const r = validate(schema, raw, (add) => {
+    if (raw.idDocument === "other" && !str(raw.idDocumentNote)) add(IdentityBlocks.note, p.otherNote);
+    if (agent && !raw.mandateDocument) add(IdentityBlocks.mandateDocument, p.agentDocs);
+    if (agent && !raw.agentDocument) add(IdentityBlocks.agentDocument, p.agentDocs);
+    if (!agent && raw.mandateDocument) add(IdentityBlocks.mandateDocument, p.notAgent);
+    if (!agent && raw.agentDocument) add(IdentityBlocks.agentDocument, p.notAgent);
+    const on = raw.checkedOn;
+    if (on && on > today) add(IdentityBlocks.checkedOn, p.future);
+    else if (on && on < c.receivedOn) add(IdentityBlocks.checkedOn, p.beforeReceived(c.receivedOn));
+  });
+  if (!r.ok) return r;
+  const o = r.data;
+  return {
+    ok: true,
+    value: {
+      document: o.idDocument,
+      note: o.idDocumentNote || null,
+      mandateDocument: o.mandateDocument ?? null,
+      agentDocument: o.agentDocument ?? null,
+      checkedBy: o.checkedBy,
+      checkedOn: o.checkedOn,
+    },
+  };
+}
+
+// ---- the answer -------------------------------------------------------------------------------
+
+export interface AnswerInput {
+  outcome: Outcome;
+  actionTaken: string | null;
+  actionOn: Day | null;
+  grounds: RefusalGround[];
+  reasonToPerson: string | null;
+}
+
+export function parseAnswer(v: ViewValues, lang: Lang, today: Day, c: { receivedOn: Day }): Parsed<AnswerInput> {
+  const { p, optional, noPersonal } = texts(lang);
+  const schema = z
+    .object({
+      [AnswerBlocks.outcome]: z.enum(OUTCOMES, { error: p.required }),
+      [AnswerBlocks.actionTaken]: noPersonal(optional(2000)),
+      [AnswerBlocks.actionOn]: z.string().regex(DAY).nullish(),
+      [AnswerBlocks.grounds]: z.array(z.enum(REFUSAL_GROUNDS)),
+      [AnswerBlocks.reason]: noPersonal(optional(2000)),
+    });
+  const raw = {
+    [AnswerBlocks.outcome]: el(v, AnswerBlocks.outcome)?.selected_option?.value,
+    [AnswerBlocks.actionTaken]: el(v, AnswerBlocks.actionTaken)?.value,
+    [AnswerBlocks.actionOn]: el(v, AnswerBlocks.actionOn)?.selected_date,
+    [AnswerBlocks.grounds]: (el(v, AnswerBlocks.grounds)?.selected_options ?? []).map((x) => x.value),
+    [AnswerBlocks.reason]: el(v, AnswerBlocks.reason)?.value,
+  };
+  const r = validate(schema, raw, (add) => {
+    const doing = raw.outcome === "done" || raw.outcome === "partly";
+    const refusing = raw.outcome === "partly" || raw.outcome === "not_done";
+    if (doing && !str(raw.actionTaken)) add(AnswerBlocks.actionTaken, p.actionTaken);
+    if (doing && !raw.actionOn) add(AnswerBlocks.actionOn, p.actionOn);
+    if (raw.actionOn && raw.actionOn > today) add(AnswerBlocks.actionOn, p.future);
+    else if (raw.actionOn && raw.actionOn < c.receivedOn) add(AnswerBlocks.actionOn, p.beforeReceived(c.receivedOn));
+    if (refusing && raw.grounds.length === 0) add(AnswerBlocks.grounds, p.grounds);
+    if (raw.outcome === "done" && raw.grounds.length > 0) add(AnswerBlocks.grounds, p.groundsForDone);
+    if (refusing && !str(raw.reasonToPerson)) add(AnswerBlocks.reason, p.reason);
+  });
+  if (!r.ok) return r;
+  const o = r.data;
+  const refusing = o.outcome !== "done";
+  return {
+    ok: true,
+    value: {
+      outcome: o.outcome,
+      actionTaken: o.actionTaken || null,
+      actionOn: o.actionTaken ? (o.actionOn ?? null) : null,
+      grounds: [...o.grounds].sort(),
+      reasonToPerson: refusing ? (o.reasonToPerson ?? null) : null,
+    },
+  };
+}
+
+export function parseWithdraw(v: ViewValues, lang: Lang): Parsed<{ note: string | null }> {
+  const { optional, noPersonal } = texts(lang);
+  const r = z.object({ [WithdrawBlocks.note]: noPersonal(optional(500)) }).safeParse({ [WithdrawBlocks.note]: el(v, WithdrawBlocks.note)?.value });
+  if (!r.success) return { ok: false, errors: errorsOf(r.error.issues) };
+  return { ok: true, value: { note: r.data.withdrawNote || null } };
+}
+
+export function parseSendBack(v: ViewValues, lang: Lang): Parsed<{ reason: string }> {
+  const { required } = texts(lang);
+  const r = z.object({ [SendBackBlocks.reason]: required(1000) }).safeParse({ [SendBackBlocks.reason]: el(v, SendBackBlocks.reason)?.value ?? undefined });
+  if (!r.success) return { ok: false, errors: errorsOf(r.error.issues) };
+  return { ok: true, value: { reason: r.data.sendBackReason } };
+}
+
+// ---- complaints --------------------------------------------------------------------------------
+
+export interface ComplaintInput {
+  kind: ComplaintKind;
+  via: Via;
+  receivedOn: Day;
+  summary: string;
+  customerRef: string | null;
+  /** INC-… or DSR-…, upper-cased; its existence is checked by the flow */
+  linkedCode: string | null;
+  ownerId: string | null;
+}
+
+export function parseComplaint(v: ViewValues, lang: Lang, today: Day): Parsed<ComplaintInput> {
+  const { p, required, optional, noPersonal, day } = texts(lang);
+  const schema = z.object({
+    [ComplaintBlocks.kind]: z.enum(COMPLAINT_KINDS, { error: p.required }),
+    [ComplaintBlocks.via]: z.enum(VIAS, { error: p.required }),
+    [ComplaintBlocks.receivedOn]: day.refine((d) => d <= today, { message: p.future }),
+    [ComplaintBlocks.summary]: noPersonal(required(2000)),
+    [ComplaintBlocks.customerRef]: noPersonal(optional(100)),
+    [ComplaintBlocks.link]: z
+      .string()
+      .trim()
+      .transform((x) => x.toUpperCase())
+      .refine((x) => x === "" || linkKind(x) !== null, { message: p.badLink })
+      .nullish(),
+    [ComplaintBlocks.owner]: z.string().nullish(),
+  });
+  const r = schema.safeParse({
+    [ComplaintBlocks.kind]: el(v, ComplaintBlocks.kind)?.selected_option?.value,
+    [ComplaintBlocks.via]: el(v, ComplaintBlocks.via)?.selected_option?.value,
+    [ComplaintBlocks.receivedOn]: el(v, ComplaintBlocks.receivedOn)?.selected_date ?? undefined,
+    [ComplaintBlocks.summary]: el(v, ComplaintBlocks.summary)?.value ?? undefined,
+    [ComplaintBlocks.customerRef]: el(v, ComplaintBlocks.customerRef)?.value,
+    [ComplaintBlocks.link]: el(v, ComplaintBlocks.link)?.value,
+    [ComplaintBlocks.owner]: el(v, ComplaintBlocks.owner)?.selected_user,
+  });
+  if (!r.success) return { ok: false, errors: errorsOf(r.error.issues) };
+  const o = r.data;
+  return {
+    ok: true,
+    value: {
+      kind: o.kind,
+      via: o.via,
+      receivedOn: o.receivedOn,
+      summary: o.summary,
+      customerRef: o.customerRef || null,
+      linkedCode: o.link || null,
+      ownerId: o.owner || null,
+    },
+  };
+}
+
+export interface ComplaintCloseInput {
+  outcome: "resolved" | "referred";
+  text: string;
+  referredTo: string | null;
+  closedOn: Day;
+}
+
+export function parseComplaintClose(v: ViewValues, lang: Lang, today: Day, c: { receivedOn: Day }): Parsed<ComplaintCloseInput> {
+  const { p, required, optional, noPersonal, day } = texts(lang);
+  const schema = z
+    .object({
+      [ComplaintCloseBlocks.outcome]: z.enum(["resolved", "referred"], { error: p.required }),
+      [ComplaintCloseBlocks.text]: noPersonal(required(2000)),
+      [ComplaintCloseBlocks.referredTo]: optional(200),
+      [ComplaintCloseBlocks.closedOn]: day,
+    });
+  const raw = {
+    [ComplaintCloseBlocks.outcome]: el(v, ComplaintCloseBlocks.outcome)?.selected_option?.value,
+    [ComplaintCloseBlocks.text]: el(v, ComplaintCloseBlocks.text)?.value ?? undefined,
+    [ComplaintCloseBlocks.referredTo]: el(v, ComplaintCloseBlocks.referredTo)?.value,
+    [ComplaintCloseBlocks.closedOn]: el(v, ComplaintCloseBlocks.closedOn)?.selected_date ?? undefined,
+  };
+  const r = validate(schema, raw, (add) => {
+    if (raw.outcome === "referred" && !str(raw.referredTo)) add(ComplaintCloseBlocks.referredTo, p.referredTo);
+    if (raw.closedOn && raw.closedOn > today) add(ComplaintCloseBlocks.closedOn, p.future);
+    else if (raw.closedOn && raw.closedOn < c.receivedOn) add(ComplaintCloseBlocks.closedOn, p.beforeReceived(c.receivedOn));
+  });
+  if (!r.ok) return r;
+  const o = r.data;
+  return { ok: true, value: { outcome: o.outcome, text: o.outcomeText, referredTo: o.outcome === "referred" ? (o.referredTo ?? null) : null, closedOn: o.closedOn } };
+}

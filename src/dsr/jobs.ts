@@ -1,0 +1,130 @@
+// The subject requests' scheduled job, each business morning: one DM per person with the
+// open requests whose deadline is near or past —
+//   · to the owner: the target `remindBefore` business days ahead (once), on the target day
+//     (once), every business day once it has passed;
+//   · to the chief or deputy who must approve a refusal: the same, while it waits for them;
+//   · at the ceiling (APPI Art.39: two weeks after arrival; the last business day on or
+//     before it when it falls on days off): escalated to the chiefs and compliance, and
+//     every business day while it stays open; the first escalation is logged and said in
+//     the case's thread.
+// Each message once (once-only notice keys written with the outbox rows); what a run
+// computes in quiet hours waits for the morning. The legal clock does not stop: no snooze.
+import { appendAudit } from "../platform/audit/chain.js";
+import type { Lang } from "../platform/i18n.js";
+import type { OutgoingCall } from "../platform/outbox.js";
+import { messageLink } from "../platform/services.js";
+import type { Job, JobContext } from "../platform/schedule/scheduler.js";
+import { langOfPerson } from "../directory/store.js";
+import { dayText } from "./blocks.js";
+import { CHANNEL_LANG, dsrSubject } from "./flows.js";
+import { dsrMessages } from "./messages.js";
+import { dateDay, refusalApprovers, reminderNoticeKey, reminderStage, type DsrKind, type DsrStatus, type ReminderStage } from "./rules.js";
+import { officers, openCases, type CaseRow } from "./store.js";
+
+const TX = { maxWait: 10_000, timeout: 60_000 };
+const STAGES: ReminderStage[] = ["ceiling", "overdue", "due", "soon"];
+/** items listed at most in one DM */
+const MAX_ITEMS = 40;
+
+interface Item {
+  c: CaseRow;
+  stage: ReminderStage;
+  key: string;
+}
+
+export async function dsrReminders(ctx: JobContext): Promise<Record<string, unknown>> {
+  const { calendar, services: s, settings } = ctx;
+  const today = calendar.day(ctx.slot);
+  if (!calendar.isBusinessDay(today)) return { skipped: "not a business day" };
+  const now = s.clock.now();
+  const db = s.database.prisma;
+  const remindBefore = settings.dsr?.remindBefore ?? 2;
+  const [cases, team] = await Promise.all([openCases(db), officers(db)]);
+  const escalateTo = [...(team.chiefs.length ? team.chiefs : team.deputies), ...team.compliance];
+
+  const perPerson = new Map<string, Item[]>();
+  const escalated: CaseRow[] = [];
+  const add = (people: string[], c: CaseRow, stage: ReminderStage) => {
+    for (const p of new Set(people)) {
+      const l = perPerson.get(p) ?? [];
+      l.push({ c, stage, key: reminderNoticeKey(c.id, stage, p, today, dateDay(c.targetOn)) });
+      perPerson.set(p, l);
+    }
+  };
+  for (const c of cases) {
+    const stage = reminderStage(calendar, today, { receivedOn: dateDay(c.receivedOn), targetOn: dateDay(c.targetOn), ceilingOn: dateDay(c.ceilingOn) }, remindBefore);
+    if (!stage) continue;
+    const people = [c.ownerId];
+    if (c.status === "awaiting_approval") people.push(...refusalApprovers(c.proposedBy ?? "", team.chiefs, team.deputies).people);
+    if (stage === "ceiling") {
+      people.push(...escalateTo);
+      escalated.push(c);
+    }
+    add(people, c, stage);
+  }
+  if (perPerson.size === 0) return { dms: 0, items: 0, escalated: 0 };
+
+  // quiet hours: what is computed at night or on a day off waits for the morning
+  const notBefore = calendar.nextWorkingMoment(now);
+  const people = [...perPerson.keys()].sort();
+  const langs = new Map((await db.person.findMany({ where: { slackId: { in: people } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [p.slackId, langOfPerson(p)]));
+  let dms = 0;
+  let items = 0;
+  let newlyEscalated = 0;
+  await db.$transaction(async (tx) => {
+    const escalationKeys = escalated.map((c) => `dsr:${c.id}:escalated:${today}`);
+    const fresh = await ctx.notices(tx, [...[...perPerson.values()].flat().map((it) => it.key), ...escalationKeys]);
+    const calls: OutgoingCall[] = [];
+    for (const p of people) {
+      const send = perPerson.get(p)!.filter((it) => fresh.has(it.key));
+      if (send.length === 0) continue;
+      calls.push({ orderKey: `reminder:${p}`, method: "chat.postMessage", payload: { channel: p, ...personDm(ctx, send, langs.get(p) ?? "ja") }, notBefore });
+      dms++;
+      items += send.length;
+    }
+    const t = dsrMessages(CHANNEL_LANG);
+    for (const c of escalated) {
+      if (!fresh.has(`dsr:${c.id}:escalated:${today}`)) continue;
+      newlyEscalated++;
+      await appendAudit(tx, { at: now, actorId: "system", action: "dsr.escalated", subject: dsrSubject(c.code), data: { day: today, ceilingOn: dateDay(c.ceilingOn), to: escalateTo } });
+      if (c.channelId && c.messageTs) {
+        const text = `${t.reminder.escalationIntro(1)}\n${escalateTo.map((x) => `<@${x}>`).join(" ")}`;
+        calls.push({ orderKey: `dsr:${c.id}`, method: "chat.postMessage", payload: { channel: c.channelId, thread_ts: c.messageTs, text }, notBefore });
+      }
+    }
+    await s.outbox.enqueue(tx, calls);
+  }, TX);
+  return { dms, items, escalated: newlyEscalated, heldUntil: notBefore > now ? notBefore.toISOString() : undefined };
+}
+
+function personDm(ctx: JobContext, items: Item[], lang: Lang): { text: string; blocks: unknown[] } {
+  const t = dsrMessages(lang);
+  const escalation = items.some((i) => i.stage === "ceiling");
+  const intro = escalation ? t.reminder.escalationIntro(items.length) : t.reminder.intro(items.length);
+  const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text: `*${intro}*` } }];
+  let shown = 0;
+  for (const stage of STAGES) {
+    const list = items.filter((i) => i.stage === stage).sort((a, b) => a.c.ceilingOn.getTime() - b.c.ceilingOn.getTime() || a.c.code.localeCompare(b.c.code));
+    if (list.length === 0 || shown >= MAX_ITEMS) continue;
+    const lines = list.slice(0, MAX_ITEMS - shown).map(({ c }) => {
+      const code = c.channelId && c.messageTs ? `<${messageLink(ctx.services, c.channelId, c.messageTs)}|${c.code}>` : c.code;
+      const text = t.reminder.item(code, t.kind[c.kind as DsrKind], t.status[c.status as DsrStatus], dayText(c.targetOn, lang), dayText(c.ceilingOn, lang), `<@${c.ownerId}>`);
+      return `• ${text}${c.status === "awaiting_approval" ? t.reminder.awaiting : ""}`;
+    });
+    shown += lines.length;
+    blocks.push({ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: `*${t.reminder.stage[stage]}*\n${lines.join("\n")}`.slice(0, 3000) } });
+  }
+  return { text: intro.replace(/[*_~]/g, ""), blocks };
+}
+
+export const dsrJobs: Job[] = [
+  {
+    name: "dsr.reminders",
+    schedule: "45 9 * * 1-5",
+    description: {
+      ja: "開示等の請求の回答期限（目標の2営業日前・当日・超過後は毎日）を担当者に、上限（受付から2週間）に達したら責任者とコンプライアンスに毎日、1人1通のDMで通知",
+      en: "one DM per person: subject requests due in 2 business days, due today or past their target (daily) to the owner; at the two-week ceiling, daily to the chief and compliance",
+    },
+    run: (ctx) => dsrReminders(ctx),
+  },
+];

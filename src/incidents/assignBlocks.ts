@@ -1,0 +1,71 @@
+// Block Kit of the lead modal (users_select), the 「対応リーダーを指名」 button, and the
+// modal changing a task's owner and due date. Pure.
+import type { Button, KnownBlock, View } from "@slack/types";
+import { formatDateTime, type Lang } from "../platform/i18n.js";
+import { incidentAssignMessages } from "./assignMessages.js";
+import { AssignBlocks, IncidentActions, IncidentViews, INPUT, type TaskMeta } from "./ids.js";
+import { taskLabel } from "./taskBlocks.js";
+
+const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: text.length > n ? `${text.slice(0, n - 1)}…` : text, emoji: true });
+const localDay = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+const localTime = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+
+/** 「対応リーダーを指名」 (the incident id is its value). */
+export function leadButton(i: { id: string }, lang: Lang): Button {
+  return { type: "button", text: plain(incidentAssignMessages(lang).lead.button), action_id: IncidentActions.assignLead, value: i.id };
+}
+
+export function leadModal(i: { id: string; code: string; leadId: string | null }, lang: Lang): View {
+  const m = incidentAssignMessages(lang).lead;
+  return {
+    type: "modal",
+    callback_id: IncidentViews.lead,
+    private_metadata: JSON.stringify({ id: i.id }),
+    title: plain(m.modalTitle, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: m.intro(i.code) } },
+      { type: "input", block_id: AssignBlocks.lead, label: plain(m.label, 2000), element: { type: "users_select", action_id: INPUT, ...(i.leadId ? { initial_user: i.leadId } : {}) } },
+    ],
+  };
+}
+
+/** A task's owner (anyone in the directory) and due date (date and time; empty: the legal deadline). */
+export function taskEditModal(
+  i: { id: string; code: string },
+  t: { key: string; ownerId: string; dueAt: Date | null },
+  deadline: Date | null,
+  lang: Lang,
+  timeZone: string,
+): View {
+  const m = incidentAssignMessages(lang).task;
+  const meta: TaskMeta = { id: i.id, key: t.key };
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: m.intro(i.code, taskLabel(t.key, lang), deadline ? formatDateTime(deadline, lang, timeZone) : null) } },
+    { type: "input", block_id: AssignBlocks.owner, label: plain(m.owner, 2000), element: { type: "users_select", action_id: INPUT, initial_user: t.ownerId } },
+    {
+      type: "input",
+      block_id: AssignBlocks.dueOn,
+      optional: true,
+      label: plain(m.dueOn, 2000),
+      element: { type: "datepicker", action_id: INPUT, ...(t.dueAt ? { initial_date: localDay(t.dueAt, timeZone) } : {}) },
+    },
+    {
+      type: "input",
+      block_id: AssignBlocks.dueTime,
+      optional: true,
+      label: plain(m.dueTime, 2000),
+      element: { type: "timepicker", action_id: INPUT, ...(t.dueAt ? { initial_time: localTime(t.dueAt, timeZone) } : {}) },
+    },
+  ];
+  return {
+    type: "modal",
+    callback_id: IncidentViews.taskEdit,
+    private_metadata: JSON.stringify(meta),
+    title: plain(m.modalTitle, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    blocks,
+  };
+}

@@ -1,0 +1,126 @@
+// The incident lead (assigned by the chief or the deputy chief) and a task's owner and due
+// date (changed by a responder from the checklist). Like flows.ts: one transaction holds
+// the change, its audit entry (the timeline) and the Slack messages it causes: the thread
+// reply, the edited post or checklist, a DM to the person now in charge, the Home tabs.
+import { appendAudit } from "../platform/audit/chain.js";
+import { transact, type Tx } from "../platform/db.js";
+import { formatDateTime, type Lang } from "../platform/i18n.js";
+import type { OutgoingCall } from "../platform/outbox.js";
+import type { Services } from "../platform/services.js";
+import { langOf } from "../directory/store.js";
+import { mayAssignLead, mayRespond } from "./access.js";
+import { incidentAssignMessages } from "./assignMessages.js";
+import { dmWithLink } from "./blocks.js";
+import { homeRefreshes, logRefusal, parentUpdate, threadPost } from "./flows.js";
+import { deadlinesOf, loadIncident } from "./store.js";
+import { taskDeadline, type TaskKey } from "./rules.js";
+import { checklistCall, loadTasks } from "./taskFlows.js";
+import { taskLabel } from "./taskBlocks.js";
+
+const CHANNEL_LANG: Lang = "ja";
+const subject = (code: string) => `incident:${code}`;
+const link = (id: string) => ({ $ref: "incidentPermalink", id });
+
+export type AssignRefusal = "not_found" | "not_allowed" | "closed" | "not_open" | "unknown_person" | "after_deadline";
+export type LeadResult = { ok: true; code: string; changed: boolean } | { ok: false; refusal: AssignRefusal };
+
+/** 「対応リーダーを指名」: the chief or the deputy chief makes someone in the directory the incident's lead. */
+export async function assignLead(s: Services, input: { incidentId: string; actorId: string; leadId: string }): Promise<LeadResult> {
+  const result = await transact(s.database.prisma, async (tx: Tx): Promise<LeadResult> => {
+    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
+    const before = await loadIncident(tx, input.incidentId);
+    if (!before) return { ok: false, refusal: "not_found" };
+    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
+    if (!actor || !mayAssignLead(actor)) return { ok: false, refusal: "not_allowed" };
+    if (before.status === "closed") return { ok: false, refusal: "closed" };
+    if (!(await tx.person.findUnique({ where: { slackId: input.leadId } }))) return { ok: false, refusal: "unknown_person" };
+    if (before.leadId === input.leadId) return { ok: true, code: before.code, changed: false };
+    const now = s.clock.now();
+    const after = await tx.incident.update({ where: { id: before.id }, data: { leadId: input.leadId, rev: { increment: 1 }, updatedAt: now } });
+    await appendAudit(tx, { at: now, actorId: input.actorId, action: "incident.lead_assigned", subject: subject(before.code), data: { from: before.leadId, to: input.leadId } });
+    const calls: OutgoingCall[] = [];
+    if (after.channelId) {
+      const m = incidentAssignMessages(CHANNEL_LANG).lead;
+      calls.push(parentUpdate(after, s), threadPost(after, m.thread(`<@${input.actorId}>`, `<@${input.leadId}>`, before.leadId ? `<@${before.leadId}>` : null)));
+    }
+    if (input.leadId !== input.actorId) {
+      const lang = await langOf(tx, input.leadId);
+      const text = incidentAssignMessages(lang).lead.dm(before.code, `<@${input.actorId}>`);
+      calls.push({ orderKey: `dm:${input.leadId}`, method: "chat.postMessage", payload: { channel: input.leadId, ...(after.channelId ? dmWithLink(text, lang, link(after.id)) : { text }) } });
+    }
+    calls.push(...(await homeRefreshes(tx, after, before.leadId)));
+    await s.outbox.enqueue(tx, calls);
+    return { ok: true, code: before.code, changed: true };
+  });
+  if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, "assign_lead", result.refusal);
+  s.outbox.kick();
+  return result;
+}
+
+export type TaskAssignResult = { ok: true; code: string; key: string; changed: boolean } | { ok: false; refusal: AssignRefusal; deadline?: Date };
+
+/**
+ * 「担当・期限を変更」: a responder gives an open task another owner (anyone in the
+ * directory) and/or due date. A task that follows a legal deadline cannot be due later
+ * than it (`dueAt` null: back to the deadline); the new owner is told by DM.
+ */
+export async function assignTask(
+  s: Services,
+  input: { incidentId: string; key: string; actorId: string; ownerId: string; dueAt: Date | null },
+): Promise<TaskAssignResult> {
+  const result = await transact(s.database.prisma, async (tx: Tx): Promise<TaskAssignResult> => {
+    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
+    const before = await loadIncident(tx, input.incidentId);
+    if (!before) return { ok: false, refusal: "not_found" };
+    const task = await tx.incidentTask.findUnique({ where: { incidentId_key: { incidentId: before.id, key: input.key } } });
+    if (!task) return { ok: false, refusal: "not_found" };
+    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
+    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_allowed" };
+    if (before.status === "closed") return { ok: false, refusal: "closed" };
+    if (task.status !== "open") return { ok: false, refusal: "not_open" };
+    if (!(await tx.person.findUnique({ where: { slackId: input.ownerId } }))) return { ok: false, refusal: "unknown_person" };
+    const dk = taskDeadline(task.key as TaskKey);
+    const deadline = dk ? deadlinesOf(before)[dk] : null;
+    if (deadline && input.dueAt && input.dueAt.getTime() > deadline.getTime()) return { ok: false, refusal: "after_deadline", deadline };
+    const dueAt = input.dueAt ?? deadline;
+    const ownerChanged = task.ownerId !== input.ownerId;
+    const dueChanged = (task.dueAt?.getTime() ?? null) !== (dueAt?.getTime() ?? null);
+    if (!ownerChanged && !dueChanged) return { ok: true, code: before.code, key: task.key, changed: false };
+    const now = s.clock.now();
+    const byHand = input.dueAt !== null && (deadline === null || input.dueAt.getTime() !== deadline.getTime());
+    await tx.incidentTask.update({ where: { id: task.id }, data: { ownerId: input.ownerId, dueAt, dueSetBy: byHand ? input.actorId : null, updatedAt: now } });
+    const after = await tx.incident.update({ where: { id: before.id }, data: { rev: { increment: 1 }, updatedAt: now } });
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: "incident.task_assigned",
+      subject: subject(before.code),
+      data: {
+        task: task.key,
+        ...(ownerChanged ? { owner: { from: task.ownerId, to: input.ownerId } } : {}),
+        ...(dueChanged ? { due: { from: task.dueAt?.toISOString() ?? null, to: dueAt?.toISOString() ?? null } } : {}),
+      },
+    });
+    const calls: OutgoingCall[] = [];
+    const when = (d: Date | null, lang: Lang) => (d ? formatDateTime(d, lang, s.timeZone) : incidentAssignMessages(lang).task.noDue);
+    if (after.channelId) {
+      const m = incidentAssignMessages(CHANNEL_LANG).task;
+      const changes = [
+        ...(ownerChanged ? [m.ownerChange(`<@${task.ownerId}>`, `<@${input.ownerId}>`)] : []),
+        ...(dueChanged ? [m.dueChange(when(task.dueAt, CHANNEL_LANG), when(dueAt, CHANNEL_LANG))] : []),
+      ];
+      calls.push(checklistCall(after, await loadTasks(tx, before.id), s, false), threadPost(after, m.thread(`<@${input.actorId}>`, taskLabel(task.key, CHANNEL_LANG), changes)));
+    }
+    if (ownerChanged && input.ownerId !== input.actorId) {
+      const lang = await langOf(tx, input.ownerId);
+      const text = incidentAssignMessages(lang).task.dm(before.code, taskLabel(task.key, lang), `<@${input.actorId}>`, when(dueAt, lang));
+      calls.push({ orderKey: `dm:${input.ownerId}`, method: "chat.postMessage", payload: { channel: input.ownerId, ...(after.channelId ? dmWithLink(text, lang, link(after.id)) : { text }) } });
+    }
+    calls.push(...(await homeRefreshes(tx, after)));
+    await s.outbox.enqueue(tx, calls);
+    return { ok: true, code: before.code, key: task.key, changed: true };
+  });
+  if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, `task_assign:${input.key}`, result.refusal);
+  s.outbox.kick();
+  return result;
+}

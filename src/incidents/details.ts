@@ -1,0 +1,48 @@
+// Items 5-9 of the regulator report (施行規則 第8条1項5-9号) as the incident holds them:
+// 二次被害, 本人への対応, 公表, 再発防止策 (the same entry closing requires: one column,
+// Incident.recurrencePrevention), その他. Pure: the modal's answers in, the values and
+// what changed out.
+import { z } from "zod";
+import type { Lang } from "../platform/i18n.js";
+import { DetailsBlocks, INPUT } from "./ids.js";
+import type { Parsed, ViewValues } from "./forms.js";
+import { incidentSlackMessages } from "./slackMessages.js";
+
+export const DETAIL_FIELDS = ["secondaryHarm", "responseToPeople", "publication", "recurrencePrevention", "otherMatters"] as const;
+export type DetailField = (typeof DETAIL_FIELDS)[number];
+export type IncidentDetails = Record<DetailField, string | null>;
+
+/** The longest entry (a Slack input holds 3,000 characters). */
+export const DETAIL_MAX = 3000;
+
+export function detailsOf(i: IncidentDetails): IncidentDetails {
+  return Object.fromEntries(DETAIL_FIELDS.map((f) => [f, i[f] ?? null])) as IncidentDetails;
+}
+
+/** The modal's answers: each optional, trimmed, blank is null. */
+export function parseDetails(v: ViewValues, lang: Lang): Parsed<IncidentDetails> {
+  const p = incidentSlackMessages(lang).problem;
+  const field = z.string().trim().max(DETAIL_MAX, p.tooLong(DETAIL_MAX)).nullish();
+  const schema = z.object(Object.fromEntries(DETAIL_FIELDS.map((f) => [DetailsBlocks[f], field])) as Record<DetailField, typeof field>);
+  const r = schema.safeParse(Object.fromEntries(DETAIL_FIELDS.map((f) => [DetailsBlocks[f], v[DetailsBlocks[f]]?.[INPUT]?.value ?? null])));
+  if (!r.success) {
+    const errors: Record<string, string> = {};
+    for (const i of r.error.issues) {
+      const key = String(i.path[0] ?? "");
+      if (key && !(key in errors)) errors[key] = i.message;
+    }
+    return { ok: false, errors };
+  }
+  return { ok: true, value: Object.fromEntries(DETAIL_FIELDS.map((f) => [f, r.data[f] ? r.data[f] : null])) as IncidentDetails };
+}
+
+export interface DetailChange {
+  field: DetailField;
+  from: string | null;
+  to: string | null;
+}
+
+/** The fields whose value changes, in the report's order. */
+export function detailChanges(before: IncidentDetails, after: IncidentDetails): DetailChange[] {
+  return DETAIL_FIELDS.filter((f) => (before[f] ?? null) !== (after[f] ?? null)).map((f) => ({ field: f, from: before[f] ?? null, to: after[f] ?? null }));
+}

@@ -1,0 +1,41 @@
+// Block Kit of the report-items modal (items 5-9 of the regulator report) and its button
+// on the incident's post. Pure.
+import type { Button, KnownBlock, View } from "@slack/types";
+import type { Lang } from "../platform/i18n.js";
+import { DETAIL_FIELDS, DETAIL_MAX, type IncidentDetails } from "./details.js";
+import { incidentDetailsMessages } from "./detailsMessages.js";
+import { DetailsBlocks, IncidentActions, IncidentViews, INPUT } from "./ids.js";
+
+const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: text.length > n ? `${text.slice(0, n - 1)}…` : text, emoji: true });
+
+/** 「報告書の項目を記入」 (the incident id is its value). */
+export function detailsButton(i: { id: string }, lang: Lang): Button {
+  return { type: "button", text: plain(incidentDetailsMessages(lang).button), action_id: IncidentActions.details, value: i.id };
+}
+
+/** The five items, each optional, pre-filled with what the incident holds. */
+export function detailsModal(i: { id: string; code: string } & IncidentDetails, lang: Lang): View {
+  const m = incidentDetailsMessages(lang).modal;
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: m.intro(i.code) } },
+    ...DETAIL_FIELDS.map(
+      (f): KnownBlock => ({
+        type: "input",
+        block_id: DetailsBlocks[f],
+        optional: true,
+        label: plain(m.label[f], 2000),
+        hint: plain(m.hint[f], 2000),
+        element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: DETAIL_MAX, ...(i[f] ? { initial_value: i[f]! } : {}) },
+      }),
+    ),
+  ];
+  return {
+    type: "modal",
+    callback_id: IncidentViews.details,
+    private_metadata: JSON.stringify({ id: i.id }),
+    title: plain(m.title, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    blocks,
+  };
+}

@@ -1,0 +1,45 @@
+// Items 5-9 of the regulator report written on the incident (「報告書の項目を記入」 or
+// /privacy incident details). Like flows.ts: one transaction holds the change, its audit
+// entry (the timeline, with each item's before and after) and the thread reply.
+import { appendAudit } from "../platform/audit/chain.js";
+import { transact, type Tx } from "../platform/db.js";
+import type { Lang } from "../platform/i18n.js";
+import type { Services } from "../platform/services.js";
+import { mayRespond } from "./access.js";
+import { detailChanges, detailsOf, type DetailField, type IncidentDetails } from "./details.js";
+import { incidentDetailsMessages } from "./detailsMessages.js";
+import { logRefusal, threadPost } from "./flows.js";
+import { loadIncident } from "./store.js";
+
+const CHANNEL_LANG: Lang = "ja";
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+export type DetailsResult = { ok: true; code: string; changed: DetailField[] } | { ok: false; refusal: "not_found" | "not_allowed" | "closed" };
+
+export async function updateDetails(s: Services, input: { incidentId: string; actorId: string; details: IncidentDetails }): Promise<DetailsResult> {
+  const result = await transact(s.database.prisma, async (tx: Tx): Promise<DetailsResult> => {
+    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
+    const before = await loadIncident(tx, input.incidentId);
+    if (!before) return { ok: false, refusal: "not_found" };
+    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
+    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_allowed" };
+    if (before.status === "closed") return { ok: false, refusal: "closed" };
+    const changes = detailChanges(detailsOf(before), input.details);
+    if (changes.length === 0) return { ok: true, code: before.code, changed: [] };
+    const now = s.clock.now();
+    const after = await tx.incident.update({
+      where: { id: before.id },
+      data: { ...Object.fromEntries(changes.map((c) => [c.field, c.to])), rev: { increment: 1 }, updatedAt: now },
+    });
+    await appendAudit(tx, { at: now, actorId: input.actorId, action: "incident.details_updated", subject: `incident:${before.code}`, data: { changes } });
+    if (after.channelId) {
+      const m = incidentDetailsMessages(CHANNEL_LANG);
+      const items = changes.map((c) => `*${m.modal.label[c.field]}*：${c.to ? clip(c.to, 300) : m.thread.cleared}`);
+      await s.outbox.enqueue(tx, [threadPost(after, clip(m.thread.updated(`<@${input.actorId}>`, items), 3000))]);
+    }
+    return { ok: true, code: before.code, changed: changes.map((c) => c.field) };
+  });
+  if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, "details", result.refusal);
+  s.outbox.kick();
+  return result;
+}

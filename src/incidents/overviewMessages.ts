@@ -1,0 +1,41 @@
+// What the incidents section of the compliance digest and of the App Home tab says
+// (Japanese, English).
+import { catalogue } from "../platform/i18n.js";
+
+const ja = {
+  digest: {
+    title: "個人情報の事故（外部規程 第9条、法第26条）",
+    counts: (open: number, opened: number, closed: number) => `対応中 *${open}* 件（期間中の報告 ${opened} 件、終了 ${closed} 件）`,
+    more: (n: number) => `ほか ${n} 件`,
+  },
+  home: {
+    title: "*🚨 対応中の事故*",
+    none: "対応中の事故はありません。",
+    more: (n: number) => `ほか ${n} 件（\`/privacy incident status INC-…\`）`,
+  },
+  item: (code: string, status: string, next: string) => `• *${code}* ${status} — ${next}`,
+  next: (what: string, due: string, overdue: boolean) => `次の期限：${what} ${due}${overdue ? " ⚠️ *期限超過*" : ""}`,
+  noNext: "期限：未評価（評価後に決まります）",
+  noDue: "期限のある未完了タスクなし",
+  lead: (who: string) => `（対応リーダー ${who}）`,
+};
+
+const en: typeof ja = {
+  digest: {
+    title: "Personal data incidents (customer-information rules Art.9, APPI Art.26)",
+    counts: (open: number, opened: number, closed: number) => `*${open}* open (${opened} reported and ${closed} closed in the period)`,
+    more: (n: number) => `and ${n} more`,
+  },
+  home: {
+    title: "*🚨 Open incidents*",
+    none: "No open incidents.",
+    more: (n: number) => `and ${n} more (\`/privacy incident status INC-…\`)`,
+  },
+  item: (code: string, status: string, next: string) => `• *${code}* ${status} — ${next}`,
+  next: (what: string, due: string, overdue: boolean) => `next deadline: ${what} ${due}${overdue ? " ⚠️ *overdue*" : ""}`,
+  noNext: "deadlines: not assessed yet",
+  noDue: "no open task with a due date",
+  lead: (who: string) => ` (lead ${who})`,
+};
+
+export const incidentOverviewMessages = catalogue(ja, en);

@@ -1,0 +1,111 @@
+// The embedded database in a thread of its own: PGlite (PostgreSQL in WebAssembly) runs
+// here and speaks the PostgreSQL protocol on a Unix socket, and the bot talks to it with
+// the same driver as to a PostgreSQL server (pg + @prisma/adapter-pg). PGlite computes
+// on the thread that calls it; here that is not the thread that acknowledges Slack's
+// requests, so a burst of database work no longer delays the acks.
+//
+// PGlite has one session, so this serves one connection at a time (the bot's pool has
+// one); a second waits until the first closes. Each complete protocol message goes to
+// PGlite as it is, and PGlite's answer goes back as it is, errors included (the
+// connection stays usable after an error, as with a server). Plain JavaScript: a worker
+// thread is not compiled by tsx or vitest.
+import net from "node:net";
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+
+const SSL_REQUEST = 80877103;
+const CANCEL_REQUEST = 80877102;
+const { dataDir, socketPath, pgliteWasmModule, initdbWasmModule } = workerData;
+
+/** Splits a byte stream into protocol messages (the startup packet has no type byte). */
+function framer(onMessage) {
+  let buf = Buffer.alloc(0);
+  let started = false;
+  return (chunk) => {
+    buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
+    const out = [];
+    for (;;) {
+      if (!started) {
+        if (buf.length < 8) break;
+        const len = buf.readInt32BE(0);
+        if (buf.length < len) break;
+        const code = buf.readInt32BE(4);
+        const msg = buf.subarray(0, len);
+        buf = buf.subarray(len);
+        if (code === SSL_REQUEST) out.push({ ssl: true });
+        else if (code === CANCEL_REQUEST) out.push({ cancel: true });
+        else {
+          started = true;
+          out.push({ msg });
+        }
+        continue;
+      }
+      if (buf.length < 5) break;
+      const len = 1 + buf.readInt32BE(1);
+      if (buf.length < len) break;
+      out.push({ msg: buf.subarray(0, len) });
+      buf = buf.subarray(len);
+    }
+    for (const m of out) onMessage(m);
+  };
+}
+
+let db;
+let server;
+/** one connection at a time: the others wait their turn */
+let turn = Promise.resolve();
+
+function serve(socket) {
+  turn = turn.then(
+    () =>
+      new Promise((done) => {
+        let chain = Promise.resolve();
+        let open = true;
+        const finish = async () => {
+          if (!open) return;
+          open = false;
+          await chain.catch(() => undefined);
+          // a connection that went away inside a transaction leaves none behind
+          try {
+            if (!db.closed && db.isInTransaction()) await db.exec("ROLLBACK");
+          } catch {
+            // the database is closing: nothing to roll back
+          }
+          done();
+        };
+        socket.on("close", () => void finish());
+        socket.on("error", () => void finish());
+        socket.on(
+          "data",
+          framer((m) => {
+            chain = chain.then(async () => {
+              if (!open) return;
+              if (m.ssl) return void socket.write("N");
+              if (m.cancel) return void socket.end();
+              const reply = await db.execProtocolRaw(new Uint8Array(m.msg.buffer, m.msg.byteOffset, m.msg.length));
+              if (reply.length > 0 && socket.writable) socket.write(reply);
+            });
+            chain.catch(() => socket.destroy());
+          }),
+        );
+        socket.resume();
+      }),
+  );
+}
+
+try {
+  db = new PGlite(dataDir, { pgliteWasmModule, initdbWasmModule });
+  await db.waitReady;
+  server = net.createServer({ pauseOnConnect: true }, serve);
+  await new Promise((resolve, reject) => server.listen(socketPath, resolve).once("error", reject));
+  parentPort.postMessage({ ready: true });
+} catch (e) {
+  parentPort.postMessage({ error: String(e?.stack ?? e) });
+}
+
+parentPort.on("message", async (m) => {
+  if (m !== "stop") return;
+  await new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await db?.close().catch(() => undefined);
+  parentPort.postMessage({ stopped: true });
+});

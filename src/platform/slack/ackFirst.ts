@@ -1,0 +1,116 @@
+// Acknowledge first, work after, a few at a time.
+//
+// Slack wants every command, press and event acknowledged within 3 s, and a person sees
+// the press "take" when it is. The bot's handlers ack first and then do the work (the
+// decision's transaction, the modal, the ephemeral answer). Without a limit, a burst of
+// presses runs all that work at once on the one event loop: every new request then
+// waits behind the database work of the ones before it (Prisma compiles each query on
+// the main thread, and PGlite runs the database itself there), and the acks slow down
+// with the load. The gate below lets a handler's work after its ack start only when
+// one of `slots` is free, in arrival order, so new requests are parsed and acknowledged
+// between them. Work that waited `maxWaitMs` starts anyway: a handler that opens a
+// modal must do so within the 3 s life of its trigger_id, and nothing is starved.
+//
+// It wraps `app.processEvent`, which every Bolt receiver (HTTP and Socket Mode) calls
+// with the request's `ack`: the gate sits in that `ack`, after the answer has gone back
+// to Slack, so no handler needs to know about it. Work a handler does before its ack
+// (a modal submission is stored, then acknowledged) is not held.
+import type { App } from "@slack/bolt";
+
+export interface GateOptions {
+  /** how many handlers may work after their ack at the same time */
+  slots: number;
+  /** work that waited this long starts even when every slot is taken */
+  maxWaitMs: number;
+}
+
+export interface GateStats {
+  /** handlers working after their ack now */
+  active: number;
+  /** handlers waiting for a slot */
+  waiting: number;
+  /** handlers that started after waiting `maxWaitMs` (the gate overflowed) */
+  overflowed: number;
+}
+
+/** A first-come first-served semaphore whose waiters give up waiting after `maxWaitMs`. */
+export class WorkGate {
+  private active = 0;
+  private overflowed = 0;
+  private readonly queue: { start: () => void; timer: NodeJS.Timeout }[] = [];
+
+  constructor(private readonly o: GateOptions) {}
+
+  /** Resolves when the caller may work; call the returned function when done (once). */
+  enter(): Promise<() => void> {
+    return new Promise((resolve) => {
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        this.active--;
+        this.next();
+      };
+      // the slot is counted when it is given, the work starts at once
+      const start = () => resolve(release);
+      if (this.active < this.o.slots && this.queue.length === 0) {
+        this.active++;
+        return start();
+      }
+      const entry = {
+        start,
+        timer: setTimeout(() => {
+          const i = this.queue.indexOf(entry);
+          if (i < 0) return;
+          this.queue.splice(i, 1);
+          this.overflowed++;
+          this.active++;
+          start();
+        }, this.o.maxWaitMs),
+      };
+      this.queue.push(entry);
+    });
+  }
+
+  stats(): GateStats {
+    return { active: this.active, waiting: this.queue.length, overflowed: this.overflowed };
+  }
+
+  private next(): void {
+    while (this.active < this.o.slots && this.queue.length > 0) {
+      const e = this.queue.shift()!;
+      clearTimeout(e.timer);
+      this.active++;
+      // a turn of the event loop first: requests that arrived meanwhile are acknowledged before this work starts
+      setImmediate(e.start);
+    }
+  }
+}
+
+type ReceiverEvent = Parameters<App["processEvent"]>[0];
+
+/**
+ * Puts a gate between each handler's ack and the work after it. Returns the gate (for
+ * the benchmark's figures and for tests).
+ */
+export function ackFirst(app: App, o: GateOptions): WorkGate {
+  const gate = new WorkGate(o);
+  const processEvent = app.processEvent.bind(app);
+  app.processEvent = async (event: ReceiverEvent) => {
+    let release: (() => void) | undefined;
+    const ack = event.ack;
+    const gated: ReceiverEvent = {
+      ...event,
+      ack: async (response) => {
+        await ack(response);
+        if (!release) release = await gate.enter();
+      },
+    };
+    try {
+      await processEvent(gated);
+    } finally {
+      release?.();
+    }
+  };
+  return gate;
+}

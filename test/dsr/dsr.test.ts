@@ -1,0 +1,293 @@
+// A request from a data subject from logging to the answer, over the whole bot: who may
+// log it, field errors, the register post and the owner's DM, the identity-check gate (the
+// button and the modal on the server), a refusal sent back and approved by the right
+// person only, list and status, withdrawal, and the audit log and its export.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/platform/clock.js";
+import { exportCsv, verifyChain } from "../../src/platform/audit/chain.js";
+import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks, SendBackBlocks, WithdrawBlocks } from "../../src/dsr/ids.js";
+import { dsrMessages } from "../../src/dsr/messages.js";
+import { startHarness, type Harness } from "../support/harness.js";
+import { ORG } from "../support/org.js";
+import { drain, jst, pumping } from "../support/clock.js";
+import { privacy, shown } from "../support/commands.js";
+import { COMPLIANCE, GOOD_LOG, latest, logCase, openLog, parentShows, pressForModal, pressOn, threadHas, told } from "./helpers.js";
+
+const P = ORG.people;
+const ja = dsrMessages("ja");
+const clock = new ManualClock(jst("2026-11-24T10:00:00"));
+let h: Harness;
+const db = () => h.bot.services.database.prisma;
+
+beforeAll(async () => {
+  h = await startHarness({ clock, fake: { clock } });
+});
+afterAll(async () => h?.close());
+
+describe("who may use the desk", () => {
+  it("an employee without a desk role, the auditor and an admin are refused, ephemerally, and it is logged", async () => {
+    for (const who of [P.employee2, P.auditor, P.admin]) {
+      for (const text of ["dsr", "dsr list", "dsr status DSR-2026-0001", "complaint"]) {
+        const e = await privacy(h, who, text);
+        expect(e.shown).toContain(ja.refusal.notAllowed);
+      }
+      expect(h.fake.openViews(who).filter((v) => v.view.callback_id === DsrViews.log)).toEqual([]);
+    }
+    expect(await db().auditEntry.count({ where: { action: "dsr.refused", actorId: P.employee2 } })).toBe(4);
+    expect(await db().auditEntry.count({ where: { action: "dsr.refused", actorId: P.auditor, subject: "dsr:DSR-2026-0001" } })).toBe(1);
+  });
+
+  it("a handler, a manager, the chief, the deputy and compliance get the modal", async () => {
+    for (const who of [P.employee, P.manager, P.chief, P.deputy, P.compliance]) {
+      const view = await openLog(h, who);
+      expect(view.view.callback_id).toBe(DsrViews.log);
+    }
+  });
+});
+
+describe("logging a request", () => {
+  it("bad input comes back as field errors and records nothing", async () => {
+    const view = await openLog(h, P.employee);
+    await h.slack.fillAndSubmit(P.employee, view.id, {
+      ...GOOD_LOG,
+      [LogBlocks.receivedOn]: "2026-11-25",
+      [LogBlocks.requester]: "agent",
+      [LogBlocks.customerRef]: "山田様 090-1234-5678",
+    });
+    expect(h.fake.viewErrors(view.id)).toEqual({
+      [LogBlocks.receivedOn]: ja.problem.future,
+      [LogBlocks.mandate]: ja.problem.mandateForAgent,
+      [LogBlocks.customerRef]: ja.problem.personalData,
+    });
+    // an owner outside the desk's roles
+    await h.slack.fillAndSubmit(P.employee, view.id, { ...GOOD_LOG, [LogBlocks.owner]: P.employee2 });
+    expect(h.fake.viewErrors(view.id)).toEqual({ [LogBlocks.owner]: ja.refusal.ownerNotHandler });
+    expect(await db().subjectRequest.count()).toBe(0);
+  });
+
+  let a: Awaited<ReturnType<typeof logCase>>;
+  it("a good one gets a code, its register post in the compliance channel, the timeline and the owner's DM with the buttons", async () => {
+    a = await logCase(h, clock, P.employee, { [LogBlocks.requester]: "agent", [LogBlocks.mandate]: "voluntary", [LogBlocks.receivedOn]: "2026-11-24", [LogBlocks.kind]: "stop_use" });
+    expect(a.code).toBe("DSR-2026-0001");
+    const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } });
+    expect(c).toMatchObject({ status: "open", ownerId: P.employee, loggedBy: P.employee, kind: "stop_use", requester: "agent", mandate: "voluntary", customerRef: "CUST-001234" });
+    // 11/24 + 10 business days = 12/8; the ceiling 14 days = 12/8
+    expect(c.targetOn.toISOString().slice(0, 10)).toBe("2026-12-08");
+    expect(c.ceilingOn.toISOString().slice(0, 10)).toBe("2026-12-08");
+    const post = shown(a.parent);
+    for (const t of ["DSR-2026-0001", "利用停止・消去", "代理人（任意代理人（委任状））", "CUST-001234", "2026/12/08", "未確認", ja.parent.identityButton, ja.parent.answerButton]) expect(post).toContain(t);
+    await threadHas(h, clock, a.parent, "DSR-2026-0001 を受け付けました");
+    const dm = await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("DSR-2026-0001"))));
+    expect(JSON.stringify(dm.blocks ?? [])).toContain(DsrActions.identity);
+    expect(JSON.stringify(dm.blocks ?? [])).toContain(`archives/${COMPLIANCE}/p`);
+    const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.logged", subject: "dsr:DSR-2026-0001" } });
+    expect(audit.data).toMatchObject({ kind: "stop_use", customerRef: "CUST-001234", targetOn: "2026-12-08", ceilingOn: "2026-12-08" });
+  });
+
+  it("the identity-check gate: 「回答を記録」 before the check is refused with the reason, and logged", async () => {
+    await pressOn(h, P.employee, a.parent, DsrActions.answer);
+    await told(h, P.employee, ja.refusal.notVerified);
+    expect(h.fake.openViews(P.employee).filter((v) => v.view.callback_id === DsrViews.answer)).toEqual([]);
+    expect(await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${a.code}`, data: { path: ["refusal"], equals: "not_verified" } } })).toBe(1);
+  });
+
+  it("someone outside the desk cannot record the identity check", async () => {
+    await pressOn(h, P.employee2, a.parent, DsrActions.identity);
+    await told(h, P.employee2, ja.refusal.notAllowed);
+    expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("open");
+  });
+
+  it("the identity check of an agent needs the mandate and the agent's own document; then it is recorded", async () => {
+    clock.set(jst("2026-11-25T11:00:00"));
+    const view = await pressForModal(h, P.manager, a.parent, DsrActions.identity, DsrViews.identity);
+    await h.slack.fillAndSubmit(P.manager, view.id, { [IdentityBlocks.document]: "license", [IdentityBlocks.checkedOn]: "2026-11-26" });
+    expect(h.fake.viewErrors(view.id)).toEqual({
+      [IdentityBlocks.mandateDocument]: ja.problem.agentDocs,
+      [IdentityBlocks.agentDocument]: ja.problem.agentDocs,
+      [IdentityBlocks.checkedOn]: ja.problem.future,
+    });
+    await h.slack.fillAndSubmit(P.manager, view.id, {
+      [IdentityBlocks.document]: "license",
+      [IdentityBlocks.mandateDocument]: "power_of_attorney",
+      [IdentityBlocks.agentDocument]: "passport",
+      [IdentityBlocks.checkedBy]: P.employee,
+      [IdentityBlocks.checkedOn]: "2026-11-25",
+    });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } });
+    expect(c).toMatchObject({ status: "verified", idDocument: "license", mandateDocument: "power_of_attorney", agentDocument: "passport", idCheckedBy: P.employee, idRecordedBy: P.manager });
+    await parentShows(h, clock, a.parent, "運転免許証 / 委任状等（委任を証明する書類） / パスポート");
+    await threadHas(h, clock, a.parent, "本人確認を記録しました");
+    expect(shown(latest(h, a.parent))).not.toContain(ja.parent.identityButton);
+  });
+
+  it("a refusal needs grounds and the reason; proposed, it waits for the chief or deputy (thread and DMs)", async () => {
+    const view = await pressForModal(h, P.employee, a.parent, DsrActions.answer, DsrViews.answer);
+    await h.slack.fillAndSubmit(P.employee, view.id, { [AnswerBlocks.outcome]: "not_done" });
+    expect(h.fake.viewErrors(view.id)).toEqual({ [AnswerBlocks.grounds]: ja.problem.grounds, [AnswerBlocks.reason]: ja.problem.reason });
+    await h.slack.fillAndSubmit(P.employee, view.id, { [AnswerBlocks.outcome]: "not_done", [AnswerBlocks.grounds]: ["7"], [AnswerBlocks.reason]: "法令上の保存義務があるため消去できません" });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } });
+    expect(c).toMatchObject({ status: "awaiting_approval", outcome: "not_done", grounds: ["7"], proposedBy: P.employee, answeredAt: null });
+    const req = await threadHas(h, clock, a.parent, "承認依頼");
+    expect(shown(req)).toContain(ja.ground["7"]);
+    expect(JSON.stringify(req.blocks ?? [])).toContain(DsrActions.approveRefusal);
+    for (const p of [P.chief, P.deputy]) await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(p).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.sendBack))));
+    // while it waits, the register post has no buttons, and the owner's DM buttons are refused
+    expect(JSON.stringify(latest(h, a.parent).blocks)).not.toContain(DsrActions.answer);
+    const dm = h.fake.dms(P.employee).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.answer))!;
+    await pressOn(h, P.employee, dm, DsrActions.answer);
+    await told(h, P.employee, ja.refusal.awaitingApproval);
+  });
+
+  it("a handler or compliance pressing 「拒否を承認」 is refused and changes nothing", async () => {
+    const req = await threadHas(h, clock, a.parent, "承認依頼");
+    for (const who of [P.employee, P.compliance]) {
+      await pressOn(h, who, req, DsrActions.approveRefusal);
+      await told(h, who, ja.refusal.notApprover);
+    }
+    expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("awaiting_approval");
+    expect(await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${a.code}`, data: { path: ["refusal"], equals: "not_approver" } } })).toBe(2);
+  });
+
+  it("the chief sends it back with a reason: verified again, the owner told why, the proposal kept in the log", async () => {
+    const req = await threadHas(h, clock, a.parent, "承認依頼");
+    const view = await pressForModal(h, P.chief, req, DsrActions.sendBack, DsrViews.sendBack);
+    await h.slack.fillAndSubmit(P.chief, view.id, { [SendBackBlocks.reason]: "" });
+    expect(h.fake.viewErrors(view.id)).toEqual({ [SendBackBlocks.reason]: ja.problem.required });
+    await h.slack.fillAndSubmit(P.chief, view.id, { [SendBackBlocks.reason]: "一部は消去できるはずです" });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } });
+    expect(c).toMatchObject({ status: "verified", outcome: null, grounds: [], proposedBy: null });
+    await threadHas(h, clock, a.parent, "差し戻しました：一部は消去できるはずです");
+    await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("差し戻されました") && m.text.includes("一部は消去できるはずです"))));
+    const sent = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.refusal_sent_back", subject: `dsr:${a.code}` } });
+    expect(sent.data).toMatchObject({ reason: "一部は消去できるはずです", proposal: { outcome: "not_done", grounds: ["7"], proposedBy: P.employee } });
+    // the old approval buttons are gone from the thread message, and a stale press changes nothing
+    await pumping(h, clock, h.fake.waitFor(() => (!JSON.stringify(latest(h, req).blocks).includes(DsrActions.approveRefusal) ? true : undefined)));
+    expect(shown(latest(h, req))).toContain(`差し戻し：<@${P.chief}>`);
+    const dm = h.fake.dms(P.deputy).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.approveRefusal))!;
+    await pressOn(h, P.deputy, dm, DsrActions.approveRefusal);
+    await told(h, P.deputy, ja.refusal.notAwaiting);
+    expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("verified");
+  });
+
+  it("the chief proposes a partial refusal: the chief cannot approve it (a deputy exists); the deputy approves", async () => {
+    clock.set(jst("2026-11-26T10:00:00"));
+    const view = await pressForModal(h, P.chief, a.parent, DsrActions.answer, DsrViews.answer);
+    await h.slack.fillAndSubmit(P.chief, view.id, {
+      [AnswerBlocks.outcome]: "partly",
+      [AnswerBlocks.actionTaken]: "DM 送付リストから削除",
+      [AnswerBlocks.actionOn]: "2026-11-26",
+      [AnswerBlocks.grounds]: ["7"],
+      [AnswerBlocks.reason]: "契約記録は法令上の保存期間中のため消去できません",
+    });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    const proposal = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.thread(COMPLIANCE, a.parent.ts).find((m) => shown(m).includes("一部実施") && JSON.stringify(m.blocks ?? []).includes(DsrActions.approveRefusal))),
+    );
+    expect(h.fake.dms(P.chief).filter((m) => shown(m).includes("一部実施（一部不実施）」を提案"))).toEqual([]);
+    await pressOn(h, P.chief, proposal, DsrActions.approveRefusal);
+    await told(h, P.chief, ja.refusal.ownProposal);
+    expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("awaiting_approval");
+    await pressOn(h, P.deputy, proposal, DsrActions.approveRefusal);
+    await told(h, P.deputy, ja.done.approved(a.code));
+    const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } });
+    expect(c).toMatchObject({ status: "answered", outcome: "partly", approvedBy: P.deputy, proposedBy: P.chief });
+    expect(c.answeredAt?.toISOString()).toBe(jst("2026-11-26T10:00:00").toISOString());
+    const post = shown(await parentShows(h, clock, a.parent, "回答済み"));
+    expect(post).toContain(ja.ground["7"]);
+    expect(post).toContain(`承認：<@${P.deputy}>`);
+    expect(JSON.stringify(latest(h, a.parent).blocks)).not.toContain(DsrActions.answer);
+    await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("承認されました"))));
+    const approved = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.refusal_approved", subject: `dsr:${a.code}` } });
+    expect(approved.actorId).toBe(P.deputy);
+    expect(approved.data).toMatchObject({ outcome: "partly", grounds: ["7"], selfApproved: false });
+    // answered: nothing more can be recorded from the DM either
+    const dm = h.fake.dms(P.employee).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.withdraw))!;
+    await pressOn(h, P.employee, dm, DsrActions.withdraw);
+    await told(h, P.employee, ja.refusal.closed);
+  });
+});
+
+describe("the modal checks the gate on the server too", () => {
+  let b: Awaited<ReturnType<typeof logCase>>;
+  it("an answer modal re-pointed at an unverified case (a forged submission) answers nothing", async () => {
+    b = await logCase(h, clock, P.compliance, { [LogBlocks.owner]: P.employee, [LogBlocks.receivedOn]: "2026-11-25" });
+    const c = await logCase(h, clock, P.compliance, { [LogBlocks.receivedOn]: "2026-11-26", [LogBlocks.kind]: "purpose_notice" });
+    const idView = await pressForModal(h, P.compliance, c.parent, DsrActions.identity, DsrViews.identity);
+    await h.slack.fillAndSubmit(P.compliance, idView.id, { [IdentityBlocks.document]: "insurance" });
+    expect(h.fake.viewErrors(idView.id) ?? {}).toEqual({});
+    const answer = await pressForModal(h, P.compliance, c.parent, DsrActions.answer, DsrViews.answer);
+    const payload = h.fake.viewPayload(answer.id, {
+      [AnswerBlocks.outcome]: { value: { type: "radio_buttons", selected_option: { text: { type: "plain_text", text: "x" }, value: "done" } } },
+      [AnswerBlocks.actionTaken]: { value: { type: "plain_text_input", value: "通知した" } },
+      [AnswerBlocks.actionOn]: { value: { type: "datepicker", selected_date: "2026-11-26" } },
+    });
+    const forged = { ...payload, private_metadata: JSON.stringify({ id: b.id, rev: 0 }) };
+    const r = await h.slack.viewSubmission(P.compliance, forged);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ response_action: "errors", errors: { [AnswerBlocks.outcome]: ja.problem.notVerified } });
+    expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("open");
+    // the same modal, for its own (verified) case, answers it
+    await h.slack.fillAndSubmit(P.compliance, answer.id, { [AnswerBlocks.outcome]: "done", [AnswerBlocks.actionTaken]: "利用目的を書面で通知", [AnswerBlocks.actionOn]: "2026-11-26" });
+    expect(h.fake.viewErrors(answer.id) ?? {}).toEqual({});
+    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "answered", outcome: "done", approvedBy: null });
+    await threadHas(h, clock, c.parent, "対応済み");
+  });
+
+  it("the owner picked in the modal gets the DM; withdrawal from the DM closes the case", async () => {
+    const dm = await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes(b.code))));
+    const view = await pressForModal(h, P.employee, dm, DsrActions.withdraw, DsrViews.withdraw);
+    await h.slack.fillAndSubmit(P.employee, view.id, { [WithdrawBlocks.note]: "電話で取り下げの連絡" });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "withdrawn", withdrawnNote: "電話で取り下げの連絡" });
+    await threadHas(h, clock, b.parent, "取り下げを記録しました");
+    await pressOn(h, P.employee, dm, DsrActions.answer);
+    await told(h, P.employee, ja.refusal.closed);
+  });
+});
+
+describe("list and status", () => {
+  it("list shows the open cases with their deadlines and flags the overdue ones", async () => {
+    clock.set(jst("2026-12-09T10:00:00"));
+    const open = await logCase(h, clock, P.employee, { [LogBlocks.receivedOn]: "2026-11-20", [LogBlocks.kind]: "correction" });
+    const e = await privacy(h, P.manager, "dsr list");
+    expect(e.shown).toContain("対応中の開示等の請求（1件）");
+    expect(e.shown).toContain(open.code);
+    expect(e.shown).toContain("目標 2026/12/04・上限 2026/12/04");
+    expect(e.shown).toContain(":rotating_light:");
+    expect(e.shown).not.toContain("DSR-2026-0001");
+  });
+
+  it("status shows the register entry without buttons; a bad or unknown code says so", async () => {
+    const e = await privacy(h, P.compliance, "dsr status dsr-2026-0001");
+    expect(e.shown).toContain("DSR-2026-0001");
+    expect(e.shown).toContain("回答済み");
+    expect(JSON.stringify(e.blocks ?? [])).not.toContain(DsrActions.answer);
+    expect((await privacy(h, P.compliance, "dsr status PRV-2026-0001")).shown).toContain(ja.command.badCode("PRV-2026-0001"));
+    expect((await privacy(h, P.compliance, "dsr status DSR-2026-0999")).shown).toContain(ja.command.notFound("DSR-2026-0999"));
+  });
+
+  it("English speakers read English", async () => {
+    await db().person.update({ where: { slackId: P.manager }, data: { lang: "en" } });
+    const e = await privacy(h, P.manager, "dsr list");
+    expect(e.shown).toContain("Open subject requests (1)");
+    await db().person.update({ where: { slackId: P.manager }, data: { lang: null } });
+  });
+});
+
+describe("the audit log", () => {
+  it("every change is in the chain, and the export (npm run audit:export) has them", async () => {
+    await drain(h, clock);
+    expect((await verifyChain(db())).ok).toBe(true);
+    const csv = await exportCsv(db(), jst("2026-11-01T00:00:00"), jst("2027-01-01T00:00:00"));
+    for (const action of ["dsr.logged", "dsr.identity_checked", "dsr.refusal_proposed", "dsr.refusal_sent_back", "dsr.refusal_approved", "dsr.answered", "dsr.withdrawn", "dsr.refused"]) {
+      expect(csv, action).toContain(`,${action},dsr:`);
+    }
+    // the customer's reference, never a name or address: the log holds what the modal held
+    expect(csv).toContain("CUST-001234");
+  });
+});

@@ -1,0 +1,121 @@
+// The dsr.reminders job with the clock moved: the owner is reminded 2 business days before
+// the target and on the day (once each), daily once it has passed; at the ceiling the chief
+// and compliance are escalated to, daily, with one log entry and one thread post a day;
+// one DM per person per run; quiet hours hold what a run computes at night; answered
+// requests are not reminded.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/platform/clock.js";
+import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks } from "../../src/dsr/ids.js";
+import { parseSettings } from "../../src/settings.js";
+import { startHarness, type Harness } from "../support/harness.js";
+import { ORG } from "../support/org.js";
+import { drain, jst, runJobAt } from "../support/clock.js";
+import { shown } from "../support/commands.js";
+import { logCase, pressForModal, threadHas } from "./helpers.js";
+
+const P = ORG.people;
+const JOB = "dsr.reminders";
+const clock = new ManualClock(jst("2026-12-01T10:00:00"));
+let h: Harness;
+const db = () => h.bot.services.database.prisma;
+const run = (at: string) => runJobAt(h, clock, JOB, at);
+const reminders = (user: string) => h.fake.dms(user).filter((m) => m.text.includes("開示等の請求の期限"));
+const escalations = (user: string) => h.fake.dms(user).filter((m) => m.text.includes("開示等の請求が上限"));
+
+let a: Awaited<ReturnType<typeof logCase>>;
+let b: Awaited<ReturnType<typeof logCase>>;
+let done: Awaited<ReturnType<typeof logCase>>;
+
+beforeAll(async () => {
+  // a 5-business-day target (settings), the 14-day ceiling: target 12/08, ceiling 12/15
+  h = await startHarness({ clock, fake: { clock }, settings: parseSettings("dsr: { targetBusinessDays: 5 }") });
+  a = await logCase(h, clock, P.employee, { [LogBlocks.receivedOn]: "2026-12-01" });
+  b = await logCase(h, clock, P.employee, { [LogBlocks.receivedOn]: "2026-12-01", [LogBlocks.kind]: "correction" });
+  done = await logCase(h, clock, P.manager, { [LogBlocks.receivedOn]: "2026-12-01" });
+  const idView = await pressForModal(h, P.manager, done.parent, DsrActions.identity, DsrViews.identity);
+  await h.slack.fillAndSubmit(P.manager, idView.id, { [IdentityBlocks.document]: "passport" });
+  const answer = await pressForModal(h, P.manager, done.parent, DsrActions.answer, DsrViews.answer);
+  await h.slack.fillAndSubmit(P.manager, answer.id, { [AnswerBlocks.outcome]: "done", [AnswerBlocks.actionTaken]: "開示した", [AnswerBlocks.actionOn]: "2026-12-01" });
+  expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("answered");
+  await drain(h, clock);
+});
+afterAll(async () => h?.close());
+
+describe("reminders to the owner", () => {
+  it("nothing 3 business days before the target", async () => {
+    const r = await run("2026-12-03T09:45:00");
+    expect(r.result).toMatchObject({ dms: 0 });
+    expect(reminders(P.employee)).toEqual([]);
+  });
+
+  it("2 business days before: one DM with both requests, once", async () => {
+    const r = await run("2026-12-04T09:45:00");
+    expect(r.result).toMatchObject({ dms: 1, items: 2 });
+    const dms = reminders(P.employee);
+    expect(dms).toHaveLength(1);
+    const t = shown(dms[0]);
+    expect(t).toContain("回答目標が近い");
+    expect(t).toContain(a.code);
+    expect(t).toContain(b.code);
+    expect(t).not.toContain(done.code);
+    expect(t).toContain("目標 2026/12/08・上限 2026/12/15");
+    expect(t).toContain(`archives/${a.parent.channel}/p`);
+    expect(reminders(P.manager)).toEqual([]);
+    // the same slot forced, and the next business day: the "soon" reminder is not repeated
+    expect((await h.bot.scheduler.runAt(JOB, jst("2026-12-04T09:45:00"), { force: true })).result).toMatchObject({ dms: 0 });
+    await run("2026-12-07T09:45:00");
+    expect(reminders(P.employee)).toHaveLength(1);
+  });
+
+  it("on the target day, then every business day after it", async () => {
+    await run("2026-12-08T09:45:00");
+    expect(reminders(P.employee)).toHaveLength(2);
+    expect(shown(reminders(P.employee)[1])).toContain("今日が回答目標");
+    await run("2026-12-09T09:45:00");
+    await run("2026-12-10T09:45:00");
+    const dms = reminders(P.employee);
+    expect(dms).toHaveLength(4);
+    expect(shown(dms[3])).toContain("回答目標を過ぎています");
+    // a weekend is skipped
+    expect((await run("2026-12-12T09:45:00")).result).toMatchObject({ skipped: "not a business day" });
+    expect(escalations(P.chief)).toEqual([]);
+  });
+});
+
+describe("escalation at the ceiling", () => {
+  it("on the ceiling day the owner, the chief and compliance are told, one DM each; logged and said in the thread once", async () => {
+    const r = await run("2026-12-15T09:45:00");
+    expect(r.result).toMatchObject({ dms: 3, escalated: 2 });
+    for (const p of [P.employee, P.chief, P.compliance]) {
+      const e = escalations(p);
+      expect(e, p).toHaveLength(1);
+      expect(shown(e[0])).toContain(a.code);
+      expect(shown(e[0])).toContain(b.code);
+      expect(shown(e[0])).toContain("上限に達している・過ぎている");
+    }
+    expect(escalations(P.deputy)).toEqual([]);
+    expect(await db().auditEntry.count({ where: { action: "dsr.escalated" } })).toBe(2);
+    await threadHas(h, clock, a.parent, "開示等の請求が上限");
+    await run("2026-12-15T15:00:00");
+    expect(escalations(P.chief)).toHaveLength(1);
+    expect(await db().auditEntry.count({ where: { action: "dsr.escalated" } })).toBe(2);
+  });
+
+  it("daily while open; what a run computes in quiet hours waits until 08:00", async () => {
+    const r = await run("2026-12-16T07:00:00");
+    expect(r.result).toMatchObject({ dms: 3, heldUntil: jst("2026-12-16T08:00:00").toISOString() });
+    expect(escalations(P.chief)).toHaveLength(1);
+    clock.set(jst("2026-12-16T08:00:00"));
+    await drain(h, clock);
+    expect(escalations(P.chief)).toHaveLength(2);
+    expect(escalations(P.compliance)).toHaveLength(2);
+    expect(await db().auditEntry.count({ where: { action: "dsr.escalated" } })).toBe(4);
+  });
+
+  it("an answered or withdrawn request is no longer escalated", async () => {
+    await db().subjectRequest.updateMany({ where: { id: { in: [a.id, b.id] } }, data: { status: "withdrawn" } });
+    const r = await run("2026-12-17T09:45:00");
+    expect(r.result).toMatchObject({ dms: 0 });
+    expect(escalations(P.chief)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,40 @@
+// The gate between a handler's ack and its work (src/platform/slack/ackFirst.ts).
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { WorkGate } from "../../src/platform/slack/ackFirst.js";
+
+describe("WorkGate", () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+
+  it("lets `slots` work at once and the rest in arrival order as slots free", async () => {
+    const gate = new WorkGate({ slots: 2, maxWaitMs: 1000 });
+    const started: number[] = [];
+    const releases: (() => void)[] = [];
+    for (let i = 0; i < 5; i++) void gate.enter().then((r) => (started.push(i), (releases[i] = r)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual([0, 1]);
+    expect(gate.stats()).toMatchObject({ active: 2, waiting: 3 });
+    releases[1]!();
+    releases[1]!(); // twice is once
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual([0, 1, 2]);
+    expect(gate.stats()).toMatchObject({ active: 2, waiting: 2 });
+    releases[0]!();
+    releases[2]!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect(gate.stats()).toMatchObject({ active: 2, waiting: 0, overflowed: 0 });
+  });
+
+  it("starts work that waited maxWaitMs even when every slot is taken", async () => {
+    const gate = new WorkGate({ slots: 1, maxWaitMs: 1000 });
+    const started: string[] = [];
+    void gate.enter().then(() => started.push("first (never released)"));
+    void gate.enter().then(() => started.push("second"));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(started).toEqual(["first (never released)"]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(started).toEqual(["first (never released)", "second"]);
+    expect(gate.stats()).toMatchObject({ active: 2, waiting: 0, overflowed: 1 });
+  });
+});
