@@ -8,8 +8,9 @@
 // the main thread, and PGlite runs the database itself there), and the acks slow down
 // with the load. The gate below lets a handler's work after its ack start only when
 // one of `slots` is free, in arrival order, so new requests are parsed and acknowledged
-// between them. Work that waited `maxWaitMs` starts anyway: a handler that opens a
-// modal must do so within the 3 s life of its trigger_id, and nothing is starved.
+// between them. Work that waited `maxWaitMs` starts anyway: a press that opens a modal
+// must do so within the 3 s life of its trigger_id, and nothing is starved. Slash
+// commands and shortcuts are not held (heldAfterAck).
 //
 // It wraps `app.processEvent`, which every Bolt receiver (HTTP and Socket Mode) calls
 // with the request's `ack`: the gate sits in that `ack`, after the answer has gone back
@@ -22,6 +23,16 @@ export interface GateOptions {
   slots: number;
   /** work that waited this long starts even when every slot is taken */
   maxWaitMs: number;
+}
+
+/**
+ * Slash commands and shortcuts are not held: the person waits for the modal or answer
+ * they open, within the 3 s life of the trigger_id, and a burst of them must not queue
+ * behind each other (a backlog grows when acks are faster than the work after them).
+ */
+function heldAfterAck(body: Record<string, unknown>): boolean {
+  if (typeof body.command === "string") return false;
+  return body.type !== "shortcut" && body.type !== "message_action";
 }
 
 export interface GateStats {
@@ -97,6 +108,7 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
   const gate = new WorkGate(o);
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
+    if (!heldAfterAck(event.body as Record<string, unknown>)) return processEvent(event);
     let release: (() => void) | undefined;
     const ack = event.ack;
     const gated: ReceiverEvent = {

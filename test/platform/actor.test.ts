@@ -1,0 +1,70 @@
+// Who presses or types (resolveActor) and the delivery record (firstDelivery): the two
+// queries every command and press starts with, written as plain SQL through the driver.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WebClient } from "@slack/web-api";
+import { firstDelivery, resolveActor } from "../../src/platform/slack/actor.js";
+import { silentLogger } from "../../src/platform/log.js";
+import type { Services } from "../../src/platform/services.js";
+import { testDatabase } from "../support/db.js";
+
+// the bot runs in Japan time: a timestamp read as local time would be 9 hours off
+process.env.TZ = "Asia/Tokyo";
+
+let db: Awaited<ReturnType<typeof testDatabase>>;
+let now = new Date("2026-11-28T01:02:03.456Z");
+let s: Services;
+const localeCalls: string[] = [];
+const client = {
+  users: {
+    info: async ({ user }: { user: string }) => {
+      localeCalls.push(user);
+      return { ok: true, user: { id: user, locale: "en-US" } };
+    },
+  },
+} as unknown as WebClient;
+
+beforeAll(async () => {
+  db = await testDatabase();
+  s = { database: db, clock: { now: () => now }, log: silentLogger } as unknown as Services;
+  await db.prisma.department.create({ data: { id: "sales", name: "営業部" } });
+  await db.prisma.person.createMany({
+    data: [
+      { slackId: "U1", name: "山田 太郎", departmentId: "sales", roles: ["manager", "handler"] },
+      { slackId: "U2", name: "佐藤 花子", departmentId: null, roles: [], lang: "ja" },
+    ],
+  });
+});
+afterAll(async () => db?.dispose());
+
+describe("firstDelivery", () => {
+  it("records a delivery once, at the clock's moment (UTC, as Prisma reads it)", async () => {
+    expect(await firstDelivery(s, "action:U1:1.2:approve")).toBe(true);
+    expect(await firstDelivery(s, "action:U1:1.2:approve")).toBe(false);
+    expect(await firstDelivery(s, "action:U1:1.3:approve")).toBe(true);
+    const row = await db.prisma.slackDelivery.findUnique({ where: { key: "action:U1:1.2:approve" } });
+    expect(row?.receivedAt.toISOString()).toBe("2026-11-28T01:02:03.456Z");
+  });
+});
+
+describe("resolveActor", () => {
+  it("finds the person with roles and department, asks Slack for the locale once a week", async () => {
+    expect(await resolveActor(s, client, "U1")).toEqual({ slackId: "U1", name: "山田 太郎", departmentId: "sales", roles: ["manager", "handler"], lang: "en" });
+    expect(localeCalls).toEqual(["U1"]);
+    const p = await db.prisma.person.findUnique({ where: { slackId: "U1" } });
+    expect(p?.localeCheckedAt?.toISOString()).toBe(now.toISOString());
+    // six days later: the stored locale, no call
+    now = new Date(now.getTime() + 6 * 24 * 3600 * 1000);
+    expect((await resolveActor(s, client, "U1"))?.lang).toBe("en");
+    expect(localeCalls).toEqual(["U1"]);
+    // eight days after the check: asked again
+    now = new Date(now.getTime() + 2 * 24 * 3600 * 1000);
+    await resolveActor(s, client, "U1");
+    expect(localeCalls).toEqual(["U1", "U1"]);
+  });
+
+  it("a chosen language wins and Slack is not asked; an unknown user is null", async () => {
+    expect(await resolveActor(s, client, "U2")).toEqual({ slackId: "U2", name: "佐藤 花子", departmentId: null, roles: [], lang: "ja" });
+    expect(localeCalls.filter((u) => u === "U2")).toEqual([]);
+    expect(await resolveActor(s, client, "U9")).toBeNull();
+  });
+});
