@@ -1,10 +1,10 @@
 // /privacy incident …: personal-data incidents (個人データの漏えい等, seed 000 第9条).
 //   incident                       the report modal (anyone in the directory)
-//   incident status INC-2026-0001  status, reportability and deadlines (responders only)
+//   incident status INC-2026-0001  status, reportability and deadlines (who sees the incident, and its task owners: with their tasks)
 //   incident report INC-2026-0001 [preliminary|final]  the regulator report draft in the thread (responders only)
 //   incident details INC-2026-0001 the report items 5-9 modal (the chief, deputy, compliance, the incident's lead)
 import { logRefusal } from "../src/incidents/flows.js";
-import { mayRespond, maySee, INCIDENT_CODE } from "../src/incidents/access.js";
+import { mayRespond, maySee, maySeeStatus, INCIDENT_CODE } from "../src/incidents/access.js";
 import { detailsModal } from "../src/incidents/detailsBlocks.js";
 import { incidentDetailsMessages } from "../src/incidents/detailsMessages.js";
 import { assessmentText, reportModal } from "../src/incidents/blocks.js";
@@ -12,7 +12,8 @@ import { incidentMessages } from "../src/incidents/messages.js";
 import type { IncidentStatus } from "../src/incidents/rules.js";
 import { deadlineOptions } from "../src/incidents/config.js";
 import { incidentSlackMessages } from "../src/incidents/slackMessages.js";
-import { findIncidentByCode } from "../src/incidents/store.js";
+import { findIncidentByCode, taskOwnersOf } from "../src/incidents/store.js";
+import { myTasksText } from "../src/incidents/taskBlocks.js";
 import type { ReportKind } from "../src/incidents/report.js";
 import { recordReportDrafted, reportDraft } from "../src/incidents/statusFlows.js";
 import { incidentStatusMessages } from "../src/incidents/statusMessages.js";
@@ -24,14 +25,19 @@ async function status(ctx: CommandContext): Promise<void> {
   const word = ctx.args[1];
   if (!word) return ctx.respond({ text: m.command.usage.join("\n") });
   if (!INCIDENT_CODE.test(word.toUpperCase())) return ctx.respond({ text: m.command.badCode(word) });
-  const i = await findIncidentByCode(ctx.services.database.prisma, word);
-  // Someone outside the incident learns nothing, not even whether the code exists.
-  if (!i || !maySee(ctx.actor, i)) {
+  const db = ctx.services.database.prisma;
+  const i = await findIncidentByCode(db, word);
+  // Someone outside the incident learns nothing, not even whether the code exists. A
+  // task's owner (who may not be in the incidents channel) sees the status too.
+  if (!i || !maySeeStatus(ctx.actor, i, await taskOwnersOf(db, i.id))) {
     await logRefusal(ctx.services, ctx.actor.slackId, `incident:${word.toUpperCase()}`, "status", i ? "not_responder" : "not_found");
     return ctx.respond({ text: i ? m.refusal.notResponder : m.refusal.notFound });
   }
   const head = m.command.status(i.code, incidentMessages(lang).status[i.status as IncidentStatus] ?? i.status);
-  await ctx.respond({ text: `${head}\n${assessmentText(i, lang, ctx.services.timeZone) ?? m.command.notAssessed}` });
+  const mine = await db.incidentTask.findMany({ where: { incidentId: i.id, ownerId: ctx.actor.slackId } });
+  const lines = [head, assessmentText(i, lang, ctx.services.timeZone) ?? m.command.notAssessed];
+  if (mine.length) lines.push(myTasksText(mine, lang, ctx.services.timeZone));
+  await ctx.respond({ text: lines.join("\n") });
 }
 
 /** `report INC-... [preliminary|final]`: the regulator report draft as a Markdown file in the incident's thread. */

@@ -19,11 +19,12 @@ import { dsrMessages } from "./messages.js";
 import {
   COMPLAINT_KINDS,
   DSR_KINDS,
-  ID_DOCUMENTS,
   MANDATE_DOCUMENTS,
   MANDATES,
   OPEN_DSR_STATUSES,
+  OTHER_ID_DOCUMENTS,
   OUTCOMES,
+  PRIMARY_ID_DOCUMENTS,
   REFUSAL_GROUNDS,
   REQUESTERS,
   VIAS,
@@ -67,19 +68,30 @@ export function groundsText(grounds: string[], lang: Lang): string {
 
 // ---- modals ----------------------------------------------------------------------------------
 
-const select = (values: readonly string[], labels: Record<string, string>) => ({ type: "static_select" as const, action_id: INPUT, options: values.map((v) => option(labels[v]!, v)) });
+const select = (values: readonly string[], labels: Record<string, string>, initial?: string | null) => {
+  const options = values.map((v) => option(labels[v]!, v));
+  const init = options.find((o) => o.value === initial);
+  return { type: "static_select" as const, action_id: INPUT, options, ...(init ? { initial_option: init } : {}) };
+};
 const radio = (values: readonly string[], labels: Record<string, string>, initial?: string) => {
   const options = values.map((v) => option(labels[v]!, v));
   const init = options.find((o) => o.value === initial);
   return { type: "radio_buttons" as const, action_id: INPUT, options, ...(init ? { initial_option: init } : {}) };
 };
-const textInput = (block: string, label: string, o: { optional?: boolean; multiline?: boolean; max?: number; hint?: string; placeholder?: string } = {}): KnownBlock => ({
+const textInput = (block: string, label: string, o: { optional?: boolean; multiline?: boolean; max?: number; hint?: string; placeholder?: string; initial?: string | null } = {}): KnownBlock => ({
   type: "input",
   block_id: block,
   optional: o.optional ?? false,
   label: plain(label, 2000),
   ...(o.hint ? { hint: plain(o.hint, 2000) } : {}),
-  element: { type: "plain_text_input", action_id: INPUT, multiline: o.multiline ?? false, max_length: o.max ?? 3000, ...(o.placeholder ? { placeholder: plain(o.placeholder, 150) } : {}) },
+  element: {
+    type: "plain_text_input",
+    action_id: INPUT,
+    multiline: o.multiline ?? false,
+    max_length: o.max ?? 3000,
+    ...(o.placeholder ? { placeholder: plain(o.placeholder, 150) } : {}),
+    ...(o.initial ? { initial_value: o.initial } : {}),
+  },
 });
 const dateInput = (block: string, label: string, initial: Day | null, o: { optional?: boolean; hint?: string } = {}): KnownBlock => ({
   type: "input",
@@ -127,22 +139,35 @@ export function logModal(lang: Lang, today: Day): View {
   ]);
 }
 
+/**
+ * 本人確認: which document (licence, insurance card, passport, or 「その他」 picked from a list
+ * with an optional short label), never its number. Once verified, the same modal corrects
+ * the record, filled in with what was recorded.
+ */
 export function identityModal(c: CaseRow, lang: Lang, presser: string, today: Day): View {
   const t = dsrMessages(lang);
   const m = t.modal;
+  const correcting = c.status === "verified";
+  const doc = c.idDocument as IdDocument | null;
+  const primary = doc && (PRIMARY_ID_DOCUMENTS as readonly string[]).includes(doc) && doc !== "other" ? doc : doc ? "other" : undefined;
+  const other = primary === "other" ? doc : null;
   const blocks: KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: m.identityIntro(c.code) } },
-    { type: "input", block_id: IdentityBlocks.document, label: plain(m.idDocument, 2000), element: radio(ID_DOCUMENTS, t.idDocument) },
-    textInput(IdentityBlocks.note, m.idDocumentNote, { optional: true, max: 100 }),
+    { type: "section", text: { type: "mrkdwn", text: correcting ? m.identityCorrectIntro(c.code) : m.identityIntro(c.code) } },
+    { type: "input", block_id: IdentityBlocks.document, label: plain(m.idDocument, 2000), element: radio(PRIMARY_ID_DOCUMENTS, t.idDocument, primary) },
+    { type: "input", block_id: IdentityBlocks.otherDocument, optional: true, label: plain(m.idOtherDocument, 2000), element: select(OTHER_ID_DOCUMENTS, t.otherIdDocument, other) },
+    textInput(IdentityBlocks.note, m.idDocumentNote, { optional: true, max: 30, hint: m.idDocumentNoteHint, initial: correcting ? c.idDocumentNote : null }),
   ];
   if (c.requester === "agent") {
     blocks.push(
-      { type: "input", block_id: IdentityBlocks.mandateDocument, label: plain(m.mandateDocument, 2000), element: radio(MANDATE_DOCUMENTS, t.mandateDocument) },
-      { type: "input", block_id: IdentityBlocks.agentDocument, label: plain(m.agentDocument, 2000), element: radio(ID_DOCUMENTS, t.idDocument) },
+      { type: "input", block_id: IdentityBlocks.mandateDocument, label: plain(m.mandateDocument, 2000), element: radio(MANDATE_DOCUMENTS, t.mandateDocument, c.mandateDocument ?? undefined) },
+      { type: "input", block_id: IdentityBlocks.agentDocument, label: plain(m.agentDocument, 2000), element: radio(PRIMARY_ID_DOCUMENTS, t.idDocument, c.agentDocument ?? undefined) },
     );
   }
-  blocks.push(userInput(IdentityBlocks.checkedBy, m.checkedBy, presser, false), dateInput(IdentityBlocks.checkedOn, m.checkedOn, today));
-  return modal(DsrViews.identity, m.identityTitle, lang, blocks, { id: c.id, rev: c.rev });
+  blocks.push(
+    userInput(IdentityBlocks.checkedBy, m.checkedBy, correcting && c.idCheckedBy ? c.idCheckedBy : presser, false),
+    dateInput(IdentityBlocks.checkedOn, m.checkedOn, correcting && c.idCheckedOn ? dateDay(c.idCheckedOn) : today),
+  );
+  return modal(DsrViews.identity, correcting ? m.identityCorrectTitle : m.identityTitle, lang, blocks, { id: c.id, rev: c.rev });
 }
 
 export function answerModal(c: CaseRow, lang: Lang, today: Day): View {
@@ -197,7 +222,8 @@ export function noticeView(text: string, lang: Lang): View {
 export function identityText(c: CaseRow, lang: Lang): string {
   const t = dsrMessages(lang);
   if (!c.idDocument || !c.idCheckedBy || !c.idCheckedOn) return t.parent.identityNone;
-  const docs = [t.idDocument[c.idDocument as IdDocument] + (c.idDocumentNote ? `（${safe(c.idDocumentNote)}）` : "")];
+  const doc = t.idDocument[c.idDocument as IdDocument] ?? c.idDocument;
+  const docs = [c.idDocumentNote ? t.parent.docWithNote(doc, safe(c.idDocumentNote)) : doc];
   if (c.mandateDocument) docs.push(t.mandateDocument[c.mandateDocument as MandateDocument]);
   if (c.agentDocument) docs.push(t.idDocument[c.agentDocument as IdDocument]);
   return t.parent.identityDone(docs.join(" / "), mention(c.idCheckedBy), dayText(c.idCheckedOn, lang));
@@ -206,17 +232,21 @@ export function identityText(c: CaseRow, lang: Lang): string {
 function requesterText(c: CaseRow, lang: Lang): string {
   const t = dsrMessages(lang);
   const who = t.requester[c.requester as Requester] ?? c.requester;
-  return c.mandate ? `${who}（${t.mandate[c.mandate as Mandate]}）` : who;
+  return c.mandate ? t.parent.requesterWithMandate(who, t.mandate[c.mandate as Mandate]) : who;
 }
 
 /** The outcome lines of a case with an outcome (answered, or a refusal waiting for approval). */
 export function outcomeLines(c: CaseRow, lang: Lang): string[] {
   if (!c.outcome) return [];
   const t = dsrMessages(lang);
-  const lines = [`*${t.parent.outcome}*：${t.outcome[c.outcome as Outcome]}${c.status === "awaiting_approval" ? `（${t.status.awaiting_approval}）` : ""}`];
-  if (c.actionTaken) lines.push(`*${t.parent.actionTaken}*：${safe(clip(c.actionTaken, 1000))}${c.actionOn ? `（${dayText(c.actionOn, lang)}）` : ""}`);
-  if (c.grounds.length) lines.push(`*${t.parent.grounds}*`, ...c.grounds.map((g) => `${t.groundLabel(g)} ${t.ground[g as RefusalGround]}`));
-  if (c.reasonToPerson) lines.push(`*${t.parent.reason}*：${safe(clip(c.reasonToPerson, 1000))}`);
+  const p = t.parent;
+  const lines = [p.line(p.outcome, p.outcomeValue(t.outcome[c.outcome as Outcome], c.status === "awaiting_approval" ? t.status.awaiting_approval : null))];
+  if (c.actionTaken) {
+    const what = safe(clip(c.actionTaken, 1000));
+    lines.push(p.line(p.actionTaken, c.actionOn ? p.withDay(what, dayText(c.actionOn, lang)) : what));
+  }
+  if (c.grounds.length) lines.push(`*${p.grounds}*`, ...c.grounds.map((g) => `${t.groundLabel(g)} ${t.ground[g as RefusalGround]}`));
+  if (c.reasonToPerson) lines.push(p.line(p.reason, safe(clip(c.reasonToPerson, 1000))));
   if (c.approvedBy) lines.push(t.parent.approvedBy(mention(c.approvedBy)));
   return lines;
 }
@@ -227,6 +257,8 @@ export function caseButtons(c: CaseRow, lang: Lang): Button[] {
   if (c.status === "open") out.push({ type: "button", text: plain(p.identityButton), action_id: DsrActions.identity, value: c.id, style: "primary" });
   out.push({ type: "button", text: plain(p.answerButton), action_id: DsrActions.answer, value: c.id, ...(c.status === "verified" ? { style: "primary" as const } : {}) });
   out.push({ type: "button", text: plain(p.withdrawButton), action_id: DsrActions.withdraw, value: c.id });
+  // a correction of the identity check, while it may still change the answer
+  if (c.status === "verified") out.push({ type: "button", text: plain(p.identityCorrectButton), action_id: DsrActions.identity, value: c.id });
   return out;
 }
 
@@ -250,14 +282,14 @@ export function caseMessage(c: CaseRow, lang: Lang): SlackMessage {
     { type: "header", text: plain(p.header(c.code), 150) },
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn" as const, text: clip(text, 2000) })) },
   ];
-  if (c.scope) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(`*${p.scope}*：${safe(c.scope)}`, 3000) } });
+  if (c.scope) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(p.line(p.scope, safe(c.scope)), 3000) } });
   const outcome = outcomeLines(c, lang);
   if (outcome.length) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(outcome.join("\n"), 3000) } });
   if (c.status === "withdrawn" && c.withdrawnNote) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(safe(c.withdrawnNote), 2000) }] });
   if ((OPEN_DSR_STATUSES as readonly string[]).includes(c.status) && c.status !== "awaiting_approval") {
     blocks.push({ type: "actions", block_id: `dsr-${c.rev}`, elements: caseButtons(c, lang) });
   }
-  return { text: `${p.header(c.code)}: ${t.kind[c.kind as DsrKind] ?? c.kind}・${t.status[c.status as DsrStatus] ?? c.status}`, blocks };
+  return { text: p.summary(p.header(c.code), t.kind[c.kind as DsrKind] ?? c.kind, t.status[c.status as DsrStatus] ?? c.status), blocks };
 }
 
 /** The DM to the owner: what the case is, its buttons and a link to the register post. */
@@ -342,8 +374,9 @@ export function complaintMessage(c: ComplaintRow, lang: Lang, linkUrl?: string):
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn" as const, text: clip(text, 2000) })) },
   ];
   if (c.status !== "open" && c.outcomeText) {
-    const lines = [`*${k.outcome}*：${t.complaintStatus[c.status as ComplaintStatus]}${c.closedOn ? `（${dayText(c.closedOn, lang)}）` : ""}`, safe(c.outcomeText)];
-    if (c.referredTo) lines.push(`*${k.referredTo}*：${safe(c.referredTo)}`);
+    const status = t.complaintStatus[c.status as ComplaintStatus];
+    const lines = [p.line(k.outcome, c.closedOn ? p.withDay(status, dayText(c.closedOn, lang)) : status), safe(c.outcomeText)];
+    if (c.referredTo) lines.push(p.line(k.referredTo, safe(c.referredTo)));
     blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(lines.join("\n"), 3000) } });
   }
   if (c.status === "open") blocks.push({ type: "actions", block_id: `complaint-${c.rev}`, elements: [{ type: "button", text: plain(k.closeButton), action_id: DsrActions.complaintClose, value: c.id, style: "primary" }] });

@@ -78,7 +78,18 @@ export async function logComplaint(s: Services, input: { actorId: string; form: 
         updatedAt: now,
       },
     });
-    await appendAudit(tx, { at: now, actorId: input.actorId, action: "complaint.logged", subject: complaintSubject(code), data: { ...f, ownerId, channel } });
+    await appendAudit(tx, { at: now, actorId: input.actorId, action: "complaint.logged", subject: complaintSubject(code), data: {
+        // codes and the fields' presence: the summary is free text (on the complaint row, erasable)
+        kind: f.kind,
+        via: f.via,
+        receivedOn: f.receivedOn,
+        customerRef: f.customerRef,
+        linkedCode: f.linkedCode,
+        summaryGiven: true,
+        ownerId,
+        channel,
+      },
+    });
     const calls: OutgoingCall[] = [];
     if (channel) {
       const msg = complaintMessage(c, CHANNEL_LANG, link);
@@ -118,7 +129,9 @@ export async function closeComplaint(s: Services, input: { complaintId: string; 
       where: { id: before.id },
       data: { status: f.outcome, outcomeText: f.text, referredTo: f.referredTo, closedOn: dayDate(f.closedOn), closedBy: input.actorId, closedAt: now, rev: { increment: 1 }, updatedAt: now },
     });
-    await appendAudit(tx, { at: now, actorId: input.actorId, action: `complaint.${f.outcome}`, subject: complaintSubject(before.code), data: { ...f } });
+    await appendAudit(tx, { at: now, actorId: input.actorId, action: `complaint.${f.outcome}`, subject: complaintSubject(before.code),
+      data: { outcome: f.outcome, closedOn: f.closedOn, textGiven: true, referredToGiven: f.referredTo !== null },
+    });
     const t = dsrMessages(CHANNEL_LANG);
     const calls: OutgoingCall[] = [];
     const update = parentUpdate(after, link);

@@ -14,22 +14,31 @@ import { messageLink, type Services } from "../platform/services.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { approvalMessage, caseMessage, dayText, groundsText, identityText, ownerDm } from "./blocks.js";
 import type { AnswerInput, IdentityInput, LogInput } from "./forms.js";
+import { DsrActions } from "./ids.js";
 import { dsrMessages } from "./messages.js";
 import {
   answerGate,
   caseCode,
+  dateDay,
   dayDate,
   DEFAULT_DSR_SETTINGS,
   dsrDeadlines,
+  escalationNoticeKey,
+  escalationPeople,
+  identityGate,
   mayApproveRefusals,
   mayHandle,
   refusalApprovers,
   REFUSALS,
+  reminderNoticeKey,
+  reminderStage,
   statusAfterOutcome,
+  type Day,
+  type DsrKind,
   type DsrStatus,
   type Outcome,
 } from "./rules.js";
-import { loadCase, officers, type CaseRow } from "./store.js";
+import { claimNotices, loadCase, officers, type CaseRow } from "./store.js";
 
 export type DsrRefusal =
   | "not_found"
@@ -38,9 +47,9 @@ export type DsrRefusal =
   | "not_verified"
   | "awaiting_approval"
   | "closed"
-  | "already_verified"
   | "not_approver"
   | "own_proposal"
+  | "no_other_approver"
   | "not_awaiting"
   | "owner_not_handler";
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: DsrRefusal };
@@ -118,11 +127,18 @@ async function finish<T>(s: Services, actorId: string, caseId: string, action: s
 
 // ---- log ---------------------------------------------------------------------------------
 
-export type LogResult = { ok: true; id: string; code: string; duplicate: boolean } | { ok: false; refusal: DsrRefusal };
+export type LogResult =
+  | { ok: true; id: string; code: string; duplicate: boolean; late?: { stage: "overdue" | "ceiling"; targetOn: Day; ceilingOn: Day } }
+  | { ok: false; refusal: DsrRefusal };
 
 /**
  * Records a new request (DSR-YYYY-NNNN, status open) with its deadlines, posts its register
  * entry in the compliance channel (the thread is its timeline) and DMs the owner the buttons.
+ * Logged late (from the post, after its target or its ceiling): the thread, the owner's DM
+ * and the answer say so; on or after the escalation day the chiefs and compliance are told
+ * at once (audit entry, thread post, DMs) under the once-only keys of the dsr.reminders job,
+ * so a run later that day does not repeat it and a case logged after the day's run is still
+ * escalated that day.
  */
 export async function logRequest(s: Services, input: { actorId: string; form: LogInput; submissionKey: string }): Promise<LogResult> {
   const cal = calendarOf(s);
@@ -138,7 +154,11 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
     }
     const now = s.clock.now();
     const f = input.form;
-    const due = dsrDeadlines(cal, f.receivedOn, dsrSettingsOf(s));
+    const settings = dsrSettingsOf(s);
+    const due = dsrDeadlines(cal, f.receivedOn, settings);
+    const today = cal.day(now);
+    const stage = reminderStage(cal, today, { receivedOn: f.receivedOn, targetOn: due.targetOn, ceilingOn: due.ceilingOn }, settings.remindBefore);
+    const late = stage === "ceiling" || stage === "overdue" ? stage : null;
     const channel = (await getChannels(tx)).compliance ?? null;
     const code = await nextCode(tx, "DSR", yearIn(now, s.timeZone));
     const c = await tx.subjectRequest.create({
@@ -167,25 +187,68 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
       actorId: input.actorId,
       action: "dsr.logged",
       subject: dsrSubject(code),
-      data: { ...f, ownerId, targetOn: due.targetOn, ceilingOn: due.ceilingOn, targetClamped: due.targetClamped, channel },
+      // codes and the fields' presence: the scope is free text (the case row holds it, erasable)
+      data: {
+        kind: f.kind,
+        via: f.via,
+        receivedOn: f.receivedOn,
+        requester: f.requester,
+        mandate: f.mandate,
+        customerRef: f.customerRef,
+        scopeGiven: f.scope !== null,
+        ownerId,
+        targetOn: due.targetOn,
+        ceilingOn: due.ceilingOn,
+        targetClamped: due.targetClamped,
+        channel,
+        ...(late ? { late } : {}),
+      },
     });
     const calls: OutgoingCall[] = [];
     const t = dsrMessages(CHANNEL_LANG);
+    // at or past the escalation day: the job's escalation, now, under the job's once-only keys
+    let escalateTo: string[] = [];
+    if (late === "ceiling") {
+      const people = escalationPeople(await officers(tx));
+      const fresh = await claimNotices(tx, [escalationNoticeKey(c.id, today), ...[...new Set([ownerId, ...people])].map((p) => reminderNoticeKey(c.id, "ceiling", p, today, due.targetOn))], now);
+      if (fresh.has(escalationNoticeKey(c.id, today))) {
+        escalateTo = people;
+        await appendAudit(tx, { at: now, actorId: "system", action: "dsr.escalated", subject: dsrSubject(code), data: { day: today, ceilingOn: due.ceilingOn, to: people, onLogging: true } });
+      }
+    }
     if (channel) {
       const msg = caseMessage(c, CHANNEL_LANG);
       calls.push({ orderKey: orderKey(c.id), method: "chat.postMessage", payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false }, onSent: { type: "dsrMessage", caseId: c.id } });
       const lines = [t.thread.logged(code, mention(input.actorId), mention(ownerId))];
-      if (due.targetClamped) lines.push(`${t.parent.target}：${dayText(due.targetOn, CHANNEL_LANG)}${t.parent.clamped}`);
+      if (due.targetClamped) lines.push(t.thread.clampedTarget(dayText(due.targetOn, CHANNEL_LANG)));
+      if (late === "overdue") lines.push(t.thread.lateOverdue(dayText(due.targetOn, CHANNEL_LANG)));
+      if (late === "ceiling") lines.push(t.thread.lateCeiling(dayText(due.ceilingOn, CHANNEL_LANG), mentions(escalateTo) || "—"));
       calls.push(threadPost(c, lines.join("\n"))!);
     }
     calls.push(
       await dm(tx, ownerId, (lang) => {
+        const m = dsrMessages(lang);
         const d = ownerDm(c, lang, channel ? ref("dsrPermalink", c.id) : null);
-        return channel ? d : { ...d, text: `${d.text}\n${dsrMessages(lang).dm.noChannel}` };
+        const extra = [
+          ...(late === "overdue" ? [m.thread.lateOverdue(dayText(due.targetOn, lang))] : []),
+          ...(late === "ceiling" ? [m.dm.lateEscalation(code, m.kind[f.kind as DsrKind], dayText(due.ceilingOn, lang), mention(ownerId))] : []),
+          ...(channel ? [] : [m.dm.noChannel]),
+        ];
+        return extra.length ? { ...d, text: [d.text, ...extra].join("\n") } : d;
       }),
     );
+    for (const p of escalateTo.filter((x) => x !== ownerId)) {
+      calls.push(
+        await dm(tx, p, (lang) => {
+          const m = dsrMessages(lang);
+          const text = m.dm.lateEscalation(code, m.kind[f.kind as DsrKind], dayText(due.ceilingOn, lang), mention(ownerId));
+          const elements = channel ? [{ type: "button", text: { type: "plain_text", text: m.parent.open }, action_id: DsrActions.openLink, url: ref("dsrPermalink", c.id) }] : [];
+          return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...(elements.length ? [{ type: "actions", elements }] : [])] };
+        }),
+      );
+    }
     await s.outbox.enqueue(tx, calls);
-    return { ok: true, id: c.id, code, duplicate: false };
+    return { ok: true, id: c.id, code, duplicate: false, ...(late ? { late: { stage: late, targetOn: due.targetOn, ceilingOn: due.ceilingOn } } : {}) };
   }).catch(async (e: { code?: string }) => {
     if (e?.code !== "P2002") throw e;
     const dup = await s.database.prisma.subjectRequest.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
@@ -198,14 +261,19 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
 
 // ---- identity check -------------------------------------------------------------------------
 
-/** 本人確認: which document was seen (never its number), by whom and when; open -> verified. */
-export async function recordIdentity(s: Services, input: { caseId: string; rev: number | null; actorId: string; form: IdentityInput }): Promise<FlowResult<{ code: string }>> {
-  const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
+/**
+ * 本人確認: which document was seen (never its number), by whom and when; open -> verified.
+ * While verified (not answered, no refusal waiting) it may be recorded again: a correction,
+ * logged as dsr.identity_corrected with the codes before and after.
+ */
+export async function recordIdentity(s: Services, input: { caseId: string; rev: number | null; actorId: string; form: IdentityInput }): Promise<FlowResult<{ code: string; corrected: boolean }>> {
+  const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; corrected: boolean }>> => {
     const l = await lockFor(tx, input.caseId, input.actorId, input.rev);
     if (!l.ok) return l;
     const before = l.c;
-    if (before.status === "answered" || before.status === "withdrawn") return { ok: false, refusal: "closed" };
-    if (before.status !== "open") return { ok: false, refusal: "already_verified" };
+    const gate = identityGate(before.status as DsrStatus);
+    if (gate) return { ok: false, refusal: gate };
+    const correcting = before.status === "verified";
     const now = s.clock.now();
     const f = input.form;
     const after = await tx.subjectRequest.update({
@@ -224,13 +292,35 @@ export async function recordIdentity(s: Services, input: { caseId: string; rev: 
         updatedAt: now,
       },
     });
-    await appendAudit(tx, { at: now, actorId: input.actorId, action: "dsr.identity_checked", subject: dsrSubject(before.code), data: { ...f, from: before.status, to: "verified" } });
+    // codes only: the label of 「その他」 is free text, its presence is logged
+    const record = (x: { document: string | null; note: string | null; mandateDocument: string | null; agentDocument: string | null; checkedBy: string | null; checkedOn: Day | null }) => ({
+      document: x.document,
+      labelGiven: x.note !== null,
+      mandateDocument: x.mandateDocument,
+      agentDocument: x.agentDocument,
+      checkedBy: x.checkedBy,
+      checkedOn: x.checkedOn,
+    });
+    const recorded = record({ ...f });
+    if (correcting) {
+      const was = record({
+        document: before.idDocument,
+        note: before.idDocumentNote,
+        mandateDocument: before.mandateDocument,
+        agentDocument: before.agentDocument,
+        checkedBy: before.idCheckedBy,
+        checkedOn: before.idCheckedOn ? dateDay(before.idCheckedOn) : null,
+      });
+      await appendAudit(tx, { at: now, actorId: input.actorId, action: "dsr.identity_corrected", subject: dsrSubject(before.code), data: { before: was, after: recorded } });
+    } else {
+      await appendAudit(tx, { at: now, actorId: input.actorId, action: "dsr.identity_checked", subject: dsrSubject(before.code), data: { ...recorded, from: before.status, to: "verified" } });
+    }
     const t = dsrMessages(CHANNEL_LANG);
-    await s.outbox.enqueue(
-      tx,
-      some([parentUpdate(after), threadPost(after, t.thread.identity(mention(input.actorId), identityText(after, CHANNEL_LANG), mention(f.checkedBy), dayText(f.checkedOn, CHANNEL_LANG)))]),
-    );
-    return { ok: true, code: before.code };
+    const text = correcting
+      ? t.thread.identityCorrected(mention(input.actorId), identityText(before, CHANNEL_LANG), identityText(after, CHANNEL_LANG))
+      : t.thread.identity(mention(input.actorId), identityText(after, CHANNEL_LANG), mention(f.checkedBy), dayText(f.checkedOn, CHANNEL_LANG));
+    await s.outbox.enqueue(tx, some([parentUpdate(after), threadPost(after, text)]));
+    return { ok: true, code: before.code, corrected: correcting };
   });
   return finish(s, input.actorId, input.caseId, "identity", r);
 }
@@ -277,7 +367,8 @@ export async function recordAnswer(s: Services, input: { caseId: string; rev: nu
       actorId: input.actorId,
       action: refusing ? "dsr.refusal_proposed" : "dsr.answered",
       subject: dsrSubject(before.code),
-      data: { ...f, from: before.status, to: status },
+      // codes and the fields' presence: what was done and the reason are free text (on the case row)
+      data: { outcome: f.outcome, grounds: f.grounds, actionOn: f.actionOn, actionTakenGiven: f.actionTaken !== null, reasonGiven: f.reasonToPerson !== null, from: before.status, to: status },
     });
     const t = dsrMessages(CHANNEL_LANG);
     const who = mention(input.actorId);
@@ -288,8 +379,18 @@ export async function recordAnswer(s: Services, input: { caseId: string; rev: nu
       const o = await officers(tx);
       const approvers = refusalApprovers(input.actorId, o.chiefs, o.deputies);
       const lines = [t.thread.proposed(who, t.outcome[f.outcome], groundsText(f.grounds, CHANNEL_LANG), approvers.people.length ? mentions(approvers.people) : "—")];
-      if (approvers.people.length === 0) lines.push(t.thread.noApprover);
-      else if (approvers.self) lines.push(t.thread.selfOnly(who));
+      if (approvers.none) {
+        // nobody may approve it (nobody approves their own proposal): said now, and compliance told, logged
+        lines.push(t.thread.noApprover(mentions(o.compliance)));
+        await appendAudit(tx, {
+          at: now,
+          actorId: "system",
+          action: "dsr.no_approver",
+          subject: dsrSubject(before.code),
+          data: { proposedBy: input.actorId, outcome: f.outcome, why: approvers.none, to: o.compliance },
+        });
+        for (const p of o.compliance) calls.push(await dm(tx, p, (lang) => ({ text: dsrMessages(lang).dm.noApproverToCompliance(after.code, dsrMessages(lang).outcome[f.outcome], who) })));
+      }
       calls.push(threadPost(after, lines.join("\n")));
       if (after.channelId) {
         const msg = approvalMessage(after, CHANNEL_LANG);
@@ -322,9 +423,9 @@ export type RefusalDecision = { decision: "approve" } | { decision: "send_back";
 
 /**
  * 拒否を承認 / 差し戻し by the chief or deputy, on the revision the buttons were made for.
- * The proposer cannot decide their own proposal while another chief or deputy exists
- * (rules.ts refusalApprovers). Approved: answered. Sent back: verified again, the
- * proposal kept in the log, the owner told why.
+ * Nobody decides their own proposal (rules.ts refusalApprovers): the proposer is refused,
+ * and told so when nobody else can (`no_other_approver`). Approved: answered. Sent back:
+ * verified again, the proposal kept in the log, the owner told why.
  */
 export async function decideRefusal(s: Services, input: { caseId: string; rev: number; actorId: string } & RefusalDecision): Promise<FlowResult<{ code: string }>> {
   const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
@@ -337,7 +438,7 @@ export async function decideRefusal(s: Services, input: { caseId: string; rev: n
     if (before.rev !== input.rev) return { ok: false, refusal: "stale" };
     const o = await officers(tx);
     const approvers = refusalApprovers(before.proposedBy ?? "", o.chiefs, o.deputies);
-    if (!approvers.people.includes(input.actorId)) return { ok: false, refusal: input.actorId === before.proposedBy ? "own_proposal" : "not_approver" };
+    if (!approvers.people.includes(input.actorId)) return { ok: false, refusal: input.actorId === before.proposedBy ? (approvers.none ? "no_other_approver" : "own_proposal") : "not_approver" };
     const now = s.clock.now();
     const t = dsrMessages(CHANNEL_LANG);
     const who = mention(input.actorId);
@@ -345,7 +446,6 @@ export async function decideRefusal(s: Services, input: { caseId: string; rev: n
     const calls: (OutgoingCall | null)[] = [];
     let after: CaseRow;
     if (input.decision === "approve") {
-      const self = input.actorId === before.proposedBy;
       after = await tx.subjectRequest.update({
         where: { id: before.id },
         data: { status: "answered", approvedBy: input.actorId, approvedAt: now, answeredAt: now, closedAt: now, rev: { increment: 1 }, updatedAt: now },
@@ -355,9 +455,9 @@ export async function decideRefusal(s: Services, input: { caseId: string; rev: n
         actorId: input.actorId,
         action: "dsr.refusal_approved",
         subject: dsrSubject(before.code),
-        data: { outcome, grounds: before.grounds, proposedBy: before.proposedBy, selfApproved: self },
+        data: { outcome, grounds: before.grounds, proposedBy: before.proposedBy },
       });
-      calls.push(threadPost(after, `${t.thread.approved(who, t.outcome[outcome])}${self ? t.thread.selfApproved : ""}`));
+      calls.push(threadPost(after, t.thread.approved(who, t.outcome[outcome])));
       calls.push(await dm(tx, after.ownerId, (lang) => ({ text: dsrMessages(lang).dm.approvedToOwner(after.code, who) })));
     } else {
       after = await tx.subjectRequest.update({
@@ -380,7 +480,8 @@ export async function decideRefusal(s: Services, input: { caseId: string; rev: n
         actorId: input.actorId,
         action: "dsr.refusal_sent_back",
         subject: dsrSubject(before.code),
-        data: { reason: input.reason, proposal: { outcome, grounds: before.grounds, reasonToPerson: before.reasonToPerson, proposedBy: before.proposedBy } },
+        // the reasons are free text (in the thread and on the case row): their presence here
+        data: { reasonGiven: true, proposal: { outcome, grounds: before.grounds, reasonGiven: before.reasonToPerson !== null, proposedBy: before.proposedBy } },
       });
       calls.push(threadPost(after, t.thread.sentBack(who, input.reason)));
       calls.push(await dm(tx, after.ownerId, (lang) => ({ text: dsrMessages(lang).dm.sentBackToOwner(after.code, who, input.reason) })));
@@ -412,7 +513,7 @@ export async function withdrawCase(s: Services, input: { caseId: string; rev: nu
       where: { id: before.id },
       data: { status: "withdrawn", withdrawnNote: input.note, closedAt: now, rev: { increment: 1 }, updatedAt: now },
     });
-    await appendAudit(tx, { at: now, actorId: input.actorId, action: "dsr.withdrawn", subject: dsrSubject(before.code), data: { from: before.status, note: input.note } });
+    await appendAudit(tx, { at: now, actorId: input.actorId, action: "dsr.withdrawn", subject: dsrSubject(before.code), data: { from: before.status, noteGiven: input.note !== null } });
     await s.outbox.enqueue(tx, some([parentUpdate(after), threadPost(after, dsrMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId), input.note))]));
     return { ok: true, code: before.code };
   });

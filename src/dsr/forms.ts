@@ -4,10 +4,12 @@ import { z } from "zod";
 import type { Lang } from "../platform/i18n.js";
 import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, IdentityBlocks, INPUT, LogBlocks, SendBackBlocks, WithdrawBlocks } from "./ids.js";
 import { dsrMessages } from "./messages.js";
+import { dayText } from "./blocks.js";
 import {
   COMPLAINT_KINDS,
   DSR_KINDS,
-  ID_DOCUMENTS,
+  OTHER_ID_DOCUMENTS,
+  PRIMARY_ID_DOCUMENTS,
   linkKind,
   MANDATE_DOCUMENTS,
   MANDATES,
@@ -63,12 +65,37 @@ function validate<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, 
 
 const str = (x: unknown) => (typeof x === "string" && x.trim() !== "" ? x.trim() : null);
 
+/** Runs of digits, the spaces and hyphens between them taken out ("1234 5678-9012" -> "123456789012"). */
+function digitRuns(t: string): string[] {
+  return (t.match(/\d(?:[\s\-‐‑–—ー－]*\d)*/g) ?? []).map((r) => r.replace(/\D/g, ""));
+}
+
+/** The documents whose numbers must never be written here (番号法 第20条 for the 個人番号). */
+const ID_NUMBER_WORDS = /(マイナンバー|個人番号|免許証?|旅券|パスポート|保険証|被保険者|在留カード|住民票コード|住基|基礎年金|年金番号|カード番号|口座番号)[^\d]{0,10}\d/;
+
 /**
  * Looks like a customer's own details rather than a reference: an email address, a phone
- * number, a postal code or an address (都道府県 followed by 市区町村).
+ * number, a postal code, an address (都道府県 followed by 市区町村), or an identity or card
+ * number: a number after the name of an identity document (マイナンバー, 個人番号, 免許証, …),
+ * 12 digits (個人番号, 運転免許証番号; spaces and hyphens between them allowed), 14-16 digits
+ * (a card), 2 letters and 7 digits (a passport), ####-###### (基礎年金番号).
  */
 export function looksPersonal(text: string): boolean {
   const t = text.normalize("NFKC");
+  if (digitRuns(t).some((d) => d.length === 12 || (d.length >= 14 && d.length <= 16))) return true;
+  if (/(^|[^A-Za-z0-9])[A-Za-z]{2}\d{7}([^A-Za-z0-9]|$)/.test(t)) return true;
+  if (/(^|[^\d])\d{4}-\d{6}([^\d]|$)/.test(t)) return true;
+  return looksLikeContact(t);
+}
+
+/**
+ * The customer reference is a number of the company's own systems, so long numbers are
+ * expected there: it is refused only for contact details (email, phone, postal code,
+ * address) or a number after the name of an identity document.
+ */
+export function looksLikeContact(text: string): boolean {
+  const t = text.normalize("NFKC");
+  if (ID_NUMBER_WORDS.test(t)) return true;
   if (/[^\s@]+@[^\s@]+\.[^\s@]+/.test(t)) return true;
   if (/(^|[^\d])0\d{1,4}-\d{1,4}-\d{3,4}([^\d]|$)/.test(t)) return true;
   if (/(^|[^\d])0[5-9]0\d{8}([^\d]|$)/.test(t)) return true;
@@ -77,13 +104,25 @@ export function looksPersonal(text: string): boolean {
   return false;
 }
 
+/**
+ * The short label of an 「その他」 identity document may name the document, never carry its
+ * number: no run of 4 or more digits (spaces or hyphens between them too), no token mixing
+ * letters and digits (an ID like "AB12345").
+ */
+export function looksLikeIdNumber(text: string): boolean {
+  const t = text.normalize("NFKC");
+  if (digitRuns(t).some((d) => d.length >= 4)) return true;
+  return (t.match(/[A-Za-z0-9][A-Za-z0-9\-]*/g) ?? []).some((w) => w.length >= 3 && /[A-Za-z]/.test(w) && /\d/.test(w));
+}
+
 function texts(lang: Lang) {
   const p = dsrMessages(lang).problem;
   const required = (max: number) => z.string({ error: p.required }).trim().min(1, p.required).max(max, p.tooLong(max));
   const optional = (max: number) => z.string().trim().max(max, p.tooLong(max)).nullish();
   const noPersonal = <T extends z.ZodType<string | null | undefined>>(s: T) => s.refine((x) => !x || !looksPersonal(x), { message: p.personalData });
+  const noContact = <T extends z.ZodType<string | null | undefined>>(s: T) => s.refine((x) => !x || !looksLikeContact(x), { message: p.personalData });
   const day = z.string({ error: p.required }).regex(DAY, p.required);
-  return { p, required, optional, noPersonal, day };
+  return { p, required, optional, noPersonal, noContact, day };
 }
 
 // ---- logging a request ------------------------------------------------------------------
@@ -101,7 +140,7 @@ export interface LogInput {
 }
 
 export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput> {
-  const { p, required, optional, noPersonal, day } = texts(lang);
+  const { p, required, optional, noPersonal, noContact, day } = texts(lang);
   const schema = z
     .object({
       [LogBlocks.kind]: z.enum(DSR_KINDS, { error: p.required }),
@@ -109,7 +148,7 @@ export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput
       [LogBlocks.receivedOn]: day.refine((d) => d <= today, { message: p.future }),
       [LogBlocks.requester]: z.enum(REQUESTERS, { error: p.required }),
       [LogBlocks.mandate]: z.enum(MANDATES).nullish(),
-      [LogBlocks.customerRef]: noPersonal(required(100)),
+      [LogBlocks.customerRef]: noContact(required(100)),
       [LogBlocks.scope]: noPersonal(optional(500)),
       [LogBlocks.owner]: z.string().nullish(),
     });
@@ -147,7 +186,9 @@ export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput
 // ---- the identity check ---------------------------------------------------------------------
 
 export interface IdentityInput {
+  /** the document picked: one of the first three, or the 「その他」 list's pick */
   document: IdDocument;
+  /** the short label of 「その他」 (no number) */
   note: string | null;
   mandateDocument: MandateDocument | null;
   agentDocument: IdDocument | null;
@@ -160,15 +201,18 @@ export function parseIdentity(v: ViewValues, lang: Lang, today: Day, c: { reques
   const agent = c.requester === "agent";
   const schema = z
     .object({
-      [IdentityBlocks.document]: z.enum(ID_DOCUMENTS, { error: p.required }),
-      [IdentityBlocks.note]: noPersonal(optional(100)),
+      [IdentityBlocks.document]: z.enum(PRIMARY_ID_DOCUMENTS, { error: p.required }),
+      [IdentityBlocks.otherDocument]: z.enum(OTHER_ID_DOCUMENTS).nullish(),
+      // a number is refused as such first (the more precise message), then other personal details
+      [IdentityBlocks.note]: noPersonal(optional(30).refine((x) => !x || !looksLikeIdNumber(x), { message: p.noIdNumber })),
       [IdentityBlocks.mandateDocument]: z.enum(MANDATE_DOCUMENTS).nullish(),
-      [IdentityBlocks.agentDocument]: z.enum(ID_DOCUMENTS).nullish(),
+      [IdentityBlocks.agentDocument]: z.enum(PRIMARY_ID_DOCUMENTS).nullish(),
       [IdentityBlocks.checkedBy]: z.string({ error: p.required }).min(1, p.required),
       [IdentityBlocks.checkedOn]: day,
     });
   const raw = {
     [IdentityBlocks.document]: el(v, IdentityBlocks.document)?.selected_option?.value,
+    [IdentityBlocks.otherDocument]: el(v, IdentityBlocks.otherDocument)?.selected_option?.value,
     [IdentityBlocks.note]: el(v, IdentityBlocks.note)?.value,
     [IdentityBlocks.mandateDocument]: el(v, IdentityBlocks.mandateDocument)?.selected_option?.value,
     [IdentityBlocks.agentDocument]: el(v, IdentityBlocks.agentDocument)?.selected_option?.value,
@@ -176,22 +220,25 @@ export function parseIdentity(v: ViewValues, lang: Lang, today: Day, c: { reques
     [IdentityBlocks.checkedOn]: el(v, IdentityBlocks.checkedOn)?.selected_date ?? undefined,
   };
   const r = validate(schema, raw, (add) => {
-    if (raw.idDocument === "other" && !str(raw.idDocumentNote)) add(IdentityBlocks.note, p.otherNote);
+    if (raw.idDocument === "other" && !raw.idOtherDocument) add(IdentityBlocks.otherDocument, p.otherDocument);
+    if (raw.idDocument !== "other" && raw.idOtherDocument) add(IdentityBlocks.otherDocument, p.otherDocumentNotOther);
+    if (raw.idDocument !== "other" && str(raw.idDocumentNote)) add(IdentityBlocks.note, p.otherDocumentNotOther);
     if (agent && !raw.mandateDocument) add(IdentityBlocks.mandateDocument, p.agentDocs);
     if (agent && !raw.agentDocument) add(IdentityBlocks.agentDocument, p.agentDocs);
     if (!agent && raw.mandateDocument) add(IdentityBlocks.mandateDocument, p.notAgent);
     if (!agent && raw.agentDocument) add(IdentityBlocks.agentDocument, p.notAgent);
     const on = raw.checkedOn;
     if (on && on > today) add(IdentityBlocks.checkedOn, p.future);
-    else if (on && on < c.receivedOn) add(IdentityBlocks.checkedOn, p.beforeReceived(c.receivedOn));
+    else if (on && on < c.receivedOn) add(IdentityBlocks.checkedOn, p.beforeReceived(dayText(c.receivedOn, lang)));
   });
   if (!r.ok) return r;
   const o = r.data;
+  const other = o.idDocument === "other";
   return {
     ok: true,
     value: {
-      document: o.idDocument,
-      note: o.idDocumentNote || null,
+      document: other ? (o.idOtherDocument ?? "other") : o.idDocument,
+      note: other ? o.idDocumentNote || null : null,
       mandateDocument: o.mandateDocument ?? null,
       agentDocument: o.agentDocument ?? null,
       checkedBy: o.checkedBy,
@@ -233,7 +280,7 @@ export function parseAnswer(v: ViewValues, lang: Lang, today: Day, c: { received
     if (doing && !str(raw.actionTaken)) add(AnswerBlocks.actionTaken, p.actionTaken);
     if (doing && !raw.actionOn) add(AnswerBlocks.actionOn, p.actionOn);
     if (raw.actionOn && raw.actionOn > today) add(AnswerBlocks.actionOn, p.future);
-    else if (raw.actionOn && raw.actionOn < c.receivedOn) add(AnswerBlocks.actionOn, p.beforeReceived(c.receivedOn));
+    else if (raw.actionOn && raw.actionOn < c.receivedOn) add(AnswerBlocks.actionOn, p.beforeReceived(dayText(c.receivedOn, lang)));
     if (refusing && raw.grounds.length === 0) add(AnswerBlocks.grounds, p.grounds);
     if (raw.outcome === "done" && raw.grounds.length > 0) add(AnswerBlocks.grounds, p.groundsForDone);
     if (refusing && !str(raw.reasonToPerson)) add(AnswerBlocks.reason, p.reason);
@@ -261,8 +308,8 @@ export function parseWithdraw(v: ViewValues, lang: Lang): Parsed<{ note: string 
 }
 
 export function parseSendBack(v: ViewValues, lang: Lang): Parsed<{ reason: string }> {
-  const { required } = texts(lang);
-  const r = z.object({ [SendBackBlocks.reason]: required(1000) }).safeParse({ [SendBackBlocks.reason]: el(v, SendBackBlocks.reason)?.value ?? undefined });
+  const { required, noPersonal } = texts(lang);
+  const r = z.object({ [SendBackBlocks.reason]: noPersonal(required(1000)) }).safeParse({ [SendBackBlocks.reason]: el(v, SendBackBlocks.reason)?.value ?? undefined });
   if (!r.success) return { ok: false, errors: errorsOf(r.error.issues) };
   return { ok: true, value: { reason: r.data.sendBackReason } };
 }
@@ -281,13 +328,13 @@ export interface ComplaintInput {
 }
 
 export function parseComplaint(v: ViewValues, lang: Lang, today: Day): Parsed<ComplaintInput> {
-  const { p, required, optional, noPersonal, day } = texts(lang);
+  const { p, required, optional, noPersonal, noContact, day } = texts(lang);
   const schema = z.object({
     [ComplaintBlocks.kind]: z.enum(COMPLAINT_KINDS, { error: p.required }),
     [ComplaintBlocks.via]: z.enum(VIAS, { error: p.required }),
     [ComplaintBlocks.receivedOn]: day.refine((d) => d <= today, { message: p.future }),
     [ComplaintBlocks.summary]: noPersonal(required(2000)),
-    [ComplaintBlocks.customerRef]: noPersonal(optional(100)),
+    [ComplaintBlocks.customerRef]: noContact(optional(100)),
     [ComplaintBlocks.link]: z
       .string()
       .trim()
@@ -334,7 +381,7 @@ export function parseComplaintClose(v: ViewValues, lang: Lang, today: Day, c: { 
     .object({
       [ComplaintCloseBlocks.outcome]: z.enum(["resolved", "referred"], { error: p.required }),
       [ComplaintCloseBlocks.text]: noPersonal(required(2000)),
-      [ComplaintCloseBlocks.referredTo]: optional(200),
+      [ComplaintCloseBlocks.referredTo]: noPersonal(optional(200)),
       [ComplaintCloseBlocks.closedOn]: day,
     });
   const raw = {
@@ -346,7 +393,7 @@ export function parseComplaintClose(v: ViewValues, lang: Lang, today: Day, c: { 
   const r = validate(schema, raw, (add) => {
     if (raw.outcome === "referred" && !str(raw.referredTo)) add(ComplaintCloseBlocks.referredTo, p.referredTo);
     if (raw.closedOn && raw.closedOn > today) add(ComplaintCloseBlocks.closedOn, p.future);
-    else if (raw.closedOn && raw.closedOn < c.receivedOn) add(ComplaintCloseBlocks.closedOn, p.beforeReceived(c.receivedOn));
+    else if (raw.closedOn && raw.closedOn < c.receivedOn) add(ComplaintCloseBlocks.closedOn, p.beforeReceived(dayText(c.receivedOn, lang)));
   });
   if (!r.ok) return r;
   const o = r.data;

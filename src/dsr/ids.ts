@@ -1,6 +1,6 @@
 // Every action, view and block id of the subject-requests and complaints feature.
 export const DsrActions = {
-  /** 「本人確認を記録」 on the register post and in the owner's DM (value: the case id) */
+  /** 「本人確認を記録」 on the register post and in the owner's DM; 「本人確認を訂正」 once verified (value: the case id) */
   identity: "dsr-identity",
   /** 「回答を記録」: refused until the identity check is recorded (value: the case id) */
   answer: "dsr-answer",
@@ -40,6 +40,9 @@ export const LogBlocks = {
 
 export const IdentityBlocks = {
   document: "idDocument",
+  /** 「その他」: which one, from a list (在留カード, 個人番号カード, …) */
+  otherDocument: "idOtherDocument",
+  /** 「その他」: an optional short label, never a number */
   note: "idDocumentNote",
   mandateDocument: "mandateDocument",
   agentDocument: "agentDocument",

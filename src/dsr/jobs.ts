@@ -2,13 +2,16 @@
 // open requests whose deadline is near or past —
 //   · to the owner: the target `remindBefore` business days ahead (once), on the target day
 //     (once), every business day once it has passed;
-//   · to the chief or deputy who must approve a refusal: the same, while it waits for them;
+//   · to the chief or deputy who must approve a refusal: the same, while it waits for them
+//     (to compliance when nobody but the proposer could approve it);
 //   · at the ceiling (APPI Art.39: two weeks after arrival; the last business day on or
 //     before it when it falls on days off): escalated to the chiefs and compliance, and
-//     every business day while it stays open; the first escalation is logged and said in
-//     the case's thread.
-// Each message once (once-only notice keys written with the outbox rows); what a run
-// computes in quiet hours waits for the morning. The legal clock does not stop: no snooze.
+//     every business day while it stays open; each day's escalation is logged and said in
+//     the case's thread (a case logged on or after that day is escalated by logRequest at
+//     once, under the same once-only keys).
+// Each message once (once-only notice keys written with the outbox rows), each reminded
+// case logged (dsr.reminded) in the same transaction; what a run computes in quiet hours
+// waits for the morning. The legal clock does not stop: no snooze.
 import { appendAudit } from "../platform/audit/chain.js";
 import type { Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
@@ -18,7 +21,7 @@ import { langOfPerson } from "../directory/store.js";
 import { dayText } from "./blocks.js";
 import { CHANNEL_LANG, dsrSubject } from "./flows.js";
 import { dsrMessages } from "./messages.js";
-import { dateDay, refusalApprovers, reminderNoticeKey, reminderStage, type DsrKind, type DsrStatus, type ReminderStage } from "./rules.js";
+import { dateDay, escalationNoticeKey, escalationPeople, refusalApprovers, reminderNoticeKey, reminderStage, type DsrKind, type DsrStatus, type ReminderStage } from "./rules.js";
 import { officers, openCases, type CaseRow } from "./store.js";
 
 const TX = { maxWait: 10_000, timeout: 60_000 };
@@ -40,7 +43,7 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
   const db = s.database.prisma;
   const remindBefore = settings.dsr?.remindBefore ?? 2;
   const [cases, team] = await Promise.all([openCases(db), officers(db)]);
-  const escalateTo = [...(team.chiefs.length ? team.chiefs : team.deputies), ...team.compliance];
+  const escalateTo = escalationPeople(team);
 
   const perPerson = new Map<string, Item[]>();
   const escalated: CaseRow[] = [];
@@ -55,7 +58,11 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
     const stage = reminderStage(calendar, today, { receivedOn: dateDay(c.receivedOn), targetOn: dateDay(c.targetOn), ceilingOn: dateDay(c.ceilingOn) }, remindBefore);
     if (!stage) continue;
     const people = [c.ownerId];
-    if (c.status === "awaiting_approval") people.push(...refusalApprovers(c.proposedBy ?? "", team.chiefs, team.deputies).people);
+    if (c.status === "awaiting_approval") {
+      // the chief or deputy it waits for; nobody may approve it (the proposer alone): compliance
+      const approvers = refusalApprovers(c.proposedBy ?? "", team.chiefs, team.deputies);
+      people.push(...(approvers.none ? team.compliance : approvers.people));
+    }
     if (stage === "ceiling") {
       people.push(...escalateTo);
       escalated.push(c);
@@ -72,7 +79,7 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
   let items = 0;
   let newlyEscalated = 0;
   await db.$transaction(async (tx) => {
-    const escalationKeys = escalated.map((c) => `dsr:${c.id}:escalated:${today}`);
+    const escalationKeys = escalated.map((c) => escalationNoticeKey(c.id, today));
     const fresh = await ctx.notices(tx, [...[...perPerson.values()].flat().map((it) => it.key), ...escalationKeys]);
     const calls: OutgoingCall[] = [];
     for (const p of people) {
@@ -84,13 +91,32 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
     }
     const t = dsrMessages(CHANNEL_LANG);
     for (const c of escalated) {
-      if (!fresh.has(`dsr:${c.id}:escalated:${today}`)) continue;
+      if (!fresh.has(escalationNoticeKey(c.id, today))) continue;
       newlyEscalated++;
       await appendAudit(tx, { at: now, actorId: "system", action: "dsr.escalated", subject: dsrSubject(c.code), data: { day: today, ceilingOn: dateDay(c.ceilingOn), to: escalateTo } });
       if (c.channelId && c.messageTs) {
         const text = `${t.reminder.escalationIntro(1)}\n${escalateTo.map((x) => `<@${x}>`).join(" ")}`;
         calls.push({ orderKey: `dsr:${c.id}`, method: "chat.postMessage", payload: { channel: c.channelId, thread_ts: c.messageTs, text }, notBefore });
       }
+    }
+    // one dsr.reminded entry per case reminded in this run: its stage and who was told
+    const told = new Map<string, { c: CaseRow; stage: ReminderStage; to: string[] }>();
+    for (const p of people) {
+      for (const it of perPerson.get(p)!) {
+        if (!fresh.has(it.key)) continue;
+        const e = told.get(it.c.id) ?? { c: it.c, stage: it.stage, to: [] };
+        e.to.push(p);
+        told.set(it.c.id, e);
+      }
+    }
+    for (const { c, stage, to } of [...told.values()].sort((x, y) => x.c.code.localeCompare(y.c.code))) {
+      await appendAudit(tx, {
+        at: now,
+        actorId: "system",
+        action: "dsr.reminded",
+        subject: dsrSubject(c.code),
+        data: { day: today, stage, targetOn: dateDay(c.targetOn), ceilingOn: dateDay(c.ceilingOn), status: c.status, to },
+      });
     }
     await s.outbox.enqueue(tx, calls);
   }, TX);

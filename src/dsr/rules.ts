@@ -21,9 +21,17 @@ export type Requester = (typeof REQUESTERS)[number];
 export const MANDATES = ["voluntary", "legal"] as const;
 export type Mandate = (typeof MANDATES)[number];
 
-/** The identity documents of seed 002/004 §5(2) [1]-[4]: 運転免許証, 健康保険証, パスポート, その他. */
-export const ID_DOCUMENTS = ["license", "insurance", "passport", "other"] as const;
+/**
+ * The identity documents of seed 002/004 §5(2) [1]-[4]: 運転免許証, 健康保険証, パスポート, その他.
+ * 「その他」 is picked from a list (OTHER_ID_DOCUMENTS), never typed: 在留カード, 個人番号カード
+ * (its number is never recorded: 番号法 第20条), 住民基本台帳カード, 年金手帳, or その他 with an
+ * optional short label that may not hold a number. The document stored is the one picked.
+ */
+export const PRIMARY_ID_DOCUMENTS = ["license", "insurance", "passport", "other"] as const;
+export const OTHER_ID_DOCUMENTS = ["residence_card", "my_number_card", "juki_card", "pension_book", "other"] as const;
+export const ID_DOCUMENTS = ["license", "insurance", "passport", "residence_card", "my_number_card", "juki_card", "pension_book", "other"] as const;
 export type IdDocument = (typeof ID_DOCUMENTS)[number];
+export type OtherIdDocument = (typeof OTHER_ID_DOCUMENTS)[number];
 
 /** What proves the mandate (§5(2) [5]): 委任状等, or the document proving a legal representative. */
 export const MANDATE_DOCUMENTS = ["power_of_attorney", "legal_proof"] as const;
@@ -77,18 +85,25 @@ export function mayApproveRefusals(p: { roles: string[] }): boolean {
 
 /**
  * Who may approve a refusal proposed by `proposer`: the chiefs and deputies other than the
- * proposer (the chief cannot approve their own proposal when a deputy exists, nor the deputy
- * theirs when a chief exists). When the proposer is the only one at that level, they may
- * (`self`, recorded as such); nobody at all: the list is empty.
+ * proposer. Nobody approves their own proposal (domain.md; like src/requests, where a
+ * chief's own request without a deputy is refused): when the proposer is the only chief or
+ * deputy, or there is none, the list is empty and `none` says why.
  */
-export function refusalApprovers(proposer: string, chiefs: string[], deputies: string[]): { people: string[]; self: boolean } {
+export function refusalApprovers(proposer: string, chiefs: string[], deputies: string[]): { people: string[]; none: "only_proposer" | "nobody" | null } {
   const all = [...new Set([...chiefs, ...deputies])];
   const others = all.filter((p) => p !== proposer);
-  if (others.length > 0) return { people: others, self: false };
-  return { people: all, self: all.length > 0 };
+  if (others.length > 0) return { people: others, none: null };
+  return { people: [], none: all.length > 0 ? "only_proposer" : "nobody" };
 }
 
 export type AnswerRefusal = "not_verified" | "awaiting_approval" | "closed";
+
+/** Whether the identity check may be recorded now: first while open, again (a correction) while verified. */
+export function identityGate(status: DsrStatus): "closed" | "awaiting_approval" | null {
+  if (status === "answered" || status === "withdrawn") return "closed";
+  if (status === "awaiting_approval") return "awaiting_approval";
+  return null;
+}
 
 /** Whether an outcome may be recorded now: the identity check comes first (the gate). */
 export function answerGate(status: DsrStatus): AnswerRefusal | null {
@@ -183,6 +198,16 @@ export function reminderStage(cal: BusinessCalendar, today: Day, c: { receivedOn
  */
 export function reminderNoticeKey(caseId: string, stage: ReminderStage, person: string, today: Day, targetOn: Day): string {
   return stage === "soon" || stage === "due" ? `dsr:${caseId}:${stage}:${targetOn}:${person}` : `dsr:${caseId}:${stage}:${today}:${person}`;
+}
+
+/** The once-only key of a case's escalation on `today` (audit entry and thread post): the job's and logRequest's. */
+export function escalationNoticeKey(caseId: string, today: Day): string {
+  return `dsr:${caseId}:escalated:${today}`;
+}
+
+/** Who is escalated to at the ceiling: the chiefs (the deputies when there is none) and compliance. */
+export function escalationPeople(o: { chiefs: string[]; deputies: string[]; compliance: string[] }): string[] {
+  return [...new Set([...(o.chiefs.length ? o.chiefs : o.deputies), ...o.compliance])];
 }
 
 // ---- codes ----------------------------------------------------------------------------------

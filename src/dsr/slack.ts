@@ -7,16 +7,18 @@ import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
-import { answerModal, complaintCloseModal, identityModal, noticeView, sendBackModal, withdrawModal } from "./blocks.js";
-import { closeComplaint, logComplaint, registerComplaintOutbox, type ComplaintRefusal } from "./complaints.js";
+import { answerModal, complaintCloseModal, dayText, identityModal, noticeView, sendBackModal, withdrawModal } from "./blocks.js";
+import { closeComplaint, complaintSubject, logComplaint, registerComplaintOutbox, type ComplaintRefusal } from "./complaints.js";
 import { calendarOf, decideRefusal, dsrSubject, logRefusal, logRequest, recordAnswer, recordIdentity, registerDsrOutbox, withdrawCase, type DsrRefusal } from "./flows.js";
 import { parseAnswer, parseComplaint, parseComplaintClose, parseIdentity, parseLog, parseSendBack, parseWithdraw, type ViewValues } from "./forms.js";
 import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, decodeCaseRev, DsrActions, DsrViews, IdentityBlocks, LogBlocks, SendBackBlocks, WithdrawBlocks, type CaseMeta } from "./ids.js";
 import { dsrMessages } from "./messages.js";
-import { answerGate, dateDay, mayApproveRefusals, mayHandle, refusalApprovers, type DsrStatus } from "./rules.js";
+import { answerGate, dateDay, identityGate, mayApproveRefusals, mayHandle, refusalApprovers, type DsrStatus } from "./rules.js";
 import { loadCase, loadComplaint, officers } from "./store.js";
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+/** The subject of a refusal about a case that could not be found (an undecodable or unknown value). */
+const UNKNOWN_CASE = "dsr:unknown";
 
 /** What a refusal says to the person. */
 export function refusalText(r: DsrRefusal | ComplaintRefusal, lang: Lang): string {
@@ -34,8 +36,8 @@ export function refusalText(r: DsrRefusal | ComplaintRefusal, lang: Lang): strin
       return m.refusal.awaitingApproval;
     case "closed":
       return m.refusal.closed;
-    case "already_verified":
-      return m.refusal.alreadyVerified;
+    case "no_other_approver":
+      return m.refusal.noOtherApprover;
     case "not_approver":
       return m.refusal.notApprover;
     case "own_proposal":
@@ -73,6 +75,7 @@ export function registerDsrHandlers(app: App, s: Services): void {
     const m = dsrMessages(p.actor.lang).refusal;
     const c = await loadCase(s.database.prisma, p.value);
     if (!c) {
+      await logRefusal(s, p.actor.slackId, UNKNOWN_CASE, action, "not_found");
       await p.tell(m.notFound);
       return null;
     }
@@ -89,7 +92,8 @@ export function registerDsrHandlers(app: App, s: Services): void {
     if (!p) return;
     const c = await deskCase(p, "identity");
     if (!c) return;
-    const refusal: DsrRefusal | null = c.status === "answered" || c.status === "withdrawn" ? "closed" : c.status !== "open" ? "already_verified" : null;
+    // first while open; again (a correction) while verified; not once answered or while a refusal waits
+    const refusal = identityGate(c.status as DsrStatus);
     if (refusal) {
       await logRefusal(s, p.actor.slackId, dsrSubject(c.code), "identity", refusal);
       return void (await p.tell(refusalText(refusal, p.actor.lang)));
@@ -129,7 +133,10 @@ export function registerDsrHandlers(app: App, s: Services): void {
     if (!p) return;
     const v = decodeCaseRev(p.value);
     const m = dsrMessages(p.actor.lang);
-    if (!v) return void (await p.tell(m.refusal.notFound));
+    if (!v) {
+      await logRefusal(s, p.actor.slackId, UNKNOWN_CASE, "approve_refusal", "not_found");
+      return void (await p.tell(m.refusal.notFound));
+    }
     try {
       const r = await decideRefusal(s, { caseId: v.id, rev: v.rev, actorId: p.actor.slackId, decision: "approve" });
       await p.tell(r.ok ? m.done.approved(r.code) : refusalText(r.refusal, p.actor.lang));
@@ -145,14 +152,18 @@ export function registerDsrHandlers(app: App, s: Services): void {
     if (!p) return;
     const v = decodeCaseRev(p.value);
     const c = v ? await loadCase(s.database.prisma, v.id) : null;
-    if (!v || !c) return void (await p.tell(dsrMessages(p.actor.lang).refusal.notFound));
+    if (!v || !c) {
+      await logRefusal(s, p.actor.slackId, UNKNOWN_CASE, "send_back", "not_found");
+      return void (await p.tell(dsrMessages(p.actor.lang).refusal.notFound));
+    }
     let refusal: DsrRefusal | null = null;
     if (!mayApproveRefusals(p.actor)) refusal = "not_approver";
     else if (c.status !== "awaiting_approval") refusal = "not_awaiting";
     else if (c.rev !== v.rev) refusal = "stale";
     else {
       const o = await officers(s.database.prisma);
-      if (!refusalApprovers(c.proposedBy ?? "", o.chiefs, o.deputies).people.includes(p.actor.slackId)) refusal = p.actor.slackId === c.proposedBy ? "own_proposal" : "not_approver";
+      const approvers = refusalApprovers(c.proposedBy ?? "", o.chiefs, o.deputies);
+      if (!approvers.people.includes(p.actor.slackId)) refusal = p.actor.slackId === c.proposedBy ? (approvers.none ? "no_other_approver" : "own_proposal") : "not_approver";
     }
     if (refusal) {
       await logRefusal(s, p.actor.slackId, dsrSubject(c.code), "send_back", refusal);
@@ -170,12 +181,18 @@ export function registerDsrHandlers(app: App, s: Services): void {
     if (!p) return;
     const m = dsrMessages(p.actor.lang);
     const c = await loadComplaint(s.database.prisma, p.value);
-    if (!c) return void (await p.tell(m.refusal.notFound));
+    if (!c) {
+      await logRefusal(s, p.actor.slackId, "complaint:unknown", "close_complaint", "not_found");
+      return void (await p.tell(m.refusal.notFound));
+    }
     if (!mayHandle(p.actor)) {
       await logRefusal(s, p.actor.slackId, `complaint:${c.code}`, "close_complaint", "not_allowed");
       return void (await p.tell(m.refusal.notAllowed));
     }
-    if (c.status !== "open") return void (await p.tell(m.complaint.alreadyClosed));
+    if (c.status !== "open") {
+      await logRefusal(s, p.actor.slackId, complaintSubject(c.code), "close_complaint", "closed");
+      return void (await p.tell(m.complaint.alreadyClosed));
+    }
     await client.views.open({ trigger_id: p.triggerId, view: complaintCloseModal(c, p.actor.lang, today()) });
   });
 
@@ -204,7 +221,13 @@ export function registerDsrHandlers(app: App, s: Services): void {
     try {
       const r = await logRequest(s, { actorId: actor.slackId, form: parsed.value, submissionKey: `view:${view.id}` });
       if (!r.ok) return ack({ response_action: "errors", errors: { [r.refusal === "owner_not_handler" ? LogBlocks.owner : LogBlocks.customerRef]: refusalText(r.refusal, actor.lang) } });
-      await ack({ response_action: "update", view: noticeView(dsrMessages(actor.lang).done.logged(r.code), actor.lang) });
+      const done = dsrMessages(actor.lang).done;
+      const text = !r.late
+        ? done.logged(r.code)
+        : r.late.stage === "ceiling"
+          ? done.loggedCeiling(r.code, dayText(r.late.ceilingOn, actor.lang))
+          : done.loggedOverdue(r.code, dayText(r.late.targetOn, actor.lang));
+      await ack({ response_action: "update", view: noticeView(text, actor.lang) });
     } catch (e) {
       s.log.error("a subject request could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
       await ack({ response_action: "errors", errors: { [LogBlocks.customerRef]: failed(actor.lang) } });

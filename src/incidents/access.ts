@@ -4,6 +4,9 @@
 //               assigned): they assess, acknowledge, move the status, run the tasks, write
 //               the report's items and draft the report, on that incident
 //   who sees:   the responders, the reporter and the auditor
+//   task owners: anyone a responder made the owner of one of its tasks sees its status
+//               (/privacy incident status, not the report draft) and marks their own
+//               tasks done or not applicable (taskFlows.ts updateTask), nothing else
 //   who assigns the lead: the chief and the deputy chief
 export interface IncidentPerson {
   slackId: string;
@@ -34,6 +37,15 @@ export function mayAssignLead(p: IncidentPerson): boolean {
 /** May see the incident's details (its status, deadlines, the assessment). */
 export function maySee(p: IncidentPerson, incident: { reporterId: string; leadId?: string | null }): boolean {
   return p.slackId === incident.reporterId || hasAny(p, RESPONDER_ROLES) || (incident.leadId != null && incident.leadId === p.slackId);
+}
+
+/**
+ * May see the incident's status (`/privacy incident status`): who sees it, and the owner
+ * of one of its tasks (who may not be in the restricted incidents channel, and acts on
+ * their tasks from the DM). Not the report draft: that stays with maySee.
+ */
+export function maySeeStatus(p: IncidentPerson, incident: { reporterId: string; leadId?: string | null }, taskOwnerIds: readonly string[]): boolean {
+  return maySee(p, incident) || taskOwnerIds.includes(p.slackId);
 }
 
 /** INC-2026-0001 */

@@ -15,7 +15,7 @@ import { homeRefreshes, logRefusal, parentUpdate, threadPost } from "./flows.js"
 import { deadlinesOf, loadIncident } from "./store.js";
 import { taskDeadline, type TaskKey } from "./rules.js";
 import { checklistCall, loadTasks } from "./taskFlows.js";
-import { taskLabel } from "./taskBlocks.js";
+import { taskLabel, taskOwnerDm } from "./taskBlocks.js";
 
 const CHANNEL_LANG: Lang = "ja";
 const subject = (code: string) => `incident:${code}`;
@@ -114,7 +114,9 @@ export async function assignTask(
     if (ownerChanged && input.ownerId !== input.actorId) {
       const lang = await langOf(tx, input.ownerId);
       const text = incidentAssignMessages(lang).task.dm(before.code, taskLabel(task.key, lang), `<@${input.actorId}>`, when(dueAt, lang));
-      calls.push({ orderKey: `dm:${input.ownerId}`, method: "chat.postMessage", payload: { channel: input.ownerId, ...(after.channelId ? dmWithLink(text, lang, link(after.id)) : { text }) } });
+      // the owner may not be in the incidents channel: the task's buttons come with the DM
+      const dm = taskOwnerDm(text, lang, { incidentId: after.id, key: task.key }, after.channelId ? link(after.id) : null);
+      calls.push({ orderKey: `dm:${input.ownerId}`, method: "chat.postMessage", payload: { channel: input.ownerId, ...dm } });
     }
     calls.push(...(await homeRefreshes(tx, after)));
     await s.outbox.enqueue(tx, calls);

@@ -11,7 +11,7 @@ import { mayAssignLead, mayRespond } from "./access.js";
 import { leadModal, taskEditModal } from "./assignBlocks.js";
 import { assignLead, assignTask, type AssignRefusal } from "./assignFlows.js";
 import { incidentAssignMessages } from "./assignMessages.js";
-import { parseDetails } from "./details.js";
+import { parseDetails, type DetailsMeta } from "./details.js";
 import { detailsModal } from "./detailsBlocks.js";
 import { updateDetails } from "./detailsFlows.js";
 import { incidentDetailsMessages } from "./detailsMessages.js";
@@ -25,6 +25,14 @@ import { incidentTaskMessages } from "./taskMessages.js";
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 const MINUTE_MS = 60_000;
+
+/** A calendar day as the date picker sends it (YYYY-MM-DD, a day that exists). */
+export const isDay = (d: string) => {
+  const t = /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(`${d}T00:00:00Z`) : NaN;
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); // not 2026-02-30
+};
+/** A time as the time picker sends it (HH:MM, 00:00-23:59). */
+export const isTime = (t: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t);
 
 function assignRefusalText(r: AssignRefusal, lang: Lang, extra: { deadline?: Date; timeZone: string }): string {
   const m = incidentAssignMessages(lang);
@@ -129,8 +137,8 @@ export function registerIncidentAssignHandlers(app: App, s: Services): void {
     const time = values[AssignBlocks.dueTime]?.[INPUT]?.selected_time ?? null;
     if (!owner) return fail(m.required);
     if (time && !day) return fail(m.timeWithoutDay, AssignBlocks.dueOn);
-    if (day && !/^\d{4}-\d{2}-\d{2}$/.test(day)) return fail(m.timeWithoutDay, AssignBlocks.dueOn);
-    if (time && !/^\d{2}:\d{2}$/.test(time)) return fail(m.timeWithoutDay, AssignBlocks.dueTime);
+    if (day && !isDay(day)) return fail(m.badDate, AssignBlocks.dueOn);
+    if (time && !isTime(time)) return fail(m.badTime, AssignBlocks.dueTime);
     // a due time is the end of its minute (23:59 is the end of the day, as the deadlines are)
     const dueAt = day ? new Date(zonedMoment(day, time ?? "23:59", s.timeZone).getTime() + MINUTE_MS - 1) : null;
     const unchanged = (dueAt?.getTime() ?? null) === (task.dueAt?.getTime() ?? null);
@@ -168,16 +176,18 @@ export function registerIncidentAssignHandlers(app: App, s: Services): void {
     const actor = await resolveActor(s, client, body.user.id);
     const lang = actor?.lang ?? DEFAULT_LANG;
     const fail = (text: string) => ack({ response_action: "errors", errors: { [DetailsBlocks.secondaryHarm]: text } });
-    const meta = JSON.parse(view.private_metadata || "{}") as { id?: string };
+    const meta = JSON.parse(view.private_metadata || "{}") as Partial<DetailsMeta>;
     if (!meta.id) return fail(incidentSlackMessages(lang).refusal.notFound);
     if (!actor) return fail((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text);
     const parsed = parseDetails(view.state.values as unknown as ViewValues, lang);
     if (!parsed.ok) return ack({ response_action: "errors", errors: parsed.errors });
+    // a modal without its revision (opened before it carried one) is treated as stale
+    const opened = typeof meta.rev === "number" && typeof meta.items === "string" ? { rev: meta.rev, items: meta.items } : { rev: -1, items: "" };
     try {
-      const r = await updateDetails(s, { incidentId: meta.id, actorId: actor.slackId, details: parsed.value });
+      const r = await updateDetails(s, { incidentId: meta.id, actorId: actor.slackId, details: parsed.value, opened });
       if (!r.ok) {
         const m = incidentDetailsMessages(lang).refusal;
-        return fail(r.refusal === "not_found" ? incidentSlackMessages(lang).refusal.notFound : r.refusal === "closed" ? m.closed : m.notAllowed);
+        return fail(r.refusal === "not_found" ? incidentSlackMessages(lang).refusal.notFound : r.refusal === "closed" ? m.closed : r.refusal === "stale" ? m.stale : m.notAllowed);
       }
     } catch (e) {
       s.log.error("report items could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });

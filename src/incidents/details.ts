@@ -2,6 +2,7 @@
 // 二次被害, 本人への対応, 公表, 再発防止策 (the same entry closing requires: one column,
 // Incident.recurrencePrevention), その他. Pure: the modal's answers in, the values and
 // what changed out.
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Lang } from "../platform/i18n.js";
 import { DetailsBlocks, INPUT } from "./ids.js";
@@ -45,4 +46,20 @@ export interface DetailChange {
 /** The fields whose value changes, in the report's order. */
 export function detailChanges(before: IncidentDetails, after: IncidentDetails): DetailChange[] {
   return DETAIL_FIELDS.filter((f) => (before[f] ?? null) !== (after[f] ?? null)).map((f) => ({ field: f, from: before[f] ?? null, to: after[f] ?? null }));
+}
+
+/**
+ * A short fingerprint of the five items, carried in the modal with the incident's revision:
+ * a submission whose revision is stale is refused only when the items themselves changed
+ * meanwhile (a task ticked or a status moved also bumps the revision).
+ */
+export function detailsDigest(i: IncidentDetails): string {
+  return createHash("sha256").update(JSON.stringify(DETAIL_FIELDS.map((f) => i[f] ?? null))).digest("base64url").slice(0, 16);
+}
+
+/** What the report-items modal is about (private_metadata): the incident, its revision and its items' digest when it opened. */
+export interface DetailsMeta {
+  id: string;
+  rev: number;
+  items: string;
 }

@@ -2,7 +2,7 @@
 // on the incident's post. Pure.
 import type { Button, KnownBlock, View } from "@slack/types";
 import type { Lang } from "../platform/i18n.js";
-import { DETAIL_FIELDS, DETAIL_MAX, type IncidentDetails } from "./details.js";
+import { DETAIL_FIELDS, DETAIL_MAX, detailsDigest, type DetailsMeta, type IncidentDetails } from "./details.js";
 import { incidentDetailsMessages } from "./detailsMessages.js";
 import { DetailsBlocks, IncidentActions, IncidentViews, INPUT } from "./ids.js";
 
@@ -13,8 +13,9 @@ export function detailsButton(i: { id: string }, lang: Lang): Button {
   return { type: "button", text: plain(incidentDetailsMessages(lang).button), action_id: IncidentActions.details, value: i.id };
 }
 
-/** The five items, each optional, pre-filled with what the incident holds. */
-export function detailsModal(i: { id: string; code: string } & IncidentDetails, lang: Lang): View {
+/** The five items, each optional, pre-filled with what the incident holds (its revision and items' digest in the metadata). */
+export function detailsModal(i: { id: string; code: string; rev: number } & IncidentDetails, lang: Lang): View {
+  const meta: DetailsMeta = { id: i.id, rev: i.rev, items: detailsDigest(i) };
   const m = incidentDetailsMessages(lang).modal;
   const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: m.intro(i.code) } },
@@ -32,7 +33,7 @@ export function detailsModal(i: { id: string; code: string } & IncidentDetails, 
   return {
     type: "modal",
     callback_id: IncidentViews.details,
-    private_metadata: JSON.stringify({ id: i.id }),
+    private_metadata: JSON.stringify(meta),
     title: plain(m.title, 24),
     submit: plain(m.submit, 24),
     close: plain(m.close, 24),

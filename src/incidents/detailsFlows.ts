@@ -6,7 +6,7 @@ import { transact, type Tx } from "../platform/db.js";
 import type { Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { mayRespond } from "./access.js";
-import { detailChanges, detailsOf, type DetailField, type IncidentDetails } from "./details.js";
+import { detailChanges, detailsDigest, detailsOf, type DetailField, type IncidentDetails } from "./details.js";
 import { incidentDetailsMessages } from "./detailsMessages.js";
 import { logRefusal, threadPost } from "./flows.js";
 import { loadIncident } from "./store.js";
@@ -14,9 +14,18 @@ import { loadIncident } from "./store.js";
 const CHANNEL_LANG: Lang = "ja";
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-export type DetailsResult = { ok: true; code: string; changed: DetailField[] } | { ok: false; refusal: "not_found" | "not_allowed" | "closed" };
+export type DetailsResult = { ok: true; code: string; changed: DetailField[] } | { ok: false; refusal: "not_found" | "not_allowed" | "closed" | "stale" };
 
-export async function updateDetails(s: Services, input: { incidentId: string; actorId: string; details: IncidentDetails }): Promise<DetailsResult> {
+/**
+ * Writes the items. `opened` is what the modal was opened on (its revision and the items'
+ * digest): when the incident moved on since and its items are no longer those the modal
+ * showed, someone else changed them meanwhile and nothing is written ("stale"), so a
+ * colleague's edits are never overwritten unseen. Null: no check (not from the modal).
+ */
+export async function updateDetails(
+  s: Services,
+  input: { incidentId: string; actorId: string; details: IncidentDetails; opened: { rev: number; items: string } | null },
+): Promise<DetailsResult> {
   const result = await transact(s.database.prisma, async (tx: Tx): Promise<DetailsResult> => {
     await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
     const before = await loadIncident(tx, input.incidentId);
@@ -24,6 +33,7 @@ export async function updateDetails(s: Services, input: { incidentId: string; ac
     const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
     if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_allowed" };
     if (before.status === "closed") return { ok: false, refusal: "closed" };
+    if (input.opened && before.rev !== input.opened.rev && detailsDigest(detailsOf(before)) !== input.opened.items) return { ok: false, refusal: "stale" };
     const changes = detailChanges(detailsOf(before), input.details);
     if (changes.length === 0) return { ok: true, code: before.code, changed: [] };
     const now = s.clock.now();

@@ -35,6 +35,7 @@ const ja = {
   refusal: {
     notAllowed: "報告書の項目を記入できるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダーのみです。",
     closed: "この事故は終了しているため、報告書の項目は変更できません。",
+    stale: "この画面を開いている間に、ほかの人が報告書の項目を変更しました。保存していません。閉じて開き直し、最新の内容に書き足してください。",
   },
   usage: "/privacy incident details INC-... — 報告書の項目（二次被害・本人への対応・公表・再発防止策・その他）を記入",
 };
@@ -72,6 +73,7 @@ const en: typeof ja = {
   refusal: {
     notAllowed: "Only the chief, the deputy chief, compliance or this incident's lead can write the report items.",
     closed: "This incident is closed: its report items cannot change.",
+    stale: "Someone else changed the report items while this was open. Nothing was saved: close it, open it again and add to the latest text.",
   },
   usage: "/privacy incident details INC-... — write the report items (secondary harm, response to the people, publication, recurrence prevention, other)",
 };

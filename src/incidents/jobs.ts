@@ -20,7 +20,8 @@ import { dmWithLink } from "./blocks.js";
 import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentMessages } from "./messages.js";
 import { deadlineReminders, DEADLINE_KEYS, escalationsDue, incidentNoticeKey, type DeadlineReminder } from "./rules.js";
-import { DEADLINE_TASK, deadlineMet, deadlineOfTask, dueLabel, taskStillDue } from "./overview.js";
+import { DEADLINE_TASK, deadlineMet, deadlineOfTask, dueLabel } from "./overview.js";
+import { ownerTaskActions } from "./taskBlocks.js";
 import { deadlinesOf, respondersOf, type IncidentRow } from "./store.js";
 
 const CHANNEL_LANG: Lang = "ja";
@@ -74,9 +75,11 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
   }
 
   // ---- deadline reminders: what is due now, per person. Each open task with a due date
-  // reminds its owner (the chief until someone else is made the owner); a task done or not
-  // applicable stops, and so does a task whose deadline the status has met (the 速報 once
-  // reported). An assessed incident without task rows reminds the chief of its deadlines.
+  // reminds its owner (the chief until someone else is made the owner); only the task's own
+  // status stops it (done or not applicable: the 速報 and the 確報 are done when recorded;
+  // the notice to the people affected, APPI Art.26(2), not by the 確報). An assessed
+  // incident without task rows reminds the chief of its deadlines until the status meets
+  // them (deadlineMet).
   interface Item { incident: IncidentRow; taskKey: string; owner: string | null; due: Date; reminder: DeadlineReminder; key: string }
   const items: Item[] = [];
   const assessed = incidents.filter((i) => i.assessment !== null);
@@ -86,7 +89,7 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
   const withTasks = new Set((await db.incidentTask.groupBy({ by: ["incidentId"], where: { incidentId: { in: assessed.map((i) => i.id) } } })).map((g) => g.incidentId));
   for (const i of assessed) {
     if (withTasks.has(i.id)) {
-      for (const t of tasks.filter((x) => x.incidentId === i.id && taskStillDue(i.status, x.key))) {
+      for (const t of tasks.filter((x) => x.incidentId === i.id)) {
         for (const r of deadlineReminders(t.dueAt!, at, t.key)) items.push({ incident: i, taskKey: t.key, owner: t.ownerId, due: t.dueAt!, reminder: r, key: incidentNoticeKey(i.code, r.key) });
       }
       continue;
@@ -118,7 +121,7 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
       const calls: OutgoingCall[] = [];
       for (const [p, list] of [...perPerson].sort(([a], [b]) => a.localeCompare(b))) {
         const lang = await langOf(tx, p);
-        calls.push({ orderKey: `dm:${p}`, method: "chat.postMessage", payload: { channel: p, ...reminderDm(ctx, list, lang) } });
+        calls.push({ orderKey: `dm:${p}`, method: "chat.postMessage", payload: { channel: p, ...reminderDm(ctx, list, lang, p) } });
         dms++;
       }
       for (const it of items.filter((x) => fresh.has(x.key))) {
@@ -142,16 +145,29 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
   }
   return { open: incidents.length, escalated, reminders, dms };
 
-  function reminderDm(c: JobContext, list: Item[], lang: Lang): { text: string; blocks: unknown[] } {
+  /**
+   * One person's reminder: a line per item and, under each task they own, its 「完了」
+   * 「該当なし」 (the owner may not be in the incidents channel; the presses go through the
+   * checklist's handlers). Slack allows 50 blocks: the lines past that are in the text.
+   */
+  function reminderDm(c: JobContext, list: Item[], lang: Lang, to: string): { text: string; blocks: unknown[] } {
     const m = incidentEscalationMessages(lang).reminder;
     const im = incidentMessages(lang);
     const sorted = [...list].sort((a, b) => a.due.getTime() - b.due.getTime());
     const stage = (r: DeadlineReminder) => (r.stage === "overdue" ? im.reminder.overdue(r.overdueDays ?? 1) : im.reminder[r.stage]);
     const lines = sorted.map((it) => m.item(threadLink(c, it.incident), dueLabel(it.taskKey, lang), formatDateTime(it.due, lang, s.timeZone), stage(it.reminder)));
-    const blocks: unknown[] = [
-      { type: "section", text: { type: "mrkdwn", text: m.intro(sorted.length) } },
-      ...lines.slice(0, 40).map((l) => ({ type: "section", text: { type: "mrkdwn", text: clip(l, 3000) } })),
-    ];
+    const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text: m.intro(sorted.length) } }];
+    const room = 50 - 1; // the cc line
+    const withButtons = new Set<string>(); // a block id once per message
+    for (const [k, it] of sorted.entries()) {
+      const own = it.owner === to && !withButtons.has(`${it.incident.id}:${it.taskKey}`);
+      if (blocks.length + (own ? 2 : 1) > room) break;
+      blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(lines[k]!, 3000) } });
+      if (own) {
+        withButtons.add(`${it.incident.id}:${it.taskKey}`);
+        blocks.push(ownerTaskActions(it.incident.id, it.taskKey, lang));
+      }
+    }
     if (sorted.some((it) => it.reminder.to.includes("chief"))) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.cc }] });
     return { text: clip(`${m.intro(sorted.length).replace(/\*/g, "")}\n${lines.join("\n")}`, 3000), blocks };
   }

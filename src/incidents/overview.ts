@@ -1,6 +1,6 @@
 // Open incidents at a glance, for the compliance digest and the App Home tab: each with
-// its status and its next deadline (the earliest due date of a task still open whose
-// deadline is not met by the status), overdue first. Queries only.
+// its status and its next deadline (the earliest due date of a task still open: only the
+// task's own status settles it), overdue first. Queries only.
 import type { Db, Tx } from "../platform/db.js";
 import type { Lang } from "../platform/i18n.js";
 import { incidentMessages } from "./messages.js";
@@ -19,29 +19,26 @@ export const DEADLINE_TASK: Record<DeadlineKey, TaskKey> = {
 const TASK_OF_DEADLINE = new Map<string, DeadlineKey>(DEADLINE_KEYS.map((k) => [DEADLINE_TASK[k], k]));
 
 /**
- * The status from which a deadline counts as met even while its task is open: the two
- * regulator reports by their status; the notice to the people affected by the final
- * report (which states the response to them, 第8条1項6号); the client and the ministry
- * only by closing (or their task done).
+ * The status from which a deadline counts as met, for an incident WITHOUT task rows only
+ * (assessed before the checklist existed): the two regulator reports by their status; the
+ * notice to the people affected (APPI Art.26(2), a duty of its own) and the client and the
+ * ministry only by closing. With task rows, only a task's own status (done or not
+ * applicable) stops its reminders and takes it off the next deadline: recording the 速報 or
+ * the 確報 completes their tasks (statusFlows.ts), and nothing else does.
  */
 const MET_AT: Record<DeadlineKey, IncidentStatus> = {
   preliminaryReportDueAt: "reported_preliminary",
   finalReportDueAt: "reported_final",
-  peopleNoticeDueAt: "reported_final",
+  peopleNoticeDueAt: "closed",
   clientToldDueAt: "closed",
   ministryReportDueAt: "closed",
 };
 const rank = (s: string) => INCIDENT_STATUSES.indexOf(s as IncidentStatus);
+/** Whether the status meets a deadline of an incident without task rows (the fallback). */
 export const deadlineMet = (status: string, key: DeadlineKey) => rank(status) >= rank(MET_AT[key]);
 
 /** The legal deadline a task's reminders stand for, if any. */
 export const deadlineOfTask = (taskKey: string): DeadlineKey | undefined => TASK_OF_DEADLINE.get(taskKey);
-
-/** Whether an open task still needs reminding at this status (its deadline not met by the status). */
-export function taskStillDue(status: string, taskKey: string): boolean {
-  const k = deadlineOfTask(taskKey);
-  return k === undefined || !deadlineMet(status, k);
-}
 
 /** What a reminder or a list calls a task's due date: the deadline's name (速報) or the task's. */
 export function dueLabel(taskKey: string, lang: Lang): string {
@@ -81,7 +78,7 @@ export async function openIncidents(q: Q, now: Date, opts: { leadOf?: string; ta
     orderBy: { dueAt: "asc" },
   });
   const out = incidents.map((i): OpenIncident => {
-    const t = tasks.find((x) => x.incidentId === i.id && taskStillDue(i.status, x.key));
+    const t = tasks.find((x) => x.incidentId === i.id);
     const next = t ? { taskKey: t.key, dueAt: t.dueAt!, ownerId: t.ownerId } : null;
     return { ...i, next, overdue: next !== null && next.dueAt.getTime() < now.getTime() };
   });

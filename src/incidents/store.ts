@@ -15,6 +15,11 @@ export async function findIncidentByCode(q: Q, code: string): Promise<IncidentRo
   return q.incident.findUnique({ where: { code: code.toUpperCase() } });
 }
 
+/** The people who own one of the incident's tasks (open or not). */
+export async function taskOwnersOf(q: Q, incidentId: string): Promise<string[]> {
+  return (await q.incidentTask.findMany({ where: { incidentId }, select: { ownerId: true }, distinct: ["ownerId"] })).map((t) => t.ownerId);
+}
+
 /** Who is told of a new incident and may assess it: the chiefs, the deputy chiefs, compliance. */
 export async function respondersOf(q: Q): Promise<{ chiefs: string[]; deputies: string[]; compliance: string[] }> {
   const ids = async (role: "chief" | "deputyChief" | "compliance") => (await peopleWithRole(q, role)).map((p) => p.slackId);

@@ -8,6 +8,7 @@ import { incidentMessages } from "./messages.js";
 import { TASK_KEYS, type NotApplicableCode, type TaskKey } from "./rules.js";
 import { incidentTaskMessages } from "./taskMessages.js";
 import { incidentAssignMessages } from "./assignMessages.js";
+import { incidentSlackMessages } from "./slackMessages.js";
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
@@ -26,6 +27,32 @@ export function naReasonText(t: Pick<TaskRow, "naReason" | "doneBy">, lang: Lang
 
 const order = (key: string) => TASK_KEYS.indexOf(key as TaskKey);
 
+/** 「完了」「該当なし」 of one task (value: incident id:task key), on the checklist and in its owner's DMs. */
+export function taskButtons(incidentId: string, key: string, lang: Lang): Button[] {
+  const m = incidentTaskMessages(lang).checklist;
+  const value = `${incidentId}:${key}`;
+  return [
+    { type: "button", text: plain(m.done), action_id: IncidentActions.taskDone, value, style: "primary" },
+    { type: "button", text: plain(m.na), action_id: IncidentActions.taskNa, value },
+  ];
+}
+
+/**
+ * The buttons of a task in its owner's DM (assignment, deadline reminders): the owner may
+ * not be in the restricted incidents channel, so they act from here; the presses go
+ * through the same handlers and checks as on the checklist, which is edited in place.
+ * The block id names the incident too: a reminder lists tasks of several incidents.
+ */
+export function ownerTaskActions(incidentId: string, key: string, lang: Lang, link?: unknown): KnownBlock {
+  const open = link ? [{ type: "button" as const, text: plain(incidentSlackMessages(lang).dm.open), action_id: IncidentActions.openLink, url: link as string }] : [];
+  return { type: "actions", block_id: `task-${key}-${incidentId}`, elements: [...taskButtons(incidentId, key, lang), ...open] };
+}
+
+/** A DM to a task's owner: the text and the task's buttons (and a link to the thread, for those in the channel). */
+export function taskOwnerDm(text: string, lang: Lang, task: { incidentId: string; key: string }, link: unknown | null): { text: string; blocks: KnownBlock[] } {
+  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } }, ownerTaskActions(task.incidentId, task.key, lang, link ?? undefined)] };
+}
+
 /** The checklist: one section per task (owner, due, status), with 「完了」「該当なし」 while open. */
 export function checklistMessage(i: { id: string; code: string; status: string }, tasks: TaskRow[], lang: Lang, timeZone: string): { text: string; blocks: KnownBlock[] } {
   const m = incidentTaskMessages(lang).checklist;
@@ -43,20 +70,26 @@ export function checklistMessage(i: { id: string; code: string; status: string }
     if (t.status === "na") lines.push(clip(naReasonText(t, lang), 1000) + (t.doneBy ? `（<@${t.doneBy}>）` : ""));
     blocks.push({ type: "section", block_id: `task-info-${t.key}`, text: { type: "mrkdwn", text: clip(lines.join("\n"), 3000) } });
     if (t.status === "open" && !closed && blocks.length < MAX_BLOCKS - 1) {
-      const value = `${i.id}:${t.key}`;
       blocks.push({
         type: "actions",
         block_id: `task-${t.key}`,
         elements: [
-          { type: "button", text: plain(m.done), action_id: IncidentActions.taskDone, value, style: "primary" },
-          { type: "button", text: plain(m.na), action_id: IncidentActions.taskNa, value },
-          { type: "button", text: plain(incidentAssignMessages(lang).task.button), action_id: IncidentActions.taskEdit, value },
+          ...taskButtons(i.id, t.key, lang),
+          { type: "button", text: plain(incidentAssignMessages(lang).task.button), action_id: IncidentActions.taskEdit, value: `${i.id}:${t.key}` },
         ],
       });
     }
   }
   if (closed && blocks.length < MAX_BLOCKS) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.closed }] });
   return { text: m.header(i.code), blocks: blocks.slice(0, MAX_BLOCKS) };
+}
+
+/** The asker's own tasks of an incident, for `/privacy incident status` (a task's owner may not see the checklist). */
+export function myTasksText(tasks: TaskRow[], lang: Lang, timeZone: string): string {
+  const m = incidentTaskMessages(lang);
+  const sorted = [...tasks].sort((a, b) => order(a.key) - order(b.key));
+  const lines = sorted.map((t) => `• ${taskLabel(t.key, lang)}　${m.checklist.status[t.status] ?? t.status}　${m.checklist.due}：${t.dueAt ? formatDateTime(t.dueAt, lang, timeZone) : m.checklist.noDue}`);
+  return [`*${m.mine.header}*`, ...lines, ...(sorted.some((t) => t.status === "open") ? [m.mine.how] : [])].join("\n");
 }
 
 /** 「該当なし」: the reason, required. */

@@ -44,6 +44,10 @@ const ja = {
     na: (code: string, task: string) => `${code} のタスク「${task}」を該当なしにしました。`,
     closed: (code: string) => `${code} をクローズしました。`,
   },
+  mine: {
+    header: "あなたが担当のタスク",
+    how: "担当のタスクは、担当者になったときのDMや期限のお知らせのボタン（完了・該当なし）で更新できます。",
+  },
   refusal: {
     notAllowed: "タスクを更新できるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダー・タスクの担当者のみです。",
     closeNotAllowed: "クローズできるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダーのみです。",
@@ -94,6 +98,10 @@ const en: typeof ja = {
     done: (code: string, task: string) => `Marked "${task}" on ${code} done.`,
     na: (code: string, task: string) => `Marked "${task}" on ${code} not applicable.`,
     closed: (code: string) => `Closed ${code}.`,
+  },
+  mine: {
+    header: "Your tasks",
+    how: "Update them with the buttons (Done, Not applicable) in the DM that made you their owner or in a deadline reminder.",
   },
   refusal: {
     notAllowed: "Only the chief, the deputy chief, compliance, the incident's lead or the task's owner can update a task.",

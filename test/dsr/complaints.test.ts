@@ -104,7 +104,25 @@ describe("logging a complaint", () => {
     await pumping(h, clock, h.fake.waitFor(() => (shown(latest(h, post)).includes("DM停止を確認") ? true : undefined)));
     expect(JSON.stringify(latest(h, post).blocks ?? [])).not.toContain(DsrActions.complaintClose);
     await threadHas(h, clock, post, "対応結果を記録しました：解決");
-    expect(await db().auditEntry.count({ where: { action: "complaint.resolved", subject: `complaint:${c.code}` } })).toBe(1);
+    const resolved = await db().auditEntry.findFirstOrThrow({ where: { action: "complaint.resolved", subject: `complaint:${c.code}` } });
+    expect(resolved.data).toMatchObject({ outcome: "resolved", textGiven: true, referredToGiven: false });
+    // free text by its presence only, in the append-only log
+    expect(JSON.stringify(resolved.data)).not.toContain("DM停止");
+    const logged = await db().auditEntry.findFirstOrThrow({ where: { action: "complaint.logged", subject: `complaint:${c.code}` } });
+    expect(logged.data).toMatchObject({ kind: "complaint", summaryGiven: true, linkedCode: dsr.code });
+    expect(JSON.stringify(logged.data)).not.toContain("DMが届き続けている");
+  });
+
+  it("「対応結果を記録」 on a closed complaint (the owner's DM still has the button) is refused and logged", async () => {
+    const dm = h.fake.dms(P.manager).find((m) => m.text.includes(c.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.complaintClose))!;
+    const views = h.fake.openViews(P.manager).length;
+    await pressOn(h, P.manager, dm, DsrActions.complaintClose);
+    await told(h, P.manager, ja.complaint.alreadyClosed);
+    expect(h.fake.openViews(P.manager)).toHaveLength(views);
+    await until(
+      () => db().auditEntry.count({ where: { action: "dsr.refused", subject: `complaint:${c.code}`, actorId: P.manager, data: { path: ["refusal"], equals: "closed" } } }),
+      (n) => n === 1,
+    );
   });
 
   it("list and status for the desk", async () => {

@@ -9,7 +9,7 @@ import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks, SendBack
 import { dsrMessages } from "../../src/dsr/messages.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
-import { drain, jst, pumping } from "../support/clock.js";
+import { drain, jst, pumping, until } from "../support/clock.js";
 import { privacy, shown } from "../support/commands.js";
 import { COMPLIANCE, GOOD_LOG, latest, logCase, openLog, parentShows, pressForModal, pressOn, threadHas, told } from "./helpers.js";
 
@@ -162,7 +162,12 @@ describe("logging a request", () => {
     await threadHas(h, clock, a.parent, "差し戻しました：一部は消去できるはずです");
     await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("差し戻されました") && m.text.includes("一部は消去できるはずです"))));
     const sent = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.refusal_sent_back", subject: `dsr:${a.code}` } });
-    expect(sent.data).toMatchObject({ reason: "一部は消去できるはずです", proposal: { outcome: "not_done", grounds: ["7"], proposedBy: P.employee } });
+    expect(sent.data).toMatchObject({ reasonGiven: true, proposal: { outcome: "not_done", grounds: ["7"], reasonGiven: true, proposedBy: P.employee } });
+    // the append-only log holds codes and presence, never the free text (the case row and the thread hold it)
+    expect(JSON.stringify(sent.data)).not.toContain("一部は消去");
+    const proposed = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.refusal_proposed", subject: `dsr:${a.code}` } });
+    expect(proposed.data).toMatchObject({ outcome: "not_done", grounds: ["7"], reasonGiven: true, actionTakenGiven: false });
+    expect(JSON.stringify(proposed.data)).not.toContain("法令上の保存義務");
     // the old approval buttons are gone from the thread message, and a stale press changes nothing
     await pumping(h, clock, h.fake.waitFor(() => (!JSON.stringify(latest(h, req).blocks).includes(DsrActions.approveRefusal) ? true : undefined)));
     expect(shown(latest(h, req))).toContain(`差し戻し：<@${P.chief}>`);
@@ -204,7 +209,7 @@ describe("logging a request", () => {
     await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("承認されました"))));
     const approved = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.refusal_approved", subject: `dsr:${a.code}` } });
     expect(approved.actorId).toBe(P.deputy);
-    expect(approved.data).toMatchObject({ outcome: "partly", grounds: ["7"], selfApproved: false });
+    expect(approved.data).toMatchObject({ outcome: "partly", grounds: ["7"], proposedBy: P.chief });
     // answered: nothing more can be recorded from the DM either
     const dm = h.fake.dms(P.employee).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.withdraw))!;
     await pressOn(h, P.employee, dm, DsrActions.withdraw);
@@ -287,7 +292,95 @@ describe("the audit log", () => {
     for (const action of ["dsr.logged", "dsr.identity_checked", "dsr.refusal_proposed", "dsr.refusal_sent_back", "dsr.refusal_approved", "dsr.answered", "dsr.withdrawn", "dsr.refused"]) {
       expect(csv, action).toContain(`,${action},dsr:`);
     }
-    // the customer's reference, never a name or address: the log holds what the modal held
+    // the customer's reference, never a name or address; free text only by its presence
     expect(csv).toContain("CUST-001234");
+    for (const text of ["電話で取り下げの連絡", "利用目的を書面で通知", "契約記録は法令上"]) expect(csv).not.toContain(text);
+  });
+});
+
+describe("correcting the identity check", () => {
+  let x: Awaited<ReturnType<typeof logCase>>;
+  it("「その他」 is picked from a list; a label with an ID number is a field error and nothing is stored", async () => {
+    clock.set(jst("2026-12-10T10:00:00"));
+    x = await logCase(h, clock, P.chief, { [LogBlocks.receivedOn]: "2026-12-10" });
+    const view = await pressForModal(h, P.chief, x.parent, DsrActions.identity, DsrViews.identity);
+    expect(JSON.stringify(view.view)).toContain("個人番号カード（番号は記録しない）");
+    for (const label of ["マイナンバーカード 1234 5678 9012", "個人番号123456789012", "免許証番号 301234567890"]) {
+      await h.slack.fillAndSubmit(P.chief, view.id, { [IdentityBlocks.document]: "other", [IdentityBlocks.otherDocument]: "other", [IdentityBlocks.note]: label });
+      expect(h.fake.viewErrors(view.id), label).toEqual({ [IdentityBlocks.note]: ja.problem.noIdNumber });
+    }
+    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({ status: "open", idDocument: null, idDocumentNote: null });
+    await h.slack.fillAndSubmit(P.chief, view.id, { [IdentityBlocks.document]: "other", [IdentityBlocks.otherDocument]: "other", [IdentityBlocks.note]: "社員証" });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({ status: "verified", idDocument: "other", idDocumentNote: "社員証" });
+    const checked = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.identity_checked", subject: `dsr:${x.code}` } });
+    expect(checked.data).toMatchObject({ document: "other", labelGiven: true, checkedBy: P.chief, checkedOn: "2026-12-10" });
+    expect(JSON.stringify(checked.data)).not.toContain("社員証");
+  });
+
+  it("while verified, 「本人確認を訂正」 records it again: a correction with its own log entry, before and after", async () => {
+    await parentShows(h, clock, x.parent, ja.parent.identityCorrectButton);
+    const view = await pressForModal(h, P.manager, x.parent, DsrActions.identity, DsrViews.identity);
+    expect(JSON.stringify(view.view)).toContain(ja.modal.identityCorrectTitle);
+    await h.slack.fillAndSubmit(P.manager, view.id, { [IdentityBlocks.document]: "other", [IdentityBlocks.otherDocument]: "my_number_card", [IdentityBlocks.note]: "" });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } });
+    expect(c).toMatchObject({ status: "verified", idDocument: "my_number_card", idDocumentNote: null, idRecordedBy: P.manager });
+    const corrected = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.identity_corrected", subject: `dsr:${x.code}` } });
+    expect(corrected.actorId).toBe(P.manager);
+    expect(corrected.data).toMatchObject({ before: { document: "other", labelGiven: true, checkedBy: P.chief }, after: { document: "my_number_card", labelGiven: false, checkedBy: P.chief } });
+    await threadHas(h, clock, x.parent, "本人確認の記録を訂正しました");
+    await parentShows(h, clock, x.parent, "個人番号カード（");
+    expect(await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${x.code}` } })).toBe(0);
+  });
+});
+
+describe("nobody approves their own refusal", () => {
+  let x: { id: string; code: string; parent: Awaited<ReturnType<typeof logCase>>["parent"] };
+  let deputyRoles: string[];
+  it("the chief proposes a refusal and no deputy is registered: the thread says nobody can approve it, compliance is told at once, logged", async () => {
+    // the case of the corrections above: the chief owns it
+    const row = await db().subjectRequest.findFirstOrThrow({ where: { loggedBy: P.chief, status: "verified" }, orderBy: { createdAt: "desc" } });
+    x = { id: row.id, code: row.code, parent: h.fake.messages(COMPLIANCE).find((m) => m.text.includes(row.code))! };
+    deputyRoles = (await db().person.findUniqueOrThrow({ where: { slackId: P.deputy } })).roles;
+    await db().person.update({ where: { slackId: P.deputy }, data: { roles: [] } });
+    const view = await pressForModal(h, P.chief, x.parent, DsrActions.answer, DsrViews.answer);
+    await h.slack.fillAndSubmit(P.chief, view.id, { [AnswerBlocks.outcome]: "not_done", [AnswerBlocks.grounds]: ["2"], [AnswerBlocks.reason]: "業務に著しい支障" });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).status).toBe("awaiting_approval");
+    const said = await threadHas(h, clock, x.parent, "承認できる個人情報管理責任者・代理が登録されていません");
+    expect(shown(said)).toContain(`<@${P.compliance}>`);
+    await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.compliance).find((m) => m.text.includes(x.code) && m.text.includes("承認できる個人情報管理責任者・代理が他にいません"))));
+    const logged = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.no_approver", subject: `dsr:${x.code}` } });
+    expect(logged.data).toMatchObject({ proposedBy: P.chief, why: "only_proposer", to: [P.compliance] });
+  });
+
+  it("the chief pressing 「拒否を承認」 on their own proposal is refused with the reason, logged, and nothing changes", async () => {
+    const req = await threadHas(h, clock, x.parent, "承認依頼");
+    await pressOn(h, P.chief, req, DsrActions.approveRefusal);
+    await told(h, P.chief, ja.refusal.noOtherApprover);
+    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({ status: "awaiting_approval", approvedBy: null });
+    expect(await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${x.code}`, data: { path: ["refusal"], equals: "no_other_approver" } } })).toBe(1);
+    expect(await db().auditEntry.count({ where: { action: "dsr.refusal_approved", subject: `dsr:${x.code}` } })).toBe(0);
+    // nor can the identity check be corrected while the refusal waits (the owner's DM still has the button)
+    const dm = h.fake.dms(P.chief).find((m) => m.text.includes(x.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.identity))!;
+    await pressOn(h, P.chief, dm, DsrActions.identity);
+    await told(h, P.chief, ja.refusal.awaitingApproval);
+  });
+
+  it("a value that cannot be decoded on 「拒否を承認」 is refused and logged", async () => {
+    const req = await threadHas(h, clock, x.parent, "承認依頼");
+    const before = await db().auditEntry.count({ where: { action: "dsr.refused", subject: "dsr:unknown" } });
+    await h.slack.blockAction(P.deputy, { actionId: DsrActions.approveRefusal, message: { channel: req.channel, ts: req.ts }, value: "not-a-case" });
+    await told(h, P.deputy, ja.refusal.notFound);
+    await until(() => db().auditEntry.count({ where: { action: "dsr.refused", subject: "dsr:unknown", actorId: P.deputy, data: { path: ["attempted"], equals: "approve_refusal" } } }), (n) => n === before + 1);
+  });
+
+  it("once a deputy is registered again, the deputy approves it", async () => {
+    await db().person.update({ where: { slackId: P.deputy }, data: { roles: deputyRoles } });
+    const req = await threadHas(h, clock, x.parent, "承認依頼");
+    await pressOn(h, P.deputy, req, DsrActions.approveRefusal);
+    await told(h, P.deputy, ja.done.approved(x.code));
+    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({ status: "answered", approvedBy: P.deputy, proposedBy: P.chief });
   });
 });

@@ -9,9 +9,10 @@ import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks } from ".
 import { parseSettings } from "../../src/settings.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
-import { drain, jst, runJobAt } from "../support/clock.js";
+import { drain, jst, pumping, runJobAt } from "../support/clock.js";
 import { shown } from "../support/commands.js";
-import { logCase, pressForModal, threadHas } from "./helpers.js";
+import { dsrMessages } from "../../src/dsr/messages.js";
+import { COMPLIANCE, GOOD_LOG, logCase, openLog, pressForModal, threadHas } from "./helpers.js";
 
 const P = ORG.people;
 const JOB = "dsr.reminders";
@@ -65,6 +66,11 @@ describe("reminders to the owner", () => {
     expect((await h.bot.scheduler.runAt(JOB, jst("2026-12-04T09:45:00"), { force: true })).result).toMatchObject({ dms: 0 });
     await run("2026-12-07T09:45:00");
     expect(reminders(P.employee)).toHaveLength(1);
+    // one dsr.reminded entry per reminded case per run, none for a run that reminded nothing
+    const logged = await db().auditEntry.findMany({ where: { action: "dsr.reminded" }, orderBy: { seq: "asc" } });
+    expect(logged.map((e) => e.subject)).toEqual([`dsr:${a.code}`, `dsr:${b.code}`]);
+    expect(logged[0]!.data).toMatchObject({ day: "2026-12-04", stage: "soon", targetOn: "2026-12-08", to: [P.employee] });
+    expect(logged[0]!.actorId).toBe("system");
   });
 
   it("on the target day, then every business day after it", async () => {
@@ -75,6 +81,9 @@ describe("reminders to the owner", () => {
     await run("2026-12-10T09:45:00");
     const dms = reminders(P.employee);
     expect(dms).toHaveLength(4);
+    // 12/04, 12/08, 12/09, 12/10: two cases each
+    expect(await db().auditEntry.count({ where: { action: "dsr.reminded" } })).toBe(8);
+    expect(await db().auditEntry.count({ where: { action: "dsr.reminded", subject: `dsr:${a.code}`, data: { path: ["stage"], equals: "overdue" } } })).toBe(2);
     expect(shown(dms[3])).toContain("回答目標を過ぎています");
     // a weekend is skipped
     expect((await run("2026-12-12T09:45:00")).result).toMatchObject({ skipped: "not a business day" });
@@ -117,5 +126,54 @@ describe("escalation at the ceiling", () => {
     const r = await run("2026-12-17T09:45:00");
     expect(r.result).toMatchObject({ dms: 0 });
     expect(escalations(P.chief)).toHaveLength(2);
+  });
+});
+
+describe("a request logged late, from the post", () => {
+  const lateDms = (user: string, code: string) => h.fake.dms(user).filter((m) => m.text.includes(code) && m.text.includes("記録した時点で上限"));
+
+  it("past its target: the answer and the thread say so; nobody is escalated to", async () => {
+    // the day's run, before either case below is logged
+    await run("2026-12-18T09:45:00");
+    clock.set(jst("2026-12-18T10:00:00"));
+    const view = await openLog(h, P.employee);
+    // arrived 12/07: target 12/14 (5 business days), ceiling 12/21
+    await h.slack.fillAndSubmit(P.employee, view.id, { ...GOOD_LOG, [LogBlocks.receivedOn]: "2026-12-07" });
+    const c = await db().subjectRequest.findUniqueOrThrow({ where: { submissionKey: `view:${view.id}` } });
+    expect(shown(h.fake.view(view.id)!.view as never)).toContain(dsrMessages("ja").done.loggedOverdue(c.code, "2026/12/14"));
+    const parent = await pumping(h, clock, h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))));
+    await threadHas(h, clock, parent, "記録した時点で回答目標（2026/12/14）を過ぎています");
+    expect(await db().auditEntry.count({ where: { action: "dsr.escalated", subject: `dsr:${c.code}` } })).toBe(0);
+  });
+
+  it("at its ceiling, logged after the day's run: escalated at once (log, thread, DMs), and the job does not repeat it that day", async () => {
+    // the day's run (above) found nothing for it: the case did not exist yet
+    const chiefBefore = escalations(P.chief).length;
+    clock.set(jst("2026-12-18T11:00:00"));
+    const view = await openLog(h, P.employee);
+    // arrived 12/04: ceiling 12/18, today
+    await h.slack.fillAndSubmit(P.employee, view.id, { ...GOOD_LOG, [LogBlocks.receivedOn]: "2026-12-04" });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    const c = await db().subjectRequest.findUniqueOrThrow({ where: { submissionKey: `view:${view.id}` } });
+    expect(shown(h.fake.view(view.id)!.view as never)).toContain(dsrMessages("ja").done.loggedCeiling(c.code, "2026/12/18"));
+    const esc = await db().auditEntry.findMany({ where: { action: "dsr.escalated", subject: `dsr:${c.code}` } });
+    expect(esc).toHaveLength(1);
+    expect(esc[0]!.data).toMatchObject({ day: "2026-12-18", ceilingOn: "2026-12-18", onLogging: true });
+    expect((esc[0]!.data as { to: string[] }).to.sort()).toEqual([P.chief, P.compliance].sort());
+    const parent = await pumping(h, clock, h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))));
+    const post = await threadHas(h, clock, parent, "記録した時点で上限（2026/12/18");
+    expect(shown(post)).toContain(`<@${P.chief}>`);
+    for (const p of [P.chief, P.compliance, P.employee]) await pumping(h, clock, h.fake.waitFor(() => (lateDms(p, c.code).length === 1 ? true : undefined)));
+    expect(lateDms(P.deputy, c.code)).toEqual([]);
+    // the job later that day: the once-only keys hold; nothing again
+    const r = await run("2026-12-18T15:00:00");
+    expect(r.result).toMatchObject({ escalated: 0 });
+    expect(escalations(P.chief)).toHaveLength(chiefBefore);
+    expect(await db().auditEntry.count({ where: { action: "dsr.escalated", subject: `dsr:${c.code}` } })).toBe(1);
+    // and daily from the next business day, as any case at its ceiling
+    await run("2026-12-21T09:45:00");
+    expect(escalations(P.chief)).toHaveLength(chiefBefore + 1);
+    expect(shown(escalations(P.chief).at(-1)!)).toContain(c.code);
+    expect(await db().auditEntry.count({ where: { action: "dsr.escalated", subject: `dsr:${c.code}` } })).toBe(2);
   });
 });

@@ -13,16 +13,19 @@ import {
   linkKind,
   mayApproveRefusals,
   mayHandle,
+  identityGate,
   refusalApprovers,
   reminderNoticeKey,
   reminderStage,
   REFUSAL_GROUNDS,
   statusAfterOutcome,
 } from "../../src/dsr/rules.js";
-import { looksPersonal, parseAnswer, parseComplaint, parseIdentity, parseLog, type ViewValues } from "../../src/dsr/forms.js";
-import { AnswerBlocks, ComplaintBlocks, IdentityBlocks, INPUT, LogBlocks } from "../../src/dsr/ids.js";
+import { looksLikeIdNumber, looksPersonal, parseAnswer, parseComplaint, parseComplaintClose, parseIdentity, parseLog, parseSendBack, type ViewValues } from "../../src/dsr/forms.js";
+import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, IdentityBlocks, INPUT, LogBlocks, SendBackBlocks } from "../../src/dsr/ids.js";
 import { dsrMessages, REFUSAL_GROUND_TEXT_JA } from "../../src/dsr/messages.js";
 import { parseSettings } from "../../src/settings.js";
+import { caseButtons, caseMessage, complaintMessage, identityModal } from "../../src/dsr/blocks.js";
+import type { CaseRow, ComplaintRow } from "../../src/dsr/store.js";
 
 const YEAR_END = ["2026-12-29", "2026-12-30", "2026-12-31", "2027-01-02", "2027-01-03"];
 const plain = new BusinessCalendar({ timeZone: "Asia/Tokyo" });
@@ -114,12 +117,21 @@ describe("who may act", () => {
     expect(mayApproveRefusals({ roles: ["compliance", "manager"] })).toBe(false);
   });
 
-  it("refusal approval: not the proposer while another chief or deputy exists; alone, the proposer (recorded as self)", () => {
-    expect(refusalApprovers("UH", ["UC"], ["UD"])).toEqual({ people: ["UC", "UD"], self: false });
-    expect(refusalApprovers("UC", ["UC"], ["UD"])).toEqual({ people: ["UD"], self: false });
-    expect(refusalApprovers("UD", ["UC"], ["UD"])).toEqual({ people: ["UC"], self: false });
-    expect(refusalApprovers("UC", ["UC"], [])).toEqual({ people: ["UC"], self: true });
-    expect(refusalApprovers("UH", [], [])).toEqual({ people: [], self: false });
+  it("refusal approval: never the proposer; alone, nobody may (and says why)", () => {
+    expect(refusalApprovers("UH", ["UC"], ["UD"])).toEqual({ people: ["UC", "UD"], none: null });
+    expect(refusalApprovers("UC", ["UC"], ["UD"])).toEqual({ people: ["UD"], none: null });
+    expect(refusalApprovers("UD", ["UC"], ["UD"])).toEqual({ people: ["UC"], none: null });
+    expect(refusalApprovers("UC", ["UC"], [])).toEqual({ people: [], none: "only_proposer" });
+    expect(refusalApprovers("UD", [], ["UD"])).toEqual({ people: [], none: "only_proposer" });
+    expect(refusalApprovers("UH", [], [])).toEqual({ people: [], none: "nobody" });
+  });
+
+  it("the identity check: recorded while open, corrected while verified; not while a refusal waits, nor once closed", () => {
+    expect(identityGate("open")).toBeNull();
+    expect(identityGate("verified")).toBeNull();
+    expect(identityGate("awaiting_approval")).toBe("awaiting_approval");
+    expect(identityGate("answered")).toBe("closed");
+    expect(identityGate("withdrawn")).toBe("closed");
   });
 
   it("the identity-check gate: no answer before the check, nor while a refusal waits, nor once closed", () => {
@@ -197,9 +209,80 @@ describe("field errors", () => {
     expect(log({ [LogBlocks.mandate]: opt("legal") }).ok).toBe(false);
   });
 
+  it("the reference may be a long customer number of the company's own systems, never a document's number", () => {
+    expect(log({ [LogBlocks.customerRef]: { value: "123456789012" } })).toMatchObject({ ok: true, value: { customerRef: "123456789012" } });
+    expect(log({ [LogBlocks.customerRef]: { value: "C-1234567890123456" } }).ok).toBe(true);
+    expect(log({ [LogBlocks.customerRef]: { value: "マイナンバー 1234 5678 9012" } })).toMatchObject({ ok: false, errors: { [LogBlocks.customerRef]: dsrMessages("ja").problem.personalData } });
+  });
+
   it("personal details are recognised: email, phone, postal code, address; a customer number is not", () => {
     for (const t of ["a@b.jp", "090-1234-5678", "09012345678", "〒700-0001", "東京都千代田区丸の内1-1", "岡山県岡山市北区"]) expect(looksPersonal(t), t).toBe(true);
     for (const t of ["CUST-001234", "顧客番号 12345678", "契約 K-2026-0042"]) expect(looksPersonal(t), t).toBe(false);
+  });
+
+  it("identity and card numbers are recognised: after a document's name, 12 digits with or without spaces, a passport, a card, 基礎年金番号", () => {
+    for (const t of [
+      "マイナンバーカード 1234 5678 9012",
+      "個人番号123456789012",
+      "免許証番号 301234567890",
+      "ﾏｲﾅﾝﾊﾞｰ 1234",
+      "保険証 記号12 番号345",
+      "番号は 1234-5678-9012 でした",
+      "旅券 TK1234567",
+      "TK1234567",
+      "4111 1111 1111 1111",
+      "1234-567890",
+    ])
+      expect(looksPersonal(t), t).toBe(true);
+    for (const t of ["営業部に回付", "国民生活センター", "一部は消去できるはずです", "2026年11月の契約分"]) expect(looksPersonal(t), t).toBe(false);
+  });
+
+  it("the label of another identity document: a name, never a number (4+ digits, spaced or not; letters mixed with digits)", () => {
+    for (const t of ["1234", "12 34", "12-34-56", "１２３４", "AB123", "no.X9Y8Z7"]) expect(looksLikeIdNumber(t), t).toBe(true);
+    for (const t of ["社員証", "学生証", "身体障害者手帳", "療育手帳 A", "123"]) expect(looksLikeIdNumber(t), t).toBe(false);
+  });
+
+  it("identity, another document: picked from a list; the label may not hold a number, nor the My Number (番号法 第20条)", () => {
+    const self = { requester: "self", receivedOn: "2026-11-20" };
+    const base = { [IdentityBlocks.document]: opt("other"), [IdentityBlocks.checkedBy]: { selected_user: "U1" }, [IdentityBlocks.checkedOn]: { selected_date: "2026-11-24" } };
+    const ja = dsrMessages("ja").problem;
+    for (const label of ["マイナンバーカード 1234 5678 9012", "個人番号123456789012", "免許証番号 301234567890", "社員証 AB1234"]) {
+      const r = parseIdentity(v({ ...base, [IdentityBlocks.otherDocument]: opt("other"), [IdentityBlocks.note]: { value: label } }), "ja", "2026-11-24", self);
+      expect(r.ok ? {} : r.errors, label).toEqual({ [IdentityBlocks.note]: ja.noIdNumber });
+    }
+    // the pick is the document recorded; the My Number card is recorded by its kind only
+    expect(parseIdentity(v({ ...base, [IdentityBlocks.otherDocument]: opt("my_number_card") }), "ja", "2026-11-24", self)).toEqual({
+      ok: true,
+      value: { document: "my_number_card", note: null, mandateDocument: null, agentDocument: null, checkedBy: "U1", checkedOn: "2026-11-24" },
+    });
+    const labelled = parseIdentity(v({ ...base, [IdentityBlocks.otherDocument]: opt("other"), [IdentityBlocks.note]: { value: "社員証" } }), "ja", "2026-11-24", self);
+    expect(labelled.ok && labelled.value).toMatchObject({ document: "other", note: "社員証" });
+    // the list and the label belong to 「その他」 only
+    const stray = parseIdentity(v({ ...base, [IdentityBlocks.document]: opt("license"), [IdentityBlocks.otherDocument]: opt("juki_card"), [IdentityBlocks.note]: { value: "免許" } }), "ja", "2026-11-24", self);
+    expect(stray.ok ? {} : stray.errors).toEqual({ [IdentityBlocks.otherDocument]: ja.otherDocumentNotOther, [IdentityBlocks.note]: ja.otherDocumentNotOther });
+    // the typed document kinds of old are not accepted as the first choice
+    expect(parseIdentity(v({ ...base, [IdentityBlocks.document]: opt("my_number_card") }), "ja", "2026-11-24", self).ok).toBe(false);
+  });
+
+  it("the referral and the send-back reason refuse personal details and ID numbers too", () => {
+    const close = (referredTo: string) =>
+      parseComplaintClose(
+        v({
+          [ComplaintCloseBlocks.outcome]: opt("referred"),
+          [ComplaintCloseBlocks.text]: { value: "回付した" },
+          [ComplaintCloseBlocks.referredTo]: { value: referredTo },
+          [ComplaintCloseBlocks.closedOn]: { selected_date: "2026-11-24" },
+        }),
+        "ja",
+        "2026-11-24",
+        { receivedOn: "2026-11-20" },
+      );
+    const bad = close("個人番号123456789012 の件で区役所");
+    expect(bad.ok ? {} : bad.errors).toEqual({ [ComplaintCloseBlocks.referredTo]: dsrMessages("ja").problem.personalData });
+    expect(close("国民生活センター").ok).toBe(true);
+    const back = parseSendBack(v({ [SendBackBlocks.reason]: { value: "免許証番号 301234567890 を消してください" } }), "ja");
+    expect(back.ok ? {} : back.errors).toEqual({ [SendBackBlocks.reason]: dsrMessages("ja").problem.personalData });
+    expect(parseSendBack(v({ [SendBackBlocks.reason]: { value: "一部は消去できるはず" } }), "ja").ok).toBe(true);
   });
 
   it("identity: an agent needs both the mandate and the agent's own document; dates between arrival and today", () => {
@@ -214,7 +297,10 @@ describe("field errors", () => {
     expect(parseIdentity(v({ ...base, [IdentityBlocks.mandateDocument]: opt("power_of_attorney"), [IdentityBlocks.agentDocument]: opt("passport") }), "en", "2026-11-24", agent).ok).toBe(true);
     const self = { requester: "self", receivedOn: "2026-11-20" };
     const early = parseIdentity(v({ ...base, [IdentityBlocks.document]: opt("other"), [IdentityBlocks.checkedOn]: { selected_date: "2026-11-19" } }), "ja", "2026-11-24", self);
-    expect(early.ok ? {} : early.errors).toEqual({ [IdentityBlocks.note]: "「その他」の書類の種類を入力してください。", [IdentityBlocks.checkedOn]: "受付日（2026-11-20）より前の日付は指定できません。" });
+    expect(early.ok ? {} : early.errors).toEqual({ [IdentityBlocks.otherDocument]: "「その他」の書類を選んでください。", [IdentityBlocks.checkedOn]: "受付日（2026/11/20）より前の日付は指定できません。" });
+    // the day in the reader's format, as everywhere else
+    const earlyEn = parseIdentity(v({ ...base, [IdentityBlocks.checkedOn]: { selected_date: "2026-11-19" } }), "en", "2026-11-24", self);
+    expect(earlyEn.ok ? {} : earlyEn.errors).toEqual({ [IdentityBlocks.checkedOn]: "The date cannot be before the day it arrived (20/11/2026)." });
   });
 
   it("answer: a refusal needs grounds and the reason; done needs what and when, and no grounds", () => {
@@ -255,5 +341,83 @@ describe("field errors", () => {
       "2026-11-24",
     );
     expect(r.ok ? {} : r.errors).toEqual({ [ComplaintBlocks.link]: dsrMessages("ja").problem.badLink });
+  });
+});
+
+describe("what English readers see", () => {
+  const day = (d: string) => new Date(`${d}T00:00:00Z`);
+  const c = {
+    id: "c1",
+    code: "DSR-2026-0001",
+    kind: "disclosure",
+    via: "phone",
+    receivedOn: day("2026-11-20"),
+    requester: "agent",
+    mandate: "voluntary",
+    customerRef: "CUST-001234",
+    scope: "contract data",
+    ownerId: "U1",
+    loggedBy: "U1",
+    status: "awaiting_approval",
+    targetOn: day("2026-12-04"),
+    ceilingOn: day("2026-12-04"),
+    idDocument: "other",
+    idDocumentNote: "staff ID card",
+    mandateDocument: "power_of_attorney",
+    agentDocument: "passport",
+    idCheckedBy: "U2",
+    idCheckedOn: day("2026-11-21"),
+    outcome: "partly",
+    grounds: ["7"],
+    reasonToPerson: "kept by law",
+    actionTaken: "stopped mail",
+    actionOn: day("2026-11-24"),
+    rev: 3,
+  } as unknown as CaseRow;
+  const complaint = {
+    id: "k1",
+    code: "CMP-2026-0001",
+    kind: "complaint",
+    via: "email",
+    receivedOn: day("2026-11-20"),
+    summary: "mail kept coming",
+    ownerId: "U1",
+    status: "referred",
+    outcomeText: "passed on",
+    referredTo: "sales",
+    closedOn: day("2026-11-22"),
+    rev: 1,
+  } as unknown as ComplaintRow;
+
+  it("no Japanese brackets or colons in the register post, the outcome and a complaint's post", () => {
+    const texts = [JSON.stringify(caseMessage(c, "en")), JSON.stringify(caseMessage({ ...c, status: "verified" }, "en")), JSON.stringify(complaintMessage(complaint, "en"))];
+    for (const t of texts) expect(t).not.toMatch(/[（）：・「」]/);
+    const post = JSON.stringify(caseMessage(c, "en"));
+    expect(post).toContain("An agent (Voluntary agent (power of attorney))");
+    expect(post).toContain("Another identity document (staff ID card)");
+    expect(post).toContain("*Outcome*: Partly done (partly refused) (Refusal awaiting approval)");
+    expect(post).toContain("*What was done*: stopped mail (24/11/2026)");
+    expect(JSON.stringify(complaintMessage(complaint, "en"))).toContain("*Outcome*: Referred (22/11/2026)");
+    // the Japanese keeps its own punctuation
+    expect(JSON.stringify(caseMessage(c, "ja"))).toContain("*結果*：一部実施（一部不実施）（不実施の承認待ち）");
+  });
+
+  it("the button says what it does: Withdraw; a verified case offers the correction of its identity check", () => {
+    const en = dsrMessages("en").parent;
+    const buttons = caseButtons({ ...c, status: "verified" }, "en").map((b) => b.text.text);
+    expect(buttons).toEqual([en.answerButton, "Withdraw", en.identityCorrectButton]);
+    expect(caseButtons({ ...c, status: "open" }, "en").map((b) => b.text.text)).toEqual([en.identityButton, en.answerButton, "Withdraw"]);
+  });
+
+  it("the identity modal offers 「その他」 from a list (個人番号カード without its number) and, correcting, is filled in", () => {
+    const m = identityModal({ ...c, status: "verified", idDocument: "my_number_card", idDocumentNote: null }, "ja", "U9", "2026-11-24");
+    const s = JSON.stringify(m);
+    expect(s).toContain("個人番号カード（番号は記録しない）");
+    expect((m as { title: { text: string } }).title.text).toBe("本人確認を訂正");
+    const block = (id: string) => (m.blocks as { block_id?: string; element?: Record<string, unknown> }[]).find((b) => b.block_id === id)!.element!;
+    expect((block(IdentityBlocks.document).initial_option as { value: string }).value).toBe("other");
+    expect((block(IdentityBlocks.otherDocument).initial_option as { value: string }).value).toBe("my_number_card");
+    expect(block(IdentityBlocks.checkedBy).initial_user).toBe("U2");
+    expect(block(IdentityBlocks.checkedOn).initial_date).toBe("2026-11-21");
   });
 });

@@ -2,9 +2,9 @@
 // items 5-9 modal's answers and what changed, who may act on an incident, a task's due
 // date after a reassessment, the `incidents` settings.
 import { describe, expect, it } from "vitest";
-import { detailChanges, parseDetails, type IncidentDetails } from "../../src/incidents/details.js";
+import { detailChanges, detailsDigest, parseDetails, type IncidentDetails } from "../../src/incidents/details.js";
 import { DetailsBlocks, INPUT } from "../../src/incidents/ids.js";
-import { mayAssignLead, mayRespond, maySee } from "../../src/incidents/access.js";
+import { mayAssignLead, mayRespond, maySee, maySeeStatus } from "../../src/incidents/access.js";
 import { taskDueAfterAssessment } from "../../src/incidents/rules.js";
 import { parseSettings, SettingsError } from "../../src/settings.js";
 
@@ -28,6 +28,26 @@ describe("the report items 5-9", () => {
       { field: "otherMatters", from: "警察へ相談", to: null },
     ]);
     expect(detailChanges(before, before)).toEqual([]);
+  });
+
+  it("a digest that changes with any item (a stale modal is told apart from a revision bumped by a task)", () => {
+    const d = detailsDigest(empty);
+    expect(detailsDigest({ ...empty })).toBe(d);
+    expect(detailsDigest({ ...empty, otherMatters: "警察へ相談" })).not.toBe(d);
+    expect(detailsDigest({ ...empty, secondaryHarm: "a", publication: null })).not.toBe(detailsDigest({ ...empty, secondaryHarm: null, publication: "a" }));
+    expect(d.length).toBeLessThanOrEqual(16);
+  });
+});
+
+describe("a task's owner", () => {
+  const owner = { slackId: "U7", roles: [] as string[] };
+  it("sees the incident's status (not more: maySee, the report draft, stays closed), and acts as no responder", () => {
+    const i = { reporterId: "U9", leadId: "U1" };
+    expect(maySeeStatus(owner, i, ["U0CHIEF", "U7"])).toBe(true);
+    expect(maySeeStatus(owner, i, ["U0CHIEF"])).toBe(false);
+    expect(maySee(owner, i)).toBe(false);
+    expect(mayRespond(owner, i)).toBe(false);
+    expect(maySeeStatus({ slackId: "U9", roles: [] }, i, [])).toBe(true); // the reporter, as before
   });
 });
 

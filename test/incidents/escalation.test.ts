@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks } from "../../src/incidents/ids.js";
+import { moveIncident } from "../../src/incidents/statusFlows.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { drain, jst, runJobAt, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
@@ -236,8 +237,10 @@ describe("deadline reminders (速報 due 2026/11/26 23:59)", () => {
     expect(reminders(P.compliance).at(-1)!.text).toContain("期限を2日超過");
   });
 
-  it("stops for the 速報 once it is reported (status reported_preliminary); the notice goes on", async () => {
-    await db().incident.update({ where: { id: a.id }, data: { status: "reported_preliminary" } });
+  it("stops for the 速報 once it is recorded (its task done with it); the notice goes on", async () => {
+    const moved = await moveIncident(h.bot.services, { incidentId: a.id, actorId: P.chief, event: "reportPreliminary", submittedAt: jst("2026-11-29T10:00:00") });
+    expect(moved).toMatchObject({ ok: true, to: "reported_preliminary" });
+    expect((await db().incidentTask.findUniqueOrThrow({ where: { incidentId_key: { incidentId: a.id, key: "preliminary-report" } } })).status).toBe("done");
     await run("2026-11-30T00:05:00");
     const t = reminders(P.chief).at(-1)!.text;
     expect(t).toContain("本人への通知");
