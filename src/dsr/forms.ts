@@ -115,6 +115,18 @@ export function looksLikeIdNumber(text: string): boolean {
   return (t.match(/[A-Za-z0-9][A-Za-z0-9\-]*/g) ?? []).some((w) => w.length >= 3 && /[A-Za-z]/.test(w) && /\d/.test(w));
 }
 
+/** Dates (2026-12-01, 2026/12/01, 2026年12月1日, 2026年) and case codes (DSR-2026-0001) are not ID numbers. */
+const DATES_AND_CODES = /(?:PRV|DSR|CMP|INC)-\d{4}-\d{4,}|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{4}年(?:\d{1,2}月)?/gi;
+
+/**
+ * Free text that names a person's ID number or card rather than saying what happened (the
+ * referral, the send-back reason): the label's check (`looksLikeIdNumber`), dates and case
+ * codes excepted.
+ */
+export function holdsIdNumber(text: string): boolean {
+  return looksLikeIdNumber(text.normalize("NFKC").replace(DATES_AND_CODES, " "));
+}
+
 function texts(lang: Lang) {
   const p = dsrMessages(lang).problem;
   const required = (max: number) => z.string({ error: p.required }).trim().min(1, p.required).max(max, p.tooLong(max));
@@ -122,7 +134,8 @@ function texts(lang: Lang) {
   const noPersonal = <T extends z.ZodType<string | null | undefined>>(s: T) => s.refine((x) => !x || !looksPersonal(x), { message: p.personalData });
   const noContact = <T extends z.ZodType<string | null | undefined>>(s: T) => s.refine((x) => !x || !looksLikeContact(x), { message: p.personalData });
   const day = z.string({ error: p.required }).regex(DAY, p.required);
-  return { p, required, optional, noPersonal, noContact, day };
+  const noIdNumber = <T extends z.ZodType<string | null | undefined>>(s: T) => s.refine((x) => !x || !holdsIdNumber(x), { message: p.noNumbers });
+  return { p, required, optional, noPersonal, noContact, noIdNumber, day };
 }
 
 // ---- logging a request ------------------------------------------------------------------
@@ -308,8 +321,8 @@ export function parseWithdraw(v: ViewValues, lang: Lang): Parsed<{ note: string 
 }
 
 export function parseSendBack(v: ViewValues, lang: Lang): Parsed<{ reason: string }> {
-  const { required, noPersonal } = texts(lang);
-  const r = z.object({ [SendBackBlocks.reason]: noPersonal(required(1000)) }).safeParse({ [SendBackBlocks.reason]: el(v, SendBackBlocks.reason)?.value ?? undefined });
+  const { required, noPersonal, noIdNumber } = texts(lang);
+  const r = z.object({ [SendBackBlocks.reason]: noIdNumber(noPersonal(required(1000))) }).safeParse({ [SendBackBlocks.reason]: el(v, SendBackBlocks.reason)?.value ?? undefined });
   if (!r.success) return { ok: false, errors: errorsOf(r.error.issues) };
   return { ok: true, value: { reason: r.data.sendBackReason } };
 }
@@ -376,12 +389,12 @@ export interface ComplaintCloseInput {
 }
 
 export function parseComplaintClose(v: ViewValues, lang: Lang, today: Day, c: { receivedOn: Day }): Parsed<ComplaintCloseInput> {
-  const { p, required, optional, noPersonal, day } = texts(lang);
+  const { p, required, optional, noPersonal, noIdNumber, day } = texts(lang);
   const schema = z
     .object({
       [ComplaintCloseBlocks.outcome]: z.enum(["resolved", "referred"], { error: p.required }),
       [ComplaintCloseBlocks.text]: noPersonal(required(2000)),
-      [ComplaintCloseBlocks.referredTo]: noPersonal(optional(200)),
+      [ComplaintCloseBlocks.referredTo]: noIdNumber(noPersonal(optional(200))),
       [ComplaintCloseBlocks.closedOn]: day,
     });
   const raw = {

@@ -283,6 +283,18 @@ describe("field errors", () => {
     const back = parseSendBack(v({ [SendBackBlocks.reason]: { value: "免許証番号 301234567890 を消してください" } }), "ja");
     expect(back.ok ? {} : back.errors).toEqual({ [SendBackBlocks.reason]: dsrMessages("ja").problem.personalData });
     expect(parseSendBack(v({ [SendBackBlocks.reason]: { value: "一部は消去できるはず" } }), "ja").ok).toBe(true);
+    // the label's check too: no run of 4+ digits (spaced or hyphenated) nor a letters-and-digits ID, dates and case codes excepted
+    const noNumbers = dsrMessages("ja").problem.noNumbers;
+    for (const t of ["会員 5678-1234 の窓口", "保険者 06 1234", "担当 AB12345"]) {
+      const r = close(t);
+      expect(r.ok ? {} : r.errors, t).toEqual({ [ComplaintCloseBlocks.referredTo]: noNumbers });
+    }
+    for (const t of ["カード 4111 1111 を確認", "記号 XK9876 の件"]) {
+      const r = parseSendBack(v({ [SendBackBlocks.reason]: { value: t } }), "ja");
+      expect(r.ok ? {} : r.errors, t).toEqual({ [SendBackBlocks.reason]: noNumbers });
+    }
+    expect(parseSendBack(v({ [SendBackBlocks.reason]: { value: "DSR-2026-0001 と同じく、2026年12月1日（2026/12/01）までに一部開示できるはず" } }), "ja").ok).toBe(true);
+    expect(close("INC-2026-0007 の調査担当（2026-12-01 回付）").ok).toBe(true);
   });
 
   it("identity: an agent needs both the mandate and the agent's own document; dates between arrival and today", () => {
