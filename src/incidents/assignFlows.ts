@@ -14,7 +14,7 @@ import { dmWithLink } from "./blocks.js";
 import { homeRefreshes, logRefusal, parentUpdate, threadPost } from "./flows.js";
 import { deadlinesOf, loadIncident } from "./store.js";
 import { taskDeadline, type TaskKey } from "./rules.js";
-import { checklistCall, loadTasks } from "./taskFlows.js";
+import { checklistCall, loadTasks, openTaskFor } from "./taskFlows.js";
 import { taskLabel, taskOwnerDm } from "./taskBlocks.js";
 
 const CHANNEL_LANG: Lang = "ja";
@@ -69,15 +69,9 @@ export async function assignTask(
   input: { incidentId: string; key: string; actorId: string; ownerId: string; dueAt: Date | null },
 ): Promise<TaskAssignResult> {
   const result = await transact(s.database.prisma, async (tx: Tx): Promise<TaskAssignResult> => {
-    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
-    const before = await loadIncident(tx, input.incidentId);
-    if (!before) return { ok: false, refusal: "not_found" };
-    const task = await tx.incidentTask.findUnique({ where: { incidentId_key: { incidentId: before.id, key: input.key } } });
-    if (!task) return { ok: false, refusal: "not_found" };
-    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_allowed" };
-    if (before.status === "closed") return { ok: false, refusal: "closed" };
-    if (task.status !== "open") return { ok: false, refusal: "not_open" };
+    const found = await openTaskFor(tx, input, (actor, incident) => mayRespond(actor, incident));
+    if (!found.ok) return found;
+    const { before, task } = found;
     if (!(await tx.person.findUnique({ where: { slackId: input.ownerId } }))) return { ok: false, refusal: "unknown_person" };
     const dk = taskDeadline(task.key as TaskKey);
     const deadline = dk ? deadlinesOf(before)[dk] : null;

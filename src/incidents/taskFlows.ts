@@ -120,21 +120,37 @@ export async function tasksAtAssessment(
 export type TaskRefusal = "not_found" | "not_allowed" | "closed" | "not_open" | "reason_required";
 export type TaskResult = { ok: true; code: string; key: string } | { ok: false; refusal: TaskRefusal };
 
+/**
+ * The start of every change to one open task: the incident locked, loaded, the task and
+ * the actor found, and the refusals every such change shares (not found, not allowed,
+ * closed, not open). `mayAct` says whether this actor may make this change.
+ */
+export async function openTaskFor(
+  tx: Tx,
+  input: { incidentId: string; key: string; actorId: string },
+  mayAct: (actor: { slackId: string; roles: string[] }, incident: IncidentRow, task: TaskRow) => boolean,
+): Promise<{ ok: true; before: IncidentRow; task: TaskRow } | { ok: false; refusal: "not_found" | "not_allowed" | "closed" | "not_open" }> {
+  await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
+  const before = await loadIncident(tx, input.incidentId);
+  if (!before) return { ok: false, refusal: "not_found" };
+  const task = await tx.incidentTask.findUnique({ where: { incidentId_key: { incidentId: before.id, key: input.key } } });
+  if (!task) return { ok: false, refusal: "not_found" };
+  const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
+  if (!actor || !mayAct(actor, before, task)) return { ok: false, refusal: "not_allowed" };
+  if (before.status === "closed") return { ok: false, refusal: "closed" };
+  if (task.status !== "open") return { ok: false, refusal: "not_open" };
+  return { ok: true, before, task };
+}
+
 /** The chief, the deputy chief, compliance or the task's owner marks a task done or not applicable (reason required). */
 export async function updateTask(
   s: Services,
   input: { incidentId: string; key: string; actorId: string; to: "done" | "na"; reason?: string | null },
 ): Promise<TaskResult> {
   const result = await transact(s.database.prisma, async (tx: Tx): Promise<TaskResult> => {
-    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
-    const before = await loadIncident(tx, input.incidentId);
-    if (!before) return { ok: false, refusal: "not_found" };
-    const task = await tx.incidentTask.findUnique({ where: { incidentId_key: { incidentId: before.id, key: input.key } } });
-    if (!task) return { ok: false, refusal: "not_found" };
-    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !(mayRespond(actor, before) || task.ownerId === actor.slackId)) return { ok: false, refusal: "not_allowed" };
-    if (before.status === "closed") return { ok: false, refusal: "closed" };
-    if (task.status !== "open") return { ok: false, refusal: "not_open" };
+    const found = await openTaskFor(tx, input, (actor, incident, t) => mayRespond(actor, incident) || t.ownerId === actor.slackId);
+    if (!found.ok) return found;
+    const { before, task } = found;
     const reason = input.reason?.trim() ?? "";
     if (input.to === "na" && !reason) return { ok: false, refusal: "reason_required" };
     const now = s.clock.now();
