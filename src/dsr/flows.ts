@@ -38,7 +38,8 @@ import {
   type DsrStatus,
   type Outcome,
 } from "./rules.js";
-import { claimNotices, loadCase, officers, type CaseRow } from "./store.js";
+import { loadCase, officers, type CaseRow } from "./store.js";
+import { claimNotices } from "../platform/schedule/notices.js";
 
 export type DsrRefusal =
   | "not_found"

@@ -38,18 +38,6 @@ export async function officers(q: Q): Promise<{ chiefs: string[]; deputies: stri
   return { chiefs: await ids("chief"), deputies: await ids("deputyChief"), compliance: await ids("compliance") };
 }
 
-/**
- * Writes once-only notice keys (the scheduler's "Notice" table, as JobContext.notices does);
- * returns those written now (not written before). In the transaction that queues the messages.
- */
-export async function claimNotices(tx: Tx, keys: string[], at: Date): Promise<Set<string>> {
-  if (keys.length === 0) return new Set();
-  const rows = await tx.$queryRaw<{ key: string }[]>`
-    INSERT INTO "Notice" ("key", "at") SELECT k, ${at} FROM unnest(${keys}::text[]) AS k
-    ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
-  return new Set(rows.map((r) => r.key));
-}
-
 /** Whether a code an item may be linked to exists (INC-… or DSR-…). */
 export async function linkExists(q: Q, code: string): Promise<boolean> {
   const c = code.toUpperCase();

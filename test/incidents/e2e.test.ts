@@ -7,7 +7,7 @@ import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, IncidentActions, IncidentShortcuts, IncidentViews, ReportBlocks } from "../../src/incidents/ids.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
-import { drain, jst, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
+import { jst, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
 import { privacy, shown } from "../support/commands.js";
 
 const P = ORG.people;

@@ -14,10 +14,11 @@ import { AssessBlocks, AssignBlocks, DetailsBlocks, IncidentActions, IncidentVie
 import { incidentMessages } from "../../src/incidents/messages.js";
 import { buildDigest } from "../../src/digest/build.js";
 import { parseSettings } from "../../src/settings.js";
+import { homeShows } from "./fixture.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { jst, runJobAt, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
-import { openHome, privacy, shown } from "../support/commands.js";
+import { privacy, shown } from "../support/commands.js";
 
 const P = ORG.people;
 const INCIDENTS = ORG.channels.incidents;
@@ -55,17 +56,7 @@ const pressForView = (user: string, actionId: string, callbackId: string, key?: 
     const r = await h.slack.blockAction(user, { actionId, ...(key ? { blockId: `task-${key}` } : {}), message: { channel: on.channel, ts: on.ts } });
     expect(r.status).toBe(200);
   });
-/** What the person's Home tab shows, once it satisfies `ok`. */
-async function home(user: string, ok: (text: string) => boolean) {
-  await openHome(h, user);
-  return pumping(
-    h.fake.waitFor(() => {
-      const v = h.fake.homeView(user);
-      const t = v ? shown({ blocks: v.view.blocks }) : "";
-      return v && ok(t) ? t : undefined;
-    }),
-  );
-}
+const home = (user: string, ok: (text: string) => boolean) => homeShows(h, clock, user, ok);
 async function taskDone(user: string, key: string) {
   const e = await press(user, IncidentActions.taskDone, key);
   expect(e.text).toContain("完了にしました");

@@ -11,13 +11,13 @@ import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, AssignBlocks, DetailsBlocks, IncidentActions, IncidentViews, ReportBlocks, SubmittedBlocks, TaskBlocks } from "../../src/incidents/ids.js";
 import { incidentMessages } from "../../src/incidents/messages.js";
 import { buildDigest } from "../../src/digest/build.js";
+import { homeShows, reportAndTriage } from "./fixture.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { jst, runJobAt, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
-import { openHome, privacy, shown } from "../support/commands.js";
+import { privacy, shown } from "../support/commands.js";
 
 const P = ORG.people;
-const INCIDENTS = ORG.channels.incidents;
 const LEAD = P.manager;
 const OWNER = P.employee2; // an ordinary employee, neither the reporter nor a responder
 const clock = new ManualClock(jst("2026-11-24T10:00:00"));
@@ -47,16 +47,7 @@ const pressForView = (user: string, on: FakeMessage, actionId: string, callbackI
     const r = await h.slack.blockAction(user, { actionId, ...(blockId ? { blockId } : {}), message: { channel: on.channel, ts: on.ts } });
     expect(r.status).toBe(200);
   });
-async function home(user: string, ok: (text: string) => boolean) {
-  await openHome(h, user);
-  return pumping(
-    h.fake.waitFor(() => {
-      const v = h.fake.homeView(user);
-      const t = v ? shown({ blocks: v.view.blocks }) : "";
-      return v && ok(t) ? t : undefined;
-    }),
-  );
-}
+const home = (user: string, ok: (text: string) => boolean) => homeShows(h, clock, user, ok);
 
 let parent: FakeMessage;
 let checklist: FakeMessage;
@@ -65,30 +56,16 @@ let id: string;
 
 beforeAll(async () => {
   h = await startHarness({ clock, fake: { clock } });
-  const view = await newView(P.employee, IncidentViews.report, () => h.slack.command(P.employee, "/privacy", "incident"));
-  await h.slack.fillAndSubmit(P.employee, view.id, {
-    [ReportBlocks.summary]: "顧客の病歴を含む一覧を社外に誤送信した",
-    [ReportBlocks.discoveredOn]: "2026-11-24",
-    [ReportBlocks.discoveredTime]: "09:30",
-    [ReportBlocks.data]: "顧客の氏名・病歴",
-    [ReportBlocks.affected]: "100-1000",
-    [ReportBlocks.ongoing]: "no",
-    [ReportBlocks.processor]: "no",
-  });
-  const i = await db().incident.findFirstOrThrow({ where: { reporterId: P.employee } });
-  code = i.code;
-  id = i.id;
-  parent = await pumping(h.fake.waitFor(() => h.fake.messages(INCIDENTS).find((m) => shown(m).includes(code))));
-  const assess = await pressForView(P.chief, parent, IncidentActions.assess, IncidentViews.assess);
-  await h.slack.fillAndSubmit(P.chief, assess.id, {
-    [AssessBlocks.categories]: ["sensitive"],
-    [AssessBlocks.encrypted]: "no",
-    [AssessBlocks.affectedCount]: "300",
-    [AssessBlocks.processor]: "no",
-    [AssessBlocks.dataItems]: "氏名、病歴",
-    [AssessBlocks.cause]: "宛先の選択誤り",
-  });
-  expect((await incident()).status).toBe("triaged");
+  ({ code, id, parent } = await reportAndTriage(
+    h,
+    clock,
+    {
+      [ReportBlocks.summary]: "顧客の病歴を含む一覧を社外に誤送信した",
+      [ReportBlocks.data]: "顧客の氏名・病歴",
+      [ReportBlocks.processor]: "no",
+    },
+    { [AssessBlocks.categories]: ["sensitive"], [AssessBlocks.affectedCount]: "300", [AssessBlocks.processor]: "no", [AssessBlocks.dataItems]: "氏名、病歴", [AssessBlocks.cause]: "宛先の選択誤り" },
+  ));
   checklist = await threadHas("対応タスク");
 });
 afterAll(async () => {

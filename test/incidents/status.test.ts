@@ -7,13 +7,13 @@ import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks, SubmittedBl
 import { incidentMessages } from "../../src/incidents/messages.js";
 import { REPORT_ITEMS } from "../../src/incidents/messages.js";
 import { deadlineMet } from "../../src/incidents/jobs.js";
+import { reportAndTriage } from "./fixture.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
-import { drain, jst, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
+import { jst, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
 import { privacy, shown } from "../support/commands.js";
 
 const P = ORG.people;
-const INCIDENTS = ORG.channels.incidents;
 const clock = new ManualClock(jst("2026-11-24T10:00:00"));
 let h: Harness;
 const db = () => h.bot.services.database.prisma;
@@ -42,31 +42,16 @@ let code: string;
 
 beforeAll(async () => {
   h = await startHarness({ clock, fake: { clock } });
-  const view = await newView(P.employee, IncidentViews.report, () => h.slack.command(P.employee, "/privacy", "incident"));
-  await h.slack.fillAndSubmit(P.employee, view.id, {
-    [ReportBlocks.summary]: "顧客名簿を添付したメールを社外の1名に誤送信した",
-    [ReportBlocks.discoveredOn]: "2026-11-24",
-    [ReportBlocks.discoveredTime]: "09:30",
-    [ReportBlocks.data]: "顧客の氏名・メールアドレス",
-    [ReportBlocks.affected]: "100-1000",
-    [ReportBlocks.ongoing]: "no",
-    [ReportBlocks.processor]: "no",
-  });
-  code = (await db().incident.findFirstOrThrow({ where: { reporterId: P.employee } })).code;
-  parent = await pumping(h.fake.waitFor(() => h.fake.messages(INCIDENTS).find((m) => shown(m).includes(code))));
-  const block = (parent.blocks ?? []).find((b) => b.type === "actions");
-  const assess = await newView(P.chief, IncidentViews.assess, () =>
-    h.slack.blockAction(P.chief, { actionId: IncidentActions.assess, blockId: block?.block_id as string, message: { channel: parent.channel, ts: parent.ts } }),
-  );
-  await h.slack.fillAndSubmit(P.chief, assess.id, {
-    [AssessBlocks.categories]: ["sensitive"],
-    [AssessBlocks.encrypted]: "no",
-    [AssessBlocks.affectedCount]: "120",
-    [AssessBlocks.processor]: "no",
-    [AssessBlocks.dataItems]: "氏名、メールアドレス",
-    [AssessBlocks.cause]: "宛先の選択誤り",
-  });
-  expect((await incident()).status).toBe("triaged");
+  ({ code, parent } = await reportAndTriage(
+    h,
+    clock,
+    {
+      [ReportBlocks.summary]: "顧客名簿を添付したメールを社外の1名に誤送信した",
+      [ReportBlocks.data]: "顧客の氏名・メールアドレス",
+      [ReportBlocks.processor]: "no",
+    },
+    { [AssessBlocks.categories]: ["sensitive"], [AssessBlocks.affectedCount]: "120", [AssessBlocks.processor]: "no", [AssessBlocks.dataItems]: "氏名、メールアドレス", [AssessBlocks.cause]: "宛先の選択誤り" },
+  ));
   await parentShows(parent, "封じ込め完了");
 });
 afterAll(async () => {

@@ -6,13 +6,13 @@ import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks, TaskBlocks } from "../../src/incidents/ids.js";
 import { incidentMessages } from "../../src/incidents/messages.js";
 import { TASK_KEYS } from "../../src/incidents/rules.js";
+import { reportAndTriage } from "./fixture.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
-import { drain, jst, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
+import { jst, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
 import { shown } from "../support/commands.js";
 
 const P = ORG.people;
-const INCIDENTS = ORG.channels.incidents;
 const clock = new ManualClock(jst("2026-11-24T10:00:00"));
 let h: Harness;
 const db = () => h.bot.services.database.prisma;
@@ -40,31 +40,16 @@ let code: string;
 
 beforeAll(async () => {
   h = await startHarness({ clock, fake: { clock } });
-  const view = await newView(P.employee, IncidentViews.report, () => h.slack.command(P.employee, "/privacy", "incident"));
-  await h.slack.fillAndSubmit(P.employee, view.id, {
-    [ReportBlocks.summary]: "委託元の顧客データを含むファイルを誤って共有リンクで公開した",
-    [ReportBlocks.discoveredOn]: "2026-11-24",
-    [ReportBlocks.discoveredTime]: "09:30",
-    [ReportBlocks.data]: "委託元の顧客の氏名・病歴",
-    [ReportBlocks.affected]: "100-1000",
-    [ReportBlocks.ongoing]: "no",
-    [ReportBlocks.processor]: "yes",
-  });
-  code = (await db().incident.findFirstOrThrow({ where: { reporterId: P.employee } })).code;
-  parent = await pumping(h.fake.waitFor(() => h.fake.messages(INCIDENTS).find((m) => shown(m).includes(code))));
-  const block = (parent.blocks ?? []).find((b) => b.type === "actions");
-  const assess = await newView(P.chief, IncidentViews.assess, () =>
-    h.slack.blockAction(P.chief, { actionId: IncidentActions.assess, blockId: block?.block_id as string, message: { channel: parent.channel, ts: parent.ts } }),
-  );
-  await h.slack.fillAndSubmit(P.chief, assess.id, {
-    [AssessBlocks.categories]: ["sensitive"],
-    [AssessBlocks.encrypted]: "no",
-    [AssessBlocks.affectedCount]: "300",
-    [AssessBlocks.processor]: "yes",
-    [AssessBlocks.dataItems]: "氏名、病歴",
-    [AssessBlocks.cause]: "共有設定の誤り",
-  });
-  expect((await incident()).status).toBe("triaged");
+  ({ code, parent } = await reportAndTriage(
+    h,
+    clock,
+    {
+      [ReportBlocks.summary]: "委託元の顧客データを含むファイルを誤って共有リンクで公開した",
+      [ReportBlocks.data]: "委託元の顧客の氏名・病歴",
+      [ReportBlocks.processor]: "yes",
+    },
+    { [AssessBlocks.categories]: ["sensitive"], [AssessBlocks.affectedCount]: "300", [AssessBlocks.processor]: "yes", [AssessBlocks.dataItems]: "氏名、病歴", [AssessBlocks.cause]: "共有設定の誤り" },
+  ));
   checklist = await threadHas("対応タスク");
 });
 afterAll(async () => {

@@ -12,6 +12,7 @@ import type { Services } from "../services.js";
 import type { Tx } from "../db.js";
 import type { Settings } from "../../settings.js";
 import type { BusinessCalendar } from "./calendar.js";
+import { claimNotices } from "./notices.js";
 
 export interface JobContext {
   /** the moment the run was due (its slot) */
@@ -250,16 +251,9 @@ export class Scheduler {
       calendar: this.o.calendar,
       settings: this.o.settings,
       async notice(tx, key) {
-        const n = await tx.$executeRaw`INSERT INTO "Notice" ("key", "at") VALUES (${key}, ${at()}) ON CONFLICT ("key") DO NOTHING`;
-        return n === 1;
+        return (await claimNotices(tx, [key], at())).has(key);
       },
-      async notices(tx, keys) {
-        if (keys.length === 0) return new Set();
-        const rows = await tx.$queryRaw<{ key: string }[]>`
-          INSERT INTO "Notice" ("key", "at") SELECT k, ${at()} FROM unnest(${keys}::text[]) AS k
-          ON CONFLICT ("key") DO NOTHING RETURNING "key"`;
-        return new Set(rows.map((r) => r.key));
-      },
+      notices: (tx, keys) => claimNotices(tx, keys, at()),
     };
   }
 
