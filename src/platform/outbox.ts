@@ -16,6 +16,21 @@ export interface OutgoingCall {
   onSent?: { type: string } & Record<string, unknown>;
   /** not sent before this moment (reminders held through quiet hours) */
   notBefore?: Date;
+  /**
+   * For a call rendered when it is sent ($ref), which says the same however many are
+   * waiting: of the pending calls with this key only the newest is sent.
+   */
+  collapseKey?: string;
+}
+
+/** A claimed row of the outbox. */
+interface Row {
+  id: number;
+  method: string;
+  payload: unknown;
+  onSent: ({ type?: string } & Record<string, unknown>) | null;
+  attempts: number;
+  collapseKey: string | null;
 }
 
 /** Something like WebClient.apiCall. */
@@ -75,6 +90,7 @@ export class Outbox {
     await tx.outboxMessage.createMany({
       data: list.map((c) => ({
         orderKey: c.orderKey,
+        collapseKey: c.collapseKey ?? null,
         method: c.method,
         payload: c.payload as object,
         onSent: (c.onSent ?? undefined) as object | undefined,
@@ -138,39 +154,47 @@ export class Outbox {
     }
   }
 
-  /** One pass: claims the first ready call of each order key and sends them concurrently. */
+  /**
+   * One pass: claims the first ready call of each order key and sends them concurrently,
+   * calls with a collapse key (Home tabs, rendered at send time) after the others, so a
+   * message edit does not wait behind the renders its change caused.
+   */
   async runOnce(): Promise<number> {
     const { prisma } = this.opts.database;
     const now = this.opts.clock.now();
-    const ready = await prisma.$queryRaw<{ id: number }[]>`
-      SELECT o.id FROM "OutboxMessage" o
-      WHERE o.status = 'pending' AND o."nextAttemptAt" <= ${now}
+    // A newer pending call with the same collapse key will say the same, rendered later.
+    await prisma.$executeRaw`
+      UPDATE "OutboxMessage" o SET status = 'superseded', "lockedUntil" = NULL
+      WHERE o.status = 'pending' AND o."collapseKey" IS NOT NULL
         AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
-        AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p WHERE p."orderKey" = o."orderKey" AND p.status = 'pending' AND p.id < o.id
-                        -- a call held for later (quiet hours) and never tried does not hold up the calls after it
-                        AND NOT (p.attempts = 0 AND p."nextAttemptAt" > ${now}))
-      ORDER BY o.id LIMIT ${this.opts.concurrency ?? 16}`;
-    if (ready.length === 0) return 0;
+        AND EXISTS (SELECT 1 FROM "OutboxMessage" n WHERE n."collapseKey" = o."collapseKey" AND n.status = 'pending' AND n.id > o.id)`;
     const lease = new Date(now.getTime() + (this.opts.leaseMs ?? 30_000));
-    let done = 0;
-    await Promise.all(
-      ready.map(async ({ id }) => {
-        const claimed = await prisma.outboxMessage.updateMany({
-          where: { id, status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
-          data: { lockedUntil: lease },
-        });
-        if (claimed.count === 1) {
-          await this.send(id);
-          done++;
-        }
-      }),
-    );
-    return done;
+    // Select and claim in one statement; a row another replica claimed meanwhile is skipped.
+    const claimed = await prisma.$queryRaw<Row[]>`
+      WITH ready AS (
+        SELECT o.id FROM "OutboxMessage" o
+        WHERE o.status = 'pending' AND o."nextAttemptAt" <= ${now}
+          AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
+          AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p WHERE p."orderKey" = o."orderKey" AND p.status = 'pending' AND p.id < o.id
+                          -- a call held for later (quiet hours) and never tried does not hold up the calls after it
+                          AND NOT (p.attempts = 0 AND p."nextAttemptAt" > ${now}))
+        ORDER BY o.id LIMIT ${this.opts.concurrency ?? 16}
+        FOR UPDATE SKIP LOCKED)
+      UPDATE "OutboxMessage" o SET "lockedUntil" = ${lease}
+      FROM ready WHERE o.id = ready.id AND o.status = 'pending' AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
+      RETURNING o.id, o.method, o.payload, o."onSent", o.attempts, o."collapseKey"`;
+    if (claimed.length === 0) return 0;
+    claimed.sort((a, b) => a.id - b.id);
+    const first = claimed.filter((r) => r.collapseKey === null);
+    const after = claimed.filter((r) => r.collapseKey !== null);
+    await Promise.all(first.map((r) => this.send(r)));
+    await Promise.all(after.map((r) => this.send(r)));
+    return claimed.length;
   }
 
-  private async send(id: number): Promise<void> {
+  private async send(row: Row): Promise<void> {
     const { prisma } = this.opts.database;
-    const row = await prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+    const id = row.id;
     let payload: Record<string, unknown>;
     try {
       payload = (await this.resolve(row.payload)) as Record<string, unknown>;
@@ -185,13 +209,18 @@ export class Outbox {
     }
     try {
       const response = await this.opts.slack.apiCall(row.method, payload);
+      const onSent = row.onSent;
+      const h = onSent?.type ? this.handlers.get(String(onSent.type)) : undefined;
+      const sentAt = this.opts.clock.now();
+      if (!h) {
+        await prisma.$executeRaw`
+          UPDATE "OutboxMessage" SET status = 'sent', "sentAt" = ${sentAt}, attempts = ${row.attempts + 1}, "lockedUntil" = NULL, "lastError" = NULL
+          WHERE id = ${id}`;
+        return;
+      }
       await prisma.$transaction(async (tx) => {
-        await tx.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt: this.opts.clock.now(), attempts: row.attempts + 1, lockedUntil: null, lastError: null } });
-        const onSent = row.onSent as Record<string, unknown> | null;
-        if (onSent?.type) {
-          const h = this.handlers.get(String(onSent.type));
-          if (h) await h(tx, onSent, response, payload);
-        }
+        await tx.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt, attempts: row.attempts + 1, lockedUntil: null, lastError: null } });
+        await h(tx, onSent!, response, payload);
       });
     } catch (e) {
       const err = e as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number; message?: string };

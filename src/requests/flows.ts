@@ -22,6 +22,7 @@ import {
   requestCode,
   statusAfter,
   stageOf,
+  type Approvers,
   type Decision,
   type Refusal,
 } from "./workflow.js";
@@ -36,10 +37,6 @@ function yearIn(d: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
 }
 
-async function lockRequest(tx: Tx, id: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Request" WHERE id = ${id} FOR UPDATE`;
-}
-
 async function nextCode(tx: Tx, year: number): Promise<string> {
   const key = `PRV-${year}`;
   const rows = await tx.$queryRaw<{ value: number }[]>`
@@ -52,8 +49,7 @@ async function nextCode(tx: Tx, year: number): Promise<string> {
 // ---- messages caused by a change ------------------------------------------------
 
 /** The parent message, edited in place (or posted, the first time). */
-async function parentUpdate(tx: Tx, s: Services, r: RequestSnapshot): Promise<OutgoingCall> {
-  const approvers = await approversFor(tx, r.departmentId);
+function parentUpdate(s: Services, r: RequestSnapshot, approvers: Approvers): OutgoingCall {
   const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
   return {
     orderKey: orderKey(r.id),
@@ -78,8 +74,7 @@ async function dm(tx: Tx, r: RequestSnapshot, to: string, text: (lang: Lang) => 
 }
 
 /** Refreshes the Home tab of everyone the change concerns (rendered when sent, so never stale). */
-async function homeRefreshes(tx: Tx, r: RequestSnapshot, actorId?: string, before?: RequestSnapshot): Promise<OutgoingCall[]> {
-  const a = await approversFor(tx, r.departmentId);
+function homeRefreshes(r: RequestSnapshot, a: Approvers, actorId?: string, before?: RequestSnapshot): OutgoingCall[] {
   const people = new Set<string>([r.requesterId, ...(actorId ? [actorId] : [])]);
   for (const state of before ? [before, r] : [r]) {
     for (const p of eligibleDeciders(state, a)?.people ?? []) people.add(p);
@@ -90,8 +85,8 @@ async function homeRefreshes(tx: Tx, r: RequestSnapshot, actorId?: string, befor
 
 const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
 
-async function decidersMention(tx: Tx, r: RequestSnapshot): Promise<string> {
-  const e = eligibleDeciders(r, await approversFor(tx, r.departmentId));
+function decidersMention(r: RequestSnapshot, a: Approvers): string {
+  const e = eligibleDeciders(r, a);
   const m = requestMessages(CHANNEL_LANG);
   return e && e.people.length > 0 ? mentions(e.people) : m.thread.nobodyYet;
 }
@@ -168,9 +163,9 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
         payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false },
         onSent: { type: "requestMessage", requestId: r.id },
       },
-      threadPost(r, m.thread.submitted(`<@${r.requesterId}>`, await decidersMention(tx, r))),
+      threadPost(r, m.thread.submitted(`<@${r.requesterId}>`, decidersMention(r, approvers))),
       await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.submitted(code, title)),
-      ...(await homeRefreshes(tx, r)),
+      ...homeRefreshes(r, approvers),
     ]);
     return { ok: true, id: r.id, code, duplicate: false };
   });
@@ -185,8 +180,7 @@ export async function decide(
   const reason = input.reason?.trim();
   if (input.decision !== "approve" && !reason) return { ok: false, refusal: "reason_required" };
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
-    await lockRequest(tx, input.requestId);
-    const before = await loadRequest(tx, input.requestId);
+    const before = await loadRequest(tx, input.requestId, { lock: true });
     if (!before) return { ok: false, refusal: "not_found" };
     const approvers = await approversFor(tx, before.departmentId);
     const check = canDecide(before, input.actorId, input.pressedRev, approvers);
@@ -214,8 +208,8 @@ export async function decide(
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
     const who = `<@${input.actorId}>`;
-    const calls: OutgoingCall[] = [await parentUpdate(tx, s, r)];
-    if (status === "pending_chief") calls.push(threadPost(r, m.thread.approvedStage1(who, await decidersMention(tx, r))));
+    const calls: OutgoingCall[] = [parentUpdate(s, r, approvers)];
+    if (status === "pending_chief") calls.push(threadPost(r, m.thread.approvedStage1(who, decidersMention(r, approvers))));
     if (status === "approved") {
       calls.push(threadPost(r, m.thread.approvedStage2(who)));
       const list = checklistMessage(r, CHANNEL_LANG, s.timeZone);
@@ -235,7 +229,7 @@ export async function decide(
       calls.push(threadPost(r, m.thread.rejected(who, reason!)));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejected(r.code, who, reason!)));
     }
-    calls.push(...(await homeRefreshes(tx, r, input.actorId, before)));
+    calls.push(...homeRefreshes(r, approvers, input.actorId, before));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, code: r.code };
   });
@@ -248,18 +242,18 @@ export async function decide(
 
 export async function withdraw(s: Services, input: { requestId: string; actorId: string; pressedRev?: number }): Promise<FlowResult<{ code: string }>> {
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
-    await lockRequest(tx, input.requestId);
-    const before = await loadRequest(tx, input.requestId);
+    const before = await loadRequest(tx, input.requestId, { lock: true });
     if (!before) return { ok: false, refusal: "not_found" };
     const check = canWithdraw(before, input.actorId, input.pressedRev);
     if (!check.ok) return check;
     await tx.request.update({ where: { id: before.id }, data: { status: "withdrawn", stageSince: s.clock.now(), rev: { increment: 1 }, updatedAt: s.clock.now() } });
     await record(tx, s, before, input.actorId, "withdrawn", null, { from: before.status });
     const r = (await loadRequest(tx, before.id))!;
+    const approvers = await approversFor(tx, r.departmentId);
     await s.outbox.enqueue(tx, [
-      await parentUpdate(tx, s, r),
+      parentUpdate(s, r, approvers),
       threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(`<@${input.actorId}>`)),
-      ...(await homeRefreshes(tx, r, input.actorId, before)),
+      ...homeRefreshes(r, approvers, input.actorId, before),
     ]);
     return { ok: true, code: r.code };
   });
@@ -275,8 +269,7 @@ export async function resubmit(
   input: { requestId: string; actorId: string; data: RequestData; pressedRev: number },
 ): Promise<FlowResult<{ code: string; version: number }>> {
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; version: number }>> => {
-    await lockRequest(tx, input.requestId);
-    const before = await loadRequest(tx, input.requestId);
+    const before = await loadRequest(tx, input.requestId, { lock: true });
     if (!before) return { ok: false, refusal: "not_found" };
     const check = canResubmit(before, input.actorId);
     if (!check.ok) return check;
@@ -291,10 +284,11 @@ export async function resubmit(
     await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: input.data });
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
+    const approvers = await approversFor(tx, r.departmentId);
     await s.outbox.enqueue(tx, [
-      await parentUpdate(tx, s, r),
-      threadPost(r, m.thread.resubmitted(`<@${r.requesterId}>`, version, await decidersMention(tx, r))),
-      ...(await homeRefreshes(tx, r, input.actorId, before)),
+      parentUpdate(s, r, approvers),
+      threadPost(r, m.thread.resubmitted(`<@${r.requesterId}>`, version, decidersMention(r, approvers))),
+      ...homeRefreshes(r, approvers, input.actorId, before),
     ]);
     return { ok: true, code: r.code, version };
   });
@@ -310,10 +304,10 @@ export async function setMeasure(
   input: { requestId: string; actorId: string; key: string; done: boolean },
 ): Promise<FlowResult<{ code: string; effective: boolean }>> {
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; effective: boolean }>> => {
-    await lockRequest(tx, input.requestId);
-    const before = await loadRequest(tx, input.requestId);
+    const before = await loadRequest(tx, input.requestId, { lock: true });
     if (!before) return { ok: false, refusal: "not_found" };
-    const check = canTickMeasure(before, input.actorId, await approversFor(tx, before.departmentId));
+    const approvers = await approversFor(tx, before.departmentId);
+    const check = canTickMeasure(before, input.actorId, approvers);
     if (!check.ok) return check;
     const measure = before.measures.find((x) => x.key === input.key);
     if (!measure) return { ok: false, refusal: "not_found" };
@@ -344,14 +338,14 @@ export async function setMeasure(
       method: "chat.update",
       payload: { channel: r.channelId, ts: ref("requestChecklistTs", r.id), text: list.text, blocks: list.blocks },
     });
-    calls.push(await parentUpdate(tx, s, r));
+    calls.push(parentUpdate(s, r, approvers));
     // Each tick edits the checklist in place; the thread hears only that the request is effective.
     if (effective) {
       const note = provisionUntil ? `\n${m.thread.provisionRecord(formatDate(provisionUntil, CHANNEL_LANG, s.timeZone))}` : "";
       calls.push(threadPost(r, `${m.thread.effective(`<@${r.requesterId}>`)}${note}`));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.effective(r.code, r.title)));
     }
-    calls.push(...(await homeRefreshes(tx, r, input.actorId, before)));
+    calls.push(...homeRefreshes(r, approvers, input.actorId, before));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, code: r.code, effective };
   });

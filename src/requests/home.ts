@@ -49,7 +49,7 @@ export function registerHomeOutbox(s: Services): void {
   });
 }
 
-/** An outbox call that refreshes someone's Home tab. */
+/** An outbox call that refreshes someone's Home tab (several waiting for one person are sent once: each renders the same). */
 export function homeRefresh(user: string) {
-  return { orderKey: `home:${user}`, method: "views.publish", payload: { user_id: user, view: { $ref: "homeView", user } } };
+  return { orderKey: `home:${user}`, collapseKey: `home:${user}`, method: "views.publish", payload: { user_id: user, view: { $ref: "homeView", user } } };
 }

@@ -2,7 +2,7 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction, ViewSubmitAction, SlackViewMiddlewareArgs, AllMiddlewareArgs } from "@slack/bolt";
 
 import type { Actor } from "../../commands/types.js";
-import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
+import { actionDeliveryKey, firstDeliveryBy, resolveActor } from "../platform/slack/actor.js";
 import type { Services } from "../platform/services.js";
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG } from "../platform/i18n.js";
@@ -32,9 +32,9 @@ export function registerRequestHandlers(app: App, s: Services): void {
   /** Ack, drop duplicates, find the actor; tells unknown people whom to ask. */
   async function pressContext(args: ActionArgs): Promise<Actor | null> {
     const { body, client, respond } = args;
-    const action = body.actions[0]!;
-    if (!(await firstDelivery(s, actionDeliveryKey(body)))) return null;
-    const actor = await resolveActor(s, client, body.user.id);
+    const delivery = await firstDeliveryBy(s, client, actionDeliveryKey(body), body.user.id);
+    if (!delivery.first) return null;
+    const { actor } = delivery;
     if (!actor) {
       const { text } = await noteUnknownUser(s, body.user.id, DEFAULT_LANG);
       await respond({ response_type: "ephemeral", replace_original: false, text });

@@ -1,5 +1,6 @@
 // Queries of the requests feature (no Slack, no business decisions).
 import type { Db, Tx } from "../platform/db.js";
+import { Prisma } from "../generated/prisma/client.js";
 export { approvalsChannelFor, langOf } from "../directory/store.js";
 import type { RequestKind } from "./kinds/index.js";
 import type { Approvers, RequestStatus } from "./workflow.js";
@@ -39,19 +40,15 @@ export async function findRequestId(q: Q, idOrCode: string): Promise<string | nu
   return r?.id ?? null;
 }
 
-export async function loadRequest(q: Q, id: string): Promise<RequestSnapshot | null> {
-  const r = await q.request.findUnique({
-    where: { id },
-    include: {
-      versions: { orderBy: { version: "desc" }, take: 1 },
-      events: { orderBy: { id: "asc" } },
-      measures: { orderBy: { position: "asc" } },
-    },
-  });
+/**
+ * The request with its newest version, history and measures, in one statement (a decision
+ * loads it twice inside its transaction; Prisma's include would take six queries).
+ * `lock` takes the row lock the state changes serialise on (SELECT … FOR UPDATE).
+ */
+export async function loadRequest(q: Q, id: string, opts: { lock?: boolean } = {}): Promise<RequestSnapshot | null> {
+  const rows = opts.lock ? await q.$queryRaw<SnapshotRow[]>`${SNAPSHOT} WHERE r.id = ${id} FOR UPDATE OF r` : await q.$queryRaw<SnapshotRow[]>`${SNAPSHOT} WHERE r.id = ${id}`;
+  const r = rows[0];
   if (!r) return null;
-  // one after the other: q may be a transaction's single connection
-  const requester = await q.person.findUnique({ where: { slackId: r.requesterId }, select: { name: true } });
-  const dept = await q.department.findUnique({ where: { id: r.departmentId }, select: { name: true } });
   return {
     id: r.id,
     code: r.code,
@@ -61,9 +58,9 @@ export async function loadRequest(q: Q, id: string): Promise<RequestSnapshot | n
     version: r.version,
     title: r.title,
     requesterId: r.requesterId,
-    requesterName: requester?.name ?? r.requesterId,
+    requesterName: r.requesterName ?? r.requesterId,
     departmentId: r.departmentId,
-    departmentName: dept?.name ?? r.departmentId,
+    departmentName: r.departmentName ?? r.departmentId,
     stage1By: r.stage1By,
     channelId: r.channelId,
     messageTs: r.messageTs,
@@ -71,10 +68,70 @@ export async function loadRequest(q: Q, id: string): Promise<RequestSnapshot | n
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
     effectiveAt: r.effectiveAt,
-    data: (r.versions[0]?.data ?? {}) as Record<string, unknown>,
-    events: r.events.map((e) => ({ at: e.at, actorId: e.actorId, action: e.action, reason: e.reason, version: e.version })),
-    measures: r.measures.map((m) => ({ key: m.key, doneBy: m.doneBy, doneAt: m.doneAt })),
+    data: (json(r.data) ?? {}) as Record<string, unknown>,
+    events: (json(r.events) as EventJson[]).map((e) => ({ at: utc(e.at)!, actorId: e.actorId, action: e.action, reason: e.reason, version: e.version })),
+    measures: (json(r.measures) as MeasureJson[]).map((m) => ({ key: m.key, doneBy: m.doneBy, doneAt: utc(m.doneAt) })),
   };
+}
+
+const SNAPSHOT = Prisma.sql`
+  SELECT r.id, r.code, r.kind, r.status, r.rev, r.version, r.title, r."requesterId", p.name AS "requesterName",
+         r."departmentId", d.name AS "departmentName", r."stage1By", r."channelId", r."messageTs", r."checklistTs",
+         r."createdAt", r."updatedAt", r."effectiveAt",
+         (SELECT v.data FROM "RequestVersion" v WHERE v."requestId" = r.id ORDER BY v.version DESC LIMIT 1) AS data,
+         COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e."actorId", 'action', e.action, 'reason', e.reason, 'version', e.version) ORDER BY e.id)
+                     FROM "RequestEvent" e WHERE e."requestId" = r.id), '[]'::json) AS events,
+         COALESCE((SELECT json_agg(json_build_object('key', m.key, 'doneBy', m."doneBy", 'doneAt', m."doneAt") ORDER BY m.position)
+                     FROM "RequestMeasure" m WHERE m."requestId" = r.id), '[]'::json) AS measures
+    FROM "Request" r
+    LEFT JOIN "Person" p ON p."slackId" = r."requesterId"
+    LEFT JOIN "Department" d ON d.id = r."departmentId"`;
+
+interface SnapshotRow {
+  id: string;
+  code: string;
+  kind: string;
+  status: string;
+  rev: number;
+  version: number;
+  title: string;
+  requesterId: string;
+  requesterName: string | null;
+  departmentId: string;
+  departmentName: string | null;
+  stage1By: string | null;
+  channelId: string | null;
+  messageTs: string | null;
+  checklistTs: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  effectiveAt: Date | null;
+  data: unknown;
+  events: unknown;
+  measures: unknown;
+}
+interface EventJson {
+  at: string;
+  actorId: string;
+  action: string;
+  reason: string | null;
+  version: number;
+}
+interface MeasureJson {
+  key: string;
+  doneBy: string | null;
+  doneAt: string | null;
+}
+
+/** A json column as an object (drivers hand json back parsed or as text). */
+function json(v: unknown): unknown {
+  return typeof v === "string" ? JSON.parse(v) : v;
+}
+
+/** A timestamp inside json: the columns hold UTC without a zone ("2026-11-28T12:00:00.123"). */
+function utc(s: string | null): Date | null {
+  if (s === null) return null;
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : `${s}Z`);
 }
 
 export async function loadVersions(q: Q, id: string) {

@@ -2,7 +2,7 @@
 // queries every command and press starts with, written as plain SQL through the driver.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebClient } from "@slack/web-api";
-import { firstDelivery, resolveActor } from "../../src/platform/slack/actor.js";
+import { firstDelivery, firstDeliveryBy, resolveActor } from "../../src/platform/slack/actor.js";
 import { silentLogger } from "../../src/platform/log.js";
 import type { Services } from "../../src/platform/services.js";
 import { testDatabase } from "../support/db.js";
@@ -66,5 +66,23 @@ describe("resolveActor", () => {
     expect(await resolveActor(s, client, "U2")).toEqual({ slackId: "U2", name: "佐藤 花子", departmentId: null, roles: [], lang: "ja" });
     expect(localeCalls.filter((u) => u === "U2")).toEqual([]);
     expect(await resolveActor(s, client, "U9")).toBeNull();
+  });
+});
+
+describe("firstDeliveryBy (the delivery and the person in one statement)", () => {
+  it("records the delivery once and finds the person; a retry finds nothing and records nothing more", async () => {
+    now = new Date("2026-12-01T00:00:00.000Z");
+    expect(await firstDeliveryBy(s, client, "command:T1", "U2")).toEqual({
+      first: true,
+      actor: { slackId: "U2", name: "佐藤 花子", departmentId: null, roles: [], lang: "ja" },
+    });
+    expect(await firstDeliveryBy(s, client, "command:T1", "U2")).toEqual({ first: false });
+    const row = await db.prisma.slackDelivery.findUnique({ where: { key: "command:T1" } });
+    expect(row?.receivedAt.toISOString()).toBe("2026-12-01T00:00:00.000Z");
+  });
+
+  it("a person missing from the directory is a first delivery without an actor", async () => {
+    expect(await firstDeliveryBy(s, client, "command:T2", "U9")).toEqual({ first: true, actor: null });
+    expect(await firstDeliveryBy(s, client, "command:T2", "U9")).toEqual({ first: false });
   });
 });

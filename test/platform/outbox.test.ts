@@ -103,6 +103,33 @@ describe("outbox", () => {
   });
 });
 
+describe("calls rendered when sent (Home tabs)", () => {
+  it("are sent once per collapse key, the newest, after the message edits of the same pass", async () => {
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    const { slack, calls } = scriptedSlack();
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
+    let renders = 0;
+    outbox.registerRef("home", async () => ({ type: "home", blocks: [], render: ++renders }));
+    const home = (user: string) => ({ orderKey: `home:${user}`, collapseKey: `home:${user}`, method: "views.publish", payload: { user_id: user, view: { $ref: "home" } } });
+    await db.prisma.$transaction((tx) => outbox.enqueue(tx, [home("U1"), home("U2")]));
+    await db.prisma.$transaction((tx) =>
+      outbox.enqueue(tx, [{ orderKey: "request:1", method: "chat.update", payload: { channel: "C1", ts: "1.0", text: "approved" } }, home("U1"), home("U1")]),
+    );
+    await outbox.flush();
+    expect(calls.map((c) => `${c.method} ${String(c.args.user_id ?? c.args.text)}`)).toEqual(["chat.update approved", "views.publish U2", "views.publish U1"]);
+    expect(renders).toBe(2);
+    const rows = await db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" }, select: { orderKey: true, status: true } });
+    expect(rows.map((r) => `${r.orderKey} ${r.status}`)).toEqual([
+      "home:U1 superseded",
+      "home:U2 sent",
+      "request:1 sent",
+      "home:U1 superseded",
+      "home:U1 sent",
+    ]);
+    expect(await outbox.pendingCount()).toBe(0);
+  });
+});
+
 describe("calls held for later (quiet hours)", () => {
   it("wait until their moment without holding up the calls after them on the same key", async () => {
     const clock = new ManualClock("2026-12-04T12:00:00Z"); // 21:00 in Tokyo

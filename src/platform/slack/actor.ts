@@ -7,17 +7,34 @@ import type { Services } from "../services.js";
 
 const LOCALE_TTL_MS = 7 * 24 * 3600 * 1000;
 
+const PERSON_COLUMNS = `p."slackId", p."name", p."departmentId", p."roles", p."lang", p."slackLocale",
+       (extract(epoch FROM p."localeCheckedAt") * 1000)::float8 AS "checkedMs"`;
+
 /** The person in the directory, or null. Reads the Slack locale (users.info) at most once a week. */
 export async function resolveActor(s: Services, client: WebClient, userId: string): Promise<Actor | null> {
   // Every command and press starts here: one plain query through the driver (Prisma
   // compiles each query on the event loop, about ten times the cost of the query itself).
-  const [p] = await s.database.query<PersonRow>(
-    `SELECT "slackId", "name", "departmentId", "roles", "lang", "slackLocale",
-            (extract(epoch FROM "localeCheckedAt") * 1000)::float8 AS "checkedMs"
-       FROM "Person" WHERE "slackId" = $1`,
-    [userId],
+  const [p] = await s.database.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" p WHERE p."slackId" = $1`, [userId]);
+  return p ? actorOf(s, client, p) : null;
+}
+
+/**
+ * Records the delivery and finds the person, in one statement: `first` is false when the
+ * delivery was seen already (a Slack retry or a duplicate), and then nothing else is done.
+ */
+export async function firstDeliveryBy(s: Services, client: WebClient, key: string, userId: string): Promise<{ first: false } | { first: true; actor: Actor | null }> {
+  const [row] = await s.database.query<PersonRow & { first: boolean }>(
+    `WITH d AS (INSERT INTO "SlackDelivery" ("key", "receivedAt") VALUES ($1, $2::timestamp) ON CONFLICT ("key") DO NOTHING RETURNING 1)
+     SELECT EXISTS (SELECT 1 FROM d) AS "first", ${PERSON_COLUMNS}
+       FROM (SELECT 1) one LEFT JOIN "Person" p ON p."slackId" = $3`,
+    [key, s.clock.now().toISOString(), userId],
   );
-  if (!p) return null;
+  if (!row?.first) return { first: false };
+  return { first: true, actor: row.slackId === null ? null : await actorOf(s, client, row) };
+}
+
+async function actorOf(s: Services, client: WebClient, p: PersonRow): Promise<Actor> {
+  const userId = p.slackId;
   let slackLocale = p.slackLocale;
   if (!p.lang && (p.checkedMs === null || s.clock.now().getTime() - p.checkedMs > LOCALE_TTL_MS)) {
     try {

@@ -7,15 +7,16 @@ import type { CommandContext } from "../../../commands/types.js";
 import { noteUnknownUser } from "../../directory/unknownUser.js";
 import { DEFAULT_LANG } from "../i18n.js";
 import type { Services } from "../services.js";
-import { firstDelivery, resolveActor } from "./actor.js";
+import { firstDeliveryBy } from "./actor.js";
 
 export function registerPrivacyCommand(app: App, s: Services): void {
   app.command("/privacy", async ({ ack, command, client, respond }) => {
     await ack();
-    if (!(await firstDelivery(s, `command:${command.trigger_id}`))) return;
+    const delivery = await firstDeliveryBy(s, client, `command:${command.trigger_id}`, command.user_id);
+    if (!delivery.first) return;
     const answer = (message: { text: string; blocks?: unknown[] }) =>
       respond({ response_type: "ephemeral", text: message.text, ...(message.blocks ? { blocks: message.blocks as never } : {}) }).then(() => undefined);
-    const actor = await resolveActor(s, client, command.user_id);
+    const { actor } = delivery;
     if (!actor) {
       const { text } = await noteUnknownUser(s, command.user_id, DEFAULT_LANG);
       return void (await answer({ text }));
