@@ -3,6 +3,7 @@ import type { App, BlockAction, ButtonAction, StaticSelectAction, ViewSubmitActi
 
 import type { Actor } from "../../commands/types.js";
 import { actionDeliveryKey, firstDeliveryBy, resolveActor } from "../platform/slack/actor.js";
+import { withoutTrigger } from "../platform/slack/ackFirst.js";
 import type { Services } from "../platform/services.js";
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG } from "../platform/i18n.js";
@@ -27,6 +28,8 @@ function firstInputBlock(blocks: unknown[]): string {
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 export function registerRequestHandlers(app: App, s: Services): void {
+  // their work opens no modal: in a burst they wait their turn after the ack (ackFirst.ts)
+  withoutTrigger(app, [RequestActions.approve, RequestActions.withdraw, RequestActions.tickMeasure, RequestActions.untickMeasure]);
   type ActionArgs = Parameters<Parameters<typeof app.action<BlockAction<ButtonAction>>>[1]>[0];
 
   /** Ack, drop duplicates, find the actor; tells unknown people whom to ask. */

@@ -37,4 +37,18 @@ describe("WorkGate", () => {
     expect(started).toEqual(["first (never released)", "second"]);
     expect(gate.stats()).toMatchObject({ active: 2, waiting: 0, overflowed: 1 });
   });
+
+  it("patient work (no trigger_id to lose) never overflows: it waits its turn", async () => {
+    const gate = new WorkGate({ slots: 1, maxWaitMs: 1000 });
+    const started: string[] = [];
+    let releaseFirst: (() => void) | undefined;
+    void gate.enter().then((r) => (started.push("first"), (releaseFirst = r)));
+    void gate.enter(true).then(() => started.push("patient"));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(started).toEqual(["first"]);
+    expect(gate.stats()).toMatchObject({ active: 1, waiting: 1, overflowed: 0 });
+    releaseFirst!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual(["first", "patient"]);
+  });
 });

@@ -10,7 +10,10 @@
 // one of `slots` is free, in arrival order, so new requests are parsed and acknowledged
 // between them. Work that waited `maxWaitMs` starts anyway: a press that opens a modal
 // must do so within the 3 s life of its trigger_id, and nothing is starved. Slash
-// commands and shortcuts are not held (heldAfterAck).
+// commands and shortcuts are not held (heldAfterAck). Presses that never open a modal
+// (an approval, a tick: a feature names them with `withoutTrigger`) wait their turn
+// however long it takes: in a burst they queue in order instead of all starting after
+// a second and crowding out the acks of the presses still arriving.
 //
 // It wraps `app.processEvent`, which every Bolt receiver (HTTP and Socket Mode) calls
 // with the request's `ack`: the gate sits in that `ack`, after the answer has gone back
@@ -48,12 +51,15 @@ export interface GateStats {
 export class WorkGate {
   private active = 0;
   private overflowed = 0;
-  private readonly queue: { start: () => void; timer: NodeJS.Timeout }[] = [];
+  private readonly queue: { start: () => void; timer: NodeJS.Timeout | undefined }[] = [];
 
   constructor(private readonly o: GateOptions) {}
 
-  /** Resolves when the caller may work; call the returned function when done (once). */
-  enter(): Promise<() => void> {
+  /**
+   * Resolves when the caller may work; call the returned function when done (once).
+   * `patient` work (it holds no trigger_id) waits for a slot however long it takes.
+   */
+  enter(patient = false): Promise<() => void> {
     return new Promise((resolve) => {
       let released = false;
       const release = () => {
@@ -68,17 +74,16 @@ export class WorkGate {
         this.active++;
         return start();
       }
-      const entry = {
-        start,
-        timer: setTimeout(() => {
+      const entry: { start: () => void; timer: NodeJS.Timeout | undefined } = { start, timer: undefined };
+      if (!patient)
+        entry.timer = setTimeout(() => {
           const i = this.queue.indexOf(entry);
           if (i < 0) return;
           this.queue.splice(i, 1);
           this.overflowed++;
           this.active++;
           start();
-        }, this.o.maxWaitMs),
-      };
+        }, this.o.maxWaitMs);
       this.queue.push(entry);
     });
   }
@@ -100,6 +105,26 @@ export class WorkGate {
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
 
+/** Per app: the action ids whose work never opens a modal (it holds no trigger_id to lose). */
+const patientActions = new WeakMap<App, Set<string>>();
+
+/**
+ * Names presses whose work after the ack opens no modal (an approval, a tick): in a
+ * burst they wait their turn for a slot instead of starting after `maxWaitMs`.
+ */
+export function withoutTrigger(app: App, actionIds: readonly string[]): void {
+  let set = patientActions.get(app);
+  if (!set) patientActions.set(app, (set = new Set()));
+  for (const id of actionIds) set.add(id);
+}
+
+function isPatient(app: App, body: Record<string, unknown>): boolean {
+  if (body.type !== "block_actions") return false;
+  const actions = body.actions as { action_id?: string }[] | undefined;
+  const set = patientActions.get(app);
+  return !!set && !!actions?.length && actions.every((a) => !!a.action_id && set.has(a.action_id));
+}
+
 /**
  * Puts a gate between each handler's ack and the work after it. Returns the gate (for
  * the benchmark's figures and for tests).
@@ -111,11 +136,12 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
     if (!heldAfterAck(event.body as Record<string, unknown>)) return processEvent(event);
     let release: (() => void) | undefined;
     const ack = event.ack;
+    const patient = isPatient(app, event.body as Record<string, unknown>);
     const gated: ReceiverEvent = {
       ...event,
       ack: async (response) => {
         await ack(response);
-        if (!release) release = await gate.enter();
+        if (!release) release = await gate.enter(patient);
       },
     };
     try {
