@@ -10,8 +10,9 @@
 //
 // The app under test runs in a child process (bench/app.ts); this process plays Slack:
 // the fake Web API (FakeSlack) and the signed-request sender (SlackRequestSender).
-// Options: --quick (small series, to check that it works), --profile (CPU profiles of
-// the bot processes into bench/profiles/). BENCH_DATABASE_URL overrides the PostgreSQL
+// Options: --quick (small series, to check that it works), --acks (full ack and
+// press-to-updated series, few submissions: for working on the acks; `npx tsx bench/run.ts
+// --acks` also skips the jobs), --profile (CPU profiles of the bot processes into bench/profiles/). BENCH_DATABASE_URL overrides the PostgreSQL
 // server (default postgresql://postgres@127.0.0.1:5432/test); the run works in a schema
 // of its own there and drops it at the end. PostgreSQL not answering skips its part.
 import crypto from "node:crypto";
@@ -42,8 +43,9 @@ const WARMUP = size(100);
 const ACK_N = size(500);
 /** approval presses measured for ack latency, each a real stage-1 decision on its own request */
 const PRESS_N = size(400);
-const SUBMIT_SEQ_N = size(100);
-const SUBMIT_CONC_N = size(300);
+const ACKS_ONLY = process.argv.includes("--acks");
+const SUBMIT_SEQ_N = ACKS_ONLY ? 5 : size(100);
+const SUBMIT_CONC_N = ACKS_ONLY ? 15 : size(300);
 /** requests stored before anything is measured (--quick: fewer, to finish within a minute) */
 const SEED_TOTAL = QUICK ? 1_000 : 10_000;
 const UPDATE_WARMUP = size(20);

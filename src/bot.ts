@@ -6,7 +6,7 @@ import { migrate, migrationsApplied, openDatabase, type Database } from "./platf
 import { createLogger, type Logger } from "./platform/log.js";
 import { Outbox } from "./platform/outbox.js";
 import type { Services } from "./platform/services.js";
-import { createSlackApp } from "./platform/slack/app.js";
+import { createSlackApp, workGateOf } from "./platform/slack/app.js";
 import { registerPrivacyCommand } from "./platform/slack/privacyCommand.js";
 import { loadOrgFile } from "./directory/orgFile.js";
 import { importOrg } from "./directory/changes.js";
@@ -72,6 +72,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     log,
     slack: { apiCall: (method, args) => app.client.apiCall(method, args) as unknown as Promise<Record<string, unknown>> },
     pollMs: o.outboxPollMs,
+    gate: workGateOf(app),
   });
   const settings = o.settings ?? loadSettings(config.settingsFile);
   const calendar = new BusinessCalendar({ timeZone: config.timeZone, closedDays: settings.closedDays, quietHours: settings.quietHours });

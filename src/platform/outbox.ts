@@ -63,6 +63,11 @@ export interface OutboxOptions {
   pollMs?: number;
   leaseMs?: number;
   concurrency?: number;
+  /**
+   * Each pass waits for a slot of the Slack app's gate (ackFirst.ts), in turn with the
+   * handlers' work after their acks: a burst of sends does not crowd out the acks.
+   */
+  gate?: { enter(patient?: boolean): Promise<() => void> };
 }
 
 export class Outbox {
@@ -149,7 +154,14 @@ export class Outbox {
 
   private async runUntilIdle(): Promise<void> {
     for (;;) {
-      const sent = await this.runOnce();
+      // each pass takes its turn at the gate (before claiming, so no lease runs out while waiting)
+      const release = await this.opts.gate?.enter(true);
+      let sent: number;
+      try {
+        sent = await this.runOnce();
+      } finally {
+        release?.();
+      }
       if (sent === 0) return;
     }
   }

@@ -3,7 +3,8 @@
 // stays thin: parse, call the domain, render.
 import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "../log.js";
-import { ackFirst } from "./ackFirst.js";
+import { ackFirst, type WorkGate } from "./ackFirst.js";
+import { routeById } from "./router.js";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -35,10 +36,18 @@ function boltLogger(log: Logger): BoltLogger {
   };
 }
 
+const gates = new WeakMap<App, WorkGate>();
+
 export function createSlackApp(o: SlackAppOptions): App {
   const app = createBoltApp(o);
-  ackFirst(app, { slots: o.workSlots ?? 4, maxWaitMs: MAX_WAIT_MS });
+  routeById(app);
+  gates.set(app, ackFirst(app, { slots: o.workSlots ?? 4, maxWaitMs: MAX_WAIT_MS }));
   return app;
+}
+
+/** The app's gate between acks and the work after them (the outbox sends through it too). */
+export function workGateOf(app: App): WorkGate | undefined {
+  return gates.get(app);
 }
 
 function createBoltApp(o: SlackAppOptions): App {
