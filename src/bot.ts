@@ -73,6 +73,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     slack: { apiCall: (method, args) => app.client.apiCall(method, args) as unknown as Promise<Record<string, unknown>> },
     pollMs: o.outboxPollMs,
     gate: workGateOf(app),
+    busy: () => (workGateOf(app)?.stats().waiting ?? 0) > 0,
   });
   const settings = o.settings ?? loadSettings(config.settingsFile);
   const calendar = new BusinessCalendar({ timeZone: config.timeZone, closedDays: settings.closedDays, quietHours: settings.quietHours });

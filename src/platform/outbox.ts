@@ -67,7 +67,13 @@ export interface OutboxOptions {
    * Each pass waits for a slot of the Slack app's gate (ackFirst.ts), in turn with the
    * handlers' work after their acks: a burst of sends does not crowd out the acks.
    */
-  gate?: { enter(patient?: boolean): Promise<() => void> };
+  gate?: { enter(patient?: boolean, counted?: boolean): Promise<() => void> };
+  /**
+   * While this says the bot is busy (presses waiting for their turn), calls with a
+   * collapse key (Home tabs) wait: they collapse meanwhile, and each person's tab is
+   * rendered once when the burst is over instead of once for every decision in it.
+   */
+  busy?: () => boolean;
 }
 
 export class Outbox {
@@ -155,7 +161,7 @@ export class Outbox {
   private async runUntilIdle(): Promise<void> {
     for (;;) {
       // each pass takes its turn at the gate (before claiming, so no lease runs out while waiting)
-      const release = await this.opts.gate?.enter(true);
+      const release = await this.opts.gate?.enter(true, false);
       let sent: number;
       try {
         sent = await this.runOnce();
@@ -190,6 +196,7 @@ export class Outbox {
           AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p WHERE p."orderKey" = o."orderKey" AND p.status = 'pending' AND p.id < o.id
                           -- a call held for later (quiet hours) and never tried does not hold up the calls after it
                           AND NOT (p.attempts = 0 AND p."nextAttemptAt" > ${now}))
+          AND (o."collapseKey" IS NULL OR ${!(this.opts.busy?.() ?? false)})
         ORDER BY o.id LIMIT ${this.opts.concurrency ?? 16}
         FOR UPDATE SKIP LOCKED)
       UPDATE "OutboxMessage" o SET "lockedUntil" = ${lease}

@@ -51,4 +51,20 @@ describe("WorkGate", () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(started).toEqual(["first", "patient"]);
   });
+
+  it("patient work holds at most patientSlots; work with a trigger_id passes it in the queue", async () => {
+    const gate = new WorkGate({ slots: 3, maxWaitMs: 1000, patientSlots: 1 });
+    const started: string[] = [];
+    const releases = new Map<string, () => void>();
+    const enter = (name: string, patient: boolean) => void gate.enter(patient).then((r) => (started.push(name), releases.set(name, r)));
+    enter("decision 1", true);
+    enter("decision 2", true);
+    enter("modal", false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual(["decision 1", "modal"]);
+    expect(gate.stats()).toMatchObject({ active: 2, waiting: 1 });
+    releases.get("decision 1")!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual(["decision 1", "modal", "decision 2"]);
+  });
 });

@@ -130,6 +130,26 @@ describe("calls rendered when sent (Home tabs)", () => {
   });
 });
 
+describe("while the bot is busy", () => {
+  it("Home tabs wait (and collapse) while message edits go out; once it is not busy, each person's tab goes once", async () => {
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    const { slack, calls } = scriptedSlack();
+    let busy = true;
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack, busy: () => busy });
+    outbox.registerRef("home", async () => ({ type: "home", blocks: [] }));
+    const home = (user: string) => ({ orderKey: `home:${user}`, collapseKey: `home:${user}`, method: "views.publish", payload: { user_id: user, view: { $ref: "home" } } });
+    for (let i = 1; i <= 3; i++)
+      await db.prisma.$transaction((tx) => outbox.enqueue(tx, [{ orderKey: `request:${i}`, method: "chat.update", payload: { channel: "C1", ts: `${i}.0`, text: `decided ${i}` } }, home("U1")]));
+    await outbox.flush();
+    expect(calls.map((c) => c.method)).toEqual(["chat.update", "chat.update", "chat.update"]);
+    expect(await outbox.pendingCount()).toBe(1); // the newest of the three Home refreshes
+    busy = false;
+    await outbox.flush();
+    expect(calls.map((c) => c.method)).toEqual(["chat.update", "chat.update", "chat.update", "views.publish"]);
+    expect(await outbox.pendingCount()).toBe(0);
+  });
+});
+
 describe("calls held for later (quiet hours)", () => {
   it("wait until their moment without holding up the calls after them on the same key", async () => {
     const clock = new ManualClock("2026-12-04T12:00:00Z"); // 21:00 in Tokyo

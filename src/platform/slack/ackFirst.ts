@@ -26,6 +26,12 @@ export interface GateOptions {
   slots: number;
   /** work that waited this long starts even when every slot is taken */
   maxWaitMs: number;
+  /**
+   * how many of the slots patient work (no trigger_id: an approval, an outbox pass) may
+   * hold at once (default 1): decisions take turns on the audit chain's lock anyway, and
+   * fewer of them at once leave the event loop to the acks of a burst
+   */
+  patientSlots?: number;
 }
 
 /**
@@ -50,8 +56,9 @@ export interface GateStats {
 /** A first-come first-served semaphore whose waiters give up waiting after `maxWaitMs`. */
 export class WorkGate {
   private active = 0;
+  private activePatient = 0;
   private overflowed = 0;
-  private readonly queue: { start: () => void; timer: NodeJS.Timeout | undefined }[] = [];
+  private readonly queue: Entry[] = [];
 
   constructor(private readonly o: GateOptions) {}
 
@@ -59,29 +66,31 @@ export class WorkGate {
    * Resolves when the caller may work; call the returned function when done (once).
    * `patient` work (it holds no trigger_id) waits for a slot however long it takes.
    */
-  enter(patient = false): Promise<() => void> {
+  enter(patient = false, counted = true): Promise<() => void> {
     return new Promise((resolve) => {
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
         this.active--;
+        if (entry.patient) this.activePatient--;
         this.next();
       };
       // the slot is counted when it is given, the work starts at once
       const start = () => resolve(release);
-      if (this.active < this.o.slots && this.queue.length === 0) {
-        this.active++;
+      const entry: Entry = { start, timer: undefined, patient: patient && counted, waits: patient };
+      // at once, unless work that may start is waiting ahead of it
+      if (this.mayStart(entry) && this.queue.every((q) => !this.mayStart(q))) {
+        this.take(entry);
         return start();
       }
-      const entry: { start: () => void; timer: NodeJS.Timeout | undefined } = { start, timer: undefined };
-      if (!patient)
+      if (!entry.waits)
         entry.timer = setTimeout(() => {
           const i = this.queue.indexOf(entry);
           if (i < 0) return;
           this.queue.splice(i, 1);
           this.overflowed++;
-          this.active++;
+          this.take(entry);
           start();
         }, this.o.maxWaitMs);
       this.queue.push(entry);
@@ -92,15 +101,39 @@ export class WorkGate {
     return { active: this.active, waiting: this.queue.length, overflowed: this.overflowed };
   }
 
+  private mayStart(e: Entry): boolean {
+    return this.active < this.o.slots && (!e.patient || this.activePatient < (this.o.patientSlots ?? 1));
+  }
+
+  private take(e: Entry): void {
+    this.active++;
+    if (e.patient) this.activePatient++;
+  }
+
+  /** Starts waiting work in arrival order, passing over patient work while it holds all its slots. */
   private next(): void {
-    while (this.active < this.o.slots && this.queue.length > 0) {
-      const e = this.queue.shift()!;
+    for (let i = 0; i < this.queue.length && this.active < this.o.slots; ) {
+      const e = this.queue[i]!;
+      if (!this.mayStart(e)) {
+        i++;
+        continue;
+      }
+      this.queue.splice(i, 1);
       clearTimeout(e.timer);
-      this.active++;
+      this.take(e);
       // a turn of the event loop first: requests that arrived meanwhile are acknowledged before this work starts
       setImmediate(e.start);
     }
   }
+}
+
+interface Entry {
+  start: () => void;
+  timer: NodeJS.Timeout | undefined;
+  /** counted among the patient slots */
+  patient: boolean;
+  /** waits however long it takes (no maxWaitMs) */
+  waits: boolean;
 }
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
