@@ -1,6 +1,8 @@
 // Small helpers of the benchmark: latency statistics, a closed-loop load runner, the
 // process that runs the app under test (talked to over IPC), and table formatting.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { fork, type ChildProcess } from "node:child_process";
+import { Worker } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
 
@@ -47,6 +49,47 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---- the load generator's HTTP client, in a thread of its own ---------------------------
+
+/** Where a timed request's own figure goes (set by ThreadedFetch, read by the caller). */
+export const requestTiming = new AsyncLocalStorage<{ ms: number }>();
+
+/**
+ * A fetch for SlackRequestSender that sends from bench/sendThread.mjs and times there.
+ * This process is also the fake Slack: while it answers the bot's Web API calls (a
+ * views.open per command, the messages of each decision) an answer from the app under
+ * test would wait for its event loop, and a figure taken here would count that wait.
+ * Run inside `requestTiming.run(store, …)`, the request's own time lands in `store.ms`.
+ */
+export class ThreadedFetch {
+  private readonly worker = new Worker(new URL("./sendThread.mjs", import.meta.url));
+  private readonly pending = new Map<number, { resolve: (r: Response) => void; reject: (e: Error) => void; store?: { ms: number } }>();
+  private ids = 0;
+
+  constructor() {
+    this.worker.unref();
+    this.worker.on("message", (m: { id: number; status?: number; headers?: Record<string, string>; text?: string; ms?: number; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.error !== undefined) return p.reject(new Error(m.error));
+      if (p.store) p.store.ms = m.ms!;
+      p.resolve(new Response(m.status === 204 || m.status === 304 ? null : m.text!, { status: m.status!, headers: m.headers }));
+    });
+  }
+
+  readonly fetch = (url: string, init: { method: string; headers: Record<string, string>; body: string }): Promise<Response> =>
+    new Promise((resolve, reject) => {
+      const id = ++this.ids;
+      this.pending.set(id, { resolve, reject, store: requestTiming.getStore() });
+      this.worker.postMessage({ id, url, init });
+    });
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
 
 // ---- the app under test, in a process of its own ---------------------------------------
 

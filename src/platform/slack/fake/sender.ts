@@ -39,6 +39,8 @@ export interface SenderOptions {
   fake?: FakeSlack;
   /** Request timestamps and action_ts; Bolt refuses timestamps older than 5 minutes of its own time. */
   clock?: Clock;
+  /** The HTTP client (default: the global fetch); the benchmark sends from a thread of its own. */
+  fetch?: (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<Response>;
 }
 
 export interface SendOptions {
@@ -255,7 +257,7 @@ export class SlackRequestSender {
     if (signature !== "none") {
       headers["X-Slack-Signature"] = this.sign(body, timestamp, signature === "wrong" ? `not-${this.opts.signingSecret}` : undefined);
     }
-    const res = await fetch(this.opts.appUrl, { method: "POST", headers, body });
+    const res = await (this.opts.fetch ?? fetch)(this.opts.appUrl, { method: "POST", headers, body });
     const text = await res.text();
     let parsed: unknown = text || undefined;
     if (text && (res.headers.get("content-type") ?? "").includes("json")) {
