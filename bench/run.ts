@@ -40,6 +40,8 @@ const PROFILE = process.argv.includes("--profile");
 const size = (n: number) => (QUICK ? Math.max(5, Math.round(n / 20)) : n);
 
 const CONCURRENCY = 20;
+/** rounds of floor and bot, alternating, in the command and press series */
+const ROUNDS = QUICK ? 2 : 5;
 const WARMUP = size(100);
 /** requests per measured ack series (commands) */
 const ACK_N = size(500);
@@ -121,20 +123,55 @@ type AckStats = Stats & { errors: number; over3s: number };
  * counts answers that are not a plain 200 and those slower than Slack's 3 s.
  */
 async function ackSeries(n: number, warmup: number, concurrency: number, send: (i: number) => Promise<{ status: number }>): Promise<AckStats> {
+  await timedLoop(warmup, concurrency, 0, send);
+  return ackStats(await timedLoop(n, concurrency, warmup, send));
+}
+
+type Timed = { samples: number[]; errors: number };
+
+/** `n` requests `concurrency` in flight, indices from `from`: their times and the answers that were not a plain 200. */
+async function timedLoop(n: number, concurrency: number, from: number, send: (i: number) => Promise<{ status: number }>): Promise<Timed> {
   let errors = 0;
-  const op = async (i: number) => {
+  const samples = await closedLoop(n, concurrency, async (i) => {
     // timed in the sending thread (ThreadedFetch); here only if it did not answer
     const timing = { ms: Number.NaN };
     const t0 = performance.now();
-    const r = await requestTiming.run(timing, () => send(i));
-    const dt = Number.isNaN(timing.ms) ? performance.now() - t0 : timing.ms;
+    const r = await requestTiming.run(timing, () => send(from + i));
     if (r.status !== 200) errors++;
-    return dt;
-  };
-  await closedLoop(warmup, concurrency, op);
-  errors = 0;
-  const samples = await closedLoop(n, concurrency, (i) => op(warmup + i));
-  return { ...stats(samples), errors, over3s: samples.filter((x) => x > SLACK_ACK_LIMIT_MS).length };
+    return Number.isNaN(timing.ms) ? performance.now() - t0 : timing.ms;
+  });
+  return { samples, errors };
+}
+
+const ackStats = (t: Timed): AckStats => ({ ...stats(t.samples), errors: t.errors, over3s: t.samples.filter((x) => x > SLACK_ACK_LIMIT_MS).length });
+
+/**
+ * The floor and the bot in alternating rounds, `n` requests each in all: drift of a noisy
+ * machine over the minutes of a series falls on both alike. `settle` runs after each of the
+ * bot's rounds (and its warm-up) and waits until the bot is idle again, so the next round
+ * of the floor does not share the machine with the bot's work.
+ */
+async function interleaved(
+  n: number,
+  floorSend: (i: number) => Promise<{ status: number }>,
+  botSend: (i: number) => Promise<{ status: number }>,
+  settle: () => Promise<void>,
+): Promise<{ floor: AckStats; bot: AckStats }> {
+  await timedLoop(WARMUP, CONCURRENCY, 0, floorSend);
+  await timedLoop(WARMUP, CONCURRENCY, 0, botSend);
+  await settle();
+  const floor: Timed = { samples: [], errors: 0 };
+  const bot: Timed = { samples: [], errors: 0 };
+  for (let r = 0, done = 0; r < ROUNDS; r++) {
+    const size = Math.round((n * (r + 1)) / ROUNDS) - done;
+    const f = await timedLoop(size, CONCURRENCY, WARMUP + done, floorSend);
+    const b = await timedLoop(size, CONCURRENCY, WARMUP + done, botSend);
+    await settle();
+    floor.samples.push(...f.samples), (floor.errors += f.errors);
+    bot.samples.push(...b.samples), (bot.errors += b.errors);
+    done += size;
+  }
+  return { floor: ackStats(floor), bot: ackStats(bot) };
 }
 
 type UpdateStats = Stats & { notUpdated: number; ack: Stats; afterAck: Stats };
@@ -284,16 +321,29 @@ class BotUnderTest {
 
 // ---- the series ----------------------------------------------------------------------
 
-/** 1b. `/privacy request` 20 in flight: acks, then opens the kind picker (views.open); waits for the pickers and the outbox. */
-async function commandSeries(fake: FakeSlack, bot: BotUnderTest): Promise<AckStats & { pickersOpened: number; pickersExpected: number }> {
+/**
+ * 1a/1b. `/privacy request` 20 in flight, the floor and the bot in alternating rounds: acks,
+ * then the bot opens the kind picker (views.open); each round waits for its pickers and the outbox.
+ */
+async function commandSeries(fake: FakeSlack, bot: BotUnderTest, bare: SlackRequestSender): Promise<{ floor: AckStats; bot: AckStats & { pickersOpened: number; pickersExpected: number } }> {
   let opened = 0;
+  let sent = 0;
+  // the bare app opens no modal: every one opened is the bot's
   const countOpened = (c: FakeSlackChange) => void (c.kind === "view_opened" && opened++);
   fake.on("change", countOpened);
-  const s = await ackSeries(ACK_N, WARMUP, CONCURRENCY, (i) => bot.sender!.command(REQUESTERS[i % REQUESTERS.length]!, "/privacy", "request"));
-  await fake.waitFor(() => opened >= WARMUP + ACK_N, 30_000).catch(() => undefined);
+  const command = (sender: SlackRequestSender) => (i: number) => sender.command(REQUESTERS[i % REQUESTERS.length]!, "/privacy", "request");
+  const botCommand = command(bot.sender!);
+  const r = await interleaved(
+    ACK_N,
+    command(bare),
+    (i) => (sent++, botCommand(i)),
+    async () => {
+      await fake.waitFor(() => opened >= sent, 30_000).catch(() => undefined);
+      await bot.drain("after /privacy request");
+    },
+  );
   fake.off("change", countOpened);
-  await bot.drain("after /privacy request");
-  return { ...s, pickersOpened: opened, pickersExpected: WARMUP + ACK_N };
+  return { floor: r.floor, bot: { ...r.bot, pickersOpened: opened, pickersExpected: sent } };
 }
 
 let submissionCount = 0;
@@ -317,7 +367,7 @@ type DbRun = {
   command: AckStats & { pickersOpened: number; pickersExpected: number };
   submit: SubmitStats & { sent: number; stored: number };
   update: UpdateStats;
-  /** decided: requests now waiting for stage 2; decideMs: from the last ack to the last decision committed */
+  /** decided: requests now waiting for stage 2; decideMs: the rounds' time from their first press to their last decision committed */
   press: AckStats & { backlog: number; decided: number; pressed: number; decideMs: number; decisionsPerSecond: number };
   memory: { idle: NodeJS.MemoryUsage; afterUpdate: NodeJS.MemoryUsage; afterLoad: NodeJS.MemoryUsage };
   warnings: Record<string, number>;
@@ -332,34 +382,22 @@ type Floor = { command: AckStats; press: AckStats; submit: SubmitStats; memory: 
 
 /**
  * 1a. The floor: a bare Bolt app in its own process that only acks, sent the same signed
- * payloads as the bot at the same concurrency (the bot under test is started and idle).
+ * payloads as the bot at the same concurrency, in rounds alternating with the bot's.
  */
-async function floorSeries(fake: FakeSlack, payload: Record<string, unknown>, pressTargets: Target[]): Promise<Floor> {
+async function startBare(fake: FakeSlack): Promise<{ sender: SlackRequestSender; app: AppProcess }> {
   const port = await freePort();
-  const bare = await AppProcess.start({ BENCH_MODE: "bare", BENCH_PORT: String(port), BENCH_SLACK_API_URL: fake.apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET });
-  try {
-    const sender = new SlackRequestSender({ appUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, fake, fetch: sendThread().fetch });
-    const submit = submitter(sender, payload, "VBENCHB");
-    return {
-      command: await ackSeries(ACK_N, WARMUP, CONCURRENCY, (i) => sender.command(REQUESTERS[i % REQUESTERS.length]!, "/privacy", "request")),
-      press: await ackSeries(PRESS_N, WARMUP, CONCURRENCY, (i) => approve(sender, managerFor(i), pressTargets[i]!)),
-      submit: {
-        sequential: await ackSeries(SUBMIT_SEQ_N, WARMUP, 1, submit),
-        concurrent: await ackSeries(SUBMIT_CONC_N, 2 * CONCURRENCY, CONCURRENCY, submit),
-      },
-      memory: await bare.call<NodeJS.MemoryUsage>("memory"),
-    };
-  } finally {
-    await bare.stop();
-  }
+  const app = await AppProcess.start({ BENCH_MODE: "bare", BENCH_PORT: String(port), BENCH_SLACK_API_URL: fake.apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET });
+  const sender = new SlackRequestSender({ appUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, fake, fetch: sendThread().fetch });
+  return { sender, app };
 }
 
 /** A form to submit: the purpose form as the bot opens it, filled with valid inputs (the same payload for every app). */
 let formPayload: Record<string, unknown> | undefined;
 
 /**
- * Every series on one bot (started here), in the same order on both databases: its own floor
- * (1a, just before, so that the ratios compare figures taken minutes apart at most), 1b, 2, 3, 1c.
+ * Every series on one bot (started here), in the same order on both databases, next to a
+ * bare Bolt app (the floor, started here too): 1a/1b in alternating rounds, 2 (the floor
+ * just before), 3, 1a/1c in alternating rounds.
  */
 async function runBot(fake: FakeSlack, watcher: UpdateWatcher, bot: BotUnderTest): Promise<DbRun> {
   progress(`${bot.name}: starting the bot`);
@@ -374,59 +412,85 @@ async function runBot(fake: FakeSlack, watcher: UpdateWatcher, bot: BotUnderTest
   }
   const payload = formPayload;
   const pressTargets = bot.targets.slice(UPDATE_WARMUP + UPDATE_N);
+  const bare = await startBare(fake);
+  try {
+    progress(`${bot.name}: 1a/1b. /privacy request, ${CONCURRENCY} in flight, the bare app and the bot in ${ROUNDS} rounds each`);
+    const commands = await commandSeries(fake, bot, bare.sender);
 
-  progress(`${bot.name}: 1a. bare Bolt app (the floor), the bot idle`);
-  const floor = await floorSeries(fake, payload, pressTargets);
+    // 2. Modal submissions of a valid form: a real form's payload, submitted under fresh view ids.
+    progress(`${bot.name}: 2. modal submissions, one at a time and ${CONCURRENCY} in flight`);
+    const bareSubmit = submitter(bare.sender, payload, "VBENCHB");
+    const submitFloor = {
+      sequential: await ackSeries(SUBMIT_SEQ_N, WARMUP, 1, bareSubmit),
+      concurrent: await ackSeries(SUBMIT_CONC_N, 2 * CONCURRENCY, CONCURRENCY, bareSubmit),
+    };
+    const prefix = `VBENCH${bot.name === "PGlite" ? "L" : "P"}`;
+    const submitOne = submitter(bot.sender!, payload, prefix);
+    const before = submissionCount;
+    const sequential = await ackSeries(SUBMIT_SEQ_N, WARMUP, 1, submitOne);
+    await bot.drain("after sequential submissions");
+    const concurrent = await ackSeries(SUBMIT_CONC_N, 2 * CONCURRENCY, CONCURRENCY, submitOne);
+    const sent = submissionCount - before;
+    const stored = Number(
+      (await bot.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Request" WHERE "submissionKey" LIKE $1`, [`view:${prefix}%`]))[0]!.n,
+    );
+    await bot.drain("after concurrent submissions");
 
-  progress(`${bot.name}: 1b. /privacy request, ${CONCURRENCY} in flight`);
-  const command = await commandSeries(fake, bot);
+    // 3. Press to parent message updated, one press at a time.
+    progress(`${bot.name}: 3. press to chat.update, one at a time`);
+    const updateTargets = bot.targets.slice(0, UPDATE_WARMUP + UPDATE_N);
+    await pressToUpdated(bot.sender!, watcher, updateTargets.slice(0, UPDATE_WARMUP));
+    const update = await pressToUpdated(bot.sender!, watcher, updateTargets.slice(UPDATE_WARMUP));
+    await bot.drain("after press-to-update");
+    const afterUpdate = await bot.memory();
 
-  // 2. Modal submissions of a valid form: a real form's payload, submitted under fresh view ids.
-  progress(`${bot.name}: 2. modal submissions, one at a time and ${CONCURRENCY} in flight`);
-  const prefix = `VBENCH${bot.name === "PGlite" ? "L" : "P"}`;
-  const submitOne = submitter(bot.sender!, payload, prefix);
-  const before = submissionCount;
-  const sequential = await ackSeries(SUBMIT_SEQ_N, WARMUP, 1, submitOne);
-  await bot.drain("after sequential submissions");
-  const concurrent = await ackSeries(SUBMIT_CONC_N, 2 * CONCURRENCY, CONCURRENCY, submitOne);
-  const sent = submissionCount - before;
-  const stored = Number(
-    (await bot.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Request" WHERE "submissionKey" LIKE $1`, [`view:${prefix}%`]))[0]!.n,
-  );
-  await bot.drain("after concurrent submissions");
-
-  // 3. Press to parent message updated, one press at a time.
-  progress(`${bot.name}: 3. press to chat.update, one at a time`);
-  const updateTargets = bot.targets.slice(0, UPDATE_WARMUP + UPDATE_N);
-  await pressToUpdated(bot.sender!, watcher, updateTargets.slice(0, UPDATE_WARMUP));
-  const update = await pressToUpdated(bot.sender!, watcher, updateTargets.slice(UPDATE_WARMUP));
-  await bot.drain("after press-to-update");
-  const afterUpdate = await bot.memory();
-
-  // 1c. Last: the outbox work the presses leave behind is counted, not waited for; the decisions are.
-  progress(`${bot.name}: 1c. approve presses, ${CONCURRENCY} in flight`);
-  const tPressed = performance.now();
-  const s = await ackSeries(PRESS_N, WARMUP, CONCURRENCY, (i) => approve(bot.sender!, managerFor(i), pressTargets[i]!));
-  const tAcked = performance.now();
-  const backlog = await bot.app!.call<number>("pending");
-  // Each press acks first and decides after: wait until every decision is committed, or
-  // until none has been for 10 s (a decision that failed never will be).
-  const ids = pressTargets.slice(0, WARMUP + PRESS_N).map((t) => t.id);
-  let counts = await bot.statuses(ids);
-  let decideMs = performance.now() - tAcked;
-  for (let still = 0; (counts.pending_manager ?? 0) > 0 && still < 10_000; ) {
-    await sleep(200);
-    const next = await bot.statuses(ids);
-    if (next.pending_manager === counts.pending_manager) still += 200;
-    else (still = 0), (decideMs = performance.now() - tAcked);
-    counts = next;
+    // 1a/1c. Approve presses, each a decision on its own request. After each of the bot's
+    // rounds: wait until every decision is committed (or until none has been for 10 s: a
+    // decision that failed never will be), then until the outbox has sent what they wrote.
+    progress(`${bot.name}: 1a/1c. approve presses, ${CONCURRENCY} in flight, the bare app and the bot in ${ROUNDS} rounds each`);
+    let pressed = 0;
+    let roundStart = Number.NaN;
+    let busyMs = 0;
+    let backlog = 0;
+    let counts: Record<string, number> = {};
+    const presses = await interleaved(
+      PRESS_N,
+      (i) => approve(bare.sender, managerFor(i), pressTargets[i]!),
+      (i) => {
+        if (Number.isNaN(roundStart)) roundStart = performance.now();
+        pressed = Math.max(pressed, i + 1);
+        return approve(bot.sender!, managerFor(i), pressTargets[i]!);
+      },
+      async () => {
+        backlog = Math.max(backlog, await bot.app!.call<number>("pending"));
+        const ids = pressTargets.slice(0, pressed).map((t) => t.id);
+        counts = await bot.statuses(ids);
+        let decidedAt = performance.now();
+        for (let still = 0; (counts.pending_manager ?? 0) > 0 && still < 10_000; ) {
+          await sleep(100);
+          const next = await bot.statuses(ids);
+          if (next.pending_manager === counts.pending_manager) still += 100;
+          else (still = 0), (decidedAt = performance.now());
+          counts = next;
+        }
+        busyMs += decidedAt - roundStart;
+        roundStart = Number.NaN;
+        await bot.drain("after approve presses");
+      },
+    );
+    const afterLoad = await bot.memory();
+    const warnings = await bot.app!.call<Record<string, number>>("warnings");
+    const errors = await bot.app!.call<Record<string, number>>("errors");
+    const decided = counts.pending_chief ?? 0;
+    const press = { ...presses.bot, backlog, decided, pressed, decideMs: busyMs, decisionsPerSecond: decided / (busyMs / 1000) };
+    const floor: Floor = { command: commands.floor, press: presses.floor, submit: submitFloor, memory: await bare.app.call<NodeJS.MemoryUsage>("memory") };
+    return {
+      startMs, floor, command: commands.bot, submit: { sequential, concurrent, sent, stored }, update, press,
+      memory: { idle, afterUpdate, afterLoad }, warnings, errors, probe, drains: bot.drains,
+    };
+  } finally {
+    await bare.app.stop();
   }
-  const afterLoad = await bot.memory();
-  const warnings = await bot.app!.call<Record<string, number>>("warnings");
-  const errors = await bot.app!.call<Record<string, number>>("errors");
-  const decided = counts.pending_chief ?? 0;
-  const press = { ...s, backlog, decided, pressed: ids.length, decideMs, decisionsPerSecond: decided / ((tAcked + decideMs - tPressed) / 1000) };
-  return { startMs, floor, command, submit: { sequential, concurrent, sent, stored }, update, press, memory: { idle, afterUpdate, afterLoad }, warnings, errors, probe, drains: bot.drains };
 }
 
 // ---- the run --------------------------------------------------------------------------
@@ -578,7 +642,7 @@ function report(r: Results): string {
   pair("1c", "1a", `block action ack, ${c}`, `approve press ack (stage-1 decision), ${c}`, (b) => b.press, (f) => f.press,
     (b) =>
       `${n(b.press.decided)}/${n(b.press.pressed)} decided${b.press.decided < b.press.pressed ? " (rest failed after ack, see errors)" : ""}, ` +
-      `last ${(b.press.decideMs / 1000).toFixed(1)} s after last ack, ${b.press.decisionsPerSecond.toFixed(0)}/s; outbox backlog ${n(b.press.backlog)}`);
+      `${b.press.decisionsPerSecond.toFixed(0)}/s (first press to last decision of each round: ${(b.press.decideMs / 1000).toFixed(1)} s in all); outbox backlog up to ${n(b.press.backlog)}`);
   pair("2", "2", "view_submission ack, one at a time", "modal submission (stored, then ack), one at a time", (b) => b.submit.sequential, (f) => f.submit.sequential);
   pair("2", "2", `view_submission ack, ${c}`, `modal submission (stored, then ack), ${c}`, (b) => b.submit.concurrent, (f) => f.submit.concurrent,
     (b) => `${n(b.submit.stored)}/${n(b.submit.sent)} stored`);

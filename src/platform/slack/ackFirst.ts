@@ -10,7 +10,8 @@
 // one of `slots` is free, in arrival order, so new requests are parsed and acknowledged
 // between them. Work that waited `maxWaitMs` starts anyway: a press that opens a modal
 // must do so within the 3 s life of its trigger_id, and nothing is starved. Slash
-// commands and shortcuts are not held (heldAfterAck). Presses that never open a modal
+// commands and shortcuts wait at most `commandWaitMs` (the person waits for the modal
+// they open; a burst must not queue them for long). Presses that never open a modal
 // (an approval, a tick: a feature names them with `withoutTrigger`) wait their turn
 // however long it takes: in a burst they queue in order instead of all starting after
 // a second and crowding out the acks of the presses still arriving.
@@ -26,6 +27,8 @@ export interface GateOptions {
   slots: number;
   /** work that waited this long starts even when every slot is taken */
   maxWaitMs: number;
+  /** the same for slash commands and shortcuts (default maxWaitMs) */
+  commandWaitMs?: number;
   /**
    * how many of the slots patient work (no trigger_id: an approval, an outbox pass) may
    * hold at once (default 1): decisions take turns on the audit chain's lock anyway, and
@@ -34,14 +37,10 @@ export interface GateOptions {
   patientSlots?: number;
 }
 
-/**
- * Slash commands and shortcuts are not held: the person waits for the modal or answer
- * they open, within the 3 s life of the trigger_id, and a burst of them must not queue
- * behind each other (a backlog grows when acks are faster than the work after them).
- */
-function heldAfterAck(body: Record<string, unknown>): boolean {
-  if (typeof body.command === "string") return false;
-  return body.type !== "shortcut" && body.type !== "message_action";
+/** A slash command or a shortcut: the person waits for the modal or answer it opens. */
+function isCommand(body: Record<string, unknown>): boolean {
+  if (typeof body.command === "string") return true;
+  return body.type === "shortcut" || body.type === "message_action";
 }
 
 export interface GateStats {
@@ -66,7 +65,7 @@ export class WorkGate {
    * Resolves when the caller may work; call the returned function when done (once).
    * `patient` work (it holds no trigger_id) waits for a slot however long it takes.
    */
-  enter(patient = false, counted = true): Promise<() => void> {
+  enter(patient = false, counted = true, waitMs = this.o.maxWaitMs): Promise<() => void> {
     return new Promise((resolve) => {
       let released = false;
       const release = () => {
@@ -92,7 +91,7 @@ export class WorkGate {
           this.overflowed++;
           this.take(entry);
           start();
-        }, this.o.maxWaitMs);
+        }, waitMs);
       this.queue.push(entry);
     });
   }
@@ -166,7 +165,7 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
   const gate = new WorkGate(o);
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
-    if (!heldAfterAck(event.body as Record<string, unknown>)) return processEvent(event);
+    const command = isCommand(event.body as Record<string, unknown>);
     let release: (() => void) | undefined;
     const ack = event.ack;
     const patient = isPatient(app, event.body as Record<string, unknown>);
@@ -174,7 +173,7 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
       ...event,
       ack: async (response) => {
         await ack(response);
-        if (!release) release = await gate.enter(patient);
+        if (!release) release = command ? await gate.enter(false, true, o.commandWaitMs ?? o.maxWaitMs) : await gate.enter(patient);
       },
     };
     try {

@@ -20,6 +20,11 @@ export interface SlackAppOptions {
 
 /** A handler's work after its ack waits at most this long for a slot (well inside a trigger_id's 3 s). */
 const MAX_WAIT_MS = 1000;
+/**
+ * A slash command's or shortcut's work waits at most this long: the person is waiting
+ * for the modal it opens, and its trigger_id lives 3 s from when Slack issued it.
+ */
+const COMMAND_WAIT_MS = 400;
 
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
@@ -41,7 +46,7 @@ const gates = new WeakMap<App, WorkGate>();
 export function createSlackApp(o: SlackAppOptions): App {
   const app = createBoltApp(o);
   routeById(app);
-  gates.set(app, ackFirst(app, { slots: o.workSlots ?? 4, maxWaitMs: MAX_WAIT_MS }));
+  gates.set(app, ackFirst(app, { slots: o.workSlots ?? 4, maxWaitMs: MAX_WAIT_MS, commandWaitMs: COMMAND_WAIT_MS }));
   return app;
 }
 
