@@ -67,7 +67,7 @@ export interface OutboxOptions {
    * Each pass waits for a slot of the Slack app's gate (ackFirst.ts), in turn with the
    * handlers' work after their acks: a burst of sends does not crowd out the acks.
    */
-  gate?: { enter(patient?: boolean, counted?: boolean): Promise<() => void> };
+  gate?: { enter(turn?: { waitMs?: number; limited?: boolean }): Promise<() => void> };
   /**
    * While this says the bot is busy (presses waiting for their turn), calls with a
    * collapse key (Home tabs) wait: they collapse meanwhile, and each person's tab is
@@ -161,7 +161,7 @@ export class Outbox {
   private async runUntilIdle(): Promise<void> {
     for (;;) {
       // each pass takes its turn at the gate (before claiming, so no lease runs out while waiting)
-      const release = await this.opts.gate?.enter(true, false);
+      const release = await this.opts.gate?.enter({ waitMs: Infinity });
       let sent: number;
       try {
         sent = await this.runOnce();

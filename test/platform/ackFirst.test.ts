@@ -43,7 +43,7 @@ describe("WorkGate", () => {
     const started: string[] = [];
     let releaseFirst: (() => void) | undefined;
     void gate.enter().then((r) => (started.push("first"), (releaseFirst = r)));
-    void gate.enter(true).then(() => started.push("patient"));
+    void gate.enter({ waitMs: Infinity }).then(() => started.push("patient"));
     await vi.advanceTimersByTimeAsync(5000);
     expect(started).toEqual(["first"]);
     expect(gate.stats()).toMatchObject({ active: 1, waiting: 1, overflowed: 0 });
@@ -52,11 +52,11 @@ describe("WorkGate", () => {
     expect(started).toEqual(["first", "patient"]);
   });
 
-  it("patient work holds at most patientSlots; work with a trigger_id passes it in the queue", async () => {
-    const gate = new WorkGate({ slots: 3, maxWaitMs: 1000, patientSlots: 1 });
+  it("limited work holds at most limitedSlots; other work passes it in the queue", async () => {
+    const gate = new WorkGate({ slots: 3, maxWaitMs: 1000, limitedSlots: 1 });
     const started: string[] = [];
     const releases = new Map<string, () => void>();
-    const enter = (name: string, patient: boolean) => void gate.enter(patient).then((r) => (started.push(name), releases.set(name, r)));
+    const enter = (name: string, limited: boolean) => void gate.enter({ waitMs: limited ? Infinity : 1000, limited }).then((r) => (started.push(name), releases.set(name, r)));
     enter("decision 1", true);
     enter("decision 2", true);
     enter("modal", false);

@@ -30,11 +30,11 @@ export interface GateOptions {
   /** the same for slash commands and shortcuts (default maxWaitMs) */
   commandWaitMs?: number;
   /**
-   * how many of the slots patient work (no trigger_id: an approval, an outbox pass) may
-   * hold at once (default 1): decisions take turns on the audit chain's lock anyway, and
-   * fewer of them at once leave the event loop to the acks of a burst
+   * how many of the slots `limited` work (an approval, a command's modal) may hold at
+   * once (default 1): decisions take turns on the audit chain's lock anyway, and fewer
+   * of them at once leave the event loop to the acks of a burst
    */
-  patientSlots?: number;
+  limitedSlots?: number;
 }
 
 /** A slash command or a shortcut: the person waits for the modal or answer it opens. */
@@ -55,35 +55,33 @@ export interface GateStats {
 /** A first-come first-served semaphore whose waiters give up waiting after `maxWaitMs`. */
 export class WorkGate {
   private active = 0;
-  private activePatient = 0;
+  private activeLimited = 0;
   private overflowed = 0;
   private readonly queue: Entry[] = [];
 
   constructor(private readonly o: GateOptions) {}
 
-  /**
-   * Resolves when the caller may work; call the returned function when done (once).
-   * `patient` work (it holds no trigger_id) waits for a slot however long it takes.
-   */
-  enter(patient = false, counted = true, waitMs = this.o.maxWaitMs): Promise<() => void> {
+  /** Resolves when the caller may work; call the returned function when done (once). */
+  enter(turn: Turn = {}): Promise<() => void> {
+    const waitMs = turn.waitMs ?? this.o.maxWaitMs;
     return new Promise((resolve) => {
       let released = false;
       const release = () => {
         if (released) return;
         released = true;
         this.active--;
-        if (entry.patient) this.activePatient--;
+        if (entry.limited) this.activeLimited--;
         this.next();
       };
       // the slot is counted when it is given, the work starts at once
       const start = () => resolve(release);
-      const entry: Entry = { start, timer: undefined, patient: patient && counted, waits: patient };
+      const entry: Entry = { start, timer: undefined, limited: turn.limited ?? false };
       // at once, unless work that may start is waiting ahead of it
       if (this.mayStart(entry) && this.queue.every((q) => !this.mayStart(q))) {
         this.take(entry);
         return start();
       }
-      if (!entry.waits)
+      if (Number.isFinite(waitMs))
         entry.timer = setTimeout(() => {
           const i = this.queue.indexOf(entry);
           if (i < 0) return;
@@ -101,15 +99,15 @@ export class WorkGate {
   }
 
   private mayStart(e: Entry): boolean {
-    return this.active < this.o.slots && (!e.patient || this.activePatient < (this.o.patientSlots ?? 1));
+    return this.active < this.o.slots && (!e.limited || this.activeLimited < (this.o.limitedSlots ?? 1));
   }
 
   private take(e: Entry): void {
     this.active++;
-    if (e.patient) this.activePatient++;
+    if (e.limited) this.activeLimited++;
   }
 
-  /** Starts waiting work in arrival order, passing over patient work while it holds all its slots. */
+  /** Starts waiting work in arrival order, passing over limited work while it holds all its slots. */
   private next(): void {
     for (let i = 0; i < this.queue.length && this.active < this.o.slots; ) {
       const e = this.queue[i]!;
@@ -129,10 +127,15 @@ export class WorkGate {
 interface Entry {
   start: () => void;
   timer: NodeJS.Timeout | undefined;
-  /** counted among the patient slots */
-  patient: boolean;
-  /** waits however long it takes (no maxWaitMs) */
-  waits: boolean;
+  limited: boolean;
+}
+
+/** How a piece of work waits for its slot. */
+export interface Turn {
+  /** how long it waits before it starts anyway (default maxWaitMs; Infinity: however long it takes) */
+  waitMs?: number;
+  /** held among the `limitedSlots` */
+  limited?: boolean;
 }
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
@@ -168,12 +171,17 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
     const command = isCommand(event.body as Record<string, unknown>);
     let release: (() => void) | undefined;
     const ack = event.ack;
-    const patient = isPatient(app, event.body as Record<string, unknown>);
+    // an approval waits however long it takes; a command's modal at most commandWaitMs; both in the limited slots
+    const turn: Turn = command
+      ? { waitMs: o.commandWaitMs ?? o.maxWaitMs, limited: true }
+      : isPatient(app, event.body as Record<string, unknown>)
+        ? { waitMs: Infinity, limited: true }
+        : {};
     const gated: ReceiverEvent = {
       ...event,
       ack: async (response) => {
         await ack(response);
-        if (!release) release = command ? await gate.enter(false, true, o.commandWaitMs ?? o.maxWaitMs) : await gate.enter(patient);
+        if (!release) release = await gate.enter(turn);
       },
     };
     try {
