@@ -14,7 +14,11 @@
 // they open; a burst must not queue them for long). Presses that never open a modal
 // (an approval, a tick: a feature names them with `withoutTrigger`) wait their turn
 // however long it takes: in a burst they queue in order instead of all starting after
-// a second and crowding out the acks of the presses still arriving.
+// a second and crowding out the acks of the presses still arriving. Both kinds hold one
+// "limited" slot at a time (`limitedSlots`): decisions take turns on the audit chain's
+// lock anyway, and a command's modal is a Web API call the person can wait a moment for,
+// so a burst of either leaves the event loop to the acks. The outbox's passes take
+// their turn at the gate too (outbox.ts), without a time limit.
 //
 // It wraps `app.processEvent`, which every Bolt receiver (HTTP and Socket Mode) calls
 // with the request's `ack`: the gate sits in that `ack`, after the answer has gone back
