@@ -50,24 +50,11 @@ export async function loadRequest(q: Q, id: string, opts: { lock?: boolean } = {
   const r = rows[0];
   if (!r) return null;
   return {
-    id: r.id,
-    code: r.code,
+    ...r,
     kind: r.kind as RequestKind,
     status: r.status as RequestStatus,
-    rev: r.rev,
-    version: r.version,
-    title: r.title,
-    requesterId: r.requesterId,
     requesterName: r.requesterName ?? r.requesterId,
-    departmentId: r.departmentId,
     departmentName: r.departmentName ?? r.departmentId,
-    stage1By: r.stage1By,
-    channelId: r.channelId,
-    messageTs: r.messageTs,
-    checklistTs: r.checklistTs,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    effectiveAt: r.effectiveAt,
     data: (json(r.data) ?? {}) as Record<string, unknown>,
     events: (json(r.events) as EventJson[]).map((e) => ({ at: utc(e.at)!, actorId: e.actorId, action: e.action, reason: e.reason, version: e.version })),
     measures: (json(r.measures) as MeasureJson[]).map((m) => ({ key: m.key, doneBy: m.doneBy, doneAt: utc(m.doneAt) })),
@@ -87,29 +74,16 @@ const SNAPSHOT = Prisma.sql`
     LEFT JOIN "Person" p ON p."slackId" = r."requesterId"
     LEFT JOIN "Department" d ON d.id = r."departmentId"`;
 
-interface SnapshotRow {
-  id: string;
-  code: string;
+/** A row of SNAPSHOT: the snapshot's own columns, the names outer-joined, the rest as json. */
+type SnapshotRow = Omit<RequestSnapshot, "kind" | "status" | "requesterName" | "departmentName" | "data" | "events" | "measures"> & {
   kind: string;
   status: string;
-  rev: number;
-  version: number;
-  title: string;
-  requesterId: string;
   requesterName: string | null;
-  departmentId: string;
   departmentName: string | null;
-  stage1By: string | null;
-  channelId: string | null;
-  messageTs: string | null;
-  checklistTs: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  effectiveAt: Date | null;
   data: unknown;
   events: unknown;
   measures: unknown;
-}
+};
 interface EventJson {
   at: string;
   actorId: string;
