@@ -17,8 +17,12 @@ export interface Database {
   prisma: PrismaClient;
   /** Runs a multi-statement SQL script on the underlying driver. */
   exec(sql: string): Promise<void>;
-  /** Runs one query on the underlying driver (for migrations and health checks). */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one query on the underlying driver (migrations, health checks, the statement
+   * every command and press starts with). `name` prepares it once per connection, so
+   * the server plans it once rather than at every call.
+   */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
 }
@@ -30,6 +34,8 @@ export interface DbOptions {
   poolSize?: number;
   /** PostgreSQL schema (default public); tests give each file its own */
   schema?: string;
+  /** how long an idle connection stays open (pg's idleTimeoutMillis, default 10 s) */
+  idleMs?: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,6 +56,7 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
     const pool = new pg.default.Pool({
       connectionString: opts.databaseUrl,
       max: opts.poolSize ?? 10,
+      ...(opts.idleMs !== undefined ? { idleTimeoutMillis: opts.idleMs } : {}),
       ...(schema ? { options: `-c search_path="${schema}"` } : {}),
     });
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
@@ -67,8 +74,8 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
           client.release();
         }
       },
-      async query(sql, params) {
-        return (await pool.query(sql, params as unknown[])).rows;
+      async query(sql, params, name) {
+        return (await pool.query(name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] })).rows;
       },
       async close() {
         await prisma.$disconnect();
@@ -76,7 +83,7 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
       },
     };
   }
-  return openEmbedded(opts.pgliteDir);
+  return openEmbedded(opts.pgliteDir, opts.idleMs);
 }
 
 /**
@@ -97,7 +104,7 @@ function pgliteWasm() {
   return wasmModules;
 }
 
-async function openEmbedded(pgliteDir: string | undefined): Promise<Database> {
+async function openEmbedded(pgliteDir: string | undefined, idleMs?: number): Promise<Database> {
   const { Worker } = await import("node:worker_threads");
   const pg = await import("pg");
   const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -120,7 +127,15 @@ async function openEmbedded(pgliteDir: string | undefined): Promise<Database> {
   });
   // a process that forgets to close the database still exits
   worker.unref();
-  const pool = new pg.default.Pool({ host: socketDir, port, user: "postgres", database: "postgres", max: 1, allowExitOnIdle: true });
+  const pool = new pg.default.Pool({
+    host: socketDir,
+    port,
+    user: "postgres",
+    database: "postgres",
+    max: 1,
+    allowExitOnIdle: true,
+    ...(idleMs !== undefined ? { idleTimeoutMillis: idleMs } : {}),
+  });
   pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   let closed = false;
@@ -138,8 +153,8 @@ async function openEmbedded(pgliteDir: string | undefined): Promise<Database> {
         client.release();
       }
     },
-    async query(sql, params) {
-      return (await pool.query(sql, params as unknown[])).rows;
+    async query(sql, params, name) {
+      return (await pool.query(name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] })).rows;
     },
     async close() {
       if (closed) return;

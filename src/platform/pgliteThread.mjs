@@ -65,9 +65,11 @@ function serve(socket) {
           if (!open) return;
           open = false;
           await chain.catch(() => undefined);
-          // a connection that went away inside a transaction leaves none behind
+          // a connection that went away inside a transaction leaves none behind, nor its
+          // prepared statements (the next connection is a new client that prepares its own)
           try {
             if (!db.closed && db.isInTransaction()) await db.exec("ROLLBACK");
+            if (!db.closed) await db.exec("DEALLOCATE ALL");
           } catch {
             // the database is closing: nothing to roll back
           }

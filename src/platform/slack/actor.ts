@@ -14,7 +14,7 @@ const PERSON_COLUMNS = `p."slackId", p."name", p."departmentId", p."roles", p."l
 export async function resolveActor(s: Services, client: WebClient, userId: string): Promise<Actor | null> {
   // Every command and press starts here: one plain query through the driver (Prisma
   // compiles each query on the event loop, about ten times the cost of the query itself).
-  const [p] = await s.database.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" p WHERE p."slackId" = $1`, [userId]);
+  const [p] = await s.database.query<PersonRow>(`SELECT ${PERSON_COLUMNS} FROM "Person" p WHERE p."slackId" = $1`, [userId], "mamori_actor");
   return p ? actorOf(s, client, p) : null;
 }
 
@@ -28,6 +28,7 @@ export async function firstDeliveryBy(s: Services, client: WebClient, key: strin
      SELECT EXISTS (SELECT 1 FROM d) AS "first", ${PERSON_COLUMNS}
        FROM (SELECT 1) one LEFT JOIN "Person" p ON p."slackId" = $3`,
     [key, s.clock.now().toISOString(), userId],
+    "mamori_delivery_actor",
   );
   if (!row?.first) return { first: false };
   return { first: true, actor: row.slackId === null ? null : await actorOf(s, client, row) };
