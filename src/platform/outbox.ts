@@ -160,8 +160,9 @@ export class Outbox {
 
   private async runUntilIdle(): Promise<void> {
     for (;;) {
-      // each pass takes its turn at the gate (before claiming, so no lease runs out while waiting)
-      const release = await this.opts.gate?.enter({ waitMs: Infinity });
+      // each pass takes its turn at the gate, in the limited slot with the decisions
+      // (before claiming, so no lease runs out while waiting)
+      const release = await this.opts.gate?.enter({ waitMs: Infinity, limited: true });
       let sent: number;
       try {
         sent = await this.runOnce();
@@ -173,9 +174,10 @@ export class Outbox {
   }
 
   /**
-   * One pass: claims the first ready call of each order key and sends them concurrently,
-   * calls with a collapse key (Home tabs, rendered at send time) after the others, so a
-   * message edit does not wait behind the renders its change caused.
+   * One pass: claims the first ready call of each order key and sends them concurrently.
+   * Calls with a collapse key (Home tabs, rendered at send time) go in a pass of their
+   * own once no other call is ready, so a message edit never waits behind the renders
+   * its change caused, and each pass is short (it holds a slot of the gate).
    */
   async runOnce(): Promise<number> {
     const { prisma } = this.opts.database;
@@ -186,9 +188,16 @@ export class Outbox {
       WHERE o.status = 'pending' AND o."collapseKey" IS NOT NULL
         AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
         AND EXISTS (SELECT 1 FROM "OutboxMessage" n WHERE n."collapseKey" = o."collapseKey" AND n.status = 'pending' AND n.id > o.id)`;
+    let claimed = await this.claim(now, false);
+    if (claimed.length === 0 && !(this.opts.busy?.() ?? false)) claimed = await this.claim(now, true);
+    await Promise.all(claimed.map((r) => this.send(r)));
+    return claimed.length;
+  }
+
+  /** Selects and claims in one statement (a row another replica claimed meanwhile is skipped). */
+  private async claim(now: Date, collapsible: boolean): Promise<Row[]> {
     const lease = new Date(now.getTime() + (this.opts.leaseMs ?? 30_000));
-    // Select and claim in one statement; a row another replica claimed meanwhile is skipped.
-    const claimed = await prisma.$queryRaw<Row[]>`
+    return this.opts.database.prisma.$queryRaw<Row[]>`
       WITH ready AS (
         SELECT o.id FROM "OutboxMessage" o
         WHERE o.status = 'pending' AND o."nextAttemptAt" <= ${now}
@@ -196,19 +205,12 @@ export class Outbox {
           AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p WHERE p."orderKey" = o."orderKey" AND p.status = 'pending' AND p.id < o.id
                           -- a call held for later (quiet hours) and never tried does not hold up the calls after it
                           AND NOT (p.attempts = 0 AND p."nextAttemptAt" > ${now}))
-          AND (o."collapseKey" IS NULL OR ${!(this.opts.busy?.() ?? false)})
+          AND (o."collapseKey" IS NOT NULL) = ${collapsible}
         ORDER BY o.id LIMIT ${this.opts.concurrency ?? 16}
         FOR UPDATE SKIP LOCKED)
       UPDATE "OutboxMessage" o SET "lockedUntil" = ${lease}
       FROM ready WHERE o.id = ready.id AND o.status = 'pending' AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
       RETURNING o.id, o.method, o.payload, o."onSent", o.attempts, o."collapseKey"`;
-    if (claimed.length === 0) return 0;
-    claimed.sort((a, b) => a.id - b.id);
-    const first = claimed.filter((r) => r.collapseKey === null);
-    const after = claimed.filter((r) => r.collapseKey !== null);
-    await Promise.all(first.map((r) => this.send(r)));
-    await Promise.all(after.map((r) => this.send(r)));
-    return claimed.length;
   }
 
   private async send(row: Row): Promise<void> {

@@ -18,7 +18,8 @@
 // "limited" slot at a time (`limitedSlots`): decisions take turns on the audit chain's
 // lock anyway, and a command's modal is a Web API call the person can wait a moment for,
 // so a burst of either leaves the event loop to the acks. The outbox's passes take
-// their turn at the gate too (outbox.ts), without a time limit.
+// their turn in that slot too (outbox.ts), without a time limit; each pass is short
+// (the message edits of a change, or later the Home tabs it refreshes).
 //
 // It wraps `app.processEvent`, which every Bolt receiver (HTTP and Socket Mode) calls
 // with the request's `ack`: the gate sits in that `ack`, after the answer has gone back
@@ -34,7 +35,7 @@ export interface GateOptions {
   /** the same for slash commands and shortcuts (default maxWaitMs) */
   commandWaitMs?: number;
   /**
-   * how many of the slots `limited` work (an approval, a command's modal) may hold at
+   * how many of the slots `limited` work (an approval, a command's modal, an outbox pass) may hold at
    * once (default 1): decisions take turns on the audit chain's lock anyway, and fewer
    * of them at once leave the event loop to the acks of a burst
    */
