@@ -6,7 +6,7 @@ import type { Actor } from "../../commands/types.js";
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
-import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
+import { resolveActor, startPress } from "../platform/slack/actor.js";
 import { answerModal, complaintCloseModal, dayText, identityModal, noticeView, sendBackModal, withdrawModal } from "./blocks.js";
 import { closeComplaint, complaintSubject, logComplaint, registerComplaintOutbox, type ComplaintRefusal } from "./complaints.js";
 import { calendarOf, decideRefusal, dsrSubject, logRefusal, logRequest, recordAnswer, recordIdentity, registerDsrOutbox, withdrawCase, type DsrRefusal } from "./flows.js";
@@ -59,15 +59,9 @@ export function registerDsrHandlers(app: App, s: Services): void {
   /** The common start of a press: ack, drop a retried delivery, find the person; null when it stops there. */
   async function pressed(args: { ack: () => Promise<void>; body: BlockAction<ButtonAction>; client: AllMiddlewareArgs["client"]; respond: (m: object) => Promise<unknown> }) {
     await args.ack();
-    if (!(await firstDelivery(s, actionDeliveryKey(args.body)))) return null;
-    const tell = (text: string) =>
-      args.respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) })) as Promise<unknown>;
-    const actor = await resolveActor(s, args.client, args.body.user.id);
-    if (!actor) {
-      await tell((await noteUnknownUser(s, args.body.user.id, DEFAULT_LANG)).text);
-      return null;
-    }
-    return { actor, tell, value: args.body.actions[0]!.value ?? "", triggerId: args.body.trigger_id };
+    const press = await startPress(s, args);
+    if (!press) return null;
+    return { ...press, value: args.body.actions[0]!.value ?? "", triggerId: args.body.trigger_id };
   }
 
   /** A case button of the desk (identity, answer, withdraw): the case, or null once refused. */

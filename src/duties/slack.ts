@@ -4,7 +4,7 @@
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { DEFAULT_LANG } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
-import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
+import { resolveActor, startPress } from "../platform/slack/actor.js";
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { doneModal, refusalText } from "./blocks.js";
 import { calendarOf, checkClosable, closeDuty, registerDutyOutbox, todayOf } from "./flows.js";
@@ -21,10 +21,9 @@ export function registerDuties(app: App, s: Services): void {
   app.action<BlockAction<ButtonAction>>(DutyActions.close, async ({ ack, body, client, respond }) => {
     await ack();
     const action = body.actions[0]!;
-    if (!(await firstDelivery(s, actionDeliveryKey(body)))) return;
-    const tell = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
-    const actor = await resolveActor(s, client, body.user.id);
-    if (!actor) return void (await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text));
+    const press = await startPress(s, { body, client, respond });
+    if (!press) return;
+    const { actor, tell } = press;
     const d = await getDuty(s.database.prisma, action.value ?? "");
     if (!d) return void (await tell(dutyMessages(actor.lang).notFound));
     const check = await checkClosable(s, actor.slackId, d, actor.roles);

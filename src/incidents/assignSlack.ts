@@ -6,7 +6,7 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackViewMiddle
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
-import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
+import { resolveActor, startPress } from "../platform/slack/actor.js";
 import { mayAssignLead, mayRespond } from "./access.js";
 import { leadModal, taskEditModal } from "./assignBlocks.js";
 import { assignLead, assignTask, type AssignRefusal } from "./assignFlows.js";
@@ -62,10 +62,9 @@ export function registerIncidentAssignHandlers(app: App, s: Services): void {
   const db = s.database.prisma;
   /** The common start of a press: ack, once, the presser in the directory, the incident. */
   const pressed = async (body: BlockAction<ButtonAction>, respond: (m: object) => Promise<unknown>, client: AllMiddlewareArgs["client"]) => {
-    if (!(await firstDelivery(s, actionDeliveryKey(body)))) return null;
-    const tell = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
-    const actor = await resolveActor(s, client, body.user.id);
-    if (!actor) return void (await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text)), null;
+    const press = await startPress(s, { body, client, respond });
+    if (!press) return null;
+    const { actor, tell } = press;
     const [id = "", key = ""] = (body.actions[0]!.value ?? "").split(":");
     const incident = await loadIncident(db, id);
     if (!incident) return void (await tell(incidentSlackMessages(actor.lang).refusal.notFound)), null;

@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackViewMiddle
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
-import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
+import { firstDeliveryBy, resolveActor, startPress } from "../platform/slack/actor.js";
 import { mayRespond } from "./access.js";
 import { assessModal, reportModal } from "./blocks.js";
 import { acknowledgeIncident, assessIncident, logRefusal, registerIncidentOutbox, reportIncident } from "./flows.js";
@@ -39,8 +39,9 @@ export function registerIncidentHandlers(app: App, s: Services): void {
   // The global shortcut 「個人情報の事故を報告」: the same modal as /privacy incident.
   app.shortcut(IncidentShortcuts.report, async ({ ack, shortcut, client }) => {
     await ack();
-    if (!(await firstDelivery(s, `shortcut:${shortcut.trigger_id}`))) return;
-    const actor = await resolveActor(s, client, shortcut.user.id);
+    const delivery = await firstDeliveryBy(s, client, `shortcut:${shortcut.trigger_id}`, shortcut.user.id);
+    if (!delivery.first) return;
+    const { actor } = delivery;
     if (!actor) {
       const { text } = await noteUnknownUser(s, shortcut.user.id, DEFAULT_LANG);
       return void (await client.views.open({ trigger_id: shortcut.trigger_id, view: noticeView(text, DEFAULT_LANG) }));
@@ -68,10 +69,9 @@ export function registerIncidentHandlers(app: App, s: Services): void {
 
   app.action<BlockAction<ButtonAction>>(IncidentActions.assess, async ({ ack, body, client, respond }) => {
     await ack();
-    if (!(await firstDelivery(s, actionDeliveryKey(body)))) return;
-    const tell = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
-    const actor = await resolveActor(s, client, body.user.id);
-    if (!actor) return void (await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text));
+    const press = await startPress(s, { body, client, respond });
+    if (!press) return;
+    const { actor, tell } = press;
     const m = incidentSlackMessages(actor.lang).refusal;
     const incident = await loadIncident(s.database.prisma, body.actions[0]!.value ?? "");
     if (!incident) return void (await tell(m.notFound));
@@ -106,10 +106,9 @@ export function registerIncidentHandlers(app: App, s: Services): void {
   // 「受領しました（対応開始）」 on the parent message or in a DM: recorded once, the presser is told.
   app.action<BlockAction<ButtonAction>>(IncidentActions.acknowledge, async ({ ack, body, client, respond }) => {
     await ack();
-    if (!(await firstDelivery(s, actionDeliveryKey(body)))) return;
-    const tell = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
-    const actor = await resolveActor(s, client, body.user.id);
-    if (!actor) return void (await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text));
+    const press = await startPress(s, { body, client, respond });
+    if (!press) return;
+    const { actor, tell } = press;
     const m = incidentSlackMessages(actor.lang).refusal;
     const a = incidentEscalationMessages(actor.lang).ack;
     try {

@@ -5,7 +5,7 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackViewMiddle
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
-import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
+import { resolveActor, startPress } from "../platform/slack/actor.js";
 import { mayRespond } from "./access.js";
 import { logRefusal } from "./flows.js";
 import { zonedMoment, type ViewValues } from "./forms.js";
@@ -42,10 +42,9 @@ export function registerIncidentStatusHandlers(app: App, s: Services): void {
   const press = (event: MoveEvent) =>
     app.action<BlockAction<ButtonAction>>(IncidentActions[event], async ({ ack, body, client, respond }) => {
       await ack();
-      if (!(await firstDelivery(s, actionDeliveryKey(body)))) return;
-      const tell = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
-      const actor = await resolveActor(s, client, body.user.id);
-      if (!actor) return void (await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text));
+      const press = await startPress(s, { body, client, respond });
+      if (!press) return;
+      const { actor, tell } = press;
       const incident = await loadIncident(s.database.prisma, body.actions[0]!.value ?? "");
       if (!incident) return void (await tell(incidentSlackMessages(actor.lang).refusal.notFound));
       if (!mayRespond(actor, incident)) {

@@ -5,7 +5,7 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackViewMiddle
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
-import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
+import { resolveActor, startPress } from "../platform/slack/actor.js";
 import { mayRespond } from "./access.js";
 import { logRefusal } from "./flows.js";
 import type { ViewValues } from "./forms.js";
@@ -45,10 +45,9 @@ export function registerIncidentTaskHandlers(app: App, s: Services): void {
   const press = (action: "taskDone" | "taskNa") =>
     app.action<BlockAction<ButtonAction>>(IncidentActions[action], async ({ ack, body, client, respond }) => {
       await ack();
-      if (!(await firstDelivery(s, actionDeliveryKey(body)))) return;
-      const tell = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
-      const actor = await resolveActor(s, client, body.user.id);
-      if (!actor) return void (await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text));
+      const press = await startPress(s, { body, client, respond });
+      if (!press) return;
+      const { actor, tell } = press;
       const m = incidentTaskMessages(actor.lang);
       const { id, key } = parseValue(body.actions[0]!.value);
       const incident = await loadIncident(s.database.prisma, id);
@@ -95,10 +94,9 @@ export function registerIncidentTaskHandlers(app: App, s: Services): void {
 
   app.action<BlockAction<ButtonAction>>(IncidentActions.close, async ({ ack, body, client, respond }) => {
     await ack();
-    if (!(await firstDelivery(s, actionDeliveryKey(body)))) return;
-    const tell = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
-    const actor = await resolveActor(s, client, body.user.id);
-    if (!actor) return void (await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text));
+    const press = await startPress(s, { body, client, respond });
+    if (!press) return;
+    const { actor, tell } = press;
     const m = incidentTaskMessages(actor.lang);
     const incident = await loadIncident(s.database.prisma, body.actions[0]!.value ?? "");
     if (!incident) return void (await tell(m.refusal.notFound));

@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackViewMiddle
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
-import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
+import { resolveActor, startPress } from "../platform/slack/actor.js";
 import { disposalModal, doneView } from "./blocks.js";
 import { disposalWhat, logRefusal, recordDisposal, recordInspection } from "./flows.js";
 import { decodeTarget, DisposalBlocks, InspectionBlocks, INPUT, ProcessorActions, ProcessorViews, type InspectionMeta } from "./ids.js";
@@ -94,10 +94,9 @@ export function registerProcessorHandlers(app: App, s: Services): void {
   app.action<BlockAction<ButtonAction>>(ProcessorActions.dispose, async ({ ack, body, client, respond }) => {
     await ack();
     const action = body.actions[0]!;
-    if (!(await firstDelivery(s, actionDeliveryKey(body)))) return;
-    const tell = (text: string) => respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
-    const actor = await resolveActor(s, client, body.user.id);
-    if (!actor) return void (await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text));
+    const press = await startPress(s, { body, client, respond });
+    if (!press) return;
+    const { actor, tell } = press;
     const m = processorMessages(actor.lang);
     const target = decodeTarget(action.value);
     if (!target) return void (await tell(m.notFoundForDisposal("")));

@@ -3,7 +3,7 @@
 import type { App, BlockAction, OverflowAction } from "@slack/bolt";
 import { formatDate } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
-import { actionDeliveryKey, firstDelivery, resolveActor } from "../platform/slack/actor.js";
+import { actionDeliveryKey, firstDeliveryBy } from "../platform/slack/actor.js";
 import { DEFAULT_LANG } from "../platform/i18n.js";
 import { snoozedDm } from "./blocks.js";
 import { decodeSnooze, ReminderActions } from "./ids.js";
@@ -15,8 +15,9 @@ export function registerReminderHandlers(app: App, s: Services, calendar: Busine
   app.action<BlockAction<OverflowAction>>(ReminderActions.itemMenu, async ({ ack, body, client, respond }) => {
     await ack();
     const action = body.actions[0]!;
-    if (!(await firstDelivery(s, actionDeliveryKey(body)))) return;
-    const actor = await resolveActor(s, client, body.user.id);
+    const delivery = await firstDeliveryBy(s, client, actionDeliveryKey(body), body.user.id);
+    if (!delivery.first) return;
+    const { actor } = delivery;
     const lang = actor?.lang ?? DEFAULT_LANG;
     const v = decodeSnooze(action.selected_option?.value);
     if (!v) {

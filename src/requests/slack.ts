@@ -2,7 +2,7 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction, ViewSubmitAction, SlackViewMiddlewareArgs, AllMiddlewareArgs } from "@slack/bolt";
 
 import type { Actor } from "../../commands/types.js";
-import { actionDeliveryKey, firstDeliveryBy, resolveActor } from "../platform/slack/actor.js";
+import { resolveActor, startPress } from "../platform/slack/actor.js";
 import { withoutTrigger } from "../platform/slack/ackFirst.js";
 import type { Services } from "../platform/services.js";
 import { noteUnknownUser } from "../directory/unknownUser.js";
@@ -32,19 +32,8 @@ export function registerRequestHandlers(app: App, s: Services): void {
   withoutTrigger(app, [RequestActions.approve, RequestActions.withdraw, RequestActions.tickMeasure, RequestActions.untickMeasure]);
   type ActionArgs = Parameters<Parameters<typeof app.action<BlockAction<ButtonAction>>>[1]>[0];
 
-  /** Ack, drop duplicates, find the actor; tells unknown people whom to ask. */
-  async function pressContext(args: ActionArgs): Promise<Actor | null> {
-    const { body, client, respond } = args;
-    const delivery = await firstDeliveryBy(s, client, actionDeliveryKey(body), body.user.id);
-    if (!delivery.first) return null;
-    const { actor } = delivery;
-    if (!actor) {
-      const { text } = await noteUnknownUser(s, body.user.id, DEFAULT_LANG);
-      await respond({ response_type: "ephemeral", replace_original: false, text });
-      return null;
-    }
-    return actor;
-  }
+  /** Drops duplicates, finds the actor; tells unknown people whom to ask (null: stop there). */
+  const pressContext = async (args: ActionArgs): Promise<Actor | null> => (await startPress(s, args))?.actor ?? null;
 
   const tell = (args: ActionArgs, text: string) =>
     args.respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));

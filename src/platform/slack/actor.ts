@@ -2,7 +2,8 @@
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../../commands/types.js";
 import { langOfPerson } from "../../directory/store.js";
-import type { Lang } from "../i18n.js";
+import { noteUnknownUser } from "../../directory/unknownUser.js";
+import { DEFAULT_LANG, type Lang } from "../i18n.js";
 import type { Services } from "../services.js";
 
 const LOCALE_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -61,17 +62,6 @@ interface PersonRow {
   checkedMs: number | null;
 }
 
-/** Records a delivery; false when it was seen already (a Slack retry or a duplicate). */
-export async function firstDelivery(s: Services, key: string): Promise<boolean> {
-  // on every command and press: a plain insert through the driver (see resolveActor);
-  // the column is a timestamp without time zone holding UTC, as Prisma writes it
-  const rows = await s.database.query(`INSERT INTO "SlackDelivery" ("key", "receivedAt") VALUES ($1, $2::timestamp) ON CONFLICT ("key") DO NOTHING RETURNING "key"`, [
-    key,
-    s.clock.now().toISOString(),
-  ]);
-  return rows.length === 1;
-}
-
 /**
  * The delivery key of a block action: the same for Slack's retries of one press,
  * different for two presses (even two in the same microsecond on different messages).
@@ -85,4 +75,35 @@ export function actionDeliveryKey(body: {
   const where = body.container?.message_ts ?? body.container?.view_id ?? "";
   // not the value: a retry carries the same press, and the message may have been edited since
   return `action:${body.user.id}:${a.action_ts ?? ""}:${a.action_id}:${a.block_id ?? ""}:${where}`;
+}
+
+/** What a button press's handler has once it may go on: who pressed, and how to answer them alone. */
+export interface Press {
+  actor: Actor;
+  /** an ephemeral answer to the presser (a failure to send it is logged, not thrown) */
+  tell: (text: string) => Promise<unknown>;
+}
+
+/**
+ * The start of every button press after its ack: a delivery seen before (a Slack retry)
+ * stops here; the presser is found in the same statement; someone missing from the
+ * directory is told whom to ask, and it stops there too (null).
+ */
+export async function startPress(
+  s: Services,
+  args: {
+    body: Parameters<typeof actionDeliveryKey>[0];
+    client: WebClient;
+    respond: (message: { response_type: "ephemeral"; replace_original: false; text: string }) => Promise<unknown>;
+  },
+): Promise<Press | null> {
+  const delivery = await firstDeliveryBy(s, args.client, actionDeliveryKey(args.body), args.body.user.id);
+  if (!delivery.first) return null;
+  const tell = (text: string) =>
+    args.respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
+  if (!delivery.actor) {
+    await tell((await noteUnknownUser(s, args.body.user.id, DEFAULT_LANG)).text);
+    return null;
+  }
+  return { actor: delivery.actor, tell };
 }
