@@ -1,10 +1,11 @@
 // 個人情報の預託（規程 第15条）: entrusting personal information to a processor.
 import { z } from "zod";
 import { MAX, type FieldSpec } from "../blocks.js";
-import { addYears, field, fieldSchemas, formOf, isIsoDate, list, num, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
+import { addYears, field, fieldSchemas, isIsoDate, list, num, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
+import { defineKind } from "../defineKind.js";
 import { kindMessages } from "../messages.js";
 import { entrustMessages } from "./messages.js";
-import type { KindDefinition, MeasureDef } from "../types.js";
+import type { MeasureDef } from "../types.js";
 
 /** Block ids (= field names) of the form. */
 export const EntrustFields = {
@@ -104,17 +105,11 @@ function schema(lang: "ja" | "en", today: string) {
   );
 }
 
-export const entrustKind: KindDefinition<"entrust"> = {
+export const entrustKind = defineKind({
   kind: "entrust",
   article: "第15条",
   messages: entrustMessages,
-  name: (lang) => entrustMessages(lang).name,
-  description: (lang) => entrustMessages(lang).description,
-  ...formOf({
-    specs,
-    texts: entrustMessages,
-    schema,
-  }),
+  form: { specs, schema },
   title: (data) => oneLine(`${str(data, F.processorName)} / ${str(data, F.work)}`),
   summaryFields(data, lang) {
     const all = kindMessages(lang);
@@ -159,4 +154,4 @@ export const entrustKind: KindDefinition<"entrust"> = {
       },
     ];
   },
-};
+});

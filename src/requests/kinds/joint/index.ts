@@ -1,10 +1,11 @@
 // 共同利用（規程 第17条; APPI Art.27(5)(iii)）: using personal data jointly with other companies.
 import { z } from "zod";
 import { MAX, type FieldSpec } from "../blocks.js";
-import { field, fieldSchemas, formOf, oneLine, optionText, showDate, str, withRules } from "../define.js";
+import { field, fieldSchemas, oneLine, optionText, showDate, str, withRules } from "../define.js";
+import { defineKind } from "../defineKind.js";
 import { kindMessages } from "../messages.js";
 import { jointMessages } from "./messages.js";
-import type { KindDefinition, MeasureDef } from "../types.js";
+import type { MeasureDef } from "../types.js";
 
 /** Block ids (= field names) of the form. */
 export const JointFields = {
@@ -75,17 +76,11 @@ function schema(lang: "ja" | "en", today: string) {
   ).transform((v): JointData => ({ ...v, jointUse: true }));
 }
 
-export const jointKind: KindDefinition<"joint"> = {
+export const jointKind = defineKind({
   kind: "joint",
   article: "第17条",
   messages: jointMessages,
-  name: (lang) => jointMessages(lang).name,
-  description: (lang) => jointMessages(lang).description,
-  ...formOf({
-    specs,
-    texts: jointMessages,
-    schema,
-  }),
+  form: { specs, schema },
   title: (data) => oneLine(`${str(data, F.jointUsers)} / ${str(data, F.purposes)}`),
   summaryFields(data, lang) {
     const all = kindMessages(lang);
@@ -114,4 +109,4 @@ export const jointKind: KindDefinition<"joint"> = {
       { key: "ledger_registered", label: (lang) => kindMessages(lang).measures.ledger_registered },
     ];
   },
-};
+});

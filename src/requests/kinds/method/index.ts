@@ -1,10 +1,11 @@
 // 新しい収集方法・間接収集（規程 第5条・第8条）: a new or indirect way of collecting personal information.
 import { z } from "zod";
 import { MAX, type FieldSpec } from "../blocks.js";
-import { field, fieldSchemas, formOf, oneLine, optionText, showDate, str, withRules } from "../define.js";
+import { field, fieldSchemas, oneLine, optionText, showDate, str, withRules } from "../define.js";
+import { defineKind } from "../defineKind.js";
 import { kindMessages } from "../messages.js";
 import { methodMessages } from "./messages.js";
-import type { KindDefinition, MeasureDef } from "../types.js";
+import type { MeasureDef } from "../types.js";
 
 /** Block ids (= field names) of the form. */
 export const MethodFields = {
@@ -70,17 +71,11 @@ function schema(lang: "ja" | "en", today: string) {
   });
 }
 
-export const methodKind: KindDefinition<"method"> = {
+export const methodKind = defineKind({
   kind: "method",
   article: "第5条・第8条",
   messages: methodMessages,
-  name: (lang) => methodMessages(lang).name,
-  description: (lang) => methodMessages(lang).description,
-  ...formOf({
-    specs,
-    texts: methodMessages,
-    schema,
-  }),
+  form: { specs, schema },
   title: (data) => oneLine(str(data, F.method)),
   summaryFields(data, lang) {
     const m = kindMessages(lang);
@@ -108,4 +103,4 @@ export const methodKind: KindDefinition<"method"> = {
     }
     return out;
   },
-};
+});

@@ -2,10 +2,11 @@
 import { z } from "zod";
 import { DEFAULT_LANG } from "../../../platform/i18n.js";
 import { MAX, type FieldSpec } from "../blocks.js";
-import { field, fieldSchemas, formOf, num, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
+import { field, fieldSchemas, num, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
+import { defineKind } from "../defineKind.js";
 import { kindMessages } from "../messages.js";
 import { provideMessages } from "./messages.js";
-import type { KindDefinition, MeasureDef, ProvisionRecordData, RequestData } from "../types.js";
+import type { MeasureDef, ProvisionRecordData, RequestData } from "../types.js";
 
 /** Block ids (= field names) of the form. */
 export const ProvideFields = {
@@ -115,17 +116,11 @@ function basisText(data: RequestData, lang: "ja" | "en"): string {
   return basis;
 }
 
-export const provideKind: KindDefinition<"provide"> = {
+export const provideKind = defineKind({
   kind: "provide",
   article: "第16条",
   messages: provideMessages,
-  name: (lang) => provideMessages(lang).name,
-  description: (lang) => provideMessages(lang).description,
-  ...formOf({
-    specs,
-    texts: provideMessages,
-    schema,
-  }),
+  form: { specs, schema },
   title: (data) => oneLine(`${str(data, F.recipientName)} / ${str(data, F.dataItems)}`),
   summaryFields(data, lang) {
     const all = kindMessages(lang);
@@ -180,4 +175,4 @@ export const provideKind: KindDefinition<"provide"> = {
       retentionYears: num(data, F.retentionYears) === 1 ? 1 : 3,
     };
   },
-};
+});

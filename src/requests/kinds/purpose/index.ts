@@ -1,10 +1,11 @@
 // 新しい収集目的（規程 第4条）: a new purpose of collecting personal information.
 import { z } from "zod";
 import { MAX, type FieldSpec } from "../blocks.js";
-import { field, fieldSchemas, formOf, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
+import { field, fieldSchemas, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
+import { defineKind } from "../defineKind.js";
 import { kindMessages } from "../messages.js";
 import { purposeMessages } from "./messages.js";
-import type { KindDefinition, MeasureDef, RequestData } from "../types.js";
+import type { MeasureDef, RequestData } from "../types.js";
 
 /** Block ids (= field names) of the form. */
 export const PurposeFields = {
@@ -96,18 +97,11 @@ function schema(lang: "ja" | "en", today: string) {
   );
 }
 
-
-export const purposeKind: KindDefinition<"purpose"> = {
+export const purposeKind = defineKind({
   kind: "purpose",
   article: "第4条",
   messages: purposeMessages,
-  name: (lang) => purposeMessages(lang).name,
-  description: (lang) => purposeMessages(lang).description,
-  ...formOf({
-    specs,
-    texts: purposeMessages,
-    schema,
-  }),
+  form: { specs, schema },
   title: (data) => oneLine(str(data, F.purpose)),
   summaryFields(data, lang) {
     const m = kindMessages(lang);
@@ -138,4 +132,4 @@ export const purposeKind: KindDefinition<"purpose"> = {
     if (data[F.sensitive] === true) out.push({ key: "sensitive_consent", label: (lang) => purposeMessages(lang).measures.sensitive_consent });
     return out;
   },
-};
+});
