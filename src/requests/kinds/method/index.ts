@@ -79,12 +79,13 @@ export const methodKind = defineKind({
   title: (data) => oneLine(str(data, F.method)),
   summaryFields(data, lang) {
     const m = kindMessages(lang);
-    const t = methodMessages(lang).fields;
-    const s = methodMessages(lang).summary;
+    const k = methodMessages(lang);
+    const t = k.fields;
+    const s = k.summary;
     const none = m.common.none;
     const out = [
       field(t.method.label, str(data, F.method), none),
-      field(t.direction.label, optionText(methodMessages(lang).options.direction, str(data, F.direction)), none),
+      field(t.direction.label, optionText(k.options.direction, str(data, F.direction)), none),
     ];
     if (data[F.direction] === "indirect") {
       out.push(field(s.source, str(data, F.sourceName), none));

@@ -105,8 +105,9 @@ export const purposeKind = defineKind({
   title: (data) => oneLine(str(data, F.purpose)),
   summaryFields(data, lang) {
     const m = kindMessages(lang);
-    const t = purposeMessages(lang).fields;
-    const o = purposeMessages(lang).options;
+    const k = purposeMessages(lang);
+    const t = k.fields;
+    const o = k.options;
     const none = m.common.none;
     const sensitive = data[F.sensitive] === true;
     /** A choice with its optional details: "その他（セミナー参加者）". */
