@@ -1,14 +1,26 @@
 // What the /privacy subcommands say (apart from the features' own catalogues).
 import { catalogue } from "../src/platform/i18n.js";
+import { REQUEST_KINDS, RULE_ARTICLES } from "../src/requests/kinds/index.js";
+
+/** The request kinds and their articles, from the kinds' registry (src/requests/kinds/index.ts). */
+const kinds = {
+  /** purpose|method|entrust|provide|joint */
+  ids: REQUEST_KINDS.join("|"),
+  /** purpose, method, entrust, provide, joint */
+  list: REQUEST_KINDS.join(", "),
+  /** purpose, method, entrust, provide or joint */
+  listOr: `${REQUEST_KINDS.slice(0, -1).join(", ")} or ${REQUEST_KINDS.at(-1)}`,
+  articles: RULE_ARTICLES,
+};
 
 const ja = {
   helpTitle: "*Mamori（守り）個人情報保護規程の届出・承認*",
-  helpIntro: "社内の個人情報保護規程（第4・5・15・16・17条）の届出を Slack で提出し、承認を受けます。",
+  helpIntro: `社内の個人情報保護規程（第${kinds.articles.join("・")}条）の届出を Slack で提出し、承認を受けます。`,
   helpFooter: "届出は承認チャンネルのスレッドで審査されます。App Home（このアプリのホーム）に自分の届出と承認待ちが表示されます。",
   unknownCommand: (name: string) => `「${name}」というコマンドはありません。`,
   error: "処理中にエラーが発生しました。内容は記録されています。しばらくしてからもう一度お試しください。",
   usage: {
-    request: ["`/privacy request` 届出を作成（種類を選ぶ）", "`/privacy request purpose|method|entrust|provide|joint` その種類の届出を直接作成"],
+    request: ["`/privacy request` 届出を作成（種類を選ぶ）", `\`/privacy request ${kinds.ids}\` その種類の届出を直接作成`],
     status: ["`/privacy status PRV-2026-0001` 届出の状態と履歴"],
     mine: ["`/privacy mine` 自分の届出と、自分の判断を待っている届出"],
     help: ["`/privacy help` この説明"],
@@ -16,7 +28,7 @@ const ja = {
     export: ["`/privacy export [開始日] [終了日]` 監査ログを CSV で出力（コンプライアンス担当・監査責任者のみ、日付は YYYY-MM-DD）"],
   },
   request: {
-    unknownKind: (k: string) => `届出の種類「${k}」はありません。purpose, method, entrust, provide, joint のいずれかを指定してください。`,
+    unknownKind: (k: string) => `届出の種類「${k}」はありません。${kinds.list} のいずれかを指定してください。`,
   },
   status: {
     needCode: "届出番号を指定してください（例：/privacy status PRV-2026-0001）。",
@@ -47,12 +59,12 @@ const ja = {
 
 const en: typeof ja = {
   helpTitle: "*Mamori: requests and approvals under the personal-information rules*",
-  helpIntro: "File the requests the company's rules require (Art. 4, 5, 15, 16, 17) in Slack and get them approved.",
+  helpIntro: `File the requests the company's rules require (Art. ${kinds.articles.join(", ")}) in Slack and get them approved.`,
   helpFooter: "Requests are reviewed in their thread in the approvals channel. The app's Home tab shows your requests and what waits for you.",
   unknownCommand: (name) => `There is no command "${name}".`,
   error: "Something went wrong. It has been logged; please try again in a moment.",
   usage: {
-    request: ["`/privacy request` file a request (pick the kind)", "`/privacy request purpose|method|entrust|provide|joint` open that kind's form directly"],
+    request: ["`/privacy request` file a request (pick the kind)", `\`/privacy request ${kinds.ids}\` open that kind's form directly`],
     status: ["`/privacy status PRV-2026-0001` a request's status and history"],
     mine: ["`/privacy mine` my requests and those waiting for me"],
     help: ["`/privacy help` this help"],
@@ -60,7 +72,7 @@ const en: typeof ja = {
     export: ["`/privacy export [from] [to]` the audit log as CSV (compliance and audit lead only; dates YYYY-MM-DD)"],
   },
   request: {
-    unknownKind: (k) => `There is no request kind "${k}". Use purpose, method, entrust, provide or joint.`,
+    unknownKind: (k) => `There is no request kind "${k}". Use ${kinds.listOr}.`,
   },
   status: {
     needCode: "Give a request code (e.g. /privacy status PRV-2026-0001).",

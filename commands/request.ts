@@ -1,4 +1,4 @@
-// /privacy request [purpose|method|entrust|provide|joint]
+// /privacy request [<kind>]: the kinds of src/requests/kinds/index.ts
 import { pickKindModal, requestFormModal } from "../src/requests/blocks.js";
 import { kindOf } from "../src/requests/kinds/index.js";
 import { commandMessages } from "./messages.js";

@@ -6,7 +6,7 @@
 //   jobs:                               # cron expressions, in TZ (default Asia/Tokyo)
 //     approvals.morning: "0 9 * * 1-5"
 //     measures.reminder: "30 9 * * 1-5"
-//   approvals:                          # business days; per request kind or default
+//   approvals:                          # business days; per request kind (src/requests/kinds) or default
 //     default: { remindAfter: 2, escalateAfter: 5 }
 //     provide: { escalateAfter: 3 }
 //   measures: { remindAfter: 10 }       # business days after the final approval
@@ -30,10 +30,10 @@ import fs from "node:fs";
 import { isMap, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import cron from "node-cron";
+import { REQUEST_KINDS } from "./requests/kinds/index.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const KINDS = ["purpose", "method", "entrust", "provide", "joint"] as const;
 /** who must take a course: everyone, 個人情報管理者, 個人情報取扱担当者 */
 export const AUDIENCES = ["all", "manager", "handler"] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -85,7 +85,7 @@ const SettingsSchema = z
         z.string().refine((e) => e.trim().split(/\s+/).length === 5 && cron.validate(e), { message: "is not a cron expression of 5 fields (minute hour day month weekday)" }),
       )
       .optional(),
-    approvals: z.object({ default: thresholds.optional(), ...Object.fromEntries(KINDS.map((k) => [k, thresholds.optional()])) }).strict().optional(),
+    approvals: z.object({ default: thresholds.optional(), ...Object.fromEntries(REQUEST_KINDS.map((k) => [k, thresholds.optional()])) }).strict().optional(),
     measures: z.object({ remindAfter: z.number().int().min(1).max(120).optional() }).strict().optional(),
     fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
     training: z

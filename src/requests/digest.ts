@@ -3,6 +3,7 @@
 import type { DigestProvider } from "../digest/types.js";
 import { digestMessages } from "../digest/messages.js";
 import { messageLink } from "../platform/services.js";
+import { REQUEST_KINDS } from "./kinds/index.js";
 
 /** open requests listed by name at most (the rest are counted) */
 const LIST = 10;
@@ -52,8 +53,6 @@ export const requestsDigest: DigestProvider = async (ctx) => {
   return { order: 10, title: m.requestsTitle, lines };
 };
 
-const KIND_NAMES = ["purpose", "method", "entrust", "provide", "joint"] as const;
-
 /** Overdue requests: decisions past the reminder threshold of their kind, measures past theirs (counted in the database). */
 export const requestsOverdueDigest: DigestProvider = async (ctx) => {
   const db = ctx.services.database.prisma;
@@ -62,7 +61,7 @@ export const requestsOverdueDigest: DigestProvider = async (ctx) => {
     db.request.count({
       where: {
         status: { in: ["pending_manager", "pending_chief"] },
-        OR: KIND_NAMES.map((kind) => ({ kind, stageSince: { lt: ctx.calendar.businessDaysCutoff(ctx.now, ctx.settings.approvals(kind).remindAfter) } })),
+        OR: REQUEST_KINDS.map((kind) => ({ kind, stageSince: { lt: ctx.calendar.businessDaysCutoff(ctx.now, ctx.settings.approvals(kind).remindAfter) } })),
       },
     }),
     db.request.count({ where: { status: "approved", approvedAt: { lt: ctx.calendar.businessDaysCutoff(ctx.now, ctx.settings.measuresRemindAfter) } } }),

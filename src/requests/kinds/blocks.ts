@@ -1,7 +1,7 @@
 // Shared input builders of the request forms: one field spec -> one Block Kit input block,
 // and the way back from Slack's `view.state.values` to plain raw values.
 import type { InputBlock, KnownBlock, PlainTextOption } from "@slack/types";
-import type { FormValues, RequestData } from "./types.js";
+import type { FieldText, FormValues, RequestData } from "./types.js";
 
 /** Every element's action_id; the block_id is the field name. */
 export const ACTION_ID = "value";
@@ -19,12 +19,7 @@ export type FieldSpec =
   | { type: "checkboxes"; id: string; options: readonly string[]; optional?: boolean }
   | { type: "date"; id: string; optional?: boolean };
 
-/** A field's texts from the catalogue. */
-export interface FieldText {
-  label: string;
-  hint?: string;
-  placeholder?: string;
-}
+export type { FieldText };
 
 /** What one input holds, before validation: text/select/radio/date as a string, checkboxes as a list. */
 export type RawValue = string | string[] | undefined;

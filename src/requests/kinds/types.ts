@@ -1,8 +1,6 @@
-// The contract every request kind (第4条, 第5条・第8条, 第15条, 第16条, 第17条) fulfils.
+// The contract every request kind fulfils (the kinds themselves are listed once, in index.ts).
 import type { KnownBlock } from "@slack/types";
 import type { Lang } from "../../platform/i18n.js";
-
-export type RequestKind = "purpose" | "method" | "entrust" | "provide" | "joint";
 
 /** One element's state in Slack's `view.state.values`. */
 export interface SlackStateValue {
@@ -36,11 +34,43 @@ export interface ProvisionRecordData {
   retentionYears: 1 | 3;
 }
 
+/** A field's texts from the catalogue. */
+export interface FieldText {
+  label: string;
+  hint?: string;
+  placeholder?: string;
+}
+
+/** A text of a catalogue: a string, or a function of its parts giving one. */
+type Text = string | ((...parts: never[]) => string);
+
+/**
+ * What each kind's catalogue (its folder's messages.ts) holds at least, in both languages:
+ * its name and description (the kind picker, titles), its form's field texts and option
+ * texts, the errors of its schema and the labels of its own measures (the measures several
+ * kinds share are in ./messages.ts).
+ */
+export interface KindTexts {
+  name: string;
+  description: string;
+  fields: Record<string, FieldText>;
+  options: Record<string, Record<string, string>>;
+  errors: Record<string, Text>;
+  measures: Record<string, Text>;
+  /** and whatever else the kind's summary needs (summary labels, short names, …) */
+  [section: string]: unknown;
+}
+
 export type ParseResult = { ok: true; data: RequestData } | { ok: false; errors: Record<string, string> };
 
-export interface KindDefinition {
-  kind: RequestKind;
+/** One request kind, defined in its own folder (purpose/, method/, …) and listed once in index.ts. */
+export interface KindDefinition<K extends string = string> {
+  /** the id: stored in Request.kind, typed after `/privacy request`, a settings key under `approvals` */
+  kind: K;
+  /** the rule's article(s), as written in Japanese: "第4条", "第5条・第8条" */
   article: string;
+  /** its catalogue (its folder's messages.ts) */
+  messages(lang: Lang): KindTexts;
   name(lang: Lang): string;
   description(lang: Lang): string;
   /** Input blocks of the form, prefilled with `initial` (a stored RequestData from an earlier version) when given. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { KINDS, REQUEST_KINDS, kindOf, type FormValues, type RequestData } from "../../../src/requests/kinds/index.js";
-import { kindMessages } from "../../../src/requests/kinds/messages.js";
+import { kindMessages as sharedMessages } from "../../../src/requests/kinds/messages.js";
 import { validateView } from "../../../src/platform/slack/fake/limits.js";
 import { slackProblems, stateFor, TODAY } from "./helpers.js";
 
@@ -141,6 +141,9 @@ describe("summaries and titles fit", () => {
 });
 
 describe("the catalogue", () => {
+  /** The shared catalogue and every kind's own (its folder's messages.ts), as one tree: kind id -> its texts. */
+  const kindMessages = (lang: "ja" | "en") => ({ ...sharedMessages(lang), ...Object.fromEntries(REQUEST_KINDS.map((k) => [k, KINDS[k].messages(lang)])) });
+
   /** Every leaf as path -> string (functions called with sample arguments). */
   function leaves(v: unknown, path = ""): Record<string, string> {
     if (typeof v === "string") return { [path]: v };

@@ -1,9 +1,11 @@
 // 共同利用（規程 第17条; APPI Art.27(5)(iii)）: using personal data jointly with other companies.
 import { z } from "zod";
-import { MAX, type FieldSpec, type FieldText } from "./blocks.js";
-import { field, fieldSchemas, formOf, oneLine, optionText, showDate, str, withRules } from "./define.js";
-import { kindMessages } from "./messages.js";
-import type { KindDefinition, MeasureDef } from "./types.js";
+import { MAX, type FieldSpec } from "../blocks.js";
+import { field, fieldSchemas, oneLine, optionText, showDate, str, withRules } from "../define.js";
+import { defineKind } from "../defineKind.js";
+import { kindMessages } from "../messages.js";
+import { jointMessages } from "./messages.js";
+import type { MeasureDef } from "../types.js";
 
 /** Block ids (= field names) of the form. */
 export const JointFields = {
@@ -55,7 +57,7 @@ const specs: readonly FieldSpec[] = [
 
 function schema(lang: "ja" | "en", today: string) {
   const all = kindMessages(lang);
-  const e = all.joint.errors;
+  const e = jointMessages(lang).errors;
   const f = fieldSchemas(all.common, today);
   return withRules(
     z.object({
@@ -74,20 +76,15 @@ function schema(lang: "ja" | "en", today: string) {
   ).transform((v): JointData => ({ ...v, jointUse: true }));
 }
 
-export const jointKind: KindDefinition = {
+export const jointKind = defineKind({
   kind: "joint",
   article: "第17条",
-  name: (lang) => kindMessages(lang).kinds.joint.name,
-  description: (lang) => kindMessages(lang).kinds.joint.description,
-  ...formOf({
-    specs,
-    texts: (lang) => ({ fields: kindMessages(lang).joint.fields as Record<string, FieldText>, options: kindMessages(lang).joint.options }),
-    schema,
-  }),
+  messages: jointMessages,
+  form: { specs, schema },
   title: (data) => oneLine(`${str(data, F.jointUsers)} / ${str(data, F.purposes)}`),
   summaryFields(data, lang) {
     const all = kindMessages(lang);
-    const m = all.joint;
+    const m = jointMessages(lang);
     const t = m.fields;
     const none = all.common.none;
     const details = str(data, F.noticeDetails);
@@ -107,9 +104,9 @@ export const jointKind: KindDefinition = {
   },
   measures(): MeasureDef[] {
     return [
-      { key: "joint_notice_published", label: (lang) => kindMessages(lang).measures.joint_notice_published },
-      { key: "joint_agreement", label: (lang) => kindMessages(lang).measures.joint_agreement },
+      { key: "joint_notice_published", label: (lang) => jointMessages(lang).measures.joint_notice_published },
+      { key: "joint_agreement", label: (lang) => jointMessages(lang).measures.joint_agreement },
       { key: "ledger_registered", label: (lang) => kindMessages(lang).measures.ledger_registered },
     ];
   },
-};
+});

@@ -1,9 +1,11 @@
 // 個人情報の預託（規程 第15条）: entrusting personal information to a processor.
 import { z } from "zod";
-import { MAX, type FieldSpec, type FieldText } from "./blocks.js";
-import { addYears, field, fieldSchemas, formOf, isIsoDate, list, num, oneLine, optionText, showDate, str, withRules, yesNoText } from "./define.js";
-import { kindMessages } from "./messages.js";
-import type { KindDefinition, MeasureDef } from "./types.js";
+import { MAX, type FieldSpec } from "../blocks.js";
+import { addYears, field, fieldSchemas, isIsoDate, list, num, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
+import { defineKind } from "../defineKind.js";
+import { kindMessages } from "../messages.js";
+import { entrustMessages } from "./messages.js";
+import type { MeasureDef } from "../types.js";
 
 /** Block ids (= field names) of the form. */
 export const EntrustFields = {
@@ -62,7 +64,7 @@ const specs: readonly FieldSpec[] = [
 
 function schema(lang: "ja" | "en", today: string) {
   const all = kindMessages(lang);
-  const m = all.entrust;
+  const m = entrustMessages(lang);
   const e = m.errors;
   const f = fieldSchemas(all.common, today);
   const sep = all.common.listSeparator;
@@ -103,20 +105,15 @@ function schema(lang: "ja" | "en", today: string) {
   );
 }
 
-export const entrustKind: KindDefinition = {
+export const entrustKind = defineKind({
   kind: "entrust",
   article: "第15条",
-  name: (lang) => kindMessages(lang).kinds.entrust.name,
-  description: (lang) => kindMessages(lang).kinds.entrust.description,
-  ...formOf({
-    specs,
-    texts: (lang) => ({ fields: kindMessages(lang).entrust.fields as Record<string, FieldText>, options: kindMessages(lang).entrust.options }),
-    schema,
-  }),
+  messages: entrustMessages,
+  form: { specs, schema },
   title: (data) => oneLine(`${str(data, F.processorName)} / ${str(data, F.work)}`),
   summaryFields(data, lang) {
     const all = kindMessages(lang);
-    const m = all.entrust;
+    const m = entrustMessages(lang);
     const t = m.fields;
     const s = m.summary;
     const none = all.common.none;
@@ -147,14 +144,14 @@ export const entrustKind: KindDefinition = {
     const months = num(data, F.inspectionCycle) ?? 12;
     const end = str(data, F.contractEnd);
     return [
-      { key: "contract_signed", label: (lang) => kindMessages(lang).measures.contract_signed },
-      { key: "individual_contract_signed", label: (lang) => kindMessages(lang).measures.individual_contract_signed },
-      { key: "notice_to_processor", label: (lang) => kindMessages(lang).measures.notice_to_processor },
-      { key: "inspection_scheduled", label: (lang) => kindMessages(lang).measures.inspection_scheduled(months) },
+      { key: "contract_signed", label: (lang) => entrustMessages(lang).measures.contract_signed },
+      { key: "individual_contract_signed", label: (lang) => entrustMessages(lang).measures.individual_contract_signed },
+      { key: "notice_to_processor", label: (lang) => entrustMessages(lang).measures.notice_to_processor },
+      { key: "inspection_scheduled", label: (lang) => entrustMessages(lang).measures.inspection_scheduled(months) },
       {
         key: "documents_retention",
-        label: (lang) => kindMessages(lang).measures.documents_retention(showDate(addYears(end, DOCUMENT_RETENTION_YEARS), lang)),
+        label: (lang) => entrustMessages(lang).measures.documents_retention(showDate(addYears(end, DOCUMENT_RETENTION_YEARS), lang)),
       },
     ];
   },
-};
+});

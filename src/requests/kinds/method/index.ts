@@ -1,9 +1,11 @@
 // 新しい収集方法・間接収集（規程 第5条・第8条）: a new or indirect way of collecting personal information.
 import { z } from "zod";
-import { MAX, type FieldSpec, type FieldText } from "./blocks.js";
-import { field, fieldSchemas, formOf, oneLine, optionText, showDate, str, withRules } from "./define.js";
-import { kindMessages } from "./messages.js";
-import type { KindDefinition, MeasureDef } from "./types.js";
+import { MAX, type FieldSpec } from "../blocks.js";
+import { field, fieldSchemas, oneLine, optionText, showDate, str, withRules } from "../define.js";
+import { defineKind } from "../defineKind.js";
+import { kindMessages } from "../messages.js";
+import { methodMessages } from "./messages.js";
+import type { MeasureDef } from "../types.js";
 
 /** Block ids (= field names) of the form. */
 export const MethodFields = {
@@ -44,7 +46,7 @@ const specs: readonly FieldSpec[] = [
 
 function schema(lang: "ja" | "en", today: string) {
   const all = kindMessages(lang);
-  const e = all.method.errors;
+  const e = methodMessages(lang).errors;
   const f = fieldSchemas(all.common, today);
   const indirect = (v: Record<string, unknown>) => v.direction === "indirect";
   return withRules(
@@ -69,25 +71,21 @@ function schema(lang: "ja" | "en", today: string) {
   });
 }
 
-export const methodKind: KindDefinition = {
+export const methodKind = defineKind({
   kind: "method",
   article: "第5条・第8条",
-  name: (lang) => kindMessages(lang).kinds.method.name,
-  description: (lang) => kindMessages(lang).kinds.method.description,
-  ...formOf({
-    specs,
-    texts: (lang) => ({ fields: kindMessages(lang).method.fields as Record<string, FieldText>, options: kindMessages(lang).method.options }),
-    schema,
-  }),
+  messages: methodMessages,
+  form: { specs, schema },
   title: (data) => oneLine(str(data, F.method)),
   summaryFields(data, lang) {
     const m = kindMessages(lang);
-    const t = m.method.fields;
-    const s = m.method.summary;
+    const k = methodMessages(lang);
+    const t = k.fields;
+    const s = k.summary;
     const none = m.common.none;
     const out = [
       field(t.method.label, str(data, F.method), none),
-      field(t.direction.label, optionText(m.method.options.direction, str(data, F.direction)), none),
+      field(t.direction.label, optionText(k.options.direction, str(data, F.direction)), none),
     ];
     if (data[F.direction] === "indirect") {
       out.push(field(s.source, str(data, F.sourceName), none));
@@ -101,9 +99,9 @@ export const methodKind: KindDefinition = {
   measures(data): MeasureDef[] {
     const out: MeasureDef[] = [{ key: "purpose_published", label: (lang) => kindMessages(lang).measures.purpose_published }];
     if (data[F.direction] === "indirect") {
-      out.push({ key: "source_statement_filed", label: (lang) => kindMessages(lang).measures.source_statement_filed });
-      out.push({ key: "website_notice", label: (lang) => kindMessages(lang).measures.website_notice });
+      out.push({ key: "source_statement_filed", label: (lang) => methodMessages(lang).measures.source_statement_filed });
+      out.push({ key: "website_notice", label: (lang) => methodMessages(lang).measures.website_notice });
     }
     return out;
   },
-};
+});

@@ -1,9 +1,11 @@
 // 新しい収集目的（規程 第4条）: a new purpose of collecting personal information.
 import { z } from "zod";
-import { MAX, type FieldSpec, type FieldText } from "./blocks.js";
-import { field, fieldSchemas, formOf, oneLine, optionText, showDate, str, withRules, yesNoText } from "./define.js";
-import { kindMessages } from "./messages.js";
-import type { KindDefinition, MeasureDef, RequestData } from "./types.js";
+import { MAX, type FieldSpec } from "../blocks.js";
+import { field, fieldSchemas, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
+import { defineKind } from "../defineKind.js";
+import { kindMessages } from "../messages.js";
+import { purposeMessages } from "./messages.js";
+import type { MeasureDef, RequestData } from "../types.js";
 
 /** Block ids (= field names) of the form. */
 export const PurposeFields = {
@@ -57,7 +59,7 @@ const specs: readonly FieldSpec[] = [
 
 function schema(lang: "ja" | "en", today: string) {
   const all = kindMessages(lang);
-  const e = all.purpose.errors;
+  const e = purposeMessages(lang).errors;
   const f = fieldSchemas(all.common, today);
   const base = z.object({
     purpose: f.text(e.purpose, MAX.short),
@@ -95,22 +97,17 @@ function schema(lang: "ja" | "en", today: string) {
   );
 }
 
-
-export const purposeKind: KindDefinition = {
+export const purposeKind = defineKind({
   kind: "purpose",
   article: "第4条",
-  name: (lang) => kindMessages(lang).kinds.purpose.name,
-  description: (lang) => kindMessages(lang).kinds.purpose.description,
-  ...formOf({
-    specs,
-    texts: (lang) => ({ fields: kindMessages(lang).purpose.fields as Record<string, FieldText>, options: kindMessages(lang).purpose.options }),
-    schema,
-  }),
+  messages: purposeMessages,
+  form: { specs, schema },
   title: (data) => oneLine(str(data, F.purpose)),
   summaryFields(data, lang) {
     const m = kindMessages(lang);
-    const t = m.purpose.fields;
-    const o = m.purpose.options;
+    const k = purposeMessages(lang);
+    const t = k.fields;
+    const o = k.options;
     const none = m.common.none;
     const sensitive = data[F.sensitive] === true;
     /** A choice with its optional details: "その他（セミナー参加者）". */
@@ -133,7 +130,7 @@ export const purposeKind: KindDefinition = {
       { key: "purpose_published", label: (lang) => kindMessages(lang).measures.purpose_published },
       { key: "ledger_registered", label: (lang) => kindMessages(lang).measures.ledger_registered },
     ];
-    if (data[F.sensitive] === true) out.push({ key: "sensitive_consent", label: (lang) => kindMessages(lang).measures.sensitive_consent });
+    if (data[F.sensitive] === true) out.push({ key: "sensitive_consent", label: (lang) => purposeMessages(lang).measures.sensitive_consent });
     return out;
   },
-};
+});

@@ -1,10 +1,12 @@
 // 第三者提供（規程 第16条; APPI Art.27-29）: providing personal information to a third party.
 import { z } from "zod";
-import { DEFAULT_LANG } from "../../platform/i18n.js";
-import { MAX, type FieldSpec, type FieldText } from "./blocks.js";
-import { field, fieldSchemas, formOf, num, oneLine, optionText, showDate, str, withRules, yesNoText } from "./define.js";
-import { kindMessages } from "./messages.js";
-import type { KindDefinition, MeasureDef, ProvisionRecordData, RequestData } from "./types.js";
+import { DEFAULT_LANG } from "../../../platform/i18n.js";
+import { MAX, type FieldSpec } from "../blocks.js";
+import { field, fieldSchemas, num, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
+import { defineKind } from "../defineKind.js";
+import { kindMessages } from "../messages.js";
+import { provideMessages } from "./messages.js";
+import type { MeasureDef, ProvisionRecordData, RequestData } from "../types.js";
 
 /** Block ids (= field names) of the form. */
 export const ProvideFields = {
@@ -61,7 +63,7 @@ const specs: readonly FieldSpec[] = [
 
 function schema(lang: "ja" | "en", today: string) {
   const all = kindMessages(lang);
-  const e = all.provide.errors;
+  const e = provideMessages(lang).errors;
   const f = fieldSchemas(all.common, today);
   return withRules(
     z.object({
@@ -103,7 +105,7 @@ const exceptionNumber = (ex: string) => EXCEPTIONS.indexOf(ex as (typeof EXCEPTI
 
 /** The legal basis in words, for the summary and the provision record. */
 function basisText(data: RequestData, lang: "ja" | "en"): string {
-  const m = kindMessages(lang).provide;
+  const m = provideMessages(lang);
   const basis = str(data, F.legalBasis);
   if (basis === "consent") return m.record.consent;
   if (basis === "optout") return m.record.optout;
@@ -114,20 +116,15 @@ function basisText(data: RequestData, lang: "ja" | "en"): string {
   return basis;
 }
 
-export const provideKind: KindDefinition = {
+export const provideKind = defineKind({
   kind: "provide",
   article: "第16条",
-  name: (lang) => kindMessages(lang).kinds.provide.name,
-  description: (lang) => kindMessages(lang).kinds.provide.description,
-  ...formOf({
-    specs,
-    texts: (lang) => ({ fields: kindMessages(lang).provide.fields as Record<string, FieldText>, options: kindMessages(lang).provide.options }),
-    schema,
-  }),
+  messages: provideMessages,
+  form: { specs, schema },
   title: (data) => oneLine(`${str(data, F.recipientName)} / ${str(data, F.dataItems)}`),
   summaryFields(data, lang) {
     const all = kindMessages(lang);
-    const m = all.provide;
+    const m = provideMessages(lang);
     const t = m.fields;
     const none = all.common.none;
     const headcount = num(data, F.headcount);
@@ -149,24 +146,24 @@ export const provideKind: KindDefinition = {
       {
         key: "basis_confirmed",
         label: (lang) => {
-          const ms = kindMessages(lang).measures;
+          const ms = provideMessages(lang).measures;
           if (basis === "exception") return ms.basis_exception(exceptionNumber(str(data, F.exception)));
           if (basis === "optout") return ms.basis_optout;
           return ms.basis_consent;
         },
       },
-      { key: "provision_record", label: (lang) => kindMessages(lang).measures.provision_record },
+      { key: "provision_record", label: (lang) => provideMessages(lang).measures.provision_record },
     ];
     if (data[F.foreign] === true) {
       const country = str(data, F.country);
-      out.push({ key: "cross_border_info", label: (lang) => kindMessages(lang).measures.cross_border_info(country) });
+      out.push({ key: "cross_border_info", label: (lang) => provideMessages(lang).measures.cross_border_info(country) });
     }
-    if (basis === "optout") out.push({ key: "optout_notified", label: (lang) => kindMessages(lang).measures.optout_notified });
+    if (basis === "optout") out.push({ key: "optout_notified", label: (lang) => provideMessages(lang).measures.optout_notified });
     return out;
   },
   provisionRecord(data): ProvisionRecordData {
     // the record is kept in the company's language (Japanese)
-    const m = kindMessages(DEFAULT_LANG).provide;
+    const m = provideMessages(DEFAULT_LANG);
     const basis = basisText(data, DEFAULT_LANG);
     const foreign = data[F.foreign] === true ? `${kindMessages(DEFAULT_LANG).common.listSeparator}${m.record.foreign(str(data, F.country))}` : "";
     return {
@@ -178,4 +175,4 @@ export const provideKind: KindDefinition = {
       retentionYears: num(data, F.retentionYears) === 1 ? 1 : 3,
     };
   },
-};
+});
