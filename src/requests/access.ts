@@ -1,5 +1,5 @@
 // Who may see a request, and what waits for whom.
-import type { Actor } from "../../commands/types.js";
+import type { Actor } from "../directory/actor.js";
 import type { Db } from "../platform/db.js";
 import { approversFor, openRequestsForApprover, type RequestSnapshot } from "./store.js";
 import { eligibleDeciders, type RequestStatus } from "./workflow.js";
