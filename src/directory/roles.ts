@@ -50,6 +50,11 @@ export function parseRole(stored: string): Role | null {
   return null;
 }
 
+/** A role name as a person types it, in any letter case ("deputychief" -> "deputyChief"); null when it is none. */
+export function parseRoleName(input: string): RoleName | null {
+  return ROLES.find((r) => r.toLowerCase() === input.trim().toLowerCase()) ?? null;
+}
+
 /** A person's stored roles: the roles, in their order, and the strings that are no role. */
 export function parseRoles(stored: readonly string[]): { roles: Role[]; unknown: string[] } {
   const roles: Role[] = [];
