@@ -38,7 +38,7 @@ export const PRIVACY_OFFICERS = [...CHIEF_OR_DEPUTY, ROLE.compliance] as const s
 /** The officers and the audit lead: who sees every department. */
 export const OVERSIGHT = [...PRIVACY_OFFICERS, ROLE.auditor] as const satisfies readonly RoleName[];
 /** The desk of 第22条 (subject requests and complaints), besides every department's managers. */
-const DSR_DESK = [ROLE.handler, ROLE.manager, ...PRIVACY_OFFICERS] as const satisfies readonly RoleName[];
+const DSR_DESK = [ROLE.handler, ...PRIVACY_OFFICERS] as const satisfies readonly RoleName[];
 
 /** The stored role of a manager of `deptId` who does not belong to it. */
 export const managerRole = (deptId: string): ManagerOfRole => `${MANAGER_PREFIX}${deptId}`;
@@ -92,9 +92,10 @@ export function holdsAny(p: HasRoles, roles: readonly Role[]): boolean {
   return p.roles.some((r) => (roles as readonly string[]).includes(r));
 }
 
-/** Is a role name (e.g. a duty's owner role, as stored) held by the person? */
-export function holdsNamed(p: HasRoles, name: string): boolean {
-  return (ROLES as readonly string[]).includes(name) && holds(p, name as RoleName);
+/** Holds a role stored elsewhere as text (a duty's owner role); false when the text is no role. */
+export function holdsNamed(p: HasRoles, stored: string): boolean {
+  const role = parseRole(stored);
+  return role !== null && holds(p, role);
 }
 
 /** 個人情報管理者 of any department (plain "manager" or a "manager:<d>" role). */
