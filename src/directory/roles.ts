@@ -68,7 +68,7 @@ export function parseRoles(stored: readonly string[]): { roles: Role[]; unknown:
 }
 
 /** The department a "manager:<d>" role names; null for any other role. */
-export function managedBy(role: Role): string | null {
+export function departmentManaged(role: Role): string | null {
   return role.startsWith(MANAGER_PREFIX) ? role.slice(MANAGER_PREFIX.length) : null;
 }
 
@@ -100,7 +100,7 @@ export function holdsNamed(p: HasRoles, stored: string): boolean {
 
 /** 個人情報管理者 of any department (plain "manager" or a "manager:<d>" role). */
 export function isManager(p: HasRoles): boolean {
-  return parseRoles(p.roles).roles.some((r) => r === ROLE.manager || managedBy(r) !== null);
+  return parseRoles(p.roles).roles.some((r) => r === ROLE.manager || departmentManaged(r) !== null);
 }
 
 /** 個人情報管理者 of this department: plain "manager" in it, or "manager:<deptId>". */
@@ -113,7 +113,7 @@ export function managedDepartments(p: RoleHolder): string[] {
   const out = new Set<string>();
   if (p.departmentId && holds(p, ROLE.manager)) out.add(p.departmentId);
   for (const r of parseRoles(p.roles).roles) {
-    const d = managedBy(r);
+    const d = departmentManaged(r);
     if (d !== null) out.add(d);
   }
   return [...out];
