@@ -7,6 +7,7 @@
 import { addDepartment, addPerson, addRole, exportOrg, parseChannelKind, removeRole, renameDepartment, setChannel } from "../src/directory/changes.js";
 import type { ChangeResult } from "../src/directory/changes.js";
 import { directoryMessages } from "../src/directory/messages.js";
+import { isAdmin } from "../src/directory/roles.js";
 import type { Lang } from "../src/platform/i18n.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
 
@@ -52,7 +53,7 @@ export const adminCommand: PrivacyCommand = {
     const m = directoryMessages(lang).admin;
     const s = ctx.services;
     try {
-      if (!ctx.actor.roles.includes("admin")) return await ctx.respond({ text: m.notAdmin });
+      if (!isAdmin(ctx.actor)) return await ctx.respond({ text: m.notAdmin });
       const words = tokenize(ctx.text);
       if (words[0]?.text.toLowerCase() === "admin") words.shift();
       const group = words[0]?.text.toLowerCase() as Group | undefined;

@@ -1,11 +1,11 @@
 // /privacy digest [week|month]: the compliance digest of the last 7 (or 30) days, now.
 import { buildDigest } from "../src/digest/build.js";
 import { digestMessages } from "../src/digest/messages.js";
+import { seesAllDepartments } from "../src/directory/roles.js";
 import { BusinessCalendar } from "../src/platform/schedule/calendar.js";
 import { defaultSettings } from "../src/settings.js";
 import type { PrivacyCommand } from "./types.js";
 
-const ALLOWED = ["compliance", "chief", "deputyChief", "auditor"];
 const DAYS: Record<string, number> = { week: 7, month: 30 };
 
 export const digestCommand: PrivacyCommand = {
@@ -13,7 +13,7 @@ export const digestCommand: PrivacyCommand = {
   usage: (lang) => digestMessages(lang).usage,
   async run(ctx) {
     const m = digestMessages(ctx.actor.lang);
-    if (!ctx.actor.roles.some((r) => ALLOWED.includes(r))) return ctx.respond({ text: m.notAllowed });
+    if (!seesAllDepartments(ctx.actor)) return ctx.respond({ text: m.notAllowed });
     const word = (ctx.args[0] ?? "week").toLowerCase();
     const days = DAYS[word];
     if (!days) return ctx.respond({ text: m.badPeriod(ctx.args[0]!) });

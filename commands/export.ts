@@ -1,6 +1,7 @@
 // /privacy export [from] [to]: the audit log as CSV, for compliance and the audit lead.
 import { exportCsv } from "../src/platform/audit/chain.js";
 import { appendAudit } from "../src/platform/audit/chain.js";
+import { mayExportAudit } from "../src/directory/roles.js";
 import { commandMessages } from "./messages.js";
 import type { PrivacyCommand } from "./types.js";
 import { transact } from "../src/platform/db.js";
@@ -23,7 +24,7 @@ export const exportCommand: PrivacyCommand = {
   usage: (lang) => commandMessages(lang).usage.export,
   async run(ctx) {
     const m = commandMessages(ctx.actor.lang).export;
-    if (!ctx.actor.roles.some((r) => r === "compliance" || r === "auditor")) return ctx.respond({ text: m.notAllowed });
+    if (!mayExportAudit(ctx.actor)) return ctx.respond({ text: m.notAllowed });
     const s = ctx.services;
     const today = ymd(s.clock.now(), s.timeZone);
     const from = ctx.args[0] ?? ymd(new Date(s.clock.now().getTime() - 30 * DAY), s.timeZone);

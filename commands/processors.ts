@@ -8,10 +8,10 @@ import { messageLink } from "../src/platform/services.js";
 import { disposalListBlocks, disposalModal, DISPOSAL_MAX, inspectionModal, LIST_MAX, processorListBlocks, type LinkOf } from "../src/processors/blocks.js";
 import { logRefusal, recordContractEnd } from "../src/processors/flows.js";
 import { processorMessages, processorRefusalText, showDay } from "../src/processors/messages.js";
+import { managedDepartments } from "../src/directory/roles.js";
 import {
   dayIn,
   isDay,
-  managedDepartments,
   mayListDisposal,
   mayListProcessors,
   mayRecordDisposal,

@@ -3,7 +3,7 @@
 //   done <course> [YYYY-MM-DD] [evidence-url]   record my completion (date: today in the company's time zone)
 //   status                                      managers: their departments; chief, deputy, compliance: all
 //   import                                      admins: the e-learning system's CSV, pasted into a modal
-import { hasRole, managedDepartments } from "../src/directory/store.js";
+import { isAdmin, managedDepartments, seesAllTraining } from "../src/directory/roles.js";
 import { departmentStatusBlocks, importModal, myTrainingBlocks } from "../src/training/blocks.js";
 import { recordCompletion } from "../src/training/flows.js";
 import { courseName, showDay, trainingMessages } from "../src/training/messages.js";
@@ -11,9 +11,6 @@ import { dayIn, expiresOn, inAudience, looksLikeDay, parseDay, parseEvidence } f
 import { coursesOf, departmentSummary } from "../src/training/store.js";
 import { defaultSettings } from "../src/settings.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
-
-/** Roles that see every department's training status. */
-const SEE_ALL = ["chief", "deputyChief", "compliance"];
 
 const coursesOfSettings = (ctx: CommandContext) => (ctx.services.settings ?? defaultSettings()).training.courses;
 const today = (ctx: CommandContext) => dayIn(ctx.services.clock.now(), ctx.services.timeZone);
@@ -62,7 +59,7 @@ async function done(ctx: CommandContext, words: string[]): Promise<void> {
 
 async function status(ctx: CommandContext): Promise<void> {
   const lang = ctx.actor.lang;
-  const all = SEE_ALL.some((r) => hasRole(ctx.actor, r));
+  const all = seesAllTraining(ctx.actor);
   const managed = managedDepartments(ctx.actor);
   if (!all && managed.length === 0) return ctx.respond({ text: trainingMessages(lang).status.notAllowed });
   const courses = coursesOfSettings(ctx);
@@ -72,7 +69,7 @@ async function status(ctx: CommandContext): Promise<void> {
 }
 
 async function openImport(ctx: CommandContext): Promise<void> {
-  if (!ctx.actor.roles.includes("admin")) return ctx.respond({ text: trainingMessages(ctx.actor.lang).import.notAdmin });
+  if (!isAdmin(ctx.actor)) return ctx.respond({ text: trainingMessages(ctx.actor.lang).import.notAdmin });
   await ctx.openModal(importModal(ctx.actor.lang));
 }
 

@@ -1,17 +1,9 @@
 // The contract of a /privacy subcommand: parse the text, check who may run it, then
 // open a modal or answer. Nothing else lives in a command module.
 import type { KnownBlock, View } from "@slack/types";
+import type { Actor } from "../src/directory/actor.js";
 import type { Lang } from "../src/platform/i18n.js";
 import type { Services } from "../src/platform/services.js";
-
-export interface Actor {
-  slackId: string;
-  name: string;
-  departmentId: string | null;
-  /** role names as stored: manager, chief, deputyChief, auditor, compliance, handler, admin (and manager:<dept>) */
-  roles: string[];
-  lang: Lang;
-}
 
 export interface CommandContext {
   actor: Actor;

@@ -1,6 +1,7 @@
 // The weekly compliance digest (Monday 09:00 by default) to the compliance channel, or
 // to the compliance officers by DM when no channel is set. Once per slot.
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
+import { ROLE } from "../directory/roles.js";
 import { getChannels, langOfPerson } from "../directory/store.js";
 import { buildDigest } from "./build.js";
 
@@ -13,7 +14,7 @@ export async function weeklyDigest(ctx: JobContext): Promise<Record<string, unkn
   const to = ctx.calendar.at(ctx.calendar.day(ctx.slot), "00:00");
   const from = new Date(to.getTime() - WEEK_MS);
   const channel = (await getChannels(db)).compliance;
-  const officers = channel ? [] : await db.person.findMany({ where: { roles: { has: "compliance" } }, select: { slackId: true, lang: true, slackLocale: true } });
+  const officers = channel ? [] : await db.person.findMany({ where: { roles: { has: ROLE.compliance } }, select: { slackId: true, lang: true, slackLocale: true } });
   const targets = channel ? [{ to: channel, lang: "ja" as const }] : officers.map((p) => ({ to: p.slackId, lang: langOfPerson(p) }));
   let posted = 0;
   let sections = 0;

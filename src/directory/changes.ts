@@ -6,8 +6,9 @@ import { appendAudit } from "../platform/audit/chain.js";
 import type { Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { directoryMessages, type DirectoryMessages } from "./messages.js";
-import { CHANNEL_ID, CHANNEL_KINDS, DEPT_ID, orgToYaml, ROLES, USER_ID, type ChannelKind, type Org, type Role } from "./orgFile.js";
-import { channelKey, isManagerOf, langOfPerson, MANAGER_PREFIX, readOrg, storedRoles, type Person } from "./store.js";
+import { CHANNEL_ID, CHANNEL_KINDS, DEPT_ID, orgToYaml, USER_ID, type ChannelKind, type Org } from "./orgFile.js";
+import { CHIEF_OR_DEPUTY, holds, isAdmin, isManagerOf, managerRole, parseRoleName, ROLE, ROLES, type RoleName } from "./roles.js";
+import { channelKey, langOfPerson, readOrg, storedRoles, type Person } from "./store.js";
 import { transact } from "../platform/db.js";
 
 /** The actor recorded for changes that come from the org file. */
@@ -24,11 +25,6 @@ export interface ChangeOptions {
 
 async function lockDirectory(tx: Tx): Promise<void> {
   await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${DIRECTORY_LOCK})`);
-}
-
-/** Accepts a role name in any letter case ("deputychief" -> "deputyChief"). */
-export function parseRole(input: string): Role | null {
-  return ROLES.find((r) => r.toLowerCase() === input.trim().toLowerCase()) ?? null;
 }
 
 export function parseChannelKind(input: string): ChannelKind | null {
@@ -48,7 +44,7 @@ async function adminChange(
     await lockDirectory(tx);
     const actor = await tx.person.findUnique({ where: { slackId: actorId } });
     const m = directoryMessages(opts?.lang ?? langOfPerson(actor));
-    if (!actor || !actor.roles.includes("admin")) return { ok: false, error: m.change.notAdmin };
+    if (!actor || !isAdmin(actor)) return { ok: false, error: m.change.notAdmin };
     const out = await body(tx, m);
     if ("error" in out) return { ok: false, error: out.error };
     await appendAudit(tx, { at: s.clock.now(), actorId, ...out.audit });
@@ -73,29 +69,29 @@ export async function addRole(
   opts?: ChangeOptions,
 ): Promise<ChangeResult> {
   return adminChange(s, actorId, opts, async (tx, m) => {
-    const r = parseRole(role);
+    const r = parseRoleName(role);
     if (!r) return { error: m.change.unknownRole(role, [...ROLES]) };
     const target = await tx.person.findUnique({ where: { slackId: targetSlackId } });
     if (!target) return { error: m.change.unknownPerson(targetSlackId) };
-    if (deptId !== undefined && r !== "manager") return { error: m.change.deptOnlyForManager };
+    if (deptId !== undefined && r !== ROLE.manager) return { error: m.change.deptOnlyForManager };
     let entry: string = r;
     let label = m.role[r];
     let dept: string | undefined;
-    if (r === "manager") {
+    if (r === ROLE.manager) {
       dept = deptId ?? target.departmentId ?? undefined;
       if (!dept) return { error: m.change.needDept(target.slackId) };
       const d = await tx.department.findUnique({ where: { id: dept } });
       if (!d) return { error: m.change.unknownDept(dept) };
       label = m.roleIn(m.role.manager, d.name);
       if (isManagerOf(target, dept)) return { error: m.change.alreadyHas(target.slackId, label) };
-      entry = dept === target.departmentId ? "manager" : `${MANAGER_PREFIX}${dept}`;
+      entry = dept === target.departmentId ? ROLE.manager : managerRole(dept);
     } else {
-      if (target.roles.includes(r)) return { error: m.change.alreadyHas(target.slackId, label) };
-      if (r === "auditor") {
-        const other = target.roles.filter((x) => x === "chief" || x === "deputyChief") as Role[];
+      if (holds(target, r)) return { error: m.change.alreadyHas(target.slackId, label) };
+      if (r === ROLE.auditor) {
+        const other = target.roles.filter((x): x is RoleName => (CHIEF_OR_DEPUTY as readonly string[]).includes(x));
         if (other.length > 0) return { error: m.change.auditorConflict(target.slackId, m.list(other.map((x) => m.role[x]))) };
       }
-      if ((r === "chief" || r === "deputyChief") && target.roles.includes("auditor")) return { error: m.change.chiefConflict(target.slackId, label) };
+      if ((CHIEF_OR_DEPUTY as readonly RoleName[]).includes(r) && holds(target, ROLE.auditor)) return { error: m.change.chiefConflict(target.slackId, label) };
     }
     const after = [...target.roles, entry];
     await tx.person.update({ where: { slackId: target.slackId }, data: { roles: after } });
@@ -120,24 +116,24 @@ export async function removeRole(
   opts?: ChangeOptions,
 ): Promise<ChangeResult> {
   return adminChange(s, actorId, opts, async (tx, m) => {
-    const r = parseRole(role);
+    const r = parseRoleName(role);
     if (!r) return { error: m.change.unknownRole(role, [...ROLES]) };
     const target = await tx.person.findUnique({ where: { slackId: targetSlackId } });
     if (!target) return { error: m.change.unknownPerson(targetSlackId) };
-    if (deptId !== undefined && r !== "manager") return { error: m.change.deptOnlyForManager };
+    if (deptId !== undefined && r !== ROLE.manager) return { error: m.change.deptOnlyForManager };
     let remove: string[] = [r];
     let label = m.role[r];
     let dept: string | undefined;
-    if (r === "manager") {
+    if (r === ROLE.manager) {
       dept = deptId ?? target.departmentId ?? undefined;
       if (!dept) return { error: m.change.needDept(target.slackId) };
       label = m.roleIn(m.role.manager, await deptName(tx, dept));
-      remove = dept === target.departmentId ? ["manager", `${MANAGER_PREFIX}${dept}`] : [`${MANAGER_PREFIX}${dept}`];
+      remove = dept === target.departmentId ? [ROLE.manager, managerRole(dept)] : [managerRole(dept)];
     }
     if (!target.roles.some((x) => remove.includes(x))) return { error: m.change.doesNotHave(target.slackId, label) };
-    if (r === "chief" || r === "admin") {
+    if (r === ROLE.chief || r === ROLE.admin) {
       const others = await tx.person.count({ where: { roles: { has: r }, slackId: { not: target.slackId } } });
-      if (others === 0) return { error: r === "chief" ? m.change.lastChief : m.change.lastAdmin };
+      if (others === 0) return { error: r === ROLE.chief ? m.change.lastChief : m.change.lastAdmin };
     }
     const after = target.roles.filter((x) => !remove.includes(x));
     await tx.person.update({ where: { slackId: target.slackId }, data: { roles: after } });

@@ -1,7 +1,8 @@
 // Everything the directory feature says (roles, org-file problems, admin changes,
 // /privacy admin, the unknown-user notice), in Japanese and English.
 import { catalogue } from "../platform/i18n.js";
-import type { ChannelKind, Role } from "./orgFile.js";
+import type { ChannelKind } from "./orgFile.js";
+import type { RoleName } from "./roles.js";
 
 const ja = {
   role: {
@@ -12,7 +13,7 @@ const ja = {
     compliance: "コンプライアンス担当",
     handler: "個人情報取扱担当者",
     admin: "管理者(admin)",
-  } satisfies Record<Role, string>,
+  } satisfies Record<RoleName, string>,
   channel: {
     approvals: "承認チャンネル",
     incidents: "インシデントチャンネル",

@@ -29,9 +29,8 @@ import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Y
 import { z } from "zod";
 import type { Lang } from "../platform/i18n.js";
 import { directoryMessages, type DirectoryMessages } from "./messages.js";
+import { ROLES, type RoleName } from "./roles.js";
 
-export const ROLES = ["manager", "chief", "deputyChief", "auditor", "compliance", "handler", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 export const CHANNEL_KINDS = ["approvals", "incidents", "compliance"] as const;
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
 
@@ -49,7 +48,7 @@ export interface OrgPerson {
   slackId: string;
   name: string;
   department?: string;
-  roles: Role[];
+  roles: RoleName[];
   /** departments (other than their own) this person is 個人情報管理者 of */
   manages?: string[];
 }

@@ -2,65 +2,37 @@
 import type { Department, Person } from "../generated/prisma/client.js";
 import type { Db, Tx } from "../platform/db.js";
 import { langFromLocale, type Lang } from "../platform/i18n.js";
-import { CHANNEL_KINDS, type ChannelKind, type Org, type OrgPerson, type Role } from "./orgFile.js";
+import { CHANNEL_KINDS, type ChannelKind, type Org, type OrgPerson } from "./orgFile.js";
+import { MANAGER_PREFIX, managerRole, ROLE, type RoleName } from "./roles.js";
 
 type Q = Db | Tx;
 export type { Department, Person };
 
-/** What role checks need of a person. */
-export interface RoleHolder {
-  roles: string[];
-  departmentId: string | null;
-}
-
 export const channelKey = (kind: ChannelKind) => `channels.${kind}`;
-export const MANAGER_PREFIX = "manager:";
 
 export async function getPerson(q: Q, slackId: string): Promise<Person | null> {
   return q.person.findUnique({ where: { slackId } });
 }
 
-/**
- * True when the person holds the role. For "manager": a manager of any department
- * (plain "manager" or a "manager:<dept>" entry); use isManagerOf for one department.
- */
-export function hasRole(person: { roles: string[] }, role: Role | string): boolean {
-  if (role === "manager") return person.roles.some((r) => r === "manager" || r.startsWith(MANAGER_PREFIX));
-  return person.roles.includes(role);
-}
-
-/** 個人情報管理者 of this department: plain "manager" in it, or "manager:<deptId>". */
-export function isManagerOf(person: RoleHolder, deptId: string): boolean {
-  return (person.departmentId === deptId && person.roles.includes("manager")) || person.roles.includes(`${MANAGER_PREFIX}${deptId}`);
-}
-
-/** The departments a person manages (their own when plain "manager", and every "manager:<dept>"). */
-export function managedDepartments(person: RoleHolder): string[] {
-  const out: string[] = [];
-  if (person.roles.includes("manager") && person.departmentId) out.push(person.departmentId);
-  for (const r of person.roles) if (r.startsWith(MANAGER_PREFIX)) out.push(r.slice(MANAGER_PREFIX.length));
-  return [...new Set(out)];
-}
+/** The people who are 個人情報管理者 of a department (roles.ts isManagerOf, asked of the database). */
+export const managerOfWhere = (deptId: string) => [{ departmentId: deptId, roles: { has: ROLE.manager } }, { roles: { has: managerRole(deptId) } }];
 
 export async function managersOf(q: Q, deptId: string): Promise<Person[]> {
-  return q.person.findMany({
-    where: { OR: [{ departmentId: deptId, roles: { has: "manager" } }, { roles: { has: `${MANAGER_PREFIX}${deptId}` } }] },
-    orderBy: { slackId: "asc" },
-  });
+  return q.person.findMany({ where: { OR: managerOfWhere(deptId) }, orderBy: { slackId: "asc" } });
 }
 
 /** Everyone holding a role (for "manager": managers of any department), by Slack id. */
-export async function peopleWithRole(q: Q, role: Role): Promise<Person[]> {
-  if (role !== "manager") return q.person.findMany({ where: { roles: { has: role } }, orderBy: { slackId: "asc" } });
+export async function peopleWithRole(q: Q, role: RoleName): Promise<Person[]> {
+  if (role !== ROLE.manager) return q.person.findMany({ where: { roles: { has: role } }, orderBy: { slackId: "asc" } });
   const ids = await q.$queryRaw<{ slackId: string }[]>`
-    SELECT "slackId" FROM "Person" WHERE EXISTS (SELECT 1 FROM unnest(roles) r WHERE r = 'manager' OR r LIKE 'manager:%')`;
+    SELECT "slackId" FROM "Person" WHERE EXISTS (SELECT 1 FROM unnest(roles) r WHERE r = ${ROLE.manager} OR r LIKE ${`${MANAGER_PREFIX}%`})`;
   if (ids.length === 0) return [];
   return q.person.findMany({ where: { slackId: { in: ids.map((r) => r.slackId) } }, orderBy: { slackId: "asc" } });
 }
 
-export const chiefs = (q: Q) => peopleWithRole(q, "chief");
-export const deputyChiefs = (q: Q) => peopleWithRole(q, "deputyChief");
-export const admins = (q: Q) => peopleWithRole(q, "admin");
+export const chiefs = (q: Q) => peopleWithRole(q, ROLE.chief);
+export const deputyChiefs = (q: Q) => peopleWithRole(q, ROLE.deputyChief);
+export const admins = (q: Q) => peopleWithRole(q, ROLE.admin);
 
 export async function getChannels(q: Q): Promise<Partial<Record<ChannelKind, string>>> {
   const rows = await q.setting.findMany({ where: { key: { in: CHANNEL_KINDS.map(channelKey) } } });
@@ -99,7 +71,7 @@ export async function langOf(q: Q, slackId: string): Promise<Lang> {
 
 /** How a stored person reads in the org file: roles without "manager:<dept>", those as manages. */
 export function personToOrg(p: Pick<Person, "slackId" | "name" | "departmentId" | "roles">): OrgPerson {
-  const roles = p.roles.filter((r) => !r.startsWith(MANAGER_PREFIX)) as Role[];
+  const roles = p.roles.filter((r) => !r.startsWith(MANAGER_PREFIX)) as RoleName[];
   const manages = p.roles.filter((r) => r.startsWith(MANAGER_PREFIX)).map((r) => r.slice(MANAGER_PREFIX.length));
   return {
     slackId: p.slackId,
@@ -112,7 +84,7 @@ export function personToOrg(p: Pick<Person, "slackId" | "name" | "departmentId" 
 
 /** The stored roles for an org-file person: roles, then "manager:<dept>" for each managed department. */
 export function storedRoles(p: Pick<OrgPerson, "roles" | "manages">): string[] {
-  return [...new Set([...p.roles, ...(p.manages ?? []).map((d) => `${MANAGER_PREFIX}${d}`)])];
+  return [...new Set([...p.roles, ...(p.manages ?? []).map(managerRole)])];
 }
 
 /** The whole directory as an org file (departments by id, people by department then Slack id). */

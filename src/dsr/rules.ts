@@ -1,6 +1,7 @@
 // Requests from data subjects (開示等の請求, 規程 第18-19条, seeds 002/004 §5, APPI Art.32-39)
 // and complaints (苦情・相談, 第22条) as plain rules: kinds, states, who may act, the
 // deadlines, the reminder stages, who approves a refusal. No Slack, no database, no clock.
+import { isChiefOrDeputy, mayHandleDsr, type HasRoles } from "../directory/roles.js";
 import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
 
 export type { Day };
@@ -65,22 +66,22 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 // ---- who may act ----------------------------------------------------------------------
 
-/** 個人情報取扱担当者, 個人情報管理者 (of any department), 個人情報管理責任者, its deputy, compliance. */
-export const DSR_ROLES = ["handler", "manager", "chief", "deputyChief", "compliance"] as const;
-
 export interface DsrPerson {
   slackId: string;
   roles: string[];
 }
 
-/** May log, see and work on subject requests and complaints (the desk of 第22条). */
-export function mayHandle(p: { roles: string[] }): boolean {
-  return p.roles.some((r) => (DSR_ROLES as readonly string[]).includes(r) || r.startsWith("manager:"));
+/**
+ * May log, see and work on subject requests and complaints (the desk of 第22条):
+ * 個人情報取扱担当者, 個人情報管理者 (of any department), 個人情報管理責任者, its deputy, compliance.
+ */
+export function mayHandle(p: HasRoles): boolean {
+  return mayHandleDsr(p);
 }
 
 /** May approve or send back a refusal: the chief or the deputy chief. */
-export function mayApproveRefusals(p: { roles: string[] }): boolean {
-  return p.roles.includes("chief") || p.roles.includes("deputyChief");
+export function mayApproveRefusals(p: HasRoles): boolean {
+  return isChiefOrDeputy(p);
 }
 
 /**

@@ -2,7 +2,7 @@
 // in DMs, the modals. Parse, check who presses against the directory and the case's state
 // on the server, call the flows, render. Refusals are ephemeral and logged.
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import type { Actor } from "../../commands/types.js";
+import type { Actor } from "../directory/actor.js";
 import { noteUnknownUser } from "../directory/unknownUser.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";

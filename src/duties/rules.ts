@@ -20,11 +20,12 @@
 // when that day is not a business day, on the business day before it, so nobody gets
 // less notice than 30 or 7 days. Once overdue, weekly (the first business day of each
 // week after the effective due date).
+import { holdsNamed, isChief, type RoleName } from "../directory/roles.js";
 import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
 
 export const DUTY_KINDS = ["protection-plan", "audit-plan", "audit", "audit-report", "rule-review"] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
-export type OwnerRole = "chief" | "auditor";
+export type OwnerRole = Extract<RoleName, "chief" | "auditor">;
 
 export interface DutyDefinition {
   kind: DutyKind;
@@ -211,11 +212,11 @@ export type DutyRefusal = "not_found" | "not_owner" | "already_done" | "not_chie
  * (audit plan, audit, report to the board) stay with the audit lead: the chief is the
  * one audited (第21条), so the chief cannot close them.
  */
-export function mayClose(roles: string[], ownerRole: string): boolean {
-  return roles.includes(ownerRole);
+export function mayClose(roles: readonly string[], ownerRole: string): boolean {
+  return holdsNamed({ roles }, ownerRole);
 }
 
 /** Who may change a due date: the chief (個人情報管理責任者). */
-export function mayChangeDue(roles: string[]): boolean {
-  return roles.includes("chief");
+export function mayChangeDue(roles: readonly string[]): boolean {
+  return isChief({ roles });
 }

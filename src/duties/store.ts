@@ -1,4 +1,5 @@
 // Queries of the annual audit and plan calendar. No decisions, no writes.
+import { holds, ROLE } from "../directory/roles.js";
 import type { Db, Tx } from "../platform/db.js";
 import { dayOf, type DutyKind } from "./rules.js";
 
@@ -92,11 +93,9 @@ export async function getYears(q: Q, fiscalYears: number[]): Promise<Map<number,
 
 /** The people holding each owner role (chief, auditor), by Slack id. */
 export async function ownersByRole(q: Q): Promise<Map<string, string[]>> {
-  const people = await q.person.findMany({ where: { roles: { hasSome: ["chief", "auditor"] } }, select: { slackId: true, roles: true }, orderBy: { slackId: "asc" } });
-  const out = new Map<string, string[]>([
-    ["chief", []],
-    ["auditor", []],
-  ]);
-  for (const p of people) for (const r of ["chief", "auditor"]) if (p.roles.includes(r)) out.get(r)!.push(p.slackId);
+  const owners = [ROLE.chief, ROLE.auditor];
+  const people = await q.person.findMany({ where: { roles: { hasSome: owners } }, select: { slackId: true, roles: true }, orderBy: { slackId: "asc" } });
+  const out = new Map<string, string[]>(owners.map((r) => [r, []]));
+  for (const p of people) for (const r of owners) if (holds(p, r)) out.get(r)!.push(p.slackId);
   return out;
 }

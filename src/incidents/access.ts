@@ -8,20 +8,16 @@
 //               (/privacy incident status, not the report draft) and marks their own
 //               tasks done or not applicable (taskFlows.ts updateTask), nothing else
 //   who assigns the lead: the chief and the deputy chief
+import { isChiefOrDeputy, mayTriageIncidents, seesAllDepartments } from "../directory/roles.js";
+
 export interface IncidentPerson {
   slackId: string;
-  roles: string[];
+  roles: readonly string[];
 }
-
-const ASSESSOR_ROLES = ["chief", "deputyChief", "compliance"] as const;
-const LEAD_ASSIGNER_ROLES = ["chief", "deputyChief"] as const;
-const RESPONDER_ROLES = [...ASSESSOR_ROLES, "auditor"] as const;
-
-const hasAny = (p: IncidentPerson, roles: readonly string[]) => p.roles.some((r) => roles.includes(r));
 
 /** May complete or change the assessment of any incident (by role). */
 export function mayAssess(p: IncidentPerson): boolean {
-  return hasAny(p, ASSESSOR_ROLES);
+  return mayTriageIncidents(p);
 }
 
 /** May act on this incident: an assessor, or its lead. */
@@ -31,12 +27,12 @@ export function mayRespond(p: IncidentPerson, incident: { leadId: string | null 
 
 /** May assign (or change) the incident lead: the chief or the deputy chief. */
 export function mayAssignLead(p: IncidentPerson): boolean {
-  return hasAny(p, LEAD_ASSIGNER_ROLES);
+  return isChiefOrDeputy(p);
 }
 
 /** May see the incident's details (its status, deadlines, the assessment). */
 export function maySee(p: IncidentPerson, incident: { reporterId: string; leadId?: string | null }): boolean {
-  return p.slackId === incident.reporterId || hasAny(p, RESPONDER_ROLES) || (incident.leadId != null && incident.leadId === p.slackId);
+  return p.slackId === incident.reporterId || seesAllDepartments(p) || (incident.leadId != null && incident.leadId === p.slackId);
 }
 
 /**

@@ -13,7 +13,6 @@ import type { Logger } from "../platform/log.js";
 import { FakeSlack, SlackRequestSender } from "../platform/slack/fake/index.js";
 import { directoryMessages } from "../directory/messages.js";
 import { getChannels } from "../directory/store.js";
-import type { Role } from "../directory/orgFile.js";
 import { keepSnapshot } from "./persist.js";
 import type { ChannelInfo, Workspace } from "./protocol.js";
 import { startLocalSlack, type LocalSlack } from "./server.js";
@@ -101,7 +100,7 @@ export async function startLocal(config: Config, o: LocalOptions): Promise<Local
         id: p.slackId,
         name: p.name,
         department: p.department?.name ?? "",
-        roles: p.roles.filter((r) => !r.includes(":")).map((r) => roleNames[r as Role] ?? r),
+        roles: p.roles.filter((r) => !r.includes(":")).map((r) => roleNames[r] ?? r),
       })),
       userNames: Object.fromEntries([[fake.botUserId, "mamori"], ...people.map((p) => [p.slackId, p.name])]),
       channels,

@@ -1,6 +1,7 @@
 // Business operations of the processors feature. Each runs in one transaction holding
 // the change, its audit entry and the note in the request's thread (through the outbox);
 // who may do it is checked again here against the directory, whatever the caller checked.
+import { isHandler } from "../directory/roles.js";
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
 import type { Lang } from "../platform/i18n.js";
@@ -186,7 +187,7 @@ export async function recordDisposal(
     if (v.disposedOn < item.from || dayIn(s.clock.now(), s.timeZone) < item.from) return { ok: false, refusal: "retention_running", detail: item.retainUntil };
     const performer = await tx.person.findUnique({ where: { slackId: v.performedBy }, select: { roles: true, name: true } });
     if (!performer) return { ok: false, refusal: "not_in_directory" };
-    if (!performer.roles.includes("handler")) return { ok: false, refusal: "not_handler", detail: performer.name };
+    if (!isHandler(performer)) return { ok: false, refusal: "not_handler", detail: performer.name };
     const now = s.clock.now();
     const data = {
       disposedOn: dayDate(v.disposedOn),

@@ -13,6 +13,7 @@ import type { Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
+import { CHIEF_OR_DEPUTY, isChief, isDeputyChief } from "../directory/roles.js";
 import { langOfPerson } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
@@ -65,11 +66,11 @@ export async function processorsReminders(ctx: JobContext, batchSize = BATCH): P
     }),
     db.processor.findMany({ where: documentsDueWhere(today), orderBy: [{ retainUntil: "asc" }, { requestCode: "asc" }] }),
     db.provisionRecord.findMany({ where: provisionsDueWhere(at), orderBy: [{ retainUntil: "asc" }, { id: "asc" }], select: { id: true, requestId: true, recipient: true, retainUntil: true } }),
-    db.person.findMany({ where: { roles: { hasSome: ["chief", "deputyChief"] } }, select: { slackId: true, roles: true } }),
+    db.person.findMany({ where: { roles: { hasSome: [...CHIEF_OR_DEPUTY] } }, select: { slackId: true, roles: true } }),
   ]);
-  const chiefs = officers.filter((p) => p.roles.includes("chief")).map((p) => p.slackId);
+  const chiefs = officers.filter(isChief).map((p) => p.slackId);
   // no chief in the directory: the deputy stands in
-  const keepers = chiefs.length > 0 ? chiefs : officers.filter((p) => p.roles.includes("deputyChief")).map((p) => p.slackId);
+  const keepers = chiefs.length > 0 ? chiefs : officers.filter(isDeputyChief).map((p) => p.slackId);
 
   const perPerson = new Map<string, Item[]>();
   const add = (people: string[], make: (person: string) => Item) => {

@@ -3,6 +3,7 @@
 // who may record what. Pure: no clock, no database, no Slack.
 //
 // Calendar days are YYYY-MM-DD strings here and DATE columns in the database.
+import { isChiefOrDeputy, isManager, isManagerOf, seesAllDepartments, type RoleHolder } from "../directory/roles.js";
 import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
 
 export type { Day };
@@ -145,50 +146,32 @@ export const disposalNoticeKey = (item: string, from: Day, week: string, person:
 
 // ---- who may ------------------------------------------------------------------------
 
-export interface RoleHolder {
-  slackId: string;
-  roles: string[];
-  departmentId: string | null;
-}
-
-const CHIEF_ROLES = ["chief", "deputyChief"];
-const READ_ALL_ROLES = ["chief", "deputyChief", "compliance", "auditor"];
-
-const isManager = (a: RoleHolder) => a.roles.some((r) => r === "manager" || r.startsWith("manager:"));
-const managesDept = (a: RoleHolder, dept: string) => (a.departmentId === dept && a.roles.includes("manager")) || a.roles.includes(`manager:${dept}`);
-
-/** The departments a manager manages (their own with plain "manager", and each "manager:<dept>"). */
-export function managedDepartments(a: RoleHolder): string[] {
-  const out = new Set<string>();
-  if (a.roles.includes("manager") && a.departmentId) out.add(a.departmentId);
-  for (const r of a.roles) if (r.startsWith("manager:")) out.add(r.slice("manager:".length));
-  return [...out];
-}
+// (the roles' questions are directory/roles.ts's; a manager's departments: managedDepartments there)
 
 /** The list of processors: managers (their departments), the chief and deputy, compliance, the audit lead. */
 export function mayListProcessors(a: RoleHolder): boolean {
-  return isManager(a) || a.roles.some((r) => READ_ALL_ROLES.includes(r));
+  return isManager(a) || seesAllDepartments(a);
 }
 
 /** Sees every department's processors (a manager sees the departments they manage). */
 export function seesAllProcessors(a: RoleHolder): boolean {
-  return a.roles.some((r) => READ_ALL_ROLES.includes(r));
+  return seesAllDepartments(a);
 }
 
 /** Inspections (第15条6項) and the contract's end: a manager of the processor's department, the chief or the deputy. */
 export function mayRecordInspection(a: RoleHolder, departmentId: string): boolean {
-  return a.roles.some((r) => CHIEF_ROLES.includes(r)) || managesDept(a, departmentId);
+  return isChiefOrDeputy(a) || isManagerOf(a, departmentId);
 }
 export const mayRecordContractEnd = mayRecordInspection;
 
 /** Disposals: the chief, who keeps the documents (第15条7項), or the deputy. */
 export function mayRecordDisposal(a: RoleHolder): boolean {
-  return a.roles.some((r) => CHIEF_ROLES.includes(r));
+  return isChiefOrDeputy(a);
 }
 
 /** What is due for disposal: the chief and deputy, compliance, the audit lead. */
 export function mayListDisposal(a: RoleHolder): boolean {
-  return a.roles.some((r) => READ_ALL_ROLES.includes(r));
+  return seesAllDepartments(a);
 }
 
 // ---- what people enter --------------------------------------------------------------

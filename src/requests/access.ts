@@ -1,12 +1,13 @@
 // Who may see a request, and what waits for whom.
-import type { Actor } from "../../commands/types.js";
+import type { Actor } from "../directory/actor.js";
+import { seesAllDepartments } from "../directory/roles.js";
 import type { Db } from "../platform/db.js";
 import { approversFor, openRequestsForApprover, type RequestSnapshot } from "./store.js";
 import { eligibleDeciders, type RequestStatus } from "./workflow.js";
 
 export async function canSeeRequest(db: Db, actor: Actor, r: RequestSnapshot): Promise<boolean> {
   if (actor.slackId === r.requesterId) return true;
-  if (actor.roles.some((x) => ["chief", "deputyChief", "compliance", "auditor"].includes(x))) return true;
+  if (seesAllDepartments(actor)) return true;
   const a = await approversFor(db, r.departmentId);
   return a.managers.includes(actor.slackId);
 }

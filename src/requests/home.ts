@@ -3,7 +3,7 @@ import type { App } from "@slack/bolt";
 import { resolveActor } from "../platform/slack/actor.js";
 import type { Services } from "../platform/services.js";
 import type { Db } from "../platform/db.js";
-import type { Actor } from "../../commands/types.js";
+import type { Actor } from "../directory/actor.js";
 import { waitingFor } from "./access.js";
 import { requestsOf } from "./store.js";
 import { homeView, unknownHomeView } from "./views.js";

@@ -7,6 +7,7 @@ import type { Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
+import { isChief, isCompliance, isDeputyChief, managedDepartments } from "../directory/roles.js";
 import { langOfPerson } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
@@ -74,16 +75,13 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
     where: { roles: { isEmpty: false } },
     select: { slackId: true, departmentId: true, roles: true },
   });
-  const chiefs = deciders.filter((p) => p.roles.includes("chief")).map((p) => p.slackId);
-  const deputies = deciders.filter((p) => p.roles.includes("deputyChief")).map((p) => p.slackId);
-  const compliance = deciders.filter((p) => p.roles.includes("compliance")).map((p) => p.slackId);
+  const chiefs = deciders.filter(isChief).map((p) => p.slackId);
+  const deputies = deciders.filter(isDeputyChief).map((p) => p.slackId);
+  const compliance = deciders.filter(isCompliance).map((p) => p.slackId);
   // managers by department, in one pass (10,000 departments must not mean 10,000 scans)
   const managersOf = new Map<string, string[]>();
   const addManager = (dept: string, p: string) => managersOf.set(dept, [...(managersOf.get(dept) ?? []), p]);
-  for (const p of deciders) {
-    if (p.departmentId && p.roles.includes("manager")) addManager(p.departmentId, p.slackId);
-    for (const r of p.roles) if (r.startsWith("manager:")) addManager(r.slice("manager:".length), p.slackId);
-  }
+  for (const p of deciders) for (const d of managedDepartments(p)) addManager(d, p.slackId);
   const approvers = (dept: string): Approvers => ({ managers: [...new Set(managersOf.get(dept) ?? [])], chiefs, deputies });
 
   const perPerson = new Map<string, (PendingItem | MeasuresItem)[]>();

@@ -1,7 +1,7 @@
 // Slack handlers of the requests feature: parse, call the flows, render.
 import type { App, BlockAction, ButtonAction, StaticSelectAction, ViewSubmitAction, SlackViewMiddlewareArgs, AllMiddlewareArgs } from "@slack/bolt";
 
-import type { Actor } from "../../commands/types.js";
+import type { Actor } from "../directory/actor.js";
 import { resolveActor, startPress } from "../platform/slack/actor.js";
 import { withoutTrigger } from "../platform/slack/ackFirst.js";
 import type { Services } from "../platform/services.js";

@@ -1,4 +1,6 @@
 // Queries of the requests feature (no Slack, no business decisions).
+import { CHIEF_OR_DEPUTY, isChief, isChiefOrDeputy, isDeputyChief, isManagerOf, managedDepartments } from "../directory/roles.js";
+import { managerOfWhere } from "../directory/store.js";
 import type { Db, Tx } from "../platform/db.js";
 import { Prisma } from "../generated/prisma/client.js";
 export { approvalsChannelFor, langOf } from "../directory/store.js";
@@ -115,22 +117,16 @@ export async function loadVersions(q: Q, id: string) {
 /** Who may decide requests of a department: its managers, the chiefs and the deputies. */
 export async function approversFor(q: Q, departmentId: string): Promise<Approvers> {
   const rows = await q.person.findMany({
-    where: {
-      OR: [
-        { departmentId, roles: { has: "manager" } },
-        { roles: { has: `manager:${departmentId}` } },
-        { roles: { hasSome: ["chief", "deputyChief"] } },
-      ],
-    },
+    where: { OR: [...managerOfWhere(departmentId), { roles: { hasSome: [...CHIEF_OR_DEPUTY] } }] },
     select: { slackId: true, roles: true, departmentId: true },
   });
   const managers: string[] = [];
   const chiefs: string[] = [];
   const deputies: string[] = [];
   for (const p of rows) {
-    if ((p.departmentId === departmentId && p.roles.includes("manager")) || p.roles.includes(`manager:${departmentId}`)) managers.push(p.slackId);
-    if (p.roles.includes("chief")) chiefs.push(p.slackId);
-    if (p.roles.includes("deputyChief")) deputies.push(p.slackId);
+    if (isManagerOf(p, departmentId)) managers.push(p.slackId);
+    if (isChief(p)) chiefs.push(p.slackId);
+    if (isDeputyChief(p)) deputies.push(p.slackId);
   }
   return { managers, chiefs, deputies };
 }
@@ -147,10 +143,9 @@ export async function requestsOf(q: Q, slackId: string, take = 20) {
 
 export type RequestListItem = Awaited<ReturnType<typeof requestsOf>>[number];
 
-export async function openRequestsForApprover(q: Q, roles: string[], departmentId: string | null, take = 50) {
-  const isChiefLevel = roles.includes("chief") || roles.includes("deputyChief");
-  const managed = roles.filter((r) => r.startsWith("manager:")).map((r) => r.slice("manager:".length));
-  if (roles.includes("manager") && departmentId) managed.push(departmentId);
+export async function openRequestsForApprover(q: Q, roles: readonly string[], departmentId: string | null, take = 50) {
+  const isChiefLevel = isChiefOrDeputy({ roles });
+  const managed = managedDepartments({ roles, departmentId });
   const or: object[] = [];
   if (managed.length > 0) or.push({ status: "pending_manager", departmentId: { in: managed } });
   if (isChiefLevel) or.push({ status: { in: ["pending_chief", "approved", "pending_manager"] } });

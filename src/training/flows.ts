@@ -3,6 +3,7 @@
 // the hash-chained decision log in one transaction; the same completion (person,
 // course, day) is never recorded twice.
 import crypto from "node:crypto";
+import { isAdmin } from "../directory/roles.js";
 import { appendAudit } from "../platform/audit/chain.js";
 import type { Services } from "../platform/services.js";
 import type { CsvCompletion, Day } from "./rules.js";
@@ -46,7 +47,7 @@ export async function importCompletions(s: Services, o: { actorId: string; rows:
   return s.database.prisma.$transaction(
     async (tx): Promise<ImportResult> => {
       const actor = await tx.person.findUnique({ where: { slackId: o.actorId }, select: { roles: true } });
-      if (!actor?.roles.includes("admin")) return { ok: false, problem: "not_admin" };
+      if (!actor || !isAdmin(actor)) return { ok: false, problem: "not_admin" };
       // one row per (person, course, day): the first line wins within the file
       const unique = new Map<string, CsvCompletion>();
       for (const r of o.rows) {

@@ -13,6 +13,7 @@
 //    then once per week while overdue (the first business morning of each 7-day window
 //    after the due day). Each is written once per due day (a new completion moves the
 //    due day and starts over), however often the job runs.
+import { isHandler, isManager } from "../directory/roles.js";
 import type { Audience, Course } from "../settings.js";
 
 /** A day in the company's time zone, YYYY-MM-DD. */
@@ -95,10 +96,10 @@ export function reminderDue(due: Day, today: Day): DueReminder | null {
 export const reminderKey = (personId: string, courseId: string, r: DueReminder) => `training:${personId}:${courseId}:${r.key}`;
 
 /** Does a person with these roles belong to a course's audience? */
-export function inAudience(audience: Audience, roles: string[]): boolean {
+export function inAudience(audience: Audience, roles: readonly string[]): boolean {
   if (audience === "all") return true;
-  if (audience === "manager") return roles.some((r) => r === "manager" || r.startsWith("manager:"));
-  return roles.includes("handler");
+  if (audience === "manager") return isManager({ roles });
+  return isHandler({ roles });
 }
 
 // ---- what people type ---------------------------------------------------------------

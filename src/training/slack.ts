@@ -3,6 +3,7 @@
 // and nothing is stored (all or nothing); otherwise the modal says how many
 // completions were recorded.
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { isAdmin } from "../directory/roles.js";
 import { DEFAULT_LANG } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { resolveActor } from "../platform/slack/actor.js";
@@ -21,7 +22,7 @@ export function registerTrainingHandlers(app: App, s: Services): void {
     const lang = actor?.lang ?? DEFAULT_LANG;
     const m = trainingMessages(lang).import;
     const error = (text: string) => ack({ response_action: "errors", errors: { [ImportBlock.block]: text } });
-    if (!actor?.roles.includes("admin")) return error(m.notAdmin);
+    if (!actor || !isAdmin(actor)) return error(m.notAdmin);
     const csv = view.state.values[ImportBlock.block]?.[ImportBlock.action]?.value ?? "";
     const courseIds = (s.settings ?? defaultSettings()).training.courses.map((c) => c.id);
     const parsed = parseCompletionCsv(csv, courseIds, dayIn(s.clock.now(), s.timeZone));

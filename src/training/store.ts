@@ -3,6 +3,7 @@
 // day by the same rule as rules.ts), so a report over 5,000 people never loads every
 // completion row. No decisions, no messages.
 import { Prisma } from "../generated/prisma/client.js";
+import { MANAGER_PREFIX, ROLE } from "../directory/roles.js";
 import type { Db, Tx } from "../platform/db.js";
 import type { Course } from "../settings.js";
 import { NEVER_DONE_GRACE_DAYS, type Day } from "./rules.js";
@@ -17,10 +18,10 @@ function coursesSql(courses: Course[]): Prisma.Sql {
   return Prisma.join(courses.map((c) => Prisma.sql`(${c.id}::text, ${c.audience}::text, ${c.validityMonths}::int)`));
 }
 
-/** A person `p` is in the audience of course `c`. */
+/** A person `p` is in the audience of course `c` (rules.ts inAudience: a manager of any department, a handler). */
 const IN_AUDIENCE = Prisma.sql`(c.audience = 'all'
-  OR (c.audience = 'manager' AND EXISTS (SELECT 1 FROM unnest(p.roles) r WHERE r = 'manager' OR r LIKE 'manager:%'))
-  OR (c.audience = 'handler' AND 'handler' = ANY(p.roles)))`;
+  OR (c.audience = 'manager' AND EXISTS (SELECT 1 FROM unnest(p.roles) r WHERE r = ${ROLE.manager}::text OR r LIKE ${`${MANAGER_PREFIX}%`}::text))
+  OR (c.audience = 'handler' AND ${ROLE.handler}::text = ANY(p.roles)))`;
 
 /**
  * `WITH … s(person, name, dept, course, last, due)`: every required (person, course)

@@ -1,6 +1,7 @@
 // Shared set-up for the directory tests: a fresh database, services with a manual clock
 // and a real outbox (whose Slack answers ok), and a fake CommandContext.
-import type { Actor, CommandContext } from "../../commands/types.js";
+import type { CommandContext } from "../../commands/types.js";
+import type { Actor } from "../../src/directory/actor.js";
 import { importOrg } from "../../src/directory/changes.js";
 import { fileHash, parseOrgFile } from "../../src/directory/orgFile.js";
 import { getPerson, langOfPerson } from "../../src/directory/store.js";

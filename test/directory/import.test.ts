@@ -8,13 +8,12 @@ import {
   deputyChiefs,
   getChannels,
   getPerson,
-  hasRole,
-  isManagerOf,
   listDepartments,
   managersOf,
   peopleWithRole,
   readOrg,
 } from "../../src/directory/store.js";
+import { hasRole, isManagerOf } from "../../src/directory/roles.js";
 import { verifyChain } from "../../src/platform/audit/chain.js";
 import { ORG_YAML } from "../support/org.js";
 import { auditEntries, auditMark, makeEnv, resetDirectory, type Env } from "./helpers.js";

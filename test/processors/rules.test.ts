@@ -23,9 +23,9 @@ import {
   parseRef,
   responsibleFor,
   seesAllProcessors,
-  managedDepartments,
   weekOf,
 } from "../../src/processors/rules.js";
+import { managedDepartments } from "../../src/directory/roles.js";
 
 const cal = new BusinessCalendar({ timeZone: "Asia/Tokyo" });
 

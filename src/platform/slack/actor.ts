@@ -1,6 +1,6 @@
 // Who is pressing or typing: the person in the directory, with their language.
 import type { WebClient } from "@slack/web-api";
-import type { Actor } from "../../../commands/types.js";
+import type { Actor } from "../../directory/actor.js";
 import { langOfPerson } from "../../directory/store.js";
 import { noteUnknownUser } from "../../directory/unknownUser.js";
 import { DEFAULT_LANG, type Lang } from "../i18n.js";
