@@ -1,9 +1,10 @@
 // Requests from data subjects (開示等の請求, 規程 第18-19条, seeds 002/004 §5, APPI Art.32-39)
 // and complaints (苦情・相談, 第22条) as plain rules: kinds, states, who may act, the
 // deadlines, the reminder stages, who approves a refusal. No Slack, no database, no clock.
-import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
+import type { Day } from "../platform/day.js";
+import { BusinessCalendar } from "../platform/schedule/calendar.js";
 
-export type { Day };
+export { dateDay, dayDate, type Day } from "../platform/day.js";
 
 /** 開示 · 訂正・追加・削除 · 利用停止・消去 · 第三者提供の停止 · 利用目的の通知 · 第三者提供記録の開示 */
 export const DSR_KINDS = ["disclosure", "correction", "stop_use", "stop_provision", "purpose_notice", "provision_records"] as const;
@@ -228,5 +229,3 @@ export function linkKind(code: string): "incident" | "dsr" | null {
   return null;
 }
 
-export const dayDate = (d: Day): Date => new Date(`${d}T00:00:00Z`);
-export const dateDay = (d: Date): Day => d.toISOString().slice(0, 10);

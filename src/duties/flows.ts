@@ -11,7 +11,8 @@ import { defaultSettings, type Settings } from "../settings.js";
 import { getChannels } from "../directory/store.js";
 import { yearMessage, dutyTitle } from "./blocks.js";
 import { dutyMessages, formatDay } from "./messages.js";
-import { dateOf, defaultPlan, fiscalYearOf, fiscalYearRange, mayChangeDue, mayClose, type DutyKind, type DutyRefusal } from "./rules.js";
+import { dayDate } from "../platform/day.js";
+import { defaultPlan, fiscalYearOf, fiscalYearRange, mayChangeDue, mayClose, type DutyKind, type DutyRefusal } from "./rules.js";
 import { getDuty, getYear, ownersByRole, toDutyRow, yearDuties, type DutyRow } from "./store.js";
 
 /** The compliance channel reads Japanese, like the approvals channel. */
@@ -67,13 +68,13 @@ export async function ensureYear(s: Services, fy: number): Promise<boolean> {
     const range = fiscalYearRange(fy, startMonth);
     const channel = (await getChannels(tx)).compliance ?? null;
     const ins = await tx.dutyYear.createMany({
-      data: [{ fiscalYear: fy, startsOn: dateOf(range.start), endsOn: dateOf(range.end), channelId: channel, createdAt: now }],
+      data: [{ fiscalYear: fy, startsOn: dayDate(range.start), endsOn: dayDate(range.end), channelId: channel, createdAt: now }],
       skipDuplicates: true,
     });
     if (ins.count === 0) return false;
     const plan = defaultPlan(fy, startMonth);
     await tx.dutyOccurrence.createMany({
-      data: plan.map((p) => ({ fiscalYear: fy, kind: p.kind, dueOn: dateOf(p.dueOn), ownerRole: p.ownerRole, createdAt: now, updatedAt: now })),
+      data: plan.map((p) => ({ fiscalYear: fy, kind: p.kind, dueOn: dayDate(p.dueOn), ownerRole: p.ownerRole, createdAt: now, updatedAt: now })),
       skipDuplicates: true,
     });
     await appendAudit(tx, {
@@ -130,7 +131,7 @@ export async function closeDuty(
     const updated = toDutyRow(
       await tx.dutyOccurrence.update({
         where: { id: d.id },
-        data: { closedOn: dateOf(input.closedOn), closedBy: input.actorId, closedAt: now, documentUrl: input.documentUrl, note: input.note, updatedAt: now },
+        data: { closedOn: dayDate(input.closedOn), closedBy: input.actorId, closedAt: now, documentUrl: input.documentUrl, note: input.note, updatedAt: now },
       }),
     );
     await appendAudit(tx, {
@@ -175,7 +176,7 @@ export async function changeDue(s: Services, input: { actorId: string; fiscalYea
     if (d.closedOn) return { ok: false, refusal: "already_done", duty: d };
     if (d.dueOn === input.dueOn) return { ok: true, duty: d, before: d.dueOn, same: true };
     const now = s.clock.now();
-    const updated = toDutyRow(await tx.dutyOccurrence.update({ where: { id: d.id }, data: { dueOn: dateOf(input.dueOn), updatedAt: now } }));
+    const updated = toDutyRow(await tx.dutyOccurrence.update({ where: { id: d.id }, data: { dueOn: dayDate(input.dueOn), updatedAt: now } }));
     await appendAudit(tx, { at: now, actorId: input.actorId, action: "duty.due_changed", subject: subject(d), data: { before: d.dueOn, after: input.dueOn } });
     const update = await yearMessageCall(tx, s, d.fiscalYear, false);
     if (update) await s.outbox.enqueue(tx, update);
