@@ -4,12 +4,13 @@
 // was done) or referred (to whom). Each change with its audit entry and its messages in one
 // transaction, like the subject requests.
 import { appendAudit } from "../platform/audit/chain.js";
+import { nextCode, yearIn } from "../platform/codes.js";
 import { transact } from "../platform/db.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { messageLink, type Services } from "../platform/services.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { complaintMessage } from "./blocks.js";
-import { CHANNEL_LANG, logRefusal, nextCode } from "./flows.js";
+import { CHANNEL_LANG, logRefusal } from "./flows.js";
 import type { ComplaintCloseInput, ComplaintInput } from "./forms.js";
 import { dsrMessages } from "./messages.js";
 import { dayDate, mayHandle } from "./rules.js";
@@ -22,10 +23,6 @@ const ref = (name: string, id: string) => ({ $ref: name, id });
 const orderKey = (id: string) => `complaint:${id}`;
 const mention = (id: string) => `<@${id}>`;
 export const complaintSubject = (code: string) => `complaint:${code}`;
-
-function yearIn(d: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
-}
 
 /** The permalink of what a complaint is linked to, when it has a post. */
 async function linkedPost(s: Services, code: string | null): Promise<string | undefined> {

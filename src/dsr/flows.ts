@@ -6,6 +6,7 @@
 // the timeline; the owner gets a DM with the same buttons. Without a compliance channel the
 // DMs carry everything.
 import { appendAudit } from "../platform/audit/chain.js";
+import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, type Tx } from "../platform/db.js";
 import type { Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
@@ -18,7 +19,6 @@ import { DsrActions } from "./ids.js";
 import { dsrMessages } from "./messages.js";
 import {
   answerGate,
-  caseCode,
   dateDay,
   dayDate,
   DEFAULT_DSR_SETTINGS,
@@ -69,19 +69,6 @@ export function calendarOf(s: Services): BusinessCalendar {
 
 export function dsrSettingsOf(s: Services): typeof DEFAULT_DSR_SETTINGS {
   return s.settings?.dsr ?? DEFAULT_DSR_SETTINGS;
-}
-
-function yearIn(d: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
-}
-
-export async function nextCode(tx: Tx, prefix: "DSR" | "CMP", year: number): Promise<string> {
-  const key = `${prefix}-${year}`;
-  const rows = await tx.$queryRaw<{ value: number }[]>`
-    INSERT INTO "CodeCounter" (key, value) VALUES (${key}, 1)
-    ON CONFLICT (key) DO UPDATE SET value = "CodeCounter".value + 1
-    RETURNING value`;
-  return caseCode(prefix, year, Number(rows[0]!.value));
 }
 
 function threadPost(c: CaseRow, text: string): OutgoingCall | null {

@@ -1,6 +1,7 @@
 // Requests from data subjects (開示等の請求, 規程 第18-19条, seeds 002/004 §5, APPI Art.32-39)
 // and complaints (苦情・相談, 第22条) as plain rules: kinds, states, who may act, the
 // deadlines, the reminder stages, who approves a refusal. No Slack, no database, no clock.
+import { codePattern } from "../platform/codes.js";
 import type { Day } from "../platform/day.js";
 import { BusinessCalendar } from "../platform/schedule/calendar.js";
 
@@ -213,13 +214,9 @@ export function escalationPeople(o: { chiefs: string[]; deputies: string[]; comp
 
 // ---- codes ----------------------------------------------------------------------------------
 
-export const DSR_CODE = /^DSR-\d{4}-\d{4,}$/;
-export const COMPLAINT_CODE = /^CMP-\d{4}-\d{4,}$/;
-export const INCIDENT_CODE = /^INC-\d{4}-\d{4,}$/;
-
-export function caseCode(prefix: "DSR" | "CMP", year: number, n: number): string {
-  return `${prefix}-${year}-${String(n).padStart(4, "0")}`;
-}
+export const DSR_CODE = codePattern("DSR");
+export const COMPLAINT_CODE = codePattern("CMP");
+export const INCIDENT_CODE = codePattern("INC");
 
 /** What a complaint may be linked to: an incident or a subject request, by its code. */
 export function linkKind(code: string): "incident" | "dsr" | null {

@@ -8,6 +8,8 @@
 //               (/privacy incident status, not the report draft) and marks their own
 //               tasks done or not applicable (taskFlows.ts updateTask), nothing else
 //   who assigns the lead: the chief and the deputy chief
+import { codePattern } from "../platform/codes.js";
+
 export interface IncidentPerson {
   slackId: string;
   roles: string[];
@@ -48,9 +50,4 @@ export function maySeeStatus(p: IncidentPerson, incident: { reporterId: string; 
   return maySee(p, incident) || taskOwnerIds.includes(p.slackId);
 }
 
-/** INC-2026-0001 */
-export function incidentCode(year: number, n: number): string {
-  return `INC-${year}-${String(n).padStart(4, "0")}`;
-}
-
-export const INCIDENT_CODE = /^INC-\d{4}-\d{4,}$/;
+export const INCIDENT_CODE = codePattern("INC");

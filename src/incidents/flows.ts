@@ -2,13 +2,14 @@
 // holding the state change, its audit entry (the incident's timeline in the hash-chained
 // log) and the Slack messages it causes (written to the outbox, sent after the commit).
 import { appendAudit } from "../platform/audit/chain.js";
+import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, type Tx } from "../platform/db.js";
 import { formatDateTime, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { messageLink, type Services } from "../platform/services.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { homeRefresh } from "../requests/home.js";
-import { mayRespond, incidentCode } from "./access.js";
+import { mayRespond } from "./access.js";
 import { deadlineOptions, incidentSettings } from "./config.js";
 import { deadlineLines, dmWithLink, incidentMessage } from "./blocks.js";
 import type { AssessmentInput, IncidentReportInput } from "./forms.js";
@@ -28,19 +29,6 @@ const ref = (name: string, id: string) => ({ $ref: name, id });
 const orderKey = (id: string) => `incident:${id}`;
 const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
 const subject = (code: string) => `incident:${code}`;
-
-function yearIn(d: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
-}
-
-async function nextCode(tx: Tx, year: number): Promise<string> {
-  const key = `INC-${year}`;
-  const rows = await tx.$queryRaw<{ value: number }[]>`
-    INSERT INTO "CodeCounter" (key, value) VALUES (${key}, 1)
-    ON CONFLICT (key) DO UPDATE SET value = "CodeCounter".value + 1
-    RETURNING value`;
-  return incidentCode(year, Number(rows[0]!.value));
-}
 
 export function threadPost(i: IncidentRow, text: string): OutgoingCall {
   return { orderKey: orderKey(i.id), method: "chat.postMessage", payload: { channel: i.channelId, thread_ts: ref("incidentTs", i.id), text } };
@@ -84,7 +72,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
     if (dup) return { ok: true, id: dup.id, code: dup.code, duplicate: true, channel: dup.channelId };
     const now = s.clock.now();
     const channel = (await getChannels(tx)).incidents ?? null;
-    const code = await nextCode(tx, yearIn(now, s.timeZone));
+    const code = await nextCode(tx, "INC", yearIn(now, s.timeZone));
     const r = input.report;
     const i = await tx.incident.create({
       data: {

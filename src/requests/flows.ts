@@ -2,6 +2,7 @@
 // transaction that holds the state change, its history event, its audit entry and the
 // Slack messages it causes (written to the outbox, sent after the commit).
 import { appendAudit, type AuditInput } from "../platform/audit/chain.js";
+import { nextCode, yearIn } from "../platform/codes.js";
 import type { Tx } from "../platform/db.js";
 import { formatDate, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
@@ -19,7 +20,6 @@ import {
   canTickMeasure,
   canWithdraw,
   eligibleDeciders,
-  requestCode,
   statusAfter,
   stageOf,
   type Approvers,
@@ -32,19 +32,6 @@ export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: 
 const CHANNEL_LANG: Lang = "ja";
 const ref = (name: string, id: string) => ({ $ref: name, id });
 const orderKey = (id: string) => `request:${id}`;
-
-function yearIn(d: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
-}
-
-async function nextCode(tx: Tx, year: number): Promise<string> {
-  const key = `PRV-${year}`;
-  const rows = await tx.$queryRaw<{ value: number }[]>`
-    INSERT INTO "CodeCounter" (key, value) VALUES (${key}, 1)
-    ON CONFLICT (key) DO UPDATE SET value = "CodeCounter".value + 1
-    RETURNING value`;
-  return requestCode(year, Number(rows[0]!.value));
-}
 
 // ---- messages caused by a change ------------------------------------------------
 
@@ -143,7 +130,7 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
     const channel = await approvalsChannelFor(tx, person.departmentId);
     if (!channel) return { ok: false, problem: "no_channel" };
     const now = s.clock.now();
-    const code = await nextCode(tx, yearIn(now, s.timeZone));
+    const code = await nextCode(tx, "PRV", yearIn(now, s.timeZone));
     const title = KINDS[input.kind].title(input.data).slice(0, 200);
     const created = await tx.request.create({
       data: {
