@@ -11,6 +11,7 @@ import { transact, type Tx } from "../platform/db.js";
 import type { Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { BusinessCalendar } from "../platform/schedule/calendar.js";
+import { refusalLog } from "../platform/refusals.js";
 import { messageLink, type Services } from "../platform/services.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { approvalMessage, caseMessage, dayText, groundsText, identityText, ownerDm } from "./blocks.js";
@@ -89,9 +90,7 @@ async function dm(tx: Tx, to: string, build: (lang: Lang) => { text: string; blo
 const some = (calls: (OutgoingCall | null)[]): OutgoingCall[] => calls.filter((c): c is OutgoingCall => c !== null);
 
 /** A refused press, command or submission changes nothing but is logged. */
-export async function logRefusal(s: Services, actorId: string, subj: string, action: string, refusal: string): Promise<void> {
-  await transact(s.database.prisma, (tx) => appendAudit(tx, { at: s.clock.now(), actorId, action: "dsr.refused", subject: subj, data: { attempted: action, refusal } }));
-}
+export const logRefusal = refusalLog("dsr.refused");
 
 /** Locks the case and checks the actor and the modal's revision; the case or a refusal. */
 async function lockFor(tx: Tx, caseId: string, actorId: string, rev: number | null): Promise<{ ok: true; c: CaseRow; roles: string[] } | { ok: false; refusal: DsrRefusal }> {

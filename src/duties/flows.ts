@@ -12,6 +12,7 @@ import { getChannels } from "../directory/store.js";
 import { yearMessage, dutyTitle } from "./blocks.js";
 import { dutyMessages, formatDay } from "./messages.js";
 import { dayDate } from "../platform/day.js";
+import { refusalAudit } from "../platform/refusals.js";
 import { defaultPlan, fiscalYearOf, fiscalYearRange, mayChangeDue, mayClose, type DutyKind, type DutyRefusal } from "./rules.js";
 import { getDuty, getYear, ownersByRole, toDutyRow, yearDuties, type DutyRow } from "./store.js";
 
@@ -94,7 +95,7 @@ export async function ensureYear(s: Services, fy: number): Promise<boolean> {
 
 
 async function refuse(tx: Tx, s: Services, actorId: string, d: Pick<DutyRow, "fiscalYear" | "kind"> | null, attempted: string, refusal: DutyRefusal): Promise<{ ok: false; refusal: DutyRefusal }> {
-  await appendAudit(tx, { at: s.clock.now(), actorId, action: "duty.refused", subject: d ? subject(d) : "duty:unknown", data: { attempted, refusal } });
+  await appendAudit(tx, refusalAudit(s.clock.now(), { action: "duty.refused", actorId, subject: d ? subject(d) : "duty:unknown", attempted, refusal }));
   return { ok: false, refusal };
 }
 

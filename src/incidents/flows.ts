@@ -6,6 +6,7 @@ import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, type Tx } from "../platform/db.js";
 import { formatDateTime, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { refusalLog } from "../platform/refusals.js";
 import { messageLink, type Services } from "../platform/services.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { homeRefresh } from "../requests/home.js";
@@ -52,9 +53,7 @@ export async function homeRefreshes(tx: Tx, i: { leadId: string | null }, ...oth
 const isoDeadlines = (d: IncidentDeadlines) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v ? v.toISOString() : null]));
 
 /** A refused press or command changes nothing but is logged. */
-export async function logRefusal(s: Services, actorId: string, subj: string, action: string, refusal: string): Promise<void> {
-  await transact(s.database.prisma, (tx) => appendAudit(tx, { at: s.clock.now(), actorId, action: "incident.press_refused", subject: subj, data: { attempted: action, refusal } }));
-}
+export const logRefusal = refusalLog("incident.press_refused");
 
 // ---- report ---------------------------------------------------------------------
 

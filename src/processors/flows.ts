@@ -5,6 +5,7 @@ import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
 import type { Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { refusalLog } from "../platform/refusals.js";
 import type { Services } from "../platform/services.js";
 import { processorMessages, showDay } from "./messages.js";
 import {
@@ -54,11 +55,7 @@ async function threadNote(tx: Tx, requestId: string, text: string): Promise<Outg
 }
 
 /** A refused attempt changes nothing but is logged. */
-export async function logRefusal(s: Services, actorId: string, subject: string, attempted: string, refusal: string): Promise<void> {
-  await transact(s.database.prisma, (tx) =>
-    appendAudit(tx, { at: s.clock.now(), actorId, action: "processor.record_refused", subject, data: { attempted, refusal } }),
-  );
-}
+export const logRefusal = refusalLog("processor.record_refused");
 
 // ---- inspections (第15条6項) ----------------------------------------------------------
 

@@ -6,6 +6,7 @@ import { nextCode, yearIn } from "../platform/codes.js";
 import type { Tx } from "../platform/db.js";
 import { formatDate, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { refusalLog } from "../platform/refusals.js";
 import type { Services } from "../platform/services.js";
 import { KINDS, type RequestData, type RequestKind } from "./kinds/index.js";
 import { homeRefresh } from "./home.js";
@@ -95,11 +96,7 @@ async function recordEvent(tx: Tx, s: Services, r: { id: string; code: string; v
 }
 
 /** A refused press changes nothing but is logged. */
-export async function logRefusal(s: Services, actorId: string, subject: string, action: string, refusal: string): Promise<void> {
-  await transact(s.database.prisma, (tx) =>
-    appendAudit(tx, { at: s.clock.now(), actorId, action: "request.press_refused", subject, data: { attempted: action, refusal } }),
-  );
-}
+export const logRefusal = refusalLog("request.press_refused");
 
 // ---- submit ---------------------------------------------------------------------
 
