@@ -10,6 +10,7 @@ import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, type Tx } from "../platform/db.js";
 import type { Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { channelPost, directMessage, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { BusinessCalendar } from "../platform/schedule/calendar.js";
 import { refusalLog } from "../platform/refusals.js";
 import { messageLink, type Services } from "../platform/services.js";
@@ -58,10 +59,7 @@ export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: 
 
 /** The compliance channel speaks Japanese, like the approvals channel. */
 export const CHANNEL_LANG: Lang = "ja";
-const ref = (name: string, id: string) => ({ $ref: name, id });
 const orderKey = (id: string) => `dsr:${id}`;
-const mention = (id: string) => `<@${id}>`;
-const mentions = (ids: string[]) => ids.map(mention).join(" ");
 export const dsrSubject = (code: string) => `dsr:${code}`;
 
 export function calendarOf(s: Services): BusinessCalendar {
@@ -73,18 +71,18 @@ export function dsrSettingsOf(s: Services): typeof DEFAULT_DSR_SETTINGS {
 }
 
 function threadPost(c: CaseRow, text: string): OutgoingCall | null {
-  return c.channelId ? { orderKey: orderKey(c.id), method: "chat.postMessage", payload: { channel: c.channelId, thread_ts: ref("dsrTs", c.id), text } } : null;
+  return c.channelId ? post(orderKey(c.id), c.channelId, ref("dsrTs", c.id), { text }) : null;
 }
 
 function parentUpdate(c: CaseRow): OutgoingCall | null {
   if (!c.channelId) return null;
   const msg = caseMessage(c, CHANNEL_LANG);
-  return { orderKey: orderKey(c.id), method: "chat.update", payload: { channel: c.channelId, ts: ref("dsrTs", c.id), text: msg.text, blocks: msg.blocks } };
+  return messageUpdate(orderKey(c.id), c.channelId, ref("dsrTs", c.id), { text: msg.text, blocks: msg.blocks });
 }
 
 async function dm(tx: Tx, to: string, build: (lang: Lang) => { text: string; blocks?: unknown[] }): Promise<OutgoingCall> {
   const lang = await langOf(tx, to);
-  return { orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...build(lang) } };
+  return directMessage(to, build(lang));
 }
 
 const some = (calls: (OutgoingCall | null)[]): OutgoingCall[] => calls.filter((c): c is OutgoingCall => c !== null);
@@ -205,7 +203,7 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
     }
     if (channel) {
       const msg = caseMessage(c, CHANNEL_LANG);
-      calls.push({ orderKey: orderKey(c.id), method: "chat.postMessage", payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false }, onSent: { type: "dsrMessage", caseId: c.id } });
+      calls.push(channelPost(orderKey(c.id), channel, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "dsrMessage", caseId: c.id } }));
       const lines = [t.thread.logged(code, mention(input.actorId), mention(ownerId))];
       if (due.targetClamped) lines.push(t.thread.clampedTarget(dayText(due.targetOn, CHANNEL_LANG)));
       if (late === "overdue") lines.push(t.thread.lateOverdue(dayText(due.targetOn, CHANNEL_LANG)));
@@ -381,12 +379,7 @@ export async function recordAnswer(s: Services, input: { caseId: string; rev: nu
       calls.push(threadPost(after, lines.join("\n")));
       if (after.channelId) {
         const msg = approvalMessage(after, CHANNEL_LANG);
-        calls.push({
-          orderKey: orderKey(after.id),
-          method: "chat.postMessage",
-          payload: { channel: after.channelId, thread_ts: ref("dsrTs", after.id), text: msg.text, blocks: msg.blocks },
-          onSent: { type: "dsrApproval", caseId: after.id },
-        });
+        calls.push(post(orderKey(after.id), after.channelId, ref("dsrTs", after.id), { text: msg.text, blocks: msg.blocks }, { onSent: { type: "dsrApproval", caseId: after.id } }));
       }
       for (const p of approvers.people) {
         calls.push(
@@ -478,7 +471,7 @@ export async function decideRefusal(s: Services, input: { caseId: string; rev: n
       // the approval request in the thread loses its buttons (its ts is known once it was posted: same order key)
       const what = input.decision === "approve" ? t.thread.approveButton : t.thread.sendBackButton;
       const msg = approvalMessage(before, CHANNEL_LANG, { by: input.actorId, what });
-      calls.push({ orderKey: orderKey(before.id), method: "chat.update", payload: { channel: before.channelId, ts: ref("dsrApprovalTs", before.id), text: msg.text, blocks: msg.blocks } });
+      calls.push(messageUpdate(orderKey(before.id), before.channelId, ref("dsrApprovalTs", before.id), { text: msg.text, blocks: msg.blocks }));
     }
     await s.outbox.enqueue(tx, some(calls));
     return { ok: true, code: before.code };

@@ -13,6 +13,7 @@ import { yearMessage, dutyTitle } from "./blocks.js";
 import { dutyMessages, formatDay } from "./messages.js";
 import { dayDate } from "../platform/day.js";
 import { refusalAudit } from "../platform/refusals.js";
+import { channelPost, mention, mentions, messageUpdate } from "../platform/slack/calls.js";
 import { defaultPlan, fiscalYearOf, fiscalYearRange, mayChangeDue, mayClose, type DutyKind, type DutyRefusal } from "./rules.js";
 import { getDuty, getYear, ownersByRole, toDutyRow, yearDuties, type DutyRow } from "./store.js";
 
@@ -45,14 +46,9 @@ async function yearMessageCall(tx: Tx, s: Services, fy: number, first: boolean):
   if (!year?.channelId) return null;
   const msg = yearMessage(calendarOf(s), fy, { start: year.startsOn, end: year.endsOn }, await yearDuties(tx, fy), await ownersByRole(tx), CHANNEL_LANG);
   if (first) {
-    return {
-      orderKey: orderKey(fy),
-      method: "chat.postMessage",
-      payload: { channel: year.channelId, text: msg.text, blocks: msg.blocks, unfurl_links: false },
-      onSent: { type: "dutyYearMessage", fiscalYear: fy },
-    };
+    return channelPost(orderKey(fy), year.channelId, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "dutyYearMessage", fiscalYear: fy } });
   }
-  return { orderKey: orderKey(fy), method: "chat.update", payload: { channel: year.channelId, ts: { $ref: "dutyYearTs", fiscalYear: fy }, text: msg.text, blocks: msg.blocks } };
+  return messageUpdate(orderKey(fy), year.channelId, { $ref: "dutyYearTs", fiscalYear: fy }, { text: msg.text, blocks: msg.blocks });
 }
 
 /**
@@ -146,12 +142,12 @@ export async function closeDuty(
     const channel = (await getChannels(tx)).compliance;
     if (channel) {
       const m = dutyMessages(CHANNEL_LANG);
-      let text = m.closedPost(dutyTitle(d, CHANNEL_LANG), `<@${input.actorId}>`, formatDay(input.closedOn, CHANNEL_LANG), input.documentUrl, input.note);
+      let text = m.closedPost(dutyTitle(d, CHANNEL_LANG), mention(input.actorId), formatDay(input.closedOn, CHANNEL_LANG), input.documentUrl, input.note);
       if (d.kind === "audit-report") {
         const chiefs = (await ownersByRole(tx)).get("chief") ?? [];
-        if (chiefs.length) text += `\n${m.keepReport(chiefs.map((c) => `<@${c}>`).join(" "))}`;
+        if (chiefs.length) text += `\n${m.keepReport(mentions(chiefs))}`;
       }
-      calls.push({ orderKey: orderKey(d.fiscalYear), method: "chat.postMessage", payload: { channel, text, unfurl_links: false } });
+      calls.push(channelPost(orderKey(d.fiscalYear), channel, { text }));
     }
     const update = await yearMessageCall(tx, s, d.fiscalYear, false);
     if (update) calls.push(update);

@@ -13,6 +13,7 @@ import { closeButton } from "./taskBlocks.js";
 import { detailsButton } from "./detailsBlocks.js";
 import { leadButton } from "./assignBlocks.js";
 import { incidentAssignMessages } from "./assignMessages.js";
+import { mention } from "../platform/slack/calls.js";
 
 export interface SlackMessage {
   text: string;
@@ -21,7 +22,6 @@ export interface SlackMessage {
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
-const mention = (id: string) => `<@${id}>`;
 const option = (text: string, value: string) => ({ text: plain(text), value });
 
 // ---- the report modal ---------------------------------------------------------------

@@ -5,6 +5,7 @@ import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
 import type { Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
+import { mention } from "../platform/slack/calls.js";
 import { mayRespond } from "./access.js";
 import { detailChanges, detailsDigest, detailsOf, type DetailField, type IncidentDetails } from "./details.js";
 import { incidentDetailsMessages } from "./detailsMessages.js";
@@ -45,7 +46,7 @@ export async function updateDetails(
     if (after.channelId) {
       const m = incidentDetailsMessages(CHANNEL_LANG);
       const items = changes.map((c) => `*${m.modal.label[c.field]}*：${c.to ? clip(c.to, 300) : m.thread.cleared}`);
-      await s.outbox.enqueue(tx, [threadPost(after, clip(m.thread.updated(`<@${input.actorId}>`, items), 3000))]);
+      await s.outbox.enqueue(tx, [threadPost(after, clip(m.thread.updated(mention(input.actorId), items), 3000))]);
     }
     return { ok: true, code: before.code, changed: changes.map((c) => c.field) };
   });

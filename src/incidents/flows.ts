@@ -6,10 +6,10 @@ import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, type Tx } from "../platform/db.js";
 import { formatDateTime, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { refusalLog } from "../platform/refusals.js";
 import { messageLink, type Services } from "../platform/services.js";
 import { getChannels, langOf } from "../directory/store.js";
-import { homeRefresh } from "../requests/home.js";
 import { mayRespond } from "./access.js";
 import { deadlineOptions, incidentSettings } from "./config.js";
 import { deadlineLines, dmWithLink, incidentMessage } from "./blocks.js";
@@ -26,18 +26,16 @@ export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: 
 
 /** The incidents channel speaks Japanese, like the approvals channel. */
 const CHANNEL_LANG: Lang = "ja";
-const ref = (name: string, id: string) => ({ $ref: name, id });
 const orderKey = (id: string) => `incident:${id}`;
-const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
 const subject = (code: string) => `incident:${code}`;
 
 export function threadPost(i: IncidentRow, text: string): OutgoingCall {
-  return { orderKey: orderKey(i.id), method: "chat.postMessage", payload: { channel: i.channelId, thread_ts: ref("incidentTs", i.id), text } };
+  return post(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text });
 }
 
 export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
   const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
-  return { orderKey: orderKey(i.id), method: "chat.update", payload: { channel: i.channelId, ts: ref("incidentTs", i.id), text: msg.text, blocks: msg.blocks } };
+  return messageUpdate(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text: msg.text, blocks: msg.blocks });
 }
 
 /**
@@ -47,7 +45,7 @@ export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
 export async function homeRefreshes(tx: Tx, i: { leadId: string | null }, ...others: (string | null)[]): Promise<OutgoingCall[]> {
   const team = await respondersOf(tx);
   const people = new Set([...team.chiefs, ...team.deputies, ...team.compliance, ...(i.leadId ? [i.leadId] : []), ...others.filter((o): o is string => !!o)]);
-  return [...people].sort().map((p) => homeRefresh(p) as OutgoingCall);
+  return [...people].sort().map(homeRefresh);
 }
 
 const isoDeadlines = (d: IncidentDeadlines) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v ? v.toISOString() : null]));
@@ -105,28 +103,23 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
     const m = incidentSlackMessages(CHANNEL_LANG);
     if (channel) {
       const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
-      calls.push({
-        orderKey: orderKey(i.id),
-        method: "chat.postMessage",
-        payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false },
-        onSent: { type: "incidentMessage", incidentId: i.id },
-      });
+      calls.push(channelPost(orderKey(i.id), channel, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "incidentMessage", incidentId: i.id } }));
       const assessors = team.chiefs.length ? mentions([...team.chiefs, ...team.deputies, ...team.compliance]) : m.thread.nobody;
-      calls.push(threadPost(i, m.thread.reported(code, `<@${i.reporterId}>`, formatDateTime(i.discoveredAt, CHANNEL_LANG, s.timeZone), assessors)));
+      calls.push(threadPost(i, m.thread.reported(code, mention(i.reporterId), formatDateTime(i.discoveredAt, CHANNEL_LANG, s.timeZone), assessors)));
     }
     for (const to of told) {
       const lang = await langOf(tx, to);
       const dm = incidentSlackMessages(lang).dm;
-      const text = dm.toResponders(code, `<@${i.reporterId}>`, r.summary.slice(0, 500));
-      if (channel) calls.push({ orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id }) } });
+      const text = dm.toResponders(code, mention(i.reporterId), r.summary.slice(0, 500));
+      if (channel) calls.push(directMessage(to, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
       else {
         const full = incidentMessage(i, lang, s.timeZone);
-        calls.push({ orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, text: `${text}\n${dm.noChannel}`, blocks: [{ type: "section", text: { type: "mrkdwn", text: `${text}\n${dm.noChannel}` } }, ...full.blocks] } });
+        calls.push(directMessage(to, { text: `${text}\n${dm.noChannel}`, blocks: [{ type: "section", text: { type: "mrkdwn", text: `${text}\n${dm.noChannel}` } }, ...full.blocks] }));
       }
     }
     const reporterLang = await langOf(tx, i.reporterId);
     const contacts = team.chiefs.length ? mentions([...team.chiefs, ...team.compliance]) : mentions(team.compliance);
-    calls.push({ orderKey: `dm:${i.reporterId}`, method: "chat.postMessage", payload: { channel: i.reporterId, text: incidentSlackMessages(reporterLang).dm.toReporter(code, contacts) } });
+    calls.push(directMessage(i.reporterId, { text: incidentSlackMessages(reporterLang).dm.toReporter(code, contacts) }));
     calls.push(...(await homeRefreshes(tx, i)));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, id: i.id, code, duplicate: false, channel };
@@ -211,7 +204,7 @@ export async function assessIncident(
     }
     if (after.channelId) {
       const m = incidentSlackMessages(CHANNEL_LANG).thread;
-      const who = `<@${input.actorId}>`;
+      const who = mention(input.actorId);
       const lines = previous
         ? [m.reassessed(who, input.answers.reason ?? ""), ...(change!.lines.length ? change!.lines.map((l) => `• ${l}`) : [m.noChange])]
         : [m.triaged(who), describeReportability(r, CHANNEL_LANG)];
@@ -264,7 +257,7 @@ export async function acknowledgeIncident(s: Services, input: { incidentId: stri
       data: { by: "button", minutesAfterReport: Math.floor((now.getTime() - before.reportedAt.getTime()) / 60_000) },
     });
     if (after.channelId) {
-      await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, incidentEscalationMessages(CHANNEL_LANG).ack.thread(`<@${input.actorId}>`))]);
+      await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, incidentEscalationMessages(CHANNEL_LANG).ack.thread(mention(input.actorId)))]);
     }
     return { ok: true, code: before.code, already: false };
   });

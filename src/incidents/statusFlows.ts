@@ -9,6 +9,7 @@ import { mayRespond } from "./access.js";
 import { homeRefreshes, logRefusal, parentUpdate, threadPost, type IncidentRefusal } from "./flows.js";
 import { checklistCall, loadTasks } from "./taskFlows.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { mention } from "../platform/slack/calls.js";
 import { incidentMessages } from "./messages.js";
 import { missingReportItems, regulatorReportMarkdown, type IncidentRecord, type ReportKind } from "./report.js";
 import { statusAfter, type DeadlineOptions, type IncidentStatus } from "./rules.js";
@@ -75,7 +76,7 @@ export async function moveIncident(
     const calls: OutgoingCall[] = [];
     if (after.channelId) {
       const t = incidentStatusMessages(CHANNEL_LANG).thread;
-      const who = `<@${input.actorId}>`;
+      const who = mention(input.actorId);
       const text =
         input.event === "contain" ? t.contain(who) : t[input.event](who, formatDateTime(submittedAt!, CHANNEL_LANG, s.timeZone), input.reference?.trim() || null);
       calls.push(parentUpdate(after, s), threadPost(after, text));

@@ -6,6 +6,7 @@ import { transact, type Tx } from "../platform/db.js";
 import type { Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { refusalLog } from "../platform/refusals.js";
+import { mention, ref, threadPost } from "../platform/slack/calls.js";
 import type { Services } from "../platform/services.js";
 import { processorMessages, showDay } from "./messages.js";
 import {
@@ -51,7 +52,7 @@ async function actorOf(tx: Tx, slackId: string) {
 async function threadNote(tx: Tx, requestId: string, text: string): Promise<OutgoingCall[]> {
   const req = await tx.request.findUnique({ where: { id: requestId }, select: { channelId: true } });
   if (!req?.channelId) return [];
-  return [{ orderKey: `request:${requestId}`, method: "chat.postMessage", payload: { channel: req.channelId, thread_ts: { $ref: "requestTs", id: requestId }, text } }];
+  return [threadPost(`request:${requestId}`, req.channelId, ref("requestTs", requestId), { text })];
 }
 
 /** A refused attempt changes nothing but is logged. */
@@ -102,7 +103,7 @@ export async function recordInspection(
     const m = processorMessages(CHANNEL_LANG);
     await s.outbox.enqueue(
       tx,
-      await threadNote(tx, p.requestId, m.inspectionThread(showDay(v.inspectedOn, CHANNEL_LANG), m.results[v.result], `<@${input.actorId}>`, v.documentUrl, showDay(next, CHANNEL_LANG), v.note ?? "")),
+      await threadNote(tx, p.requestId, m.inspectionThread(showDay(v.inspectedOn, CHANNEL_LANG), m.results[v.result], mention(input.actorId), v.documentUrl, showDay(next, CHANNEL_LANG), v.note ?? "")),
     );
     return { ok: true, code: p.requestCode, name: p.name, nextDue: next, duplicate: false };
   });
@@ -145,7 +146,7 @@ export async function recordContractEnd(
       },
     });
     const m = processorMessages(CHANNEL_LANG);
-    await s.outbox.enqueue(tx, await threadNote(tx, p.requestId, m.endedThread(showDay(input.end, CHANNEL_LANG), showDay(until, CHANNEL_LANG), `<@${input.actorId}>`)));
+    await s.outbox.enqueue(tx, await threadNote(tx, p.requestId, m.endedThread(showDay(input.end, CHANNEL_LANG), showDay(until, CHANNEL_LANG), mention(input.actorId))));
     return { ok: true, code: p.requestCode, name: p.name, retainUntil: until, years: p.retentionYears };
   });
   if (!result.ok && result.refusal === "not_allowed") await logRefusal(s, input.actorId, `processor:${input.processorId}`, "contract_ended", result.refusal);
@@ -205,7 +206,7 @@ export async function recordDisposal(
     const m = processorMessages(CHANNEL_LANG);
     await s.outbox.enqueue(
       tx,
-      await threadNote(tx, item.requestId, m.disposalThread(disposalWhat(item, CHANNEL_LANG), showDay(v.disposedOn, CHANNEL_LANG), m.methods[v.method], `<@${v.performedBy}>`, `<@${input.actorId}>`, v.note ?? "")),
+      await threadNote(tx, item.requestId, m.disposalThread(disposalWhat(item, CHANNEL_LANG), showDay(v.disposedOn, CHANNEL_LANG), m.methods[v.method], mention(v.performedBy), mention(input.actorId), v.note ?? "")),
     );
     return { ok: true, item: { ...item, disposedOn: v.disposedOn }, method: v.method };
   });

@@ -6,6 +6,7 @@ import { RequestActions, RequestViews, ReasonBlock, KindPickBlock, encodePress }
 import { requestMessages } from "./messages.js";
 import type { RequestSnapshot } from "./store.js";
 import { blockedReason, eligibleDeciders, fellToChiefReason, stageOf, type Approvers, type Decision } from "./workflow.js";
+import { mention } from "../platform/slack/calls.js";
 
 export interface SlackMessage {
   text: string;
@@ -13,7 +14,6 @@ export interface SlackMessage {
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const mention = (id: string) => `<@${id}>`;
 const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
 
 function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): Button {

@@ -6,10 +6,10 @@ import { nextCode, yearIn } from "../platform/codes.js";
 import type { Tx } from "../platform/db.js";
 import { formatDate, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { refusalLog } from "../platform/refusals.js";
 import type { Services } from "../platform/services.js";
 import { KINDS, type RequestData, type RequestKind } from "./kinds/index.js";
-import { homeRefresh } from "./home.js";
 import { checklistMessage, dmWithLink, requestMessage, reviseButton } from "./blocks.js";
 import { requestMessages } from "./messages.js";
 import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSnapshot } from "./store.js";
@@ -31,7 +31,6 @@ import {
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: Refusal | "already" | "not_found" };
 
 const CHANNEL_LANG: Lang = "ja";
-const ref = (name: string, id: string) => ({ $ref: name, id });
 const orderKey = (id: string) => `request:${id}`;
 
 // ---- messages caused by a change ------------------------------------------------
@@ -39,26 +38,18 @@ const orderKey = (id: string) => `request:${id}`;
 /** The parent message, edited in place (or posted, the first time). */
 function parentUpdate(s: Services, r: RequestSnapshot, approvers: Approvers): OutgoingCall {
   const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
-  return {
-    orderKey: orderKey(r.id),
-    method: "chat.update",
-    payload: { channel: r.channelId, ts: ref("requestTs", r.id), text: msg.text, blocks: msg.blocks },
-  };
+  return messageUpdate(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text: msg.text, blocks: msg.blocks });
 }
 
 function threadPost(r: RequestSnapshot, text: string): OutgoingCall {
-  return {
-    orderKey: orderKey(r.id),
-    method: "chat.postMessage",
-    payload: { channel: r.channelId, thread_ts: ref("requestTs", r.id), text },
-  };
+  return post(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text });
 }
 
 async function dm(tx: Tx, r: RequestSnapshot, to: string, text: (lang: Lang) => string, extra?: (lang: Lang) => ReturnType<typeof reviseButton>): Promise<OutgoingCall> {
   const lang = await langOf(tx, to);
   const body = dmWithLink(text(lang), lang, ref("requestPermalink", r.id), extra?.(lang));
   // DMs do not wait behind the approvals channel's rate limit; the link fills in once the parent is posted.
-  return { orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...body } };
+  return directMessage(to, body);
 }
 
 /** Refreshes the Home tab of everyone the change concerns (rendered when sent, so never stale). */
@@ -70,8 +61,6 @@ function homeRefreshes(r: RequestSnapshot, a: Approvers, actorId?: string, befor
   }
   return [...people].map(homeRefresh);
 }
-
-const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
 
 function decidersMention(r: RequestSnapshot, a: Approvers): string {
   const e = eligibleDeciders(r, a);
@@ -151,13 +140,8 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
     const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
     const m = requestMessages(CHANNEL_LANG);
     await s.outbox.enqueue(tx, [
-      {
-        orderKey: orderKey(r.id),
-        method: "chat.postMessage",
-        payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false },
-        onSent: { type: "requestMessage", requestId: r.id },
-      },
-      threadPost(r, m.thread.submitted(`<@${r.requesterId}>`, decidersMention(r, approvers))),
+      channelPost(orderKey(r.id), channel, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "requestMessage", requestId: r.id } }),
+      threadPost(r, m.thread.submitted(mention(r.requesterId), decidersMention(r, approvers))),
       await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.submitted(code, title)),
       ...homeRefreshes(r, approvers),
     ]);
@@ -202,18 +186,13 @@ export async function decide(
     }
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
-    const who = `<@${input.actorId}>`;
+    const who = mention(input.actorId);
     const calls: OutgoingCall[] = [parentUpdate(s, r, approvers)];
     if (status === "pending_chief") calls.push(threadPost(r, m.thread.approvedStage1(who, decidersMention(r, approvers))));
     if (status === "approved") {
       calls.push(threadPost(r, m.thread.approvedStage2(who)));
       const list = checklistMessage(r, CHANNEL_LANG, s.timeZone);
-      calls.push({
-        orderKey: orderKey(r.id),
-        method: "chat.postMessage",
-        payload: { channel: r.channelId, thread_ts: ref("requestTs", r.id), text: list.text, blocks: list.blocks },
-        onSent: { type: "requestChecklist", requestId: r.id },
-      });
+      calls.push(post(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text: list.text, blocks: list.blocks }, { onSent: { type: "requestChecklist", requestId: r.id } }));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.approvedStage2(r.code)));
     }
     if (status === "changes_requested") {
@@ -248,7 +227,7 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
     const approvers = await approversFor(tx, r.departmentId);
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
-      threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(`<@${input.actorId}>`)),
+      threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId))),
       ...homeRefreshes(r, approvers, input.actorId, before),
     ]);
     return { ok: true, code: r.code };
@@ -283,7 +262,7 @@ export async function resubmit(
     const approvers = await approversFor(tx, r.departmentId);
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
-      threadPost(r, m.thread.resubmitted(`<@${r.requesterId}>`, version, decidersMention(r, approvers))),
+      threadPost(r, m.thread.resubmitted(mention(r.requesterId), version, decidersMention(r, approvers))),
       ...homeRefreshes(r, approvers, input.actorId, before),
     ]);
     return { ok: true, code: r.code, version };
@@ -329,16 +308,12 @@ export async function setMeasure(
     }
     const r = (await loadRequest(tx, before.id))!;
     const list = checklistMessage(r, CHANNEL_LANG, s.timeZone);
-    calls.push({
-      orderKey: orderKey(r.id),
-      method: "chat.update",
-      payload: { channel: r.channelId, ts: ref("requestChecklistTs", r.id), text: list.text, blocks: list.blocks },
-    });
+    calls.push(messageUpdate(orderKey(r.id), r.channelId, ref("requestChecklistTs", r.id), { text: list.text, blocks: list.blocks }));
     calls.push(parentUpdate(s, r, approvers));
     // Each tick edits the checklist in place; the thread hears only that the request is effective.
     if (effective) {
       const note = provisionUntil ? `\n${m.thread.provisionRecord(formatDate(provisionUntil, CHANNEL_LANG, s.timeZone))}` : "";
-      calls.push(threadPost(r, `${m.thread.effective(`<@${r.requesterId}>`)}${note}`));
+      calls.push(threadPost(r, `${m.thread.effective(mention(r.requesterId))}${note}`));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.effective(r.code, r.title)));
     }
     calls.push(...homeRefreshes(r, approvers, input.actorId, before));
