@@ -24,5 +24,11 @@ export interface Services {
 
 /** A link to a message: the workspace's own when known, else Slack's redirector. */
 export function messageLink(s: Pick<Services, "permalink">, channel: string, ts: string): string {
-  return s.permalink ? s.permalink(channel, ts) : `https://slack.com/archives/${channel}/p${ts.replace(".", "")}`;
+  return s.permalink ? s.permalink(channel, ts) : permalinkAt(undefined, channel, ts);
+}
+
+/** The permalink of a message under a workspace's URL (auth.test's url), or Slack's redirector without one. */
+export function permalinkAt(teamUrl: string | undefined, channel: string, ts: string): string {
+  const base = teamUrl ?? "https://slack.com/";
+  return `${base.endsWith("/") ? base : `${base}/`}archives/${channel}/p${ts.replace(".", "")}`;
 }

@@ -8,7 +8,7 @@ import { formatDate, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { refusalLog } from "../platform/refusals.js";
-import type { Services } from "../platform/services.js";
+import { messageLink, type Services } from "../platform/services.js";
 import { KINDS, type RequestData, type RequestKind } from "./kinds/index.js";
 import { checklistMessage, dmWithLink, requestMessage, reviseButton } from "./blocks.js";
 import { requestMessages } from "./messages.js";
@@ -352,14 +352,12 @@ async function createProvisionRecord(tx: Tx, s: Services, r: RequestSnapshot): P
 // ---- outbox wiring --------------------------------------------------------------
 
 /** Lets the outbox fill in the parent message's ts and permalink, and record them once posted. */
-export function registerRequestOutbox(s: Services, teamUrl: () => string | undefined): void {
+export function registerRequestOutbox(s: Services): void {
   s.outbox.registerRef("requestTs", async (tx, r) => (await tx.request.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
   s.outbox.registerRef("requestChecklistTs", async (tx, r) => (await tx.request.findUnique({ where: { id: String(r.id) }, select: { checklistTs: true } }))?.checklistTs ?? undefined);
   s.outbox.registerRef("requestPermalink", async (tx, r) => {
     const req = await tx.request.findUnique({ where: { id: String(r.id) }, select: { channelId: true, messageTs: true } });
-    if (!req?.channelId || !req.messageTs) return undefined;
-    const base = teamUrl() ?? "https://slack.com/";
-    return `${base.endsWith("/") ? base : `${base}/`}archives/${req.channelId}/p${req.messageTs.replace(".", "")}`;
+    return req?.channelId && req.messageTs ? messageLink(s, req.channelId, req.messageTs) : undefined;
   });
   s.outbox.onSent("requestMessage", async (tx, onSent, response) => {
     await tx.request.update({ where: { id: String(onSent.requestId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
