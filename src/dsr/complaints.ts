@@ -3,6 +3,7 @@
 // incident (INC-…) or a subject request (DSR-…) that must exist; closed as resolved (what
 // was done) or referred (to whom). Each change with its audit entry and its messages in one
 // transaction, like the subject requests.
+import { CHANNEL_LANG } from "../platform/i18n.js";
 import { appendAudit } from "../platform/audit/chain.js";
 import { nextCode, yearIn } from "../platform/codes.js";
 import { transact } from "../platform/db.js";
@@ -11,7 +12,7 @@ import { channelPost, directMessage, mention, messageUpdate, ref, threadPost } f
 import { messageLink, type Services } from "../platform/services.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { complaintMessage } from "./blocks.js";
-import { CHANNEL_LANG, logRefusal } from "./flows.js";
+import { logRefusal } from "./flows.js";
 import type { ComplaintCloseInput, ComplaintInput } from "./forms.js";
 import { dsrMessages } from "./messages.js";
 import { dayDate, mayHandle } from "./rules.js";

@@ -8,7 +8,7 @@
 import { appendAudit } from "../platform/audit/chain.js";
 import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, type Tx } from "../platform/db.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { BusinessCalendar } from "../platform/schedule/calendar.js";
@@ -57,8 +57,6 @@ export type DsrRefusal =
   | "owner_not_handler";
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: DsrRefusal };
 
-/** The compliance channel speaks Japanese, like the approvals channel. */
-export const CHANNEL_LANG: Lang = "ja";
 const orderKey = (id: string) => `dsr:${id}`;
 export const dsrSubject = (code: string) => `dsr:${code}`;
 

@@ -13,14 +13,14 @@
 // case logged (dsr.reminded) in the same transaction; what a run computes in quiet hours
 // waits for the morning. The legal clock does not stop: no snooze.
 import { appendAudit } from "../platform/audit/chain.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { mention, mentions, reminderCall } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { langOfPerson } from "../directory/store.js";
 import { dayText } from "./blocks.js";
-import { CHANNEL_LANG, dsrSubject } from "./flows.js";
+import { dsrSubject } from "./flows.js";
 import { dsrMessages } from "./messages.js";
 import { dateDay, escalationNoticeKey, escalationPeople, refusalApprovers, reminderNoticeKey, reminderStage, type DsrKind, type DsrStatus, type ReminderStage } from "./rules.js";
 import { officers, openCases, type CaseRow } from "./store.js";
@@ -86,7 +86,7 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
     for (const p of people) {
       const send = perPerson.get(p)!.filter((it) => fresh.has(it.key));
       if (send.length === 0) continue;
-      calls.push(reminderCall(p, personDm(ctx, send, langs.get(p) ?? "ja"), notBefore));
+      calls.push(reminderCall(p, personDm(ctx, send, langs.get(p) ?? DEFAULT_LANG), notBefore));
       dms++;
       items += send.length;
     }

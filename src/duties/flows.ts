@@ -3,7 +3,7 @@
 // (written to the outbox, sent after the commit).
 import { appendAudit } from "../platform/audit/chain.js";
 import type { Tx } from "../platform/db.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
 import type { Services } from "../platform/services.js";
@@ -17,8 +17,6 @@ import { channelPost, mention, mentions, messageUpdate } from "../platform/slack
 import { defaultPlan, fiscalYearOf, fiscalYearRange, mayChangeDue, mayClose, type DutyKind, type DutyRefusal } from "./rules.js";
 import { getDuty, getYear, ownersByRole, toDutyRow, yearDuties, type DutyRow } from "./store.js";
 
-/** The compliance channel reads Japanese, like the approvals channel. */
-const CHANNEL_LANG: Lang = "ja";
 const orderKey = (fy: number) => `duties:${fy}`;
 const subject = (d: Pick<DutyRow, "fiscalYear" | "kind">) => `duty:${d.fiscalYear}:${d.kind}`;
 

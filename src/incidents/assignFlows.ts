@@ -4,7 +4,7 @@
 // reply, the edited post or checklist, a DM to the person now in charge, the Home tabs.
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
-import { formatDateTime, type Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { directMessage, mention, ref } from "../platform/slack/calls.js";
 import type { Services } from "../platform/services.js";
@@ -18,7 +18,6 @@ import { taskDeadline, type TaskKey } from "./rules.js";
 import { checklistCall, loadTasks, openTaskFor } from "./taskFlows.js";
 import { taskLabel, taskOwnerDm } from "./taskBlocks.js";
 
-const CHANNEL_LANG: Lang = "ja";
 const subject = (code: string) => `incident:${code}`;
 const link = (id: string) => ref("incidentPermalink", id);
 

@@ -3,7 +3,7 @@
 // entry (the timeline, with each item's before and after) and the thread reply.
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { mention } from "../platform/slack/calls.js";
 import { mayRespond } from "./access.js";
@@ -12,7 +12,6 @@ import { incidentDetailsMessages } from "./detailsMessages.js";
 import { logRefusal, threadPost } from "./flows.js";
 import { loadIncident } from "./store.js";
 
-const CHANNEL_LANG: Lang = "ja";
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export type DetailsResult = { ok: true; code: string; changed: DetailField[] } | { ok: false; refusal: "not_found" | "not_allowed" | "closed" | "stale" };

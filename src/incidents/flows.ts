@@ -4,7 +4,7 @@
 import { appendAudit } from "../platform/audit/chain.js";
 import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, type Tx } from "../platform/db.js";
-import { formatDateTime, type Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { refusalLog } from "../platform/refusals.js";
@@ -24,8 +24,6 @@ import { tasksAtAssessment } from "./taskFlows.js";
 export type IncidentRefusal = "not_found" | "not_assessor" | "closed";
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: IncidentRefusal };
 
-/** The incidents channel speaks Japanese, like the approvals channel. */
-const CHANNEL_LANG: Lang = "ja";
 const orderKey = (id: string) => `incident:${id}`;
 const subject = (code: string) => `incident:${code}`;
 

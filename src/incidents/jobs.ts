@@ -9,7 +9,7 @@
 //   one DM per person per run, grouping their items.
 // Every message is keyed once-only (incidentNoticeKey) in the transaction that queues it,
 // so a re-run, a forced run or a second replica never sends it twice.
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import { formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, mentions, ref, threadPost } from "../platform/slack/calls.js";
@@ -25,7 +25,6 @@ import { DEADLINE_TASK, deadlineMet, deadlineOfTask, dueLabel } from "./overview
 import { ownerTaskActions } from "./taskBlocks.js";
 import { deadlinesOf, respondersOf, type IncidentRow } from "./store.js";
 
-const CHANNEL_LANG: Lang = "ja";
 const TX = { maxWait: 10_000, timeout: 60_000 };
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 

@@ -3,7 +3,7 @@
 // transaction holds the change, its audit entry and the Slack messages it causes.
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Db, type Tx } from "../platform/db.js";
-import { formatDateTime, type Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { mayRespond } from "./access.js";
 import { homeRefreshes, logRefusal, parentUpdate, threadPost, type IncidentRefusal } from "./flows.js";
@@ -16,8 +16,6 @@ import { statusAfter, type DeadlineOptions, type IncidentStatus } from "./rules.
 import { incidentStatusMessages, type MoveEvent } from "./statusMessages.js";
 import { assessmentOf, loadIncident, type IncidentRow } from "./store.js";
 
-/** The incidents channel speaks Japanese (as in flows.ts). */
-const CHANNEL_LANG: Lang = "ja";
 
 export const MOVE_ACTIONS: Record<MoveEvent, string> = {
   contain: "incident.contained",

@@ -5,7 +5,7 @@
 // Like flows.ts: one transaction holds the change, its audit entry and its Slack messages.
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { mention, messageUpdate, ref, threadPost as inThread } from "../platform/slack/calls.js";
 import type { Services } from "../platform/services.js";
@@ -18,7 +18,6 @@ import { checklistMessage, naReasonText, taskLabel } from "./taskBlocks.js";
 import { incidentTaskMessages } from "./taskMessages.js";
 import { loadIncident, respondersOf, type IncidentRow } from "./store.js";
 
-const CHANNEL_LANG: Lang = "ja";
 const subject = (code: string) => `incident:${code}`;
 
 export async function loadTasks(q: Tx | Services["database"]["prisma"], incidentId: string): Promise<TaskRow[]> {

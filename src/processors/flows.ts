@@ -3,7 +3,7 @@
 // who may do it is checked again here against the directory, whatever the caller checked.
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { refusalLog } from "../platform/refusals.js";
 import { mention, ref, threadPost } from "../platform/slack/calls.js";
@@ -26,7 +26,6 @@ import {
 import { findDisposalItem, lockProcessor, lockProvisionRecord, type DisposalItem } from "./store.js";
 import type { DisposalTarget } from "./ids.js";
 
-const CHANNEL_LANG: Lang = "ja";
 
 export type Refusal =
   | "not_found"

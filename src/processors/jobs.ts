@@ -9,7 +9,7 @@
 // Each reminder of an item goes to each person once (a notice per item, due date, stage
 // and person, written in the transaction that queues the DM); a snoozed item is left out
 // and its notice not written, so it comes back at the first run after the snooze.
-import type { Lang } from "../platform/i18n.js";
+import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { mention, reminderCall } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
@@ -133,7 +133,7 @@ export async function processorsReminders(ctx: JobContext, batchSize = BATCH): P
       for (const [p, list] of due) {
         const send = list.filter((it) => fresh.has(it.key));
         if (send.length === 0) continue;
-        calls.push(reminderCall(p, personDm(ctx, send, links, today, langs.get(p) ?? "ja"), notBefore));
+        calls.push(reminderCall(p, personDm(ctx, send, links, today, langs.get(p) ?? DEFAULT_LANG), notBefore));
         dms++;
         items += send.length;
       }

@@ -4,7 +4,7 @@
 import { appendAudit, type AuditInput } from "../platform/audit/chain.js";
 import { nextCode, yearIn } from "../platform/codes.js";
 import type { Tx } from "../platform/db.js";
-import { formatDate, type Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, formatDate, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { refusalLog } from "../platform/refusals.js";
@@ -30,7 +30,6 @@ import {
 
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: Refusal | "already" | "not_found" };
 
-const CHANNEL_LANG: Lang = "ja";
 const orderKey = (id: string) => `request:${id}`;
 
 // ---- messages caused by a change ------------------------------------------------

@@ -3,7 +3,7 @@
 // marked; measures not completed after the final approval), and escalations of
 // decisions stuck past the escalation threshold (in the thread and by DM, once per
 // stage). Built from a few queries whatever the number of requests and people.
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { mention, mentions, ref, reminderCall, threadPost } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
@@ -15,7 +15,6 @@ import { KINDS, type RequestKind } from "./kinds/index.js";
 import { requestReminderMessages } from "./reminderMessages.js";
 import { eligibleDeciders, type Approvers, type RequestStatus, type Stage } from "./workflow.js";
 
-const CHANNEL_LANG: Lang = "ja";
 /** a batch of a big run may take longer than Prisma's default 5 s on a busy machine */
 const TX = { maxWait: 10_000, timeout: 60_000 };
 /** people written per transaction (by default) */
@@ -149,7 +148,7 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
         const items = perPerson.get(p)!.filter((it) => !snoozed.has(`${p}|request:${it.row.id}`));
         skippedSnoozed += perPerson.get(p)!.length - items.length;
         if (items.length === 0) continue;
-        const lang = langs.get(p) ?? "ja";
+        const lang = langs.get(p) ?? DEFAULT_LANG;
         calls.push(reminderCall(p, personDm(ctx, items, lang), notBefore));
         dms++;
       }
@@ -169,7 +168,7 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
         calls.push(threadPost(`request:${e.row.id}`, e.row.channelId, ref("requestTs", e.row.id), { text: m.escalationThread(m.stage(e.stage), e.days, mentionsOr(e.to, m.nobody)) }, { notBefore }));
       }
       for (const p of e.to) {
-        const l = requestReminderMessages(langs.get(p) ?? "ja");
+        const l = requestReminderMessages(langs.get(p) ?? DEFAULT_LANG);
         const text = l.escalationDm(link(ctx, e.row), e.row.title, l.stage(e.stage), e.days, mentionsOr(e.approvers, l.nobody));
         calls.push(reminderCall(p, { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] }, notBefore));
       }
