@@ -6,8 +6,7 @@ import { formatDateTime, type Lang } from "../platform/i18n.js";
 import { incidentAssignMessages } from "./assignMessages.js";
 import { AssignBlocks, IncidentActions, IncidentViews, INPUT, type TaskMeta } from "./ids.js";
 import { taskLabel } from "./taskBlocks.js";
-
-const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: text.length > n ? `${text.slice(0, n - 1)}…` : text, emoji: true });
+import { plain } from "../platform/slack/text.js";
 
 /** 「対応リーダーを指名」 (the incident id is its value). */
 export function leadButton(i: { id: string }, lang: Lang): Button {

@@ -14,15 +14,9 @@ import { detailsButton } from "./detailsBlocks.js";
 import { leadButton } from "./assignBlocks.js";
 import { incidentAssignMessages } from "./assignMessages.js";
 import { mention } from "../platform/slack/calls.js";
+import { type SlackMessage, clip, option, plain } from "../platform/slack/text.js";
 
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
-const option = (text: string, value: string) => ({ text: plain(text), value });
+export type { SlackMessage };
 
 // ---- the report modal ---------------------------------------------------------------
 

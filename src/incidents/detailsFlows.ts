@@ -11,8 +11,7 @@ import { detailChanges, detailsDigest, detailsOf, type DetailField, type Inciden
 import { incidentDetailsMessages } from "./detailsMessages.js";
 import { logRefusal, threadPost } from "./flows.js";
 import { loadIncident } from "./store.js";
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+import { clip } from "../platform/slack/text.js";
 
 export type DetailsResult = { ok: true; code: string; changed: DetailField[] } | { ok: false; refusal: "not_found" | "not_allowed" | "closed" | "stale" };
 

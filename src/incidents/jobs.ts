@@ -24,9 +24,9 @@ import { deadlineReminders, DEADLINE_KEYS, escalationsDue, incidentNoticeKey, ty
 import { DEADLINE_TASK, deadlineMet, deadlineOfTask, dueLabel } from "./overview.js";
 import { ownerTaskActions } from "./taskBlocks.js";
 import { deadlinesOf, respondersOf, type IncidentRow } from "./store.js";
+import { clip } from "../platform/slack/text.js";
 
 const TX = { maxWait: 10_000, timeout: 60_000 };
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export { deadlineMet } from "./overview.js";
 
