@@ -8,6 +8,7 @@ import { appendAudit } from "../platform/audit/chain.js";
 import { nextCode, yearIn } from "../platform/codes.js";
 import { transact } from "../platform/db.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { registerParentMessage } from "../platform/slack/parentMessage.js";
 import { channelPost, directMessage, mention, messageUpdate, ref, threadPost } from "../platform/slack/calls.js";
 import { messageLink, type Services } from "../platform/services.js";
 import { getChannels, langOf } from "../directory/store.js";
@@ -145,8 +146,8 @@ export async function closeComplaint(s: Services, input: { complaintId: string; 
 }
 
 export function registerComplaintOutbox(s: Services): void {
-  s.outbox.registerRef("complaintTs", async (tx, r) => (await tx.complaint.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
-  s.outbox.onSent("complaintMessage", async (tx, onSent, response) => {
-    await tx.complaint.update({ where: { id: String(onSent.complaintId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
+  registerParentMessage(s, { ts: "complaintTs", posted: "complaintMessage", idKey: "complaintId" }, {
+    find: (tx, id) => tx.complaint.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+    posted: (tx, id, at) => tx.complaint.update({ where: { id }, data: at }),
   });
 }

@@ -13,7 +13,8 @@ import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { BusinessCalendar } from "../platform/schedule/calendar.js";
 import { refusalLog } from "../platform/refusals.js";
-import { messageLink, type Services } from "../platform/services.js";
+import type { Services } from "../platform/services.js";
+import { registerParentMessage } from "../platform/slack/parentMessage.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { approvalMessage, caseMessage, dayText, groundsText, identityText, ownerDm } from "./blocks.js";
 import type { AnswerInput, IdentityInput, LogInput } from "./forms.js";
@@ -502,15 +503,11 @@ export async function withdrawCase(s: Services, input: { caseId: string; rev: nu
 
 /** Lets the outbox fill in the register post's ts and permalink, and record them once posted. */
 export function registerDsrOutbox(s: Services): void {
-  s.outbox.registerRef("dsrTs", async (tx, r) => (await tx.subjectRequest.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
-  s.outbox.registerRef("dsrPermalink", async (tx, r) => {
-    const c = await tx.subjectRequest.findUnique({ where: { id: String(r.id) }, select: { channelId: true, messageTs: true } });
-    return c?.channelId && c.messageTs ? messageLink(s, c.channelId, c.messageTs) : undefined;
+  registerParentMessage(s, { ts: "dsrTs", permalink: "dsrPermalink", posted: "dsrMessage", idKey: "caseId" }, {
+    find: (tx, id) => tx.subjectRequest.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+    posted: (tx, id, at) => tx.subjectRequest.update({ where: { id }, data: at }),
   });
   s.outbox.registerRef("dsrApprovalTs", async (tx, r) => (await tx.subjectRequest.findUnique({ where: { id: String(r.id) }, select: { approvalTs: true } }))?.approvalTs ?? undefined);
-  s.outbox.onSent("dsrMessage", async (tx, onSent, response) => {
-    await tx.subjectRequest.update({ where: { id: String(onSent.caseId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
-  });
   s.outbox.onSent("dsrApproval", async (tx, onSent, response) => {
     await tx.subjectRequest.update({ where: { id: String(onSent.caseId) }, data: { approvalTs: String(response.ts) } });
   });

@@ -8,7 +8,8 @@ import { CHANNEL_LANG, formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { refusalLog } from "../platform/refusals.js";
-import { messageLink, type Services } from "../platform/services.js";
+import type { Services } from "../platform/services.js";
+import { registerParentMessage } from "../platform/slack/parentMessage.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { mayRespond } from "./access.js";
 import { deadlineOptions, incidentSettings } from "./config.js";
@@ -268,12 +269,8 @@ export async function acknowledgeIncident(s: Services, input: { incidentId: stri
 
 /** Lets the outbox fill in the parent message's ts and permalink, and record them once posted. */
 export function registerIncidentOutbox(s: Services): void {
-  s.outbox.registerRef("incidentTs", async (tx, r) => (await tx.incident.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
-  s.outbox.registerRef("incidentPermalink", async (tx, r) => {
-    const i = await tx.incident.findUnique({ where: { id: String(r.id) }, select: { channelId: true, messageTs: true } });
-    return i?.channelId && i.messageTs ? messageLink(s, i.channelId, i.messageTs) : undefined;
-  });
-  s.outbox.onSent("incidentMessage", async (tx, onSent, response) => {
-    await tx.incident.update({ where: { id: String(onSent.incidentId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
+  registerParentMessage(s, { ts: "incidentTs", permalink: "incidentPermalink", posted: "incidentMessage", idKey: "incidentId" }, {
+    find: (tx, id) => tx.incident.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+    posted: (tx, id, at) => tx.incident.update({ where: { id }, data: at }),
   });
 }

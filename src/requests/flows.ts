@@ -8,7 +8,8 @@ import { CHANNEL_LANG, formatDate, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { refusalLog } from "../platform/refusals.js";
-import { messageLink, type Services } from "../platform/services.js";
+import type { Services } from "../platform/services.js";
+import { registerParentMessage } from "../platform/slack/parentMessage.js";
 import { KINDS, type RequestData, type RequestKind } from "./kinds/index.js";
 import { checklistMessage, dmWithLink, requestMessage, reviseButton } from "./blocks.js";
 import { requestMessages } from "./messages.js";
@@ -352,15 +353,11 @@ async function createProvisionRecord(tx: Tx, s: Services, r: RequestSnapshot): P
 
 /** Lets the outbox fill in the parent message's ts and permalink, and record them once posted. */
 export function registerRequestOutbox(s: Services): void {
-  s.outbox.registerRef("requestTs", async (tx, r) => (await tx.request.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
+  registerParentMessage(s, { ts: "requestTs", permalink: "requestPermalink", posted: "requestMessage", idKey: "requestId" }, {
+    find: (tx, id) => tx.request.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+    posted: (tx, id, at) => tx.request.update({ where: { id }, data: at }),
+  });
   s.outbox.registerRef("requestChecklistTs", async (tx, r) => (await tx.request.findUnique({ where: { id: String(r.id) }, select: { checklistTs: true } }))?.checklistTs ?? undefined);
-  s.outbox.registerRef("requestPermalink", async (tx, r) => {
-    const req = await tx.request.findUnique({ where: { id: String(r.id) }, select: { channelId: true, messageTs: true } });
-    return req?.channelId && req.messageTs ? messageLink(s, req.channelId, req.messageTs) : undefined;
-  });
-  s.outbox.onSent("requestMessage", async (tx, onSent, response) => {
-    await tx.request.update({ where: { id: String(onSent.requestId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
-  });
   s.outbox.onSent("requestChecklist", async (tx, onSent, response) => {
     await tx.request.update({ where: { id: String(onSent.requestId) }, data: { checklistTs: String(response.ts) } });
   });
