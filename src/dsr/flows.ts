@@ -11,9 +11,8 @@ import { transact, type Tx } from "../platform/db.js";
 import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
-import { BusinessCalendar } from "../platform/schedule/calendar.js";
 import { refusalLog } from "../platform/refusals.js";
-import type { Services } from "../platform/services.js";
+import { calendarOf, type Services } from "../platform/services.js";
 import { registerParentMessage } from "../platform/slack/parentMessage.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { approvalMessage, caseMessage, dayText, groundsText, identityText, ownerDm } from "./blocks.js";
@@ -61,9 +60,7 @@ export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: 
 const orderKey = (id: string) => `dsr:${id}`;
 export const dsrSubject = (code: string) => `dsr:${code}`;
 
-export function calendarOf(s: Services): BusinessCalendar {
-  return s.calendar ?? new BusinessCalendar({ timeZone: s.timeZone });
-}
+export { calendarOf };
 
 export function dsrSettingsOf(s: Services): typeof DEFAULT_DSR_SETTINGS {
   return s.settings?.dsr ?? DEFAULT_DSR_SETTINGS;

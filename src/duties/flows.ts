@@ -5,8 +5,8 @@ import { appendAudit } from "../platform/audit/chain.js";
 import type { Tx } from "../platform/db.js";
 import { CHANNEL_LANG } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
-import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
-import type { Services } from "../platform/services.js";
+import type { Day } from "../platform/day.js";
+import { calendarOf, type Services } from "../platform/services.js";
 import { defaultSettings, type Settings } from "../settings.js";
 import { getChannels } from "../directory/store.js";
 import { yearMessage, dutyTitle } from "./blocks.js";
@@ -21,9 +21,7 @@ const orderKey = (fy: number) => `duties:${fy}`;
 const subject = (d: Pick<DutyRow, "fiscalYear" | "kind">) => `duty:${d.fiscalYear}:${d.kind}`;
 
 /** The company calendar and settings the bot put into the services (defaults for bare test services). */
-export function calendarOf(s: Services): BusinessCalendar {
-  return s.calendar ?? new BusinessCalendar({ timeZone: s.timeZone });
-}
+export { calendarOf };
 export function settingsOf(s: Services): Settings {
   return s.settings ?? defaultSettings();
 }

@@ -5,7 +5,7 @@ import type { Clock } from "./clock.js";
 import type { Database } from "./db.js";
 import type { Outbox } from "./outbox.js";
 import type { Logger } from "./log.js";
-import type { BusinessCalendar } from "./schedule/calendar.js";
+import { BusinessCalendar } from "./schedule/calendar.js";
 import type { Settings } from "../settings.js";
 
 export interface Services {
@@ -20,6 +20,11 @@ export interface Services {
   settings?: Settings;
   /** a link to a message in the workspace (the team's URL once auth.test answered) */
   permalink?: (channel: string, ts: string) => string;
+}
+
+/** The company calendar: the bot's, or business days in the time zone with no closed days of the company's own. */
+export function calendarOf(s: Pick<Services, "calendar" | "timeZone">): BusinessCalendar {
+  return s.calendar ?? new BusinessCalendar({ timeZone: s.timeZone });
 }
 
 /** A link to a message: the workspace's own when known, else Slack's redirector. */

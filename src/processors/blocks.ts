@@ -6,7 +6,7 @@ import { DisposalBlocks, encodeTarget, InspectionBlocks, INPUT, ProcessorActions
 import { processorMessages, showDay } from "./messages.js";
 import { daysBetween, DISPOSAL_METHODS, INSPECTION_RESULTS, inspectionsRunning, dateDay, type Day, type DisposalMethod } from "./rules.js";
 import type { DisposalItem, Processor } from "./store.js";
-import { clip, mrkdwn, plain } from "../platform/slack/text.js";
+import { mrkdwn, plain } from "../platform/slack/text.js";
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
