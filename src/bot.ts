@@ -5,7 +5,7 @@ import { systemClock, type Clock } from "./platform/clock.js";
 import { migrate, migrationsApplied, openDatabase, type Database } from "./platform/db.js";
 import { createLogger, type Logger } from "./platform/log.js";
 import { Outbox } from "./platform/outbox.js";
-import type { Services } from "./platform/services.js";
+import { permalinkAt, type Services } from "./platform/services.js";
 import { createSlackApp, workGateOf } from "./platform/slack/app.js";
 import { registerPrivacyCommand } from "./platform/slack/privacyCommand.js";
 import { loadOrgFile } from "./directory/orgFile.js";
@@ -87,10 +87,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     log,
     timeZone: config.timeZone,
     config,
-    permalink: (channel, ts) => {
-      const base = teamUrl ?? "https://slack.com/";
-      return `${base.endsWith("/") ? base : `${base}/`}archives/${channel}/p${ts.replace(".", "")}`;
-    },
+    permalink: (channel, ts) => permalinkAt(teamUrl, channel, ts),
   };
 
   if (config.orgFile) {
@@ -99,7 +96,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     if (r.imported) log.info("organisation imported", { file: config.orgFile, changes: r.changes });
   }
 
-  registerRequestOutbox(services, () => teamUrl);
+  registerRequestOutbox(services);
   registerHomeOutbox(services);
   registerPrivacyCommand(app, services);
   registerRequestHandlers(app, services);

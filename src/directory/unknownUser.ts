@@ -2,6 +2,7 @@
 // tell the admins once (the first time this user is seen), by DM through the outbox.
 import type { Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
+import { directMessage } from "../platform/slack/calls.js";
 import { directoryMessages } from "./messages.js";
 import { admins, langOfPerson } from "./store.js";
 import { transact } from "../platform/db.js";
@@ -22,11 +23,7 @@ export async function noteUnknownUser(s: Services, slackId: string, lang: Lang):
       tx,
       list.map((a) => {
         const dm = directoryMessages(langOfPerson(a)).unknownUser.adminDm(slackId);
-        return {
-          orderKey: `dm:${a.slackId}`,
-          method: "chat.postMessage",
-          payload: { channel: a.slackId, text: dm, blocks: [{ type: "section", text: { type: "mrkdwn", text: dm } }] },
-        };
+        return directMessage(a.slackId, { text: dm, blocks: [{ type: "section", text: { type: "mrkdwn", text: dm } }] });
       }),
     );
     return true;

@@ -44,16 +44,11 @@ import {
   type Via,
 } from "./rules.js";
 import type { CaseRow, ComplaintRow } from "./store.js";
+import { mention } from "../platform/slack/calls.js";
+import { type SlackMessage, clip, option, plain } from "../platform/slack/text.js";
 
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
+export type { SlackMessage };
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
-const option = (text: string, value: string) => ({ text: plain(text), value });
-const mention = (id: string) => `<@${id}>`;
 /** mrkdwn from a person's words: no links, mentions or formatting injected */
 const safe = (t: string) => t.replace(/[<>&]/g, "");
 

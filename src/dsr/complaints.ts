@@ -3,13 +3,17 @@
 // incident (INC-…) or a subject request (DSR-…) that must exist; closed as resolved (what
 // was done) or referred (to whom). Each change with its audit entry and its messages in one
 // transaction, like the subject requests.
+import { CHANNEL_LANG } from "../platform/i18n.js";
 import { appendAudit } from "../platform/audit/chain.js";
+import { nextCode, yearIn } from "../platform/codes.js";
 import { transact } from "../platform/db.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { registerParentMessage } from "../platform/slack/parentMessage.js";
+import { channelPost, directMessage, mention, messageUpdate, ref, threadPost } from "../platform/slack/calls.js";
 import { messageLink, type Services } from "../platform/services.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { complaintMessage } from "./blocks.js";
-import { CHANNEL_LANG, logRefusal, nextCode } from "./flows.js";
+import { logRefusal } from "./flows.js";
 import type { ComplaintCloseInput, ComplaintInput } from "./forms.js";
 import { dsrMessages } from "./messages.js";
 import { dayDate, mayHandle } from "./rules.js";
@@ -18,14 +22,8 @@ import { linkExists, loadComplaint, type ComplaintRow } from "./store.js";
 export type ComplaintRefusal = "not_found" | "not_allowed" | "stale" | "closed" | "owner_not_handler" | "link_not_found";
 export type ComplaintResult = { ok: true; id: string; code: string; duplicate: boolean } | { ok: false; refusal: ComplaintRefusal };
 
-const ref = (name: string, id: string) => ({ $ref: name, id });
 const orderKey = (id: string) => `complaint:${id}`;
-const mention = (id: string) => `<@${id}>`;
 export const complaintSubject = (code: string) => `complaint:${code}`;
-
-function yearIn(d: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
-}
 
 /** The permalink of what a complaint is linked to, when it has a post. */
 async function linkedPost(s: Services, code: string | null): Promise<string | undefined> {
@@ -40,7 +38,7 @@ async function linkedPost(s: Services, code: string | null): Promise<string | un
 function parentUpdate(c: ComplaintRow, link: string | undefined): OutgoingCall | null {
   if (!c.channelId) return null;
   const msg = complaintMessage(c, CHANNEL_LANG, link);
-  return { orderKey: orderKey(c.id), method: "chat.update", payload: { channel: c.channelId, ts: ref("complaintTs", c.id), text: msg.text, blocks: msg.blocks } };
+  return messageUpdate(orderKey(c.id), c.channelId, ref("complaintTs", c.id), { text: msg.text, blocks: msg.blocks });
 }
 
 export async function logComplaint(s: Services, input: { actorId: string; form: ComplaintInput; submissionKey: string }): Promise<ComplaintResult> {
@@ -93,13 +91,13 @@ export async function logComplaint(s: Services, input: { actorId: string; form: 
     const calls: OutgoingCall[] = [];
     if (channel) {
       const msg = complaintMessage(c, CHANNEL_LANG, link);
-      calls.push({ orderKey: orderKey(c.id), method: "chat.postMessage", payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false }, onSent: { type: "complaintMessage", complaintId: c.id } });
-      calls.push({ orderKey: orderKey(c.id), method: "chat.postMessage", payload: { channel, thread_ts: ref("complaintTs", c.id), text: dsrMessages(CHANNEL_LANG).complaint.logged(code, mention(input.actorId), mention(ownerId)) } });
+      calls.push(channelPost(orderKey(c.id), channel, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "complaintMessage", complaintId: c.id } }));
+      calls.push(threadPost(orderKey(c.id), channel, ref("complaintTs", c.id), { text: dsrMessages(CHANNEL_LANG).complaint.logged(code, mention(input.actorId), mention(ownerId)) }));
     }
     const lang = await langOf(tx, ownerId);
     const text = dsrMessages(lang).complaint.toOwner(code);
     const own = complaintMessage(c, lang, link);
-    calls.push({ orderKey: `dm:${ownerId}`, method: "chat.postMessage", payload: { channel: ownerId, text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...own.blocks] } });
+    calls.push(directMessage(ownerId, { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...own.blocks] }));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, id: c.id, code, duplicate: false };
   }).catch(async (e: { code?: string }) => {
@@ -137,11 +135,7 @@ export async function closeComplaint(s: Services, input: { complaintId: string; 
     const update = parentUpdate(after, link);
     if (update) {
       calls.push(update);
-      calls.push({
-        orderKey: orderKey(after.id),
-        method: "chat.postMessage",
-        payload: { channel: after.channelId, thread_ts: ref("complaintTs", after.id), text: t.complaint.closed(mention(input.actorId), t.complaintStatus[f.outcome], f.text) },
-      });
+      calls.push(threadPost(orderKey(after.id), after.channelId, ref("complaintTs", after.id), { text: t.complaint.closed(mention(input.actorId), t.complaintStatus[f.outcome], f.text) }));
     }
     await s.outbox.enqueue(tx, calls);
     return { ok: true, code: before.code };
@@ -152,8 +146,8 @@ export async function closeComplaint(s: Services, input: { complaintId: string; 
 }
 
 export function registerComplaintOutbox(s: Services): void {
-  s.outbox.registerRef("complaintTs", async (tx, r) => (await tx.complaint.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
-  s.outbox.onSent("complaintMessage", async (tx, onSent, response) => {
-    await tx.complaint.update({ where: { id: String(onSent.complaintId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
+  registerParentMessage(s, { ts: "complaintTs", posted: "complaintMessage", idKey: "complaintId" }, {
+    find: (tx, id) => tx.complaint.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+    posted: (tx, id, at) => tx.complaint.update({ where: { id }, data: at }),
   });
 }

@@ -6,11 +6,14 @@
 // the timeline; the owner gets a DM with the same buttons. Without a compliance channel the
 // DMs carry everything.
 import { appendAudit } from "../platform/audit/chain.js";
+import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, type Tx } from "../platform/db.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
-import { BusinessCalendar } from "../platform/schedule/calendar.js";
-import { messageLink, type Services } from "../platform/services.js";
+import { channelPost, directMessage, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
+import { refusalLog } from "../platform/refusals.js";
+import { calendarOf, type Services } from "../platform/services.js";
+import { registerParentMessage } from "../platform/slack/parentMessage.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { approvalMessage, caseMessage, dayText, groundsText, identityText, ownerDm } from "./blocks.js";
 import type { AnswerInput, IdentityInput, LogInput } from "./forms.js";
@@ -18,7 +21,6 @@ import { DsrActions } from "./ids.js";
 import { dsrMessages } from "./messages.js";
 import {
   answerGate,
-  caseCode,
   dateDay,
   dayDate,
   DEFAULT_DSR_SETTINGS,
@@ -55,56 +57,34 @@ export type DsrRefusal =
   | "owner_not_handler";
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: DsrRefusal };
 
-/** The compliance channel speaks Japanese, like the approvals channel. */
-export const CHANNEL_LANG: Lang = "ja";
-const ref = (name: string, id: string) => ({ $ref: name, id });
 const orderKey = (id: string) => `dsr:${id}`;
-const mention = (id: string) => `<@${id}>`;
-const mentions = (ids: string[]) => ids.map(mention).join(" ");
 export const dsrSubject = (code: string) => `dsr:${code}`;
 
-export function calendarOf(s: Services): BusinessCalendar {
-  return s.calendar ?? new BusinessCalendar({ timeZone: s.timeZone });
-}
+export { calendarOf };
 
 export function dsrSettingsOf(s: Services): typeof DEFAULT_DSR_SETTINGS {
   return s.settings?.dsr ?? DEFAULT_DSR_SETTINGS;
 }
 
-function yearIn(d: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
-}
-
-export async function nextCode(tx: Tx, prefix: "DSR" | "CMP", year: number): Promise<string> {
-  const key = `${prefix}-${year}`;
-  const rows = await tx.$queryRaw<{ value: number }[]>`
-    INSERT INTO "CodeCounter" (key, value) VALUES (${key}, 1)
-    ON CONFLICT (key) DO UPDATE SET value = "CodeCounter".value + 1
-    RETURNING value`;
-  return caseCode(prefix, year, Number(rows[0]!.value));
-}
-
 function threadPost(c: CaseRow, text: string): OutgoingCall | null {
-  return c.channelId ? { orderKey: orderKey(c.id), method: "chat.postMessage", payload: { channel: c.channelId, thread_ts: ref("dsrTs", c.id), text } } : null;
+  return c.channelId ? post(orderKey(c.id), c.channelId, ref("dsrTs", c.id), { text }) : null;
 }
 
 function parentUpdate(c: CaseRow): OutgoingCall | null {
   if (!c.channelId) return null;
   const msg = caseMessage(c, CHANNEL_LANG);
-  return { orderKey: orderKey(c.id), method: "chat.update", payload: { channel: c.channelId, ts: ref("dsrTs", c.id), text: msg.text, blocks: msg.blocks } };
+  return messageUpdate(orderKey(c.id), c.channelId, ref("dsrTs", c.id), { text: msg.text, blocks: msg.blocks });
 }
 
 async function dm(tx: Tx, to: string, build: (lang: Lang) => { text: string; blocks?: unknown[] }): Promise<OutgoingCall> {
   const lang = await langOf(tx, to);
-  return { orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...build(lang) } };
+  return directMessage(to, build(lang));
 }
 
 const some = (calls: (OutgoingCall | null)[]): OutgoingCall[] => calls.filter((c): c is OutgoingCall => c !== null);
 
 /** A refused press, command or submission changes nothing but is logged. */
-export async function logRefusal(s: Services, actorId: string, subj: string, action: string, refusal: string): Promise<void> {
-  await transact(s.database.prisma, (tx) => appendAudit(tx, { at: s.clock.now(), actorId, action: "dsr.refused", subject: subj, data: { attempted: action, refusal } }));
-}
+export const logRefusal = refusalLog("dsr.refused");
 
 /** Locks the case and checks the actor and the modal's revision; the case or a refusal. */
 async function lockFor(tx: Tx, caseId: string, actorId: string, rev: number | null): Promise<{ ok: true; c: CaseRow; roles: string[] } | { ok: false; refusal: DsrRefusal }> {
@@ -219,7 +199,7 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
     }
     if (channel) {
       const msg = caseMessage(c, CHANNEL_LANG);
-      calls.push({ orderKey: orderKey(c.id), method: "chat.postMessage", payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false }, onSent: { type: "dsrMessage", caseId: c.id } });
+      calls.push(channelPost(orderKey(c.id), channel, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "dsrMessage", caseId: c.id } }));
       const lines = [t.thread.logged(code, mention(input.actorId), mention(ownerId))];
       if (due.targetClamped) lines.push(t.thread.clampedTarget(dayText(due.targetOn, CHANNEL_LANG)));
       if (late === "overdue") lines.push(t.thread.lateOverdue(dayText(due.targetOn, CHANNEL_LANG)));
@@ -395,12 +375,7 @@ export async function recordAnswer(s: Services, input: { caseId: string; rev: nu
       calls.push(threadPost(after, lines.join("\n")));
       if (after.channelId) {
         const msg = approvalMessage(after, CHANNEL_LANG);
-        calls.push({
-          orderKey: orderKey(after.id),
-          method: "chat.postMessage",
-          payload: { channel: after.channelId, thread_ts: ref("dsrTs", after.id), text: msg.text, blocks: msg.blocks },
-          onSent: { type: "dsrApproval", caseId: after.id },
-        });
+        calls.push(post(orderKey(after.id), after.channelId, ref("dsrTs", after.id), { text: msg.text, blocks: msg.blocks }, { onSent: { type: "dsrApproval", caseId: after.id } }));
       }
       for (const p of approvers.people) {
         calls.push(
@@ -492,7 +467,7 @@ export async function decideRefusal(s: Services, input: { caseId: string; rev: n
       // the approval request in the thread loses its buttons (its ts is known once it was posted: same order key)
       const what = input.decision === "approve" ? t.thread.approveButton : t.thread.sendBackButton;
       const msg = approvalMessage(before, CHANNEL_LANG, { by: input.actorId, what });
-      calls.push({ orderKey: orderKey(before.id), method: "chat.update", payload: { channel: before.channelId, ts: ref("dsrApprovalTs", before.id), text: msg.text, blocks: msg.blocks } });
+      calls.push(messageUpdate(orderKey(before.id), before.channelId, ref("dsrApprovalTs", before.id), { text: msg.text, blocks: msg.blocks }));
     }
     await s.outbox.enqueue(tx, some(calls));
     return { ok: true, code: before.code };
@@ -525,15 +500,11 @@ export async function withdrawCase(s: Services, input: { caseId: string; rev: nu
 
 /** Lets the outbox fill in the register post's ts and permalink, and record them once posted. */
 export function registerDsrOutbox(s: Services): void {
-  s.outbox.registerRef("dsrTs", async (tx, r) => (await tx.subjectRequest.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
-  s.outbox.registerRef("dsrPermalink", async (tx, r) => {
-    const c = await tx.subjectRequest.findUnique({ where: { id: String(r.id) }, select: { channelId: true, messageTs: true } });
-    return c?.channelId && c.messageTs ? messageLink(s, c.channelId, c.messageTs) : undefined;
+  registerParentMessage(s, { ts: "dsrTs", permalink: "dsrPermalink", posted: "dsrMessage", idKey: "caseId" }, {
+    find: (tx, id) => tx.subjectRequest.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+    posted: (tx, id, at) => tx.subjectRequest.update({ where: { id }, data: at }),
   });
   s.outbox.registerRef("dsrApprovalTs", async (tx, r) => (await tx.subjectRequest.findUnique({ where: { id: String(r.id) }, select: { approvalTs: true } }))?.approvalTs ?? undefined);
-  s.outbox.onSent("dsrMessage", async (tx, onSent, response) => {
-    await tx.subjectRequest.update({ where: { id: String(onSent.caseId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
-  });
   s.outbox.onSent("dsrApproval", async (tx, onSent, response) => {
     await tx.subjectRequest.update({ where: { id: String(onSent.caseId) }, data: { approvalTs: String(response.ts) } });
   });

@@ -13,13 +13,14 @@
 // case logged (dsr.reminded) in the same transaction; what a run computes in quiet hours
 // waits for the morning. The legal clock does not stop: no snooze.
 import { appendAudit } from "../platform/audit/chain.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { mention, mentions, reminderCall } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { langOfPerson } from "../directory/store.js";
 import { dayText } from "./blocks.js";
-import { CHANNEL_LANG, dsrSubject } from "./flows.js";
+import { dsrSubject } from "./flows.js";
 import { dsrMessages } from "./messages.js";
 import { dateDay, escalationNoticeKey, escalationPeople, refusalApprovers, reminderNoticeKey, reminderStage, type DsrKind, type DsrStatus, type ReminderStage } from "./rules.js";
 import { officers, openCases, type CaseRow } from "./store.js";
@@ -85,7 +86,7 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
     for (const p of people) {
       const send = perPerson.get(p)!.filter((it) => fresh.has(it.key));
       if (send.length === 0) continue;
-      calls.push({ orderKey: `reminder:${p}`, method: "chat.postMessage", payload: { channel: p, ...personDm(ctx, send, langs.get(p) ?? "ja") }, notBefore });
+      calls.push(reminderCall(p, personDm(ctx, send, langs.get(p) ?? DEFAULT_LANG), notBefore));
       dms++;
       items += send.length;
     }
@@ -95,7 +96,7 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
       newlyEscalated++;
       await appendAudit(tx, { at: now, actorId: "system", action: "dsr.escalated", subject: dsrSubject(c.code), data: { day: today, ceilingOn: dateDay(c.ceilingOn), to: escalateTo } });
       if (c.channelId && c.messageTs) {
-        const text = `${t.reminder.escalationIntro(1)}\n${escalateTo.map((x) => `<@${x}>`).join(" ")}`;
+        const text = `${t.reminder.escalationIntro(1)}\n${mentions(escalateTo)}`;
         calls.push({ orderKey: `dsr:${c.id}`, method: "chat.postMessage", payload: { channel: c.channelId, thread_ts: c.messageTs, text }, notBefore });
       }
     }
@@ -134,7 +135,7 @@ function personDm(ctx: JobContext, items: Item[], lang: Lang): { text: string; b
     if (list.length === 0 || shown >= MAX_ITEMS) continue;
     const lines = list.slice(0, MAX_ITEMS - shown).map(({ c }) => {
       const code = c.channelId && c.messageTs ? `<${messageLink(ctx.services, c.channelId, c.messageTs)}|${c.code}>` : c.code;
-      const text = t.reminder.item(code, t.kind[c.kind as DsrKind], t.status[c.status as DsrStatus], dayText(c.targetOn, lang), dayText(c.ceilingOn, lang), `<@${c.ownerId}>`);
+      const text = t.reminder.item(code, t.kind[c.kind as DsrKind], t.status[c.status as DsrStatus], dayText(c.targetOn, lang), dayText(c.ceilingOn, lang), mention(c.ownerId));
       return `• ${text}${c.status === "awaiting_approval" ? t.reminder.awaiting : ""}`;
     });
     shown += lines.length;

@@ -2,9 +2,11 @@
 // and complaints (苦情・相談, 第22条) as plain rules: kinds, states, who may act, the
 // deadlines, the reminder stages, who approves a refusal. No Slack, no database, no clock.
 import { isChiefOrDeputy, mayHandleDsr, type HasRoles } from "../directory/roles.js";
-import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
+import { codePattern } from "../platform/codes.js";
+import type { Day } from "../platform/day.js";
+import { BusinessCalendar } from "../platform/schedule/calendar.js";
 
-export type { Day };
+export { dateDay, dayDate, type Day } from "../platform/day.js";
 
 /** 開示 · 訂正・追加・削除 · 利用停止・消去 · 第三者提供の停止 · 利用目的の通知 · 第三者提供記録の開示 */
 export const DSR_KINDS = ["disclosure", "correction", "stop_use", "stop_provision", "purpose_notice", "provision_records"] as const;
@@ -213,13 +215,9 @@ export function escalationPeople(o: { chiefs: string[]; deputies: string[]; comp
 
 // ---- codes ----------------------------------------------------------------------------------
 
-export const DSR_CODE = /^DSR-\d{4}-\d{4,}$/;
-export const COMPLAINT_CODE = /^CMP-\d{4}-\d{4,}$/;
-export const INCIDENT_CODE = /^INC-\d{4}-\d{4,}$/;
-
-export function caseCode(prefix: "DSR" | "CMP", year: number, n: number): string {
-  return `${prefix}-${year}-${String(n).padStart(4, "0")}`;
-}
+export const DSR_CODE = codePattern("DSR");
+export const COMPLAINT_CODE = codePattern("CMP");
+export const INCIDENT_CODE = codePattern("INC");
 
 /** What a complaint may be linked to: an incident or a subject request, by its code. */
 export function linkKind(code: string): "incident" | "dsr" | null {
@@ -229,5 +227,3 @@ export function linkKind(code: string): "incident" | "dsr" | null {
   return null;
 }
 
-export const dayDate = (d: Day): Date => new Date(`${d}T00:00:00Z`);
-export const dateDay = (d: Date): Day => d.toISOString().slice(0, 10);

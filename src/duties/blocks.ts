@@ -8,11 +8,10 @@ import { DoneBlocks, DutyActions, DutyViews, type DoneMeta } from "./ids.js";
 import { dutyMessages, formatDay } from "./messages.js";
 import { DUTIES, dutyStatus, effectiveDue, MAX_NOTE, MAX_URL, type DutyRefusal } from "./rules.js";
 import type { DutyRow } from "./store.js";
+import { mentions } from "../platform/slack/calls.js";
+import { clip, mrkdwn } from "../platform/slack/text.js";
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const plain = (text: string, max = 75) => ({ type: "plain_text" as const, text: clip(text, max) });
-const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: clip(text, 3000) });
-const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
 
 /** The duty in the rule's words, with its year and articles. */
 export function dutyTitle(d: Pick<DutyRow, "fiscalYear" | "kind">, lang: Lang): string {

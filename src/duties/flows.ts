@@ -3,26 +3,25 @@
 // (written to the outbox, sent after the commit).
 import { appendAudit } from "../platform/audit/chain.js";
 import type { Tx } from "../platform/db.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
-import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
-import type { Services } from "../platform/services.js";
+import type { Day } from "../platform/day.js";
+import { calendarOf, type Services } from "../platform/services.js";
 import { defaultSettings, type Settings } from "../settings.js";
 import { getChannels } from "../directory/store.js";
 import { yearMessage, dutyTitle } from "./blocks.js";
 import { dutyMessages, formatDay } from "./messages.js";
-import { dateOf, defaultPlan, fiscalYearOf, fiscalYearRange, mayChangeDue, mayClose, type DutyKind, type DutyRefusal } from "./rules.js";
+import { dayDate } from "../platform/day.js";
+import { refusalAudit } from "../platform/refusals.js";
+import { channelPost, mention, mentions, messageUpdate } from "../platform/slack/calls.js";
+import { defaultPlan, fiscalYearOf, fiscalYearRange, mayChangeDue, mayClose, type DutyKind, type DutyRefusal } from "./rules.js";
 import { getDuty, getYear, ownersByRole, toDutyRow, yearDuties, type DutyRow } from "./store.js";
 
-/** The compliance channel reads Japanese, like the approvals channel. */
-const CHANNEL_LANG: Lang = "ja";
 const orderKey = (fy: number) => `duties:${fy}`;
 const subject = (d: Pick<DutyRow, "fiscalYear" | "kind">) => `duty:${d.fiscalYear}:${d.kind}`;
 
 /** The company calendar and settings the bot put into the services (defaults for bare test services). */
-export function calendarOf(s: Services): BusinessCalendar {
-  return s.calendar ?? new BusinessCalendar({ timeZone: s.timeZone });
-}
+export { calendarOf };
 export function settingsOf(s: Services): Settings {
   return s.settings ?? defaultSettings();
 }
@@ -43,14 +42,9 @@ async function yearMessageCall(tx: Tx, s: Services, fy: number, first: boolean):
   if (!year?.channelId) return null;
   const msg = yearMessage(calendarOf(s), fy, { start: year.startsOn, end: year.endsOn }, await yearDuties(tx, fy), await ownersByRole(tx), CHANNEL_LANG);
   if (first) {
-    return {
-      orderKey: orderKey(fy),
-      method: "chat.postMessage",
-      payload: { channel: year.channelId, text: msg.text, blocks: msg.blocks, unfurl_links: false },
-      onSent: { type: "dutyYearMessage", fiscalYear: fy },
-    };
+    return channelPost(orderKey(fy), year.channelId, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "dutyYearMessage", fiscalYear: fy } });
   }
-  return { orderKey: orderKey(fy), method: "chat.update", payload: { channel: year.channelId, ts: { $ref: "dutyYearTs", fiscalYear: fy }, text: msg.text, blocks: msg.blocks } };
+  return messageUpdate(orderKey(fy), year.channelId, { $ref: "dutyYearTs", fiscalYear: fy }, { text: msg.text, blocks: msg.blocks });
 }
 
 /**
@@ -67,13 +61,13 @@ export async function ensureYear(s: Services, fy: number): Promise<boolean> {
     const range = fiscalYearRange(fy, startMonth);
     const channel = (await getChannels(tx)).compliance ?? null;
     const ins = await tx.dutyYear.createMany({
-      data: [{ fiscalYear: fy, startsOn: dateOf(range.start), endsOn: dateOf(range.end), channelId: channel, createdAt: now }],
+      data: [{ fiscalYear: fy, startsOn: dayDate(range.start), endsOn: dayDate(range.end), channelId: channel, createdAt: now }],
       skipDuplicates: true,
     });
     if (ins.count === 0) return false;
     const plan = defaultPlan(fy, startMonth);
     await tx.dutyOccurrence.createMany({
-      data: plan.map((p) => ({ fiscalYear: fy, kind: p.kind, dueOn: dateOf(p.dueOn), ownerRole: p.ownerRole, createdAt: now, updatedAt: now })),
+      data: plan.map((p) => ({ fiscalYear: fy, kind: p.kind, dueOn: dayDate(p.dueOn), ownerRole: p.ownerRole, createdAt: now, updatedAt: now })),
       skipDuplicates: true,
     });
     await appendAudit(tx, {
@@ -93,7 +87,7 @@ export async function ensureYear(s: Services, fy: number): Promise<boolean> {
 
 
 async function refuse(tx: Tx, s: Services, actorId: string, d: Pick<DutyRow, "fiscalYear" | "kind"> | null, attempted: string, refusal: DutyRefusal): Promise<{ ok: false; refusal: DutyRefusal }> {
-  await appendAudit(tx, { at: s.clock.now(), actorId, action: "duty.refused", subject: d ? subject(d) : "duty:unknown", data: { attempted, refusal } });
+  await appendAudit(tx, refusalAudit(s.clock.now(), { action: "duty.refused", actorId, subject: d ? subject(d) : "duty:unknown", attempted, refusal }));
   return { ok: false, refusal };
 }
 
@@ -130,7 +124,7 @@ export async function closeDuty(
     const updated = toDutyRow(
       await tx.dutyOccurrence.update({
         where: { id: d.id },
-        data: { closedOn: dateOf(input.closedOn), closedBy: input.actorId, closedAt: now, documentUrl: input.documentUrl, note: input.note, updatedAt: now },
+        data: { closedOn: dayDate(input.closedOn), closedBy: input.actorId, closedAt: now, documentUrl: input.documentUrl, note: input.note, updatedAt: now },
       }),
     );
     await appendAudit(tx, {
@@ -144,12 +138,12 @@ export async function closeDuty(
     const channel = (await getChannels(tx)).compliance;
     if (channel) {
       const m = dutyMessages(CHANNEL_LANG);
-      let text = m.closedPost(dutyTitle(d, CHANNEL_LANG), `<@${input.actorId}>`, formatDay(input.closedOn, CHANNEL_LANG), input.documentUrl, input.note);
+      let text = m.closedPost(dutyTitle(d, CHANNEL_LANG), mention(input.actorId), formatDay(input.closedOn, CHANNEL_LANG), input.documentUrl, input.note);
       if (d.kind === "audit-report") {
         const chiefs = (await ownersByRole(tx)).get("chief") ?? [];
-        if (chiefs.length) text += `\n${m.keepReport(chiefs.map((c) => `<@${c}>`).join(" "))}`;
+        if (chiefs.length) text += `\n${m.keepReport(mentions(chiefs))}`;
       }
-      calls.push({ orderKey: orderKey(d.fiscalYear), method: "chat.postMessage", payload: { channel, text, unfurl_links: false } });
+      calls.push(channelPost(orderKey(d.fiscalYear), channel, { text }));
     }
     const update = await yearMessageCall(tx, s, d.fiscalYear, false);
     if (update) calls.push(update);
@@ -175,7 +169,7 @@ export async function changeDue(s: Services, input: { actorId: string; fiscalYea
     if (d.closedOn) return { ok: false, refusal: "already_done", duty: d };
     if (d.dueOn === input.dueOn) return { ok: true, duty: d, before: d.dueOn, same: true };
     const now = s.clock.now();
-    const updated = toDutyRow(await tx.dutyOccurrence.update({ where: { id: d.id }, data: { dueOn: dateOf(input.dueOn), updatedAt: now } }));
+    const updated = toDutyRow(await tx.dutyOccurrence.update({ where: { id: d.id }, data: { dueOn: dayDate(input.dueOn), updatedAt: now } }));
     await appendAudit(tx, { at: now, actorId: input.actorId, action: "duty.due_changed", subject: subject(d), data: { before: d.dueOn, after: input.dueOn } });
     const update = await yearMessageCall(tx, s, d.fiscalYear, false);
     if (update) await s.outbox.enqueue(tx, update);

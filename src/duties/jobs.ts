@@ -5,7 +5,8 @@
 // rules.ts). Each reminder goes to each person once (a notice per duty, due date, stage
 // and person, written in the transaction that queues the DM); a snoozed duty is left out
 // and reminded at the first run after the snooze.
-import type { Lang } from "../platform/i18n.js";
+import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
+import { reminderCall } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
 import { BusinessCalendar } from "../platform/schedule/calendar.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
@@ -81,8 +82,8 @@ export async function dutiesReminders(ctx: JobContext): Promise<Record<string, u
       const fresh = await ctx.notices(tx, due.map((i) => i.key));
       const send = due.filter((i) => fresh.has(i.key));
       if (send.length === 0) return;
-      const lang = langs.get(p) ?? "ja";
-      await s.outbox.enqueue(tx, { orderKey: `reminder:${p}`, method: "chat.postMessage", payload: { channel: p, ...personDm(ctx, send, years, lang) }, notBefore });
+      const lang = langs.get(p) ?? DEFAULT_LANG;
+      await s.outbox.enqueue(tx, reminderCall(p, personDm(ctx, send, years, lang), notBefore));
       dms++;
       items += send.length;
     }, TX);

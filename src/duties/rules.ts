@@ -21,7 +21,10 @@
 // less notice than 30 or 7 days. Once overdue, weekly (the first business day of each
 // week after the effective due date).
 import { holdsNamed, isChief, type RoleName } from "../directory/roles.js";
-import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
+import { isDay, type Day } from "../platform/day.js";
+import { BusinessCalendar } from "../platform/schedule/calendar.js";
+
+export { isDay };
 
 export const DUTY_KINDS = ["protection-plan", "audit-plan", "audit", "audit-report", "rule-review"] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
@@ -61,16 +64,6 @@ export function parseDutyKind(input: string | undefined): DutyKind | null {
 
 // ---- days -------------------------------------------------------------------------
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day written YYYY-MM-DD (not 2026-02-30). */
-export function isDay(s: string): boolean {
-  const m = DAY.exec(s);
-  if (!m) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** The last day of a month (month 1-12). */
@@ -78,11 +71,6 @@ export function endOfMonth(year: number, month: number): Day {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${pad(month)}-${pad(last)}`;
 }
-
-/** A database DATE as a day. */
-export const dayOf = (d: Date): Day => d.toISOString().slice(0, 10);
-/** A day as a database DATE. */
-export const dateOf = (d: Day): Date => new Date(`${d}T00:00:00Z`);
 
 // ---- fiscal years -----------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 // Queries of the annual audit and plan calendar. No decisions, no writes.
 import { holds, ROLE } from "../directory/roles.js";
 import type { Db, Tx } from "../platform/db.js";
-import { dayOf, type DutyKind } from "./rules.js";
+import { dateDay } from "../platform/day.js";
+import type { DutyKind } from "./rules.js";
 
 type Q = Db | Tx;
 
@@ -45,9 +46,9 @@ export function toDutyRow(r: Stored): DutyRow {
     id: r.id,
     fiscalYear: r.fiscalYear,
     kind: r.kind as DutyKind,
-    dueOn: dayOf(r.dueOn),
+    dueOn: dateDay(r.dueOn),
     ownerRole: r.ownerRole,
-    closedOn: r.closedOn ? dayOf(r.closedOn) : null,
+    closedOn: r.closedOn ? dateDay(r.closedOn) : null,
     closedBy: r.closedBy,
     closedAt: r.closedAt,
     documentUrl: r.documentUrl,
@@ -83,12 +84,12 @@ export async function getDuty(q: Q, id: string): Promise<DutyRow | null> {
 
 export async function getYear(q: Q, fiscalYear: number): Promise<YearRow | null> {
   const y = await q.dutyYear.findUnique({ where: { fiscalYear } });
-  return y ? { fiscalYear: y.fiscalYear, startsOn: dayOf(y.startsOn), endsOn: dayOf(y.endsOn), channelId: y.channelId, messageTs: y.messageTs } : null;
+  return y ? { fiscalYear: y.fiscalYear, startsOn: dateDay(y.startsOn), endsOn: dateDay(y.endsOn), channelId: y.channelId, messageTs: y.messageTs } : null;
 }
 
 export async function getYears(q: Q, fiscalYears: number[]): Promise<Map<number, YearRow>> {
   const ys = await q.dutyYear.findMany({ where: { fiscalYear: { in: fiscalYears } } });
-  return new Map(ys.map((y) => [y.fiscalYear, { fiscalYear: y.fiscalYear, startsOn: dayOf(y.startsOn), endsOn: dayOf(y.endsOn), channelId: y.channelId, messageTs: y.messageTs }]));
+  return new Map(ys.map((y) => [y.fiscalYear, { fiscalYear: y.fiscalYear, startsOn: dateDay(y.startsOn), endsOn: dateDay(y.endsOn), channelId: y.channelId, messageTs: y.messageTs }]));
 }
 
 /** The people holding each owner role (chief, auditor), by Slack id. */

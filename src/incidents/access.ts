@@ -9,6 +9,7 @@
 //               tasks done or not applicable (taskFlows.ts updateTask), nothing else
 //   who assigns the lead: the chief and the deputy chief
 import { isChiefOrDeputy, mayTriageIncidents, seesAllDepartments } from "../directory/roles.js";
+import { codePattern } from "../platform/codes.js";
 
 export interface IncidentPerson {
   slackId: string;
@@ -44,9 +45,4 @@ export function maySeeStatus(p: IncidentPerson, incident: { reporterId: string; 
   return maySee(p, incident) || taskOwnerIds.includes(p.slackId);
 }
 
-/** INC-2026-0001 */
-export function incidentCode(year: number, n: number): string {
-  return `INC-${year}-${String(n).padStart(4, "0")}`;
-}
-
-export const INCIDENT_CODE = /^INC-\d{4}-\d{4,}$/;
+export const INCIDENT_CODE = codePattern("INC");

@@ -1,14 +1,12 @@
 // Block Kit of the lead modal (users_select), the 「対応リーダーを指名」 button, and the
 // modal changing a task's owner and due date. Pure.
 import type { Button, KnownBlock, View } from "@slack/types";
+import { dayIn, timeIn } from "../platform/day.js";
 import { formatDateTime, type Lang } from "../platform/i18n.js";
 import { incidentAssignMessages } from "./assignMessages.js";
 import { AssignBlocks, IncidentActions, IncidentViews, INPUT, type TaskMeta } from "./ids.js";
 import { taskLabel } from "./taskBlocks.js";
-
-const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: text.length > n ? `${text.slice(0, n - 1)}…` : text, emoji: true });
-const localDay = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-const localTime = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
+import { plain } from "../platform/slack/text.js";
 
 /** 「対応リーダーを指名」 (the incident id is its value). */
 export function leadButton(i: { id: string }, lang: Lang): Button {
@@ -49,14 +47,14 @@ export function taskEditModal(
       block_id: AssignBlocks.dueOn,
       optional: true,
       label: plain(m.dueOn, 2000),
-      element: { type: "datepicker", action_id: INPUT, ...(t.dueAt ? { initial_date: localDay(t.dueAt, timeZone) } : {}) },
+      element: { type: "datepicker", action_id: INPUT, ...(t.dueAt ? { initial_date: dayIn(t.dueAt, timeZone) } : {}) },
     },
     {
       type: "input",
       block_id: AssignBlocks.dueTime,
       optional: true,
       label: plain(m.dueTime, 2000),
-      element: { type: "timepicker", action_id: INPUT, ...(t.dueAt ? { initial_time: localTime(t.dueAt, timeZone) } : {}) },
+      element: { type: "timepicker", action_id: INPUT, ...(t.dueAt ? { initial_time: timeIn(t.dueAt, timeZone) } : {}) },
     },
   ];
   return {

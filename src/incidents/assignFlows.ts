@@ -4,8 +4,9 @@
 // reply, the edited post or checklist, a DM to the person now in charge, the Home tabs.
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
-import { formatDateTime, type Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { directMessage, mention, ref } from "../platform/slack/calls.js";
 import type { Services } from "../platform/services.js";
 import { langOf } from "../directory/store.js";
 import { mayAssignLead, mayRespond } from "./access.js";
@@ -17,9 +18,8 @@ import { taskDeadline, type TaskKey } from "./rules.js";
 import { checklistCall, loadTasks, openTaskFor } from "./taskFlows.js";
 import { taskLabel, taskOwnerDm } from "./taskBlocks.js";
 
-const CHANNEL_LANG: Lang = "ja";
 const subject = (code: string) => `incident:${code}`;
-const link = (id: string) => ({ $ref: "incidentPermalink", id });
+const link = (id: string) => ref("incidentPermalink", id);
 
 export type AssignRefusal = "not_found" | "not_allowed" | "closed" | "not_open" | "unknown_person" | "after_deadline";
 export type LeadResult = { ok: true; code: string; changed: boolean } | { ok: false; refusal: AssignRefusal };
@@ -41,12 +41,12 @@ export async function assignLead(s: Services, input: { incidentId: string; actor
     const calls: OutgoingCall[] = [];
     if (after.channelId) {
       const m = incidentAssignMessages(CHANNEL_LANG).lead;
-      calls.push(parentUpdate(after, s), threadPost(after, m.thread(`<@${input.actorId}>`, `<@${input.leadId}>`, before.leadId ? `<@${before.leadId}>` : null)));
+      calls.push(parentUpdate(after, s), threadPost(after, m.thread(mention(input.actorId), mention(input.leadId), before.leadId ? mention(before.leadId) : null)));
     }
     if (input.leadId !== input.actorId) {
       const lang = await langOf(tx, input.leadId);
-      const text = incidentAssignMessages(lang).lead.dm(before.code, `<@${input.actorId}>`);
-      calls.push({ orderKey: `dm:${input.leadId}`, method: "chat.postMessage", payload: { channel: input.leadId, ...(after.channelId ? dmWithLink(text, lang, link(after.id)) : { text }) } });
+      const text = incidentAssignMessages(lang).lead.dm(before.code, mention(input.actorId));
+      calls.push(directMessage(input.leadId, after.channelId ? dmWithLink(text, lang, link(after.id)) : { text }));
     }
     calls.push(...(await homeRefreshes(tx, after, before.leadId)));
     await s.outbox.enqueue(tx, calls);
@@ -100,17 +100,17 @@ export async function assignTask(
     if (after.channelId) {
       const m = incidentAssignMessages(CHANNEL_LANG).task;
       const changes = [
-        ...(ownerChanged ? [m.ownerChange(`<@${task.ownerId}>`, `<@${input.ownerId}>`)] : []),
+        ...(ownerChanged ? [m.ownerChange(mention(task.ownerId), mention(input.ownerId))] : []),
         ...(dueChanged ? [m.dueChange(when(task.dueAt, CHANNEL_LANG), when(dueAt, CHANNEL_LANG))] : []),
       ];
-      calls.push(checklistCall(after, await loadTasks(tx, before.id), s, false), threadPost(after, m.thread(`<@${input.actorId}>`, taskLabel(task.key, CHANNEL_LANG), changes)));
+      calls.push(checklistCall(after, await loadTasks(tx, before.id), s, false), threadPost(after, m.thread(mention(input.actorId), taskLabel(task.key, CHANNEL_LANG), changes)));
     }
     if (ownerChanged && input.ownerId !== input.actorId) {
       const lang = await langOf(tx, input.ownerId);
-      const text = incidentAssignMessages(lang).task.dm(before.code, taskLabel(task.key, lang), `<@${input.actorId}>`, when(dueAt, lang));
+      const text = incidentAssignMessages(lang).task.dm(before.code, taskLabel(task.key, lang), mention(input.actorId), when(dueAt, lang));
       // the owner may not be in the incidents channel: the task's buttons come with the DM
       const dm = taskOwnerDm(text, lang, { incidentId: after.id, key: task.key }, after.channelId ? link(after.id) : null);
-      calls.push({ orderKey: `dm:${input.ownerId}`, method: "chat.postMessage", payload: { channel: input.ownerId, ...dm } });
+      calls.push(directMessage(input.ownerId, dm));
     }
     calls.push(...(await homeRefreshes(tx, after)));
     await s.outbox.enqueue(tx, calls);

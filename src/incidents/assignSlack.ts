@@ -16,7 +16,8 @@ import { detailsModal } from "./detailsBlocks.js";
 import { updateDetails } from "./detailsFlows.js";
 import { incidentDetailsMessages } from "./detailsMessages.js";
 import { logRefusal } from "./flows.js";
-import { zonedMoment, type ViewValues } from "./forms.js";
+import { isDay, momentAt } from "../platform/day.js";
+import type { ViewValues } from "./forms.js";
 import { AssignBlocks, DetailsBlocks, IncidentActions, IncidentViews, INPUT, type TaskMeta } from "./ids.js";
 import { taskDeadline, type TaskKey } from "./rules.js";
 import { incidentSlackMessages } from "./slackMessages.js";
@@ -26,11 +27,6 @@ import { incidentTaskMessages } from "./taskMessages.js";
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 const MINUTE_MS = 60_000;
 
-/** A calendar day as the date picker sends it (YYYY-MM-DD, a day that exists). */
-export const isDay = (d: string) => {
-  const t = /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.parse(`${d}T00:00:00Z`) : NaN;
-  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d); // not 2026-02-30
-};
 /** A time as the time picker sends it (HH:MM, 00:00-23:59). */
 export const isTime = (t: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(t);
 
@@ -139,7 +135,7 @@ export function registerIncidentAssignHandlers(app: App, s: Services): void {
     if (day && !isDay(day)) return fail(m.badDate, AssignBlocks.dueOn);
     if (time && !isTime(time)) return fail(m.badTime, AssignBlocks.dueTime);
     // a due time is the end of its minute (23:59 is the end of the day, as the deadlines are)
-    const dueAt = day ? new Date(zonedMoment(day, time ?? "23:59", s.timeZone).getTime() + MINUTE_MS - 1) : null;
+    const dueAt = day ? new Date(momentAt(day, time ?? "23:59", s.timeZone).getTime() + MINUTE_MS - 1) : null;
     const unchanged = (dueAt?.getTime() ?? null) === (task.dueAt?.getTime() ?? null);
     if (dueAt && !unchanged && dueAt.getTime() < s.clock.now().getTime()) return fail(m.past, AssignBlocks.dueOn);
     try {

@@ -1,5 +1,6 @@
 // Block Kit builders of the incidents feature: pure functions from an incident to blocks.
 import type { Button, KnownBlock, View } from "@slack/types";
+import { dayIn, timeIn } from "../platform/day.js";
 import { formatDateTime, type Lang } from "../platform/i18n.js";
 import { AssessBlocks, IncidentActions, IncidentViews, INPUT, ReportBlocks, type AssessMeta } from "./ids.js";
 import { describeReportability, formatDue, incidentMessages } from "./messages.js";
@@ -12,23 +13,10 @@ import { closeButton } from "./taskBlocks.js";
 import { detailsButton } from "./detailsBlocks.js";
 import { leadButton } from "./assignBlocks.js";
 import { incidentAssignMessages } from "./assignMessages.js";
+import { mention } from "../platform/slack/calls.js";
+import { type SlackMessage, clip, option, plain } from "../platform/slack/text.js";
 
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
-const mention = (id: string) => `<@${id}>`;
-const option = (text: string, value: string) => ({ text: plain(text), value });
-
-function hhmm(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
-}
-function day(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-}
+export type { SlackMessage };
 
 // ---- the report modal ---------------------------------------------------------------
 
@@ -50,8 +38,8 @@ export function reportModal(lang: Lang, now: Date, timeZone: string): View {
         label: plain(m.summary, 2000),
         element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 3000, placeholder: plain(m.summaryHint, 150) },
       },
-      { type: "input", block_id: ReportBlocks.discoveredOn, label: plain(m.discoveredOn, 2000), element: { type: "datepicker", action_id: INPUT, initial_date: day(now, timeZone) } },
-      { type: "input", block_id: ReportBlocks.discoveredTime, label: plain(m.discoveredTime, 2000), element: { type: "timepicker", action_id: INPUT, initial_time: hhmm(now, timeZone) } },
+      { type: "input", block_id: ReportBlocks.discoveredOn, label: plain(m.discoveredOn, 2000), element: { type: "datepicker", action_id: INPUT, initial_date: dayIn(now, timeZone) } },
+      { type: "input", block_id: ReportBlocks.discoveredTime, label: plain(m.discoveredTime, 2000), element: { type: "timepicker", action_id: INPUT, initial_time: timeIn(now, timeZone) } },
       {
         type: "input",
         block_id: ReportBlocks.data,

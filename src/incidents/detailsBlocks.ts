@@ -5,8 +5,7 @@ import type { Lang } from "../platform/i18n.js";
 import { DETAIL_FIELDS, DETAIL_MAX, detailsDigest, type DetailsMeta, type IncidentDetails } from "./details.js";
 import { incidentDetailsMessages } from "./detailsMessages.js";
 import { DetailsBlocks, IncidentActions, IncidentViews, INPUT } from "./ids.js";
-
-const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: text.length > n ? `${text.slice(0, n - 1)}…` : text, emoji: true });
+import { plain } from "../platform/slack/text.js";
 
 /** 「報告書の項目を記入」 (the incident id is its value). */
 export function detailsButton(i: { id: string }, lang: Lang): Button {

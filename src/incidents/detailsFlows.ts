@@ -3,16 +3,15 @@
 // entry (the timeline, with each item's before and after) and the thread reply.
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
+import { mention } from "../platform/slack/calls.js";
 import { mayRespond } from "./access.js";
 import { detailChanges, detailsDigest, detailsOf, type DetailField, type IncidentDetails } from "./details.js";
 import { incidentDetailsMessages } from "./detailsMessages.js";
 import { logRefusal, threadPost } from "./flows.js";
 import { loadIncident } from "./store.js";
-
-const CHANNEL_LANG: Lang = "ja";
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+import { clip } from "../platform/slack/text.js";
 
 export type DetailsResult = { ok: true; code: string; changed: DetailField[] } | { ok: false; refusal: "not_found" | "not_allowed" | "closed" | "stale" };
 
@@ -45,7 +44,7 @@ export async function updateDetails(
     if (after.channelId) {
       const m = incidentDetailsMessages(CHANNEL_LANG);
       const items = changes.map((c) => `*${m.modal.label[c.field]}*：${c.to ? clip(c.to, 300) : m.thread.cleared}`);
-      await s.outbox.enqueue(tx, [threadPost(after, clip(m.thread.updated(`<@${input.actorId}>`, items), 3000))]);
+      await s.outbox.enqueue(tx, [threadPost(after, clip(m.thread.updated(mention(input.actorId), items), 3000))]);
     }
     return { ok: true, code: before.code, changed: changes.map((c) => c.field) };
   });

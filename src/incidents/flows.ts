@@ -2,13 +2,16 @@
 // holding the state change, its audit entry (the incident's timeline in the hash-chained
 // log) and the Slack messages it causes (written to the outbox, sent after the commit).
 import { appendAudit } from "../platform/audit/chain.js";
+import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, type Tx } from "../platform/db.js";
-import { formatDateTime, type Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
-import { messageLink, type Services } from "../platform/services.js";
+import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
+import { refusalLog } from "../platform/refusals.js";
+import type { Services } from "../platform/services.js";
+import { registerParentMessage } from "../platform/slack/parentMessage.js";
 import { getChannels, langOf } from "../directory/store.js";
-import { homeRefresh } from "../requests/home.js";
-import { mayRespond, incidentCode } from "./access.js";
+import { mayRespond } from "./access.js";
 import { deadlineOptions, incidentSettings } from "./config.js";
 import { deadlineLines, dmWithLink, incidentMessage } from "./blocks.js";
 import type { AssessmentInput, IncidentReportInput } from "./forms.js";
@@ -22,33 +25,16 @@ import { tasksAtAssessment } from "./taskFlows.js";
 export type IncidentRefusal = "not_found" | "not_assessor" | "closed";
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: IncidentRefusal };
 
-/** The incidents channel speaks Japanese, like the approvals channel. */
-const CHANNEL_LANG: Lang = "ja";
-const ref = (name: string, id: string) => ({ $ref: name, id });
 const orderKey = (id: string) => `incident:${id}`;
-const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
 const subject = (code: string) => `incident:${code}`;
 
-function yearIn(d: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
-}
-
-async function nextCode(tx: Tx, year: number): Promise<string> {
-  const key = `INC-${year}`;
-  const rows = await tx.$queryRaw<{ value: number }[]>`
-    INSERT INTO "CodeCounter" (key, value) VALUES (${key}, 1)
-    ON CONFLICT (key) DO UPDATE SET value = "CodeCounter".value + 1
-    RETURNING value`;
-  return incidentCode(year, Number(rows[0]!.value));
-}
-
 export function threadPost(i: IncidentRow, text: string): OutgoingCall {
-  return { orderKey: orderKey(i.id), method: "chat.postMessage", payload: { channel: i.channelId, thread_ts: ref("incidentTs", i.id), text } };
+  return post(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text });
 }
 
 export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
   const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
-  return { orderKey: orderKey(i.id), method: "chat.update", payload: { channel: i.channelId, ts: ref("incidentTs", i.id), text: msg.text, blocks: msg.blocks } };
+  return messageUpdate(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text: msg.text, blocks: msg.blocks });
 }
 
 /**
@@ -58,15 +44,13 @@ export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
 export async function homeRefreshes(tx: Tx, i: { leadId: string | null }, ...others: (string | null)[]): Promise<OutgoingCall[]> {
   const team = await respondersOf(tx);
   const people = new Set([...team.chiefs, ...team.deputies, ...team.compliance, ...(i.leadId ? [i.leadId] : []), ...others.filter((o): o is string => !!o)]);
-  return [...people].sort().map((p) => homeRefresh(p) as OutgoingCall);
+  return [...people].sort().map(homeRefresh);
 }
 
 const isoDeadlines = (d: IncidentDeadlines) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v ? v.toISOString() : null]));
 
 /** A refused press or command changes nothing but is logged. */
-export async function logRefusal(s: Services, actorId: string, subj: string, action: string, refusal: string): Promise<void> {
-  await transact(s.database.prisma, (tx) => appendAudit(tx, { at: s.clock.now(), actorId, action: "incident.press_refused", subject: subj, data: { attempted: action, refusal } }));
-}
+export const logRefusal = refusalLog("incident.press_refused");
 
 // ---- report ---------------------------------------------------------------------
 
@@ -84,7 +68,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
     if (dup) return { ok: true, id: dup.id, code: dup.code, duplicate: true, channel: dup.channelId };
     const now = s.clock.now();
     const channel = (await getChannels(tx)).incidents ?? null;
-    const code = await nextCode(tx, yearIn(now, s.timeZone));
+    const code = await nextCode(tx, "INC", yearIn(now, s.timeZone));
     const r = input.report;
     const i = await tx.incident.create({
       data: {
@@ -118,28 +102,23 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
     const m = incidentSlackMessages(CHANNEL_LANG);
     if (channel) {
       const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
-      calls.push({
-        orderKey: orderKey(i.id),
-        method: "chat.postMessage",
-        payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false },
-        onSent: { type: "incidentMessage", incidentId: i.id },
-      });
+      calls.push(channelPost(orderKey(i.id), channel, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "incidentMessage", incidentId: i.id } }));
       const assessors = team.chiefs.length ? mentions([...team.chiefs, ...team.deputies, ...team.compliance]) : m.thread.nobody;
-      calls.push(threadPost(i, m.thread.reported(code, `<@${i.reporterId}>`, formatDateTime(i.discoveredAt, CHANNEL_LANG, s.timeZone), assessors)));
+      calls.push(threadPost(i, m.thread.reported(code, mention(i.reporterId), formatDateTime(i.discoveredAt, CHANNEL_LANG, s.timeZone), assessors)));
     }
     for (const to of told) {
       const lang = await langOf(tx, to);
       const dm = incidentSlackMessages(lang).dm;
-      const text = dm.toResponders(code, `<@${i.reporterId}>`, r.summary.slice(0, 500));
-      if (channel) calls.push({ orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id }) } });
+      const text = dm.toResponders(code, mention(i.reporterId), r.summary.slice(0, 500));
+      if (channel) calls.push(directMessage(to, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
       else {
         const full = incidentMessage(i, lang, s.timeZone);
-        calls.push({ orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, text: `${text}\n${dm.noChannel}`, blocks: [{ type: "section", text: { type: "mrkdwn", text: `${text}\n${dm.noChannel}` } }, ...full.blocks] } });
+        calls.push(directMessage(to, { text: `${text}\n${dm.noChannel}`, blocks: [{ type: "section", text: { type: "mrkdwn", text: `${text}\n${dm.noChannel}` } }, ...full.blocks] }));
       }
     }
     const reporterLang = await langOf(tx, i.reporterId);
     const contacts = team.chiefs.length ? mentions([...team.chiefs, ...team.compliance]) : mentions(team.compliance);
-    calls.push({ orderKey: `dm:${i.reporterId}`, method: "chat.postMessage", payload: { channel: i.reporterId, text: incidentSlackMessages(reporterLang).dm.toReporter(code, contacts) } });
+    calls.push(directMessage(i.reporterId, { text: incidentSlackMessages(reporterLang).dm.toReporter(code, contacts) }));
     calls.push(...(await homeRefreshes(tx, i)));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, id: i.id, code, duplicate: false, channel };
@@ -224,7 +203,7 @@ export async function assessIncident(
     }
     if (after.channelId) {
       const m = incidentSlackMessages(CHANNEL_LANG).thread;
-      const who = `<@${input.actorId}>`;
+      const who = mention(input.actorId);
       const lines = previous
         ? [m.reassessed(who, input.answers.reason ?? ""), ...(change!.lines.length ? change!.lines.map((l) => `• ${l}`) : [m.noChange])]
         : [m.triaged(who), describeReportability(r, CHANNEL_LANG)];
@@ -277,7 +256,7 @@ export async function acknowledgeIncident(s: Services, input: { incidentId: stri
       data: { by: "button", minutesAfterReport: Math.floor((now.getTime() - before.reportedAt.getTime()) / 60_000) },
     });
     if (after.channelId) {
-      await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, incidentEscalationMessages(CHANNEL_LANG).ack.thread(`<@${input.actorId}>`))]);
+      await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, incidentEscalationMessages(CHANNEL_LANG).ack.thread(mention(input.actorId)))]);
     }
     return { ok: true, code: before.code, already: false };
   });
@@ -290,12 +269,8 @@ export async function acknowledgeIncident(s: Services, input: { incidentId: stri
 
 /** Lets the outbox fill in the parent message's ts and permalink, and record them once posted. */
 export function registerIncidentOutbox(s: Services): void {
-  s.outbox.registerRef("incidentTs", async (tx, r) => (await tx.incident.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
-  s.outbox.registerRef("incidentPermalink", async (tx, r) => {
-    const i = await tx.incident.findUnique({ where: { id: String(r.id) }, select: { channelId: true, messageTs: true } });
-    return i?.channelId && i.messageTs ? messageLink(s, i.channelId, i.messageTs) : undefined;
-  });
-  s.outbox.onSent("incidentMessage", async (tx, onSent, response) => {
-    await tx.incident.update({ where: { id: String(onSent.incidentId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
+  registerParentMessage(s, { ts: "incidentTs", permalink: "incidentPermalink", posted: "incidentMessage", idKey: "incidentId" }, {
+    find: (tx, id) => tx.incident.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+    posted: (tx, id, at) => tx.incident.update({ where: { id }, data: at }),
   });
 }

@@ -1,6 +1,7 @@
 // The two modals' answers, validated with zod: what Slack sends (view.state.values) in,
 // the incident's report or assessment out, or field errors keyed by block_id.
 import { z } from "zod";
+import { momentAt } from "../platform/day.js";
 import type { Lang } from "../platform/i18n.js";
 import { AssessBlocks, INPUT, ReportBlocks } from "./ids.js";
 import type { Assessment } from "./rules.js";
@@ -42,15 +43,6 @@ function errorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
   return out;
 }
 
-/** The Tokyo (company time zone) moment of a date and an HH:mm time. */
-export function zonedMoment(day: string, time: string, timeZone: string): Date {
-  const naive = new Date(`${day}T${time}:00Z`);
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).formatToParts(naive);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const asLocal = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-  return new Date(naive.getTime() - (asLocal - naive.getTime()));
-}
-
 export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: string): Parsed<IncidentReportInput> {
   const p = incidentSlackMessages(lang).problem;
   const text = (max: number) => z.string({ error: p.required }).trim().min(1, p.required).max(max, p.tooLong(max));
@@ -66,7 +58,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       [ReportBlocks.contact]: z.string().trim().max(200, p.tooLong(200)).nullish(),
     })
     .superRefine((o, ctx) => {
-      if (zonedMoment(o.discoveredOn, o.discoveredTime, timeZone).getTime() > now.getTime()) {
+      if (momentAt(o.discoveredOn, o.discoveredTime, timeZone).getTime() > now.getTime()) {
         ctx.addIssue({ code: "custom", path: [ReportBlocks.discoveredOn], message: p.future });
       }
     });
@@ -86,7 +78,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
     ok: true,
     value: {
       summary: o.summary,
-      discoveredAt: zonedMoment(o.discoveredOn, o.discoveredTime, timeZone),
+      discoveredAt: momentAt(o.discoveredOn, o.discoveredTime, timeZone),
       dataDescription: o.data,
       affectedEstimate: o.affected,
       ongoing: o.ongoing,

@@ -11,10 +11,10 @@ import { incidentMessages } from "./messages.js";
 import { dueLabel, openIncidents } from "./overview.js";
 import { incidentOverviewMessages } from "./overviewMessages.js";
 import type { IncidentStatus } from "./rules.js";
+import { clip } from "../platform/slack/text.js";
 
 /** incidents shown at most (the rest are counted) */
 const SHOWN = 24;
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export async function incidentsHomeSection(ctx: { db: Db; actor: { slackId: string; roles: string[]; lang: Lang }; services: Services }): Promise<KnownBlock[]> {
   const { db, actor, services: s } = ctx;

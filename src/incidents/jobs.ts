@@ -9,9 +9,10 @@
 //   one DM per person per run, grouping their items.
 // Every message is keyed once-only (incidentNoticeKey) in the transaction that queues it,
 // so a re-run, a forced run or a second replica never sends it twice.
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import { formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { channelPost, directMessage, mentions, ref, threadPost } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { appendAudit } from "../platform/audit/chain.js";
@@ -23,11 +24,9 @@ import { deadlineReminders, DEADLINE_KEYS, escalationsDue, incidentNoticeKey, ty
 import { DEADLINE_TASK, deadlineMet, deadlineOfTask, dueLabel } from "./overview.js";
 import { ownerTaskActions } from "./taskBlocks.js";
 import { deadlinesOf, respondersOf, type IncidentRow } from "./store.js";
+import { clip } from "../platform/slack/text.js";
 
-const CHANNEL_LANG: Lang = "ja";
 const TX = { maxWait: 10_000, timeout: 60_000 };
-const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export { deadlineMet } from "./overview.js";
 
@@ -55,17 +54,17 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
           const lang = await langOf(tx, p);
           const m = incidentEscalationMessages(lang).escalation;
           const text = m.dm(i.code, m.minutes[e.step], clip(i.summary, 500));
-          calls.push({ orderKey: `dm:${p}`, method: "chat.postMessage", payload: { channel: p, ...dmWithLink(text, lang, { $ref: "incidentPermalink", id: i.id }, { incidentId: i.id }) } });
+          calls.push(directMessage(p, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
         }
         const m = incidentEscalationMessages(CHANNEL_LANG).escalation;
         const compliance = e.notify.includes("complianceChannel") ? ((await getChannels(tx)).compliance ?? null) : null;
         if (compliance) {
           const text = `${m.channel(i.code, people.length ? mentions(people) : m.nobody)}${i.channelId && i.messageTs ? `\n${messageLink(s, i.channelId, i.messageTs)}` : ""}`;
-          calls.push({ orderKey: `channel:${compliance}`, method: "chat.postMessage", payload: { channel: compliance, text, unfurl_links: false } });
+          calls.push(channelPost(`channel:${compliance}`, compliance, { text }));
         }
         if (i.channelId) {
           const step = incidentMessages(CHANNEL_LANG).escalation[e.step];
-          calls.push({ orderKey: `incident:${i.id}`, method: "chat.postMessage", payload: { channel: i.channelId, thread_ts: { $ref: "incidentTs", id: i.id }, text: m.thread(step, people.length ? mentions(people) : m.nobody) } });
+          calls.push(threadPost(`incident:${i.id}`, i.channelId, ref("incidentTs", i.id), { text: m.thread(step, people.length ? mentions(people) : m.nobody) }));
         }
         await appendAudit(tx, { at: s.clock.now(), actorId: "system", action: "incident.escalated", subject: `incident:${i.code}`, data: { step: e.step, to: people, complianceChannel: compliance } });
         await s.outbox.enqueue(tx, calls);
@@ -121,7 +120,7 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
       const calls: OutgoingCall[] = [];
       for (const [p, list] of [...perPerson].sort(([a], [b]) => a.localeCompare(b))) {
         const lang = await langOf(tx, p);
-        calls.push({ orderKey: `dm:${p}`, method: "chat.postMessage", payload: { channel: p, ...reminderDm(ctx, list, lang, p) } });
+        calls.push(directMessage(p, reminderDm(ctx, list, lang, p)));
         dms++;
       }
       for (const it of items.filter((x) => fresh.has(x.key))) {

@@ -5,8 +5,8 @@ import type { Lang } from "../platform/i18n.js";
 import { IncidentActions, IncidentViews, INPUT, SubmittedBlocks, type SubmittedMeta } from "./ids.js";
 import { canMove, INCIDENT_EVENTS, type IncidentStatus } from "./rules.js";
 import { incidentStatusMessages, type MoveEvent } from "./statusMessages.js";
+import { plain } from "../platform/slack/text.js";
 
-const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: text.length > n ? `${text.slice(0, n - 1)}…` : text, emoji: true });
 const MOVE_EVENTS: readonly MoveEvent[] = ["contain", "reportPreliminary", "reportFinal"];
 
 /** The moves the status allows now (rules.ts canMove), as buttons whose value is the incident id. */

@@ -3,20 +3,19 @@
 // transaction holds the change, its audit entry and the Slack messages it causes.
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Db, type Tx } from "../platform/db.js";
-import { formatDateTime, type Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { mayRespond } from "./access.js";
 import { homeRefreshes, logRefusal, parentUpdate, threadPost, type IncidentRefusal } from "./flows.js";
 import { checklistCall, loadTasks } from "./taskFlows.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { mention } from "../platform/slack/calls.js";
 import { incidentMessages } from "./messages.js";
 import { missingReportItems, regulatorReportMarkdown, type IncidentRecord, type ReportKind } from "./report.js";
 import { statusAfter, type DeadlineOptions, type IncidentStatus } from "./rules.js";
 import { incidentStatusMessages, type MoveEvent } from "./statusMessages.js";
 import { assessmentOf, loadIncident, type IncidentRow } from "./store.js";
 
-/** The incidents channel speaks Japanese (as in flows.ts). */
-const CHANNEL_LANG: Lang = "ja";
 
 export const MOVE_ACTIONS: Record<MoveEvent, string> = {
   contain: "incident.contained",
@@ -75,7 +74,7 @@ export async function moveIncident(
     const calls: OutgoingCall[] = [];
     if (after.channelId) {
       const t = incidentStatusMessages(CHANNEL_LANG).thread;
-      const who = `<@${input.actorId}>`;
+      const who = mention(input.actorId);
       const text =
         input.event === "contain" ? t.contain(who) : t[input.event](who, formatDateTime(submittedAt!, CHANNEL_LANG, s.timeZone), input.reference?.trim() || null);
       calls.push(parentUpdate(after, s), threadPost(after, text));

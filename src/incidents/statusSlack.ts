@@ -3,12 +3,13 @@
 // Ack first, once per delivery, refusals ephemeral and logged.
 import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { noteUnknownUser } from "../directory/unknownUser.js";
+import { dayIn, momentAt, timeIn } from "../platform/day.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { resolveActor, startPress } from "../platform/slack/actor.js";
 import { mayRespond } from "./access.js";
 import { logRefusal } from "./flows.js";
-import { zonedMoment, type ViewValues } from "./forms.js";
+import type { ViewValues } from "./forms.js";
 import { IncidentActions, IncidentViews, INPUT, SubmittedBlocks, type SubmittedMeta } from "./ids.js";
 import { canMove, INCIDENT_EVENTS, type IncidentStatus } from "./rules.js";
 import { submittedModal } from "./statusBlocks.js";
@@ -19,8 +20,6 @@ import { loadIncident } from "./store.js";
 
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-const localDay = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-const localTime = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
 
 /** What to tell the presser when a move is refused. */
 export function refusalText(r: Extract<MoveResult, { ok: false }>, event: MoveEvent, lang: Lang): string {
@@ -61,7 +60,7 @@ export function registerIncidentStatusHandlers(app: App, s: Services): void {
         }
         const now = s.clock.now();
         const kind = event === "reportPreliminary" ? "preliminary" : "final";
-        return void (await client.views.open({ trigger_id: body.trigger_id, view: submittedModal(incident, kind, actor.lang, localDay(now, s.timeZone), localTime(now, s.timeZone)) }));
+        return void (await client.views.open({ trigger_id: body.trigger_id, view: submittedModal(incident, kind, actor.lang, dayIn(now, s.timeZone), timeIn(now, s.timeZone)) }));
       }
       try {
         const r = await moveIncident(s, { incidentId: incident.id, actorId: actor.slackId, event });
@@ -89,7 +88,7 @@ export function registerIncidentStatusHandlers(app: App, s: Services): void {
     const time = values[SubmittedBlocks.time]?.[INPUT]?.selected_time;
     if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return fail(m.required);
     if (!time || !/^\d{2}:\d{2}$/.test(time)) return fail(m.required, SubmittedBlocks.time);
-    const submittedAt = zonedMoment(day, time, s.timeZone);
+    const submittedAt = momentAt(day, time, s.timeZone);
     if (submittedAt.getTime() > s.clock.now().getTime()) return fail(m.future);
     const reference = values[SubmittedBlocks.reference]?.[INPUT]?.value?.trim() || null;
     if (reference && reference.length > 200) return fail(m.tooLong(200), SubmittedBlocks.reference);

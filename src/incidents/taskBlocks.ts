@@ -9,9 +9,7 @@ import { TASK_KEYS, type NotApplicableCode, type TaskKey } from "./rules.js";
 import { incidentTaskMessages } from "./taskMessages.js";
 import { incidentAssignMessages } from "./assignMessages.js";
 import { incidentSlackMessages } from "./slackMessages.js";
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
+import { clip, plain } from "../platform/slack/text.js";
 
 /** Slack allows 50 blocks in a message. */
 export const MAX_BLOCKS = 50;

@@ -5,8 +5,9 @@
 // Like flows.ts: one transaction holds the change, its audit entry and its Slack messages.
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { mention, messageUpdate, ref, threadPost as inThread } from "../platform/slack/calls.js";
 import type { Services } from "../platform/services.js";
 import type { IncidentTask as TaskRow } from "../generated/prisma/client.js";
 import { mayRespond } from "./access.js";
@@ -17,9 +18,7 @@ import { checklistMessage, naReasonText, taskLabel } from "./taskBlocks.js";
 import { incidentTaskMessages } from "./taskMessages.js";
 import { loadIncident, respondersOf, type IncidentRow } from "./store.js";
 
-const CHANNEL_LANG: Lang = "ja";
 const subject = (code: string) => `incident:${code}`;
-const ref = (name: string, id: string) => ({ $ref: name, id });
 
 export async function loadTasks(q: Tx | Services["database"]["prisma"], incidentId: string): Promise<TaskRow[]> {
   return q.incidentTask.findMany({ where: { incidentId } });
@@ -36,15 +35,9 @@ export function ruleTask(t: TaskRow): IncidentTask {
 export function checklistCall(i: IncidentRow, tasks: TaskRow[], s: Services, post: boolean): OutgoingCall {
   const msg = checklistMessage(i, tasks, CHANNEL_LANG, s.timeZone);
   const orderKey = `incident:${i.id}`;
-  if (post) {
-    return {
-      orderKey,
-      method: "chat.postMessage",
-      payload: { channel: i.channelId, thread_ts: ref("incidentTs", i.id), text: msg.text, blocks: msg.blocks },
-      onSent: { type: "incidentChecklist", incidentId: i.id },
-    };
-  }
-  return { orderKey, method: "chat.update", payload: { channel: i.channelId, ts: ref("incidentChecklistTs", i.id), text: msg.text, blocks: msg.blocks } };
+  const body = { text: msg.text, blocks: msg.blocks };
+  if (post) return inThread(orderKey, i.channelId, ref("incidentTs", i.id), body, { onSent: { type: "incidentChecklist", incidentId: i.id } });
+  return messageUpdate(orderKey, i.channelId, ref("incidentChecklistTs", i.id), body);
 }
 
 /**
@@ -168,7 +161,7 @@ export async function updateTask(
     });
     if (after.channelId) {
       const t = incidentTaskMessages(CHANNEL_LANG).thread;
-      const who = `<@${input.actorId}>`;
+      const who = mention(input.actorId);
       const label = taskLabel(task.key, CHANNEL_LANG);
       const tasks = await loadTasks(tx, before.id);
       await s.outbox.enqueue(tx, [checklistCall(after, tasks, s, false), threadPost(after, input.to === "done" ? t.done(who, label) : t.na(who, label, reason))]);
@@ -215,7 +208,7 @@ export async function closeIncident(s: Services, input: { incidentId: string; ac
       data: { from, to: "closed", recurrencePrevention: text, tasks: tasks.map((t) => ({ key: t.key, status: t.status, ...(t.status === "na" ? { reason: naReasonText(t, CHANNEL_LANG) } : {}) })) },
     });
     if (after.channelId) {
-      const calls = [parentUpdate(after, s), threadPost(after, incidentTaskMessages(CHANNEL_LANG).thread.closed(`<@${input.actorId}>`, text))];
+      const calls = [parentUpdate(after, s), threadPost(after, incidentTaskMessages(CHANNEL_LANG).thread.closed(mention(input.actorId), text))];
       if (after.checklistTs) calls.push(checklistCall(after, tasks, s, false));
       await s.outbox.enqueue(tx, calls);
     }

@@ -2,6 +2,8 @@
 // written once in Japanese (the default) and once in English, with the same shape.
 export type Lang = "ja" | "en";
 export const DEFAULT_LANG: Lang = "ja";
+/** The language of the bot's posts in shared channels (approvals, incidents, compliance, duties). */
+export const CHANNEL_LANG: Lang = "ja";
 
 /** Declares a catalogue: the English one must have exactly the Japanese one's keys and types. */
 export function catalogue<T extends object>(ja: T, en: T): (lang: Lang) => T {

@@ -6,10 +6,8 @@ import { DisposalBlocks, encodeTarget, InspectionBlocks, INPUT, ProcessorActions
 import { processorMessages, showDay } from "./messages.js";
 import { daysBetween, DISPOSAL_METHODS, INSPECTION_RESULTS, inspectionsRunning, dateDay, type Day, type DisposalMethod } from "./rules.js";
 import type { DisposalItem, Processor } from "./store.js";
+import { mrkdwn, plain } from "../platform/slack/text.js";
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
-const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: clip(text, 3000) });
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** mrkdwn link to a request's thread (the code alone when it has none): given by the caller, which knows the workspace. */

@@ -4,8 +4,10 @@
 import { isHandler } from "../directory/roles.js";
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { refusalLog } from "../platform/refusals.js";
+import { mention, ref, threadPost } from "../platform/slack/calls.js";
 import type { Services } from "../platform/services.js";
 import { processorMessages, showDay } from "./messages.js";
 import {
@@ -25,7 +27,6 @@ import {
 import { findDisposalItem, lockProcessor, lockProvisionRecord, type DisposalItem } from "./store.js";
 import type { DisposalTarget } from "./ids.js";
 
-const CHANNEL_LANG: Lang = "ja";
 
 export type Refusal =
   | "not_found"
@@ -51,15 +52,11 @@ async function actorOf(tx: Tx, slackId: string) {
 async function threadNote(tx: Tx, requestId: string, text: string): Promise<OutgoingCall[]> {
   const req = await tx.request.findUnique({ where: { id: requestId }, select: { channelId: true } });
   if (!req?.channelId) return [];
-  return [{ orderKey: `request:${requestId}`, method: "chat.postMessage", payload: { channel: req.channelId, thread_ts: { $ref: "requestTs", id: requestId }, text } }];
+  return [threadPost(`request:${requestId}`, req.channelId, ref("requestTs", requestId), { text })];
 }
 
 /** A refused attempt changes nothing but is logged. */
-export async function logRefusal(s: Services, actorId: string, subject: string, attempted: string, refusal: string): Promise<void> {
-  await transact(s.database.prisma, (tx) =>
-    appendAudit(tx, { at: s.clock.now(), actorId, action: "processor.record_refused", subject, data: { attempted, refusal } }),
-  );
-}
+export const logRefusal = refusalLog("processor.record_refused");
 
 // ---- inspections (第15条6項) ----------------------------------------------------------
 
@@ -106,7 +103,7 @@ export async function recordInspection(
     const m = processorMessages(CHANNEL_LANG);
     await s.outbox.enqueue(
       tx,
-      await threadNote(tx, p.requestId, m.inspectionThread(showDay(v.inspectedOn, CHANNEL_LANG), m.results[v.result], `<@${input.actorId}>`, v.documentUrl, showDay(next, CHANNEL_LANG), v.note ?? "")),
+      await threadNote(tx, p.requestId, m.inspectionThread(showDay(v.inspectedOn, CHANNEL_LANG), m.results[v.result], mention(input.actorId), v.documentUrl, showDay(next, CHANNEL_LANG), v.note ?? "")),
     );
     return { ok: true, code: p.requestCode, name: p.name, nextDue: next, duplicate: false };
   });
@@ -149,7 +146,7 @@ export async function recordContractEnd(
       },
     });
     const m = processorMessages(CHANNEL_LANG);
-    await s.outbox.enqueue(tx, await threadNote(tx, p.requestId, m.endedThread(showDay(input.end, CHANNEL_LANG), showDay(until, CHANNEL_LANG), `<@${input.actorId}>`)));
+    await s.outbox.enqueue(tx, await threadNote(tx, p.requestId, m.endedThread(showDay(input.end, CHANNEL_LANG), showDay(until, CHANNEL_LANG), mention(input.actorId))));
     return { ok: true, code: p.requestCode, name: p.name, retainUntil: until, years: p.retentionYears };
   });
   if (!result.ok && result.refusal === "not_allowed") await logRefusal(s, input.actorId, `processor:${input.processorId}`, "contract_ended", result.refusal);
@@ -209,7 +206,7 @@ export async function recordDisposal(
     const m = processorMessages(CHANNEL_LANG);
     await s.outbox.enqueue(
       tx,
-      await threadNote(tx, item.requestId, m.disposalThread(disposalWhat(item, CHANNEL_LANG), showDay(v.disposedOn, CHANNEL_LANG), m.methods[v.method], `<@${v.performedBy}>`, `<@${input.actorId}>`, v.note ?? "")),
+      await threadNote(tx, item.requestId, m.disposalThread(disposalWhat(item, CHANNEL_LANG), showDay(v.disposedOn, CHANNEL_LANG), m.methods[v.method], mention(v.performedBy), mention(input.actorId), v.note ?? "")),
     );
     return { ok: true, item: { ...item, disposedOn: v.disposedOn }, method: v.method };
   });

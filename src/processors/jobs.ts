@@ -9,8 +9,9 @@
 // Each reminder of an item goes to each person once (a notice per item, due date, stage
 // and person, written in the transaction that queues the DM); a snoozed item is left out
 // and its notice not written, so it comes back at the first run after the snooze.
-import type { Lang } from "../platform/i18n.js";
+import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { mention, reminderCall } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { CHIEF_OR_DEPUTY, isChief, isDeputyChief } from "../directory/roles.js";
@@ -133,7 +134,7 @@ export async function processorsReminders(ctx: JobContext, batchSize = BATCH): P
       for (const [p, list] of due) {
         const send = list.filter((it) => fresh.has(it.key));
         if (send.length === 0) continue;
-        calls.push({ orderKey: `reminder:${p}`, method: "chat.postMessage", payload: { channel: p, ...personDm(ctx, send, links, today, langs.get(p) ?? "ja") }, notBefore });
+        calls.push(reminderCall(p, personDm(ctx, send, links, today, langs.get(p) ?? DEFAULT_LANG), notBefore));
         dms++;
         items += send.length;
       }
@@ -164,7 +165,7 @@ function personDm(ctx: JobContext, items: Item[], links: Map<string, RequestLink
   const documents = items.filter((i): i is Extract<Item, { kind: "documents" }> => i.kind === "documents");
   const provisions = items.filter((i): i is Extract<Item, { kind: "provision" }> => i.kind === "provision");
   const inspectionText = (i: (typeof inspections)[number]) =>
-    m.inspectionItem(link(i.p.requestId, i.p.requestCode), i.p.name, showDay(i.due, lang), whenText(i.due, today, lang), `<@${i.p.responsibleId}>`, i.p.requestCode);
+    m.inspectionItem(link(i.p.requestId, i.p.requestCode), i.p.name, showDay(i.due, lang), whenText(i.due, today, lang), mention(i.p.responsibleId), i.p.requestCode);
   const sections: ReminderSection[] = [
     { title: m.overdueTitle(overdue.length), items: overdue.map((i) => ({ item: i.item, text: inspectionText(i) })) },
     { title: m.soonTitle(soon.length), items: soon.map((i) => ({ item: i.item, text: inspectionText(i) })) },

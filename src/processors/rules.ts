@@ -4,40 +4,10 @@
 //
 // Calendar days are YYYY-MM-DD strings here and DATE columns in the database.
 import { isChiefOrDeputy, isManager, isManagerOf, seesAllDepartments, type RoleHolder } from "../directory/roles.js";
-import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
+import { addDays, addMonths, addYears, daysBetween, isDay, type Day } from "../platform/day.js";
+import type { BusinessCalendar } from "../platform/schedule/calendar.js";
 
-export type { Day };
-
-// ---- days ---------------------------------------------------------------------------
-
-export function isDay(s: unknown): s is Day {
-  if (typeof s !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** The day of a moment in a time zone. */
-export function dayIn(at: Date, timeZone: string): Day {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-}
-
-/** A day as a DATE column holds it (00:00 UTC of the day), and back. */
-export const dayDate = (d: Day): Date => new Date(`${d}T00:00:00Z`);
-export const dateDay = (d: Date): Day => d.toISOString().slice(0, 10);
-
-export const addDays = (day: Day, n: number): Day => BusinessCalendar.addDays(day, n);
-export const daysBetween = (from: Day, to: Day): number => BusinessCalendar.daysBetween(from, to);
-
-/** The day `months` months after `day`; the end of a shorter month stands in (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(day: Day, months: number): Day {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, last));
-  return first.toISOString().slice(0, 10);
-}
-
-export const addYears = (day: Day, years: number): Day => addMonths(day, years * 12);
+export { addDays, addMonths, addYears, dateDay, dayDate, dayIn, daysBetween, isDay, type Day } from "../platform/day.js";
 
 // ---- processors: inspections (第15条6項) and documents (第15条7項) -----------------
 

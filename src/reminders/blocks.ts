@@ -3,6 +3,7 @@
 import type { Lang } from "../platform/i18n.js";
 import { encodeSnooze, itemBlockId, ReminderActions } from "./ids.js";
 import { reminderMessages } from "./messages.js";
+import { clip } from "../platform/slack/text.js";
 
 export interface ReminderItem {
   /** the snooze key, e.g. "request:<id>" */
@@ -18,8 +19,6 @@ export interface ReminderSection {
 
 /** Items shown at most in one DM (Slack allows 50 blocks; the rest is counted). */
 export const MAX_ITEMS = 40;
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 export function reminderDm(intro: string, sections: ReminderSection[], lang: Lang): { text: string; blocks: unknown[] } {
   const m = reminderMessages(lang);

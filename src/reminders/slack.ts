@@ -4,6 +4,7 @@ import type { App, BlockAction, OverflowAction } from "@slack/bolt";
 import { formatDate } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { actionDeliveryKey, firstDeliveryBy } from "../platform/slack/actor.js";
+import { messageUpdate } from "../platform/slack/calls.js";
 import { DEFAULT_LANG } from "../platform/i18n.js";
 import { snoozedDm } from "./blocks.js";
 import { decodeSnooze, ReminderActions } from "./ids.js";
@@ -31,11 +32,7 @@ export function registerReminderHandlers(app: App, s: Services, calendar: Busine
     const blocks = body.message?.blocks as unknown[] | undefined;
     if (!channel || !ts || !blocks) return;
     await s.database.prisma.$transaction(async (tx) => {
-      await s.outbox.enqueue(tx, {
-        orderKey: `reminder:${body.user.id}`,
-        method: "chat.update",
-        payload: { channel, ts, text: body.message?.text ?? "", blocks: snoozedDm(blocks, v.item, formatDate(new Date(until.getTime() - 1), lang, s.timeZone), lang) },
-      });
+      await s.outbox.enqueue(tx, messageUpdate(`reminder:${body.user.id}`, channel, ts, { text: body.message?.text ?? "", blocks: snoozedDm(blocks, v.item, formatDate(new Date(until.getTime() - 1), lang, s.timeZone), lang) }));
     });
     s.outbox.kick();
   });

@@ -6,15 +6,10 @@ import { RequestActions, RequestViews, ReasonBlock, KindPickBlock, encodePress }
 import { requestMessages } from "./messages.js";
 import type { RequestSnapshot } from "./store.js";
 import { blockedReason, eligibleDeciders, fellToChiefReason, stageOf, type Approvers, type Decision } from "./workflow.js";
+import { mention } from "../platform/slack/calls.js";
+import { type SlackMessage, clip, plain } from "../platform/slack/text.js";
 
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const mention = (id: string) => `<@${id}>`;
-const plain = (text: string, n = 75) => ({ type: "plain_text" as const, text: clip(text, n), emoji: true });
+export type { SlackMessage };
 
 function button(text: string, actionId: string, value: string, style?: "primary" | "danger"): Button {
   return { type: "button", text: plain(text), action_id: actionId, value, ...(style ? { style } : {}) };

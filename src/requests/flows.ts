@@ -2,12 +2,15 @@
 // transaction that holds the state change, its history event, its audit entry and the
 // Slack messages it causes (written to the outbox, sent after the commit).
 import { appendAudit, type AuditInput } from "../platform/audit/chain.js";
+import { nextCode, yearIn } from "../platform/codes.js";
 import type { Tx } from "../platform/db.js";
-import { formatDate, type Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, formatDate, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
+import { refusalLog } from "../platform/refusals.js";
 import type { Services } from "../platform/services.js";
+import { registerParentMessage } from "../platform/slack/parentMessage.js";
 import { KINDS, type RequestData, type RequestKind } from "./kinds/index.js";
-import { homeRefresh } from "./home.js";
 import { checklistMessage, dmWithLink, requestMessage, reviseButton } from "./blocks.js";
 import { requestMessages } from "./messages.js";
 import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSnapshot } from "./store.js";
@@ -19,7 +22,6 @@ import {
   canTickMeasure,
   canWithdraw,
   eligibleDeciders,
-  requestCode,
   statusAfter,
   stageOf,
   type Approvers,
@@ -29,48 +31,25 @@ import {
 
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: Refusal | "already" | "not_found" };
 
-const CHANNEL_LANG: Lang = "ja";
-const ref = (name: string, id: string) => ({ $ref: name, id });
 const orderKey = (id: string) => `request:${id}`;
-
-function yearIn(d: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(d));
-}
-
-async function nextCode(tx: Tx, year: number): Promise<string> {
-  const key = `PRV-${year}`;
-  const rows = await tx.$queryRaw<{ value: number }[]>`
-    INSERT INTO "CodeCounter" (key, value) VALUES (${key}, 1)
-    ON CONFLICT (key) DO UPDATE SET value = "CodeCounter".value + 1
-    RETURNING value`;
-  return requestCode(year, Number(rows[0]!.value));
-}
 
 // ---- messages caused by a change ------------------------------------------------
 
 /** The parent message, edited in place (or posted, the first time). */
 function parentUpdate(s: Services, r: RequestSnapshot, approvers: Approvers): OutgoingCall {
   const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
-  return {
-    orderKey: orderKey(r.id),
-    method: "chat.update",
-    payload: { channel: r.channelId, ts: ref("requestTs", r.id), text: msg.text, blocks: msg.blocks },
-  };
+  return messageUpdate(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text: msg.text, blocks: msg.blocks });
 }
 
 function threadPost(r: RequestSnapshot, text: string): OutgoingCall {
-  return {
-    orderKey: orderKey(r.id),
-    method: "chat.postMessage",
-    payload: { channel: r.channelId, thread_ts: ref("requestTs", r.id), text },
-  };
+  return post(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text });
 }
 
 async function dm(tx: Tx, r: RequestSnapshot, to: string, text: (lang: Lang) => string, extra?: (lang: Lang) => ReturnType<typeof reviseButton>): Promise<OutgoingCall> {
   const lang = await langOf(tx, to);
   const body = dmWithLink(text(lang), lang, ref("requestPermalink", r.id), extra?.(lang));
   // DMs do not wait behind the approvals channel's rate limit; the link fills in once the parent is posted.
-  return { orderKey: `dm:${to}`, method: "chat.postMessage", payload: { channel: to, ...body } };
+  return directMessage(to, body);
 }
 
 /** Refreshes the Home tab of everyone the change concerns (rendered when sent, so never stale). */
@@ -82,8 +61,6 @@ function homeRefreshes(r: RequestSnapshot, a: Approvers, actorId?: string, befor
   }
   return [...people].map(homeRefresh);
 }
-
-const mentions = (ids: string[]) => ids.map((i) => `<@${i}>`).join(" ");
 
 function decidersMention(r: RequestSnapshot, a: Approvers): string {
   const e = eligibleDeciders(r, a);
@@ -108,11 +85,7 @@ async function recordEvent(tx: Tx, s: Services, r: { id: string; code: string; v
 }
 
 /** A refused press changes nothing but is logged. */
-export async function logRefusal(s: Services, actorId: string, subject: string, action: string, refusal: string): Promise<void> {
-  await transact(s.database.prisma, (tx) =>
-    appendAudit(tx, { at: s.clock.now(), actorId, action: "request.press_refused", subject, data: { attempted: action, refusal } }),
-  );
-}
+export const logRefusal = refusalLog("request.press_refused");
 
 // ---- submit ---------------------------------------------------------------------
 
@@ -143,7 +116,7 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
     const channel = await approvalsChannelFor(tx, person.departmentId);
     if (!channel) return { ok: false, problem: "no_channel" };
     const now = s.clock.now();
-    const code = await nextCode(tx, yearIn(now, s.timeZone));
+    const code = await nextCode(tx, "PRV", yearIn(now, s.timeZone));
     const title = KINDS[input.kind].title(input.data).slice(0, 200);
     const created = await tx.request.create({
       data: {
@@ -167,13 +140,8 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
     const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
     const m = requestMessages(CHANNEL_LANG);
     await s.outbox.enqueue(tx, [
-      {
-        orderKey: orderKey(r.id),
-        method: "chat.postMessage",
-        payload: { channel, text: msg.text, blocks: msg.blocks, unfurl_links: false },
-        onSent: { type: "requestMessage", requestId: r.id },
-      },
-      threadPost(r, m.thread.submitted(`<@${r.requesterId}>`, decidersMention(r, approvers))),
+      channelPost(orderKey(r.id), channel, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "requestMessage", requestId: r.id } }),
+      threadPost(r, m.thread.submitted(mention(r.requesterId), decidersMention(r, approvers))),
       await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.submitted(code, title)),
       ...homeRefreshes(r, approvers),
     ]);
@@ -218,18 +186,13 @@ export async function decide(
     }
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
-    const who = `<@${input.actorId}>`;
+    const who = mention(input.actorId);
     const calls: OutgoingCall[] = [parentUpdate(s, r, approvers)];
     if (status === "pending_chief") calls.push(threadPost(r, m.thread.approvedStage1(who, decidersMention(r, approvers))));
     if (status === "approved") {
       calls.push(threadPost(r, m.thread.approvedStage2(who)));
       const list = checklistMessage(r, CHANNEL_LANG, s.timeZone);
-      calls.push({
-        orderKey: orderKey(r.id),
-        method: "chat.postMessage",
-        payload: { channel: r.channelId, thread_ts: ref("requestTs", r.id), text: list.text, blocks: list.blocks },
-        onSent: { type: "requestChecklist", requestId: r.id },
-      });
+      calls.push(post(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text: list.text, blocks: list.blocks }, { onSent: { type: "requestChecklist", requestId: r.id } }));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.approvedStage2(r.code)));
     }
     if (status === "changes_requested") {
@@ -264,7 +227,7 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
     const approvers = await approversFor(tx, r.departmentId);
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
-      threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(`<@${input.actorId}>`)),
+      threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId))),
       ...homeRefreshes(r, approvers, input.actorId, before),
     ]);
     return { ok: true, code: r.code };
@@ -299,7 +262,7 @@ export async function resubmit(
     const approvers = await approversFor(tx, r.departmentId);
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
-      threadPost(r, m.thread.resubmitted(`<@${r.requesterId}>`, version, decidersMention(r, approvers))),
+      threadPost(r, m.thread.resubmitted(mention(r.requesterId), version, decidersMention(r, approvers))),
       ...homeRefreshes(r, approvers, input.actorId, before),
     ]);
     return { ok: true, code: r.code, version };
@@ -345,16 +308,12 @@ export async function setMeasure(
     }
     const r = (await loadRequest(tx, before.id))!;
     const list = checklistMessage(r, CHANNEL_LANG, s.timeZone);
-    calls.push({
-      orderKey: orderKey(r.id),
-      method: "chat.update",
-      payload: { channel: r.channelId, ts: ref("requestChecklistTs", r.id), text: list.text, blocks: list.blocks },
-    });
+    calls.push(messageUpdate(orderKey(r.id), r.channelId, ref("requestChecklistTs", r.id), { text: list.text, blocks: list.blocks }));
     calls.push(parentUpdate(s, r, approvers));
     // Each tick edits the checklist in place; the thread hears only that the request is effective.
     if (effective) {
       const note = provisionUntil ? `\n${m.thread.provisionRecord(formatDate(provisionUntil, CHANNEL_LANG, s.timeZone))}` : "";
-      calls.push(threadPost(r, `${m.thread.effective(`<@${r.requesterId}>`)}${note}`));
+      calls.push(threadPost(r, `${m.thread.effective(mention(r.requesterId))}${note}`));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.effective(r.code, r.title)));
     }
     calls.push(...homeRefreshes(r, approvers, input.actorId, before));
@@ -393,18 +352,12 @@ async function createProvisionRecord(tx: Tx, s: Services, r: RequestSnapshot): P
 // ---- outbox wiring --------------------------------------------------------------
 
 /** Lets the outbox fill in the parent message's ts and permalink, and record them once posted. */
-export function registerRequestOutbox(s: Services, teamUrl: () => string | undefined): void {
-  s.outbox.registerRef("requestTs", async (tx, r) => (await tx.request.findUnique({ where: { id: String(r.id) }, select: { messageTs: true } }))?.messageTs ?? undefined);
+export function registerRequestOutbox(s: Services): void {
+  registerParentMessage(s, { ts: "requestTs", permalink: "requestPermalink", posted: "requestMessage", idKey: "requestId" }, {
+    find: (tx, id) => tx.request.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+    posted: (tx, id, at) => tx.request.update({ where: { id }, data: at }),
+  });
   s.outbox.registerRef("requestChecklistTs", async (tx, r) => (await tx.request.findUnique({ where: { id: String(r.id) }, select: { checklistTs: true } }))?.checklistTs ?? undefined);
-  s.outbox.registerRef("requestPermalink", async (tx, r) => {
-    const req = await tx.request.findUnique({ where: { id: String(r.id) }, select: { channelId: true, messageTs: true } });
-    if (!req?.channelId || !req.messageTs) return undefined;
-    const base = teamUrl() ?? "https://slack.com/";
-    return `${base.endsWith("/") ? base : `${base}/`}archives/${req.channelId}/p${req.messageTs.replace(".", "")}`;
-  });
-  s.outbox.onSent("requestMessage", async (tx, onSent, response) => {
-    await tx.request.update({ where: { id: String(onSent.requestId) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
-  });
   s.outbox.onSent("requestChecklist", async (tx, onSent, response) => {
     await tx.request.update({ where: { id: String(onSent.requestId) }, data: { checklistTs: String(response.ts) } });
   });

@@ -48,8 +48,3 @@ export function registerHomeOutbox(s: Services): void {
     return buildHome(tx as unknown as Db, { slackId: p.slackId, name: p.name, departmentId: p.departmentId, roles: p.roles, lang: langOfPerson(p) }, s);
   });
 }
-
-/** An outbox call that refreshes someone's Home tab (several waiting for one person are sent once: each renders the same). */
-export function homeRefresh(user: string) {
-  return { orderKey: `home:${user}`, collapseKey: `home:${user}`, method: "views.publish", payload: { user_id: user, view: { $ref: "homeView", user } } };
-}

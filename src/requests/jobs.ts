@@ -3,8 +3,9 @@
 // marked; measures not completed after the final approval), and escalations of
 // decisions stuck past the escalation threshold (in the thread and by DM, once per
 // stage). Built from a few queries whatever the number of requests and people.
-import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { mention, mentions, ref, reminderCall, threadPost } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { isChief, isCompliance, isDeputyChief, managedDepartments } from "../directory/roles.js";
@@ -15,7 +16,6 @@ import { KINDS, type RequestKind } from "./kinds/index.js";
 import { requestReminderMessages } from "./reminderMessages.js";
 import { eligibleDeciders, type Approvers, type RequestStatus, type Stage } from "./workflow.js";
 
-const CHANNEL_LANG: Lang = "ja";
 /** a batch of a big run may take longer than Prisma's default 5 s on a busy machine */
 const TX = { maxWait: 10_000, timeout: 60_000 };
 /** people written per transaction (by default) */
@@ -53,7 +53,7 @@ interface MeasuresItem {
 }
 
 const link = (ctx: JobContext, r: Row) => (r.channelId && r.messageTs ? `<${messageLink(ctx.services, r.channelId, r.messageTs)}|${r.code}>` : r.code);
-const mention = (ids: string[], none: string) => (ids.length ? ids.map((i) => `<@${i}>`).join(" ") : none);
+const mentionsOr = (ids: string[], none: string) => (ids.length ? mentions(ids) : none);
 
 export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promise<Record<string, unknown>> {
   const { calendar, settings, services: s } = ctx;
@@ -146,8 +146,8 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
         const items = perPerson.get(p)!.filter((it) => !snoozed.has(`${p}|request:${it.row.id}`));
         skippedSnoozed += perPerson.get(p)!.length - items.length;
         if (items.length === 0) continue;
-        const lang = langs.get(p) ?? "ja";
-        calls.push({ orderKey: `reminder:${p}`, method: "chat.postMessage", payload: { channel: p, ...personDm(ctx, items, lang) }, notBefore });
+        const lang = langs.get(p) ?? DEFAULT_LANG;
+        calls.push(reminderCall(p, personDm(ctx, items, lang), notBefore));
         dms++;
       }
       await s.outbox.enqueue(tx, calls);
@@ -163,17 +163,12 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
       const m = requestReminderMessages(CHANNEL_LANG);
       const calls: OutgoingCall[] = [];
       if (e.row.channelId) {
-        calls.push({
-          orderKey: `request:${e.row.id}`,
-          method: "chat.postMessage",
-          payload: { channel: e.row.channelId, thread_ts: { $ref: "requestTs", id: e.row.id }, text: m.escalationThread(m.stage(e.stage), e.days, mention(e.to, m.nobody)) },
-          notBefore,
-        });
+        calls.push(threadPost(`request:${e.row.id}`, e.row.channelId, ref("requestTs", e.row.id), { text: m.escalationThread(m.stage(e.stage), e.days, mentionsOr(e.to, m.nobody)) }, { notBefore }));
       }
       for (const p of e.to) {
-        const l = requestReminderMessages(langs.get(p) ?? "ja");
-        const text = l.escalationDm(link(ctx, e.row), e.row.title, l.stage(e.stage), e.days, mention(e.approvers, l.nobody));
-        calls.push({ orderKey: `reminder:${p}`, method: "chat.postMessage", payload: { channel: p, text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] }, notBefore });
+        const l = requestReminderMessages(langs.get(p) ?? DEFAULT_LANG);
+        const text = l.escalationDm(link(ctx, e.row), e.row.title, l.stage(e.stage), e.days, mentionsOr(e.approvers, l.nobody));
+        calls.push(reminderCall(p, { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] }, notBefore));
       }
       await s.outbox.enqueue(tx, calls);
       escalated++;
@@ -191,7 +186,7 @@ function personDm(ctx: JobContext, items: (PendingItem | MeasuresItem)[], lang: 
       title: m.pendingTitle(pending.length),
       items: pending.map((i) => ({
         item: `request:${i.row.id}`,
-        text: m.pendingItem(link(ctx, i.row), i.row.title, KINDS[i.row.kind as RequestKind]?.name(lang) ?? i.row.kind, `<@${i.row.requesterId}>`, m.stage(i.stage), i.days, i.overdue),
+        text: m.pendingItem(link(ctx, i.row), i.row.title, KINDS[i.row.kind as RequestKind]?.name(lang) ?? i.row.kind, mention(i.row.requesterId), m.stage(i.stage), i.days, i.overdue),
       })),
     },
     {

@@ -6,6 +6,7 @@ import { resolveActor, startPress } from "../platform/slack/actor.js";
 import { withoutTrigger } from "../platform/slack/ackFirst.js";
 import type { Services } from "../platform/services.js";
 import { noteUnknownUser } from "../directory/unknownUser.js";
+import { dayIn } from "../platform/day.js";
 import { DEFAULT_LANG } from "../platform/i18n.js";
 import { KINDS, kindOf, type FormValues, type RequestData } from "./kinds/index.js";
 import { reasonModal, requestFormModal, type FormMeta, type ReasonMeta } from "./blocks.js";
@@ -14,10 +15,6 @@ import { decodePress, ReasonBlock, RequestActions, RequestViews } from "./ids.js
 import { requestMessages } from "./messages.js";
 import { approversFor, loadRequest } from "./store.js";
 import { canDecide, canResubmit, type Decision } from "./workflow.js";
-
-export function todayIn(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-}
 
 /** The block id of the first input of a view, where errors that concern the whole form are shown. */
 function firstInputBlock(blocks: unknown[]): string {
@@ -72,7 +69,7 @@ export function registerRequestHandlers(app: App, s: Services): void {
       const { text } = await noteUnknownUser(s, body.user.id, DEFAULT_LANG);
       return ack({ response_action: "errors", errors: { [first]: text } });
     }
-    const parsed = kind.parse(view.state.values as unknown as FormValues, actor.lang, todayIn(s.clock.now(), s.timeZone));
+    const parsed = kind.parse(view.state.values as unknown as FormValues, actor.lang, dayIn(s.clock.now(), s.timeZone));
     if (!parsed.ok) return ack({ response_action: "errors", errors: parsed.errors });
     const r = await submitRequest(s, { requesterId: actor.slackId, kind: kind.kind, data: parsed.data, submissionKey: `view:${view.id}` });
     if (!r.ok) {
@@ -89,7 +86,7 @@ export function registerRequestHandlers(app: App, s: Services): void {
     const first = firstInputBlock(view.blocks);
     const lang = actor?.lang ?? DEFAULT_LANG;
     if (!kind || !meta.requestId || !actor) return ack({ response_action: "errors", errors: { [first]: requestMessages(lang).refusal.not_requester } });
-    const parsed = kind.parse(view.state.values as unknown as FormValues, lang, todayIn(s.clock.now(), s.timeZone));
+    const parsed = kind.parse(view.state.values as unknown as FormValues, lang, dayIn(s.clock.now(), s.timeZone));
     if (!parsed.ok) return ack({ response_action: "errors", errors: parsed.errors });
     const r = await resubmit(s, { requestId: meta.requestId, actorId: actor.slackId, data: parsed.data, pressedRev: meta.rev ?? -1 });
     if (!r.ok) return ack({ response_action: "errors", errors: { [first]: requestMessages(lang).refusal[r.refusal] } });

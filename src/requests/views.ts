@@ -7,8 +7,7 @@ import { requestMessages } from "./messages.js";
 import type { RequestListItem, RequestSnapshot } from "./store.js";
 import type { WaitingItem } from "./access.js";
 import type { RequestStatus } from "./workflow.js";
-
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+import { clip } from "../platform/slack/text.js";
 
 function line(r: { code: string; kind: string; status: string; title: string }, lang: Lang): string {
   const m = requestMessages(lang);

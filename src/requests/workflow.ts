@@ -4,6 +4,8 @@
 // 担当者 files -> 個人情報管理者 reviews (stage 1) -> 個人情報管理責任者 approves (stage 2)
 // -> the chief completes the necessary measures -> effective: the activity may start.
 
+import { formatCode } from "../platform/codes.js";
+
 export type RequestStatus =
   | "pending_manager" // stage 1: waiting for a 個人情報管理者 of the requester's department
   | "pending_chief" // stage 2: waiting for the 個人情報管理責任者 (or deputy)
@@ -143,6 +145,4 @@ export function canTickMeasure(req: RequestState, actor: string, a: Approvers): 
 }
 
 /** Readable code, e.g. PRV-2026-0001. */
-export function requestCode(year: number, n: number): string {
-  return `PRV-${year}-${String(n).padStart(4, "0")}`;
-}
+export const requestCode = (year: number, n: number): string => formatCode("PRV", year, n);

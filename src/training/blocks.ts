@@ -7,8 +7,8 @@ import { courseName, showDay, trainingMessages } from "./messages.js";
 import { courseState, CSV_HEADER, type CsvProblem, type Day } from "./rules.js";
 import type { DepartmentCourseSummary, PersonCourse } from "./store.js";
 import { ImportBlock, TrainingViews } from "./ids.js";
+import { clip } from "../platform/slack/text.js";
 
-const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } });
 
 /** `/privacy training`: each required course with its state, days and what to do. */

@@ -7,7 +7,7 @@ import { isAdmin } from "../directory/roles.js";
 import { appendAudit } from "../platform/audit/chain.js";
 import type { Services } from "../platform/services.js";
 import type { CsvCompletion, Day } from "./rules.js";
-import { dateOfDay } from "./store.js";
+import { dateDay, dayDate } from "../platform/day.js";
 
 export interface CompletionInput {
   personId: string;
@@ -21,7 +21,7 @@ export async function recordCompletion(s: Services, c: CompletionInput): Promise
   const now = s.clock.now();
   return s.database.prisma.$transaction(async (tx) => {
     const r = await tx.trainingCompletion.createMany({
-      data: [{ personId: c.personId, courseId: c.courseId, completedOn: dateOfDay(c.completedOn), evidence: c.evidence, source: "self", recordedBy: c.personId, recordedAt: now }],
+      data: [{ personId: c.personId, courseId: c.courseId, completedOn: dayDate(c.completedOn), evidence: c.evidence, source: "self", recordedBy: c.personId, recordedAt: now }],
       skipDuplicates: true,
     });
     if (r.count === 0) return { created: false };
@@ -58,7 +58,7 @@ export async function importCompletions(s: Services, o: { actorId: string; rows:
         data: [...unique.values()].map((r) => ({
           personId: r.slackId,
           courseId: r.courseId,
-          completedOn: dateOfDay(r.completedOn),
+          completedOn: dayDate(r.completedOn),
           evidence: r.evidence,
           source: "import",
           recordedBy: o.actorId,
@@ -79,7 +79,7 @@ export async function importCompletions(s: Services, o: { actorId: string; rows:
           already,
           sha256: crypto.createHash("sha256").update(o.csv).digest("hex"),
           completions: created
-            .map((c) => [c.personId, c.courseId, c.completedOn.toISOString().slice(0, 10), ...(c.evidence ? [c.evidence] : [])])
+            .map((c) => [c.personId, c.courseId, dateDay(c.completedOn), ...(c.evidence ? [c.evidence] : [])])
             .sort((a, b) => a.join().localeCompare(b.join())),
         },
       });

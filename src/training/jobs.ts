@@ -6,8 +6,9 @@
 // a threshold crossed on a weekend or a public holiday goes out the next business
 // morning, and running the job twice never sends twice. Snoozed courses are left out
 // (and reminded once the snooze ends); quiet hours hold the DMs until the morning.
-import type { Lang } from "../platform/i18n.js";
+import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
+import { reminderCall } from "../platform/slack/calls.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { langOfPerson } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
@@ -79,7 +80,7 @@ export async function trainingReminders(ctx: JobContext, batchSize = BATCH): Pro
       for (const [p, list] of candidates) {
         const due = list.filter((it) => fresh.has(it.key));
         if (due.length === 0) continue;
-        calls.push({ orderKey: `reminder:${p}`, method: "chat.postMessage", payload: { channel: p, ...personDm(due, langs.get(p) ?? "ja") }, notBefore });
+        calls.push(reminderCall(p, personDm(due, langs.get(p) ?? DEFAULT_LANG), notBefore));
         dms++;
         items += due.length;
       }

@@ -14,36 +14,14 @@
 //    after the due day). Each is written once per due day (a new completion moves the
 //    due day and starts over), however often the job runs.
 import { isHandler, isManager } from "../directory/roles.js";
+import { addDays, addMonths, daysBetween, parseDay, type Day } from "../platform/day.js";
 import type { Audience, Course } from "../settings.js";
 
-/** A day in the company's time zone, YYYY-MM-DD. */
-export type Day = string;
+export { addDays, addMonths, dayIn, daysBetween, parseDay, type Day } from "../platform/day.js";
 
 export const NEVER_DONE_GRACE_DAYS = 30;
 export const REMIND_DAYS_BEFORE = [30, 7] as const;
 export const OVERDUE_EVERY_DAYS = 7;
-
-const DAY_MS = 86_400_000;
-const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function addDays(day: Day, n: number): Day {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: Day, to: Day): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
-/** `day` plus `months`, the day clamped to the month's last (as PostgreSQL's date + interval). */
-export function addMonths(day: Day, months: number): Day {
-  const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  const idx = y * 12 + (m - 1) + months;
-  const ty = Math.floor(idx / 12);
-  const tm = idx - ty * 12;
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
-  return `${String(ty).padStart(4, "0")}-${String(tm + 1).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
-}
 
 /** The last day a completion of `course` on `completedOn` is valid. */
 export function expiresOn(completedOn: Day, course: Pick<Course, "validityMonths">): Day {
@@ -103,15 +81,6 @@ export function inAudience(audience: Audience, roles: readonly string[]): boolea
 }
 
 // ---- what people type ---------------------------------------------------------------
-
-/** A real calendar day from YYYY-MM-DD or YYYY/M/D; null otherwise. */
-export function parseDay(text: string): Day | null {
-  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(text.trim());
-  if (!m) return null;
-  const day = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day && DAY_RE.test(day) ? day : null;
-}
 
 /** Looks like a date (so "2026-02-30" is an impossible date, not a URL or a course). */
 export const looksLikeDay = (text: string) => /^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/.test(text.trim());
@@ -243,9 +212,4 @@ export function parseCompletionCsv(text: string, courseIds: string[], today: Day
 /** Problems for lines naming people who are not in the directory. */
 export function checkPeople(rows: CsvCompletion[], known: Set<string>): CsvProblem[] {
   return rows.filter((r) => !known.has(r.slackId)).map((r) => ({ line: r.line, kind: "unknownPerson" as const, value: r.slackId }));
-}
-
-/** The day of a moment in a time zone (today, for the company: Asia/Tokyo). */
-export function dayIn(at: Date, timeZone: string): Day {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }

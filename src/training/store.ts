@@ -113,6 +113,3 @@ export async function syncAssignments(tx: Tx, courses: Course[], today: Day): Pr
   return { added, removed };
 }
 
-/** The Date a DATE column holds for a day (UTC midnight). */
-export const dateOfDay = (day: Day) => new Date(`${day}T00:00:00Z`);
-export const dayOfDate = (d: Date) => d.toISOString().slice(0, 10);

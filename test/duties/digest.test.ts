@@ -2,7 +2,8 @@
 // nothing when nothing is to report; otherwise the year's status with the documents.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dutiesDigest } from "../../src/duties/digest.js";
-import { dateOf, defaultPlan } from "../../src/duties/rules.js";
+import { dayDate } from "../../src/platform/day.js";
+import { defaultPlan } from "../../src/duties/rules.js";
 import { ManualClock } from "../../src/platform/clock.js";
 import { silentLogger } from "../../src/platform/log.js";
 import { BusinessCalendar } from "../../src/platform/schedule/calendar.js";
@@ -27,17 +28,17 @@ beforeAll(async () => {
   const clock = new ManualClock(jst("2026-08-03T09:00:00"));
   services = { database, clock, log: silentLogger, timeZone: "Asia/Tokyo", calendar, settings } as unknown as Services;
   const now = clock.now();
-  await database.prisma.dutyYear.create({ data: { fiscalYear: 2026, startsOn: dateOf("2026-04-01"), endsOn: dateOf("2027-03-31"), channelId: "C0COMPLIANCE", messageTs: "1777777777.000100", createdAt: now } });
+  await database.prisma.dutyYear.create({ data: { fiscalYear: 2026, startsOn: dayDate("2026-04-01"), endsOn: dayDate("2027-03-31"), channelId: "C0COMPLIANCE", messageTs: "1777777777.000100", createdAt: now } });
   await database.prisma.dutyOccurrence.createMany({
-    data: defaultPlan(2026, 4).map((p) => ({ fiscalYear: 2026, kind: p.kind, dueOn: dateOf(p.dueOn), ownerRole: p.ownerRole, createdAt: now, updatedAt: now })),
+    data: defaultPlan(2026, 4).map((p) => ({ fiscalYear: 2026, kind: p.kind, dueOn: dayDate(p.dueOn), ownerRole: p.ownerRole, createdAt: now, updatedAt: now })),
   });
   await database.prisma.dutyOccurrence.update({
     where: { fiscalYear_kind: { fiscalYear: 2026, kind: "protection-plan" } },
-    data: { closedOn: dateOf("2026-04-24"), closedBy: "U0CHIEF", closedAt: jst("2026-04-24T15:00:00"), documentUrl: PLAN },
+    data: { closedOn: dayDate("2026-04-24"), closedBy: "U0CHIEF", closedAt: jst("2026-04-24T15:00:00"), documentUrl: PLAN },
   });
   await database.prisma.dutyOccurrence.update({
     where: { fiscalYear_kind: { fiscalYear: 2026, kind: "audit-plan" } },
-    data: { closedOn: dateOf("2026-05-27"), closedBy: "U0AUDITOR", closedAt: jst("2026-05-27T11:00:00"), documentUrl: AUDIT_PLAN },
+    data: { closedOn: dayDate("2026-05-27"), closedBy: "U0AUDITOR", closedAt: jst("2026-05-27T11:00:00"), documentUrl: AUDIT_PLAN },
   });
 });
 afterAll(async () => database?.dispose());

@@ -2,9 +2,9 @@
 // holiday or one of the company's own closed days), days counted in the company's time
 // zone, and quiet hours when reminders wait for the morning. Pure: no clock, no I/O.
 import holidayJp from "@holiday-jp/holiday_jp";
+import { addDays, dayAndMinuteIn, daysBetween, type Day } from "../day.js";
 
-/** A day in the company's time zone, as YYYY-MM-DD. */
-export type Day = string;
+export type { Day };
 
 export interface CalendarOptions {
   timeZone: string;
@@ -13,8 +13,6 @@ export interface CalendarOptions {
   /** reminders are held from `start` until `end` the next morning, e.g. 20:00-08:00 */
   quietHours?: { start: string; end: string };
 }
-
-const DAY_MS = 86_400_000;
 
 function minutes(hhmm: string): number {
   const [h, m] = hhmm.split(":").map(Number);
@@ -25,27 +23,16 @@ export class BusinessCalendar {
   readonly timeZone: string;
   private readonly closed: Set<Day>;
   private readonly quiet: { start: number; end: number };
-  private readonly parts: Intl.DateTimeFormat;
 
   constructor(o: CalendarOptions) {
     this.timeZone = o.timeZone;
     this.closed = new Set(o.closedDays ?? []);
     this.quiet = { start: minutes(o.quietHours?.start ?? "20:00"), end: minutes(o.quietHours?.end ?? "08:00") };
-    this.parts = new Intl.DateTimeFormat("en-CA", {
-      timeZone: o.timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
   }
 
   /** The day and minute of the day of a moment, in the company's time zone. */
   local(at: Date): { day: Day; minute: number } {
-    const p = Object.fromEntries(this.parts.formatToParts(at).map((x) => [x.type, x.value]));
-    return { day: `${p.year}-${p.month}-${p.day}`, minute: Number(p.hour) * 60 + Number(p.minute) };
+    return dayAndMinuteIn(at, this.timeZone);
   }
 
   day(at: Date): Day {
@@ -73,7 +60,7 @@ export class BusinessCalendar {
   }
 
   static addDays(day: Day, n: number): Day {
-    return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+    return addDays(day, n);
   }
 
   /** The business day `n` business days after `day` (n >= 0; 0 gives the next business day from `day` inclusive). */
@@ -114,7 +101,7 @@ export class BusinessCalendar {
 
   /** Whole calendar days from one day to another (negative when `to` is earlier). */
   static daysBetween(from: Day, to: Day): number {
-    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+    return daysBetween(from, to);
   }
 
   /** Quiet: outside working hours or on a day that is not a business day. */

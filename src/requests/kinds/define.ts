@@ -2,6 +2,7 @@
 // rules, mapping zod issues to block ids, and the generic formBlocks/parse of a kind.
 import { z } from "zod";
 import type { KnownBlock } from "@slack/types";
+import { addYears as addYearsToDay, isDay } from "../../platform/day.js";
 import type { Lang } from "../../platform/i18n.js";
 import { clip, formBlocksOf, rawFromData, readRaw, type FieldSpec, type FieldText, type Raw } from "./blocks.js";
 import { kindMessages, type KindMessages } from "./messages.js";
@@ -10,11 +11,7 @@ import type { FormValues, ParseResult, RequestData } from "./types.js";
 type Common = KindMessages["common"];
 
 /** "YYYY-MM-DD" naming a real calendar day. */
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+export const isIsoDate = isDay;
 
 /** Full-width digits to ASCII, thousands separators and spaces away: "１,２００" -> "1200". */
 export function normalizeDigits(s: string): string {
@@ -151,11 +148,7 @@ export function showDate(iso: string, lang: Lang): string {
 
 /** The day `years` after an ISO date (29 Feb -> 28 Feb), as ISO. */
 export function addYears(iso: string, years: number): string {
-  if (!isIsoDate(iso)) return iso;
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y + years, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1) dt.setUTCDate(0);
-  return dt.toISOString().slice(0, 10);
+  return isDay(iso) ? addYearsToDay(iso, years) : iso;
 }
 
 const escapeMrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
