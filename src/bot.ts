@@ -7,12 +7,13 @@ import { createLogger, type Logger } from "./platform/log.js";
 import { Outbox } from "./platform/outbox.js";
 import type { Services } from "./platform/services.js";
 import { createSlackApp, workGateOf } from "./platform/slack/app.js";
+import { SlackHandlers } from "./platform/slack/handlers.js";
 import { registerPrivacyCommand } from "./platform/slack/privacyCommand.js";
 import { loadOrgFile } from "./directory/orgFile.js";
 import { importOrg } from "./directory/changes.js";
 import { registerRequestOutbox } from "./requests/flows.js";
 import { registerHome, registerHomeOutbox } from "./requests/home.js";
-import { registerRequestHandlers } from "./requests/slack.js";
+import { requestHandlers } from "./requests/slack.js";
 import { allJobs } from "./jobs.js";
 import { registerReminderHandlers } from "./reminders/slack.js";
 import { registerTrainingHandlers } from "./training/slack.js";
@@ -58,6 +59,8 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   const { applied } = await migrate(database);
   if (applied.length > 0) log.info("migrations applied", { applied });
 
+  // every button and modal of the features, dispatched by id (handlers.ts)
+  const handlers = new SlackHandlers().add(requestHandlers);
   const app = createSlackApp({
     botToken: config.slackBotToken,
     signingSecret: config.slackSigningSecret,
@@ -65,6 +68,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     apiUrl: config.slackApiUrl,
     log,
     ready: async () => migrationsApplied(database),
+    patient: (actionId) => handlers.isPatient(actionId),
   });
   const outbox = new Outbox({
     database,
@@ -102,7 +106,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   registerRequestOutbox(services, () => teamUrl);
   registerHomeOutbox(services);
   registerPrivacyCommand(app, services);
-  registerRequestHandlers(app, services);
+  handlers.listen(app, services);
   registerHome(app, services);
   registerReminderHandlers(app, services, calendar);
   registerTrainingHandlers(app, services);
