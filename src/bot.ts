@@ -15,10 +15,10 @@ import { registerRequestOutbox } from "./requests/flows.js";
 import { registerHome, registerHomeOutbox } from "./requests/home.js";
 import { requestHandlers } from "./requests/slack.js";
 import { allJobs } from "./jobs.js";
-import { registerReminderHandlers } from "./reminders/slack.js";
-import { registerTrainingHandlers } from "./training/slack.js";
-import { registerDuties } from "./duties/slack.js";
-import { registerProcessorHandlers } from "./processors/slack.js";
+import { reminderHandlers } from "./reminders/slack.js";
+import { trainingHandlers } from "./training/slack.js";
+import { dutyHandlers, registerDuties } from "./duties/slack.js";
+import { processorHandlers } from "./processors/slack.js";
 import { registerIncidentHandlers } from "./incidents/slack.js";
 import { registerDsrHandlers } from "./dsr/slack.js";
 import { BusinessCalendar } from "./platform/schedule/calendar.js";
@@ -60,7 +60,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   if (applied.length > 0) log.info("migrations applied", { applied });
 
   // every button and modal of the features, dispatched by id (handlers.ts)
-  const handlers = new SlackHandlers().add(requestHandlers);
+  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers);
   const app = createSlackApp({
     botToken: config.slackBotToken,
     signingSecret: config.slackSigningSecret,
@@ -108,10 +108,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   registerPrivacyCommand(app, services);
   handlers.listen(app, services);
   registerHome(app, services);
-  registerReminderHandlers(app, services, calendar);
-  registerTrainingHandlers(app, services);
-  registerDuties(app, services);
-  registerProcessorHandlers(app, services);
+  registerDuties(services);
   registerIncidentHandlers(app, services);
   registerDsrHandlers(app, services);
   const scheduler = new Scheduler({ services, calendar, settings, jobs: allJobs() });

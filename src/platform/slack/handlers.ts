@@ -95,12 +95,12 @@ export interface SubmitContext<M, A extends Actor | null = Actor> {
 }
 
 export interface SubmitOptions<M> {
-  /** the schema of private_metadata (an empty one reads as "{}") */
-  meta: Carried<M>;
+  /** the schema of private_metadata (an empty one reads as "{}"); none: the modal carries nothing the handler reads */
+  meta?: Carried<M>;
   /** the block whose field shows an error about the whole form */
   block: string | ((view: ViewOutput) => string);
-  /** the error shown when the metadata does not fit */
-  invalid: (lang: Lang) => string;
+  /** the error shown when the metadata does not fit (required with `meta`) */
+  invalid?: (lang: Lang) => string;
   /** someone missing from the directory goes on too (actor null), instead of the "whom to ask" error */
   anyone?: boolean;
 }
@@ -167,8 +167,8 @@ export function press<V>(id: string, o: PressOptions<V>, handler: (c: PressConte
   };
 }
 
-export function submit<M>(id: string, o: SubmitOptions<M> & { anyone: true }, handler: (c: SubmitContext<M, Actor | null>) => Promise<unknown>): HandlerDef;
-export function submit<M>(id: string, o: SubmitOptions<M>, handler: (c: SubmitContext<M>) => Promise<unknown>): HandlerDef;
+export function submit<M = undefined>(id: string, o: SubmitOptions<M> & { anyone: true }, handler: (c: SubmitContext<M, Actor | null>) => Promise<unknown>): HandlerDef;
+export function submit<M = undefined>(id: string, o: SubmitOptions<M>, handler: (c: SubmitContext<M>) => Promise<unknown>): HandlerDef;
 export function submit<M>(id: string, o: SubmitOptions<M>, handler: (c: SubmitContext<M, never>) => Promise<unknown>): HandlerDef {
   return {
     kind: "submit",
@@ -181,10 +181,10 @@ export function submit<M>(id: string, o: SubmitOptions<M>, handler: (c: SubmitCo
       const errorBlock = typeof o.block === "string" ? o.block : o.block(view);
       const fail = (text: string, block: string = errorBlock) => ack({ response_action: "errors", errors: { [block]: text } });
       const raw = view.private_metadata || "{}";
-      const parsed = o.meta.safeParse(raw);
+      const parsed = o.meta ? o.meta.safeParse(raw) : { success: true as const, data: undefined as M };
       if (!parsed.success) {
         s.log.warn("a modal carried metadata that does not fit; refused", { view: id, user: body.user.id, meta: clip(raw) });
-        return fail(o.invalid(lang));
+        return fail(o.invalid?.(lang) ?? "");
       }
       if (!actor && !o.anyone) return fail((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text);
       await handler({ s, actor: actor as never, lang, meta: parsed.data, view, body, client, ack, fail });

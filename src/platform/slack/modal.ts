@@ -1,6 +1,6 @@
 // One way to read a modal: the values Slack sends (view.state.values) into a zod schema,
 // with the problems as field errors keyed by block id, the first message of each field.
-import type { z } from "zod";
+import { z } from "zod";
 
 /** One element's state in view.state.values (the parts the forms read). */
 export interface ElementState {
@@ -19,16 +19,16 @@ export type ModalValues = Record<string, Record<string, ElementState>>;
 /** What a field reads from its element: a text, a date, a time, a user, one option, the options ticked. */
 export type Reading = "text" | "date" | "time" | "user" | "option" | "options";
 
-/** A field of the form: which block (default: the field's name) and what it reads. */
-export type FieldReading = Reading | { block: string; read: Reading };
+/** A field of the form: what it reads, in which block (default: the field's name) and element (default: the form's action). */
+export type FieldReading = Reading | { block?: string; action?: string; read: Reading };
 
 export type ModalResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
 
 export interface ModalForm<S extends z.ZodType> {
   /** the form's fields by name (the schema's keys) */
   fields: Record<string, FieldReading>;
-  /** the action_id of every input's element */
-  action: string;
+  /** the action_id of every input's element (unless a field names its own) */
+  action?: string;
   schema: S;
   /**
    * Checks across fields, on the raw values, run whatever the fields' own problems: every
@@ -55,11 +55,11 @@ function read(state: ElementState | undefined, how: Reading): unknown {
 }
 
 /** The raw values of a form's fields (missing blocks read as undefined, or [] for options). */
-export function readFields(values: ModalValues, fields: Record<string, FieldReading>, action: string): Record<string, unknown> {
+export function readFields(values: ModalValues, fields: Record<string, FieldReading>, action = ""): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(fields).map(([name, f]) => {
-      const { block, read: how } = typeof f === "string" ? { block: name, read: f } : f;
-      return [name, read(values[block]?.[action], how)];
+      const { block = name, action: element = action, read: how } = typeof f === "string" ? { read: f } : f;
+      return [name, read(values[block]?.[element], how)];
     }),
   );
 }
@@ -106,7 +106,26 @@ export function readModal<S extends z.ZodType>(values: ModalValues, form: ModalF
   const raw = readFields(values, form.fields, form.action);
   const blockOf = (field: string) => {
     const f = form.fields[field];
-    return f === undefined ? undefined : typeof f === "string" ? field : f.block;
+    return f === undefined ? undefined : typeof f === "string" ? field : (f.block ?? field);
   };
   return validateRaw(form.schema, raw, blockOf, { cross: form.cross && ((add) => form.cross!(raw, add)) });
+}
+
+/**
+ * A schema from a rule that checks the raw input itself (a pure rules module's check):
+ * its problems by field become issues with their messages, its value the data.
+ */
+export function checkedBy<I, O, P extends string>(
+  input: z.ZodType<I>,
+  check: (input: I) => { ok: true; value: O } | { ok: false; problems: Partial<Record<string, P>> },
+  message: (problem: P, field: string) => string,
+): z.ZodType<O> {
+  return input.transform((raw, ctx) => {
+    const r = check(raw);
+    if (r.ok) return r.value;
+    for (const [field, problem] of Object.entries(r.problems)) {
+      if (problem) ctx.addIssue({ code: "custom", path: [field], message: message(problem as P, field) });
+    }
+    return z.NEVER;
+  }) as unknown as z.ZodType<O>;
 }
