@@ -19,7 +19,7 @@ import { reminderHandlers } from "./reminders/slack.js";
 import { trainingHandlers } from "./training/slack.js";
 import { dutyHandlers, registerDuties } from "./duties/slack.js";
 import { processorHandlers } from "./processors/slack.js";
-import { registerIncidentHandlers } from "./incidents/slack.js";
+import { incidentHandlers, registerIncidentHandlers } from "./incidents/slack.js";
 import { registerDsrHandlers } from "./dsr/slack.js";
 import { BusinessCalendar } from "./platform/schedule/calendar.js";
 import { Scheduler } from "./platform/schedule/scheduler.js";
@@ -60,7 +60,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   if (applied.length > 0) log.info("migrations applied", { applied });
 
   // every button and modal of the features, dispatched by id (handlers.ts)
-  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers);
+  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, incidentHandlers);
   const app = createSlackApp({
     botToken: config.slackBotToken,
     signingSecret: config.slackSigningSecret,
