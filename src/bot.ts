@@ -20,7 +20,7 @@ import { trainingHandlers } from "./training/slack.js";
 import { dutyHandlers, registerDuties } from "./duties/slack.js";
 import { processorHandlers } from "./processors/slack.js";
 import { incidentHandlers, registerIncidentHandlers } from "./incidents/slack.js";
-import { registerDsrHandlers } from "./dsr/slack.js";
+import { dsrHandlers, registerDsrHandlers } from "./dsr/slack.js";
 import { BusinessCalendar } from "./platform/schedule/calendar.js";
 import { Scheduler } from "./platform/schedule/scheduler.js";
 import { loadSettings, type Settings } from "./settings.js";
@@ -60,7 +60,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   if (applied.length > 0) log.info("migrations applied", { applied });
 
   // every button and modal of the features, dispatched by id (handlers.ts)
-  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, incidentHandlers);
+  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, incidentHandlers, dsrHandlers);
   const app = createSlackApp({
     botToken: config.slackBotToken,
     signingSecret: config.slackSigningSecret,
@@ -110,7 +110,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   registerHome(app, services);
   registerDuties(services);
   registerIncidentHandlers(app, services);
-  registerDsrHandlers(app, services);
+  registerDsrHandlers(services);
   const scheduler = new Scheduler({ services, calendar, settings, jobs: allJobs() });
   app.error(async (e) => {
     log.error("unhandled error in a listener", { error: String((e as Error).stack ?? e) });

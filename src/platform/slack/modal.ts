@@ -22,11 +22,15 @@ export type Reading = "text" | "date" | "time" | "user" | "option" | "options";
 /** A field of the form: what it reads, in which block (default: the field's name) and element (default: the form's action). */
 export type FieldReading = Reading | { block?: string; action?: string; read: Reading };
 
+type ReadOf<F> = F extends Reading ? F : F extends { read: infer R } ? R : never;
+/** The raw values of a form's fields: the options ticked as a list, anything else a string when given. */
+export type RawOf<F extends Record<string, FieldReading>> = { [K in keyof F]: ReadOf<F[K]> extends "options" ? string[] : string | undefined };
+
 export type ModalResult<T> = { ok: true; data: T } | { ok: false; errors: Record<string, string> };
 
-export interface ModalForm<S extends z.ZodType> {
+export interface ModalForm<S extends z.ZodType, F extends Record<string, FieldReading> = Record<string, FieldReading>> {
   /** the form's fields by name (the schema's keys) */
-  fields: Record<string, FieldReading>;
+  fields: F;
   /** the action_id of every input's element (unless a field names its own) */
   action?: string;
   schema: S;
@@ -34,7 +38,7 @@ export interface ModalForm<S extends z.ZodType> {
    * Checks across fields, on the raw values, run whatever the fields' own problems: every
    * error at once, a field's own problem first.
    */
-  cross?: (raw: Record<string, unknown>, add: (field: string, message: string) => void) => void;
+  cross?: (raw: RawOf<F>, add: (field: string, message: string) => void) => void;
 }
 
 function read(state: ElementState | undefined, how: Reading): unknown {
@@ -55,13 +59,13 @@ function read(state: ElementState | undefined, how: Reading): unknown {
 }
 
 /** The raw values of a form's fields (missing blocks read as undefined, or [] for options). */
-export function readFields(values: ModalValues, fields: Record<string, FieldReading>, action = ""): Record<string, unknown> {
+export function readFields<F extends Record<string, FieldReading>>(values: ModalValues, fields: F, action = ""): RawOf<F> {
   return Object.fromEntries(
     Object.entries(fields).map(([name, f]) => {
       const { block = name, action: element = action, read: how } = typeof f === "string" ? { read: f } : f;
       return [name, read(values[block]?.[element], how)];
     }),
-  );
+  ) as RawOf<F>;
 }
 
 /**
@@ -102,7 +106,7 @@ export function validateRaw<S extends z.ZodType>(
 }
 
 /** Reads a modal's values into `form.schema`: the data, or field errors keyed by block id. */
-export function readModal<S extends z.ZodType>(values: ModalValues, form: ModalForm<S>): ModalResult<z.output<S>> {
+export function readModal<S extends z.ZodType, const F extends Record<string, FieldReading>>(values: ModalValues, form: ModalForm<S, F>): ModalResult<z.output<S>> {
   const raw = readFields(values, form.fields, form.action);
   const blockOf = (field: string) => {
     const f = form.fields[field];
