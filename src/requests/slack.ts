@@ -3,6 +3,7 @@
 // submission has been checked: the value or metadata it carries fits its schema.
 import { z } from "zod";
 import { json, link, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
+import { readModal } from "../platform/slack/modal.js";
 import type { Actor } from "../../commands/types.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import { kindOf, type FormValues, type KindDefinition, type RequestData } from "./kinds/index.js";
@@ -156,10 +157,14 @@ export async function submitRevision(c: SubmitContext<z.output<typeof reviseMeta
   await c.ack();
 }
 
+/** The reason modal's one field. */
+const reasonForm = { fields: { reason: { block: ReasonBlock.block, action: ReasonBlock.action, read: "text" } }, schema: z.object({ reason: z.string().optional() }) } as const;
+
 export async function submitReason(c: SubmitContext<ReasonMeta, Actor | null>): Promise<void> {
   const { s, actor, meta } = c;
   const m = requestMessages(c.lang);
-  const reason = c.view.state.values[ReasonBlock.block]?.[ReasonBlock.action]?.value?.trim() ?? "";
+  const form = readModal(c.view.state.values, reasonForm);
+  const reason = (form.ok ? form.data.reason : undefined)?.trim() ?? "";
   if (!reason) return c.fail(m.refusal.reason_required);
   if (!actor) return c.fail(m.refusal.not_approver);
   let r: Awaited<ReturnType<typeof decide>>;

@@ -1,5 +1,6 @@
 // Builds the Bolt app: HTTP (signed requests on POST /slack/events, plus /healthz and
-// /readyz) or Socket Mode. Features register their listeners on it; the Slack layer
+// /readyz) or Socket Mode. Features declare their presses and modals in the handler
+// registry (handlers.ts), which listens on it; the Slack layer
 // stays thin: parse, call the domain, render.
 import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "../log.js";
