@@ -7,19 +7,20 @@ import { createLogger, type Logger } from "./platform/log.js";
 import { Outbox } from "./platform/outbox.js";
 import { permalinkAt, type Services } from "./platform/services.js";
 import { createSlackApp, workGateOf } from "./platform/slack/app.js";
+import { SlackHandlers } from "./platform/slack/handlers.js";
 import { registerPrivacyCommand } from "./platform/slack/privacyCommand.js";
 import { loadOrgFile } from "./directory/orgFile.js";
 import { importOrg } from "./directory/changes.js";
 import { registerRequestOutbox } from "./requests/flows.js";
 import { registerHome, registerHomeOutbox } from "./requests/home.js";
-import { registerRequestHandlers } from "./requests/slack.js";
+import { requestHandlers } from "./requests/slack.js";
 import { allJobs } from "./jobs.js";
-import { registerReminderHandlers } from "./reminders/slack.js";
-import { registerTrainingHandlers } from "./training/slack.js";
-import { registerDuties } from "./duties/slack.js";
-import { registerProcessorHandlers } from "./processors/slack.js";
-import { registerIncidentHandlers } from "./incidents/slack.js";
-import { registerDsrHandlers } from "./dsr/slack.js";
+import { reminderHandlers } from "./reminders/slack.js";
+import { trainingHandlers } from "./training/slack.js";
+import { dutyHandlers, registerDuties } from "./duties/slack.js";
+import { processorHandlers } from "./processors/slack.js";
+import { incidentHandlers, registerIncidentHandlers } from "./incidents/slack.js";
+import { dsrHandlers, registerDsrHandlers } from "./dsr/slack.js";
 import { BusinessCalendar } from "./platform/schedule/calendar.js";
 import { Scheduler } from "./platform/schedule/scheduler.js";
 import { loadSettings, type Settings } from "./settings.js";
@@ -58,6 +59,8 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   const { applied } = await migrate(database);
   if (applied.length > 0) log.info("migrations applied", { applied });
 
+  // every button and modal of the features, dispatched by id (handlers.ts)
+  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, incidentHandlers, dsrHandlers);
   const app = createSlackApp({
     botToken: config.slackBotToken,
     signingSecret: config.slackSigningSecret,
@@ -65,6 +68,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     apiUrl: config.slackApiUrl,
     log,
     ready: async () => migrationsApplied(database),
+    patient: (actionId) => handlers.isPatient(actionId),
   });
   const outbox = new Outbox({
     database,
@@ -99,14 +103,11 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   registerRequestOutbox(services);
   registerHomeOutbox(services);
   registerPrivacyCommand(app, services);
-  registerRequestHandlers(app, services);
+  handlers.listen(app, services);
   registerHome(app, services);
-  registerReminderHandlers(app, services, calendar);
-  registerTrainingHandlers(app, services);
-  registerDuties(app, services);
-  registerProcessorHandlers(app, services);
+  registerDuties(services);
   registerIncidentHandlers(app, services);
-  registerDsrHandlers(app, services);
+  registerDsrHandlers(services);
   const scheduler = new Scheduler({ services, calendar, settings, jobs: allJobs() });
   app.error(async (e) => {
     log.error("unhandled error in a listener", { error: String((e as Error).stack ?? e) });

@@ -2,6 +2,7 @@
 // case's fields out, or field errors keyed by block_id. Pure: today comes in as an argument.
 import { z } from "zod";
 import type { Lang } from "../platform/i18n.js";
+import { readModal, type ModalValues } from "../platform/slack/modal.js";
 import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, IdentityBlocks, INPUT, LogBlocks, SendBackBlocks, WithdrawBlocks } from "./ids.js";
 import { dsrMessages } from "./messages.js";
 import { dayText } from "./blocks.js";
@@ -29,39 +30,12 @@ import {
   type Via,
 } from "./rules.js";
 
-/** view.state.values as Slack sends it (only the parts read here). */
-export type ViewValues = Record<
-  string,
-  Record<string, { value?: string | null; selected_date?: string | null; selected_user?: string | null; selected_option?: { value: string } | null; selected_options?: { value: string }[] }>
->;
+/** view.state.values as Slack sends it. */
+export type ViewValues = ModalValues;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
-const el = (v: ViewValues, block: string) => v[block]?.[INPUT];
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function errorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) {
-    const key = String(i.path[0] ?? "");
-    if (key && !(key in out)) out[key] = i.message;
-  }
-  return out;
-}
-
-/**
- * Validates `raw` with `schema` and, whatever the other fields' problems, the checks across
- * fields (`cross`, given the raw values): every field error at once, the field's own first.
- */
-function validate<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, cross: (add: (path: string, message: string) => void) => void): { ok: true; data: z.infer<S> } | { ok: false; errors: Record<string, string> } {
-  const r = schema.safeParse(raw);
-  const errors: Record<string, string> = r.success ? {} : errorsOf(r.error.issues);
-  cross((path, message) => {
-    if (!(path in errors)) errors[path] = message;
-  });
-  if (r.success && Object.keys(errors).length === 0) return { ok: true, data: r.data };
-  return { ok: false, errors };
-}
 
 const str = (x: unknown) => (typeof x === "string" && x.trim() !== "" ? x.trim() : null);
 
@@ -165,19 +139,23 @@ export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput
       [LogBlocks.scope]: noPersonal(optional(500)),
       [LogBlocks.owner]: z.string().nullish(),
     });
-  const raw = {
-    [LogBlocks.kind]: el(v, LogBlocks.kind)?.selected_option?.value,
-    [LogBlocks.via]: el(v, LogBlocks.via)?.selected_option?.value,
-    [LogBlocks.receivedOn]: el(v, LogBlocks.receivedOn)?.selected_date ?? undefined,
-    [LogBlocks.requester]: el(v, LogBlocks.requester)?.selected_option?.value,
-    [LogBlocks.mandate]: el(v, LogBlocks.mandate)?.selected_option?.value,
-    [LogBlocks.customerRef]: el(v, LogBlocks.customerRef)?.value ?? undefined,
-    [LogBlocks.scope]: el(v, LogBlocks.scope)?.value,
-    [LogBlocks.owner]: el(v, LogBlocks.owner)?.selected_user,
-  };
-  const r = validate(schema, raw, (add) => {
-    if (raw.requester === "agent" && !raw.mandate) add(LogBlocks.mandate, p.mandateForAgent);
-    if (raw.requester === "self" && raw.mandate) add(LogBlocks.mandate, p.mandateNotSelf);
+  const r = readModal(v, {
+    action: INPUT,
+    fields: {
+      [LogBlocks.kind]: "option",
+      [LogBlocks.via]: "option",
+      [LogBlocks.receivedOn]: "date",
+      [LogBlocks.requester]: "option",
+      [LogBlocks.mandate]: "option",
+      [LogBlocks.customerRef]: "text",
+      [LogBlocks.scope]: "text",
+      [LogBlocks.owner]: "user",
+    },
+    schema,
+    cross: (raw, add) => {
+      if (raw.requester === "agent" && !raw.mandate) add(LogBlocks.mandate, p.mandateForAgent);
+      if (raw.requester === "self" && raw.mandate) add(LogBlocks.mandate, p.mandateNotSelf);
+    },
   });
   if (!r.ok) return r;
   const o = r.data;
@@ -223,26 +201,30 @@ export function parseIdentity(v: ViewValues, lang: Lang, today: Day, c: { reques
       [IdentityBlocks.checkedBy]: z.string({ error: p.required }).min(1, p.required),
       [IdentityBlocks.checkedOn]: day,
     });
-  const raw = {
-    [IdentityBlocks.document]: el(v, IdentityBlocks.document)?.selected_option?.value,
-    [IdentityBlocks.otherDocument]: el(v, IdentityBlocks.otherDocument)?.selected_option?.value,
-    [IdentityBlocks.note]: el(v, IdentityBlocks.note)?.value,
-    [IdentityBlocks.mandateDocument]: el(v, IdentityBlocks.mandateDocument)?.selected_option?.value,
-    [IdentityBlocks.agentDocument]: el(v, IdentityBlocks.agentDocument)?.selected_option?.value,
-    [IdentityBlocks.checkedBy]: el(v, IdentityBlocks.checkedBy)?.selected_user ?? undefined,
-    [IdentityBlocks.checkedOn]: el(v, IdentityBlocks.checkedOn)?.selected_date ?? undefined,
-  };
-  const r = validate(schema, raw, (add) => {
-    if (raw.idDocument === "other" && !raw.idOtherDocument) add(IdentityBlocks.otherDocument, p.otherDocument);
-    if (raw.idDocument !== "other" && raw.idOtherDocument) add(IdentityBlocks.otherDocument, p.otherDocumentNotOther);
-    if (raw.idDocument !== "other" && str(raw.idDocumentNote)) add(IdentityBlocks.note, p.otherDocumentNotOther);
-    if (agent && !raw.mandateDocument) add(IdentityBlocks.mandateDocument, p.agentDocs);
-    if (agent && !raw.agentDocument) add(IdentityBlocks.agentDocument, p.agentDocs);
-    if (!agent && raw.mandateDocument) add(IdentityBlocks.mandateDocument, p.notAgent);
-    if (!agent && raw.agentDocument) add(IdentityBlocks.agentDocument, p.notAgent);
-    const on = raw.checkedOn;
-    if (on && on > today) add(IdentityBlocks.checkedOn, p.future);
-    else if (on && on < c.receivedOn) add(IdentityBlocks.checkedOn, p.beforeReceived(dayText(c.receivedOn, lang)));
+  const r = readModal(v, {
+    action: INPUT,
+    fields: {
+      [IdentityBlocks.document]: "option",
+      [IdentityBlocks.otherDocument]: "option",
+      [IdentityBlocks.note]: "text",
+      [IdentityBlocks.mandateDocument]: "option",
+      [IdentityBlocks.agentDocument]: "option",
+      [IdentityBlocks.checkedBy]: "user",
+      [IdentityBlocks.checkedOn]: "date",
+    },
+    schema,
+    cross: (raw, add) => {
+      if (raw.idDocument === "other" && !raw.idOtherDocument) add(IdentityBlocks.otherDocument, p.otherDocument);
+      if (raw.idDocument !== "other" && raw.idOtherDocument) add(IdentityBlocks.otherDocument, p.otherDocumentNotOther);
+      if (raw.idDocument !== "other" && str(raw.idDocumentNote)) add(IdentityBlocks.note, p.otherDocumentNotOther);
+      if (agent && !raw.mandateDocument) add(IdentityBlocks.mandateDocument, p.agentDocs);
+      if (agent && !raw.agentDocument) add(IdentityBlocks.agentDocument, p.agentDocs);
+      if (!agent && raw.mandateDocument) add(IdentityBlocks.mandateDocument, p.notAgent);
+      if (!agent && raw.agentDocument) add(IdentityBlocks.agentDocument, p.notAgent);
+      const on = raw.checkedOn;
+      if (on && on > today) add(IdentityBlocks.checkedOn, p.future);
+      else if (on && on < c.receivedOn) add(IdentityBlocks.checkedOn, p.beforeReceived(dayText(c.receivedOn, lang)));
+    },
   });
   if (!r.ok) return r;
   const o = r.data;
@@ -280,23 +262,27 @@ export function parseAnswer(v: ViewValues, lang: Lang, today: Day, c: { received
       [AnswerBlocks.grounds]: z.array(z.enum(REFUSAL_GROUNDS)),
       [AnswerBlocks.reason]: noPersonal(optional(2000)),
     });
-  const raw = {
-    [AnswerBlocks.outcome]: el(v, AnswerBlocks.outcome)?.selected_option?.value,
-    [AnswerBlocks.actionTaken]: el(v, AnswerBlocks.actionTaken)?.value,
-    [AnswerBlocks.actionOn]: el(v, AnswerBlocks.actionOn)?.selected_date,
-    [AnswerBlocks.grounds]: (el(v, AnswerBlocks.grounds)?.selected_options ?? []).map((x) => x.value),
-    [AnswerBlocks.reason]: el(v, AnswerBlocks.reason)?.value,
-  };
-  const r = validate(schema, raw, (add) => {
-    const doing = raw.outcome === "done" || raw.outcome === "partly";
-    const refusing = raw.outcome === "partly" || raw.outcome === "not_done";
-    if (doing && !str(raw.actionTaken)) add(AnswerBlocks.actionTaken, p.actionTaken);
-    if (doing && !raw.actionOn) add(AnswerBlocks.actionOn, p.actionOn);
-    if (raw.actionOn && raw.actionOn > today) add(AnswerBlocks.actionOn, p.future);
-    else if (raw.actionOn && raw.actionOn < c.receivedOn) add(AnswerBlocks.actionOn, p.beforeReceived(dayText(c.receivedOn, lang)));
-    if (refusing && raw.grounds.length === 0) add(AnswerBlocks.grounds, p.grounds);
-    if (raw.outcome === "done" && raw.grounds.length > 0) add(AnswerBlocks.grounds, p.groundsForDone);
-    if (refusing && !str(raw.reasonToPerson)) add(AnswerBlocks.reason, p.reason);
+  const r = readModal(v, {
+    action: INPUT,
+    fields: {
+      [AnswerBlocks.outcome]: "option",
+      [AnswerBlocks.actionTaken]: "text",
+      [AnswerBlocks.actionOn]: "date",
+      [AnswerBlocks.grounds]: "options",
+      [AnswerBlocks.reason]: "text",
+    },
+    schema,
+    cross: (raw, add) => {
+      const doing = raw.outcome === "done" || raw.outcome === "partly";
+      const refusing = raw.outcome === "partly" || raw.outcome === "not_done";
+      if (doing && !str(raw.actionTaken)) add(AnswerBlocks.actionTaken, p.actionTaken);
+      if (doing && !raw.actionOn) add(AnswerBlocks.actionOn, p.actionOn);
+      if (raw.actionOn && raw.actionOn > today) add(AnswerBlocks.actionOn, p.future);
+      else if (raw.actionOn && raw.actionOn < c.receivedOn) add(AnswerBlocks.actionOn, p.beforeReceived(dayText(c.receivedOn, lang)));
+      if (refusing && raw.grounds.length === 0) add(AnswerBlocks.grounds, p.grounds);
+      if (raw.outcome === "done" && raw.grounds.length > 0) add(AnswerBlocks.grounds, p.groundsForDone);
+      if (refusing && !str(raw.reasonToPerson)) add(AnswerBlocks.reason, p.reason);
+    },
   });
   if (!r.ok) return r;
   const o = r.data;
@@ -315,15 +301,15 @@ export function parseAnswer(v: ViewValues, lang: Lang, today: Day, c: { received
 
 export function parseWithdraw(v: ViewValues, lang: Lang): Parsed<{ note: string | null }> {
   const { optional, noPersonal } = texts(lang);
-  const r = z.object({ [WithdrawBlocks.note]: noPersonal(optional(500)) }).safeParse({ [WithdrawBlocks.note]: el(v, WithdrawBlocks.note)?.value });
-  if (!r.success) return { ok: false, errors: errorsOf(r.error.issues) };
+  const r = readModal(v, { action: INPUT, fields: { [WithdrawBlocks.note]: "text" }, schema: z.object({ [WithdrawBlocks.note]: noPersonal(optional(500)) }) });
+  if (!r.ok) return r;
   return { ok: true, value: { note: r.data.withdrawNote || null } };
 }
 
 export function parseSendBack(v: ViewValues, lang: Lang): Parsed<{ reason: string }> {
   const { required, noPersonal, noIdNumber } = texts(lang);
-  const r = z.object({ [SendBackBlocks.reason]: noIdNumber(noPersonal(required(1000))) }).safeParse({ [SendBackBlocks.reason]: el(v, SendBackBlocks.reason)?.value ?? undefined });
-  if (!r.success) return { ok: false, errors: errorsOf(r.error.issues) };
+  const r = readModal(v, { action: INPUT, fields: { [SendBackBlocks.reason]: "text" }, schema: z.object({ [SendBackBlocks.reason]: noIdNumber(noPersonal(required(1000))) }) });
+  if (!r.ok) return r;
   return { ok: true, value: { reason: r.data.sendBackReason } };
 }
 
@@ -356,16 +342,20 @@ export function parseComplaint(v: ViewValues, lang: Lang, today: Day): Parsed<Co
       .nullish(),
     [ComplaintBlocks.owner]: z.string().nullish(),
   });
-  const r = schema.safeParse({
-    [ComplaintBlocks.kind]: el(v, ComplaintBlocks.kind)?.selected_option?.value,
-    [ComplaintBlocks.via]: el(v, ComplaintBlocks.via)?.selected_option?.value,
-    [ComplaintBlocks.receivedOn]: el(v, ComplaintBlocks.receivedOn)?.selected_date ?? undefined,
-    [ComplaintBlocks.summary]: el(v, ComplaintBlocks.summary)?.value ?? undefined,
-    [ComplaintBlocks.customerRef]: el(v, ComplaintBlocks.customerRef)?.value,
-    [ComplaintBlocks.link]: el(v, ComplaintBlocks.link)?.value,
-    [ComplaintBlocks.owner]: el(v, ComplaintBlocks.owner)?.selected_user,
+  const r = readModal(v, {
+    action: INPUT,
+    fields: {
+      [ComplaintBlocks.kind]: "option",
+      [ComplaintBlocks.via]: "option",
+      [ComplaintBlocks.receivedOn]: "date",
+      [ComplaintBlocks.summary]: "text",
+      [ComplaintBlocks.customerRef]: "text",
+      [ComplaintBlocks.link]: "text",
+      [ComplaintBlocks.owner]: "user",
+    },
+    schema,
   });
-  if (!r.success) return { ok: false, errors: errorsOf(r.error.issues) };
+  if (!r.ok) return r;
   const o = r.data;
   return {
     ok: true,
@@ -397,16 +387,20 @@ export function parseComplaintClose(v: ViewValues, lang: Lang, today: Day, c: { 
       [ComplaintCloseBlocks.referredTo]: noIdNumber(noPersonal(optional(200))),
       [ComplaintCloseBlocks.closedOn]: day,
     });
-  const raw = {
-    [ComplaintCloseBlocks.outcome]: el(v, ComplaintCloseBlocks.outcome)?.selected_option?.value,
-    [ComplaintCloseBlocks.text]: el(v, ComplaintCloseBlocks.text)?.value ?? undefined,
-    [ComplaintCloseBlocks.referredTo]: el(v, ComplaintCloseBlocks.referredTo)?.value,
-    [ComplaintCloseBlocks.closedOn]: el(v, ComplaintCloseBlocks.closedOn)?.selected_date ?? undefined,
-  };
-  const r = validate(schema, raw, (add) => {
-    if (raw.outcome === "referred" && !str(raw.referredTo)) add(ComplaintCloseBlocks.referredTo, p.referredTo);
-    if (raw.closedOn && raw.closedOn > today) add(ComplaintCloseBlocks.closedOn, p.future);
-    else if (raw.closedOn && raw.closedOn < c.receivedOn) add(ComplaintCloseBlocks.closedOn, p.beforeReceived(dayText(c.receivedOn, lang)));
+  const r = readModal(v, {
+    action: INPUT,
+    fields: {
+      [ComplaintCloseBlocks.outcome]: "option",
+      [ComplaintCloseBlocks.text]: "text",
+      [ComplaintCloseBlocks.referredTo]: "text",
+      [ComplaintCloseBlocks.closedOn]: "date",
+    },
+    schema,
+    cross: (raw, add) => {
+      if (raw.outcome === "referred" && !str(raw.referredTo)) add(ComplaintCloseBlocks.referredTo, p.referredTo);
+      if (raw.closedOn && raw.closedOn > today) add(ComplaintCloseBlocks.closedOn, p.future);
+      else if (raw.closedOn && raw.closedOn < c.receivedOn) add(ComplaintCloseBlocks.closedOn, p.beforeReceived(dayText(c.receivedOn, lang)));
+    },
   });
   if (!r.ok) return r;
   const o = r.data;

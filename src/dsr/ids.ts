@@ -89,7 +89,3 @@ export interface CaseMeta {
 }
 
 export const encodeCaseRev = (id: string, rev: number) => `${id}:${rev}`;
-export function decodeCaseRev(v: string | undefined): CaseMeta | null {
-  const m = /^([^:]+):(\d+)$/.exec(v ?? "");
-  return m ? { id: m[1]!, rev: Number(m[2]) } : null;
-}

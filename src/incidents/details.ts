@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Lang } from "../platform/i18n.js";
+import { readModal } from "../platform/slack/modal.js";
 import { DetailsBlocks, INPUT } from "./ids.js";
 import type { Parsed, ViewValues } from "./forms.js";
 import { incidentSlackMessages } from "./slackMessages.js";
@@ -25,15 +26,8 @@ export function parseDetails(v: ViewValues, lang: Lang): Parsed<IncidentDetails>
   const p = incidentSlackMessages(lang).problem;
   const field = z.string().trim().max(DETAIL_MAX, p.tooLong(DETAIL_MAX)).nullish();
   const schema = z.object(Object.fromEntries(DETAIL_FIELDS.map((f) => [DetailsBlocks[f], field])) as Record<DetailField, typeof field>);
-  const r = schema.safeParse(Object.fromEntries(DETAIL_FIELDS.map((f) => [DetailsBlocks[f], v[DetailsBlocks[f]]?.[INPUT]?.value ?? null])));
-  if (!r.success) {
-    const errors: Record<string, string> = {};
-    for (const i of r.error.issues) {
-      const key = String(i.path[0] ?? "");
-      if (key && !(key in errors)) errors[key] = i.message;
-    }
-    return { ok: false, errors };
-  }
+  const r = readModal(v, { action: INPUT, fields: Object.fromEntries(DETAIL_FIELDS.map((f) => [DetailsBlocks[f], "text" as const])), schema });
+  if (!r.ok) return r;
   return { ok: true, value: Object.fromEntries(DETAIL_FIELDS.map((f) => [f, r.data[f] ? r.data[f] : null])) as IncidentDetails };
 }
 

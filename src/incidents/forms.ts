@@ -1,17 +1,15 @@
 // The two modals' answers, validated with zod: what Slack sends (view.state.values) in,
 // the incident's report or assessment out, or field errors keyed by block_id.
 import { z } from "zod";
-import { momentAt } from "../platform/day.js";
 import type { Lang } from "../platform/i18n.js";
+import { readModal, type ModalValues } from "../platform/slack/modal.js";
 import { AssessBlocks, INPUT, ReportBlocks } from "./ids.js";
 import type { Assessment } from "./rules.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "./slackMessages.js";
+import { momentAt } from "../platform/day.js";
 
-/** view.state.values as Slack sends it (only the parts read here). */
-export type ViewValues = Record<
-  string,
-  Record<string, { value?: string | null; selected_user?: string | null; selected_date?: string | null; selected_time?: string | null; selected_option?: { value: string } | null; selected_options?: { value: string }[] }>
->;
+/** view.state.values as Slack sends it. */
+export type ViewValues = ModalValues;
 
 export interface IncidentReportInput {
   summary: string;
@@ -32,17 +30,6 @@ export interface AssessmentInput {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
-const el = (v: ViewValues, block: string) => v[block]?.[INPUT];
-
-function errorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) {
-    const key = String(i.path[0] ?? "");
-    if (key && !(key in out)) out[key] = i.message;
-  }
-  return out;
-}
-
 export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: string): Parsed<IncidentReportInput> {
   const p = incidentSlackMessages(lang).problem;
   const text = (max: number) => z.string({ error: p.required }).trim().min(1, p.required).max(max, p.tooLong(max));
@@ -62,17 +49,21 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
         ctx.addIssue({ code: "custom", path: [ReportBlocks.discoveredOn], message: p.future });
       }
     });
-  const r = schema.safeParse({
-    [ReportBlocks.summary]: el(v, ReportBlocks.summary)?.value ?? undefined,
-    [ReportBlocks.discoveredOn]: el(v, ReportBlocks.discoveredOn)?.selected_date ?? undefined,
-    [ReportBlocks.discoveredTime]: el(v, ReportBlocks.discoveredTime)?.selected_time ?? undefined,
-    [ReportBlocks.data]: el(v, ReportBlocks.data)?.value ?? undefined,
-    [ReportBlocks.affected]: el(v, ReportBlocks.affected)?.selected_option?.value,
-    [ReportBlocks.ongoing]: el(v, ReportBlocks.ongoing)?.selected_option?.value,
-    [ReportBlocks.processor]: el(v, ReportBlocks.processor)?.selected_option?.value,
-    [ReportBlocks.contact]: el(v, ReportBlocks.contact)?.value,
+  const r = readModal(v, {
+    action: INPUT,
+    fields: {
+      [ReportBlocks.summary]: "text",
+      [ReportBlocks.discoveredOn]: "date",
+      [ReportBlocks.discoveredTime]: "time",
+      [ReportBlocks.data]: "text",
+      [ReportBlocks.affected]: "option",
+      [ReportBlocks.ongoing]: "option",
+      [ReportBlocks.processor]: "option",
+      [ReportBlocks.contact]: "text",
+    },
+    schema,
   });
-  if (!r.success) return { ok: false, errors: errorsOf(r.error.issues) };
+  if (!r.ok) return r;
   const o = r.data;
   return {
     ok: true,
@@ -116,16 +107,20 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
       else if (count !== null && over !== count > 1000) ctx.addIssue({ code: "custom", path: [AssessBlocks.affectedCount], message: p.countContradicts });
       if (reassessing && !o.reason) ctx.addIssue({ code: "custom", path: [AssessBlocks.reason], message: p.reasonNeeded });
     });
-  const r = schema.safeParse({
-    [AssessBlocks.categories]: (el(v, AssessBlocks.categories)?.selected_options ?? []).map((o) => o.value),
-    [AssessBlocks.encrypted]: el(v, AssessBlocks.encrypted)?.selected_option?.value,
-    [AssessBlocks.processor]: el(v, AssessBlocks.processor)?.selected_option?.value,
-    [AssessBlocks.affectedCount]: el(v, AssessBlocks.affectedCount)?.value,
-    [AssessBlocks.dataItems]: el(v, AssessBlocks.dataItems)?.value,
-    [AssessBlocks.cause]: el(v, AssessBlocks.cause)?.value,
-    [AssessBlocks.reason]: el(v, AssessBlocks.reason)?.value,
+  const r = readModal(v, {
+    action: INPUT,
+    fields: {
+      [AssessBlocks.categories]: "options",
+      [AssessBlocks.encrypted]: "option",
+      [AssessBlocks.processor]: "option",
+      [AssessBlocks.affectedCount]: "text",
+      [AssessBlocks.dataItems]: "text",
+      [AssessBlocks.cause]: "text",
+      [AssessBlocks.reason]: "text",
+    },
+    schema,
   });
-  if (!r.success) return { ok: false, errors: errorsOf(r.error.issues) };
+  if (!r.ok) return r;
   const o = r.data;
   const c = new Set(o.categories);
   return {

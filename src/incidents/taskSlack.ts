@@ -1,22 +1,18 @@
 // Slack handlers of the task checklist (「完了」, 「該当なし」 and its reason modal) and of
 // closing (「クローズ」 and the recurrence-prevention modal). Ack first, once per delivery;
 // refusals ephemeral (or a field error in a modal) and logged.
-import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { noteUnknownUser } from "../directory/unknownUser.js";
-import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
-import type { Services } from "../platform/services.js";
-import { resolveActor, startPress } from "../platform/slack/actor.js";
+import { z } from "zod";
+import type { Lang } from "../platform/i18n.js";
+import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
+import { readModal } from "../platform/slack/modal.js";
 import { mayRespond } from "./access.js";
 import { logRefusal } from "./flows.js";
-import type { ViewValues } from "./forms.js";
 import { IncidentActions, IncidentViews, INPUT, TaskBlocks, type TaskMeta } from "./ids.js";
 import { incidentSlackMessages } from "./slackMessages.js";
 import { loadIncident } from "./store.js";
 import { closeModal, naModal, taskLabel } from "./taskBlocks.js";
-import { closeIncident, closeRefusalText, registerTaskOutbox, updateTask, type TaskResult } from "./taskFlows.js";
+import { closeIncident, closeRefusalText, updateTask, type TaskResult } from "./taskFlows.js";
 import { incidentTaskMessages } from "./taskMessages.js";
-
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 function taskRefusalText(r: Extract<TaskResult, { ok: false }>, lang: Lang): string {
   const m = incidentTaskMessages(lang);
@@ -34,96 +30,95 @@ function taskRefusalText(r: Extract<TaskResult, { ok: false }>, lang: Lang): str
   }
 }
 
-const parseValue = (v: string | undefined) => {
-  const [id = "", key = ""] = (v ?? "").split(":");
+/** A task's button carries "incident id:task key". */
+const taskValue = z.string().transform((v) => {
+  const [id = "", key = ""] = v.split(":");
   return { id, key };
+});
+
+/** One text field of a modal (the 「該当なし」 reason, the recurrence prevention), trimmed. */
+const oneText = (block: string) => ({ action: INPUT, fields: { text: { block, read: "text" } }, schema: z.object({ text: z.string().optional() }) }) as const;
+const textOf = (values: SubmitContext<unknown>["view"]["state"]["values"], block: string) => {
+  const r = readModal(values, oneText(block));
+  return (r.ok ? r.data.text : undefined)?.trim() ?? "";
 };
 
-export function registerIncidentTaskHandlers(app: App, s: Services): void {
-  registerTaskOutbox(s);
-
-  const press = (action: "taskDone" | "taskNa") =>
-    app.action<BlockAction<ButtonAction>>(IncidentActions[action], async ({ ack, body, client, respond }) => {
-      await ack();
-      const press = await startPress(s, { body, client, respond });
-      if (!press) return;
-      const { actor, tell } = press;
-      const m = incidentTaskMessages(actor.lang);
-      const { id, key } = parseValue(body.actions[0]!.value);
-      const incident = await loadIncident(s.database.prisma, id);
-      const task = incident ? await s.database.prisma.incidentTask.findUnique({ where: { incidentId_key: { incidentId: incident.id, key } } }) : null;
-      if (!incident || !task) return void (await tell(m.refusal.notFound));
-      try {
-        if (action === "taskDone") {
-          const r = await updateTask(s, { incidentId: incident.id, key, actorId: actor.slackId, to: "done" });
-          return void (await tell(r.ok ? m.ack.done(r.code, taskLabel(key, actor.lang)) : taskRefusalText(r, actor.lang)));
-        }
-        // 「該当なし」: refuse before asking the reason
-        const refusal = !(mayRespond(actor, incident) || task.ownerId === actor.slackId) ? "not_allowed" : incident.status === "closed" ? "closed" : task.status !== "open" ? "not_open" : null;
-        if (refusal) {
-          await logRefusal(s, actor.slackId, `incident:${incident.code}`, `task_na:${key}`, refusal);
-          return void (await tell(taskRefusalText({ ok: false, refusal }, actor.lang)));
-        }
-        await client.views.open({ trigger_id: body.trigger_id, view: naModal(incident, key, actor.lang) });
-      } catch (e) {
-        s.log.error("a task update could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
-        await tell(incidentSlackMessages(actor.lang).failed);
-      }
-    });
-  press("taskDone");
-  press("taskNa");
-
-  app.view(IncidentViews.taskNa, async ({ ack, body, view, client }: ViewArgs) => {
-    const actor = await resolveActor(s, client, body.user.id);
-    const lang = actor?.lang ?? DEFAULT_LANG;
-    const fail = (text: string) => ack({ response_action: "errors", errors: { [TaskBlocks.naReason]: text } });
-    const meta = JSON.parse(view.private_metadata || "{}") as Partial<TaskMeta>;
-    if (!meta.id || !meta.key) return fail(incidentTaskMessages(lang).refusal.notFound);
-    if (!actor) return fail((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text);
-    const reason = (view.state.values as unknown as ViewValues)[TaskBlocks.naReason]?.[INPUT]?.value?.trim() ?? "";
-    if (!reason) return fail(incidentTaskMessages(lang).naModal.required);
-    try {
-      const r = await updateTask(s, { incidentId: meta.id, key: meta.key, actorId: actor.slackId, to: "na", reason });
-      if (!r.ok) return fail(taskRefusalText(r, lang));
-    } catch (e) {
-      s.log.error("a task update could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
-      return fail(incidentSlackMessages(lang).failed);
+/** 「完了」 and 「該当なし」 on the checklist: done at once; not applicable asks the reason first. */
+async function task(c: PressContext<{ id: string; key: string }>, action: "taskDone" | "taskNa"): Promise<void> {
+  const { s, actor, tell } = c;
+  const m = incidentTaskMessages(actor.lang);
+  const { id, key } = c.value;
+  const incident = await loadIncident(s.database.prisma, id);
+  const task = incident ? await s.database.prisma.incidentTask.findUnique({ where: { incidentId_key: { incidentId: incident.id, key } } }) : null;
+  if (!incident || !task) return void (await tell(m.refusal.notFound));
+  try {
+    if (action === "taskDone") {
+      const r = await updateTask(s, { incidentId: incident.id, key, actorId: actor.slackId, to: "done" });
+      return void (await tell(r.ok ? m.ack.done(r.code, taskLabel(key, actor.lang)) : taskRefusalText(r, actor.lang)));
     }
-    await ack();
-  });
-
-  app.action<BlockAction<ButtonAction>>(IncidentActions.close, async ({ ack, body, client, respond }) => {
-    await ack();
-    const press = await startPress(s, { body, client, respond });
-    if (!press) return;
-    const { actor, tell } = press;
-    const m = incidentTaskMessages(actor.lang);
-    const incident = await loadIncident(s.database.prisma, body.actions[0]!.value ?? "");
-    if (!incident) return void (await tell(m.refusal.notFound));
-    if (!mayRespond(actor, incident)) {
-      await logRefusal(s, actor.slackId, `incident:${incident.code}`, "close", "not_assessor");
-      return void (await tell(m.refusal.closeNotAllowed));
+    // 「該当なし」: refuse before asking the reason
+    const refusal = !(mayRespond(actor, incident) || task.ownerId === actor.slackId) ? "not_allowed" : incident.status === "closed" ? "closed" : task.status !== "open" ? "not_open" : null;
+    if (refusal) {
+      await logRefusal(s, actor.slackId, `incident:${incident.code}`, `task_na:${key}`, refusal);
+      return void (await tell(taskRefusalText({ ok: false, refusal }, actor.lang)));
     }
-    if (incident.status === "closed") return void (await tell(m.checklist.closed));
-    await client.views.open({ trigger_id: body.trigger_id, view: closeModal(incident, actor.lang) });
-  });
-
-  app.view(IncidentViews.close, async ({ ack, body, view, client }: ViewArgs) => {
-    const actor = await resolveActor(s, client, body.user.id);
-    const lang = actor?.lang ?? DEFAULT_LANG;
-    const fail = (text: string) => ack({ response_action: "errors", errors: { [TaskBlocks.recurrence]: text } });
-    const meta = JSON.parse(view.private_metadata || "{}") as { id?: string };
-    if (!meta.id) return fail(incidentTaskMessages(lang).refusal.notFound);
-    if (!actor) return fail((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text);
-    const text = (view.state.values as unknown as ViewValues)[TaskBlocks.recurrence]?.[INPUT]?.value?.trim() ?? "";
-    if (!text) return fail(incidentTaskMessages(lang).closeModal.required);
-    try {
-      const r = await closeIncident(s, { incidentId: meta.id, actorId: actor.slackId, recurrencePrevention: text });
-      if (!r.ok) return fail(closeRefusalText(r, lang));
-    } catch (e) {
-      s.log.error("an incident could not be closed", { user: actor.slackId, error: String((e as Error).message ?? e) });
-      return fail(incidentSlackMessages(lang).failed);
-    }
-    await ack();
-  });
+    await c.client.views.open({ trigger_id: c.body.trigger_id, view: naModal(incident, key, actor.lang) });
+  } catch (e) {
+    s.log.error("a task update could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    await tell(incidentSlackMessages(actor.lang).failed);
+  }
 }
+export const taskDone = (c: PressContext<{ id: string; key: string }>) => task(c, "taskDone");
+export const taskNotApplicable = (c: PressContext<{ id: string; key: string }>) => task(c, "taskNa");
+
+export async function submitNotApplicable(c: SubmitContext<TaskMeta>): Promise<void> {
+  const { s, actor, lang, meta } = c;
+  const reason = textOf(c.view.state.values, TaskBlocks.naReason);
+  if (!reason) return c.fail(incidentTaskMessages(lang).naModal.required);
+  try {
+    const r = await updateTask(s, { incidentId: meta.id, key: meta.key, actorId: actor.slackId, to: "na", reason });
+    if (!r.ok) return c.fail(taskRefusalText(r, lang));
+  } catch (e) {
+    s.log.error("a task update could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    return c.fail(incidentSlackMessages(lang).failed);
+  }
+  await c.ack();
+}
+
+/** 「クローズ」: the recurrence-prevention modal, for those who respond to the incident. */
+export async function openClose(c: PressContext<string>): Promise<void> {
+  const { s, actor, tell } = c;
+  const m = incidentTaskMessages(actor.lang);
+  const incident = await loadIncident(s.database.prisma, c.value);
+  if (!incident) return void (await tell(m.refusal.notFound));
+  if (!mayRespond(actor, incident)) {
+    await logRefusal(s, actor.slackId, `incident:${incident.code}`, "close", "not_assessor");
+    return void (await tell(m.refusal.closeNotAllowed));
+  }
+  if (incident.status === "closed") return void (await tell(m.checklist.closed));
+  await c.client.views.open({ trigger_id: c.body.trigger_id, view: closeModal(incident, actor.lang) });
+}
+
+export async function submitClose(c: SubmitContext<{ id: string }>): Promise<void> {
+  const { s, actor, lang } = c;
+  const text = textOf(c.view.state.values, TaskBlocks.recurrence);
+  if (!text) return c.fail(incidentTaskMessages(lang).closeModal.required);
+  try {
+    const r = await closeIncident(s, { incidentId: c.meta.id, actorId: actor.slackId, recurrencePrevention: text });
+    if (!r.ok) return c.fail(closeRefusalText(r, lang));
+  } catch (e) {
+    s.log.error("an incident could not be closed", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    return c.fail(incidentSlackMessages(lang).failed);
+  }
+  await c.ack();
+}
+
+const notFound = ({ lang }: { lang: Lang }) => incidentTaskMessages(lang).refusal.notFound;
+
+export const incidentTaskHandlers: readonly HandlerDef[] = [
+  press(IncidentActions.taskDone, { value: taskValue, invalid: notFound }, taskDone),
+  press(IncidentActions.taskNa, { value: taskValue, invalid: notFound }, taskNotApplicable),
+  submit(IncidentViews.taskNa, { meta: json(z.object({ id: z.string().min(1), key: z.string().min(1) })), block: TaskBlocks.naReason, invalid: (lang) => notFound({ lang }) }, submitNotApplicable),
+  press(IncidentActions.close, { value: z.string().min(1), invalid: notFound }, openClose),
+  submit(IncidentViews.close, { meta: json(z.object({ id: z.string().min(1) })), block: TaskBlocks.recurrence, invalid: (lang) => notFound({ lang }) }, submitClose),
+];

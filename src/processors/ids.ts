@@ -40,16 +40,6 @@ export function encodeTarget(t: DisposalTarget): string {
   return JSON.stringify({ k: t.kind, id: t.id });
 }
 
-export function decodeTarget(raw: string | undefined): DisposalTarget | null {
-  try {
-    const v = JSON.parse(raw ?? "") as { k?: unknown; id?: unknown };
-    if ((v.k !== "processor" && v.k !== "provision") || typeof v.id !== "string") return null;
-    return { kind: v.k, id: v.id };
-  } catch {
-    return null;
-  }
-}
-
 /** private_metadata of the inspection modal */
 export interface InspectionMeta {
   processorId: string;

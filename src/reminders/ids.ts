@@ -1,4 +1,6 @@
 // Action ids of the reminders feature.
+import { z } from "zod";
+
 export const ReminderActions = {
   /** the overflow menu of one item in a reminder DM: snooze 1 or 3 days */
   itemMenu: "reminder-item-menu",
@@ -13,9 +15,12 @@ export function encodeSnooze(days: number, item: string): string {
   return `${days}|${item}`;
 }
 
-export function decodeSnooze(v: string | undefined): { days: number; item: string } | null {
-  const m = /^(\d{1,2})\|(.+)$/.exec(v ?? "");
-  if (!m) return null;
-  const days = Number(m[1]);
-  return days === 1 || days === 3 ? { days, item: m[2] } : null;
-}
+/** A snooze option's value (encodeSnooze): 1 or 3 days and the item. */
+export const snoozeValue = z
+  .string()
+  .regex(/^(\d{1,2})\|(.+)$/)
+  .transform((v) => {
+    const [days = "", ...item] = v.split("|");
+    return { days: Number(days), item: item.join("|") };
+  })
+  .refine((v) => v.days === 1 || v.days === 3);

@@ -31,14 +31,3 @@ export interface PressValue {
 export function encodePress(v: PressValue): string {
   return JSON.stringify(v);
 }
-
-export function decodePress(raw: string | undefined): PressValue | null {
-  if (!raw) return null;
-  try {
-    const v = JSON.parse(raw) as Partial<PressValue>;
-    if (typeof v.id !== "string" || typeof v.rev !== "number") return null;
-    return { id: v.id, rev: v.rev, key: typeof v.key === "string" ? v.key : undefined };
-  } catch {
-    return null;
-  }
-}

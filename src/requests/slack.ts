@@ -1,188 +1,192 @@
-// Slack handlers of the requests feature: parse, call the flows, render.
-import type { App, BlockAction, ButtonAction, StaticSelectAction, ViewSubmitAction, SlackViewMiddlewareArgs, AllMiddlewareArgs } from "@slack/bolt";
-
+// Slack handlers of the requests feature: parse, call the flows, render. Each handler is a
+// named function the registry (platform/slack/handlers.ts) calls once the press or the
+// submission has been checked: the value or metadata it carries fits its schema.
+import { z } from "zod";
+import { json, link, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
+import { readModal } from "../platform/slack/modal.js";
 import type { Actor } from "../directory/actor.js";
-import { resolveActor, startPress } from "../platform/slack/actor.js";
-import { withoutTrigger } from "../platform/slack/ackFirst.js";
-import type { Services } from "../platform/services.js";
-import { noteUnknownUser } from "../directory/unknownUser.js";
-import { dayIn } from "../platform/day.js";
-import { DEFAULT_LANG } from "../platform/i18n.js";
-import { KINDS, kindOf, type FormValues, type RequestData } from "./kinds/index.js";
-import { reasonModal, requestFormModal, type FormMeta, type ReasonMeta } from "./blocks.js";
+import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
+import { kindOf, type FormValues, type KindDefinition, type RequestData, type RequestKind } from "./kinds/index.js";
+import { reasonModal, requestFormModal, type ReasonMeta } from "./blocks.js";
 import { decide, logRefusal, resubmit, setMeasure, submitRequest, withdraw } from "./flows.js";
-import { decodePress, ReasonBlock, RequestActions, RequestViews } from "./ids.js";
+import { ReasonBlock, RequestActions, RequestViews, type PressValue } from "./ids.js";
 import { requestMessages } from "./messages.js";
 import { approversFor, loadRequest } from "./store.js";
 import { canDecide, canResubmit, type Decision } from "./workflow.js";
+import { dayIn } from "../platform/day.js";
 
 /** The block id of the first input of a view, where errors that concern the whole form are shown. */
-function firstInputBlock(blocks: unknown[]): string {
-  const b = (blocks as { type: string; block_id?: string }[]).find((x) => x.type === "input");
+function firstInputBlock(view: { blocks: unknown[] }): string {
+  const b = (view.blocks as { type: string; block_id?: string }[]).find((x) => x.type === "input");
   return b?.block_id ?? "";
 }
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+// ---- what the buttons and modals carry ---------------------------------------------------
 
-export function registerRequestHandlers(app: App, s: Services): void {
-  // their work opens no modal: in a burst they wait their turn after the ack (ackFirst.ts)
-  withoutTrigger(app, [RequestActions.approve, RequestActions.withdraw, RequestActions.tickMeasure, RequestActions.untickMeasure]);
-  type ActionArgs = Parameters<Parameters<typeof app.action<BlockAction<ButtonAction>>>[1]>[0];
-
-  /** Drops duplicates, finds the actor; tells unknown people whom to ask (null: stop there). */
-  const pressContext = async (args: ActionArgs): Promise<Actor | null> => (await startPress(s, args))?.actor ?? null;
-
-  const tell = (args: ActionArgs, text: string) =>
-    args.respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
-
-  /**
-   * Runs a flow after the press was acknowledged. If it fails (the database could not
-   * take it even after retries), the presser is told that nothing changed and to press
-   * again: a press is never silently lost.
-   */
-  async function afterAck<T>(args: ActionArgs, actor: Actor, what: string, flow: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await flow();
-    } catch (e) {
-      s.log.error("a press could not be recorded", { what, user: actor.slackId, error: String((e as Error).message ?? e) });
-      await tell(args, requestMessages(actor.lang).pressFailed);
-      return undefined;
-    }
+/** A kind's id, as the kind's definition. */
+const kindId = z.string().transform((v, ctx): KindDefinition<RequestKind> => {
+  const kind = kindOf(v);
+  if (!kind) {
+    ctx.addIssue({ code: "custom", message: "unknown kind" });
+    return z.NEVER;
   }
+  return kind;
+});
 
-  // Picking the kind replaces the picker with that kind's form, in place.
-  app.action<BlockAction<StaticSelectAction>>(RequestActions.pickKind, async ({ ack, body, client }) => {
-    await ack();
-    const kind = kindOf(body.actions[0]!.selected_option.value);
-    if (!kind || !body.view) return;
-    const actor = await resolveActor(s, client, body.user.id);
-    await client.views.update({ view_id: body.view.id, hash: body.view.hash, view: requestFormModal(kind.kind, actor?.lang ?? DEFAULT_LANG) });
-  });
+/** A decision button's value (encodePress): which request, at which revision it was rendered. */
+const pressValue = json(z.object({ id: z.string(), rev: z.number(), key: z.string().optional().catch(undefined) }));
+/** A measure's button: the same, with the measure's key. */
+const measureValue = json(z.object({ id: z.string(), rev: z.number(), key: z.string().min(1) }));
+/** The form's private_metadata (FormMeta). */
+const formMeta = json(z.object({ kind: kindId, requestId: z.string().optional(), rev: z.number().optional() }));
+/** The revised form's private_metadata: the request is named. */
+const reviseMeta = json(z.object({ kind: kindId, requestId: z.string(), rev: z.number().optional() }));
+/** The reason modal's private_metadata (ReasonMeta). */
+const reasonMeta = json(
+  z.object({ id: z.string(), rev: z.number(), decision: z.enum(["reject", "request_changes"]), channel: z.string().optional() }),
+) satisfies z.ZodType<ReasonMeta, unknown>;
 
-  app.view(RequestViews.form, async ({ ack, body, view, client }: ViewArgs) => {
-    const actor = await resolveActor(s, client, body.user.id);
-    const meta = JSON.parse(view.private_metadata || "{}") as FormMeta;
-    const kind = kindOf(meta.kind);
-    const first = firstInputBlock(view.blocks);
-    if (!kind) return ack({ response_action: "errors", errors: { [first]: requestMessages(DEFAULT_LANG).refusal.not_found } });
-    if (!actor) {
-      const { text } = await noteUnknownUser(s, body.user.id, DEFAULT_LANG);
-      return ack({ response_action: "errors", errors: { [first]: text } });
-    }
-    const parsed = kind.parse(view.state.values as unknown as FormValues, actor.lang, dayIn(s.clock.now(), s.timeZone));
-    if (!parsed.ok) return ack({ response_action: "errors", errors: parsed.errors });
-    const r = await submitRequest(s, { requesterId: actor.slackId, kind: kind.kind, data: parsed.data, submissionKey: `view:${view.id}` });
-    if (!r.ok) {
-      const m = requestMessages(actor.lang).modal;
-      return ack({ response_action: "errors", errors: { [first]: r.problem === "no_channel" ? m.noChannel : m.noDepartment } });
-    }
-    await ack();
-  });
+const notFound = ({ lang }: { lang: Lang }) => requestMessages(lang).refusal.not_found;
 
-  app.view(RequestViews.revise, async ({ ack, body, view, client }: ViewArgs) => {
-    const actor = await resolveActor(s, client, body.user.id);
-    const meta = JSON.parse(view.private_metadata || "{}") as FormMeta;
-    const kind = kindOf(meta.kind);
-    const first = firstInputBlock(view.blocks);
-    const lang = actor?.lang ?? DEFAULT_LANG;
-    if (!kind || !meta.requestId || !actor) return ack({ response_action: "errors", errors: { [first]: requestMessages(lang).refusal.not_requester } });
-    const parsed = kind.parse(view.state.values as unknown as FormValues, lang, dayIn(s.clock.now(), s.timeZone));
-    if (!parsed.ok) return ack({ response_action: "errors", errors: parsed.errors });
-    const r = await resubmit(s, { requestId: meta.requestId, actorId: actor.slackId, data: parsed.data, pressedRev: meta.rev ?? -1 });
-    if (!r.ok) return ack({ response_action: "errors", errors: { [first]: requestMessages(lang).refusal[r.refusal] } });
-    await ack();
-  });
+// ---- presses -------------------------------------------------------------------------------
 
-  app.action<BlockAction<ButtonAction>>(RequestActions.approve, async (args) => {
-    await args.ack();
-    const actor = await pressContext(args);
-    const press = decodePress(args.body.actions[0]!.value);
-    if (!actor || !press) return;
-    const r = await afterAck(args, actor, "approve", () => decide(s, { requestId: press.id, actorId: actor.slackId, decision: "approve", pressedRev: press.rev }));
-    if (r && !r.ok) await tell(args, requestMessages(actor.lang).refusal[r.refusal]);
-  });
+/**
+ * Runs a flow after the press was acknowledged. If it fails (the database could not
+ * take it even after retries), the presser is told that nothing changed and to press
+ * again: a press is never silently lost.
+ */
+async function afterAck<T>(c: PressContext<unknown>, what: string, flow: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await flow();
+  } catch (e) {
+    c.s.log.error("a press could not be recorded", { what, user: c.actor.slackId, error: String((e as Error).message ?? e) });
+    await c.tell(requestMessages(c.actor.lang).pressFailed);
+    return undefined;
+  }
+}
 
-  const openReason = (decision: Exclude<Decision, "approve">) => async (args: ActionArgs) => {
-    await args.ack();
-    const actor = await pressContext(args);
-    const press = decodePress(args.body.actions[0]!.value);
-    if (!actor || !press) return;
-    const req = await loadRequest(s.database.prisma, press.id);
-    const m = requestMessages(actor.lang);
-    if (!req) return void (await tell(args, m.refusal.not_found));
-    const check = canDecide(req, actor.slackId, press.rev, await approversFor(s.database.prisma, req.departmentId));
-    if (!check.ok) {
-      await logRefusal(s, actor.slackId, `request:${req.code}`, decision, check.refusal);
-      return void (await tell(args, m.refusal[check.refusal]));
-    }
-    const meta: ReasonMeta = { id: req.id, rev: press.rev, decision, channel: args.body.channel?.id };
-    await args.client.views.open({ trigger_id: args.body.trigger_id, view: reasonModal(meta, req.code, req.title, actor.lang) });
-  };
-  app.action<BlockAction<ButtonAction>>(RequestActions.reject, openReason("reject"));
-  app.action<BlockAction<ButtonAction>>(RequestActions.requestChanges, openReason("request_changes"));
+/** Picking the kind replaces the picker with that kind's form, in place. */
+export async function pickKind(c: PressContext<KindDefinition<RequestKind>, Actor | null>): Promise<void> {
+  const view = c.body.view;
+  if (!view) return;
+  await c.client.views.update({ view_id: view.id, hash: view.hash, view: requestFormModal(c.value.kind, c.actor?.lang ?? DEFAULT_LANG) });
+}
 
-  app.view(RequestViews.reason, async ({ ack, body, view, client }: ViewArgs) => {
-    const actor = await resolveActor(s, client, body.user.id);
-    const lang = actor?.lang ?? DEFAULT_LANG;
-    const m = requestMessages(lang);
-    const meta = JSON.parse(view.private_metadata || "{}") as ReasonMeta;
-    const reason = view.state.values[ReasonBlock.block]?.[ReasonBlock.action]?.value?.trim() ?? "";
-    if (!reason) return ack({ response_action: "errors", errors: { [ReasonBlock.block]: m.refusal.reason_required } });
-    if (!actor) return ack({ response_action: "errors", errors: { [ReasonBlock.block]: m.refusal.not_approver } });
-    let r: Awaited<ReturnType<typeof decide>>;
-    try {
-      r = await decide(s, { requestId: meta.id, actorId: actor.slackId, decision: meta.decision, pressedRev: meta.rev, reason });
-    } catch (e) {
-      s.log.error("a decision could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
-      return ack({ response_action: "errors", errors: { [ReasonBlock.block]: m.pressFailed } });
-    }
-    if (!r.ok) return ack({ response_action: "errors", errors: { [ReasonBlock.block]: m.refusal[r.refusal] } });
-    await ack();
-  });
+export async function approveRequest(c: PressContext<PressValue>): Promise<void> {
+  const { actor, value } = c;
+  const r = await afterAck(c, "approve", () => decide(c.s, { requestId: value.id, actorId: actor.slackId, decision: "approve", pressedRev: value.rev }));
+  if (r && !r.ok) await c.tell(requestMessages(actor.lang).refusal[r.refusal]);
+}
 
-  app.action<BlockAction<ButtonAction>>(RequestActions.withdraw, async (args) => {
-    await args.ack();
-    const actor = await pressContext(args);
-    const press = decodePress(args.body.actions[0]!.value);
-    if (!actor || !press) return;
-    const r = await afterAck(args, actor, "withdraw", () => withdraw(s, { requestId: press.id, actorId: actor.slackId, pressedRev: press.rev }));
-    const m = requestMessages(actor.lang);
-    if (r) await tell(args, r.ok ? m.withdrawn(r.code) : m.refusal[r.refusal]);
-  });
+/** Reject or Request changes: the reason modal, once the presser may decide. */
+async function openReason(c: PressContext<PressValue>, decision: Exclude<Decision, "approve">): Promise<void> {
+  const { s, actor, value } = c;
+  const req = await loadRequest(s.database.prisma, value.id);
+  const m = requestMessages(actor.lang);
+  if (!req) return void (await c.tell(m.refusal.not_found));
+  const check = canDecide(req, actor.slackId, value.rev, await approversFor(s.database.prisma, req.departmentId));
+  if (!check.ok) {
+    await logRefusal(s, actor.slackId, `request:${req.code}`, decision, check.refusal);
+    return void (await c.tell(m.refusal[check.refusal]));
+  }
+  const meta: ReasonMeta = { id: req.id, rev: value.rev, decision, channel: c.body.channel?.id };
+  await c.client.views.open({ trigger_id: c.body.trigger_id, view: reasonModal(meta, req.code, req.title, actor.lang) });
+}
 
-  app.action<BlockAction<ButtonAction>>(RequestActions.revise, async (args) => {
-    await args.ack();
-    const actor = await pressContext(args);
-    const press = decodePress(args.body.actions[0]!.value);
-    if (!actor || !press) return;
-    const req = await loadRequest(s.database.prisma, press.id);
-    const m = requestMessages(actor.lang);
-    if (!req) return void (await tell(args, m.refusal.not_found));
-    const check = canResubmit(req, actor.slackId);
-    if (!check.ok) {
-      await logRefusal(s, actor.slackId, `request:${req.code}`, "revise", check.refusal);
-      return void (await tell(args, m.refusal[check.refusal]));
-    }
-    await args.client.views.open({
-      trigger_id: args.body.trigger_id,
-      view: requestFormModal(req.kind, actor.lang, { code: req.code, version: req.version, data: req.data as RequestData, requestId: req.id, rev: req.rev }),
-    });
-  });
+export const rejectRequest = (c: PressContext<PressValue>) => openReason(c, "reject");
+export const requestChanges = (c: PressContext<PressValue>) => openReason(c, "request_changes");
 
-  const measure = (done: boolean) => async (args: ActionArgs) => {
-    await args.ack();
-    const actor = await pressContext(args);
-    const press = decodePress(args.body.actions[0]!.value);
-    if (!actor || !press?.key) return;
-    const r = await afterAck(args, actor, done ? "tick" : "untick", () => setMeasure(s, { requestId: press.id, actorId: actor.slackId, key: press.key!, done }));
-    if (r && !r.ok) await tell(args, requestMessages(actor.lang).refusal[r.refusal]);
-  };
-  app.action<BlockAction<ButtonAction>>(RequestActions.tickMeasure, measure(true));
-  app.action<BlockAction<ButtonAction>>(RequestActions.untickMeasure, measure(false));
+export async function withdrawRequest(c: PressContext<PressValue>): Promise<void> {
+  const { actor, value } = c;
+  const r = await afterAck(c, "withdraw", () => withdraw(c.s, { requestId: value.id, actorId: actor.slackId, pressedRev: value.rev }));
+  const m = requestMessages(actor.lang);
+  if (r) await c.tell(r.ok ? m.withdrawn(r.code) : m.refusal[r.refusal]);
+}
 
-  // Link buttons still send an interaction; it needs an ack and nothing else.
-  app.action(RequestActions.openLink, async ({ ack }) => {
-    await ack();
+/** Revise (on the sent-back DM): the form again, pre-filled with the stored version. */
+export async function reviseRequest(c: PressContext<PressValue>): Promise<void> {
+  const { s, actor, value } = c;
+  const req = await loadRequest(s.database.prisma, value.id);
+  const m = requestMessages(actor.lang);
+  if (!req) return void (await c.tell(m.refusal.not_found));
+  const check = canResubmit(req, actor.slackId);
+  if (!check.ok) {
+    await logRefusal(s, actor.slackId, `request:${req.code}`, "revise", check.refusal);
+    return void (await c.tell(m.refusal[check.refusal]));
+  }
+  await c.client.views.open({
+    trigger_id: c.body.trigger_id,
+    view: requestFormModal(req.kind, actor.lang, { code: req.code, version: req.version, data: req.data as RequestData, requestId: req.id, rev: req.rev }),
   });
 }
 
+async function measure(c: PressContext<{ id: string; key: string }>, done: boolean): Promise<void> {
+  const { actor, value } = c;
+  const r = await afterAck(c, done ? "tick" : "untick", () => setMeasure(c.s, { requestId: value.id, actorId: actor.slackId, key: value.key, done }));
+  if (r && !r.ok) await c.tell(requestMessages(actor.lang).refusal[r.refusal]);
+}
+export const tickMeasure = (c: PressContext<{ id: string; key: string }>) => measure(c, true);
+export const untickMeasure = (c: PressContext<{ id: string; key: string }>) => measure(c, false);
+
+// ---- modals ----------------------------------------------------------------------------------
+
+type FormMetaValue = z.output<typeof formMeta>;
+
+export async function submitForm(c: SubmitContext<FormMetaValue>): Promise<void> {
+  const { s, actor, meta: { kind } } = c;
+  const parsed = kind.parse(c.view.state.values as unknown as FormValues, actor.lang, dayIn(s.clock.now(), s.timeZone));
+  if (!parsed.ok) return c.ack({ response_action: "errors", errors: parsed.errors });
+  const r = await submitRequest(s, { requesterId: actor.slackId, kind: kind.kind, data: parsed.data, submissionKey: `view:${c.view.id}` });
+  if (!r.ok) {
+    const m = requestMessages(actor.lang).modal;
+    return c.fail(r.problem === "no_channel" ? m.noChannel : m.noDepartment);
+  }
+  await c.ack();
+}
+
+export async function submitRevision(c: SubmitContext<z.output<typeof reviseMeta>, Actor | null>): Promise<void> {
+  const { s, actor, lang, meta } = c;
+  if (!actor) return c.fail(requestMessages(lang).refusal.not_requester);
+  const parsed = meta.kind.parse(c.view.state.values as unknown as FormValues, lang, dayIn(s.clock.now(), s.timeZone));
+  if (!parsed.ok) return c.ack({ response_action: "errors", errors: parsed.errors });
+  const r = await resubmit(s, { requestId: meta.requestId, actorId: actor.slackId, data: parsed.data, pressedRev: meta.rev ?? -1 });
+  if (!r.ok) return c.fail(requestMessages(lang).refusal[r.refusal]);
+  await c.ack();
+}
+
+/** The reason modal's one field. */
+const reasonForm = { fields: { reason: { block: ReasonBlock.block, action: ReasonBlock.action, read: "text" } }, schema: z.object({ reason: z.string().optional() }) } as const;
+
+export async function submitReason(c: SubmitContext<ReasonMeta, Actor | null>): Promise<void> {
+  const { s, actor, meta } = c;
+  const m = requestMessages(c.lang);
+  const form = readModal(c.view.state.values, reasonForm);
+  const reason = (form.ok ? form.data.reason : undefined)?.trim() ?? "";
+  if (!reason) return c.fail(m.refusal.reason_required);
+  if (!actor) return c.fail(m.refusal.not_approver);
+  let r: Awaited<ReturnType<typeof decide>>;
+  try {
+    r = await decide(s, { requestId: meta.id, actorId: actor.slackId, decision: meta.decision, pressedRev: meta.rev, reason });
+  } catch (e) {
+    s.log.error("a decision could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    return c.fail(m.pressFailed);
+  }
+  if (!r.ok) return c.fail(m.refusal[r.refusal]);
+  await c.ack();
+}
+
+/** Every button and modal of the requests feature. */
+export const requestHandlers: readonly HandlerDef[] = [
+  press(RequestActions.pickKind, { value: kindId, anyone: true, once: false }, pickKind),
+  press(RequestActions.approve, { value: pressValue, patient: true, invalid: notFound }, approveRequest),
+  press(RequestActions.reject, { value: pressValue, invalid: notFound }, rejectRequest),
+  press(RequestActions.requestChanges, { value: pressValue, invalid: notFound }, requestChanges),
+  press(RequestActions.withdraw, { value: pressValue, patient: true, invalid: notFound }, withdrawRequest),
+  press(RequestActions.revise, { value: pressValue, invalid: notFound }, reviseRequest),
+  press(RequestActions.tickMeasure, { value: measureValue, patient: true, invalid: notFound }, tickMeasure),
+  press(RequestActions.untickMeasure, { value: measureValue, patient: true, invalid: notFound }, untickMeasure),
+  link(RequestActions.openLink),
+  submit(RequestViews.form, { meta: formMeta, block: firstInputBlock, invalid: (lang) => requestMessages(lang).refusal.not_found }, submitForm),
+  submit(RequestViews.revise, { meta: reviseMeta, block: firstInputBlock, invalid: (lang) => requestMessages(lang).refusal.not_requester, anyone: true }, submitRevision),
+  submit(RequestViews.reason, { meta: reasonMeta, block: ReasonBlock.block, invalid: (lang) => requestMessages(lang).refusal.not_found, anyone: true }, submitReason),
+];

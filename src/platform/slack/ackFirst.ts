@@ -12,7 +12,7 @@
 // must do so within the 3 s life of its trigger_id, and nothing is starved. Slash
 // commands and shortcuts wait at most `commandWaitMs` (the person waits for the modal
 // they open; a burst must not queue them for long). Presses that never open a modal
-// (an approval, a tick: a feature names them with `withoutTrigger`) wait their turn
+// (an approval, a tick: a feature declares them `patient`, handlers.ts) wait their turn
 // however long it takes: in a burst they queue in order instead of all starting after
 // a second and crowding out the acks of the presses still arriving. Both kinds hold one
 // "limited" slot at a time (`limitedSlots`): decisions take turns on the audit chain's
@@ -40,6 +40,11 @@ export interface GateOptions {
    * of them at once leave the event loop to the acks of a burst
    */
   limitedSlots?: number;
+  /**
+   * Presses whose work after the ack opens no modal (an approval, a tick): in a burst
+   * they wait their turn for a slot instead of starting after `maxWaitMs`.
+   */
+  patient?: (actionId: string) => boolean;
 }
 
 /** A slash command or a shortcut: the person waits for the modal or answer it opens. */
@@ -145,24 +150,10 @@ export interface Turn {
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
 
-/** Per app: the action ids whose work never opens a modal (it holds no trigger_id to lose). */
-const patientActions = new WeakMap<App, Set<string>>();
-
-/**
- * Names presses whose work after the ack opens no modal (an approval, a tick): in a
- * burst they wait their turn for a slot instead of starting after `maxWaitMs`.
- */
-export function withoutTrigger(app: App, actionIds: readonly string[]): void {
-  let set = patientActions.get(app);
-  if (!set) patientActions.set(app, (set = new Set()));
-  for (const id of actionIds) set.add(id);
-}
-
-function isPatient(app: App, body: Record<string, unknown>): boolean {
-  if (body.type !== "block_actions") return false;
+function isPatient(o: GateOptions, body: Record<string, unknown>): boolean {
+  if (body.type !== "block_actions" || !o.patient) return false;
   const actions = body.actions as { action_id?: string }[] | undefined;
-  const set = patientActions.get(app);
-  return !!set && !!actions?.length && actions.every((a) => !!a.action_id && set.has(a.action_id));
+  return !!actions?.length && actions.every((a) => !!a.action_id && o.patient!(a.action_id));
 }
 
 /**
@@ -179,7 +170,7 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
     // an approval waits however long it takes; a command's modal at most commandWaitMs; both in the limited slots
     const turn: Turn = command
       ? { waitMs: o.commandWaitMs ?? o.maxWaitMs, limited: true }
-      : isPatient(app, event.body as Record<string, unknown>)
+      : isPatient(o, event.body as Record<string, unknown>)
         ? { waitMs: Infinity, limited: true }
         : {};
     const gated: ReceiverEvent = {

@@ -2,8 +2,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../directory/actor.js";
 import { langOfPerson } from "../../directory/store.js";
-import { noteUnknownUser } from "../../directory/unknownUser.js";
-import { DEFAULT_LANG, type Lang } from "../i18n.js";
+import type { Lang } from "../i18n.js";
 import type { Services } from "../services.js";
 
 const LOCALE_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -75,35 +74,4 @@ export function actionDeliveryKey(body: {
   const where = body.container?.message_ts ?? body.container?.view_id ?? "";
   // not the value: a retry carries the same press, and the message may have been edited since
   return `action:${body.user.id}:${a.action_ts ?? ""}:${a.action_id}:${a.block_id ?? ""}:${where}`;
-}
-
-/** What a button press's handler has once it may go on: who pressed, and how to answer them alone. */
-export interface Press {
-  actor: Actor;
-  /** an ephemeral answer to the presser (a failure to send it is logged, not thrown) */
-  tell: (text: string) => Promise<unknown>;
-}
-
-/**
- * The start of every button press after its ack: a delivery seen before (a Slack retry)
- * stops here; the presser is found in the same statement; someone missing from the
- * directory is told whom to ask, and it stops there too (null).
- */
-export async function startPress(
-  s: Services,
-  args: {
-    body: Parameters<typeof actionDeliveryKey>[0];
-    client: WebClient;
-    respond: (message: { response_type: "ephemeral"; replace_original: false; text: string }) => Promise<unknown>;
-  },
-): Promise<Press | null> {
-  const delivery = await firstDeliveryBy(s, args.client, actionDeliveryKey(args.body), args.body.user.id);
-  if (!delivery.first) return null;
-  const tell = (text: string) =>
-    args.respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
-  if (!delivery.actor) {
-    await tell((await noteUnknownUser(s, args.body.user.id, DEFAULT_LANG)).text);
-    return null;
-  }
-  return { actor: delivery.actor, tell };
 }

@@ -1,10 +1,10 @@
 // Builds the Bolt app: HTTP (signed requests on POST /slack/events, plus /healthz and
-// /readyz) or Socket Mode. Features register their listeners on it; the Slack layer
+// /readyz) or Socket Mode. Features declare their presses and modals in the handler
+// registry (handlers.ts), which listens on it; the Slack layer
 // stays thin: parse, call the domain, render.
 import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "../log.js";
 import { ackFirst, type WorkGate } from "./ackFirst.js";
-import { routeById } from "./router.js";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -16,6 +16,8 @@ export interface SlackAppOptions {
   ready: () => Promise<boolean>;
   /** handlers working after their ack at the same time (ackFirst.ts; default 4) */
   workSlots?: number;
+  /** presses whose work after the ack opens no modal (SlackHandlers.isPatient) */
+  patient?: (actionId: string) => boolean;
 }
 
 /** A handler's work after its ack waits at most this long for a slot (well inside a trigger_id's 3 s). */
@@ -45,8 +47,7 @@ const gates = new WeakMap<App, WorkGate>();
 
 export function createSlackApp(o: SlackAppOptions): App {
   const app = createBoltApp(o);
-  routeById(app);
-  gates.set(app, ackFirst(app, { slots: o.workSlots ?? 4, maxWaitMs: MAX_WAIT_MS, commandWaitMs: COMMAND_WAIT_MS }));
+  gates.set(app, ackFirst(app, { slots: o.workSlots ?? 4, maxWaitMs: MAX_WAIT_MS, commandWaitMs: COMMAND_WAIT_MS, patient: o.patient }));
   return app;
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { KnownBlock } from "@slack/types";
 import { addYears as addYearsToDay, isDay } from "../../platform/day.js";
 import type { Lang } from "../../platform/i18n.js";
+import { validateRaw } from "../../platform/slack/modal.js";
 import { clip, formBlocksOf, rawFromData, readRaw, type FieldSpec, type FieldText, type Raw } from "./blocks.js";
 import { kindMessages, type KindMessages } from "./messages.js";
 import type { FormValues, ParseResult, RequestData } from "./types.js";
@@ -69,18 +70,6 @@ export function withRules<T extends z.ZodType>(schema: T, rules: readonly Rule[]
   return s;
 }
 
-/** zod issues to Slack's `errors`: block_id -> the first message for that field. */
-export function errorsFrom(issues: readonly z.core.$ZodIssue[], specs: readonly FieldSpec[], fallback: string): Record<string, string> {
-  const errors: Record<string, string> = {};
-  const ids = new Set(specs.map((s) => s.id));
-  for (const issue of issues) {
-    const head = issue.path[0];
-    const key = typeof head === "string" && ids.has(head) ? head : specs[0]!.id;
-    if (!(key in errors)) errors[key] = issue.message || fallback;
-  }
-  return errors;
-}
-
 /** Drops undefined values so the data is plain JSON and compares equal after storage. */
 function plainJson(v: unknown): RequestData {
   return JSON.parse(JSON.stringify(v)) as RequestData;
@@ -105,10 +94,11 @@ export function formOf(def: FormDef): {
     parse(values, lang, today) {
       const c = kindMessages(lang).common;
       try {
-        const raw = readRaw(values, def.specs);
-        const res = def.schema(lang, today).safeParse(raw);
-        if (!res.success) return { ok: false, errors: errorsFrom(res.error.issues, def.specs, c.unexpected) };
-        return { ok: true, data: plainJson(res.data) };
+        const ids = new Set(def.specs.map((s) => s.id));
+        const res = validateRaw(def.schema(lang, today), readRaw(values, def.specs), (f) => (ids.has(f) ? f : undefined), {
+          fallback: { block: def.specs[0]!.id, message: c.unexpected },
+        });
+        return res.ok ? { ok: true, data: plainJson(res.data) } : res;
       } catch {
         return { ok: false, errors: { [def.specs[0]!.id]: c.unexpected } };
       }
