@@ -36,13 +36,6 @@ const ja = {
     badCode: (text: string) => `「${text}」は届出番号ではありません。届出番号は PRV-2026-0001 の形です（例：/privacy status PRV-2026-0001）。`,
     notAllowed: "この届出を見る権限がありません（届出者、その部署の個人情報管理者、個人情報管理責任者、コンプライアンス担当、監査責任者のみ）。",
     open: "スレッドを開く",
-    versions: (n: number) => `版：${n}（以前の版も記録されています）`,
-  },
-  mine: {
-    title: "*自分の届出*",
-    none: "届出はまだありません。`/privacy request` で作成できます。",
-    waiting: "*あなたの判断・措置を待っている届出*",
-    noneWaiting: "あなたを待っている届出はありません。",
   },
   lang: {
     set: (l: string): string => (l === "auto" ? "表示言語を Slack の言語設定に合わせます。" : l === "en" ? "Language set to English." : "表示言語を日本語にしました。"),
@@ -80,13 +73,6 @@ const en: typeof ja = {
     badCode: (text) => `"${text}" is not a request code. Codes look like PRV-2026-0001 (e.g. /privacy status PRV-2026-0001).`,
     notAllowed: "You may not see this request (requester, the department's privacy managers, the chief privacy officer, compliance and the audit lead only).",
     open: "Open the thread",
-    versions: (n) => `Version: ${n} (earlier versions are kept)`,
-  },
-  mine: {
-    title: "*My requests*",
-    none: "No requests yet. File one with `/privacy request`.",
-    waiting: "*Waiting for your decision or measures*",
-    noneWaiting: "Nothing is waiting for you.",
   },
   lang: {
     set: (l) => (l === "auto" ? "Language now follows your Slack settings." : l === "en" ? "Language set to English." : "表示言語を日本語にしました。"),

@@ -6,7 +6,7 @@ import type { BusinessCalendar } from "../platform/schedule/calendar.js";
 import type { Settings } from "../settings.js";
 import { digestMessages } from "./messages.js";
 import { digestProviders } from "./providers.js";
-import type { DigestContext, DigestSection } from "./types.js";
+import type { DigestContext, DigestSection } from "../platform/digest.js";
 
 export interface Digest {
   sections: DigestSection[];

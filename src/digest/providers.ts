@@ -5,7 +5,7 @@ import { requestsDigest, requestsOverdueDigest } from "../requests/digest.js";
 import { trainingDigest } from "../training/digest.js";
 import { incidentsDigest } from "../incidents/digest.js";
 import { dsrDigest } from "../dsr/digest.js";
-import type { DigestProvider } from "./types.js";
+import type { DigestProvider } from "../platform/digest.js";
 
 export function digestProviders(): DigestProvider[] {
   return [requestsDigest, requestsOverdueDigest, trainingDigest, dutiesDigest, processorsDigest, dsrDigest, incidentsDigest];

@@ -2,7 +2,7 @@
 // answered in the period, open now with those past their target or their ceiling,
 // refusals of the period by ground ([1]-[7]), withdrawals, complaints received, closed
 // and open. Counted in the database; at most LIST overdue requests named, with links.
-import type { DigestProvider } from "../digest/types.js";
+import type { DigestProvider } from "../platform/digest.js";
 import { messageLink } from "../platform/services.js";
 import { dayText } from "./blocks.js";
 import { dsrMessages } from "./messages.js";

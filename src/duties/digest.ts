@@ -3,7 +3,7 @@
 // earlier years' duties still open. Only when something is to report: a duty done in
 // the period, one due within 30 days, or one overdue. Reads at most ten rows; writes
 // nothing (a year whose duties do not exist yet is read as its default plan).
-import type { DigestProvider } from "../digest/types.js";
+import type { DigestProvider } from "../platform/digest.js";
 import { messageLink } from "../platform/services.js";
 import { dueText, dutyTitle } from "./blocks.js";
 import { dutyMessages, formatDay } from "./messages.js";

@@ -3,7 +3,7 @@
 // Open incidents are few; the period's counts are counted in the database. Codes link to
 // the incident's post (the incidents channel is restricted, so the link shows nothing to
 // someone outside it); no summary is repeated here.
-import type { DigestProvider } from "../digest/types.js";
+import type { DigestProvider } from "../platform/digest.js";
 import { formatDateTime } from "../platform/i18n.js";
 import { messageLink } from "../platform/services.js";
 import { incidentMessages } from "./messages.js";

@@ -1,4 +1,4 @@
-// The 「対応中の事故」 section of the App Home tab (src/requests/home.ts homeSections): the
+// The 「対応中の事故」 section of the App Home tab (src/home/sections.ts): the
 // chief, the deputy chief and compliance see every open incident, an incident's lead the
 // ones they lead; each with its status, its next deadline (overdue first) and a link to
 // its post. Nobody else sees the section (nor learns that incidents exist).

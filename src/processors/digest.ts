@@ -2,7 +2,7 @@
 // days (第15条6項), processor documents and provision records past their retention and
 // not yet disposed of (第15条7項, 第31条, APPI Art.29). Counted in the database; at most
 // LIST items named, with links to their requests' threads.
-import type { DigestProvider } from "../digest/types.js";
+import type { DigestProvider } from "../platform/digest.js";
 import { messageLink } from "../platform/services.js";
 import { processorMessages, showDay } from "./messages.js";
 import { addDays, dateDay, dayDate, dayIn, daysBetween } from "./rules.js";

@@ -1,6 +1,6 @@
 // The requests section of the compliance digest: what happened in the period (counts
 // from the event log, grouped in the database) and what is open now, oldest first.
-import type { DigestProvider } from "../digest/types.js";
+import type { DigestProvider } from "../platform/digest.js";
 import { digestMessages } from "../digest/messages.js";
 import { messageLink } from "../platform/services.js";
 import { REQUEST_KINDS } from "./kinds/index.js";

@@ -137,6 +137,14 @@ const ja = {
   withdrawn: (code: string) => `${code} を取り下げました。`,
   pressFailed: "混み合っていたため、この操作を記録できませんでした。何も変更されていません。もう一度押してください。",
   reasonModalIntro: (code: string, title: string) => `${code}「${title}」`,
+  /** the lists of /privacy mine and App Home */
+  list: {
+    title: "*自分の届出*",
+    none: "届出はまだありません。`/privacy request` で作成できます。",
+    waiting: "*あなたの判断・措置を待っている届出*",
+    noneWaiting: "あなたを待っている届出はありません。",
+  },
+  versions: (n: number) => `版：${n}（以前の版も記録されています）`,
 };
 
 const en: typeof ja = {
@@ -264,6 +272,14 @@ const en: typeof ja = {
   withdrawn: (code) => `${code} was withdrawn.`,
   pressFailed: "The bot was too busy to record this; nothing was changed. Please press again.",
   reasonModalIntro: (code, title) => `${code} "${title}"`,
+  /** the lists of /privacy mine and App Home */
+  list: {
+    title: "*My requests*",
+    none: "No requests yet. File one with `/privacy request`.",
+    waiting: "*Waiting for your decision or measures*",
+    noneWaiting: "Nothing is waiting for you.",
+  },
+  versions: (n) => `Version: ${n} (earlier versions are kept)`,
 };
 
 export const requestMessages = catalogue(ja, en);

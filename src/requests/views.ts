@@ -1,6 +1,5 @@
-// Lists and status views (ephemeral answers and the App Home tab): pure builders.
-import type { KnownBlock, View } from "@slack/types";
-import { commandMessages } from "../../commands/messages.js";
+// Lists and status views (ephemeral answers and the requests' App Home section): pure builders.
+import type { KnownBlock } from "@slack/types";
 import { formatDateTime, type Lang } from "../platform/i18n.js";
 import { KINDS, type RequestKind } from "./kinds/index.js";
 import { requestMessages } from "./messages.js";
@@ -24,7 +23,7 @@ function listSections(lines: string[]): KnownBlock[] {
 }
 
 export function requestListBlocks(mine: RequestListItem[], waiting: WaitingItem[], lang: Lang, surface: "ephemeral" | "home"): { text: string; blocks: KnownBlock[] } {
-  const c = commandMessages(lang).mine;
+  const c = requestMessages(lang).list;
   const blocks: KnownBlock[] = [];
   blocks.push({ type: "section", text: { type: "mrkdwn", text: c.waiting } });
   if (waiting.length === 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: c.noneWaiting }] });
@@ -42,37 +41,8 @@ export function requestListBlocks(mine: RequestListItem[], waiting: WaitingItem[
   return { text: `${c.title} ${mine.length}`, blocks: blocks.slice(0, max) };
 }
 
-/** `extra`: the features' own sections (src/requests/home.ts homeSections), below the requests. */
-export function homeView(mine: RequestListItem[], waiting: WaitingItem[], lang: Lang, extra: KnownBlock[] = []): View {
-  const c = commandMessages(lang);
-  const { blocks } = requestListBlocks(mine, waiting, lang, "home");
-  return {
-    type: "home",
-    blocks: [
-      { type: "header", text: { type: "plain_text", text: "Mamori（守り）" } },
-      { type: "context", elements: [{ type: "mrkdwn", text: c.helpIntro }] },
-      ...blocks,
-      ...extra,
-      { type: "divider" },
-      { type: "context", elements: [{ type: "mrkdwn", text: clip(Object.values(c.usage).flat().join("\n"), 3000) }] },
-    ].slice(0, 100) as KnownBlock[],
-  };
-}
-
-/** The Home tab of someone who is not in the directory: whom to ask. */
-export function unknownHomeView(text: string): View {
-  return {
-    type: "home",
-    blocks: [
-      { type: "header", text: { type: "plain_text", text: "Mamori（守り）" } },
-      { type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } },
-    ],
-  };
-}
-
 export function requestStatusBlocks(r: RequestSnapshot, versions: number, lang: Lang, timeZone: string): { text: string; blocks: KnownBlock[] } {
   const m = requestMessages(lang);
-  const c = commandMessages(lang).status;
   const k = KINDS[r.kind];
   const history = r.events.slice(-15).map((e) => {
     const base = m.historyLine(formatDateTime(e.at, lang, timeZone), `<@${e.actorId}>`, m.event[e.action] ?? e.action, e.version);
@@ -80,7 +50,7 @@ export function requestStatusBlocks(r: RequestSnapshot, versions: number, lang: 
   });
   const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: clip(`*${r.code}* ${r.title}\n${m.kindWithArticle(k.name(lang), m.article(k.article))} · ${m.statusEmoji[r.status]} ${m.status[r.status]}`, 3000) } },
-    { type: "context", elements: [{ type: "mrkdwn", text: `${m.field.requester}: <@${r.requesterId}> · ${m.field.department}: ${clip(r.departmentName, 100)} · ${c.versions(versions)}` }] },
+    { type: "context", elements: [{ type: "mrkdwn", text: `${m.field.requester}: <@${r.requesterId}> · ${m.field.department}: ${clip(r.departmentName, 100)} · ${m.versions(versions)}` }] },
   ];
   if (r.measures.length > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.measuresProgress(r.measures.filter((x) => x.doneAt).length, r.measures.length) }] });
   if (history.length > 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(`*${m.history}*\n${history.join("\n")}`, 3000) } });

@@ -2,7 +2,7 @@
 // completion percent (valid completions / people required), and the overdue people by
 // name, for that department's 個人情報管理者. One aggregate query (GROUP BY department
 // and course); no completion rows are loaded.
-import type { DigestProvider } from "../digest/types.js";
+import type { DigestProvider } from "../platform/digest.js";
 import { departmentStatus } from "./blocks.js";
 import { trainingMessages } from "./messages.js";
 import { departmentSummary } from "./store.js";

@@ -1,7 +1,7 @@
 // What a person sees, over the harness: /privacy answers (ephemerals), modals, the App
 // Home tab, DMs; read as the texts of their blocks.
 import { expect } from "vitest";
-import { commandMessages } from "../../commands/messages.js";
+import { requestMessages } from "../../src/requests/messages.js";
 import type { FakeEphemeral, FakeUser, StoredView } from "../../src/platform/slack/fake/index.js";
 import type { Harness } from "./harness.js";
 import { ORG } from "./org.js";
@@ -63,8 +63,8 @@ export function homeSections(view: StoredView | undefined): HomeSections | undef
 /** Splits the blocks of a Home view or a /privacy mine answer into its two lists. */
 export function listSections(blocks: unknown[] | undefined): HomeSections {
   const heads = (["ja", "en"] as const).flatMap((l) => [
-    [commandMessages(l).mine.waiting, "waiting"],
-    [commandMessages(l).mine.title, "mine"],
+    [requestMessages(l).list.waiting, "waiting"],
+    [requestMessages(l).list.title, "mine"],
   ]) as [string, "waiting" | "mine"][];
   const out: HomeSections = { waiting: "", mine: "", all: shown({ blocks }) };
   let current: "waiting" | "mine" | null = null;

@@ -13,7 +13,7 @@ import { helpText } from "../../../commands/help.js";
 import { requestCommand } from "../../../commands/request.js";
 import type { CommandContext } from "../../../commands/types.js";
 import { digestMessages } from "../../../src/digest/messages.js";
-import type { DigestContext } from "../../../src/digest/types.js";
+import type { DigestContext } from "../../../src/platform/digest.js";
 import type { Services } from "../../../src/platform/services.js";
 import { BusinessCalendar } from "../../../src/platform/schedule/calendar.js";
 import { pickKindModal } from "../../../src/requests/blocks.js";

@@ -1,29 +1,20 @@
-// The App Home tab: my requests by status, approvals waiting for me.
+// The App Home tab: assembled from the sections each feature contributes (sections.ts),
+// published when the person opens it, and rendered by the outbox when a change refreshes
+// it (platform/slack/calls.ts homeRefresh), so that it is never stale.
 import type { App } from "@slack/bolt";
-import { resolveActor } from "../platform/slack/actor.js";
-import type { Services } from "../platform/services.js";
-import type { Db } from "../platform/db.js";
 import type { Actor } from "../directory/actor.js";
-import { waitingFor } from "./access.js";
-import { requestsOf } from "./store.js";
-import { homeView, unknownHomeView } from "./views.js";
 import { langOfPerson } from "../directory/store.js";
 import { noteUnknownUser } from "../directory/unknownUser.js";
+import type { Db } from "../platform/db.js";
 import { DEFAULT_LANG } from "../platform/i18n.js";
-import type { KnownBlock } from "@slack/types";
-import { incidentsHomeSection } from "../incidents/homeSection.js";
+import type { Services } from "../platform/services.js";
+import { resolveActor } from "../platform/slack/actor.js";
+import { homeSections } from "./sections.js";
+import { homeView, unknownHomeView } from "./views.js";
 
-/** A feature's own section of the Home tab, below the requests (like the digest's providers): blocks for this person, or none. */
-export type HomeSectionProvider = (ctx: { db: Db; actor: Actor; services: Services }) => Promise<KnownBlock[]>;
-const homeSections = (): HomeSectionProvider[] => [incidentsHomeSection];
-
-export async function buildHome(db: Db, actor: Actor, s?: Services) {
-  const [mine, waiting, extra] = await Promise.all([
-    requestsOf(db, actor.slackId, 40),
-    waitingFor(db, actor),
-    s ? Promise.all(homeSections().map((section) => section({ db, actor, services: s }))) : [],
-  ]);
-  return homeView(mine, waiting, actor.lang, extra.flat());
+export async function buildHome(db: Db, actor: Actor, s: Services) {
+  const sections = await Promise.all(homeSections().map((section) => section({ db, actor, services: s })));
+  return homeView(sections.flat(), actor.lang);
 }
 
 export function registerHome(app: App, s: Services): void {

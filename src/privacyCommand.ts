@@ -1,13 +1,13 @@
 // The /privacy slash command: ack at once, find the person, hand the words to the
-// subcommand module (commands/), answer ephemerally when something is wrong.
+// subcommand module (commands/<name>.ts), answer ephemerally when something is wrong.
 import type { App } from "@slack/bolt";
-import { COMMANDS, findCommand, helpCommand } from "../../../commands/index.js";
-import { commandMessages } from "../../../commands/messages.js";
-import type { CommandContext } from "../../../commands/types.js";
-import { noteUnknownUser } from "../../directory/unknownUser.js";
-import { DEFAULT_LANG } from "../i18n.js";
-import type { Services } from "../services.js";
-import { firstDeliveryBy } from "./actor.js";
+import { COMMANDS, findCommand, helpCommand } from "../commands/index.js";
+import { commandMessages } from "../commands/messages.js";
+import type { CommandContext } from "../commands/types.js";
+import { noteUnknownUser } from "./directory/unknownUser.js";
+import { DEFAULT_LANG } from "./platform/i18n.js";
+import type { Services } from "./platform/services.js";
+import { firstDeliveryBy } from "./platform/slack/actor.js";
 
 export function registerPrivacyCommand(app: App, s: Services): void {
   app.command("/privacy", async ({ ack, command, client, respond }) => {

@@ -1,11 +1,13 @@
-// The compliance digest is built from sections, one per feature. Each feature exports
-// a DigestProvider next to its code (e.g. src/training/digest.ts); src/digest/ puts
-// them together, in the weekly job and in `/privacy digest [week|month]`.
+// The contract of a compliance digest section. The digest is built from sections, one per
+// feature: each feature exports a DigestProvider next to its code (e.g.
+// src/training/digest.ts); src/digest/ puts them together, in the weekly job and in
+// `/privacy digest [week|month]`. The contract lives here so that features depend on
+// the platform, not on the digest that assembles them.
 // A provider uses aggregate queries (counts, group by), never loads every row: the
 // digest is built in under a second with 100,000 requests and 5,000 people.
-import type { Lang } from "../platform/i18n.js";
-import type { Services } from "../platform/services.js";
-import type { BusinessCalendar } from "../platform/schedule/calendar.js";
+import type { Lang } from "./i18n.js";
+import type { Services } from "./services.js";
+import type { BusinessCalendar } from "./schedule/calendar.js";
 import type { Settings } from "../settings.js";
 
 export interface DigestContext {

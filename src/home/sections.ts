@@ -1,0 +1,9 @@
+// The sections of the App Home tab, in order: each feature contributes its own (like the
+// digest's providers, src/digest/providers.ts).
+import type { HomeSection } from "../platform/home.js";
+import { incidentsHomeSection } from "../incidents/homeSection.js";
+import { requestsHomeSection } from "../requests/homeSection.js";
+
+export function homeSections(): HomeSection[] {
+  return [requestsHomeSection, incidentsHomeSection];
+}
