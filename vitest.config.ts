@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    // migrates the template databases every test file starts from, once per run
+    globalSetup: ["test/support/templates.ts"],
     projects: [
       { extends: true as const, test: { name: "pglite", env: { TEST_DATABASE_URL: "" } } },
       ...(postgresUrl

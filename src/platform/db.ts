@@ -36,6 +36,13 @@ export interface DbOptions {
   schema?: string;
   /** how long an idle connection stays open (pg's idleTimeoutMillis, default 10 s) */
   idleMs?: number;
+  /**
+   * Embedded only: start from a copy of a data directory (a tarball written by PGlite's
+   * dumpDataDir) instead of an empty one; ignored when the folder already holds a
+   * database. The tests clone a migrated database this way instead of running initdb
+   * and every migration for each test file.
+   */
+  pgliteTemplate?: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -83,7 +90,7 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
       },
     };
   }
-  return openEmbedded(opts.pgliteDir, opts.idleMs);
+  return openEmbedded(opts.pgliteDir, opts.idleMs, opts.pgliteTemplate);
 }
 
 /**
@@ -104,7 +111,7 @@ function pgliteWasm() {
   return wasmModules;
 }
 
-async function openEmbedded(pgliteDir: string | undefined, idleMs?: number): Promise<Database> {
+async function openEmbedded(pgliteDir: string | undefined, idleMs?: number, template?: string): Promise<Database> {
   const { Worker } = await import("node:worker_threads");
   const pg = await import("pg");
   const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -113,7 +120,7 @@ async function openEmbedded(pgliteDir: string | undefined, idleMs?: number): Pro
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-pglite-"));
   const port = 5432;
   const worker = new Worker(new URL("./pgliteThread.mjs", import.meta.url), {
-    workerData: { ...(await pgliteWasm()), dataDir: dir ? (dir.startsWith("memory://") ? dir : path.resolve(dir)) : undefined, socketPath: path.join(socketDir, `.s.PGSQL.${port}`) },
+    workerData: { ...(await pgliteWasm()), dataDir: dir ? (dir.startsWith("memory://") ? dir : path.resolve(dir)) : undefined, socketPath: path.join(socketDir, `.s.PGSQL.${port}`), template },
   });
   const stopped = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {

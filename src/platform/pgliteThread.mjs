@@ -9,13 +9,14 @@
 // PGlite as it is, and PGlite's answer goes back as it is, errors included (the
 // connection stays usable after an error, as with a server). Plain JavaScript: a worker
 // thread is not compiled by tsx or vitest.
+import fs from "node:fs";
 import net from "node:net";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 
 const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
-const { dataDir, socketPath, pgliteWasmModule, initdbWasmModule } = workerData;
+const { dataDir, socketPath, pgliteWasmModule, initdbWasmModule, template } = workerData;
 
 /** Splits a byte stream into protocol messages (the startup packet has no type byte). */
 function framer(onMessage) {
@@ -96,7 +97,11 @@ function serve(socket) {
 }
 
 try {
-  db = new PGlite(dataDir, { pgliteWasmModule, initdbWasmModule });
+  // a template (a dumpDataDir tarball) fills an empty data directory instead of initdb;
+  // a folder that already holds a database opens as it is
+  const empty = !dataDir || dataDir.startsWith("memory://") || !fs.existsSync(`${dataDir}/PG_VERSION`);
+  const loadDataDir = template && empty ? new Blob([await fs.promises.readFile(template)]) : undefined;
+  db = new PGlite(dataDir, { pgliteWasmModule, initdbWasmModule, ...(loadDataDir && { loadDataDir }) });
   await db.waitReady;
   server = net.createServer({ pauseOnConnect: true }, serve);
   await new Promise((resolve, reject) => server.listen(socketPath, resolve).once("error", reject));

@@ -25,7 +25,7 @@ let schema: string;
 
 async function replica(slot: Date, ...extra: string[]): Promise<{ ran: boolean; result?: Record<string, number> }> {
   try {
-    const r = await run(TSX, [path.join(ROOT, "test/incidents/replica.ts"), process.env.TEST_DATABASE_URL!, schema, slot.toISOString(), ...extra], { cwd: ROOT, timeout: 90_000 });
+    const r = await run(TSX, [path.join(ROOT, "test/incidents/replica.ts"), db.url!, schema, slot.toISOString(), ...extra], { cwd: ROOT, timeout: 90_000 });
     return JSON.parse(r.stdout.trim().split("\n").at(-1)!);
   } catch (e) {
     const err = e as { code?: number; stderr?: string };

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { jobsCli } from "../../src/platform/schedule/cli.js";
+import { migratedPgliteFolder } from "../support/db.js";
 
 describe("npm run jobs", () => {
   it("lists the jobs, runs one for a moment once, and says so", async () => {
@@ -13,6 +14,7 @@ describe("npm run jobs", () => {
     const said: string[] = [];
     const out = (s: string) => said.push(s);
     const argv = process.argv;
+    await migratedPgliteFolder(env.PGLITE_DIR);
     try {
       expect(await jobsCli(["list"], env, out)).toBe(0);
       expect(said.join("")).toMatch(/requests\.morning\n {2}schedule: 0 9 \* \* 1-5 \(Asia\/Tokyo\)[\s\S]*last run: never/);

@@ -11,7 +11,7 @@ let h: Harness;
 const clock = new ManualClock(jst("2026-12-01T09:00:00"));
 
 beforeAll(async () => {
-  h = await startHarness({ clock, fake: { clock } });
+  h = await startHarness({ clock, fake: { clock }, pacing: true });
   const db = h.bot.services.database.prisma;
   const since = jst("2026-11-24T10:00:00");
   await db.department.createMany({ data: Array.from({ length: N }, (_, i) => ({ id: `x${i}`, name: `部署${i}` })) });

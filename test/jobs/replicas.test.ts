@@ -21,7 +21,7 @@ let schema: string;
 
 async function replica(args: string[]): Promise<{ code: number; out: string }> {
   try {
-    const r = await run(TSX, [path.join(ROOT, "test/jobs/replica.ts"), process.env.TEST_DATABASE_URL!, schema, ...args], { cwd: ROOT, timeout: 90_000 });
+    const r = await run(TSX, [path.join(ROOT, "test/jobs/replica.ts"), db.url!, schema, ...args], { cwd: ROOT, timeout: 90_000 });
     return { code: 0, out: r.stdout };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string; signal?: string };

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { WebClient } from "@slack/web-api";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { keepSnapshot } from "../../src/local/persist.js";
 import { FakeSlack } from "../../src/platform/slack/fake/index.js";
 
@@ -35,8 +35,7 @@ describe("keepSnapshot", () => {
     await a.client.chat.postEphemeral({ channel: "C1", user: "U2", text: "あなただけ" });
     await a.client.views.publish({ user_id: "U1", view: { type: "home", blocks: [{ type: "section", text: { type: "mrkdwn", text: "ホーム" } }] } });
     await a.client.filesUploadV2({ channel_id: "C1", filename: "log.csv", content: "a,b\n1,2\n" });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(fs.existsSync(file)).toBe(true);
+    await vi.waitFor(() => expect(fs.existsSync(file)).toBe(true), { interval: 10 });
     keeper.stop();
     const snapshot = JSON.stringify(a.f.snapshot());
 

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { WebClient, type WebAPICallError } from "@slack/web-api";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { startLocal, type LocalRun } from "../../src/local/run.js";
 import type { PersonaState, PostAnswer, Workspace } from "../../src/local/protocol.js";
@@ -44,13 +44,14 @@ const state = (as: string, channel?: string, thread?: string) =>
   get<PersonaState>(`/local/api/state?as=${as}${channel ? `&channel=${channel}` : ""}${thread ? `&thread=${thread}` : ""}`);
 
 async function until<T>(read: () => Promise<T>, ok: (t: T) => boolean, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last ${JSON.stringify(v).slice(0, 500)}`);
-    await new Promise((r) => setTimeout(r, 30));
-  }
+  return vi.waitFor(
+    async () => {
+      const v = await read();
+      if (!ok(v)) throw new Error(`timed out; last ${JSON.stringify(v).slice(0, 500)}`);
+      return v;
+    },
+    { timeout: ms, interval: 30 },
+  );
 }
 
 beforeAll(async () => {

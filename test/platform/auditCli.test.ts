@@ -2,7 +2,6 @@
 // npm run audit:export -- …) in a child process, against a PGlite folder or, with
 // TEST_DATABASE_URL, a PostgreSQL database of their own.
 import { spawn } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,20 +9,22 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appendAudit } from "../../src/platform/audit/chain.js";
 import { migrate, openDatabase, type Database } from "../../src/platform/db.js";
 import type { AuditEntry } from "../../src/generated/prisma/client.js";
-import { onPostgres } from "../support/db.js";
+import { onPostgres, pgliteTemplate, postgresDatabase } from "../support/db.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-audit-cli-"));
 const pgliteDir = path.join(tmp, "pglite");
 let databaseUrl: string | undefined; // a database of our own on the test server (the CLI uses its public schema)
-let adminUrl: string | undefined;
-let dbName: string | undefined;
+let dropDatabase: (() => Promise<void>) | undefined;
 /** The chain as written, before anyone tampers with it. */
 let chain: AuditEntry[];
 
-/** Opens the CLI's database in this process; close it before running the CLI (PGlite: one process at a time). */
+/**
+ * Opens the CLI's database in this process; close it before running the CLI (PGlite: one
+ * process at a time). The PGlite folder starts as a copy of the migrated template.
+ */
 function open(): Promise<Database> {
-  return openDatabase(databaseUrl ? { databaseUrl, poolSize: 2 } : { pgliteDir });
+  return openDatabase(databaseUrl ? { databaseUrl, poolSize: 2 } : { pgliteDir, pgliteTemplate: pgliteTemplate() });
 }
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
@@ -67,16 +68,9 @@ const ENTRIES = [
 
 beforeAll(async () => {
   if (onPostgres) {
-    adminUrl = process.env.TEST_DATABASE_URL!;
-    dbName = `mamori_cli_${crypto.randomBytes(5).toString("hex")}`;
-    const pg = await import("pg");
-    const c = new pg.default.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`CREATE DATABASE "${dbName}"`);
-    await c.end();
-    const u = new URL(adminUrl);
-    u.pathname = `/${dbName}`;
-    databaseUrl = u.toString();
+    const created = await postgresDatabase(process.env.TEST_DATABASE_URL!);
+    databaseUrl = created.url;
+    dropDatabase = created.drop;
   }
   chain = await withDb(async (db) => {
     await migrate(db);
@@ -88,13 +82,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
-  if (dbName && adminUrl) {
-    const pg = await import("pg");
-    const c = new pg.default.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await c.end();
-  }
+  await dropDatabase?.();
 });
 
 

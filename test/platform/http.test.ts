@@ -1,7 +1,7 @@
 // The bot's HTTP surface as Slack and an operator's load balancer see it: only requests
 // signed with the signing secret within the last 5 minutes do anything; /healthz answers
 // while the process lives; /readyz only when the database answers and is migrated.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stateFromInputs } from "../../src/platform/slack/fake/sender.js";
 import { RequestViews } from "../../src/requests/ids.js";
 import { VALID_INPUTS } from "../support/forms.js";
@@ -21,13 +21,14 @@ const url = (p: string) => `http://127.0.0.1:${h.port}${p}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 8000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
-    await sleep(25);
-  }
+  return vi.waitFor(
+    async () => {
+      const v = await read();
+      if (!ok(v)) throw new Error(`timed out; last value ${JSON.stringify(v)}`);
+      return v;
+    },
+    { timeout: timeoutMs, interval: 25 },
+  );
 }
 
 /** Everything a request to the bot could change: the database rows and the Slack calls. */

@@ -1,27 +1,17 @@
 // The statement every command and press starts with is prepared once per connection
 // (Database.query's `name`). The pool closes idle connections; on PGlite every connection
 // shares the one session, so a new connection must be able to prepare the same name again.
-import crypto from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../src/platform/db.js";
+import { testDatabase, type TestDatabase } from "../support/db.js";
 
-const url = process.env.TEST_DATABASE_URL;
-const schema = `t_${crypto.randomBytes(6).toString("hex")}`;
-let db: Database | undefined;
+let db: TestDatabase | undefined;
 afterAll(async () => {
-  await db?.close();
-  if (url) {
-    const pg = await import("pg");
-    const c = new pg.default.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await c.end();
-  }
+  await db?.dispose();
 });
 
 describe("named statements", () => {
   it("answer like unnamed ones, again and again, and after the idle connection was closed", async () => {
-    db = url ? await openDatabase({ databaseUrl: url, schema, idleMs: 30 }) : await openDatabase({ pgliteDir: "memory://", idleMs: 30 });
+    db = await testDatabase({ idleMs: 30 });
     const q = () => db!.query<{ n: number }>("SELECT $1::int + 1 AS n", [41], "mamori_test_add");
     expect(await q()).toEqual([{ n: 42 }]);
     expect(await q()).toEqual([{ n: 42 }]);

@@ -1,6 +1,7 @@
 // Tests that move a ManualClock shared by the bot and the fake Slack: send what the
 // outbox holds, let Slack's pacing (Retry-After) pass by moving the clock, run a job
 // for a Tokyo moment, wait for something a handler does after its ack.
+import { vi } from "vitest";
 import type { ManualClock } from "../../src/platform/clock.js";
 import type { Harness } from "./harness.js";
 
@@ -29,13 +30,14 @@ export async function runJobAt(h: Harness, clock: ManualClock, job: string, at: 
 
 /** Polls `read` until `ok` (real time: for handlers that finish after their ack). */
 export async function until<T>(read: () => T | Promise<T>, ok: (t: T) => boolean, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out; last ${JSON.stringify(v).slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return vi.waitFor(
+    async () => {
+      const v = await read();
+      if (!ok(v)) throw new Error(`timed out; last ${JSON.stringify(v).slice(0, 300)}`);
+      return v;
+    },
+    { timeout: ms, interval: 20 },
+  );
 }
 
 /** Waits for `work` while sending what the outbox holds (moving the clock past Retry-After). */

@@ -1,5 +1,5 @@
 // Steps a person takes in Slack, over the harness: file a request, press its buttons.
-import { expect } from "vitest";
+import { expect, vi } from "vitest";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { RequestActions, RequestViews, ReasonBlock } from "../../src/requests/ids.js";
 import type { RequestKind } from "../../src/requests/kinds/index.js";
@@ -69,12 +69,14 @@ export async function completeMeasures(h: Harness, user: string, requestId: stri
   return r;
 }
 
+/** Reads until `ok` says yes (vitest's waitFor); fails with the last value read. */
 export async function waitForDb<T>(read: () => Promise<T>, ok: (t: T) => boolean, timeoutMs = 8000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
+  return vi.waitFor(
+    async () => {
+      const v = await read();
+      if (!ok(v)) throw new Error(`timed out waiting; last value ${JSON.stringify(v)}`);
+      return v;
+    },
+    { timeout: timeoutMs, interval: 25 },
+  );
 }

@@ -31,11 +31,23 @@ export interface Harness {
 }
 
 export async function startHarness(
-  opts: { orgYaml?: string; fake?: ConstructorParameters<typeof FakeSlack>[0]; clock?: Clock; settings?: Settings } = {},
+  opts: {
+    orgYaml?: string;
+    fake?: ConstructorParameters<typeof FakeSlack>[0];
+    clock?: Clock;
+    settings?: Settings;
+    /**
+     * Slack's pacing of chat.postMessage per channel (the fake's token bucket: a burst,
+     * then one a second, 429 with Retry-After beyond). Off unless the test is about
+     * pacing: elsewhere it only makes the test wait. FakeSlack itself paces by default.
+     */
+    pacing?: boolean;
+  } = {},
 ): Promise<Harness> {
   // Everyone's Slack is in Japanese but Alex's (users.info include_locale).
   const users = Object.values(ORG.people).map((id) => ({ id, locale: id === ORG.people.english ? "en-US" : "ja-JP" }));
-  const fake = new FakeSlack({ scopes: manifestScopes(), users, ...(opts.fake ?? {}) });
+  const pacing = opts.pacing ? {} : { postMessagePerChannel: false as const };
+  const fake = new FakeSlack({ scopes: manifestScopes(), users, ...pacing, ...(opts.fake ?? {}) });
   await fake.start();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-"));
   const orgFile = path.join(dir, "org.yml");
