@@ -1,6 +1,5 @@
 // Prisma CLI configuration (Prisma 6.19, JavaScript schema engine, driver adapters).
-// See ../shared/docs/stack.md: without DATABASE_URL the schema still needs a
-// postgresql:// URL to parse, so a placeholder is set and the adapter points at PGlite.
+// Without DATABASE_URL the schema still needs a postgresql:// URL to parse, so a placeholder is set and the adapter points at PGlite.
 import fs from "node:fs";
 import path from "node:path";
 import type { PrismaConfig } from "prisma";

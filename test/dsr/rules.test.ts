@@ -152,7 +152,7 @@ describe("who may act", () => {
   });
 });
 
-/** The company's rule texts lie beside the repository (../shared/seeds), as on the developers' machines and in CI. */
+/** The company's rule texts, where a checkout has them next to it (the quotation check is skipped elsewhere). */
 const SEED_002 = path.resolve(import.meta.dirname, "../../../shared/seeds/002_820181954ced7590.txt");
 
 describe("refusal grounds", () => {

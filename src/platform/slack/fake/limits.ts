@@ -1,4 +1,4 @@
-// Block Kit limits as Slack enforces them (docs: /work/shared/docs/stack.md, "Slack limits").
+// Block Kit limits as Slack enforces them (Slack's Block Kit and API reference).
 // Pure functions: each returns a list of problems, one readable sentence with a path each
 // ("blocks[2].accessory.text.text: at most 75 characters (got 80)"); empty means valid.
 // The fake Slack rejects what these reject, so a message Slack would refuse fails locally.
