@@ -197,7 +197,7 @@ export async function seedRequests(s: Services, client: WebClient, o: SeedOption
     const request = {
       id, code, kind, departmentId, requesterId, status, version: 1, rev: path.length, title: KINDS[kind].title(data[kind]).slice(0, 200),
       stage1By: path.includes("approved_stage1") ? stage1 : null,
-      channelId: channels[departmentId],
+      channelId: channels[departmentId]!,
       messageTs: isTarget ? null : `${Math.floor(createdAt / 1000)}.${String(i).padStart(6, "0")}`,
       submissionKey: `view:VSEED${String(i).padStart(8, "0")}`,
       createdAt: new Date(createdAt), updatedAt, stageSince: updatedAt,

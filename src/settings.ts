@@ -203,7 +203,7 @@ export function parseSettings(text: string, file = "settings"): Settings {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lc.linePos(offset).line);
-  if (doc.errors.length > 0) throw new SettingsError(file, doc.errors.map((e) => ({ line: lineOf(e.pos[0]), message: e.message.split("\n")[0] })));
+  if (doc.errors.length > 0) throw new SettingsError(file, doc.errors.map((e) => ({ line: lineOf(e.pos[0]), message: e.message.split("\n")[0]! })));
   const value = doc.toJS() ?? {};
   if (doc.contents && !isMap(doc.contents)) throw new SettingsError(file, [{ line: 1, message: "the file must be a mapping (key: value)" }]);
   const r = SettingsSchema.safeParse(value);

@@ -47,7 +47,7 @@ async function bundleApp(): Promise<string> {
     sourcemap: "inline",
     logLevel: "silent",
   });
-  return out.outputFiles[0].text;
+  return out.outputFiles[0]!.text;
 }
 
 export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack> {
@@ -64,7 +64,7 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
 
   async function command(b: CommandBody): Promise<PostAnswer> {
     const text = b.text.trim();
-    const [cmd, ...rest] = text.split(/\s+/);
+    const [cmd = "", ...rest] = text.split(/\s+/);
     const ws = await workspace();
     if (!ws.commands.some((c) => c.command === cmd)) return { ok: false, error: `${cmd} は有効なコマンドではありません。` };
     const started = Date.now();

@@ -56,7 +56,7 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
     const who = e.people.length > 0 ? e.people.map(mention).join(" ") : m.thread.nobodyYet;
     const lines = [`*${m.field.approvers}*: ${clip(who, 1500)}`];
     if (e.fellToChief && e.people.length > 0) lines.push(fellToChiefReason(r, approvers) === "only_manager" ? m.fellToChief : m.fellToChiefNoManager);
-    if (blocked) lines.push(m.nobodyCanDecide[blocked]);
+    if (blocked) lines.push(m.nobodyCanDecide[blocked]!);
     blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });
     const v = encodePress({ id: r.id, rev: r.rev });
     const approve = button(m.button.approve, RequestActions.approve, v, "primary");

@@ -48,7 +48,7 @@ describe("the weekly compliance digest", () => {
     await drain(h, clock);
     const posts = digestPosts();
     expect(posts).toHaveLength(1);
-    const shown = JSON.stringify(posts[0].blocks);
+    const shown = JSON.stringify(posts[0]!.blocks);
     expect(shown).toContain("個人情報保護ダイジェスト（2026/11/23〜2026/11/29）");
     expect(shown).toContain("提出 *2* 件"); // the week's two; the older one was filed the week before
     expect(shown).toContain("最終承認 *1* 件");

@@ -71,9 +71,9 @@ describe("/privacy duties: the fiscal year's calendar", () => {
     await drain(h, clock);
     const msgs = h.fake.messages(COMPLIANCE).filter((m) => m.text.includes("年間の監査・計画"));
     expect(msgs).toHaveLength(1);
-    expect(JSON.stringify(msgs[0].blocks).split(DutyActions.close).length - 1).toBe(5);
+    expect(JSON.stringify(msgs[0]!.blocks).split(DutyActions.close).length - 1).toBe(5);
     const year = await db().dutyYear.findUniqueOrThrow({ where: { fiscalYear: 2026 } });
-    expect(year).toMatchObject({ channelId: COMPLIANCE, messageTs: msgs[0].ts });
+    expect(year).toMatchObject({ channelId: COMPLIANCE, messageTs: msgs[0]!.ts });
   });
 
   it("speaks English to the English speaker", async () => {
@@ -201,7 +201,7 @@ describe("reminders", () => {
     expect(r.result).toMatchObject({ dms: 1, items: 1 });
     const dms = remindersTo(auditor);
     expect(dms).toHaveLength(1);
-    auditPlanDm = dms[0];
+    auditPlanDm = dms[0]!;
     const s = text(auditPlanDm);
     expect(s).toContain("期限を過ぎています（1件）");
     expect(s).toContain("2026年度 監査計画の立案・取締役会の承認（第29条）");
@@ -234,7 +234,7 @@ describe("reminders", () => {
 
   it("Snooze puts the duty off: the DM says so in place, the reminder waits until the snooze ends", async () => {
     clock.set(jst("2026-11-13T10:00:00")); // Friday
-    const dm = remindersTo(auditor)[1];
+    const dm = remindersTo(auditor)[1]!;
     const id = await dutyId("audit-plan");
     const r = await h.slack.blockAction(auditor, { actionId: ReminderActions.itemMenu, blockId: `item:duty:${id}`, message: { channel: dm.channel, ts: dm.ts }, selectedOption: `3|duty:${id}` });
     expect(r.status).toBe(200);

@@ -86,9 +86,9 @@ describe("escalation of an incident nobody acknowledged", () => {
     for (const p of [P.deputy, P.compliance]) {
       const e = escalations(p);
       expect(e).toHaveLength(1);
-      expect(e[0].text).toContain(a.code);
-      expect(e[0].text).toContain("30分");
-      expect(JSON.stringify(e[0].blocks)).toContain(IncidentActions.acknowledge);
+      expect(e[0]!.text).toContain(a.code);
+      expect(e[0]!.text).toContain("30分");
+      expect(JSON.stringify(e[0]!.blocks)).toContain(IncidentActions.acknowledge);
     }
     expect(escalations(P.chief)).toEqual([]);
     expect(h.fake.messages(COMPLIANCE).filter((m) => m.text.includes(a.code))).toEqual([]);
@@ -107,11 +107,11 @@ describe("escalation of an incident nobody acknowledged", () => {
     await run("2026-11-24T12:01:00");
     for (const p of [P.deputy, P.compliance]) {
       expect(escalations(p)).toHaveLength(2);
-      expect(escalations(p)[1].text).toContain("2時間");
+      expect(escalations(p)[1]!.text).toContain("2時間");
     }
     const post = h.fake.messages(COMPLIANCE).filter((m) => m.text.includes(a.code));
     expect(post).toHaveLength(1);
-    expect(post[0].text).toContain(`<@${P.deputy}>`);
+    expect(post[0]!.text).toContain(`<@${P.deputy}>`);
     await run("2026-11-24T12:06:00");
     expect(escalations(P.deputy)).toHaveLength(2);
     expect(h.fake.messages(COMPLIANCE).filter((m) => m.text.includes(a.code))).toHaveLength(1);

@@ -199,7 +199,7 @@ describe("the notice to the people affected after the 確報", () => {
     const r = reminders(OWNER);
     expect(r).toHaveLength(1);
     expect(shown(r[0])).toContain("本人への通知");
-    expect(actionIds(r[0])).toContain(`"block_id":"task-people-notified-${id}"`);
+    expect(actionIds(r[0]!)).toContain(`"block_id":"task-people-notified-${id}"`);
     const reminded = await db().auditEntry.findMany({ where: { action: "incident.reminded", subject: `incident:${code}` } });
     expect(reminded.map((x) => (x.data as { task: string }).task)).toContain("people-notified");
 
@@ -210,7 +210,7 @@ describe("the notice to the people affected after the 確報", () => {
     expect(digest.sections.find((x) => x.title.includes("個人情報の事故"))?.lines.join("\n")).toContain("次の期限：本人への通知");
 
     // 該当なし from the reminder: the reason modal, then it stops
-    const na = await pressForView(OWNER, r[0], IncidentActions.taskNa, IncidentViews.taskNa, `task-people-notified-${id}`);
+    const na = await pressForView(OWNER, r[0]!, IncidentActions.taskNa, IncidentViews.taskNa, `task-people-notified-${id}`);
     await h.slack.fillAndSubmit(OWNER, na.id, { [TaskBlocks.naReason]: "公表と問合せ窓口の設置で代替した" });
     expect(h.fake.viewErrors(na.id) ?? {}).toEqual({});
     expect(await task("people-notified")).toMatchObject({ status: "na", doneBy: OWNER });

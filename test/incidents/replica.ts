@@ -26,7 +26,7 @@ const services = {
   outbox: new Outbox({ database, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } }),
 };
 const scheduler = new Scheduler({ services, calendar, settings, jobs: incidentJobs, leaseMs: 60_000, replicaId: `replica-${process.pid}` });
-const r = await scheduler.runAt("incidents.escalations", new Date(slotIso), { force: rest.includes("--force") });
+const r = await scheduler.runAt("incidents.escalations", new Date(slotIso!), { force: rest.includes("--force") });
 process.stdout.write(JSON.stringify(r) + "\n");
 await services.outbox.stop();
 await database.close();

@@ -75,7 +75,7 @@ async function seed(batch: string, reportedAt: Date, due: Date, passedDue: Date)
 describe.skipIf(!onPostgres)("incidents.escalations with two replicas on one PostgreSQL", () => {
   beforeAll(async () => {
     db = await testDatabase();
-    schema = (await db.query<{ s: string }>("SELECT current_schema() AS s"))[0].s;
+    schema = (await db.query<{ s: string }>("SELECT current_schema() AS s"))[0]!.s;
     await db.prisma.department.create({ data: { id: "legal", name: "法務部" } });
     await db.prisma.person.createMany({
       data: [

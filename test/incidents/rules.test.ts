@@ -214,12 +214,12 @@ describe("tasks", () => {
     expect(defs.map((d) => d.key)).toEqual([...TASK_KEYS]);
     for (const d of defs) expect(d.label.ja && d.label.en).toBeTruthy();
     const byKey = Object.fromEntries(defs.map((d) => [d.key, d]));
-    expect(byKey["cause-found"].label.ja).toBe("原因の特定");
-    expect(byKey["preliminary-report"].deadline).toBe("preliminaryReportDueAt");
-    expect(byKey["final-report"].deadline).toBe("finalReportDueAt");
-    expect(byKey["people-notified"].deadline).toBe("peopleNoticeDueAt");
-    expect(byKey["client-told"].deadline).toBe("clientToldDueAt");
-    expect(byKey.containment.deadline).toBeNull();
+    expect(byKey["cause-found"]!.label.ja).toBe("原因の特定");
+    expect(byKey["preliminary-report"]!.deadline).toBe("preliminaryReportDueAt");
+    expect(byKey["final-report"]!.deadline).toBe("finalReportDueAt");
+    expect(byKey["people-notified"]!.deadline).toBe("peopleNoticeDueAt");
+    expect(byKey["client-told"]!.deadline).toBe("clientToldDueAt");
+    expect(byKey.containment!.deadline).toBeNull();
   });
 
   it("a reportable incident of our own: everything but the client and the ministry", () => {
@@ -273,19 +273,19 @@ describe("tasks", () => {
     );
     const after = tasksAfterReassessment(worked, assess({ sensitive: true }));
     const by = Object.fromEntries(after.map((t) => [t.key, t]));
-    expect(by["final-report"].status).toBe("open");
-    expect(by["publication"].status).toBe("open");
-    expect(by.containment.status).toBe("done");
+    expect(by["final-report"]!.status).toBe("open");
+    expect(by["publication"]!.status).toBe("open");
+    expect(by.containment!.status).toBe("done");
     expect(by["complaints-handled"]).toMatchObject({ status: "not-applicable", notApplicable: { reason: "苦情なし", by: "U1" } });
     expect(by["client-told"]).toMatchObject({ status: "not-applicable", notApplicable: { code: "not-processor" } });
     // and back: open regulator tasks are set aside again as the client's
     const back = Object.fromEntries(tasksAfterReassessment(after, assess({ sensitive: true, asProcessor: true })).map((t) => [t.key, t]));
     expect(back["final-report"]).toMatchObject({ status: "not-applicable", notApplicable: { code: "reported-by-client" } });
-    expect(back["client-told"].status).toBe("open");
+    expect(back["client-told"]!.status).toBe("open");
   });
 
   it("marking a task not applicable needs a reason", () => {
-    const t = initialTasks(base)[0];
+    const t = initialTasks(base)[0]!;
     expect(() => markNotApplicable(t, "   ", "U1")).toThrow();
     expect(markNotApplicable(t, " 不要 ", "U1").notApplicable).toEqual({ reason: "不要", by: "U1" });
   });
@@ -357,7 +357,7 @@ describe("escalation ladder", () => {
     expect(steps(600)).toEqual(["escalation:2h"]);
     const [first] = escalationsDue({ reportedAt, acknowledgedAt: null }, at(30));
     expect(first).toEqual({ step: "30m", key: "escalation:30m", dueAt: at(30), notify: ["deputyChief", "compliance"] });
-    expect(escalationsDue({ reportedAt, acknowledgedAt: null }, at(120))[0].notify).toEqual(["deputyChief", "compliance", "complianceChannel"]);
+    expect(escalationsDue({ reportedAt, acknowledgedAt: null }, at(120))[0]!.notify).toEqual(["deputyChief", "compliance", "complianceChannel"]);
   });
 
   it("acknowledged: nothing more", () => {
@@ -390,13 +390,13 @@ describe("deadline reminders", () => {
     expect(r(0)).toEqual([{ stage: "passed", key: `preliminary-report:${iso}:passed`, to: ["owner", "chief", "compliance"] }]);
     expect(r(23.9)).toEqual([{ stage: "passed", key: `preliminary-report:${iso}:passed`, to: ["owner", "chief", "compliance"] }]);
     expect(r(24)).toEqual([{ stage: "overdue", overdueDays: 1, key: `preliminary-report:${iso}:overdue:1`, to: ["owner", "chief", "compliance"] }]);
-    expect(r(72.1)[0].key).toBe(`preliminary-report:${iso}:overdue:3`);
+    expect(r(72.1)[0]!.key).toBe(`preliminary-report:${iso}:overdue:3`);
   });
 
   it("keys are stable: twice at the same moment gives the same keys; a moved deadline gets new ones", () => {
     for (const h of [-48, -24, 0, 24, 50]) expect(r(h)).toEqual(r(h));
     const moved = new Date(due.getTime() + 30 * 24 * H);
-    expect(deadlineReminders(moved, new Date(moved.getTime() - 24 * H), "preliminary-report")[0].key).not.toBe(r(-24)[0].key);
+    expect(deadlineReminders(moved, new Date(moved.getTime() - 24 * H), "preliminary-report")[0]!.key).not.toBe(r(-24)[0]!.key);
   });
 
   it("a deadline first seen inside 24 hours gets the 24-hour reminder only", () => {

@@ -44,7 +44,7 @@ async function dmsPerPerson(): Promise<Map<string, number>> {
 describe.skipIf(!onPostgres)("replicas on one PostgreSQL", () => {
   beforeAll(async () => {
     db = await testDatabase();
-    schema = (await db.query<{ s: string }>("SELECT current_schema() AS s"))[0].s;
+    schema = (await db.query<{ s: string }>("SELECT current_schema() AS s"))[0]!.s;
     const since = new Date(jst("2026-11-30T10:00:00"));
     await db.prisma.department.createMany({ data: Array.from({ length: N }, (_, i) => ({ id: `d${i}`, name: `部署${i}` })) });
     await db.prisma.person.createMany({

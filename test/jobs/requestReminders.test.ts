@@ -45,12 +45,12 @@ describe("approval reminders", () => {
     for (const m of [manager, manager2]) {
       const dms = remindersTo(m);
       expect(dms).toHaveLength(1);
-      expect(shown(dms[0])).toContain(first.code);
-      expect(shown(dms[0])).toContain(second.code);
-      expect(shown(dms[0])).toContain("1営業日経過");
-      expect(shown(dms[0])).not.toContain("承認が遅れています");
+      expect(shown(dms[0]!)).toContain(first.code);
+      expect(shown(dms[0]!)).toContain(second.code);
+      expect(shown(dms[0]!)).toContain("1営業日経過");
+      expect(shown(dms[0]!)).not.toContain("承認が遅れています");
       // the link goes to the request's thread
-      expect(shown(dms[0])).toContain(`archives/${first.parent.channel}/p${first.parent.ts.replace(".", "")}`);
+      expect(shown(dms[0]!)).toContain(`archives/${first.parent.channel}/p${first.parent.ts.replace(".", "")}`);
     }
     // the requester, the chief and others are not reminded of stage 1
     expect(remindersTo(employee)).toEqual([]);
@@ -133,7 +133,7 @@ describe("approval reminders", () => {
     for (const p of [deputy, compliance]) {
       const e = h.fake.dms(p).filter((m) => m.text.includes("エスカレーション"));
       expect(e).toHaveLength(1);
-      expect(e[0].text).toContain(first.code);
+      expect(e[0]!.text).toContain(first.code);
     }
   });
 

@@ -46,7 +46,7 @@ describe("keepSnapshot", () => {
     expect(b.f.thread("C1", parent.ts!).map((m) => [m.user, m.text])).toEqual([[b.f.botUserId, "返信"], ["U1", "人の返信"]]);
     expect(b.f.ephemerals("U2").map((e) => e.text)).toEqual(["あなただけ"]);
     expect(JSON.stringify(b.f.homeView("U1")?.view.blocks)).toContain("ホーム");
-    expect(b.f.files()[0].bytes?.toString()).toBe("a,b\n1,2\n");
+    expect(b.f.files()[0]!.bytes?.toString()).toBe("a,b\n1,2\n");
     // new messages after the restart sort after the old ones
     const later = await b.client.chat.postMessage({ channel: "C1", text: "再起動後" });
     expect(Number(later.ts)).toBeGreaterThan(Number(b.f.messages("C1").at(-2)!.ts));
@@ -71,6 +71,6 @@ describe("publicUrl", () => {
     const link = await client.chat.getPermalink({ channel: "C1", message_ts: m.ts! });
     expect(link.permalink).toBe(`http://localhost:3999/archives/C1/p${m.ts!.replace(".", "")}`);
     await client.filesUploadV2({ channel_id: "C1", filename: "a.txt", content: "hi" });
-    expect(f.messages("C1").at(-1)!.files![0].url_private).toMatch(/^http:\/\/localhost:3999\/files\/F/);
+    expect(f.messages("C1").at(-1)!.files![0]!.url_private).toMatch(/^http:\/\/localhost:3999\/files\/F/);
   });
 });

@@ -114,7 +114,7 @@ describe("the local Slack", () => {
     // Tanaka is not a manager: the press is refused and only Tanaka is told
     expect(await post("/local/api/action", { as: TANAKA, actionId: RequestActions.approve, message: { channel: APPROVALS, ts: parent.ts } })).toEqual({ ok: true });
     const refused = await until(() => state(TANAKA, APPROVALS), (s) => s.ephemerals.length > 0);
-    expect(refused.ephemerals[0].text).toMatch(/[ぁ-んァ-ン一-龯]/);
+    expect(refused.ephemerals[0]!.text).toMatch(/[ぁ-んァ-ン一-龯]/);
     expect((await state(SUZUKI, APPROVALS)).ephemerals).toEqual([]);
 
     await post("/local/api/action", { as: SUZUKI, actionId: RequestActions.approve, message: { channel: APPROVALS, ts: parent.ts } });

@@ -128,9 +128,9 @@ describe("inspection reminders", () => {
       expect(text(dms[0])).toContain("2026年12月23日（あと33日）");
       expect(text(dms[0])).toContain(`/privacy processors inspected ${entrust.code}`);
       // the link to the request's thread and the snooze menu
-      expect(JSON.stringify(dms[0].blocks)).toContain(`archives/${entrust.parent.channel}/p${entrust.parent.ts.replace(".", "")}`);
-      expect(JSON.stringify(dms[0].blocks)).toContain(`1|processor:${processorId}`);
-      expect(JSON.stringify(dms[0].blocks)).toContain(`3|processor:${processorId}`);
+      expect(JSON.stringify(dms[0]!.blocks)).toContain(`archives/${entrust.parent.channel}/p${entrust.parent.ts.replace(".", "")}`);
+      expect(JSON.stringify(dms[0]!.blocks)).toContain(`1|processor:${processorId}`);
+      expect(JSON.stringify(dms[0]!.blocks)).toContain(`3|processor:${processorId}`);
     }
     expect(remindersTo(P.manager2)).toEqual([]);
     expect(remindersTo(P.employee)).toEqual([]);

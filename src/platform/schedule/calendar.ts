@@ -16,7 +16,7 @@ export interface CalendarOptions {
 
 function minutes(hhmm: string): number {
   const [h, m] = hhmm.split(":").map(Number);
-  return h * 60 + m;
+  return h! * 60 + m!;
 }
 
 export class BusinessCalendar {

@@ -558,7 +558,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     const users = (str(args, "users") ?? "").split(",").map((u) => u.trim()).filter(Boolean);
     if (users.length === 0) throw new ApiError("users_list_not_supplied");
     for (const u of users) this.userArg(u);
-    return { channel: { id: users.length === 1 ? this.dmChannelOf(users[0]) : `G${[...users].sort().join("")}` } };
+    return { channel: { id: users.length === 1 ? this.dmChannelOf(users[0]!) : `G${[...users].sort().join("")}` } };
   }
 
   /** Checks text and blocks as chat.postMessage does; stored blocks get Slack's generated ids. */
@@ -599,7 +599,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     const list = this.s.history.get(channel) ?? [];
     const i = list.findIndex((m) => m.ts === ts);
     if (i < 0) return false;
-    const [m] = list.splice(i, 1);
+    const m = list.splice(i, 1)[0]!;
     const parent = m.thread_ts && m.thread_ts !== ts ? list.find((x) => x.ts === m.thread_ts) : undefined;
     if (parent) parent.reply_count--;
     this.change({ kind: "message_deleted", channel, ts });
@@ -906,7 +906,7 @@ function readMultipart(contentType: string, raw: Buffer): Promise<FormData> {
 async function parseArgs(req: IncomingMessage, url: URL, raw: Buffer): Promise<Obj> {
   const args: Obj = Object.fromEntries(url.searchParams);
   const contentType = req.headers["content-type"] ?? "";
-  const type = contentType.split(";")[0].trim().toLowerCase();
+  const type = contentType.split(";")[0]!.trim().toLowerCase();
   const text = raw.toString("utf8");
   if (type === "application/json") {
     let parsed: unknown;

@@ -63,7 +63,7 @@ beforeAll(async () => {
   });
   app.view("privacy_request", async ({ ack, view }) => {
     const values = view.state.values as StateValues;
-    const title = values.title.title;
+    const title = values.title!.title!;
     if (title.type !== "plain_text_input" || !title.value) {
       await ack({ response_action: "errors", errors: { title: "Please give a title" } });
       return;
@@ -103,7 +103,7 @@ beforeEach(() => {
 async function openRequestModal(userId: string): Promise<string> {
   expect((await sender.command(userId, "/privacy", "")).status).toBe(200);
   const [view] = await fake.waitFor(() => fake.openViews(userId).length > 0 && fake.openViews(userId));
-  return view.id;
+  return view!.id;
 }
 
 describe("SlackRequestSender against a real Bolt app", () => {
@@ -111,8 +111,8 @@ describe("SlackRequestSender against a real Bolt app", () => {
     const res = await sender.command("U1", "/privacy", "");
     expect(res.status).toBe(200);
     const [view] = await fake.waitFor(() => fake.openViews("U1").length > 0 && fake.openViews("U1"));
-    expect(view.view.callback_id).toBe("privacy_request");
-    expect(fake.callsTo("views.open")[0].args.trigger_id).toBe(res.triggerId);
+    expect(view!.view.callback_id).toBe("privacy_request");
+    expect(fake.callsTo("views.open")[0]!.args.trigger_id).toBe(res.triggerId);
   });
 
   it("gets 401 for unsigned, wrongly signed and stale requests", async () => {
@@ -145,8 +145,8 @@ describe("SlackRequestSender against a real Bolt app", () => {
   it("applies response_action update to the stored view", async () => {
     await sender.command("U1", "/privacy", "wizard");
     const [view] = await fake.waitFor(() => fake.openViews("U1").length > 0 && fake.openViews("U1"));
-    await sender.submitView("U1", view.id, {});
-    expect(fake.openViews("U1")).toEqual([expect.objectContaining({ id: view.id, view: expect.objectContaining({ callback_id: "wizard_2" }) })]);
+    await sender.submitView("U1", view!.id, {});
+    expect(fake.openViews("U1")).toEqual([expect.objectContaining({ id: view!.id, view: expect.objectContaining({ callback_id: "wizard_2" }) })]);
   });
 
   it("sends view_closed only for views that asked to be notified", async () => {
@@ -158,7 +158,7 @@ describe("SlackRequestSender against a real Bolt app", () => {
 
     await sender.command("U1", "/privacy", "wizard");
     const [wizard] = await fake.waitFor(() => fake.openViews("U1").length > 0 && fake.openViews("U1"));
-    expect(await sender.viewClosed("U1", wizard.id)).toBeNull();
+    expect(await sender.viewClosed("U1", wizard!.id)).toBeNull();
   });
 
   it("sends a block action from a stored message; respond() replaces it through the response_url", async () => {

@@ -292,7 +292,7 @@ describe("with @slack/web-api's WebClient", () => {
   it("uploads files with filesUploadV2 and posts them to the channel", async () => {
     await client().filesUploadV2({ channel_id: "C1", filename: "report.csv", file: Buffer.from("a,b\n1,2\n"), initial_comment: "report" });
     const [file] = fake.files();
-    expect(file.bytes?.toString()).toBe("a,b\n1,2\n");
-    expect(fake.messages("C1")).toEqual([expect.objectContaining({ text: "report", files: [expect.objectContaining({ id: file.id, name: "report.csv" })] })]);
+    expect(file!.bytes?.toString()).toBe("a,b\n1,2\n");
+    expect(fake.messages("C1")).toEqual([expect.objectContaining({ text: "report", files: [expect.objectContaining({ id: file!.id, name: "report.csv" })] })]);
   });
 });
