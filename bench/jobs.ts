@@ -181,7 +181,7 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(`\nScheduled work (bench/jobs.ts${QUICK ? ", --quick" : ""}):\n`);
-  process.stdout.write(table(["#", "measurement", "database", "ms", "what", "notes"], rows) + "\n");
+  process.stdout.write(`${table(["#", "measurement", "database", "ms", "what", "notes"], rows)}\n`);
   const r = (a: string, b: string) => {
     const x = results[a] as { runMs?: number; p50?: number } | undefined;
     const y = results[b] as { runMs?: number; p50?: number } | undefined;

@@ -242,6 +242,7 @@ describe("bot scopes", () => {
   });
 
   it("the scope table agrees with the fake Slack's, which answers missing_scope like Slack", () => {
+    // biome-ignore lint/complexity/useLiteralKeys: the fake's private method table, read here on purpose
     const fakeMethods = new FakeSlack()["methods"];
     for (const [method, scope] of Object.entries(SCOPE_OF)) {
       if (method in fakeMethods) expect(fakeMethods[method]!.scope ?? null, method).toBe(scope);

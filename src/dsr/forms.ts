@@ -86,7 +86,7 @@ export function looksLikeContact(text: string): boolean {
 export function looksLikeIdNumber(text: string): boolean {
   const t = text.normalize("NFKC");
   if (digitRuns(t).some((d) => d.length >= 4)) return true;
-  return (t.match(/[A-Za-z0-9][A-Za-z0-9\-]*/g) ?? []).some((w) => w.length >= 3 && /[A-Za-z]/.test(w) && /\d/.test(w));
+  return (t.match(/[A-Za-z0-9][A-Za-z0-9-]*/g) ?? []).some((w) => w.length >= 3 && /[A-Za-z]/.test(w) && /\d/.test(w));
 }
 
 /** Dates (2026-12-01, 2026/12/01, 2026年12月1日, 2026年) and case codes (DSR-2026-0001) are not ID numbers. */

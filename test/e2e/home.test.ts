@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 let pending: { code: string; id: string; parent: Awaited<ReturnType<typeof fileRequest>>["parent"] };
-let withdrawn: { code: string };
+let _withdrawn: { code: string };
 
 describe("opening the Home tab", () => {
   it("someone with nothing yet sees both lists empty, and how to file", async () => {
@@ -38,7 +38,7 @@ describe("opening the Home tab", () => {
     const a = await fileRequest(h, P.employee, "purpose");
     pending = { code: a.code, id: a.id, parent: a.parent };
     const b = await fileRequest(h, P.employee, "method");
-    withdrawn = { code: b.code };
+    _withdrawn = { code: b.code };
     await press(h, P.employee, b.parent, RequestActions.withdraw);
     await waitForDb(() => db().request.findUniqueOrThrow({ where: { id: b.id } }), (r) => r.status === "withdrawn");
 

@@ -6,7 +6,7 @@ import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { RequestActions } from "../../src/requests/ids.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG, ORG_YAML } from "../support/org.js";
-import { APPROVALS, ephemeralFor, fileRequest, parentShows, press, waitForDb } from "../support/flow.js";
+import { APPROVALS, fileRequest, parentShows, press, waitForDb } from "../support/flow.js";
 import { VALID_INPUTS } from "../support/forms.js";
 import { fakeUsers, privacy, shown, textsOf } from "../support/commands.js";
 

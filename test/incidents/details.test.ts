@@ -6,7 +6,7 @@ import { detailChanges, detailsDigest, parseDetails, type IncidentDetails } from
 import { DetailsBlocks, INPUT } from "../../src/incidents/ids.js";
 import { mayAssignLead, mayRespond, maySee, maySeeStatus } from "../../src/incidents/access.js";
 import { taskDueAfterAssessment } from "../../src/incidents/rules.js";
-import { parseSettings, SettingsError } from "../../src/settings.js";
+import { parseSettings, type SettingsError } from "../../src/settings.js";
 
 const values = (v: Partial<Record<keyof typeof DetailsBlocks, string | null>>) =>
   Object.fromEntries(Object.entries(v).map(([k, x]) => [DetailsBlocks[k as keyof typeof DetailsBlocks], { [INPUT]: { value: x } }]));

@@ -27,7 +27,7 @@ const services = {
 };
 const scheduler = new Scheduler({ services, calendar, settings, jobs: incidentJobs, leaseMs: 60_000, replicaId: `replica-${process.pid}` });
 const r = await scheduler.runAt("incidents.escalations", new Date(slotIso!), { force: rest.includes("--force") });
-process.stdout.write(JSON.stringify(r) + "\n");
+process.stdout.write(`${JSON.stringify(r)}\n`);
 await services.outbox.stop();
 await database.close();
 process.exit(0);

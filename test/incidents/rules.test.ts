@@ -274,7 +274,7 @@ describe("tasks", () => {
     const after = tasksAfterReassessment(worked, assess({ sensitive: true }));
     const by = Object.fromEntries(after.map((t) => [t.key, t]));
     expect(by["final-report"]!.status).toBe("open");
-    expect(by["publication"]!.status).toBe("open");
+    expect(by.publication!.status).toBe("open");
     expect(by.containment!.status).toBe("done");
     expect(by["complaints-handled"]).toMatchObject({ status: "not-applicable", notApplicable: { reason: "苦情なし", by: "U1" } });
     expect(by["client-told"]).toMatchObject({ status: "not-applicable", notApplicable: { code: "not-processor" } });

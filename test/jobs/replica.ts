@@ -45,8 +45,12 @@ const jobs: Job[] = createRequestJobs({ batchSize }).map((j) => ({
 }));
 const settings = defaultSettings();
 const scheduler = new Scheduler({ services, calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }), settings, jobs, leaseMs: 60_000, replicaId: `replica-${process.pid}` });
-const r = mode === "due" ? (await scheduler.runDue(jobName!), { due: true }) : await scheduler.runAt(jobName!, new Date(slotIso!));
-process.stdout.write(JSON.stringify(r) + "\n");
+let r: unknown;
+if (mode === "due") {
+  await scheduler.runDue(jobName!);
+  r = { due: true };
+} else r = await scheduler.runAt(jobName!, new Date(slotIso!));
+process.stdout.write(`${JSON.stringify(r)}\n`);
 // the run kicked the outbox (which sends nothing here): stop it before closing the pool
 await services.outbox.stop();
 await database.close();

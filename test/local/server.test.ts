@@ -68,7 +68,7 @@ afterAll(async () => {
 
 describe("the local Slack", () => {
   it("serves the page and describes the demo workspace from the directory", async () => {
-    const page = await fetch(base() + "/");
+    const page = await fetch(`${base()}/`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("/local/app.js");
     const ws = await get<Workspace>("/local/api/workspace");
@@ -82,7 +82,7 @@ describe("the local Slack", () => {
   it("refuses a command Slack does not know, where the person typed it", async () => {
     const a = await post("/local/api/command", { as: YAMADA, channel: "C0GENERAL", text: "/nosuch thing" });
     expect(a).toMatchObject({ ok: false, error: expect.stringContaining("/nosuch") });
-    const bad = await fetch(base() + "/local/api/command", { method: "POST", body: "{}" });
+    const bad = await fetch(`${base()}/local/api/command`, { method: "POST", body: "{}" });
     expect(bad.status).toBe(400);
   });
 

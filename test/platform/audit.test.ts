@@ -58,7 +58,8 @@ describe("audit chain", () => {
   it("ran on the database this project names: PGlite embedded, or the PostgreSQL server of TEST_DATABASE_URL", async () => {
     expect(db.kind).toBe(onPostgres ? "postgres" : "pglite");
     // the server that answers says which it is (PGlite's version names it), and holds the chain written above
-    const [{ version, entries }] = await db.query<{ version: string; entries: number }>(`SELECT version() AS version, (SELECT count(*)::int FROM "AuditEntry") AS entries`);
+    const [row] = await db.query<{ version: string; entries: number }>(`SELECT version() AS version, (SELECT count(*)::int FROM "AuditEntry") AS entries`);
+    const { version, entries } = row!;
     expect(version.includes("PGlite")).toBe(!onPostgres);
     expect(entries).toBe(await db.prisma.auditEntry.count());
     expect(entries).toBeGreaterThan(0);

@@ -65,7 +65,6 @@ export class Scheduler {
   private readonly tasks = new Map<string, ScheduledTask>();
   private readonly matchers = new Map<string, ScheduledTask>();
   private running = new Set<Promise<unknown>>();
-  private stopped = true;
   /** per job: the minute up to which due slots were already looked for (a sweep looks only at new minutes) */
   private checkedUntil = new Map<string, number>();
 
@@ -116,7 +115,6 @@ export class Scheduler {
 
   /** Starts node-cron's timers and catches up on what was missed. */
   async start(): Promise<void> {
-    this.stopped = false;
     this.stopping = false;
     for (const j of this.o.jobs) {
       const task = cron.schedule(this.scheduleOf(j), () => this.track(this.runDue(j.name)), {
@@ -136,7 +134,6 @@ export class Scheduler {
   private stopping = false;
 
   async stop(): Promise<void> {
-    this.stopped = true;
     this.stopping = true;
     for (const t of this.tasks.values()) await t.destroy();
     this.tasks.clear();

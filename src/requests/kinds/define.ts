@@ -156,5 +156,5 @@ export function yesNoText(v: unknown, yes: string, no: string): string {
 
 /** An option's text for a stored value (the value itself when unknown). */
 export function optionText(options: Record<string, string>, value: string): string {
-  return Object.prototype.hasOwnProperty.call(options, value) ? options[value]! : value;
+  return  Object.hasOwn(options, value) ? options[value]! : value;
 }

@@ -24,7 +24,7 @@ export function stateFor(blocks: KnownBlock[], inputs: Inputs = {}): FormValues 
   for (const id of Object.keys(inputs)) if (!inputBlocks.some((b) => b.block_id === id)) throw new Error(`no input block ${id}`);
   for (const b of inputBlocks) {
     const el = b.element as Obj;
-    const given = Object.prototype.hasOwnProperty.call(inputs, b.block_id);
+    const given = Object.hasOwn(inputs, b.block_id);
     const input = inputs[b.block_id];
     const option = (v: string) => {
       const o = (el.options as Obj[]).find((x) => x.value === v);
