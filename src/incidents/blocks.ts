@@ -8,11 +8,11 @@ import { DEADLINE_KEYS, REPORTABLE_CATEGORIES, reportability, type IncidentDeadl
 import { incidentEscalationMessages } from "./escalationMessages.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "./slackMessages.js";
 import { assessmentOf, deadlinesOf, type IncidentRow } from "./store.js";
-import { statusButtons } from "./statusBlocks.js";
-import { closeButton } from "./taskBlocks.js";
-import { detailsButton } from "./detailsBlocks.js";
-import { leadButton } from "./assignBlocks.js";
-import { incidentAssignMessages } from "./assignMessages.js";
+import { statusButtons } from "./status/blocks.js";
+import { closeButton } from "./tasks/blocks.js";
+import { detailsButton } from "./details/blocks.js";
+import { leadButton } from "./assign/blocks.js";
+import { incidentAssignMessages } from "./assign/messages.js";
 import { mention } from "../platform/slack/calls.js";
 import { type SlackMessage, clip, option, plain } from "../platform/slack/text.js";
 

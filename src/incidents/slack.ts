@@ -9,16 +9,16 @@ import { firstDeliveryBy } from "../platform/slack/actor.js";
 import { json, link, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
 import { mayRespond } from "./access.js";
 import { assessModal, reportModal } from "./blocks.js";
-import { acknowledgeIncident, assessIncident, logRefusal, registerIncidentOutbox, reportIncident } from "./flows.js";
-import { parseAssessment, parseReport, type ViewValues } from "./forms.js";
+import { acknowledgeIncident, assessIncident, logRefusal, registerIncidentOutbox, reportIncident } from "./report/flows.js";
+import { parseAssessment, parseReport, type ViewValues } from "./report/forms.js";
 import { AssessBlocks, IncidentActions, IncidentShortcuts, IncidentViews, ReportBlocks } from "./ids.js";
 import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentSlackMessages } from "./slackMessages.js";
 import { loadIncident } from "./store.js";
-import { incidentStatusHandlers } from "./statusSlack.js";
-import { incidentTaskHandlers } from "./taskSlack.js";
-import { registerTaskOutbox } from "./taskFlows.js";
-import { incidentAssignHandlers } from "./assignSlack.js";
+import { incidentStatusHandlers } from "./status/slack.js";
+import { incidentTaskHandlers } from "./tasks/slack.js";
+import { registerTaskOutbox } from "./tasks/flows.js";
+import { incidentAssignHandlers } from "./assign/slack.js";
 import type { Actor } from "../directory/actor.js";
 
 

@@ -3,27 +3,27 @@
 // report items (「報告書の項目を記入」 → the items 5-9 modal). Ack first, once per delivery;
 // refusals ephemeral (or a field error in the modal) and logged.
 import { z } from "zod";
-import type { Actor } from "../directory/actor.js";
-import { noteUnknownUser } from "../directory/unknownUser.js";
-import { DEFAULT_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
-import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
-import { readModal } from "../platform/slack/modal.js";
-import { mayAssignLead, mayRespond } from "./access.js";
-import { leadModal, taskEditModal } from "./assignBlocks.js";
-import { assignLead, assignTask, type AssignRefusal } from "./assignFlows.js";
-import { incidentAssignMessages } from "./assignMessages.js";
-import { parseDetails } from "./details.js";
-import { detailsModal } from "./detailsBlocks.js";
-import { updateDetails } from "./detailsFlows.js";
-import { incidentDetailsMessages } from "./detailsMessages.js";
-import { logRefusal } from "./flows.js";
-import { isDay, momentAt } from "../platform/day.js";
-import type { ViewValues } from "./forms.js";
-import { AssignBlocks, DetailsBlocks, IncidentActions, IncidentViews, INPUT } from "./ids.js";
-import { taskDeadline, type TaskKey } from "./rules.js";
-import { incidentSlackMessages } from "./slackMessages.js";
-import { deadlinesOf, loadIncident, type IncidentRow } from "./store.js";
-import { incidentTaskMessages } from "./taskMessages.js";
+import type { Actor } from "../../directory/actor.js";
+import { noteUnknownUser } from "../../directory/unknownUser.js";
+import { DEFAULT_LANG, formatDateTime, type Lang } from "../../platform/i18n.js";
+import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../../platform/slack/handlers.js";
+import { readModal } from "../../platform/slack/modal.js";
+import { mayAssignLead, mayRespond } from "../access.js";
+import { leadModal, taskEditModal } from "./blocks.js";
+import { assignLead, assignTask, type AssignRefusal } from "./flows.js";
+import { incidentAssignMessages } from "./messages.js";
+import { parseDetails } from "../details/fields.js";
+import { detailsModal } from "../details/blocks.js";
+import { updateDetails } from "../details/flows.js";
+import { incidentDetailsMessages } from "../details/messages.js";
+import { logRefusal } from "../report/flows.js";
+import { isDay, momentAt } from "../../platform/day.js";
+import type { ViewValues } from "../report/forms.js";
+import { AssignBlocks, DetailsBlocks, IncidentActions, IncidentViews, INPUT } from "../ids.js";
+import { taskDeadline, type TaskKey } from "../rules.js";
+import { incidentSlackMessages } from "../slackMessages.js";
+import { deadlinesOf, loadIncident, type IncidentRow } from "../store.js";
+import { incidentTaskMessages } from "../tasks/messages.js";
 
 const MINUTE_MS = 60_000;
 

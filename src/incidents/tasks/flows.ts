@@ -3,20 +3,20 @@
 // reassessment (tasksAfterReassessment), marked done or not applicable by a person, and
 // closing requires every task done or not applicable (canClose) and the 再発防止策.
 // Like flows.ts: one transaction holds the change, its audit entry and its Slack messages.
-import { appendAudit } from "../platform/audit/chain.js";
-import { transact, type Tx } from "../platform/db.js";
-import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
-import type { OutgoingCall } from "../platform/outbox.js";
-import { mention, messageUpdate, ref, threadPost as inThread } from "../platform/slack/calls.js";
-import type { Services } from "../platform/services.js";
-import type { IncidentTask as TaskRow } from "../generated/prisma/client.js";
-import { mayRespond } from "./access.js";
-import { homeRefreshes, logRefusal, parentUpdate, threadPost } from "./flows.js";
-import { canClose, statusAfter, taskDefinitions, taskDueAfterAssessment, tasksAfterReassessment, type Assessment, type IncidentDeadlines, type IncidentStatus, type IncidentTask, type TaskKey } from "./rules.js";
-import { statusName } from "./statusFlows.js";
-import { checklistMessage, naReasonText, taskLabel } from "./taskBlocks.js";
-import { incidentTaskMessages } from "./taskMessages.js";
-import { loadIncident, respondersOf, type IncidentRow } from "./store.js";
+import { appendAudit } from "../../platform/audit/chain.js";
+import { transact, type Tx } from "../../platform/db.js";
+import { CHANNEL_LANG, type Lang } from "../../platform/i18n.js";
+import type { OutgoingCall } from "../../platform/outbox.js";
+import { mention, messageUpdate, ref, threadPost as inThread } from "../../platform/slack/calls.js";
+import type { Services } from "../../platform/services.js";
+import type { IncidentTask as TaskRow } from "../../generated/prisma/client.js";
+import { mayRespond } from "../access.js";
+import { homeRefreshes, logRefusal, parentUpdate, threadPost } from "../report/flows.js";
+import { canClose, statusAfter, taskDefinitions, taskDueAfterAssessment, tasksAfterReassessment, type Assessment, type IncidentDeadlines, type IncidentStatus, type IncidentTask, type TaskKey } from "../rules.js";
+import { statusName } from "../status/flows.js";
+import { checklistMessage, naReasonText, taskLabel } from "./blocks.js";
+import { incidentTaskMessages } from "./messages.js";
+import { loadIncident, respondersOf, type IncidentRow } from "../store.js";
 
 const subject = (code: string) => `incident:${code}`;
 

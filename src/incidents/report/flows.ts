@@ -1,26 +1,26 @@
 // Business operations of the incidents feature. Each runs in one database transaction
 // holding the state change, its audit entry (the incident's timeline in the hash-chained
 // log) and the Slack messages it causes (written to the outbox, sent after the commit).
-import { appendAudit } from "../platform/audit/chain.js";
-import { nextCode, yearIn } from "../platform/codes.js";
-import { transact, type Tx } from "../platform/db.js";
-import { CHANNEL_LANG, formatDateTime } from "../platform/i18n.js";
-import type { OutgoingCall } from "../platform/outbox.js";
-import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
-import { refusalLog } from "../platform/refusals.js";
-import type { Services } from "../platform/services.js";
-import { registerParentMessage } from "../platform/slack/parentMessage.js";
-import { getChannels, langOf } from "../directory/store.js";
-import { mayRespond } from "./access.js";
-import { deadlineOptions, incidentSettings } from "./config.js";
-import { deadlineLines, dmWithLink, incidentMessage } from "./blocks.js";
+import { appendAudit } from "../../platform/audit/chain.js";
+import { nextCode, yearIn } from "../../platform/codes.js";
+import { transact, type Tx } from "../../platform/db.js";
+import { CHANNEL_LANG, formatDateTime } from "../../platform/i18n.js";
+import type { OutgoingCall } from "../../platform/outbox.js";
+import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../../platform/slack/calls.js";
+import { refusalLog } from "../../platform/refusals.js";
+import type { Services } from "../../platform/services.js";
+import { registerParentMessage } from "../../platform/slack/parentMessage.js";
+import { getChannels, langOf } from "../../directory/store.js";
+import { mayRespond } from "../access.js";
+import { deadlineOptions, incidentSettings } from "../config.js";
+import { deadlineLines, dmWithLink, incidentMessage } from "../blocks.js";
 import type { AssessmentInput, IncidentReportInput } from "./forms.js";
-import { describeReportability } from "./messages.js";
-import { deadlines, reassess, reportability, statusAfter, type IncidentDeadlines, type IncidentStatus } from "./rules.js";
-import { incidentEscalationMessages } from "./escalationMessages.js";
-import { incidentSlackMessages } from "./slackMessages.js";
-import { assessmentOf, loadIncident, respondersOf, type IncidentRow } from "./store.js";
-import { tasksAtAssessment } from "./taskFlows.js";
+import { describeReportability } from "../messages.js";
+import { deadlines, reassess, reportability, statusAfter, type IncidentDeadlines, type IncidentStatus } from "../rules.js";
+import { incidentEscalationMessages } from "../escalationMessages.js";
+import { incidentSlackMessages } from "../slackMessages.js";
+import { assessmentOf, loadIncident, respondersOf, type IncidentRow } from "../store.js";
+import { tasksAtAssessment } from "../tasks/flows.js";
 
 export type IncidentRefusal = "not_found" | "not_assessor" | "closed";
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: IncidentRefusal };
