@@ -3,7 +3,7 @@
 //   incident status INC-2026-0001  status, reportability and deadlines (who sees the incident, and its task owners: with their tasks)
 //   incident report INC-2026-0001 [preliminary|final]  the regulator report draft in the thread (responders only)
 //   incident details INC-2026-0001 the report items 5-9 modal (the chief, deputy, compliance, the incident's lead)
-import { logRefusal } from "../src/incidents/report/flows.js";
+import { logRefusal } from "../src/incidents/refusals.js";
 import { mayRespond, maySee, maySeeStatus, INCIDENT_CODE } from "../src/incidents/access.js";
 import { detailsModal } from "../src/incidents/details/blocks.js";
 import { incidentDetailsMessages } from "../src/incidents/details/messages.js";

@@ -16,7 +16,7 @@ import { parseDetails } from "../details/fields.js";
 import { detailsModal } from "../details/blocks.js";
 import { updateDetails } from "../details/flows.js";
 import { incidentDetailsMessages } from "../details/messages.js";
-import { logRefusal } from "../report/flows.js";
+import { logRefusal } from "../refusals.js";
 import { isDay, momentAt } from "../../platform/day.js";
 import type { ViewValues } from "../report/forms.js";
 import { AssignBlocks, DetailsBlocks, IncidentActions, IncidentViews, INPUT } from "../ids.js";

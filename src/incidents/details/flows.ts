@@ -9,7 +9,8 @@ import { mention } from "../../platform/slack/calls.js";
 import { mayRespond } from "../access.js";
 import { detailChanges, detailsDigest, detailsOf, type DetailField, type IncidentDetails } from "./fields.js";
 import { incidentDetailsMessages } from "./messages.js";
-import { logRefusal, threadPost } from "../report/flows.js";
+import { threadPost } from "../calls.js";
+import { logRefusal } from "../refusals.js";
 import { loadIncident } from "../store.js";
 import { clip } from "../../platform/slack/text.js";
 

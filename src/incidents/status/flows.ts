@@ -6,7 +6,8 @@ import { transact, type Db, type Tx } from "../../platform/db.js";
 import { CHANNEL_LANG, formatDateTime, type Lang } from "../../platform/i18n.js";
 import type { Services } from "../../platform/services.js";
 import { mayRespond } from "../access.js";
-import { homeRefreshes, logRefusal, parentUpdate, threadPost, type IncidentRefusal } from "../report/flows.js";
+import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { logRefusal, type IncidentRefusal } from "../refusals.js";
 import { checklistCall, loadTasks } from "../tasks/flows.js";
 import type { OutgoingCall } from "../../platform/outbox.js";
 import { mention } from "../../platform/slack/calls.js";
@@ -90,7 +91,6 @@ export async function moveIncident(
 }
 
 /** The words of a status, for a refusal. */
-export const statusName = (st: IncidentStatus, lang: Lang) => incidentMessages(lang).status[st] ?? st;
 
 /** What the report needs, from what the incident holds (items not recorded yet are null). */
 export function reportRecordOf(i: IncidentRow): IncidentRecord | null {

@@ -1,5 +1,5 @@
 // The task checklist of an incident and closing it. Tasks are created at triage from
-// rules.ts taskDefinitions (not applicable ones with the assessment's reason), updated on
+// rules.ts checklistFor (not applicable ones with the assessment's reason), updated on
 // reassessment (tasksAfterReassessment), marked done or not applicable by a person, and
 // closing requires every task done or not applicable (canClose) and the 再発防止策.
 // Like flows.ts: one transaction holds the change, its audit entry and its Slack messages.
@@ -11,9 +11,10 @@ import { mention, messageUpdate, ref, threadPost as inThread } from "../../platf
 import type { Services } from "../../platform/services.js";
 import type { IncidentTask as TaskRow } from "../../generated/prisma/client.js";
 import { mayRespond } from "../access.js";
-import { homeRefreshes, logRefusal, parentUpdate, threadPost } from "../report/flows.js";
-import { canClose, statusAfter, taskDefinitions, taskDueAfterAssessment, tasksAfterReassessment, type Assessment, type IncidentDeadlines, type IncidentStatus, type IncidentTask, type TaskKey } from "../rules.js";
-import { statusName } from "../status/flows.js";
+import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { logRefusal } from "../refusals.js";
+import { canClose, checklistFor, statusAfter, taskDueAfterAssessment, tasksAfterReassessment, type Assessment, type IncidentDeadlines, type IncidentStatus, type IncidentTask, type TaskKey } from "../rules.js";
+import { statusName } from "../messages.js";
 import { checklistMessage, naReasonText, taskLabel } from "./blocks.js";
 import { incidentTaskMessages } from "./messages.js";
 import { loadIncident, respondersOf, type IncidentRow } from "../store.js";
@@ -55,7 +56,7 @@ export async function tasksAtAssessment(
   actorId: string,
 ): Promise<{ calls: OutgoingCall[]; lines: string[] }> {
   const now = s.clock.now();
-  const defs = taskDefinitions(a);
+  const defs = checklistFor(a);
   const existing = await loadTasks(tx, i.id);
   const lines: string[] = [];
   if (existing.length === 0) {

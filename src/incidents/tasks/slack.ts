@@ -6,7 +6,7 @@ import type { Lang } from "../../platform/i18n.js";
 import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../../platform/slack/handlers.js";
 import { readModal } from "../../platform/slack/modal.js";
 import { mayRespond } from "../access.js";
-import { logRefusal } from "../report/flows.js";
+import { logRefusal } from "../refusals.js";
 import { IncidentActions, IncidentViews, INPUT, TaskBlocks, type TaskMeta } from "../ids.js";
 import { incidentSlackMessages } from "../slackMessages.js";
 import { loadIncident } from "../store.js";
