@@ -3,7 +3,7 @@
 // log) and the Slack messages it causes (written to the outbox, sent after the commit).
 import { appendAudit } from "../../platform/audit/chain.js";
 import { nextCode, yearIn } from "../../platform/codes.js";
-import { transact, type Tx } from "../../platform/db.js";
+import { transact } from "../../platform/db.js";
 import { CHANNEL_LANG, formatDateTime } from "../../platform/i18n.js";
 import type { OutgoingCall } from "../../platform/outbox.js";
 import { channelPost, directMessage, mention, mentions, ref } from "../../platform/slack/calls.js";
@@ -18,7 +18,7 @@ import { describeReportability } from "../messages.js";
 import { deadlines, reportability, statusAfter, type IncidentDeadlines, type IncidentStatus } from "../rules.js";
 import { incidentEscalationMessages } from "../escalationMessages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
-import { assessmentOf, loadIncident, respondersOf, type IncidentRow } from "../store.js";
+import { assessmentOf, loadIncident, respondersOf } from "../store.js";
 import { tasksAtAssessment } from "../tasks/flows.js";
 import { reassess } from "../wording.js";
 import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";

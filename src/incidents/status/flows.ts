@@ -3,7 +3,7 @@
 // transaction holds the change, its audit entry and the Slack messages it causes.
 import { appendAudit } from "../../platform/audit/chain.js";
 import { transact, type Db, type Tx } from "../../platform/db.js";
-import { CHANNEL_LANG, formatDateTime, type Lang } from "../../platform/i18n.js";
+import { CHANNEL_LANG, formatDateTime } from "../../platform/i18n.js";
 import type { Services } from "../../platform/services.js";
 import { mayRespond } from "../access.js";
 import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
@@ -11,7 +11,6 @@ import { logRefusal, type IncidentRefusal } from "../refusals.js";
 import { checklistCall, loadTasks } from "../tasks/flows.js";
 import type { OutgoingCall } from "../../platform/outbox.js";
 import { mention } from "../../platform/slack/calls.js";
-import { incidentMessages } from "../messages.js";
 import { missingReportItems, regulatorReportMarkdown, type IncidentRecord, type ReportKind } from "../report/regulator.js";
 import { statusAfter, type DeadlineOptions, type IncidentStatus } from "../rules.js";
 import { incidentStatusMessages, type MoveEvent } from "./messages.js";
