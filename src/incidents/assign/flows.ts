@@ -1,5 +1,5 @@
 // The incident lead (assigned by the chief or the deputy chief) and a task's owner and due
-// date (changed by a responder from the checklist). Like flows.ts: one transaction holds
+// date (changed by a responder from the checklist). Like report/flows.ts: one transaction holds
 // the change, its audit entry (the timeline) and the Slack messages it causes: the thread
 // reply, the edited post or checklist, a DM to the person now in charge, the Home tabs.
 import { appendAudit } from "../../platform/audit/chain.js";

@@ -1,5 +1,5 @@
 // Items 5-9 of the regulator report written on the incident (「報告書の項目を記入」 or
-// /privacy incident details). Like flows.ts: one transaction holds the change, its audit
+// /privacy incident details). Like report/flows.ts: one transaction holds the change, its audit
 // entry (the timeline, with each item's before and after) and the thread reply.
 import { appendAudit } from "../../platform/audit/chain.js";
 import { transact, type Tx } from "../../platform/db.js";

@@ -189,7 +189,7 @@ export async function assessIncident(
       if (dl.length) lines.push(m.deadlinesHeader, ...dl);
       await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, lines.join("\n"))]);
     }
-    // the task checklist: created at the first triage, updated by a reassessment (taskFlows.ts)
+    // the task checklist: created at the first triage, updated by a reassessment (tasks/flows.ts)
     const tasks = await tasksAtAssessment(tx, s, after, next, due, input.actorId);
     await s.outbox.enqueue(tx, [...tasks.calls, ...(await homeRefreshes(tx, after))]);
     return { ok: true, code: before.code, reassessed: previous !== null };

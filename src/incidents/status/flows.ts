@@ -1,5 +1,5 @@
 // The status moves pressed on the parent message (「封じ込め完了」「速報を提出」「確報を提出」)
-// and the regulator report draft (/privacy incident report). Like flows.ts: one
+// and the regulator report draft (/privacy incident report). Like report/flows.ts: one
 // transaction holds the change, its audit entry and the Slack messages it causes.
 import { appendAudit } from "../../platform/audit/chain.js";
 import { transact, type Db, type Tx } from "../../platform/db.js";

@@ -2,7 +2,7 @@
 // rules.ts checklistFor (not applicable ones with the assessment's reason), updated on
 // reassessment (tasksAfterReassessment), marked done or not applicable by a person, and
 // closing requires every task done or not applicable (canClose) and the 再発防止策.
-// Like flows.ts: one transaction holds the change, its audit entry and its Slack messages.
+// Like report/flows.ts: one transaction holds the change, its audit entry and its Slack messages.
 import { appendAudit } from "../../platform/audit/chain.js";
 import { transact, type Tx } from "../../platform/db.js";
 import { CHANNEL_LANG, type Lang } from "../../platform/i18n.js";
