@@ -3,20 +3,21 @@
 //   incident status INC-2026-0001  status, reportability and deadlines (who sees the incident, and its task owners: with their tasks)
 //   incident report INC-2026-0001 [preliminary|final]  the regulator report draft in the thread (responders only)
 //   incident details INC-2026-0001 the report items 5-9 modal (the chief, deputy, compliance, the incident's lead)
-import { logRefusal } from "../src/incidents/flows.js";
+import { logRefusal } from "../src/incidents/refusals.js";
 import { mayRespond, maySee, maySeeStatus, INCIDENT_CODE } from "../src/incidents/access.js";
-import { detailsModal } from "../src/incidents/detailsBlocks.js";
-import { incidentDetailsMessages } from "../src/incidents/detailsMessages.js";
-import { assessmentText, reportModal } from "../src/incidents/blocks.js";
+import { detailsModal } from "../src/incidents/details/blocks.js";
+import { incidentDetailsMessages } from "../src/incidents/details/messages.js";
+import { assessmentText } from "../src/incidents/blocks.js";
+import { reportModal } from "../src/incidents/report/blocks.js";
 import { incidentMessages } from "../src/incidents/messages.js";
 import type { IncidentStatus } from "../src/incidents/rules.js";
 import { deadlineOptions } from "../src/incidents/config.js";
 import { incidentSlackMessages } from "../src/incidents/slackMessages.js";
 import { findIncidentByCode, taskOwnersOf } from "../src/incidents/store.js";
-import { myTasksText } from "../src/incidents/taskBlocks.js";
-import type { ReportKind } from "../src/incidents/report.js";
-import { recordReportDrafted, reportDraft } from "../src/incidents/statusFlows.js";
-import { incidentStatusMessages } from "../src/incidents/statusMessages.js";
+import { myTasksText } from "../src/incidents/tasks/blocks.js";
+import type { ReportKind } from "../src/incidents/report/regulator.js";
+import { recordReportDrafted, reportDraft } from "../src/incidents/status/flows.js";
+import { incidentStatusMessages } from "../src/incidents/status/messages.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
 
 async function status(ctx: CommandContext): Promise<void> {

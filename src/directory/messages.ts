@@ -1,7 +1,7 @@
 // Everything the directory feature says (roles, org-file problems, admin changes,
 // /privacy admin, the unknown-user notice), in Japanese and English.
 import { catalogue } from "../platform/i18n.js";
-import type { ChannelKind } from "./orgFile.js";
+import type { ChannelKind } from "./channels.js";
 import type { RoleName } from "./roles.js";
 
 const ja = {

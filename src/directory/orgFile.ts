@@ -28,11 +28,11 @@ import fs from "node:fs";
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLMap, YAMLSeq, type Node as YamlNode, type Pair } from "yaml";
 import { z } from "zod";
 import type { Lang } from "../platform/i18n.js";
+import { CHANNEL_KINDS, type ChannelKind } from "./channels.js";
 import { directoryMessages, type DirectoryMessages } from "./messages.js";
 import { ROLES, type RoleName } from "./roles.js";
 
-export const CHANNEL_KINDS = ["approvals", "incidents", "compliance"] as const;
-export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export { CHANNEL_KINDS, type ChannelKind };
 
 export const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
 export const USER_ID = /^[UW][A-Z0-9]{2,}$/;

@@ -6,7 +6,7 @@
 //   who sees:   the responders, the reporter and the auditor
 //   task owners: anyone a responder made the owner of one of its tasks sees its status
 //               (/privacy incident status, not the report draft) and marks their own
-//               tasks done or not applicable (taskFlows.ts updateTask), nothing else
+//               tasks done or not applicable (tasks/flows.ts updateTask), nothing else
 //   who assigns the lead: the chief and the deputy chief
 import { isChiefOrDeputy, mayTriageIncidents, seesAllDepartments } from "../directory/roles.js";
 import { codePattern } from "../platform/codes.js";

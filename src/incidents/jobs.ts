@@ -22,7 +22,7 @@ import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentMessages } from "./messages.js";
 import { deadlineReminders, DEADLINE_KEYS, escalationsDue, incidentNoticeKey, type DeadlineReminder } from "./rules.js";
 import { DEADLINE_TASK, deadlineMet, deadlineOfTask, dueLabel } from "./overview.js";
-import { ownerTaskActions } from "./taskBlocks.js";
+import { ownerTaskActions } from "./tasks/blocks.js";
 import { deadlinesOf, respondersOf, type IncidentRow } from "./store.js";
 import { clip } from "../platform/slack/text.js";
 

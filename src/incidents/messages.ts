@@ -263,6 +263,9 @@ export const incidentMessages = catalogue(ja, en);
 export type IncidentMessages = typeof ja;
 
 /** A deadline for people: 2026/04/30 23:59, or "—" when none. */
+/** A status in `lang`, as the channel and the modals name it. */
+export const statusName = (st: IncidentStatus, lang: Lang) => incidentMessages(lang).status[st] ?? st;
+
 export function formatDue(d: Date | null, lang: Lang, timeZone: string): string {
   return d ? formatDateTime(d, lang, timeZone) : "—";
 }

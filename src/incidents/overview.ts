@@ -24,7 +24,7 @@ const TASK_OF_DEADLINE = new Map<string, DeadlineKey>(DEADLINE_KEYS.map((k) => [
  * notice to the people affected (APPI Art.26(2), a duty of its own) and the client and the
  * ministry only by closing. With task rows, only a task's own status (done or not
  * applicable) stops its reminders and takes it off the next deadline: recording the 速報 or
- * the 確報 completes their tasks (statusFlows.ts), and nothing else does.
+ * the 確報 completes their tasks (status/flows.ts), and nothing else does.
  */
 const MET_AT: Record<DeadlineKey, IncidentStatus> = {
   preliminaryReportDueAt: "reported_preliminary",

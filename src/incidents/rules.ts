@@ -33,8 +33,6 @@
 // seed 004 §11 also reports the facts to the ministry (総務省) "immediately" (直ちに), for
 // every leak, reportable to the PPC or not; by default by the end of the day of discovery.
 import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
-import type { Lang } from "../platform/i18n.js";
-import { incidentMessages, reassessmentLines } from "./messages.js";
 
 // ---- assessment and reportability (施行規則 第7条) ------------------------------------
 
@@ -248,18 +246,16 @@ export interface Reassessment {
   assessmentChanges: AssessmentChange[];
   /** the deadlines that changed, in the order they fall due */
   changes: DeadlineChange[];
-  /** what changed and why, for the timeline, in `lang` (default Japanese) */
-  lines: string[];
 }
 
 const valueOf = (a: Assessment, f: AssessmentField): boolean | number | null => (f === "telecom" ? a.telecom === true : a[f]);
 
 /**
  * What a new assessment changes: the answers, whether it is reportable (and by whom), and
- * each deadline that appears, disappears or moves, with the answers that caused it.
+ * each deadline that appears, disappears or moves, with the answers that caused it (in
+ * words, with the timeline's lines: wording.ts reassess).
  */
-export function reassess(previous: Assessment, next: Assessment, discoveredAt: Date, opts: DeadlineOptions & { lang?: Lang } = {}): Reassessment {
-  const { lang = "ja", ...deadlineOpts } = opts;
+export function compareAssessments(previous: Assessment, next: Assessment, discoveredAt: Date, deadlineOpts: DeadlineOptions = {}): Reassessment {
   const s = settings(deadlineOpts);
   const before = { reportability: reportability(previous), deadlines: deadlines(discoveredAt, previous, s) };
   const after = { reportability: reportability(next), deadlines: deadlines(discoveredAt, next, s) };
@@ -286,8 +282,7 @@ export function reassess(previous: Assessment, next: Assessment, discoveredAt: D
     }
     changes.push(change);
   }
-  const result = { before, after, assessmentChanges, changes };
-  return { ...result, lines: reassessmentLines(result, lang, s.timeZone) };
+  return { before, after, assessmentChanges, changes };
 }
 
 // ---- tasks --------------------------------------------------------------------------
@@ -313,7 +308,6 @@ export type NotApplicableCode = "not-processor" | "not-telecom" | "not-reportabl
 
 export interface TaskDefinition {
   key: TaskKey;
-  label: { ja: string; en: string };
   /** the deadline the task follows; null when it has none of its own (the lead sets a date) */
   deadline: DeadlineKey | null;
   applies: boolean;
@@ -383,14 +377,12 @@ function applicability(key: TaskKey, a: Assessment, r: Reportability): NotApplic
   }
 }
 
-/** The checklist for an assessment: every task, whether it applies and why not. */
-export function taskDefinitions(a: Assessment): TaskDefinition[] {
+/** The checklist for an assessment: every task, whether it applies and why not (with its labels: wording.ts taskDefinitions). */
+export function checklistFor(a: Assessment): TaskDefinition[] {
   const r = reportability(a);
-  const ja = incidentMessages("ja").tasks;
-  const en = incidentMessages("en").tasks;
   return TASK_KEYS.map((key) => {
     const because = applicability(key, a, r);
-    return { key, label: { ja: ja[key], en: en[key] }, deadline: TASK_DEADLINE[key], applies: because === null, notApplicableBecause: because };
+    return { key, deadline: TASK_DEADLINE[key], applies: because === null, notApplicableBecause: because };
   });
 }
 
@@ -406,7 +398,7 @@ export interface IncidentTask {
 
 /** The tasks of a newly assessed incident: open, or not applicable with the assessment's reason. */
 export function initialTasks(a: Assessment): IncidentTask[] {
-  return taskDefinitions(a).map((d) => ({
+  return checklistFor(a).map((d) => ({
     key: d.key,
     status: d.applies ? "open" : "not-applicable",
     notApplicable: d.notApplicableBecause ? { code: d.notApplicableBecause } : null,
@@ -419,7 +411,7 @@ export function initialTasks(a: Assessment): IncidentTask[] {
  * (done, or marked not applicable with their reason) stays.
  */
 export function tasksAfterReassessment(tasks: IncidentTask[], a: Assessment): IncidentTask[] {
-  const defs = new Map(taskDefinitions(a).map((d) => [d.key, d]));
+  const defs = new Map(checklistFor(a).map((d) => [d.key, d]));
   return tasks.map((t) => {
     const d = defs.get(t.key);
     if (!d) return t;

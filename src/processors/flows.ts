@@ -22,24 +22,12 @@ import {
   type Day,
   type DisposalMethod,
   type DisposalValue,
+  type Refusal,
   type InspectionValue,
 } from "./rules.js";
 import { findDisposalItem, lockProcessor, lockProvisionRecord, type DisposalItem } from "./store.js";
 import type { DisposalTarget } from "./ids.js";
 
-
-export type Refusal =
-  | "not_found"
-  | "not_allowed"
-  | "disposed"
-  | "contract_over"
-  | "already"
-  | "before_last"
-  | "end_before_start"
-  | "retention_unknown"
-  | "retention_running"
-  | "not_handler"
-  | "not_in_directory";
 
 /** A refusal, with the day or name its message shows (the last inspection, the contract's start, ...). */
 export type FlowResult<T> = ({ ok: true } & T) | { ok: false; refusal: Refusal; detail?: string };

@@ -1,9 +1,8 @@
 // Texts of the processors feature (Japanese, English): /privacy processors, its modals,
 // the thread notes, the reminder DM and the digest section.
 import { catalogue, type Lang } from "../platform/i18n.js";
-import type { Refusal } from "./flows.js";
 import { DisposalBlocks } from "./ids.js";
-import type { DisposalMethod, InspectionResult, Problem } from "./rules.js";
+import type { DisposalMethod, InspectionResult, Problem, Refusal } from "./rules.js";
 
 const ja = {
   date: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,

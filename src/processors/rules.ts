@@ -153,6 +153,20 @@ export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
 export const DISPOSAL_METHODS = ["shred", "dissolve", "erase", "destroy", "other"] as const;
 export type DisposalMethod = (typeof DISPOSAL_METHODS)[number];
 
+/** Why a record of an inspection, a contract end or a disposal was refused. */
+export type Refusal =
+  | "not_found"
+  | "not_allowed"
+  | "disposed"
+  | "contract_over"
+  | "already"
+  | "before_last"
+  | "end_before_start"
+  | "retention_unknown"
+  | "retention_running"
+  | "not_handler"
+  | "not_in_directory";
+
 export const MAX_URL = 2000;
 export const MAX_NOTE = 1000;
 

@@ -2,7 +2,7 @@
 // items 5-9 modal's answers and what changed, who may act on an incident, a task's due
 // date after a reassessment, the `incidents` settings.
 import { describe, expect, it } from "vitest";
-import { detailChanges, detailsDigest, parseDetails, type IncidentDetails } from "../../src/incidents/details.js";
+import { detailChanges, detailsDigest, parseDetails, type IncidentDetails } from "../../src/incidents/details/fields.js";
 import { DetailsBlocks, INPUT } from "../../src/incidents/ids.js";
 import { mayAssignLead, mayRespond, maySee, maySeeStatus } from "../../src/incidents/access.js";
 import { taskDueAfterAssessment } from "../../src/incidents/rules.js";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks } from "../../src/incidents/ids.js";
-import { moveIncident } from "../../src/incidents/statusFlows.js";
+import { moveIncident } from "../../src/incidents/status/flows.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { drain, jst, runJobAt, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";

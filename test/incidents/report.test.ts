@@ -3,7 +3,7 @@
 // processor's note; and the labels of the catalogue in both languages.
 import { describe, expect, it } from "vitest";
 import { describeReportability, incidentMessages, REPORT_ITEMS } from "../../src/incidents/messages.js";
-import { missingReportItems, regulatorReportMarkdown, type IncidentRecord } from "../../src/incidents/report.js";
+import { missingReportItems, regulatorReportMarkdown, type IncidentRecord } from "../../src/incidents/report/regulator.js";
 import { INCIDENT_STATUSES, reportability, TASK_KEYS, type Assessment } from "../../src/incidents/rules.js";
 
 const assessment: Assessment = { sensitive: false, financialLoss: true, malicious: true, affectedCount: 1234, stronglyEncrypted: false, asProcessor: false };

@@ -16,10 +16,8 @@ import {
   initialTasks,
   markDone,
   markNotApplicable,
-  reassess,
   reportability,
   statusAfter,
-  taskDefinitions,
   tasksAfterReassessment,
   TASK_KEYS,
   type Assessment,
@@ -27,6 +25,7 @@ import {
   type IncidentTask,
   type ReasonCode,
 } from "../../src/incidents/rules.js";
+import { reassess, taskDefinitions } from "../../src/incidents/wording.js";
 
 // 2026-04-01 10:00 JST (a Wednesday)
 const discoveredAt = new Date("2026-04-01T01:00:00Z");

@@ -1,20 +1,20 @@
 // The status moves pressed on the parent message (「封じ込め完了」「速報を提出」「確報を提出」)
-// and the regulator report draft (/privacy incident report). Like flows.ts: one
+// and the regulator report draft (/privacy incident report). Like report/flows.ts: one
 // transaction holds the change, its audit entry and the Slack messages it causes.
-import { appendAudit } from "../platform/audit/chain.js";
-import { transact, type Db, type Tx } from "../platform/db.js";
-import { CHANNEL_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
-import type { Services } from "../platform/services.js";
-import { mayRespond } from "./access.js";
-import { homeRefreshes, logRefusal, parentUpdate, threadPost, type IncidentRefusal } from "./flows.js";
-import { checklistCall, loadTasks } from "./taskFlows.js";
-import type { OutgoingCall } from "../platform/outbox.js";
-import { mention } from "../platform/slack/calls.js";
-import { incidentMessages } from "./messages.js";
-import { missingReportItems, regulatorReportMarkdown, type IncidentRecord, type ReportKind } from "./report.js";
-import { statusAfter, type DeadlineOptions, type IncidentStatus } from "./rules.js";
-import { incidentStatusMessages, type MoveEvent } from "./statusMessages.js";
-import { assessmentOf, loadIncident, type IncidentRow } from "./store.js";
+import { appendAudit } from "../../platform/audit/chain.js";
+import { transact, type Db, type Tx } from "../../platform/db.js";
+import { CHANNEL_LANG, formatDateTime } from "../../platform/i18n.js";
+import type { Services } from "../../platform/services.js";
+import { mayRespond } from "../access.js";
+import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { logRefusal, type IncidentRefusal } from "../refusals.js";
+import { checklistCall, loadTasks } from "../tasks/flows.js";
+import type { OutgoingCall } from "../../platform/outbox.js";
+import { mention } from "../../platform/slack/calls.js";
+import { missingReportItems, regulatorReportMarkdown, type IncidentRecord, type ReportKind } from "../report/regulator.js";
+import { statusAfter, type DeadlineOptions, type IncidentStatus } from "../rules.js";
+import { incidentStatusMessages, type MoveEvent } from "./messages.js";
+import { assessmentOf, loadIncident, type IncidentRow } from "../store.js";
 
 
 export const MOVE_ACTIONS: Record<MoveEvent, string> = {
@@ -90,7 +90,6 @@ export async function moveIncident(
 }
 
 /** The words of a status, for a refusal. */
-export const statusName = (st: IncidentStatus, lang: Lang) => incidentMessages(lang).status[st] ?? st;
 
 /** What the report needs, from what the incident holds (items not recorded yet are null). */
 export function reportRecordOf(i: IncidentRow): IncidentRecord | null {

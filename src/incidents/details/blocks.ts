@@ -1,11 +1,11 @@
 // Block Kit of the report-items modal (items 5-9 of the regulator report) and its button
 // on the incident's post. Pure.
 import type { Button, KnownBlock, View } from "@slack/types";
-import type { Lang } from "../platform/i18n.js";
-import { DETAIL_FIELDS, DETAIL_MAX, detailsDigest, type DetailsMeta, type IncidentDetails } from "./details.js";
-import { incidentDetailsMessages } from "./detailsMessages.js";
-import { DetailsBlocks, IncidentActions, IncidentViews, INPUT } from "./ids.js";
-import { plain } from "../platform/slack/text.js";
+import type { Lang } from "../../platform/i18n.js";
+import { DETAIL_FIELDS, DETAIL_MAX, detailsDigest, type DetailsMeta, type IncidentDetails } from "./fields.js";
+import { incidentDetailsMessages } from "./messages.js";
+import { DetailsBlocks, IncidentActions, IncidentViews, INPUT } from "../ids.js";
+import { plain } from "../../platform/slack/text.js";
 
 /** 「報告書の項目を記入」 (the incident id is its value). */
 export function detailsButton(i: { id: string }, lang: Lang): Button {

@@ -2,17 +2,17 @@
 // closing (「クローズ」 and the recurrence-prevention modal). Ack first, once per delivery;
 // refusals ephemeral (or a field error in a modal) and logged.
 import { z } from "zod";
-import type { Lang } from "../platform/i18n.js";
-import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
-import { readModal } from "../platform/slack/modal.js";
-import { mayRespond } from "./access.js";
-import { logRefusal } from "./flows.js";
-import { IncidentActions, IncidentViews, INPUT, TaskBlocks, type TaskMeta } from "./ids.js";
-import { incidentSlackMessages } from "./slackMessages.js";
-import { loadIncident } from "./store.js";
-import { closeModal, naModal, taskLabel } from "./taskBlocks.js";
-import { closeIncident, closeRefusalText, updateTask, type TaskResult } from "./taskFlows.js";
-import { incidentTaskMessages } from "./taskMessages.js";
+import type { Lang } from "../../platform/i18n.js";
+import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../../platform/slack/handlers.js";
+import { readModal } from "../../platform/slack/modal.js";
+import { mayRespond } from "../access.js";
+import { logRefusal } from "../refusals.js";
+import { IncidentActions, IncidentViews, INPUT, TaskBlocks, type TaskMeta } from "../ids.js";
+import { incidentSlackMessages } from "../slackMessages.js";
+import { loadIncident } from "../store.js";
+import { closeModal, naModal, taskLabel } from "./blocks.js";
+import { closeIncident, closeRefusalText, updateTask, type TaskResult } from "./flows.js";
+import { incidentTaskMessages } from "./messages.js";
 
 function taskRefusalText(r: Extract<TaskResult, { ok: false }>, lang: Lang): string {
   const m = incidentTaskMessages(lang);

@@ -1,6 +1,6 @@
 // What assigning the incident lead and changing a task's owner and due date say, in
 // Japanese and English.
-import { catalogue } from "../platform/i18n.js";
+import { catalogue } from "../../platform/i18n.js";
 
 const ja = {
   lead: {

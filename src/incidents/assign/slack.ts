@@ -1,29 +1,23 @@
-// Slack handlers of the incident lead (「対応リーダーを指名」 → users_select modal), of a
-// task's owner and due date (「担当・期限を変更」 on the checklist → small modal) and of the
-// report items (「報告書の項目を記入」 → the items 5-9 modal). Ack first, once per delivery;
-// refusals ephemeral (or a field error in the modal) and logged.
+// Slack handlers of the incident lead (「対応リーダーを指名」 → users_select modal) and of a
+// task's owner and due date (「担当・期限を変更」 on the checklist → small modal). Ack first,
+// once per delivery; refusals ephemeral (or a field error in the modal) and logged.
 import { z } from "zod";
-import type { Actor } from "../directory/actor.js";
-import { noteUnknownUser } from "../directory/unknownUser.js";
-import { DEFAULT_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
-import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
-import { readModal } from "../platform/slack/modal.js";
-import { mayAssignLead, mayRespond } from "./access.js";
-import { leadModal, taskEditModal } from "./assignBlocks.js";
-import { assignLead, assignTask, type AssignRefusal } from "./assignFlows.js";
-import { incidentAssignMessages } from "./assignMessages.js";
-import { parseDetails } from "./details.js";
-import { detailsModal } from "./detailsBlocks.js";
-import { updateDetails } from "./detailsFlows.js";
-import { incidentDetailsMessages } from "./detailsMessages.js";
-import { logRefusal } from "./flows.js";
-import { isDay, momentAt } from "../platform/day.js";
-import type { ViewValues } from "./forms.js";
-import { AssignBlocks, DetailsBlocks, IncidentActions, IncidentViews, INPUT } from "./ids.js";
-import { taskDeadline, type TaskKey } from "./rules.js";
-import { incidentSlackMessages } from "./slackMessages.js";
-import { deadlinesOf, loadIncident, type IncidentRow } from "./store.js";
-import { incidentTaskMessages } from "./taskMessages.js";
+import type { Actor } from "../../directory/actor.js";
+import { noteUnknownUser } from "../../directory/unknownUser.js";
+import { DEFAULT_LANG, formatDateTime, type Lang } from "../../platform/i18n.js";
+import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../../platform/slack/handlers.js";
+import { readModal } from "../../platform/slack/modal.js";
+import { mayAssignLead, mayRespond } from "../access.js";
+import { leadModal, taskEditModal } from "./blocks.js";
+import { assignLead, assignTask, type AssignRefusal } from "./flows.js";
+import { incidentAssignMessages } from "./messages.js";
+import { logRefusal } from "../refusals.js";
+import { isDay, momentAt } from "../../platform/day.js";
+import { AssignBlocks, IncidentActions, IncidentViews, INPUT } from "../ids.js";
+import { taskDeadline, type TaskKey } from "../rules.js";
+import { incidentSlackMessages } from "../slackMessages.js";
+import { deadlinesOf, loadIncident, type IncidentRow } from "../store.js";
+import { incidentTaskMessages } from "../tasks/messages.js";
 
 const MINUTE_MS = 60_000;
 
@@ -156,42 +150,6 @@ export async function submitTaskEdit(c: SubmitContext<{ id?: string | undefined;
   await c.ack();
 }
 
-// ---- the report items (5-9)
-
-export async function openDetails(c: PressContext<AssignValue>): Promise<void> {
-  const { s, actor, tell } = c;
-  const incident = await incidentOf(c);
-  if (!incident) return;
-  const m = incidentDetailsMessages(actor.lang).refusal;
-  const refusal = !mayRespond(actor, incident) ? "not_allowed" : incident.status === "closed" ? "closed" : null;
-  if (refusal) {
-    await logRefusal(s, actor.slackId, `incident:${incident.code}`, "details", refusal);
-    return void (await tell(refusal === "closed" ? m.closed : m.notAllowed));
-  }
-  await c.client.views.open({ trigger_id: c.body.trigger_id, view: detailsModal(incident, actor.lang) });
-}
-
-/** The report-items modal's metadata (DetailsMeta); one without its revision (opened before it carried one) is treated as stale. */
-const detailsMeta = json(z.object({ id: z.string().min(1), rev: z.number().optional().catch(undefined), items: z.string().optional().catch(undefined) }));
-
-export async function submitDetails(c: SubmitContext<z.output<typeof detailsMeta>>): Promise<void> {
-  const { s, actor, lang, meta } = c;
-  const parsed = parseDetails(c.view.state.values as unknown as ViewValues, lang);
-  if (!parsed.ok) return c.ack({ response_action: "errors", errors: parsed.errors });
-  const opened = typeof meta.rev === "number" && typeof meta.items === "string" ? { rev: meta.rev, items: meta.items } : { rev: -1, items: "" };
-  try {
-    const r = await updateDetails(s, { incidentId: meta.id, actorId: actor.slackId, details: parsed.value, opened });
-    if (!r.ok) {
-      const m = incidentDetailsMessages(lang).refusal;
-      return c.fail(r.refusal === "not_found" ? incidentSlackMessages(lang).refusal.notFound : r.refusal === "closed" ? m.closed : r.refusal === "stale" ? m.stale : m.notAllowed);
-    }
-  } catch (e) {
-    s.log.error("report items could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
-    return c.fail(incidentSlackMessages(lang).failed);
-  }
-  await c.ack();
-}
-
 const notFound = ({ lang }: { lang: Lang }) => incidentSlackMessages(lang).refusal.notFound;
 
 export const incidentAssignHandlers: readonly HandlerDef[] = [
@@ -203,6 +161,4 @@ export const incidentAssignHandlers: readonly HandlerDef[] = [
     { meta: json(z.object({ id: z.string().optional(), key: z.string().optional() })), block: AssignBlocks.owner, invalid: (lang) => incidentTaskMessages(lang).refusal.notFound, anyone: true },
     submitTaskEdit,
   ),
-  press(IncidentActions.details, { value: assignValue, invalid: notFound }, openDetails),
-  submit(IncidentViews.details, { meta: detailsMeta, block: DetailsBlocks.secondaryHarm, invalid: (lang) => notFound({ lang }) }, submitDetails),
 ];

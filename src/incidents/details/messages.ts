@@ -1,6 +1,6 @@
 // What the report-items modal (items 5-9 of the regulator report) says, in Japanese and English.
-import { catalogue } from "../platform/i18n.js";
-import type { DetailField } from "./details.js";
+import { catalogue } from "../../platform/i18n.js";
+import type { DetailField } from "./fields.js";
 
 const ja = {
   button: "報告書の項目を記入",

@@ -1,12 +1,12 @@
 // The two modals' answers, validated with zod: what Slack sends (view.state.values) in,
 // the incident's report or assessment out, or field errors keyed by block_id.
 import { z } from "zod";
-import type { Lang } from "../platform/i18n.js";
-import { readModal, type ModalValues } from "../platform/slack/modal.js";
-import { AssessBlocks, INPUT, ReportBlocks } from "./ids.js";
-import type { Assessment } from "./rules.js";
-import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "./slackMessages.js";
-import { momentAt } from "../platform/day.js";
+import type { Lang } from "../../platform/i18n.js";
+import { readModal, type ModalValues } from "../../platform/slack/modal.js";
+import { AssessBlocks, INPUT, ReportBlocks } from "../ids.js";
+import type { Assessment } from "../rules.js";
+import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "../slackMessages.js";
+import { momentAt } from "../../platform/day.js";
 
 /** view.state.values as Slack sends it. */
 export type ViewValues = ModalValues;

@@ -3,9 +3,9 @@
 // read it. A preliminary report carries what is known at the time (第8条1項), so a
 // missing item reads 未確定; in a final report it reads as missing and
 // missingReportItems() tells the flow what to ask for. Pure: no clock, no database.
-import type { Lang } from "../platform/i18n.js";
-import { formatDue, incidentMessages, REPORT_ITEMS, type ReportItem } from "./messages.js";
-import { categoriesOf, deadlines, reportability, type Assessment, type DeadlineOptions } from "./rules.js";
+import type { Lang } from "../../platform/i18n.js";
+import { formatDue, incidentMessages, REPORT_ITEMS, type ReportItem } from "../messages.js";
+import { categoriesOf, deadlines, reportability, type Assessment, type DeadlineOptions } from "../rules.js";
 
 /** What the report needs of an incident. Text not written yet is null (or blank). */
 export interface IncidentRecord {

@@ -1,12 +1,12 @@
 // Block Kit of the lead modal (users_select), the 「対応リーダーを指名」 button, and the
 // modal changing a task's owner and due date. Pure.
 import type { Button, KnownBlock, View } from "@slack/types";
-import { dayIn, timeIn } from "../platform/day.js";
-import { formatDateTime, type Lang } from "../platform/i18n.js";
-import { incidentAssignMessages } from "./assignMessages.js";
-import { AssignBlocks, IncidentActions, IncidentViews, INPUT, type TaskMeta } from "./ids.js";
-import { taskLabel } from "./taskBlocks.js";
-import { plain } from "../platform/slack/text.js";
+import { dayIn, timeIn } from "../../platform/day.js";
+import { formatDateTime, type Lang } from "../../platform/i18n.js";
+import { incidentAssignMessages } from "./messages.js";
+import { AssignBlocks, IncidentActions, IncidentViews, INPUT, type TaskMeta } from "../ids.js";
+import { taskLabel } from "../tasks/blocks.js";
+import { plain } from "../../platform/slack/text.js";
 
 /** 「対応リーダーを指名」 (the incident id is its value). */
 export function leadButton(i: { id: string }, lang: Lang): Button {

@@ -1,22 +1,23 @@
 // The task checklist of an incident and closing it. Tasks are created at triage from
-// rules.ts taskDefinitions (not applicable ones with the assessment's reason), updated on
+// rules.ts checklistFor (not applicable ones with the assessment's reason), updated on
 // reassessment (tasksAfterReassessment), marked done or not applicable by a person, and
 // closing requires every task done or not applicable (canClose) and the 再発防止策.
-// Like flows.ts: one transaction holds the change, its audit entry and its Slack messages.
-import { appendAudit } from "../platform/audit/chain.js";
-import { transact, type Tx } from "../platform/db.js";
-import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
-import type { OutgoingCall } from "../platform/outbox.js";
-import { mention, messageUpdate, ref, threadPost as inThread } from "../platform/slack/calls.js";
-import type { Services } from "../platform/services.js";
-import type { IncidentTask as TaskRow } from "../generated/prisma/client.js";
-import { mayRespond } from "./access.js";
-import { homeRefreshes, logRefusal, parentUpdate, threadPost } from "./flows.js";
-import { canClose, statusAfter, taskDefinitions, taskDueAfterAssessment, tasksAfterReassessment, type Assessment, type IncidentDeadlines, type IncidentStatus, type IncidentTask, type TaskKey } from "./rules.js";
-import { statusName } from "./statusFlows.js";
-import { checklistMessage, naReasonText, taskLabel } from "./taskBlocks.js";
-import { incidentTaskMessages } from "./taskMessages.js";
-import { loadIncident, respondersOf, type IncidentRow } from "./store.js";
+// Like report/flows.ts: one transaction holds the change, its audit entry and its Slack messages.
+import { appendAudit } from "../../platform/audit/chain.js";
+import { transact, type Tx } from "../../platform/db.js";
+import { CHANNEL_LANG, type Lang } from "../../platform/i18n.js";
+import type { OutgoingCall } from "../../platform/outbox.js";
+import { mention, messageUpdate, ref, threadPost as inThread } from "../../platform/slack/calls.js";
+import type { Services } from "../../platform/services.js";
+import type { IncidentTask as TaskRow } from "../../generated/prisma/client.js";
+import { mayRespond } from "../access.js";
+import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { logRefusal } from "../refusals.js";
+import { canClose, checklistFor, statusAfter, taskDueAfterAssessment, tasksAfterReassessment, type Assessment, type IncidentDeadlines, type IncidentStatus, type IncidentTask, type TaskKey } from "../rules.js";
+import { statusName } from "../messages.js";
+import { checklistMessage, naReasonText, taskLabel } from "./blocks.js";
+import { incidentTaskMessages } from "./messages.js";
+import { loadIncident, respondersOf, type IncidentRow } from "../store.js";
 
 const subject = (code: string) => `incident:${code}`;
 
@@ -55,7 +56,7 @@ export async function tasksAtAssessment(
   actorId: string,
 ): Promise<{ calls: OutgoingCall[]; lines: string[] }> {
   const now = s.clock.now();
-  const defs = taskDefinitions(a);
+  const defs = checklistFor(a);
   const existing = await loadTasks(tx, i.id);
   const lines: string[] = [];
   if (existing.length === 0) {

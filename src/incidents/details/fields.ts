@@ -4,11 +4,11 @@
 // what changed out.
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { Lang } from "../platform/i18n.js";
-import { readModal } from "../platform/slack/modal.js";
-import { DetailsBlocks, INPUT } from "./ids.js";
-import type { Parsed, ViewValues } from "./forms.js";
-import { incidentSlackMessages } from "./slackMessages.js";
+import type { Lang } from "../../platform/i18n.js";
+import { readModal } from "../../platform/slack/modal.js";
+import { DetailsBlocks, INPUT } from "../ids.js";
+import type { Parsed, ViewValues } from "../report/forms.js";
+import { incidentSlackMessages } from "../slackMessages.js";
 
 export const DETAIL_FIELDS = ["secondaryHarm", "responseToPeople", "publication", "recurrencePrevention", "otherMatters"] as const;
 export type DetailField = (typeof DETAIL_FIELDS)[number];

@@ -1,6 +1,6 @@
 // What the status moves (「封じ込め完了」「速報を提出」「確報を提出」) and the regulator report
 // draft (/privacy incident report) say in Slack, in Japanese and English.
-import { catalogue } from "../platform/i18n.js";
+import { catalogue } from "../../platform/i18n.js";
 
 export type MoveEvent = "contain" | "reportPreliminary" | "reportFinal";
 

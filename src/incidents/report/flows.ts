@@ -1,56 +1,33 @@
 // Business operations of the incidents feature. Each runs in one database transaction
 // holding the state change, its audit entry (the incident's timeline in the hash-chained
 // log) and the Slack messages it causes (written to the outbox, sent after the commit).
-import { appendAudit } from "../platform/audit/chain.js";
-import { nextCode, yearIn } from "../platform/codes.js";
-import { transact, type Tx } from "../platform/db.js";
-import { CHANNEL_LANG, formatDateTime } from "../platform/i18n.js";
-import type { OutgoingCall } from "../platform/outbox.js";
-import { channelPost, directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
-import { refusalLog } from "../platform/refusals.js";
-import type { Services } from "../platform/services.js";
-import { registerParentMessage } from "../platform/slack/parentMessage.js";
-import { getChannels, langOf } from "../directory/store.js";
-import { mayRespond } from "./access.js";
-import { deadlineOptions, incidentSettings } from "./config.js";
-import { deadlineLines, dmWithLink, incidentMessage } from "./blocks.js";
+import { appendAudit } from "../../platform/audit/chain.js";
+import { nextCode, yearIn } from "../../platform/codes.js";
+import { transact } from "../../platform/db.js";
+import { CHANNEL_LANG, formatDateTime } from "../../platform/i18n.js";
+import type { OutgoingCall } from "../../platform/outbox.js";
+import { channelPost, directMessage, mention, mentions, ref } from "../../platform/slack/calls.js";
+import type { Services } from "../../platform/services.js";
+import { registerParentMessage } from "../../platform/slack/parentMessage.js";
+import { getChannels, langOf } from "../../directory/store.js";
+import { mayRespond } from "../access.js";
+import { deadlineOptions, incidentSettings } from "../config.js";
+import { deadlineLines, dmWithLink, incidentMessage } from "../blocks.js";
 import type { AssessmentInput, IncidentReportInput } from "./forms.js";
-import { describeReportability } from "./messages.js";
-import { deadlines, reassess, reportability, statusAfter, type IncidentDeadlines, type IncidentStatus } from "./rules.js";
-import { incidentEscalationMessages } from "./escalationMessages.js";
-import { incidentSlackMessages } from "./slackMessages.js";
-import { assessmentOf, loadIncident, respondersOf, type IncidentRow } from "./store.js";
-import { tasksAtAssessment } from "./taskFlows.js";
-
-export type IncidentRefusal = "not_found" | "not_assessor" | "closed";
-export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: IncidentRefusal };
+import { describeReportability } from "../messages.js";
+import { deadlines, reportability, statusAfter, type IncidentDeadlines, type IncidentStatus } from "../rules.js";
+import { incidentEscalationMessages } from "../escalationMessages.js";
+import { incidentSlackMessages } from "../slackMessages.js";
+import { assessmentOf, loadIncident, respondersOf } from "../store.js";
+import { tasksAtAssessment } from "../tasks/flows.js";
+import { reassess } from "../wording.js";
+import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { logRefusal, type FlowResult, type IncidentRefusal } from "../refusals.js";
 
 const orderKey = (id: string) => `incident:${id}`;
 const subject = (code: string) => `incident:${code}`;
 
-export function threadPost(i: IncidentRow, text: string): OutgoingCall {
-  return post(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text });
-}
-
-export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
-  const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
-  return messageUpdate(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text: msg.text, blocks: msg.blocks });
-}
-
-/**
- * Home tab refreshes for the people whose 「対応中の事故」 section lists the incident: the
- * chiefs, the deputy chiefs, compliance and its lead (and `others`, e.g. a former lead).
- */
-export async function homeRefreshes(tx: Tx, i: { leadId: string | null }, ...others: (string | null)[]): Promise<OutgoingCall[]> {
-  const team = await respondersOf(tx);
-  const people = new Set([...team.chiefs, ...team.deputies, ...team.compliance, ...(i.leadId ? [i.leadId] : []), ...others.filter((o): o is string => !!o)]);
-  return [...people].sort().map(homeRefresh);
-}
-
 const isoDeadlines = (d: IncidentDeadlines) => Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v ? v.toISOString() : null]));
-
-/** A refused press or command changes nothing but is logged. */
-export const logRefusal = refusalLog("incident.press_refused");
 
 // ---- report ---------------------------------------------------------------------
 
@@ -212,7 +189,7 @@ export async function assessIncident(
       if (dl.length) lines.push(m.deadlinesHeader, ...dl);
       await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, lines.join("\n"))]);
     }
-    // the task checklist: created at the first triage, updated by a reassessment (taskFlows.ts)
+    // the task checklist: created at the first triage, updated by a reassessment (tasks/flows.ts)
     const tasks = await tasksAtAssessment(tx, s, after, next, due, input.actorId);
     await s.outbox.enqueue(tx, [...tasks.calls, ...(await homeRefreshes(tx, after))]);
     return { ok: true, code: before.code, reassessed: previous !== null };

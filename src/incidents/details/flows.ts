@@ -1,17 +1,18 @@
 // Items 5-9 of the regulator report written on the incident (「報告書の項目を記入」 or
-// /privacy incident details). Like flows.ts: one transaction holds the change, its audit
+// /privacy incident details). Like report/flows.ts: one transaction holds the change, its audit
 // entry (the timeline, with each item's before and after) and the thread reply.
-import { appendAudit } from "../platform/audit/chain.js";
-import { transact, type Tx } from "../platform/db.js";
-import { CHANNEL_LANG } from "../platform/i18n.js";
-import type { Services } from "../platform/services.js";
-import { mention } from "../platform/slack/calls.js";
-import { mayRespond } from "./access.js";
-import { detailChanges, detailsDigest, detailsOf, type DetailField, type IncidentDetails } from "./details.js";
-import { incidentDetailsMessages } from "./detailsMessages.js";
-import { logRefusal, threadPost } from "./flows.js";
-import { loadIncident } from "./store.js";
-import { clip } from "../platform/slack/text.js";
+import { appendAudit } from "../../platform/audit/chain.js";
+import { transact, type Tx } from "../../platform/db.js";
+import { CHANNEL_LANG } from "../../platform/i18n.js";
+import type { Services } from "../../platform/services.js";
+import { mention } from "../../platform/slack/calls.js";
+import { mayRespond } from "../access.js";
+import { detailChanges, detailsDigest, detailsOf, type DetailField, type IncidentDetails } from "./fields.js";
+import { incidentDetailsMessages } from "./messages.js";
+import { threadPost } from "../calls.js";
+import { logRefusal } from "../refusals.js";
+import { loadIncident } from "../store.js";
+import { clip } from "../../platform/slack/text.js";
 
 export type DetailsResult = { ok: true; code: string; changed: DetailField[] } | { ok: false; refusal: "not_found" | "not_allowed" | "closed" | "stale" };
 

@@ -1,11 +1,11 @@
 // Block Kit of the status moves: the buttons on the parent message (by status) and the
 // small modal asking when the 速報 or 確報 was submitted.
 import type { Button, View } from "@slack/types";
-import type { Lang } from "../platform/i18n.js";
-import { IncidentActions, IncidentViews, INPUT, SubmittedBlocks, type SubmittedMeta } from "./ids.js";
-import { canMove, INCIDENT_EVENTS, type IncidentStatus } from "./rules.js";
-import { incidentStatusMessages, type MoveEvent } from "./statusMessages.js";
-import { plain } from "../platform/slack/text.js";
+import type { Lang } from "../../platform/i18n.js";
+import { IncidentActions, IncidentViews, INPUT, SubmittedBlocks, type SubmittedMeta } from "../ids.js";
+import { canMove, INCIDENT_EVENTS, type IncidentStatus } from "../rules.js";
+import { incidentStatusMessages, type MoveEvent } from "./messages.js";
+import { plain } from "../../platform/slack/text.js";
 
 const MOVE_EVENTS: readonly MoveEvent[] = ["contain", "reportPreliminary", "reportFinal"];
 

@@ -1,5 +1,5 @@
 // What the task checklist and closing say in Slack, in Japanese and English.
-import { catalogue } from "../platform/i18n.js";
+import { catalogue } from "../../platform/i18n.js";
 
 const ja = {
   checklist: {

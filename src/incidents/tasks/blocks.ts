@@ -1,15 +1,15 @@
 // Block Kit of the task checklist (a message in the incident's thread, edited in place),
 // the 「該当なし」 modal, the 「クローズ」 button and modal. Pure.
 import type { Button, KnownBlock, View } from "@slack/types";
-import { formatDateTime, type Lang } from "../platform/i18n.js";
-import type { IncidentTask as TaskRow } from "../generated/prisma/client.js";
-import { IncidentActions, IncidentViews, INPUT, TaskBlocks, type TaskMeta } from "./ids.js";
-import { incidentMessages } from "./messages.js";
-import { TASK_KEYS, type NotApplicableCode, type TaskKey } from "./rules.js";
-import { incidentTaskMessages } from "./taskMessages.js";
-import { incidentAssignMessages } from "./assignMessages.js";
-import { incidentSlackMessages } from "./slackMessages.js";
-import { clip, plain } from "../platform/slack/text.js";
+import { formatDateTime, type Lang } from "../../platform/i18n.js";
+import type { IncidentTask as TaskRow } from "../../generated/prisma/client.js";
+import { IncidentActions, IncidentViews, INPUT, TaskBlocks, type TaskMeta } from "../ids.js";
+import { incidentMessages } from "../messages.js";
+import { TASK_KEYS, type NotApplicableCode, type TaskKey } from "../rules.js";
+import { incidentTaskMessages } from "./messages.js";
+import { incidentAssignMessages } from "../assign/messages.js";
+import { incidentSlackMessages } from "../slackMessages.js";
+import { clip, plain } from "../../platform/slack/text.js";
 
 /** Slack allows 50 blocks in a message. */
 export const MAX_BLOCKS = 50;

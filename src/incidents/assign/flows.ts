@@ -1,22 +1,23 @@
 // The incident lead (assigned by the chief or the deputy chief) and a task's owner and due
-// date (changed by a responder from the checklist). Like flows.ts: one transaction holds
+// date (changed by a responder from the checklist). Like report/flows.ts: one transaction holds
 // the change, its audit entry (the timeline) and the Slack messages it causes: the thread
 // reply, the edited post or checklist, a DM to the person now in charge, the Home tabs.
-import { appendAudit } from "../platform/audit/chain.js";
-import { transact, type Tx } from "../platform/db.js";
-import { CHANNEL_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
-import type { OutgoingCall } from "../platform/outbox.js";
-import { directMessage, mention, ref } from "../platform/slack/calls.js";
-import type { Services } from "../platform/services.js";
-import { langOf } from "../directory/store.js";
-import { mayAssignLead, mayRespond } from "./access.js";
-import { incidentAssignMessages } from "./assignMessages.js";
-import { dmWithLink } from "./blocks.js";
-import { homeRefreshes, logRefusal, parentUpdate, threadPost } from "./flows.js";
-import { deadlinesOf, loadIncident } from "./store.js";
-import { taskDeadline, type TaskKey } from "./rules.js";
-import { checklistCall, loadTasks, openTaskFor } from "./taskFlows.js";
-import { taskLabel, taskOwnerDm } from "./taskBlocks.js";
+import { appendAudit } from "../../platform/audit/chain.js";
+import { transact, type Tx } from "../../platform/db.js";
+import { CHANNEL_LANG, formatDateTime, type Lang } from "../../platform/i18n.js";
+import type { OutgoingCall } from "../../platform/outbox.js";
+import { directMessage, mention, ref } from "../../platform/slack/calls.js";
+import type { Services } from "../../platform/services.js";
+import { langOf } from "../../directory/store.js";
+import { mayAssignLead, mayRespond } from "../access.js";
+import { incidentAssignMessages } from "./messages.js";
+import { dmWithLink } from "../blocks.js";
+import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { logRefusal } from "../refusals.js";
+import { deadlinesOf, loadIncident } from "../store.js";
+import { taskDeadline, type TaskKey } from "../rules.js";
+import { checklistCall, loadTasks, openTaskFor } from "../tasks/flows.js";
+import { taskLabel, taskOwnerDm } from "../tasks/blocks.js";
 
 const subject = (code: string) => `incident:${code}`;
 const link = (id: string) => ref("incidentPermalink", id);

@@ -2,21 +2,22 @@
 // 「速報を提出」 and 「確報を提出」 open a small modal asking when it was submitted.
 // Ack first, once per delivery, refusals ephemeral and logged.
 import { z } from "zod";
-import type { Actor } from "../directory/actor.js";
-import { noteUnknownUser } from "../directory/unknownUser.js";
-import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
-import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
-import { readModal } from "../platform/slack/modal.js";
-import { mayRespond } from "./access.js";
-import { logRefusal } from "./flows.js";
-import { dayIn, momentAt, timeIn } from "../platform/day.js";
-import { IncidentActions, IncidentViews, INPUT, SubmittedBlocks, type SubmittedMeta } from "./ids.js";
-import { canMove, INCIDENT_EVENTS, type IncidentStatus } from "./rules.js";
-import { submittedModal } from "./statusBlocks.js";
-import { moveIncident, statusName, type MoveResult } from "./statusFlows.js";
-import { incidentStatusMessages, type MoveEvent } from "./statusMessages.js";
-import { incidentSlackMessages } from "./slackMessages.js";
-import { loadIncident } from "./store.js";
+import type { Actor } from "../../directory/actor.js";
+import { noteUnknownUser } from "../../directory/unknownUser.js";
+import { DEFAULT_LANG, type Lang } from "../../platform/i18n.js";
+import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../../platform/slack/handlers.js";
+import { readModal } from "../../platform/slack/modal.js";
+import { mayRespond } from "../access.js";
+import { logRefusal } from "../refusals.js";
+import { dayIn, momentAt, timeIn } from "../../platform/day.js";
+import { IncidentActions, IncidentViews, INPUT, SubmittedBlocks, type SubmittedMeta } from "../ids.js";
+import { canMove, INCIDENT_EVENTS, type IncidentStatus } from "../rules.js";
+import { submittedModal } from "./blocks.js";
+import { moveIncident, type MoveResult } from "./flows.js";
+import { statusName } from "../messages.js";
+import { incidentStatusMessages, type MoveEvent } from "./messages.js";
+import { incidentSlackMessages } from "../slackMessages.js";
+import { loadIncident } from "../store.js";
 
 
 /** What to tell the presser when a move is refused. */

@@ -1,0 +1,31 @@
+// The Slack calls every part of the incidents feature writes to the outbox about one
+// incident: a reply in its thread, the parent message brought up to date, and the Home tabs
+// that list it refreshed.
+import type { Tx } from "../platform/db.js";
+import { CHANNEL_LANG } from "../platform/i18n.js";
+import type { OutgoingCall } from "../platform/outbox.js";
+import type { Services } from "../platform/services.js";
+import { homeRefresh, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
+import { incidentMessage } from "./blocks.js";
+import { respondersOf, type IncidentRow } from "./store.js";
+
+const orderKey = (id: string) => `incident:${id}`;
+
+export function threadPost(i: IncidentRow, text: string): OutgoingCall {
+  return post(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text });
+}
+
+export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
+  const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
+  return messageUpdate(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text: msg.text, blocks: msg.blocks });
+}
+
+/**
+ * Home tab refreshes for the people whose 「対応中の事故」 section lists the incident: the
+ * chiefs, the deputy chiefs, compliance and its lead (and `others`, e.g. a former lead).
+ */
+export async function homeRefreshes(tx: Tx, i: { leadId: string | null }, ...others: (string | null)[]): Promise<OutgoingCall[]> {
+  const team = await respondersOf(tx);
+  const people = new Set([...team.chiefs, ...team.deputies, ...team.compliance, ...(i.leadId ? [i.leadId] : []), ...others.filter((o): o is string => !!o)]);
+  return [...people].sort().map(homeRefresh);
+}

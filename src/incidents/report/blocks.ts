@@ -1,0 +1,106 @@
+// Block Kit builders of the report and the assessment: the one-minute report modal and the
+// 第7条 assessment modal. Pure functions.
+import type { KnownBlock, View } from "@slack/types";
+import { dayIn, timeIn } from "../../platform/day.js";
+import type { Lang } from "../../platform/i18n.js";
+import { option, plain } from "../../platform/slack/text.js";
+import { AssessBlocks, IncidentViews, INPUT, ReportBlocks, type AssessMeta } from "../ids.js";
+import { REPORTABLE_CATEGORIES } from "../rules.js";
+import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING } from "../slackMessages.js";
+import { assessmentOf, type IncidentRow } from "../store.js";
+
+// ---- the report modal ---------------------------------------------------------------
+
+/** The one-minute report: what, when, which data and how many, still going on, a client's data, contact. */
+export function reportModal(lang: Lang, now: Date, timeZone: string): View {
+  const m = incidentSlackMessages(lang).modal;
+  const radio = (values: readonly string[], labels: Record<string, string>) => ({ type: "radio_buttons" as const, action_id: INPUT, options: values.map((v) => option(labels[v]!, v)) });
+  return {
+    type: "modal",
+    callback_id: IncidentViews.report,
+    title: plain(m.reportTitle, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    blocks: [
+      { type: "context", elements: [{ type: "mrkdwn", text: m.intro }] },
+      {
+        type: "input",
+        block_id: ReportBlocks.summary,
+        label: plain(m.summary, 2000),
+        element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 3000, placeholder: plain(m.summaryHint, 150) },
+      },
+      { type: "input", block_id: ReportBlocks.discoveredOn, label: plain(m.discoveredOn, 2000), element: { type: "datepicker", action_id: INPUT, initial_date: dayIn(now, timeZone) } },
+      { type: "input", block_id: ReportBlocks.discoveredTime, label: plain(m.discoveredTime, 2000), element: { type: "timepicker", action_id: INPUT, initial_time: timeIn(now, timeZone) } },
+      {
+        type: "input",
+        block_id: ReportBlocks.data,
+        label: plain(m.data, 2000),
+        element: { type: "plain_text_input", action_id: INPUT, max_length: 1000, placeholder: plain(m.dataHint, 150) },
+      },
+      {
+        type: "input",
+        block_id: ReportBlocks.affected,
+        label: plain(m.affected, 2000),
+        element: { type: "static_select", action_id: INPUT, options: AFFECTED_ESTIMATES.map((v) => option(m.affectedOption[v], v)) },
+      },
+      { type: "input", block_id: ReportBlocks.ongoing, label: plain(m.ongoing, 2000), element: radio(ONGOING, m.ongoingOption) },
+      { type: "input", block_id: ReportBlocks.processor, label: plain(m.processor, 2000), hint: plain(m.processorHint, 2000), element: radio(["yes", "no"], m.processorOption) },
+      {
+        type: "input",
+        block_id: ReportBlocks.contact,
+        optional: true,
+        label: plain(m.contact, 2000),
+        element: { type: "plain_text_input", action_id: INPUT, max_length: 200, placeholder: plain(m.contactHint, 150) },
+      },
+    ],
+  };
+}
+
+// ---- the assessment modal -----------------------------------------------------------
+
+/** The 第7条 assessment, pre-filled with the last one (or the report's answers). */
+export function assessModal(i: IncidentRow, lang: Lang): View {
+  const m = incidentSlackMessages(lang).modal;
+  const a = assessmentOf(i);
+  const yesNo = (labels: { yes: string; no: string }, yes: boolean) => {
+    const opts = [option(labels.yes, "yes"), option(labels.no, "no")];
+    return { type: "radio_buttons" as const, action_id: INPUT, options: opts, initial_option: opts[yes ? 0 : 1] };
+  };
+  const catOptions = REPORTABLE_CATEGORIES.map((c) => option(m.category[c], c));
+  const ticked = a
+    ? catOptions.filter((o) => ({ sensitive: a.sensitive, "financial-loss": a.financialLoss, malicious: a.malicious, "over-1000": a.affectedCount !== null && a.affectedCount > 1000 })[o.value as (typeof REPORTABLE_CATEGORIES)[number]])
+    : [];
+  const text = (block: string, label: string, initial: string | null | undefined, multiline = false, optional = true) => ({
+    type: "input" as const,
+    block_id: block,
+    optional,
+    label: plain(label, 2000),
+    element: { type: "plain_text_input" as const, action_id: INPUT, multiline, ...(initial ? { initial_value: initial } : {}) },
+  });
+  const meta: AssessMeta = { id: i.id };
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: m.assessIntro(i.code) } },
+    {
+      type: "input",
+      block_id: AssessBlocks.categories,
+      optional: true,
+      label: plain(m.categories, 2000),
+      element: { type: "checkboxes", action_id: INPUT, options: catOptions, ...(ticked.length ? { initial_options: ticked } : {}) },
+    },
+    { type: "input", block_id: AssessBlocks.encrypted, label: plain(m.encrypted, 2000), element: yesNo(m.encryptedOption, a?.stronglyEncrypted ?? false) },
+    text(AssessBlocks.affectedCount, m.affectedCount, a?.affectedCount != null ? String(a.affectedCount) : null),
+    { type: "input", block_id: AssessBlocks.processor, label: plain(m.processor, 2000), element: yesNo(m.processorOption, a?.asProcessor ?? i.asProcessor) },
+    text(AssessBlocks.dataItems, m.dataItems, i.dataItems ?? i.dataDescription),
+    text(AssessBlocks.cause, m.cause, i.cause, true),
+  ];
+  if (a) blocks.push({ ...text(AssessBlocks.reason, m.reason, null, true), hint: plain(m.reasonHint, 2000) });
+  return {
+    type: "modal",
+    callback_id: IncidentViews.assess,
+    private_metadata: JSON.stringify(meta),
+    title: plain(m.assessTitle, 24),
+    submit: plain(m.assessSubmit, 24),
+    close: plain(m.close, 24),
+    blocks,
+  };
+}
