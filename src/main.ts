@@ -1,10 +1,10 @@
 // npm start: read the configuration, open the database, start Slack and the outbox.
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createBot } from "./bot.js";
 import { createLogger } from "./platform/log.js";
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {

@@ -213,8 +213,11 @@ export function parseSettings(text: string, file = "settings"): Settings {
     r.error.issues.map((i) => {
       // the line of the deepest node of the path that exists
       let path = [...i.path] as (string | number)[];
-      let node: unknown;
-      while (path.length > 0 && !(node = doc.getIn(path, true))) path = path.slice(0, -1);
+      let node: unknown = path.length > 0 ? doc.getIn(path, true) : undefined;
+      while (path.length > 0 && !node) {
+        path = path.slice(0, -1);
+        node = path.length > 0 ? doc.getIn(path, true) : undefined;
+      }
       const range = (node as { range?: [number, number, number] } | undefined)?.range;
       const where = i.path.length ? `${i.path.join(".")}: ` : "";
       const message = i.code === "unrecognized_keys" ? `unknown key ${i.keys.map((k) => `"${k}"`).join(", ")}` : i.message;

@@ -248,7 +248,7 @@ export interface Reassessment {
   changes: DeadlineChange[];
 }
 
-const valueOf = (a: Assessment, f: AssessmentField): boolean | number | null => (f === "telecom" ? a.telecom === true : a[f]);
+const assessed = (a: Assessment, f: AssessmentField): boolean | number | null => (f === "telecom" ? a.telecom === true : a[f]);
 
 /**
  * What a new assessment changes: the answers, whether it is reportable (and by whom), and
@@ -259,10 +259,10 @@ export function compareAssessments(previous: Assessment, next: Assessment, disco
   const s = settings(deadlineOpts);
   const before = { reportability: reportability(previous), deadlines: deadlines(discoveredAt, previous, s) };
   const after = { reportability: reportability(next), deadlines: deadlines(discoveredAt, next, s) };
-  const assessmentChanges: AssessmentChange[] = ASSESSMENT_FIELDS.filter((f) => valueOf(previous, f) !== valueOf(next, f)).map((f) => ({
+  const assessmentChanges: AssessmentChange[] = ASSESSMENT_FIELDS.filter((f) => assessed(previous, f) !== assessed(next, f)).map((f) => ({
     field: f,
-    from: valueOf(previous, f),
-    to: valueOf(next, f),
+    from: assessed(previous, f),
+    to: assessed(next, f),
   }));
   const changed = new Set(assessmentChanges.map((c) => c.field));
   const changes: DeadlineChange[] = [];

@@ -154,10 +154,13 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
     if (req.method === "GET") {
       if (p === "/" || p === "/index.html") return file(res, "index.html", "text/html; charset=utf-8");
       if (p === "/local/style.css") return file(res, "style.css", "text/css; charset=utf-8");
-      if (p === "/local/app.js") return text(res, 200, await (appJs ??= bundleApp().catch((e: unknown) => {
+      if (p === "/local/app.js") {
+        appJs ??= bundleApp().catch((e: unknown) => {
           appJs = undefined; // try again on the next request
           throw e;
-        })), "text/javascript; charset=utf-8");
+        });
+        return text(res, 200, await appJs, "text/javascript; charset=utf-8");
+      }
       if (p === "/local/api/workspace") return json(res, 200, await workspace());
       if (p === "/local/api/state") return json(res, 200, state(url));
       if (p === EVENTS_PATH) return events(req, res);

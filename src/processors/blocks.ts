@@ -8,7 +8,7 @@ import { daysBetween, DISPOSAL_METHODS, INSPECTION_RESULTS, inspectionsRunning, 
 import type { DisposalItem, Processor } from "./store.js";
 import { mrkdwn, plain } from "../platform/slack/text.js";
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeMrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** mrkdwn link to a request's thread (the code alone when it has none): given by the caller, which knows the workspace. */
 export type LinkOf = (requestId: string, code: string) => string;
@@ -38,7 +38,7 @@ export function processorListBlocks(
     const due = dateDay(p.nextInspectionDue);
     const end = p.contractEnd ? dateDay(p.contractEnd) : null;
     const until = p.retainUntil ? dateDay(p.retainUntil) : null;
-    const lines = [m.listItem(o.linkOf(p.requestId, p.requestCode), escape(p.name), escape(o.departments.get(p.departmentId) ?? p.departmentId))];
+    const lines = [m.listItem(o.linkOf(p.requestId, p.requestCode), escapeMrkdwn(p.name), escapeMrkdwn(o.departments.get(p.departmentId) ?? p.departmentId))];
     lines.push(
       inspectionsRunning({ contractEnd: end, nextInspectionDue: due, disposed: Boolean(p.disposedOn) }, o.today)
         ? m.listInspection(showDay(due, o.lang), whenText(due, o.today, o.lang), `<@${p.responsibleId}>`)
@@ -70,8 +70,8 @@ export function disposalListBlocks(
     const until = i.retainUntil ? showDay(i.retainUntil, o.lang) : m.none;
     const text =
       i.kind === "processor"
-        ? m.disposalProcessorItem(o.linkOf(i.requestId, i.code), escape(i.label), until, days)
-        : m.disposalProvisionItem(o.linkOf(i.requestId, i.code), escape(i.label), until, days);
+        ? m.disposalProcessorItem(o.linkOf(i.requestId, i.code), escapeMrkdwn(i.label), until, days)
+        : m.disposalProvisionItem(o.linkOf(i.requestId, i.code), escapeMrkdwn(i.label), until, days);
     return {
       type: "section",
       block_id: `dispose:${i.kind}:${i.id}`.slice(0, 255),
@@ -107,7 +107,7 @@ export function inspectionModal(p: Processor, lang: Lang, today: Day): View {
     submit: plain(m.submit, 24),
     close: plain(m.close, 24),
     blocks: [
-      { type: "section", text: mrkdwn(m.inspectionIntro(escape(p.name), p.requestCode, showDay(dateDay(p.nextInspectionDue), lang), p.inspectionMonths)) },
+      { type: "section", text: mrkdwn(m.inspectionIntro(escapeMrkdwn(p.name), p.requestCode, showDay(dateDay(p.nextInspectionDue), lang), p.inspectionMonths)) },
       { type: "input", block_id: InspectionBlocks.inspectedOn, label: plain(m.inspectedOn, 2000), element: { type: "datepicker", action_id: INPUT, initial_date: today } },
       {
         type: "input",
@@ -145,7 +145,7 @@ export function disposalModal(i: DisposalItem, lang: Lang, today: Day): View {
     submit: plain(m.submit, 24),
     close: plain(m.close, 24),
     blocks: [
-      { type: "section", text: mrkdwn(i.kind === "processor" ? m.disposalIntroProcessor(escape(i.label), i.code, until) : m.disposalIntroProvision(i.code, escape(i.label), until)) },
+      { type: "section", text: mrkdwn(i.kind === "processor" ? m.disposalIntroProcessor(escapeMrkdwn(i.label), i.code, until) : m.disposalIntroProvision(i.code, escapeMrkdwn(i.label), until)) },
       {
         type: "input",
         block_id: DisposalBlocks.method,

@@ -35,7 +35,10 @@ export async function waitingFor(db: Db, actor: Actor): Promise<WaitingItem[]> {
       continue;
     }
     let a = approversByDept.get(c.departmentId);
-    if (!a) approversByDept.set(c.departmentId, (a = await approversFor(db, c.departmentId)));
+    if (!a) {
+      a = await approversFor(db, c.departmentId);
+      approversByDept.set(c.departmentId, a);
+    }
     const e = eligibleDeciders({ status, requesterId: c.requesterId, stage1By: c.stage1By }, a);
     if (e?.people.includes(actor.slackId)) out.push({ ...c, status });
   }

@@ -67,7 +67,7 @@ describe("status moves from the parent message", () => {
     await press(P.employee2, IncidentActions.contain);
     expect(await ephemeral(P.employee2, "状況を変更できるのは")).toBeTruthy();
     const refused = await db().auditEntry.findFirst({ where: { action: "incident.press_refused", actorId: P.employee2, subject: `incident:${code}` } });
-    expect((refused?.data as { attempted?: string }).attempted).toBe("contain");
+    expect((refused!.data as { attempted?: string }).attempted).toBe("contain");
     expect((await incident()).status).toBe("triaged");
   });
 

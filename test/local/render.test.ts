@@ -37,7 +37,7 @@ const option = (text: string, value: string) => ({ text: plain(text), value });
 
 // ---- tiny HTML helpers (no DOM in these tests) ------------------------------------------
 
-const unescape = (s: string) =>
+const unescapeHtml = (s: string) =>
   s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 /** The opening tags that contain `needle` (e.g. `data-block-id="b1"`). */
@@ -47,7 +47,7 @@ function tags(html: string, needle: string): string[] {
 
 function attr(tag: string, name: string): string | undefined {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
-  return m ? unescape(m[1]!) : undefined;
+  return m ? unescapeHtml(m[1]!) : undefined;
 }
 
 /** The whole element (balanced) whose opening tag is the first to contain `needle`. */
@@ -68,7 +68,7 @@ function element(html: string, needle: string): string {
 }
 
 /** The visible text of some HTML (tags dropped, entities decoded). */
-const textOf = (html: string) => unescape(html.replace(/<br>/g, "\n").replace(/<[^>]+>/g, ""));
+const textOf = (html: string) => unescapeHtml(html.replace(/<br>/g, "\n").replace(/<[^>]+>/g, ""));
 
 // ---- mrkdwn -------------------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ describe("SlackHandlers", () => {
         kind: "press",
         id: "reject",
         patient: false,
-        run: async ({}, { ack }) => {
+        run: async (_ctx, { ack }) => {
           await ack();
           calls.push("reject");
         },

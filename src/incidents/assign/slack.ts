@@ -58,7 +58,10 @@ type AssignValue = z.output<typeof assignValue>;
 /** The incident the button is about; the presser is told when it is gone (null). */
 async function incidentOf(c: PressContext<AssignValue>) {
   const incident = await loadIncident(c.s.database.prisma, c.value.id);
-  if (!incident) return void (await c.tell(incidentSlackMessages(c.actor.lang).refusal.notFound)), null;
+  if (!incident) {
+    await c.tell(incidentSlackMessages(c.actor.lang).refusal.notFound);
+    return null;
+  }
   return incident;
 }
 

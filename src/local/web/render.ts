@@ -213,6 +213,7 @@ function inline(line: string, ctx: RenderContext, format = true): string {
       .replace(/(?<![A-Za-z0-9~\\])~(?=\S)([^~\n]*?\S)~(?![A-Za-z0-9~])/g, "<s>$1</s>");
   }
   h = emojify(h);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 and \u0002 mark the placeholders this module inserts
   return h.replace(/\u0001(\d+)\u0002/g, (_, i: string) => slots[Number(i)] ?? "");
 }
 
@@ -254,12 +255,12 @@ function lines(seg: string, ctx: RenderContext): string {
  * <!here>/<!channel>/<!everyone>, <!date^…|fallback>, &amp;/&lt;/&gt;, :emoji: and line breaks.
  */
 export function renderMrkdwn(text: string, ctx: RenderContext): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the placeholder marks are taken out of the text first
   const src = text.replace(/[\u0001\u0002]/g, "").replace(/\r\n?/g, "\n");
   const out: string[] = [];
   const fence = /```([\s\S]*?)```/g;
   let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = fence.exec(src))) {
+  for (let m = fence.exec(src); m; m = fence.exec(src)) {
     out.push(lines(src.slice(last, m.index).replace(/\n$/, ""), ctx));
     const code = m[1]!.replace(/^\n/, "").replace(/\n$/, "");
     out.push(`<pre class="mk-pre">${code.split("\n").map((l) => inline(l, ctx, false)).join("\n")}</pre>`);
