@@ -15,7 +15,27 @@ export default defineConfig({
     projects: [
       { extends: true as const, test: { name: "pglite", env: { TEST_DATABASE_URL: "" } } },
       ...(postgresUrl
-        ? [{ extends: true as const, test: { name: "postgres", env: { TEST_DATABASE_URL: postgresUrl }, include: ["test/e2e/**/*.test.ts", "test/platform/**/*.test.ts", "test/directory/**/*.test.ts", "test/jobs/**/*.test.ts", "test/training/**/*.test.ts", "test/duties/**/*.test.ts", "test/processors/**/*.test.ts", "test/digest/**/*.test.ts", "test/incidents/**/*.test.ts", "test/dsr/**/*.test.ts"] } }]
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: "postgres",
+                env: { TEST_DATABASE_URL: postgresUrl },
+                include: [
+                  "test/e2e/**/*.test.ts",
+                  "test/platform/**/*.test.ts",
+                  "test/directory/**/*.test.ts",
+                  "test/jobs/**/*.test.ts",
+                  "test/training/**/*.test.ts",
+                  "test/duties/**/*.test.ts",
+                  "test/processors/**/*.test.ts",
+                  "test/digest/**/*.test.ts",
+                  "test/incidents/**/*.test.ts",
+                  "test/dsr/**/*.test.ts",
+                ],
+              },
+            },
+          ]
         : []),
     ],
   },

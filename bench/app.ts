@@ -30,7 +30,13 @@ const errors: Record<string, number> = {};
 const stderr = createLogger("error");
 /** A message and the first line of its error, without the values that differ each time. */
 const kindOf = (msg: string, data?: Record<string, unknown>) => {
-  const first = data?.error === undefined ? "" : String(data.error).split("\n")[0]!.replace(/ \{.*$/, "").slice(0, 160);
+  const first =
+    data?.error === undefined
+      ? ""
+      : String(data.error)
+          .split("\n")[0]!
+          .replace(/ \{.*$/, "")
+          .slice(0, 160);
   return first ? `${msg}: ${first}` : msg;
 };
 const log: Logger = {
@@ -148,11 +154,13 @@ async function startBot(): Promise<Record<string, Handler>> {
 }
 
 // Listen at once (messages sent before start-up ends would be lost); answer once started.
-const started = (mode === "bare" ? startBare() : mode === "seed" ? startSeeder() : startBot()).then((h): Record<string, Handler> => ({
-  ...h,
-  ready: async () => ({ pid: process.pid }),
-  memory: async () => process.memoryUsage(),
-}));
+const started = (mode === "bare" ? startBare() : mode === "seed" ? startSeeder() : startBot()).then(
+  (h): Record<string, Handler> => ({
+    ...h,
+    ready: async () => ({ pid: process.pid }),
+    memory: async () => process.memoryUsage(),
+  }),
+);
 started.catch((e) => {
   process.stderr.write(`bench app (${mode}) could not start: ${(e as Error).stack ?? e}\n`);
   process.exit(1);

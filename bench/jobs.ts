@@ -148,7 +148,14 @@ async function main(): Promise<void> {
         const rss = process.memoryUsage().rss;
         await scheduler.stop();
         const queued = await db.prisma.outboxMessage.count();
-        rows.push(["J1", `requests.morning run, ${PEOPLE_REMIND.toLocaleString()} approvers`, t.name, ms(runMs), `${result?.dms} DMs, ${queued} outbox rows, ${(runMs / PEOPLE_REMIND).toFixed(2)} ms/person`, `seed ${ms(seedMs)} ms; RSS ${(rss / 1e6).toFixed(0)} MB`]);
+        rows.push([
+          "J1",
+          `requests.morning run, ${PEOPLE_REMIND.toLocaleString()} approvers`,
+          t.name,
+          ms(runMs),
+          `${result?.dms} DMs, ${queued} outbox rows, ${(runMs / PEOPLE_REMIND).toFixed(2)} ms/person`,
+          `seed ${ms(seedMs)} ms; RSS ${(rss / 1e6).toFixed(0)} MB`,
+        ]);
         results[`reminders.${t.name}`] = { runMs, result, queued };
       } finally {
         await db.close();
@@ -172,7 +179,14 @@ async function main(): Promise<void> {
           if (i > 0) samples.push(took); // the first warms the caches
         }
         const s = stats(samples);
-        rows.push(["J2", `compliance digest (a week), ${REQUESTS_DIGEST.toLocaleString()} requests, ${PEOPLE_DIGEST.toLocaleString()} people`, t.name, ms(s.p50), `max ${ms(s.max)} ms of 5; ${sections} sections`, `seed ${ms(seedMs)} ms`]);
+        rows.push([
+          "J2",
+          `compliance digest (a week), ${REQUESTS_DIGEST.toLocaleString()} requests, ${PEOPLE_DIGEST.toLocaleString()} people`,
+          t.name,
+          ms(s.p50),
+          `max ${ms(s.max)} ms of 5; ${sections} sections`,
+          `seed ${ms(seedMs)} ms`,
+        ]);
         results[`digest.${t.name}`] = s;
       } finally {
         await db.close();
@@ -189,7 +203,9 @@ async function main(): Promise<void> {
     const vy = y?.runMs ?? y?.p50;
     return vx && vy ? (vx / vy).toFixed(2) : "—";
   };
-  process.stdout.write(`PGlite ÷ PostgreSQL: reminder run ${r("reminders.PGlite", "reminders.PostgreSQL")}x, digest ${r("digest.PGlite", "digest.PostgreSQL")}x\n`);
+  process.stdout.write(
+    `PGlite ÷ PostgreSQL: reminder run ${r("reminders.PGlite", "reminders.PostgreSQL")}x, digest ${r("digest.PGlite", "digest.PostgreSQL")}x\n`,
+  );
   fs.writeFileSync(path.join(import.meta.dirname, "results-jobs.json"), JSON.stringify(results, null, 2));
 }
 

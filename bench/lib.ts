@@ -175,7 +175,10 @@ export function table(head: string[], rows: (string | number)[][]): string {
   const cells = [head, ...rows.map(pick)];
   const widths = head.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ""))));
   const line = (r: string[]) =>
-    r.map((c, i) => (/^[\d.,x<>≤ —-]+( ms| MB)?$/.test(c) && i > 0 ? pad(c, widths[i]!, true) : pad(c, widths[i]!, false))).join("  ").trimEnd();
+    r
+      .map((c, i) => (/^[\d.,x<>≤ —-]+( ms| MB)?$/.test(c) && i > 0 ? pad(c, widths[i]!, true) : pad(c, widths[i]!, false)))
+      .join("  ")
+      .trimEnd();
   return [line(cells[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
 }
 

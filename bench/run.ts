@@ -280,7 +280,12 @@ class BotUnderTest {
     const t0 = performance.now();
     const profile = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(import.meta.dirname, "profiles")}`] : [];
     this.app = await AppProcess.start({ ...this.env, BENCH_MODE: "bot" }, profile);
-    this.sender = new SlackRequestSender({ appUrl: `http://127.0.0.1:${this.port}/slack/events`, signingSecret: SIGNING_SECRET, fake: this.fake, fetch: sendThread().fetch });
+    this.sender = new SlackRequestSender({
+      appUrl: `http://127.0.0.1:${this.port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      fake: this.fake,
+      fetch: sendThread().fetch,
+    });
     return performance.now() - t0;
   }
 
@@ -325,7 +330,11 @@ class BotUnderTest {
  * 1a/1b. `/privacy request` 20 in flight, the floor and the bot in alternating rounds: acks,
  * then the bot opens the kind picker (views.open); each round waits for its pickers and the outbox.
  */
-async function commandSeries(fake: FakeSlack, bot: BotUnderTest, bare: SlackRequestSender): Promise<{ floor: AckStats; bot: AckStats & { pickersOpened: number; pickersExpected: number } }> {
+async function commandSeries(
+  fake: FakeSlack,
+  bot: BotUnderTest,
+  bare: SlackRequestSender,
+): Promise<{ floor: AckStats; bot: AckStats & { pickersOpened: number; pickersExpected: number } }> {
   let opened = 0;
   let sent = 0;
   // the bare app opens no modal: every one opened is the bot's
@@ -485,8 +494,17 @@ async function runBot(fake: FakeSlack, watcher: UpdateWatcher, bot: BotUnderTest
     const press = { ...presses.bot, backlog, decided, pressed, decideMs: busyMs, decisionsPerSecond: decided / (busyMs / 1000) };
     const floor: Floor = { command: commands.floor, press: presses.floor, submit: submitFloor, memory: await bare.app.call<NodeJS.MemoryUsage>("memory") };
     return {
-      startMs, floor, command: commands.bot, submit: { sequential, concurrent, sent, stored }, update, press,
-      memory: { idle, afterUpdate, afterLoad }, warnings, errors, probe, drains: bot.drains,
+      startMs,
+      floor,
+      command: commands.bot,
+      submit: { sequential, concurrent, sent, stored },
+      update,
+      press,
+      memory: { idle, afterUpdate, afterLoad },
+      warnings,
+      errors,
+      probe,
+      drains: bot.drains,
     };
   } finally {
     await bare.app.stop();
@@ -573,8 +591,18 @@ async function main(): Promise<void> {
     machine,
     seconds: (performance.now() - t0) / 1000,
     settings: {
-      concurrency: CONCURRENCY, warmup: WARMUP, ackN: ACK_N, pressN: PRESS_N, submitSeqN: SUBMIT_SEQ_N, submitConcN: SUBMIT_CONC_N,
-      seedTotal: SEED_TOTAL, updateWarmup: UPDATE_WARMUP, updateN: UPDATE_N, outboxPollMs: 1000, postMessagePerChannel: false, quick: QUICK,
+      concurrency: CONCURRENCY,
+      warmup: WARMUP,
+      ackN: ACK_N,
+      pressN: PRESS_N,
+      submitSeqN: SUBMIT_SEQ_N,
+      submitConcN: SUBMIT_CONC_N,
+      seedTotal: SEED_TOTAL,
+      updateWarmup: UPDATE_WARMUP,
+      updateN: UPDATE_N,
+      outboxPollMs: 1000,
+      postMessagePerChannel: false,
+      quick: QUICK,
     },
     postgresServer: onPostgres ? { url: shownUrl, schema } : { url: shownUrl, skipped: "does not answer" },
     seed: {
@@ -609,14 +637,23 @@ function report(r: Results): string {
   const x = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}x` : "—");
   const mb = (v?: number) => (v === undefined ? "—" : `${(v / 2 ** 20).toFixed(0)} MB`);
   const pct = (v: number) => `${((v / SLACK_ACK_LIMIT_MS) * 100).toFixed(v < 300 ? 1 : 0)}%`;
-  const runs = [["PGlite", r.pglite], ["PostgreSQL", r.postgres]] as const;
+  const runs = [
+    ["PGlite", r.pglite],
+    ["PostgreSQL", r.postgres],
+  ] as const;
   const out: string[] = [];
 
   out.push(`Mamori benchmark, ${m.at}${QUICK ? " (--quick: small series, to check that it works; not figures to quote)" : ""}`);
-  out.push(`node ${m.node}, ${m.platform}, ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM; run took ${r.seconds.toFixed(0)} s. Noisy shared machine: compare ratios within this run.`);
+  out.push(
+    `node ${m.node}, ${m.platform}, ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM; run took ${r.seconds.toFixed(0)} s. Noisy shared machine: compare ratios within this run.`,
+  );
   out.push(`Bot in its own process as main.ts runs it; this process is the load generator and the fake Slack (postMessagePerChannel: false).`);
   out.push("Each bot row's ratios are to the bare Bolt row just above it: same payloads, measured just before, with that bot started and idle.");
-  out.push(`Each database seeded with ${n(SEED_TOTAL)} requests (${Object.entries(r.seed.pglite.rows).map(([k, v]) => `${k} ${n(v)}`).join(", ")}).`);
+  out.push(
+    `Each database seeded with ${n(SEED_TOTAL)} requests (${Object.entries(r.seed.pglite.rows)
+      .map(([k, v]) => `${k} ${n(v)}`)
+      .join(", ")}).`,
+  );
   out.push("");
 
   const head = ["#", "measurement", "app", "n", "p50", "p99", "p50 ÷ floor", "p99 ÷ floor", "p99 ÷ 3 s", "notes"];
@@ -624,12 +661,28 @@ function report(r: Results): string {
   const ack = (id: string, what: string, app: string, s: AckStats, floor: AckStats | null, note = "") => {
     const notes = [note, s.errors ? `${s.errors} not acked 200` : "", s.over3s ? `${s.over3s} over 3 s` : ""].filter(Boolean).join("; ");
     rows.push([
-      id, what, app, s.n, `${ms(s.p50)} ms`, `${ms(s.p99)} ms`,
-      floor ? x(s.p50 / floor.p50) : "(floor)", floor ? x(s.p99 / floor.p99) : "", pct(s.p99), notes,
+      id,
+      what,
+      app,
+      s.n,
+      `${ms(s.p50)} ms`,
+      `${ms(s.p99)} ms`,
+      floor ? x(s.p50 / floor.p50) : "(floor)",
+      floor ? x(s.p99 / floor.p99) : "",
+      pct(s.p99),
+      notes,
     ]);
   };
   /** A bot row after the floor row measured just before it on that database. */
-  const pair = (id: string, floorId: string, floorWhat: string, what: string, pick: (b: DbRun) => AckStats, floorPick: (f: Floor) => AckStats, note: (b: DbRun) => string = () => "") => {
+  const pair = (
+    id: string,
+    floorId: string,
+    floorWhat: string,
+    what: string,
+    pick: (b: DbRun) => AckStats,
+    floorPick: (f: Floor) => AckStats,
+    note: (b: DbRun) => string = () => "",
+  ) => {
     for (const [db, b] of runs) {
       if (!b) continue;
       ack(floorId, floorWhat, "bare Bolt", floorPick(b.floor), null);
@@ -637,27 +690,75 @@ function report(r: Results): string {
     }
   };
   const c = `${CONCURRENCY} in flight`;
-  pair("1b", "1a", `slash command ack, ${c}`, `/privacy request ack (views.open), ${c}`, (b) => b.command, (f) => f.command,
-    (b) => `${n(b.command.pickersOpened)}/${n(b.command.pickersExpected)} modals opened`);
-  pair("1c", "1a", `block action ack, ${c}`, `approve press ack (stage-1 decision), ${c}`, (b) => b.press, (f) => f.press,
+  pair(
+    "1b",
+    "1a",
+    `slash command ack, ${c}`,
+    `/privacy request ack (views.open), ${c}`,
+    (b) => b.command,
+    (f) => f.command,
+    (b) => `${n(b.command.pickersOpened)}/${n(b.command.pickersExpected)} modals opened`,
+  );
+  pair(
+    "1c",
+    "1a",
+    `block action ack, ${c}`,
+    `approve press ack (stage-1 decision), ${c}`,
+    (b) => b.press,
+    (f) => f.press,
     (b) =>
       `${n(b.press.decided)}/${n(b.press.pressed)} decided${b.press.decided < b.press.pressed ? " (rest failed after ack, see errors)" : ""}, ` +
-      `${b.press.decisionsPerSecond.toFixed(0)}/s (first press to last decision of each round: ${(b.press.decideMs / 1000).toFixed(1)} s in all); outbox backlog up to ${n(b.press.backlog)}`);
-  pair("2", "2", "view_submission ack, one at a time", "modal submission (stored, then ack), one at a time", (b) => b.submit.sequential, (f) => f.submit.sequential);
-  pair("2", "2", `view_submission ack, ${c}`, `modal submission (stored, then ack), ${c}`, (b) => b.submit.concurrent, (f) => f.submit.concurrent,
-    (b) => `${n(b.submit.stored)}/${n(b.submit.sent)} stored`);
+      `${b.press.decisionsPerSecond.toFixed(0)}/s (first press to last decision of each round: ${(b.press.decideMs / 1000).toFixed(1)} s in all); outbox backlog up to ${n(b.press.backlog)}`,
+  );
+  pair(
+    "2",
+    "2",
+    "view_submission ack, one at a time",
+    "modal submission (stored, then ack), one at a time",
+    (b) => b.submit.sequential,
+    (f) => f.submit.sequential,
+  );
+  pair(
+    "2",
+    "2",
+    `view_submission ack, ${c}`,
+    `modal submission (stored, then ack), ${c}`,
+    (b) => b.submit.concurrent,
+    (f) => f.submit.concurrent,
+    (b) => `${n(b.submit.stored)}/${n(b.submit.sent)} stored`,
+  );
   for (const [db, b] of runs) {
     const u = b?.update;
     if (!u) {
-      rows.push(["3", "press → chat.update of the parent, one at a time", `bot, ${db}`, "skipped", "", "", "", "", "", `nothing answers at ${r.postgresServer.url}`]);
+      rows.push([
+        "3",
+        "press → chat.update of the parent, one at a time",
+        `bot, ${db}`,
+        "skipped",
+        "",
+        "",
+        "",
+        "",
+        "",
+        `nothing answers at ${r.postgresServer.url}`,
+      ]);
       continue;
     }
     rows.push([
-      "3", `press → chat.update of the parent, one at a time`, `bot, ${db}`, u.n, `${ms(u.p50)} ms`, `${ms(u.p99)} ms`, "", "", "",
+      "3",
+      `press → chat.update of the parent, one at a time`,
+      `bot, ${db}`,
+      u.n,
+      `${ms(u.p50)} ms`,
+      `${ms(u.p99)} ms`,
+      "",
+      "",
+      "",
       `of which ack p50 ${ms(u.ack.p50)} ms, ack → update p50 ${ms(u.afterAck.p50)} ms${u.notUpdated ? `; ${u.notUpdated} never updated` : ""}`,
     ]);
   }
-  const mem = (what: string, app: string, v: Mem | undefined, note = "") => rows.push(["4", what, app, "", "", "", "", "", "", `RSS ${mb(v?.rss)} (heap used ${mb(v?.heapUsed)})${note}`]);
+  const mem = (what: string, app: string, v: Mem | undefined, note = "") =>
+    rows.push(["4", what, app, "", "", "", "", "", "", `RSS ${mb(v?.rss)} (heap used ${mb(v?.heapUsed)})${note}`]);
   for (const [db, b] of runs) {
     if (!b) continue;
     mem("resident memory at rest (started, idle 1 s)", `bot, ${db}`, b.memory.idle, `; start-up ${(b.startMs / 1000).toFixed(1)} s`);
@@ -669,7 +770,15 @@ function report(r: Results): string {
 
   // How far below Slack's 3 s the bot's acks stay.
   const botAcks = runs.flatMap(([db, b]) =>
-    b ? ([["/privacy request", b.command], ["approve presses", b.press], ["submissions", b.submit.concurrent]] as const).map(([w, s]) => ({ db, w, s })) : [],
+    b
+      ? (
+          [
+            ["/privacy request", b.command],
+            ["approve presses", b.press],
+            ["submissions", b.submit.concurrent],
+          ] as const
+        ).map(([w, s]) => ({ db, w, s }))
+      : [],
   );
   const worst = botAcks.reduce((a, b) => (b.s.p99 > a.s.p99 ? b : a));
   const worstMax = botAcks.reduce((a, b) => (b.s.max > a.s.max ? b : a));
@@ -680,7 +789,10 @@ function report(r: Results): string {
   );
   for (const [db, b] of runs) {
     if (!b) continue;
-    for (const [what, counts] of [["Errors", b.errors], ["Warnings", b.warnings]] as const) {
+    for (const [what, counts] of [
+      ["Errors", b.errors],
+      ["Warnings", b.warnings],
+    ] as const) {
       const list = Object.entries(counts);
       if (list.length > 0) out.push(`${what} the bot on ${db} logged: ${list.map(([k, v]) => `${n(v)}× "${k}"`).join("; ")}`);
     }
@@ -689,7 +801,10 @@ function report(r: Results): string {
     b ? [`${db} ${ms(b.probe.driverQueryMs)} / ${ms(b.probe.prismaFindUniqueMs)} / ${ms(b.probe.prismaTransaction10Ms)} ms`] : [],
   );
   out.push(`At rest, median of one query by id through the driver / through Prisma / a 10-query Prisma transaction: ${probes.join("; ")}.`);
-  for (const [db, s] of [["PGlite", r.seed.pglite], ["PostgreSQL", r.seed.postgres]] as const) {
+  for (const [db, s] of [
+    ["PGlite", r.seed.pglite],
+    ["PostgreSQL", r.seed.postgres],
+  ] as const) {
     if (!s) continue;
     const skipped = s.skippedColumns.length ? `; columns not in the migrated tables, left out: ${s.skippedColumns.join(", ")}` : "";
     out.push(`Seeding ${db}: ${(s.ms / 1000).toFixed(1)} s${r.seed.postgres ? " (both at once)" : ""}, audit chain ${s.auditChain}${skipped}.`);

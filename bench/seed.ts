@@ -51,9 +51,23 @@ const CHUNK = 5000;
 /** Column types of the rows bulk-inserted (as jsonb_to_recordset needs them). */
 const COLUMNS = {
   Request: {
-    id: "text", code: "text", kind: "text", departmentId: "text", requesterId: "text", status: "text", version: "int", rev: "int",
-    title: "text", stage1By: "text", channelId: "text", messageTs: "text", submissionKey: "text",
-    createdAt: "timestamp(3)", updatedAt: "timestamp(3)", approvedAt: "timestamp(3)", effectiveAt: "timestamp(3)",
+    id: "text",
+    code: "text",
+    kind: "text",
+    departmentId: "text",
+    requesterId: "text",
+    status: "text",
+    version: "int",
+    rev: "int",
+    title: "text",
+    stage1By: "text",
+    channelId: "text",
+    messageTs: "text",
+    submissionKey: "text",
+    createdAt: "timestamp(3)",
+    updatedAt: "timestamp(3)",
+    approvedAt: "timestamp(3)",
+    effectiveAt: "timestamp(3)",
     // since migration 20261128000000_scheduler: when the current status began (backfilled there from updatedAt)
     stageSince: "timestamp(3)",
   },
@@ -82,7 +96,11 @@ async function tableColumns(database: Database): Promise<Map<string, Set<string>
  * not have (yet) are left out and reported in `skipped`.
  */
 async function bulkInsert<T extends keyof typeof COLUMNS>(
-  database: Database, existing: Map<string, Set<string>>, skipped: string[], table: T, rows: Row<T>[],
+  database: Database,
+  existing: Map<string, Set<string>>,
+  skipped: string[],
+  table: T,
+  rows: Row<T>[],
 ): Promise<void> {
   const has = existing.get(table);
   if (!has) throw new Error(`seed: table "${table}" does not exist; are the migrations applied?`);
@@ -102,13 +120,23 @@ async function bulkInsert<T extends keyof typeof COLUMNS>(
 
 /** How the history is spread (the press targets come on top, as pending_manager). */
 const STATUS_MIX: [RequestStatus, number][] = [
-  ["effective", 0.72], ["rejected", 0.05], ["withdrawn", 0.05], ["approved", 0.06],
-  ["pending_chief", 0.04], ["pending_manager", 0.04], ["changes_requested", 0.04],
+  ["effective", 0.72],
+  ["rejected", 0.05],
+  ["withdrawn", 0.05],
+  ["approved", 0.06],
+  ["pending_chief", 0.04],
+  ["pending_manager", 0.04],
+  ["changes_requested", 0.04],
 ];
 /** Who files them: mostly sales staff; a manager's own request, the dev department's only manager, legal. */
 const REQUESTERS: [string, string, number][] = [
-  [P.employee, "sales", 0.3], [P.employee2, "sales", 0.25], [P.english, "sales", 0.15], [P.manager, "sales", 0.1],
-  [P.soloManager, "dev", 0.1], [P.compliance, "legal", 0.05], [P.admin, "legal", 0.05],
+  [P.employee, "sales", 0.3],
+  [P.employee2, "sales", 0.25],
+  [P.english, "sales", 0.15],
+  [P.manager, "sales", 0.1],
+  [P.soloManager, "dev", 0.1],
+  [P.compliance, "legal", 0.05],
+  [P.admin, "legal", 0.05],
 ];
 /** The actions that led to each status, after "submitted". */
 const PATH: Record<RequestStatus, string[]> = {
@@ -188,19 +216,33 @@ export async function seedRequests(s: Services, client: WebClient, o: SeedOption
     const stage1 = departmentId === "sales" ? (requesterId === P.manager ? P.manager2 : rand() < 0.5 ? P.manager : P.manager2) : P.chief;
     const stage2 = stage1 === P.chief ? P.deputy : P.chief;
     const actorOf: Record<string, string> = {
-      approved_stage1: stage1, approved_stage2: stage2, effective: P.chief, rejected: stage2,
-      changes_requested: stage1, withdrawn: requesterId,
+      approved_stage1: stage1,
+      approved_stage2: stage2,
+      effective: P.chief,
+      rejected: stage2,
+      changes_requested: stage1,
+      withdrawn: requesterId,
     };
     const path = PATH[status];
     const times = ["submitted", ...path].map((_, k) => new Date(Math.min(now - 1000, createdAt + k * 6 * 3_600_000)));
     const updatedAt = times.at(-1)!;
     const request = {
-      id, code, kind, departmentId, requesterId, status, version: 1, rev: path.length, title: KINDS[kind].title(data[kind]).slice(0, 200),
+      id,
+      code,
+      kind,
+      departmentId,
+      requesterId,
+      status,
+      version: 1,
+      rev: path.length,
+      title: KINDS[kind].title(data[kind]).slice(0, 200),
       stage1By: path.includes("approved_stage1") ? stage1 : null,
       channelId: channels[departmentId]!,
       messageTs: isTarget ? null : `${Math.floor(createdAt / 1000)}.${String(i).padStart(6, "0")}`,
       submissionKey: `view:VSEED${String(i).padStart(8, "0")}`,
-      createdAt: new Date(createdAt), updatedAt, stageSince: updatedAt,
+      createdAt: new Date(createdAt),
+      updatedAt,
+      stageSince: updatedAt,
       approvedAt: path.includes("approved_stage2") ? times[path.indexOf("approved_stage2") + 1] : null,
       effectiveAt: status === "effective" ? updatedAt : null,
     };
@@ -216,14 +258,31 @@ export async function seedRequests(s: Services, client: WebClient, o: SeedOption
     ["submitted", ...path].forEach((action, k) => {
       const reason = action === "rejected" || action === "changes_requested" ? "根拠の説明が不足しています" : null;
       const extra = action === "submitted" ? { kind, version: 1, data: data[kind] } : {};
-      events.push({ requestId: id, at: times[k]!, actorId: action === "submitted" ? requesterId : actorOf[action]!, action, reason, version: 1, code, data: { ...extra, ...(reason ? { reason } : {}) } });
+      events.push({
+        requestId: id,
+        at: times[k]!,
+        actorId: action === "submitted" ? requesterId : actorOf[action]!,
+        action,
+        reason,
+        version: 1,
+        code,
+        data: { ...extra, ...(reason ? { reason } : {}) },
+      });
     });
     if (isTarget) {
       // What loadRequest would read back, for the parent message.
       snapshots.push({
-        ...request, kind, status, checklistTs: null, createdAt: request.createdAt, effectiveAt: null, data: data[kind],
-        requesterName: names.people.get(requesterId) ?? requesterId, departmentName: names.departments.get(departmentId) ?? departmentId,
-        events: [{ at: request.createdAt, actorId: requesterId, action: "submitted", reason: null, version: 1 }], measures: [],
+        ...request,
+        kind,
+        status,
+        checklistTs: null,
+        createdAt: request.createdAt,
+        effectiveAt: null,
+        data: data[kind],
+        requesterName: names.people.get(requesterId) ?? requesterId,
+        departmentName: names.departments.get(departmentId) ?? departmentId,
+        events: [{ at: request.createdAt, actorId: requesterId, action: "submitted", reason: null, version: 1 }],
+        measures: [],
       });
     }
   }
@@ -243,7 +302,13 @@ export async function seedRequests(s: Services, client: WebClient, o: SeedOption
   step("requests");
   // Events and the audit log in time order; the chain is computed as appendAudit would.
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
-  await bulkInsert(s.database, existing, skipped, "RequestEvent", events.map(({ code: _c, data: _d, ...e }) => e));
+  await bulkInsert(
+    s.database,
+    existing,
+    skipped,
+    "RequestEvent",
+    events.map(({ code: _c, data: _d, ...e }) => e),
+  );
   step("events");
   // The chain continues after what is there already (the org import is logged too).
   const last = await db.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
@@ -279,9 +344,7 @@ export async function seedRequests(s: Services, client: WebClient, o: SeedOption
     [P.chief],
   );
   step("outbox");
-  await s.database.query(
-    `INSERT INTO "SlackDelivery" (key, "receivedAt") SELECT 'seed:' || e.id, e.at FROM "RequestEvent" e`,
-  );
+  await s.database.query(`INSERT INTO "SlackDelivery" (key, "receivedAt") SELECT 'seed:' || e.id, e.at FROM "RequestEvent" e`);
   step("deliveries");
   // Settle the tables as autovacuum would have long ago, so it does not run during the measurements.
   await s.database.exec(`VACUUM ANALYZE`);

@@ -71,7 +71,8 @@ export const adminCommand: PrivacyCommand = {
           if (!user) return await ctx.respond({ text: m.badMention(rest[0]!.text) });
           const role = rest[1]!.text;
           const dept = rest[2]?.text;
-          const r = verb === "add" ? await addRole(s, ctx.actor.slackId, user, role, dept, opts) : await removeRole(s, ctx.actor.slackId, user, role, dept, opts);
+          const r =
+            verb === "add" ? await addRole(s, ctx.actor.slackId, user, role, dept, opts) : await removeRole(s, ctx.actor.slackId, user, role, dept, opts);
           return await answer(ctx, r);
         }
         case "person": {

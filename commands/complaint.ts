@@ -17,7 +17,16 @@ async function list(ctx: CommandContext): Promise<void> {
   if (rows.length === 0) return ctx.respond({ text: t.command.complaintNone });
   const lines = rows
     .slice(0, 50)
-    .map((c) => t.command.complaintListItem(c.code, t.complaintKind[c.kind as ComplaintKind], t.via[c.via as Via], dayText(c.receivedOn, lang), `<@${c.ownerId}>`, c.linkedCode ? ` → ${c.linkedCode}` : ""));
+    .map((c) =>
+      t.command.complaintListItem(
+        c.code,
+        t.complaintKind[c.kind as ComplaintKind],
+        t.via[c.via as Via],
+        dayText(c.receivedOn, lang),
+        `<@${c.ownerId}>`,
+        c.linkedCode ? ` → ${c.linkedCode}` : "",
+      ),
+    );
   await ctx.respond({ text: [t.command.complaintListTitle(rows.length), ...lines].join("\n").slice(0, 3000) });
 }
 

@@ -20,7 +20,15 @@ export const digestCommand: PrivacyCommand = {
     const s = ctx.services;
     const now = s.clock.now();
     const calendar = s.calendar ?? new BusinessCalendar({ timeZone: s.timeZone });
-    const d = await buildDigest({ services: s, calendar, settings: s.settings ?? defaultSettings(), from: new Date(now.getTime() - days * 86_400_000), to: now, now, lang: ctx.actor.lang });
+    const d = await buildDigest({
+      services: s,
+      calendar,
+      settings: s.settings ?? defaultSettings(),
+      from: new Date(now.getTime() - days * 86_400_000),
+      to: now,
+      now,
+      lang: ctx.actor.lang,
+    });
     await ctx.respond({ text: d.text, blocks: d.blocks as never });
   },
 };

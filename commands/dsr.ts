@@ -28,12 +28,32 @@ async function list(ctx: CommandContext): Promise<void> {
   const lines = cases.map((c) => {
     const target = dateDay(c.targetOn);
     const ceiling = dateDay(c.ceilingOn);
-    const flag = today >= escalationDay(cal, { receivedOn: dateDay(c.receivedOn), ceilingOn: ceiling }) ? t.command.ceilingFlag : today > target ? t.command.overdueFlag : "";
-    return t.command.listItem(c.code, t.kind[c.kind as DsrKind], t.status[c.status as DsrStatus], `<@${c.ownerId}>`, dayText(target, lang), dayText(ceiling, lang), flag);
+    const flag =
+      today >= escalationDay(cal, { receivedOn: dateDay(c.receivedOn), ceilingOn: ceiling })
+        ? t.command.ceilingFlag
+        : today > target
+          ? t.command.overdueFlag
+          : "";
+    return t.command.listItem(
+      c.code,
+      t.kind[c.kind as DsrKind],
+      t.status[c.status as DsrStatus],
+      `<@${c.ownerId}>`,
+      dayText(target, lang),
+      dayText(ceiling, lang),
+      flag,
+    );
   });
   const text = [t.command.listTitle(cases.length), ...lines].join("\n");
   const blocks: KnownBlock[] = [];
-  for (let i = 0; i < lines.length && blocks.length < 45; i += 20) blocks.push({ type: "section", text: { type: "mrkdwn", text: (i === 0 ? [t.command.listTitle(cases.length), ...lines.slice(i, i + 20)] : lines.slice(i, i + 20)).join("\n").slice(0, 3000) } });
+  for (let i = 0; i < lines.length && blocks.length < 45; i += 20)
+    blocks.push({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: (i === 0 ? [t.command.listTitle(cases.length), ...lines.slice(i, i + 20)] : lines.slice(i, i + 20)).join("\n").slice(0, 3000),
+      },
+    });
   await ctx.respond({ text: text.slice(0, 3000), blocks });
 }
 

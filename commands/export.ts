@@ -8,7 +8,8 @@ import { transact } from "../src/platform/db.js";
 
 const DAY = 24 * 3600 * 1000;
 /** A real calendar day: Date.parse rolls 2026-02-30 over to March, so the day must read back the same. */
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+const isDate = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 const ymd = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
 
 /** Midnight of a calendar day in the company's time zone (JST has no DST: a fixed offset is read once). */

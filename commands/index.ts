@@ -17,7 +17,22 @@ import type { PrivacyCommand } from "./types.js";
 
 export const helpCommand: PrivacyCommand = makeHelpCommand(() => COMMANDS);
 
-export const COMMANDS: PrivacyCommand[] = [requestCommand, statusCommand, mineCommand, trainingCommand, langCommand, exportCommand, digestCommand, dutiesCommand, processorsCommand, incidentCommand, dsrCommand, complaintCommand, adminCommand, helpCommand];
+export const COMMANDS: PrivacyCommand[] = [
+  requestCommand,
+  statusCommand,
+  mineCommand,
+  trainingCommand,
+  langCommand,
+  exportCommand,
+  digestCommand,
+  dutiesCommand,
+  processorsCommand,
+  incidentCommand,
+  dsrCommand,
+  complaintCommand,
+  adminCommand,
+  helpCommand,
+];
 
 export function findCommand(name: string | undefined): PrivacyCommand | undefined {
   return COMMANDS.find((c) => c.name === (name ?? "").toLowerCase());

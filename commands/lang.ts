@@ -14,7 +14,13 @@ export const langCommand: PrivacyCommand = {
     const s = ctx.services;
     const person = await transact(s.database.prisma, async (tx) => {
       const p = await tx.person.update({ where: { slackId: ctx.actor.slackId }, data: { lang: choice === "auto" ? null : choice, localeCheckedAt: null } });
-      await appendAudit(tx, { at: s.clock.now(), actorId: ctx.actor.slackId, action: "directory.lang_set", subject: `person:${ctx.actor.slackId}`, data: { lang: choice } });
+      await appendAudit(tx, {
+        at: s.clock.now(),
+        actorId: ctx.actor.slackId,
+        action: "directory.lang_set",
+        subject: `person:${ctx.actor.slackId}`,
+        data: { lang: choice },
+      });
       return p;
     });
     // answered in the language now in effect (for auto: the Slack locale last read, not the choice just dropped)

@@ -38,7 +38,8 @@ const ja = {
     open: "スレッドを開く",
   },
   lang: {
-    set: (l: string): string => (l === "auto" ? "表示言語を Slack の言語設定に合わせます。" : l === "en" ? "Language set to English." : "表示言語を日本語にしました。"),
+    set: (l: string): string =>
+      l === "auto" ? "表示言語を Slack の言語設定に合わせます。" : l === "en" ? "Language set to English." : "表示言語を日本語にしました。",
     bad: "`/privacy lang ja`、`/privacy lang en` または `/privacy lang auto` を指定してください。",
   },
   export: {

@@ -42,7 +42,10 @@ async function list(ctx: CommandContext): Promise<void> {
     today: todayOf(ctx),
     lang: ctx.actor.lang,
     departments: await departmentNames(db),
-    linkOf: await linkOf(ctx, rows.map((r) => r.requestId)),
+    linkOf: await linkOf(
+      ctx,
+      rows.map((r) => r.requestId),
+    ),
   });
   await ctx.respond(msg);
 }
@@ -85,7 +88,10 @@ async function ended(ctx: CommandContext): Promise<void> {
   const p = await processorArg(ctx, "ended");
   if (!p || !date) return;
   const r = await recordContractEnd(ctx.services, { processorId: p.id, actorId: ctx.actor.slackId, end: date });
-  if (!r.ok) return ctx.respond({ text: processorRefusalText(r.refusal, r.detail, lang, { verb: "ended", department: await departmentName(ctx, p.departmentId), ref: p.requestCode }) });
+  if (!r.ok)
+    return ctx.respond({
+      text: processorRefusalText(r.refusal, r.detail, lang, { verb: "ended", department: await departmentName(ctx, p.departmentId), ref: p.requestCode }),
+    });
   await ctx.respond({ text: m.ended(p.name, r.code, showDay(date, lang), showDay(r.retainUntil, lang), r.years) });
 }
 
@@ -99,7 +105,10 @@ async function disposal(ctx: CommandContext): Promise<void> {
   if (!word) {
     if (!mayListDisposal(ctx.actor)) return ctx.respond({ text: m.disposalListNotAllowed });
     const d = await awaitingDisposal(db, { today, now: s.clock.now(), timeZone: s.timeZone }, DISPOSAL_MAX);
-    const link = await linkOf(ctx, [...d.documents, ...d.provisions].map((i) => i.requestId));
+    const link = await linkOf(
+      ctx,
+      [...d.documents, ...d.provisions].map((i) => i.requestId),
+    );
     return ctx.respond(disposalListBlocks(d, { today, lang, canRecord: mayRecordDisposal(ctx.actor), linkOf: link }));
   }
   const ref = parseRef(word);

@@ -53,7 +53,8 @@ export interface Bot {
 
 export async function createBot(o: BotOptions): Promise<Bot> {
   const { config } = o;
-  const log = o.log ?? createLogger(config.logLevel, [config.slackBotToken, config.slackSigningSecret ?? "", config.slackAppToken ?? "", config.databaseUrl ?? ""]);
+  const log =
+    o.log ?? createLogger(config.logLevel, [config.slackBotToken, config.slackSigningSecret ?? "", config.slackAppToken ?? "", config.databaseUrl ?? ""]);
   const clock = o.clock ?? systemClock;
   const database = o.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir }));
   const { applied } = await migrate(database);
@@ -142,7 +143,16 @@ export async function createBot(o: BotOptions): Promise<Bot> {
 }
 
 /** Slack errors that no retry mends: the token itself is refused. */
-const FATAL_AUTH = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "token_expired", "no_permission", "missing_scope", "team_access_not_granted"]);
+const FATAL_AUTH = new Set([
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "token_expired",
+  "no_permission",
+  "missing_scope",
+  "team_access_not_granted",
+]);
 
 /**
  * Bolt's init (auth.test for the token). A refused token stops the bot with a message
@@ -157,7 +167,9 @@ export async function initSlack(app: { init(): Promise<void> }, log: Logger, fir
     } catch (e) {
       const code = (e as { data?: { error?: string } }).data?.error;
       if (code && FATAL_AUTH.has(code)) {
-        throw new Error(`Slack refused SLACK_BOT_TOKEN (${code}). Check the token (Slack app settings, OAuth & Permissions) and that the app is installed in the workspace.`);
+        throw new Error(
+          `Slack refused SLACK_BOT_TOKEN (${code}). Check the token (Slack app settings, OAuth & Permissions) and that the app is installed in the workspace.`,
+        );
       }
       if (i >= attempts) throw new Error(`could not reach Slack to check SLACK_BOT_TOKEN after ${attempts} attempts: ${(e as Error).message}`);
       const pause = firstPauseMs * 2 ** (i - 1);

@@ -10,16 +10,32 @@ const optionalString = z
 const ConfigSchema = z
   .object({
     SLACK_BOT_TOKEN: optionalString.pipe(
-      z.string().regex(/^xox[bp]-/, "must start with xoxb- (a bot token)").optional(),
+      z
+        .string()
+        .regex(/^xox[bp]-/, "must start with xoxb- (a bot token)")
+        .optional(),
     ),
     SLACK_SIGNING_SECRET: optionalString,
-    SLACK_APP_TOKEN: optionalString.pipe(z.string().regex(/^xapp-/, "must start with xapp- (an app-level token)").optional()),
+    SLACK_APP_TOKEN: optionalString.pipe(
+      z
+        .string()
+        .regex(/^xapp-/, "must start with xapp- (an app-level token)")
+        .optional(),
+    ),
     SLACK_API_URL: optionalString.pipe(z.url({ message: "must be a URL such as https://slack.com/api/" }).optional()),
     PORT: optionalString.pipe(
-      z.string().regex(/^\d+$/, "must be a port number (1-65535)").transform(Number).pipe(z.number().min(1, "must be 1-65535").max(65535, "must be 1-65535")).optional(),
+      z
+        .string()
+        .regex(/^\d+$/, "must be a port number (1-65535)")
+        .transform(Number)
+        .pipe(z.number().min(1, "must be 1-65535").max(65535, "must be 1-65535"))
+        .optional(),
     ),
     DATABASE_URL: optionalString.pipe(
-      z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+        .optional(),
     ),
     PGLITE_DIR: optionalString,
     ORG_FILE: optionalString,

@@ -34,7 +34,11 @@ async function main(): Promise<void> {
   }
   const bot = await createBot({ config });
   await bot.start();
-  bot.services.log.info("Mamori is running", { mode: config.mode, port: config.mode === "http" ? config.port : undefined, database: config.databaseUrl ? "postgresql" : `pglite:${config.pgliteDir}` });
+  bot.services.log.info("Mamori is running", {
+    mode: config.mode,
+    port: config.mode === "http" ? config.port : undefined,
+    database: config.databaseUrl ? "postgresql" : `pglite:${config.pgliteDir}`,
+  });
   const shutdown = async () => {
     bot.services.log.info("shutting down");
     await bot.stop().catch((e) => bot.services.log.error("shutdown was not clean", { error: String((e as Error).message ?? e) }));

@@ -42,7 +42,9 @@ export function registerPrivacyCommand(app: App, s: Services): void {
         const channel = file.channel ?? (await client.conversations.open({ users: actor.slackId })).channel!.id!;
         const upload = { filename: file.filename, title: file.title, content: file.content, ...(file.comment ? { initial_comment: file.comment } : {}) };
         // a reply in a thread (thread_ts goes with channel_id), or a plain post
-        await client.files.uploadV2(file.channel && file.threadTs ? { ...upload, channel_id: channel, thread_ts: file.threadTs } : { ...upload, channel_id: channel });
+        await client.files.uploadV2(
+          file.channel && file.threadTs ? { ...upload, channel_id: channel, thread_ts: file.threadTs } : { ...upload, channel_id: channel },
+        );
       },
     };
     try {

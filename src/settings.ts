@@ -82,11 +82,19 @@ const SettingsSchema = z
     jobs: z
       .record(
         z.string(),
-        z.string().refine((e) => e.trim().split(/\s+/).length === 5 && cron.validate(e), { message: "is not a cron expression of 5 fields (minute hour day month weekday)" }),
+        z.string().refine((e) => e.trim().split(/\s+/).length === 5 && cron.validate(e), {
+          message: "is not a cron expression of 5 fields (minute hour day month weekday)",
+        }),
       )
       .optional(),
-    approvals: z.object({ default: thresholds.optional(), ...Object.fromEntries(REQUEST_KINDS.map((k) => [k, thresholds.optional()])) }).strict().optional(),
-    measures: z.object({ remindAfter: z.number().int().min(1).max(120).optional() }).strict().optional(),
+    approvals: z
+      .object({ default: thresholds.optional(), ...Object.fromEntries(REQUEST_KINDS.map((k) => [k, thresholds.optional()])) })
+      .strict()
+      .optional(),
+    measures: z
+      .object({ remindAfter: z.number().int().min(1).max(120).optional() })
+      .strict()
+      .optional(),
     fiscalYearStartMonth: z.number().int().min(1).max(12).optional(),
     training: z
       .object({
@@ -185,7 +193,11 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
       })),
     },
     processors: { inspectionMonths: p.processors?.inspectionMonths ?? 12, retentionYears: p.processors?.retentionYears ?? 7 },
-    incidents: { telecom: p.incidents?.telecom ?? false, preliminaryDays: p.incidents?.preliminaryDays ?? 3, peopleNoticeDays: p.incidents?.peopleNoticeDays ?? 3 },
+    incidents: {
+      telecom: p.incidents?.telecom ?? false,
+      preliminaryDays: p.incidents?.preliminaryDays ?? 3,
+      peopleNoticeDays: p.incidents?.peopleNoticeDays ?? 3,
+    },
     dsr: { targetBusinessDays: p.dsr?.targetBusinessDays ?? 10, ceilingDays: p.dsr?.ceilingDays ?? 14, remindBefore: p.dsr?.remindBefore ?? 2 },
   };
 }
@@ -203,7 +215,11 @@ export function parseSettings(text: string, file = "settings"): Settings {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });
   const lineOf = (offset: number | undefined) => (offset === undefined ? 1 : lc.linePos(offset).line);
-  if (doc.errors.length > 0) throw new SettingsError(file, doc.errors.map((e) => ({ line: lineOf(e.pos[0]), message: e.message.split("\n")[0]! })));
+  if (doc.errors.length > 0)
+    throw new SettingsError(
+      file,
+      doc.errors.map((e) => ({ line: lineOf(e.pos[0]), message: e.message.split("\n")[0]! })),
+    );
   const value = doc.toJS() ?? {};
   if (doc.contents && !isMap(doc.contents)) throw new SettingsError(file, [{ line: 1, message: "the file must be a mapping (key: value)" }]);
   const r = SettingsSchema.safeParse(value);

@@ -85,7 +85,11 @@ describe("manifest.yml against Slack's manifest schema", () => {
 // ---- /privacy and its subcommands --------------------------------------------------------
 
 const isCommand = (v: unknown): v is PrivacyCommand =>
-  typeof v === "object" && v !== null && typeof (v as PrivacyCommand).name === "string" && typeof (v as PrivacyCommand).run === "function" && typeof (v as PrivacyCommand).usage === "function";
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as PrivacyCommand).name === "string" &&
+  typeof (v as PrivacyCommand).run === "function" &&
+  typeof (v as PrivacyCommand).usage === "function";
 
 describe("slash commands", () => {
   it("the manifest offers exactly /privacy", () => {
@@ -102,9 +106,7 @@ describe("slash commands", () => {
   });
 
   it("every commands/*.ts module is a subcommand registered in COMMANDS, and every subcommand has its module", async () => {
-    const files = fs
-      .readdirSync(path.join(ROOT, "commands"))
-      .filter((f) => f.endsWith(".ts") && !["index.ts", "types.ts", "messages.ts"].includes(f));
+    const files = fs.readdirSync(path.join(ROOT, "commands")).filter((f) => f.endsWith(".ts") && !["index.ts", "types.ts", "messages.ts"].includes(f));
     const names = files.map((f) => f.replace(/\.ts$/, ""));
     expect(names.sort()).toEqual(COMMANDS.map((c) => c.name).sort());
     for (const f of files) {
@@ -123,9 +125,36 @@ describe("slash commands", () => {
 
 /** Slack Web API method families (the part before the dot). */
 const FAMILIES = [
-  "admin", "api", "apps", "assistant", "auth", "bookmarks", "bots", "calls", "canvases", "chat", "conversations", "dialog", "dnd",
-  "emoji", "files", "functions", "oauth", "openid", "pins", "reactions", "reminders", "rtm", "search", "stars",
-  "team", "tooling", "usergroups", "users", "views", "workflows",
+  "admin",
+  "api",
+  "apps",
+  "assistant",
+  "auth",
+  "bookmarks",
+  "bots",
+  "calls",
+  "canvases",
+  "chat",
+  "conversations",
+  "dialog",
+  "dnd",
+  "emoji",
+  "files",
+  "functions",
+  "oauth",
+  "openid",
+  "pins",
+  "reactions",
+  "reminders",
+  "rtm",
+  "search",
+  "stars",
+  "team",
+  "tooling",
+  "usergroups",
+  "users",
+  "views",
+  "workflows",
 ];
 const METHOD = new RegExp(`^(${FAMILIES.join("|")})\\.[a-zA-Z][a-zA-Z0-9.]*$`);
 /** File names such as "files.csv" are not methods. */
@@ -163,7 +192,13 @@ function scanSource(file: string, text: string, into: Usage = { methods: new Map
   const at = (n: ts.Node) => `${file}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`;
   const add = (method: string, n: ts.Node) => into.methods.set(method, [...(into.methods.get(method) ?? []), at(n)]);
   const nameOf = (e: ts.Expression): string | undefined =>
-    ts.isIdentifier(e) ? e.text : ts.isPropertyAccessExpression(e) ? e.name.text : ts.isElementAccessExpression(e) && ts.isStringLiteral(e.argumentExpression) ? e.argumentExpression.text : undefined;
+    ts.isIdentifier(e)
+      ? e.text
+      : ts.isPropertyAccessExpression(e)
+        ? e.name.text
+        : ts.isElementAccessExpression(e) && ts.isStringLiteral(e.argumentExpression)
+          ? e.argumentExpression.text
+          : undefined;
   const visit = (n: ts.Node): void => {
     if ((ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && METHOD.test(n.text) && !FILE_NAME.test(n.text)) add(n.text, n);
     if (ts.isTemplateExpression(n) && new RegExp(`^(${FAMILIES.join("|")})\\.`).test(n.head.text)) into.dynamic.push(at(n));
@@ -231,8 +266,14 @@ describe("bot scopes", () => {
   it("the manifest asks for exactly the scopes the code needs", () => {
     const { scopes } = scopesNeeded(usage);
     const granted = [...manifest.oauth_config.scopes.bot].sort();
-    expect(granted.filter((s) => !scopes.includes(s)), "scopes in manifest.yml the code does not use").toEqual([]);
-    expect(scopes.filter((s) => !granted.includes(s)), "scopes the code needs that manifest.yml lacks").toEqual([]);
+    expect(
+      granted.filter((s) => !scopes.includes(s)),
+      "scopes in manifest.yml the code does not use",
+    ).toEqual([]);
+    expect(
+      scopes.filter((s) => !granted.includes(s)),
+      "scopes the code needs that manifest.yml lacks",
+    ).toEqual([]);
     expect(new Set(granted).size).toBe(granted.length);
   });
 

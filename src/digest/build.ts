@@ -46,14 +46,21 @@ export function digestBlocks(sections: DigestSection[], from: Date, to: Date, la
     const shown = body.slice(0, Math.max(1, room));
     blocks.push({ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: `*${s.title}*` } });
     for (const c of shown) blocks.push({ type: "section", text: { type: "mrkdwn", text: c } });
-    if (shown.length < body.length && blocks.length < 50) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.cut(body.length - shown.length) }] });
+    if (shown.length < body.length && blocks.length < 50)
+      blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.cut(body.length - shown.length) }] });
   });
   return { text: m.fallback(f, t, sections.length), blocks };
 }
 
-export async function buildDigest(
-  o: { services: Services; calendar: BusinessCalendar; settings: Settings; from: Date; to: Date; now: Date; lang: Lang },
-): Promise<Digest> {
+export async function buildDigest(o: {
+  services: Services;
+  calendar: BusinessCalendar;
+  settings: Settings;
+  from: Date;
+  to: Date;
+  now: Date;
+  lang: Lang;
+}): Promise<Digest> {
   const ctx: DigestContext = { ...o };
   const sections = (await Promise.all(digestProviders().map((p) => p(ctx))))
     .filter((s): s is DigestSection => s !== null && s.lines.length > 0)

@@ -14,7 +14,9 @@ export async function weeklyDigest(ctx: JobContext): Promise<Record<string, unkn
   const to = ctx.calendar.at(ctx.calendar.day(ctx.slot), "00:00");
   const from = new Date(to.getTime() - WEEK_MS);
   const channel = (await getChannels(db)).compliance;
-  const officers = channel ? [] : await db.person.findMany({ where: { roles: { has: ROLE.compliance } }, select: { slackId: true, lang: true, slackLocale: true } });
+  const officers = channel
+    ? []
+    : await db.person.findMany({ where: { roles: { has: ROLE.compliance } }, select: { slackId: true, lang: true, slackLocale: true } });
   const targets = channel ? [{ to: channel, lang: "ja" as const }] : officers.map((p) => ({ to: p.slackId, lang: langOfPerson(p) }));
   let posted = 0;
   let sections = 0;
@@ -23,7 +25,11 @@ export async function weeklyDigest(ctx: JobContext): Promise<Record<string, unkn
     sections = d.sections.length;
     await db.$transaction(async (tx) => {
       if (!(await ctx.notice(tx, `compliance.digest:${ctx.slot.toISOString()}:${t.to}`))) return;
-      await s.outbox.enqueue(tx, { orderKey: channel ? `channel:${t.to}` : `reminder:${t.to}`, method: "chat.postMessage", payload: { channel: t.to, text: d.text, blocks: d.blocks } });
+      await s.outbox.enqueue(tx, {
+        orderKey: channel ? `channel:${t.to}` : `reminder:${t.to}`,
+        method: "chat.postMessage",
+        payload: { channel: t.to, text: d.text, blocks: d.blocks },
+      });
       posted++;
     });
   }
@@ -34,7 +40,10 @@ export const digestJobs: Job[] = [
   {
     name: "compliance.digest",
     schedule: "0 9 * * 1",
-    description: { ja: "コンプライアンス担当への週次ダイジェスト（届出・期限超過・研修・監査・委託先）", en: "weekly digest for compliance (requests, overdue items, training, audits, processors)" },
+    description: {
+      ja: "コンプライアンス担当への週次ダイジェスト（届出・期限超過・研修・監査・委託先）",
+      en: "weekly digest for compliance (requests, overdue items, training, audits, processors)",
+    },
     run: weeklyDigest,
   },
 ];

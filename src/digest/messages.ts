@@ -24,7 +24,8 @@ const ja = {
   measures: "措置実施中",
   notAllowed: "ダイジェストを見られるのはコンプライアンス担当・個人情報管理責任者（代理を含む）・監査責任者だけです。",
   badPeriod: (w: string) => `「${w}」は期間として使えません。\`week\`（直近7日間）または \`month\`（直近30日間）を指定してください。`,
-  noChannel: "コンプライアンスチャンネルが未設定のため、コンプライアンス担当にDMで送りました。`/privacy admin channel set compliance #channel` で設定できます。",
+  noChannel:
+    "コンプライアンスチャンネルが未設定のため、コンプライアンス担当にDMで送りました。`/privacy admin channel set compliance #channel` で設定できます。",
   usage: ["`/privacy digest [week|month]` — 直近7日間（または30日間）のダイジェスト（コンプライアンス・責任者・監査）"],
 };
 
@@ -50,7 +51,8 @@ const en: typeof ja = {
   measures: "measures",
   notAllowed: "Only compliance, the chief privacy officer (or deputy) and the audit lead can see the digest.",
   badPeriod: (w) => `"${w}" is not a period. Use \`week\` (the last 7 days) or \`month\` (the last 30 days).`,
-  noChannel: "No compliance channel is set, so the digest went to the compliance officers by DM. Set one with `/privacy admin channel set compliance #channel`.",
+  noChannel:
+    "No compliance channel is set, so the digest went to the compliance officers by DM. Set one with `/privacy admin channel set compliance #channel`.",
   usage: ["`/privacy digest [week|month]` — the digest of the last 7 (or 30) days (compliance, chief, audit lead)"],
 };
 

@@ -60,14 +60,7 @@ async function deptName(tx: Tx, id: string): Promise<string> {
  * Gives a person a role. For manager, `deptId` names the department they manage
  * (default: their own); a department other than their own is stored as "manager:<dept>".
  */
-export async function addRole(
-  s: Services,
-  actorId: string,
-  targetSlackId: string,
-  role: string,
-  deptId?: string,
-  opts?: ChangeOptions,
-): Promise<ChangeResult> {
+export async function addRole(s: Services, actorId: string, targetSlackId: string, role: string, deptId?: string, opts?: ChangeOptions): Promise<ChangeResult> {
   return adminChange(s, actorId, opts, async (tx, m) => {
     const r = parseRoleName(role);
     if (!r) return { error: m.change.unknownRole(role, [...ROLES]) };
@@ -149,14 +142,7 @@ export async function removeRole(
 }
 
 /** Registers an employee (no roles yet) in a department. */
-export async function addPerson(
-  s: Services,
-  actorId: string,
-  slackId: string,
-  deptId: string,
-  name: string,
-  opts?: ChangeOptions,
-): Promise<ChangeResult> {
+export async function addPerson(s: Services, actorId: string, slackId: string, deptId: string, name: string, opts?: ChangeOptions): Promise<ChangeResult> {
   return adminChange(s, actorId, opts, async (tx, m) => {
     if (!USER_ID.test(slackId)) return { error: m.admin.badMention(slackId) };
     const clean = name.trim();
@@ -315,8 +301,7 @@ export async function importOrg(s: Services, org: Org, o: { source: string; file
       // everyone in the file is registered now; should they vanish and come back, admins hear of it again
       await tx.unknownUser.deleteMany({ where: { slackId: { in: inFile } } });
 
-      const changes =
-        depts.added + depts.updated + depts.removed + people.added + people.updated + people.removed + channels.set + channels.removed;
+      const changes = depts.added + depts.updated + depts.removed + people.added + people.updated + people.removed + channels.set + channels.removed;
       await appendAudit(tx, {
         at: s.clock.now(),
         actorId: ORG_FILE_ACTOR,

@@ -91,8 +91,7 @@ const ja = {
     },
     intro: "名簿の管理（管理者のみ）：",
     notAdmin: "`/privacy admin` は管理者（admin）だけが使えます。",
-    badMention: (v: string) =>
-      `「${v}」からユーザーを特定できません。@ を入力して候補からユーザーを選んでください（または U で始まるユーザー ID を指定）。`,
+    badMention: (v: string) => `「${v}」からユーザーを特定できません。@ を入力して候補からユーザーを選んでください（または U で始まるユーザー ID を指定）。`,
     badChannelMention: (v: string) => `「${v}」からチャンネルを特定できません。# を入力して候補からチャンネルを選んでください。`,
     exported: (people: number, departments: number) => `現在の名簿（${departments} 部署、${people} 人）を org.yml として DM に送りました。`,
     exportTitle: "Mamori 名簿（組織ファイル）",

@@ -170,7 +170,10 @@ export function parseOrgFile(text: string, lang: Lang = "en"): ParseResult {
 }
 
 /** What the cross checks need, read leniently from a file that may not match the schema. */
-function lenient(raw: unknown): { departments: ({ id?: string } | null)[]; people: ({ slackId?: string; department?: string; roles: string[]; manages: unknown[] } | null)[] } {
+function lenient(raw: unknown): {
+  departments: ({ id?: string } | null)[];
+  people: ({ slackId?: string; department?: string; roles: string[]; manages: unknown[] } | null)[];
+} {
   const obj = (v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
   const str = (v: unknown) => (typeof v === "string" ? v : undefined);
   const arr = (v: unknown) => (Array.isArray(v) ? (v as unknown[]) : []);
@@ -180,7 +183,12 @@ function lenient(raw: unknown): { departments: ({ id?: string } | null)[]; peopl
     people: arr(top?.people).map((p) => {
       const o = obj(p);
       if (!o) return null;
-      return { slackId: str(o.slackId), department: str(o.department), roles: arr(o.roles).filter((r): r is string => typeof r === "string"), manages: arr(o.manages) };
+      return {
+        slackId: str(o.slackId),
+        department: str(o.department),
+        roles: arr(o.roles).filter((r): r is string => typeof r === "string"),
+        manages: arr(o.manages),
+      };
     }),
   };
 }
@@ -225,7 +233,10 @@ function crossCheck(
 }
 
 function sortProblems(problems: OrgProblem[]): OrgProblem[] {
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => a.p.line - b.p.line || a.i - b.i).map(({ p }) => p);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => a.p.line - b.p.line || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 export class OrgFileError extends Error {
@@ -272,7 +283,14 @@ export function orgToYaml(org: Org): string {
     return seq;
   };
   const departments = new YAMLSeq();
-  for (const d of org.departments) departments.add(flowMap([["id", d.id], ["name", d.name], ["approvalsChannel", d.approvalsChannel]]));
+  for (const d of org.departments)
+    departments.add(
+      flowMap([
+        ["id", d.id],
+        ["name", d.name],
+        ["approvalsChannel", d.approvalsChannel],
+      ]),
+    );
   const people = new YAMLSeq();
   for (const p of org.people)
     people.add(

@@ -73,7 +73,11 @@ const radio = (values: readonly string[], labels: Record<string, string>, initia
   const init = options.find((o) => o.value === initial);
   return { type: "radio_buttons" as const, action_id: INPUT, options, ...(init ? { initial_option: init } : {}) };
 };
-const textInput = (block: string, label: string, o: { optional?: boolean; multiline?: boolean; max?: number; hint?: string; placeholder?: string; initial?: string | null } = {}): KnownBlock => ({
+const textInput = (
+  block: string,
+  label: string,
+  o: { optional?: boolean; multiline?: boolean; max?: number; hint?: string; placeholder?: string; initial?: string | null } = {},
+): KnownBlock => ({
   type: "input",
   block_id: block,
   optional: o.optional ?? false,
@@ -149,13 +153,29 @@ export function identityModal(c: CaseRow, lang: Lang, presser: string, today: Da
   const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: correcting ? m.identityCorrectIntro(c.code) : m.identityIntro(c.code) } },
     { type: "input", block_id: IdentityBlocks.document, label: plain(m.idDocument, 2000), element: radio(PRIMARY_ID_DOCUMENTS, t.idDocument, primary) },
-    { type: "input", block_id: IdentityBlocks.otherDocument, optional: true, label: plain(m.idOtherDocument, 2000), element: select(OTHER_ID_DOCUMENTS, t.otherIdDocument, other) },
+    {
+      type: "input",
+      block_id: IdentityBlocks.otherDocument,
+      optional: true,
+      label: plain(m.idOtherDocument, 2000),
+      element: select(OTHER_ID_DOCUMENTS, t.otherIdDocument, other),
+    },
     textInput(IdentityBlocks.note, m.idDocumentNote, { optional: true, max: 30, hint: m.idDocumentNoteHint, initial: correcting ? c.idDocumentNote : null }),
   ];
   if (c.requester === "agent") {
     blocks.push(
-      { type: "input", block_id: IdentityBlocks.mandateDocument, label: plain(m.mandateDocument, 2000), element: radio(MANDATE_DOCUMENTS, t.mandateDocument, c.mandateDocument ?? undefined) },
-      { type: "input", block_id: IdentityBlocks.agentDocument, label: plain(m.agentDocument, 2000), element: radio(PRIMARY_ID_DOCUMENTS, t.idDocument, c.agentDocument ?? undefined) },
+      {
+        type: "input",
+        block_id: IdentityBlocks.mandateDocument,
+        label: plain(m.mandateDocument, 2000),
+        element: radio(MANDATE_DOCUMENTS, t.mandateDocument, c.mandateDocument ?? undefined),
+      },
+      {
+        type: "input",
+        block_id: IdentityBlocks.agentDocument,
+        label: plain(m.agentDocument, 2000),
+        element: radio(PRIMARY_ID_DOCUMENTS, t.idDocument, c.agentDocument ?? undefined),
+      },
     );
   }
   blocks.push(
@@ -192,24 +212,44 @@ export function answerModal(c: CaseRow, lang: Lang, today: Day): View {
 
 export function withdrawModal(c: CaseRow, lang: Lang): View {
   const m = dsrMessages(lang).modal;
-  return modal(DsrViews.withdraw, m.withdrawTitle, lang, [{ type: "section", text: { type: "mrkdwn", text: `*${c.code}*` } }, textInput(WithdrawBlocks.note, m.withdrawNote, { optional: true, multiline: true, max: 500 })], {
-    id: c.id,
-    rev: c.rev,
-  });
+  return modal(
+    DsrViews.withdraw,
+    m.withdrawTitle,
+    lang,
+    [
+      { type: "section", text: { type: "mrkdwn", text: `*${c.code}*` } },
+      textInput(WithdrawBlocks.note, m.withdrawNote, { optional: true, multiline: true, max: 500 }),
+    ],
+    {
+      id: c.id,
+      rev: c.rev,
+    },
+  );
 }
 
 export function sendBackModal(c: CaseRow, lang: Lang): View {
   const m = dsrMessages(lang).modal;
-  return modal(DsrViews.sendBack, m.sendBackTitle, lang, [{ type: "section", text: { type: "mrkdwn", text: `*${c.code}*` } }, textInput(SendBackBlocks.reason, m.sendBackReason, { multiline: true, max: 1000 })], {
-    id: c.id,
-    rev: c.rev,
-  });
+  return modal(
+    DsrViews.sendBack,
+    m.sendBackTitle,
+    lang,
+    [{ type: "section", text: { type: "mrkdwn", text: `*${c.code}*` } }, textInput(SendBackBlocks.reason, m.sendBackReason, { multiline: true, max: 1000 })],
+    {
+      id: c.id,
+      rev: c.rev,
+    },
+  );
 }
 
 /** A modal that only says something. */
 export function noticeView(text: string, lang: Lang): View {
   const m = dsrMessages(lang).modal;
-  return { type: "modal", title: plain(m.notice, 24), close: plain(m.closeButton, 24), blocks: [{ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } }] };
+  return {
+    type: "modal",
+    title: plain(m.notice, 24),
+    close: plain(m.closeButton, 24),
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } }],
+  };
 }
 
 // ---- the register post -------------------------------------------------------------------------
@@ -250,7 +290,13 @@ export function caseButtons(c: CaseRow, lang: Lang): Button[] {
   const p = dsrMessages(lang).parent;
   const out: Button[] = [];
   if (c.status === "open") out.push({ type: "button", text: plain(p.identityButton), action_id: DsrActions.identity, value: c.id, style: "primary" });
-  out.push({ type: "button", text: plain(p.answerButton), action_id: DsrActions.answer, value: c.id, ...(c.status === "verified" ? { style: "primary" as const } : {}) });
+  out.push({
+    type: "button",
+    text: plain(p.answerButton),
+    action_id: DsrActions.answer,
+    value: c.id,
+    ...(c.status === "verified" ? { style: "primary" as const } : {}),
+  });
   out.push({ type: "button", text: plain(p.withdrawButton), action_id: DsrActions.withdraw, value: c.id });
   // a correction of the identity check, while it may still change the answer
   if (c.status === "verified") out.push({ type: "button", text: plain(p.identityCorrectButton), action_id: DsrActions.identity, value: c.id });
@@ -293,7 +339,13 @@ export function ownerDm(c: CaseRow, lang: Lang, link: unknown): { text: string; 
   const text = t.dm.toOwner(c.code, t.kind[c.kind as DsrKind], dayText(c.targetOn, lang), dayText(c.ceilingOn, lang));
   const elements: unknown[] = [...caseButtons(c, lang)];
   if (link) elements.push({ type: "button", text: plain(t.parent.open), action_id: DsrActions.openLink, url: link });
-  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, { type: "actions", block_id: `dsr-dm-${c.rev}`, elements }] };
+  return {
+    text,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text } },
+      { type: "actions", block_id: `dsr-dm-${c.rev}`, elements },
+    ],
+  };
 }
 
 /** The approval request of a refusal: in the thread and in the approvers' DMs, with its buttons until decided. */
@@ -341,7 +393,12 @@ export function complaintCloseModal(c: ComplaintRow, lang: Lang, today: Day): Vi
     lang,
     [
       { type: "section", text: { type: "mrkdwn", text: `*${c.code}*` } },
-      { type: "input", block_id: ComplaintCloseBlocks.outcome, label: plain(m.complaintOutcome, 2000), element: radio(["resolved", "referred"], t.complaintOutcome) },
+      {
+        type: "input",
+        block_id: ComplaintCloseBlocks.outcome,
+        label: plain(m.complaintOutcome, 2000),
+        element: radio(["resolved", "referred"], t.complaintOutcome),
+      },
       textInput(ComplaintCloseBlocks.text, m.outcomeText, { multiline: true, max: 2000 }),
       textInput(ComplaintCloseBlocks.referredTo, m.referredTo, { optional: true, max: 200 }),
       dateInput(ComplaintCloseBlocks.closedOn, m.closedOn, today),
@@ -374,6 +431,11 @@ export function complaintMessage(c: ComplaintRow, lang: Lang, linkUrl?: string):
     if (c.referredTo) lines.push(p.line(k.referredTo, safe(c.referredTo)));
     blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(lines.join("\n"), 3000) } });
   }
-  if (c.status === "open") blocks.push({ type: "actions", block_id: `complaint-${c.rev}`, elements: [{ type: "button", text: plain(k.closeButton), action_id: DsrActions.complaintClose, value: c.id, style: "primary" }] });
+  if (c.status === "open")
+    blocks.push({
+      type: "actions",
+      block_id: `complaint-${c.rev}`,
+      elements: [{ type: "button", text: plain(k.closeButton), action_id: DsrActions.complaintClose, value: c.id, style: "primary" }],
+    });
   return { text: `${k.header(c.code)}: ${t.complaintStatus[c.status as ComplaintStatus] ?? c.status}`, blocks };
 }

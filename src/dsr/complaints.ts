@@ -76,7 +76,12 @@ export async function logComplaint(s: Services, input: { actorId: string; form: 
         updatedAt: now,
       },
     });
-    await appendAudit(tx, { at: now, actorId: input.actorId, action: "complaint.logged", subject: complaintSubject(code), data: {
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: "complaint.logged",
+      subject: complaintSubject(code),
+      data: {
         // codes and the fields' presence: the summary is free text (on the complaint row, erasable)
         kind: f.kind,
         via: f.via,
@@ -92,7 +97,11 @@ export async function logComplaint(s: Services, input: { actorId: string; form: 
     if (channel) {
       const msg = complaintMessage(c, CHANNEL_LANG, link);
       calls.push(channelPost(orderKey(c.id), channel, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "complaintMessage", complaintId: c.id } }));
-      calls.push(threadPost(orderKey(c.id), channel, ref("complaintTs", c.id), { text: dsrMessages(CHANNEL_LANG).complaint.logged(code, mention(input.actorId), mention(ownerId)) }));
+      calls.push(
+        threadPost(orderKey(c.id), channel, ref("complaintTs", c.id), {
+          text: dsrMessages(CHANNEL_LANG).complaint.logged(code, mention(input.actorId), mention(ownerId)),
+        }),
+      );
     }
     const lang = await langOf(tx, ownerId);
     const text = dsrMessages(lang).complaint.toOwner(code);
@@ -110,7 +119,10 @@ export async function logComplaint(s: Services, input: { actorId: string; form: 
   return result;
 }
 
-export async function closeComplaint(s: Services, input: { complaintId: string; rev: number | null; actorId: string; form: ComplaintCloseInput }): Promise<{ ok: true; code: string } | { ok: false; refusal: ComplaintRefusal }> {
+export async function closeComplaint(
+  s: Services,
+  input: { complaintId: string; rev: number | null; actorId: string; form: ComplaintCloseInput },
+): Promise<{ ok: true; code: string } | { ok: false; refusal: ComplaintRefusal }> {
   const existing = await loadComplaint(s.database.prisma, input.complaintId);
   const link = await linkedPost(s, existing?.linkedCode ?? null);
   const r = await transact(s.database.prisma, async (tx): Promise<{ ok: true; code: string } | { ok: false; refusal: ComplaintRefusal }> => {
@@ -125,9 +137,22 @@ export async function closeComplaint(s: Services, input: { complaintId: string; 
     const f = input.form;
     const after = await tx.complaint.update({
       where: { id: before.id },
-      data: { status: f.outcome, outcomeText: f.text, referredTo: f.referredTo, closedOn: dayDate(f.closedOn), closedBy: input.actorId, closedAt: now, rev: { increment: 1 }, updatedAt: now },
+      data: {
+        status: f.outcome,
+        outcomeText: f.text,
+        referredTo: f.referredTo,
+        closedOn: dayDate(f.closedOn),
+        closedBy: input.actorId,
+        closedAt: now,
+        rev: { increment: 1 },
+        updatedAt: now,
+      },
     });
-    await appendAudit(tx, { at: now, actorId: input.actorId, action: `complaint.${f.outcome}`, subject: complaintSubject(before.code),
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: `complaint.${f.outcome}`,
+      subject: complaintSubject(before.code),
       data: { outcome: f.outcome, closedOn: f.closedOn, textGiven: true, referredToGiven: f.referredTo !== null },
     });
     const t = dsrMessages(CHANNEL_LANG);
@@ -135,7 +160,11 @@ export async function closeComplaint(s: Services, input: { complaintId: string; 
     const update = parentUpdate(after, link);
     if (update) {
       calls.push(update);
-      calls.push(threadPost(orderKey(after.id), after.channelId, ref("complaintTs", after.id), { text: t.complaint.closed(mention(input.actorId), t.complaintStatus[f.outcome], f.text) }));
+      calls.push(
+        threadPost(orderKey(after.id), after.channelId, ref("complaintTs", after.id), {
+          text: t.complaint.closed(mention(input.actorId), t.complaintStatus[f.outcome], f.text),
+        }),
+      );
     }
     await s.outbox.enqueue(tx, calls);
     return { ok: true, code: before.code };
@@ -146,8 +175,12 @@ export async function closeComplaint(s: Services, input: { complaintId: string; 
 }
 
 export function registerComplaintOutbox(s: Services): void {
-  registerParentMessage(s, { ts: "complaintTs", posted: "complaintMessage", idKey: "complaintId" }, {
-    find: (tx, id) => tx.complaint.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
-    posted: (tx, id, at) => tx.complaint.update({ where: { id }, data: at }),
-  });
+  registerParentMessage(
+    s,
+    { ts: "complaintTs", posted: "complaintMessage", idKey: "complaintId" },
+    {
+      find: (tx, id) => tx.complaint.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+      posted: (tx, id, at) => tx.complaint.update({ where: { id }, data: at }),
+    },
+  );
 }

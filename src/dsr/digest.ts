@@ -38,7 +38,11 @@ export const dsrDigest: DigestProvider = async (ctx) => {
   if (grounds.length > 0) lines.push(t.digest.refusals(grounds.map((g) => `${t.groundLabel(g.ground)} ${Number(g.n)}`).join("・")));
   if (withdrawn > 0) lines.push(t.digest.withdrawn(withdrawn));
   if (overdue > 0) {
-    const rows = await db.subjectRequest.findMany({ where: { ...open, targetOn: { lt: today } }, orderBy: [{ ceilingOn: "asc" }, { code: "asc" }], take: LIST });
+    const rows = await db.subjectRequest.findMany({
+      where: { ...open, targetOn: { lt: today } },
+      orderBy: [{ ceilingOn: "asc" }, { code: "asc" }],
+      take: LIST,
+    });
     for (const c of rows) {
       const code = c.channelId && c.messageTs ? `<${messageLink(ctx.services, c.channelId, c.messageTs)}|${c.code}>` : c.code;
       lines.push(t.digest.overdueItem(code, t.kind[c.kind as DsrKind], dayText(c.targetOn, ctx.lang), dayText(c.ceilingOn, ctx.lang)));

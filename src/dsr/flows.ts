@@ -87,7 +87,12 @@ const some = (calls: (OutgoingCall | null)[]): OutgoingCall[] => calls.filter((c
 export const logRefusal = refusalLog("dsr.refused");
 
 /** Locks the case and checks the actor and the modal's revision; the case or a refusal. */
-async function lockFor(tx: Tx, caseId: string, actorId: string, rev: number | null): Promise<{ ok: true; c: CaseRow; roles: string[] } | { ok: false; refusal: DsrRefusal }> {
+async function lockFor(
+  tx: Tx,
+  caseId: string,
+  actorId: string,
+  rev: number | null,
+): Promise<{ ok: true; c: CaseRow; roles: string[] } | { ok: false; refusal: DsrRefusal }> {
   await tx.$queryRaw`SELECT id FROM "SubjectRequest" WHERE id = ${caseId} FOR UPDATE`;
   const c = await loadCase(tx, caseId);
   if (!c) return { ok: false, refusal: "not_found" };
@@ -191,10 +196,20 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
     let escalateTo: string[] = [];
     if (late === "ceiling") {
       const people = escalationPeople(await officers(tx));
-      const fresh = await claimNotices(tx, [escalationNoticeKey(c.id, today), ...[...new Set([ownerId, ...people])].map((p) => reminderNoticeKey(c.id, "ceiling", p, today, due.targetOn))], now);
+      const fresh = await claimNotices(
+        tx,
+        [escalationNoticeKey(c.id, today), ...[...new Set([ownerId, ...people])].map((p) => reminderNoticeKey(c.id, "ceiling", p, today, due.targetOn))],
+        now,
+      );
       if (fresh.has(escalationNoticeKey(c.id, today))) {
         escalateTo = people;
-        await appendAudit(tx, { at: now, actorId: "system", action: "dsr.escalated", subject: dsrSubject(code), data: { day: today, ceilingOn: due.ceilingOn, to: people, onLogging: true } });
+        await appendAudit(tx, {
+          at: now,
+          actorId: "system",
+          action: "dsr.escalated",
+          subject: dsrSubject(code),
+          data: { day: today, ceilingOn: due.ceilingOn, to: people, onLogging: true },
+        });
       }
     }
     if (channel) {
@@ -223,7 +238,9 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
         await dm(tx, p, (lang) => {
           const m = dsrMessages(lang);
           const text = m.dm.lateEscalation(code, m.kind[f.kind as DsrKind], dayText(due.ceilingOn, lang), mention(ownerId));
-          const elements = channel ? [{ type: "button", text: { type: "plain_text", text: m.parent.open }, action_id: DsrActions.openLink, url: ref("dsrPermalink", c.id) }] : [];
+          const elements = channel
+            ? [{ type: "button", text: { type: "plain_text", text: m.parent.open }, action_id: DsrActions.openLink, url: ref("dsrPermalink", c.id) }]
+            : [];
           return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...(elements.length ? [{ type: "actions", elements }] : [])] };
         }),
       );
@@ -247,7 +264,10 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
  * While verified (not answered, no refusal waiting) it may be recorded again: a correction,
  * logged as dsr.identity_corrected with the codes before and after.
  */
-export async function recordIdentity(s: Services, input: { caseId: string; rev: number | null; actorId: string; form: IdentityInput }): Promise<FlowResult<{ code: string; corrected: boolean }>> {
+export async function recordIdentity(
+  s: Services,
+  input: { caseId: string; rev: number | null; actorId: string; form: IdentityInput },
+): Promise<FlowResult<{ code: string; corrected: boolean }>> {
   const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; corrected: boolean }>> => {
     const l = await lockFor(tx, input.caseId, input.actorId, input.rev);
     if (!l.ok) return l;
@@ -274,7 +294,14 @@ export async function recordIdentity(s: Services, input: { caseId: string; rev: 
       },
     });
     // codes only: the label of 「その他」 is free text, its presence is logged
-    const record = (x: { document: string | null; note: string | null; mandateDocument: string | null; agentDocument: string | null; checkedBy: string | null; checkedOn: Day | null }) => ({
+    const record = (x: {
+      document: string | null;
+      note: string | null;
+      mandateDocument: string | null;
+      agentDocument: string | null;
+      checkedBy: string | null;
+      checkedOn: Day | null;
+    }) => ({
       document: x.document,
       labelGiven: x.note !== null,
       mandateDocument: x.mandateDocument,
@@ -292,9 +319,21 @@ export async function recordIdentity(s: Services, input: { caseId: string; rev: 
         checkedBy: before.idCheckedBy,
         checkedOn: before.idCheckedOn ? dateDay(before.idCheckedOn) : null,
       });
-      await appendAudit(tx, { at: now, actorId: input.actorId, action: "dsr.identity_corrected", subject: dsrSubject(before.code), data: { before: was, after: recorded } });
+      await appendAudit(tx, {
+        at: now,
+        actorId: input.actorId,
+        action: "dsr.identity_corrected",
+        subject: dsrSubject(before.code),
+        data: { before: was, after: recorded },
+      });
     } else {
-      await appendAudit(tx, { at: now, actorId: input.actorId, action: "dsr.identity_checked", subject: dsrSubject(before.code), data: { ...recorded, from: before.status, to: "verified" } });
+      await appendAudit(tx, {
+        at: now,
+        actorId: input.actorId,
+        action: "dsr.identity_checked",
+        subject: dsrSubject(before.code),
+        data: { ...recorded, from: before.status, to: "verified" },
+      });
     }
     const t = dsrMessages(CHANNEL_LANG);
     const text = correcting
@@ -313,7 +352,10 @@ export async function recordIdentity(s: Services, input: { caseId: string; rev: 
  * the button showed). Done: answered. Partly / not done: a refusal proposal that waits for
  * the chief or deputy (approval request in the thread and by DM).
  */
-export async function recordAnswer(s: Services, input: { caseId: string; rev: number | null; actorId: string; form: AnswerInput }): Promise<FlowResult<{ code: string; status: DsrStatus }>> {
+export async function recordAnswer(
+  s: Services,
+  input: { caseId: string; rev: number | null; actorId: string; form: AnswerInput },
+): Promise<FlowResult<{ code: string; status: DsrStatus }>> {
   const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; status: DsrStatus }>> => {
     const l = await lockFor(tx, input.caseId, input.actorId, null);
     if (!l.ok) return l;
@@ -349,7 +391,15 @@ export async function recordAnswer(s: Services, input: { caseId: string; rev: nu
       action: refusing ? "dsr.refusal_proposed" : "dsr.answered",
       subject: dsrSubject(before.code),
       // codes and the fields' presence: what was done and the reason are free text (on the case row)
-      data: { outcome: f.outcome, grounds: f.grounds, actionOn: f.actionOn, actionTakenGiven: f.actionTaken !== null, reasonGiven: f.reasonToPerson !== null, from: before.status, to: status },
+      data: {
+        outcome: f.outcome,
+        grounds: f.grounds,
+        actionOn: f.actionOn,
+        actionTakenGiven: f.actionTaken !== null,
+        reasonGiven: f.reasonToPerson !== null,
+        from: before.status,
+        to: status,
+      },
     });
     const t = dsrMessages(CHANNEL_LANG);
     const who = mention(input.actorId);
@@ -359,7 +409,9 @@ export async function recordAnswer(s: Services, input: { caseId: string; rev: nu
     } else {
       const o = await officers(tx);
       const approvers = refusalApprovers(input.actorId, o.chiefs, o.deputies);
-      const lines = [t.thread.proposed(who, t.outcome[f.outcome], groundsText(f.grounds, CHANNEL_LANG), approvers.people.length ? mentions(approvers.people) : "—")];
+      const lines = [
+        t.thread.proposed(who, t.outcome[f.outcome], groundsText(f.grounds, CHANNEL_LANG), approvers.people.length ? mentions(approvers.people) : "—"),
+      ];
       if (approvers.none) {
         // nobody may approve it (nobody approves their own proposal): said now, and compliance told, logged
         lines.push(t.thread.noApprover(mentions(o.compliance)));
@@ -370,12 +422,21 @@ export async function recordAnswer(s: Services, input: { caseId: string; rev: nu
           subject: dsrSubject(before.code),
           data: { proposedBy: input.actorId, outcome: f.outcome, why: approvers.none, to: o.compliance },
         });
-        for (const p of o.compliance) calls.push(await dm(tx, p, (lang) => ({ text: dsrMessages(lang).dm.noApproverToCompliance(after.code, dsrMessages(lang).outcome[f.outcome], who) })));
+        for (const p of o.compliance)
+          calls.push(await dm(tx, p, (lang) => ({ text: dsrMessages(lang).dm.noApproverToCompliance(after.code, dsrMessages(lang).outcome[f.outcome], who) })));
       }
       calls.push(threadPost(after, lines.join("\n")));
       if (after.channelId) {
         const msg = approvalMessage(after, CHANNEL_LANG);
-        calls.push(post(orderKey(after.id), after.channelId, ref("dsrTs", after.id), { text: msg.text, blocks: msg.blocks }, { onSent: { type: "dsrApproval", caseId: after.id } }));
+        calls.push(
+          post(
+            orderKey(after.id),
+            after.channelId,
+            ref("dsrTs", after.id),
+            { text: msg.text, blocks: msg.blocks },
+            { onSent: { type: "dsrApproval", caseId: after.id } },
+          ),
+        );
       }
       for (const p of approvers.people) {
         calls.push(
@@ -403,7 +464,10 @@ export type RefusalDecision = { decision: "approve" } | { decision: "send_back";
  * and told so when nobody else can (`no_other_approver`). Approved: answered. Sent back:
  * verified again, the proposal kept in the log, the owner told why.
  */
-export async function decideRefusal(s: Services, input: { caseId: string; rev: number; actorId: string } & RefusalDecision): Promise<FlowResult<{ code: string }>> {
+export async function decideRefusal(
+  s: Services,
+  input: { caseId: string; rev: number; actorId: string } & RefusalDecision,
+): Promise<FlowResult<{ code: string }>> {
   const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
     await tx.$queryRaw`SELECT id FROM "SubjectRequest" WHERE id = ${input.caseId} FOR UPDATE`;
     const before = await loadCase(tx, input.caseId);
@@ -414,7 +478,8 @@ export async function decideRefusal(s: Services, input: { caseId: string; rev: n
     if (before.rev !== input.rev) return { ok: false, refusal: "stale" };
     const o = await officers(tx);
     const approvers = refusalApprovers(before.proposedBy ?? "", o.chiefs, o.deputies);
-    if (!approvers.people.includes(input.actorId)) return { ok: false, refusal: input.actorId === before.proposedBy ? (approvers.none ? "no_other_approver" : "own_proposal") : "not_approver" };
+    if (!approvers.people.includes(input.actorId))
+      return { ok: false, refusal: input.actorId === before.proposedBy ? (approvers.none ? "no_other_approver" : "own_proposal") : "not_approver" };
     const now = s.clock.now();
     const t = dsrMessages(CHANNEL_LANG);
     const who = mention(input.actorId);
@@ -477,7 +542,10 @@ export async function decideRefusal(s: Services, input: { caseId: string; rev: n
 
 // ---- withdrawal ---------------------------------------------------------------------------------
 
-export async function withdrawCase(s: Services, input: { caseId: string; rev: number | null; actorId: string; note: string | null }): Promise<FlowResult<{ code: string }>> {
+export async function withdrawCase(
+  s: Services,
+  input: { caseId: string; rev: number | null; actorId: string; note: string | null },
+): Promise<FlowResult<{ code: string }>> {
   const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
     const l = await lockFor(tx, input.caseId, input.actorId, input.rev);
     if (!l.ok) return l;
@@ -489,7 +557,13 @@ export async function withdrawCase(s: Services, input: { caseId: string; rev: nu
       where: { id: before.id },
       data: { status: "withdrawn", withdrawnNote: input.note, closedAt: now, rev: { increment: 1 }, updatedAt: now },
     });
-    await appendAudit(tx, { at: now, actorId: input.actorId, action: "dsr.withdrawn", subject: dsrSubject(before.code), data: { from: before.status, noteGiven: input.note !== null } });
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: "dsr.withdrawn",
+      subject: dsrSubject(before.code),
+      data: { from: before.status, noteGiven: input.note !== null },
+    });
     await s.outbox.enqueue(tx, some([parentUpdate(after), threadPost(after, dsrMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId), input.note))]));
     return { ok: true, code: before.code };
   });
@@ -500,11 +574,18 @@ export async function withdrawCase(s: Services, input: { caseId: string; rev: nu
 
 /** Lets the outbox fill in the register post's ts and permalink, and record them once posted. */
 export function registerDsrOutbox(s: Services): void {
-  registerParentMessage(s, { ts: "dsrTs", permalink: "dsrPermalink", posted: "dsrMessage", idKey: "caseId" }, {
-    find: (tx, id) => tx.subjectRequest.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
-    posted: (tx, id, at) => tx.subjectRequest.update({ where: { id }, data: at }),
-  });
-  s.outbox.registerRef("dsrApprovalTs", async (tx, r) => (await tx.subjectRequest.findUnique({ where: { id: String(r.id) }, select: { approvalTs: true } }))?.approvalTs ?? undefined);
+  registerParentMessage(
+    s,
+    { ts: "dsrTs", permalink: "dsrPermalink", posted: "dsrMessage", idKey: "caseId" },
+    {
+      find: (tx, id) => tx.subjectRequest.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+      posted: (tx, id, at) => tx.subjectRequest.update({ where: { id }, data: at }),
+    },
+  );
+  s.outbox.registerRef(
+    "dsrApprovalTs",
+    async (tx, r) => (await tx.subjectRequest.findUnique({ where: { id: String(r.id) }, select: { approvalTs: true } }))?.approvalTs ?? undefined,
+  );
   s.outbox.onSent("dsrApproval", async (tx, onSent, response) => {
     await tx.subjectRequest.update({ where: { id: String(onSent.caseId) }, data: { approvalTs: String(response.ts) } });
   });

@@ -45,7 +45,8 @@ function digitRuns(t: string): string[] {
 }
 
 /** The documents whose numbers must never be written here (番号法 第20条 for the 個人番号). */
-const ID_NUMBER_WORDS = /(マイナンバー|個人番号|免許証?|旅券|パスポート|保険証|被保険者|在留カード|住民票コード|住基|基礎年金|年金番号|カード番号|口座番号)[^\d]{0,10}\d/;
+const ID_NUMBER_WORDS =
+  /(マイナンバー|個人番号|免許証?|旅券|パスポート|保険証|被保険者|在留カード|住民票コード|住基|基礎年金|年金番号|カード番号|口座番号)[^\d]{0,10}\d/;
 
 /**
  * Looks like a customer's own details rather than a reference: an email address, a phone
@@ -128,17 +129,16 @@ export interface LogInput {
 
 export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput> {
   const { p, required, optional, noPersonal, noContact, day } = texts(lang);
-  const schema = z
-    .object({
-      [LogBlocks.kind]: z.enum(DSR_KINDS, { error: p.required }),
-      [LogBlocks.via]: z.enum(VIAS, { error: p.required }),
-      [LogBlocks.receivedOn]: day.refine((d) => d <= today, { message: p.future }),
-      [LogBlocks.requester]: z.enum(REQUESTERS, { error: p.required }),
-      [LogBlocks.mandate]: z.enum(MANDATES).nullish(),
-      [LogBlocks.customerRef]: noContact(required(100)),
-      [LogBlocks.scope]: noPersonal(optional(500)),
-      [LogBlocks.owner]: z.string().nullish(),
-    });
+  const schema = z.object({
+    [LogBlocks.kind]: z.enum(DSR_KINDS, { error: p.required }),
+    [LogBlocks.via]: z.enum(VIAS, { error: p.required }),
+    [LogBlocks.receivedOn]: day.refine((d) => d <= today, { message: p.future }),
+    [LogBlocks.requester]: z.enum(REQUESTERS, { error: p.required }),
+    [LogBlocks.mandate]: z.enum(MANDATES).nullish(),
+    [LogBlocks.customerRef]: noContact(required(100)),
+    [LogBlocks.scope]: noPersonal(optional(500)),
+    [LogBlocks.owner]: z.string().nullish(),
+  });
   const r = readModal(v, {
     action: INPUT,
     fields: {
@@ -190,17 +190,16 @@ export interface IdentityInput {
 export function parseIdentity(v: ViewValues, lang: Lang, today: Day, c: { requester: string; receivedOn: Day }): Parsed<IdentityInput> {
   const { p, optional, noPersonal, day } = texts(lang);
   const agent = c.requester === "agent";
-  const schema = z
-    .object({
-      [IdentityBlocks.document]: z.enum(PRIMARY_ID_DOCUMENTS, { error: p.required }),
-      [IdentityBlocks.otherDocument]: z.enum(OTHER_ID_DOCUMENTS).nullish(),
-      // a number is refused as such first (the more precise message), then other personal details
-      [IdentityBlocks.note]: noPersonal(optional(30).refine((x) => !x || !looksLikeIdNumber(x), { message: p.noIdNumber })),
-      [IdentityBlocks.mandateDocument]: z.enum(MANDATE_DOCUMENTS).nullish(),
-      [IdentityBlocks.agentDocument]: z.enum(PRIMARY_ID_DOCUMENTS).nullish(),
-      [IdentityBlocks.checkedBy]: z.string({ error: p.required }).min(1, p.required),
-      [IdentityBlocks.checkedOn]: day,
-    });
+  const schema = z.object({
+    [IdentityBlocks.document]: z.enum(PRIMARY_ID_DOCUMENTS, { error: p.required }),
+    [IdentityBlocks.otherDocument]: z.enum(OTHER_ID_DOCUMENTS).nullish(),
+    // a number is refused as such first (the more precise message), then other personal details
+    [IdentityBlocks.note]: noPersonal(optional(30).refine((x) => !x || !looksLikeIdNumber(x), { message: p.noIdNumber })),
+    [IdentityBlocks.mandateDocument]: z.enum(MANDATE_DOCUMENTS).nullish(),
+    [IdentityBlocks.agentDocument]: z.enum(PRIMARY_ID_DOCUMENTS).nullish(),
+    [IdentityBlocks.checkedBy]: z.string({ error: p.required }).min(1, p.required),
+    [IdentityBlocks.checkedOn]: day,
+  });
   const r = readModal(v, {
     action: INPUT,
     fields: {
@@ -254,14 +253,13 @@ export interface AnswerInput {
 
 export function parseAnswer(v: ViewValues, lang: Lang, today: Day, c: { receivedOn: Day }): Parsed<AnswerInput> {
   const { p, optional, noPersonal } = texts(lang);
-  const schema = z
-    .object({
-      [AnswerBlocks.outcome]: z.enum(OUTCOMES, { error: p.required }),
-      [AnswerBlocks.actionTaken]: noPersonal(optional(2000)),
-      [AnswerBlocks.actionOn]: z.string().regex(DAY).nullish(),
-      [AnswerBlocks.grounds]: z.array(z.enum(REFUSAL_GROUNDS)),
-      [AnswerBlocks.reason]: noPersonal(optional(2000)),
-    });
+  const schema = z.object({
+    [AnswerBlocks.outcome]: z.enum(OUTCOMES, { error: p.required }),
+    [AnswerBlocks.actionTaken]: noPersonal(optional(2000)),
+    [AnswerBlocks.actionOn]: z.string().regex(DAY).nullish(),
+    [AnswerBlocks.grounds]: z.array(z.enum(REFUSAL_GROUNDS)),
+    [AnswerBlocks.reason]: noPersonal(optional(2000)),
+  });
   const r = readModal(v, {
     action: INPUT,
     fields: {
@@ -308,7 +306,11 @@ export function parseWithdraw(v: ViewValues, lang: Lang): Parsed<{ note: string 
 
 export function parseSendBack(v: ViewValues, lang: Lang): Parsed<{ reason: string }> {
   const { required, noPersonal, noIdNumber } = texts(lang);
-  const r = readModal(v, { action: INPUT, fields: { [SendBackBlocks.reason]: "text" }, schema: z.object({ [SendBackBlocks.reason]: noIdNumber(noPersonal(required(1000))) }) });
+  const r = readModal(v, {
+    action: INPUT,
+    fields: { [SendBackBlocks.reason]: "text" },
+    schema: z.object({ [SendBackBlocks.reason]: noIdNumber(noPersonal(required(1000))) }),
+  });
   if (!r.ok) return r;
   return { ok: true, value: { reason: r.data.sendBackReason } };
 }
@@ -380,13 +382,12 @@ export interface ComplaintCloseInput {
 
 export function parseComplaintClose(v: ViewValues, lang: Lang, today: Day, c: { receivedOn: Day }): Parsed<ComplaintCloseInput> {
   const { p, required, optional, noPersonal, noIdNumber, day } = texts(lang);
-  const schema = z
-    .object({
-      [ComplaintCloseBlocks.outcome]: z.enum(["resolved", "referred"], { error: p.required }),
-      [ComplaintCloseBlocks.text]: noPersonal(required(2000)),
-      [ComplaintCloseBlocks.referredTo]: noIdNumber(noPersonal(optional(200))),
-      [ComplaintCloseBlocks.closedOn]: day,
-    });
+  const schema = z.object({
+    [ComplaintCloseBlocks.outcome]: z.enum(["resolved", "referred"], { error: p.required }),
+    [ComplaintCloseBlocks.text]: noPersonal(required(2000)),
+    [ComplaintCloseBlocks.referredTo]: noIdNumber(noPersonal(optional(200))),
+    [ComplaintCloseBlocks.closedOn]: day,
+  });
   const r = readModal(v, {
     action: INPUT,
     fields: {
@@ -404,5 +405,8 @@ export function parseComplaintClose(v: ViewValues, lang: Lang, today: Day, c: { 
   });
   if (!r.ok) return r;
   const o = r.data;
-  return { ok: true, value: { outcome: o.outcome, text: o.outcomeText, referredTo: o.outcome === "referred" ? (o.referredTo ?? null) : null, closedOn: o.closedOn } };
+  return {
+    ok: true,
+    value: { outcome: o.outcome, text: o.outcomeText, referredTo: o.outcome === "referred" ? (o.referredTo ?? null) : null, closedOn: o.closedOn },
+  };
 }

@@ -22,7 +22,17 @@ import { langOfPerson } from "../directory/store.js";
 import { dayText } from "./blocks.js";
 import { dsrSubject } from "./flows.js";
 import { dsrMessages } from "./messages.js";
-import { dateDay, escalationNoticeKey, escalationPeople, refusalApprovers, reminderNoticeKey, reminderStage, type DsrKind, type DsrStatus, type ReminderStage } from "./rules.js";
+import {
+  dateDay,
+  escalationNoticeKey,
+  escalationPeople,
+  refusalApprovers,
+  reminderNoticeKey,
+  reminderStage,
+  type DsrKind,
+  type DsrStatus,
+  type ReminderStage,
+} from "./rules.js";
 import { officers, openCases, type CaseRow } from "./store.js";
 
 const TX = { maxWait: 10_000, timeout: 60_000 };
@@ -56,7 +66,12 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
     }
   };
   for (const c of cases) {
-    const stage = reminderStage(calendar, today, { receivedOn: dateDay(c.receivedOn), targetOn: dateDay(c.targetOn), ceilingOn: dateDay(c.ceilingOn) }, remindBefore);
+    const stage = reminderStage(
+      calendar,
+      today,
+      { receivedOn: dateDay(c.receivedOn), targetOn: dateDay(c.targetOn), ceilingOn: dateDay(c.ceilingOn) },
+      remindBefore,
+    );
     if (!stage) continue;
     const people = [c.ownerId];
     if (c.status === "awaiting_approval") {
@@ -75,7 +90,12 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
   // quiet hours: what is computed at night or on a day off waits for the morning
   const notBefore = calendar.nextWorkingMoment(now);
   const people = [...perPerson.keys()].sort();
-  const langs = new Map((await db.person.findMany({ where: { slackId: { in: people } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [p.slackId, langOfPerson(p)]));
+  const langs = new Map(
+    (await db.person.findMany({ where: { slackId: { in: people } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [
+      p.slackId,
+      langOfPerson(p),
+    ]),
+  );
   let dms = 0;
   let items = 0;
   let newlyEscalated = 0;
@@ -94,7 +114,13 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
     for (const c of escalated) {
       if (!fresh.has(escalationNoticeKey(c.id, today))) continue;
       newlyEscalated++;
-      await appendAudit(tx, { at: now, actorId: "system", action: "dsr.escalated", subject: dsrSubject(c.code), data: { day: today, ceilingOn: dateDay(c.ceilingOn), to: escalateTo } });
+      await appendAudit(tx, {
+        at: now,
+        actorId: "system",
+        action: "dsr.escalated",
+        subject: dsrSubject(c.code),
+        data: { day: today, ceilingOn: dateDay(c.ceilingOn), to: escalateTo },
+      });
       if (c.channelId && c.messageTs) {
         const text = `${t.reminder.escalationIntro(1)}\n${mentions(escalateTo)}`;
         calls.push({ orderKey: `dsr:${c.id}`, method: "chat.postMessage", payload: { channel: c.channelId, thread_ts: c.messageTs, text }, notBefore });
@@ -135,7 +161,14 @@ function personDm(ctx: JobContext, items: Item[], lang: Lang): { text: string; b
     if (list.length === 0 || shown >= MAX_ITEMS) continue;
     const lines = list.slice(0, MAX_ITEMS - shown).map(({ c }) => {
       const code = c.channelId && c.messageTs ? `<${messageLink(ctx.services, c.channelId, c.messageTs)}|${c.code}>` : c.code;
-      const text = t.reminder.item(code, t.kind[c.kind as DsrKind], t.status[c.status as DsrStatus], dayText(c.targetOn, lang), dayText(c.ceilingOn, lang), mention(c.ownerId));
+      const text = t.reminder.item(
+        code,
+        t.kind[c.kind as DsrKind],
+        t.status[c.status as DsrStatus],
+        dayText(c.targetOn, lang),
+        dayText(c.ceilingOn, lang),
+        mention(c.ownerId),
+      );
       return `• ${text}${c.status === "awaiting_approval" ? t.reminder.awaiting : ""}`;
     });
     shown += lines.length;

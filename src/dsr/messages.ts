@@ -2,7 +2,20 @@
 // The refusal grounds are quoted exactly from seed 002 §5(1) [1]-[7] (seed 004 §5(1) ①-⑦
 // says the same of oni); the English is a translation.
 import { catalogue } from "../platform/i18n.js";
-import type { ComplaintKind, ComplaintStatus, DsrKind, DsrStatus, IdDocument, Mandate, MandateDocument, OtherIdDocument, Outcome, RefusalGround, Requester, Via } from "./rules.js";
+import type {
+  ComplaintKind,
+  ComplaintStatus,
+  DsrKind,
+  DsrStatus,
+  IdDocument,
+  Mandate,
+  MandateDocument,
+  OtherIdDocument,
+  Outcome,
+  RefusalGround,
+  Requester,
+  Via,
+} from "./rules.js";
 
 /** Seed 002 §5(1) [1]-[7], verbatim. */
 export const REFUSAL_GROUND_TEXT_JA: Record<RefusalGround, string> = {
@@ -47,10 +60,25 @@ const ja = {
     pension_book: "年金手帳",
     other: "その他本人確認ができる書類",
   } as Record<IdDocument, string>,
-  otherIdDocument: { residence_card: "在留カード", my_number_card: "個人番号カード（番号は記録しない）", juki_card: "住民基本台帳カード", pension_book: "年金手帳", other: "その他" } as Record<OtherIdDocument, string>,
-  mandateDocument: { power_of_attorney: "委任状等（委任を証明する書類）", legal_proof: "法定代理人であることを証明する書類" } as Record<MandateDocument, string>,
+  otherIdDocument: {
+    residence_card: "在留カード",
+    my_number_card: "個人番号カード（番号は記録しない）",
+    juki_card: "住民基本台帳カード",
+    pension_book: "年金手帳",
+    other: "その他",
+  } as Record<OtherIdDocument, string>,
+  mandateDocument: { power_of_attorney: "委任状等（委任を証明する書類）", legal_proof: "法定代理人であることを証明する書類" } as Record<
+    MandateDocument,
+    string
+  >,
   outcome: { done: "対応済み（実施）", partly: "一部実施（一部不実施）", not_done: "不実施" } as Record<Outcome, string>,
-  status: { open: "受付（本人確認待ち）", verified: "本人確認済み・対応中", awaiting_approval: "不実施の承認待ち", answered: "回答済み", withdrawn: "取り下げ" } as Record<DsrStatus, string>,
+  status: {
+    open: "受付（本人確認待ち）",
+    verified: "本人確認済み・対応中",
+    awaiting_approval: "不実施の承認待ち",
+    answered: "回答済み",
+    withdrawn: "取り下げ",
+  } as Record<DsrStatus, string>,
   ground: REFUSAL_GROUND_TEXT_JA,
   groundLabel: (g: string) => `[${g}]`,
   complaintKind: { complaint: "苦情", inquiry: "相談・問い合わせ" } as Record<ComplaintKind, string>,
@@ -61,7 +89,8 @@ const ja = {
     logTitle: "開示等の請求を記録",
     submit: "記録する",
     close: "キャンセル",
-    logIntro: "本人（お客様）からの開示等の請求を受け付けたら記録してください（規程 第18・19条）。*氏名・住所などお客様の情報は入力せず*、社内システムの顧客番号などの参照だけを記録します。",
+    logIntro:
+      "本人（お客様）からの開示等の請求を受け付けたら記録してください（規程 第18・19条）。*氏名・住所などお客様の情報は入力せず*、社内システムの顧客番号などの参照だけを記録します。",
     kind: "請求の種類",
     via: "受付方法",
     receivedOn: "受付日（請求が届いた日）",
@@ -80,13 +109,15 @@ const ja = {
     idDocumentNote: "「その他」の場合：書類の名称（任意）",
     idDocumentNoteHint: "書類の名前だけ（例：社員証）。番号は入力できません。",
     identityCorrectTitle: "本人確認を訂正",
-    identityCorrectIntro: (code: string) => `${code} の本人確認の記録を訂正します（訂正前の記録は監査ログに残ります）。確認した書類の種類だけを記録し、*番号は記録しないでください*。`,
+    identityCorrectIntro: (code: string) =>
+      `${code} の本人確認の記録を訂正します（訂正前の記録は監査ログに残ります）。確認した書類の種類だけを記録し、*番号は記録しないでください*。`,
     mandateDocument: "代理権の確認書類（代理人の場合）",
     agentDocument: "代理人本人の確認書類（代理人の場合）",
     checkedBy: "確認した人",
     checkedOn: "確認した日",
     answerTitle: "回答を記録",
-    answerIntro: (code: string) => `${code} の回答。一部実施・不実施は不実施事由（基本方針 5.(1) [1]〜[7]）と本人への説明が必要で、個人情報管理責任者（または代理）の承認後に回答済みになります。`,
+    answerIntro: (code: string) =>
+      `${code} の回答。一部実施・不実施は不実施事由（基本方針 5.(1) [1]〜[7]）と本人への説明が必要で、個人情報管理責任者（または代理）の承認後に回答済みになります。`,
     outcome: "結果",
     actionTaken: "実施した内容（対応済み・一部実施）",
     actionOn: "実施日（対応済み・一部実施）",
@@ -97,7 +128,8 @@ const ja = {
     sendBackTitle: "差し戻し",
     sendBackReason: "差し戻しの理由",
     complaintTitle: "苦情・相談を記録",
-    complaintIntro: "個人情報に関する苦情・相談を受け付けたら記録してください（規程 第22条）。*お客様の氏名・住所などは入力せず*、必要なら顧客記録の参照を入れます。",
+    complaintIntro:
+      "個人情報に関する苦情・相談を受け付けたら記録してください（規程 第22条）。*お客様の氏名・住所などは入力せず*、必要なら顧客記録の参照を入れます。",
     complaintKind: "種類",
     summary: "内容の要約（お客様の情報を含めない）",
     link: "関連する事故・請求の番号（任意：INC-… または DSR-…）",
@@ -117,12 +149,14 @@ const ja = {
     beforeReceived: (d: string) => `受付日（${d}）より前の日付は指定できません。`,
     mandateForAgent: "代理人の場合は代理人の種類を選んでください。",
     mandateNotSelf: "本人からの請求には代理人の種類を選ばないでください。",
-    personalData: "氏名・住所・電話番号・メールアドレス・マイナンバーや免許証などの番号のような情報は入力できません。社内システムの顧客番号などの参照を入力してください。",
+    personalData:
+      "氏名・住所・電話番号・メールアドレス・マイナンバーや免許証などの番号のような情報は入力できません。社内システムの顧客番号などの参照を入力してください。",
     ownerNotHandler: "担当者には取扱担当者・個人情報管理者・個人情報管理責任者（代理）・コンプライアンス担当を選んでください。",
     otherDocument: "「その他」の書類を選んでください。",
     otherDocumentNotOther: "「その他」を選んだ場合だけ入力してください。",
     noIdNumber: "番号や記号（4桁以上の数字、英字と数字の組み合わせ）は入力できません。書類の名前だけを入力してください。",
-    noNumbers: "番号や記号（4桁以上の数字、英字と数字の組み合わせ）は入力できません（日付と案件番号は入力できます）。本人確認書類などの番号を記録しないでください。",
+    noNumbers:
+      "番号や記号（4桁以上の数字、英字と数字の組み合わせ）は入力できません（日付と案件番号は入力できます）。本人確認書類などの番号を記録しないでください。",
     agentDocs: "代理人の請求では、代理権の確認書類と代理人本人の確認書類の両方が必要です。",
     notAgent: "本人からの請求です。代理人の書類は選ばないでください。",
     actionTaken: "実施した内容を入力してください。",
@@ -190,14 +224,16 @@ const ja = {
     logged: (code: string, who: string, owner: string) => `${code} を受け付けました（記録：${who}、担当：${owner}）。本人確認の後に回答できます。`,
     identity: (who: string, doc: string, checkedBy: string, on: string) => `${who} が本人確認を記録しました：${doc}（確認者 ${checkedBy}、${on}）。`,
     answered: (who: string, what: string, on: string) => `${who} が回答を記録しました：対応済み（${on}）— ${what}`,
-    proposed: (who: string, outcome: string, grounds: string, approvers: string) => `${who} が「${outcome}」を提案しました（不実施事由 ${grounds}）。${approvers} の承認を待っています。`,
+    proposed: (who: string, outcome: string, grounds: string, approvers: string) =>
+      `${who} が「${outcome}」を提案しました（不実施事由 ${grounds}）。${approvers} の承認を待っています。`,
     noApprover: (compliance: string) =>
       `:warning: 承認できる個人情報管理責任者・代理が登録されていません（提案者は自分の提案を承認できません）。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。${compliance ? `${compliance} に通知しました。` : ""}`,
     approved: (who: string, outcome: string) => `${who} が「${outcome}」を承認しました。回答済みです。`,
     clampedTarget: (day: string) => `回答目標：${day}（祝日・休業日のため上限の直前の営業日に前倒し）`,
     identityCorrected: (who: string, before: string, after: string) => `${who} が本人確認の記録を訂正しました：${before} → ${after}`,
     lateOverdue: (target: string) => `:warning: 記録した時点で回答目標（${target}）を過ぎています。`,
-    lateCeiling: (ceiling: string, to: string) => `:rotating_light: 記録した時点で上限（${ceiling}、受付から2週間・個人情報保護法 第39条）に達しています。${to} に直ちに通知しました。`,
+    lateCeiling: (ceiling: string, to: string) =>
+      `:rotating_light: 記録した時点で上限（${ceiling}、受付から2週間・個人情報保護法 第39条）に達しています。${to} に直ちに通知しました。`,
     sentBack: (who: string, reason: string) => `${who} が差し戻しました：${reason}`,
     withdrawn: (who: string, note: string | null) => `${who} が取り下げを記録しました。${note ? `（${note}）` : ""}`,
     approvalRequest: (code: string, outcome: string) => `*${code}：「${outcome}」の承認依頼*`,
@@ -222,7 +258,8 @@ const ja = {
   done: {
     logged: (code: string) => `${code} を記録しました。`,
     loggedOverdue: (code: string, target: string) => `${code} を記録しました。:warning: 回答目標（${target}）を過ぎています。`,
-    loggedCeiling: (code: string, ceiling: string) => `${code} を記録しました。:rotating_light: 上限（${ceiling}、受付から2週間）に達しています。個人情報管理責任者とコンプライアンス担当に通知しました。`,
+    loggedCeiling: (code: string, ceiling: string) =>
+      `${code} を記録しました。:rotating_light: 上限（${ceiling}、受付から2週間）に達しています。個人情報管理責任者とコンプライアンス担当に通知しました。`,
     identity: (code: string) => `${code} の本人確認を記録しました。`,
     answered: (code: string) => `${code} の回答を記録しました。`,
     proposed: (code: string) => `${code} の不実施を提案しました。個人情報管理責任者の承認を待ちます。`,
@@ -253,14 +290,16 @@ const ja = {
     ceilingFlag: "　:rotating_light: 上限",
     complaintListTitle: (n: number) => `*対応中の苦情・相談（${n}件）*`,
     complaintNone: "対応中の苦情・相談はありません。",
-    complaintListItem: (code: string, kind: string, via: string, received: string, owner: string, link: string) => `• ${code}　${kind}・${via}・受付 ${received}・担当 ${owner}${link}`,
+    complaintListItem: (code: string, kind: string, via: string, received: string, owner: string, link: string) =>
+      `• ${code}　${kind}・${via}・受付 ${received}・担当 ${owner}${link}`,
   },
 
   reminder: {
     intro: (n: number) => `開示等の請求の期限（${n}件）`,
     escalationIntro: (n: number) => `:rotating_light: 開示等の請求が上限（受付から2週間、個人情報保護法 第39条）に達しています（${n}件）`,
     stage: { soon: "回答目標が近い", due: "今日が回答目標", overdue: "回答目標を過ぎています", ceiling: "上限に達している・過ぎている" },
-    item: (code: string, kind: string, status: string, target: string, ceiling: string, owner: string) => `${code}（${kind}・${status}）目標 ${target}・上限 ${ceiling}・担当 ${owner}`,
+    item: (code: string, kind: string, status: string, target: string, ceiling: string, owner: string) =>
+      `${code}（${kind}・${status}）目標 ${target}・上限 ${ceiling}・担当 ${owner}`,
     awaiting: "（責任者の承認待ち）",
   },
 
@@ -312,10 +351,22 @@ const en: typeof ja = {
     pension_book: "Pension book",
     other: "Another identity document",
   },
-  otherIdDocument: { residence_card: "Residence card", my_number_card: "My Number card (never record its number)", juki_card: "Basic resident register card", pension_book: "Pension book", other: "Other" },
+  otherIdDocument: {
+    residence_card: "Residence card",
+    my_number_card: "My Number card (never record its number)",
+    juki_card: "Basic resident register card",
+    pension_book: "Pension book",
+    other: "Other",
+  },
   mandateDocument: { power_of_attorney: "Power of attorney (proof of the mandate)", legal_proof: "Proof of legal representation" },
   outcome: { done: "Done", partly: "Partly done (partly refused)", not_done: "Not done (refused)" },
-  status: { open: "Received (identity not checked)", verified: "Identity checked, in progress", awaiting_approval: "Refusal awaiting approval", answered: "Answered", withdrawn: "Withdrawn" },
+  status: {
+    open: "Received (identity not checked)",
+    verified: "Identity checked, in progress",
+    awaiting_approval: "Refusal awaiting approval",
+    answered: "Answered",
+    withdrawn: "Withdrawn",
+  },
   ground: REFUSAL_GROUND_TEXT_EN,
   groundLabel: (g) => `[${g}]`,
   complaintKind: { complaint: "Complaint", inquiry: "Inquiry" },
@@ -326,7 +377,8 @@ const en: typeof ja = {
     logTitle: "Log a subject request",
     submit: "Record",
     close: "Cancel",
-    logIntro: "Log a request from a data subject (rules Art. 18, 19). *Do not enter the customer's name or address*: only the reference of their record in our systems.",
+    logIntro:
+      "Log a request from a data subject (rules Art. 18, 19). *Do not enter the customer's name or address*: only the reference of their record in our systems.",
     kind: "Kind of request",
     via: "How it arrived",
     receivedOn: "Day it arrived",
@@ -341,17 +393,19 @@ const en: typeof ja = {
     identityTitle: "Record identity check",
     identityIntro: (code) => `Identity check of ${code} (policy 5.(2)). Record the kind of document seen only; *never its number*.`,
     idDocument: "The person's identity document",
-    idOtherDocument: "For \"another\": which document",
-    idDocumentNote: "For \"another\": its name (optional)",
+    idOtherDocument: 'For "another": which document',
+    idDocumentNote: 'For "another": its name (optional)',
     idDocumentNoteHint: "The document's name only (e.g. staff ID card). Numbers cannot be entered.",
     identityCorrectTitle: "Correct identity check",
-    identityCorrectIntro: (code) => `Correct the identity check of ${code} (the earlier record stays in the audit log). Record the kind of document seen only; *never its number*.`,
+    identityCorrectIntro: (code) =>
+      `Correct the identity check of ${code} (the earlier record stays in the audit log). Record the kind of document seen only; *never its number*.`,
     mandateDocument: "Proof of the mandate (for an agent)",
     agentDocument: "The agent's own identity document (for an agent)",
     checkedBy: "Checked by",
     checkedOn: "Checked on",
     answerTitle: "Record the answer",
-    answerIntro: (code) => `The answer to ${code}. Partly done or not done needs refusal grounds (policy 5.(1) [1]-[7]) and the reason given to the person, and is answered once the chief privacy officer (or deputy) approves.`,
+    answerIntro: (code) =>
+      `The answer to ${code}. Partly done or not done needs refusal grounds (policy 5.(1) [1]-[7]) and the reason given to the person, and is answered once the chief privacy officer (or deputy) approves.`,
     outcome: "Outcome",
     actionTaken: "What was done (done, partly)",
     actionOn: "Done on (done, partly)",
@@ -382,10 +436,11 @@ const en: typeof ja = {
     beforeReceived: (d) => `The date cannot be before the day it arrived (${d}).`,
     mandateForAgent: "For an agent, pick the kind of agent.",
     mandateNotSelf: "The person asked themselves: leave the kind of agent empty.",
-    personalData: "Names, addresses, phone numbers, email addresses or identity numbers (My Number, licence, passport) cannot be entered. Enter the reference of the record in our systems.",
+    personalData:
+      "Names, addresses, phone numbers, email addresses or identity numbers (My Number, licence, passport) cannot be entered. Enter the reference of the record in our systems.",
     ownerNotHandler: "The owner must be a data handler, a privacy manager, the chief (or deputy) or compliance.",
     otherDocument: "Pick which other document.",
-    otherDocumentNotOther: "Only for \"another identity document\".",
+    otherDocumentNotOther: 'Only for "another identity document".',
     noIdNumber: "No numbers or codes (4 or more digits, letters mixed with digits): the document's name only.",
     noNumbers: "No numbers or codes (4 or more digits, letters mixed with digits; dates and case codes are fine). Never record an identity document's number.",
     agentDocs: "For an agent, both the proof of the mandate and the agent's own document are needed.",
@@ -405,7 +460,7 @@ const en: typeof ja = {
   refusal: {
     notAllowed: "Only data handlers, privacy managers, the chief privacy officer (and deputy) and compliance log and handle subject requests and complaints.",
     notFound: "The case was not found.",
-    notVerified: "The identity check is not recorded, so it cannot be answered yet. Press \"Record identity check\" first.",
+    notVerified: 'The identity check is not recorded, so it cannot be answered yet. Press "Record identity check" first.',
     awaitingApproval: "A refusal waits for the chief privacy officer's approval. Act again once it is approved or sent back.",
     closed: "This case is closed (answered or withdrawn).",
     notApprover: "Only the chief privacy officer (or deputy) approves or sends back a refusal.",
@@ -472,20 +527,23 @@ const en: typeof ja = {
   },
 
   dm: {
-    toOwner: (code, kind, target, ceiling) => `You own subject request ${code} (${kind}). Target ${target}, ceiling ${ceiling}. Record the identity check, then the answer.`,
+    toOwner: (code, kind, target, ceiling) =>
+      `You own subject request ${code} (${kind}). Target ${target}, ceiling ${ceiling}. Record the identity check, then the answer.`,
     toApprovers: (code, outcome, who) => `${code}: ${who} proposes "${outcome}". Please approve or send it back.`,
     approvedToOwner: (code, who) => `${who} approved the refusal of ${code}. It is answered: give the person the reason.`,
     sentBackToOwner: (code, who, reason) => `${who} sent ${code} back: ${reason}. Record the answer again.`,
     noChannel: "(No compliance channel is set, so this comes by DM.)",
     noApproverToCompliance: (code, outcome, who) =>
       `:warning: ${code}: ${who} proposes "${outcome}", and no other chief privacy officer or deputy can approve it. Ask an admin to add one (/privacy admin role add @user deputyChief).`,
-    lateEscalation: (code, kind, ceiling, owner) => `:rotating_light: Subject request ${code} (${kind}) was logged at or after its ceiling (${ceiling}, two weeks after arrival, APPI Art.39). Owner ${owner}.`,
+    lateEscalation: (code, kind, ceiling, owner) =>
+      `:rotating_light: Subject request ${code} (${kind}) was logged at or after its ceiling (${ceiling}, two weeks after arrival, APPI Art.39). Owner ${owner}.`,
   },
 
   done: {
     logged: (code) => `${code} recorded.`,
     loggedOverdue: (code, target) => `${code} recorded. :warning: It is past its target (${target}).`,
-    loggedCeiling: (code, ceiling) => `${code} recorded. :rotating_light: It is at or past its ceiling (${ceiling}, two weeks after arrival); the chief privacy officer and compliance have been told.`,
+    loggedCeiling: (code, ceiling) =>
+      `${code} recorded. :rotating_light: It is at or past its ceiling (${ceiling}, two weeks after arrival); the chief privacy officer and compliance have been told.`,
     identity: (code) => `Identity check of ${code} recorded.`,
     answered: (code) => `Answer to ${code} recorded.`,
     proposed: (code) => `Refusal of ${code} proposed; it waits for the chief privacy officer's approval.`,
@@ -510,7 +568,8 @@ const en: typeof ja = {
     notFound: (code) => `${code} was not found.`,
     listTitle: (n) => `*Open subject requests (${n})*`,
     none: "No open subject requests.",
-    listItem: (code, kind, status, owner, target, ceiling, flag) => `• ${code}  ${kind}, ${status}, owner ${owner}, target ${target}, ceiling ${ceiling}${flag}`,
+    listItem: (code, kind, status, owner, target, ceiling, flag) =>
+      `• ${code}  ${kind}, ${status}, owner ${owner}, target ${target}, ceiling ${ceiling}${flag}`,
     overdueFlag: "  :warning: past target",
     ceilingFlag: "  :rotating_light: ceiling",
     complaintListTitle: (n) => `*Open complaints and inquiries (${n})*`,

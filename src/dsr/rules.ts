@@ -187,7 +187,12 @@ export function businessDaysBetween(cal: BusinessCalendar, from: Day, to: Day): 
  */
 export type ReminderStage = "soon" | "due" | "overdue" | "ceiling";
 
-export function reminderStage(cal: BusinessCalendar, today: Day, c: { receivedOn: Day; targetOn: Day; ceilingOn: Day }, remindBefore: number): ReminderStage | null {
+export function reminderStage(
+  cal: BusinessCalendar,
+  today: Day,
+  c: { receivedOn: Day; targetOn: Day; ceilingOn: Day },
+  remindBefore: number,
+): ReminderStage | null {
   if (today >= escalationDay(cal, c)) return "ceiling";
   if (today > c.targetOn) return "overdue";
   if (today === c.targetOn) return "due";
@@ -226,4 +231,3 @@ export function linkKind(code: string): "incident" | "dsr" | null {
   if (DSR_CODE.test(c)) return "dsr";
   return null;
 }
-

@@ -8,9 +8,31 @@ import type { Services } from "../platform/services.js";
 import { json, link, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
 import { answerModal, complaintCloseModal, dayText, identityModal, noticeView, sendBackModal, withdrawModal } from "./blocks.js";
 import { closeComplaint, complaintSubject, logComplaint, registerComplaintOutbox, type ComplaintRefusal } from "./complaints.js";
-import { calendarOf, decideRefusal, dsrSubject, logRefusal, logRequest, recordAnswer, recordIdentity, registerDsrOutbox, withdrawCase, type DsrRefusal } from "./flows.js";
+import {
+  calendarOf,
+  decideRefusal,
+  dsrSubject,
+  logRefusal,
+  logRequest,
+  recordAnswer,
+  recordIdentity,
+  registerDsrOutbox,
+  withdrawCase,
+  type DsrRefusal,
+} from "./flows.js";
 import { parseAnswer, parseComplaint, parseComplaintClose, parseIdentity, parseLog, parseSendBack, parseWithdraw, type ViewValues } from "./forms.js";
-import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks, SendBackBlocks, WithdrawBlocks, type CaseMeta } from "./ids.js";
+import {
+  AnswerBlocks,
+  ComplaintBlocks,
+  ComplaintCloseBlocks,
+  DsrActions,
+  DsrViews,
+  IdentityBlocks,
+  LogBlocks,
+  SendBackBlocks,
+  WithdrawBlocks,
+  type CaseMeta,
+} from "./ids.js";
 import { dsrMessages } from "./messages.js";
 import { answerGate, dateDay, identityGate, mayApproveRefusals, mayHandle, refusalApprovers, type DsrStatus } from "./rules.js";
 import { loadCase, loadComplaint, officers } from "./store.js";
@@ -128,7 +150,8 @@ export async function openAnswer(p: PressContext<string>): Promise<void> {
 export async function openWithdraw(p: PressContext<string>): Promise<void> {
   const c = await deskCase(p, "withdraw");
   if (!c) return;
-  const refusal: DsrRefusal | null = c.status === "answered" || c.status === "withdrawn" ? "closed" : c.status === "awaiting_approval" ? "awaiting_approval" : null;
+  const refusal: DsrRefusal | null =
+    c.status === "answered" || c.status === "withdrawn" ? "closed" : c.status === "awaiting_approval" ? "awaiting_approval" : null;
   if (refusal) {
     await logRefusal(p.s, p.actor.slackId, dsrSubject(c.code), "withdraw", refusal);
     return void (await p.tell(refusalText(refusal, p.actor.lang)));
@@ -163,7 +186,8 @@ export async function openSendBack(p: PressContext<CaseMeta>): Promise<void> {
   else {
     const o = await officers(s.database.prisma);
     const approvers = refusalApprovers(c.proposedBy ?? "", o.chiefs, o.deputies);
-    if (!approvers.people.includes(actor.slackId)) refusal = actor.slackId === c.proposedBy ? (approvers.none ? "no_other_approver" : "own_proposal") : "not_approver";
+    if (!approvers.people.includes(actor.slackId))
+      refusal = actor.slackId === c.proposedBy ? (approvers.none ? "no_other_approver" : "own_proposal") : "not_approver";
   }
   if (refusal) {
     await logRefusal(s, actor.slackId, dsrSubject(c.code), "send_back", refusal);

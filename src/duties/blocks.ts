@@ -87,14 +87,26 @@ export function calendarView(v: CalendarViewInput): { text: string; blocks: Know
  * when a duty is closed or its due date changes; days left are not shown (they would
  * go stale), /privacy duties and the reminders say them.
  */
-export function yearMessage(cal: BusinessCalendar, fy: number, range: { start: Day; end: Day }, duties: DutyRow[], owners: Map<string, string[]>, lang: Lang): { text: string; blocks: KnownBlock[] } {
+export function yearMessage(
+  cal: BusinessCalendar,
+  fy: number,
+  range: { start: Day; end: Day },
+  duties: DutyRow[],
+  owners: Map<string, string[]>,
+  lang: Lang,
+): { text: string; blocks: KnownBlock[] } {
   const m = dutyMessages(lang);
   const title = m.yearMessageTitle(fy, formatDay(range.start, lang), formatDay(range.end, lang));
   const blocks: KnownBlock[] = [{ type: "section", text: mrkdwn(title) }];
   for (const d of duties) {
     const def = DUTIES[d.kind];
     const status = d.closedOn ? m.status.done(formatDay(d.closedOn, lang), docLink(d, lang), d.closedBy ? `<@${d.closedBy}>` : "") : m.status.pending;
-    const text = [m.dutyLine(m.name[d.kind], lang === "en" ? def.articlesEn : def.articles), ownerText(d, owners, lang), m.dueLine(dueText(cal, d.dueOn, lang)), status].join("\n");
+    const text = [
+      m.dutyLine(m.name[d.kind], lang === "en" ? def.articlesEn : def.articles),
+      ownerText(d, owners, lang),
+      m.dueLine(dueText(cal, d.dueOn, lang)),
+      status,
+    ].join("\n");
     blocks.push({
       type: "section",
       block_id: `duty-${d.kind}`,

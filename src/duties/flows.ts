@@ -85,8 +85,14 @@ export async function ensureYear(s: Services, fy: number): Promise<boolean> {
   return created;
 }
 
-
-async function refuse(tx: Tx, s: Services, actorId: string, d: Pick<DutyRow, "fiscalYear" | "kind"> | null, attempted: string, refusal: DutyRefusal): Promise<{ ok: false; refusal: DutyRefusal }> {
+async function refuse(
+  tx: Tx,
+  s: Services,
+  actorId: string,
+  d: Pick<DutyRow, "fiscalYear" | "kind"> | null,
+  attempted: string,
+  refusal: DutyRefusal,
+): Promise<{ ok: false; refusal: DutyRefusal }> {
   await appendAudit(tx, refusalAudit(s.clock.now(), { action: "duty.refused", actorId, subject: d ? subject(d) : "duty:unknown", attempted, refusal }));
   return { ok: false, refusal };
 }
@@ -181,8 +187,14 @@ export async function changeDue(s: Services, input: { actorId: string; fiscalYea
 
 /** Outbox hooks: the year's message ts is stored when posted, and edits wait for it. */
 export function registerDutyOutbox(s: Services): void {
-  s.outbox.registerRef("dutyYearTs", async (tx, r) => (await tx.dutyYear.findUnique({ where: { fiscalYear: Number(r.fiscalYear) }, select: { messageTs: true } }))?.messageTs ?? undefined);
+  s.outbox.registerRef(
+    "dutyYearTs",
+    async (tx, r) => (await tx.dutyYear.findUnique({ where: { fiscalYear: Number(r.fiscalYear) }, select: { messageTs: true } }))?.messageTs ?? undefined,
+  );
   s.outbox.onSent("dutyYearMessage", async (tx, onSent, response) => {
-    await tx.dutyYear.update({ where: { fiscalYear: Number(onSent.fiscalYear) }, data: { channelId: String(response.channel), messageTs: String(response.ts) } });
+    await tx.dutyYear.update({
+      where: { fiscalYear: Number(onSent.fiscalYear) },
+      data: { channelId: String(response.channel), messageTs: String(response.ts) },
+    });
   });
 }

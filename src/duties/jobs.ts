@@ -42,7 +42,11 @@ export async function dutiesReminders(ctx: JobContext): Promise<Record<string, u
   const fy = fiscalYearOf(today, settings.fiscalYearStartMonth);
   const opened: number[] = [];
   if (await ensureYear(s, fy)) opened.push(fy);
-  if (BusinessCalendar.daysBetween(today, fiscalYearRange(fy + 1, settings.fiscalYearStartMonth).start) <= PREPARE_NEXT_YEAR_DAYS && (await ensureYear(s, fy + 1))) opened.push(fy + 1);
+  if (
+    BusinessCalendar.daysBetween(today, fiscalYearRange(fy + 1, settings.fiscalYearStartMonth).start) <= PREPARE_NEXT_YEAR_DAYS &&
+    (await ensureYear(s, fy + 1))
+  )
+    opened.push(fy + 1);
 
   const open = await openDuties(db);
   const owners = await ownersByRole(db);
@@ -66,7 +70,10 @@ export async function dutiesReminders(ctx: JobContext): Promise<Record<string, u
   const snoozed = await activeSnoozes(db, now);
   const years = await getYears(db, [...new Set(open.map((d) => d.fiscalYear))]);
   const langs = new Map(
-    (await db.person.findMany({ where: { slackId: { in: [...perPerson.keys()] } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [p.slackId, langOfPerson(p)]),
+    (await db.person.findMany({ where: { slackId: { in: [...perPerson.keys()] } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [
+      p.slackId,
+      langOfPerson(p),
+    ]),
   );
 
   let dms = 0;
@@ -79,7 +86,10 @@ export async function dutiesReminders(ctx: JobContext): Promise<Record<string, u
     snoozedItems += all.length - due.length;
     if (due.length === 0) continue;
     await db.$transaction(async (tx) => {
-      const fresh = await ctx.notices(tx, due.map((i) => i.key));
+      const fresh = await ctx.notices(
+        tx,
+        due.map((i) => i.key),
+      );
       const send = due.filter((i) => fresh.has(i.key));
       if (send.length === 0) return;
       const lang = langs.get(p) ?? DEFAULT_LANG;
@@ -88,7 +98,14 @@ export async function dutiesReminders(ctx: JobContext): Promise<Record<string, u
       items += send.length;
     }, TX);
   }
-  return { dms, items, open: open.length, snoozedItems, ...(opened.length ? { opened } : {}), heldUntil: notBefore > now ? notBefore.toISOString() : undefined };
+  return {
+    dms,
+    items,
+    open: open.length,
+    snoozedItems,
+    ...(opened.length ? { opened } : {}),
+    heldUntil: notBefore > now ? notBefore.toISOString() : undefined,
+  };
 }
 
 function personDm(ctx: JobContext, items: Item[], years: Map<number, YearRow>, lang: Lang) {

@@ -93,7 +93,8 @@ const ja = {
 
   // the compliance channel
   yearMessageTitle: (fy: number, start: string, end: string) => `:calendar: *${fy}年度 個人情報保護 年間の監査・計画*（${start}〜${end}）`,
-  yearMessageFooter: "完了は `/privacy duties done <種類>` またはこのメッセージのボタンで記録します。リマインダーは期限の30日前・7日前、期限超過後は毎週、担当者に DM で届きます。",
+  yearMessageFooter:
+    "完了は `/privacy duties done <種類>` またはこのメッセージのボタンで記録します。リマインダーは期限の30日前・7日前、期限超過後は毎週、担当者に DM で届きます。",
   closedPost: (duty: string, by: string, date: string, url: string, note: string | null) =>
     `:white_check_mark: *${duty}* を ${by} が完了として記録しました（完了日 ${date}）。\n文書：<${url}>${note ? `\nメモ：${note}` : ""}`,
   keepReport: (chiefs: string) => `${chiefs} 第30条3項により、個人情報管理責任者が監査報告書を管理・保管します。`,
@@ -192,11 +193,14 @@ const en: typeof ja = {
   closeButton: "Record as done",
 
   yearMessageTitle: (fy, start, end) => `:calendar: *Annual privacy audits and plans, FY${fy}* (${start} to ${end})`,
-  yearMessageFooter: "Record a duty as done with `/privacy duties done <kind>` or the buttons here. Owners get a DM 30 and 7 days before the due date, and weekly once overdue.",
-  closedPost: (duty, by, date, url, note) => `:white_check_mark: *${duty}* recorded as done by ${by} (done on ${date}).\nDocument: <${url}>${note ? `\nNote: ${note}` : ""}`,
+  yearMessageFooter:
+    "Record a duty as done with `/privacy duties done <kind>` or the buttons here. Owners get a DM 30 and 7 days before the due date, and weekly once overdue.",
+  closedPost: (duty, by, date, url, note) =>
+    `:white_check_mark: *${duty}* recorded as done by ${by} (done on ${date}).\nDocument: <${url}>${note ? `\nNote: ${note}` : ""}`,
   keepReport: (chiefs) => `${chiefs} Under Art. 30(3) the chief privacy officer keeps the audit report.`,
 
-  reminderIntro: (n) => `*${n}* item${n === 1 ? "" : "s"} of the annual privacy audits and plans (Art. 21(2), 25, 26, 29, 30) ${n === 1 ? "is" : "are"} waiting for you.`,
+  reminderIntro: (n) =>
+    `*${n}* item${n === 1 ? "" : "s"} of the annual privacy audits and plans (Art. 21(2), 25, 26, 29, 30) ${n === 1 ? "is" : "are"} waiting for you.`,
   overdueTitle: (n) => `Overdue (${n})`,
   soonTitle: (n) => `Coming due (${n})`,
   reminderItem: (duty, due, when, howTo, noOwner) => `*${duty}*\nDue ${due} · ${when}${noOwner}\n${howTo}`,

@@ -165,13 +165,24 @@ export interface DoneInput {
   documentUrl: string;
   note: string;
 }
-export type DoneProblem = "date_missing" | "date_invalid" | "date_future" | "link_missing" | "link_not_https" | "link_invalid" | "link_too_long" | "note_too_long";
+export type DoneProblem =
+  | "date_missing"
+  | "date_invalid"
+  | "date_future"
+  | "link_missing"
+  | "link_not_https"
+  | "link_invalid"
+  | "link_too_long"
+  | "note_too_long";
 
 export const MAX_URL = 2000;
 export const MAX_NOTE = 1000;
 
 /** Checks what a person entered to close a duty; problems by field. */
-export function checkDone(input: DoneInput, today: Day): { ok: true; closedOn: Day; documentUrl: string; note: string | null } | { ok: false; problems: Partial<Record<keyof DoneInput, DoneProblem>> } {
+export function checkDone(
+  input: DoneInput,
+  today: Day,
+): { ok: true; closedOn: Day; documentUrl: string; note: string | null } | { ok: false; problems: Partial<Record<keyof DoneInput, DoneProblem>> } {
   const problems: Partial<Record<keyof DoneInput, DoneProblem>> = {};
   const date = input.closedOn.trim();
   if (!date) problems.closedOn = "date_missing";

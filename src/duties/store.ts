@@ -89,7 +89,12 @@ export async function getYear(q: Q, fiscalYear: number): Promise<YearRow | null>
 
 export async function getYears(q: Q, fiscalYears: number[]): Promise<Map<number, YearRow>> {
   const ys = await q.dutyYear.findMany({ where: { fiscalYear: { in: fiscalYears } } });
-  return new Map(ys.map((y) => [y.fiscalYear, { fiscalYear: y.fiscalYear, startsOn: dateDay(y.startsOn), endsOn: dateDay(y.endsOn), channelId: y.channelId, messageTs: y.messageTs }]));
+  return new Map(
+    ys.map((y) => [
+      y.fiscalYear,
+      { fiscalYear: y.fiscalYear, startsOn: dateDay(y.startsOn), endsOn: dateDay(y.endsOn), channelId: y.channelId, messageTs: y.messageTs },
+    ]),
+  );
 }
 
 /** The people holding each owner role (chief, auditor), by Slack id. */

@@ -42,12 +42,24 @@ export function assessmentText(i: IncidentRow, lang: Lang, timeZone: string): st
 
 export function assessButton(i: { id: string; assessment: unknown }, lang: Lang): Button {
   const m = incidentSlackMessages(lang).parent;
-  return { type: "button", text: plain(i.assessment ? m.reassess : m.assess), action_id: IncidentActions.assess, value: i.id, ...(i.assessment ? {} : { style: "primary" as const }) };
+  return {
+    type: "button",
+    text: plain(i.assessment ? m.reassess : m.assess),
+    action_id: IncidentActions.assess,
+    value: i.id,
+    ...(i.assessment ? {} : { style: "primary" as const }),
+  };
 }
 
 /** 「受領しました（対応開始）」: the incident id is its value. */
 export function acknowledgeButton(incidentId: string, lang: Lang): Button {
-  return { type: "button", text: plain(incidentEscalationMessages(lang).ack.button), action_id: IncidentActions.acknowledge, value: incidentId, style: "danger" };
+  return {
+    type: "button",
+    text: plain(incidentEscalationMessages(lang).ack.button),
+    action_id: IncidentActions.acknowledge,
+    value: incidentId,
+    style: "danger",
+  };
 }
 
 /** The incident's post in the incidents channel: the report, the status, the assessment or what is still unknown. */
@@ -75,9 +87,15 @@ export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string): S
   if (i.asProcessor) blocks.push({ type: "section", text: { type: "mrkdwn", text: m.processorFirst } });
   const assessed = assessmentText(i, lang, timeZone);
   blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(assessed ?? m.notAssessed, 3000) } });
-  if (i.assessedBy && i.assessedAt) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.assessedBy(mention(i.assessedBy), formatDateTime(i.assessedAt, lang, timeZone)) }] });
+  if (i.assessedBy && i.assessedAt)
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.assessedBy(mention(i.assessedBy), formatDateTime(i.assessedAt, lang, timeZone)) }] });
   const ack = incidentEscalationMessages(lang).ack;
-  const acked = i.acknowledgedBy && i.acknowledgedAt ? ack.parent(mention(i.acknowledgedBy), formatDateTime(i.acknowledgedAt, lang, timeZone)) : i.status === "closed" ? null : ack.notYet;
+  const acked =
+    i.acknowledgedBy && i.acknowledgedAt
+      ? ack.parent(mention(i.acknowledgedBy), formatDateTime(i.acknowledgedAt, lang, timeZone))
+      : i.status === "closed"
+        ? null
+        : ack.notYet;
   if (acked) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: acked }] });
   if (i.status !== "closed") {
     const elements: Button[] = i.acknowledgedAt ? [assessButton(i, lang)] : [acknowledgeButton(i.id, lang), assessButton(i, lang)];

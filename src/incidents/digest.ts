@@ -28,7 +28,11 @@ export const incidentsDigest: DigestProvider = async (ctx) => {
   const lines = [m.digest.counts(open.length, opened, closed)];
   for (const i of open.slice(0, LIST)) {
     const code = i.channelId && i.messageTs ? `<${messageLink(s, i.channelId, i.messageTs)}|${i.code}>` : i.code;
-    const next = i.next ? m.next(dueLabel(i.next.taskKey, ctx.lang), formatDateTime(i.next.dueAt, ctx.lang, s.timeZone), i.overdue) : i.status === "open" ? m.noNext : m.noDue;
+    const next = i.next
+      ? m.next(dueLabel(i.next.taskKey, ctx.lang), formatDateTime(i.next.dueAt, ctx.lang, s.timeZone), i.overdue)
+      : i.status === "open"
+        ? m.noNext
+        : m.noDue;
     lines.push(m.item(code, status[i.status as IncidentStatus] ?? i.status, next));
   }
   if (open.length > LIST) lines.push(m.digest.more(open.length - LIST));

@@ -42,7 +42,8 @@ const en: typeof ja = {
   escalation: {
     dm: (code: string, minutes: string, summary: string) =>
       `⏫ Nobody has acknowledged *${code}* ${minutes} after it was reported.\n>${summary}\nPlease look at it and press "Acknowledged (on it)".`,
-    channel: (code: string, who: string) => `⏫ *${code}* (personal data incident) has not been acknowledged 2 hours after it was reported. ${who} please respond.`,
+    channel: (code: string, who: string) =>
+      `⏫ *${code}* (personal data incident) has not been acknowledged 2 hours after it was reported. ${who} please respond.`,
     thread: (step: string, who: string) => `⏫ ${step}: ${who}`,
     minutes: { "30m": "30 minutes", "2h": "2 hours" },
     nobody: "(no deputy chief or compliance in the directory)",

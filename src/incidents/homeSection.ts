@@ -16,7 +16,11 @@ import { clip } from "../platform/slack/text.js";
 /** incidents shown at most (the rest are counted) */
 const SHOWN = 24;
 
-export async function incidentsHomeSection(ctx: { db: Db; actor: { slackId: string; roles: string[]; lang: Lang }; services: Services }): Promise<KnownBlock[]> {
+export async function incidentsHomeSection(ctx: {
+  db: Db;
+  actor: { slackId: string; roles: string[]; lang: Lang };
+  services: Services;
+}): Promise<KnownBlock[]> {
   const { db, actor, services: s } = ctx;
   const team = mayAssess(actor);
   const now = s.clock.now();
@@ -28,7 +32,11 @@ export async function incidentsHomeSection(ctx: { db: Db; actor: { slackId: stri
   if (list.length === 0) return [...blocks, { type: "context", elements: [{ type: "mrkdwn", text: m.home.none }] }];
   const lines = list.slice(0, SHOWN).map((i) => {
     const code = i.channelId && i.messageTs ? `<${messageLink(s, i.channelId, i.messageTs)}|${i.code}>` : i.code;
-    const next = i.next ? m.next(dueLabel(i.next.taskKey, actor.lang), formatDateTime(i.next.dueAt, actor.lang, s.timeZone), i.overdue) : i.status === "open" ? m.noNext : m.noDue;
+    const next = i.next
+      ? m.next(dueLabel(i.next.taskKey, actor.lang), formatDateTime(i.next.dueAt, actor.lang, s.timeZone), i.overdue)
+      : i.status === "open"
+        ? m.noNext
+        : m.noDue;
     return m.item(code, status[i.status as IncidentStatus] ?? i.status, next) + (team && i.leadId ? m.lead(`<@${i.leadId}>`) : "");
   });
   for (let k = 0; k < lines.length; k += 8) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(lines.slice(k, k + 8).join("\n"), 3000) } });

@@ -30,7 +30,8 @@ const TX = { maxWait: 10_000, timeout: 60_000 };
 
 export { deadlineMet } from "./overview.js";
 
-const threadLink = (ctx: JobContext, i: IncidentRow) => (i.channelId && i.messageTs ? `<${messageLink(ctx.services, i.channelId, i.messageTs)}|${i.code}>` : i.code);
+const threadLink = (ctx: JobContext, i: IncidentRow) =>
+  i.channelId && i.messageTs ? `<${messageLink(ctx.services, i.channelId, i.messageTs)}|${i.code}>` : i.code;
 
 export async function incidentEscalations(ctx: JobContext): Promise<Record<string, unknown>> {
   const s = ctx.services;
@@ -64,9 +65,17 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
         }
         if (i.channelId) {
           const step = incidentMessages(CHANNEL_LANG).escalation[e.step];
-          calls.push(threadPost(`incident:${i.id}`, i.channelId, ref("incidentTs", i.id), { text: m.thread(step, people.length ? mentions(people) : m.nobody) }));
+          calls.push(
+            threadPost(`incident:${i.id}`, i.channelId, ref("incidentTs", i.id), { text: m.thread(step, people.length ? mentions(people) : m.nobody) }),
+          );
         }
-        await appendAudit(tx, { at: s.clock.now(), actorId: "system", action: "incident.escalated", subject: `incident:${i.code}`, data: { step: e.step, to: people, complianceChannel: compliance } });
+        await appendAudit(tx, {
+          at: s.clock.now(),
+          actorId: "system",
+          action: "incident.escalated",
+          subject: `incident:${i.code}`,
+          data: { step: e.step, to: people, complianceChannel: compliance },
+        });
         await s.outbox.enqueue(tx, calls);
         escalated++;
       }, TX);
@@ -79,17 +88,30 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
   // the notice to the people affected, APPI Art.26(2), not by the 確報). An assessed
   // incident without task rows reminds the chief of its deadlines until the status meets
   // them (deadlineMet).
-  interface Item { incident: IncidentRow; taskKey: string; owner: string | null; due: Date; reminder: DeadlineReminder; key: string }
+  interface Item {
+    incident: IncidentRow;
+    taskKey: string;
+    owner: string | null;
+    due: Date;
+    reminder: DeadlineReminder;
+    key: string;
+  }
   const items: Item[] = [];
   const assessed = incidents.filter((i) => i.assessment !== null);
   const tasks = assessed.length
-    ? await db.incidentTask.findMany({ where: { incidentId: { in: assessed.map((i) => i.id) }, status: "open", dueAt: { not: null } }, orderBy: [{ dueAt: "asc" }, { key: "asc" }] })
+    ? await db.incidentTask.findMany({
+        where: { incidentId: { in: assessed.map((i) => i.id) }, status: "open", dueAt: { not: null } },
+        orderBy: [{ dueAt: "asc" }, { key: "asc" }],
+      })
     : [];
-  const withTasks = new Set((await db.incidentTask.groupBy({ by: ["incidentId"], where: { incidentId: { in: assessed.map((i) => i.id) } } })).map((g) => g.incidentId));
+  const withTasks = new Set(
+    (await db.incidentTask.groupBy({ by: ["incidentId"], where: { incidentId: { in: assessed.map((i) => i.id) } } })).map((g) => g.incidentId),
+  );
   for (const i of assessed) {
     if (withTasks.has(i.id)) {
       for (const t of tasks.filter((x) => x.incidentId === i.id)) {
-        for (const r of deadlineReminders(t.dueAt!, at, t.key)) items.push({ incident: i, taskKey: t.key, owner: t.ownerId, due: t.dueAt!, reminder: r, key: incidentNoticeKey(i.code, r.key) });
+        for (const r of deadlineReminders(t.dueAt!, at, t.key))
+          items.push({ incident: i, taskKey: t.key, owner: t.ownerId, due: t.dueAt!, reminder: r, key: incidentNoticeKey(i.code, r.key) });
       }
       continue;
     }
@@ -97,7 +119,8 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
     for (const k of DEADLINE_KEYS) {
       const d = due[k];
       if (!d || deadlineMet(i.status, k)) continue;
-      for (const r of deadlineReminders(d, at, DEADLINE_TASK[k])) items.push({ incident: i, taskKey: DEADLINE_TASK[k], owner: null, due: d, reminder: r, key: incidentNoticeKey(i.code, r.key) });
+      for (const r of deadlineReminders(d, at, DEADLINE_TASK[k]))
+        items.push({ incident: i, taskKey: DEADLINE_TASK[k], owner: null, due: d, reminder: r, key: incidentNoticeKey(i.code, r.key) });
     }
   }
   let dms = 0;
@@ -106,7 +129,10 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
     // without a task row the owner is the chief; without a chief, compliance
     const fallbackOwners = team.chiefs.length ? team.chiefs : team.compliance;
     await db.$transaction(async (tx) => {
-      const fresh = await ctx.notices(tx, items.map((it) => it.key));
+      const fresh = await ctx.notices(
+        tx,
+        items.map((it) => it.key),
+      );
       const perPerson = new Map<string, Item[]>();
       for (const it of items) {
         if (!fresh.has(it.key)) continue;
@@ -154,7 +180,9 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
     const im = incidentMessages(lang);
     const sorted = [...list].sort((a, b) => a.due.getTime() - b.due.getTime());
     const stage = (r: DeadlineReminder) => (r.stage === "overdue" ? im.reminder.overdue(r.overdueDays ?? 1) : im.reminder[r.stage]);
-    const lines = sorted.map((it) => m.item(threadLink(c, it.incident), dueLabel(it.taskKey, lang), formatDateTime(it.due, lang, s.timeZone), stage(it.reminder)));
+    const lines = sorted.map((it) =>
+      m.item(threadLink(c, it.incident), dueLabel(it.taskKey, lang), formatDateTime(it.due, lang, s.timeZone), stage(it.reminder)),
+    );
     const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text: m.intro(sorted.length) } }];
     const room = 50 - 1; // the cc line
     const withButtons = new Set<string>(); // a block id once per message

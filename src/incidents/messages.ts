@@ -140,7 +140,8 @@ const ja = {
     } satisfies Record<ReportItem, string>,
     notYetKnown: "未確定",
     missing: "未記入（確報では記入が必要です）",
-    processorNote: "当社は本件個人データの取扱いの委託を受けた者（委託先）です。委託元への通知により当社の報告義務は免除されます（法第26条1項ただし書）。本書は委託元への報告に用いる草案です。",
+    processorNote:
+      "当社は本件個人データの取扱いの委託を受けた者（委託先）です。委託元への通知により当社の報告義務は免除されます（法第26条1項ただし書）。本書は委託元への報告に用いる草案です。",
     notReportableNote: "本件は施行規則第7条の報告対象事態に当たらないと評価しています（任意の報告）。",
     encryptedNote: "漏えい等した個人データには高度な暗号化等の措置が講じられていると評価しています。",
   },
@@ -253,7 +254,8 @@ const en: typeof ja = {
     },
     notYetKnown: "not yet known",
     missing: "missing (required in the final report)",
-    processorNote: "We handle this personal data as a processor for a client; telling the client discharges our duty to report (APPI Art.26(1) proviso). This draft is for the report to the client.",
+    processorNote:
+      "We handle this personal data as a processor for a client; telling the client discharges our duty to report (APPI Art.26(1) proviso). This draft is for the report to the client.",
     notReportableNote: "We assess this incident as not reportable under Enforcement Rules Art.7 (a voluntary report).",
     encryptedNote: "We assess the personal data concerned as strongly encrypted.",
   },
@@ -279,7 +281,10 @@ function answer(m: IncidentMessages, value: boolean | number | null): string {
 /** The reportability decision in a sentence. */
 export function describeReportability(r: Reportability, lang: Lang): string {
   const m = incidentMessages(lang);
-  return m.reportability(r, r.reasons.map((c) => m.reason[c]));
+  return m.reportability(
+    r,
+    r.reasons.map((c) => m.reason[c]),
+  );
 }
 
 function why(m: IncidentMessages, c: DeadlineChange, l: Lang): string {

@@ -210,7 +210,15 @@ export function deadlines(discoveredAt: Date, a: Assessment, opts: DeadlineOptio
 // ---- reassessment -------------------------------------------------------------------
 
 export type AssessmentField = keyof Assessment;
-const ASSESSMENT_FIELDS: readonly AssessmentField[] = ["sensitive", "financialLoss", "malicious", "affectedCount", "stronglyEncrypted", "asProcessor", "telecom"];
+const ASSESSMENT_FIELDS: readonly AssessmentField[] = [
+  "sensitive",
+  "financialLoss",
+  "malicious",
+  "affectedCount",
+  "stronglyEncrypted",
+  "asProcessor",
+  "telecom",
+];
 
 export interface AssessmentChange {
   field: AssessmentField;

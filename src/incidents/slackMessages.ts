@@ -23,7 +23,10 @@ const ja = {
     data: "どのデータですか",
     dataHint: "例：顧客の氏名・メールアドレス・電話番号",
     affected: "影響を受ける人数（おおよそ）",
-    affectedOption: { "1-9": "1〜9人", "10-99": "10〜99人", "100-1000": "100〜1,000人", "over-1000": "1,000人超", unknown: "分からない" } as Record<AffectedEstimate, string>,
+    affectedOption: { "1-9": "1〜9人", "10-99": "10〜99人", "100-1000": "100〜1,000人", "over-1000": "1,000人超", unknown: "分からない" } as Record<
+      AffectedEstimate,
+      string
+    >,
     ongoing: "まだ続いていますか",
     ongoingOption: { yes: "続いている", no: "止まった", unknown: "分からない" } as Record<Ongoing, string>,
     processor: "取引先から預かっているデータですか（当社が委託先）",
@@ -89,7 +92,8 @@ const ja = {
     noChange: "期限・報告の要否に変更はありません。",
   },
   dm: {
-    toResponders: (code: string, reporter: string, summary: string) => `🚨 新しい個人情報の事故 *${code}*（報告者 ${reporter}）\n>${summary}\n評価と対応をお願いします。`,
+    toResponders: (code: string, reporter: string, summary: string) =>
+      `🚨 新しい個人情報の事故 *${code}*（報告者 ${reporter}）\n>${summary}\n評価と対応をお願いします。`,
     noChannel: "※ 事故報告チャンネルが設定されていないため、DMでお知らせしています。`/privacy admin` で設定してください。",
     toReporter: (code: string, chiefs: string) =>
       `ご報告ありがとうございます。事案番号は *${code}* です。\n個人情報管理責任者とコンプライアンス担当に伝えました。今後の対応はこの担当者から連絡します。\n・関係するデータ・メール・ログは削除しないでください（証拠になります）。\n・追加で分かったことや質問は ${chiefs} へ連絡してください。\n・状況は \`/privacy incident status ${code}\` で確認できます。`,
@@ -156,8 +160,8 @@ const en: typeof ja = {
     future: "Cannot be in the future.",
     badTime: "Pick a time.",
     badCount: "Enter a whole number, 0 or more.",
-    countContradicts: "Does not match the \"more than 1,000 people\" box.",
-    countNeeded: "With \"more than 1,000 people\" ticked, enter the (estimated) number.",
+    countContradicts: 'Does not match the "more than 1,000 people" box.',
+    countNeeded: 'With "more than 1,000 people" ticked, enter the (estimated) number.',
     reasonNeeded: "Say why the assessment changes.",
   },
   parent: {
@@ -192,7 +196,8 @@ const en: typeof ja = {
     noChange: "No change to the deadlines or reportability.",
   },
   dm: {
-    toResponders: (code: string, reporter: string, summary: string) => `🚨 New personal data incident *${code}* (reported by ${reporter})\n>${summary}\nPlease assess and respond.`,
+    toResponders: (code: string, reporter: string, summary: string) =>
+      `🚨 New personal data incident *${code}* (reported by ${reporter})\n>${summary}\nPlease assess and respond.`,
     noChannel: "(No incidents channel is set, so you get this by DM. Set one with `/privacy admin`.)",
     toReporter: (code: string, chiefs: string) =>
       `Thank you for reporting. The incident is *${code}*.\nThe chief privacy officer and compliance have been told and will contact you.\n• Do not delete the data, mails or logs concerned (they are evidence).\n• Anything new or any question: ${chiefs}.\n• \`/privacy incident status ${code}\` shows where it stands.`,

@@ -2,7 +2,15 @@
 // and the task checklist with each task's labels. The rules (rules.ts) stay free of text.
 import type { Lang } from "../platform/i18n.js";
 import { incidentMessages, reassessmentLines } from "./messages.js";
-import { checklistFor, compareAssessments, DEFAULT_DEADLINE_OPTIONS, type Assessment, type DeadlineOptions, type Reassessment, type TaskDefinition } from "./rules.js";
+import {
+  checklistFor,
+  compareAssessments,
+  DEFAULT_DEADLINE_OPTIONS,
+  type Assessment,
+  type DeadlineOptions,
+  type Reassessment,
+  type TaskDefinition,
+} from "./rules.js";
 
 /** What a new assessment changes (rules.ts compareAssessments), and what changed and why, for the timeline, in `lang` (default Japanese). */
 export function reassess(

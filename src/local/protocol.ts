@@ -52,10 +52,19 @@ export interface PersonaState {
 }
 
 /** POST /local/api/command: what the person typed in the composer, e.g. "/privacy request provide". */
-export interface CommandBody { as: string; channel: string; text: string }
+export interface CommandBody {
+  as: string;
+  channel: string;
+  text: string;
+}
 
 /** POST /local/api/message: a plain message (or thread reply) typed by the person. */
-export interface MessageBody { as: string; channel: string; text: string; threadTs?: string }
+export interface MessageBody {
+  as: string;
+  channel: string;
+  text: string;
+  threadTs?: string;
+}
 
 /** POST /local/api/action: a button, select, date picker… used in a message, a modal or the Home tab. */
 export interface ActionBody {
@@ -76,13 +85,22 @@ export interface ActionBody {
 }
 
 /** POST /local/api/submit */
-export interface SubmitBody { as: string; viewId: string; inputs: SimpleInputs }
+export interface SubmitBody {
+  as: string;
+  viewId: string;
+  inputs: SimpleInputs;
+}
 
 /** POST /local/api/close (the modal's Cancel or ×) */
-export interface CloseBody { as: string; viewId: string }
+export interface CloseBody {
+  as: string;
+  viewId: string;
+}
 
 /** POST /local/api/home: the persona opened the App Home tab (app_home_opened). */
-export interface HomeBody { as: string }
+export interface HomeBody {
+  as: string;
+}
 
 /**
  * Every POST answers { ok: true } or { ok: false, error } — error is what Slack would
@@ -90,7 +108,11 @@ export interface HomeBody { as: string }
  * /local/api/submit also returns `errors` (field errors by block_id) when the bot
  * answered response_action "errors".
  */
-export interface PostAnswer { ok: boolean; error?: string; errors?: Record<string, string> }
+export interface PostAnswer {
+  ok: boolean;
+  error?: string;
+  errors?: Record<string, string>;
+}
 
 /** GET /local/api/events: Server-Sent Events, one `change` event (JSON FakeSlackChange) per change. */
 export const EVENTS_PATH = "/local/api/events";

@@ -120,7 +120,12 @@ async function openEmbedded(pgliteDir: string | undefined, idleMs?: number, temp
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-pglite-"));
   const port = 5432;
   const worker = new Worker(new URL("./pgliteThread.mjs", import.meta.url), {
-    workerData: { ...(await pgliteWasm()), dataDir: dir ? (dir.startsWith("memory://") ? dir : path.resolve(dir)) : undefined, socketPath: path.join(socketDir, `.s.PGSQL.${port}`), template },
+    workerData: {
+      ...(await pgliteWasm()),
+      dataDir: dir ? (dir.startsWith("memory://") ? dir : path.resolve(dir)) : undefined,
+      socketPath: path.join(socketDir, `.s.PGSQL.${port}`),
+      template,
+    },
   });
   const stopped = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
   await new Promise<void>((resolve, reject) => {
@@ -201,9 +206,9 @@ export async function migrate(db: Database, dir = MIGRATIONS_DIR): Promise<Migra
   )`);
   const done = async () =>
     new Set(
-      (await db.query<{ migration_name: string }>(
-        `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-      )).map((r) => r.migration_name),
+      (
+        await db.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+      ).map((r) => r.migration_name),
     );
   const already = await done();
   const applied: string[] = [];
@@ -233,7 +238,10 @@ COMMIT;`);
 
 /** True when the database answers and every migration on disk is applied. */
 export async function migrationsApplied(db: Database, dir = MIGRATIONS_DIR): Promise<boolean> {
-  const names = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  const names = fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
   const rows = await db.query<{ migration_name: string }>(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );

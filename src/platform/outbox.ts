@@ -44,10 +44,30 @@ export type OnSentHandler = (tx: Tx, onSent: Record<string, unknown>, response: 
 
 /** Errors that will not go away by trying again. */
 const PERMANENT = new Set([
-  "channel_not_found", "not_in_channel", "is_archived", "invalid_blocks", "invalid_blocks_format", "missing_scope",
-  "message_not_found", "cant_update_message", "msg_too_long", "no_text", "invalid_auth", "not_authed", "account_inactive",
-  "token_revoked", "user_not_found", "user_not_visible", "cannot_dm_bot", "unknown_method", "invalid_arguments",
-  "not_allowed_token_type", "restricted_action", "too_many_attachments", "invalid_arg_name", "user_disabled",
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "invalid_blocks",
+  "invalid_blocks_format",
+  "missing_scope",
+  "message_not_found",
+  "cant_update_message",
+  "msg_too_long",
+  "no_text",
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "user_not_found",
+  "user_not_visible",
+  "cannot_dm_bot",
+  "unknown_method",
+  "invalid_arguments",
+  "not_allowed_token_type",
+  "restricted_action",
+  "too_many_attachments",
+  "invalid_arg_name",
+  "user_disabled",
 ]);
 
 export class UnresolvedRef extends Error {}
@@ -223,7 +243,13 @@ export class Outbox {
       if (e instanceof UnresolvedRef) {
         // What it refers to is not posted yet (another order key), or its post failed for good.
         if (row.attempts >= MAX_UNRESOLVED_ATTEMPTS) await this.fail(id, row.attempts, `unresolved reference: ${e.message}`, true);
-        else await this.retryAt(id, row.attempts, new Date(this.opts.clock.now().getTime() + Math.min(2 ** row.attempts * 500, 60_000)), `waiting for ${e.message}`);
+        else
+          await this.retryAt(
+            id,
+            row.attempts,
+            new Date(this.opts.clock.now().getTime() + Math.min(2 ** row.attempts * 500, 60_000)),
+            `waiting for ${e.message}`,
+          );
         return;
       }
       throw e;

@@ -46,7 +46,8 @@ export function processorListBlocks(
     );
     const start = p.contractStart ? showDay(dateDay(p.contractStart), o.lang) : m.none;
     const parts = [m.listContract(start, end ? showDay(end, o.lang) : m.none)];
-    if (p.disposedOn) parts.push(m.listDisposed(showDay(dateDay(p.disposedOn), o.lang), m.methods[p.disposalMethod as DisposalMethod] ?? p.disposalMethod ?? ""));
+    if (p.disposedOn)
+      parts.push(m.listDisposed(showDay(dateDay(p.disposedOn), o.lang), m.methods[p.disposalMethod as DisposalMethod] ?? p.disposalMethod ?? ""));
     else if (until) parts.push(until < o.today ? m.listRetentionPast(showDay(until, o.lang)) : m.listRetention(showDay(until, o.lang)));
     lines.push(parts.join(" · "));
     blocks.push({ type: "section", text: mrkdwn(lines.join("\n")) });
@@ -64,7 +65,10 @@ export function disposalListBlocks(
 ): { text: string; blocks: KnownBlock[] } {
   const m = processorMessages(o.lang);
   if (d.documentsTotal + d.provisionsTotal === 0) return { text: m.disposalNone, blocks: [{ type: "section", text: mrkdwn(m.disposalNone) }] };
-  const blocks: KnownBlock[] = [{ type: "section", text: mrkdwn(m.disposalTitle) }, { type: "context", elements: [mrkdwn(m.disposalHowTo)] }];
+  const blocks: KnownBlock[] = [
+    { type: "section", text: mrkdwn(m.disposalTitle) },
+    { type: "context", elements: [mrkdwn(m.disposalHowTo)] },
+  ];
   const item = (i: DisposalItem): KnownBlock => {
     const days = i.retainUntil ? Math.max(0, daysBetween(i.retainUntil, o.today)) : 0;
     const until = i.retainUntil ? showDay(i.retainUntil, o.lang) : m.none;
@@ -76,7 +80,9 @@ export function disposalListBlocks(
       type: "section",
       block_id: `dispose:${i.kind}:${i.id}`.slice(0, 255),
       text: mrkdwn(text),
-      ...(o.canRecord ? { accessory: { type: "button", text: plain(m.disposalButton), action_id: ProcessorActions.dispose, value: encodeTarget({ kind: i.kind, id: i.id }) } } : {}),
+      ...(o.canRecord
+        ? { accessory: { type: "button", text: plain(m.disposalButton), action_id: ProcessorActions.dispose, value: encodeTarget({ kind: i.kind, id: i.id }) } }
+        : {}),
     };
   };
   let hidden = 0;
@@ -107,8 +113,16 @@ export function inspectionModal(p: Processor, lang: Lang, today: Day): View {
     submit: plain(m.submit, 24),
     close: plain(m.close, 24),
     blocks: [
-      { type: "section", text: mrkdwn(m.inspectionIntro(escapeMrkdwn(p.name), p.requestCode, showDay(dateDay(p.nextInspectionDue), lang), p.inspectionMonths)) },
-      { type: "input", block_id: InspectionBlocks.inspectedOn, label: plain(m.inspectedOn, 2000), element: { type: "datepicker", action_id: INPUT, initial_date: today } },
+      {
+        type: "section",
+        text: mrkdwn(m.inspectionIntro(escapeMrkdwn(p.name), p.requestCode, showDay(dateDay(p.nextInspectionDue), lang), p.inspectionMonths)),
+      },
+      {
+        type: "input",
+        block_id: InspectionBlocks.inspectedOn,
+        label: plain(m.inspectedOn, 2000),
+        element: { type: "datepicker", action_id: INPUT, initial_date: today },
+      },
       {
         type: "input",
         block_id: InspectionBlocks.result,
@@ -145,16 +159,40 @@ export function disposalModal(i: DisposalItem, lang: Lang, today: Day): View {
     submit: plain(m.submit, 24),
     close: plain(m.close, 24),
     blocks: [
-      { type: "section", text: mrkdwn(i.kind === "processor" ? m.disposalIntroProcessor(escapeMrkdwn(i.label), i.code, until) : m.disposalIntroProvision(i.code, escapeMrkdwn(i.label), until)) },
+      {
+        type: "section",
+        text: mrkdwn(
+          i.kind === "processor"
+            ? m.disposalIntroProcessor(escapeMrkdwn(i.label), i.code, until)
+            : m.disposalIntroProvision(i.code, escapeMrkdwn(i.label), until),
+        ),
+      },
       {
         type: "input",
         block_id: DisposalBlocks.method,
         label: plain(m.method, 2000),
         element: { type: "static_select", action_id: INPUT, options: DISPOSAL_METHODS.map((k) => ({ text: plain(m.methods[k]), value: k })) },
       },
-      { type: "input", block_id: DisposalBlocks.performedBy, label: plain(m.performedBy, 2000), hint: plain(m.performedByHint, 2000), element: { type: "users_select", action_id: INPUT } },
-      { type: "input", block_id: DisposalBlocks.disposedOn, label: plain(m.disposedOn, 2000), element: { type: "datepicker", action_id: INPUT, initial_date: today } },
-      { type: "input", block_id: DisposalBlocks.note, optional: true, label: plain(m.disposalNote, 2000), element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 1000 } },
+      {
+        type: "input",
+        block_id: DisposalBlocks.performedBy,
+        label: plain(m.performedBy, 2000),
+        hint: plain(m.performedByHint, 2000),
+        element: { type: "users_select", action_id: INPUT },
+      },
+      {
+        type: "input",
+        block_id: DisposalBlocks.disposedOn,
+        label: plain(m.disposedOn, 2000),
+        element: { type: "datepicker", action_id: INPUT, initial_date: today },
+      },
+      {
+        type: "input",
+        block_id: DisposalBlocks.note,
+        optional: true,
+        label: plain(m.disposalNote, 2000),
+        element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 1000 },
+      },
     ],
   };
 }

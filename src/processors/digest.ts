@@ -40,10 +40,18 @@ export const processorsDigest: DigestProvider = async (ctx) => {
     soon ? db.processor.findMany({ where: soonWhere, orderBy: [{ nextInspectionDue: "asc" }, { requestCode: "asc" }], take: LIST }) : [],
     documents ? db.processor.findMany({ where: documentsDueWhere(today), orderBy: [{ retainUntil: "asc" }, { requestCode: "asc" }], take: LIST }) : [],
     provisions
-      ? db.provisionRecord.findMany({ where: provisionsDueWhere(ctx.now), orderBy: [{ retainUntil: "asc" }, { id: "asc" }], take: LIST, select: { requestId: true, recipient: true, retainUntil: true } })
+      ? db.provisionRecord.findMany({
+          where: provisionsDueWhere(ctx.now),
+          orderBy: [{ retainUntil: "asc" }, { id: "asc" }],
+          take: LIST,
+          select: { requestId: true, recipient: true, retainUntil: true },
+        })
       : [],
   ]);
-  const links = await requestLinks(db, [...overdueRows, ...soonRows, ...documentRows, ...provisionRows].map((r) => r.requestId));
+  const links = await requestLinks(
+    db,
+    [...overdueRows, ...soonRows, ...documentRows, ...provisionRows].map((r) => r.requestId),
+  );
   const link = (requestId: string, fallback: string) => {
     const l = links.get(requestId);
     const code = l?.code ?? fallback;
@@ -59,7 +67,9 @@ export const processorsDigest: DigestProvider = async (ctx) => {
       const due = dateDay(p.nextInspectionDue);
       return m.digestSoonItem(link(p.requestId, p.requestCode), clean(p.name), showDay(due, ctx.lang), daysBetween(today, due));
     }),
-    ...documentRows.map((p) => m.digestDocumentsItem(link(p.requestId, p.requestCode), clean(p.name), showDay(processorDisposalItem(p).retainUntil ?? "", ctx.lang))),
+    ...documentRows.map((p) =>
+      m.digestDocumentsItem(link(p.requestId, p.requestCode), clean(p.name), showDay(processorDisposalItem(p).retainUntil ?? "", ctx.lang)),
+    ),
     ...provisionRows.map((r) =>
       m.digestProvisionItem(link(r.requestId, r.requestId), clean(r.recipient), showDay(dayIn(new Date(r.retainUntil.getTime() - 1), s.timeZone), ctx.lang)),
     ),

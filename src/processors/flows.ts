@@ -28,7 +28,6 @@ import {
 import { findDisposalItem, lockProcessor, lockProvisionRecord, type DisposalItem } from "./store.js";
 import type { DisposalTarget } from "./ids.js";
 
-
 /** A refusal, with the day or name its message shows (the last inspection, the contract's start, ...). */
 export type FlowResult<T> = ({ ok: true } & T) | { ok: false; refusal: Refusal; detail?: string };
 
@@ -86,12 +85,30 @@ export async function recordInspection(
       actorId: input.actorId,
       action: "processor.inspected",
       subject: `processor:${p.requestCode}`,
-      data: { inspectedOn: v.inspectedOn, result: v.result, note: v.note, documentUrl: v.documentUrl, previousDue: dateDay(p.nextInspectionDue), nextDue: next },
+      data: {
+        inspectedOn: v.inspectedOn,
+        result: v.result,
+        note: v.note,
+        documentUrl: v.documentUrl,
+        previousDue: dateDay(p.nextInspectionDue),
+        nextDue: next,
+      },
     });
     const m = processorMessages(CHANNEL_LANG);
     await s.outbox.enqueue(
       tx,
-      await threadNote(tx, p.requestId, m.inspectionThread(showDay(v.inspectedOn, CHANNEL_LANG), m.results[v.result], mention(input.actorId), v.documentUrl, showDay(next, CHANNEL_LANG), v.note ?? "")),
+      await threadNote(
+        tx,
+        p.requestId,
+        m.inspectionThread(
+          showDay(v.inspectedOn, CHANNEL_LANG),
+          m.results[v.result],
+          mention(input.actorId),
+          v.documentUrl,
+          showDay(next, CHANNEL_LANG),
+          v.note ?? "",
+        ),
+      ),
     );
     return { ok: true, code: p.requestCode, name: p.name, nextDue: next, duplicate: false };
   });
@@ -134,7 +151,10 @@ export async function recordContractEnd(
       },
     });
     const m = processorMessages(CHANNEL_LANG);
-    await s.outbox.enqueue(tx, await threadNote(tx, p.requestId, m.endedThread(showDay(input.end, CHANNEL_LANG), showDay(until, CHANNEL_LANG), mention(input.actorId))));
+    await s.outbox.enqueue(
+      tx,
+      await threadNote(tx, p.requestId, m.endedThread(showDay(input.end, CHANNEL_LANG), showDay(until, CHANNEL_LANG), mention(input.actorId))),
+    );
     return { ok: true, code: p.requestCode, name: p.name, retainUntil: until, years: p.retentionYears };
   });
   if (!result.ok && result.refusal === "not_allowed") await logRefusal(s, input.actorId, `processor:${input.processorId}`, "contract_ended", result.refusal);
@@ -194,7 +214,18 @@ export async function recordDisposal(
     const m = processorMessages(CHANNEL_LANG);
     await s.outbox.enqueue(
       tx,
-      await threadNote(tx, item.requestId, m.disposalThread(disposalWhat(item, CHANNEL_LANG), showDay(v.disposedOn, CHANNEL_LANG), m.methods[v.method], mention(v.performedBy), mention(input.actorId), v.note ?? "")),
+      await threadNote(
+        tx,
+        item.requestId,
+        m.disposalThread(
+          disposalWhat(item, CHANNEL_LANG),
+          showDay(v.disposedOn, CHANNEL_LANG),
+          m.methods[v.method],
+          mention(v.performedBy),
+          mention(input.actorId),
+          v.note ?? "",
+        ),
+      ),
     );
     return { ok: true, item: { ...item, disposedOn: v.disposedOn }, method: v.method };
   });

@@ -62,11 +62,19 @@ export async function processorsReminders(ctx: JobContext, batchSize = BATCH): P
 
   const [upcoming, documents, provisions, officers] = await Promise.all([
     db.processor.findMany({
-      where: { disposedOn: null, nextInspectionDue: { lte: dayDate(addDays(today, LOOK_AHEAD_DAYS)) }, OR: [{ contractEnd: null }, { contractEnd: { gte: dayDate(today) } }] },
+      where: {
+        disposedOn: null,
+        nextInspectionDue: { lte: dayDate(addDays(today, LOOK_AHEAD_DAYS)) },
+        OR: [{ contractEnd: null }, { contractEnd: { gte: dayDate(today) } }],
+      },
       orderBy: [{ nextInspectionDue: "asc" }, { requestCode: "asc" }],
     }),
     db.processor.findMany({ where: documentsDueWhere(today), orderBy: [{ retainUntil: "asc" }, { requestCode: "asc" }] }),
-    db.provisionRecord.findMany({ where: provisionsDueWhere(at), orderBy: [{ retainUntil: "asc" }, { id: "asc" }], select: { id: true, requestId: true, recipient: true, retainUntil: true } }),
+    db.provisionRecord.findMany({
+      where: provisionsDueWhere(at),
+      orderBy: [{ retainUntil: "asc" }, { id: "asc" }],
+      select: { id: true, requestId: true, recipient: true, retainUntil: true },
+    }),
     db.person.findMany({ where: { roles: { hasSome: [...CHIEF_OR_DEPUTY] } }, select: { slackId: true, roles: true } }),
   ]);
   const chiefs = officers.filter(isChief).map((p) => p.slackId);
@@ -87,14 +95,28 @@ export async function processorsReminders(ctx: JobContext, batchSize = BATCH): P
     if (!inspectionsRunning({ contractEnd: p.contractEnd ? dateDay(p.contractEnd) : null, nextInspectionDue: due, disposed: false }, today)) continue;
     const stage = inspectionStage(calendar, due, today);
     if (!stage) continue;
-    add([p.responsibleId, ...keepers], (person) => ({ kind: "inspection", p, due, stage, item: processorItem(p.id), key: inspectionNoticeKey(p.id, due, stage, person) }));
+    add([p.responsibleId, ...keepers], (person) => ({
+      kind: "inspection",
+      p,
+      due,
+      stage,
+      item: processorItem(p.id),
+      key: inspectionNoticeKey(p.id, due, stage, person),
+    }));
   }
   for (const p of documents) {
     const until = dateDay(p.retainUntil!);
     const from = disposableFrom(until);
     const week = disposalWeek(from, today);
     if (!week) continue;
-    add(keepers, (person) => ({ kind: "documents", p, until, days: daysBetween(until, today), item: processorItem(p.id), key: disposalNoticeKey(processorItem(p.id), from, week, person) }));
+    add(keepers, (person) => ({
+      kind: "documents",
+      p,
+      until,
+      days: daysBetween(until, today),
+      item: processorItem(p.id),
+      key: disposalNoticeKey(processorItem(p.id), from, week, person),
+    }));
   }
   for (const r of provisions) {
     const from = dayIn(r.retainUntil, s.timeZone);
@@ -102,7 +124,16 @@ export async function processorsReminders(ctx: JobContext, batchSize = BATCH): P
     const week = disposalWeek(from, today);
     if (!week) continue;
     const item = provisionItem(r.id);
-    add(keepers, (person) => ({ kind: "provision", id: r.id, requestId: r.requestId, recipient: r.recipient, until, days: daysBetween(until, today), item, key: disposalNoticeKey(item, from, week, person) }));
+    add(keepers, (person) => ({
+      kind: "provision",
+      id: r.id,
+      requestId: r.requestId,
+      recipient: r.recipient,
+      until,
+      days: daysBetween(until, today),
+      item,
+      key: disposalNoticeKey(item, from, week, person),
+    }));
   }
 
   // quiet hours: what is computed at night or on a day off waits for the morning
@@ -110,7 +141,10 @@ export async function processorsReminders(ctx: JobContext, batchSize = BATCH): P
   const snoozed = await activeSnoozes(db, now);
   const people = [...perPerson.keys()].sort();
   const langs = new Map(
-    (await db.person.findMany({ where: { slackId: { in: people } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [p.slackId, langOfPerson(p)]),
+    (await db.person.findMany({ where: { slackId: { in: people } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [
+      p.slackId,
+      langOfPerson(p),
+    ]),
   );
   const links = await requestLinks(db, [...upcoming.map((p) => p.requestId), ...documents.map((p) => p.requestId), ...provisions.map((r) => r.requestId)]);
 
@@ -129,7 +163,10 @@ export async function processorsReminders(ctx: JobContext, batchSize = BATCH): P
     }
     if (due.size === 0) continue;
     await db.$transaction(async (tx) => {
-      const fresh = await ctx.notices(tx, [...due.values()].flat().map((it) => it.key));
+      const fresh = await ctx.notices(
+        tx,
+        [...due.values()].flat().map((it) => it.key),
+      );
       const calls: OutgoingCall[] = [];
       for (const [p, list] of due) {
         const send = list.filter((it) => fresh.has(it.key));
@@ -165,7 +202,14 @@ function personDm(ctx: JobContext, items: Item[], links: Map<string, RequestLink
   const documents = items.filter((i): i is Extract<Item, { kind: "documents" }> => i.kind === "documents");
   const provisions = items.filter((i): i is Extract<Item, { kind: "provision" }> => i.kind === "provision");
   const inspectionText = (i: (typeof inspections)[number]) =>
-    m.inspectionItem(link(i.p.requestId, i.p.requestCode), i.p.name, showDay(i.due, lang), whenText(i.due, today, lang), mention(i.p.responsibleId), i.p.requestCode);
+    m.inspectionItem(
+      link(i.p.requestId, i.p.requestCode),
+      i.p.name,
+      showDay(i.due, lang),
+      whenText(i.due, today, lang),
+      mention(i.p.responsibleId),
+      i.p.requestCode,
+    );
   const sections: ReminderSection[] = [
     { title: m.overdueTitle(overdue.length), items: overdue.map((i) => ({ item: i.item, text: inspectionText(i) })) },
     { title: m.soonTitle(soon.length), items: soon.map((i) => ({ item: i.item, text: inspectionText(i) })) },

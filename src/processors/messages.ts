@@ -39,7 +39,8 @@ const ja = {
   inspectionTitle: "定期調査の記録",
   submit: "記録する",
   close: "閉じる",
-  inspectionIntro: (name: string, code: string, due: string, months: number) => `*${name}*（${code}）\n次回の調査期限：${due}（${months}か月ごと、規程第15条6項）`,
+  inspectionIntro: (name: string, code: string, due: string, months: number) =>
+    `*${name}*（${code}）\n次回の調査期限：${due}（${months}か月ごと、規程第15条6項）`,
   inspectedOn: "実施日",
   result: "結果",
   results: { ok: "問題なし", findings: "指摘あり" } as Record<InspectionResult, string>,
@@ -74,7 +75,8 @@ const ja = {
   endBeforeStart: (start: string) => `契約終了日は契約開始日（${start}）より後の日付にしてください。`,
   ended: (name: string, code: string, end: string, until: string, years: number) =>
     `*${name}*（${code}）の契約終了日を ${end} と記録しました。契約書・調査報告書などの書類は ${until} まで保存します（規程第15条7項：契約終了後${years}年）。`,
-  endedThread: (end: string, until: string, who: string) => `:page_facing_up: 預託先との契約終了日を ${end} と記録しました（記録 ${who}）。書類の保存期限：${until}（規程第15条7項）`,
+  endedThread: (end: string, until: string, who: string) =>
+    `:page_facing_up: 預託先との契約終了日を ${end} と記録しました（記録 ${who}）。書類の保存期限：${until}（規程第15条7項）`,
   // ---- disposal
   disposalListNotAllowed: "廃棄待ちの一覧を見られるのは、個人情報管理責任者・副責任者、コンプライアンス担当、監査責任者です。",
   disposalNotAllowed: "廃棄を記録できるのは、個人情報管理責任者（または副責任者）だけです（規程第15条7項・第31条）。",
@@ -89,8 +91,10 @@ const ja = {
   disposalButton: "廃棄を記録",
   disposalMore: (n: number) => `ほか ${n} 件は表示していません（古い順に表示）。`,
   disposalModalTitle: "廃棄の記録",
-  disposalIntroProcessor: (name: string, code: string, until: string) => `*${name}*（${code}）の契約書・調査報告書などの書類\n保存期限：${until}（規程第15条7項）`,
-  disposalIntroProvision: (code: string, recipient: string, until: string) => `第三者提供の記録（${code}、提供先：${recipient}）\n保存期限：${until}（APPI第29条）`,
+  disposalIntroProcessor: (name: string, code: string, until: string) =>
+    `*${name}*（${code}）の契約書・調査報告書などの書類\n保存期限：${until}（規程第15条7項）`,
+  disposalIntroProvision: (code: string, recipient: string, until: string) =>
+    `第三者提供の記録（${code}、提供先：${recipient}）\n保存期限：${until}（APPI第29条）`,
   method: "廃棄の方法",
   methods: {
     shred: "シュレッダー裁断（紙）",
@@ -246,8 +250,10 @@ const en: typeof ja = {
   inspectionItem: (link, name, due, when, who, code) =>
     `${link} ${name}\nInspection due ${due} (${when}), by ${who}\nOnce done, record it with \`/privacy processors inspected ${code}\`.`,
   documentsTitle: (n) => `Processor documents past their retention (${n}, Rule Art.15(7))`,
-  documentsItem: (link, name, until, days) => `${link} ${name} — kept until ${until} (${days} days ago)\nDispose of them and record it with \`/privacy processors disposal\` (Rule Art.31).`,
-  provisionsTitle: (total) => `Third-party provision records past their retention: ${total} in all (list and record disposals with \`/privacy processors disposal\`)`,
+  documentsItem: (link, name, until, days) =>
+    `${link} ${name} — kept until ${until} (${days} days ago)\nDispose of them and record it with \`/privacy processors disposal\` (Rule Art.31).`,
+  provisionsTitle: (total) =>
+    `Third-party provision records past their retention: ${total} in all (list and record disposals with \`/privacy processors disposal\`)`,
   provisionsItem: (link, recipient, until, days) => `${link} recipient: ${recipient} — kept until ${until} (${days} days ago)`,
   digestTitle: "Processor inspections and disposal of records (Rule Art.15, Art.31; APPI Art.29)",
   digestInspections: (overdue, soon) => `Inspections: *${overdue}* overdue, *${soon}* due within 30 days`,
@@ -270,7 +276,12 @@ export function showDay(day: string, lang: Lang): string {
 }
 
 /** The text of a refusal of an inspection or contract-end record. */
-export function processorRefusalText(refusal: Refusal, detail: string | undefined, lang: Lang, o: { ref?: string; department?: string; verb: "inspected" | "ended" }): string {
+export function processorRefusalText(
+  refusal: Refusal,
+  detail: string | undefined,
+  lang: Lang,
+  o: { ref?: string; department?: string; verb: "inspected" | "ended" },
+): string {
   const m = processorMessages(lang);
   switch (refusal) {
     case "not_allowed":

@@ -219,7 +219,10 @@ export function checkHttps(v: string | null | undefined): Checked<string> {
 }
 
 /** What was entered for an inspection; problems by field. */
-export function checkInspection(input: InspectionInput, today: Day): { ok: true; value: InspectionValue } | { ok: false; problems: Partial<Record<keyof InspectionInput, Problem>> } {
+export function checkInspection(
+  input: InspectionInput,
+  today: Day,
+): { ok: true; value: InspectionValue } | { ok: false; problems: Partial<Record<keyof InspectionInput, Problem>> } {
   const problems: Partial<Record<keyof InspectionInput, Problem>> = {};
   const date = checkPastDay(input.inspectedOn, today);
   if ("problem" in date) problems.inspectedOn = date.problem;
@@ -248,7 +251,10 @@ export interface DisposalValue {
 }
 
 /** What was entered for a disposal; problems by field (the performer's role and the retention are checked against the database). */
-export function checkDisposal(input: DisposalInput, today: Day): { ok: true; value: DisposalValue } | { ok: false; problems: Partial<Record<keyof DisposalInput, Problem>> } {
+export function checkDisposal(
+  input: DisposalInput,
+  today: Day,
+): { ok: true; value: DisposalValue } | { ok: false; problems: Partial<Record<keyof DisposalInput, Problem>> } {
   const problems: Partial<Record<keyof DisposalInput, Problem>> = {};
   const method = (DISPOSAL_METHODS as readonly string[]).includes(input.method ?? "") ? (input.method as DisposalMethod) : null;
   if (!method) problems.method = "method_missing";

@@ -24,7 +24,11 @@ function inspectionForm(lang: Lang, day: string) {
   return {
     action: INPUT,
     fields: { inspectedOn: "date", result: "option", note: "text", documentUrl: "text" },
-    schema: checkedBy(z.object({ inspectedOn: raw, result: raw, note: raw, documentUrl: raw }), ({ inspectedOn, result, note, documentUrl }) => checkInspection({ inspectedOn, result, note, documentUrl }, day), (p: Problem) => m.problems[p]),
+    schema: checkedBy(
+      z.object({ inspectedOn: raw, result: raw, note: raw, documentUrl: raw }),
+      ({ inspectedOn, result, note, documentUrl }) => checkInspection({ inspectedOn, result, note, documentUrl }, day),
+      (p: Problem) => m.problems[p],
+    ),
   } as const;
 }
 
@@ -49,12 +53,17 @@ export async function recordInspectionModal(c: SubmitContext<Partial<InspectionM
   if (!checked.ok) return c.ack({ response_action: "errors", errors: checked.errors });
   const r = await recordInspection(s, { processorId: meta.processorId ?? "", actorId: actor.slackId, value: checked.data, submissionKey: `view:${c.view.id}` });
   if (!r.ok) {
-    const p = meta.processorId ? await s.database.prisma.processor.findUnique({ where: { id: meta.processorId }, select: { departmentId: true, requestCode: true } }) : null;
-    const dept = p ? (await s.database.prisma.department.findUnique({ where: { id: p.departmentId }, select: { name: true } }))?.name ?? p.departmentId : "";
+    const p = meta.processorId
+      ? await s.database.prisma.processor.findUnique({ where: { id: meta.processorId }, select: { departmentId: true, requestCode: true } })
+      : null;
+    const dept = p ? ((await s.database.prisma.department.findUnique({ where: { id: p.departmentId }, select: { name: true } }))?.name ?? p.departmentId) : "";
     return c.fail(processorRefusalText(r.refusal, r.detail, actor.lang, { verb: "inspected", department: dept, ref: p?.requestCode }));
   }
   const v = checked.data;
-  await c.ack({ response_action: "update", view: doneView(m.inspectionDone(r.name, r.code, showDay(v.inspectedOn, actor.lang), m.results[v.result], showDay(r.nextDue, actor.lang)), actor.lang) });
+  await c.ack({
+    response_action: "update",
+    view: doneView(m.inspectionDone(r.name, r.code, showDay(v.inspectedOn, actor.lang), m.results[v.result], showDay(r.nextDue, actor.lang)), actor.lang),
+  });
 }
 
 export async function recordDisposalModal(c: SubmitContext<DisposalTarget>): Promise<void> {
@@ -74,7 +83,10 @@ export async function recordDisposalModal(c: SubmitContext<DisposalTarget>): Pro
   const val = checked.data;
   await c.ack({
     response_action: "update",
-    view: doneView(m.disposalDone(disposalWhat(r.item, actor.lang), showDay(val.disposedOn, actor.lang), m.methods[r.method], `<@${val.performedBy}>`), actor.lang),
+    view: doneView(
+      m.disposalDone(disposalWhat(r.item, actor.lang), showDay(val.disposedOn, actor.lang), m.methods[r.method], `<@${val.performedBy}>`),
+      actor.lang,
+    ),
   });
 }
 
@@ -93,8 +105,20 @@ export async function openDisposal(c: PressContext<DisposalTarget>): Promise<voi
 }
 
 export const processorHandlers: readonly HandlerDef[] = [
-  submit(ProcessorViews.inspection, { meta: json(z.object({ processorId: z.string().optional() })), block: InspectionBlocks.inspectedOn, invalid: (lang) => processorMessages(lang).notFound("") }, recordInspectionModal),
-  submit(ProcessorViews.disposal, { meta: disposalTarget, block: DisposalBlocks.method, invalid: (lang) => processorMessages(lang).notFoundForDisposal("") }, recordDisposalModal),
+  submit(
+    ProcessorViews.inspection,
+    {
+      meta: json(z.object({ processorId: z.string().optional() })),
+      block: InspectionBlocks.inspectedOn,
+      invalid: (lang) => processorMessages(lang).notFound(""),
+    },
+    recordInspectionModal,
+  ),
+  submit(
+    ProcessorViews.disposal,
+    { meta: disposalTarget, block: DisposalBlocks.method, invalid: (lang) => processorMessages(lang).notFoundForDisposal("") },
+    recordDisposalModal,
+  ),
   press(ProcessorActions.dispose, { value: disposalTarget, invalid: ({ lang }) => processorMessages(lang).notFoundForDisposal("") }, openDisposal),
   link(ProcessorActions.openLink),
 ];

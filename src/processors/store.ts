@@ -6,18 +6,7 @@ import type { Db, Tx } from "../platform/db.js";
 import type { Services } from "../platform/services.js";
 import { managersOf } from "../directory/store.js";
 import { defaultSettings } from "../settings.js";
-import {
-  dateDay,
-  dayDate,
-  dayIn,
-  disposableFrom,
-  documentsRetainUntil,
-  inspectionCycle,
-  isDay,
-  nextInspectionDue,
-  responsibleFor,
-  type Day,
-} from "./rules.js";
+import { dateDay, dayDate, dayIn, disposableFrom, documentsRetainUntil, inspectionCycle, isDay, nextInspectionDue, responsibleFor, type Day } from "./rules.js";
 
 type Q = Db | Tx;
 export type { Processor };
@@ -77,7 +66,17 @@ export async function createProcessorFromRequest(tx: Tx, s: Services, r: Effecti
     actorId: "system",
     action: "processor.created",
     subject: `processor:${r.code}`,
-    data: { name, departmentId: r.departmentId, responsibleId, contractStart: start, contractEnd: end, inspectionMonths: months, nextInspectionDue: due, retentionYears: settings.retentionYears, retainUntil },
+    data: {
+      name,
+      departmentId: r.departmentId,
+      responsibleId,
+      contractStart: start,
+      contractEnd: end,
+      inspectionMonths: months,
+      nextInspectionDue: due,
+      retentionYears: settings.retentionYears,
+      retainUntil,
+    },
   });
   return p;
 }
@@ -195,7 +194,10 @@ function provisionDisposalItem(r: ProvisionRow, link: RequestLink | undefined, t
 }
 
 async function withLinks(q: Q, items: DisposalItem[]): Promise<DisposalItem[]> {
-  const links = await requestLinks(q, items.map((i) => i.requestId));
+  const links = await requestLinks(
+    q,
+    items.map((i) => i.requestId),
+  );
   return items.map((i) => ({ ...i, channelId: links.get(i.requestId)?.channelId ?? i.channelId, messageTs: links.get(i.requestId)?.messageTs ?? i.messageTs }));
 }
 
@@ -208,11 +210,18 @@ export async function awaitingDisposal(
   const [docs, documentsTotal, provs, provisionsTotal] = await Promise.all([
     q.processor.findMany({ where: documentsDueWhere(at.today), orderBy: [{ retainUntil: "asc" }, { requestCode: "asc" }], take }),
     q.processor.count({ where: documentsDueWhere(at.today) }),
-    q.provisionRecord.findMany({ where: provisionsDueWhere(at.now), orderBy: [{ retainUntil: "asc" }, { id: "asc" }], take, select: { id: true, requestId: true, recipient: true, retainUntil: true, disposedOn: true } }),
+    q.provisionRecord.findMany({
+      where: provisionsDueWhere(at.now),
+      orderBy: [{ retainUntil: "asc" }, { id: "asc" }],
+      take,
+      select: { id: true, requestId: true, recipient: true, retainUntil: true, disposedOn: true },
+    }),
     q.provisionRecord.count({ where: provisionsDueWhere(at.now) }),
   ]);
   const links = await requestLinks(q, [...docs.map((d) => d.requestId), ...provs.map((p) => p.requestId)]);
-  const documents = docs.map(processorDisposalItem).map((i) => ({ ...i, channelId: links.get(i.requestId)?.channelId ?? null, messageTs: links.get(i.requestId)?.messageTs ?? null }));
+  const documents = docs
+    .map(processorDisposalItem)
+    .map((i) => ({ ...i, channelId: links.get(i.requestId)?.channelId ?? null, messageTs: links.get(i.requestId)?.messageTs ?? null }));
   const provisions = provs.map((r) => provisionDisposalItem(r, links.get(r.requestId), at.timeZone));
   return { documents, documentsTotal, provisions, provisionsTotal };
 }

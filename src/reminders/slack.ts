@@ -20,7 +20,13 @@ export async function snoozeItem(c: PressContext<{ days: number; item: string },
   const blocks = body.message?.blocks as unknown[] | undefined;
   if (!channel || !ts || !blocks) return;
   await s.database.prisma.$transaction(async (tx) => {
-    await s.outbox.enqueue(tx, messageUpdate(`reminder:${body.user.id}`, channel, ts, { text: body.message?.text ?? "", blocks: snoozedDm(blocks, v.item, formatDate(new Date(until.getTime() - 1), lang, s.timeZone), lang) }));
+    await s.outbox.enqueue(
+      tx,
+      messageUpdate(`reminder:${body.user.id}`, channel, ts, {
+        text: body.message?.text ?? "",
+        blocks: snoozedDm(blocks, v.item, formatDate(new Date(until.getTime() - 1), lang, s.timeZone), lang),
+      }),
+    );
   });
   s.outbox.kick();
 }

@@ -124,9 +124,7 @@ export function checklistMessage(r: RequestSnapshot, lang: Lang, timeZone: strin
       text: { type: "mrkdwn", text: clip(`${done ? ":white_check_mark:" : ":white_large_square:"} *${d.label(lang)}*\n${status}`, 3000) },
     };
     if (r.status === "approved")
-      section.accessory = done
-        ? button(m.button.undo, RequestActions.untickMeasure, v)
-        : button(m.button.done, RequestActions.tickMeasure, v, "primary");
+      section.accessory = done ? button(m.button.undo, RequestActions.untickMeasure, v) : button(m.button.done, RequestActions.tickMeasure, v, "primary");
     blocks.push(section);
   }
   const done = r.measures.filter((x) => x.doneAt).length;
@@ -141,7 +139,10 @@ export function dmWithLink(text: string, lang: Lang, link: unknown, extra?: Butt
   if (extra) elements.unshift(extra);
   return {
     text,
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } }, { type: "actions", elements }],
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } },
+      { type: "actions", elements },
+    ],
   };
 }
 
@@ -170,7 +171,15 @@ export function pickKindModal(lang: Lang): View {
         },
       },
       ...REQUEST_KINDS.map(
-        (k): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text: clip(`${m.kindWithArticle(`*${KINDS[k].name(lang)}*`, m.article(KINDS[k].article))}: ${KINDS[k].description(lang)}`, 3000) }] }),
+        (k): KnownBlock => ({
+          type: "context",
+          elements: [
+            {
+              type: "mrkdwn",
+              text: clip(`${m.kindWithArticle(`*${KINDS[k].name(lang)}*`, m.article(KINDS[k].article))}: ${KINDS[k].description(lang)}`, 3000),
+            },
+          ],
+        }),
       ),
     ],
   };
@@ -184,7 +193,11 @@ export interface FormMeta {
 }
 
 /** The form of one kind (new, or pre-filled to revise a request sent back). */
-export function requestFormModal(kind: RequestKind, lang: Lang, revise?: { code: string; version: number; data: RequestData; requestId: string; rev: number }): View {
+export function requestFormModal(
+  kind: RequestKind,
+  lang: Lang,
+  revise?: { code: string; version: number; data: RequestData; requestId: string; rev: number },
+): View {
   const m = requestMessages(lang);
   const k = KINDS[kind];
   const meta: FormMeta = revise ? { kind, requestId: revise.requestId, rev: revise.rev } : { kind };

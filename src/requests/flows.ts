@@ -45,7 +45,13 @@ function threadPost(r: RequestSnapshot, text: string): OutgoingCall {
   return post(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text });
 }
 
-async function dm(tx: Tx, r: RequestSnapshot, to: string, text: (lang: Lang) => string, extra?: (lang: Lang) => ReturnType<typeof reviseButton>): Promise<OutgoingCall> {
+async function dm(
+  tx: Tx,
+  r: RequestSnapshot,
+  to: string,
+  text: (lang: Lang) => string,
+  extra?: (lang: Lang) => ReturnType<typeof reviseButton>,
+): Promise<OutgoingCall> {
   const lang = await langOf(tx, to);
   const body = dmWithLink(text(lang), lang, ref("requestPermalink", r.id), extra?.(lang));
   // DMs do not wait behind the approvals channel's rate limit; the link fills in once the parent is posted.
@@ -68,7 +74,15 @@ function decidersMention(r: RequestSnapshot, a: Approvers): string {
   return e && e.people.length > 0 ? mentions(e.people) : m.thread.nobodyYet;
 }
 
-async function record(tx: Tx, s: Services, r: { id: string; code: string; version: number }, actorId: string, action: string, reason?: string | null, data?: Record<string, unknown>) {
+async function record(
+  tx: Tx,
+  s: Services,
+  r: { id: string; code: string; version: number },
+  actorId: string,
+  action: string,
+  reason?: string | null,
+  data?: Record<string, unknown>,
+) {
   await appendAudit(tx, await recordEvent(tx, s, r, actorId, action, reason, data));
 }
 
@@ -78,7 +92,15 @@ async function record(tx: Tx, s: Services, r: { id: string; code: string; versio
  * appender waits for the chain's lock until the holder commits, so the shorter the
  * lock is held, the more decisions a second.
  */
-async function recordEvent(tx: Tx, s: Services, r: { id: string; code: string; version: number }, actorId: string, action: string, reason?: string | null, data?: Record<string, unknown>): Promise<AuditInput> {
+async function recordEvent(
+  tx: Tx,
+  s: Services,
+  r: { id: string; code: string; version: number },
+  actorId: string,
+  action: string,
+  reason?: string | null,
+  data?: Record<string, unknown>,
+): Promise<AuditInput> {
   const at = s.clock.now();
   await tx.requestEvent.create({ data: { requestId: r.id, at, actorId, action, reason: reason ?? null, version: r.version } });
   return { at, actorId, action: `request.${action}`, subject: `request:${r.code}`, data: { ...(data ?? {}), ...(reason ? { reason } : {}) } };
@@ -89,9 +111,7 @@ export const logRefusal = refusalLog("request.press_refused");
 
 // ---- submit ---------------------------------------------------------------------
 
-export type SubmitResult =
-  | { ok: true; id: string; code: string; duplicate: boolean }
-  | { ok: false; problem: "no_department" | "no_channel" };
+export type SubmitResult = { ok: true; id: string; code: string; duplicate: boolean } | { ok: false; problem: "no_department" | "no_channel" };
 
 export async function submitRequest(
   s: Services,
@@ -178,7 +198,8 @@ export async function decide(
         ...(status === "approved" ? { approvedAt: now } : {}),
       },
     });
-    const action = input.decision === "approve" ? (stage === 1 ? "approved_stage1" : "approved_stage2") : input.decision === "reject" ? "rejected" : "changes_requested";
+    const action =
+      input.decision === "approve" ? (stage === 1 ? "approved_stage1" : "approved_stage2") : input.decision === "reject" ? "rejected" : "changes_requested";
     const audit = await recordEvent(tx, s, before, input.actorId, action, reason ?? null, { stage, from: before.status, to: status });
     if (status === "approved") {
       const defs = KINDS[before.kind].measures(before.data as RequestData);
@@ -192,12 +213,28 @@ export async function decide(
     if (status === "approved") {
       calls.push(threadPost(r, m.thread.approvedStage2(who)));
       const list = checklistMessage(r, CHANNEL_LANG, s.timeZone);
-      calls.push(post(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text: list.text, blocks: list.blocks }, { onSent: { type: "requestChecklist", requestId: r.id } }));
+      calls.push(
+        post(
+          orderKey(r.id),
+          r.channelId,
+          ref("requestTs", r.id),
+          { text: list.text, blocks: list.blocks },
+          { onSent: { type: "requestChecklist", requestId: r.id } },
+        ),
+      );
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.approvedStage2(r.code)));
     }
     if (status === "changes_requested") {
       calls.push(threadPost(r, m.thread.changesRequested(who, reason!)));
-      calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.changesRequested(r.code, who, reason!), (l) => reviseButton(r, l)));
+      calls.push(
+        await dm(
+          tx,
+          r,
+          r.requesterId,
+          (l) => requestMessages(l).dm.changesRequested(r.code, who, reason!),
+          (l) => reviseButton(r, l),
+        ),
+      );
     }
     if (status === "rejected") {
       calls.push(threadPost(r, m.thread.rejected(who, reason!)));
@@ -221,7 +258,10 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
     if (!before) return { ok: false, refusal: "not_found" };
     const check = canWithdraw(before, input.actorId, input.pressedRev);
     if (!check.ok) return check;
-    await tx.request.update({ where: { id: before.id }, data: { status: "withdrawn", stageSince: s.clock.now(), rev: { increment: 1 }, updatedAt: s.clock.now() } });
+    await tx.request.update({
+      where: { id: before.id },
+      data: { status: "withdrawn", stageSince: s.clock.now(), rev: { increment: 1 }, updatedAt: s.clock.now() },
+    });
     await record(tx, s, before, input.actorId, "withdrawn", null, { from: before.status });
     const r = (await loadRequest(tx, before.id))!;
     const approvers = await approversFor(tx, r.departmentId);
@@ -254,7 +294,15 @@ export async function resubmit(
     await tx.requestVersion.create({ data: { requestId: before.id, version, data: input.data as object, createdAt: now, createdBy: input.actorId } });
     await tx.request.update({
       where: { id: before.id },
-      data: { status: "pending_manager", stageSince: now, version, stage1By: null, rev: { increment: 1 }, updatedAt: now, title: KINDS[before.kind].title(input.data).slice(0, 200) },
+      data: {
+        status: "pending_manager",
+        stageSince: now,
+        version,
+        stage1By: null,
+        rev: { increment: 1 },
+        updatedAt: now,
+        title: KINDS[before.kind].title(input.data).slice(0, 200),
+      },
     });
     await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: input.data });
     const r = (await loadRequest(tx, before.id))!;
@@ -299,7 +347,10 @@ export async function setMeasure(
     const calls: OutgoingCall[] = [];
     let provisionUntil: Date | null = null;
     if (effective) {
-      await tx.request.update({ where: { id: before.id }, data: { status: "effective", stageSince: now, effectiveAt: now, rev: { increment: 1 }, updatedAt: now } });
+      await tx.request.update({
+        where: { id: before.id },
+        data: { status: "effective", stageSince: now, effectiveAt: now, rev: { increment: 1 }, updatedAt: now },
+      });
       await record(tx, s, before, input.actorId, "effective");
       provisionUntil = await createProvisionRecord(tx, s, before);
       await createProcessorFromRequest(tx, s, before); // 第15条: an entrustment gets its processor record
@@ -345,7 +396,13 @@ async function createProvisionRecord(tx: Tx, s: Services, r: RequestSnapshot): P
       retainUntil,
     },
   });
-  await appendAudit(tx, { at: now, actorId: "system", action: "provision_record.created", subject: `request:${r.code}`, data: { ...p, retainUntil: retainUntil.toISOString() } });
+  await appendAudit(tx, {
+    at: now,
+    actorId: "system",
+    action: "provision_record.created",
+    subject: `request:${r.code}`,
+    data: { ...p, retainUntil: retainUntil.toISOString() },
+  });
   return retainUntil;
 }
 
@@ -353,11 +410,18 @@ async function createProvisionRecord(tx: Tx, s: Services, r: RequestSnapshot): P
 
 /** Lets the outbox fill in the parent message's ts and permalink, and record them once posted. */
 export function registerRequestOutbox(s: Services): void {
-  registerParentMessage(s, { ts: "requestTs", permalink: "requestPermalink", posted: "requestMessage", idKey: "requestId" }, {
-    find: (tx, id) => tx.request.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
-    posted: (tx, id, at) => tx.request.update({ where: { id }, data: at }),
-  });
-  s.outbox.registerRef("requestChecklistTs", async (tx, r) => (await tx.request.findUnique({ where: { id: String(r.id) }, select: { checklistTs: true } }))?.checklistTs ?? undefined);
+  registerParentMessage(
+    s,
+    { ts: "requestTs", permalink: "requestPermalink", posted: "requestMessage", idKey: "requestId" },
+    {
+      find: (tx, id) => tx.request.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+      posted: (tx, id, at) => tx.request.update({ where: { id }, data: at }),
+    },
+  );
+  s.outbox.registerRef(
+    "requestChecklistTs",
+    async (tx, r) => (await tx.request.findUnique({ where: { id: String(r.id) }, select: { checklistTs: true } }))?.checklistTs ?? undefined,
+  );
   s.outbox.onSent("requestChecklist", async (tx, onSent, response) => {
     await tx.request.update({ where: { id: String(onSent.requestId) }, data: { checklistTs: String(response.ts) } });
   });

@@ -65,8 +65,19 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   const rows: Row[] = await db.request.findMany({
     where: { status: { in: ["pending_manager", "pending_chief", "approved"] } },
     select: {
-      id: true, code: true, kind: true, title: true, status: true, departmentId: true, requesterId: true, stage1By: true,
-      channelId: true, messageTs: true, stageSince: true, createdAt: true, approvedAt: true,
+      id: true,
+      code: true,
+      kind: true,
+      title: true,
+      status: true,
+      departmentId: true,
+      requesterId: true,
+      stage1By: true,
+      channelId: true,
+      messageTs: true,
+      stageSince: true,
+      createdAt: true,
+      approvedAt: true,
     },
     orderBy: { createdAt: "asc" },
   });
@@ -127,9 +138,12 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   const slotKey = calendar.day(notBefore);
   const snoozed = await activeSnoozes(db, now);
   const langs = new Map(
-    (await db.person.findMany({ where: { slackId: { in: [...perPerson.keys(), ...escalations.flatMap((e) => e.to)] } }, select: { slackId: true, lang: true, slackLocale: true } })).map(
-      (p) => [p.slackId, langOfPerson(p)],
-    ),
+    (
+      await db.person.findMany({
+        where: { slackId: { in: [...perPerson.keys(), ...escalations.flatMap((e) => e.to)] } },
+        select: { slackId: true, lang: true, slackLocale: true },
+      })
+    ).map((p) => [p.slackId, langOfPerson(p)]),
   );
 
   // one DM per person
@@ -139,7 +153,10 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   for (let i = 0; i < people.length; i += batchSize) {
     const batch = people.slice(i, i + batchSize);
     await db.$transaction(async (tx) => {
-      const fresh = await ctx.notices(tx, batch.map((p) => `requests.morning:${slotKey}:${p}`));
+      const fresh = await ctx.notices(
+        tx,
+        batch.map((p) => `requests.morning:${slotKey}:${p}`),
+      );
       const calls: OutgoingCall[] = [];
       for (const p of batch) {
         if (!fresh.has(`requests.morning:${slotKey}:${p}`)) continue;
@@ -163,7 +180,15 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
       const m = requestReminderMessages(CHANNEL_LANG);
       const calls: OutgoingCall[] = [];
       if (e.row.channelId) {
-        calls.push(threadPost(`request:${e.row.id}`, e.row.channelId, ref("requestTs", e.row.id), { text: m.escalationThread(m.stage(e.stage), e.days, mentionsOr(e.to, m.nobody)) }, { notBefore }));
+        calls.push(
+          threadPost(
+            `request:${e.row.id}`,
+            e.row.channelId,
+            ref("requestTs", e.row.id),
+            { text: m.escalationThread(m.stage(e.stage), e.days, mentionsOr(e.to, m.nobody)) },
+            { notBefore },
+          ),
+        );
       }
       for (const p of e.to) {
         const l = requestReminderMessages(langs.get(p) ?? DEFAULT_LANG);
@@ -186,7 +211,15 @@ function personDm(ctx: JobContext, items: (PendingItem | MeasuresItem)[], lang: 
       title: m.pendingTitle(pending.length),
       items: pending.map((i) => ({
         item: `request:${i.row.id}`,
-        text: m.pendingItem(link(ctx, i.row), i.row.title, KINDS[i.row.kind as RequestKind]?.name(lang) ?? i.row.kind, mention(i.row.requesterId), m.stage(i.stage), i.days, i.overdue),
+        text: m.pendingItem(
+          link(ctx, i.row),
+          i.row.title,
+          KINDS[i.row.kind as RequestKind]?.name(lang) ?? i.row.kind,
+          mention(i.row.requesterId),
+          m.stage(i.stage),
+          i.days,
+          i.overdue,
+        ),
       })),
     },
     {
@@ -199,15 +232,15 @@ function personDm(ctx: JobContext, items: (PendingItem | MeasuresItem)[], lang: 
 
 export function createRequestJobs(o: { batchSize?: number } = {}): Job[] {
   return [
-  {
-    name: "requests.morning",
-    schedule: "0 9 * * 1-5",
-    description: {
-      ja: "承認待ち・措置未完了の届出を担当者ごとに1通のDMで通知し、滞留した承認をエスカレーション",
-      en: "one DM per person with requests waiting for them; escalates decisions stuck past the threshold",
+    {
+      name: "requests.morning",
+      schedule: "0 9 * * 1-5",
+      description: {
+        ja: "承認待ち・措置未完了の届出を担当者ごとに1通のDMで通知し、滞留した承認をエスカレーション",
+        en: "one DM per person with requests waiting for them; escalates decisions stuck past the threshold",
+      },
+      run: (ctx) => requestsMorning(ctx, o.batchSize),
     },
-    run: (ctx) => requestsMorning(ctx, o.batchSize),
-  },
   ];
 }
 

@@ -69,7 +69,8 @@ const ja = {
   historyLine: (at: string, who: string, what: string, version: number) => `${at} ${who}：${what}（第${version}版）`,
   reasonLine: (reason: string) => `理由：${reason}`,
   nobodyCanDecide: {
-    no_deputy: ":warning: 個人情報管理責任者本人の届出です。個人情報管理責任者代理が登録されていないため、承認できる人がいません。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。",
+    no_deputy:
+      ":warning: 個人情報管理責任者本人の届出です。個人情報管理責任者代理が登録されていないため、承認できる人がいません。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。",
     not_approver: ":warning: この段階で承認できる人が名簿にいません。管理者に個人情報管理者または個人情報管理責任者の登録を依頼してください。",
   } as Record<string, string>,
   fellToChief: "届出者が部署で唯一の個人情報管理者のため、第1段階は個人情報管理責任者が判断します。",
@@ -81,7 +82,8 @@ const ja = {
   measureOpen: "未完了",
   thread: {
     submitted: (requester: string, approvers: string) => `${requester} さんが届出を提出しました。${approvers} 確認をお願いします。`,
-    resubmitted: (requester: string, version: number, approvers: string) => `${requester} さんが修正して再提出しました（第${version}版）。${approvers} 確認をお願いします。`,
+    resubmitted: (requester: string, version: number, approvers: string) =>
+      `${requester} さんが修正して再提出しました（第${version}版）。${approvers} 確認をお願いします。`,
     approvedStage1: (who: string, next: string) => `${who} さんが第1段階を承認しました。${next} 最終承認をお願いします。`,
     approvedStage2: (who: string) => `${who} さんが最終承認しました。必要な措置を実施してください。`,
     changesRequested: (who: string, reason: string) => `${who} さんが差し戻しました。\n>${reason}`,
@@ -93,7 +95,8 @@ const ja = {
   },
   dm: {
     submitted: (code: string, title: string) => `届出 ${code}「${title}」を受け付けました。承認チャンネルのスレッドで進捗を確認できます。`,
-    changesRequested: (code: string, who: string, reason: string) => `届出 ${code} が ${who} さんから差し戻されました。\n>${reason}\n内容を修正して再提出してください。`,
+    changesRequested: (code: string, who: string, reason: string) =>
+      `届出 ${code} が ${who} さんから差し戻されました。\n>${reason}\n内容を修正して再提出してください。`,
     rejected: (code: string, who: string, reason: string) => `届出 ${code} は ${who} さんにより却下されました。\n>${reason}`,
     approvedStage2: (code: string) => `届出 ${code} が最終承認されました。個人情報管理責任者が必要な措置を完了するまで、活動はまだ開始できません。`,
     effective: (code: string, title: string) => `:large_green_circle: 届出 ${code}「${title}」の必要な措置がすべて完了しました。活動を開始できます。`,
@@ -204,7 +207,8 @@ const en: typeof ja = {
   historyLine: (at, who, what, version) => `${at} ${who}: ${what} (v${version})`,
   reasonLine: (reason) => `Reason: ${reason}`,
   nobodyCanDecide: {
-    no_deputy: ":warning: This is the chief privacy officer's own request and no deputy chief is registered, so nobody can approve it. Ask an admin to add one (/privacy admin role add @user deputyChief).",
+    no_deputy:
+      ":warning: This is the chief privacy officer's own request and no deputy chief is registered, so nobody can approve it. Ask an admin to add one (/privacy admin role add @user deputyChief).",
     not_approver: ":warning: Nobody in the directory can decide this stage. Ask an admin to register a privacy manager or chief privacy officer.",
   },
   fellToChief: "The requester is the department's only privacy manager, so the chief privacy officer decides stage 1.",
@@ -230,7 +234,8 @@ const en: typeof ja = {
     submitted: (code, title) => `Your request ${code} "${title}" was received. Follow it in its thread in the approvals channel.`,
     changesRequested: (code, who, reason) => `${who} sent your request ${code} back for changes.\n>${reason}\nPlease revise and resubmit it.`,
     rejected: (code, who, reason) => `${who} rejected your request ${code}.\n>${reason}`,
-    approvedStage2: (code) => `Your request ${code} has its final approval. The activity may not start until the chief privacy officer completes the necessary measures.`,
+    approvedStage2: (code) =>
+      `Your request ${code} has its final approval. The activity may not start until the chief privacy officer completes the necessary measures.`,
     effective: (code, title) => `:large_green_circle: All necessary measures for ${code} "${title}" are complete. The activity may start.`,
   },
   refusal: {
@@ -239,7 +244,8 @@ const en: typeof ja = {
     own_request: "You cannot decide on your own request (separation of duties).",
     not_approver: "Only a privacy manager of the requester's department (at stage 2, the chief privacy officer) can decide this stage.",
     no_deputy: "The chief privacy officer's own request is decided by the deputy chief, and none is registered.",
-    stage1_decider: "Whoever approved stage 1 cannot also give the final approval (separation of duties). Another chief privacy officer (or the deputy) decides.",
+    stage1_decider:
+      "Whoever approved stage 1 cannot also give the final approval (separation of duties). Another chief privacy officer (or the deputy) decides.",
     not_requester: "Only the requester can do this.",
     cannot_withdraw: "A request cannot be withdrawn after its final approval.",
     not_chief: "Only the chief privacy officer (or deputy) can complete the necessary measures.",

@@ -24,7 +24,8 @@ const en: typeof ja = {
   stage: (stage) => (stage === 1 ? "stage 1 (privacy manager)" : "stage 2 (chief privacy officer)"),
   pendingItem: (link, title, kind, requester, stage, days, overdue) =>
     `*${link}* ${title}\n${kind} · from ${requester} · ${stage} · ${days === 0 ? "filed today" : `${days} business day${days === 1 ? "" : "s"}`}${overdue ? " :warning: overdue" : ""}`,
-  measuresItem: (link, title, days, done, total) => `*${link}* ${title}\n${days} business days since the final approval · measures ${done}/${total} done :warning:`,
+  measuresItem: (link, title, days, done, total) =>
+    `*${link}* ${title}\n${days} business days since the final approval · measures ${done}/${total} done :warning:`,
   escalationThread: (stage, days, to) => `:rotating_light: The ${stage} decision has waited ${days} business days; escalated to ${to}.`,
   escalationDm: (link, title, stage, days, approvers) =>
     `:rotating_light: *Escalation* ${link} ${title}\nThe ${stage} decision has waited ${days} business days (approvers: ${approvers}). Please follow up.`,

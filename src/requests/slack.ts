@@ -133,7 +133,11 @@ export const untickMeasure = (c: PressContext<{ id: string; key: string }>) => m
 type FormMetaValue = z.output<typeof formMeta>;
 
 export async function submitForm(c: SubmitContext<FormMetaValue>): Promise<void> {
-  const { s, actor, meta: { kind } } = c;
+  const {
+    s,
+    actor,
+    meta: { kind },
+  } = c;
   const parsed = kind.parse(c.view.state.values as unknown as FormValues, actor.lang, dayIn(s.clock.now(), s.timeZone));
   if (!parsed.ok) return c.ack({ response_action: "errors", errors: parsed.errors });
   const r = await submitRequest(s, { requesterId: actor.slackId, kind: kind.kind, data: parsed.data, submissionKey: `view:${c.view.id}` });
@@ -155,7 +159,10 @@ export async function submitRevision(c: SubmitContext<z.output<typeof reviseMeta
 }
 
 /** The reason modal's one field. */
-const reasonForm = { fields: { reason: { block: ReasonBlock.block, action: ReasonBlock.action, read: "text" } }, schema: z.object({ reason: z.string().optional() }) } as const;
+const reasonForm = {
+  fields: { reason: { block: ReasonBlock.block, action: ReasonBlock.action, read: "text" } },
+  schema: z.object({ reason: z.string().optional() }),
+} as const;
 
 export async function submitReason(c: SubmitContext<ReasonMeta, Actor | null>): Promise<void> {
   const { s, actor, meta } = c;
@@ -187,6 +194,14 @@ export const requestHandlers: readonly HandlerDef[] = [
   press(RequestActions.untickMeasure, { value: measureValue, patient: true, invalid: notFound }, untickMeasure),
   link(RequestActions.openLink),
   submit(RequestViews.form, { meta: formMeta, block: firstInputBlock, invalid: (lang) => requestMessages(lang).refusal.not_found }, submitForm),
-  submit(RequestViews.revise, { meta: reviseMeta, block: firstInputBlock, invalid: (lang) => requestMessages(lang).refusal.not_requester, anyone: true }, submitRevision),
-  submit(RequestViews.reason, { meta: reasonMeta, block: ReasonBlock.block, invalid: (lang) => requestMessages(lang).refusal.not_found, anyone: true }, submitReason),
+  submit(
+    RequestViews.revise,
+    { meta: reviseMeta, block: firstInputBlock, invalid: (lang) => requestMessages(lang).refusal.not_requester, anyone: true },
+    submitRevision,
+  ),
+  submit(
+    RequestViews.reason,
+    { meta: reasonMeta, block: ReasonBlock.block, invalid: (lang) => requestMessages(lang).refusal.not_found, anyone: true },
+    submitReason,
+  ),
 ];

@@ -48,7 +48,9 @@ export async function findRequestId(q: Q, idOrCode: string): Promise<string | nu
  * `lock` takes the row lock the state changes serialise on (SELECT … FOR UPDATE).
  */
 export async function loadRequest(q: Q, id: string, opts: { lock?: boolean } = {}): Promise<RequestSnapshot | null> {
-  const rows = opts.lock ? await q.$queryRaw<SnapshotRow[]>`${SNAPSHOT} WHERE r.id = ${id} FOR UPDATE OF r` : await q.$queryRaw<SnapshotRow[]>`${SNAPSHOT} WHERE r.id = ${id}`;
+  const rows = opts.lock
+    ? await q.$queryRaw<SnapshotRow[]>`${SNAPSHOT} WHERE r.id = ${id} FOR UPDATE OF r`
+    : await q.$queryRaw<SnapshotRow[]>`${SNAPSHOT} WHERE r.id = ${id}`;
   const r = rows[0];
   if (!r) return null;
   return {
@@ -154,6 +156,19 @@ export async function openRequestsForApprover(q: Q, roles: readonly string[], de
     where: { OR: or },
     orderBy: { createdAt: "asc" },
     take,
-    select: { id: true, code: true, kind: true, status: true, title: true, updatedAt: true, channelId: true, messageTs: true, rev: true, requesterId: true, departmentId: true, stage1By: true },
+    select: {
+      id: true,
+      code: true,
+      kind: true,
+      status: true,
+      title: true,
+      updatedAt: true,
+      channelId: true,
+      messageTs: true,
+      rev: true,
+      requesterId: true,
+      departmentId: true,
+      stage1By: true,
+    },
   });
 }

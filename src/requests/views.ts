@@ -22,7 +22,12 @@ function listSections(lines: string[]): KnownBlock[] {
   return out;
 }
 
-export function requestListBlocks(mine: RequestListItem[], waiting: WaitingItem[], lang: Lang, surface: "ephemeral" | "home"): { text: string; blocks: KnownBlock[] } {
+export function requestListBlocks(
+  mine: RequestListItem[],
+  waiting: WaitingItem[],
+  lang: Lang,
+  surface: "ephemeral" | "home",
+): { text: string; blocks: KnownBlock[] } {
   const c = requestMessages(lang).list;
   const blocks: KnownBlock[] = [];
   blocks.push({ type: "section", text: { type: "mrkdwn", text: c.waiting } });
@@ -49,10 +54,22 @@ export function requestStatusBlocks(r: RequestSnapshot, versions: number, lang: 
     return e.reason ? `${base}\n      ${m.reasonLine(clip(e.reason, 300))}` : base;
   });
   const blocks: KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: clip(`*${r.code}* ${r.title}\n${m.kindWithArticle(k.name(lang), m.article(k.article))} · ${m.statusEmoji[r.status]} ${m.status[r.status]}`, 3000) } },
-    { type: "context", elements: [{ type: "mrkdwn", text: `${m.field.requester}: <@${r.requesterId}> · ${m.field.department}: ${clip(r.departmentName, 100)} · ${m.versions(versions)}` }] },
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: clip(`*${r.code}* ${r.title}\n${m.kindWithArticle(k.name(lang), m.article(k.article))} · ${m.statusEmoji[r.status]} ${m.status[r.status]}`, 3000),
+      },
+    },
+    {
+      type: "context",
+      elements: [
+        { type: "mrkdwn", text: `${m.field.requester}: <@${r.requesterId}> · ${m.field.department}: ${clip(r.departmentName, 100)} · ${m.versions(versions)}` },
+      ],
+    },
   ];
-  if (r.measures.length > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.measuresProgress(r.measures.filter((x) => x.doneAt).length, r.measures.length) }] });
+  if (r.measures.length > 0)
+    blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.measuresProgress(r.measures.filter((x) => x.doneAt).length, r.measures.length) }] });
   if (history.length > 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(`*${m.history}*\n${history.join("\n")}`, 3000) } });
   return { text: `${r.code}: ${m.status[r.status]}`, blocks };
 }

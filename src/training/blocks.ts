@@ -81,7 +81,13 @@ export function importModal(lang: Lang): View {
         type: "input",
         block_id: ImportBlock.block,
         label: { type: "plain_text", text: m.label },
-        element: { type: "plain_text_input", action_id: ImportBlock.action, multiline: true, max_length: 3000, placeholder: { type: "plain_text", text: m.placeholder } },
+        element: {
+          type: "plain_text_input",
+          action_id: ImportBlock.action,
+          multiline: true,
+          max_length: 3000,
+          placeholder: { type: "plain_text", text: m.placeholder },
+        },
       },
     ],
   };

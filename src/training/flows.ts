@@ -21,7 +21,17 @@ export async function recordCompletion(s: Services, c: CompletionInput): Promise
   const now = s.clock.now();
   return s.database.prisma.$transaction(async (tx) => {
     const r = await tx.trainingCompletion.createMany({
-      data: [{ personId: c.personId, courseId: c.courseId, completedOn: dayDate(c.completedOn), evidence: c.evidence, source: "self", recordedBy: c.personId, recordedAt: now }],
+      data: [
+        {
+          personId: c.personId,
+          courseId: c.courseId,
+          completedOn: dayDate(c.completedOn),
+          evidence: c.evidence,
+          source: "self",
+          recordedBy: c.personId,
+          recordedAt: now,
+        },
+      ],
       skipDuplicates: true,
     });
     if (r.count === 0) return { created: false };

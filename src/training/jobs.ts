@@ -56,7 +56,10 @@ export async function trainingReminders(ctx: JobContext, batchSize = BATCH): Pro
   const snoozed = await activeSnoozes(db, now);
   const people = [...perPerson.keys()].sort();
   const langs = new Map(
-    (await db.person.findMany({ where: { slackId: { in: people } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [p.slackId, langOfPerson(p)]),
+    (await db.person.findMany({ where: { slackId: { in: people } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [
+      p.slackId,
+      langOfPerson(p),
+    ]),
   );
 
   let dms = 0;
@@ -75,7 +78,10 @@ export async function trainingReminders(ctx: JobContext, batchSize = BATCH): Pro
         skippedSnoozed += all.length - open.length;
         if (open.length > 0) candidates.set(p, open);
       }
-      const fresh = await ctx.notices(tx, [...candidates.values()].flat().map((it) => it.key));
+      const fresh = await ctx.notices(
+        tx,
+        [...candidates.values()].flat().map((it) => it.key),
+      );
       const calls: OutgoingCall[] = [];
       for (const [p, list] of candidates) {
         const due = list.filter((it) => fresh.has(it.key));

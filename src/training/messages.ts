@@ -66,16 +66,26 @@ const ja = {
     problem: (p: CsvProblem, courseIds: string[]): string => {
       const at = `${p.line}行目`;
       switch (p.kind) {
-        case "empty": return "取り込む行がありません。";
-        case "header": return `${at}：見出しに ${p.missing.join(", ")} がありません（例：slackId,course,completedOn,evidence）。`;
-        case "quote": return `${at}："（引用符）が閉じていません。`;
-        case "columns": return `${at}：列の数が ${p.got} です（見出しは ${p.expected} 列）。`;
-        case "slackId": return `${at}：「${p.value}」は Slack のユーザーID ではありません（例：U0123ABCD）。`;
-        case "unknownPerson": return `${at}：${p.value} は名簿にいません。`;
-        case "course": return `${at}：コース「${p.value}」はありません（${courseIds.join(", ")}）。`;
-        case "date": return `${at}：「${p.value}」は存在しない日付です（YYYY-MM-DD）。`;
-        case "future": return `${at}：受講日 ${p.value} は未来の日付です。`;
-        case "evidence": return `${at}：「${p.value}」は https:// の URL ではありません。`;
+        case "empty":
+          return "取り込む行がありません。";
+        case "header":
+          return `${at}：見出しに ${p.missing.join(", ")} がありません（例：slackId,course,completedOn,evidence）。`;
+        case "quote":
+          return `${at}："（引用符）が閉じていません。`;
+        case "columns":
+          return `${at}：列の数が ${p.got} です（見出しは ${p.expected} 列）。`;
+        case "slackId":
+          return `${at}：「${p.value}」は Slack のユーザーID ではありません（例：U0123ABCD）。`;
+        case "unknownPerson":
+          return `${at}：${p.value} は名簿にいません。`;
+        case "course":
+          return `${at}：コース「${p.value}」はありません（${courseIds.join(", ")}）。`;
+        case "date":
+          return `${at}：「${p.value}」は存在しない日付です（YYYY-MM-DD）。`;
+        case "future":
+          return `${at}：受講日 ${p.value} は未来の日付です。`;
+        case "evidence":
+          return `${at}：「${p.value}」は https:// の URL ではありません。`;
       }
     },
     doneTitle: "取り込みました",
@@ -153,16 +163,26 @@ const en: typeof ja = {
     problem: (p, courseIds) => {
       const at = `Line ${p.line}`;
       switch (p.kind) {
-        case "empty": return "There are no lines to import.";
-        case "header": return `${at}: the header lacks ${p.missing.join(", ")} (e.g. slackId,course,completedOn,evidence).`;
-        case "quote": return `${at}: a quote (") is not closed.`;
-        case "columns": return `${at}: ${p.got} columns (the header has ${p.expected}).`;
-        case "slackId": return `${at}: "${p.value}" is not a Slack user id (e.g. U0123ABCD).`;
-        case "unknownPerson": return `${at}: ${p.value} is not in the directory.`;
-        case "course": return `${at}: there is no course "${p.value}" (${courseIds.join(", ")}).`;
-        case "date": return `${at}: "${p.value}" is not a date that exists (YYYY-MM-DD).`;
-        case "future": return `${at}: ${p.value} is in the future.`;
-        case "evidence": return `${at}: "${p.value}" is not an https:// URL.`;
+        case "empty":
+          return "There are no lines to import.";
+        case "header":
+          return `${at}: the header lacks ${p.missing.join(", ")} (e.g. slackId,course,completedOn,evidence).`;
+        case "quote":
+          return `${at}: a quote (") is not closed.`;
+        case "columns":
+          return `${at}: ${p.got} columns (the header has ${p.expected}).`;
+        case "slackId":
+          return `${at}: "${p.value}" is not a Slack user id (e.g. U0123ABCD).`;
+        case "unknownPerson":
+          return `${at}: ${p.value} is not in the directory.`;
+        case "course":
+          return `${at}: there is no course "${p.value}" (${courseIds.join(", ")}).`;
+        case "date":
+          return `${at}: "${p.value}" is not a date that exists (YYYY-MM-DD).`;
+        case "future":
+          return `${at}: ${p.value} is in the future.`;
+        case "evidence":
+          return `${at}: "${p.value}" is not an https:// URL.`;
       }
     },
     doneTitle: "Imported",

@@ -15,7 +15,11 @@ import { checkPeople, dayIn, parseCompletionCsv } from "./rules.js";
 import { isAdmin } from "../directory/roles.js";
 
 /** The modal's one field: the CSV as pasted (checked line by line by the rules). */
-const importForm = { fields: { csv: { block: ImportBlock.block, read: "text" } }, action: ImportBlock.action, schema: z.object({ csv: z.string().default("") }) } as const;
+const importForm = {
+  fields: { csv: { block: ImportBlock.block, read: "text" } },
+  action: ImportBlock.action,
+  schema: z.object({ csv: z.string().default("") }),
+} as const;
 
 export async function importTraining(c: SubmitContext<undefined, Actor | null>): Promise<void> {
   const { s, actor, lang } = c;

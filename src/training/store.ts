@@ -112,4 +112,3 @@ export async function syncAssignments(tx: Tx, courses: Course[], today: Day): Pr
       SELECT 1 FROM "Person" p JOIN c ON ${IN_AUDIENCE} WHERE p."slackId" = ta."personId" AND c.id = ta."courseId")`;
   return { added, removed };
 }
-

@@ -208,7 +208,10 @@ describe.skipIf(skip)(title, () => {
     // ---- 6. 山田 sees it effective in the DM and on App Home -----------------------------------------
     await slack.switchTo(YAMADA.id, YAMADA.name);
     await slack.byTestId("dm-link").click();
-    const effectiveDm = slack.channelMessages().filter({ hasText: `届出 ${code}` }).filter({ hasText: "活動を開始できます" });
+    const effectiveDm = slack
+      .channelMessages()
+      .filter({ hasText: `届出 ${code}` })
+      .filter({ hasText: "活動を開始できます" });
     await effectiveDm.waitFor();
     await expectText(effectiveDm, "必要な措置がすべて完了しました");
     await slack.shot("dm-effective");

@@ -108,7 +108,9 @@ export class LocalSlackPage {
 
   async openChannel(id: string): Promise<void> {
     await this.page.locator(`[data-testid="channel-link"][data-channel-id="${id}"]`).click();
-    await expect.poll(() => this.page.locator(`[data-testid="channel-link"][data-channel-id="${id}"]`).getAttribute("aria-current"), { timeout: 5_000 }).toBe("page");
+    await expect
+      .poll(() => this.page.locator(`[data-testid="channel-link"][data-channel-id="${id}"]`).getAttribute("aria-current"), { timeout: 5_000 })
+      .toBe("page");
     // the state of this channel has arrived (the intro is there once the pane is rendered)
     await this.page.locator("#messages .chan-intro").waitFor();
   }

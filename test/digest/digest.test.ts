@@ -70,7 +70,10 @@ describe("/privacy digest", () => {
   it("shows compliance the same digest for the last 7 days, ephemerally", async () => {
     clock.set(jst("2026-11-30T11:00:00"));
     await h.slack.command(compliance, "/privacy", "digest");
-    const e = await until(() => h.fake.ephemerals(compliance), (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes("ダイジェスト")));
+    const e = await until(
+      () => h.fake.ephemerals(compliance),
+      (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes("ダイジェスト")),
+    );
     const shown = JSON.stringify(e.at(-1)!.blocks);
     expect(shown).toContain("届出");
     expect(shown).toContain("現在の未決");
@@ -78,18 +81,30 @@ describe("/privacy digest", () => {
 
   it("a month for the audit lead; an unknown period and a person without the role are told why", async () => {
     await h.slack.command(auditor, "/privacy", "digest month");
-    await until(() => h.fake.ephemerals(auditor), (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes("2026/10/31〜2026/11/30")));
+    await until(
+      () => h.fake.ephemerals(auditor),
+      (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes("2026/10/31〜2026/11/30")),
+    );
     await h.slack.command(compliance, "/privacy", "digest year");
-    await until(() => h.fake.ephemerals(compliance), (x) => x.some((m) => m.text.includes("「year」は期間として使えません")));
+    await until(
+      () => h.fake.ephemerals(compliance),
+      (x) => x.some((m) => m.text.includes("「year」は期間として使えません")),
+    );
     await h.slack.command(employee, "/privacy", "digest");
-    await until(() => h.fake.ephemerals(employee), (x) => x.some((m) => m.text.includes("ダイジェストを見られるのは")));
+    await until(
+      () => h.fake.ephemerals(employee),
+      (x) => x.some((m) => m.text.includes("ダイジェストを見られるのは")),
+    );
   });
 
   it("leaves out sections without content, and says so when none has any", async () => {
     const empty = await startHarness({ clock, fake: { clock } });
     try {
       await empty.slack.command(compliance, "/privacy", "digest");
-      const e = await until(() => empty.fake.ephemerals(compliance), (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes("ダイジェスト")));
+      const e = await until(
+        () => empty.fake.ephemerals(compliance),
+        (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes("ダイジェスト")),
+      );
       const shown = JSON.stringify(e.at(-1)!.blocks);
       expect(shown).not.toContain("*届出*"); // no request filed, none open
       expect(shown).not.toContain("期限を過ぎた事項");
@@ -104,9 +119,19 @@ describe("/privacy digest", () => {
 
 describe("the digest within Slack's 50 blocks", () => {
   it("keeps every section's title when one section is long, and says what was cut", () => {
-    const long = { order: 30, title: "研修", lines: Array.from({ length: 900 }, (_, i) => `• 部署${i}：受講率 ${i % 100}%（未受講 ${"山田 太郎、".repeat(40)}）`) };
+    const long = {
+      order: 30,
+      title: "研修",
+      lines: Array.from({ length: 900 }, (_, i) => `• 部署${i}：受講率 ${i % 100}%（未受講 ${"山田 太郎、".repeat(40)}）`),
+    };
     const after = { order: 50, title: "委託先", lines: ["点検期限切れ 1件"] };
-    const { blocks } = digestBlocks([{ order: 10, title: "届出", lines: ["提出 *1* 件"] }, long, after], jst("2026-11-23T00:00:00"), jst("2026-11-30T00:00:00"), "ja", "Asia/Tokyo");
+    const { blocks } = digestBlocks(
+      [{ order: 10, title: "届出", lines: ["提出 *1* 件"] }, long, after],
+      jst("2026-11-23T00:00:00"),
+      jst("2026-11-30T00:00:00"),
+      "ja",
+      "Asia/Tokyo",
+    );
     expect(blocks.length).toBeLessThanOrEqual(50);
     const shown = JSON.stringify(blocks);
     expect(shown).toContain("*研修*");

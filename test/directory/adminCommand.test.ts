@@ -67,7 +67,9 @@ describe("/privacy admin", () => {
     expect((await run(P.admin, `admin role add <@${P.employee2}|tanaka> handler`)).texts).toEqual([`<@${P.employee2}> を個人情報取扱担当者にしました。`]);
     expect((await run(P.admin, `admin role add <@${P.employee2}> manager dev`)).texts).toEqual([`<@${P.employee2}> を個人情報管理者（開発部）にしました。`]);
     expect((await getPerson(env.database.prisma, P.employee2))?.roles).toEqual(["handler", "manager:dev"]);
-    expect((await run(P.admin, `admin role remove <@${P.employee2}|tanaka> handler`, { lang: "en" })).texts).toEqual([`<@${P.employee2}> is no longer data handler.`]);
+    expect((await run(P.admin, `admin role remove <@${P.employee2}|tanaka> handler`, { lang: "en" })).texts).toEqual([
+      `<@${P.employee2}> is no longer data handler.`,
+    ]);
     expect((await getPerson(env.database.prisma, P.employee2))?.roles).toEqual(["manager:dev"]);
     const a = await auditEntries(env, undefined, mark);
     expect(a.map((e) => [e.actorId, e.action])).toEqual([
@@ -80,7 +82,9 @@ describe("/privacy admin", () => {
   it("answers refusals and bad mentions ephemerally", async () => {
     expect((await run(P.admin, "admin role add @tanaka handler")).texts).toEqual([expect.stringContaining("「@tanaka」からユーザーを特定できません")]);
     expect((await run(P.admin, `admin role add <@${P.chief}> auditor`)).texts).toEqual([expect.stringContaining("兼任できません")]);
-    expect((await run(P.admin, `admin role add <@${P.employee2}> manager marketing`)).texts).toEqual([expect.stringContaining("部署「marketing」はありません")]);
+    expect((await run(P.admin, `admin role add <@${P.employee2}> manager marketing`)).texts).toEqual([
+      expect.stringContaining("部署「marketing」はありません"),
+    ]);
     expect((await run(P.admin, "admin role add <@U0STRANGER> handler")).texts).toEqual([expect.stringContaining("名簿に登録されていません")]);
     expect((await run(P.admin, "admin channel set approvals #general")).texts).toEqual([expect.stringContaining("「#general」からチャンネルを特定できません")]);
     expect((await run(P.admin, "admin channel set random <#C0RANDOM|random>")).texts).toEqual([expect.stringContaining("「random」は指定できません")]);
@@ -89,7 +93,12 @@ describe("/privacy admin", () => {
 
   it("wrong usage gets the usage lines of that subcommand", async () => {
     const role = await run(P.admin, "admin role add");
-    expect(role.texts).toEqual([["`/privacy admin role add @ユーザー <役割> [部署ID]` 役割を追加（役割：manager, chief, deputyChief, auditor, compliance, handler, admin。部署は manager のとき、自部署以外を管理させる場合）", "`/privacy admin role remove @ユーザー <役割> [部署ID]` 役割を外す"].join("\n")]);
+    expect(role.texts).toEqual([
+      [
+        "`/privacy admin role add @ユーザー <役割> [部署ID]` 役割を追加（役割：manager, chief, deputyChief, auditor, compliance, handler, admin。部署は manager のとき、自部署以外を管理させる場合）",
+        "`/privacy admin role remove @ユーザー <役割> [部署ID]` 役割を外す",
+      ].join("\n"),
+    ]);
     expect((await run(P.admin, `admin role give <@${P.employee2}> handler`)).texts[0]).toContain("/privacy admin role remove");
     expect((await run(P.admin, `admin role add <@${P.employee2}> manager dev extra`)).texts[0]).toContain("/privacy admin role add");
     expect((await run(P.admin, "admin dept add hr")).texts[0]).toContain("/privacy admin dept rename");
@@ -101,12 +110,16 @@ describe("/privacy admin", () => {
 
   it("dept add and rename take names with spaces; channel set takes a channel escape", async () => {
     expect((await run(P.admin, "admin dept add hr 人事 総務部")).texts).toEqual(["部署「人事 総務部」（hr）を追加しました。"]);
-    expect((await run(P.admin, "admin dept rename hr  Human Resources ")).texts).toEqual(["部署 hr の名前を「人事 総務部」から「Human Resources」に変えました。"]);
+    expect((await run(P.admin, "admin dept rename hr  Human Resources ")).texts).toEqual([
+      "部署 hr の名前を「人事 総務部」から「Human Resources」に変えました。",
+    ]);
     expect((await run(P.admin, "admin channel set incidents <#C0NEWINC|incidents>")).texts).toEqual([
       "インシデントチャンネルを <#C0NEWINC> にしました。Bot をそのチャンネルに招待してください。",
     ]);
     expect((await getChannels(env.database.prisma)).incidents).toBe("C0NEWINC");
-    expect((await run(P.admin, `admin person add <@U0NEWHIRE|hanako> hr 新人 花子`)).texts).toEqual(["新人 花子（<@U0NEWHIRE>、Human Resources）を名簿に登録しました。"]);
+    expect((await run(P.admin, `admin person add <@U0NEWHIRE|hanako> hr 新人 花子`)).texts).toEqual([
+      "新人 花子（<@U0NEWHIRE>、Human Resources）を名簿に登録しました。",
+    ]);
     expect(await getPerson(env.database.prisma, "U0NEWHIRE")).toMatchObject({ name: "新人 花子", departmentId: "hr", roles: [] });
     expect((await auditEntries(env, undefined, mark)).map((e) => e.action)).toEqual([
       "directory.department_added",

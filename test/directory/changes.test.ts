@@ -95,8 +95,14 @@ describe("addRole / removeRole", () => {
       error: expect.stringContaining("<@U0STRANGER> は名簿に登録されていません。先に `/privacy admin person add <@U0STRANGER> <部署ID> <氏名>`"),
     });
     expect(await addRole(s(), P.admin, P.employee2, "boss")).toMatchObject({ ok: false, error: expect.stringContaining("不明な役割「boss」") });
-    expect(await addRole(s(), P.admin, P.employee2, "manager", "marketing")).toMatchObject({ ok: false, error: expect.stringContaining("部署「marketing」はありません") });
-    expect(await addRole(s(), P.admin, P.employee2, "handler", "sales")).toMatchObject({ ok: false, error: expect.stringContaining("manager（個人情報管理者）のときだけ") });
+    expect(await addRole(s(), P.admin, P.employee2, "manager", "marketing")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("部署「marketing」はありません"),
+    });
+    expect(await addRole(s(), P.admin, P.employee2, "handler", "sales")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("manager（個人情報管理者）のときだけ"),
+    });
     expect(await addRole(s(), P.admin, P.employee, "handler")).toMatchObject({ ok: false, error: `<@${P.employee}> はすでに個人情報取扱担当者です。` });
     expect(await addRole(s(), P.admin, P.manager, "manager")).toMatchObject({ ok: false });
     expect(await removeRole(s(), P.admin, P.employee2, "handler")).toMatchObject({ ok: false, error: expect.stringContaining("ではありません") });
@@ -122,7 +128,10 @@ describe("addRole / removeRole", () => {
 
 describe("people, departments and channels", () => {
   it("registers a person", async () => {
-    expect(await addPerson(s(), P.admin, "U0NEWHIRE", "dev", " 新人 花子 ")).toEqual({ ok: true, summary: "新人 花子（<@U0NEWHIRE>、開発部）を名簿に登録しました。" });
+    expect(await addPerson(s(), P.admin, "U0NEWHIRE", "dev", " 新人 花子 ")).toEqual({
+      ok: true,
+      summary: "新人 花子（<@U0NEWHIRE>、開発部）を名簿に登録しました。",
+    });
     expect(await getPerson(env.database.prisma, "U0NEWHIRE")).toMatchObject({ name: "新人 花子", departmentId: "dev", roles: [] });
     expect(await audit()).toMatchObject([{ action: "directory.person_added", subject: "person:U0NEWHIRE", data: { name: "新人 花子", department: "dev" } }]);
     expect(await addPerson(s(), P.admin, "U0NEWHIRE", "dev", "x")).toMatchObject({ ok: false, error: expect.stringContaining("すでに名簿") });
@@ -135,7 +144,10 @@ describe("people, departments and channels", () => {
 
   it("adds and renames departments", async () => {
     expect(await addDepartment(s(), P.admin, "hr", "人事部")).toEqual({ ok: true, summary: "部署「人事部」（hr）を追加しました。" });
-    expect(await renameDepartment(s(), P.admin, "hr", "人事総務部")).toEqual({ ok: true, summary: "部署 hr の名前を「人事部」から「人事総務部」に変えました。" });
+    expect(await renameDepartment(s(), P.admin, "hr", "人事総務部")).toEqual({
+      ok: true,
+      summary: "部署 hr の名前を「人事部」から「人事総務部」に変えました。",
+    });
     expect(await env.database.prisma.department.findUnique({ where: { id: "hr" } })).toMatchObject({ name: "人事総務部", approvalsChannel: null });
     expect(await audit()).toMatchObject([
       { action: "directory.department_added", subject: "department:hr", data: { name: "人事部" } },
@@ -144,7 +156,10 @@ describe("people, departments and channels", () => {
     expect(await addDepartment(s(), P.admin, "hr", "x")).toMatchObject({ ok: false, error: expect.stringContaining("すでにあります") });
     expect(await addDepartment(s(), P.admin, "HR!", "x")).toMatchObject({ ok: false, error: expect.stringContaining("部署 ID に使えません") });
     expect(await addDepartment(s(), P.admin, "ok", "")).toMatchObject({ ok: false });
-    expect(await renameDepartment(s(), P.admin, "marketing", "x")).toMatchObject({ ok: false, error: expect.stringContaining("部署「marketing」はありません") });
+    expect(await renameDepartment(s(), P.admin, "marketing", "x")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("部署「marketing」はありません"),
+    });
     expect(await addDepartment(s(), P.manager, "qa", "品質保証部")).toMatchObject({ ok: false });
     expect(await audit()).toHaveLength(2);
   });
@@ -176,7 +191,14 @@ describe("people, departments and channels", () => {
     expect(r).toMatchObject({ people: 11, departments: 3 });
     const parsed = parseOrgFile(r.yaml);
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(parsed.org.people.find((p) => p.slackId === P.english)).toEqual({ slackId: P.english, name: "Alex Smith", department: "sales", roles: [], manages: ["dev"] });
+    if (parsed.ok)
+      expect(parsed.org.people.find((p) => p.slackId === P.english)).toEqual({
+        slackId: P.english,
+        name: "Alex Smith",
+        department: "sales",
+        roles: [],
+        manages: ["dev"],
+      });
     expect((await audit()).at(-1)).toMatchObject({ action: "directory.exported", actorId: P.admin, data: { people: 11, departments: 3 } });
     expect(await exportOrg(s(), P.employee)).toMatchObject({ ok: false });
   });

@@ -77,7 +77,10 @@ describe("importOrg", () => {
     const changed = ORG_YAML.replace("{ id: legal, name: 法務部 }", "{ id: legal, name: 法務・コンプライアンス部 }")
       .replace("  - { id: dev, name: 開発部, approvalsChannel: C0DEVAPPROVALS }\n", "")
       .replace("  - { slackId: U0SOLOMGR, name: 伊藤 美咲, department: dev, roles: [manager] }\n", "")
-      .replace("{ slackId: U0ENGLISH, name: Alex Smith, department: sales, roles: [] }", "{ slackId: U0ENGLISH, name: Alex Smith, department: legal, roles: [handler], manages: [sales] }")
+      .replace(
+        "{ slackId: U0ENGLISH, name: Alex Smith, department: sales, roles: [] }",
+        "{ slackId: U0ENGLISH, name: Alex Smith, department: legal, roles: [handler], manages: [sales] }",
+      )
       .replace("channels: { approvals: C0APPROVALS, incidents: C0INCIDENTS, compliance: C0COMPLIANCE }", "channels: { approvals: C0NEWAPPROVALS }")
       .concat("  - { slackId: U0NEWHIRE, name: 新人 花子, department: sales, roles: [] }\n");
     const r = await importText(env, changed);
@@ -111,7 +114,16 @@ describe("importOrg", () => {
     const db = env.database.prisma;
     const at = env.clock.now();
     await db.request.create({
-      data: { code: "PRV-2026-0001", kind: "purpose", departmentId: "dev", requesterId: "U0SOLOMGR", status: "pending_chief", title: "t", createdAt: at, updatedAt: at },
+      data: {
+        code: "PRV-2026-0001",
+        kind: "purpose",
+        departmentId: "dev",
+        requesterId: "U0SOLOMGR",
+        status: "pending_chief",
+        title: "t",
+        createdAt: at,
+        updatedAt: at,
+      },
     });
     const changed = ORG_YAML.replace("  - { id: dev, name: 開発部, approvalsChannel: C0DEVAPPROVALS }\n", "").replace(
       "  - { slackId: U0SOLOMGR, name: 伊藤 美咲, department: dev, roles: [manager] }\n",

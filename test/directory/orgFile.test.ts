@@ -73,12 +73,19 @@ describe("parseOrgFile", () => {
     expect(p[0]!.message).toMatch(/"general" is not a channel id/);
     expect(p[1]!.message).toMatch(/"Legal" is not a valid department id/);
     expect(p[2]!.message).toBe('department "legal" is not in departments');
-    expect(p.slice(3, 5).map((x) => x.message).sort()).toEqual(['"alex" is not a Slack user id (U or W followed by capital letters and digits, e.g. U0123ABCD)', "name is required"].sort());
+    expect(
+      p
+        .slice(3, 5)
+        .map((x) => x.message)
+        .sort(),
+    ).toEqual(['"alex" is not a Slack user id (U or W followed by capital letters and digits, e.g. U0123ABCD)', "name is required"].sort());
     expect(p[5]!.message).toMatch(/unknown key "nmae"/);
   });
 
   it("reports an unknown department, in department and in manages", () => {
-    const p = problems(VALID.replace("department: sales, roles: [manager]", "department: marketing, roles: [manager]").replace("manages: [sales]", "manages: [sales, hr]"));
+    const p = problems(
+      VALID.replace("department: sales, roles: [manager]", "department: marketing, roles: [manager]").replace("manages: [sales]", "manages: [sales, hr]"),
+    );
     expect(p).toEqual([
       { line: 6, message: 'department "marketing" is not in departments' },
       { line: 7, message: 'department "hr" is not in departments' },
@@ -86,7 +93,12 @@ describe("parseOrgFile", () => {
   });
 
   it("reports duplicate ids with both lines", () => {
-    const p = problems(VALID.replace("  - { id: legal, name: 法務部 }\n", "  - { id: legal, name: 法務部 }\n  - { id: sales, name: 販売部 }\n").replace("slackId: W0789ABCD", "slackId: U0123ABCD"));
+    const p = problems(
+      VALID.replace("  - { id: legal, name: 法務部 }\n", "  - { id: legal, name: 法務部 }\n  - { id: sales, name: 販売部 }\n").replace(
+        "slackId: W0789ABCD",
+        "slackId: U0123ABCD",
+      ),
+    );
     expect(p).toEqual([
       { line: 5, message: 'department id "sales" appears twice (also on line 3)' },
       { line: 9, message: 'slackId "U0123ABCD" appears twice (also on line 7)' },
@@ -156,7 +168,7 @@ describe("orgToYaml", () => {
       departments: [{ id: "0123", name: "#1: 本社 [東京]" }],
       people: [
         { slackId: "U1AB", name: "yes", department: "0123", roles: ["chief"] },
-        { slackId: "U2AB", name: "- 田中 \"一郎\"", roles: ["compliance", "admin"], manages: [] },
+        { slackId: "U2AB", name: '- 田中 "一郎"', roles: ["compliance", "admin"], manages: [] },
       ],
     };
     const yaml = orgToYaml(tricky);

@@ -144,7 +144,10 @@ describe("parsing", () => {
   });
 
   it("parseRoles keeps the roles in their order and names the strings that are no role", () => {
-    expect(parseRoles(["handler", "boss", "manager:dev", "Chief", "chief"])).toEqual({ roles: ["handler", "manager:dev", "chief"], unknown: ["boss", "Chief"] });
+    expect(parseRoles(["handler", "boss", "manager:dev", "Chief", "chief"])).toEqual({
+      roles: ["handler", "manager:dev", "chief"],
+      unknown: ["boss", "Chief"],
+    });
     expect(parseRoles([])).toEqual({ roles: [], unknown: [] });
   });
 

@@ -51,7 +51,12 @@ afterAll(async () => h?.close());
 describe("logging a complaint", () => {
   it("bad input: personal details in the summary, a future day, a link that is no code", async () => {
     const view = await openComplaint(P.employee);
-    await h.slack.fillAndSubmit(P.employee, view.id, { ...GOOD, [ComplaintBlocks.summary]: "山田様（yamada@example.com）から苦情", [ComplaintBlocks.receivedOn]: "2026-11-25", [ComplaintBlocks.link]: "PRV-2026-0001" });
+    await h.slack.fillAndSubmit(P.employee, view.id, {
+      ...GOOD,
+      [ComplaintBlocks.summary]: "山田様（yamada@example.com）から苦情",
+      [ComplaintBlocks.receivedOn]: "2026-11-25",
+      [ComplaintBlocks.link]: "PRV-2026-0001",
+    });
     expect(h.fake.viewErrors(view.id)).toEqual({
       [ComplaintBlocks.summary]: ja.problem.personalData,
       [ComplaintBlocks.receivedOn]: ja.problem.future,
@@ -76,19 +81,42 @@ describe("logging a complaint", () => {
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     c = await db().complaint.findFirstOrThrow({ where: { linkedCode: dsr.code } });
     expect(c.code).toBe("CMP-2026-0001");
-    expect(await db().complaint.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "open", ownerId: P.manager, loggedBy: P.employee, kind: "complaint", via: "email" });
-    const post = await pumping(h, clock, h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))));
+    expect(await db().complaint.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      status: "open",
+      ownerId: P.manager,
+      loggedBy: P.employee,
+      kind: "complaint",
+      via: "email",
+    });
+    const post = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))),
+    );
     expect(shown(post)).toContain(`archives/${COMPLIANCE}/p${dsr.parent.ts.replace(".", "")}|${dsr.code}>`);
     await threadHas(h, clock, post, "CMP-2026-0001 を受け付けました");
-    await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.manager).find((m) => m.text.includes(c.code))));
+    await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.dms(P.manager).find((m) => m.text.includes(c.code))),
+    );
     expect(await db().auditEntry.count({ where: { action: "complaint.logged", subject: "complaint:CMP-2026-0001" } })).toBe(1);
   });
 
   it("linked to an incident, an inquiry by phone", async () => {
     const view = await openComplaint(P.compliance);
-    await h.slack.fillAndSubmit(P.compliance, view.id, { ...GOOD, [ComplaintBlocks.kind]: "inquiry", [ComplaintBlocks.via]: "phone", [ComplaintBlocks.link]: "INC-2026-0007" });
+    await h.slack.fillAndSubmit(P.compliance, view.id, {
+      ...GOOD,
+      [ComplaintBlocks.kind]: "inquiry",
+      [ComplaintBlocks.via]: "phone",
+      [ComplaintBlocks.link]: "INC-2026-0007",
+    });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
-    expect(await db().complaint.findFirstOrThrow({ where: { linkedCode: "INC-2026-0007" } })).toMatchObject({ kind: "inquiry", ownerId: P.compliance, code: "CMP-2026-0002" });
+    expect(await db().complaint.findFirstOrThrow({ where: { linkedCode: "INC-2026-0007" } })).toMatchObject({
+      kind: "inquiry",
+      ownerId: P.compliance,
+      code: "CMP-2026-0002",
+    });
   });
 
   it("closing: someone outside the desk is refused; referred needs to whom; resolved is recorded", async () => {
@@ -98,10 +126,21 @@ describe("logging a complaint", () => {
     const view = await pressForModal(h, P.manager, post, DsrActions.complaintClose, DsrViews.complaintClose);
     await h.slack.fillAndSubmit(P.manager, view.id, { [ComplaintCloseBlocks.outcome]: "referred", [ComplaintCloseBlocks.text]: "営業部に回付" });
     expect(h.fake.viewErrors(view.id)).toEqual({ [ComplaintCloseBlocks.referredTo]: ja.problem.referredTo });
-    await h.slack.fillAndSubmit(P.manager, view.id, { [ComplaintCloseBlocks.outcome]: "resolved", [ComplaintCloseBlocks.text]: "DM停止を確認し、お詫びの連絡をした" });
+    await h.slack.fillAndSubmit(P.manager, view.id, {
+      [ComplaintCloseBlocks.outcome]: "resolved",
+      [ComplaintCloseBlocks.text]: "DM停止を確認し、お詫びの連絡をした",
+    });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
-    expect(await db().complaint.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "resolved", closedBy: P.manager, outcomeText: "DM停止を確認し、お詫びの連絡をした" });
-    await pumping(h, clock, h.fake.waitFor(() => (shown(latest(h, post)).includes("DM停止を確認") ? true : undefined)));
+    expect(await db().complaint.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({
+      status: "resolved",
+      closedBy: P.manager,
+      outcomeText: "DM停止を確認し、お詫びの連絡をした",
+    });
+    await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => (shown(latest(h, post)).includes("DM停止を確認") ? true : undefined)),
+    );
     expect(JSON.stringify(latest(h, post).blocks ?? [])).not.toContain(DsrActions.complaintClose);
     await threadHas(h, clock, post, "対応結果を記録しました：解決");
     const resolved = await db().auditEntry.findFirstOrThrow({ where: { action: "complaint.resolved", subject: `complaint:${c.code}` } });
@@ -120,7 +159,10 @@ describe("logging a complaint", () => {
     await told(h, P.manager, ja.complaint.alreadyClosed);
     expect(h.fake.openViews(P.manager)).toHaveLength(views);
     await until(
-      () => db().auditEntry.count({ where: { action: "dsr.refused", subject: `complaint:${c.code}`, actorId: P.manager, data: { path: ["refusal"], equals: "closed" } } }),
+      () =>
+        db().auditEntry.count({
+          where: { action: "dsr.refused", subject: `complaint:${c.code}`, actorId: P.manager, data: { path: ["refusal"], equals: "closed" } },
+        }),
       (n) => n === 1,
     );
   });
@@ -144,17 +186,36 @@ describe("the compliance digest", () => {
     const idView = await pressForModal(h, P.employee, r.parent, DsrActions.identity, DsrViews.identity);
     await h.slack.fillAndSubmit(P.employee, idView.id, { [IdentityBlocks.document]: "license" });
     const answer = await pressForModal(h, P.employee, r.parent, DsrActions.answer, DsrViews.answer);
-    await h.slack.fillAndSubmit(P.employee, answer.id, { [AnswerBlocks.outcome]: "not_done", [AnswerBlocks.grounds]: ["2", "7"], [AnswerBlocks.reason]: "業務に著しい支障" });
+    await h.slack.fillAndSubmit(P.employee, answer.id, {
+      [AnswerBlocks.outcome]: "not_done",
+      [AnswerBlocks.grounds]: ["2", "7"],
+      [AnswerBlocks.reason]: "業務に著しい支障",
+    });
     expect(h.fake.viewErrors(answer.id) ?? {}).toEqual({});
-    const approval = await pumping(h, clock, h.fake.waitFor(() => h.fake.thread(COMPLIANCE, r.parent.ts).find((m) => JSON.stringify(m.blocks ?? []).includes(DsrActions.approveRefusal))));
+    const approval = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.thread(COMPLIANCE, r.parent.ts).find((m) => JSON.stringify(m.blocks ?? []).includes(DsrActions.approveRefusal))),
+    );
     await pressOn(h, P.chief, approval, DsrActions.approveRefusal);
-    await until(() => db().subjectRequest.findUniqueOrThrow({ where: { id: r.id } }), (x) => x.status === "answered");
+    await until(
+      () => db().subjectRequest.findUniqueOrThrow({ where: { id: r.id } }),
+      (x) => x.status === "answered",
+    );
     await drain(h, clock);
 
     // the first request (11/24) is past its target and ceiling (12/08) a week later
     clock.set(jst("2026-12-09T09:00:00"));
     const calendar = h.bot.calendar;
-    const d = await buildDigest({ services: h.bot.services, calendar, settings: h.bot.services.settings!, from: jst("2026-11-23T00:00:00"), to: jst("2026-12-09T00:00:00"), now: clock.now(), lang: "ja" });
+    const d = await buildDigest({
+      services: h.bot.services,
+      calendar,
+      settings: h.bot.services.settings!,
+      from: jst("2026-11-23T00:00:00"),
+      to: jst("2026-12-09T00:00:00"),
+      now: clock.now(),
+      lang: "ja",
+    });
     const section = d.sections.find((s) => s.title === ja.digest.title)!;
     expect(section.lines.join("\n")).toContain("請求：期間中の受付 *2* 件・回答 *1* 件、対応中 *1* 件（目標超過 *1* 件・上限超過 *1* 件）");
     expect(section.lines.join("\n")).toContain("期間中の不実施・一部実施の事由：[2] 1・[7] 1");
@@ -163,14 +224,25 @@ describe("the compliance digest", () => {
 
     // and compliance sees it with /privacy digest
     await h.slack.command(P.compliance, "/privacy", "digest");
-    const e = await until(() => h.fake.ephemerals(P.compliance), (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes(ja.digest.title)));
+    const e = await until(
+      () => h.fake.ephemerals(P.compliance),
+      (x) => x.some((m) => JSON.stringify(m.blocks ?? []).includes(ja.digest.title)),
+    );
     expect(JSON.stringify(e.at(-1)!.blocks)).toContain("苦情・相談");
   });
 
   it("is left out when there is nothing to say", async () => {
     const empty = await startHarness({ clock, fake: { clock } });
     try {
-      const d = await buildDigest({ services: empty.bot.services, calendar: empty.bot.calendar, settings: empty.bot.services.settings!, from: jst("2026-11-23T00:00:00"), to: jst("2026-12-09T00:00:00"), now: clock.now(), lang: "ja" });
+      const d = await buildDigest({
+        services: empty.bot.services,
+        calendar: empty.bot.calendar,
+        settings: empty.bot.services.settings!,
+        from: jst("2026-11-23T00:00:00"),
+        to: jst("2026-12-09T00:00:00"),
+        now: clock.now(),
+        lang: "ja",
+      });
       expect(d.sections.find((s) => s.title === ja.digest.title)).toBeUndefined();
     } finally {
       await empty.close();

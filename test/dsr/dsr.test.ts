@@ -67,17 +67,44 @@ describe("logging a request", () => {
 
   let a: Awaited<ReturnType<typeof logCase>>;
   it("a good one gets a code, its register post in the compliance channel, the timeline and the owner's DM with the buttons", async () => {
-    a = await logCase(h, clock, P.employee, { [LogBlocks.requester]: "agent", [LogBlocks.mandate]: "voluntary", [LogBlocks.receivedOn]: "2026-11-24", [LogBlocks.kind]: "stop_use" });
+    a = await logCase(h, clock, P.employee, {
+      [LogBlocks.requester]: "agent",
+      [LogBlocks.mandate]: "voluntary",
+      [LogBlocks.receivedOn]: "2026-11-24",
+      [LogBlocks.kind]: "stop_use",
+    });
     expect(a.code).toBe("DSR-2026-0001");
     const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } });
-    expect(c).toMatchObject({ status: "open", ownerId: P.employee, loggedBy: P.employee, kind: "stop_use", requester: "agent", mandate: "voluntary", customerRef: "CUST-001234" });
+    expect(c).toMatchObject({
+      status: "open",
+      ownerId: P.employee,
+      loggedBy: P.employee,
+      kind: "stop_use",
+      requester: "agent",
+      mandate: "voluntary",
+      customerRef: "CUST-001234",
+    });
     // 11/24 + 10 business days = 12/8; the ceiling 14 days = 12/8
     expect(c.targetOn.toISOString().slice(0, 10)).toBe("2026-12-08");
     expect(c.ceilingOn.toISOString().slice(0, 10)).toBe("2026-12-08");
     const post = shown(a.parent);
-    for (const t of ["DSR-2026-0001", "利用停止・消去", "代理人（任意代理人（委任状））", "CUST-001234", "2026/12/08", "未確認", ja.parent.identityButton, ja.parent.answerButton]) expect(post).toContain(t);
+    for (const t of [
+      "DSR-2026-0001",
+      "利用停止・消去",
+      "代理人（任意代理人（委任状））",
+      "CUST-001234",
+      "2026/12/08",
+      "未確認",
+      ja.parent.identityButton,
+      ja.parent.answerButton,
+    ])
+      expect(post).toContain(t);
     await threadHas(h, clock, a.parent, "DSR-2026-0001 を受け付けました");
-    const dm = await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("DSR-2026-0001"))));
+    const dm = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("DSR-2026-0001"))),
+    );
     expect(JSON.stringify(dm.blocks ?? [])).toContain(DsrActions.identity);
     expect(JSON.stringify(dm.blocks ?? [])).toContain(`archives/${COMPLIANCE}/p`);
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.logged", subject: "dsr:DSR-2026-0001" } });
@@ -88,7 +115,9 @@ describe("logging a request", () => {
     await pressOn(h, P.employee, a.parent, DsrActions.answer);
     await told(h, P.employee, ja.refusal.notVerified);
     expect(h.fake.openViews(P.employee).filter((v) => v.view.callback_id === DsrViews.answer)).toEqual([]);
-    expect(await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${a.code}`, data: { path: ["refusal"], equals: "not_verified" } } })).toBe(1);
+    expect(
+      await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${a.code}`, data: { path: ["refusal"], equals: "not_verified" } } }),
+    ).toBe(1);
   });
 
   it("someone outside the desk cannot record the identity check", async () => {
@@ -115,7 +144,14 @@ describe("logging a request", () => {
     });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } });
-    expect(c).toMatchObject({ status: "verified", idDocument: "license", mandateDocument: "power_of_attorney", agentDocument: "passport", idCheckedBy: P.employee, idRecordedBy: P.manager });
+    expect(c).toMatchObject({
+      status: "verified",
+      idDocument: "license",
+      mandateDocument: "power_of_attorney",
+      agentDocument: "passport",
+      idCheckedBy: P.employee,
+      idRecordedBy: P.manager,
+    });
     await parentShows(h, clock, a.parent, "運転免許証 / 委任状等（委任を証明する書類） / パスポート");
     await threadHas(h, clock, a.parent, "本人確認を記録しました");
     expect(shown(latest(h, a.parent))).not.toContain(ja.parent.identityButton);
@@ -125,14 +161,23 @@ describe("logging a request", () => {
     const view = await pressForModal(h, P.employee, a.parent, DsrActions.answer, DsrViews.answer);
     await h.slack.fillAndSubmit(P.employee, view.id, { [AnswerBlocks.outcome]: "not_done" });
     expect(h.fake.viewErrors(view.id)).toEqual({ [AnswerBlocks.grounds]: ja.problem.grounds, [AnswerBlocks.reason]: ja.problem.reason });
-    await h.slack.fillAndSubmit(P.employee, view.id, { [AnswerBlocks.outcome]: "not_done", [AnswerBlocks.grounds]: ["7"], [AnswerBlocks.reason]: "法令上の保存義務があるため消去できません" });
+    await h.slack.fillAndSubmit(P.employee, view.id, {
+      [AnswerBlocks.outcome]: "not_done",
+      [AnswerBlocks.grounds]: ["7"],
+      [AnswerBlocks.reason]: "法令上の保存義務があるため消去できません",
+    });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } });
     expect(c).toMatchObject({ status: "awaiting_approval", outcome: "not_done", grounds: ["7"], proposedBy: P.employee, answeredAt: null });
     const req = await threadHas(h, clock, a.parent, "承認依頼");
     expect(shown(req)).toContain(ja.ground["7"]);
     expect(JSON.stringify(req.blocks ?? [])).toContain(DsrActions.approveRefusal);
-    for (const p of [P.chief, P.deputy]) await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(p).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.sendBack))));
+    for (const p of [P.chief, P.deputy])
+      await pumping(
+        h,
+        clock,
+        h.fake.waitFor(() => h.fake.dms(p).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.sendBack))),
+      );
     // while it waits, the register post has no buttons, and the owner's DM buttons are refused
     expect(JSON.stringify(latest(h, a.parent).blocks)).not.toContain(DsrActions.answer);
     const dm = h.fake.dms(P.employee).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.answer))!;
@@ -147,7 +192,9 @@ describe("logging a request", () => {
       await told(h, who, ja.refusal.notApprover);
     }
     expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("awaiting_approval");
-    expect(await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${a.code}`, data: { path: ["refusal"], equals: "not_approver" } } })).toBe(2);
+    expect(
+      await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${a.code}`, data: { path: ["refusal"], equals: "not_approver" } } }),
+    ).toBe(2);
   });
 
   it("the chief sends it back with a reason: verified again, the owner told why, the proposal kept in the log", async () => {
@@ -160,7 +207,11 @@ describe("logging a request", () => {
     const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } });
     expect(c).toMatchObject({ status: "verified", outcome: null, grounds: [], proposedBy: null });
     await threadHas(h, clock, a.parent, "差し戻しました：一部は消去できるはずです");
-    await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("差し戻されました") && m.text.includes("一部は消去できるはずです"))));
+    await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("差し戻されました") && m.text.includes("一部は消去できるはずです"))),
+    );
     const sent = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.refusal_sent_back", subject: `dsr:${a.code}` } });
     expect(sent.data).toMatchObject({ reasonGiven: true, proposal: { outcome: "not_done", grounds: ["7"], reasonGiven: true, proposedBy: P.employee } });
     // the append-only log holds codes and presence, never the free text (the case row and the thread hold it)
@@ -169,7 +220,11 @@ describe("logging a request", () => {
     expect(proposed.data).toMatchObject({ outcome: "not_done", grounds: ["7"], reasonGiven: true, actionTakenGiven: false });
     expect(JSON.stringify(proposed.data)).not.toContain("法令上の保存義務");
     // the old approval buttons are gone from the thread message, and a stale press changes nothing
-    await pumping(h, clock, h.fake.waitFor(() => (!JSON.stringify(latest(h, req).blocks).includes(DsrActions.approveRefusal) ? true : undefined)));
+    await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => (!JSON.stringify(latest(h, req).blocks).includes(DsrActions.approveRefusal) ? true : undefined)),
+    );
     expect(shown(latest(h, req))).toContain(`差し戻し：<@${P.chief}>`);
     const dm = h.fake.dms(P.deputy).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.approveRefusal))!;
     await pressOn(h, P.deputy, dm, DsrActions.approveRefusal);
@@ -191,7 +246,9 @@ describe("logging a request", () => {
     const proposal = await pumping(
       h,
       clock,
-      h.fake.waitFor(() => h.fake.thread(COMPLIANCE, a.parent.ts).find((m) => shown(m).includes("一部実施") && JSON.stringify(m.blocks ?? []).includes(DsrActions.approveRefusal))),
+      h.fake.waitFor(() =>
+        h.fake.thread(COMPLIANCE, a.parent.ts).find((m) => shown(m).includes("一部実施") && JSON.stringify(m.blocks ?? []).includes(DsrActions.approveRefusal)),
+      ),
     );
     expect(h.fake.dms(P.chief).filter((m) => shown(m).includes("一部実施（一部不実施）」を提案"))).toEqual([]);
     await pressOn(h, P.chief, proposal, DsrActions.approveRefusal);
@@ -206,7 +263,11 @@ describe("logging a request", () => {
     expect(post).toContain(ja.ground["7"]);
     expect(post).toContain(`承認：<@${P.deputy}>`);
     expect(JSON.stringify(latest(h, a.parent).blocks)).not.toContain(DsrActions.answer);
-    await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("承認されました"))));
+    await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("承認されました"))),
+    );
     const approved = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.refusal_approved", subject: `dsr:${a.code}` } });
     expect(approved.actorId).toBe(P.deputy);
     expect(approved.data).toMatchObject({ outcome: "partly", grounds: ["7"], proposedBy: P.chief });
@@ -237,14 +298,22 @@ describe("the modal checks the gate on the server too", () => {
     expect(r.body).toMatchObject({ response_action: "errors", errors: { [AnswerBlocks.outcome]: ja.problem.notVerified } });
     expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: b.id } })).status).toBe("open");
     // the same modal, for its own (verified) case, answers it
-    await h.slack.fillAndSubmit(P.compliance, answer.id, { [AnswerBlocks.outcome]: "done", [AnswerBlocks.actionTaken]: "利用目的を書面で通知", [AnswerBlocks.actionOn]: "2026-11-26" });
+    await h.slack.fillAndSubmit(P.compliance, answer.id, {
+      [AnswerBlocks.outcome]: "done",
+      [AnswerBlocks.actionTaken]: "利用目的を書面で通知",
+      [AnswerBlocks.actionOn]: "2026-11-26",
+    });
     expect(h.fake.viewErrors(answer.id) ?? {}).toEqual({});
     expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "answered", outcome: "done", approvedBy: null });
     await threadHas(h, clock, c.parent, "対応済み");
   });
 
   it("the owner picked in the modal gets the DM; withdrawal from the DM closes the case", async () => {
-    const dm = await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes(b.code))));
+    const dm = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes(b.code))),
+    );
     const view = await pressForModal(h, P.employee, dm, DsrActions.withdraw, DsrViews.withdraw);
     await h.slack.fillAndSubmit(P.employee, view.id, { [WithdrawBlocks.note]: "電話で取り下げの連絡" });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
@@ -289,7 +358,16 @@ describe("the audit log", () => {
     await drain(h, clock);
     expect((await verifyChain(db())).ok).toBe(true);
     const csv = await exportCsv(db(), jst("2026-11-01T00:00:00"), jst("2027-01-01T00:00:00"));
-    for (const action of ["dsr.logged", "dsr.identity_checked", "dsr.refusal_proposed", "dsr.refusal_sent_back", "dsr.refusal_approved", "dsr.answered", "dsr.withdrawn", "dsr.refused"]) {
+    for (const action of [
+      "dsr.logged",
+      "dsr.identity_checked",
+      "dsr.refusal_proposed",
+      "dsr.refusal_sent_back",
+      "dsr.refusal_approved",
+      "dsr.answered",
+      "dsr.withdrawn",
+      "dsr.refused",
+    ]) {
       expect(csv, action).toContain(`,${action},dsr:`);
     }
     // the customer's reference, never a name or address; free text only by its presence
@@ -306,13 +384,25 @@ describe("correcting the identity check", () => {
     const view = await pressForModal(h, P.chief, x.parent, DsrActions.identity, DsrViews.identity);
     expect(JSON.stringify(view.view)).toContain("個人番号カード（番号は記録しない）");
     for (const label of ["マイナンバーカード 1234 5678 9012", "個人番号123456789012", "免許証番号 301234567890"]) {
-      await h.slack.fillAndSubmit(P.chief, view.id, { [IdentityBlocks.document]: "other", [IdentityBlocks.otherDocument]: "other", [IdentityBlocks.note]: label });
+      await h.slack.fillAndSubmit(P.chief, view.id, {
+        [IdentityBlocks.document]: "other",
+        [IdentityBlocks.otherDocument]: "other",
+        [IdentityBlocks.note]: label,
+      });
       expect(h.fake.viewErrors(view.id), label).toEqual({ [IdentityBlocks.note]: ja.problem.noIdNumber });
     }
     expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({ status: "open", idDocument: null, idDocumentNote: null });
-    await h.slack.fillAndSubmit(P.chief, view.id, { [IdentityBlocks.document]: "other", [IdentityBlocks.otherDocument]: "other", [IdentityBlocks.note]: "社員証" });
+    await h.slack.fillAndSubmit(P.chief, view.id, {
+      [IdentityBlocks.document]: "other",
+      [IdentityBlocks.otherDocument]: "other",
+      [IdentityBlocks.note]: "社員証",
+    });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
-    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({ status: "verified", idDocument: "other", idDocumentNote: "社員証" });
+    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({
+      status: "verified",
+      idDocument: "other",
+      idDocumentNote: "社員証",
+    });
     const checked = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.identity_checked", subject: `dsr:${x.code}` } });
     expect(checked.data).toMatchObject({ document: "other", labelGiven: true, checkedBy: P.chief, checkedOn: "2026-12-10" });
     expect(JSON.stringify(checked.data)).not.toContain("社員証");
@@ -322,13 +412,20 @@ describe("correcting the identity check", () => {
     await parentShows(h, clock, x.parent, ja.parent.identityCorrectButton);
     const view = await pressForModal(h, P.manager, x.parent, DsrActions.identity, DsrViews.identity);
     expect(JSON.stringify(view.view)).toContain(ja.modal.identityCorrectTitle);
-    await h.slack.fillAndSubmit(P.manager, view.id, { [IdentityBlocks.document]: "other", [IdentityBlocks.otherDocument]: "my_number_card", [IdentityBlocks.note]: "" });
+    await h.slack.fillAndSubmit(P.manager, view.id, {
+      [IdentityBlocks.document]: "other",
+      [IdentityBlocks.otherDocument]: "my_number_card",
+      [IdentityBlocks.note]: "",
+    });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } });
     expect(c).toMatchObject({ status: "verified", idDocument: "my_number_card", idDocumentNote: null, idRecordedBy: P.manager });
     const corrected = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.identity_corrected", subject: `dsr:${x.code}` } });
     expect(corrected.actorId).toBe(P.manager);
-    expect(corrected.data).toMatchObject({ before: { document: "other", labelGiven: true, checkedBy: P.chief }, after: { document: "my_number_card", labelGiven: false, checkedBy: P.chief } });
+    expect(corrected.data).toMatchObject({
+      before: { document: "other", labelGiven: true, checkedBy: P.chief },
+      after: { document: "my_number_card", labelGiven: false, checkedBy: P.chief },
+    });
     await threadHas(h, clock, x.parent, "本人確認の記録を訂正しました");
     await parentShows(h, clock, x.parent, "個人番号カード（");
     expect(await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${x.code}` } })).toBe(0);
@@ -345,12 +442,22 @@ describe("nobody approves their own refusal", () => {
     deputyRoles = (await db().person.findUniqueOrThrow({ where: { slackId: P.deputy } })).roles;
     await db().person.update({ where: { slackId: P.deputy }, data: { roles: [] } });
     const view = await pressForModal(h, P.chief, x.parent, DsrActions.answer, DsrViews.answer);
-    await h.slack.fillAndSubmit(P.chief, view.id, { [AnswerBlocks.outcome]: "not_done", [AnswerBlocks.grounds]: ["2"], [AnswerBlocks.reason]: "業務に著しい支障" });
+    await h.slack.fillAndSubmit(P.chief, view.id, {
+      [AnswerBlocks.outcome]: "not_done",
+      [AnswerBlocks.grounds]: ["2"],
+      [AnswerBlocks.reason]: "業務に著しい支障",
+    });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).status).toBe("awaiting_approval");
     const said = await threadHas(h, clock, x.parent, "承認できる個人情報管理責任者・代理が登録されていません");
     expect(shown(said)).toContain(`<@${P.compliance}>`);
-    await pumping(h, clock, h.fake.waitFor(() => h.fake.dms(P.compliance).find((m) => m.text.includes(x.code) && m.text.includes("承認できる個人情報管理責任者・代理が他にいません"))));
+    await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() =>
+        h.fake.dms(P.compliance).find((m) => m.text.includes(x.code) && m.text.includes("承認できる個人情報管理責任者・代理が他にいません")),
+      ),
+    );
     const logged = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.no_approver", subject: `dsr:${x.code}` } });
     expect(logged.data).toMatchObject({ proposedBy: P.chief, why: "only_proposer", to: [P.compliance] });
   });
@@ -360,7 +467,9 @@ describe("nobody approves their own refusal", () => {
     await pressOn(h, P.chief, req, DsrActions.approveRefusal);
     await told(h, P.chief, ja.refusal.noOtherApprover);
     expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({ status: "awaiting_approval", approvedBy: null });
-    expect(await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${x.code}`, data: { path: ["refusal"], equals: "no_other_approver" } } })).toBe(1);
+    expect(
+      await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${x.code}`, data: { path: ["refusal"], equals: "no_other_approver" } } }),
+    ).toBe(1);
     expect(await db().auditEntry.count({ where: { action: "dsr.refusal_approved", subject: `dsr:${x.code}` } })).toBe(0);
     // nor can the identity check be corrected while the refusal waits (the owner's DM still has the button)
     const dm = h.fake.dms(P.chief).find((m) => m.text.includes(x.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.identity))!;
@@ -373,7 +482,13 @@ describe("nobody approves their own refusal", () => {
     const before = await db().auditEntry.count({ where: { action: "dsr.refused", subject: "dsr:unknown" } });
     await h.slack.blockAction(P.deputy, { actionId: DsrActions.approveRefusal, message: { channel: req.channel, ts: req.ts }, value: "not-a-case" });
     await told(h, P.deputy, ja.refusal.notFound);
-    await until(() => db().auditEntry.count({ where: { action: "dsr.refused", subject: "dsr:unknown", actorId: P.deputy, data: { path: ["attempted"], equals: "approve_refusal" } } }), (n) => n === before + 1);
+    await until(
+      () =>
+        db().auditEntry.count({
+          where: { action: "dsr.refused", subject: "dsr:unknown", actorId: P.deputy, data: { path: ["attempted"], equals: "approve_refusal" } },
+        }),
+      (n) => n === before + 1,
+    );
   });
 
   it("once a deputy is registered again, the deputy approves it", async () => {
@@ -381,6 +496,10 @@ describe("nobody approves their own refusal", () => {
     const req = await threadHas(h, clock, x.parent, "承認依頼");
     await pressOn(h, P.deputy, req, DsrActions.approveRefusal);
     await told(h, P.deputy, ja.done.approved(x.code));
-    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({ status: "answered", approvedBy: P.deputy, proposedBy: P.chief });
+    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({
+      status: "answered",
+      approvedBy: P.deputy,
+      proposedBy: P.chief,
+    });
   });
 });

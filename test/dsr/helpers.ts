@@ -30,7 +30,11 @@ export async function logCase(h: Harness, clock: ManualClock, user: string, inpu
   expect(r.status).toBe(200);
   expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
   const c = await h.bot.services.database.prisma.subjectRequest.findUniqueOrThrow({ where: { submissionKey: `view:${view.id}` } });
-  const parent = await pumping(h, clock, h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))));
+  const parent = await pumping(
+    h,
+    clock,
+    h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))),
+  );
   return { id: c.id, code: c.code, parent };
 }
 
@@ -53,9 +57,17 @@ export function told(h: Harness, user: string, text: string) {
 }
 
 export function threadHas(h: Harness, clock: ManualClock, m: FakeMessage, text: string) {
-  return pumping(h, clock, h.fake.waitFor(() => h.fake.thread(m.channel, m.ts).find((r) => shown(r).includes(text))));
+  return pumping(
+    h,
+    clock,
+    h.fake.waitFor(() => h.fake.thread(m.channel, m.ts).find((r) => shown(r).includes(text))),
+  );
 }
 
 export function parentShows(h: Harness, clock: ManualClock, m: FakeMessage, text: string) {
-  return pumping(h, clock, h.fake.waitFor(() => (shown(latest(h, m)).includes(text) ? latest(h, m) : undefined)));
+  return pumping(
+    h,
+    clock,
+    h.fake.waitFor(() => (shown(latest(h, m)).includes(text) ? latest(h, m) : undefined)),
+  );
 }

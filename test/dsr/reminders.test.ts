@@ -36,7 +36,11 @@ beforeAll(async () => {
   const idView = await pressForModal(h, P.manager, done.parent, DsrActions.identity, DsrViews.identity);
   await h.slack.fillAndSubmit(P.manager, idView.id, { [IdentityBlocks.document]: "passport" });
   const answer = await pressForModal(h, P.manager, done.parent, DsrActions.answer, DsrViews.answer);
-  await h.slack.fillAndSubmit(P.manager, answer.id, { [AnswerBlocks.outcome]: "done", [AnswerBlocks.actionTaken]: "開示した", [AnswerBlocks.actionOn]: "2026-12-01" });
+  await h.slack.fillAndSubmit(P.manager, answer.id, {
+    [AnswerBlocks.outcome]: "done",
+    [AnswerBlocks.actionTaken]: "開示した",
+    [AnswerBlocks.actionOn]: "2026-12-01",
+  });
   expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("answered");
   await drain(h, clock);
 });
@@ -141,7 +145,11 @@ describe("a request logged late, from the post", () => {
     await h.slack.fillAndSubmit(P.employee, view.id, { ...GOOD_LOG, [LogBlocks.receivedOn]: "2026-12-07" });
     const c = await db().subjectRequest.findUniqueOrThrow({ where: { submissionKey: `view:${view.id}` } });
     expect(shown(h.fake.view(view.id)!.view as never)).toContain(dsrMessages("ja").done.loggedOverdue(c.code, "2026/12/14"));
-    const parent = await pumping(h, clock, h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))));
+    const parent = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))),
+    );
     await threadHas(h, clock, parent, "記録した時点で回答目標（2026/12/14）を過ぎています");
     expect(await db().auditEntry.count({ where: { action: "dsr.escalated", subject: `dsr:${c.code}` } })).toBe(0);
   });
@@ -160,10 +168,19 @@ describe("a request logged late, from the post", () => {
     expect(esc).toHaveLength(1);
     expect(esc[0]!.data).toMatchObject({ day: "2026-12-18", ceilingOn: "2026-12-18", onLogging: true });
     expect((esc[0]!.data as { to: string[] }).to.sort()).toEqual([P.chief, P.compliance].sort());
-    const parent = await pumping(h, clock, h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))));
+    const parent = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))),
+    );
     const post = await threadHas(h, clock, parent, "記録した時点で上限（2026/12/18");
     expect(shown(post)).toContain(`<@${P.chief}>`);
-    for (const p of [P.chief, P.compliance, P.employee]) await pumping(h, clock, h.fake.waitFor(() => (lateDms(p, c.code).length === 1 ? true : undefined)));
+    for (const p of [P.chief, P.compliance, P.employee])
+      await pumping(
+        h,
+        clock,
+        h.fake.waitFor(() => (lateDms(p, c.code).length === 1 ? true : undefined)),
+      );
     expect(lateDms(P.deputy, c.code)).toEqual([]);
     // the job later that day: the once-only keys hold; nothing again
     const r = await run("2026-12-18T15:00:00");

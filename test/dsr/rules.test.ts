@@ -20,7 +20,17 @@ import {
   REFUSAL_GROUNDS,
   statusAfterOutcome,
 } from "../../src/dsr/rules.js";
-import { looksLikeIdNumber, looksPersonal, parseAnswer, parseComplaint, parseComplaintClose, parseIdentity, parseLog, parseSendBack, type ViewValues } from "../../src/dsr/forms.js";
+import {
+  looksLikeIdNumber,
+  looksPersonal,
+  parseAnswer,
+  parseComplaint,
+  parseComplaintClose,
+  parseIdentity,
+  parseLog,
+  parseSendBack,
+  type ViewValues,
+} from "../../src/dsr/forms.js";
 import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, IdentityBlocks, INPUT, LogBlocks, SendBackBlocks } from "../../src/dsr/ids.js";
 import { dsrMessages, REFUSAL_GROUND_TEXT_JA } from "../../src/dsr/messages.js";
 import { parseSettings } from "../../src/settings.js";
@@ -66,16 +76,28 @@ describe("deadlines: 10 business days, at most 14 calendar days", () => {
     for (const h of ["2027-04-29", "2027-05-03", "2027-05-04", "2027-05-05"]) expect(plain.holidayName(h), h).toBeDefined();
     expect(dsrDeadlines(plain, "2027-04-28", DEFAULT)).toEqual({ targetOn: "2027-05-12", ceilingOn: "2027-05-12", targetClamped: true });
     // a shorter target stays a business-day count: 4/30, 5/6, 5/7, 5/10, 5/11
-    expect(dsrDeadlines(plain, "2027-04-28", { targetBusinessDays: 5, ceilingDays: 14 })).toEqual({ targetOn: "2027-05-11", ceilingOn: "2027-05-12", targetClamped: false });
+    expect(dsrDeadlines(plain, "2027-04-28", { targetBusinessDays: 5, ceilingDays: 14 })).toEqual({
+      targetOn: "2027-05-11",
+      ceilingOn: "2027-05-12",
+      targetClamped: false,
+    });
   });
 
   it("configurable: a 7-day ceiling and a 3-day target", () => {
-    expect(dsrDeadlines(plain, "2026-12-01", { targetBusinessDays: 3, ceilingDays: 7 })).toEqual({ targetOn: "2026-12-04", ceilingOn: "2026-12-08", targetClamped: false });
+    expect(dsrDeadlines(plain, "2026-12-01", { targetBusinessDays: 3, ceilingDays: 7 })).toEqual({
+      targetOn: "2026-12-04",
+      ceilingOn: "2026-12-08",
+      targetClamped: false,
+    });
   });
 
   it("the settings file: dsr section validated (the ceiling at most 14 days), defaults 10/14/2", () => {
     expect(parseSettings("").dsr).toEqual({ targetBusinessDays: 10, ceilingDays: 14, remindBefore: 2 });
-    expect(parseSettings("dsr: { targetBusinessDays: 5, ceilingDays: 10, remindBefore: 1 }").dsr).toEqual({ targetBusinessDays: 5, ceilingDays: 10, remindBefore: 1 });
+    expect(parseSettings("dsr: { targetBusinessDays: 5, ceilingDays: 10, remindBefore: 1 }").dsr).toEqual({
+      targetBusinessDays: 5,
+      ceilingDays: 10,
+      remindBefore: 1,
+    });
     expect(() => parseSettings("dsr:\n  ceilingDays: 20\n")).toThrow(/line 2: dsr.ceilingDays: must be 14 or fewer/);
     expect(() => parseSettings("dsr: { target: 3 }")).toThrow(/unknown key "target"/);
   });
@@ -110,7 +132,8 @@ describe("reminder stages (target 2026-12-08, ceiling 2026-12-15)", () => {
 
 describe("who may act", () => {
   it("the desk: handlers, managers (of any department), the chief, the deputy, compliance; nobody else", () => {
-    for (const roles of [["handler"], ["manager"], ["manager:sales"], ["chief"], ["deputyChief"], ["compliance"]]) expect(mayHandle({ roles }), roles.join()).toBe(true);
+    for (const roles of [["handler"], ["manager"], ["manager:sales"], ["chief"], ["deputyChief"], ["compliance"]])
+      expect(mayHandle({ roles }), roles.join()).toBe(true);
     for (const roles of [[], ["auditor"], ["admin"]]) expect(mayHandle({ roles }), roles.join()).toBe(false);
     expect(mayApproveRefusals({ roles: ["chief"] })).toBe(true);
     expect(mayApproveRefusals({ roles: ["deputyChief"] })).toBe(true);
@@ -191,7 +214,16 @@ describe("field errors", () => {
   it("a good request parses; the owner defaults to the person logging it", () => {
     expect(log()).toEqual({
       ok: true,
-      value: { kind: "disclosure", via: "phone", receivedOn: "2026-11-24", requester: "self", mandate: null, customerRef: "CUST-001234", scope: null, ownerId: null },
+      value: {
+        kind: "disclosure",
+        via: "phone",
+        receivedOn: "2026-11-24",
+        requester: "self",
+        mandate: null,
+        customerRef: "CUST-001234",
+        scope: null,
+        ownerId: null,
+      },
     });
   });
 
@@ -216,11 +248,15 @@ describe("field errors", () => {
   it("the reference may be a long customer number of the company's own systems, never a document's number", () => {
     expect(log({ [LogBlocks.customerRef]: { value: "123456789012" } })).toMatchObject({ ok: true, value: { customerRef: "123456789012" } });
     expect(log({ [LogBlocks.customerRef]: { value: "C-1234567890123456" } }).ok).toBe(true);
-    expect(log({ [LogBlocks.customerRef]: { value: "マイナンバー 1234 5678 9012" } })).toMatchObject({ ok: false, errors: { [LogBlocks.customerRef]: dsrMessages("ja").problem.personalData } });
+    expect(log({ [LogBlocks.customerRef]: { value: "マイナンバー 1234 5678 9012" } })).toMatchObject({
+      ok: false,
+      errors: { [LogBlocks.customerRef]: dsrMessages("ja").problem.personalData },
+    });
   });
 
   it("personal details are recognised: email, phone, postal code, address; a customer number is not", () => {
-    for (const t of ["a@b.jp", "090-1234-5678", "09012345678", "〒700-0001", "東京都千代田区丸の内1-1", "岡山県岡山市北区"]) expect(looksPersonal(t), t).toBe(true);
+    for (const t of ["a@b.jp", "090-1234-5678", "09012345678", "〒700-0001", "東京都千代田区丸の内1-1", "岡山県岡山市北区"])
+      expect(looksPersonal(t), t).toBe(true);
     for (const t of ["CUST-001234", "顧客番号 12345678", "契約 K-2026-0042"]) expect(looksPersonal(t), t).toBe(false);
   });
 
@@ -248,7 +284,11 @@ describe("field errors", () => {
 
   it("identity, another document: picked from a list; the label may not hold a number, nor the My Number (番号法 第20条)", () => {
     const self = { requester: "self", receivedOn: "2026-11-20" };
-    const base = { [IdentityBlocks.document]: opt("other"), [IdentityBlocks.checkedBy]: { selected_user: "U1" }, [IdentityBlocks.checkedOn]: { selected_date: "2026-11-24" } };
+    const base = {
+      [IdentityBlocks.document]: opt("other"),
+      [IdentityBlocks.checkedBy]: { selected_user: "U1" },
+      [IdentityBlocks.checkedOn]: { selected_date: "2026-11-24" },
+    };
     const ja = dsrMessages("ja").problem;
     for (const label of ["マイナンバーカード 1234 5678 9012", "個人番号123456789012", "免許証番号 301234567890", "社員証 AB1234"]) {
       const r = parseIdentity(v({ ...base, [IdentityBlocks.otherDocument]: opt("other"), [IdentityBlocks.note]: { value: label } }), "ja", "2026-11-24", self);
@@ -259,10 +299,20 @@ describe("field errors", () => {
       ok: true,
       value: { document: "my_number_card", note: null, mandateDocument: null, agentDocument: null, checkedBy: "U1", checkedOn: "2026-11-24" },
     });
-    const labelled = parseIdentity(v({ ...base, [IdentityBlocks.otherDocument]: opt("other"), [IdentityBlocks.note]: { value: "社員証" } }), "ja", "2026-11-24", self);
+    const labelled = parseIdentity(
+      v({ ...base, [IdentityBlocks.otherDocument]: opt("other"), [IdentityBlocks.note]: { value: "社員証" } }),
+      "ja",
+      "2026-11-24",
+      self,
+    );
     expect(labelled.ok && labelled.value).toMatchObject({ document: "other", note: "社員証" });
     // the list and the label belong to 「その他」 only
-    const stray = parseIdentity(v({ ...base, [IdentityBlocks.document]: opt("license"), [IdentityBlocks.otherDocument]: opt("juki_card"), [IdentityBlocks.note]: { value: "免許" } }), "ja", "2026-11-24", self);
+    const stray = parseIdentity(
+      v({ ...base, [IdentityBlocks.document]: opt("license"), [IdentityBlocks.otherDocument]: opt("juki_card"), [IdentityBlocks.note]: { value: "免許" } }),
+      "ja",
+      "2026-11-24",
+      self,
+    );
     expect(stray.ok ? {} : stray.errors).toEqual({ [IdentityBlocks.otherDocument]: ja.otherDocumentNotOther, [IdentityBlocks.note]: ja.otherDocumentNotOther });
     // the typed document kinds of old are not accepted as the first choice
     expect(parseIdentity(v({ ...base, [IdentityBlocks.document]: opt("my_number_card") }), "ja", "2026-11-24", self).ok).toBe(false);
@@ -297,7 +347,9 @@ describe("field errors", () => {
       const r = parseSendBack(v({ [SendBackBlocks.reason]: { value: t } }), "ja");
       expect(r.ok ? {} : r.errors, t).toEqual({ [SendBackBlocks.reason]: noNumbers });
     }
-    expect(parseSendBack(v({ [SendBackBlocks.reason]: { value: "DSR-2026-0001 と同じく、2026年12月1日（2026/12/01）までに一部開示できるはず" } }), "ja").ok).toBe(true);
+    expect(
+      parseSendBack(v({ [SendBackBlocks.reason]: { value: "DSR-2026-0001 と同じく、2026年12月1日（2026/12/01）までに一部開示できるはず" } }), "ja").ok,
+    ).toBe(true);
     expect(close("INC-2026-0007 の調査担当（2026-12-01 回付）").ok).toBe(true);
   });
 
@@ -309,11 +361,29 @@ describe("field errors", () => {
     };
     const agent = { requester: "agent", receivedOn: "2026-11-20" };
     const r = parseIdentity(v(base), "en", "2026-11-24", agent);
-    expect(r.ok ? {} : r.errors).toEqual({ [IdentityBlocks.mandateDocument]: dsrMessages("en").problem.agentDocs, [IdentityBlocks.agentDocument]: dsrMessages("en").problem.agentDocs });
-    expect(parseIdentity(v({ ...base, [IdentityBlocks.mandateDocument]: opt("power_of_attorney"), [IdentityBlocks.agentDocument]: opt("passport") }), "en", "2026-11-24", agent).ok).toBe(true);
+    expect(r.ok ? {} : r.errors).toEqual({
+      [IdentityBlocks.mandateDocument]: dsrMessages("en").problem.agentDocs,
+      [IdentityBlocks.agentDocument]: dsrMessages("en").problem.agentDocs,
+    });
+    expect(
+      parseIdentity(
+        v({ ...base, [IdentityBlocks.mandateDocument]: opt("power_of_attorney"), [IdentityBlocks.agentDocument]: opt("passport") }),
+        "en",
+        "2026-11-24",
+        agent,
+      ).ok,
+    ).toBe(true);
     const self = { requester: "self", receivedOn: "2026-11-20" };
-    const early = parseIdentity(v({ ...base, [IdentityBlocks.document]: opt("other"), [IdentityBlocks.checkedOn]: { selected_date: "2026-11-19" } }), "ja", "2026-11-24", self);
-    expect(early.ok ? {} : early.errors).toEqual({ [IdentityBlocks.otherDocument]: "「その他」の書類を選んでください。", [IdentityBlocks.checkedOn]: "受付日（2026/11/20）より前の日付は指定できません。" });
+    const early = parseIdentity(
+      v({ ...base, [IdentityBlocks.document]: opt("other"), [IdentityBlocks.checkedOn]: { selected_date: "2026-11-19" } }),
+      "ja",
+      "2026-11-24",
+      self,
+    );
+    expect(early.ok ? {} : early.errors).toEqual({
+      [IdentityBlocks.otherDocument]: "「その他」の書類を選んでください。",
+      [IdentityBlocks.checkedOn]: "受付日（2026/11/20）より前の日付は指定できません。",
+    });
     // the day in the reader's format, as everywhere else
     const earlyEn = parseIdentity(v({ ...base, [IdentityBlocks.checkedOn]: { selected_date: "2026-11-19" } }), "en", "2026-11-24", self);
     expect(earlyEn.ok ? {} : earlyEn.errors).toEqual({ [IdentityBlocks.checkedOn]: "The date cannot be before the day it arrived (20/11/2026)." });
@@ -322,7 +392,10 @@ describe("field errors", () => {
   it("answer: a refusal needs grounds and the reason; done needs what and when, and no grounds", () => {
     const c = { receivedOn: "2026-11-20" };
     const refuse = parseAnswer(v({ [AnswerBlocks.outcome]: opt("not_done"), [AnswerBlocks.grounds]: { selected_options: [] } }), "ja", "2026-11-24", c);
-    expect(refuse.ok ? {} : refuse.errors).toEqual({ [AnswerBlocks.grounds]: dsrMessages("ja").problem.grounds, [AnswerBlocks.reason]: dsrMessages("ja").problem.reason });
+    expect(refuse.ok ? {} : refuse.errors).toEqual({
+      [AnswerBlocks.grounds]: dsrMessages("ja").problem.grounds,
+      [AnswerBlocks.reason]: dsrMessages("ja").problem.reason,
+    });
     const done = parseAnswer(v({ [AnswerBlocks.outcome]: opt("done"), [AnswerBlocks.grounds]: { selected_options: [{ value: "2" }] } }), "ja", "2026-11-24", c);
     expect(done.ok ? {} : done.errors).toEqual({
       [AnswerBlocks.actionTaken]: dsrMessages("ja").problem.actionTaken,
@@ -341,7 +414,10 @@ describe("field errors", () => {
       "2026-11-24",
       c,
     );
-    expect(partly).toEqual({ ok: true, value: { outcome: "partly", actionTaken: "契約情報を開示", actionOn: "2026-11-24", grounds: ["1", "2"], reasonToPerson: "第三者の情報を含むため" } });
+    expect(partly).toEqual({
+      ok: true,
+      value: { outcome: "partly", actionTaken: "契約情報を開示", actionOn: "2026-11-24", grounds: ["1", "2"], reasonToPerson: "第三者の情報を含むため" },
+    });
   });
 
   it("complaint: the link must look like INC-… or DSR-…", () => {
@@ -406,7 +482,11 @@ describe("what English readers see", () => {
   } as unknown as ComplaintRow;
 
   it("no Japanese brackets or colons in the register post, the outcome and a complaint's post", () => {
-    const texts = [JSON.stringify(caseMessage(c, "en")), JSON.stringify(caseMessage({ ...c, status: "verified" }, "en")), JSON.stringify(complaintMessage(complaint, "en"))];
+    const texts = [
+      JSON.stringify(caseMessage(c, "en")),
+      JSON.stringify(caseMessage({ ...c, status: "verified" }, "en")),
+      JSON.stringify(complaintMessage(complaint, "en")),
+    ];
     for (const t of texts) expect(t).not.toMatch(/[（）：・「」]/);
     const post = JSON.stringify(caseMessage(c, "en"));
     expect(post).toContain("An agent (Voluntary agent (power of attorney))");

@@ -28,9 +28,25 @@ beforeAll(async () => {
   const clock = new ManualClock(jst("2026-08-03T09:00:00"));
   services = { database, clock, log: silentLogger, timeZone: "Asia/Tokyo", calendar, settings } as unknown as Services;
   const now = clock.now();
-  await database.prisma.dutyYear.create({ data: { fiscalYear: 2026, startsOn: dayDate("2026-04-01"), endsOn: dayDate("2027-03-31"), channelId: "C0COMPLIANCE", messageTs: "1777777777.000100", createdAt: now } });
+  await database.prisma.dutyYear.create({
+    data: {
+      fiscalYear: 2026,
+      startsOn: dayDate("2026-04-01"),
+      endsOn: dayDate("2027-03-31"),
+      channelId: "C0COMPLIANCE",
+      messageTs: "1777777777.000100",
+      createdAt: now,
+    },
+  });
   await database.prisma.dutyOccurrence.createMany({
-    data: defaultPlan(2026, 4).map((p) => ({ fiscalYear: 2026, kind: p.kind, dueOn: dayDate(p.dueOn), ownerRole: p.ownerRole, createdAt: now, updatedAt: now })),
+    data: defaultPlan(2026, 4).map((p) => ({
+      fiscalYear: 2026,
+      kind: p.kind,
+      dueOn: dayDate(p.dueOn),
+      ownerRole: p.ownerRole,
+      createdAt: now,
+      updatedAt: now,
+    })),
   });
   await database.prisma.dutyOccurrence.update({
     where: { fiscalYear_kind: { fiscalYear: 2026, kind: "protection-plan" } },

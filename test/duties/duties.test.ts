@@ -50,7 +50,13 @@ describe("/privacy duties: the fiscal year's calendar", () => {
     const s = e.shown;
     expect(s).toContain("2026年度");
     expect(s).toContain("2026/04/01（水）〜2027/03/31（水）");
-    for (const name of ["個人情報保護計画の立案・文書化", "監査計画の立案・取締役会の承認", "監査の実施", "監査報告書の作成・取締役会への報告", "本規定及び個人情報保護計画の見直し・取締役会の承認"])
+    for (const name of [
+      "個人情報保護計画の立案・文書化",
+      "監査計画の立案・取締役会の承認",
+      "監査の実施",
+      "監査報告書の作成・取締役会への報告",
+      "本規定及び個人情報保護計画の見直し・取締役会の承認",
+    ])
       expect(s).toContain(name);
     for (const art of ["第25条", "第29条", "第30条1項・第21条2項", "第30条2項・第21条2項", "第26条"]) expect(s).toContain(art);
     // owners by role, named
@@ -118,10 +124,17 @@ describe("closing a duty", () => {
     await h.slack.fillAndSubmit(chief, view.id, { [DoneBlocks.link]: "http://docs.example.co.jp/plan.pdf" });
     expect(h.fake.viewErrors(view.id)).toEqual({ [DoneBlocks.link]: "リンクは https:// で始まる URL にしてください。" });
     await h.slack.fillAndSubmit(chief, view.id, { [DoneBlocks.date]: "2026-11-03", [DoneBlocks.link]: "" });
-    expect(h.fake.viewErrors(view.id)).toEqual({ [DoneBlocks.date]: "完了日に未来の日付は指定できません。", [DoneBlocks.link]: "文書へのリンクを入力してください。" });
+    expect(h.fake.viewErrors(view.id)).toEqual({
+      [DoneBlocks.date]: "完了日に未来の日付は指定できません。",
+      [DoneBlocks.link]: "文書へのリンクを入力してください。",
+    });
     expect((await db().dutyOccurrence.findUniqueOrThrow({ where: { id: await dutyId("protection-plan") } })).closedOn).toBeNull();
 
-    const res = await h.slack.fillAndSubmit(chief, view.id, { [DoneBlocks.date]: "2026-04-28", [DoneBlocks.link]: LINK, [DoneBlocks.note]: "取締役会 4/27 承認" });
+    const res = await h.slack.fillAndSubmit(chief, view.id, {
+      [DoneBlocks.date]: "2026-04-28",
+      [DoneBlocks.link]: LINK,
+      [DoneBlocks.note]: "取締役会 4/27 承認",
+    });
     expect(res.status).toBe(200);
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     const row = await db().dutyOccurrence.findUniqueOrThrow({ where: { id: await dutyId("protection-plan") } });
@@ -137,7 +150,10 @@ describe("closing a duty", () => {
     expect(post.text).toContain(`<@${chief}>`);
     expect(post.text).toContain(LINK);
     // the year's message is edited in place: done with its document, no button for it
-    const edited = await until(async () => yearMessage()!, (m) => text(m).includes("完了 2026/04/28（火）"));
+    const edited = await until(
+      async () => yearMessage()!,
+      (m) => text(m).includes("完了 2026/04/28（火）"),
+    );
     expect(JSON.stringify(edited.blocks)).toContain(LINK);
     expect(JSON.stringify(edited.blocks).split(DutyActions.close).length - 1).toBe(4);
     // and /privacy duties shows it done
@@ -183,10 +199,13 @@ describe("due dates", () => {
       ["duty:2026:audit", { before: "2027-01-31", after: "2027-01-09" }],
       ["duty:2026:audit", { before: "2027-01-09", after: "2027-01-08" }],
     ]);
-    const edited = await until(async () => {
-      await drain(h, clock);
-      return yearMessage()!;
-    }, (m) => text(m).includes("2027/01/08（金）"));
+    const edited = await until(
+      async () => {
+        await drain(h, clock);
+        return yearMessage()!;
+      },
+      (m) => text(m).includes("2027/01/08（金）"),
+    );
     expect(text(edited)).toContain("2026/12/23（水）");
   });
 });
@@ -236,12 +255,20 @@ describe("reminders", () => {
     clock.set(jst("2026-11-13T10:00:00")); // Friday
     const dm = remindersTo(auditor)[1]!;
     const id = await dutyId("audit-plan");
-    const r = await h.slack.blockAction(auditor, { actionId: ReminderActions.itemMenu, blockId: `item:duty:${id}`, message: { channel: dm.channel, ts: dm.ts }, selectedOption: `3|duty:${id}` });
+    const r = await h.slack.blockAction(auditor, {
+      actionId: ReminderActions.itemMenu,
+      blockId: `item:duty:${id}`,
+      message: { channel: dm.channel, ts: dm.ts },
+      selectedOption: `3|duty:${id}`,
+    });
     expect(r.status).toBe(200);
-    const edited = await until(async () => {
-      await drain(h, clock);
-      return h.fake.message(dm.channel, dm.ts)!;
-    }, (m) => text(m).includes("まで再通知しません"));
+    const edited = await until(
+      async () => {
+        await drain(h, clock);
+        return h.fake.message(dm.channel, dm.ts)!;
+      },
+      (m) => text(m).includes("まで再通知しません"),
+    );
     expect(JSON.stringify(edited.blocks)).not.toContain(`3|duty:${id}`);
     // 3 business days: Monday to Wednesday (11-16..11-18); back on Thursday
     const monday = await runAt("2026-11-16T09:15:00");
@@ -312,7 +339,10 @@ describe("reminders", () => {
     const view = await openDoneModal(auditor, "duties done audit");
     await h.slack.fillAndSubmit(auditor, view.id, { [DoneBlocks.link]: "https://docs.example.co.jp/privacy/2026/audit.pdf" });
     const id = await dutyId("audit");
-    await waitForDb(() => db().dutyOccurrence.findUniqueOrThrow({ where: { id } }), (d) => Boolean(d.closedOn));
+    await waitForDb(
+      () => db().dutyOccurrence.findUniqueOrThrow({ where: { id } }),
+      (d) => Boolean(d.closedOn),
+    );
     const mark = remindersTo(auditor).length;
     await runAt("2027-01-18T09:15:00");
     const next = newReminders(auditor, mark);
@@ -338,7 +368,9 @@ describe("reminders", () => {
     const view = await openDoneModal(auditor, "duties done report");
     await h.slack.fillAndSubmit(auditor, view.id, { [DoneBlocks.link]: "https://docs.example.co.jp/privacy/2026/audit-report.pdf" });
     await drain(h, clock);
-    const post = await h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes("監査報告書の作成・取締役会への報告") && m.text.includes("完了として記録しました")));
+    const post = await h.fake.waitFor(() =>
+      h.fake.messages(COMPLIANCE).find((m) => m.text.includes("監査報告書の作成・取締役会への報告") && m.text.includes("完了として記録しました")),
+    );
     expect(post.text).toContain(`<@${chief}> 第30条3項により、個人情報管理責任者が監査報告書を管理・保管します。`);
   });
 

@@ -64,7 +64,11 @@ describe("the five duties and their default due dates", () => {
     expect(DUTIES.audit).toMatchObject({ articles: "第30条1項・第21条2項", owner: "auditor" });
     expect(DUTIES["audit-report"]).toMatchObject({ articles: "第30条2項・第21条2項", owner: "auditor" });
     expect(DUTIES["rule-review"]).toMatchObject({ articles: "第26条", owner: "chief" });
-    for (const [fy, start] of [[2026, 4], [2027, 1], [2026, 10]] as const) {
+    for (const [fy, start] of [
+      [2026, 4],
+      [2027, 1],
+      [2026, 10],
+    ] as const) {
       const plan = defaultPlan(fy, start);
       const { start: first, end: last } = fiscalYearRange(fy, start);
       const dues = plan.map((p) => p.dueOn);

@@ -39,7 +39,10 @@ describe("each kind from modal to effective", () => {
     expect((await db().request.findUniqueOrThrow({ where: { id } })).status).toBe("approved");
 
     await completeMeasures(h, P.chief, id);
-    const done = await waitForDb(() => db().request.findUniqueOrThrow({ where: { id } }), (r) => r.status === "effective");
+    const done = await waitForDb(
+      () => db().request.findUniqueOrThrow({ where: { id } }),
+      (r) => r.status === "effective",
+    );
     expect(done.effectiveAt).not.toBeNull();
     await parentShows(h, parent, "有効");
     await h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes(code) && m.text.includes("活動を開始できます")));
@@ -88,7 +91,10 @@ describe("request changes, resubmit, reject, withdraw", () => {
     const v1 = await db().requestVersion.findFirstOrThrow({ where: { requestId: id, version: 1 } });
     expect(JSON.stringify(view.view.blocks)).toContain(String((v1.data as Record<string, unknown>)[Object.keys(v1.data as object)[0]!]));
     await h.slack.fillAndSubmit(P.employee, view.id, { ...VALID_INPUTS.purpose, ...REVISION });
-    const r = await waitForDb(() => db().request.findUniqueOrThrow({ where: { id } }), (x) => x.version === 2);
+    const r = await waitForDb(
+      () => db().request.findUniqueOrThrow({ where: { id } }),
+      (x) => x.version === 2,
+    );
     expect(r.status).toBe("pending_manager");
     const versions = await db().requestVersion.findMany({ where: { requestId: id }, orderBy: { version: "asc" } });
     expect(versions.map((x) => x.version)).toEqual([1, 2]);
@@ -101,7 +107,10 @@ describe("request changes, resubmit, reject, withdraw", () => {
     await press(h, P.manager, parent, RequestActions.approve);
     await parentShows(h, parent, "第2段階");
     await decideWithReason(h, P.chief, parent, RequestActions.reject, "共同利用の必要性が説明されていません");
-    await waitForDb(() => db().request.findUniqueOrThrow({ where: { id } }), (x) => x.status === "rejected");
+    await waitForDb(
+      () => db().request.findUniqueOrThrow({ where: { id } }),
+      (x) => x.status === "rejected",
+    );
     await h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes(code) && m.text.includes("却下")));
     const m = await parentShows(h, parent, ":no_entry:");
     expect(JSON.stringify(m.blocks)).not.toContain(RequestActions.approve); // no buttons left
@@ -112,7 +121,10 @@ describe("request changes, resubmit, reject, withdraw", () => {
     await press(h, P.manager, parent, RequestActions.withdraw);
     await ephemeralFor(h, P.manager, "届出者本人だけ");
     await press(h, P.employee, parent, RequestActions.withdraw);
-    await waitForDb(() => db().request.findUniqueOrThrow({ where: { id } }), (x) => x.status === "withdrawn");
+    await waitForDb(
+      () => db().request.findUniqueOrThrow({ where: { id } }),
+      (x) => x.status === "withdrawn",
+    );
     await parentShows(h, parent, ":heavy_minus_sign:");
   });
 });
@@ -130,10 +142,16 @@ describe("presses that must change nothing", () => {
     // double press by the manager: one decision
     const stale = h.fake.message(parent.channel, parent.ts)!;
     await press(h, P.manager, stale, RequestActions.approve);
-    await waitForDb(() => db().request.findUniqueOrThrow({ where: { id } }), (x) => x.status === "pending_chief");
+    await waitForDb(
+      () => db().request.findUniqueOrThrow({ where: { id } }),
+      (x) => x.status === "pending_chief",
+    );
     // pressing the old message again (Slack still shows it to someone who has not refreshed)
     await h.slack.blockAction(P.manager2, { actionId: RequestActions.approve, message: { channel: parent.channel, ts: parent.ts } }).catch(() => undefined);
-    const refused = await waitForDb(() => db().auditEntry.findMany({ where: { action: "request.press_refused", subject: `request:${id}` } }), (x) => x.length >= 3);
+    const refused = await waitForDb(
+      () => db().auditEntry.findMany({ where: { action: "request.press_refused", subject: `request:${id}` } }),
+      (x) => x.length >= 3,
+    );
     expect(refused.map((e) => (e.data as { refusal: string }).refusal)).toEqual(expect.arrayContaining(["not_approver"]));
     const decisions = await db().requestEvent.findMany({ where: { requestId: id, action: "approved_stage1" } });
     expect(decisions).toHaveLength(1);
@@ -142,8 +160,14 @@ describe("presses that must change nothing", () => {
   it("two approvers pressing at the same moment produce exactly one decision", async () => {
     const { id, parent } = await fileRequest(h, P.employee, "purpose");
     await Promise.all([press(h, P.manager, parent, RequestActions.approve), press(h, P.manager2, parent, RequestActions.approve)]);
-    await waitForDb(() => db().request.findUniqueOrThrow({ where: { id } }), (x) => x.status === "pending_chief");
-    await waitForDb(() => db().auditEntry.count({ where: { action: "request.press_refused", subject: `request:${id}` } }), (n) => n === 1);
+    await waitForDb(
+      () => db().request.findUniqueOrThrow({ where: { id } }),
+      (x) => x.status === "pending_chief",
+    );
+    await waitForDb(
+      () => db().auditEntry.count({ where: { action: "request.press_refused", subject: `request:${id}` } }),
+      (n) => n === 1,
+    );
     expect(await db().requestEvent.count({ where: { requestId: id, action: "approved_stage1" } })).toBe(1);
   });
 
@@ -152,10 +176,17 @@ describe("presses that must change nothing", () => {
     const payload = { actionId: RequestActions.approve, message: { channel: parent.channel, ts: parent.ts }, actionTs: "1790000000.000001" };
     const first = await h.slack.blockAction(P.manager, payload);
     expect(first.status).toBe(200);
-    await waitForDb(() => db().request.findUniqueOrThrow({ where: { id } }), (x) => x.status === "pending_chief");
+    await waitForDb(
+      () => db().request.findUniqueOrThrow({ where: { id } }),
+      (x) => x.status === "pending_chief",
+    );
     const before = h.fake.ephemerals(P.manager).length;
     // Slack resends the same delivery (same action_ts), marked as a retry
-    const again = await h.slack.blockAction(P.manager, { ...payload, message: { channel: parent.channel, ts: parent.ts }, headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" } });
+    const again = await h.slack.blockAction(P.manager, {
+      ...payload,
+      message: { channel: parent.channel, ts: parent.ts },
+      headers: { "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout" },
+    });
     expect(again.status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     expect(h.fake.ephemerals(P.manager).length).toBe(before); // not even a refusal
@@ -168,7 +199,10 @@ describe("presses that must change nothing", () => {
     const stored = h.fake.viewPayload(view.id);
     const { stateFromInputs } = await import("../../src/platform/slack/fake/index.js");
     const submission = { ...stored, state: { values: stateFromInputs(h.fake.view(view.id)!.view, VALID_INPUTS.purpose) } };
-    const [a, b] = await Promise.all([h.slack.viewSubmission(P.employee, submission), h.slack.viewSubmission(P.employee, submission, { headers: { "X-Slack-Retry-Num": "1" } })]);
+    const [a, b] = await Promise.all([
+      h.slack.viewSubmission(P.employee, submission),
+      h.slack.viewSubmission(P.employee, submission, { headers: { "X-Slack-Retry-Num": "1" } }),
+    ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(await db().request.count()).toBe(count + 1);
   });
@@ -192,7 +226,11 @@ describe("Slack failing, then recovering", () => {
 
   it("honours 429 Retry-After", async () => {
     // the earlier tests' messages are all out, so the 429 meets this request's first post
-    await waitForDb(() => h.bot.services.outbox.pendingCount(), (n) => n === 0, 20_000);
+    await waitForDb(
+      () => h.bot.services.outbox.pendingCount(),
+      (n) => n === 0,
+      20_000,
+    );
     h.fake.failNext("chat.postMessage", { retryAfter: 1 });
     const { code } = await fileRequest(h, P.employee, "purpose");
     const calls = h.fake.callsTo("chat.postMessage").filter((c) => JSON.stringify(c.args).includes(code));
@@ -201,7 +239,11 @@ describe("Slack failing, then recovering", () => {
     const refused = calls.find((c) => c.status === 429)!;
     expect(refused).toBeDefined();
     const channel = (c: (typeof calls)[number]) => String((c.args as { channel?: string }).channel);
-    const again = await h.fake.waitFor(() => h.fake.callsTo("chat.postMessage").find((c) => c.at > refused.at && c.status === 200 && channel(c) === channel(refused) && JSON.stringify(c.args).includes(code)));
+    const again = await h.fake.waitFor(() =>
+      h.fake
+        .callsTo("chat.postMessage")
+        .find((c) => c.at > refused.at && c.status === 200 && channel(c) === channel(refused) && JSON.stringify(c.args).includes(code)),
+    );
     expect(again.at.getTime() - refused.at.getTime()).toBeGreaterThanOrEqual(950);
   });
 });
@@ -211,9 +253,22 @@ describe("the audit chain", () => {
     const ok = await verifyChain(db());
     expect(ok.ok).toBe(true);
     const actions = new Set((await db().auditEntry.findMany({ select: { action: true } })).map((a) => a.action));
-    for (const a of ["request.submitted", "request.approved_stage1", "request.approved_stage2", "request.effective", "request.rejected", "request.changes_requested", "request.withdrawn", "request.resubmitted", "request.press_refused", "provision_record.created"])
+    for (const a of [
+      "request.submitted",
+      "request.approved_stage1",
+      "request.approved_stage2",
+      "request.effective",
+      "request.rejected",
+      "request.changes_requested",
+      "request.withdrawn",
+      "request.resubmitted",
+      "request.press_refused",
+      "provision_record.created",
+    ])
       expect(actions).toContain(a);
-    await h.bot.services.database.exec(`ALTER TABLE "AuditEntry" DISABLE TRIGGER "AuditEntry_append_only"; UPDATE "AuditEntry" SET "actorId" = 'U0FORGED' WHERE seq = 5; ALTER TABLE "AuditEntry" ENABLE TRIGGER "AuditEntry_append_only";`);
+    await h.bot.services.database.exec(
+      `ALTER TABLE "AuditEntry" DISABLE TRIGGER "AuditEntry_append_only"; UPDATE "AuditEntry" SET "actorId" = 'U0FORGED' WHERE seq = 5; ALTER TABLE "AuditEntry" ENABLE TRIGGER "AuditEntry_append_only";`,
+    );
     expect(await verifyChain(db())).toMatchObject({ ok: false, brokenAt: 5 });
   });
 });

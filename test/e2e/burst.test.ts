@@ -25,7 +25,11 @@ describe("a burst of approvals", () => {
     );
     expect(sent.every((r) => r.status === 200)).toBe(true);
     const db = h.bot.services.database.prisma;
-    await waitForDb(() => db.request.count({ where: { status: "pending_chief" } }), (n) => n === N, 60_000);
+    await waitForDb(
+      () => db.request.count({ where: { status: "pending_chief" } }),
+      (n) => n === N,
+      60_000,
+    );
     expect(await db.auditEntry.count({ where: { action: "request.approved_stage1" } })).toBe(N);
     expect(h.fake.ephemerals(manager).filter((e) => e.text.includes("もう一度押してください"))).toEqual([]);
   }, 120_000);

@@ -22,7 +22,22 @@ afterAll(async () => {
   await h?.close();
 });
 
-const SUBCOMMANDS = ["request", "status", "mine", "training", "lang", "export", "digest", "duties", "processors", "incident", "dsr", "complaint", "admin", "help"];
+const SUBCOMMANDS = [
+  "request",
+  "status",
+  "mine",
+  "training",
+  "lang",
+  "export",
+  "digest",
+  "duties",
+  "processors",
+  "incident",
+  "dsr",
+  "complaint",
+  "admin",
+  "help",
+];
 
 describe("/privacy help", () => {
   it("lists every subcommand, in Japanese", async () => {
@@ -177,7 +192,10 @@ describe("/privacy export", () => {
     expect(e.text).toContain(`（${rows.length - 1} 件）`);
     expect(e.text).toContain(todayInTokyo());
     // the export itself is logged
-    await waitForDb(() => db().auditEntry.findMany({ where: { action: "audit.exported", actorId: P.compliance } }), (x) => x.length === 1);
+    await waitForDb(
+      () => db().auditEntry.findMany({ where: { action: "audit.exported", actorId: P.compliance } }),
+      (x) => x.length === 1,
+    );
   });
 
   it("the auditor exports a date range; a range without entries has only the header", async () => {
@@ -209,7 +227,13 @@ describe("/privacy export", () => {
 
   it("a bad date or range gets a clear message and no file", async () => {
     const before = h.fake.files().length;
-    for (const text of ["export yesterday", "export 2026/04/01", "export 2026-13-01 2026-12-31", "export 2026-02-30 2026-03-31", "export 2026-04-01 2026-04-31"]) {
+    for (const text of [
+      "export yesterday",
+      "export 2026/04/01",
+      "export 2026-13-01 2026-12-31",
+      "export 2026-02-30 2026-03-31",
+      "export 2026-04-01 2026-04-31",
+    ]) {
       const e = await privacy(h, P.compliance, text);
       expect(e.text, text).toContain("YYYY-MM-DD");
     }

@@ -40,7 +40,10 @@ describe("opening the Home tab", () => {
     const b = await fileRequest(h, P.employee, "method");
     _withdrawn = { code: b.code };
     await press(h, P.employee, b.parent, RequestActions.withdraw);
-    await waitForDb(() => db().request.findUniqueOrThrow({ where: { id: b.id } }), (r) => r.status === "withdrawn");
+    await waitForDb(
+      () => db().request.findUniqueOrThrow({ where: { id: b.id } }),
+      (r) => r.status === "withdrawn",
+    );
 
     await openHome(h, P.employee);
     const mine = await homeShows(h, P.employee, (s) => s.mine.includes(a.code) && (lineOf(s.mine, b.code) ?? "").includes("取り下げ"));

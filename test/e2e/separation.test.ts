@@ -99,7 +99,10 @@ describe("with a deputy chief (the usual org)", () => {
     await refusedPress(h, P.chief, stage2, "自分の届出を判断することはできません（職務の分離）");
     expect((await statusOf(h, id)).status).toBe("pending_chief");
     await press(h, P.deputy, stage2, RequestActions.approve);
-    await waitForDb(() => statusOf(h, id), (r) => r.status === "approved" && Boolean(r.checklistTs));
+    await waitForDb(
+      () => statusOf(h, id),
+      (r) => r.status === "approved" && Boolean(r.checklistTs),
+    );
     // nobody else is left at the chief's level, so the deputy decided both stages (workflow.ts: eligibleDeciders)
     const events = await db().requestEvent.findMany({ where: { requestId: id, action: { startsWith: "approved" } }, orderBy: { id: "asc" } });
     expect(events.map((e) => [e.action, e.actorId])).toEqual([
@@ -121,7 +124,11 @@ describe("with a deputy chief (the usual org)", () => {
     const approved = await db().request.findFirstOrThrow({ where: { requesterId: P.chief } });
     const measure = await db().requestMeasure.findFirstOrThrow({ where: { requestId: approved.id }, orderBy: { position: "asc" } });
     const before = h.fake.ephemerals(STRANGER).length;
-    await h.slack.blockAction(STRANGER, { actionId: RequestActions.tickMeasure, blockId: `measure-${measure.key}`, message: { channel: APPROVALS, ts: approved.checklistTs! } });
+    await h.slack.blockAction(STRANGER, {
+      actionId: RequestActions.tickMeasure,
+      blockId: `measure-${measure.key}`,
+      message: { channel: APPROVALS, ts: approved.checklistTs! },
+    });
     expect((await h.fake.waitFor(() => h.fake.ephemerals(STRANGER)[before])).text).toBe(first.text);
     expect((await db().requestMeasure.findUniqueOrThrow({ where: { requestId_key: { requestId: approved.id, key: measure.key } } })).doneAt).toBeNull();
 

@@ -38,7 +38,10 @@ describe("over signed HTTP", () => {
     const before = new Set(h.fake.openViews(P.manager).map((v) => v.id));
     await press(h, P.manager, parent, RequestActions.reject);
     const view = await h.fake.waitFor(() => h.fake.openViews(P.manager).find((v) => !before.has(v.id) && v.view.callback_id === RequestViews.reason));
-    await waitForDb(() => db().outboxMessage.count({ where: { sentAt: null } }), (n) => n === 0);
+    await waitForDb(
+      () => db().outboxMessage.count({ where: { sentAt: null } }),
+      (n) => n === 0,
+    );
     const was = await trace(id);
     const stored = h.fake.viewPayload(view.id, { [ReasonBlock.block]: { [ReasonBlock.action]: { type: "plain_text_input", value: "理由" } } });
     const meta = JSON.parse(String(stored.private_metadata)) as Record<string, unknown>;
@@ -54,13 +57,24 @@ describe("over signed HTTP", () => {
 
   it("a button whose value is not JSON is refused with an answer to the presser; nothing changes", async () => {
     const { id, parent } = await fileRequest(h, P.employee, "method");
-    await waitForDb(() => db().outboxMessage.count({ where: { sentAt: null } }), (n) => n === 0);
+    await waitForDb(
+      () => db().outboxMessage.count({ where: { sentAt: null } }),
+      (n) => n === 0,
+    );
     const was = await trace(id);
-    const r = await h.slack.blockAction(P.manager, { actionId: RequestActions.approve, message: { channel: parent.channel, ts: parent.ts }, value: "not json" });
+    const r = await h.slack.blockAction(P.manager, {
+      actionId: RequestActions.approve,
+      message: { channel: parent.channel, ts: parent.ts },
+      value: "not json",
+    });
     expect(r.status).toBe(200);
     await ephemeralFor(h, P.manager, requestMessages("ja").refusal.not_found);
     // a value of the right shape but the wrong types
-    await h.slack.blockAction(P.manager, { actionId: RequestActions.approve, message: { channel: parent.channel, ts: parent.ts }, value: JSON.stringify({ id, rev: "0" }) });
+    await h.slack.blockAction(P.manager, {
+      actionId: RequestActions.approve,
+      message: { channel: parent.channel, ts: parent.ts },
+      value: JSON.stringify({ id, rev: "0" }),
+    });
     await h.fake.waitFor(() => h.fake.ephemerals(P.manager).filter((e) => e.text === requestMessages("ja").refusal.not_found).length >= 2 || undefined);
     const after = await trace(id);
     // the refusals are answered ephemerally (a response_url, not the outbox) and decide nothing

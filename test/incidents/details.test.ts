@@ -96,7 +96,9 @@ describe("the incidents settings", () => {
       }
       return [];
     };
-    expect(problems("closedDays: []\nincidents:\n  preliminaryDays: 0\n")).toEqual([{ line: 3, message: expect.stringContaining("incidents.preliminaryDays") }]);
+    expect(problems("closedDays: []\nincidents:\n  preliminaryDays: 0\n")).toEqual([
+      { line: 3, message: expect.stringContaining("incidents.preliminaryDays") },
+    ]);
     expect(problems("incidents: { telecom: yes please }")[0]?.message).toContain("incidents.telecom");
     expect(problems("incidents: { finalDays: 20 }")[0]?.message).toContain('unknown key "finalDays"');
   });

@@ -39,7 +39,11 @@ const threadHas = (m: FakeMessage, text: string) => pumping(h.fake.waitFor(() =>
 async function pressAssess(user: string, parent: FakeMessage) {
   const msg = latest(parent);
   const block = (msg.blocks ?? []).find((b) => b.type === "actions" && String(b.block_id).startsWith("assess-"));
-  const r = await h.slack.blockAction(user, { actionId: IncidentActions.assess, blockId: block?.block_id as string, message: { channel: parent.channel, ts: parent.ts } });
+  const r = await h.slack.blockAction(user, {
+    actionId: IncidentActions.assess,
+    blockId: block?.block_id as string,
+    message: { channel: parent.channel, ts: parent.ts },
+  });
   expect(r.status).toBe(200);
 }
 
@@ -98,7 +102,11 @@ describe("reporting an incident", () => {
       triggerId(userId: string): string;
     };
     const view = await newView(P.employee2, IncidentViews.report, async () => {
-      const payload = sender.interaction("shortcut", P.employee2, { callback_id: IncidentShortcuts.report, trigger_id: sender.triggerId(P.employee2), action_ts: "1" });
+      const payload = sender.interaction("shortcut", P.employee2, {
+        callback_id: IncidentShortcuts.report,
+        trigger_id: sender.triggerId(P.employee2),
+        action_ts: "1",
+      });
       const r = await sender.postPayload(payload, {});
       expect(r.status).toBe(200);
     });
@@ -172,7 +180,11 @@ describe("triage", () => {
 
   it("the assessment modal refuses a count that contradicts the 1,000-people box", async () => {
     const view = await newView(P.compliance, IncidentViews.assess, () => pressAssess(P.compliance, parent));
-    await h.slack.fillAndSubmit(P.compliance, view.id, { [AssessBlocks.categories]: ["over-1000"], [AssessBlocks.affectedCount]: "500", [AssessBlocks.reason]: "x" });
+    await h.slack.fillAndSubmit(P.compliance, view.id, {
+      [AssessBlocks.categories]: ["over-1000"],
+      [AssessBlocks.affectedCount]: "500",
+      [AssessBlocks.reason]: "x",
+    });
     expect(h.fake.viewErrors(view.id)?.[AssessBlocks.affectedCount]).toContain("1,000");
   });
 });

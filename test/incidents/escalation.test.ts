@@ -238,7 +238,12 @@ describe("deadline reminders (速報 due 2026/11/26 23:59)", () => {
   });
 
   it("stops for the 速報 once it is recorded (its task done with it); the notice goes on", async () => {
-    const moved = await moveIncident(h.bot.services, { incidentId: a.id, actorId: P.chief, event: "reportPreliminary", submittedAt: jst("2026-11-29T10:00:00") });
+    const moved = await moveIncident(h.bot.services, {
+      incidentId: a.id,
+      actorId: P.chief,
+      event: "reportPreliminary",
+      submittedAt: jst("2026-11-29T10:00:00"),
+    });
     expect(moved).toMatchObject({ ok: true, to: "reported_preliminary" });
     expect((await db().incidentTask.findUniqueOrThrow({ where: { incidentId_key: { incidentId: a.id, key: "preliminary-report" } } })).status).toBe("done");
     await run("2026-11-30T00:05:00");

@@ -33,7 +33,11 @@ export async function reportAndTriage(
     ...report,
   });
   const { code, id } = await db.incident.findFirstOrThrow({ where: { reporterId: P.employee } });
-  const parent = await pumping(h, clock, h.fake.waitFor(() => h.fake.messages(ORG.channels.incidents).find((m) => shown(m).includes(code))));
+  const parent = await pumping(
+    h,
+    clock,
+    h.fake.waitFor(() => h.fake.messages(ORG.channels.incidents).find((m) => shown(m).includes(code))),
+  );
   const block = (parent.blocks ?? []).find((b) => b.type === "actions");
   const assess = await newView(h, P.chief, IncidentViews.assess, () =>
     h.slack.blockAction(P.chief, { actionId: IncidentActions.assess, blockId: block?.block_id as string, message: { channel: parent.channel, ts: parent.ts } }),

@@ -10,7 +10,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
-import { AssessBlocks, AssignBlocks, DetailsBlocks, IncidentActions, IncidentViews, ReportBlocks, SubmittedBlocks, TaskBlocks } from "../../src/incidents/ids.js";
+import {
+  AssessBlocks,
+  AssignBlocks,
+  DetailsBlocks,
+  IncidentActions,
+  IncidentViews,
+  ReportBlocks,
+  SubmittedBlocks,
+  TaskBlocks,
+} from "../../src/incidents/ids.js";
 import { incidentMessages } from "../../src/incidents/messages.js";
 import { buildDigest } from "../../src/digest/build.js";
 import { parseSettings } from "../../src/settings.js";
@@ -163,7 +172,15 @@ describe("an incident from report to closure", () => {
     expect(await home(LEAD, (t) => t.includes(code))).toContain("評価済み");
 
     const s = h.bot.services;
-    const digest = await buildDigest({ services: s, calendar: h.bot.calendar, settings: s.settings!, from: jst("2026-11-23T00:00:00"), to: jst("2026-11-30T00:00:00"), now: clock.now(), lang: "ja" });
+    const digest = await buildDigest({
+      services: s,
+      calendar: h.bot.calendar,
+      settings: s.settings!,
+      from: jst("2026-11-23T00:00:00"),
+      to: jst("2026-11-30T00:00:00"),
+      now: clock.now(),
+      lang: "ja",
+    });
     const section = digest.sections.find((x) => x.title.includes("個人情報の事故"));
     expect(section?.lines.join("\n")).toContain("対応中 *1* 件（期間中の報告 1 件、終了 0 件）");
     expect(section?.lines.join("\n")).toContain(`|${code}>* 評価済み — 次の期限：総務省への報告`);
@@ -239,14 +256,30 @@ describe("an incident from report to closure", () => {
         expect(e.shown).not.toContain("2026/11");
       }
       for (const a of pressed) expect((await press(who, a)).text).toMatch(/のみです/);
-      for (const a of [IncidentActions.taskDone, IncidentActions.taskNa, IncidentActions.taskEdit]) expect((await press(who, a, "containment")).text).toContain("タスクを更新できるのは");
+      for (const a of [IncidentActions.taskDone, IncidentActions.taskNa, IncidentActions.taskEdit])
+        expect((await press(who, a, "containment")).text).toContain("タスクを更新できるのは");
       const refused = await db().auditEntry.findMany({ where: { action: "incident.press_refused", actorId: who }, orderBy: { seq: "asc" }, skip: before });
       expect(refused).toHaveLength(3 + pressed.length + 3);
       expect(refused.map((r) => (r.data as { attempted: string }).attempted)).toEqual(
-        expect.arrayContaining(["status", "report", "details", "assess", "contain", "reportPreliminary", "reportFinal", "close", "assign_lead", "task_done:containment", "task_na:containment", "task_assign:containment"]),
+        expect.arrayContaining([
+          "status",
+          "report",
+          "details",
+          "assess",
+          "contain",
+          "reportPreliminary",
+          "reportFinal",
+          "close",
+          "assign_lead",
+          "task_done:containment",
+          "task_na:containment",
+          "task_assign:containment",
+        ]),
       );
       expect(await home(who, () => true)).not.toContain(code);
-      expect(h.fake.openViews(who).filter((v) => String(v.view.callback_id).startsWith("incident-") && v.view.callback_id !== IncidentViews.report)).toEqual([]);
+      expect(h.fake.openViews(who).filter((v) => String(v.view.callback_id).startsWith("incident-") && v.view.callback_id !== IncidentViews.report)).toEqual(
+        [],
+      );
     }
     expect((await incident()).rev).toBe(rev);
     expect((await task("containment")).status).toBe("open");
@@ -261,7 +294,12 @@ describe("an incident from report to closure", () => {
       [DetailsBlocks.publication]: "11/25 当社ウェブサイトで公表",
     });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
-    expect(await incident()).toMatchObject({ secondaryHarm: "現時点で二次被害の報告なし", publication: "11/25 当社ウェブサイトで公表", recurrencePrevention: null, otherMatters: null });
+    expect(await incident()).toMatchObject({
+      secondaryHarm: "現時点で二次被害の報告なし",
+      publication: "11/25 当社ウェブサイトで公表",
+      recurrencePrevention: null,
+      otherMatters: null,
+    });
     const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.details_updated", subject: `incident:${code}` } });
     expect(a.actorId).toBe(LEAD);
     expect((a.data as { changes: { field: string }[] }).changes.map((c) => c.field)).toEqual(["secondaryHarm", "responseToPeople", "publication"]);
@@ -283,7 +321,11 @@ describe("an incident from report to closure", () => {
     expect(d.content).toContain("- 報告期限: 2026/11/28 23:59");
 
     const view = await pressForView(LEAD, IncidentActions.reportPreliminary, IncidentViews.submitted);
-    await h.slack.fillAndSubmit(LEAD, view.id, { [SubmittedBlocks.day]: "2026-11-25", [SubmittedBlocks.time]: "08:30", [SubmittedBlocks.reference]: "PPC-2026-777" });
+    await h.slack.fillAndSubmit(LEAD, view.id, {
+      [SubmittedBlocks.day]: "2026-11-25",
+      [SubmittedBlocks.time]: "08:30",
+      [SubmittedBlocks.reference]: "PPC-2026-777",
+    });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     expect((await incident()).status).toBe("reported_preliminary");
     expect(await task("preliminary-report")).toMatchObject({ status: "done", doneBy: LEAD });
@@ -340,14 +382,32 @@ describe("an incident from report to closure", () => {
     expect(chief).toContain("対応中の事故はありません");
     expect(await home(LEAD, (t) => !t.includes(code))).not.toContain("対応中の事故");
     const s = h.bot.services;
-    const digest = await buildDigest({ services: s, calendar: h.bot.calendar, settings: s.settings!, from: jst("2026-11-23T00:00:00"), to: jst("2026-11-30T00:00:00"), now: clock.now(), lang: "ja" });
+    const digest = await buildDigest({
+      services: s,
+      calendar: h.bot.calendar,
+      settings: s.settings!,
+      from: jst("2026-11-23T00:00:00"),
+      to: jst("2026-11-30T00:00:00"),
+      now: clock.now(),
+      lang: "ja",
+    });
     expect(digest.sections.find((x) => x.title.includes("個人情報の事故"))?.lines).toEqual(["対応中 *0* 件（期間中の報告 1 件、終了 1 件）"]);
     // a closed incident's items cannot change
     const e = await privacy(h, LEAD, `incident details ${code}`);
     expect(e.shown).toContain("終了しているため");
     // the whole story is on the hash-chained timeline, in order
     const actions = (await db().auditEntry.findMany({ where: { subject: `incident:${code}` }, orderBy: { seq: "asc" } })).map((x) => x.action);
-    for (const a of ["incident.reported", "incident.acknowledged", "incident.lead_assigned", "incident.triaged", "incident.task_assigned", "incident.details_updated", "incident.reported_preliminary", "incident.reported_final", "incident.closed"]) {
+    for (const a of [
+      "incident.reported",
+      "incident.acknowledged",
+      "incident.lead_assigned",
+      "incident.triaged",
+      "incident.task_assigned",
+      "incident.details_updated",
+      "incident.reported_preliminary",
+      "incident.reported_final",
+      "incident.closed",
+    ]) {
       expect(actions).toContain(a);
     }
     expect(actions.indexOf("incident.lead_assigned")).toBeLessThan(actions.indexOf("incident.triaged"));

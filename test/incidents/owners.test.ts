@@ -8,7 +8,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
-import { AssessBlocks, AssignBlocks, DetailsBlocks, IncidentActions, IncidentViews, ReportBlocks, SubmittedBlocks, TaskBlocks } from "../../src/incidents/ids.js";
+import {
+  AssessBlocks,
+  AssignBlocks,
+  DetailsBlocks,
+  IncidentActions,
+  IncidentViews,
+  ReportBlocks,
+  SubmittedBlocks,
+  TaskBlocks,
+} from "../../src/incidents/ids.js";
 import { incidentMessages } from "../../src/incidents/messages.js";
 import { buildDigest } from "../../src/digest/build.js";
 import { homeShows, reportAndTriage } from "./fixture.js";
@@ -64,7 +73,13 @@ beforeAll(async () => {
       [ReportBlocks.data]: "顧客の氏名・病歴",
       [ReportBlocks.processor]: "no",
     },
-    { [AssessBlocks.categories]: ["sensitive"], [AssessBlocks.affectedCount]: "300", [AssessBlocks.processor]: "no", [AssessBlocks.dataItems]: "氏名、病歴", [AssessBlocks.cause]: "宛先の選択誤り" },
+    {
+      [AssessBlocks.categories]: ["sensitive"],
+      [AssessBlocks.affectedCount]: "300",
+      [AssessBlocks.processor]: "no",
+      [AssessBlocks.dataItems]: "氏名、病歴",
+      [AssessBlocks.cause]: "宛先の選択誤り",
+    },
   ));
   checklist = await threadHas("対応タスク");
 });
@@ -134,7 +149,9 @@ describe("a task's owner who is an ordinary employee", () => {
     expect((await task("containment")).status).toBe("open");
     expect((await incident()).rev).toBe(rev);
     const refused = await db().auditEntry.findMany({ where: { action: "incident.press_refused", actorId: OWNER }, orderBy: { seq: "asc" } });
-    expect(refused.map((r) => (r.data as { attempted: string }).attempted)).toEqual(expect.arrayContaining(["task_done:containment", "task_na:containment", "task_assign:cause-found"]));
+    expect(refused.map((r) => (r.data as { attempted: string }).attempted)).toEqual(
+      expect.arrayContaining(["task_done:containment", "task_na:containment", "task_assign:cause-found"]),
+    );
   });
 
   it("completes their task from the DM: the same flow (audit, thread, checklist edited in place)", async () => {
@@ -161,13 +178,18 @@ describe("two report-items modals open at once", () => {
     await h.slack.fillAndSubmit(LEAD, lead.id, { [DetailsBlocks.publication]: "11/25 当社ウェブサイトで公表" });
     expect(h.fake.viewErrors(lead.id)?.[DetailsBlocks.secondaryHarm]).toContain("ほかの人が報告書の項目を変更しました");
     expect(await incident()).toMatchObject({ secondaryHarm: "現時点で二次被害の報告なし", publication: null });
-    expect(await db().auditEntry.findFirst({ where: { action: "incident.press_refused", actorId: LEAD, data: { path: ["refusal"], equals: "stale" } } })).toBeTruthy();
+    expect(
+      await db().auditEntry.findFirst({ where: { action: "incident.press_refused", actorId: LEAD, data: { path: ["refusal"], equals: "stale" } } }),
+    ).toBeTruthy();
 
     // opened again: it shows the colleague's text; a task ticked meanwhile is no reason to refuse
     const again = await pressForView(LEAD, parent, IncidentActions.details, IncidentViews.details);
     expect(JSON.stringify(again.view.blocks)).toContain("現時点で二次被害の報告なし");
     expect((await pressOn(P.chief, checklist, IncidentActions.taskDone, "task-damage-assessed")).text).toContain("完了にしました");
-    await h.slack.fillAndSubmit(LEAD, again.id, { [DetailsBlocks.secondaryHarm]: "現時点で二次被害の報告なし", [DetailsBlocks.publication]: "11/25 当社ウェブサイトで公表" });
+    await h.slack.fillAndSubmit(LEAD, again.id, {
+      [DetailsBlocks.secondaryHarm]: "現時点で二次被害の報告なし",
+      [DetailsBlocks.publication]: "11/25 当社ウェブサイトで公表",
+    });
     expect(h.fake.viewErrors(again.id) ?? {}).toEqual({});
     expect(await incident()).toMatchObject({ secondaryHarm: "現時点で二次被害の報告なし", publication: "11/25 当社ウェブサイトで公表" });
   });
@@ -206,7 +228,15 @@ describe("the notice to the people affected after the 確報", () => {
     const chief = await home(P.chief, (t) => t.includes(code));
     expect(chief).toContain("次の期限：本人への通知 2026/11/26 23:59");
     const s = h.bot.services;
-    const digest = await buildDigest({ services: s, calendar: h.bot.calendar, settings: s.settings!, from: jst("2026-11-23T00:00:00"), to: jst("2026-11-30T00:00:00"), now: clock.now(), lang: "ja" });
+    const digest = await buildDigest({
+      services: s,
+      calendar: h.bot.calendar,
+      settings: s.settings!,
+      from: jst("2026-11-23T00:00:00"),
+      to: jst("2026-11-30T00:00:00"),
+      now: clock.now(),
+      lang: "ja",
+    });
     expect(digest.sections.find((x) => x.title.includes("個人情報の事故"))?.lines.join("\n")).toContain("次の期限：本人への通知");
 
     // 該当なし from the reminder: the reason modal, then it stops

@@ -43,9 +43,26 @@ const REMINDER = "個人情報の事故の期限";
 
 /** A batch: UNACKED incidents reported at `reportedAt`, OWNED assessed ones whose 速報 task is due `due` (the first PASSED `passedDue`). */
 async function seed(batch: string, reportedAt: Date, due: Date, passedDue: Date) {
-  const base = { status: "open", summary: "誤送信", discoveredAt: reportedAt, reportedAt, reporterId: "UREP", dataDescription: "氏名", affectedEstimate: "10-99", ongoing: "no", asProcessor: false, channelId: "C0INCIDENTS", createdAt: reportedAt, updatedAt: reportedAt };
+  const base = {
+    status: "open",
+    summary: "誤送信",
+    discoveredAt: reportedAt,
+    reportedAt,
+    reporterId: "UREP",
+    dataDescription: "氏名",
+    affectedEstimate: "10-99",
+    ongoing: "no",
+    asProcessor: false,
+    channelId: "C0INCIDENTS",
+    createdAt: reportedAt,
+    updatedAt: reportedAt,
+  };
   await db.prisma.incident.createMany({
-    data: Array.from({ length: UNACKED }, (_, n) => ({ ...base, code: `INC-2026-${batch}${String(n).padStart(3, "0")}`, messageTs: `1764600000.${batch}${String(n).padStart(5, "0")}` })),
+    data: Array.from({ length: UNACKED }, (_, n) => ({
+      ...base,
+      code: `INC-2026-${batch}${String(n).padStart(3, "0")}`,
+      messageTs: `1764600000.${batch}${String(n).padStart(5, "0")}`,
+    })),
   });
   const assessment = { sensitive: true, financialLoss: false, malicious: false, affectedCount: 50, stronglyEncrypted: false, asProcessor: false };
   for (let n = 0; n < OWNED; n++) {
@@ -63,13 +80,33 @@ async function seed(batch: string, reportedAt: Date, due: Date, passedDue: Date)
     });
     await db.prisma.incidentTask.createMany({
       data: [
-        { incidentId: i.id, key: "preliminary-report", ownerId: `UO${batch}${n}`, dueAt: n < PASSED ? passedDue : due, status: "open", createdAt: reportedAt, updatedAt: reportedAt },
+        {
+          incidentId: i.id,
+          key: "preliminary-report",
+          ownerId: `UO${batch}${n}`,
+          dueAt: n < PASSED ? passedDue : due,
+          status: "open",
+          createdAt: reportedAt,
+          updatedAt: reportedAt,
+        },
         // done: never reminded
-        { incidentId: i.id, key: "people-notified", ownerId: `UO${batch}${n}`, dueAt: due, status: "done", doneBy: "UCHIEF", doneAt: reportedAt, createdAt: reportedAt, updatedAt: reportedAt },
+        {
+          incidentId: i.id,
+          key: "people-notified",
+          ownerId: `UO${batch}${n}`,
+          dueAt: due,
+          status: "done",
+          doneBy: "UCHIEF",
+          doneAt: reportedAt,
+          createdAt: reportedAt,
+          updatedAt: reportedAt,
+        },
       ],
     });
   }
-  await db.prisma.person.createMany({ data: Array.from({ length: OWNED }, (_, n) => ({ slackId: `UO${batch}${n}`, name: `担当${batch}-${n}`, departmentId: "legal", roles: [] })) });
+  await db.prisma.person.createMany({
+    data: Array.from({ length: OWNED }, (_, n) => ({ slackId: `UO${batch}${n}`, name: `担当${batch}-${n}`, departmentId: "legal", roles: [] })),
+  });
 }
 
 describe.skipIf(!onPostgres)("incidents.escalations with two replicas on one PostgreSQL", () => {

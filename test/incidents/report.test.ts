@@ -115,7 +115,11 @@ describe("regulatorReportMarkdown", () => {
     const p = regulatorReportMarkdown({ ...complete, assessment: { ...assessment, asProcessor: true } }, "final", "ja");
     expect(p).toContain("> 当社は本件個人データの取扱いの委託を受けた者（委託先）です。");
     expect(p).not.toContain("報告期限");
-    const n = regulatorReportMarkdown({ ...complete, assessment: { ...assessment, financialLoss: false, malicious: false, affectedCount: 5, stronglyEncrypted: false } }, "preliminary", "ja");
+    const n = regulatorReportMarkdown(
+      { ...complete, assessment: { ...assessment, financialLoss: false, malicious: false, affectedCount: 5, stronglyEncrypted: false } },
+      "preliminary",
+      "ja",
+    );
     expect(n).toContain("- 報告対象事態の区分: 該当なし");
     expect(n).toContain("任意の報告");
   });

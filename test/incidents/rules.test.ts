@@ -70,7 +70,12 @@ describe("reportability and deadlines for each combination of the four categorie
 
     // strongly encrypted: excluded from every category, the reasons say which and why
     const enc = { ...a, stronglyEncrypted: true };
-    expect(reportability(enc)).toEqual({ reportable: false, reasons: reportable ? [...expectedReasons, "encrypted"] : [], reportedBy: null, countUnknown: false });
+    expect(reportability(enc)).toEqual({
+      reportable: false,
+      reasons: reportable ? [...expectedReasons, "encrypted"] : [],
+      reportedBy: null,
+      countUnknown: false,
+    });
     expect(Object.values(deadlines(discoveredAt, enc)).every((x) => x === null)).toBe(true);
   });
 });
@@ -85,7 +90,12 @@ describe("the number of people", () => {
 
   it("an unknown count decides nothing by itself and says so; another category still makes it reportable", () => {
     expect(reportability(assess({ affectedCount: null }))).toEqual({ reportable: false, reasons: [], reportedBy: null, countUnknown: true });
-    expect(reportability(assess({ affectedCount: null, sensitive: true }))).toEqual({ reportable: true, reasons: ["sensitive"], reportedBy: "company", countUnknown: true });
+    expect(reportability(assess({ affectedCount: null, sensitive: true }))).toEqual({
+      reportable: true,
+      reasons: ["sensitive"],
+      reportedBy: "company",
+      countUnknown: true,
+    });
     expect(deadlines(discoveredAt, assess({ affectedCount: null, malicious: true })).finalReportDueAt).toEqual(endOf("2026-05-30"));
   });
 });
@@ -205,8 +215,16 @@ describe("reassessment", () => {
 });
 
 describe("tasks", () => {
-  const applying = (a: Assessment) => taskDefinitions(a).filter((t) => t.applies).map((t) => t.key);
-  const because = (a: Assessment) => Object.fromEntries(taskDefinitions(a).filter((t) => !t.applies).map((t) => [t.key, t.notApplicableBecause]));
+  const applying = (a: Assessment) =>
+    taskDefinitions(a)
+      .filter((t) => t.applies)
+      .map((t) => t.key);
+  const because = (a: Assessment) =>
+    Object.fromEntries(
+      taskDefinitions(a)
+        .filter((t) => !t.applies)
+        .map((t) => [t.key, t.notApplicableBecause]),
+    );
 
   it("every task has a key, Japanese and English labels and the deadline it follows", () => {
     const defs = taskDefinitions(base);
@@ -267,9 +285,7 @@ describe("tasks", () => {
   it("initial tasks set aside what does not apply; a reassessment reopens them but keeps what people did", () => {
     const tasks = initialTasks(base);
     expect(tasks.find((t) => t.key === "final-report")).toEqual({ key: "final-report", status: "not-applicable", notApplicable: { code: "not-reportable" } });
-    const worked = tasks.map((t) =>
-      t.key === "containment" ? markDone(t) : t.key === "complaints-handled" ? markNotApplicable(t, "苦情なし", "U1") : t,
-    );
+    const worked = tasks.map((t) => (t.key === "containment" ? markDone(t) : t.key === "complaints-handled" ? markNotApplicable(t, "苦情なし", "U1") : t));
     const after = tasksAfterReassessment(worked, assess({ sensitive: true }));
     const by = Object.fromEntries(after.map((t) => [t.key, t]));
     expect(by["final-report"]!.status).toBe("open");
@@ -295,7 +311,12 @@ describe("canClose", () => {
 
   it("needs every task done or not applicable and a recurrence-prevention entry", () => {
     expect(canClose(all("done"), true)).toEqual({ ok: true, openTasks: [], recurrencePreventionMissing: false });
-    expect(canClose(initialTasks(base).map((t) => (t.status === "open" ? markDone(t) : t)), true).ok).toBe(true);
+    expect(
+      canClose(
+        initialTasks(base).map((t) => (t.status === "open" ? markDone(t) : t)),
+        true,
+      ).ok,
+    ).toBe(true);
     expect(canClose(all("done"), false)).toEqual({ ok: false, openTasks: [], recurrencePreventionMissing: true });
     const one = all("done").map((t) => (t.key === "final-report" ? { ...t, status: "open" as const } : t));
     expect(canClose(one, true)).toEqual({ ok: false, openTasks: ["final-report"], recurrencePreventionMissing: false });

@@ -34,7 +34,10 @@ async function ephemeral(user: string, text: string) {
   return h.fake.waitFor(() => h.fake.ephemerals(user).find((e) => e.text.includes(text)));
 }
 /** Waits until the parent shows the buttons of the current status. */
-const buttonsOf = () => (latest(parent).blocks ?? []).filter((b) => b.type === "actions").flatMap((b) => ((b as { elements?: { action_id: string }[] }).elements ?? []).map((e) => e.action_id));
+const buttonsOf = () =>
+  (latest(parent).blocks ?? [])
+    .filter((b) => b.type === "actions")
+    .flatMap((b) => ((b as { elements?: { action_id: string }[] }).elements ?? []).map((e) => e.action_id));
 const incident = () => db().incident.findUniqueOrThrow({ where: { code } });
 
 let parent: FakeMessage;
@@ -50,7 +53,13 @@ beforeAll(async () => {
       [ReportBlocks.data]: "顧客の氏名・メールアドレス",
       [ReportBlocks.processor]: "no",
     },
-    { [AssessBlocks.categories]: ["sensitive"], [AssessBlocks.affectedCount]: "120", [AssessBlocks.processor]: "no", [AssessBlocks.dataItems]: "氏名、メールアドレス", [AssessBlocks.cause]: "宛先の選択誤り" },
+    {
+      [AssessBlocks.categories]: ["sensitive"],
+      [AssessBlocks.affectedCount]: "120",
+      [AssessBlocks.processor]: "no",
+      [AssessBlocks.dataItems]: "氏名、メールアドレス",
+      [AssessBlocks.cause]: "宛先の選択誤り",
+    },
   ));
   await parentShows(parent, "封じ込め完了");
 });
@@ -91,7 +100,11 @@ describe("status moves from the parent message", () => {
     const future = await h.slack.fillAndSubmit(P.chief, view.id, { [SubmittedBlocks.day]: "2026-11-25", [SubmittedBlocks.time]: "09:00" });
     expect(future.status).toBe(200);
     expect(h.fake.viewErrors(view.id)?.[SubmittedBlocks.day]).toContain("未来");
-    await h.slack.fillAndSubmit(P.chief, view.id, { [SubmittedBlocks.day]: "2026-11-24", [SubmittedBlocks.time]: "09:50", [SubmittedBlocks.reference]: "PPC-123" });
+    await h.slack.fillAndSubmit(P.chief, view.id, {
+      [SubmittedBlocks.day]: "2026-11-24",
+      [SubmittedBlocks.time]: "09:50",
+      [SubmittedBlocks.reference]: "PPC-123",
+    });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     const i = await incident();
     expect(i.status).toBe("reported_preliminary");
@@ -102,7 +115,12 @@ describe("status moves from the parent message", () => {
     expect(reply).toContain("2026/11/24 09:50");
     expect(reply).toContain("PPC-123");
     const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.reported_preliminary", subject: `incident:${code}` } });
-    expect(a.data).toMatchObject({ from: "contained", to: "reported_preliminary", submittedAt: jst("2026-11-24T09:50:00").toISOString(), reference: "PPC-123" });
+    expect(a.data).toMatchObject({
+      from: "contained",
+      to: "reported_preliminary",
+      submittedAt: jst("2026-11-24T09:50:00").toISOString(),
+      reference: "PPC-123",
+    });
   });
 
   it("確報を提出 by the chief: reported_final", async () => {

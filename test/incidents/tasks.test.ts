@@ -48,7 +48,13 @@ beforeAll(async () => {
       [ReportBlocks.data]: "委託元の顧客の氏名・病歴",
       [ReportBlocks.processor]: "yes",
     },
-    { [AssessBlocks.categories]: ["sensitive"], [AssessBlocks.affectedCount]: "300", [AssessBlocks.processor]: "yes", [AssessBlocks.dataItems]: "氏名、病歴", [AssessBlocks.cause]: "共有設定の誤り" },
+    {
+      [AssessBlocks.categories]: ["sensitive"],
+      [AssessBlocks.affectedCount]: "300",
+      [AssessBlocks.processor]: "yes",
+      [AssessBlocks.dataItems]: "氏名、病歴",
+      [AssessBlocks.cause]: "共有設定の誤り",
+    },
   ));
   checklist = await threadHas("対応タスク");
 });
@@ -113,21 +119,27 @@ describe("the task checklist", () => {
 
 describe("closing", () => {
   const closeButtonShown = () =>
-    (latest(parent).blocks ?? []).filter((b) => b.type === "actions").some((b) => ((b as { elements?: { action_id: string }[] }).elements ?? []).some((e) => e.action_id === IncidentActions.close));
+    (latest(parent).blocks ?? [])
+      .filter((b) => b.type === "actions")
+      .some((b) => ((b as { elements?: { action_id: string }[] }).elements ?? []).some((e) => e.action_id === IncidentActions.close));
 
   it("is refused while tasks are open, and the field error names them", async () => {
     // contained first, so only the tasks stand in the way
     await h.slack.blockAction(P.chief, { actionId: IncidentActions.contain, message: { channel: parent.channel, ts: parent.ts } });
     await shows(parent, incidentMessages("ja").status.contained);
     expect(closeButtonShown()).toBe(true);
-    const view = await newView(P.chief, IncidentViews.close, () => h.slack.blockAction(P.chief, { actionId: IncidentActions.close, message: { channel: parent.channel, ts: parent.ts } }));
+    const view = await newView(P.chief, IncidentViews.close, () =>
+      h.slack.blockAction(P.chief, { actionId: IncidentActions.close, message: { channel: parent.channel, ts: parent.ts } }),
+    );
     await h.slack.fillAndSubmit(P.chief, view.id, { [TaskBlocks.recurrence]: "共有リンクの既定を社内限定にし、外部共有は承認制にする" });
     const error = h.fake.viewErrors(view.id)?.[TaskBlocks.recurrence] ?? "";
     expect(error).toContain("未完了のタスク");
     for (const key of ["cause-found", "damage-assessed", "client-told", "recurrence-prevention"] as const) expect(error).toContain(label[key]);
     expect(error).not.toContain(label.containment);
     expect((await incident()).status).toBe("contained");
-    expect(await db().auditEntry.findFirst({ where: { action: "incident.press_refused", subject: `incident:${(await incident()).id}`, actorId: P.chief } })).toMatchObject({
+    expect(
+      await db().auditEntry.findFirst({ where: { action: "incident.press_refused", subject: `incident:${(await incident()).id}`, actorId: P.chief } }),
+    ).toMatchObject({
       data: { attempted: "close", refusal: "open_tasks" },
     });
   });
@@ -138,13 +150,18 @@ describe("closing", () => {
       await pumping(h.fake.waitFor(async () => ((await task(key)).status === "done" ? true : undefined)));
       await shows(checklist, `完了または該当なし：${8 + ["cause-found", "damage-assessed", "client-told", "recurrence-prevention"].indexOf(key)} / 11`);
     }
-    const view = await newView(P.deputy, IncidentViews.close, () => h.slack.blockAction(P.deputy, { actionId: IncidentActions.close, message: { channel: parent.channel, ts: parent.ts } }));
+    const view = await newView(P.deputy, IncidentViews.close, () =>
+      h.slack.blockAction(P.deputy, { actionId: IncidentActions.close, message: { channel: parent.channel, ts: parent.ts } }),
+    );
     await h.slack.fillAndSubmit(P.deputy, view.id, { [TaskBlocks.recurrence]: "共有リンクの既定を社内限定にし、外部共有は承認制にする" });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     const i = await incident();
     expect(i).toMatchObject({ status: "closed", closedBy: P.deputy, recurrencePrevention: "共有リンクの既定を社内限定にし、外部共有は承認制にする" });
     const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.closed", subject: `incident:${code}` } });
-    expect(a).toMatchObject({ actorId: P.deputy, data: { from: "contained", to: "closed", recurrencePrevention: "共有リンクの既定を社内限定にし、外部共有は承認制にする" } });
+    expect(a).toMatchObject({
+      actorId: P.deputy,
+      data: { from: "contained", to: "closed", recurrencePrevention: "共有リンクの既定を社内限定にし、外部共有は承認制にする" },
+    });
     await shows(parent, incidentMessages("ja").status.closed);
     expect(closeButtonShown()).toBe(false);
     await threadHas("事故をクローズしました");

@@ -21,8 +21,17 @@ beforeAll(async () => {
   for (let i = 0; i < N; i++) h.fake.setUser({ id: `UX${i}`, name: `m${i}` });
   await db.request.createMany({
     data: Array.from({ length: N }, (_, i) => ({
-      code: `PRV-2026-${String(9000 + i)}`, kind: "purpose", departmentId: `x${i}`, requesterId: "U0EMPLOYEE", status: "pending_manager",
-      title: `届出${i}`, createdAt: since, updatedAt: since, stageSince: since, channelId: "C0APPROVALS", messageTs: `1764000000.${String(i).padStart(6, "0")}`,
+      code: `PRV-2026-${String(9000 + i)}`,
+      kind: "purpose",
+      departmentId: `x${i}`,
+      requesterId: "U0EMPLOYEE",
+      status: "pending_manager",
+      title: `届出${i}`,
+      createdAt: since,
+      updatedAt: since,
+      stageSince: since,
+      channelId: "C0APPROVALS",
+      messageTs: `1764000000.${String(i).padStart(6, "0")}`,
     })),
   });
 });

@@ -44,7 +44,14 @@ const jobs: Job[] = createRequestJobs({ batchSize }).map((j) => ({
   },
 }));
 const settings = defaultSettings();
-const scheduler = new Scheduler({ services, calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }), settings, jobs, leaseMs: 60_000, replicaId: `replica-${process.pid}` });
+const scheduler = new Scheduler({
+  services,
+  calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }),
+  settings,
+  jobs,
+  leaseMs: 60_000,
+  replicaId: `replica-${process.pid}`,
+});
 let r: unknown;
 if (mode === "due") {
   await scheduler.runDue(jobName!);

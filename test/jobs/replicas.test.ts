@@ -56,8 +56,17 @@ describe.skipIf(!onPostgres)("replicas on one PostgreSQL", () => {
     });
     await db.prisma.request.createMany({
       data: Array.from({ length: N }, (_, i) => ({
-        code: `PRV-2026-${String(i + 1).padStart(4, "0")}`, kind: "purpose", departmentId: `d${i}`, requesterId: `UE${i}`, status: "pending_manager",
-        title: `届出${i}`, createdAt: since, updatedAt: since, stageSince: since, channelId: "C0APPROVALS", messageTs: `1764464400.${String(i).padStart(6, "0")}`,
+        code: `PRV-2026-${String(i + 1).padStart(4, "0")}`,
+        kind: "purpose",
+        departmentId: `d${i}`,
+        requesterId: `UE${i}`,
+        status: "pending_manager",
+        title: `届出${i}`,
+        createdAt: since,
+        updatedAt: since,
+        stageSince: since,
+        channelId: "C0APPROVALS",
+        messageTs: `1764464400.${String(i).padStart(6, "0")}`,
       })),
     });
   }, 60_000);

@@ -79,10 +79,13 @@ describe("approval reminders", () => {
     });
     expect(r.status).toBe(200);
     // the press is acknowledged first and handled after: wait for the edit
-    const edited = await until(async () => {
-      await drain(h, clock);
-      return h.fake.message(dm.channel, dm.ts)!;
-    }, (m) => shown(m).includes("まで再通知しません"));
+    const edited = await until(
+      async () => {
+        await drain(h, clock);
+        return h.fake.message(dm.channel, dm.ts)!;
+      },
+      (m) => shown(m).includes("まで再通知しません"),
+    );
     expect(shown(edited)).not.toContain(`1|request:${first.id}`); // its menu is gone
     expect(shown(edited)).toContain(`3|request:${second.id}`);
     expect(await h.bot.services.database.prisma.snooze.count({ where: { personId: manager } })).toBe(1);

@@ -31,7 +31,13 @@ const job: Job = {
 };
 
 function scheduler(settings = defaultSettings()): Scheduler {
-  const services = { database: db, clock, log: silentLogger, timeZone: "Asia/Tokyo", outbox: new Outbox({ database: db, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } }) };
+  const services = {
+    database: db,
+    clock,
+    log: silentLogger,
+    timeZone: "Asia/Tokyo",
+    outbox: new Outbox({ database: db, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } }),
+  };
   return new Scheduler({ services, calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }), settings, jobs: [job], replicaId: "t" });
 }
 
@@ -60,8 +66,20 @@ describe("the scheduler", () => {
 
   it("a job that never ran catches up only on a slot of the last hour", async () => {
     const fresh = { ...job, name: "test.fresh" };
-    const services = { database: db, clock, log: silentLogger, timeZone: "Asia/Tokyo", outbox: new Outbox({ database: db, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } }) };
-    const s = new Scheduler({ services, calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }), settings: defaultSettings(), jobs: [fresh], replicaId: "t" });
+    const services = {
+      database: db,
+      clock,
+      log: silentLogger,
+      timeZone: "Asia/Tokyo",
+      outbox: new Outbox({ database: db, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } }),
+    };
+    const s = new Scheduler({
+      services,
+      calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }),
+      settings: defaultSettings(),
+      jobs: [fresh],
+      replicaId: "t",
+    });
     await s.tick(); // 11:30: today's 09:00 is too old for a first run
     expect(await db.prisma.jobRun.count({ where: { job: "test.fresh" } })).toBe(0);
     clock.set(jst("2026-12-03T09:20:00"));
@@ -99,7 +117,9 @@ describe("the scheduler", () => {
 describe("the sweep", () => {
   it("takes over a run left by a dead replica within minutes of its lease ending, not at the next firing", async () => {
     const slot = jst("2026-12-07T09:00:00");
-    await db.prisma.jobRun.create({ data: { job: job.name, slot, status: "running", claimedBy: "dead", leaseUntil: jst("2026-12-07T09:10:00"), startedAt: slot } });
+    await db.prisma.jobRun.create({
+      data: { job: job.name, slot, status: "running", claimedBy: "dead", leaseUntil: jst("2026-12-07T09:10:00"), startedAt: slot },
+    });
     const s = scheduler();
     clock.set(jst("2026-12-07T09:05:00"));
     await s.tick(); // still leased
@@ -112,10 +132,35 @@ describe("the sweep", () => {
   });
 
   it("one failing job does not keep the others from running", async () => {
-    const bad: Job = { ...job, name: "test.bad", run: async () => { throw new Error("bad"); } };
-    const good: Job = { ...job, name: "test.good", run: async (ctx) => { runs.push(`good:${ctx.slot.toISOString()}`); return {}; } };
-    const services = { database: db, clock, log: silentLogger, timeZone: "Asia/Tokyo", outbox: new Outbox({ database: db, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } }) };
-    const s = new Scheduler({ services, calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }), settings: defaultSettings(), jobs: [bad, good], replicaId: "t" });
+    const bad: Job = {
+      ...job,
+      name: "test.bad",
+      run: async () => {
+        throw new Error("bad");
+      },
+    };
+    const good: Job = {
+      ...job,
+      name: "test.good",
+      run: async (ctx) => {
+        runs.push(`good:${ctx.slot.toISOString()}`);
+        return {};
+      },
+    };
+    const services = {
+      database: db,
+      clock,
+      log: silentLogger,
+      timeZone: "Asia/Tokyo",
+      outbox: new Outbox({ database: db, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } }),
+    };
+    const s = new Scheduler({
+      services,
+      calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }),
+      settings: defaultSettings(),
+      jobs: [bad, good],
+      replicaId: "t",
+    });
     clock.set(jst("2026-12-08T09:00:00"));
     await s.tick();
     expect(runs.at(-1)).toBe(`good:${jst("2026-12-08T09:00:00").toISOString()}`);

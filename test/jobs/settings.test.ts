@@ -31,7 +31,15 @@ describe("settings", () => {
   });
 
   it("names the line and the reason of every problem", () => {
-    const text = ["closedDays: [2026-13-45]", "quietHours: { start: '25:00', end: '08:00' }", "jobs:", '  requests.morning: "every morning"', "approvals:", "  provide: { remindAfter: -1 }", "colour: blue"].join("\n");
+    const text = [
+      "closedDays: [2026-13-45]",
+      "quietHours: { start: '25:00', end: '08:00' }",
+      "jobs:",
+      '  requests.morning: "every morning"',
+      "approvals:",
+      "  provide: { remindAfter: -1 }",
+      "colour: blue",
+    ].join("\n");
     let err: SettingsError | undefined;
     try {
       parseSettings(text, "settings.yml");

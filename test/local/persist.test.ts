@@ -43,7 +43,10 @@ describe("keepSnapshot", () => {
     keepSnapshot(b.f, file).stop();
     expect(JSON.stringify(b.f.snapshot())).toBe(snapshot);
     expect(b.f.message("C1", parent.ts!)).toMatchObject({ text: "編集済み", reply_count: 2, edited: expect.any(Object) });
-    expect(b.f.thread("C1", parent.ts!).map((m) => [m.user, m.text])).toEqual([[b.f.botUserId, "返信"], ["U1", "人の返信"]]);
+    expect(b.f.thread("C1", parent.ts!).map((m) => [m.user, m.text])).toEqual([
+      [b.f.botUserId, "返信"],
+      ["U1", "人の返信"],
+    ]);
     expect(b.f.ephemerals("U2").map((e) => e.text)).toEqual(["あなただけ"]);
     expect(JSON.stringify(b.f.homeView("U1")?.view.blocks)).toContain("ホーム");
     expect(b.f.files()[0]!.bytes?.toString()).toBe("a,b\n1,2\n");

@@ -38,7 +38,12 @@ const option = (text: string, value: string) => ({ text: plain(text), value });
 // ---- tiny HTML helpers (no DOM in these tests) ------------------------------------------
 
 const unescapeHtml = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The opening tags that contain `needle` (e.g. `data-block-id="b1"`). */
 function tags(html: string, needle: string): string[] {
@@ -74,9 +79,7 @@ const textOf = (html: string) => unescapeHtml(html.replace(/<br>/g, "\n").replac
 
 describe("renderMrkdwn", () => {
   it("formats bold, italic, strike and inline code", () => {
-    expect(renderMrkdwn("*太字* と _斜体_ と ~取消~ と `code`", ctx)).toBe(
-      '<b>太字</b> と <i>斜体</i> と <s>取消</s> と <code class="mk-code">code</code>',
-    );
+    expect(renderMrkdwn("*太字* と _斜体_ と ~取消~ と `code`", ctx)).toBe('<b>太字</b> と <i>斜体</i> と <s>取消</s> と <code class="mk-code">code</code>');
   });
 
   it("bolds next to Japanese punctuation but leaves snake_case and 2*3*4 alone", () => {
@@ -182,7 +185,7 @@ describe("renderBlocks: layout blocks", () => {
   it("section fields in a two-column grid", () => {
     const html = renderBlocks([{ type: "section", fields: [mrkdwn("*届出者*\n<@U0YAMADA>"), mrkdwn("*部署*\n営業部"), plain("版 1")] }], ctx);
     const fields = element(html, "sec-fields");
-    expect(tags(fields, "sec-field\"")).toHaveLength(3);
+    expect(tags(fields, 'sec-field"')).toHaveLength(3);
     expect(fields).toContain("<b>届出者</b><br>");
     expect(textOf(fields)).toContain("版 1");
   });
@@ -273,7 +276,16 @@ describe("renderBlocks: actions and their data-* attributes", () => {
     const html = renderBlocks([actions], inMessage);
     const els = tags(html, "data-action-id=");
     expect(els.map((t) => attr(t, "data-action-id"))).toEqual([
-      "request-approve", "request-reject", "request-open-link", "sel", "multi", "date", "who", "boxes", "radio", "menu",
+      "request-approve",
+      "request-reject",
+      "request-open-link",
+      "sel",
+      "multi",
+      "date",
+      "who",
+      "boxes",
+      "radio",
+      "menu",
     ]);
     for (const t of els) {
       expect(attr(t, "data-block-id")).toBe("decide-3");
@@ -283,7 +295,16 @@ describe("renderBlocks: actions and their data-* attributes", () => {
       expect(attr(t, "data-ephemeral")).toBeUndefined();
     }
     expect(els.map((t) => attr(t, "data-type"))).toEqual([
-      "button", "button", "button", "static_select", "multi_static_select", "datepicker", "users_select", "checkboxes", "radio_buttons", "overflow",
+      "button",
+      "button",
+      "button",
+      "static_select",
+      "multi_static_select",
+      "datepicker",
+      "users_select",
+      "checkboxes",
+      "radio_buttons",
+      "overflow",
     ]);
   });
 
@@ -370,9 +391,23 @@ describe("renderBlocks: input blocks (modals)", () => {
       block_id: "purpose",
       label: plain("収集目的"),
       hint: plain("具体的に書いてください"),
-      element: { type: "plain_text_input", action_id: "value", multiline: true, max_length: 3000, min_length: 5, placeholder: plain("例：受講者管理"), initial_value: "既存 <値>" },
+      element: {
+        type: "plain_text_input",
+        action_id: "value",
+        multiline: true,
+        max_length: 3000,
+        min_length: 5,
+        placeholder: plain("例：受講者管理"),
+        initial_value: "既存 <値>",
+      },
     },
-    { type: "input", block_id: "name", optional: true, label: plain("氏名"), element: { type: "plain_text_input", action_id: "value", placeholder: plain("山田"), initial_value: "太郎" } },
+    {
+      type: "input",
+      block_id: "name",
+      optional: true,
+      label: plain("氏名"),
+      element: { type: "plain_text_input", action_id: "value", placeholder: plain("山田"), initial_value: "太郎" },
+    },
     {
       type: "input",
       block_id: "subjects",
@@ -388,7 +423,17 @@ describe("renderBlocks: input blocks (modals)", () => {
         initial_option: option("取引先", "partner"),
       },
     },
-    { type: "input", block_id: "items", label: plain("項目"), element: { type: "multi_static_select", action_id: "value", options: [option("氏名", "name"), option("住所", "address")], initial_options: [option("住所", "address")] } },
+    {
+      type: "input",
+      block_id: "items",
+      label: plain("項目"),
+      element: {
+        type: "multi_static_select",
+        action_id: "value",
+        options: [option("氏名", "name"), option("住所", "address")],
+        initial_options: [option("住所", "address")],
+      },
+    },
     { type: "input", block_id: "owner", label: plain("担当者"), element: { type: "users_select", action_id: "value", initial_user: "U0SUZUKI" } },
     { type: "input", block_id: "watchers", label: plain("関係者"), element: { type: "multi_users_select", action_id: "value", initial_users: ["U0YAMADA"] } },
     { type: "input", block_id: "start", label: plain("開始日"), element: { type: "datepicker", action_id: "value", initial_date: "2026-12-01" } },
@@ -397,9 +442,20 @@ describe("renderBlocks: input blocks (modals)", () => {
       type: "input",
       block_id: "flags",
       label: plain("該当"),
-      element: { type: "checkboxes", action_id: "value", options: [{ text: mrkdwn("*要配慮*"), value: "sensitive", description: plain("病歴など") }, option("海外", "abroad")], initial_options: [option("海外", "abroad")] },
+      element: {
+        type: "checkboxes",
+        action_id: "value",
+        options: [{ text: mrkdwn("*要配慮*"), value: "sensitive", description: plain("病歴など") }, option("海外", "abroad")],
+        initial_options: [option("海外", "abroad")],
+      },
     },
-    { type: "input", block_id: "sensitive", dispatch_action: true, label: plain("要配慮"), element: { type: "radio_buttons", action_id: "value", options: [option("含む", "yes"), option("含まない", "no")], initial_option: option("含む", "yes") } },
+    {
+      type: "input",
+      block_id: "sensitive",
+      dispatch_action: true,
+      label: plain("要配慮"),
+      element: { type: "radio_buttons", action_id: "value", options: [option("含む", "yes"), option("含まない", "no")], initial_option: option("含む", "yes") },
+    },
   ];
 
   it("label, hint, optional marker and the input block's data", () => {
@@ -508,7 +564,10 @@ describe("renderMessage / renderEphemeral", () => {
     bot_id: "B0MAMORIBOT",
     app_id: "A0FAKEAPP",
     text: "fallback",
-    blocks: [{ type: "section", block_id: "b", text: mrkdwn("*届出* <@U0YAMADA>") }, { type: "actions", block_id: "a", elements: [{ type: "button", action_id: "go", text: plain("承認") }] }],
+    blocks: [
+      { type: "section", block_id: "b", text: mrkdwn("*届出* <@U0YAMADA>") },
+      { type: "actions", block_id: "a", elements: [{ type: "button", action_id: "go", text: plain("承認") }] },
+    ],
     thread_ts: "1700000000.000100",
     reply_count: 3,
     edited: { user: BOT, ts: "1700000100.000000" },
@@ -542,7 +601,14 @@ describe("renderMessage / renderEphemeral", () => {
   });
 
   it("a person's message: their name, no badge, text as mrkdwn, escaped", () => {
-    const m: FakeMessage = { type: "message", ts: "1700000500.000200", channel: "C0GENERAL", user: "U0YAMADA", text: "*よろしく* <script>x</script>", reply_count: 0 };
+    const m: FakeMessage = {
+      type: "message",
+      ts: "1700000500.000200",
+      channel: "C0GENERAL",
+      user: "U0YAMADA",
+      text: "*よろしく* <script>x</script>",
+      reply_count: 0,
+    };
     const html = renderMessage(m, ctx);
     expect(html).toContain('<span class="msg-name">山田 太郎</span>');
     expect(html).not.toContain("app-badge");
@@ -561,7 +627,16 @@ describe("renderMessage / renderEphemeral", () => {
       bot_id: "B",
       text: "監査ログ",
       reply_count: 0,
-      files: [{ id: "F1", name: "audit-2026.csv", title: "監査ログ 2026", size: 2048, url_private: "http://localhost:3000/files/F1", permalink: "http://localhost:3000/files/F1" }],
+      files: [
+        {
+          id: "F1",
+          name: "audit-2026.csv",
+          title: "監査ログ 2026",
+          size: 2048,
+          url_private: "http://localhost:3000/files/F1",
+          permalink: "http://localhost:3000/files/F1",
+        },
+      ],
     };
     const html = renderMessage(m, ctx);
     const file = tags(html, 'data-testid="file"')[0]!;
@@ -571,7 +646,13 @@ describe("renderMessage / renderEphemeral", () => {
   });
 
   it("an ephemeral says only the viewer sees it and marks its elements ephemeral", () => {
-    const e: FakeEphemeral = { ts: "1700000700.000100", channel: "C0GENERAL", user: "U0SUZUKI", text: "t", blocks: [{ type: "actions", block_id: "x", elements: [{ type: "button", action_id: "b", text: plain("開く") }] }] };
+    const e: FakeEphemeral = {
+      ts: "1700000700.000100",
+      channel: "C0GENERAL",
+      user: "U0SUZUKI",
+      text: "t",
+      blocks: [{ type: "actions", block_id: "x", elements: [{ type: "button", action_id: "b", text: plain("開く") }] }],
+    };
     const html = renderEphemeral(e, ctx);
     expect(textOf(html)).toContain("あなただけに表示されています");
     const root = tags(html, 'data-testid="ephemeral"')[0]!;
@@ -639,7 +720,18 @@ describe("renderModal / renderHome", () => {
   });
 
   it("the Home tab: its blocks with the view id; a note when nothing is published", () => {
-    const home: StoredView = { ...view({}), id: "V0000000009", type: "home", view: { type: "home", blocks: [{ type: "header", text: plain("Mamori（守り）") }, { type: "actions", block_id: "h", elements: [{ type: "button", action_id: "x", text: plain("更新") }] }] } };
+    const home: StoredView = {
+      ...view({}),
+      id: "V0000000009",
+      type: "home",
+      view: {
+        type: "home",
+        blocks: [
+          { type: "header", text: plain("Mamori（守り）") },
+          { type: "actions", block_id: "h", elements: [{ type: "button", action_id: "x", text: plain("更新") }] },
+        ],
+      },
+    };
     const html = renderHome(home, ctx);
     expect(attr(tags(html, 'data-testid="home"')[0]!, "data-view-id")).toBe("V0000000009");
     expect(html).toContain("Mamori（守り）");

@@ -88,7 +88,10 @@ describe("the local Slack", () => {
 
   it("files a request: the modal, a field error, the posted request, a refused press and an approval", async () => {
     expect(await post("/local/api/command", { as: YAMADA, channel: "C0GENERAL", text: "/privacy request provide" })).toEqual({ ok: true });
-    const withModal = await until(() => state(YAMADA), (s) => s.modals.some((v) => v.view.callback_id === RequestViews.form));
+    const withModal = await until(
+      () => state(YAMADA),
+      (s) => s.modals.some((v) => v.view.callback_id === RequestViews.form),
+    );
     const view = withModal.modals.at(-1)!;
     // nobody else sees Yamada's modal
     expect((await state(TANAKA)).modals).toEqual([]);
@@ -99,12 +102,18 @@ describe("the local Slack", () => {
 
     const done = await post("/local/api/submit", { as: YAMADA, viewId: view.id, inputs: VALID_INPUTS.provide });
     expect(done).toEqual({ ok: true });
-    const posted = await until(() => state(YAMADA, APPROVALS), (s) => s.messages.some((m) => /PRV-\d{4}-\d{4}/.test(m.text)));
+    const posted = await until(
+      () => state(YAMADA, APPROVALS),
+      (s) => s.messages.some((m) => /PRV-\d{4}-\d{4}/.test(m.text)),
+    );
     expect(posted.modals).toEqual([]);
     const parent = posted.messages.find((m) => /PRV-\d{4}-\d{4}/.test(m.text))!;
     const code = /PRV-\d{4}-\d{4}/.exec(parent.text)![0];
     // the requester's DM links to the thread in the local Slack
-    const dm = await until(() => state(YAMADA), (s) => s.messages.some((m) => m.text.includes(code)));
+    const dm = await until(
+      () => state(YAMADA),
+      (s) => s.messages.some((m) => m.text.includes(code)),
+    );
     const link = /http:\/\/localhost:\d+\/archives\/[A-Z0-9]+\/p\d+/.exec(JSON.stringify(dm.messages))?.[0];
     expect(link).toBeDefined();
     const followed = await fetch(link!.replace("localhost", "127.0.0.1"), { redirect: "manual" });
@@ -112,15 +121,26 @@ describe("the local Slack", () => {
     expect(followed.headers.get("location")).toBe(`/?channel=${APPROVALS}&thread=${parent.ts}`);
 
     // Tanaka is not a manager: the press is refused and only Tanaka is told
-    expect(await post("/local/api/action", { as: TANAKA, actionId: RequestActions.approve, message: { channel: APPROVALS, ts: parent.ts } })).toEqual({ ok: true });
-    const refused = await until(() => state(TANAKA, APPROVALS), (s) => s.ephemerals.length > 0);
+    expect(await post("/local/api/action", { as: TANAKA, actionId: RequestActions.approve, message: { channel: APPROVALS, ts: parent.ts } })).toEqual({
+      ok: true,
+    });
+    const refused = await until(
+      () => state(TANAKA, APPROVALS),
+      (s) => s.ephemerals.length > 0,
+    );
     expect(refused.ephemerals[0]!.text).toMatch(/[ぁ-んァ-ン一-龯]/);
     expect((await state(SUZUKI, APPROVALS)).ephemerals).toEqual([]);
 
     await post("/local/api/action", { as: SUZUKI, actionId: RequestActions.approve, message: { channel: APPROVALS, ts: parent.ts } });
-    await until(() => state(SUZUKI, APPROVALS), (s) => JSON.stringify(s.messages.find((m) => m.ts === parent.ts)?.blocks).includes("第2段階"));
+    await until(
+      () => state(SUZUKI, APPROVALS),
+      (s) => JSON.stringify(s.messages.find((m) => m.ts === parent.ts)?.blocks).includes("第2段階"),
+    );
     // the bot's thread reply goes out after the parent is edited: wait for it before replying
-    const thread = await until(() => state(SUZUKI, APPROVALS, parent.ts), (s) => (s.thread?.replies ?? []).some((r) => r.text.includes("第1段階を承認")));
+    const thread = await until(
+      () => state(SUZUKI, APPROVALS, parent.ts),
+      (s) => (s.thread?.replies ?? []).some((r) => r.text.includes("第1段階を承認")),
+    );
     expect(thread.thread!.replies.at(-1)!.user).not.toBe(SUZUKI);
 
     // a person's reply in the thread
@@ -131,13 +151,19 @@ describe("the local Slack", () => {
 
   it("opens the App Home tab with the persona's requests", async () => {
     expect(await post("/local/api/home", { as: YAMADA })).toEqual({ ok: true });
-    const s = await until(() => state(YAMADA), (x) => x.home !== null);
+    const s = await until(
+      () => state(YAMADA),
+      (x) => x.home !== null,
+    );
     expect(JSON.stringify(s.home!.view.blocks)).toMatch(/PRV-\d{4}-\d{4}/);
   });
 
   it("keeps messages and threads across a restart", async () => {
     // everything the bot had to say has been said before the restart is compared
-    await until(() => run.bot.services.database.prisma.outboxMessage.count({ where: { status: "pending" } }), (n) => n === 0);
+    await until(
+      () => run.bot.services.database.prisma.outboxMessage.count({ where: { status: "pending" } }),
+      (n) => n === 0,
+    );
     const before = await state(YAMADA, APPROVALS);
     expect(before.messages.length).toBeGreaterThan(0);
     await run.stop();
@@ -147,13 +173,22 @@ describe("the local Slack", () => {
     // and the bot still acts on the restored messages
     const parent = after.messages.find((m) => /PRV-/.test(m.text))!;
     await post("/local/api/action", { as: TANAKA, actionId: RequestActions.approve, message: { channel: APPROVALS, ts: parent.ts } });
-    await until(() => state(TANAKA, APPROVALS), (s) => s.ephemerals.length > 1);
+    await until(
+      () => state(TANAKA, APPROVALS),
+      (s) => s.ephemerals.length > 1,
+    );
   });
 });
 
 describe("the local Slack enforces Slack's rules, so what works here does not fail in Slack for them", () => {
   const client = () => new WebClient("xoxb-local", { slackApiUrl: run.fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
-  const error = async (p: Promise<unknown>) => ((await p.then(() => undefined, (e: WebAPICallError) => e)) as WebAPICallError & { data?: { error?: string } })?.data?.error;
+  const error = async (p: Promise<unknown>) =>
+    (
+      (await p.then(
+        () => undefined,
+        (e: WebAPICallError) => e,
+      )) as WebAPICallError & { data?: { error?: string } }
+    )?.data?.error;
 
   it("grants only the manifest's scopes and knows only Slack's methods", async () => {
     expect(await error(client().reactions.add({ channel: "C0GENERAL", timestamp: "1.0", name: "eyes" }))).toBe("missing_scope");
@@ -164,7 +199,14 @@ describe("the local Slack enforces Slack's rules, so what works here does not fa
     const tooMany = Array.from({ length: 51 }, () => ({ type: "divider" }));
     expect(await error(client().chat.postMessage({ channel: "C0GENERAL", text: "x", blocks: tooMany }))).toBe("invalid_blocks");
     const c = client();
-    const results = await Promise.all(Array.from({ length: 8 }, () => c.chat.postMessage({ channel: "C0RATE", text: "x" }).then(() => "ok", (e: Error & { retryAfter?: number }) => e.retryAfter)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        c.chat.postMessage({ channel: "C0RATE", text: "x" }).then(
+          () => "ok",
+          (e: Error & { retryAfter?: number }) => e.retryAfter,
+        ),
+      ),
+    );
     expect(results.filter((r) => r === "ok").length).toBeLessThan(8);
     expect(results.find((r) => typeof r === "number")).toBeGreaterThanOrEqual(1);
   });

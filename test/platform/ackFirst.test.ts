@@ -56,7 +56,8 @@ describe("WorkGate", () => {
     const gate = new WorkGate({ slots: 3, maxWaitMs: 1000, limitedSlots: 1 });
     const started: string[] = [];
     const releases = new Map<string, () => void>();
-    const enter = (name: string, limited: boolean) => void gate.enter({ waitMs: limited ? Infinity : 1000, limited }).then((r) => (started.push(name), releases.set(name, r)));
+    const enter = (name: string, limited: boolean) =>
+      void gate.enter({ waitMs: limited ? Infinity : 1000, limited }).then((r) => (started.push(name), releases.set(name, r)));
     enter("decision 1", true);
     enter("decision 2", true);
     enter("modal", false);

@@ -15,14 +15,26 @@ const at = new Date("2026-11-01T00:00:00Z");
 
 async function append(n: number, prefix: string) {
   for (let i = 0; i < n; i++)
-    await db.prisma.$transaction((tx) => appendAudit(tx, { at: new Date(at.getTime() + i * 1000), actorId: "U1", action: `${prefix}.${i}`, subject: "request:PRV-2026-0001", data: { i, reason: "理由, \"quoted\"" } }));
+    await db.prisma.$transaction((tx) =>
+      appendAudit(tx, {
+        at: new Date(at.getTime() + i * 1000),
+        actorId: "U1",
+        action: `${prefix}.${i}`,
+        subject: "request:PRV-2026-0001",
+        data: { i, reason: '理由, "quoted"' },
+      }),
+    );
 }
 
 describe("audit chain", () => {
   it("verifies an untouched chain, concurrent appends included", async () => {
     await append(5, "seq");
     // the flows' wait for a connection (TX_OPTIONS): on PGlite's one connection, 20 at once outlast Prisma's 2 s default on a busy machine
-    await Promise.all(Array.from({ length: 20 }, (_, i) => db.prisma.$transaction((tx) => appendAudit(tx, { at, actorId: `U${i}`, action: "parallel", subject: "s", data: { i } }), TX_OPTIONS)));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        db.prisma.$transaction((tx) => appendAudit(tx, { at, actorId: `U${i}`, action: "parallel", subject: "s", data: { i } }), TX_OPTIONS),
+      ),
+    );
     const r = await verifyChain(db.prisma, 7);
     expect(r).toMatchObject({ ok: true, entries: 25 });
   });

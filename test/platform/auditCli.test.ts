@@ -60,7 +60,7 @@ function npmRun(script: string, args: string[] = []): Promise<{ code: number | n
 const ENTRIES = [
   { at: "2026-03-31T14:59:59.000Z", action: "request.submitted", note: "JST 03-31 23:59:59, before the range" },
   { at: "2026-03-31T15:00:00.000Z", action: "request.approved_stage1", note: "JST 04-01 00:00:00, first of the range" },
-  { at: "2026-04-01T03:00:00.000Z", action: "request.approved_stage2", note: "理由, \"quoted\"\nsecond line" },
+  { at: "2026-04-01T03:00:00.000Z", action: "request.approved_stage2", note: '理由, "quoted"\nsecond line' },
   { at: "2026-04-02T14:59:59.000Z", action: "request.effective", note: "JST 04-02 23:59:59, last of the range" },
   { at: "2026-04-02T15:00:00.000Z", action: "request.withdrawn", note: "JST 04-03 00:00:00, after the range" },
   { at: "2026-05-01T00:00:00.000Z", action: "directory.role_added", note: "later" },
@@ -75,7 +75,9 @@ beforeAll(async () => {
   chain = await withDb(async (db) => {
     await migrate(db);
     for (const e of ENTRIES)
-      await db.prisma.$transaction((tx) => appendAudit(tx, { at: new Date(e.at), actorId: "U0CHIEF", action: e.action, subject: "request:PRV-2026-0001", data: { note: e.note } }));
+      await db.prisma.$transaction((tx) =>
+        appendAudit(tx, { at: new Date(e.at), actorId: "U0CHIEF", action: e.action, subject: "request:PRV-2026-0001", data: { note: e.note } }),
+      );
     return db.prisma.auditEntry.findMany({ orderBy: { seq: "asc" } });
   });
 });
@@ -84,7 +86,6 @@ afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
   await dropDatabase?.();
 });
-
 
 // Every test starts npm, tsx and a database in a child process: allow for a busy machine.
 describe("npm run audit:export", { timeout: 90_000 }, () => {

@@ -7,7 +7,12 @@ describe("outbox calls", () => {
 
   it("posts a parent message without unfurling, recording it when sent", () => {
     const call = channelPost("request:1", "C1", body, { onSent: { type: "requestMessage", requestId: "1" } });
-    expect(call).toEqual({ orderKey: "request:1", method: "chat.postMessage", payload: { channel: "C1", text: "t", blocks: body.blocks, unfurl_links: false }, onSent: { type: "requestMessage", requestId: "1" } });
+    expect(call).toEqual({
+      orderKey: "request:1",
+      method: "chat.postMessage",
+      payload: { channel: "C1", text: "t", blocks: body.blocks, unfurl_links: false },
+      onSent: { type: "requestMessage", requestId: "1" },
+    });
     expect(Object.keys(call.payload)).toEqual(["channel", "text", "blocks", "unfurl_links"]);
   });
 
@@ -32,7 +37,12 @@ describe("outbox calls", () => {
   });
 
   it("refreshes a Home tab once however many wait", () => {
-    expect(homeRefresh("U9")).toEqual({ orderKey: "home:U9", collapseKey: "home:U9", method: "views.publish", payload: { user_id: "U9", view: { $ref: "homeView", user: "U9" } } });
+    expect(homeRefresh("U9")).toEqual({
+      orderKey: "home:U9",
+      collapseKey: "home:U9",
+      method: "views.publish",
+      payload: { user_id: "U9", view: { $ref: "homeView", user: "U9" } },
+    });
   });
 
   it("mentions people and links to messages", () => {

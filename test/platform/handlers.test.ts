@@ -26,7 +26,12 @@ const press = (action_id: string) => ({
   container: { type: "message" },
   trigger_id: "t",
 });
-const submit = (callback_id: string) => ({ type: "view_submission", team: { id: "T1" }, user: { id: "U1" }, view: { id: "V1", callback_id, state: { values: {} } } });
+const submit = (callback_id: string) => ({
+  type: "view_submission",
+  team: { id: "T1" },
+  user: { id: "U1" },
+  view: { id: "V1", callback_id, state: { values: {} } },
+});
 
 describe("SlackHandlers", () => {
   it("calls the handler of the pressed action and of the submitted view, with Bolt's arguments, and no other", async () => {

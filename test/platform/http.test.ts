@@ -35,7 +35,10 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
 async function snapshot() {
   const db = h.bot.services.database.prisma;
   // let the outbox finish what earlier tests queued, so only the request under test can change things
-  await until(() => db.outboxMessage.count({ where: { status: "pending" } }), (n) => n === 0);
+  await until(
+    () => db.outboxMessage.count({ where: { status: "pending" } }),
+    (n) => n === 0,
+  );
   return {
     requests: await db.request.findMany({ orderBy: { id: "asc" } }),
     versions: await db.requestVersion.count(),
@@ -158,11 +161,7 @@ describe("POST /slack/events", () => {
     "a valid signature 5 minutes and 10 seconds old",
   ])("with %s: 401, and nothing happens", async (signing) => {
     const before = await snapshot();
-    const answers = [
-      await post(commandBody(), signing),
-      await post(submissionBody(formViewId), signing),
-      await post(homeOpenedBody(), signing),
-    ];
+    const answers = [await post(commandBody(), signing), await post(submissionBody(formViewId), signing), await post(homeOpenedBody(), signing)];
     expect(answers.map((a) => a.status)).toEqual([401, 401, 401]);
     // nothing was sent to Slack, stored or logged, even a moment later
     await sleep(300);
@@ -184,7 +183,10 @@ describe("POST /slack/events", () => {
   });
 
   it("a correctly signed url_verification gets its challenge back; an unsigned one does not", async () => {
-    const body = { body: JSON.stringify({ token: "fake-verification-token", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" }), contentType: "application/json" };
+    const body = {
+      body: JSON.stringify({ token: "fake-verification-token", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" }),
+      contentType: "application/json",
+    };
     const ok = await post(body, "a valid signature");
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.text)).toEqual({ challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" });
@@ -225,7 +227,10 @@ describe("health and readiness", () => {
         expect((await get("/healthz")).status).toBe(200); // alive, just not ready
       } finally {
         const cols = Object.keys(row!);
-        await database().query(`INSERT INTO "_prisma_migrations" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")})`, cols.map((c) => row![c]));
+        await database().query(
+          `INSERT INTO "_prisma_migrations" (${cols.map((c) => `"${c}"`).join(", ")}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(", ")})`,
+          cols.map((c) => row![c]),
+        );
       }
       expect((await get("/readyz")).status).toBe(200);
     });

@@ -98,7 +98,13 @@ describe("the bot's own logger", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("is given every secret of the configuration", async () => {
-    const config = loadConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_APP_TOKEN: APP_TOKEN, DATABASE_URL, LOG_LEVEL: "debug" });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_APP_TOKEN: APP_TOKEN,
+      DATABASE_URL,
+      LOG_LEVEL: "debug",
+    });
     const database = await testDatabase(); // the bot uses this one and never connects to DATABASE_URL
     const written: string[] = [];
     vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {

@@ -36,8 +36,13 @@ describe("readModal", () => {
   });
 
   it("takes a rules module's check as the schema (checkedBy)", () => {
-    const check = (i: { when?: string | undefined }) => (i.when && i.when <= "2026-11-30" ? { ok: true as const, value: i.when } : { ok: false as const, problems: { when: "future" as const } });
-    const form = { action: "value", fields: { when: "date" }, schema: checkedBy(z.object({ when: z.string().optional() }), check, (p) => `problem: ${p}`) } as const;
+    const check = (i: { when?: string | undefined }) =>
+      i.when && i.when <= "2026-11-30" ? { ok: true as const, value: i.when } : { ok: false as const, problems: { when: "future" as const } };
+    const form = {
+      action: "value",
+      fields: { when: "date" },
+      schema: checkedBy(z.object({ when: z.string().optional() }), check, (p) => `problem: ${p}`),
+    } as const;
     expect(readModal(values, form)).toEqual({ ok: false, errors: { when: "problem: future" } });
     expect(readModal({ when: { value: { selected_date: "2026-11-01" } } }, form)).toEqual({ ok: true, data: "2026-11-01" });
   });

@@ -63,7 +63,10 @@ describe("outbox", () => {
 
   it("waits Retry-After seconds on 429, backs off on errors, and gives up on permanent ones", async () => {
     const clock = new ManualClock("2026-11-01T00:00:00Z");
-    const { slack, calls } = scriptedSlack({ "chat.postMessage": [rateLimited(30), slackError("internal_error")], "chat.update": [slackError("channel_not_found")] });
+    const { slack, calls } = scriptedSlack({
+      "chat.postMessage": [rateLimited(30), slackError("internal_error")],
+      "chat.update": [slackError("channel_not_found")],
+    });
     const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
     await db.prisma.$transaction((tx) =>
       outbox.enqueue(tx, [
@@ -110,7 +113,12 @@ describe("calls rendered when sent (Home tabs)", () => {
     const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
     let renders = 0;
     outbox.registerRef("home", async () => ({ type: "home", blocks: [], render: ++renders }));
-    const home = (user: string) => ({ orderKey: `home:${user}`, collapseKey: `home:${user}`, method: "views.publish", payload: { user_id: user, view: { $ref: "home" } } });
+    const home = (user: string) => ({
+      orderKey: `home:${user}`,
+      collapseKey: `home:${user}`,
+      method: "views.publish",
+      payload: { user_id: user, view: { $ref: "home" } },
+    });
     await db.prisma.$transaction((tx) => outbox.enqueue(tx, [home("U1"), home("U2")]));
     await db.prisma.$transaction((tx) =>
       outbox.enqueue(tx, [{ orderKey: "request:1", method: "chat.update", payload: { channel: "C1", ts: "1.0", text: "approved" } }, home("U1"), home("U1")]),
@@ -137,9 +145,16 @@ describe("while the bot is busy", () => {
     let busy = true;
     const outbox = new Outbox({ database: db, clock, log: silentLogger, slack, busy: () => busy });
     outbox.registerRef("home", async () => ({ type: "home", blocks: [] }));
-    const home = (user: string) => ({ orderKey: `home:${user}`, collapseKey: `home:${user}`, method: "views.publish", payload: { user_id: user, view: { $ref: "home" } } });
+    const home = (user: string) => ({
+      orderKey: `home:${user}`,
+      collapseKey: `home:${user}`,
+      method: "views.publish",
+      payload: { user_id: user, view: { $ref: "home" } },
+    });
     for (let i = 1; i <= 3; i++)
-      await db.prisma.$transaction((tx) => outbox.enqueue(tx, [{ orderKey: `request:${i}`, method: "chat.update", payload: { channel: "C1", ts: `${i}.0`, text: `decided ${i}` } }, home("U1")]));
+      await db.prisma.$transaction((tx) =>
+        outbox.enqueue(tx, [{ orderKey: `request:${i}`, method: "chat.update", payload: { channel: "C1", ts: `${i}.0`, text: `decided ${i}` } }, home("U1")]),
+      );
     await outbox.flush();
     expect(calls.map((c) => c.method)).toEqual(["chat.update", "chat.update", "chat.update"]);
     expect(await outbox.pendingCount()).toBe(1); // the newest of the three Home refreshes

@@ -60,13 +60,16 @@ describe("the processor list", () => {
   });
 
   it("an ended contract has no next inspection; a disposed processor says how", () => {
-    const m = processorListBlocks([processor(1, { contractEnd: d("2026-11-30"), retainUntil: d("2033-11-30"), disposedOn: d("2033-12-05"), disposalMethod: "erase" })], {
-      total: 1,
-      today: "2034-01-10",
-      lang: "en",
-      departments: new Map(),
-      linkOf,
-    });
+    const m = processorListBlocks(
+      [processor(1, { contractEnd: d("2026-11-30"), retainUntil: d("2033-11-30"), disposedOn: d("2033-12-05"), disposalMethod: "erase" })],
+      {
+        total: 1,
+        today: "2034-01-10",
+        lang: "en",
+        departments: new Map(),
+        linkOf,
+      },
+    );
     const all = JSON.stringify(m.blocks);
     expect(all).toContain("Next inspection: none (contract ended)");
     expect(all).toContain("Documents disposed of on 2033-12-05 (Erased with dedicated software)");
@@ -90,7 +93,10 @@ describe("the disposal list", () => {
     expect(all).toContain("保存期限 2034年3月31日（10日経過）");
     const compliance = disposalListBlocks(data, { today: "2034-04-10", lang: "ja", canRecord: false, linkOf });
     expect(JSON.stringify(compliance.blocks)).not.toContain(ProcessorActions.dispose);
-    expect(disposalListBlocks({ documents: [], documentsTotal: 0, provisions: [], provisionsTotal: 0 }, { today: "2034-04-10", lang: "en", canRecord: true, linkOf }).text).toBe("Nothing awaits disposal.");
+    expect(
+      disposalListBlocks({ documents: [], documentsTotal: 0, provisions: [], provisionsTotal: 0 }, { today: "2034-04-10", lang: "en", canRecord: true, linkOf })
+        .text,
+    ).toBe("Nothing awaits disposal.");
   });
 });
 
@@ -99,7 +105,7 @@ describe("modals", () => {
     for (const lang of ["ja", "en"] as const) {
       const i = inspectionModal(processor(1), lang, "2026-12-28");
       const dsp = disposalModal(item(1, "provision"), lang, "2034-04-10");
-      for (const v of [i, dsp]) expect(((v as { title: { text: string } }).title).text.length).toBeLessThanOrEqual(24);
+      for (const v of [i, dsp]) expect((v as { title: { text: string } }).title.text.length).toBeLessThanOrEqual(24);
       expect(JSON.stringify(i)).toContain('"initial_date":"2026-12-28"');
       expect(JSON.stringify(dsp)).toContain('"type":"users_select"');
     }

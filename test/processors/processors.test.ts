@@ -31,7 +31,9 @@ const runAt = (at: string) => runJobAt(h, clock, JOB, at);
 
 /** The reminder DMs of this job a person got (they carry the snooze menu and a processors item). */
 const remindersTo = (user: string) =>
-  h.fake.dms(user).filter((m) => JSON.stringify(m.blocks ?? []).includes(ReminderActions.itemMenu) && /item:(processor|provision):/.test(JSON.stringify(m.blocks)));
+  h.fake
+    .dms(user)
+    .filter((m) => JSON.stringify(m.blocks ?? []).includes(ReminderActions.itemMenu) && /item:(processor|provision):/.test(JSON.stringify(m.blocks)));
 const text = (m: FakeMessage | undefined) => shown(m);
 
 /** While `work` runs, keeps the outbox moving (the clock stands still otherwise, and Slack paces each channel). */
@@ -66,7 +68,12 @@ afterAll(async () => h?.close());
 
 describe("an entrustment that becomes effective", () => {
   it("registers its processor: the form's cycle from today, the stage-1 manager responsible, documents kept 7 years after the contract", async () => {
-    entrust = await approveAndComplete(P.employee, "entrust", { ...VALID_INPUTS.entrust, contractStart: "2026-01-05", contractEnd: "2029-12-31", inspectionCycle: "12" });
+    entrust = await approveAndComplete(P.employee, "entrust", {
+      ...VALID_INPUTS.entrust,
+      contractStart: "2026-01-05",
+      contractEnd: "2029-12-31",
+      inspectionCycle: "12",
+    });
     const p = await db().processor.findUniqueOrThrow({ where: { requestId: entrust.id } });
     processorId = p.id;
     expect(p).toMatchObject({
@@ -201,7 +208,9 @@ describe("recording an inspection", () => {
   });
 
   it("the modal shows field errors, then records it: the next inspection moves one cycle after it, in the thread and the log", async () => {
-    const view = await openedModal(P.manager2, ProcessorViews.inspection, () => h.slack.command(P.manager2, "/privacy", `processors inspected ${entrust.code.toLowerCase()}`));
+    const view = await openedModal(P.manager2, ProcessorViews.inspection, () =>
+      h.slack.command(P.manager2, "/privacy", `processors inspected ${entrust.code.toLowerCase()}`),
+    );
     expect(shown({ blocks: view.view.blocks })).toContain("2026年12月23日");
     await h.slack.fillAndSubmit(P.manager2, view.id, { inspectedOn: "2027-01-05", result: "findings", note: "", documentUrl: "http://docs.example.com/r" });
     expect(h.fake.viewErrors(view.id)).toEqual({
@@ -226,7 +235,9 @@ describe("recording an inspection", () => {
     expect(await db().auditEntry.findFirst({ where: { action: "processor.inspected", actorId: P.manager2 } })).not.toBeNull();
     await drain(h, clock);
     const thread = h.fake.thread(entrust.parent.channel, entrust.parent.ts);
-    expect(thread.some((m) => m.text.includes("預託先の定期調査を記録しました") && m.text.includes("指摘あり") && m.text.includes("2027年12月28日"))).toBe(true);
+    expect(thread.some((m) => m.text.includes("預託先の定期調査を記録しました") && m.text.includes("指摘あり") && m.text.includes("2027年12月28日"))).toBe(
+      true,
+    );
   });
 
   it("an earlier date than the last inspection is refused in the modal; the overdue reminders stop", async () => {
@@ -253,7 +264,10 @@ describe("the contract's end and the documents' retention", () => {
     expect(p.contractEnd?.toISOString().slice(0, 10)).toBe("2027-03-31");
     expect(p.retainUntil?.toISOString().slice(0, 10)).toBe("2034-03-31");
     expect(p.contractEndRecordedBy).toBe(P.manager);
-    expect(await db().auditEntry.findFirst({ where: { action: "processor.contract_ended" } })).toMatchObject({ actorId: P.manager, subject: `processor:${entrust.code}` });
+    expect(await db().auditEntry.findFirst({ where: { action: "processor.contract_ended" } })).toMatchObject({
+      actorId: P.manager,
+      subject: `processor:${entrust.code}`,
+    });
     // the contract is over: no more inspections
     expect((await privacy(h, P.manager, "processors")).shown).toContain("次回調査：なし（契約終了）");
   });
@@ -316,7 +330,13 @@ describe("when the retention ends", () => {
 
   it("the digest counts both", async () => {
     const section = await processorsDigest({
-      services: h.bot.services, calendar: h.bot.calendar, settings: defaultSettings(), from: jst("2034-04-01T00:00:00"), to: jst("2034-04-08T00:00:00"), now: jst("2034-04-07T10:00:00"), lang: "en",
+      services: h.bot.services,
+      calendar: h.bot.calendar,
+      settings: defaultSettings(),
+      from: jst("2034-04-01T00:00:00"),
+      to: jst("2034-04-08T00:00:00"),
+      now: jst("2034-04-07T10:00:00"),
+      lang: "en",
     });
     const all = section!.lines.join("\n");
     expect(all).toContain("Processor documents past retention, not disposed of: *1*");
@@ -346,13 +366,19 @@ describe("when the retention ends", () => {
     const list = await privacy(h, P.chief, "processors disposal");
     expect(list.shown).toContain("預託先の契約書類・調査報告書");
     const view = await openedModal(P.chief, ProcessorViews.disposal, () =>
-      h.slack.blockAction(P.chief, { actionId: ProcessorActions.dispose, blockId: `dispose:processor:${processorId}`, message: { channel: list.channel, ts: list.ts, ephemeral: true } }),
+      h.slack.blockAction(P.chief, {
+        actionId: ProcessorActions.dispose,
+        blockId: `dispose:processor:${processorId}`,
+        message: { channel: list.channel, ts: list.ts, ephemeral: true },
+      }),
     );
     expect(shown({ blocks: view.view.blocks })).toContain("保存期限：2034年3月31日");
     await h.slack.fillAndSubmit(P.chief, view.id, { method: "other", performedBy: P.manager, disposedOn: "2034-03-30" });
     expect(h.fake.viewErrors(view.id)).toEqual({ note: "「その他」の場合は、廃棄の方法をメモに記入してください。" });
     await h.slack.fillAndSubmit(P.chief, view.id, { method: "dissolve", performedBy: P.manager, disposedOn: "2034-04-06" });
-    expect(h.fake.viewErrors(view.id)).toEqual({ performedBy: "鈴木 花子 は個人情報取扱担当者ではありません。廃棄作業は個人情報取扱担当者が行います（規程第31条4項）。" });
+    expect(h.fake.viewErrors(view.id)).toEqual({
+      performedBy: "鈴木 花子 は個人情報取扱担当者ではありません。廃棄作業は個人情報取扱担当者が行います（規程第31条4項）。",
+    });
     await h.slack.fillAndSubmit(P.chief, view.id, { method: "dissolve", performedBy: P.employee, disposedOn: "2034-03-31" });
     expect(h.fake.viewErrors(view.id)).toEqual({ disposedOn: "保存期限（2034年3月31日）が終わるまでは廃棄できません。" });
     await h.slack.fillAndSubmit(P.chief, view.id, { method: "dissolve", performedBy: P.employee, disposedOn: "2034-04-06", note: "溶解証明書 No.1234" });
@@ -361,7 +387,10 @@ describe("when the retention ends", () => {
     const p = await db().processor.findUniqueOrThrow({ where: { id: processorId } });
     expect(p).toMatchObject({ disposalMethod: "dissolve", disposedBy: P.employee, disposalRecordedBy: P.chief, disposalNote: "溶解証明書 No.1234" });
     expect(p.disposedOn?.toISOString().slice(0, 10)).toBe("2034-04-06");
-    expect(await db().auditEntry.findFirst({ where: { action: "processor.documents_disposed" } })).toMatchObject({ actorId: P.chief, subject: `processor:${entrust.code}` });
+    expect(await db().auditEntry.findFirst({ where: { action: "processor.documents_disposed" } })).toMatchObject({
+      actorId: P.chief,
+      subject: `processor:${entrust.code}`,
+    });
     await drain(h, clock);
     expect(h.fake.thread(entrust.parent.channel, entrust.parent.ts).some((m) => m.text.includes("廃棄を記録しました（規程第31条）"))).toBe(true);
     // recorded once: a second time is refused

@@ -181,7 +181,10 @@ describe("what people enter", () => {
       ok: false,
       problems: { performedBy: "performer_missing", disposedOn: "date_future", note: "note_required" },
     });
-    expect(checkDisposal({ method: "burn", performedBy: "U1", disposedOn: "2026-11-01", note: "" }, today)).toEqual({ ok: false, problems: { method: "method_missing" } });
+    expect(checkDisposal({ method: "burn", performedBy: "U1", disposedOn: "2026-11-01", note: "" }, today)).toEqual({
+      ok: false,
+      problems: { method: "method_missing" },
+    });
   });
 
   it("references: a request code (any case) or an id", () => {

@@ -60,11 +60,21 @@ export async function ephemeralFor(h: Harness, user: string, includes: string) {
 /** Ticks every measure in the checklist message in the thread, as `user`. */
 export async function completeMeasures(h: Harness, user: string, requestId: string) {
   const db = h.bot.services.database.prisma;
-  const r = await waitForDb(() => db.request.findUniqueOrThrow({ where: { id: requestId } }), (x) => Boolean(x.checklistTs));
+  const r = await waitForDb(
+    () => db.request.findUniqueOrThrow({ where: { id: requestId } }),
+    (x) => Boolean(x.checklistTs),
+  );
   const measures = await db.requestMeasure.findMany({ where: { requestId }, orderBy: { position: "asc" } });
   for (const m of measures) {
-    await h.slack.blockAction(user, { actionId: RequestActions.tickMeasure, blockId: `measure-${m.key}`, message: { channel: r.channelId!, ts: r.checklistTs! } });
-    await waitForDb(() => db.requestMeasure.findUniqueOrThrow({ where: { requestId_key: { requestId, key: m.key } } }), (x) => Boolean(x.doneAt));
+    await h.slack.blockAction(user, {
+      actionId: RequestActions.tickMeasure,
+      blockId: `measure-${m.key}`,
+      message: { channel: r.channelId!, ts: r.checklistTs! },
+    });
+    await waitForDb(
+      () => db.requestMeasure.findUniqueOrThrow({ where: { requestId_key: { requestId, key: m.key } } }),
+      (x) => Boolean(x.doneAt),
+    );
   }
   return r;
 }

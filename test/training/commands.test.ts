@@ -34,7 +34,11 @@ describe("/privacy training done", () => {
     expect(rows).toMatchObject([{ courseId: "basic", evidence: "https://learn.example.com/cert/42", source: "self", recordedBy: P.employee }]);
     expect(rows[0]!.completedOn.toISOString().slice(0, 10)).toBe("2026-01-10");
     const audit = await db().auditEntry.findFirst({ where: { action: "training.completed" }, orderBy: { seq: "desc" } });
-    expect(audit).toMatchObject({ actorId: P.employee, subject: `person:${P.employee}`, data: { course: "basic", completedOn: "2026-01-10", evidence: "https://learn.example.com/cert/42" } });
+    expect(audit).toMatchObject({
+      actorId: P.employee,
+      subject: `person:${P.employee}`,
+      data: { course: "basic", completedOn: "2026-01-10", evidence: "https://learn.example.com/cert/42" },
+    });
   });
 
   it("the date defaults to today in Asia/Tokyo; the same completion twice is recorded once", async () => {
@@ -148,7 +152,9 @@ describe("/privacy training import", () => {
     const view = await openModal();
     const before = await db().trainingCompletion.count();
     const auditBefore = await db().auditEntry.count();
-    const csv = ["slackId,course,completedOn,evidence", `${P.chief},basic,2026-04-01,`, `${P.deputy},basic,2026/4/31,`, `U0NOBODY,basic,2026-04-01,`].join("\n");
+    const csv = ["slackId,course,completedOn,evidence", `${P.chief},basic,2026-04-01,`, `${P.deputy},basic,2026/4/31,`, `U0NOBODY,basic,2026-04-01,`].join(
+      "\n",
+    );
     const res = await h.slack.fillAndSubmit(P.admin, view.id, { csv });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ response_action: "errors" });

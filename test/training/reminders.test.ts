@@ -33,7 +33,12 @@ const remindersTo = (user: string) => h.fake.dms(user).filter((m) => JSON.string
 const shown = (m: FakeMessage | undefined) => JSON.stringify(m?.blocks ?? []);
 const counts = () => Object.fromEntries(Object.entries(P).map(([k, id]) => [k, remindersTo(id).length]));
 /** who got how many new reminders since `before` */
-const newSince = (before: Record<string, number>) => Object.fromEntries(Object.entries(counts()).filter(([k, n]) => n !== before[k]).map(([k, n]) => [k, n - before[k]!]));
+const newSince = (before: Record<string, number>) =>
+  Object.fromEntries(
+    Object.entries(counts())
+      .filter(([k, n]) => n !== before[k])
+      .map(([k, n]) => [k, n - before[k]!]),
+  );
 
 beforeAll(async () => {
   h = await startHarness({ clock, fake: { clock }, settings: SETTINGS });
@@ -136,10 +141,13 @@ describe("training reminders", () => {
       selectedOption: "3|training:basic",
     });
     expect(r.status).toBe(200);
-    const edited = await until(async () => {
-      await drain(h, clock);
-      return h.fake.message(dm.channel, dm.ts)!;
-    }, (m) => shown(m).includes("まで再通知しません"));
+    const edited = await until(
+      async () => {
+        await drain(h, clock);
+        return h.fake.message(dm.channel, dm.ts)!;
+      },
+      (m) => shown(m).includes("まで再通知しません"),
+    );
     expect(shown(edited)).not.toContain("3|training:basic");
 
     let before = counts();

@@ -24,7 +24,12 @@ export function leadModal(i: { id: string; code: string; leadId: string | null }
     close: plain(m.close, 24),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: m.intro(i.code) } },
-      { type: "input", block_id: AssignBlocks.lead, label: plain(m.label, 2000), element: { type: "users_select", action_id: INPUT, ...(i.leadId ? { initial_user: i.leadId } : {}) } },
+      {
+        type: "input",
+        block_id: AssignBlocks.lead,
+        label: plain(m.label, 2000),
+        element: { type: "users_select", action_id: INPUT, ...(i.leadId ? { initial_user: i.leadId } : {}) },
+      },
     ],
   };
 }

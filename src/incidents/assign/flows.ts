@@ -38,11 +38,20 @@ export async function assignLead(s: Services, input: { incidentId: string; actor
     if (before.leadId === input.leadId) return { ok: true, code: before.code, changed: false };
     const now = s.clock.now();
     const after = await tx.incident.update({ where: { id: before.id }, data: { leadId: input.leadId, rev: { increment: 1 }, updatedAt: now } });
-    await appendAudit(tx, { at: now, actorId: input.actorId, action: "incident.lead_assigned", subject: subject(before.code), data: { from: before.leadId, to: input.leadId } });
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: "incident.lead_assigned",
+      subject: subject(before.code),
+      data: { from: before.leadId, to: input.leadId },
+    });
     const calls: OutgoingCall[] = [];
     if (after.channelId) {
       const m = incidentAssignMessages(CHANNEL_LANG).lead;
-      calls.push(parentUpdate(after, s), threadPost(after, m.thread(mention(input.actorId), mention(input.leadId), before.leadId ? mention(before.leadId) : null)));
+      calls.push(
+        parentUpdate(after, s),
+        threadPost(after, m.thread(mention(input.actorId), mention(input.leadId), before.leadId ? mention(before.leadId) : null)),
+      );
     }
     if (input.leadId !== input.actorId) {
       const lang = await langOf(tx, input.leadId);
@@ -104,7 +113,10 @@ export async function assignTask(
         ...(ownerChanged ? [m.ownerChange(mention(task.ownerId), mention(input.ownerId))] : []),
         ...(dueChanged ? [m.dueChange(when(task.dueAt, CHANNEL_LANG), when(dueAt, CHANNEL_LANG))] : []),
       ];
-      calls.push(checklistCall(after, await loadTasks(tx, before.id), s, false), threadPost(after, m.thread(mention(input.actorId), taskLabel(task.key, CHANNEL_LANG), changes)));
+      calls.push(
+        checklistCall(after, await loadTasks(tx, before.id), s, false),
+        threadPost(after, m.thread(mention(input.actorId), taskLabel(task.key, CHANNEL_LANG), changes)),
+      );
     }
     if (ownerChanged && input.ownerId !== input.actorId) {
       const lang = await langOf(tx, input.ownerId);

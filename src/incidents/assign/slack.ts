@@ -108,14 +108,20 @@ export async function openTaskEdit(c: PressContext<AssignValue>): Promise<void> 
   const refusal = !mayRespond(actor, incident) ? "not_allowed" : incident.status === "closed" ? "closed" : task.status !== "open" ? "not_open" : null;
   if (refusal) {
     await logRefusal(s, actor.slackId, `incident:${incident.code}`, `task_assign:${key}`, refusal);
-    return void (await tell(refusal === "not_allowed" ? incidentTaskMessages(actor.lang).refusal.notAllowed : assignRefusalText(refusal, actor.lang, { timeZone: s.timeZone })));
+    return void (await tell(
+      refusal === "not_allowed" ? incidentTaskMessages(actor.lang).refusal.notAllowed : assignRefusalText(refusal, actor.lang, { timeZone: s.timeZone }),
+    ));
   }
   await c.client.views.open({ trigger_id: c.body.trigger_id, view: taskEditModal(incident, task, deadlineOfTaskRow(incident, key), actor.lang, s.timeZone) });
 }
 
 const taskEditForm = {
   action: INPUT,
-  fields: { owner: { block: AssignBlocks.owner, read: "user" }, day: { block: AssignBlocks.dueOn, read: "date" }, time: { block: AssignBlocks.dueTime, read: "time" } },
+  fields: {
+    owner: { block: AssignBlocks.owner, read: "user" },
+    day: { block: AssignBlocks.dueOn, read: "date" },
+    time: { block: AssignBlocks.dueTime, read: "time" },
+  },
   schema: z.object({ owner: z.string().optional(), day: z.string().optional(), time: z.string().optional() }),
 } as const;
 
@@ -143,7 +149,10 @@ export async function submitTaskEdit(c: SubmitContext<{ id?: string | undefined;
     const r = await assignTask(s, { incidentId: incident.id, key: task.key, actorId: actor.slackId, ownerId: owner, dueAt });
     if (!r.ok) {
       const block = r.refusal === "after_deadline" ? AssignBlocks.dueOn : AssignBlocks.owner;
-      const text = r.refusal === "not_allowed" ? incidentTaskMessages(lang).refusal.notAllowed : assignRefusalText(r.refusal, lang, { deadline: r.deadline, timeZone: s.timeZone });
+      const text =
+        r.refusal === "not_allowed"
+          ? incidentTaskMessages(lang).refusal.notAllowed
+          : assignRefusalText(r.refusal, lang, { deadline: r.deadline, timeZone: s.timeZone });
       return c.fail(text, block);
     }
   } catch (e) {
@@ -161,7 +170,12 @@ export const incidentAssignHandlers: readonly HandlerDef[] = [
   press(IncidentActions.taskEdit, { value: assignValue, invalid: notFound }, openTaskEdit),
   submit(
     IncidentViews.taskEdit,
-    { meta: json(z.object({ id: z.string().optional(), key: z.string().optional() })), block: AssignBlocks.owner, invalid: (lang) => incidentTaskMessages(lang).refusal.notFound, anyone: true },
+    {
+      meta: json(z.object({ id: z.string().optional(), key: z.string().optional() })),
+      block: AssignBlocks.owner,
+      invalid: (lang) => incidentTaskMessages(lang).refusal.notFound,
+      anyone: true,
+    },
     submitTaskEdit,
   ),
 ];

@@ -48,7 +48,10 @@ export function detailChanges(before: IncidentDetails, after: IncidentDetails): 
  * meanwhile (a task ticked or a status moved also bumps the revision).
  */
 export function detailsDigest(i: IncidentDetails): string {
-  return createHash("sha256").update(JSON.stringify(DETAIL_FIELDS.map((f) => i[f] ?? null))).digest("base64url").slice(0, 16);
+  return createHash("sha256")
+    .update(JSON.stringify(DETAIL_FIELDS.map((f) => i[f] ?? null)))
+    .digest("base64url")
+    .slice(0, 16);
 }
 
 /** What the report-items modal is about (private_metadata): the incident, its revision and its items' digest when it opened. */

@@ -42,7 +42,15 @@ export async function submitDetails(c: SubmitContext<z.output<typeof detailsMeta
     const r = await updateDetails(s, { incidentId: meta.id, actorId: actor.slackId, details: parsed.value, opened });
     if (!r.ok) {
       const m = incidentDetailsMessages(lang).refusal;
-      return c.fail(r.refusal === "not_found" ? incidentSlackMessages(lang).refusal.notFound : r.refusal === "closed" ? m.closed : r.refusal === "stale" ? m.stale : m.notAllowed);
+      return c.fail(
+        r.refusal === "not_found"
+          ? incidentSlackMessages(lang).refusal.notFound
+          : r.refusal === "closed"
+            ? m.closed
+            : r.refusal === "stale"
+              ? m.stale
+              : m.notAllowed,
+      );
     }
   } catch (e) {
     s.log.error("report items could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });

@@ -14,7 +14,11 @@ import { assessmentOf, type IncidentRow } from "../store.js";
 /** The one-minute report: what, when, which data and how many, still going on, a client's data, contact. */
 export function reportModal(lang: Lang, now: Date, timeZone: string): View {
   const m = incidentSlackMessages(lang).modal;
-  const radio = (values: readonly string[], labels: Record<string, string>) => ({ type: "radio_buttons" as const, action_id: INPUT, options: values.map((v) => option(labels[v]!, v)) });
+  const radio = (values: readonly string[], labels: Record<string, string>) => ({
+    type: "radio_buttons" as const,
+    action_id: INPUT,
+    options: values.map((v) => option(labels[v]!, v)),
+  });
   return {
     type: "modal",
     callback_id: IncidentViews.report,
@@ -29,8 +33,18 @@ export function reportModal(lang: Lang, now: Date, timeZone: string): View {
         label: plain(m.summary, 2000),
         element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 3000, placeholder: plain(m.summaryHint, 150) },
       },
-      { type: "input", block_id: ReportBlocks.discoveredOn, label: plain(m.discoveredOn, 2000), element: { type: "datepicker", action_id: INPUT, initial_date: dayIn(now, timeZone) } },
-      { type: "input", block_id: ReportBlocks.discoveredTime, label: plain(m.discoveredTime, 2000), element: { type: "timepicker", action_id: INPUT, initial_time: timeIn(now, timeZone) } },
+      {
+        type: "input",
+        block_id: ReportBlocks.discoveredOn,
+        label: plain(m.discoveredOn, 2000),
+        element: { type: "datepicker", action_id: INPUT, initial_date: dayIn(now, timeZone) },
+      },
+      {
+        type: "input",
+        block_id: ReportBlocks.discoveredTime,
+        label: plain(m.discoveredTime, 2000),
+        element: { type: "timepicker", action_id: INPUT, initial_time: timeIn(now, timeZone) },
+      },
       {
         type: "input",
         block_id: ReportBlocks.data,
@@ -44,7 +58,13 @@ export function reportModal(lang: Lang, now: Date, timeZone: string): View {
         element: { type: "static_select", action_id: INPUT, options: AFFECTED_ESTIMATES.map((v) => option(m.affectedOption[v], v)) },
       },
       { type: "input", block_id: ReportBlocks.ongoing, label: plain(m.ongoing, 2000), element: radio(ONGOING, m.ongoingOption) },
-      { type: "input", block_id: ReportBlocks.processor, label: plain(m.processor, 2000), hint: plain(m.processorHint, 2000), element: radio(["yes", "no"], m.processorOption) },
+      {
+        type: "input",
+        block_id: ReportBlocks.processor,
+        label: plain(m.processor, 2000),
+        hint: plain(m.processorHint, 2000),
+        element: radio(["yes", "no"], m.processorOption),
+      },
       {
         type: "input",
         block_id: ReportBlocks.contact,
@@ -68,7 +88,15 @@ export function assessModal(i: IncidentRow, lang: Lang): View {
   };
   const catOptions = REPORTABLE_CATEGORIES.map((c) => option(m.category[c], c));
   const ticked = a
-    ? catOptions.filter((o) => ({ sensitive: a.sensitive, "financial-loss": a.financialLoss, malicious: a.malicious, "over-1000": a.affectedCount !== null && a.affectedCount > 1000 })[o.value as (typeof REPORTABLE_CATEGORIES)[number]])
+    ? catOptions.filter(
+        (o) =>
+          ({
+            sensitive: a.sensitive,
+            "financial-loss": a.financialLoss,
+            malicious: a.malicious,
+            "over-1000": a.affectedCount !== null && a.affectedCount > 1000,
+          })[o.value as (typeof REPORTABLE_CATEGORIES)[number]],
+      )
     : [];
   const text = (block: string, label: string, initial: string | null | undefined, multiline = false, optional = true) => ({
     type: "input" as const,

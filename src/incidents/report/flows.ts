@@ -90,7 +90,12 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
       if (channel) calls.push(directMessage(to, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
       else {
         const full = incidentMessage(i, lang, s.timeZone);
-        calls.push(directMessage(to, { text: `${text}\n${dm.noChannel}`, blocks: [{ type: "section", text: { type: "mrkdwn", text: `${text}\n${dm.noChannel}` } }, ...full.blocks] }));
+        calls.push(
+          directMessage(to, {
+            text: `${text}\n${dm.noChannel}`,
+            blocks: [{ type: "section", text: { type: "mrkdwn", text: `${text}\n${dm.noChannel}` } }, ...full.blocks],
+          }),
+        );
       }
     }
     const reporterLang = await langOf(tx, i.reporterId);
@@ -218,7 +223,8 @@ export async function acknowledgeIncident(s: Services, input: { incidentId: stri
     if (!before) return { ok: false, refusal: "not_found" };
     const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
     if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_assessor" };
-    if (before.acknowledgedAt && before.acknowledgedBy) return { ok: true, code: before.code, already: true, by: before.acknowledgedBy, at: before.acknowledgedAt };
+    if (before.acknowledgedAt && before.acknowledgedBy)
+      return { ok: true, code: before.code, already: true, by: before.acknowledgedBy, at: before.acknowledgedAt };
     if (before.status === "closed") return { ok: false, refusal: "closed" };
     const now = s.clock.now();
     const after = await tx.incident.update({
@@ -246,8 +252,12 @@ export async function acknowledgeIncident(s: Services, input: { incidentId: stri
 
 /** Lets the outbox fill in the parent message's ts and permalink, and record them once posted. */
 export function registerIncidentOutbox(s: Services): void {
-  registerParentMessage(s, { ts: "incidentTs", permalink: "incidentPermalink", posted: "incidentMessage", idKey: "incidentId" }, {
-    find: (tx, id) => tx.incident.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
-    posted: (tx, id, at) => tx.incident.update({ where: { id }, data: at }),
-  });
+  registerParentMessage(
+    s,
+    { ts: "incidentTs", permalink: "incidentPermalink", posted: "incidentMessage", idKey: "incidentId" },
+    {
+      find: (tx, id) => tx.incident.findUnique({ where: { id }, select: { channelId: true, messageTs: true } }),
+      posted: (tx, id, at) => tx.incident.update({ where: { id }, data: at }),
+    },
+  );
 }

@@ -44,12 +44,7 @@ export function missingReportItems(incident: IncidentRecord): ReportItem[] {
 }
 
 /** The regulator report draft as Markdown. */
-export function regulatorReportMarkdown(
-  incident: IncidentRecord,
-  kind: ReportKind,
-  lang: Lang = "ja",
-  opts: DeadlineOptions = {},
-): string {
+export function regulatorReportMarkdown(incident: IncidentRecord, kind: ReportKind, lang: Lang = "ja", opts: DeadlineOptions = {}): string {
   const m = incidentMessages(lang);
   const r = m.report;
   const timeZone = opts.timeZone ?? "Asia/Tokyo";

@@ -18,7 +18,6 @@ import { incidentSlackMessages } from "../slackMessages.js";
 import { loadIncident } from "../store.js";
 import type { Actor } from "../../directory/actor.js";
 
-
 /** A modal that only says something (the report's receipt, or why nothing can be done). */
 function noticeView(text: string, lang: Lang) {
   const m = incidentSlackMessages(lang).modal;
@@ -114,6 +113,10 @@ export async function acknowledge(c: PressContext<string>): Promise<void> {
 export const incidentReportHandlers: readonly HandlerDef[] = [
   submit(IncidentViews.report, { block: ReportBlocks.summary }, submitReport),
   press(IncidentActions.assess, { value: incidentId, invalid: notFound }, openAssessment),
-  submit(IncidentViews.assess, { meta: json(z.object({ id: z.string().optional() })), block: AssessBlocks.encrypted, invalid: (lang) => notFound({ lang }), anyone: true }, submitAssessment),
+  submit(
+    IncidentViews.assess,
+    { meta: json(z.object({ id: z.string().optional() })), block: AssessBlocks.encrypted, invalid: (lang) => notFound({ lang }), anyone: true },
+    submitAssessment,
+  ),
   press(IncidentActions.acknowledge, { value: incidentId, invalid: notFound }, acknowledge),
 ];

@@ -35,7 +35,13 @@ export function submittedModal(i: { id: string; code: string }, kind: SubmittedM
       { type: "section", text: { type: "mrkdwn", text: m.intro(i.code, kind) } },
       { type: "input", block_id: SubmittedBlocks.day, label: plain(m.day, 2000), element: { type: "datepicker", action_id: INPUT, initial_date: day } },
       { type: "input", block_id: SubmittedBlocks.time, label: plain(m.time, 2000), element: { type: "timepicker", action_id: INPUT, initial_time: time } },
-      { type: "input", block_id: SubmittedBlocks.reference, optional: true, label: plain(m.reference, 2000), element: { type: "plain_text_input", action_id: INPUT, max_length: 200 } },
+      {
+        type: "input",
+        block_id: SubmittedBlocks.reference,
+        optional: true,
+        label: plain(m.reference, 2000),
+        element: { type: "plain_text_input", action_id: INPUT, max_length: 200 },
+      },
     ],
   };
 }

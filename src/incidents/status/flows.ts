@@ -16,7 +16,6 @@ import { statusAfter, type DeadlineOptions, type IncidentStatus } from "../rules
 import { incidentStatusMessages, type MoveEvent } from "./messages.js";
 import { assessmentOf, loadIncident, type IncidentRow } from "../store.js";
 
-
 export const MOVE_ACTIONS: Record<MoveEvent, string> = {
   contain: "incident.contained",
   reportPreliminary: "incident.reported_preliminary",
@@ -24,7 +23,11 @@ export const MOVE_ACTIONS: Record<MoveEvent, string> = {
 };
 
 /** The tasks a move completes (a 確報 filed without a 速報 before it serves as both). */
-const MOVE_TASKS: Record<MoveEvent, string[]> = { contain: ["containment"], reportPreliminary: ["preliminary-report"], reportFinal: ["preliminary-report", "final-report"] };
+const MOVE_TASKS: Record<MoveEvent, string[]> = {
+  contain: ["containment"],
+  reportPreliminary: ["preliminary-report"],
+  reportFinal: ["preliminary-report", "final-report"],
+};
 
 export type MoveRefusal = IncidentRefusal | "out_of_order";
 export type MoveResult =
@@ -69,14 +72,22 @@ export async function moveIncident(
     const completes = open.length > 0;
     for (const task of open) {
       await tx.incidentTask.update({ where: { id: task.id }, data: { status: "done", doneBy: input.actorId, doneAt: now, updatedAt: now } });
-      await appendAudit(tx, { at: now, actorId: input.actorId, action: "incident.task_done", subject: `incident:${before.code}`, data: { task: task.key, from: "open", to: "done", by: input.event } });
+      await appendAudit(tx, {
+        at: now,
+        actorId: input.actorId,
+        action: "incident.task_done",
+        subject: `incident:${before.code}`,
+        data: { task: task.key, from: "open", to: "done", by: input.event },
+      });
     }
     const calls: OutgoingCall[] = [];
     if (after.channelId) {
       const t = incidentStatusMessages(CHANNEL_LANG).thread;
       const who = mention(input.actorId);
       const text =
-        input.event === "contain" ? t.contain(who) : t[input.event](who, formatDateTime(submittedAt!, CHANNEL_LANG, s.timeZone), input.reference?.trim() || null);
+        input.event === "contain"
+          ? t.contain(who)
+          : t[input.event](who, formatDateTime(submittedAt!, CHANNEL_LANG, s.timeZone), input.reference?.trim() || null);
       calls.push(parentUpdate(after, s), threadPost(after, text));
       if (completes && after.checklistTs) calls.push(checklistCall(after, await loadTasks(tx, before.id), s, false));
     }
@@ -95,7 +106,10 @@ export async function moveIncident(
 export function reportRecordOf(i: IncidentRow): IncidentRecord | null {
   const assessment = assessmentOf(i);
   if (!assessment) return null;
-  const items = (i.dataItems ?? i.dataDescription ?? "").split(/[\n、,，・]/).map((d) => d.trim()).filter(Boolean);
+  const items = (i.dataItems ?? i.dataDescription ?? "")
+    .split(/[\n、,，・]/)
+    .map((d) => d.trim())
+    .filter(Boolean);
   return {
     code: i.code,
     discoveredAt: i.discoveredAt,
@@ -132,8 +146,22 @@ export function reportDraft(i: IncidentRow, kind: ReportKind, opts: DeadlineOpti
 }
 
 /** The draft goes on the incident's timeline. */
-export async function recordReportDrafted(db: Db, at: Date, actorId: string, i: IncidentRow, kind: ReportKind, draft: ReportDraft, postedTo: string): Promise<void> {
+export async function recordReportDrafted(
+  db: Db,
+  at: Date,
+  actorId: string,
+  i: IncidentRow,
+  kind: ReportKind,
+  draft: ReportDraft,
+  postedTo: string,
+): Promise<void> {
   await transact(db, (tx) =>
-    appendAudit(tx, { at, actorId, action: "incident.report_drafted", subject: `incident:${i.code}`, data: { kind, filename: draft.filename, missing: draft.missing, postedTo } }),
+    appendAudit(tx, {
+      at,
+      actorId,
+      action: "incident.report_drafted",
+      subject: `incident:${i.code}`,
+      data: { kind, filename: draft.filename, missing: draft.missing, postedTo },
+    }),
   );
 }

@@ -8,7 +8,8 @@ const ja = {
   button: { contain: "封じ込め完了", reportPreliminary: "速報を提出", reportFinal: "確報を提出" } as Record<MoveEvent, string>,
   modal: {
     title: { preliminary: "速報の提出", final: "確報の提出" },
-    intro: (code: string, kind: "preliminary" | "final") => `*${code}* の${kind === "preliminary" ? "速報" : "確報"}を個人情報保護委員会へ提出した日時を記録します。`,
+    intro: (code: string, kind: "preliminary" | "final") =>
+      `*${code}* の${kind === "preliminary" ? "速報" : "確報"}を個人情報保護委員会へ提出した日時を記録します。`,
     day: "提出した日",
     time: "提出した時刻",
     reference: "受付番号など（任意）",
@@ -20,14 +21,21 @@ const ja = {
   },
   thread: {
     contain: (who: string) => `🧯 ${who} が封じ込め完了を記録しました。`,
-    reportPreliminary: (who: string, at: string, reference: string | null) => `📨 ${who} が速報の提出を記録しました（提出日時 ${at}${reference ? `、受付番号等 ${reference}` : ""}）。`,
-    reportFinal: (who: string, at: string, reference: string | null) => `📨 ${who} が確報の提出を記録しました（提出日時 ${at}${reference ? `、受付番号等 ${reference}` : ""}）。`,
+    reportPreliminary: (who: string, at: string, reference: string | null) =>
+      `📨 ${who} が速報の提出を記録しました（提出日時 ${at}${reference ? `、受付番号等 ${reference}` : ""}）。`,
+    reportFinal: (who: string, at: string, reference: string | null) =>
+      `📨 ${who} が確報の提出を記録しました（提出日時 ${at}${reference ? `、受付番号等 ${reference}` : ""}）。`,
     draft: (code: string, kind: "preliminary" | "final", who: string) => `📄 ${code} の${kind === "preliminary" ? "速報" : "確報"}の草案（${who} が作成）`,
   },
-  done: { contain: (code: string) => `${code} を封じ込め完了にしました。`, reportPreliminary: (code: string) => `${code} の速報の提出を記録しました。`, reportFinal: (code: string) => `${code} の確報の提出を記録しました。` },
+  done: {
+    contain: (code: string) => `${code} を封じ込め完了にしました。`,
+    reportPreliminary: (code: string) => `${code} の速報の提出を記録しました。`,
+    reportFinal: (code: string) => `${code} の確報の提出を記録しました。`,
+  },
   refusal: {
     notAllowed: "状況を変更できるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダーのみです。",
-    outOfOrder: (from: string, to: string) => `現在の状況（${from}）から「${to}」には進めません。順序（受付 → 評価済み → 封じ込め → 速報 → 確報 → 完了）を確認してください。`,
+    outOfOrder: (from: string, to: string) =>
+      `現在の状況（${from}）から「${to}」には進めません。順序（受付 → 評価済み → 封じ込め → 速報 → 確報 → 完了）を確認してください。`,
   },
   report: {
     usage: "/privacy incident report INC-... [preliminary|final] — 報告書の草案（Markdown）をスレッドに投稿",
@@ -56,14 +64,21 @@ const en: typeof ja = {
   },
   thread: {
     contain: (who: string) => `🧯 ${who} recorded that the incident is contained.`,
-    reportPreliminary: (who: string, at: string, reference: string | null) => `📨 ${who} recorded the preliminary report (submitted ${at}${reference ? `, reference ${reference}` : ""}).`,
-    reportFinal: (who: string, at: string, reference: string | null) => `📨 ${who} recorded the final report (submitted ${at}${reference ? `, reference ${reference}` : ""}).`,
+    reportPreliminary: (who: string, at: string, reference: string | null) =>
+      `📨 ${who} recorded the preliminary report (submitted ${at}${reference ? `, reference ${reference}` : ""}).`,
+    reportFinal: (who: string, at: string, reference: string | null) =>
+      `📨 ${who} recorded the final report (submitted ${at}${reference ? `, reference ${reference}` : ""}).`,
     draft: (code: string, kind: "preliminary" | "final", who: string) => `📄 Draft ${kind} report on ${code} (by ${who})`,
   },
-  done: { contain: (code: string) => `${code} is now contained.`, reportPreliminary: (code: string) => `Recorded the preliminary report on ${code}.`, reportFinal: (code: string) => `Recorded the final report on ${code}.` },
+  done: {
+    contain: (code: string) => `${code} is now contained.`,
+    reportPreliminary: (code: string) => `Recorded the preliminary report on ${code}.`,
+    reportFinal: (code: string) => `Recorded the final report on ${code}.`,
+  },
   refusal: {
     notAllowed: "Only the chief privacy officer, the deputy chief, compliance or the incident's lead can change an incident's status.",
-    outOfOrder: (from: string, to: string) => `The incident cannot go from "${from}" to "${to}". The order is open → triaged → contained → preliminary → final → closed.`,
+    outOfOrder: (from: string, to: string) =>
+      `The incident cannot go from "${from}" to "${to}". The order is open → triaged → contained → preliminary → final → closed.`,
   },
   report: {
     usage: "/privacy incident report INC-... [preliminary|final] — the regulator report draft (Markdown) in the thread",

@@ -19,7 +19,6 @@ import { incidentStatusMessages, type MoveEvent } from "./messages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
 import { loadIncident } from "../store.js";
 
-
 /** What to tell the presser when a move is refused. */
 export function refusalText(r: Extract<MoveResult, { ok: false }>, event: MoveEvent, lang: Lang): string {
   const m = incidentStatusMessages(lang).refusal;
@@ -55,7 +54,10 @@ async function move(c: PressContext<string>, event: MoveEvent): Promise<void> {
     }
     const now = s.clock.now();
     const kind = event === "reportPreliminary" ? "preliminary" : "final";
-    return void (await c.client.views.open({ trigger_id: c.body.trigger_id, view: submittedModal(incident, kind, actor.lang, dayIn(now, s.timeZone), timeIn(now, s.timeZone)) }));
+    return void (await c.client.views.open({
+      trigger_id: c.body.trigger_id,
+      view: submittedModal(incident, kind, actor.lang, dayIn(now, s.timeZone), timeIn(now, s.timeZone)),
+    }));
   }
   try {
     const r = await moveIncident(s, { incidentId: incident.id, actorId: actor.slackId, event });
@@ -72,7 +74,11 @@ export const reportFinal = (c: PressContext<string>) => move(c, "reportFinal");
 /** The submitted modal's fields. */
 const submittedForm = {
   action: INPUT,
-  fields: { day: { block: SubmittedBlocks.day, read: "date" }, time: { block: SubmittedBlocks.time, read: "time" }, reference: { block: SubmittedBlocks.reference, read: "text" } },
+  fields: {
+    day: { block: SubmittedBlocks.day, read: "date" },
+    time: { block: SubmittedBlocks.time, read: "time" },
+    reference: { block: SubmittedBlocks.reference, read: "text" },
+  },
   schema: z.object({ day: z.string().optional(), time: z.string().optional(), reference: z.string().optional() }),
 } as const;
 
@@ -111,7 +117,12 @@ export const incidentStatusHandlers: readonly HandlerDef[] = [
   press(IncidentActions.reportFinal, { value: incidentId, invalid: notFound }, reportFinal),
   submit(
     IncidentViews.submitted,
-    { meta: json(z.object({ id: z.string(), kind: z.enum(["preliminary", "final"]) })), block: SubmittedBlocks.day, invalid: (lang) => notFound({ lang }), anyone: true },
+    {
+      meta: json(z.object({ id: z.string(), kind: z.enum(["preliminary", "final"]) })),
+      block: SubmittedBlocks.day,
+      invalid: (lang) => notFound({ lang }),
+      anyone: true,
+    },
     submitReportTime,
   ),
 ];

@@ -42,17 +42,27 @@ export function taskButtons(incidentId: string, key: string, lang: Lang): Button
  * The block id names the incident too: a reminder lists tasks of several incidents.
  */
 export function ownerTaskActions(incidentId: string, key: string, lang: Lang, link?: unknown): KnownBlock {
-  const open = link ? [{ type: "button" as const, text: plain(incidentSlackMessages(lang).dm.open), action_id: IncidentActions.openLink, url: link as string }] : [];
+  const open = link
+    ? [{ type: "button" as const, text: plain(incidentSlackMessages(lang).dm.open), action_id: IncidentActions.openLink, url: link as string }]
+    : [];
   return { type: "actions", block_id: `task-${key}-${incidentId}`, elements: [...taskButtons(incidentId, key, lang), ...open] };
 }
 
 /** A DM to a task's owner: the text and the task's buttons (and a link to the thread, for those in the channel). */
 export function taskOwnerDm(text: string, lang: Lang, task: { incidentId: string; key: string }, link: unknown | null): { text: string; blocks: KnownBlock[] } {
-  return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } }, ownerTaskActions(task.incidentId, task.key, lang, link ?? undefined)] };
+  return {
+    text,
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } }, ownerTaskActions(task.incidentId, task.key, lang, link ?? undefined)],
+  };
 }
 
 /** The checklist: one section per task (owner, due, status), with 「完了」「該当なし」 while open. */
-export function checklistMessage(i: { id: string; code: string; status: string }, tasks: TaskRow[], lang: Lang, timeZone: string): { text: string; blocks: KnownBlock[] } {
+export function checklistMessage(
+  i: { id: string; code: string; status: string },
+  tasks: TaskRow[],
+  lang: Lang,
+  timeZone: string,
+): { text: string; blocks: KnownBlock[] } {
   const m = incidentTaskMessages(lang).checklist;
   const sorted = [...tasks].sort((a, b) => order(a.key) - order(b.key));
   const finished = sorted.filter((t) => t.status !== "open").length;
@@ -86,7 +96,10 @@ export function checklistMessage(i: { id: string; code: string; status: string }
 export function myTasksText(tasks: TaskRow[], lang: Lang, timeZone: string): string {
   const m = incidentTaskMessages(lang);
   const sorted = [...tasks].sort((a, b) => order(a.key) - order(b.key));
-  const lines = sorted.map((t) => `• ${taskLabel(t.key, lang)}　${m.checklist.status[t.status] ?? t.status}　${m.checklist.due}：${t.dueAt ? formatDateTime(t.dueAt, lang, timeZone) : m.checklist.noDue}`);
+  const lines = sorted.map(
+    (t) =>
+      `• ${taskLabel(t.key, lang)}　${m.checklist.status[t.status] ?? t.status}　${m.checklist.due}：${t.dueAt ? formatDateTime(t.dueAt, lang, timeZone) : m.checklist.noDue}`,
+  );
   return [`*${m.mine.header}*`, ...lines, ...(sorted.some((t) => t.status === "open") ? [m.mine.how] : [])].join("\n");
 }
 
@@ -103,7 +116,12 @@ export function naModal(i: { id: string; code: string }, key: string, lang: Lang
     close: plain(m.close, 24),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: m.intro(i.code, taskLabel(key, lang)) } },
-      { type: "input", block_id: TaskBlocks.naReason, label: plain(m.reason, 2000), element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 1000 } },
+      {
+        type: "input",
+        block_id: TaskBlocks.naReason,
+        label: plain(m.reason, 2000),
+        element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 1000 },
+      },
     ],
   };
 }
@@ -129,7 +147,13 @@ export function closeModal(i: { id: string; code: string; recurrencePrevention: 
         type: "input",
         block_id: TaskBlocks.recurrence,
         label: plain(m.recurrence, 2000),
-        element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 3000, ...(i.recurrencePrevention ? { initial_value: i.recurrencePrevention } : {}) },
+        element: {
+          type: "plain_text_input",
+          action_id: INPUT,
+          multiline: true,
+          max_length: 3000,
+          ...(i.recurrencePrevention ? { initial_value: i.recurrencePrevention } : {}),
+        },
       },
     ],
   };

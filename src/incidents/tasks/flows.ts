@@ -13,7 +13,18 @@ import type { IncidentTask as TaskRow } from "../../generated/prisma/client.js";
 import { mayRespond } from "../access.js";
 import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
 import { logRefusal } from "../refusals.js";
-import { canClose, checklistFor, statusAfter, taskDueAfterAssessment, tasksAfterReassessment, type Assessment, type IncidentDeadlines, type IncidentStatus, type IncidentTask, type TaskKey } from "../rules.js";
+import {
+  canClose,
+  checklistFor,
+  statusAfter,
+  taskDueAfterAssessment,
+  tasksAfterReassessment,
+  type Assessment,
+  type IncidentDeadlines,
+  type IncidentStatus,
+  type IncidentTask,
+  type TaskKey,
+} from "../rules.js";
 import { statusName } from "../messages.js";
 import { checklistMessage, naReasonText, taskLabel } from "./blocks.js";
 import { incidentTaskMessages } from "./messages.js";
@@ -165,7 +176,10 @@ export async function updateTask(
       const who = mention(input.actorId);
       const label = taskLabel(task.key, CHANNEL_LANG);
       const tasks = await loadTasks(tx, before.id);
-      await s.outbox.enqueue(tx, [checklistCall(after, tasks, s, false), threadPost(after, input.to === "done" ? t.done(who, label) : t.na(who, label, reason))]);
+      await s.outbox.enqueue(tx, [
+        checklistCall(after, tasks, s, false),
+        threadPost(after, input.to === "done" ? t.done(who, label) : t.na(who, label, reason)),
+      ]);
     }
     await s.outbox.enqueue(tx, await homeRefreshes(tx, after));
     return { ok: true, code: before.code, key: task.key };
@@ -206,7 +220,12 @@ export async function closeIncident(s: Services, input: { incidentId: string; ac
       actorId: input.actorId,
       action: "incident.closed",
       subject: subject(before.code),
-      data: { from, to: "closed", recurrencePrevention: text, tasks: tasks.map((t) => ({ key: t.key, status: t.status, ...(t.status === "na" ? { reason: naReasonText(t, CHANNEL_LANG) } : {}) })) },
+      data: {
+        from,
+        to: "closed",
+        recurrencePrevention: text,
+        tasks: tasks.map((t) => ({ key: t.key, status: t.status, ...(t.status === "na" ? { reason: naReasonText(t, CHANNEL_LANG) } : {}) })),
+      },
     });
     if (after.channelId) {
       const calls = [parentUpdate(after, s), threadPost(after, incidentTaskMessages(CHANNEL_LANG).thread.closed(mention(input.actorId), text))];
@@ -242,7 +261,10 @@ export function closeRefusalText(r: Extract<CloseResult, { ok: false }>, lang: L
 
 /** Lets the outbox fill in the checklist's ts, and record it once posted. */
 export function registerTaskOutbox(s: Services): void {
-  s.outbox.registerRef("incidentChecklistTs", async (tx, r) => (await tx.incident.findUnique({ where: { id: String(r.id) }, select: { checklistTs: true } }))?.checklistTs ?? undefined);
+  s.outbox.registerRef(
+    "incidentChecklistTs",
+    async (tx, r) => (await tx.incident.findUnique({ where: { id: String(r.id) }, select: { checklistTs: true } }))?.checklistTs ?? undefined,
+  );
   s.outbox.onSent("incidentChecklist", async (tx, onSent, response) => {
     await tx.incident.update({ where: { id: String(onSent.incidentId) }, data: { checklistTs: String(response.ts) } });
   });

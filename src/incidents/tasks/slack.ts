@@ -57,7 +57,13 @@ async function task(c: PressContext<{ id: string; key: string }>, action: "taskD
       return void (await tell(r.ok ? m.ack.done(r.code, taskLabel(key, actor.lang)) : taskRefusalText(r, actor.lang)));
     }
     // 「該当なし」: refuse before asking the reason
-    const refusal = !(mayRespond(actor, incident) || task.ownerId === actor.slackId) ? "not_allowed" : incident.status === "closed" ? "closed" : task.status !== "open" ? "not_open" : null;
+    const refusal = !(mayRespond(actor, incident) || task.ownerId === actor.slackId)
+      ? "not_allowed"
+      : incident.status === "closed"
+        ? "closed"
+        : task.status !== "open"
+          ? "not_open"
+          : null;
     if (refusal) {
       await logRefusal(s, actor.slackId, `incident:${incident.code}`, `task_na:${key}`, refusal);
       return void (await tell(taskRefusalText({ ok: false, refusal }, actor.lang)));
@@ -118,7 +124,15 @@ const notFound = ({ lang }: { lang: Lang }) => incidentTaskMessages(lang).refusa
 export const incidentTaskHandlers: readonly HandlerDef[] = [
   press(IncidentActions.taskDone, { value: taskValue, invalid: notFound }, taskDone),
   press(IncidentActions.taskNa, { value: taskValue, invalid: notFound }, taskNotApplicable),
-  submit(IncidentViews.taskNa, { meta: json(z.object({ id: z.string().min(1), key: z.string().min(1) })), block: TaskBlocks.naReason, invalid: (lang) => notFound({ lang }) }, submitNotApplicable),
+  submit(
+    IncidentViews.taskNa,
+    { meta: json(z.object({ id: z.string().min(1), key: z.string().min(1) })), block: TaskBlocks.naReason, invalid: (lang) => notFound({ lang }) },
+    submitNotApplicable,
+  ),
   press(IncidentActions.close, { value: z.string().min(1), invalid: notFound }, openClose),
-  submit(IncidentViews.close, { meta: json(z.object({ id: z.string().min(1) })), block: TaskBlocks.recurrence, invalid: (lang) => notFound({ lang }) }, submitClose),
+  submit(
+    IncidentViews.close,
+    { meta: json(z.object({ id: z.string().min(1) })), block: TaskBlocks.recurrence, invalid: (lang) => notFound({ lang }) },
+    submitClose,
+  ),
 ];

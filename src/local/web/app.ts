@@ -375,10 +375,9 @@ function renderThread(st: PersonaState): void {
   const top = box.scrollTop;
   const { parent, replies } = st.thread;
   const parentTs = parent.ts;
-  const entries = [
-    ...replies.map((m) => messageEntry(m, true)),
-    ...st.ephemerals.filter((e) => e.thread_ts === parentTs).map(ephemeralEntry),
-  ].sort((a, b) => cmpTs(a.ts, b.ts));
+  const entries = [...replies.map((m) => messageEntry(m, true)), ...st.ephemerals.filter((e) => e.thread_ts === parentTs).map(ephemeralEntry)].sort((a, b) =>
+    cmpTs(a.ts, b.ts),
+  );
   const count = replies.length;
   reconcile(box, [
     { key: "parent", html: renderMessage(parent, ctx(), { inThread: true }) },
@@ -752,7 +751,9 @@ async function sendComposer(t: HTMLTextAreaElement, threadTs?: string): Promise<
 
 function toast(message: string): void {
   const box = $("#toasts");
-  const el = fromHtml(`<div class="toast" role="alert" data-testid="toast"><span class="toast-text">${renderMrkdwn(message, ctx())}</span><button type="button" class="toast-x" aria-label="閉じる">×</button></div>`);
+  const el = fromHtml(
+    `<div class="toast" role="alert" data-testid="toast"><span class="toast-text">${renderMrkdwn(message, ctx())}</span><button type="button" class="toast-x" aria-label="閉じる">×</button></div>`,
+  );
   box.appendChild(el);
   const remove = () => el.remove();
   el.querySelector("button")?.addEventListener("click", remove);
@@ -777,7 +778,15 @@ function navigate(): void {
   syncUrl();
   if (ui.state && (ui.state.as !== ui.me || ui.state.channel !== ui.channel)) {
     // the old state belongs elsewhere: show the frame, keep modals of this persona only
-    ui.state = { ...ui.state, messages: [], ephemerals: [], thread: undefined, modals: ui.state.as === ui.me ? ui.state.modals : [], channel: ui.channel, as: ui.me };
+    ui.state = {
+      ...ui.state,
+      messages: [],
+      ephemerals: [],
+      thread: undefined,
+      modals: ui.state.as === ui.me ? ui.state.modals : [],
+      channel: ui.channel,
+      as: ui.me,
+    };
   }
   render();
   scheduleRefresh(0);
@@ -1007,7 +1016,11 @@ async function start(): Promise<void> {
   const asked = q.get("channel");
   const tab = q.get("tab") === "home" ? "home" : "messages";
   const channel =
-    tab === "home" || asked === "dm" || asked === `D${me}` ? DM : asked && (ws.channels.some((c) => c.id === asked) || /^D[A-Z0-9]+$/.test(asked)) ? asked : firstChannel;
+    tab === "home" || asked === "dm" || asked === `D${me}`
+      ? DM
+      : asked && (ws.channels.some((c) => c.id === asked) || /^D[A-Z0-9]+$/.test(asked))
+        ? asked
+        : firstChannel;
   ui = { ws, me, channel, tab, thread: q.get("thread"), state: null, highlight: null };
   try {
     localStorage.setItem(STORE_KEY, me);

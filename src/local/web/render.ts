@@ -16,9 +16,7 @@ type Obj = Record<string, unknown>;
 type FileInfo = NonNullable<FakeMessage["files"]>[number];
 
 /** Where the rendered elements live, so an action can say where it came from. */
-export type Container =
-  | { type: "message"; channel: string; ts: string; ephemeral?: boolean }
-  | { type: "view"; viewId: string };
+export type Container = { type: "message"; channel: string; ts: string; ephemeral?: boolean } | { type: "view"; viewId: string };
 
 export interface RenderContext {
   /** display names by Slack user id (mentions, users selects) */
@@ -101,24 +99,120 @@ const idPart = (s: string | undefined): string => (s ?? "x").replace(/[^A-Za-z0-
 // ---- emoji -------------------------------------------------------------------------------
 
 const EMOJI: Record<string, string> = {
-  white_check_mark: "✅", heavy_check_mark: "✔️", ballot_box_with_check: "☑️", white_large_square: "⬜", black_large_square: "⬛",
-  x: "❌", negative_squared_cross_mark: "❎", no_entry: "⛔", no_entry_sign: "🚫", warning: "⚠️", rotating_light: "🚨",
-  large_green_circle: "🟢", green_circle: "🟢", large_yellow_circle: "🟡", yellow_circle: "🟡", red_circle: "🔴",
-  large_blue_circle: "🔵", large_orange_circle: "🟠", orange_circle: "🟠", white_circle: "⚪", black_circle: "⚫",
-  hourglass_flowing_sand: "⏳", hourglass: "⌛", stopwatch: "⏱️", alarm_clock: "⏰", clock3: "🕒", calendar: "📆", date: "📅",
-  leftwards_arrow_with_hook: "↩️", arrow_right: "➡️", arrow_left: "⬅️", arrow_up: "⬆️", arrow_down: "⬇️",
-  arrows_counterclockwise: "🔄", repeat: "🔁", heavy_minus_sign: "➖", heavy_plus_sign: "➕",
-  wave: "👋", "+1": "👍", thumbsup: "👍", "-1": "👎", thumbsdown: "👎", clap: "👏", pray: "🙏", raised_hands: "🙌", ok_hand: "👌",
-  eyes: "👀", tada: "🎉", sparkles: "✨", star: "⭐", fire: "🔥", rocket: "🚀", heart: "❤️", bulb: "💡",
-  smile: "😄", slightly_smiling_face: "🙂", grinning: "😀", thinking_face: "🤔", sweat_smile: "😅", bow: "🙇",
-  information_source: "ℹ️", question: "❓", grey_question: "❔", exclamation: "❗", heavy_exclamation_mark: "❗", bangbang: "‼️",
-  memo: "📝", pencil: "📝", pencil2: "✏️", page_facing_up: "📄", page_with_curl: "📃", clipboard: "📋", bookmark_tabs: "📑",
-  file_folder: "📁", open_file_folder: "📂", card_index_dividers: "🗂️", inbox_tray: "📥", outbox_tray: "📤", package: "📦",
-  email: "📧", envelope: "✉️", incoming_envelope: "📨", mailbox: "📫", speech_balloon: "💬", bell: "🔔", loudspeaker: "📢", mega: "📣",
-  lock: "🔒", unlock: "🔓", closed_lock_with_key: "🔐", key: "🔑", shield: "🛡️", mag: "🔍", link: "🔗", paperclip: "📎", pushpin: "📌",
-  bust_in_silhouette: "👤", busts_in_silhouette: "👥", office: "🏢", gear: "⚙️", hammer_and_wrench: "🛠️", wrench: "🔧",
-  bar_chart: "📊", chart_with_upwards_trend: "📈", books: "📚", book: "📖", wastebasket: "🗑️", checkered_flag: "🏁",
-  point_right: "👉", point_down: "👇", o: "⭕", ok: "🆗", new: "🆕", japan: "🗾",
+  white_check_mark: "✅",
+  heavy_check_mark: "✔️",
+  ballot_box_with_check: "☑️",
+  white_large_square: "⬜",
+  black_large_square: "⬛",
+  x: "❌",
+  negative_squared_cross_mark: "❎",
+  no_entry: "⛔",
+  no_entry_sign: "🚫",
+  warning: "⚠️",
+  rotating_light: "🚨",
+  large_green_circle: "🟢",
+  green_circle: "🟢",
+  large_yellow_circle: "🟡",
+  yellow_circle: "🟡",
+  red_circle: "🔴",
+  large_blue_circle: "🔵",
+  large_orange_circle: "🟠",
+  orange_circle: "🟠",
+  white_circle: "⚪",
+  black_circle: "⚫",
+  hourglass_flowing_sand: "⏳",
+  hourglass: "⌛",
+  stopwatch: "⏱️",
+  alarm_clock: "⏰",
+  clock3: "🕒",
+  calendar: "📆",
+  date: "📅",
+  leftwards_arrow_with_hook: "↩️",
+  arrow_right: "➡️",
+  arrow_left: "⬅️",
+  arrow_up: "⬆️",
+  arrow_down: "⬇️",
+  arrows_counterclockwise: "🔄",
+  repeat: "🔁",
+  heavy_minus_sign: "➖",
+  heavy_plus_sign: "➕",
+  wave: "👋",
+  "+1": "👍",
+  thumbsup: "👍",
+  "-1": "👎",
+  thumbsdown: "👎",
+  clap: "👏",
+  pray: "🙏",
+  raised_hands: "🙌",
+  ok_hand: "👌",
+  eyes: "👀",
+  tada: "🎉",
+  sparkles: "✨",
+  star: "⭐",
+  fire: "🔥",
+  rocket: "🚀",
+  heart: "❤️",
+  bulb: "💡",
+  smile: "😄",
+  slightly_smiling_face: "🙂",
+  grinning: "😀",
+  thinking_face: "🤔",
+  sweat_smile: "😅",
+  bow: "🙇",
+  information_source: "ℹ️",
+  question: "❓",
+  grey_question: "❔",
+  exclamation: "❗",
+  heavy_exclamation_mark: "❗",
+  bangbang: "‼️",
+  memo: "📝",
+  pencil: "📝",
+  pencil2: "✏️",
+  page_facing_up: "📄",
+  page_with_curl: "📃",
+  clipboard: "📋",
+  bookmark_tabs: "📑",
+  file_folder: "📁",
+  open_file_folder: "📂",
+  card_index_dividers: "🗂️",
+  inbox_tray: "📥",
+  outbox_tray: "📤",
+  package: "📦",
+  email: "📧",
+  envelope: "✉️",
+  incoming_envelope: "📨",
+  mailbox: "📫",
+  speech_balloon: "💬",
+  bell: "🔔",
+  loudspeaker: "📢",
+  mega: "📣",
+  lock: "🔒",
+  unlock: "🔓",
+  closed_lock_with_key: "🔐",
+  key: "🔑",
+  shield: "🛡️",
+  mag: "🔍",
+  link: "🔗",
+  paperclip: "📎",
+  pushpin: "📌",
+  bust_in_silhouette: "👤",
+  busts_in_silhouette: "👥",
+  office: "🏢",
+  gear: "⚙️",
+  hammer_and_wrench: "🛠️",
+  wrench: "🔧",
+  bar_chart: "📊",
+  chart_with_upwards_trend: "📈",
+  books: "📚",
+  book: "📖",
+  wastebasket: "🗑️",
+  checkered_flag: "🏁",
+  point_right: "👉",
+  point_down: "👇",
+  o: "⭕",
+  ok: "🆗",
+  new: "🆕",
+  japan: "🗾",
 };
 
 /** :shortcode: to the emoji character for the codes this page knows; others stay as typed. */
@@ -149,8 +243,7 @@ export function renderText(t: unknown, ctx: RenderContext): string {
   return t.type === "mrkdwn" ? renderMrkdwn(s, ctx) : renderPlain(s);
 }
 
-const userName = (id: string, ctx: RenderContext): string =>
-  ctx.userNames[id] ?? (id === ctx.botUserId ? (ctx.botName ?? "mamori") : id);
+const userName = (id: string, ctx: RenderContext): string => ctx.userNames[id] ?? (id === ctx.botUserId ? (ctx.botName ?? "mamori") : id);
 
 function mentionHtml(id: string, label: string | undefined, ctx: RenderContext): string {
   const name = ctx.userNames[id] ?? label?.replace(/^@/, "") ?? userName(id, ctx);
@@ -263,7 +356,12 @@ export function renderMrkdwn(text: string, ctx: RenderContext): string {
   for (let m = fence.exec(src); m; m = fence.exec(src)) {
     out.push(lines(src.slice(last, m.index).replace(/\n$/, ""), ctx));
     const code = m[1]!.replace(/^\n/, "").replace(/\n$/, "");
-    out.push(`<pre class="mk-pre">${code.split("\n").map((l) => inline(l, ctx, false)).join("\n")}</pre>`);
+    out.push(
+      `<pre class="mk-pre">${code
+        .split("\n")
+        .map((l) => inline(l, ctx, false))
+        .join("\n")}</pre>`,
+    );
     last = fence.lastIndex;
     if (src[last] === "\n") last++;
   }
@@ -282,8 +380,15 @@ export function tsToDate(ts: string): Date {
 
 function parts(ts: string, tz: string | undefined): Record<string, string> {
   const f = new Intl.DateTimeFormat("ja-JP", {
-    timeZone: tz ?? TZ, year: "numeric", month: "numeric", day: "numeric", weekday: "short",
-    hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+    timeZone: tz ?? TZ,
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
   });
   const out: Record<string, string> = {};
   for (const p of f.formatToParts(tsToDate(ts))) out[p.type] = p.value;
@@ -356,7 +461,13 @@ export function confirmData(confirm: unknown, ctx: RenderContext): ConfirmData |
   };
 }
 
-interface Option { value: string; text: string; html?: string; descriptionHtml?: string; url?: string }
+interface Option {
+  value: string;
+  text: string;
+  html?: string;
+  descriptionHtml?: string;
+  url?: string;
+}
 
 function optionOf(o: Obj, ctx: RenderContext): Option {
   return {
@@ -402,9 +513,7 @@ function selectHtml(groups: { label?: string; options: Option[] }[], selected: s
 function multiHtml(groups: { label?: string; options: Option[] }[], selected: string[], placeholder: string, common: Record<string, AttrValue>): string {
   const chip = (o: Option) =>
     `<label class="bk-chip"><input type="checkbox"${attrs({ value: o.value, checked: selected.includes(o.value) })}><span>${esc(o.text)}</span></label>`;
-  const body = groups
-    .map((g) => (g.label !== undefined ? `<div class="bk-multi-group">${esc(g.label)}</div>` : "") + g.options.map(chip).join(""))
-    .join("");
+  const body = groups.map((g) => (g.label !== undefined ? `<div class="bk-multi-group">${esc(g.label)}</div>` : "") + g.options.map(chip).join("")).join("");
   const klass = `${String(common.class ?? "")} bk-multi`.trim();
   return `<div role="group"${attrs({ ...common, class: klass, "aria-label": common["aria-labelledby"] ? undefined : placeholder })}><div class="bk-multi-ph">${esc(placeholder)}</div><div class="bk-multi-options">${body}</div></div>`;
 }
@@ -457,7 +566,13 @@ export function renderElement(
       const style = el.style === "primary" || el.style === "danger" ? ` bk-btn-${el.style}` : "";
       const url = safeUrl(el.url);
       return `<button type="button"${attrs(
-        a(`bk-btn${style}`, { id: undefined, "data-value": str(el.value), "data-url": url, "data-confirm": confirmAttr, "aria-label": str(el.accessibility_label) }),
+        a(`bk-btn${style}`, {
+          id: undefined,
+          "data-value": str(el.value),
+          "data-url": url,
+          "data-confirm": confirmAttr,
+          "aria-label": str(el.accessibility_label),
+        }),
       )}>${esc(textOf(el.text))}${url ? ' <span class="bk-ext" aria-hidden="true">↗</span>' : ""}</button>`;
     }
     case "static_select":
@@ -467,7 +582,12 @@ export function renderElement(
       return selectHtml([{ options: people(ctx) }], str(el.initial_user), placeholder || "ユーザーを選択", a("bk-select", { "data-confirm": confirmAttr }));
     case "conversations_select":
     case "channels_select":
-      return selectHtml([{ options: channelOptions(ctx) }], str(el.initial_conversation ?? el.initial_channel), placeholder || "チャンネルを選択", a("bk-select"));
+      return selectHtml(
+        [{ options: channelOptions(ctx) }],
+        str(el.initial_conversation ?? el.initial_channel),
+        placeholder || "チャンネルを選択",
+        a("bk-select"),
+      );
     case "multi_static_select":
     case "multi_external_select":
       return multiHtml(optionGroups(el, ctx), initialValues(el.initial_options), placeholder || "項目を選択", a());
@@ -475,7 +595,12 @@ export function renderElement(
       return multiHtml([{ options: people(ctx) }], list(el.initial_users).map(String), placeholder || "ユーザーを選択", a());
     case "multi_conversations_select":
     case "multi_channels_select":
-      return multiHtml([{ options: channelOptions(ctx) }], list(el.initial_conversations ?? el.initial_channels).map(String), placeholder || "チャンネルを選択", a());
+      return multiHtml(
+        [{ options: channelOptions(ctx) }],
+        list(el.initial_conversations ?? el.initial_channels).map(String),
+        placeholder || "チャンネルを選択",
+        a(),
+      );
     case "datepicker":
       return `<input type="date"${attrs(a("", { "data-role": "value", value: str(el.initial_date), "aria-label": where === "input" ? undefined : placeholder || "日付を選択", title: placeholder || undefined, "data-confirm": confirmAttr }))}>`;
     case "timepicker":
@@ -489,7 +614,10 @@ export function renderElement(
     case "overflow": {
       const items = objs(el.options)
         .map((o) => optionOf(o, ctx))
-        .map((o) => `<button type="button" class="bk-overflow-item" role="menuitem"${attrs({ "data-option-value": o.value, "data-url": o.url })}>${esc(o.text)}</button>`)
+        .map(
+          (o) =>
+            `<button type="button" class="bk-overflow-item" role="menuitem"${attrs({ "data-option-value": o.value, "data-url": o.url })}>${esc(o.text)}</button>`,
+        )
         .join("");
       return `<div${attrs(a("", { "data-confirm": confirmAttr }))}><button type="button" class="bk-overflow-toggle" aria-haspopup="menu" aria-label="その他のアクション">⋯</button><div class="bk-overflow-menu" role="menu" hidden>${items}</div></div>`;
     }
@@ -539,9 +667,13 @@ function richInline(e: Obj, ctx: RenderContext): string {
       html = channelHtml(str(e.channel_id) ?? "", undefined, ctx);
       break;
     case "emoji":
-      html = typeof e.unicode === "string" && /^[0-9a-f-]+$/i.test(e.unicode)
-        ? e.unicode.split("-").map((h) => String.fromCodePoint(parseInt(h, 16))).join("")
-        : emojify(`:${esc(str(e.name) ?? "")}:`);
+      html =
+        typeof e.unicode === "string" && /^[0-9a-f-]+$/i.test(e.unicode)
+          ? e.unicode
+              .split("-")
+              .map((h) => String.fromCodePoint(parseInt(h, 16)))
+              .join("")
+          : emojify(`:${esc(str(e.name) ?? "")}:`);
       break;
     case "broadcast":
       html = `<span class="mk-mention mk-broadcast">@${esc(str(e.range) ?? "here")}</span>`;
@@ -560,7 +692,10 @@ function richInline(e: Obj, ctx: RenderContext): string {
 }
 
 function richElement(e: Obj, ctx: RenderContext): string {
-  const inner = (x: Obj) => objs(x.elements).map((c) => richInline(c, ctx)).join("");
+  const inner = (x: Obj) =>
+    objs(x.elements)
+      .map((c) => richInline(c, ctx))
+      .join("");
   switch (e.type) {
     case "rich_text_section":
       return `<div class="rt-section">${inner(e)}</div>`;
@@ -571,7 +706,9 @@ function richElement(e: Obj, ctx: RenderContext): string {
     case "rich_text_list": {
       const tag = e.style === "ordered" ? "ol" : "ul";
       const indent = typeof e.indent === "number" ? Math.min(Math.max(e.indent, 0), 8) : 0;
-      return `<${tag} class="rt-list rt-indent-${indent}">${objs(e.elements).map((s) => `<li>${inner(s)}</li>`).join("")}</${tag}>`;
+      return `<${tag} class="rt-list rt-indent-${indent}">${objs(e.elements)
+        .map((s) => `<li>${inner(s)}</li>`)
+        .join("")}</${tag}>`;
     }
     default:
       return "";
@@ -591,7 +728,15 @@ function inputBlock(b: Obj, blockId: string | undefined, ctx: RenderContext): st
   const error = blockId ? ctx.errors?.[blockId] : undefined;
   const id = controlId(blockId, el, ctx);
   const optional = b.optional === true;
-  const grouped = ["checkboxes", "radio_buttons", "multi_static_select", "multi_users_select", "multi_external_select", "multi_conversations_select", "multi_channels_select"].includes(type);
+  const grouped = [
+    "checkboxes",
+    "radio_buttons",
+    "multi_static_select",
+    "multi_users_select",
+    "multi_external_select",
+    "multi_conversations_select",
+    "multi_channels_select",
+  ].includes(type);
   const labelText = esc(textOf(b.label));
   const label = grouped
     ? `<div class="bk-label"${attrs({ id: `${id}-label` })}>${labelText}${optional ? ' <span class="bk-optional">（任意）</span>' : ""}</div>`
@@ -621,7 +766,11 @@ export function renderBlock(block: unknown, ctx: RenderContext): string {
       return `${head("header")}<h3 class="blk-header-text">${renderText(b.text, ctx)}</h3></div>`;
     case "section": {
       const text = b.text !== undefined ? `<div class="sec-text">${renderText(b.text, ctx)}</div>` : "";
-      const fields = Array.isArray(b.fields) ? `<div class="sec-fields">${list(b.fields).map((f) => `<div class="sec-field">${renderText(f, ctx)}</div>`).join("")}</div>` : "";
+      const fields = Array.isArray(b.fields)
+        ? `<div class="sec-fields">${list(b.fields)
+            .map((f) => `<div class="sec-field">${renderText(f, ctx)}</div>`)
+            .join("")}</div>`
+        : "";
       const acc = b.accessory !== undefined ? `<div class="sec-accessory">${renderElement(b.accessory, blockId, ctx, "accessory")}</div>` : "";
       return `${head("section", acc ? " has-accessory" : "")}<div class="sec-main">${text}${fields}</div>${acc}</div>`;
     }
@@ -640,7 +789,9 @@ export function renderBlock(block: unknown, ctx: RenderContext): string {
     case "divider":
       return `${head("divider")}<hr></div>`;
     case "actions":
-      return `${head("actions")}${list(b.elements).map((e) => renderElement(e, blockId, ctx, "actions")).join("")}</div>`;
+      return `${head("actions")}${list(b.elements)
+        .map((e) => renderElement(e, blockId, ctx, "actions"))
+        .join("")}</div>`;
     case "image": {
       const src = safeUrl(b.image_url);
       const alt = str(b.alt_text) ?? "";
@@ -649,7 +800,9 @@ export function renderBlock(block: unknown, ctx: RenderContext): string {
       return `<figure${attrs({ class: "blk blk-image", "data-block-id": blockId, "data-block-type": "image" })}>${title}${img}</figure>`;
     }
     case "rich_text":
-      return `${head("rich_text")}${objs(b.elements).map((e) => richElement(e, ctx)).join("")}</div>`;
+      return `${head("rich_text")}${objs(b.elements)
+        .map((e) => richElement(e, ctx))
+        .join("")}</div>`;
     case "input":
       return inputBlock(b, blockId, ctx);
     case "file":
@@ -806,6 +959,6 @@ export function renderHome(v: StoredView | null, ctx: RenderContext): string {
 export function parsePermalink(url: string): { channel: string; ts: string; threadTs?: string } | null {
   const m = /\/archives\/([CDG][A-Z0-9]+)\/p(\d{10})(\d{6})(?:\?(.*))?$/.exec(url);
   if (!m) return null;
-  const threadTs = m[4] ? new URLSearchParams(m[4]).get("thread_ts") ?? undefined : undefined;
+  const threadTs = m[4] ? (new URLSearchParams(m[4]).get("thread_ts") ?? undefined) : undefined;
   return { channel: m[1]!, ts: `${m[2]}.${m[3]}`, ...(threadTs && { threadTs }) };
 }

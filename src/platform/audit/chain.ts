@@ -50,9 +50,7 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<{ seq: num
   return { seq, hash };
 }
 
-export type VerifyResult =
-  | { ok: true; entries: number; head: string }
-  | { ok: false; entries: number; brokenAt: number; reason: string };
+export type VerifyResult = { ok: true; entries: number; head: string } | { ok: false; entries: number; brokenAt: number; reason: string };
 
 /** Walks the whole chain in order and reports the first broken link. */
 export async function verifyChain(db: Db, batch = 2000): Promise<VerifyResult> {
@@ -63,10 +61,8 @@ export async function verifyChain(db: Db, batch = 2000): Promise<VerifyResult> {
     const rows = await db.auditEntry.findMany({ where: { seq: { gte: expectedSeq } }, orderBy: { seq: "asc" }, take: batch });
     if (rows.length === 0) break;
     for (const r of rows) {
-      if (r.seq !== expectedSeq)
-        return { ok: false, entries: count, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing (next is ${r.seq})` };
-      if (r.prevHash !== prev)
-        return { ok: false, entries: count, brokenAt: r.seq, reason: `entry ${r.seq} does not point at the hash of entry ${r.seq - 1}` };
+      if (r.seq !== expectedSeq) return { ok: false, entries: count, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing (next is ${r.seq})` };
+      if (r.prevHash !== prev) return { ok: false, entries: count, brokenAt: r.seq, reason: `entry ${r.seq} does not point at the hash of entry ${r.seq - 1}` };
       const h = entryHash(prev, r);
       if (h !== r.hash) return { ok: false, entries: count, brokenAt: r.seq, reason: `entry ${r.seq} was changed (its content no longer matches its hash)` };
       prev = r.hash;

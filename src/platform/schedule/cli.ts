@@ -53,9 +53,12 @@ export async function jobsCli(argv: string[], env: Record<string, string | undef
     const scheduler = new Scheduler({ services, calendar, settings, jobs: allJobs(), replicaId: "cli" });
     try {
       if (cmd === "list") {
-        const fmt = (d: Date | null | undefined) => (d ? new Intl.DateTimeFormat("sv-SE", { timeZone: config.timeZone, dateStyle: "short", timeStyle: "short" }).format(d) : "-");
+        const fmt = (d: Date | null | undefined) =>
+          d ? new Intl.DateTimeFormat("sv-SE", { timeZone: config.timeZone, dateStyle: "short", timeStyle: "short" }).format(d) : "-";
         for (const j of await scheduler.list()) {
-          const last = j.lastRun ? `${fmt(j.lastRun.slot)} ${j.lastRun.status}${j.lastRun.result ? ` ${JSON.stringify(j.lastRun.result)}` : ""}${j.lastRun.error ? ` error: ${j.lastRun.error}` : ""}` : "never";
+          const last = j.lastRun
+            ? `${fmt(j.lastRun.slot)} ${j.lastRun.status}${j.lastRun.result ? ` ${JSON.stringify(j.lastRun.result)}` : ""}${j.lastRun.error ? ` error: ${j.lastRun.error}` : ""}`
+            : "never";
           out(`${j.name}\n  schedule: ${j.schedule} (${config.timeZone})\n  ${j.description.en}\n  last run: ${last}\n  next run: ${fmt(j.nextRun)}\n`);
         }
         return 0;

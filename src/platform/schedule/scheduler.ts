@@ -77,7 +77,10 @@ export class Scheduler {
       const expr = this.scheduleOf(j);
       if (!isFiveFieldCron(expr)) throw new Error(`job ${j.name}: "${expr}" is not a cron expression (minute hour day month weekday)`);
       // a task never started: used only to match minutes against the expression in the time zone
-      this.matchers.set(j.name, cron.createTask(expr, () => undefined, { timezone: o.calendar.timeZone, name: `match:${j.name}` }));
+      this.matchers.set(
+        j.name,
+        cron.createTask(expr, () => undefined, { timezone: o.calendar.timeZone, name: `match:${j.name}` }),
+      );
     }
     for (const name of Object.keys(o.settings.jobs)) if (!names.has(name)) throw new Error(`settings: jobs.${name}: no such job (${[...names].join(", ")})`);
   }
@@ -127,7 +130,10 @@ export class Scheduler {
     }
     // every minute: runs left by a dead replica are taken over once their lease ends,
     // failed runs are tried again, and a firing node-cron missed is caught up
-    this.tasks.set("(sweep)", cron.schedule("* * * * *", () => this.track(this.tick()), { timezone: this.o.calendar.timeZone, name: "mamori-sweep", missedExecutionTolerance: 60_000 }));
+    this.tasks.set(
+      "(sweep)",
+      cron.schedule("* * * * *", () => this.track(this.tick()), { timezone: this.o.calendar.timeZone, name: "mamori-sweep", missedExecutionTolerance: 60_000 }),
+    );
     this.track(this.tick());
   }
 
@@ -142,7 +148,9 @@ export class Scheduler {
   }
 
   private track(p: Promise<unknown>): void {
-    const q = p.catch((e) => this.o.services.log.error("scheduled job failed", { error: String((e as Error).stack ?? e) })).finally(() => this.running.delete(q));
+    const q = p
+      .catch((e) => this.o.services.log.error("scheduled job failed", { error: String((e as Error).stack ?? e) }))
+      .finally(() => this.running.delete(q));
     this.running.add(q);
   }
 
@@ -173,10 +181,7 @@ export class Scheduler {
     }
     const last = await prisma.jobRun.findFirst({ where: { job: name, slot: { lte: now } }, orderBy: { slot: "desc" } });
     // the minutes to look at: after the last run (or the first-run grace), and after what an earlier sweep checked
-    const floor = Math.max(
-      last ? last.slot.getTime() + 60_000 : now.getTime() - FIRST_RUN_GRACE_MIN * 60_000,
-      this.checkedUntil.get(name) ?? -Infinity,
-    );
+    const floor = Math.max(last ? last.slot.getTime() + 60_000 : now.getTime() - FIRST_RUN_GRACE_MIN * 60_000, this.checkedUntil.get(name) ?? -Infinity);
     const slot = this.latestSlot(name, now, new Date(floor));
     this.checkedUntil.set(name, Math.max(this.checkedUntil.get(name) ?? -Infinity, Math.floor(now.getTime() / 60_000) * 60_000 - 60_000 * 2));
     if (!slot || (last && last.slot >= slot)) return;
@@ -216,11 +221,14 @@ export class Scheduler {
       if (taken.count === 0) return { ran: false };
       s.log.warn("taking over a job run left unfinished", { job: name, slot: slot.toISOString() });
     }
-    const heartbeat = setInterval(() => {
-      prisma.jobRun
-        .updateMany({ where: { job: name, slot, claimedBy: this.replicaId, status: "running" }, data: { leaseUntil: lease() } })
-        .catch(() => undefined);
-    }, Math.max(1000, leaseMs / 3));
+    const heartbeat = setInterval(
+      () => {
+        prisma.jobRun
+          .updateMany({ where: { job: name, slot, claimedBy: this.replicaId, status: "running" }, data: { leaseUntil: lease() } })
+          .catch(() => undefined);
+      },
+      Math.max(1000, leaseMs / 3),
+    );
     heartbeat.unref?.();
     try {
       const result = await this.job(name).run(this.context(slot));

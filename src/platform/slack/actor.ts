@@ -22,7 +22,12 @@ export async function resolveActor(s: Services, client: WebClient, userId: strin
  * Records the delivery and finds the person, in one statement: `first` is false when the
  * delivery was seen already (a Slack retry or a duplicate), and then nothing else is done.
  */
-export async function firstDeliveryBy(s: Services, client: WebClient, key: string, userId: string): Promise<{ first: false } | { first: true; actor: Actor | null }> {
+export async function firstDeliveryBy(
+  s: Services,
+  client: WebClient,
+  key: string,
+  userId: string,
+): Promise<{ first: false } | { first: true; actor: Actor | null }> {
   const [row] = await s.database.query<PersonRow & { first: boolean }>(
     `WITH d AS (INSERT INTO "SlackDelivery" ("key", "receivedAt") VALUES ($1, $2::timestamp) ON CONFLICT ("key") DO NOTHING RETURNING 1)
      SELECT EXISTS (SELECT 1 FROM d) AS "first", ${PERSON_COLUMNS}

@@ -167,7 +167,11 @@ export function press<V>(id: string, o: PressOptions<V>, handler: (c: PressConte
   };
 }
 
-export function submit<M = undefined>(id: string, o: SubmitOptions<M> & { anyone: true }, handler: (c: SubmitContext<M, Actor | null>) => Promise<unknown>): HandlerDef;
+export function submit<M = undefined>(
+  id: string,
+  o: SubmitOptions<M> & { anyone: true },
+  handler: (c: SubmitContext<M, Actor | null>) => Promise<unknown>,
+): HandlerDef;
 export function submit<M = undefined>(id: string, o: SubmitOptions<M>, handler: (c: SubmitContext<M>) => Promise<unknown>): HandlerDef;
 export function submit<M>(id: string, o: SubmitOptions<M>, handler: (c: SubmitContext<M, never>) => Promise<unknown>): HandlerDef {
   return {

@@ -106,7 +106,10 @@ export function validateRaw<S extends z.ZodType>(
 }
 
 /** Reads a modal's values into `form.schema`: the data, or field errors keyed by block id. */
-export function readModal<S extends z.ZodType, const F extends Record<string, FieldReading>>(values: ModalValues, form: ModalForm<S, F>): ModalResult<z.output<S>> {
+export function readModal<S extends z.ZodType, const F extends Record<string, FieldReading>>(
+  values: ModalValues,
+  form: ModalForm<S, F>,
+): ModalResult<z.output<S>> {
   const raw = readFields(values, form.fields, form.action);
   const blockOf = (field: string) => {
     const f = form.fields[field];

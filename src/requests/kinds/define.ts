@@ -30,10 +30,13 @@ export function fieldSchemas(c: Common, today: string) {
       .transform(Number);
   return {
     text: (required: string, max: number) => z.string({ error: required }).max(max, { error: c.tooLong(max) }),
-    optionalText: (max: number) => z.string().max(max, { error: c.tooLong(max) }).optional(),
+    optionalText: (max: number) =>
+      z
+        .string()
+        .max(max, { error: c.tooLong(max) })
+        .optional(),
     choice: <const T extends readonly [string, ...string[]]>(values: T, required: string) => z.enum(values, { error: required }),
-    optionalChoice: <const T extends readonly [string, ...string[]]>(values: T, required: string) =>
-      z.enum(values, { error: required }).optional(),
+    optionalChoice: <const T extends readonly [string, ...string[]]>(values: T, required: string) => z.enum(values, { error: required }).optional(),
     /** A yes/no radio as a boolean. */
     yesNo: (required: string) => z.enum(["yes", "no"], { error: required }).transform((v) => v === "yes"),
     /** A select of numbers ("6" | "12" | ...) as a number. */
@@ -156,5 +159,5 @@ export function yesNoText(v: unknown, yes: string, no: string): string {
 
 /** An option's text for a stored value (the value itself when unknown). */
 export function optionText(options: Record<string, string>, value: string): string {
-  return  Object.hasOwn(options, value) ? options[value]! : value;
+  return Object.hasOwn(options, value) ? options[value]! : value;
 }

@@ -33,7 +33,7 @@ export const KINDS = Object.fromEntries(DEFINITIONS.map((d) => [d.kind, d])) as 
 
 /** The definition of an id typed by a person or read from a payload (undefined when it is no kind). */
 export function kindOf(kind: string): KindDefinition<RequestKind> | undefined {
-  return  Object.hasOwn(KINDS, kind) ? KINDS[kind as RequestKind] : undefined;
+  return Object.hasOwn(KINDS, kind) ? KINDS[kind as RequestKind] : undefined;
 }
 
 /** The main article of each kind, in the rule's order (4, 5, 15, 16, 17): the help names them. */

@@ -97,7 +97,13 @@ describe("entrust (第15条)", () => {
 
   it("measures: contracts, notice, inspections and 7-year retention", () => {
     const measures = kind.measures(valid(kind, { ...VALID, [F.inspectionCycle]: "6" }));
-    expect(measures.map((m) => m.key)).toEqual(["contract_signed", "individual_contract_signed", "notice_to_processor", "inspection_scheduled", "documents_retention"]);
+    expect(measures.map((m) => m.key)).toEqual([
+      "contract_signed",
+      "individual_contract_signed",
+      "notice_to_processor",
+      "inspection_scheduled",
+      "documents_retention",
+    ]);
     expect(measures[3]!.label("ja")).toContain("6か月");
     expect(measures[4]!.label("ja")).toContain("2034年4月30日");
     expect(measures[4]!.label("en")).toContain("2034-04-30");

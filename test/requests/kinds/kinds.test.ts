@@ -70,8 +70,14 @@ describe("odd submissions never throw", () => {
     [],
     { purpose: null, method: { value: { type: "x" } }, processorName: { other: { type: "plain_text_input", value: 5 } } },
     { dataItems: { value: { type: "plain_text_input", value: null } }, startDate: { value: { type: "datepicker", selected_date: "2026-99-99" } } },
-    { direction: { value: { type: "radio_buttons", selected_option: { value: "sideways" } } }, legalBasis: { value: { type: "radio_buttons", selected_option: "consent" } } },
-    { contractItems: { value: { type: "checkboxes", selected_options: [{ value: "c9" }, null, 3] } }, dueDiligence: { value: { type: "checkboxes", selected_options: "all" } } },
+    {
+      direction: { value: { type: "radio_buttons", selected_option: { value: "sideways" } } },
+      legalBasis: { value: { type: "radio_buttons", selected_option: "consent" } },
+    },
+    {
+      contractItems: { value: { type: "checkboxes", selected_options: [{ value: "c9" }, null, 3] } },
+      dueDiligence: { value: { type: "checkboxes", selected_options: "all" } },
+    },
   ];
   it.each(REQUEST_KINDS.map((k) => [k]))("%s", (k) => {
     for (const values of odd)
@@ -124,7 +130,15 @@ describe("summaries and titles fit", () => {
   it("every measure has a stable key and a label in both languages", () => {
     const seen = new Set<string>();
     for (const k of REQUEST_KINDS)
-      for (const m of KINDS[k].measures({ sensitive: true, direction: "indirect", foreign: true, country: "USA", legalBasis: "optout", contractEnd: "2027-03-31", inspectionCycle: 12 })) {
+      for (const m of KINDS[k].measures({
+        sensitive: true,
+        direction: "indirect",
+        foreign: true,
+        country: "USA",
+        legalBasis: "optout",
+        contractEnd: "2027-03-31",
+        inspectionCycle: 12,
+      })) {
         expect(m.key).toMatch(/^[a-z_]+$/);
         seen.add(m.key);
         expect(m.label("ja")).toMatch(/[ぁ-んァ-ヶ一-龯]/);
@@ -132,9 +146,22 @@ describe("summaries and titles fit", () => {
       }
     expect([...seen].sort()).toEqual(
       [
-        "purpose_published", "ledger_registered", "sensitive_consent", "source_statement_filed", "website_notice",
-        "contract_signed", "individual_contract_signed", "notice_to_processor", "inspection_scheduled", "documents_retention",
-        "basis_confirmed", "provision_record", "cross_border_info", "optout_notified", "joint_notice_published", "joint_agreement",
+        "purpose_published",
+        "ledger_registered",
+        "sensitive_consent",
+        "source_statement_filed",
+        "website_notice",
+        "contract_signed",
+        "individual_contract_signed",
+        "notice_to_processor",
+        "inspection_scheduled",
+        "documents_retention",
+        "basis_confirmed",
+        "provision_record",
+        "cross_border_info",
+        "optout_notified",
+        "joint_notice_published",
+        "joint_agreement",
       ].sort(),
     );
   });

@@ -97,7 +97,9 @@ describe("provide (第16条)", () => {
       consentOrProvisionDate: "2026-03-20",
       retentionYears: 3,
     });
-    const abroad = kind.provisionRecord!(valid(kind, { ...EXCEPTION, [F.exception]: "state", [F.foreign]: "yes", [F.country]: "米国", [F.retentionYears]: "1" }));
+    const abroad = kind.provisionRecord!(
+      valid(kind, { ...EXCEPTION, [F.exception]: "state", [F.foreign]: "yes", [F.country]: "米国", [F.retentionYears]: "1" }),
+    );
     expect(abroad.basis).toContain("個人情報保護法第27条第1項第4号");
     expect(abroad.basis).toContain("米国");
     expect(abroad.retentionYears).toBe(1);

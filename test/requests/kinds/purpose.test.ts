@@ -56,9 +56,10 @@ describe("purpose (第4条)", () => {
     expect(Object.keys(invalid(kind, { ...VALID, [F.dataSubjects]: "other", [F.collection]: "other", [F.retention]: "other" })).sort()).toEqual(
       [F.collectionDetails, F.dataSubjectsDetails, F.retentionDetails].sort(),
     );
-    expect(
-      valid(kind, { ...VALID, [F.retention]: "other", [F.retentionDetails]: "契約終了後10年" }),
-    ).toMatchObject({ retention: "other", retentionDetails: "契約終了後10年" });
+    expect(valid(kind, { ...VALID, [F.retention]: "other", [F.retentionDetails]: "契約終了後10年" })).toMatchObject({
+      retention: "other",
+      retentionDetails: "契約終了後10年",
+    });
   });
 
   it("the start date is not in the past", () => {

@@ -7,16 +7,26 @@ export type Surface = "message" | "modal" | "home";
 
 export const LIMITS = {
   blocks: { message: 50, modal: 100, home: 100 },
-  sectionText: 3000, sectionFields: 10, fieldText: 2000, headerText: 150,
-  contextElements: 10, actionsElements: 25, buttonText: 75, buttonValue: 2000,
+  sectionText: 3000,
+  sectionFields: 10,
+  fieldText: 2000,
+  headerText: 150,
+  contextElements: 10,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
   /** action_id, block_id, callback_id */
   id: 255,
   /** plain_text_input max_length / min_length */
   plainTextInput: 3000,
-  selectOptions: 100, optionText: 75, optionValue: 75, overflowOptions: 5,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 75,
+  overflowOptions: 5,
   /** checkboxes, radio_buttons */
   choiceOptions: 10,
-  placeholder: 150, url: 3000,
+  placeholder: 150,
+  url: 3000,
   /** input label and hint, image alt_text and title */
   label: 2000,
   /** modal title, submit, close */

@@ -10,7 +10,11 @@ import type { Block, FakeSlack, ViewDefinition } from "./server.js";
 
 type Obj = Record<string, unknown>;
 
-export interface SlackOption { text: { type: "plain_text" | "mrkdwn"; text: string }; value: string; description?: unknown }
+export interface SlackOption {
+  text: { type: "plain_text" | "mrkdwn"; text: string };
+  value: string;
+  description?: unknown;
+}
 
 /** One entry of `view.state.values[blockId][actionId]`, as Slack sends it. */
 export type StateValue =
@@ -62,7 +66,10 @@ export interface SentResponse {
   problems?: string[];
 }
 
-export interface CommandOptions extends SendOptions { channelId?: string; channelName?: string }
+export interface CommandOptions extends SendOptions {
+  channelId?: string;
+  channelName?: string;
+}
 
 export interface BlockActionOptions extends SendOptions {
   actionId: string;
@@ -131,9 +138,7 @@ export class SlackRequestSender {
     let blocks: unknown;
     if (o.message) {
       const { channel, ts, ephemeral = false } = o.message;
-      const stored = ephemeral
-        ? this.fake?.ephemerals(userId).find((e) => e.ts === ts)
-        : this.fake?.message(channel, ts);
+      const stored = ephemeral ? this.fake?.ephemerals(userId).find((e) => e.ts === ts) : this.fake?.message(channel, ts);
       if (this.fake && !stored) throw new Error(`blockAction: no ${ephemeral ? "ephemeral " : ""}message ${channel}/${ts} in the fake`);
       blocks = stored?.blocks;
       payload.container = { type: "message", message_ts: ts, channel_id: channel, is_ephemeral: ephemeral };
@@ -194,12 +199,7 @@ export class SlackRequestSender {
   }
 
   /** An Events API callback; app_home_opened gets the DM channel, tab and current Home view. */
-  async event(
-    type: "app_home_opened" | (string & {}),
-    userId: string,
-    extra: Obj = {},
-    opts: SendOptions & { eventId?: string } = {},
-  ): Promise<SentResponse> {
+  async event(type: "app_home_opened" | (string & {}), userId: string, extra: Obj = {}, opts: SendOptions & { eventId?: string } = {}): Promise<SentResponse> {
     const now = this.clock.now().getTime();
     const event: Obj = { type, user: userId, event_ts: (now / 1000).toFixed(6) };
     if (type === "app_home_opened") {

@@ -14,7 +14,14 @@ type Obj = Record<string, unknown>;
 export type Block = Obj & { type: string; block_id?: string };
 export type ViewDefinition = Obj & { type: "modal" | "home"; blocks: Block[] };
 
-export interface FakeUser { id: string; name?: string; realName?: string; locale?: string; tz?: string; email?: string }
+export interface FakeUser {
+  id: string;
+  name?: string;
+  realName?: string;
+  locale?: string;
+  tz?: string;
+  email?: string;
+}
 
 export interface FakeSlackOptions {
   /** Granted bot scopes; omitted: every scope. */
@@ -39,7 +46,14 @@ export interface FakeSlackOptions {
   defaultLocale?: string;
 }
 
-export interface FakeFileInfo { id: string; name: string; title: string; size: number; url_private: string; permalink: string }
+export interface FakeFileInfo {
+  id: string;
+  name: string;
+  title: string;
+  size: number;
+  url_private: string;
+  permalink: string;
+}
 
 export interface FakeMessage {
   type: "message";
@@ -58,7 +72,14 @@ export interface FakeMessage {
   files?: FakeFileInfo[];
 }
 
-export interface FakeEphemeral { ts: string; channel: string; user: string; text: string; blocks?: Block[]; thread_ts?: string }
+export interface FakeEphemeral {
+  ts: string;
+  channel: string;
+  user: string;
+  text: string;
+  blocks?: Block[];
+  thread_ts?: string;
+}
 
 export interface StoredView {
   id: string;
@@ -72,12 +93,35 @@ export interface StoredView {
   errors?: Record<string, string>;
 }
 
-export interface FakeFile { id: string; name: string; title: string; length: number; bytes?: Buffer; channel?: string; ts?: string }
-export interface RecordedCall { method: string; args: Obj; at: Date; status: number; response: unknown }
-export interface Failure { error?: string; status?: number; retryAfter?: number }
+export interface FakeFile {
+  id: string;
+  name: string;
+  title: string;
+  length: number;
+  bytes?: Buffer;
+  channel?: string;
+  ts?: string;
+}
+export interface RecordedCall {
+  method: string;
+  args: Obj;
+  at: Date;
+  status: number;
+  response: unknown;
+}
+export interface Failure {
+  error?: string;
+  status?: number;
+  retryAfter?: number;
+}
 
 /** Where a response_url answers; `messageTs` is the message replace_original / delete_original act on. */
-export interface ResponseUrlTarget { channel: string; user: string; messageTs?: string; ephemeral?: boolean }
+export interface ResponseUrlTarget {
+  channel: string;
+  user: string;
+  messageTs?: string;
+  ephemeral?: boolean;
+}
 
 export type FakeSlackChange =
   | { kind: "message" | "message_changed" | "message_deleted"; channel: string; ts: string }
@@ -185,7 +229,15 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     "views.update": { run: (a) => this.updateView(a) },
     "views.publish": { run: (a) => this.publishHome(a) },
     "users.info": { scope: "users:read", run: (a) => this.userInfo(a) },
-    "conversations.history": { scope: "channels:history", run: (a) => ({ messages: this.messages(this.channelArg(a, "channel")).map((m) => this.messageJson(m)).reverse(), has_more: false }) },
+    "conversations.history": {
+      scope: "channels:history",
+      run: (a) => ({
+        messages: this.messages(this.channelArg(a, "channel"))
+          .map((m) => this.messageJson(m))
+          .reverse(),
+        has_more: false,
+      }),
+    },
     "reactions.add": { scope: "reactions:write", run: (a) => this.addReaction(a) },
     "files.getUploadURLExternal": { scope: "files:write", run: (a) => this.uploadUrl(a) },
     "files.completeUploadExternal": { scope: "files:write", run: (a) => this.completeUpload(a) },
@@ -309,9 +361,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
 
   /** Open modals, bottom of each user's stack first. */
   openViews(userId?: string): StoredView[] {
-    return [...this.s.stacks.entries()]
-      .filter(([user]) => !userId || user === userId)
-      .flatMap(([, ids]) => ids.map((id) => this.s.views.get(id)!));
+    return [...this.s.stacks.entries()].filter(([user]) => !userId || user === userId).flatMap(([, ids]) => ids.map((id) => this.s.views.get(id)!));
   }
 
   homeView(userId: string): StoredView | undefined {
@@ -555,7 +605,10 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
 
   private openConversation(args: Obj): Obj {
     if (str(args, "channel")) return { channel: { id: this.channelArg(args, "channel") } };
-    const users = (str(args, "users") ?? "").split(",").map((u) => u.trim()).filter(Boolean);
+    const users = (str(args, "users") ?? "")
+      .split(",")
+      .map((u) => u.trim())
+      .filter(Boolean);
     if (users.length === 0) throw new ApiError("users_list_not_supplied");
     for (const u of users) this.userArg(u);
     return { channel: { id: users.length === 1 ? this.dmChannelOf(users[0]!) : `G${[...users].sort().join("")}` } };
@@ -580,7 +633,16 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     const list = this.s.history.get(channel) ?? [];
     this.s.history.set(channel, list);
     const { thread_ts, ...content } = c;
-    const m: FakeMessage = { type: "message", ts: this.nextTs(), channel, user: this.botUserId, bot_id: this.botId, app_id: this.appId, reply_count: 0, ...content };
+    const m: FakeMessage = {
+      type: "message",
+      ts: this.nextTs(),
+      channel,
+      user: this.botUserId,
+      bot_id: this.botId,
+      app_id: this.appId,
+      reply_count: 0,
+      ...content,
+    };
     for (const key of ["blocks", "files"] as const) if (m[key] === undefined) delete m[key];
     // A thread_ts Slack does not know posts to the channel; a reply's ts means its thread.
     const target = thread_ts ? list.find((x) => x.ts === thread_ts) : undefined;
@@ -724,7 +786,17 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     const profile = { real_name: u.realName ?? name, display_name: name, ...(u.email && { email: u.email }) };
     const locale = flag(args, "include_locale") ? { locale: u.locale ?? this.opts.defaultLocale ?? "en-US" } : {};
     return {
-      user: { id, team_id: this.teamId, name, real_name: profile.real_name, deleted: false, is_bot: id === this.botUserId, tz: u.tz ?? "Asia/Tokyo", profile, ...locale },
+      user: {
+        id,
+        team_id: this.teamId,
+        name,
+        real_name: profile.real_name,
+        deleted: false,
+        is_bot: id === this.botUserId,
+        tz: u.tz ?? "Asia/Tokyo",
+        profile,
+        ...locale,
+      },
     };
   }
 

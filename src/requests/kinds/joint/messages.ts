@@ -10,8 +10,7 @@ const ja = {
   fields: {
     jointUse: {
       label: "共同利用する旨",
-      hint:
-        "共同利用を始める前に、次の5項目を本人に通知するか、本人が容易に知り得る状態に置く必要があります：①共同利用する旨 ②項目 ③共同利用者の範囲 ④利用目的 ⑤管理責任者の氏名又は名称・住所・代表者（個人情報保護法第27条第5項第3号）。",
+      hint: "共同利用を始める前に、次の5項目を本人に通知するか、本人が容易に知り得る状態に置く必要があります：①共同利用する旨 ②項目 ③共同利用者の範囲 ④利用目的 ⑤管理責任者の氏名又は名称・住所・代表者（個人情報保護法第27条第5項第3号）。",
     },
     dataItems: { label: "共同利用する個人データの項目", placeholder: "例：氏名、住所、電話番号、購入履歴" },
     jointUsers: {
@@ -67,8 +66,7 @@ const en: JointMessages = {
   fields: {
     jointUse: {
       label: "Joint use",
-      hint:
-        "Before joint use starts, the person must be notified of, or have easy access to, five items: ① that the data is jointly used ② the items ③ the joint users ④ their purposes ⑤ the name, address and representative of the party responsible (APPI Art.27(5)(iii)).",
+      hint: "Before joint use starts, the person must be notified of, or have easy access to, five items: ① that the data is jointly used ② the items ③ the joint users ④ their purposes ⑤ the name, address and representative of the party responsible (APPI Art.27(5)(iii)).",
     },
     dataItems: { label: "Personal data items used jointly", placeholder: "e.g. Name, address, phone number, purchase history" },
     jointUsers: {

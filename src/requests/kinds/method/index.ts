@@ -83,10 +83,7 @@ export const methodKind = defineKind({
     const t = k.fields;
     const s = k.summary;
     const none = m.common.none;
-    const out = [
-      field(t.method.label, str(data, F.method), none),
-      field(t.direction.label, optionText(k.options.direction, str(data, F.direction)), none),
-    ];
+    const out = [field(t.method.label, str(data, F.method), none), field(t.direction.label, optionText(k.options.direction, str(data, F.direction)), none)];
     if (data[F.direction] === "indirect") {
       out.push(field(s.source, str(data, F.sourceName), none));
       const checks = [data[F.sourceLawful] === true ? s.lawful : "", data[F.sourceStatement] === true ? s.statement : ""].filter(Boolean);

@@ -27,8 +27,7 @@ const ja = {
     },
     exception: {
       label: "例外事由（個人情報保護法第27条第1項）",
-      hint:
-        "「例外事由」を選んだ場合は必須です。(1) 法令に基づく場合 (2) 人の生命、身体又は財産の保護のために必要で、本人の同意を得ることが困難なとき (3) 公衆衛生の向上又は児童の健全な育成の推進のために特に必要で、本人の同意を得ることが困難なとき (4) 国の機関、地方公共団体又はその委託を受けた者が法令の定める事務を遂行することに協力する必要があり、本人の同意を得ると事務の遂行に支障を及ぼすおそれがあるとき",
+      hint: "「例外事由」を選んだ場合は必須です。(1) 法令に基づく場合 (2) 人の生命、身体又は財産の保護のために必要で、本人の同意を得ることが困難なとき (3) 公衆衛生の向上又は児童の健全な育成の推進のために特に必要で、本人の同意を得ることが困難なとき (4) 国の機関、地方公共団体又はその委託を受けた者が法令の定める事務を遂行することに協力する必要があり、本人の同意を得ると事務の遂行に支障を及ぼすおそれがあるとき",
     },
     consentOrProvisionDate: {
       label: "同意取得日（本人の同意の場合）又は提供予定日",
@@ -91,8 +90,7 @@ const ja = {
     basis_exception: (n: number) => `例外事由（個人情報保護法第27条第1項第${n}号）に当たることの確認（規程第16条）`,
     basis_optout: "オプトアウトの要件（本人への通知又は公表・停止の求めへの対応）の確認（個人情報保護法第27条第2項）",
     provision_record: "提供記録の作成（個人情報保護法第29条）",
-    cross_border_info: (country: string) =>
-      `外国にある第三者への提供に関する情報提供（移転先：${country}、個人情報保護法第28条）`,
+    cross_border_info: (country: string) => `外国にある第三者への提供に関する情報提供（移転先：${country}、個人情報保護法第28条）`,
     optout_notified: "個人情報保護委員会への届出の確認（個人情報保護法第27条第2項）",
   },
 } satisfies KindTexts;
@@ -122,8 +120,7 @@ const en: ProvideMessages = {
     },
     exception: {
       label: "Exception (APPI Art.27(1))",
-      hint:
-        "Required when you choose an exception. (1) Based on laws and regulations. (2) Needed to protect a person's life, body or property, and consent is hard to obtain. (3) Especially needed for public health or the healthy growth of children, and consent is hard to obtain. (4) Needed to cooperate with a state body, local government or their contractor carrying out duties set by law, and asking for consent would hinder those duties.",
+      hint: "Required when you choose an exception. (1) Based on laws and regulations. (2) Needed to protect a person's life, body or property, and consent is hard to obtain. (3) Especially needed for public health or the healthy growth of children, and consent is hard to obtain. (4) Needed to cooperate with a state body, local government or their contractor carrying out duties set by law, and asking for consent would hinder those duties.",
     },
     consentOrProvisionDate: {
       label: "Date of consent (with consent) or planned provision date",

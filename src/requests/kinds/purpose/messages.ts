@@ -44,8 +44,7 @@ const ja = {
     },
     sensitive: {
       label: "要配慮個人情報を含みますか",
-      hint:
-        "要配慮個人情報：人種、信条、社会的身分、病歴、犯罪の経歴、犯罪により害を被った事実、心身の障害、健康診断等の結果、診療・調剤の情報、刑事事件・少年保護事件の手続が行われたことなど（個人情報保護法第2条第3項）。取得には原則として本人の事前の同意が必要です（同法第20条第2項）。",
+      hint: "要配慮個人情報：人種、信条、社会的身分、病歴、犯罪の経歴、犯罪により害を被った事実、心身の障害、健康診断等の結果、診療・調剤の情報、刑事事件・少年保護事件の手続が行われたことなど（個人情報保護法第2条第3項）。取得には原則として本人の事前の同意が必要です（同法第20条第2項）。",
     },
     sensitiveConsent: {
       label: "本人の事前同意の取得方法",
@@ -140,8 +139,7 @@ const en: PurposeMessages = {
     },
     sensitive: {
       label: "Does it include sensitive personal information?",
-      hint:
-        "Sensitive personal information (要配慮個人情報): race, creed, social status, medical history, criminal record, having been a victim of crime, physical or mental disabilities, results of medical checks, medical or pharmaceutical care, having been the subject of criminal or juvenile proceedings, etc. (APPI Art.2(3)). Collecting it generally needs the person's prior consent (APPI Art.20(2)).",
+      hint: "Sensitive personal information (要配慮個人情報): race, creed, social status, medical history, criminal record, having been a victim of crime, physical or mental disabilities, results of medical checks, medical or pharmaceutical care, having been the subject of criminal or juvenile proceedings, etc. (APPI Art.2(3)). Collecting it generally needs the person's prior consent (APPI Art.20(2)).",
     },
     sensitiveConsent: {
       label: "How prior consent is obtained",

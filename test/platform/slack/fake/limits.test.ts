@@ -50,8 +50,18 @@ const cases: Case[] = [
     bad: [actions(...times(26, (i) => button({ action_id: `b${i}` })))],
     problem: "elements: at most 25 items",
   },
-  { name: "button text <= 75", ok: [actions(button({ text: plain(x(75)) }))], bad: [actions(button({ text: plain(x(76)) }))], problem: "elements[0].text.text: at most 75" },
-  { name: "button value <= 2000", ok: [actions(button({ value: x(2000) }))], bad: [actions(button({ value: x(2001) }))], problem: "elements[0].value: at most 2000" },
+  {
+    name: "button text <= 75",
+    ok: [actions(button({ text: plain(x(75)) }))],
+    bad: [actions(button({ text: plain(x(76)) }))],
+    problem: "elements[0].text.text: at most 75",
+  },
+  {
+    name: "button value <= 2000",
+    ok: [actions(button({ value: x(2000) }))],
+    bad: [actions(button({ value: x(2001) }))],
+    problem: "elements[0].value: at most 2000",
+  },
   { name: "action_id <= 255", ok: [actions(button({ action_id: x(255) }))], bad: [actions(button({ action_id: x(256) }))], problem: "action_id: at most 255" },
   { name: "block_id <= 255", ok: [{ ...section(), block_id: x(255) }], bad: [{ ...section(), block_id: x(256) }], problem: "block_id: at most 255" },
   {
@@ -63,14 +73,42 @@ const cases: Case[] = [
   },
   {
     name: "static_select <= 100 options",
-    ok: [actions(select("static_select", times(100, (i) => option("o", `v${i}`))))],
-    bad: [actions(select("static_select", times(101, (i) => option("o", `v${i}`))))],
+    ok: [
+      actions(
+        select(
+          "static_select",
+          times(100, (i) => option("o", `v${i}`)),
+        ),
+      ),
+    ],
+    bad: [
+      actions(
+        select(
+          "static_select",
+          times(101, (i) => option("o", `v${i}`)),
+        ),
+      ),
+    ],
     problem: "options: at most 100 items",
   },
   {
     name: "multi_static_select <= 100 options",
-    ok: [actions(select("multi_static_select", times(100, (i) => option("o", `v${i}`))))],
-    bad: [actions(select("multi_static_select", times(101, (i) => option("o", `v${i}`))))],
+    ok: [
+      actions(
+        select(
+          "multi_static_select",
+          times(100, (i) => option("o", `v${i}`)),
+        ),
+      ),
+    ],
+    bad: [
+      actions(
+        select(
+          "multi_static_select",
+          times(101, (i) => option("o", `v${i}`)),
+        ),
+      ),
+    ],
     problem: "options: at most 100 items",
   },
   {
@@ -87,20 +125,54 @@ const cases: Case[] = [
   },
   {
     name: "checkboxes <= 10 options",
-    ok: [actions(select("checkboxes", times(10, (i) => option("o", `v${i}`))))],
-    bad: [actions(select("checkboxes", times(11, (i) => option("o", `v${i}`))))],
+    ok: [
+      actions(
+        select(
+          "checkboxes",
+          times(10, (i) => option("o", `v${i}`)),
+        ),
+      ),
+    ],
+    bad: [
+      actions(
+        select(
+          "checkboxes",
+          times(11, (i) => option("o", `v${i}`)),
+        ),
+      ),
+    ],
     problem: "options: at most 10 items",
   },
   {
     name: "radio_buttons <= 10 options",
-    ok: [actions(select("radio_buttons", times(10, (i) => option("o", `v${i}`))))],
-    bad: [actions(select("radio_buttons", times(11, (i) => option("o", `v${i}`))))],
+    ok: [
+      actions(
+        select(
+          "radio_buttons",
+          times(10, (i) => option("o", `v${i}`)),
+        ),
+      ),
+    ],
+    bad: [
+      actions(
+        select(
+          "radio_buttons",
+          times(11, (i) => option("o", `v${i}`)),
+        ),
+      ),
+    ],
     problem: "options: at most 10 items",
   },
   {
     name: "block_ids unique",
-    ok: [{ ...section(), block_id: "a" }, { ...section(), block_id: "b" }],
-    bad: [{ ...section(), block_id: "a" }, { ...section(), block_id: "a" }],
+    ok: [
+      { ...section(), block_id: "a" },
+      { ...section(), block_id: "b" },
+    ],
+    bad: [
+      { ...section(), block_id: "a" },
+      { ...section(), block_id: "a" },
+    ],
     problem: 'blocks[1].block_id: duplicate block_id "a"',
   },
   {
@@ -130,7 +202,14 @@ const cases: Case[] = [
   },
   {
     name: "known element types in actions",
-    ok: [actions(button(), { type: "datepicker", action_id: "d" }, { type: "users_select", action_id: "u" }, { type: "overflow", action_id: "o", options: [option("a")] })],
+    ok: [
+      actions(
+        button(),
+        { type: "datepicker", action_id: "d" },
+        { type: "users_select", action_id: "u" },
+        { type: "overflow", action_id: "o", options: [option("a")] },
+      ),
+    ],
     bad: [actions({ type: "image", image_url: "https://example.com/a.png", alt_text: "a" })],
     problem: 'element type "image" is not allowed in an actions block',
   },
@@ -178,7 +257,12 @@ describe("validateView", () => {
       problem: "view.private_metadata: at most 3000",
     },
     { name: "callback_id <= 255", ok: modal({ callback_id: x(255) }), bad: modal({ callback_id: x(256) }), problem: "view.callback_id: at most 255" },
-    { name: "blocks <= 100", ok: modal({ blocks: times(100, () => section()) }), bad: modal({ blocks: times(101, () => section()) }), problem: "view.blocks: at most 100" },
+    {
+      name: "blocks <= 100",
+      ok: modal({ blocks: times(100, () => section()) }),
+      bad: modal({ blocks: times(101, () => section()) }),
+      problem: "view.blocks: at most 100",
+    },
     {
       name: "submit required with inputs",
       ok: modal({ submit: plain("Send"), blocks: [input({ type: "plain_text_input", action_id: "t" })] }),

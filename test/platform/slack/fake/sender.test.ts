@@ -2,12 +2,7 @@ import { createServer } from "node:net";
 import type { AddressInfo } from "node:net";
 import { App, LogLevel } from "@slack/bolt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  FakeSlack,
-  SlackRequestSender,
-  type StateValues,
-  stateFromInputs,
-} from "../../../../src/platform/slack/fake/index.js";
+import { FakeSlack, SlackRequestSender, type StateValues, stateFromInputs } from "../../../../src/platform/slack/fake/index.js";
 
 const signingSecret = "test-signing-secret";
 const plain = (text: string) => ({ type: "plain_text" as const, text });

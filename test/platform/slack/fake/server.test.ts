@@ -94,7 +94,11 @@ describe("messages", () => {
   });
 
   it("answers invalid_blocks with the problems", async () => {
-    const { body } = await api("chat.postMessage", { channel: "C1", text: "x", blocks: [{ type: "header", text: { type: "plain_text", text: "h".repeat(151) } }] });
+    const { body } = await api("chat.postMessage", {
+      channel: "C1",
+      text: "x",
+      blocks: [{ type: "header", text: { type: "plain_text", text: "h".repeat(151) } }],
+    });
     expect(body).toEqual({ ok: false, error: "invalid_blocks", errors: ["blocks[0].text.text: at most 150 characters (got 151)"] });
     expect(fake.messages("C1")).toEqual([]);
   });
@@ -238,8 +242,7 @@ describe("views", () => {
 });
 
 describe("response_url", () => {
-  const post = (url: string, body: unknown) =>
-    fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const post = (url: string, body: unknown) => fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
 
   it("stores an ephemeral by default and posts in_channel when asked", async () => {
     const url = fake.createResponseUrl({ channel: "C1", user: "U1" });
@@ -277,14 +280,18 @@ describe("with @slack/web-api's WebClient", () => {
 
   it("throws platform errors", async () => {
     await startFake({ channels: ["C1"] });
-    const err = (await client().chat.postMessage({ channel: "C404", text: "x" }).catch((e: unknown) => e)) as WebAPIPlatformError;
+    const err = (await client()
+      .chat.postMessage({ channel: "C404", text: "x" })
+      .catch((e: unknown) => e)) as WebAPIPlatformError;
     expect(err.code).toBe(ErrorCode.PlatformError);
     expect(err.data.error).toBe("channel_not_found");
   });
 
   it("throws rate-limited errors with retryAfter", async () => {
     fake.failNext("chat.postMessage", { retryAfter: 3 });
-    const err = (await client().chat.postMessage({ channel: "C1", text: "x" }).catch((e: unknown) => e)) as WebAPIRateLimitedError;
+    const err = (await client()
+      .chat.postMessage({ channel: "C1", text: "x" })
+      .catch((e: unknown) => e)) as WebAPIRateLimitedError;
     expect(err.code).toBe(ErrorCode.RateLimitedError);
     expect(err.retryAfter).toBe(3);
   });
