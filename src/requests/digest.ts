@@ -1,7 +1,7 @@
 // The requests section of the compliance digest: what happened in the period (counts
 // from the event log, grouped in the database) and what is open now, oldest first.
 import type { DigestProvider } from "../platform/digest.js";
-import { digestMessages } from "../digest/messages.js";
+import { requestsDigestMessages } from "./digestMessages.js";
 import { messageLink } from "../platform/services.js";
 import { REQUEST_KINDS } from "./kinds/index.js";
 
@@ -10,7 +10,7 @@ const LIST = 10;
 
 export const requestsDigest: DigestProvider = async (ctx) => {
   const db = ctx.services.database.prisma;
-  const m = digestMessages(ctx.lang);
+  const m = requestsDigestMessages(ctx.lang);
   const period = { gte: ctx.from, lt: ctx.to };
   const [filed, events, open] = await Promise.all([
     db.request.count({ where: { createdAt: period } }),
@@ -56,7 +56,7 @@ export const requestsDigest: DigestProvider = async (ctx) => {
 /** Overdue requests: decisions past the reminder threshold of their kind, measures past theirs (counted in the database). */
 export const requestsOverdueDigest: DigestProvider = async (ctx) => {
   const db = ctx.services.database.prisma;
-  const m = digestMessages(ctx.lang);
+  const m = requestsDigestMessages(ctx.lang);
   const [approvals, measures] = await Promise.all([
     db.request.count({
       where: {

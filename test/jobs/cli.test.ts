@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { jobsCli } from "../../src/platform/schedule/cli.js";
+import { jobsCli } from "../../src/jobsCli.js";
 import { migratedPgliteFolder } from "../support/db.js";
 
 describe("npm run jobs", () => {

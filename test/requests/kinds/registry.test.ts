@@ -12,7 +12,7 @@ import { COMMANDS } from "../../../commands/index.js";
 import { helpText } from "../../../commands/help.js";
 import { requestCommand } from "../../../commands/request.js";
 import type { CommandContext } from "../../../commands/types.js";
-import { digestMessages } from "../../../src/digest/messages.js";
+import { requestsDigestMessages } from "../../../src/requests/digestMessages.js";
 import type { DigestContext } from "../../../src/platform/digest.js";
 import type { Services } from "../../../src/platform/services.js";
 import { BusinessCalendar } from "../../../src/platform/schedule/calendar.js";
@@ -157,14 +157,14 @@ describe("the digest's overdue count looks at every kind with its own threshold"
   };
 
   it("by default every kind's request is overdue", async () => {
-    expect(await overdue(defaultSettings())).toEqual([digestMessages("en").overdueApprovals(REQUEST_KINDS.length)]);
+    expect(await overdue(defaultSettings())).toEqual([requestsDigestMessages("en").overdueApprovals(REQUEST_KINDS.length)]);
   });
 
   it("with a long threshold by default and a short one for one kind, only that kind's request is overdue", async () => {
     expect(await overdue(parseSettings("approvals:\n  default: { remindAfter: 60 }\n"))).toEqual([]);
     for (const k of REQUEST_KINDS) {
       const settings = parseSettings(`approvals:\n  default: { remindAfter: 60 }\n  ${k}: { remindAfter: 1 }\n`);
-      expect(await overdue(settings), k).toEqual([digestMessages("en").overdueApprovals(1)]);
+      expect(await overdue(settings), k).toEqual([requestsDigestMessages("en").overdueApprovals(1)]);
     }
   });
 });

@@ -5,15 +5,15 @@
 // Uses the bot's environment (DATABASE_URL or PGLITE_DIR, TZ, SETTINGS_FILE). The run is
 // claimed like a scheduled one; what it writes goes out through the outbox, which the
 // running bot sends (with PGlite, stop the bot first: one process at a time).
-import { loadConfig } from "../../config.js";
-import { allJobs } from "../../jobs.js";
-import { loadSettings } from "../../settings.js";
-import { systemClock, type Clock } from "../clock.js";
-import { migrate, openDatabase } from "../db.js";
-import { createLogger } from "../log.js";
-import { Outbox } from "../outbox.js";
-import { BusinessCalendar } from "./calendar.js";
-import { Scheduler } from "./scheduler.js";
+import { loadConfig } from "./config.js";
+import { allJobs } from "./jobs.js";
+import { loadSettings } from "./settings.js";
+import { systemClock, type Clock } from "./platform/clock.js";
+import { migrate, openDatabase } from "./platform/db.js";
+import { createLogger } from "./platform/log.js";
+import { Outbox } from "./platform/outbox.js";
+import { BusinessCalendar } from "./platform/schedule/calendar.js";
+import { Scheduler } from "./platform/schedule/scheduler.js";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
