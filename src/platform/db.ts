@@ -267,3 +267,15 @@ export async function transact<T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<
     }
   }
 }
+
+/**
+ * For `.catch` after a transaction that stores a row under its submission key: the same modal
+ * delivered twice at the same moment makes the second insert hit the unique key (P2002), and
+ * `existing` answers with what the first one stored. Any other error is thrown on.
+ */
+export function whenDuplicate<T>(existing: () => Promise<T>): (e: unknown) => Promise<T> {
+  return async (e) => {
+    if ((e as { code?: string } | null)?.code !== "P2002") throw e;
+    return existing();
+  };
+}
