@@ -1,9 +1,6 @@
 // Builds the compliance digest: every feature's section for the period, only those with
 // content, as Block Kit (within Slack's 50 blocks and 3,000 characters per section).
 import { formatDate, type Lang } from "../platform/i18n.js";
-import type { Services } from "../platform/services.js";
-import type { BusinessCalendar } from "../platform/schedule/calendar.js";
-import type { Settings } from "../settings.js";
 import { digestMessages } from "./messages.js";
 import { digestProviders } from "./providers.js";
 import type { DigestContext, DigestSection } from "../platform/digest.js";
@@ -52,15 +49,7 @@ export function digestBlocks(sections: DigestSection[], from: Date, to: Date, la
   return { text: m.fallback(f, t, sections.length), blocks };
 }
 
-export async function buildDigest(o: {
-  services: Services;
-  calendar: BusinessCalendar;
-  settings: Settings;
-  from: Date;
-  to: Date;
-  now: Date;
-  lang: Lang;
-}): Promise<Digest> {
+export async function buildDigest(o: DigestContext): Promise<Digest> {
   const ctx: DigestContext = { ...o };
   const sections = (await Promise.all(digestProviders().map((p) => p(ctx))))
     .filter((s): s is DigestSection => s !== null && s.lines.length > 0)

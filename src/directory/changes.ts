@@ -57,22 +57,39 @@ async function deptName(tx: Tx, id: string): Promise<string> {
 }
 
 /**
+ * What adding and taking away a role start with: the role by name, the person, and for
+ * manager the department (`deptId`, default their own; it is undefined for any other role).
+ */
+async function roleChange(
+  tx: Tx,
+  m: DirectoryMessages,
+  targetSlackId: string,
+  role: string,
+  deptId: string | undefined,
+): Promise<{ error: string } | { r: RoleName; target: Person; dept: string | undefined }> {
+  const r = parseRoleName(role);
+  if (!r) return { error: m.change.unknownRole(role, [...ROLES]) };
+  const target = await tx.person.findUnique({ where: { slackId: targetSlackId } });
+  if (!target) return { error: m.change.unknownPerson(targetSlackId) };
+  if (deptId !== undefined && r !== ROLE.manager) return { error: m.change.deptOnlyForManager };
+  if (r !== ROLE.manager) return { r, target, dept: undefined };
+  const dept = deptId ?? target.departmentId ?? undefined;
+  if (!dept) return { error: m.change.needDept(target.slackId) };
+  return { r, target, dept };
+}
+
+/**
  * Gives a person a role. For manager, `deptId` names the department they manage
  * (default: their own); a department other than their own is stored as "manager:<dept>".
  */
 export async function addRole(s: Services, actorId: string, targetSlackId: string, role: string, deptId?: string, opts?: ChangeOptions): Promise<ChangeResult> {
   return adminChange(s, actorId, opts, async (tx, m) => {
-    const r = parseRoleName(role);
-    if (!r) return { error: m.change.unknownRole(role, [...ROLES]) };
-    const target = await tx.person.findUnique({ where: { slackId: targetSlackId } });
-    if (!target) return { error: m.change.unknownPerson(targetSlackId) };
-    if (deptId !== undefined && r !== ROLE.manager) return { error: m.change.deptOnlyForManager };
+    const w = await roleChange(tx, m, targetSlackId, role, deptId);
+    if ("error" in w) return w;
+    const { r, target, dept } = w;
     let entry: string = r;
     let label = m.role[r];
-    let dept: string | undefined;
-    if (r === ROLE.manager) {
-      dept = deptId ?? target.departmentId ?? undefined;
-      if (!dept) return { error: m.change.needDept(target.slackId) };
+    if (dept !== undefined) {
       const d = await tx.department.findUnique({ where: { id: dept } });
       if (!d) return { error: m.change.unknownDept(dept) };
       label = m.roleIn(m.role.manager, d.name);
@@ -109,17 +126,12 @@ export async function removeRole(
   opts?: ChangeOptions,
 ): Promise<ChangeResult> {
   return adminChange(s, actorId, opts, async (tx, m) => {
-    const r = parseRoleName(role);
-    if (!r) return { error: m.change.unknownRole(role, [...ROLES]) };
-    const target = await tx.person.findUnique({ where: { slackId: targetSlackId } });
-    if (!target) return { error: m.change.unknownPerson(targetSlackId) };
-    if (deptId !== undefined && r !== ROLE.manager) return { error: m.change.deptOnlyForManager };
+    const w = await roleChange(tx, m, targetSlackId, role, deptId);
+    if ("error" in w) return w;
+    const { r, target, dept } = w;
     let remove: string[] = [r];
     let label = m.role[r];
-    let dept: string | undefined;
-    if (r === ROLE.manager) {
-      dept = deptId ?? target.departmentId ?? undefined;
-      if (!dept) return { error: m.change.needDept(target.slackId) };
+    if (dept !== undefined) {
       label = m.roleIn(m.role.manager, await deptName(tx, dept));
       remove = dept === target.departmentId ? [ROLE.manager, managerRole(dept)] : [managerRole(dept)];
     }

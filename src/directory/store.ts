@@ -69,6 +69,12 @@ export async function langOf(q: Q, slackId: string): Promise<Lang> {
   return langOfPerson(await q.person.findUnique({ where: { slackId }, select: { lang: true, slackLocale: true } }));
 }
 
+/** The languages of several people in one query; someone not stored is absent from the map. */
+export async function langsOf(q: Q, slackIds: string[]): Promise<Map<string, Lang>> {
+  const rows = await q.person.findMany({ where: { slackId: { in: slackIds } }, select: { slackId: true, lang: true, slackLocale: true } });
+  return new Map(rows.map((p) => [p.slackId, langOfPerson(p)]));
+}
+
 /** How a stored person reads in the org file: roles without "manager:<dept>", those as manages. */
 export function personToOrg(p: Pick<Person, "slackId" | "name" | "departmentId" | "roles">): OrgPerson {
   const roles = p.roles.filter((r) => !r.startsWith(MANAGER_PREFIX)) as RoleName[];

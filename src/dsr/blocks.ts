@@ -45,7 +45,7 @@ import {
 } from "./rules.js";
 import type { CaseRow, ComplaintRow } from "./store.js";
 import { mention } from "../platform/slack/calls.js";
-import { type SlackMessage, clip, option, plain } from "../platform/slack/text.js";
+import { type SlackMessage, clip, option, plain, modalView } from "../platform/slack/text.js";
 
 export type { SlackMessage };
 
@@ -110,15 +110,14 @@ const userInput = (block: string, label: string, initial: string | null, optiona
 
 function modal(callbackId: string, title: string, lang: Lang, blocks: KnownBlock[], meta?: CaseMeta): View {
   const m = dsrMessages(lang).modal;
-  return {
-    type: "modal",
-    callback_id: callbackId,
-    ...(meta ? { private_metadata: JSON.stringify(meta) } : {}),
-    title: plain(title, 24),
-    submit: plain(m.submit, 24),
-    close: plain(m.close, 24),
+  return modalView({
+    callbackId,
+    meta,
+    title,
+    submit: m.submit,
+    close: m.close,
     blocks,
-  };
+  });
 }
 
 /** `/privacy dsr`: log a request from a data subject. */
@@ -244,12 +243,11 @@ export function sendBackModal(c: CaseRow, lang: Lang): View {
 /** A modal that only says something. */
 export function noticeView(text: string, lang: Lang): View {
   const m = dsrMessages(lang).modal;
-  return {
-    type: "modal",
-    title: plain(m.notice, 24),
-    close: plain(m.closeButton, 24),
+  return modalView({
+    title: m.notice,
+    close: m.closeButton,
     blocks: [{ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } }],
-  };
+  });
 }
 
 // ---- the register post -------------------------------------------------------------------------

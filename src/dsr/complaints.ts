@@ -6,7 +6,7 @@
 import { CHANNEL_LANG } from "../platform/i18n.js";
 import { appendAudit } from "../platform/audit/chain.js";
 import { nextCode, yearIn } from "../platform/codes.js";
-import { transact } from "../platform/db.js";
+import { transact, whenDuplicate } from "../platform/db.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { registerParentMessage } from "../platform/slack/parentMessage.js";
 import { channelPost, directMessage, mention, messageUpdate, ref, threadPost } from "../platform/slack/calls.js";
@@ -109,11 +109,12 @@ export async function logComplaint(s: Services, input: { actorId: string; form: 
     calls.push(directMessage(ownerId, { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...own.blocks] }));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, id: c.id, code, duplicate: false };
-  }).catch(async (e: { code?: string }) => {
-    if (e?.code !== "P2002") throw e;
-    const dup = await s.database.prisma.complaint.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
-    return { ok: true as const, id: dup.id, code: dup.code, duplicate: true };
-  });
+  }).catch(
+    whenDuplicate(async () => {
+      const dup = await s.database.prisma.complaint.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
+      return { ok: true as const, id: dup.id, code: dup.code, duplicate: true };
+    }),
+  );
   if (!result.ok) await logRefusal(s, input.actorId, "complaint:new", "log_complaint", result.refusal);
   s.outbox.kick();
   return result;

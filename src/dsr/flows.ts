@@ -7,7 +7,7 @@
 // DMs carry everything.
 import { appendAudit } from "../platform/audit/chain.js";
 import { nextCode, yearIn } from "../platform/codes.js";
-import { transact, type Tx } from "../platform/db.js";
+import { transact, whenDuplicate, type Tx } from "../platform/db.js";
 import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
@@ -247,11 +247,12 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
     }
     await s.outbox.enqueue(tx, calls);
     return { ok: true, id: c.id, code, duplicate: false, ...(late ? { late: { stage: late, targetOn: due.targetOn, ceilingOn: due.ceilingOn } } : {}) };
-  }).catch(async (e: { code?: string }) => {
-    if (e?.code !== "P2002") throw e;
-    const dup = await s.database.prisma.subjectRequest.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
-    return { ok: true as const, id: dup.id, code: dup.code, duplicate: true };
-  });
+  }).catch(
+    whenDuplicate(async () => {
+      const dup = await s.database.prisma.subjectRequest.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
+      return { ok: true as const, id: dup.id, code: dup.code, duplicate: true };
+    }),
+  );
   if (!result.ok) await logRefusal(s, input.actorId, "dsr:new", "log", result.refusal);
   s.outbox.kick();
   return result;

@@ -18,7 +18,7 @@ import type { OutgoingCall } from "../platform/outbox.js";
 import { mention, mentions, reminderCall } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
-import { langOfPerson } from "../directory/store.js";
+import { langsOf } from "../directory/store.js";
 import { dayText } from "./blocks.js";
 import { dsrSubject } from "./flows.js";
 import { dsrMessages } from "./messages.js";
@@ -90,12 +90,7 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
   // quiet hours: what is computed at night or on a day off waits for the morning
   const notBefore = calendar.nextWorkingMoment(now);
   const people = [...perPerson.keys()].sort();
-  const langs = new Map(
-    (await db.person.findMany({ where: { slackId: { in: people } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [
-      p.slackId,
-      langOfPerson(p),
-    ]),
-  );
+  const langs = await langsOf(db, people);
   let dms = 0;
   let items = 0;
   let newlyEscalated = 0;

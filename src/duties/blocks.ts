@@ -9,7 +9,7 @@ import { dutyMessages, formatDay } from "./messages.js";
 import { DUTIES, dutyStatus, effectiveDue, MAX_NOTE, MAX_URL, type DutyRefusal } from "./rules.js";
 import type { DutyRow } from "./store.js";
 import { mentions } from "../platform/slack/calls.js";
-import { clip, mrkdwn } from "../platform/slack/text.js";
+import { clip, mrkdwn, modalView } from "../platform/slack/text.js";
 
 const plain = (text: string, max = 75) => ({ type: "plain_text" as const, text: clip(text, max) });
 
@@ -122,13 +122,12 @@ export function yearMessage(
 export function doneModal(cal: BusinessCalendar, d: DutyRow, today: Day, lang: Lang): View {
   const m = dutyMessages(lang);
   const meta: DoneMeta = { id: d.id };
-  return {
-    type: "modal",
-    callback_id: DutyViews.done,
-    private_metadata: JSON.stringify(meta),
-    title: plain(m.modalTitle, 24),
-    submit: plain(m.modalSubmit, 24),
-    close: plain(m.modalClose, 24),
+  return modalView({
+    callbackId: DutyViews.done,
+    meta,
+    title: m.modalTitle,
+    submit: m.modalSubmit,
+    close: m.modalClose,
     blocks: [
       { type: "section", text: mrkdwn(m.modalIntro(dutyTitle(d, lang), dueText(cal, d.dueOn, lang), m.owner[d.ownerRole] ?? d.ownerRole)) },
       {
@@ -153,7 +152,7 @@ export function doneModal(cal: BusinessCalendar, d: DutyRow, today: Day, lang: L
         element: { type: "plain_text_input", action_id: DoneBlocks.note, multiline: true, max_length: MAX_NOTE },
       },
     ],
-  };
+  });
 }
 
 /** What a refusal says to the person. */

@@ -10,7 +10,7 @@ import { reminderCall } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
 import { BusinessCalendar } from "../platform/schedule/calendar.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
-import { langOfPerson } from "../directory/store.js";
+import { langsOf } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { dueText, dutyTitle } from "./blocks.js";
@@ -69,12 +69,7 @@ export async function dutiesReminders(ctx: JobContext): Promise<Record<string, u
   const notBefore = calendar.nextWorkingMoment(now);
   const snoozed = await activeSnoozes(db, now);
   const years = await getYears(db, [...new Set(open.map((d) => d.fiscalYear))]);
-  const langs = new Map(
-    (await db.person.findMany({ where: { slackId: { in: [...perPerson.keys()] } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [
-      p.slackId,
-      langOfPerson(p),
-    ]),
-  );
+  const langs = await langsOf(db, [...perPerson.keys()]);
 
   let dms = 0;
   let items = 0;

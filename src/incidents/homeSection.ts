@@ -4,13 +4,11 @@
 // its post. Nobody else sees the section (nor learns that incidents exist).
 import type { KnownBlock } from "@slack/types";
 import type { Db } from "../platform/db.js";
-import { formatDateTime, type Lang } from "../platform/i18n.js";
-import { messageLink, type Services } from "../platform/services.js";
+import type { Lang } from "../platform/i18n.js";
+import type { Services } from "../platform/services.js";
 import { mayAssess } from "./access.js";
-import { incidentMessages } from "./messages.js";
-import { dueLabel, openIncidents } from "./overview.js";
+import { openIncidentLine, openIncidents } from "./overview.js";
 import { incidentOverviewMessages } from "./overviewMessages.js";
-import type { IncidentStatus } from "./rules.js";
 import { clip } from "../platform/slack/text.js";
 
 /** incidents shown at most (the rest are counted) */
@@ -27,18 +25,9 @@ export async function incidentsHomeSection(ctx: {
   const list = await openIncidents(db, now, team ? {} : { leadOf: actor.slackId });
   if (!team && list.length === 0) return [];
   const m = incidentOverviewMessages(actor.lang);
-  const status = incidentMessages(actor.lang).status;
   const blocks: KnownBlock[] = [{ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: m.home.title } }];
   if (list.length === 0) return [...blocks, { type: "context", elements: [{ type: "mrkdwn", text: m.home.none }] }];
-  const lines = list.slice(0, SHOWN).map((i) => {
-    const code = i.channelId && i.messageTs ? `<${messageLink(s, i.channelId, i.messageTs)}|${i.code}>` : i.code;
-    const next = i.next
-      ? m.next(dueLabel(i.next.taskKey, actor.lang), formatDateTime(i.next.dueAt, actor.lang, s.timeZone), i.overdue)
-      : i.status === "open"
-        ? m.noNext
-        : m.noDue;
-    return m.item(code, status[i.status as IncidentStatus] ?? i.status, next) + (team && i.leadId ? m.lead(`<@${i.leadId}>`) : "");
-  });
+  const lines = list.slice(0, SHOWN).map((i) => openIncidentLine(s, i, actor.lang) + (team && i.leadId ? m.lead(`<@${i.leadId}>`) : ""));
   for (let k = 0; k < lines.length; k += 8) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(lines.slice(k, k + 8).join("\n"), 3000) } });
   if (list.length > SHOWN) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.home.more(list.length - SHOWN) }] });
   return blocks;

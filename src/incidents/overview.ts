@@ -2,8 +2,10 @@
 // its status and its next deadline (the earliest due date of a task still open: only the
 // task's own status settles it), overdue first. Queries only.
 import type { Db, Tx } from "../platform/db.js";
-import type { Lang } from "../platform/i18n.js";
+import { formatDateTime, type Lang } from "../platform/i18n.js";
+import { messageLink, type Services } from "../platform/services.js";
 import { incidentMessages } from "./messages.js";
+import { incidentOverviewMessages } from "./overviewMessages.js";
 import { DEADLINE_KEYS, INCIDENT_STATUSES, type DeadlineKey, type IncidentStatus, type TaskKey } from "./rules.js";
 
 type Q = Db | Tx;
@@ -58,6 +60,18 @@ export interface OpenIncident {
   /** the next due date of an open task, or null (not assessed yet, or nothing dated) */
   next: { taskKey: string; dueAt: Date; ownerId: string } | null;
   overdue: boolean;
+}
+
+/** One open incident as the digest and App Home list it: its code (a link to its post), its status, its next due date. */
+export function openIncidentLine(s: Services, i: OpenIncident, lang: Lang): string {
+  const m = incidentOverviewMessages(lang);
+  const code = i.channelId && i.messageTs ? `<${messageLink(s, i.channelId, i.messageTs)}|${i.code}>` : i.code;
+  const next = i.next
+    ? m.next(dueLabel(i.next.taskKey, lang), formatDateTime(i.next.dueAt, lang, s.timeZone), i.overdue)
+    : i.status === "open"
+      ? m.noNext
+      : m.noDue;
+  return m.item(code, incidentMessages(lang).status[i.status as IncidentStatus] ?? i.status, next);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Queries of the incidents feature (no messages, no audit): the incident, the people who respond.
 import type { Db, Tx } from "../platform/db.js";
-import type { Incident } from "../generated/prisma/client.js";
+import type { Incident, Person } from "../generated/prisma/client.js";
 import { peopleWithRole } from "../directory/store.js";
 import type { Assessment, IncidentDeadlines } from "./rules.js";
 
@@ -9,6 +9,25 @@ export type IncidentRow = Incident;
 
 export async function loadIncident(q: Q, id: string): Promise<IncidentRow | null> {
   return q.incident.findUnique({ where: { id } });
+}
+
+/**
+ * The start of every change to an incident: its row locked for the rest of the transaction,
+ * read, and the actor checked by `may`; refused as not_found or `denied`.
+ */
+export async function lockIncident<R extends string>(
+  tx: Tx,
+  incidentId: string,
+  actorId: string,
+  may: (actor: Person, incident: IncidentRow) => boolean,
+  denied: R,
+): Promise<{ ok: true; before: IncidentRow } | { ok: false; refusal: "not_found" | R }> {
+  await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${incidentId} FOR UPDATE`;
+  const before = await loadIncident(tx, incidentId);
+  if (!before) return { ok: false, refusal: "not_found" };
+  const actor = await tx.person.findUnique({ where: { slackId: actorId } });
+  if (!actor || !may(actor, before)) return { ok: false, refusal: denied };
+  return { ok: true, before };
 }
 
 export async function findIncidentByCode(q: Q, code: string): Promise<IncidentRow | null> {

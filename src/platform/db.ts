@@ -70,20 +70,7 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
     return {
       prisma,
       kind: "postgres",
-      async exec(sql) {
-        const client = await pool.connect();
-        try {
-          await client.query(sql);
-        } catch (e) {
-          await client.query("ROLLBACK").catch(() => undefined);
-          throw e;
-        } finally {
-          client.release();
-        }
-      },
-      async query(sql, params, name) {
-        return (await pool.query(name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] })).rows;
-      },
+      ...driverCalls(pool),
       async close() {
         await prisma.$disconnect();
         await pool.end().catch(() => undefined);
@@ -154,6 +141,24 @@ async function openEmbedded(pgliteDir: string | undefined, idleMs?: number, temp
   return {
     prisma,
     kind: "pglite",
+    ...driverCalls(pool),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+      worker.postMessage("stop");
+      await Promise.race([new Promise((r) => worker.once("message", r)), new Promise((r) => setTimeout(r, 5000))]);
+      await worker.terminate();
+      await stopped;
+      fs.rmSync(socketDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `exec` and `query` on a pg pool: the same for a PostgreSQL server and the embedded database's socket. */
+function driverCalls(pool: import("pg").Pool): Pick<Database, "exec" | "query"> {
+  return {
     async exec(sql) {
       const client = await pool.connect();
       try {
@@ -165,19 +170,8 @@ async function openEmbedded(pgliteDir: string | undefined, idleMs?: number, temp
         client.release();
       }
     },
-    async query(sql, params, name) {
-      return (await pool.query(name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] })).rows;
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await prisma.$disconnect();
-      await pool.end().catch(() => undefined);
-      worker.postMessage("stop");
-      await Promise.race([new Promise((r) => worker.once("message", r)), new Promise((r) => setTimeout(r, 5000))]);
-      await worker.terminate();
-      await stopped;
-      fs.rmSync(socketDir, { recursive: true, force: true });
+    async query<T>(sql: string, params?: unknown[], name?: string): Promise<T[]> {
+      return (await pool.query(name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] })).rows as T[];
     },
   };
 }
@@ -272,4 +266,16 @@ export async function transact<T>(prisma: PrismaClient, fn: (tx: Tx) => Promise<
       await new Promise((r) => setTimeout(r, 50 * i + Math.floor(Math.random() * 50)));
     }
   }
+}
+
+/**
+ * For `.catch` after a transaction that stores a row under its submission key: the same modal
+ * delivered twice at the same moment makes the second insert hit the unique key (P2002), and
+ * `existing` answers with what the first one stored. Any other error is thrown on.
+ */
+export function whenDuplicate<T>(existing: () => Promise<T>): (e: unknown) => Promise<T> {
+  return async (e) => {
+    if ((e as { code?: string } | null)?.code !== "P2002") throw e;
+    return existing();
+  };
 }

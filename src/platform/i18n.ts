@@ -18,22 +18,14 @@ export function langFromLocale(locale: string | null | undefined): Lang {
 
 /** Formats a moment in the company's time zone, e.g. 2026/11/22 09:05. */
 export function formatDateTime(d: Date, lang: Lang, timeZone = process.env.TZ || "Asia/Tokyo"): string {
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "ja-JP", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(d);
+  return dayFormat(lang, timeZone, { hour: "2-digit", minute: "2-digit", hour12: false }).format(d);
 }
 
 export function formatDate(d: Date, lang: Lang, timeZone = process.env.TZ || "Asia/Tokyo"): string {
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "ja-JP", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(d);
+  return dayFormat(lang, timeZone).format(d);
+}
+
+/** The date as the language writes it (en-GB or ja-JP: 22/11/2026, 2026/11/22), with `more` (the time). */
+function dayFormat(lang: Lang, timeZone: string, more: Intl.DateTimeFormatOptions = {}): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "ja-JP", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", ...more });
 }

@@ -6,7 +6,7 @@ import { DisposalBlocks, encodeTarget, InspectionBlocks, INPUT, ProcessorActions
 import { processorMessages, showDay } from "./messages.js";
 import { daysBetween, DISPOSAL_METHODS, INSPECTION_RESULTS, inspectionsRunning, dateDay, type Day, type DisposalMethod } from "./rules.js";
 import type { DisposalItem, Processor } from "./store.js";
-import { mrkdwn, plain } from "../platform/slack/text.js";
+import { mrkdwn, plain, modalView } from "../platform/slack/text.js";
 
 const escapeMrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -105,13 +105,12 @@ export function disposalListBlocks(
 export function inspectionModal(p: Processor, lang: Lang, today: Day): View {
   const m = processorMessages(lang);
   const meta: InspectionMeta = { processorId: p.id };
-  return {
-    type: "modal",
-    callback_id: ProcessorViews.inspection,
-    private_metadata: JSON.stringify(meta),
-    title: plain(m.inspectionTitle, 24),
-    submit: plain(m.submit, 24),
-    close: plain(m.close, 24),
+  return modalView({
+    callbackId: ProcessorViews.inspection,
+    meta,
+    title: m.inspectionTitle,
+    submit: m.submit,
+    close: m.close,
     blocks: [
       {
         type: "section",
@@ -145,7 +144,7 @@ export function inspectionModal(p: Processor, lang: Lang, today: Day): View {
         element: { type: "plain_text_input", action_id: INPUT, placeholder: plain("https://"), max_length: 2000 },
       },
     ],
-  };
+  });
 }
 
 export function disposalModal(i: DisposalItem, lang: Lang, today: Day): View {
@@ -200,5 +199,5 @@ export function disposalModal(i: DisposalItem, lang: Lang, today: Day): View {
 /** What a modal turns into once its submission is recorded. */
 export function doneView(text: string, lang: Lang): View {
   const m = processorMessages(lang);
-  return { type: "modal", title: plain(m.doneTitle, 24), close: plain(m.close, 24), blocks: [{ type: "section", text: mrkdwn(text) }] };
+  return modalView({ title: m.doneTitle, close: m.close, blocks: [{ type: "section", text: mrkdwn(text) }] });
 }

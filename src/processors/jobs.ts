@@ -15,7 +15,7 @@ import { mention, reminderCall } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { CHIEF_OR_DEPUTY, isChief, isDeputyChief } from "../directory/roles.js";
-import { langOfPerson } from "../directory/store.js";
+import { langsOf } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { whenText } from "./blocks.js";
@@ -140,12 +140,7 @@ export async function processorsReminders(ctx: JobContext, batchSize = BATCH): P
   const notBefore = calendar.nextWorkingMoment(now);
   const snoozed = await activeSnoozes(db, now);
   const people = [...perPerson.keys()].sort();
-  const langs = new Map(
-    (await db.person.findMany({ where: { slackId: { in: people } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [
-      p.slackId,
-      langOfPerson(p),
-    ]),
-  );
+  const langs = await langsOf(db, people);
   const links = await requestLinks(db, [...upcoming.map((p) => p.requestId), ...documents.map((p) => p.requestId), ...provisions.map((r) => r.requestId)]);
 
   let dms = 0;

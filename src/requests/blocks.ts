@@ -7,7 +7,7 @@ import { requestMessages } from "./messages.js";
 import type { RequestSnapshot } from "./store.js";
 import { blockedReason, eligibleDeciders, fellToChiefReason, stageOf, type Approvers, type Decision } from "./workflow.js";
 import { mention } from "../platform/slack/calls.js";
-import { type SlackMessage, clip, plain } from "../platform/slack/text.js";
+import { type SlackMessage, clip, plain, modalView } from "../platform/slack/text.js";
 
 export type { SlackMessage };
 
@@ -153,11 +153,10 @@ export function reviseButton(r: { id: string; rev: number }, lang: Lang): Button
 /** The first modal of /privacy request: pick the kind; the form replaces it in place. */
 export function pickKindModal(lang: Lang): View {
   const m = requestMessages(lang);
-  return {
-    type: "modal",
-    callback_id: RequestViews.pickKind,
-    title: plain(m.modal.pickTitle, 24),
-    close: plain(m.modal.close, 24),
+  return modalView({
+    callbackId: RequestViews.pickKind,
+    title: m.modal.pickTitle,
+    close: m.modal.close,
     blocks: [
       {
         type: "section",
@@ -182,7 +181,7 @@ export function pickKindModal(lang: Lang): View {
         }),
       ),
     ],
-  };
+  });
 }
 
 export interface FormMeta {
@@ -203,15 +202,14 @@ export function requestFormModal(
   const meta: FormMeta = revise ? { kind, requestId: revise.requestId, rev: revise.rev } : { kind };
   const intro: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: m.modal.intro(k.name(lang), m.article(k.article)) } }];
   if (revise) intro.push({ type: "context", elements: [{ type: "mrkdwn", text: m.modal.reviseIntro(revise.version) }] });
-  return {
-    type: "modal",
-    callback_id: revise ? RequestViews.revise : RequestViews.form,
-    private_metadata: JSON.stringify(meta),
-    title: plain(revise ? m.modal.reviseTitle(revise.code) : m.modal.formTitle, 24),
-    submit: plain(revise ? m.modal.resubmit : m.modal.submit, 24),
-    close: plain(m.modal.close, 24),
+  return modalView({
+    callbackId: revise ? RequestViews.revise : RequestViews.form,
+    meta,
+    title: revise ? m.modal.reviseTitle(revise.code) : m.modal.formTitle,
+    submit: revise ? m.modal.resubmit : m.modal.submit,
+    close: m.modal.close,
     blocks: [...intro, ...k.formBlocks(lang, revise?.data)],
-  };
+  });
 }
 
 export interface ReasonMeta {
@@ -225,13 +223,12 @@ export interface ReasonMeta {
 export function reasonModal(meta: ReasonMeta, code: string, title: string, lang: Lang): View {
   const m = requestMessages(lang);
   const reject = meta.decision === "reject";
-  return {
-    type: "modal",
-    callback_id: RequestViews.reason,
-    private_metadata: JSON.stringify(meta),
-    title: plain(reject ? m.modal.reasonTitleReject : m.modal.reasonTitleChanges, 24),
-    submit: plain(reject ? m.modal.reasonSubmitReject : m.modal.reasonSubmitChanges, 24),
-    close: plain(m.modal.close, 24),
+  return modalView({
+    callbackId: RequestViews.reason,
+    meta,
+    title: reject ? m.modal.reasonTitleReject : m.modal.reasonTitleChanges,
+    submit: reject ? m.modal.reasonSubmitReject : m.modal.reasonSubmitChanges,
+    close: m.modal.close,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: clip(m.reasonModalIntro(code, title), 3000) } },
       {
@@ -242,5 +239,5 @@ export function reasonModal(meta: ReasonMeta, code: string, title: string, lang:
         element: { type: "plain_text_input", action_id: ReasonBlock.action, multiline: true, max_length: 2000 },
       },
     ],
-  };
+  });
 }

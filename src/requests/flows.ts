@@ -14,7 +14,7 @@ import { KINDS, type RequestData, type RequestKind } from "./kinds/index.js";
 import { checklistMessage, dmWithLink, requestMessage, reviseButton } from "./blocks.js";
 import { requestMessages } from "./messages.js";
 import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSnapshot } from "./store.js";
-import { transact } from "../platform/db.js";
+import { transact, whenDuplicate } from "../platform/db.js";
 import { createProcessorFromRequest } from "../processors/store.js";
 import {
   canDecide,
@@ -117,12 +117,12 @@ export async function submitRequest(
   s: Services,
   input: { requesterId: string; kind: RequestKind; data: RequestData; submissionKey: string },
 ): Promise<SubmitResult> {
-  const result = await submitOnce(s, input).catch(async (e: { code?: string }) => {
-    // The same modal delivered twice at the same moment: the second insert hits the unique key.
-    if (e?.code !== "P2002") throw e;
-    const dup = await s.database.prisma.request.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
-    return { ok: true as const, id: dup.id, code: dup.code, duplicate: true };
-  });
+  const result = await submitOnce(s, input).catch(
+    whenDuplicate(async () => {
+      const dup = await s.database.prisma.request.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
+      return { ok: true as const, id: dup.id, code: dup.code, duplicate: true };
+    }),
+  );
   s.outbox.kick();
   return result;
 }

@@ -9,7 +9,7 @@ import { mention, mentions, ref, reminderCall, threadPost } from "../platform/sl
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { isChief, isCompliance, isDeputyChief, managedDepartments } from "../directory/roles.js";
-import { langOfPerson } from "../directory/store.js";
+import { langsOf } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { KINDS, type RequestKind } from "./kinds/index.js";
@@ -137,14 +137,7 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   // until the morning, a retry) and that morning's own run do not both send one
   const slotKey = calendar.day(notBefore);
   const snoozed = await activeSnoozes(db, now);
-  const langs = new Map(
-    (
-      await db.person.findMany({
-        where: { slackId: { in: [...perPerson.keys(), ...escalations.flatMap((e) => e.to)] } },
-        select: { slackId: true, lang: true, slackLocale: true },
-      })
-    ).map((p) => [p.slackId, langOfPerson(p)]),
-  );
+  const langs = await langsOf(db, [...perPerson.keys(), ...escalations.flatMap((e) => e.to)]);
 
   // one DM per person
   let dms = 0;

@@ -10,7 +10,7 @@ import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { reminderCall } from "../platform/slack/calls.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
-import { langOfPerson } from "../directory/store.js";
+import { langsOf } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import type { Course } from "../settings.js";
@@ -55,12 +55,7 @@ export async function trainingReminders(ctx: JobContext, batchSize = BATCH): Pro
   const slotKey = at.toISOString();
   const snoozed = await activeSnoozes(db, now);
   const people = [...perPerson.keys()].sort();
-  const langs = new Map(
-    (await db.person.findMany({ where: { slackId: { in: people } }, select: { slackId: true, lang: true, slackLocale: true } })).map((p) => [
-      p.slackId,
-      langOfPerson(p),
-    ]),
-  );
+  const langs = await langsOf(db, people);
 
   let dms = 0;
   let items = 0;

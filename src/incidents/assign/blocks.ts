@@ -6,7 +6,7 @@ import { formatDateTime, type Lang } from "../../platform/i18n.js";
 import { incidentAssignMessages } from "./messages.js";
 import { AssignBlocks, IncidentActions, IncidentViews, INPUT, type TaskMeta } from "../ids.js";
 import { taskLabel } from "../tasks/blocks.js";
-import { plain } from "../../platform/slack/text.js";
+import { plain, modalView } from "../../platform/slack/text.js";
 
 /** 「対応リーダーを指名」 (the incident id is its value). */
 export function leadButton(i: { id: string }, lang: Lang): Button {
@@ -15,13 +15,12 @@ export function leadButton(i: { id: string }, lang: Lang): Button {
 
 export function leadModal(i: { id: string; code: string; leadId: string | null }, lang: Lang): View {
   const m = incidentAssignMessages(lang).lead;
-  return {
-    type: "modal",
-    callback_id: IncidentViews.lead,
-    private_metadata: JSON.stringify({ id: i.id }),
-    title: plain(m.modalTitle, 24),
-    submit: plain(m.submit, 24),
-    close: plain(m.close, 24),
+  return modalView({
+    callbackId: IncidentViews.lead,
+    meta: { id: i.id },
+    title: m.modalTitle,
+    submit: m.submit,
+    close: m.close,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: m.intro(i.code) } },
       {
@@ -31,7 +30,7 @@ export function leadModal(i: { id: string; code: string; leadId: string | null }
         element: { type: "users_select", action_id: INPUT, ...(i.leadId ? { initial_user: i.leadId } : {}) },
       },
     ],
-  };
+  });
 }
 
 /** A task's owner (anyone in the directory) and due date (date and time; empty: the legal deadline). */
@@ -62,13 +61,12 @@ export function taskEditModal(
       element: { type: "timepicker", action_id: INPUT, ...(t.dueAt ? { initial_time: timeIn(t.dueAt, timeZone) } : {}) },
     },
   ];
-  return {
-    type: "modal",
-    callback_id: IncidentViews.taskEdit,
-    private_metadata: JSON.stringify(meta),
-    title: plain(m.modalTitle, 24),
-    submit: plain(m.submit, 24),
-    close: plain(m.close, 24),
+  return modalView({
+    callbackId: IncidentViews.taskEdit,
+    meta,
+    title: m.modalTitle,
+    submit: m.submit,
+    close: m.close,
     blocks,
-  };
+  });
 }

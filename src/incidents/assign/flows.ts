@@ -14,7 +14,7 @@ import { incidentAssignMessages } from "./messages.js";
 import { dmWithLink } from "../blocks.js";
 import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
 import { logRefusal } from "../refusals.js";
-import { deadlinesOf, loadIncident } from "../store.js";
+import { deadlinesOf, lockIncident } from "../store.js";
 import { taskDeadline, type TaskKey } from "../rules.js";
 import { checklistCall, loadTasks, openTaskFor } from "../tasks/flows.js";
 import { taskLabel, taskOwnerDm } from "../tasks/blocks.js";
@@ -28,11 +28,9 @@ export type LeadResult = { ok: true; code: string; changed: boolean } | { ok: fa
 /** 「対応リーダーを指名」: the chief or the deputy chief makes someone in the directory the incident's lead. */
 export async function assignLead(s: Services, input: { incidentId: string; actorId: string; leadId: string }): Promise<LeadResult> {
   const result = await transact(s.database.prisma, async (tx: Tx): Promise<LeadResult> => {
-    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
-    const before = await loadIncident(tx, input.incidentId);
-    if (!before) return { ok: false, refusal: "not_found" };
-    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !mayAssignLead(actor)) return { ok: false, refusal: "not_allowed" };
+    const lock = await lockIncident(tx, input.incidentId, input.actorId, mayAssignLead, "not_allowed");
+    if (!lock.ok) return lock;
+    const before = lock.before;
     if (before.status === "closed") return { ok: false, refusal: "closed" };
     if (!(await tx.person.findUnique({ where: { slackId: input.leadId } }))) return { ok: false, refusal: "unknown_person" };
     if (before.leadId === input.leadId) return { ok: true, code: before.code, changed: false };

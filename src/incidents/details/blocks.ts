@@ -5,7 +5,7 @@ import type { Lang } from "../../platform/i18n.js";
 import { DETAIL_FIELDS, DETAIL_MAX, detailsDigest, type DetailsMeta, type IncidentDetails } from "./fields.js";
 import { incidentDetailsMessages } from "./messages.js";
 import { DetailsBlocks, IncidentActions, IncidentViews, INPUT } from "../ids.js";
-import { plain } from "../../platform/slack/text.js";
+import { plain, modalView } from "../../platform/slack/text.js";
 
 /** 「報告書の項目を記入」 (the incident id is its value). */
 export function detailsButton(i: { id: string }, lang: Lang): Button {
@@ -29,13 +29,12 @@ export function detailsModal(i: { id: string; code: string; rev: number } & Inci
       }),
     ),
   ];
-  return {
-    type: "modal",
-    callback_id: IncidentViews.details,
-    private_metadata: JSON.stringify(meta),
-    title: plain(m.title, 24),
-    submit: plain(m.submit, 24),
-    close: plain(m.close, 24),
+  return modalView({
+    callbackId: IncidentViews.details,
+    meta,
+    title: m.title,
+    submit: m.submit,
+    close: m.close,
     blocks,
-  };
+  });
 }

@@ -11,7 +11,7 @@ import { detailChanges, detailsDigest, detailsOf, type DetailField, type Inciden
 import { incidentDetailsMessages } from "./messages.js";
 import { threadPost } from "../calls.js";
 import { logRefusal } from "../refusals.js";
-import { loadIncident } from "../store.js";
+import { lockIncident } from "../store.js";
 import { clip } from "../../platform/slack/text.js";
 
 export type DetailsResult = { ok: true; code: string; changed: DetailField[] } | { ok: false; refusal: "not_found" | "not_allowed" | "closed" | "stale" };
@@ -27,11 +27,9 @@ export async function updateDetails(
   input: { incidentId: string; actorId: string; details: IncidentDetails; opened: { rev: number; items: string } | null },
 ): Promise<DetailsResult> {
   const result = await transact(s.database.prisma, async (tx: Tx): Promise<DetailsResult> => {
-    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
-    const before = await loadIncident(tx, input.incidentId);
-    if (!before) return { ok: false, refusal: "not_found" };
-    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_allowed" };
+    const lock = await lockIncident(tx, input.incidentId, input.actorId, mayRespond, "not_allowed");
+    if (!lock.ok) return lock;
+    const before = lock.before;
     if (before.status === "closed") return { ok: false, refusal: "closed" };
     if (input.opened && before.rev !== input.opened.rev && detailsDigest(detailsOf(before)) !== input.opened.items) return { ok: false, refusal: "stale" };
     const changes = detailChanges(detailsOf(before), input.details);

@@ -3,7 +3,7 @@
 import type { KnownBlock, View } from "@slack/types";
 import { dayIn, timeIn } from "../../platform/day.js";
 import type { Lang } from "../../platform/i18n.js";
-import { option, plain } from "../../platform/slack/text.js";
+import { option, plain, modalView } from "../../platform/slack/text.js";
 import { AssessBlocks, IncidentViews, INPUT, ReportBlocks, type AssessMeta } from "../ids.js";
 import { REPORTABLE_CATEGORIES } from "../rules.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING } from "../slackMessages.js";
@@ -19,12 +19,11 @@ export function reportModal(lang: Lang, now: Date, timeZone: string): View {
     action_id: INPUT,
     options: values.map((v) => option(labels[v]!, v)),
   });
-  return {
-    type: "modal",
-    callback_id: IncidentViews.report,
-    title: plain(m.reportTitle, 24),
-    submit: plain(m.submit, 24),
-    close: plain(m.close, 24),
+  return modalView({
+    callbackId: IncidentViews.report,
+    title: m.reportTitle,
+    submit: m.submit,
+    close: m.close,
     blocks: [
       { type: "context", elements: [{ type: "mrkdwn", text: m.intro }] },
       {
@@ -73,7 +72,7 @@ export function reportModal(lang: Lang, now: Date, timeZone: string): View {
         element: { type: "plain_text_input", action_id: INPUT, max_length: 200, placeholder: plain(m.contactHint, 150) },
       },
     ],
-  };
+  });
 }
 
 // ---- the assessment modal -----------------------------------------------------------
@@ -122,13 +121,12 @@ export function assessModal(i: IncidentRow, lang: Lang): View {
     text(AssessBlocks.cause, m.cause, i.cause, true),
   ];
   if (a) blocks.push({ ...text(AssessBlocks.reason, m.reason, null, true), hint: plain(m.reasonHint, 2000) });
-  return {
-    type: "modal",
-    callback_id: IncidentViews.assess,
-    private_metadata: JSON.stringify(meta),
-    title: plain(m.assessTitle, 24),
-    submit: plain(m.assessSubmit, 24),
-    close: plain(m.close, 24),
+  return modalView({
+    callbackId: IncidentViews.assess,
+    meta,
+    title: m.assessTitle,
+    submit: m.assessSubmit,
+    close: m.close,
     blocks,
-  };
+  });
 }

@@ -3,7 +3,7 @@
 // log) and the Slack messages it causes (written to the outbox, sent after the commit).
 import { appendAudit } from "../../platform/audit/chain.js";
 import { nextCode, yearIn } from "../../platform/codes.js";
-import { transact } from "../../platform/db.js";
+import { transact, whenDuplicate } from "../../platform/db.js";
 import { CHANNEL_LANG, formatDateTime } from "../../platform/i18n.js";
 import type { OutgoingCall } from "../../platform/outbox.js";
 import { channelPost, directMessage, mention, mentions, ref } from "../../platform/slack/calls.js";
@@ -18,7 +18,7 @@ import { describeReportability } from "../messages.js";
 import { deadlines, reportability, statusAfter, type IncidentDeadlines, type IncidentStatus } from "../rules.js";
 import { incidentEscalationMessages } from "../escalationMessages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
-import { assessmentOf, loadIncident, respondersOf } from "../store.js";
+import { assessmentOf, lockIncident, respondersOf } from "../store.js";
 import { tasksAtAssessment } from "../tasks/flows.js";
 import { reassess } from "../wording.js";
 import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
@@ -104,12 +104,12 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
     calls.push(...(await homeRefreshes(tx, i)));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, id: i.id, code, duplicate: false, channel };
-  }).catch(async (e: { code?: string }) => {
-    // The same modal delivered twice at the same moment: the second insert hits the unique key.
-    if (e?.code !== "P2002") throw e;
-    const dup = await s.database.prisma.incident.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
-    return { ok: true as const, id: dup.id, code: dup.code, duplicate: true, channel: dup.channelId };
-  });
+  }).catch(
+    whenDuplicate(async () => {
+      const dup = await s.database.prisma.incident.findUniqueOrThrow({ where: { submissionKey: input.submissionKey } });
+      return { ok: true as const, id: dup.id, code: dup.code, duplicate: true, channel: dup.channelId };
+    }),
+  );
   s.outbox.kick();
   return result;
 }
@@ -126,11 +126,9 @@ export async function assessIncident(
   input: { incidentId: string; actorId: string; answers: AssessmentInput },
 ): Promise<FlowResult<{ code: string; reassessed: boolean }>> {
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; reassessed: boolean }>> => {
-    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
-    const before = await loadIncident(tx, input.incidentId);
-    if (!before) return { ok: false, refusal: "not_found" };
-    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_assessor" };
+    const lock = await lockIncident(tx, input.incidentId, input.actorId, mayRespond, "not_assessor");
+    if (!lock.ok) return lock;
+    const before = lock.before;
     if (before.status === "closed") return { ok: false, refusal: "closed" };
     // a telecom operator (settings) also reports to the ministry (seed 004 §11)
     const next = { ...input.answers.assessment, telecom: incidentSettings(s).telecom };
@@ -218,11 +216,9 @@ export type AcknowledgeResult =
  */
 export async function acknowledgeIncident(s: Services, input: { incidentId: string; actorId: string }): Promise<AcknowledgeResult> {
   const result = await transact(s.database.prisma, async (tx): Promise<AcknowledgeResult> => {
-    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
-    const before = await loadIncident(tx, input.incidentId);
-    if (!before) return { ok: false, refusal: "not_found" };
-    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_assessor" };
+    const lock = await lockIncident(tx, input.incidentId, input.actorId, mayRespond, "not_assessor");
+    if (!lock.ok) return lock;
+    const before = lock.before;
     if (before.acknowledgedAt && before.acknowledgedBy)
       return { ok: true, code: before.code, already: true, by: before.acknowledgedBy, at: before.acknowledgedAt };
     if (before.status === "closed") return { ok: false, refusal: "closed" };

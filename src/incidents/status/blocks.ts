@@ -5,7 +5,7 @@ import type { Lang } from "../../platform/i18n.js";
 import { IncidentActions, IncidentViews, INPUT, SubmittedBlocks, type SubmittedMeta } from "../ids.js";
 import { canMove, INCIDENT_EVENTS, type IncidentStatus } from "../rules.js";
 import { incidentStatusMessages, type MoveEvent } from "./messages.js";
-import { plain } from "../../platform/slack/text.js";
+import { plain, modalView } from "../../platform/slack/text.js";
 
 const MOVE_EVENTS: readonly MoveEvent[] = ["contain", "reportPreliminary", "reportFinal"];
 
@@ -24,13 +24,12 @@ export function statusButtons(i: { id: string; status: string }, lang: Lang): Bu
 export function submittedModal(i: { id: string; code: string }, kind: SubmittedMeta["kind"], lang: Lang, day: string, time: string): View {
   const m = incidentStatusMessages(lang).modal;
   const meta: SubmittedMeta = { id: i.id, kind };
-  return {
-    type: "modal",
-    callback_id: IncidentViews.submitted,
-    private_metadata: JSON.stringify(meta),
-    title: plain(m.title[kind], 24),
-    submit: plain(m.submit, 24),
-    close: plain(m.close, 24),
+  return modalView({
+    callbackId: IncidentViews.submitted,
+    meta,
+    title: m.title[kind],
+    submit: m.submit,
+    close: m.close,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: m.intro(i.code, kind) } },
       { type: "input", block_id: SubmittedBlocks.day, label: plain(m.day, 2000), element: { type: "datepicker", action_id: INPUT, initial_date: day } },
@@ -43,5 +42,5 @@ export function submittedModal(i: { id: string; code: string }, kind: SubmittedM
         element: { type: "plain_text_input", action_id: INPUT, max_length: 200 },
       },
     ],
-  };
+  });
 }

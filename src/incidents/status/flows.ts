@@ -14,7 +14,7 @@ import { mention } from "../../platform/slack/calls.js";
 import { missingReportItems, regulatorReportMarkdown, type IncidentRecord, type ReportKind } from "../report/regulator.js";
 import { statusAfter, type DeadlineOptions, type IncidentStatus } from "../rules.js";
 import { incidentStatusMessages, type MoveEvent } from "./messages.js";
-import { assessmentOf, loadIncident, type IncidentRow } from "../store.js";
+import { assessmentOf, lockIncident, type IncidentRow } from "../store.js";
 
 export const MOVE_ACTIONS: Record<MoveEvent, string> = {
   contain: "incident.contained",
@@ -46,11 +46,9 @@ export async function moveIncident(
   input: { incidentId: string; actorId: string; event: MoveEvent; submittedAt?: Date; reference?: string | null },
 ): Promise<MoveResult> {
   const result = await transact(s.database.prisma, async (tx: Tx): Promise<MoveResult> => {
-    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
-    const before = await loadIncident(tx, input.incidentId);
-    if (!before) return { ok: false, refusal: "not_found" };
-    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_assessor" };
+    const lock = await lockIncident(tx, input.incidentId, input.actorId, mayRespond, "not_assessor");
+    if (!lock.ok) return lock;
+    const before = lock.before;
     const from = before.status as IncidentStatus;
     if (from === "closed") return { ok: false, refusal: "closed" };
     const target = ({ contain: "contained", reportPreliminary: "reported_preliminary", reportFinal: "reported_final" } as const)[input.event];

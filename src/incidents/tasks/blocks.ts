@@ -9,7 +9,7 @@ import { TASK_KEYS, type NotApplicableCode, type TaskKey } from "../rules.js";
 import { incidentTaskMessages } from "./messages.js";
 import { incidentAssignMessages } from "../assign/messages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
-import { clip, plain } from "../../platform/slack/text.js";
+import { clip, plain, modalView } from "../../platform/slack/text.js";
 
 /** Slack allows 50 blocks in a message. */
 export const MAX_BLOCKS = 50;
@@ -107,13 +107,12 @@ export function myTasksText(tasks: TaskRow[], lang: Lang, timeZone: string): str
 export function naModal(i: { id: string; code: string }, key: string, lang: Lang): View {
   const m = incidentTaskMessages(lang).naModal;
   const meta: TaskMeta = { id: i.id, key };
-  return {
-    type: "modal",
-    callback_id: IncidentViews.taskNa,
-    private_metadata: JSON.stringify(meta),
-    title: plain(m.title, 24),
-    submit: plain(m.submit, 24),
-    close: plain(m.close, 24),
+  return modalView({
+    callbackId: IncidentViews.taskNa,
+    meta,
+    title: m.title,
+    submit: m.submit,
+    close: m.close,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: m.intro(i.code, taskLabel(key, lang)) } },
       {
@@ -123,7 +122,7 @@ export function naModal(i: { id: string; code: string }, key: string, lang: Lang
         element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 1000 },
       },
     ],
-  };
+  });
 }
 
 /** 「クローズ」 on the parent message (the incident id is its value). */
@@ -134,13 +133,12 @@ export function closeButton(i: { id: string }, lang: Lang): Button {
 /** Closing: the recurrence-prevention entry (再発防止策), required. */
 export function closeModal(i: { id: string; code: string; recurrencePrevention: string | null }, lang: Lang): View {
   const m = incidentTaskMessages(lang).closeModal;
-  return {
-    type: "modal",
-    callback_id: IncidentViews.close,
-    private_metadata: JSON.stringify({ id: i.id }),
-    title: plain(m.title, 24),
-    submit: plain(m.submit, 24),
-    close: plain(m.close, 24),
+  return modalView({
+    callbackId: IncidentViews.close,
+    meta: { id: i.id },
+    title: m.title,
+    submit: m.submit,
+    close: m.close,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: m.intro(i.code) } },
       {
@@ -156,5 +154,5 @@ export function closeModal(i: { id: string; code: string; recurrencePrevention: 
         },
       },
     ],
-  };
+  });
 }

@@ -28,7 +28,7 @@ import {
 import { statusName } from "../messages.js";
 import { checklistMessage, naReasonText, taskLabel } from "./blocks.js";
 import { incidentTaskMessages } from "./messages.js";
-import { loadIncident, respondersOf, type IncidentRow } from "../store.js";
+import { loadIncident, lockIncident, respondersOf, type IncidentRow } from "../store.js";
 
 const subject = (code: string) => `incident:${code}`;
 
@@ -197,11 +197,9 @@ export type CloseResult =
 /** 「クローズ」: every task done or not applicable (canClose), the 再発防止策, a status that may close. */
 export async function closeIncident(s: Services, input: { incidentId: string; actorId: string; recurrencePrevention: string }): Promise<CloseResult> {
   const result = await transact(s.database.prisma, async (tx: Tx): Promise<CloseResult> => {
-    await tx.$queryRaw`SELECT id FROM "Incident" WHERE id = ${input.incidentId} FOR UPDATE`;
-    const before = await loadIncident(tx, input.incidentId);
-    if (!before) return { ok: false, refusal: "not_found" };
-    const actor = await tx.person.findUnique({ where: { slackId: input.actorId } });
-    if (!actor || !mayRespond(actor, before)) return { ok: false, refusal: "not_assessor" };
+    const lock = await lockIncident(tx, input.incidentId, input.actorId, mayRespond, "not_assessor");
+    if (!lock.ok) return lock;
+    const before = lock.before;
     const from = before.status as IncidentStatus;
     if (from === "closed") return { ok: false, refusal: "closed" };
     const text = input.recurrencePrevention.trim();

@@ -1,6 +1,6 @@
 // The small pieces every Block Kit builder uses: text cut to Slack's limits, plain_text
-// and mrkdwn objects, select options, and a message as text and blocks. Pure.
-import type { KnownBlock } from "@slack/types";
+// and mrkdwn objects, select options, a message as text and blocks, and a modal. Pure.
+import type { KnownBlock, View } from "@slack/types";
 
 /** A message: its text (notifications, screen readers) and its blocks. */
 export interface SlackMessage {
@@ -19,3 +19,19 @@ export const mrkdwn = (text: string) => ({ type: "mrkdwn" as const, text: clip(t
 
 /** An option of a select or radio buttons. */
 export const option = (text: string, value: string) => ({ text: plain(text), value });
+
+/**
+ * A modal: the callback id its submission comes back under, the metadata it carries (as JSON),
+ * its title and buttons cut to Slack's 24 characters; no submit button when `submit` is absent.
+ */
+export function modalView(o: { callbackId?: string; meta?: unknown; title: string; submit?: string; close: string; blocks: KnownBlock[] }): View {
+  return {
+    type: "modal",
+    ...(o.callbackId !== undefined ? { callback_id: o.callbackId } : {}),
+    ...(o.meta !== undefined ? { private_metadata: JSON.stringify(o.meta) } : {}),
+    title: plain(o.title, 24),
+    ...(o.submit !== undefined ? { submit: plain(o.submit, 24) } : {}),
+    close: plain(o.close, 24),
+    blocks: o.blocks,
+  };
+}
