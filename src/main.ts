@@ -1,7 +1,7 @@
 // npm start: read the configuration, open the database, start Slack and the outbox.
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createBot } from "./bot.js";
-import { createLogger } from "./platform/log.js";
+import { createLogger, errorText } from "./platform/log.js";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   });
   const shutdown = async () => {
     bot.services.log.info("shutting down");
-    await bot.stop().catch((e) => bot.services.log.error("shutdown was not clean", { error: String((e as Error).message ?? e) }));
+    await bot.stop().catch((e) => bot.services.log.error("shutdown was not clean", { error: errorText(e) }));
     process.exit(0);
   };
   process.on("SIGINT", shutdown);

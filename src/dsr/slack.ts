@@ -36,6 +36,7 @@ import {
 import { dsrMessages } from "./messages.js";
 import { answerGate, dateDay, identityGate, mayApproveRefusals, mayHandle, refusalApprovers, type DsrStatus } from "./rules.js";
 import { loadCase, loadComplaint, officers } from "./store.js";
+import { errorText } from "../platform/log.js";
 
 /** The subject of a refusal about a case that could not be found (an undecodable or unknown value). */
 const UNKNOWN_CASE = "dsr:unknown";
@@ -166,7 +167,7 @@ export async function approveRefusal(p: PressContext<CaseMeta>): Promise<void> {
     const r = await decideRefusal(s, { caseId: v.id, rev: v.rev, actorId: actor.slackId, decision: "approve" });
     await p.tell(r.ok ? m.done.approved(r.code) : refusalText(r.refusal, actor.lang));
   } catch (e) {
-    s.log.error("a refusal approval could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("a refusal approval could not be recorded", { user: actor.slackId, error: errorText(e) });
     await p.tell(m.refusal.failed);
   }
 }
@@ -242,7 +243,7 @@ export async function submitLog(v: SubmitContext<undefined>): Promise<void> {
         : done.loggedOverdue(r.code, dayText(r.late.targetOn, actor.lang));
     await v.ack({ response_action: "update", view: noticeView(text, actor.lang) });
   } catch (e) {
-    s.log.error("a subject request could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("a subject request could not be recorded", { user: actor.slackId, error: errorText(e) });
     await v.fail(failed(actor.lang));
   }
 }
@@ -256,7 +257,7 @@ export async function submitIdentity(v: SubmitContext<CaseMetaValue>): Promise<v
     const r = await recordIdentity(v.s, { caseId: k.c.id, rev: k.rev, actorId: v.actor.slackId, form: parsed.value });
     if (!r.ok) return v.fail(refusalText(r.refusal, v.lang));
   } catch (e) {
-    v.s.log.error("an identity check could not be recorded", { user: v.actor.slackId, error: String((e as Error).message ?? e) });
+    v.s.log.error("an identity check could not be recorded", { user: v.actor.slackId, error: errorText(e) });
     return v.fail(failed(v.lang));
   }
   await v.ack();
@@ -279,7 +280,7 @@ export async function submitAnswer(v: SubmitContext<CaseMetaValue>): Promise<voi
     const m = dsrMessages(v.lang).done;
     await v.ack({ response_action: "update", view: noticeView(r.status === "awaiting_approval" ? m.proposed(r.code) : m.answered(r.code), v.lang) });
   } catch (e) {
-    v.s.log.error("an answer could not be recorded", { user: v.actor.slackId, error: String((e as Error).message ?? e) });
+    v.s.log.error("an answer could not be recorded", { user: v.actor.slackId, error: errorText(e) });
     return v.fail(failed(v.lang));
   }
 }
@@ -293,7 +294,7 @@ export async function submitWithdraw(v: SubmitContext<CaseMetaValue>): Promise<v
     const r = await withdrawCase(v.s, { caseId: k.c.id, rev: k.rev, actorId: v.actor.slackId, note: parsed.value.note });
     if (!r.ok) return v.fail(refusalText(r.refusal, v.lang));
   } catch (e) {
-    v.s.log.error("a withdrawal could not be recorded", { user: v.actor.slackId, error: String((e as Error).message ?? e) });
+    v.s.log.error("a withdrawal could not be recorded", { user: v.actor.slackId, error: errorText(e) });
     return v.fail(failed(v.lang));
   }
   await v.ack();
@@ -308,7 +309,7 @@ export async function submitSendBack(v: SubmitContext<CaseMetaValue>): Promise<v
     const r = await decideRefusal(v.s, { caseId: k.c.id, rev: k.rev ?? -1, actorId: v.actor.slackId, decision: "send_back", reason: parsed.value.reason });
     if (!r.ok) return v.fail(refusalText(r.refusal, v.lang));
   } catch (e) {
-    v.s.log.error("a send-back could not be recorded", { user: v.actor.slackId, error: String((e as Error).message ?? e) });
+    v.s.log.error("a send-back could not be recorded", { user: v.actor.slackId, error: errorText(e) });
     return v.fail(failed(v.lang));
   }
   await v.ack();
@@ -332,7 +333,7 @@ export async function submitComplaint(v: SubmitContext<undefined>): Promise<void
     }
     await v.ack({ response_action: "update", view: noticeView(dsrMessages(actor.lang).complaint.done(r.code), actor.lang) });
   } catch (e) {
-    s.log.error("a complaint could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("a complaint could not be recorded", { user: actor.slackId, error: errorText(e) });
     await v.fail(failed(actor.lang));
   }
 }
@@ -347,7 +348,7 @@ export async function submitComplaintClose(v: SubmitContext<CaseMetaValue, Actor
     const r = await closeComplaint(s, { complaintId: c.id, rev: typeof meta.rev === "number" ? meta.rev : null, actorId: actor.slackId, form: parsed.value });
     if (!r.ok) return v.fail(r.refusal === "closed" ? dsrMessages(lang).complaint.alreadyClosed : refusalText(r.refusal, lang));
   } catch (e) {
-    s.log.error("a complaint outcome could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("a complaint outcome could not be recorded", { user: actor.slackId, error: errorText(e) });
     return v.fail(failed(lang));
   }
   await v.ack();

@@ -65,3 +65,8 @@ export function createLogger(level: Level = "info", secrets: string[] = [], sink
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/** What a caught error says, for a log line (its message, or the thing itself when it is no Error). */
+export function errorText(e: unknown): string {
+  return String((e as Error | undefined)?.message ?? e);
+}

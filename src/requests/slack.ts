@@ -14,6 +14,7 @@ import { requestMessages } from "./messages.js";
 import { approversFor, loadRequest } from "./store.js";
 import { canDecide, canResubmit, type Decision } from "./workflow.js";
 import { dayIn } from "../platform/day.js";
+import { errorText } from "../platform/log.js";
 
 /** The block id of the first input of a view, where errors that concern the whole form are shown. */
 function firstInputBlock(view: { blocks: unknown[] }): string {
@@ -59,7 +60,7 @@ async function afterAck<T>(c: PressContext<unknown>, what: string, flow: () => P
   try {
     return await flow();
   } catch (e) {
-    c.s.log.error("a press could not be recorded", { what, user: c.actor.slackId, error: String((e as Error).message ?? e) });
+    c.s.log.error("a press could not be recorded", { what, user: c.actor.slackId, error: errorText(e) });
     await c.tell(requestMessages(c.actor.lang).pressFailed);
     return undefined;
   }
@@ -175,7 +176,7 @@ export async function submitReason(c: SubmitContext<ReasonMeta, Actor | null>): 
   try {
     r = await decide(s, { requestId: meta.id, actorId: actor.slackId, decision: meta.decision, pressedRev: meta.rev, reason });
   } catch (e) {
-    s.log.error("a decision could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("a decision could not be recorded", { user: actor.slackId, error: errorText(e) });
     return c.fail(m.pressFailed);
   }
   if (!r.ok) return c.fail(m.refusal[r.refusal]);

@@ -18,6 +18,7 @@ import { taskDeadline, type TaskKey } from "../rules.js";
 import { incidentSlackMessages } from "../slackMessages.js";
 import { deadlinesOf, loadIncident, type IncidentRow } from "../store.js";
 import { incidentTaskMessages } from "../tasks/messages.js";
+import { errorText } from "../../platform/log.js";
 
 const MINUTE_MS = 60_000;
 
@@ -90,7 +91,7 @@ export async function submitLead(c: SubmitContext<{ id: string }>): Promise<void
     const r = await assignLead(s, { incidentId: c.meta.id, actorId: actor.slackId, leadId: lead });
     if (!r.ok) return c.fail(assignRefusalText(r.refusal, lang, { timeZone: s.timeZone }));
   } catch (e) {
-    s.log.error("an incident lead could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("an incident lead could not be recorded", { user: actor.slackId, error: errorText(e) });
     return c.fail(incidentSlackMessages(lang).failed);
   }
   await c.ack();
@@ -156,7 +157,7 @@ export async function submitTaskEdit(c: SubmitContext<{ id?: string | undefined;
       return c.fail(text, block);
     }
   } catch (e) {
-    s.log.error("a task assignment could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("a task assignment could not be recorded", { user: actor.slackId, error: errorText(e) });
     return c.fail(incidentSlackMessages(lang).failed);
   }
   await c.ack();

@@ -13,6 +13,7 @@ import { detailsModal } from "./blocks.js";
 import { parseDetails } from "./fields.js";
 import { updateDetails } from "./flows.js";
 import { incidentDetailsMessages } from "./messages.js";
+import { errorText } from "../../platform/log.js";
 
 /** The button carries the incident id (read as an assignment button's value: what follows a colon is ignored). */
 const incidentId = z.string().transform((v) => v.split(":")[0] ?? "");
@@ -53,7 +54,7 @@ export async function submitDetails(c: SubmitContext<z.output<typeof detailsMeta
       );
     }
   } catch (e) {
-    s.log.error("report items could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("report items could not be recorded", { user: actor.slackId, error: errorText(e) });
     return c.fail(incidentSlackMessages(lang).failed);
   }
   await c.ack();

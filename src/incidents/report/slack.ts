@@ -17,6 +17,7 @@ import { incidentEscalationMessages } from "../escalationMessages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
 import { loadIncident } from "../store.js";
 import type { Actor } from "../../directory/actor.js";
+import { errorText } from "../../platform/log.js";
 
 /** A modal that only says something (the report's receipt, or why nothing can be done). */
 function noticeView(text: string, lang: Lang) {
@@ -57,7 +58,7 @@ export async function submitReport(c: SubmitContext<undefined>): Promise<void> {
     const r = await reportIncident(s, { reporterId: actor.slackId, report: parsed.value, submissionKey: `view:${c.view.id}` });
     await c.ack({ response_action: "update", view: noticeView(m.done(r.code), actor.lang) });
   } catch (e) {
-    s.log.error("an incident report could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("an incident report could not be recorded", { user: actor.slackId, error: errorText(e) });
     await c.fail(m.failed);
   }
 }
@@ -88,7 +89,7 @@ export async function submitAssessment(c: SubmitContext<{ id?: string | undefine
     const r = await assessIncident(s, { incidentId: incident.id, actorId: actor.slackId, answers: parsed.value });
     if (!r.ok) return c.fail(r.refusal === "closed" ? m.refusal.closed : r.refusal === "not_found" ? m.refusal.notFound : m.refusal.notAssessor);
   } catch (e) {
-    s.log.error("an assessment could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("an assessment could not be recorded", { user: actor.slackId, error: errorText(e) });
     return c.fail(m.failed);
   }
   await c.ack();
@@ -104,7 +105,7 @@ export async function acknowledge(c: PressContext<string>): Promise<void> {
     if (!r.ok) return void (await tell(r.refusal === "not_found" ? m.notFound : r.refusal === "closed" ? m.closed : a.notAllowed));
     await tell(r.already ? a.already(r.code, `<@${r.by}>`, formatDateTime(r.at, actor.lang, s.timeZone)) : a.done(r.code));
   } catch (e) {
-    s.log.error("an acknowledgement could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("an acknowledgement could not be recorded", { user: actor.slackId, error: errorText(e) });
     await tell(incidentSlackMessages(actor.lang).failed);
   }
 }

@@ -18,6 +18,7 @@ import { statusName } from "../messages.js";
 import { incidentStatusMessages, type MoveEvent } from "./messages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
 import { loadIncident } from "../store.js";
+import { errorText } from "../../platform/log.js";
 
 /** What to tell the presser when a move is refused. */
 export function refusalText(r: Extract<MoveResult, { ok: false }>, event: MoveEvent, lang: Lang): string {
@@ -63,7 +64,7 @@ async function move(c: PressContext<string>, event: MoveEvent): Promise<void> {
     const r = await moveIncident(s, { incidentId: incident.id, actorId: actor.slackId, event });
     await tell(r.ok ? incidentStatusMessages(actor.lang).done.contain(r.code) : refusalText(r, event, actor.lang));
   } catch (e) {
-    s.log.error("a status move could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("a status move could not be recorded", { user: actor.slackId, error: errorText(e) });
     await tell(incidentSlackMessages(actor.lang).failed);
   }
 }
@@ -102,7 +103,7 @@ export async function submitReportTime(c: SubmitContext<SubmittedMeta, Actor | n
     const r = await moveIncident(s, { incidentId: incident.id, actorId: actor.slackId, event, submittedAt, reference });
     if (!r.ok) return c.fail(refusalText(r, event, lang));
   } catch (e) {
-    s.log.error("a report submission could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("a report submission could not be recorded", { user: actor.slackId, error: errorText(e) });
     return c.fail(incidentSlackMessages(lang).failed);
   }
   await c.ack();

@@ -13,6 +13,7 @@ import { loadIncident } from "../store.js";
 import { closeModal, naModal, taskLabel } from "./blocks.js";
 import { closeIncident, closeRefusalText, updateTask, type TaskResult } from "./flows.js";
 import { incidentTaskMessages } from "./messages.js";
+import { errorText } from "../../platform/log.js";
 
 function taskRefusalText(r: Extract<TaskResult, { ok: false }>, lang: Lang): string {
   const m = incidentTaskMessages(lang);
@@ -70,7 +71,7 @@ async function task(c: PressContext<{ id: string; key: string }>, action: "taskD
     }
     await c.client.views.open({ trigger_id: c.body.trigger_id, view: naModal(incident, key, actor.lang) });
   } catch (e) {
-    s.log.error("a task update could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("a task update could not be recorded", { user: actor.slackId, error: errorText(e) });
     await tell(incidentSlackMessages(actor.lang).failed);
   }
 }
@@ -85,7 +86,7 @@ export async function submitNotApplicable(c: SubmitContext<TaskMeta>): Promise<v
     const r = await updateTask(s, { incidentId: meta.id, key: meta.key, actorId: actor.slackId, to: "na", reason });
     if (!r.ok) return c.fail(taskRefusalText(r, lang));
   } catch (e) {
-    s.log.error("a task update could not be recorded", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("a task update could not be recorded", { user: actor.slackId, error: errorText(e) });
     return c.fail(incidentSlackMessages(lang).failed);
   }
   await c.ack();
@@ -113,7 +114,7 @@ export async function submitClose(c: SubmitContext<{ id: string }>): Promise<voi
     const r = await closeIncident(s, { incidentId: c.meta.id, actorId: actor.slackId, recurrencePrevention: text });
     if (!r.ok) return c.fail(closeRefusalText(r, lang));
   } catch (e) {
-    s.log.error("an incident could not be closed", { user: actor.slackId, error: String((e as Error).message ?? e) });
+    s.log.error("an incident could not be closed", { user: actor.slackId, error: errorText(e) });
     return c.fail(incidentSlackMessages(lang).failed);
   }
   await c.ack();

@@ -13,6 +13,7 @@ import type { Tx } from "../db.js";
 import type { Settings } from "../../settings.js";
 import type { BusinessCalendar } from "./calendar.js";
 import { claimNotices } from "./notices.js";
+import { errorText } from "../log.js";
 
 export interface JobContext {
   /** the moment the run was due (its slot) */
@@ -162,7 +163,7 @@ export class Scheduler {
         await this.runDue(j.name);
       } catch (e) {
         // one job's failure must not keep the others from running
-        this.o.services.log.error("scheduled job failed", { job: j.name, error: String((e as Error).message ?? e) });
+        this.o.services.log.error("scheduled job failed", { job: j.name, error: errorText(e) });
       }
     }
   }
@@ -176,7 +177,7 @@ export class Scheduler {
       try {
         await this.runSlot(name, r.slot);
       } catch (e) {
-        this.o.services.log.error("job run failed again", { job: name, slot: r.slot.toISOString(), error: String((e as Error).message ?? e) });
+        this.o.services.log.error("job run failed again", { job: name, slot: r.slot.toISOString(), error: errorText(e) });
       }
     }
     const last = await prisma.jobRun.findFirst({ where: { job: name, slot: { lte: now } }, orderBy: { slot: "desc" } });
@@ -238,9 +239,7 @@ export class Scheduler {
       return { ran: true, result };
     } catch (e) {
       // left "running" with a short lease: the next tick (here or on another replica) tries again
-      await prisma.jobRun
-        .update({ where: { job_slot: { job: name, slot } }, data: { error: String((e as Error).message ?? e), leaseUntil: s.clock.now() } })
-        .catch(() => undefined);
+      await prisma.jobRun.update({ where: { job_slot: { job: name, slot } }, data: { error: errorText(e), leaseUntil: s.clock.now() } }).catch(() => undefined);
       s.outbox.kick();
       throw e;
     } finally {
