@@ -1,6 +1,6 @@
 // The approval workflow end to end: signed HTTP into the running app, the fake Slack
 // Web API answering, the database holding the result.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyChain } from "../../src/platform/audit/chain.js";
 import { RequestActions } from "../../src/requests/ids.js";
 import { REQUEST_KINDS } from "../../src/requests/kinds/index.js";
@@ -147,7 +147,9 @@ describe("presses that must change nothing", () => {
       (x) => x.status === "pending_chief",
     );
     // pressing the old message again (Slack still shows it to someone who has not refreshed)
+    const told2 = h.fake.ephemerals(P.manager2).length;
     await h.slack.blockAction(P.manager2, { actionId: RequestActions.approve, message: { channel: parent.channel, ts: parent.ts } }).catch(() => undefined);
+    await vi.waitFor(() => expect(h.fake.ephemerals(P.manager2).length).toBe(told2 + 1)); // told why, ephemerally
     const refused = await waitForDb(
       () => db().auditEntry.findMany({ where: { action: "request.press_refused", subject: `request:${id}` } }),
       (x) => x.length >= 3,
@@ -159,6 +161,8 @@ describe("presses that must change nothing", () => {
 
   it("two approvers pressing at the same moment produce exactly one decision", async () => {
     const { id, parent } = await fileRequest(h, P.employee, "purpose");
+    const told = () => h.fake.ephemerals(P.manager).length + h.fake.ephemerals(P.manager2).length;
+    const toldBefore = told();
     await Promise.all([press(h, P.manager, parent, RequestActions.approve), press(h, P.manager2, parent, RequestActions.approve)]);
     await waitForDb(
       () => db().request.findUniqueOrThrow({ where: { id } }),
@@ -169,6 +173,8 @@ describe("presses that must change nothing", () => {
       (n) => n === 1,
     );
     expect(await db().requestEvent.count({ where: { requestId: id, action: "approved_stage1" } })).toBe(1);
+    // the one who came second is told why (and nothing else arrives later)
+    await vi.waitFor(() => expect(told()).toBe(toldBefore + 1));
   });
 
   it("a retried delivery (X-Slack-Retry-Num) is handled once", async () => {
