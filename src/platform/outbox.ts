@@ -2,10 +2,22 @@
 // audit entry and the calls it causes in one transaction; this worker sends them
 // afterwards, in order per `orderKey`, retrying with back-off, honouring Retry-After,
 // and surviving restarts (the rows are in the database). Several replicas may run
-// workers: each row is claimed with a lease before it is sent.
+// workers: each row is claimed with a lease before it is sent, and the lease is renewed
+// while its call is in flight, so a slow Slack does not hand the row to another replica.
+//
+// Waits are bounded: every call has a timeout, and the worker holds the Slack app's
+// shared gate (ackFirst.ts) only for its database work, never across a call to Slack. A
+// hung call delays the calls behind it in its order key, nothing else.
+//
+// At most one copy of each message: a post carries its row id in Slack's message
+// metadata, and a post that may have gone out without its result being recorded (a
+// crash mid-send, a timeout) is looked for in its channel before it is sent again
+// (outboxCopies.ts).
+import { randomBytes } from "node:crypto";
 import type { Clock } from "./clock.js";
 import type { Database, Tx } from "./db.js";
-import type { Logger } from "./log.js";
+import { errorText, type Logger } from "./log.js";
+import { findEarlierCopy, POST_METHODS, tagged } from "./outboxCopies.js";
 
 export interface OutgoingCall {
   /** calls with the same key go out one after another, in the order they were written */
@@ -31,6 +43,13 @@ interface Row {
   onSent: ({ type?: string } & Record<string, unknown>) | null;
   attempts: number;
   collapseKey: string | null;
+  /** set when an earlier send of this post may have reached Slack */
+  inDoubtSince: Date | null;
+}
+
+/** A claimed row whose references are filled in, ready to be sent. */
+interface Ready extends Row {
+  resolved: Record<string, unknown>;
 }
 
 /** Something like WebClient.apiCall. */
@@ -81,11 +100,19 @@ export interface OutboxOptions {
   slack: SlackCaller;
   /** polling interval for retries and rows written by other replicas */
   pollMs?: number;
+  /** how long a claimed row stays this worker's without being renewed (renewed every third of it while its call is in flight) */
   leaseMs?: number;
+  /** calls in flight at once (each of a different order key) */
   concurrency?: number;
+  /** a Slack call not answered within this is given up and retried later (default 12 s, above the Web API client's own timeout) */
+  callTimeoutMs?: number;
+  /** names this worker in the rows it holds (default: random) */
+  workerId?: string;
   /**
-   * Each pass waits for a slot of the Slack app's gate (ackFirst.ts), in turn with the
-   * handlers' work after their acks: a burst of sends does not crowd out the acks.
+   * The worker's database work (claiming rows, filling in references, recording
+   * results) takes its turn at the Slack app's gate (ackFirst.ts), in the limited slot
+   * with the decisions, so a burst of sends does not crowd out the acks. The calls to
+   * Slack themselves run outside it: a slow Slack never holds up a decision.
    */
   gate?: { enter(turn?: { waitMs?: number; limited?: boolean }): Promise<() => void> };
   /**
@@ -96,15 +123,28 @@ export interface OutboxOptions {
   busy?: () => boolean;
 }
 
+/** A call not answered in time; it may still have been carried out. */
+export class SlackCallTimeout extends Error {
+  readonly code = "outbox_call_timeout";
+}
+
+const DEFAULT_LEASE_MS = 30_000;
+const DEFAULT_CALL_TIMEOUT_MS = 12_000;
+
 export class Outbox {
   private resolvers = new Map<string, RefResolver>();
   private handlers = new Map<string, OnSentHandler>();
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
+  private pumping: Promise<number> | undefined;
   private again = false;
   private stopped = true;
+  /** sends in flight (each holds the lease of its row) */
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly workerId: string;
 
-  constructor(private readonly opts: OutboxOptions) {}
+  constructor(private readonly opts: OutboxOptions) {
+    this.workerId = opts.workerId ?? `outbox-${process.pid}-${randomBytes(4).toString("hex")}`;
+  }
 
   registerRef(name: string, resolver: RefResolver): void {
     this.resolvers.set(name, resolver);
@@ -142,24 +182,29 @@ export class Outbox {
     poll();
   }
 
+  /** Stops claiming; waits for the sends in flight (each ends within the call timeout). */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running;
+    await this.pumping;
+    await Promise.all([...this.inFlight]);
   }
 
   /** Sends what is ready now (non-blocking). */
   kick(): void {
     // not started, or stopped: rows wait in the table for a running sender (this replica's or another's)
     if (this.stopped) return;
-    if (this.running) {
+    if (this.pumping) {
       this.again = true;
       return;
     }
-    this.running = this.runUntilIdle()
-      .catch((e) => this.opts.log.error("outbox run failed", { error: String(e) }))
+    this.pumping = this.pump()
+      .catch((e) => {
+        this.opts.log.error("outbox run failed", { error: errorText(e) });
+        return 0;
+      })
       .finally(() => {
-        this.running = undefined;
+        this.pumping = undefined;
         if (this.again && !this.stopped) {
           this.again = false;
           this.kick();
@@ -167,10 +212,21 @@ export class Outbox {
       });
   }
 
-  /** Sends everything that is ready, and waits. For tests and shutdown. */
+  /** Sends everything that is ready, and waits for the answers. For tests and shutdown. */
   async flush(): Promise<void> {
-    await this.running;
-    await this.runUntilIdle();
+    for (;;) {
+      await this.pumping;
+      const claimed = await this.pump();
+      if (claimed === 0 && this.inFlight.size === 0) return;
+      await Promise.all([...this.inFlight]);
+    }
+  }
+
+  /** One pass: claims what is ready (up to the concurrency), sends it and waits for the answers; returns how many. */
+  async runOnce(): Promise<number> {
+    const ready = await this.inTurn(() => this.claimReady(this.opts.concurrency ?? 16));
+    await Promise.all(ready.map((row) => this.send(row)));
+    return ready.length;
   }
 
   /** Number of calls not yet sent (pending, including those waiting for a retry). */
@@ -178,45 +234,68 @@ export class Outbox {
     return this.opts.database.prisma.outboxMessage.count({ where: { status: "pending" } });
   }
 
-  private async runUntilIdle(): Promise<void> {
+  /** Starts sends until every ready row is in flight or the worker is full; returns how many it started. */
+  private async pump(): Promise<number> {
+    let started = 0;
     for (;;) {
-      // each pass takes its turn at the gate, in the limited slot with the decisions
-      // (before claiming, so no lease runs out while waiting)
-      const release = await this.opts.gate?.enter({ waitMs: Infinity, limited: true });
-      let sent: number;
-      try {
-        sent = await this.runOnce();
-      } finally {
-        release?.();
-      }
-      if (sent === 0) return;
+      const room = (this.opts.concurrency ?? 16) - this.inFlight.size;
+      if (room <= 0) return started;
+      const ready = await this.inTurn(() => this.claimReady(room));
+      if (ready.length === 0) return started;
+      started += ready.length;
+      for (const row of ready) this.track(this.send(row));
+    }
+  }
+
+  private track(send: Promise<void>): void {
+    const p: Promise<void> = send
+      .catch((e) => this.opts.log.error("outbox send failed", { error: errorText(e) }))
+      .finally(() => {
+        this.inFlight.delete(p);
+        // the next call of its order key may go now
+        this.kick();
+      });
+    this.inFlight.add(p);
+  }
+
+  /** Database work, in its turn at the gate (the limited slot, however long it takes). */
+  private async inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.opts.gate?.enter({ waitMs: Infinity, limited: true });
+    try {
+      return await work();
+    } finally {
+      release?.();
     }
   }
 
   /**
-   * One pass: claims the first ready call of each order key and sends them concurrently.
-   * Calls with a collapse key (Home tabs, rendered at send time) go in a pass of their
-   * own once no other call is ready, so a message edit never waits behind the renders
-   * its change caused, and each pass is short (it holds a slot of the gate).
+   * Claims the first ready call of each order key not in flight, and fills in its
+   * references. Calls with a collapse key (Home tabs, rendered at send time) are claimed
+   * only when no other call is ready, so a message edit never waits behind the renders
+   * its change caused.
    */
-  async runOnce(): Promise<number> {
+  private async claimReady(limit: number): Promise<Ready[]> {
     const { prisma } = this.opts.database;
     const now = this.opts.clock.now();
     // A newer pending call with the same collapse key will say the same, rendered later.
     await prisma.$executeRaw`
-      UPDATE "OutboxMessage" o SET status = 'superseded', "lockedUntil" = NULL
+      UPDATE "OutboxMessage" o SET status = 'superseded', "lockedUntil" = NULL, "lockedBy" = NULL
       WHERE o.status = 'pending' AND o."collapseKey" IS NOT NULL
         AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
         AND EXISTS (SELECT 1 FROM "OutboxMessage" n WHERE n."collapseKey" = o."collapseKey" AND n.status = 'pending' AND n.id > o.id)`;
-    let claimed = await this.claim(now, false);
-    if (claimed.length === 0 && !(this.opts.busy?.() ?? false)) claimed = await this.claim(now, true);
-    await Promise.all(claimed.map((r) => this.send(r)));
-    return claimed.length;
+    let claimed = await this.claim(now, false, limit);
+    if (claimed.length === 0 && !(this.opts.busy?.() ?? false)) claimed = await this.claim(now, true, limit);
+    const ready: Ready[] = [];
+    for (const row of claimed) {
+      const resolved = await this.resolveRow(row);
+      if (resolved) ready.push({ ...row, resolved });
+    }
+    return ready;
   }
 
   /** Selects and claims in one statement (a row another replica claimed meanwhile is skipped). */
-  private async claim(now: Date, collapsible: boolean): Promise<Row[]> {
-    const lease = new Date(now.getTime() + (this.opts.leaseMs ?? 30_000));
+  private async claim(now: Date, collapsible: boolean, limit: number): Promise<Row[]> {
+    const lease = new Date(now.getTime() + (this.opts.leaseMs ?? DEFAULT_LEASE_MS));
     return this.opts.database.prisma.$queryRaw<Row[]>`
       WITH ready AS (
         SELECT o.id FROM "OutboxMessage" o
@@ -226,79 +305,178 @@ export class Outbox {
                           -- a call held for later (quiet hours) and never tried does not hold up the calls after it
                           AND NOT (p.attempts = 0 AND p."nextAttemptAt" > ${now}))
           AND (o."collapseKey" IS NOT NULL) = ${collapsible}
-        ORDER BY o.id LIMIT ${this.opts.concurrency ?? 16}
+        ORDER BY o.id LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      UPDATE "OutboxMessage" o SET "lockedUntil" = ${lease}
+      UPDATE "OutboxMessage" o SET "lockedUntil" = ${lease}, "lockedBy" = ${this.workerId}
       FROM ready WHERE o.id = ready.id AND o.status = 'pending' AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
-      RETURNING o.id, o.method, o.payload, o."onSent", o.attempts, o."collapseKey"`;
+      RETURNING o.id, o.method, o.payload, o."onSent", o.attempts, o."collapseKey", o."inDoubtSince"`;
   }
 
-  private async send(row: Row): Promise<void> {
-    const { prisma } = this.opts.database;
-    const id = row.id;
-    let payload: Record<string, unknown>;
+  /** The row's payload with its references filled in, or undefined when one is not there yet (the row is put back). */
+  private async resolveRow(row: Row): Promise<Record<string, unknown> | undefined> {
     try {
-      payload = (await this.resolve(row.payload)) as Record<string, unknown>;
+      return (await this.resolve(row.payload)) as Record<string, unknown>;
     } catch (e) {
-      if (e instanceof UnresolvedRef) {
-        // What it refers to is not posted yet (another order key), or its post failed for good.
-        if (row.attempts >= MAX_UNRESOLVED_ATTEMPTS) await this.fail(id, row.attempts, `unresolved reference: ${e.message}`, true);
-        else
-          await this.retryAt(
-            id,
-            row.attempts,
-            new Date(this.opts.clock.now().getTime() + Math.min(2 ** row.attempts * 500, 60_000)),
-            `waiting for ${e.message}`,
-          );
-        return;
-      }
-      throw e;
+      if (!(e instanceof UnresolvedRef)) throw e;
+      // What it refers to is not posted yet (another order key), or its post failed for good.
+      if (row.attempts >= MAX_UNRESOLVED_ATTEMPTS) await this.fail(row, `unresolved reference: ${e.message}`, true);
+      else
+        await this.retryAt(
+          row,
+          new Date(this.opts.clock.now().getTime() + Math.min(2 ** row.attempts * 500, 60_000)),
+          `waiting for ${e.message}`,
+          row.inDoubtSince,
+        );
+      return undefined;
     }
+  }
+
+  private async send(row: Ready): Promise<void> {
+    const post = POST_METHODS.has(row.method);
+    const payload = post ? tagged(row.resolved, row.id) : row.resolved;
+    const renewal = this.renewWhileInFlight(row.id);
     try {
-      const response = await this.opts.slack.apiCall(row.method, payload);
-      const onSent = row.onSent;
-      const h = onSent?.type ? this.handlers.get(String(onSent.type)) : undefined;
-      const sentAt = this.opts.clock.now();
-      if (!h) {
-        await prisma.$executeRaw`
-          UPDATE "OutboxMessage" SET status = 'sent', "sentAt" = ${sentAt}, attempts = ${row.attempts + 1}, "lockedUntil" = NULL, "lastError" = NULL
-          WHERE id = ${id}`;
+      if (post && row.inDoubtSince) {
+        // An earlier send may have posted it: look before posting again.
+        let found: Awaited<ReturnType<typeof findEarlierCopy>>;
+        try {
+          found = await findEarlierCopy(this.timed(), payload, row.id, row.inDoubtSince);
+        } catch (e) {
+          // Slack answered but cannot be searched (a scope not granted yet, say): posting
+          // risks a second copy, waiting would lose the message
+          if ((e as { code?: string }).code !== "slack_webapi_platform_error") {
+            await this.failed(row, e, row.inDoubtSince);
+            return;
+          }
+          this.opts.log.warn("could not look for an earlier copy of a slack post; posting it", { id: row.id, error: errorText(e) });
+          found = { found: false, searched: 0 };
+        }
+        if (found.found) {
+          this.opts.log.info("slack post found from an earlier attempt; not posted again", { id: row.id, ts: found.response.ts });
+          await this.sent(row, found.response, payload);
+          return;
+        }
+      }
+      const startedAt = this.opts.clock.now();
+      // From here until its answer is recorded the post is in doubt (a crash leaves it so).
+      if (post && !(await this.mark(row.id, startedAt))) return;
+      let response: Record<string, unknown>;
+      try {
+        response = await this.timed().apiCall(row.method, payload);
+      } catch (e) {
+        await this.failed(row, e, post ? startedAt : null);
         return;
       }
-      await prisma.$transaction(async (tx) => {
-        await tx.outboxMessage.update({ where: { id }, data: { status: "sent", sentAt, attempts: row.attempts + 1, lockedUntil: null, lastError: null } });
+      await this.sent(row, response, payload);
+    } finally {
+      renewal.stop();
+    }
+  }
+
+  /** Keeps the row's lease while its calls are in flight (the worker that holds it, only). */
+  private renewWhileInFlight(id: number): { stop(): void } {
+    const leaseMs = this.opts.leaseMs ?? DEFAULT_LEASE_MS;
+    const timer = setInterval(
+      () => {
+        const until = new Date(this.opts.clock.now().getTime() + leaseMs);
+        this.opts.database.prisma.outboxMessage
+          .updateMany({ where: { id, lockedBy: this.workerId, status: "pending" }, data: { lockedUntil: until } })
+          .catch((e) => this.opts.log.warn("outbox lease not renewed", { id, error: errorText(e) }));
+      },
+      Math.max(10, Math.floor(leaseMs / 3)),
+    );
+    timer.unref?.();
+    return { stop: () => clearInterval(timer) };
+  }
+
+  /** Records that a post is about to be sent; false when the row is no longer this worker's. */
+  private async mark(id: number, at: Date): Promise<boolean> {
+    const r = await this.opts.database.prisma.outboxMessage.updateMany({
+      where: { id, lockedBy: this.workerId, status: "pending" },
+      data: { inDoubtSince: at },
+    });
+    if (r.count === 0) this.opts.log.warn("outbox row taken over before it was sent", { id });
+    return r.count > 0;
+  }
+
+  /** The Slack caller with every call bounded by the call timeout. */
+  private timed(): SlackCaller {
+    const ms = this.opts.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+    return {
+      apiCall: (method, args) => {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new SlackCallTimeout(`${method} not answered within ${ms} ms`)), ms);
+        });
+        return Promise.race([this.opts.slack.apiCall(method, args), timeout]).finally(() => clearTimeout(timer));
+      },
+    };
+  }
+
+  /** Records a sent call (and what its onSent says), if the row is still this worker's. */
+  private async sent(row: Ready, response: Record<string, unknown>, payload: Record<string, unknown>): Promise<void> {
+    const onSent = row.onSent;
+    const h = onSent?.type ? this.handlers.get(String(onSent.type)) : undefined;
+    const mine = { id: row.id, lockedBy: this.workerId, status: "pending" };
+    const done = await this.inTurn(() => {
+      const data = {
+        status: "sent",
+        sentAt: this.opts.clock.now(),
+        attempts: row.attempts + 1,
+        lockedUntil: null,
+        lockedBy: null,
+        lastError: null,
+        inDoubtSince: null,
+      };
+      if (!h) return this.opts.database.prisma.outboxMessage.updateMany({ where: mine, data }).then((r) => r.count > 0);
+      return this.opts.database.prisma.$transaction(async (tx) => {
+        const r = await tx.outboxMessage.updateMany({ where: mine, data });
+        if (r.count === 0) return false;
         await h(tx, onSent!, response, payload);
+        return true;
       });
-    } catch (e) {
-      const err = e as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number; message?: string };
-      if (err.code === "slack_webapi_rate_limited_error" && typeof err.retryAfter === "number") {
-        await this.retryAt(id, row.attempts, new Date(this.opts.clock.now().getTime() + err.retryAfter * 1000), "ratelimited");
-        return;
-      }
-      const slackError = err.data?.error;
-      if (slackError && PERMANENT.has(slackError)) {
-        await this.fail(id, row.attempts, slackError, true, row.method);
-        return;
-      }
-      const delay = Math.min(2 ** row.attempts * 1000, 10 * 60_000);
-      await this.retryAt(id, row.attempts, new Date(this.opts.clock.now().getTime() + delay), slackError ?? err.message ?? String(e));
+    });
+    // another worker took the row over (this one's lease ran out): it looks for this copy before posting
+    if (!done) this.opts.log.warn("outbox row taken over while its call was in flight", { id: row.id, method: row.method });
+  }
+
+  /** A call that did not succeed: retried later, or given up when Slack says it never will. */
+  private async failed(row: Ready, e: unknown, inDoubtSince: Date | null): Promise<void> {
+    const err = e as { code?: string; data?: { error?: string }; retryAfter?: number; message?: string };
+    // Slack answered, and did nothing: the post is not in doubt because of this attempt
+    const answered = err.code === "slack_webapi_platform_error" || err.code === "slack_webapi_rate_limited_error";
+    const doubt = answered ? null : inDoubtSince;
+    if (err.code === "slack_webapi_rate_limited_error" && typeof err.retryAfter === "number") {
+      await this.retryAt(row, new Date(this.opts.clock.now().getTime() + err.retryAfter * 1000), "ratelimited", doubt);
+      return;
     }
+    const slackError = err.data?.error;
+    if (slackError && PERMANENT.has(slackError)) {
+      await this.fail(row, slackError, true);
+      return;
+    }
+    const delay = Math.min(2 ** row.attempts * 1000, 10 * 60_000);
+    await this.retryAt(row, new Date(this.opts.clock.now().getTime() + delay), slackError ?? err.message ?? String(e), doubt);
   }
 
-  private async retryAt(id: number, attempts: number, at: Date, error: string): Promise<void> {
-    this.opts.log.warn("slack call will be retried", { id, error, at: at.toISOString() });
-    await this.opts.database.prisma.outboxMessage.update({
-      where: { id },
-      data: { attempts: attempts + 1, nextAttemptAt: at, lockedUntil: null, lastError: error },
-    });
+  private async retryAt(row: Row, at: Date, error: string, inDoubtSince: Date | null): Promise<void> {
+    this.opts.log.warn("slack call will be retried", { id: row.id, error, at: at.toISOString(), inDoubt: inDoubtSince !== null });
+    await this.inTurn(() =>
+      this.opts.database.prisma.outboxMessage.updateMany({
+        where: { id: row.id, lockedBy: this.workerId, status: "pending" },
+        data: { attempts: row.attempts + 1, nextAttemptAt: at, lockedUntil: null, lockedBy: null, lastError: error, inDoubtSince },
+      }),
+    );
   }
 
-  private async fail(id: number, attempts: number, error: string, permanent: boolean, method?: string): Promise<void> {
-    this.opts.log.error("slack call failed for good", { id, method, error, permanent });
-    await this.opts.database.prisma.outboxMessage.update({
-      where: { id },
-      data: { status: "failed", attempts: attempts + 1, lockedUntil: null, lastError: error },
-    });
+  private async fail(row: Row, error: string, permanent: boolean): Promise<void> {
+    this.opts.log.error("slack call failed for good", { id: row.id, method: row.method, error, permanent });
+    await this.inTurn(() =>
+      this.opts.database.prisma.outboxMessage.updateMany({
+        where: { id: row.id, lockedBy: this.workerId, status: "pending" },
+        data: { status: "failed", attempts: row.attempts + 1, lockedUntil: null, lockedBy: null, lastError: error },
+      }),
+    );
   }
 
   private async resolve(value: unknown): Promise<unknown> {

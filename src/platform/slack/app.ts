@@ -5,6 +5,7 @@
 import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Logger } from "../log.js";
 import { ackFirst, type WorkGate } from "./ackFirst.js";
+import { webClientOptions } from "./clientOptions.js";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -57,13 +58,8 @@ export function workGateOf(app: App): WorkGate | undefined {
 }
 
 function createBoltApp(o: SlackAppOptions): App {
-  const clientOptions = {
-    ...(o.apiUrl ? { slackApiUrl: o.apiUrl } : {}),
-    // The outbox retries with back-off and honours Retry-After itself; a Web API call
-    // made on the hot path (views.open) must fail fast rather than hang for minutes.
-    retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 },
-    rejectRateLimitedCalls: true,
-  };
+  // a timeout on every call, and no retry of a call that may have been carried out (clientOptions.ts)
+  const clientOptions = webClientOptions(o.apiUrl);
   const common = {
     token: o.botToken,
     logger: boltLogger(o.log),

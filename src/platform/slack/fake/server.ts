@@ -1,6 +1,8 @@
 // A local fake of the Slack Web API that answers like Slack does: same method names,
 // scopes, error codes, rate limits (429 + Retry-After), trigger_id expiry, Block Kit
-// limits, threads, ephemerals, modals and App Home. End-to-end tests point Bolt's
+// limits, threads, ephemerals, modals and App Home, message metadata. It can answer late
+// or never, per method (the work done, the answer held), as a slow or hung Slack does.
+// End-to-end tests point Bolt's
 // `clientOptions.slackApiUrl` at `apiUrl`; state is kept in memory and every change is
 // announced with a "change" event, so a browser UI can later show it as a local Slack.
 import { randomBytes } from "node:crypto";
@@ -70,6 +72,13 @@ export interface FakeMessage {
   reply_count: number;
   edited?: { user: string; ts: string };
   files?: FakeFileInfo[];
+  /** Message metadata given on post; history and replies return it with include_all_metadata. */
+  metadata?: MessageMetadata;
+}
+
+export interface MessageMetadata {
+  event_type: string;
+  event_payload: Record<string, unknown>;
 }
 
 export interface FakeEphemeral {
@@ -165,8 +174,16 @@ class State {
   triggers = new Map<string, { user: string; expiresAt: number; used: boolean }>();
   responseUrls = new Map<string, { target: ResponseUrlTarget; expiresAt: number; uses: number }>();
   failures = new Map<string, Failure[]>();
+  /** per method: answers held this long (the next few calls, then every call) */
+  nextDelays = new Map<string, number[]>();
+  delays = new Map<string, number>();
   buckets = new Map<string, { tokens: number; at: number }>();
 }
+
+/** The scope a method needs by the kind of conversation its `channel` names: public (C), private (G), DM (D). */
+type ScopeByChannel = Record<"C" | "G" | "D", string>;
+const HISTORY_SCOPES: ScopeByChannel = { C: "channels:history", G: "groups:history", D: "im:history" };
+const channelKind = (channel: string): "C" | "G" | "D" => (channel.startsWith("G") ? "G" : channel.startsWith("D") ? "D" : "C");
 
 const TRIGGER_LIFETIME_MS = 3_000;
 const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
@@ -211,11 +228,12 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
   private server?: Server;
   private port = 0;
   private isDown = false;
+  private readonly held = new Set<() => void>();
   private lastTsMicros = 0;
   private counter = 0;
 
   /** Web API methods this fake knows, with the bot scope each needs. */
-  private readonly methods: Record<string, { scope?: string; run: (args: Obj) => Obj }> = {
+  private readonly methods: Record<string, { scope?: string | ScopeByChannel; run: (args: Obj) => Obj }> = {
     "auth.test": {
       run: () => ({ url: this.linkBase, team: "Fake Workspace", user: "mamori", team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId }),
     },
@@ -229,15 +247,8 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     "views.update": { run: (a) => this.updateView(a) },
     "views.publish": { run: (a) => this.publishHome(a) },
     "users.info": { scope: "users:read", run: (a) => this.userInfo(a) },
-    "conversations.history": {
-      scope: "channels:history",
-      run: (a) => ({
-        messages: this.messages(this.channelArg(a, "channel"))
-          .map((m) => this.messageJson(m))
-          .reverse(),
-        has_more: false,
-      }),
-    },
+    "conversations.history": { scope: HISTORY_SCOPES, run: (a) => this.history(a) },
+    "conversations.replies": { scope: HISTORY_SCOPES, run: (a) => this.replies(a) },
     "reactions.add": { scope: "reactions:write", run: (a) => this.addReaction(a) },
     "files.getUploadURLExternal": { scope: "files:write", run: (a) => this.uploadUrl(a) },
     "files.completeUploadExternal": { scope: "files:write", run: (a) => this.completeUpload(a) },
@@ -269,6 +280,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = undefined;
+    this.held.clear();
     server?.closeAllConnections();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -299,6 +311,33 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
   /** While down, every request answers HTTP 503. */
   down(isDown: boolean): void {
     this.isDown = isDown;
+  }
+
+  /**
+   * The next `times` calls to `method` are carried out at once but answered `ms` later
+   * (Infinity: never, until `releaseHeld()` or `stop()`): what a slow or hung Slack does
+   * to a caller that gives up or dies meanwhile. The call is recorded when it arrives.
+   */
+  delayNext(method: string, ms: number, times = 1): void {
+    const queue = this.s.nextDelays.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(ms);
+    this.s.nextDelays.set(method, queue);
+  }
+
+  /** Every call to `method` (after those given to delayNext) is answered `ms` late (Infinity: never); undefined: on time again. */
+  delay(method: string, ms: number | undefined): void {
+    if (ms === undefined) this.s.delays.delete(method);
+    else this.s.delays.set(method, ms);
+  }
+
+  /** Answers held by delay/delayNext that have not gone out yet. */
+  heldAnswers(): number {
+    return this.held.size;
+  }
+
+  /** Sends every held answer now (to callers still listening). */
+  releaseHeld(): void {
+    for (const h of [...this.held]) h();
   }
 
   reset(): void {
@@ -544,7 +583,21 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     }
     if (this.opts.scopes) headers["X-OAuth-Scopes"] = this.opts.scopes.join(",");
     this.calls.push({ method, args, at: this.clock.now(), status, response: body });
-    send(res, status, body, headers);
+    const delay = this.s.nextDelays.get(method)?.shift() ?? this.s.delays.get(method);
+    if (delay === undefined || delay <= 0) return send(res, status, body, headers);
+    // carried out, answered late (or never): the caller may give up or die meanwhile
+    let timer: NodeJS.Timeout | undefined;
+    const answer = () => {
+      clearTimeout(timer);
+      this.held.delete(answer);
+      if (!res.destroyed && !res.writableEnded) send(res, status, body, headers);
+    };
+    this.held.add(answer);
+    res.once("close", () => {
+      clearTimeout(timer);
+      this.held.delete(answer);
+    });
+    if (Number.isFinite(delay)) timer = setTimeout(answer, delay);
   }
 
   private dispatch(method: string, token: string | undefined, args: Obj): Obj {
@@ -559,7 +612,8 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     if (!token) throw new ApiError("not_authed");
     if (!(this.opts.tokens ? this.opts.tokens.includes(token) : /^xox[bp]-/.test(token))) throw new ApiError("invalid_auth");
     const scopes = this.opts.scopes;
-    if (m.scope && scopes && !scopes.includes(m.scope)) throw new ApiError("missing_scope", { needed: m.scope, provided: scopes.join(",") });
+    const needed = typeof m.scope === "object" ? m.scope[channelKind(str(args, "channel") ?? "")] : m.scope;
+    if (needed && scopes && !scopes.includes(needed)) throw new ApiError("missing_scope", { needed, provided: scopes.join(",") });
     return m.run(args);
   }
 
@@ -568,9 +622,70 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
   private postMessage(args: Obj): Obj {
     const channel = this.channelArg(args, "channel", true);
     const content = this.content(args);
+    const metadata = this.metadataArg(args);
     this.rateLimit(channel);
-    const m = this.addMessage(channel, { ...content, thread_ts: str(args, "thread_ts") });
-    return { channel, ts: m.ts, message: this.messageJson(m) };
+    const m = this.addMessage(channel, { ...content, thread_ts: str(args, "thread_ts"), ...(metadata && { metadata }) });
+    return { channel, ts: m.ts, message: this.messageJson(m, true) };
+  }
+
+  /** Message metadata as Slack checks it: an event_type of letters, digits and underscores, and an object payload. */
+  private metadataArg(args: Obj): MessageMetadata | undefined {
+    const m = args.metadata;
+    if (m === undefined || m === "") return undefined;
+    if (!isObj(m)) throw new ApiError("invalid_metadata_format");
+    if (typeof m.event_type !== "string" || !/^[A-Za-z0-9_]{1,255}$/.test(m.event_type) || !isObj(m.event_payload))
+      throw new ApiError("invalid_metadata_schema");
+    return { event_type: m.event_type, event_payload: clone(m.event_payload) };
+  }
+
+  /** conversations.history: top-level messages newest first, between oldest and latest, a page at a time. */
+  private history(args: Obj): Obj {
+    const channel = this.channelArg(args, "channel");
+    const list = this.messages(channel).filter(this.between(args)).reverse();
+    return this.page(list, args, 100);
+  }
+
+  /** conversations.replies: the thread's parent, then its replies oldest first (those between oldest and latest). */
+  private replies(args: Obj): Obj {
+    const channel = this.channelArg(args, "channel");
+    const parent = this.message(channel, str(args, "ts") ?? "");
+    if (!parent) throw new ApiError("thread_not_found");
+    const root = parent.thread_ts && parent.thread_ts !== parent.ts ? this.message(channel, parent.thread_ts)! : parent;
+    const list = [root, ...this.thread(channel, root.ts).filter(this.between(args))];
+    return this.page(list, args, 1000);
+  }
+
+  /** Slack's oldest/latest/inclusive filter on ts. */
+  private between(args: Obj): (m: FakeMessage) => boolean {
+    const oldest = Number(str(args, "oldest") ?? 0);
+    const latest = Number(str(args, "latest") ?? Number.POSITIVE_INFINITY);
+    const inclusive = flag(args, "inclusive");
+    return (m) => {
+      const t = Number(m.ts);
+      return (inclusive ? t >= oldest : t > oldest) && (inclusive ? t <= latest : t < latest);
+    };
+  }
+
+  /** One page of `list` (limit and an opaque cursor), metadata only with include_all_metadata. */
+  private page(list: FakeMessage[], args: Obj, defaultLimit: number): Obj {
+    const limit = Math.max(1, Math.min(999, Number(str(args, "limit") ?? defaultLimit) || defaultLimit));
+    const cursor = str(args, "cursor");
+    const from = cursor
+      ? Number(
+          Buffer.from(cursor, "base64url")
+            .toString("utf8")
+            .replace(/^offset:/, ""),
+        )
+      : 0;
+    if (!Number.isInteger(from) || from < 0) throw new ApiError("invalid_cursor");
+    const withMetadata = flag(args, "include_all_metadata");
+    const messages = list.slice(from, from + limit).map((m) => this.messageJson(m, withMetadata));
+    const more = from + limit < list.length;
+    return {
+      messages,
+      has_more: more,
+      response_metadata: { next_cursor: more ? Buffer.from(`offset:${from + limit}`).toString("base64url") : "" },
+    };
   }
 
   private updateMessage(args: Obj): Obj {
@@ -629,7 +744,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     return { text, ...(blocks && { blocks }) };
   }
 
-  private addMessage(channel: string, c: Pick<FakeMessage, "text" | "blocks" | "thread_ts" | "files">): FakeMessage {
+  private addMessage(channel: string, c: Pick<FakeMessage, "text" | "blocks" | "thread_ts" | "files" | "metadata">): FakeMessage {
     const list = this.s.history.get(channel) ?? [];
     this.s.history.set(channel, list);
     const { thread_ts, ...content } = c;
@@ -643,7 +758,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
       reply_count: 0,
       ...content,
     };
-    for (const key of ["blocks", "files"] as const) if (m[key] === undefined) delete m[key];
+    for (const key of ["blocks", "files", "metadata"] as const) if (m[key] === undefined) delete m[key];
     // A thread_ts Slack does not know posts to the channel; a reply's ts means its thread.
     const target = thread_ts ? list.find((x) => x.ts === thread_ts) : undefined;
     const parent = target?.thread_ts ? list.find((x) => x.ts === target.thread_ts) : target;
@@ -676,9 +791,9 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     return stored;
   }
 
-  private messageJson(m: FakeMessage): Obj {
-    const { channel: _channel, ...rest } = clone(m);
-    return { ...rest, team: this.teamId };
+  private messageJson(m: FakeMessage, withMetadata = false): Obj {
+    const { channel: _channel, metadata, ...rest } = clone(m);
+    return { ...rest, team: this.teamId, ...(withMetadata && metadata && { metadata }) };
   }
 
   private rateLimit(channel: string): void {

@@ -303,3 +303,112 @@ describe("with @slack/web-api's WebClient", () => {
     expect(fake.messages("C1")).toEqual([expect.objectContaining({ text: "report", files: [expect.objectContaining({ id: file!.id, name: "report.csv" })] })]);
   });
 });
+
+describe("message metadata, history and replies", () => {
+  const client = () => new WebClient("xoxb-test", { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  const tag = (row: number) => ({ event_type: "mamori_outbox", event_payload: { row } });
+
+  it("keeps the metadata a post carries and returns it only with include_all_metadata", async () => {
+    // the Web API client sends metadata form-encoded, as a JSON string
+    const posted = await client().chat.postMessage({ channel: "C1", text: "tagged", metadata: tag(7) });
+    await client().chat.postMessage({ channel: "C1", text: "plain" });
+    expect(posted.message?.metadata).toEqual(tag(7));
+    const plain = await client().conversations.history({ channel: "C1" });
+    expect(plain.messages?.map((m) => [m.text, m.metadata])).toEqual([
+      ["plain", undefined],
+      ["tagged", undefined],
+    ]);
+    const withMeta = await client().conversations.history({ channel: "C1", include_all_metadata: true });
+    expect(withMeta.messages?.map((m) => [m.text, m.metadata?.event_payload])).toEqual([
+      ["plain", undefined],
+      ["tagged", { row: 7 }],
+    ]);
+  });
+
+  it("refuses malformed metadata like Slack", async () => {
+    expect((await api("chat.postMessage", { channel: "C1", text: "x", metadata: { event_type: "has space", event_payload: {} } })).body.error).toBe(
+      "invalid_metadata_schema",
+    );
+    expect((await api("chat.postMessage", { channel: "C1", text: "x", metadata: "not json" }, { form: true })).body.error).toBe("invalid_metadata_format");
+    expect(fake.messages("C1")).toEqual([]);
+  });
+
+  it("pages history newest first between oldest and latest, with a cursor", async () => {
+    const ts: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      ts.push((await api("chat.postMessage", { channel: "C1", text: `m${i}` })).body.ts);
+      clock.advance(1000);
+    }
+    const first = (await api("conversations.history", { channel: "C1", oldest: ts[0], limit: 2 })).body;
+    expect(first.messages.map((m: { text: string }) => m.text)).toEqual(["m4", "m3"]);
+    expect(first.has_more).toBe(true);
+    const second = (await api("conversations.history", { channel: "C1", oldest: ts[0], limit: 2, cursor: first.response_metadata.next_cursor })).body;
+    expect(second.messages.map((m: { text: string }) => m.text)).toEqual(["m2", "m1"]);
+    expect(second.response_metadata.next_cursor).toBe("");
+    const inclusive = (await api("conversations.history", { channel: "C1", oldest: ts[1], latest: ts[3], inclusive: true })).body;
+    expect(inclusive.messages.map((m: { text: string }) => m.text)).toEqual(["m3", "m2", "m1"]);
+  });
+
+  it("answers conversations.replies with the parent first, then the replies, metadata on request", async () => {
+    const parent = (await api("chat.postMessage", { channel: "C1", text: "parent" })).body.ts;
+    const r1 = (await api("chat.postMessage", { channel: "C1", text: "r1", thread_ts: parent, metadata: tag(1) })).body.ts;
+    await api("chat.postMessage", { channel: "C1", text: "r2", thread_ts: parent, metadata: tag(2) });
+    const all = (await api("conversations.replies", { channel: "C1", ts: r1, include_all_metadata: true })).body;
+    expect(all.messages.map((m: { text: string; metadata?: { event_payload: unknown } }) => [m.text, m.metadata?.event_payload])).toEqual([
+      ["parent", undefined],
+      ["r1", { row: 1 }],
+      ["r2", { row: 2 }],
+    ]);
+    const later = (await api("conversations.replies", { channel: "C1", ts: parent, oldest: r1 })).body;
+    expect(later.messages.map((m: { text: string; metadata?: unknown }) => [m.text, m.metadata])).toEqual([
+      ["parent", undefined],
+      ["r2", undefined],
+    ]);
+    expect((await api("conversations.replies", { channel: "C1", ts: "1.000000" })).body.error).toBe("thread_not_found");
+  });
+
+  it("reading history needs the scope of the kind of conversation", async () => {
+    await startFake({ scopes: ["chat:write", "channels:history"] });
+    await api("chat.postMessage", { channel: "G1", text: "private" });
+    await api("chat.postMessage", { channel: "U1", text: "dm" });
+    expect((await api("conversations.history", { channel: "C1" })).body.ok).toBe(true);
+    expect((await api("conversations.history", { channel: "G1" })).body).toMatchObject({ ok: false, error: "missing_scope", needed: "groups:history" });
+    expect((await api("conversations.replies", { channel: fake.dmChannelOf("U1"), ts: "1.0" })).body).toMatchObject({
+      ok: false,
+      error: "missing_scope",
+      needed: "im:history",
+    });
+  });
+});
+
+describe("answering late or never", () => {
+  it("does the work at once and holds the answer for the time given", async () => {
+    fake.delayNext("chat.postMessage", 300);
+    const started = Date.now();
+    const answer = api("chat.postMessage", { channel: "C1", text: "slow" });
+    await fake.waitFor(() => fake.messages("C1").length === 1);
+    expect(fake.heldAnswers()).toBe(1);
+    expect((await answer).body.ok).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    // the next call is on time again
+    const quick = Date.now();
+    await api("chat.postMessage", { channel: "C1", text: "quick" });
+    expect(Date.now() - quick).toBeLessThan(250);
+  });
+
+  it("never answers a hung method until released; a caller that gives up has still posted", async () => {
+    fake.delay("chat.update", Number.POSITIVE_INFINITY);
+    const client = new WebClient("xoxb-test", { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, timeout: 200 });
+    const ts = (await client.chat.postMessage({ channel: "C1", text: "v1" })).ts!;
+    const err = (await client.chat.update({ channel: "C1", ts, text: "v2" }).catch((e: unknown) => e)) as { code?: string };
+    expect(err.code).toBe(ErrorCode.RequestError);
+    expect(fake.message("C1", ts)?.text).toBe("v2");
+    await fake.waitFor(() => fake.heldAnswers() === 0, 2000); // the caller hung up
+    const pending = api("chat.update", { channel: "C1", ts, text: "v3" });
+    await fake.waitFor(() => fake.heldAnswers() === 1);
+    fake.releaseHeld();
+    expect((await pending).body.ok).toBe(true);
+    fake.delay("chat.update", undefined);
+    expect((await api("chat.update", { channel: "C1", ts, text: "v4" })).body.ok).toBe(true);
+  });
+});
