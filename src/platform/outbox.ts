@@ -440,8 +440,12 @@ export class Outbox {
     if (!done) this.opts.log.warn("outbox row taken over while its call was in flight", { id: row.id, method: row.method });
   }
 
-  /** A call that did not succeed: retried later, or given up when Slack says it never will. */
-  private async failed(row: Ready, e: unknown, inDoubtSince: Date | null): Promise<void> {
+  /** A call that did not succeed: retried later, or given up when Slack says it never will (in its turn at the gate). */
+  private failed(row: Ready, e: unknown, inDoubtSince: Date | null): Promise<void> {
+    return this.inTurn(() => this.recordFailure(row, e, inDoubtSince));
+  }
+
+  private async recordFailure(row: Ready, e: unknown, inDoubtSince: Date | null): Promise<void> {
     const err = e as { code?: string; data?: { error?: string }; retryAfter?: number; message?: string };
     // Slack answered, and did nothing: the post is not in doubt because of this attempt
     const answered = err.code === "slack_webapi_platform_error" || err.code === "slack_webapi_rate_limited_error";
@@ -459,24 +463,21 @@ export class Outbox {
     await this.retryAt(row, new Date(this.opts.clock.now().getTime() + delay), slackError ?? err.message ?? String(e), doubt);
   }
 
+  // retryAt and fail run in the caller's turn at the gate (claimReady's, or failed's): they never take one themselves
   private async retryAt(row: Row, at: Date, error: string, inDoubtSince: Date | null): Promise<void> {
     this.opts.log.warn("slack call will be retried", { id: row.id, error, at: at.toISOString(), inDoubt: inDoubtSince !== null });
-    await this.inTurn(() =>
-      this.opts.database.prisma.outboxMessage.updateMany({
-        where: { id: row.id, lockedBy: this.workerId, status: "pending" },
-        data: { attempts: row.attempts + 1, nextAttemptAt: at, lockedUntil: null, lockedBy: null, lastError: error, inDoubtSince },
-      }),
-    );
+    await this.opts.database.prisma.outboxMessage.updateMany({
+      where: { id: row.id, lockedBy: this.workerId, status: "pending" },
+      data: { attempts: row.attempts + 1, nextAttemptAt: at, lockedUntil: null, lockedBy: null, lastError: error, inDoubtSince },
+    });
   }
 
   private async fail(row: Row, error: string, permanent: boolean): Promise<void> {
     this.opts.log.error("slack call failed for good", { id: row.id, method: row.method, error, permanent });
-    await this.inTurn(() =>
-      this.opts.database.prisma.outboxMessage.updateMany({
-        where: { id: row.id, lockedBy: this.workerId, status: "pending" },
-        data: { status: "failed", attempts: row.attempts + 1, lockedUntil: null, lockedBy: null, lastError: error },
-      }),
-    );
+    await this.opts.database.prisma.outboxMessage.updateMany({
+      where: { id: row.id, lockedBy: this.workerId, status: "pending" },
+      data: { status: "failed", attempts: row.attempts + 1, lockedUntil: null, lockedBy: null, lastError: error },
+    });
   }
 
   private async resolve(value: unknown): Promise<unknown> {

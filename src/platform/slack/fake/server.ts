@@ -175,8 +175,8 @@ class State {
   responseUrls = new Map<string, { target: ResponseUrlTarget; expiresAt: number; uses: number }>();
   failures = new Map<string, Failure[]>();
   /** per method: answers held this long (the next few calls, then every call) */
-  nextDelays = new Map<string, number[]>();
-  delays = new Map<string, number>();
+  nextDelays = new Map<string, Delay[]>();
+  delays = new Map<string, Delay>();
   buckets = new Map<string, { tokens: number; at: number }>();
 }
 
@@ -184,6 +184,12 @@ class State {
 type ScopeByChannel = Record<"C" | "G" | "D", string>;
 const HISTORY_SCOPES: ScopeByChannel = { C: "channels:history", G: "groups:history", D: "im:history" };
 const channelKind = (channel: string): "C" | "G" | "D" => (channel.startsWith("G") ? "G" : channel.startsWith("D") ? "D" : "C");
+
+/** How a method answers late: after `ms`, having done its work at once or only when answering. */
+interface Delay {
+  ms: number;
+  work: "at once" | "when answered";
+}
 
 const TRIGGER_LIFETIME_MS = 3_000;
 const RESPONSE_URL_LIFETIME_MS = 30 * 60_000;
@@ -229,6 +235,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
   private port = 0;
   private isDown = false;
   private readonly held = new Set<() => void>();
+  private stopping: (() => void)[] = [];
   private lastTsMicros = 0;
   private counter = 0;
 
@@ -281,6 +288,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     const server = this.server;
     this.server = undefined;
     this.held.clear();
+    for (const s of this.stopping.splice(0)) s();
     server?.closeAllConnections();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -314,20 +322,21 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
   }
 
   /**
-   * The next `times` calls to `method` are carried out at once but answered `ms` later
-   * (Infinity: never, until `releaseHeld()` or `stop()`): what a slow or hung Slack does
-   * to a caller that gives up or dies meanwhile. The call is recorded when it arrives.
+   * The next `times` calls to `method` are answered `ms` later (Infinity: never, until
+   * `releaseHeld()` or `stop()`): what a slow or hung Slack does to a caller that gives up
+   * or dies meanwhile. `work` says when the call is carried out: at once (the default;
+   * recorded when it arrives), or only when it is answered (a Slack slow to do it; recorded then).
    */
-  delayNext(method: string, ms: number, times = 1): void {
+  delayNext(method: string, ms: number, times = 1, work: Delay["work"] = "at once"): void {
     const queue = this.s.nextDelays.get(method) ?? [];
-    for (let i = 0; i < times; i++) queue.push(ms);
+    for (let i = 0; i < times; i++) queue.push({ ms, work });
     this.s.nextDelays.set(method, queue);
   }
 
   /** Every call to `method` (after those given to delayNext) is answered `ms` late (Infinity: never); undefined: on time again. */
-  delay(method: string, ms: number | undefined): void {
+  delay(method: string, ms: number | undefined, work: Delay["work"] = "at once"): void {
     if (ms === undefined) this.s.delays.delete(method);
-    else this.s.delays.set(method, ms);
+    else this.s.delays.set(method, { ms, work });
   }
 
   /** Answers held by delay/delayNext that have not gone out yet. */
@@ -566,6 +575,9 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
   }
 
   private async onApi(method: string, req: IncomingMessage, url: URL, raw: Buffer, res: ServerResponse): Promise<void> {
+    const delay = this.s.nextDelays.get(method)?.shift() ?? this.s.delays.get(method);
+    // nothing happens until the answer: a caller that gave up meanwhile is not answered, but the call is still carried out
+    if (delay && delay.work === "when answered" && delay.ms > 0 && !(await this.hold(res, delay.ms))) return;
     let args: Obj = {};
     let status = 200;
     let body: Obj;
@@ -583,21 +595,27 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     }
     if (this.opts.scopes) headers["X-OAuth-Scopes"] = this.opts.scopes.join(",");
     this.calls.push({ method, args, at: this.clock.now(), status, response: body });
-    const delay = this.s.nextDelays.get(method)?.shift() ?? this.s.delays.get(method);
-    if (delay === undefined || delay <= 0) return send(res, status, body, headers);
     // carried out, answered late (or never): the caller may give up or die meanwhile
-    let timer: NodeJS.Timeout | undefined;
-    const answer = () => {
-      clearTimeout(timer);
-      this.held.delete(answer);
-      if (!res.destroyed && !res.writableEnded) send(res, status, body, headers);
-    };
-    this.held.add(answer);
-    res.once("close", () => {
-      clearTimeout(timer);
-      this.held.delete(answer);
+    if (delay && delay.work === "at once" && delay.ms > 0 && !(await this.hold(res, delay.ms))) return;
+    if (!res.destroyed && !res.writableEnded) send(res, status, body, headers);
+  }
+
+  /** Waits `ms` (Infinity: until releaseHeld); false when the fake stopped meanwhile. */
+  private hold(res: ServerResponse, ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const answer = (go: boolean) => {
+        clearTimeout(timer);
+        this.held.delete(release);
+        resolve(go);
+      };
+      const release = () => answer(true);
+      this.held.add(release);
+      // the caller hung up: it is no longer waiting, though the work is done (or still will be)
+      res.once("close", () => this.held.delete(release));
+      this.stopping.push(() => answer(false));
+      if (Number.isFinite(ms)) timer = setTimeout(release, ms);
     });
-    if (Number.isFinite(delay)) timer = setTimeout(answer, delay);
   }
 
   private dispatch(method: string, token: string | undefined, args: Obj): Obj {

@@ -396,6 +396,16 @@ describe("answering late or never", () => {
     expect(Date.now() - quick).toBeLessThan(250);
   });
 
+  it("can also be slow to do the work: nothing happens until the answer", async () => {
+    fake.delayNext("chat.postMessage", 300, 1, "when answered");
+    const answer = api("chat.postMessage", { channel: "C1", text: "late" });
+    await fake.waitFor(() => fake.heldAnswers() === 1);
+    expect(fake.messages("C1")).toEqual([]);
+    expect(fake.calls).toEqual([]);
+    const { body } = await answer;
+    expect(fake.messages("C1").map((m) => m.ts)).toEqual([body.ts]);
+  });
+
   it("never answers a hung method until released; a caller that gives up has still posted", async () => {
     fake.delay("chat.update", Number.POSITIVE_INFINITY);
     const client = new WebClient("xoxb-test", { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 }, timeout: 200 });
