@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
 import { silentLogger } from "../../src/platform/log.js";
 import { Outbox, type SlackCaller } from "../../src/platform/outbox.js";
+import { WorkGate } from "../../src/platform/slack/ackFirst.js";
 import { testDatabase } from "../support/db.js";
 
 let db: Awaited<ReturnType<typeof testDatabase>>;
@@ -25,6 +26,7 @@ function scriptedSlack(script: Record<string, (() => Record<string, unknown>)[]>
       calls.push({ method, args });
       const next = script[method]?.shift();
       if (next) return next();
+      if (method.startsWith("conversations.")) return { ok: true, messages: [] };
       return { ok: true, channel: args.channel, ts: `${ts++}.000100` };
     },
   };
@@ -181,5 +183,175 @@ describe("calls held for later (quiet hours)", () => {
     clock.set("2026-12-06T23:00:00Z"); // Monday 08:00 in Tokyo
     await outbox.flush();
     expect(calls.map((c) => c.args.text)).toEqual(["approved now", "held escalation"]);
+  });
+});
+
+describe("at most one copy of each message", () => {
+  const tagOf = (id: number) => ({ event_type: "mamori_outbox", event_payload: { row: id } });
+  /** Puts a row back as a crash mid-send leaves it: started at `since`, no result, lease run out. */
+  const leftInDoubt = (id: number, since: Date) =>
+    db.prisma.outboxMessage.update({ where: { id }, data: { inDoubtSince: since, lockedBy: "dead-worker", lockedUntil: since } });
+  const recordTs = (outbox: Outbox) =>
+    outbox.onSent("recordTs", async (tx, _o, res) => {
+      await tx.setting.create({ data: { key: "ts", value: `${String(res.channel)} ${String(res.ts)}` } });
+    });
+
+  it("tags every post with its row in Slack's message metadata; edits and Home tabs go as they are", async () => {
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    const { slack, calls } = scriptedSlack();
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
+    await db.prisma.$transaction((tx) =>
+      outbox.enqueue(tx, [
+        { orderKey: "a", method: "chat.postMessage", payload: { channel: "C1", text: "post" } },
+        { orderKey: "b", method: "chat.update", payload: { channel: "C1", ts: "1.0", text: "edit" } },
+        { orderKey: "c", method: "views.publish", payload: { user_id: "U1", view: { type: "home", blocks: [] } } },
+      ]),
+    );
+    await outbox.flush();
+    const post = await db.prisma.outboxMessage.findFirstOrThrow({ where: { orderKey: "a" } });
+    expect(calls.find((c) => c.method === "chat.postMessage")!.args.metadata).toEqual(tagOf(post.id));
+    expect(calls.filter((c) => c.method !== "chat.postMessage").map((c) => c.args.metadata)).toEqual([undefined, undefined]);
+  });
+
+  it("a post in doubt that reached Slack is found in its thread and recorded, not posted again", async () => {
+    const clock = new ManualClock("2026-11-01T00:10:00Z");
+    const since = new Date("2026-11-01T00:00:00Z");
+    let id = 0;
+    const { slack, calls } = scriptedSlack({
+      "conversations.replies": [
+        () => ({
+          ok: true,
+          messages: [
+            { ts: "1000.000100", text: "parent" },
+            { ts: "1000.000200", text: "someone else's", metadata: tagOf(id + 1000) },
+            { ts: "1000.000300", text: "reply", metadata: tagOf(id) },
+          ],
+        }),
+      ],
+    });
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
+    recordTs(outbox);
+    await db.prisma.$transaction((tx) =>
+      outbox.enqueue(tx, {
+        orderKey: "a",
+        method: "chat.postMessage",
+        payload: { channel: "C1", thread_ts: "1000.000100", text: "reply" },
+        onSent: { type: "recordTs" },
+      }),
+    );
+    id = (await db.prisma.outboxMessage.findFirstOrThrow()).id;
+    await leftInDoubt(id, since);
+    await outbox.flush();
+    expect(calls.map((c) => c.method)).toEqual(["conversations.replies"]);
+    // from two minutes before the first send (clocks differ), with the metadata
+    expect(calls[0]!.args).toMatchObject({
+      channel: "C1",
+      ts: "1000.000100",
+      include_all_metadata: true,
+      oldest: `${since.getTime() / 1000 - 120}.000000`,
+    });
+    expect((await db.prisma.setting.findUniqueOrThrow({ where: { key: "ts" } })).value).toBe("C1 1000.000300");
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", inDoubtSince: null, lockedBy: null });
+  });
+
+  it("a DM in doubt that never reached Slack is looked for in the bot's conversation with the person, then posted once", async () => {
+    const clock = new ManualClock("2026-11-01T00:10:00Z");
+    const { slack, calls } = scriptedSlack({
+      "conversations.open": [() => ({ ok: true, channel: { id: "DU1" } })],
+      "conversations.history": [
+        () => ({ ok: true, messages: [{ ts: "900.000100", text: "older", metadata: tagOf(-1) }], response_metadata: { next_cursor: "" } }),
+      ],
+    });
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
+    recordTs(outbox);
+    await db.prisma.$transaction((tx) =>
+      outbox.enqueue(tx, { orderKey: "dm:U1", method: "chat.postMessage", payload: { channel: "U1", text: "hello" }, onSent: { type: "recordTs" } }),
+    );
+    const { id } = await db.prisma.outboxMessage.findFirstOrThrow();
+    await leftInDoubt(id, new Date("2026-11-01T00:00:00Z"));
+    await outbox.flush();
+    expect(calls.map((c) => `${c.method} ${String(c.args.channel ?? c.args.users)}`)).toEqual([
+      "conversations.open U1",
+      "conversations.history DU1",
+      "chat.postMessage U1",
+    ]);
+    expect(await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "sent", inDoubtSince: null });
+  });
+
+  it("a post that times out stays in doubt; its retry looks first and posts only if it is not there", async () => {
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    const { slack, calls } = scriptedSlack({
+      "chat.postMessage": [() => new Promise(() => undefined) as never],
+      "conversations.history": [() => ({ ok: true, messages: [] })],
+    });
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack, callTimeoutMs: 50 });
+    await db.prisma.$transaction((tx) => outbox.enqueue(tx, { orderKey: "a", method: "chat.postMessage", payload: { channel: "C1", text: "hello" } }));
+    await outbox.flush();
+    const row = await db.prisma.outboxMessage.findFirstOrThrow();
+    expect(row).toMatchObject({ status: "pending", attempts: 1, inDoubtSince: new Date("2026-11-01T00:00:00Z"), lockedBy: null });
+    expect(row.lastError).toMatch(/not answered within 50 ms/);
+    clock.advance(1000);
+    await outbox.flush();
+    expect(calls.map((c) => c.method)).toEqual(["chat.postMessage", "conversations.history", "chat.postMessage"]);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({ status: "sent", inDoubtSince: null });
+  });
+
+  it("an edit that times out is sent again without looking (an edit is the same however often it is made)", async () => {
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    const { slack, calls } = scriptedSlack({ "chat.update": [() => new Promise(() => undefined) as never] });
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack, callTimeoutMs: 50 });
+    await db.prisma.$transaction((tx) => outbox.enqueue(tx, { orderKey: "a", method: "chat.update", payload: { channel: "C1", ts: "1.0", text: "v2" } }));
+    await outbox.flush();
+    expect(await db.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({ status: "pending", inDoubtSince: null });
+    clock.advance(1000);
+    await outbox.flush();
+    expect(calls.map((c) => c.method)).toEqual(["chat.update", "chat.update"]);
+  });
+
+  it("when Slack refuses the search (a scope not granted yet), the post goes out rather than being lost", async () => {
+    const clock = new ManualClock("2026-11-01T00:10:00Z");
+    const { slack, calls } = scriptedSlack({ "conversations.history": [slackError("missing_scope")] });
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
+    await db.prisma.$transaction((tx) => outbox.enqueue(tx, { orderKey: "a", method: "chat.postMessage", payload: { channel: "C1", text: "hello" } }));
+    const { id } = await db.prisma.outboxMessage.findFirstOrThrow();
+    await leftInDoubt(id, new Date("2026-11-01T00:00:00Z"));
+    await outbox.flush();
+    expect(calls.map((c) => c.method)).toEqual(["conversations.history", "chat.postMessage"]);
+  });
+
+  it("a worker whose row was taken over while its call was in flight records nothing", async () => {
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    let answer: (v: Record<string, unknown>) => void = () => undefined;
+    const slack: SlackCaller = { apiCall: () => new Promise((resolve) => (answer = resolve)) };
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack, workerId: "slow" });
+    recordTs(outbox);
+    await db.prisma.$transaction((tx) =>
+      outbox.enqueue(tx, { orderKey: "a", method: "chat.postMessage", payload: { channel: "C1", text: "hello" }, onSent: { type: "recordTs" } }),
+    );
+    const done = outbox.flush();
+    await vi.waitFor(async () => expect((await db.prisma.outboxMessage.findFirstOrThrow()).inDoubtSince).not.toBeNull());
+    await db.prisma.outboxMessage.updateMany({ data: { lockedBy: "other" } });
+    answer({ ok: true, channel: "C1", ts: "1.000100" });
+    await done;
+    expect(await db.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({ status: "pending", lockedBy: "other" });
+    expect(await db.prisma.setting.count()).toBe(0);
+  });
+
+  it("with the app's gate (one limited slot), a call waiting for a reference is put back without waiting for a turn its own pass holds", async () => {
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    const { slack, calls } = scriptedSlack();
+    const gate = new WorkGate({ slots: 4, maxWaitMs: 1000, limitedSlots: 1 });
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack, gate });
+    outbox.registerRef("notYet", async () => undefined);
+    await db.prisma.$transaction((tx) =>
+      outbox.enqueue(tx, [
+        { orderKey: "a", method: "chat.postMessage", payload: { channel: "C1", text: { $ref: "notYet" } } },
+        { orderKey: "b", method: "chat.postMessage", payload: { channel: "C1", text: "other" } },
+      ]),
+    );
+    await outbox.flush();
+    expect(calls.map((c) => c.args.text)).toEqual(["other"]);
+    expect(await db.prisma.outboxMessage.findFirstOrThrow({ where: { orderKey: "a" } })).toMatchObject({ status: "pending", attempts: 1 });
+    expect(gate.stats()).toMatchObject({ active: 0, waiting: 0 });
   });
 });
