@@ -17,7 +17,7 @@ import { randomBytes } from "node:crypto";
 import type { Clock } from "./clock.js";
 import type { Database, Tx } from "./db.js";
 import { errorText, type Logger } from "./log.js";
-import { findEarlierCopy, POST_METHODS, tagged } from "./outboxCopies.js";
+import { findEarlierCopy, POST_METHOD, tagged } from "./outboxCopies.js";
 
 export interface OutgoingCall {
   /** calls with the same key go out one after another, in the order they were written */
@@ -43,13 +43,15 @@ interface Row {
   onSent: ({ type?: string } & Record<string, unknown>) | null;
   attempts: number;
   collapseKey: string | null;
-  /** set when an earlier send of this post may have reached Slack */
+  /** set when an earlier send of this post may have reached Slack (as it was before this claim) */
   inDoubtSince: Date | null;
 }
 
 /** A claimed row whose references are filled in, ready to be sent. */
 interface Ready extends Row {
   resolved: Record<string, unknown>;
+  /** when this worker claimed it (the post is in doubt from then on) */
+  claimedAt: Date;
 }
 
 /** Something like WebClient.apiCall. */
@@ -288,17 +290,22 @@ export class Outbox {
     const ready: Ready[] = [];
     for (const row of claimed) {
       const resolved = await this.resolveRow(row);
-      if (resolved) ready.push({ ...row, resolved });
+      if (resolved) ready.push({ ...row, resolved, claimedAt: now });
     }
     return ready;
   }
 
-  /** Selects and claims in one statement (a row another replica claimed meanwhile is skipped). */
+  /**
+   * Selects and claims in one statement (a row another replica claimed meanwhile is
+   * skipped). A post is in doubt from its claim on, until its result is recorded: a crash
+   * after this leaves it so, and the next worker looks for it before posting (from its
+   * first claim on, when an earlier one left it in doubt already).
+   */
   private async claim(now: Date, collapsible: boolean, limit: number): Promise<Row[]> {
     const lease = new Date(now.getTime() + (this.opts.leaseMs ?? DEFAULT_LEASE_MS));
     return this.opts.database.prisma.$queryRaw<Row[]>`
       WITH ready AS (
-        SELECT o.id FROM "OutboxMessage" o
+        SELECT o.id, o."inDoubtSince" AS before FROM "OutboxMessage" o
         WHERE o.status = 'pending' AND o."nextAttemptAt" <= ${now}
           AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
           AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p WHERE p."orderKey" = o."orderKey" AND p.status = 'pending' AND p.id < o.id
@@ -307,9 +314,10 @@ export class Outbox {
           AND (o."collapseKey" IS NOT NULL) = ${collapsible}
         ORDER BY o.id LIMIT ${limit}
         FOR UPDATE SKIP LOCKED)
-      UPDATE "OutboxMessage" o SET "lockedUntil" = ${lease}, "lockedBy" = ${this.workerId}
+      UPDATE "OutboxMessage" o SET "lockedUntil" = ${lease}, "lockedBy" = ${this.workerId},
+        "inDoubtSince" = CASE WHEN o.method = ${POST_METHOD} THEN COALESCE(o."inDoubtSince", ${now}) ELSE o."inDoubtSince" END
       FROM ready WHERE o.id = ready.id AND o.status = 'pending' AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
-      RETURNING o.id, o.method, o.payload, o."onSent", o.attempts, o."collapseKey", o."inDoubtSince"`;
+      RETURNING o.id, o.method, o.payload, o."onSent", o.attempts, o."collapseKey", ready.before AS "inDoubtSince"`;
   }
 
   /** The row's payload with its references filled in, or undefined when one is not there yet (the row is put back). */
@@ -332,7 +340,7 @@ export class Outbox {
   }
 
   private async send(row: Ready): Promise<void> {
-    const post = POST_METHODS.has(row.method);
+    const post = row.method === POST_METHOD;
     const payload = post ? tagged(row.resolved, row.id) : row.resolved;
     const renewal = this.renewWhileInFlight(row.id);
     try {
@@ -357,14 +365,13 @@ export class Outbox {
           return;
         }
       }
-      const startedAt = this.opts.clock.now();
-      // From here until its answer is recorded the post is in doubt (a crash leaves it so).
-      if (post && !(await this.mark(row.id, startedAt))) return;
+      // in doubt since its claim (or since an earlier send not ruled out by the search above)
+      const doubt = post ? (row.inDoubtSince ?? row.claimedAt) : null;
       let response: Record<string, unknown>;
       try {
         response = await this.timed().apiCall(row.method, payload);
       } catch (e) {
-        await this.failed(row, e, post ? startedAt : null);
+        await this.failed(row, e, doubt);
         return;
       }
       await this.sent(row, response, payload);
@@ -387,16 +394,6 @@ export class Outbox {
     );
     timer.unref?.();
     return { stop: () => clearInterval(timer) };
-  }
-
-  /** Records that a post is about to be sent; false when the row is no longer this worker's. */
-  private async mark(id: number, at: Date): Promise<boolean> {
-    const r = await this.opts.database.prisma.outboxMessage.updateMany({
-      where: { id, lockedBy: this.workerId, status: "pending" },
-      data: { inDoubtSince: at },
-    });
-    if (r.count === 0) this.opts.log.warn("outbox row taken over before it was sent", { id });
-    return r.count > 0;
   }
 
   /** The Slack caller with every call bounded by the call timeout. */

@@ -8,8 +8,8 @@ import type { SlackCaller } from "./outbox.js";
 /** The metadata event type of the outbox's posts. */
 export const OUTBOX_EVENT_TYPE = "mamori_outbox";
 
-/** Methods that make a new message each time they succeed (an edit or a Home tab is the same however often it is sent). */
-export const POST_METHODS: ReadonlySet<string> = new Set(["chat.postMessage"]);
+/** The method that makes a new message each time it succeeds (an edit or a Home tab is the same however often it is sent). */
+export const POST_METHOD = "chat.postMessage";
 
 /** Slack's clock and ours may differ: the search starts this much before the first send. */
 const CLOCK_MARGIN_MS = 2 * 60_000;
