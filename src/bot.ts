@@ -54,7 +54,15 @@ export interface Bot {
 export async function createBot(o: BotOptions): Promise<Bot> {
   const { config } = o;
   const log =
-    o.log ?? createLogger(config.logLevel, [config.slackBotToken, config.slackSigningSecret ?? "", config.slackAppToken ?? "", config.databaseUrl ?? ""]);
+    o.log ??
+    createLogger(config.logLevel, [
+      config.slackBotToken,
+      config.slackSigningSecret ?? "",
+      config.slackAppToken ?? "",
+      config.databaseUrl ?? "",
+      config.auditHmacKey ?? "",
+    ]);
+  for (const w of config.warnings ?? []) log.warn(w);
   const clock = o.clock ?? systemClock;
   const database = o.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir }));
   const { applied } = await migrate(database);
