@@ -4,3 +4,4 @@ export { luhnValid, myNumberCheckDigit, myNumberValid } from "./checks.js";
 export { detectPii, holdsPii, PII_KINDS, type PiiKind } from "./detect.js";
 export { normalize, type Normalized } from "./normalize.js";
 export { sealFields, sealOf, textSeal, type Seal, type SealedText } from "./seal.js";
+export { shownWithoutPii } from "./display.js";

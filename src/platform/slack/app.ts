@@ -3,7 +3,7 @@
 // registry (handlers.ts), which listens on it; the Slack layer
 // stays thin: parse, call the domain, render.
 import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
-import type { Logger } from "../log.js";
+import { withoutBodies, type Logger } from "../log.js";
 import { ackFirst, type WorkGate } from "./ackFirst.js";
 
 export interface SlackAppOptions {
@@ -31,7 +31,8 @@ const COMMAND_WAIT_MS = 400;
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
   return {
-    debug: (...m: unknown[]) => log.debug(m.map(String).join(" ")),
+    // Bolt's and the Web API client's debug lines carry request and response bodies (what people typed): never those
+    debug: (...m: unknown[]) => log.debug(withoutBodies(m.map(String).join(" "))),
     info: (...m: unknown[]) => log.info(m.map(String).join(" ")),
     warn: (...m: unknown[]) => log.warn(m.map(String).join(" ")),
     error: (...m: unknown[]) => log.error(m.map(String).join(" ")),
