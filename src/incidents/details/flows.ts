@@ -2,7 +2,7 @@
 // /privacy incident details). Like report/flows.ts: one transaction holds the change, its audit
 // entry (the timeline, with each item's before and after) and the thread reply.
 import { appendAudit } from "../../platform/audit/chain.js";
-import { sealOf } from "../../platform/pii/index.js";
+import { keepText, sealOf } from "../../platform/pii/index.js";
 import { transact, type Tx } from "../../platform/db.js";
 import { CHANNEL_LANG } from "../../platform/i18n.js";
 import type { Services } from "../../platform/services.js";
@@ -36,9 +36,12 @@ export async function updateDetails(
     const changes = detailChanges(detailsOf(before), input.details);
     if (changes.length === 0) return { ok: true, code: before.code, changed: [] };
     const now = s.clock.now();
-    // the items are on the incident row (erasable): the chain keeps which changed, with the seals of before and after
+    // the new items are on the incident row (erasable), the earlier ones kept in AuditText: the chain keeps which
+    // changed, with their seals
     const seal = sealOf(s);
-    const sealedChanges = changes.map((c) => ({ field: c.field, from: seal(c.from), to: seal(c.to) }));
+    const sealedChanges = [];
+    for (const c of changes)
+      sealedChanges.push({ field: c.field, from: await keepText(tx, seal, now, `incident:${before.code}`, c.field, c.from), to: seal(c.to) });
     const after = await tx.incident.update({
       where: { id: before.id },
       data: { ...Object.fromEntries(changes.map((c) => [c.field, c.to])), rev: { increment: 1 }, updatedAt: now },

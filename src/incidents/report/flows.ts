@@ -2,7 +2,7 @@
 // holding the state change, its audit entry (the incident's timeline in the hash-chained
 // log) and the Slack messages it causes (written to the outbox, sent after the commit).
 import { appendAudit } from "../../platform/audit/chain.js";
-import { sealOf } from "../../platform/pii/index.js";
+import { keepText, sealOf } from "../../platform/pii/index.js";
 import { nextCode, yearIn } from "../../platform/codes.js";
 import { transact, whenDuplicate } from "../../platform/db.js";
 import { CHANNEL_LANG, formatDateTime } from "../../platform/i18n.js";
@@ -185,7 +185,8 @@ export async function assessIncident(
         reasons: r.reasons,
         reportedBy: r.reportedBy,
         deadlines: isoDeadlines(due),
-        ...(change ? { reason: sealOf(s)(input.answers.reason), changes: change.lines } : {}),
+        // the reason has no column of its own: kept erasable in AuditText, the entry points at it
+        ...(change ? { reason: await keepText(tx, sealOf(s), now, subject(before.code), "reason", input.answers.reason), changes: change.lines } : {}),
       },
     });
     if (acknowledges) {

@@ -5,3 +5,4 @@ export { detectPii, holdsPii, PII_KINDS, type PiiKind } from "./detect.js";
 export { normalize, type Normalized } from "./normalize.js";
 export { sealFields, sealOf, textSeal, type Seal, type SealedText } from "./seal.js";
 export { shownWithoutPii } from "./display.js";
+export { eraseKeptTexts, keepText, type KeptText } from "./kept.js";
