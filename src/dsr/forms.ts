@@ -6,7 +6,7 @@ import { readModal, type ModalValues } from "../platform/slack/modal.js";
 import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, IdentityBlocks, INPUT, LogBlocks, SendBackBlocks, WithdrawBlocks } from "./ids.js";
 import { dsrMessages } from "./messages.js";
 import { dayText } from "./blocks.js";
-import { detectPii, holdsPii, normalize } from "../platform/pii/index.js";
+import { detectPii, normalize } from "../platform/pii/index.js";
 import {
   COMPLAINT_KINDS,
   DSR_KINDS,
@@ -72,11 +72,12 @@ export function looksPersonal(text: string): boolean {
 
 /**
  * The customer reference is a number of the company's own systems, so long numbers are
- * expected there: it is refused only for a name with an honorific, contact details (e-mail,
- * phone, postal code, address) or a number after the name of an identity document.
+ * expected there: it is refused only for what the detector finds (a name with an honorific,
+ * an address, a phone number, an e-mail address, a card or 個人番号 by its check digit), a
+ * postal code or a number after the name of an identity document.
  */
 export function looksLikeContact(text: string): boolean {
-  if (holdsPii(text, ["name", "address", "phone", "email"])) return true;
+  if (detectPii(text).length > 0) return true;
   const n = normalize(text);
   if (ID_NUMBER_WORDS.test(n.numbers)) return true;
   if (/(^|[^\d])0\d{1,4}-\d{1,4}-\d{3,4}([^\d]|$)/.test(n.numbers)) return true;
