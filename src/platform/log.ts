@@ -79,7 +79,9 @@ export function withoutBodies(text: string): string {
   if (cuts.length === 0) return text;
   const cut = Math.min(...cuts);
   const left = text.length - cut;
-  return left === 0 ? text : `${text.slice(0, cut).trimEnd()} [${left} characters left out]`;
+  if (left === 0) return text;
+  const kept = text.slice(0, cut).trimEnd();
+  return `${kept}${kept ? " " : ""}[${left} characters left out]`;
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
