@@ -12,7 +12,8 @@ import { assessIncident } from "../../src/incidents/report/flows.js";
 import { updateDetails } from "../../src/incidents/details/flows.js";
 import { moveIncident } from "../../src/incidents/status/flows.js";
 import { closeIncident, updateTask } from "../../src/incidents/tasks/flows.js";
-import { sealOf } from "../../src/platform/pii/index.js";
+import { eraseKeptTexts, sealOf } from "../../src/platform/pii/index.js";
+import { verifyChain } from "../../src/platform/audit/chain.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { jst, newView } from "../support/clock.js";
@@ -118,5 +119,18 @@ describe("personal data in every free-text field of an incident", () => {
 
   it("none of it is in the chain, its export or the digest", async () => {
     await expectNothingKept(h, typed);
+  });
+
+  it("on a data subject's request the texts are erased from the rows; the chain still verifies and keeps the seals", async () => {
+    const before = await db().auditEntry.count();
+    await db().$transaction(async (tx) => {
+      expect(await eraseKeptTexts(tx, `incident:${code}`, clock.now())).toBeGreaterThan(3);
+      await tx.incident.update({ where: { id }, data: { summary: "（消去済み）", contact: null, cause: null } });
+    });
+    expect(await db().auditText.count({ where: { subject: `incident:${code}`, text: { not: null } } })).toBe(0);
+    expect(await db().auditEntry.count()).toBe(before);
+    expect(await verifyChain(db())).toMatchObject({ ok: true });
+    const reported = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.reported", subject: `incident:${code}` } });
+    expect((reported.data as { summary: { hmac: string } }).summary.hmac).toMatch(/^[0-9a-f]{32}$/);
   });
 });
