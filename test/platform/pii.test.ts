@@ -134,6 +134,9 @@ describe("check digits decide; ordinary business text is not flagged", () => {
       "東京都の条例",
       "オンライン講座の受講者管理と修了証の発行",
       "ユーザー様",
+      "東都損害保険株式会社様",
+      "ヤマト運輸様に回付",
+      "区役所殿",
       "meet at 10 am",
       "バージョン 1.2.3",
     ])

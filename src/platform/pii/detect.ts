@@ -83,10 +83,11 @@ const JA_NAME =
   /([\p{sc=Han}々ヶ]{1,5}(?:[ \u3000][\p{sc=Han}々]{1,4})?|[\p{sc=Katakana}ー]{2,10}(?:[ \u3000・][\p{sc=Katakana}ー]{1,10})?)[ \u3000]*(?:(様|さま)(?![式子相々態])|(さん)|(殿)(?![堂下様中])|(氏)(?![名族]))/gu;
 
 /**
- * The last character of a word that is a role or a group, not a name (お客様, 担当者様,
- * 会員様, 店長さん, 先方様, 貴社殿), or the first half of a word (仕様, 多様, 同氏, 御殿).
+ * The last character of a word that is a role, a group or an organisation, not a name (お客様,
+ * 担当者様, 会員様, 店長さん, 先方様, 貴社殿, 市役所様, ヤマト運輸様), or the first half of a
+ * word (仕様, 多様, 同氏, 御殿).
  */
-const NOT_A_NAME_END = new Set([..."者員長客方人様各皆社部課係局所会店家先側仕多模態異同一別文紋今有両彼某諸御宮神拝沈王奥上主達当貴弊御宛位"]);
+const NOT_A_NAME_END = new Set([..."者員長客方人様各皆社部課係局所会店家先側仕多模態異同一別文紋今有両彼某諸御宮神拝沈王奥上主達当貴弊宛位院庁省館団組輸商鉄便協"]);
 
 /** Katakana words that take an honorific without being a name. */
 const NOT_A_NAME_KATAKANA =
