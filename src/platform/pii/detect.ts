@@ -87,7 +87,9 @@ const JA_NAME =
  * 担当者様, 会員様, 店長さん, 先方様, 貴社殿, 市役所様, ヤマト運輸様), or the first half of a
  * word (仕様, 多様, 同氏, 御殿).
  */
-const NOT_A_NAME_END = new Set([..."者員長客方人様各皆社部課係局所会店家先側仕多模態異同一別文紋今有両彼某諸御宮神拝沈王奥上主達当貴弊宛位院庁省館団組輸商鉄便協"]);
+const NOT_A_NAME_END = new Set([
+  ..."者員長客方人様各皆社部課係局所会店家先側仕多模態異同一別文紋今有両彼某諸御宮神拝沈王奥上主達当貴弊宛位院庁省館団組輸商鉄便協",
+]);
 
 /** Katakana words that take an honorific without being a name. */
 const NOT_A_NAME_KATAKANA =
