@@ -98,6 +98,18 @@ describe("the limits every form keeps, whatever its schema", () => {
     expect(ticks).toMatchObject({ ok: false, errors: { ticks_block: expect.stringContaining("制御文字") } });
   });
 
+  it("a value over TEXT_MAX is refused with the field's own maximum when it has one; its rules and the cross checks see it cut", () => {
+    const seen: number[] = [];
+    const r = readModal(text("x".repeat(100_000)), {
+      ...form,
+      lang: "en",
+      schema: z.object({ kind: z.string(), note: maxText(2000, "en").refine((v) => seen.push(v.length) > 0) }),
+      cross: (raw) => void seen.push(raw.note?.length ?? -1),
+    });
+    expect(r).toEqual({ ok: false, errors: { note_block: "Please keep this to 2000 characters." } });
+    expect(Math.max(...seen)).toBe(TEXT_MAX + 1);
+  });
+
   it("a field's own maximum (maxText) says its number in the person's language", () => {
     expect(maxText(2000, "en").safeParse("a".repeat(2001)).error?.issues[0]?.message).toBe("Please keep this to 2000 characters.");
     expect(maxText(2000).safeParse("a".repeat(2000)).success).toBe(true);

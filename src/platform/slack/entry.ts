@@ -13,6 +13,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from "node:http
 import { parse as parseQuery } from "node:querystring";
 import { HTTPModuleFunctions, isRawBodyError, verifySlackRequest, type BufferedIncomingMessage } from "@slack/bolt";
 import { errorText, type Logger } from "../log.js";
+import { hasControlCharacter } from "./modal.js";
 
 /** Where Slack posts (Bolt's default endpoint). */
 export const EVENTS_PATH = "/slack/events";
@@ -30,9 +31,17 @@ export type Screened = { pass: true } | { pass: false; status: 400; why: string 
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isStr = (v: unknown): v is string => typeof v === "string";
-const hasUser = (p: Record<string, unknown>) => isObj(p.user) && isStr(p.user.id) && p.user.id !== "";
+const userOf = (p: Record<string, unknown>): string | undefined => (isObj(p.user) && isStr(p.user.id) && p.user.id !== "" ? p.user.id : undefined);
+const hasUser = (p: Record<string, unknown>) => userOf(p) !== undefined;
 
 const bad = (why: string): Screened => ({ pass: false, status: 400, why });
+/**
+ * An id or value the bot looks rows up by (a callback or action id, a button's value,
+ * private_metadata) with a control character: none of the bot's has one, and NUL makes
+ * PostgreSQL refuse the query. Typed text is not checked here: the modal reader answers
+ * it with a field error, a command with a message.
+ */
+const controlIn = (...values: unknown[]) => values.some((v) => isStr(v) && hasControlCharacter(v));
 const ignored = (why: string): Screened => ({ pass: false, status: 200, why });
 const PASS: Screened = { pass: true };
 
@@ -47,6 +56,8 @@ function screenPayload(p: unknown): Screened {
       if (!Array.isArray(actions) || actions.length === 0 || !actions.every((a) => isObj(a) && isStr(a.action_id))) {
         return bad("block_actions without actions that have an action_id");
       }
+      const carried = actions.flatMap((a) => [a.action_id, a.block_id, a.value, isObj(a.selected_option) ? a.selected_option.value : undefined]);
+      if (controlIn(userOf(p), ...carried)) return bad("block_actions with a control character in an id or value");
       return PASS;
     }
     case "view_submission":
@@ -56,6 +67,7 @@ function screenPayload(p: unknown): Screened {
       if (!isObj(view) || !isStr(view.callback_id) || !isStr(view.id)) return bad(`${p.type} without a view that has an id and a callback_id`);
       if (p.type === "view_submission" && !(isObj(view.state) && isObj(view.state.values))) return bad("view_submission without view.state.values");
       if (view.private_metadata !== undefined && !isStr(view.private_metadata)) return bad("view.private_metadata is not a string");
+      if (controlIn(userOf(p), view.id, view.callback_id, view.private_metadata)) return bad(`${p.type} with a control character in an id or the metadata`);
       return PASS;
     }
     case "shortcut":
@@ -71,6 +83,7 @@ function screenPayload(p: unknown): Screened {
 function screenCommand(q: Record<string, string | string[] | undefined>): Screened {
   for (const key of ["command", "user_id", "trigger_id", "response_url"]) {
     if (!isStr(q[key]) || q[key] === "") return bad(`a form body without a single ${key}`);
+    if (controlIn(q[key])) return bad(`a slash command with a control character in ${key}`);
   }
   // Slack always sends text, empty when nothing follows the command
   return isStr(q.text) ? PASS : bad("a slash command without a single text");

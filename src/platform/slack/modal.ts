@@ -48,16 +48,19 @@ export const maxText = (max: number, lang: Lang = DEFAULT_LANG) => z.string().ma
 /** Characters as a person counts them (an emoji is one), counted only when the length might be over `max`. */
 const longerThan = (s: string, max: number) => s.length > max && [...s].length > max;
 
+/** The strings of one raw value (a text, a date, an option's value; the options ticked). */
+const stringsOf = (value: unknown): string[] =>
+  typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+
 /**
- * What is wrong with one raw value whatever the form (a string, or the strings of a list):
- * a control character, or more than TEXT_MAX characters; null when nothing is.
+ * Raw values with every string over TEXT_MAX cut to TEXT_MAX + 1 characters: enough for a
+ * form's own maximum to say so in its words, never a forged 100,000 characters for its
+ * rules to search.
  */
-export function inputProblem(value: unknown, lang: Lang = DEFAULT_LANG): string | null {
-  const strings = typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  const m = inputMessages(lang);
-  if (strings.some(hasControlCharacter)) return m.control;
-  if (strings.some((v) => longerThan(v, TEXT_MAX))) return m.tooLong(TEXT_MAX);
-  return null;
+function cut<T>(raw: T): T {
+  const one = (v: unknown) => (typeof v === "string" && longerThan(v, TEXT_MAX) ? [...v].slice(0, TEXT_MAX + 1).join("") : v);
+  if (typeof raw !== "object" || raw === null) return raw;
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.map(one) : one(v)])) as T;
 }
 
 /** One element's state in view.state.values (the parts the forms read). */
@@ -149,10 +152,11 @@ export function fieldErrors(
 }
 
 /**
- * Validates raw values with a schema; the errors keyed by block id (see fieldErrors). A
- * value with a control character or over TEXT_MAX characters is answered first, alone:
- * neither the schema nor the cross checks see it (a forged 100,000-character value is not
- * searched by a form's rules).
+ * Validates raw values with a schema; the errors keyed by block id (see fieldErrors). The
+ * limits every form keeps come first: a value with a control character is refused alone
+ * (neither the schema nor the cross checks see the form); a value over TEXT_MAX is cut
+ * before the schema and the cross checks see it (see cut) and refused with the form's own
+ * message when it has one (its maximum), else with TEXT_MAX's.
  */
 export function validateRaw<S extends z.ZodType>(
   schema: S,
@@ -160,21 +164,22 @@ export function validateRaw<S extends z.ZodType>(
   blockOf: (field: string) => string | undefined,
   o: { cross?: (add: (field: string, message: string) => void) => void; fallback?: { block: string; message: string }; lang?: Lang } = {},
 ): ModalResult<z.output<S>> {
-  if (typeof raw === "object" && raw !== null) {
-    const refused: Record<string, string> = {};
-    for (const [field, value] of Object.entries(raw)) {
-      const problem = inputProblem(value, o.lang);
-      const block = blockOf(field) ?? o.fallback?.block ?? field;
-      if (problem && !(block in refused)) refused[block] = problem;
-    }
-    if (Object.keys(refused).length > 0) return { ok: false, errors: refused };
+  const m = inputMessages(o.lang ?? DEFAULT_LANG);
+  const block = (field: string) => blockOf(field) ?? o.fallback?.block ?? field;
+  const fields = typeof raw === "object" && raw !== null ? Object.entries(raw) : [];
+  const refused: Record<string, string> = {};
+  for (const [field, value] of fields) {
+    if (stringsOf(value).some(hasControlCharacter)) refused[block(field)] ??= m.control;
   }
-  const r = schema.safeParse(raw);
+  if (Object.keys(refused).length > 0) return { ok: false, errors: refused };
+  const tooLong = fields.filter(([, value]) => stringsOf(value).some((v) => longerThan(v, TEXT_MAX))).map(([field]) => block(field));
+  const r = schema.safeParse(cut(raw));
   const errors = r.success ? {} : fieldErrors(r.error.issues, blockOf, o.fallback);
   o.cross?.((field, message) => {
     const block = blockOf(field) ?? field;
     if (!(block in errors)) errors[block] = message;
   });
+  for (const b of tooLong) errors[b] ??= m.tooLong(TEXT_MAX);
   if (r.success && Object.keys(errors).length === 0) return { ok: true, data: r.data };
   return { ok: false, errors };
 }
@@ -189,7 +194,7 @@ export function readModal<S extends z.ZodType, const F extends Record<string, Fi
     const f = form.fields[field];
     return f === undefined ? undefined : typeof f === "string" ? field : (f.block ?? field);
   };
-  return validateRaw(form.schema, raw, blockOf, { cross: form.cross && ((add) => form.cross!(raw, add)), lang: form.lang });
+  return validateRaw(form.schema, raw, blockOf, { cross: form.cross && ((add) => form.cross!(cut(raw), add)), lang: form.lang });
 }
 
 /**
