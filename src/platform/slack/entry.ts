@@ -159,9 +159,10 @@ export function signatureProblem(req: IncomingMessage, rawBody: string, signingS
   return null;
 }
 
-function answer(res: ServerResponse, status: number): void {
+/** An empty answer; `close`: the connection is not reused (a body left unread on it, as after 413). */
+function answer(res: ServerResponse, status: number, close = false): void {
   if (res.headersSent) return;
-  res.writeHead(status);
+  res.writeHead(status, close ? { connection: "close" } : {});
   res.end();
 }
 
@@ -180,7 +181,7 @@ export function guardEntry(receiver: { requestListener: RequestListener }, o: { 
     } catch (e) {
       const tooLarge = isRawBodyError(e) && (e as { statusCode?: number }).statusCode === 413;
       o.log.warn("a request to Slack's endpoint could not be read; refused", { status: tooLarge ? 413 : 400, error: errorText(e) });
-      answer(res, tooLarge ? 413 : 400);
+      answer(res, tooLarge ? 413 : 400, true);
       return false;
     }
     const raw = buffered.rawBody.toString();
