@@ -4,7 +4,7 @@
 // (a field error in the open modal, a short ephemeral that does not repeat it), and nothing
 // is stored or queued. Before: NUL made PostgreSQL refuse the statement and the submission
 // went unanswered; the long reason was stored, and its messages failed for good in the outbox.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { RequestActions, ReasonBlock } from "../../src/requests/ids.js";
 import { decideWithReason, fileRequest, openForm, parentShows } from "../support/flow.js";
 import { VALID_INPUTS } from "../support/forms.js";
@@ -26,7 +26,8 @@ const db = () => h.bot.services.database.prisma;
 
 /** What a refused submission must leave as it was: rows of every kind a decision writes, and Slack. */
 async function held() {
-  await h.bot.services.outbox.flush();
+  // what earlier steps queued is sent first, so only the submission under test could change these
+  await vi.waitFor(async () => expect(await db().outboxMessage.count({ where: { status: "pending" } })).toBe(0), { timeout: 8000, interval: 25 });
   return {
     requests: await db().request.findMany({ select: { id: true, status: true, rev: true }, orderBy: { id: "asc" } }),
     events: await db().requestEvent.count(),
