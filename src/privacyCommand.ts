@@ -1,6 +1,7 @@
 // The /privacy slash command: ack at once, find the person, hand the words to the
 // subcommand module (commands/<name>.ts), answer ephemerally when something is wrong.
 import type { App } from "@slack/bolt";
+import { commandTextProblem } from "../commands/bounds.js";
 import { COMMANDS, findCommand, helpCommand } from "../commands/index.js";
 import { commandMessages } from "../commands/messages.js";
 import type { CommandContext } from "../commands/types.js";
@@ -11,6 +12,12 @@ import { firstDeliveryBy } from "./platform/slack/actor.js";
 
 export function registerPrivacyCommand(app: App, s: Services): void {
   app.command("/privacy", async ({ ack, command, client, respond }) => {
+    // over a bound (length, control characters): answered in the ack, nothing recorded
+    const overBound = commandTextProblem(command.text);
+    if (overBound) {
+      s.log.warn("a /privacy command over its bounds; answered without repeating it", { user: command.user_id, length: command.text.length });
+      return void (await ack({ response_type: "ephemeral", text: overBound }));
+    }
     await ack();
     const delivery = await firstDeliveryBy(s, client, `command:${command.trigger_id}`, command.user_id);
     if (!delivery.first) return;

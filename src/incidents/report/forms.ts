@@ -51,6 +51,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
     });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [ReportBlocks.summary]: "text",
       [ReportBlocks.discoveredOn]: "date",
@@ -109,6 +110,7 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
     });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [AssessBlocks.categories]: "options",
       [AssessBlocks.encrypted]: "option",
