@@ -32,6 +32,7 @@ export default defineConfig({
                   "test/digest/**/*.test.ts",
                   "test/incidents/**/*.test.ts",
                   "test/dsr/**/*.test.ts",
+                  "test/faults/**/*.test.ts",
                 ],
               },
             },

@@ -306,17 +306,22 @@ export class SlackHandlers {
       const def = this.presses.get(a.body.actions[0]?.action_id ?? "");
       if (def) await def.run(s, a, inbox);
     });
+    this.replayOn(inbox, app.client, s);
+    app.view({ type: "view_submission" }, async (args) => {
+      const def = this.submits.get(args.view.callback_id);
+      if (def) await def.run(s, args as ViewArgs);
+    });
+  }
+
+  /** Lets `inbox` replay the patient presses of this registry (each replica's inbox, on start-up and in its passes). */
+  replayOn(inbox: Inbox, client: WebClient, s: Services): void {
     inbox.onReplay("press", async (c, tell, work) => {
       const body = c.payload.body as BlockAction;
       const def = this.presses.get(body.actions?.[0]?.action_id ?? "");
       if (!def?.replay) return false;
       const replay = def.replay;
-      await work(s, (ws, lang) => replay(ws, app.client, body, tell, lang));
+      await work(s, (ws, lang) => replay(ws, client, body, tell, lang));
       return true;
-    });
-    app.view({ type: "view_submission" }, async (args) => {
-      const def = this.submits.get(args.view.callback_id);
-      if (def) await def.run(s, args as ViewArgs);
     });
   }
 }
