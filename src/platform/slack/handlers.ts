@@ -4,11 +4,14 @@
 // overflow or select menu) or `submit` (a modal's submission), naming the id, the zod
 // schema of what the button carries (its value) or the modal carries (its
 // private_metadata), and a named function. The registry does the common start once: for a
-// press the ack, the delivery seen before (a Slack retry: nothing more is done), the
-// presser looked up in the directory (someone unknown is told whom to ask); for a
+// press the record of its delivery with what it asks for (inbox.ts; before the ack, so a
+// restarted process or a replica finishes what this one acknowledged), the ack, the
+// delivery seen before (a Slack retry: nothing more is done), the presser looked up in
+// the directory (someone unknown is told whom to ask); for a
 // submission the person; then the value or metadata is checked against its schema. One
 // that does not fit (tampered with, or from an older message) is refused, never cast:
-// logged, and answered ephemerally (a press) or as a field error (a modal).
+// logged, and answered ephemerally (a press) or as a field error (a modal). An exception a
+// handler throws is caught here, logged, and the person told.
 //
 // Bolt runs every incoming request through every registered listener's middleware, one
 // after the other on the event loop, before the one that matches acknowledges it. So the

@@ -138,7 +138,8 @@ export class Inbox {
   private readonly unclosed = new Map<string, string>();
   private readonly replayers = new Map<InboxKind, Replayer>();
   private timer: NodeJS.Timeout | undefined;
-  private ticking: Promise<void> | undefined;
+  private beating: Promise<void> | undefined;
+  private passing: Promise<void> | undefined;
   private lastPass = 0;
 
   constructor(private readonly o: InboxOptions) {
@@ -213,7 +214,7 @@ export class Inbox {
   async stop(): Promise<void> {
     clearInterval(this.timer);
     this.timer = undefined;
-    await this.ticking;
+    await Promise.all([this.beating, this.passing]);
   }
 
   /** One recovery pass now (tests, and start-up); resolves when the claimed rows are worked. */
@@ -227,24 +228,37 @@ export class Inbox {
     }
   }
 
+  /**
+   * The lease renewals and the closing of rows the database refused to close run apart
+   * from the recovery pass: a pass that replays a long backlog must not let the leases of
+   * this process's own work run out meanwhile.
+   */
   private tick(): Promise<void> {
-    if (this.ticking) return this.ticking;
-    this.ticking = (async () => {
+    this.beating ??= (async () => {
       try {
         await this.renew();
         await this.closeUnclosed();
-        const now = Date.now();
-        if (now - this.lastPass >= this.passMs) {
-          this.lastPass = now;
-          await this.recover();
-        }
       } catch (e) {
-        this.o.log.warn("the inbox's recovery pass failed; retried at the next one", { error: errorText(e) });
+        this.o.log.warn("renewing the inbox's leases failed; retried", { error: errorText(e) });
       } finally {
-        this.ticking = undefined;
+        this.beating = undefined;
       }
     })();
-    return this.ticking;
+    const beat = this.beating;
+    const now = Date.now();
+    if (!this.passing && now - this.lastPass >= this.passMs) {
+      this.lastPass = now;
+      this.passing = (async () => {
+        try {
+          await this.recover();
+        } catch (e) {
+          this.o.log.warn("the inbox's recovery pass failed; retried at the next one", { error: errorText(e) });
+        } finally {
+          this.passing = undefined;
+        }
+      })();
+    }
+    return Promise.all([beat, this.passing]).then(() => undefined);
   }
 
   /** Extends the lease of every row this process holds (one statement). */
