@@ -174,6 +174,7 @@ const SCOPE_OF: Record<string, string | null> = {
   "views.publish": null,
   "users.info": "users:read",
   "conversations.open": "im:write",
+  "conversations.history": "channels:history",
   "files.uploadV2": "files:write",
   "files.getUploadURLExternal": "files:write",
   "files.completeUploadExternal": "files:write",

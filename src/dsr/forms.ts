@@ -147,6 +147,7 @@ export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput
   });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [LogBlocks.kind]: "option",
       [LogBlocks.via]: "option",
@@ -208,6 +209,7 @@ export function parseIdentity(v: ViewValues, lang: Lang, today: Day, c: { reques
   });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [IdentityBlocks.document]: "option",
       [IdentityBlocks.otherDocument]: "option",
@@ -268,6 +270,7 @@ export function parseAnswer(v: ViewValues, lang: Lang, today: Day, c: { received
   });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [AnswerBlocks.outcome]: "option",
       [AnswerBlocks.actionTaken]: "text",
@@ -305,7 +308,12 @@ export function parseAnswer(v: ViewValues, lang: Lang, today: Day, c: { received
 
 export function parseWithdraw(v: ViewValues, lang: Lang): Parsed<{ note: string | null }> {
   const { optional, noPersonal } = texts(lang);
-  const r = readModal(v, { action: INPUT, fields: { [WithdrawBlocks.note]: "text" }, schema: z.object({ [WithdrawBlocks.note]: noPersonal(optional(500)) }) });
+  const r = readModal(v, {
+    action: INPUT,
+    lang,
+    fields: { [WithdrawBlocks.note]: "text" },
+    schema: z.object({ [WithdrawBlocks.note]: noPersonal(optional(500)) }),
+  });
   if (!r.ok) return r;
   return { ok: true, value: { note: r.data.withdrawNote || null } };
 }
@@ -314,6 +322,7 @@ export function parseSendBack(v: ViewValues, lang: Lang): Parsed<{ reason: strin
   const { required, noPersonal, noIdNumber } = texts(lang);
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: { [SendBackBlocks.reason]: "text" },
     schema: z.object({ [SendBackBlocks.reason]: noIdNumber(noPersonal(required(1000))) }),
   });
@@ -352,6 +361,7 @@ export function parseComplaint(v: ViewValues, lang: Lang, today: Day): Parsed<Co
   });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [ComplaintBlocks.kind]: "option",
       [ComplaintBlocks.via]: "option",
@@ -396,6 +406,7 @@ export function parseComplaintClose(v: ViewValues, lang: Lang, today: Day, c: { 
   });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [ComplaintCloseBlocks.outcome]: "option",
       [ComplaintCloseBlocks.text]: "text",

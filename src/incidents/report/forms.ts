@@ -53,6 +53,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
     });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [ReportBlocks.summary]: "text",
       [ReportBlocks.discoveredOn]: "date",
@@ -111,6 +112,7 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
     });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [AssessBlocks.categories]: "options",
       [AssessBlocks.encrypted]: "option",

@@ -2,9 +2,10 @@
 // /readyz) or Socket Mode. Features declare their presses and modals in the handler
 // registry (handlers.ts), which listens on it; the Slack layer
 // stays thin: parse, call the domain, render.
-import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import { withoutBodies, type Logger } from "../log.js";
 import { ackFirst, type WorkGate } from "./ackFirst.js";
+import { BODY_LIMIT, EVENTS_PATH, guardEntry } from "./entry.js";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -75,9 +76,13 @@ function createBoltApp(o: SlackAppOptions): App {
   if (o.appToken) {
     return new App({ ...common, appToken: o.appToken, socketMode: true });
   }
-  return new App({
-    ...common,
+  // Bolt's receiver, built here so that its request listener can be wrapped: a body Bolt
+  // would trip on, or a timestamp from the future, is answered before it reaches Bolt (entry.ts).
+  const receiver = new HTTPReceiver({
     signingSecret: o.signingSecret!,
+    endpoints: EVENTS_PATH,
+    logger: common.logger,
+    bodyLimit: BODY_LIMIT,
     customRoutes: [
       {
         path: "/healthz",
@@ -105,4 +110,6 @@ function createBoltApp(o: SlackAppOptions): App {
       },
     ],
   });
+  guardEntry(receiver, { signingSecret: o.signingSecret!, log: o.log, bodyLimit: BODY_LIMIT });
+  return new App({ ...common, receiver });
 }

@@ -110,6 +110,7 @@ export function formOf(def: FormDef): {
         const ids = new Set(def.specs.map((s) => s.id));
         const res = validateRaw(def.schema(lang, today), readRaw(values, def.specs), (f) => (ids.has(f) ? f : undefined), {
           fallback: { block: def.specs[0]!.id, message: c.unexpected },
+          lang,
         });
         return res.ok ? { ok: true, data: plainJson(res.data) } : res;
       } catch {
