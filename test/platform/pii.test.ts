@@ -44,6 +44,8 @@ describe("each kind is found after each evasion", () => {
       "+81 90 1234 5678",
       "+81-3-1234-5678",
       "電話は 086, 123, 4567 まで",
+      // a run of short groups in front hides nothing
+      `${"1 ".repeat(40)}090 8765 4321`,
     ],
     email: [
       "taro.yamada@example.co.jp",

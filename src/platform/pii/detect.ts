@@ -32,7 +32,8 @@ interface Span {
 
 /** Every number formed by consecutive groups of a hyphen-joined chain ("090-1234-5678-03-1234-5678" holds two), longest first. */
 function spans(chain: string): Span[] {
-  const groups = chain.split("-").slice(0, 16);
+  // every start (a long run of short groups must not hide a number at its end); a span stops past 19 digits
+  const groups = chain.split("-");
   const out: Span[] = [];
   for (let from = 0; from < groups.length; from++) {
     let digits = "";
