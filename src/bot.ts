@@ -8,6 +8,7 @@ import { Outbox } from "./platform/outbox.js";
 import { permalinkAt, type Services } from "./platform/services.js";
 import { createSlackApp, workGateOf } from "./platform/slack/app.js";
 import { SlackHandlers } from "./platform/slack/handlers.js";
+import { Inbox } from "./platform/slack/inbox.js";
 import { registerPrivacyCommand } from "./privacyCommand.js";
 import { loadOrgFile } from "./directory/orgFile.js";
 import { importOrg } from "./directory/changes.js";
@@ -38,6 +39,10 @@ export interface BotOptions {
   settings?: Settings;
   /** first pause before retrying Slack's init after a network failure (default 2 s) */
   initRetryMs?: number;
+  /** how long a process holds an acknowledged command or press before another may take it over (inbox.ts; default 30 s) */
+  inboxLeaseMs?: number;
+  /** how often the inbox looks for work whose process stopped (default 5 s) */
+  inboxPassMs?: number;
 }
 
 export interface Bot {
@@ -46,6 +51,8 @@ export interface Bot {
   /** the scheduled jobs (tests run them with runAt/tick after moving the clock) */
   scheduler: Scheduler;
   calendar: BusinessCalendar;
+  /** acknowledged commands and presses, recorded until their work is done (inbox.ts) */
+  inbox: Inbox;
   /** starts listening (HTTP on config.port, or Socket Mode) and the outbox */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -54,7 +61,15 @@ export interface Bot {
 export async function createBot(o: BotOptions): Promise<Bot> {
   const { config } = o;
   const log =
-    o.log ?? createLogger(config.logLevel, [config.slackBotToken, config.slackSigningSecret ?? "", config.slackAppToken ?? "", config.databaseUrl ?? ""]);
+    o.log ??
+    createLogger(config.logLevel, [
+      config.slackBotToken,
+      config.slackSigningSecret ?? "",
+      config.slackAppToken ?? "",
+      config.databaseUrl ?? "",
+      config.auditHmacKey ?? "",
+    ]);
+  for (const w of config.warnings ?? []) log.warn(w);
   const clock = o.clock ?? systemClock;
   const database = o.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir }));
   const { applied } = await migrate(database);
@@ -103,8 +118,10 @@ export async function createBot(o: BotOptions): Promise<Bot> {
 
   registerRequestOutbox(services);
   registerHomeOutbox(services);
-  registerPrivacyCommand(app, services);
-  handlers.listen(app, services);
+  // every command and press is recorded with its work before its ack; a recovery pass finishes what a stopped process acknowledged
+  const inbox = new Inbox({ database, clock, log, gate: () => workGateOf(app), leaseMs: o.inboxLeaseMs, passMs: o.inboxPassMs });
+  registerPrivacyCommand(app, services, inbox);
+  handlers.listen(app, services, inbox);
   registerHome(app, services);
   registerDuties(services);
   registerIncidentHandlers(app, services);
@@ -119,6 +136,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     services,
     scheduler,
     calendar,
+    inbox,
     async start() {
       await initSlack(app, log, o.initRetryMs ?? 2000);
       try {
@@ -130,11 +148,13 @@ export async function createBot(o: BotOptions): Promise<Bot> {
       if (config.mode === "socket") await app.start();
       else await app.start(config.port);
       outbox.start();
+      inbox.start();
       if (o.jobs !== false) await scheduler.start();
     },
     async stop() {
       // no new requests first, then no new runs, then the sender finishes what it holds
       await app.stop().catch(() => undefined);
+      await inbox.stop();
       await scheduler.stop();
       await outbox.stop();
       if (!o.database) await database.close();

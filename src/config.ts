@@ -1,5 +1,6 @@
 // The environment, validated once at start-up. A bad value stops the bot with one
 // message naming every problem.
+import crypto from "node:crypto";
 import { z } from "zod";
 
 const optionalString = z
@@ -42,6 +43,8 @@ const ConfigSchema = z
     SETTINGS_FILE: optionalString,
     TZ: optionalString,
     LOG_LEVEL: optionalString.pipe(z.enum(["debug", "info", "warn", "error"]).optional()),
+    // the audit chain's keyed hashes of free text (src/platform/pii/seal.ts): a short key would be guessed
+    AUDIT_HMAC_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional()),
   })
   .superRefine((c, ctx) => {
     // No Slack setting at all: local mode (the local Slack). Any of them: real Slack, all required.
@@ -66,6 +69,14 @@ export interface Config {
   logLevel: "debug" | "info" | "warn" | "error";
   /** http, socket: real Slack; local: no Slack settings, the local Slack at http://localhost:PORT */
   mode: "http" | "socket" | "local";
+  /**
+   * The key of the keyed hashes (HMAC-SHA256) the audit chain keeps instead of free text.
+   * Unset: a random key for this run (a local trial), and a warning: hashes of one run
+   * then match nothing written by another.
+   */
+  auditHmacKey?: string;
+  /** what the bot says at start about settings left to their trial defaults */
+  warnings?: string[];
 }
 
 export class ConfigError extends Error {
@@ -80,6 +91,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(r.error.issues.map((i) => `${i.path.join(".")} ${i.message}`));
   }
   const c = r.data;
+  const warnings: string[] = [];
+  if (!c.AUDIT_HMAC_KEY)
+    warnings.push(
+      "AUDIT_HMAC_KEY is not set: the audit log's hashes of free text use a random key for this run only; set one (openssl rand -hex 32) before real use",
+    );
   return {
     slackBotToken: c.SLACK_BOT_TOKEN ?? "",
     slackSigningSecret: c.SLACK_SIGNING_SECRET,
@@ -93,5 +109,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timeZone: c.TZ ?? "Asia/Tokyo",
     logLevel: c.LOG_LEVEL ?? "info",
     mode: c.SLACK_APP_TOKEN ? "socket" : c.SLACK_BOT_TOKEN ? "http" : "local",
+    auditHmacKey: c.AUDIT_HMAC_KEY ?? crypto.randomBytes(32).toString("hex"),
+    warnings,
   };
 }

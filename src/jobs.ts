@@ -7,7 +7,8 @@ import { processorJobs } from "./processors/jobs.js";
 import { digestJobs } from "./digest/jobs.js";
 import { incidentJobs } from "./incidents/jobs.js";
 import { dsrJobs } from "./dsr/jobs.js";
+import { auditJobs } from "./platform/audit/jobs.js";
 
 export function allJobs(): Job[] {
-  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...digestJobs, ...incidentJobs, ...dsrJobs];
+  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...digestJobs, ...incidentJobs, ...dsrJobs, ...auditJobs];
 }

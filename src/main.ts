@@ -1,7 +1,41 @@
 // npm start: read the configuration, open the database, start Slack and the outbox.
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createBot } from "./bot.js";
-import { createLogger, errorText } from "./platform/log.js";
+import { createLogger, errorText, type Logger } from "./platform/log.js";
+
+/** How long a process whose state is unknown tries to stop cleanly before it exits anyway. */
+const EXIT_GRACE_MS = 5000;
+
+const stackOf = (e: unknown) => String((e as Error | undefined)?.stack ?? e);
+
+/**
+ * The last resort for what escaped every handler (Bolt's error handler logs what a
+ * listener throws; this is for anything else).
+ * - A rejected promise nobody waited for: that piece of work failed, and what it wrote
+ *   was one transaction that rolled back with it. Logged; the process keeps serving.
+ * - An exception nothing caught: it unwound through code that did not expect it, so what
+ *   the process holds in memory (the ack-first gate's slots, the outbox's claims) is
+ *   unknown. Logged; the process stops taking requests, closes what it can within 5 s and
+ *   exits with status 1, for its supervisor to start it again.
+ */
+function guardProcess(log: Logger, stop: () => Promise<void>): void {
+  process.on("unhandledRejection", (reason) => {
+    log.error("a promise failed and nothing waited for it; the process keeps serving", { error: stackOf(reason) });
+  });
+  let exiting = false;
+  process.on("uncaughtException", (e) => {
+    log.error("an exception nothing caught; the process's state is unknown, so it exits (status 1) for its supervisor to restart it", {
+      error: stackOf(e),
+    });
+    if (exiting) return;
+    exiting = true;
+    setTimeout(() => process.exit(1), EXIT_GRACE_MS);
+    stop().then(
+      () => process.exit(1),
+      () => process.exit(1),
+    );
+  });
+}
 
 async function main(): Promise<void> {
   let config: Config;
@@ -24,6 +58,7 @@ async function main(): Promise<void> {
         `Open it in a browser and act as anyone in the directory${config.orgFile ? "" : " (the demo organisation)"}.\n` +
         `Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to connect to real Slack instead.\n\n`,
     );
+    guardProcess(log, () => local.stop());
     const stopLocal = async () => {
       await local.stop();
       process.exit(0);
@@ -33,6 +68,7 @@ async function main(): Promise<void> {
     return;
   }
   const bot = await createBot({ config });
+  guardProcess(bot.services.log, () => bot.stop());
   await bot.start();
   bot.services.log.info("Mamori is running", {
     mode: config.mode,

@@ -182,7 +182,8 @@ const SCOPE_OF: Record<string, string | string[] | null> = {
   "files.uploadV2": "files:write",
   "files.getUploadURLExternal": "files:write",
   "files.completeUploadExternal": "files:write",
-  // the outbox looks for a post that may have gone out before posting it again
+  // the audit anchors read the compliance channel; the outbox looks for a post that may
+  // have gone out before posting it again (in a channel, a private channel or a DM)
   "conversations.history": HISTORY,
   "conversations.replies": HISTORY,
 };

@@ -1,4 +1,4 @@
-// The sections of the compliance digest, one provider per feature.
+// The sections of the compliance digest, one provider per feature (and the decision log's anchor).
 import { dutiesDigest } from "../duties/digest.js";
 import { processorsDigest } from "../processors/digest.js";
 import { requestsDigest, requestsOverdueDigest } from "../requests/digest.js";
@@ -6,7 +6,8 @@ import { trainingDigest } from "../training/digest.js";
 import { incidentsDigest } from "../incidents/digest.js";
 import { dsrDigest } from "../dsr/digest.js";
 import type { DigestProvider } from "../platform/digest.js";
+import { auditDigest } from "../platform/audit/digest.js";
 
 export function digestProviders(): DigestProvider[] {
-  return [requestsDigest, requestsOverdueDigest, trainingDigest, dutiesDigest, processorsDigest, dsrDigest, incidentsDigest];
+  return [requestsDigest, requestsOverdueDigest, trainingDigest, dutiesDigest, processorsDigest, dsrDigest, incidentsDigest, auditDigest];
 }

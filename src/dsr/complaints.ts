@@ -5,6 +5,7 @@
 // transaction, like the subject requests.
 import { CHANNEL_LANG } from "../platform/i18n.js";
 import { appendAudit } from "../platform/audit/chain.js";
+import { sealOf } from "../platform/pii/index.js";
 import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, whenDuplicate } from "../platform/db.js";
 import type { OutgoingCall } from "../platform/outbox.js";
@@ -82,11 +83,11 @@ export async function logComplaint(s: Services, input: { actorId: string; form: 
       action: "complaint.logged",
       subject: complaintSubject(code),
       data: {
-        // codes and the fields' presence: the summary is free text (on the complaint row, erasable)
+        // codes, the fields' presence and the customer reference's seal: free text is on the complaint row (erasable)
         kind: f.kind,
         via: f.via,
         receivedOn: f.receivedOn,
-        customerRef: f.customerRef,
+        customerRef: sealOf(s)(f.customerRef),
         linkedCode: f.linkedCode,
         summaryGiven: true,
         ownerId,

@@ -6,6 +6,7 @@
 // the timeline; the owner gets a DM with the same buttons. Without a compliance channel the
 // DMs carry everything.
 import { appendAudit } from "../platform/audit/chain.js";
+import { sealOf } from "../platform/pii/index.js";
 import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, whenDuplicate, type Tx } from "../platform/db.js";
 import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
@@ -173,14 +174,14 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
       actorId: input.actorId,
       action: "dsr.logged",
       subject: dsrSubject(code),
-      // codes and the fields' presence: the scope is free text (the case row holds it, erasable)
+      // codes, the scope's presence and the customer reference's seal: both are free text (the case row holds them, erasable)
       data: {
         kind: f.kind,
         via: f.via,
         receivedOn: f.receivedOn,
         requester: f.requester,
         mandate: f.mandate,
-        customerRef: f.customerRef,
+        customerRef: sealOf(s)(f.customerRef),
         scopeGiven: f.scope !== null,
         ownerId,
         targetOn: due.targetOn,

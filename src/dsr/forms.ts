@@ -6,6 +6,7 @@ import { readModal, type ModalValues } from "../platform/slack/modal.js";
 import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, IdentityBlocks, INPUT, LogBlocks, SendBackBlocks, WithdrawBlocks } from "./ids.js";
 import { dsrMessages } from "./messages.js";
 import { dayText } from "./blocks.js";
+import { detectPii, normalize } from "../platform/pii/index.js";
 import {
   COMPLAINT_KINDS,
   DSR_KINDS,
@@ -39,9 +40,12 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const str = (x: unknown) => (typeof x === "string" && x.trim() !== "" ? x.trim() : null);
 
-/** Runs of digits, the spaces and hyphens between them taken out ("1234 5678-9012" -> "123456789012"). */
-function digitRuns(t: string): string[] {
-  return (t.match(/\d(?:[\s\-‐‑–—ー－]*\d)*/g) ?? []).map((r) => r.replace(/\D/g, ""));
+/**
+ * Runs of digits as the detector reads them (normalize: full-width, kanji numerals, and
+ * spaces, dots, hyphens, ー or commas between groups taken out: "1234 5678・9012" -> "123456789012").
+ */
+function digitRuns(numbers: string): string[] {
+  return (numbers.match(/\d+(?:-\d+)*/g) ?? []).map((r) => r.replace(/\D/g, ""));
 }
 
 /** The documents whose numbers must never be written here (番号法 第20条 for the 個人番号). */
@@ -49,43 +53,45 @@ const ID_NUMBER_WORDS =
   /(マイナンバー|個人番号|免許証?|旅券|パスポート|保険証|被保険者|在留カード|住民票コード|住基|基礎年金|年金番号|カード番号|口座番号)[^\d]{0,10}\d/;
 
 /**
- * Looks like a customer's own details rather than a reference: an email address, a phone
- * number, a postal code, an address (都道府県 followed by 市区町村), or an identity or card
- * number: a number after the name of an identity document (マイナンバー, 個人番号, 免許証, …),
- * 12 digits (個人番号, 運転免許証番号; spaces and hyphens between them allowed), 14-16 digits
- * (a card), 2 letters and 7 digits (a passport), ####-###### (基礎年金番号).
+ * Looks like a customer's own details rather than a reference: whatever the detector
+ * finds (platform/pii: a name with an honorific, an address, a phone number, an e-mail
+ * address, a card or 個人番号 by its check digit), and, stricter here since none of these
+ * fields has a use for them, any 12 digits (個人番号, 運転免許証番号) or 14-16 digits (a card)
+ * whatever their check digit, 2 letters and 7 digits (a passport), ####-###### (基礎年金番号),
+ * a postal code, or a number after the name of an identity document. Read after
+ * normalising, so spaces, dots, kanji numerals and "at"/"dot" hide nothing.
  */
 export function looksPersonal(text: string): boolean {
-  const t = text.normalize("NFKC");
-  if (digitRuns(t).some((d) => d.length === 12 || (d.length >= 14 && d.length <= 16))) return true;
-  if (/(^|[^A-Za-z0-9])[A-Za-z]{2}\d{7}([^A-Za-z0-9]|$)/.test(t)) return true;
-  if (/(^|[^\d])\d{4}-\d{6}([^\d]|$)/.test(t)) return true;
-  return looksLikeContact(t);
+  if (detectPii(text).length > 0) return true;
+  const n = normalize(text);
+  if (digitRuns(n.numbers).some((d) => d.length === 12 || (d.length >= 14 && d.length <= 16))) return true;
+  if (/(^|[^A-Za-z0-9])[A-Za-z]{2}-?\d{7}([^A-Za-z0-9]|$)/.test(n.numbers)) return true;
+  if (/(^|[^\d])\d{4}-\d{6}([^\d]|$)/.test(n.numbers)) return true;
+  return looksLikeContact(text);
 }
 
 /**
  * The customer reference is a number of the company's own systems, so long numbers are
- * expected there: it is refused only for contact details (email, phone, postal code,
- * address) or a number after the name of an identity document.
+ * expected there: it is refused only for what the detector finds (a name with an honorific,
+ * an address, a phone number, an e-mail address, a card or 個人番号 by its check digit), a
+ * postal code or a number after the name of an identity document.
  */
 export function looksLikeContact(text: string): boolean {
-  const t = text.normalize("NFKC");
-  if (ID_NUMBER_WORDS.test(t)) return true;
-  if (/[^\s@]+@[^\s@]+\.[^\s@]+/.test(t)) return true;
-  if (/(^|[^\d])0\d{1,4}-\d{1,4}-\d{3,4}([^\d]|$)/.test(t)) return true;
-  if (/(^|[^\d])0[5-9]0\d{8}([^\d]|$)/.test(t)) return true;
-  if (/〒\s*\d{3}-?\d{4}|(^|[^\d])\d{3}-\d{4}([^\d-]|$)/.test(t)) return true;
-  if (/(東京都|北海道|大阪府|京都府|.{2,3}県).{0,10}[市区町村郡]/.test(t)) return true;
+  if (detectPii(text).length > 0) return true;
+  const n = normalize(text);
+  if (ID_NUMBER_WORDS.test(n.numbers)) return true;
+  if (/(^|[^\d])0\d{1,4}-\d{1,4}-\d{3,4}([^\d]|$)/.test(n.numbers)) return true;
+  if (/(^|[^\d])\d{3}-\d{4}([^\d-]|$)/.test(n.numbers)) return true;
   return false;
 }
 
 /**
  * The short label of an 「その他」 identity document may name the document, never carry its
- * number: no run of 4 or more digits (spaces or hyphens between them too), no token mixing
- * letters and digits (an ID like "AB12345").
+ * number: no run of 4 or more digits (spaces, dots, hyphens or kanji numerals between them
+ * too), no token mixing letters and digits (an ID like "AB12345").
  */
 export function looksLikeIdNumber(text: string): boolean {
-  const t = text.normalize("NFKC");
+  const t = normalize(text).numbers;
   if (digitRuns(t).some((d) => d.length >= 4)) return true;
   return (t.match(/[A-Za-z0-9][A-Za-z0-9-]*/g) ?? []).some((w) => w.length >= 3 && /[A-Za-z]/.test(w) && /\d/.test(w));
 }
@@ -99,7 +105,7 @@ const DATES_AND_CODES = /(?:PRV|DSR|CMP|INC)-\d{4}-\d{4,}|\d{4}[-/.年]\d{1,2}[-
  * codes excepted.
  */
 export function holdsIdNumber(text: string): boolean {
-  return looksLikeIdNumber(text.normalize("NFKC").replace(DATES_AND_CODES, " "));
+  return looksLikeIdNumber(normalize(text).numbers.replace(DATES_AND_CODES, " "));
 }
 
 function texts(lang: Lang) {
@@ -141,6 +147,7 @@ export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput
   });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [LogBlocks.kind]: "option",
       [LogBlocks.via]: "option",
@@ -202,6 +209,7 @@ export function parseIdentity(v: ViewValues, lang: Lang, today: Day, c: { reques
   });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [IdentityBlocks.document]: "option",
       [IdentityBlocks.otherDocument]: "option",
@@ -262,6 +270,7 @@ export function parseAnswer(v: ViewValues, lang: Lang, today: Day, c: { received
   });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [AnswerBlocks.outcome]: "option",
       [AnswerBlocks.actionTaken]: "text",
@@ -299,7 +308,12 @@ export function parseAnswer(v: ViewValues, lang: Lang, today: Day, c: { received
 
 export function parseWithdraw(v: ViewValues, lang: Lang): Parsed<{ note: string | null }> {
   const { optional, noPersonal } = texts(lang);
-  const r = readModal(v, { action: INPUT, fields: { [WithdrawBlocks.note]: "text" }, schema: z.object({ [WithdrawBlocks.note]: noPersonal(optional(500)) }) });
+  const r = readModal(v, {
+    action: INPUT,
+    lang,
+    fields: { [WithdrawBlocks.note]: "text" },
+    schema: z.object({ [WithdrawBlocks.note]: noPersonal(optional(500)) }),
+  });
   if (!r.ok) return r;
   return { ok: true, value: { note: r.data.withdrawNote || null } };
 }
@@ -308,6 +322,7 @@ export function parseSendBack(v: ViewValues, lang: Lang): Parsed<{ reason: strin
   const { required, noPersonal, noIdNumber } = texts(lang);
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: { [SendBackBlocks.reason]: "text" },
     schema: z.object({ [SendBackBlocks.reason]: noIdNumber(noPersonal(required(1000))) }),
   });
@@ -346,6 +361,7 @@ export function parseComplaint(v: ViewValues, lang: Lang, today: Day): Parsed<Co
   });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [ComplaintBlocks.kind]: "option",
       [ComplaintBlocks.via]: "option",
@@ -390,6 +406,7 @@ export function parseComplaintClose(v: ViewValues, lang: Lang, today: Day, c: { 
   });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [ComplaintCloseBlocks.outcome]: "option",
       [ComplaintCloseBlocks.text]: "text",

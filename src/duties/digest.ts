@@ -4,6 +4,7 @@
 // the period, one due within 30 days, or one overdue. Reads at most ten rows; writes
 // nothing (a year whose duties do not exist yet is read as its default plan).
 import type { DigestProvider } from "../platform/digest.js";
+import { detectPii } from "../platform/pii/index.js";
 import { messageLink } from "../platform/services.js";
 import { dueText, dutyTitle } from "./blocks.js";
 import { dutyMessages, formatDay } from "./messages.js";
@@ -45,7 +46,9 @@ export const dutiesDigest: DigestProvider = async (ctx) => {
     const st = dutyStatus(calendar, d, today);
     if (st.status === "done") {
       if (d.closedAt && d.closedAt >= ctx.from && d.closedAt < ctx.to) news = true;
-      lines.push(m.digestDone(title(d), formatDay(st.closedOn, lang), d.documentUrl ?? ""));
+      // the document's link is typed: left out when it seems to hold personal data (a sent digest cannot be erased)
+      const url = d.documentUrl && detectPii(d.documentUrl).length === 0 ? d.documentUrl : null;
+      lines.push(m.digestDone(title(d), formatDay(st.closedOn, lang), url));
     } else if (st.status === "overdue") {
       news = true;
       lines.push(m.digestOverdue(title(d), dueText(calendar, d.dueOn, lang), st.days));

@@ -2,6 +2,7 @@
 // transaction holding the change, its audit entry and the Slack messages it causes
 // (written to the outbox, sent after the commit).
 import { appendAudit } from "../platform/audit/chain.js";
+import { sealOf } from "../platform/pii/index.js";
 import type { Tx } from "../platform/db.js";
 import { CHANNEL_LANG } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
@@ -138,7 +139,14 @@ export async function closeDuty(
       actorId: input.actorId,
       action: "duty.closed",
       subject: subject(d),
-      data: { dueOn: d.dueOn, ownerRole: d.ownerRole, closedOn: input.closedOn, documentUrl: input.documentUrl, ...(input.note ? { note: input.note } : {}) },
+      // the link and the note are on the duty row: here their seals
+      data: {
+        dueOn: d.dueOn,
+        ownerRole: d.ownerRole,
+        closedOn: input.closedOn,
+        documentUrl: sealOf(s)(input.documentUrl),
+        ...(input.note ? { note: sealOf(s)(input.note) } : {}),
+      },
     });
     const calls: OutgoingCall[] = [];
     const channel = (await getChannels(tx)).compliance;

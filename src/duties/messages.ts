@@ -112,7 +112,7 @@ const ja = {
   // digest
   digestTitle: (fy: number) => `年間の監査・計画（${fy}年度）`,
   digestSummary: (done: number, total: number) => `完了 ${done}/${total}`,
-  digestDone: (duty: string, date: string, url: string) => `:white_check_mark: ${duty}：${date} 完了 <${url}|文書>`,
+  digestDone: (duty: string, date: string, url: string | null) => `:white_check_mark: ${duty}：${date} 完了${url ? ` <${url}|文書>` : ""}`,
   digestOverdue: (duty: string, due: string, days: number) => `:red_circle: ${duty}：期限 ${due}、${days}日超過`,
   digestSoon: (duty: string, due: string, days: number) => `:large_orange_circle: ${duty}：期限 ${due}（あと${days}日）`,
 };
@@ -211,7 +211,7 @@ const en: typeof ja = {
 
   digestTitle: (fy) => `Annual audits and plans (FY${fy})`,
   digestSummary: (done, total) => `${done}/${total} done`,
-  digestDone: (duty, date, url) => `:white_check_mark: ${duty}: done ${date} <${url}|document>`,
+  digestDone: (duty, date, url) => `:white_check_mark: ${duty}: done ${date}${url ? ` <${url}|document>` : ""}`,
   digestOverdue: (duty, due, days) => `:red_circle: ${duty}: due ${due}, ${days} day${days === 1 ? "" : "s"} overdue`,
   digestSoon: (duty, due, days) => `:large_orange_circle: ${duty}: due ${due} (${days} day${days === 1 ? "" : "s"} left)`,
 };

@@ -22,6 +22,7 @@ function doneForm(lang: Lang, today: string) {
   const m = dutyMessages(lang);
   const input = z.object({ closedOn: z.string().default(""), documentUrl: z.string().default(""), note: z.string().default("") });
   return {
+    lang,
     fields: {
       closedOn: { block: DoneBlocks.date, action: DoneBlocks.date, read: "date" },
       documentUrl: { block: DoneBlocks.link, action: DoneBlocks.link, read: "text" },

@@ -20,8 +20,8 @@ const ja = {
     summaryHint: "例：顧客名簿を添付したメールを誤って社外の1名に送信した",
     discoveredOn: "気づいた日",
     discoveredTime: "気づいた時刻",
-    data: "どのデータですか",
-    dataHint: "例：顧客の氏名・メールアドレス・電話番号",
+    data: "どの種類のデータですか",
+    dataHint: "項目の種類で（例：顧客の氏名・メールアドレス・電話番号）。実際の氏名や番号は書かないでください",
     affected: "影響を受ける人数（おおよそ）",
     affectedOption: { "1-9": "1〜9人", "10-99": "10〜99人", "100-1000": "100〜1,000人", "over-1000": "1,000人超", unknown: "分からない" } as Record<
       AffectedEstimate,
@@ -52,6 +52,7 @@ const ja = {
   },
   problem: {
     required: "入力してください。",
+    categoriesNotValues: "データの種類（例：氏名、電話番号）を書いてください。実際の氏名・住所・番号・メールアドレスは書かないでください。",
     tooLong: (n: number) => `${n}文字以内で入力してください。`,
     future: "未来の日時は指定できません。",
     badTime: "時刻を選んでください。",
@@ -127,8 +128,8 @@ const en: typeof ja = {
     summaryHint: "e.g. a mail with the customer list attached went to one outside address by mistake",
     discoveredOn: "Date you noticed it",
     discoveredTime: "Time you noticed it",
-    data: "Which data?",
-    dataHint: "e.g. customers' names, mail addresses and phone numbers",
+    data: "Which kinds of data?",
+    dataHint: "The kinds (e.g. customers' names, mail addresses and phone numbers), never the actual names or numbers",
     affected: "Roughly how many people?",
     affectedOption: { "1-9": "1-9", "10-99": "10-99", "100-1000": "100-1,000", "over-1000": "more than 1,000", unknown: "don't know" },
     ongoing: "Is it still going on?",
@@ -156,6 +157,7 @@ const en: typeof ja = {
   },
   problem: {
     required: "Required.",
+    categoriesNotValues: "Name the kinds of data (e.g. name, phone number), not the data itself: no actual names, addresses, numbers or e-mail addresses.",
     tooLong: (n: number) => `At most ${n} characters.`,
     future: "Cannot be in the future.",
     badTime: "Pick a time.",

@@ -66,6 +66,9 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
       ...(opts.idleMs !== undefined ? { idleTimeoutMillis: opts.idleMs } : {}),
       ...(schema ? { options: `-c search_path="${schema}"` } : {}),
     });
+    // an idle connection the server (or the network) drops is an error of that connection only:
+    // without a listener the pool's "error" event would end the process
+    pool.on("error", () => undefined);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
     return {
       prisma,

@@ -64,6 +64,26 @@ export function createLogger(level: Level = "info", secrets: string[] = [], sink
   };
 }
 
+const BODY_LABEL = /\b(?:body|result|payload|headers|event)\b\s*[:=]/i;
+
+/**
+ * A library's debug line without the body it carries: Bolt and the Web API client log what
+ * was received and sent ("ack() response sent (body: …)", "http request body: {…}", "http
+ * request result: {…}", a developer-mode event as JSON), and those bodies hold what people
+ * typed. The line is kept up to the label or the first brace, with how much was left out.
+ */
+export function withoutBodies(text: string): string {
+  const brace = text.search(/[{[]/);
+  const label = BODY_LABEL.exec(text);
+  const cuts = [brace, label ? label.index + label[0].length : -1].filter((i) => i >= 0);
+  if (cuts.length === 0) return text;
+  const cut = Math.min(...cuts);
+  const left = text.length - cut;
+  if (left === 0) return text;
+  const kept = text.slice(0, cut).trimEnd();
+  return `${kept}${kept ? " " : ""}[${left} characters left out]`;
+}
+
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 /** What a caught error says, for a log line (its message, or the thing itself when it is no Error). */

@@ -3,6 +3,7 @@
 // not yet disposed of (第15条7項, 第31条, APPI Art.29). Counted in the database; at most
 // LIST items named, with links to their requests' threads.
 import type { DigestProvider } from "../platform/digest.js";
+import { shownWithoutPii } from "../platform/pii/index.js";
 import { messageLink } from "../platform/services.js";
 import { processorMessages, showDay } from "./messages.js";
 import { addDays, dateDay, dayDate, dayIn, daysBetween } from "./rules.js";
@@ -57,7 +58,8 @@ export const processorsDigest: DigestProvider = async (ctx) => {
     const code = l?.code ?? fallback;
     return l?.channelId && l.messageTs ? `<${messageLink(s, l.channelId, l.messageTs)}|${code}>` : code;
   };
-  const clean = (t: string) => t.replace(/[<>&]/g, "");
+  // names typed in a request: shown unless they seem to hold personal data (a sent digest cannot be erased)
+  const clean = (t: string) => shownWithoutPii(t, ctx.lang).replace(/[<>&]/g, "");
   const items = [
     ...overdueRows.map((p) => {
       const due = dateDay(p.nextInspectionDue);

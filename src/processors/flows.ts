@@ -3,6 +3,7 @@
 // who may do it is checked again here against the directory, whatever the caller checked.
 import { isHandler } from "../directory/roles.js";
 import { appendAudit } from "../platform/audit/chain.js";
+import { sealOf } from "../platform/pii/index.js";
 import { transact, type Tx } from "../platform/db.js";
 import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
@@ -88,8 +89,9 @@ export async function recordInspection(
       data: {
         inspectedOn: v.inspectedOn,
         result: v.result,
-        note: v.note,
-        documentUrl: v.documentUrl,
+        // the note and the link are on the inspection row (erasable): here their seals
+        note: sealOf(s)(v.note),
+        documentUrl: sealOf(s)(v.documentUrl),
         previousDue: dateDay(p.nextInspectionDue),
         nextDue: next,
       },
@@ -209,7 +211,14 @@ export async function recordDisposal(
       actorId: input.actorId,
       action: item.kind === "processor" ? "processor.documents_disposed" : "provision_record.disposed",
       subject: item.kind === "processor" ? `processor:${item.code}` : `request:${item.code}`,
-      data: { recordId: item.id, retainUntil: item.retainUntil, disposedOn: v.disposedOn, method: v.method, performedBy: v.performedBy, note: v.note },
+      data: {
+        recordId: item.id,
+        retainUntil: item.retainUntil,
+        disposedOn: v.disposedOn,
+        method: v.method,
+        performedBy: v.performedBy,
+        note: sealOf(s)(v.note),
+      },
     });
     const m = processorMessages(CHANNEL_LANG);
     await s.outbox.enqueue(

@@ -23,6 +23,7 @@ function inspectionForm(lang: Lang, day: string) {
   const m = processorMessages(lang);
   return {
     action: INPUT,
+    lang,
     fields: { inspectedOn: "date", result: "option", note: "text", documentUrl: "text" },
     schema: checkedBy(
       z.object({ inspectedOn: raw, result: raw, note: raw, documentUrl: raw }),
@@ -37,6 +38,7 @@ function disposalForm(lang: Lang, day: string) {
   const m = processorMessages(lang);
   return {
     action: INPUT,
+    lang,
     fields: { method: "option", performedBy: "user", disposedOn: "date", note: "text" },
     schema: checkedBy(
       z.object({ method: raw, performedBy: raw, disposedOn: raw, note: raw }),

@@ -2,6 +2,7 @@
 // processor record when an entrustment becomes effective (in that transaction).
 import type { Processor } from "../generated/prisma/client.js";
 import { appendAudit } from "../platform/audit/chain.js";
+import { sealOf } from "../platform/pii/index.js";
 import type { Db, Tx } from "../platform/db.js";
 import type { Services } from "../platform/services.js";
 import { managersOf } from "../directory/store.js";
@@ -67,7 +68,8 @@ export async function createProcessorFromRequest(tx: Tx, s: Services, r: Effecti
     action: "processor.created",
     subject: `processor:${r.code}`,
     data: {
-      name,
+      // typed in the entrustment request: the name is on the processor row, here its seal
+      name: sealOf(s)(name),
       departmentId: r.departmentId,
       responsibleId,
       contractStart: start,

@@ -220,6 +220,9 @@ export interface ReasonMeta {
   channel?: string;
 }
 
+/** The longest reason for sending a request back or rejecting it (its input's max_length, checked again on submission). */
+export const REASON_MAX = 2000;
+
 export function reasonModal(meta: ReasonMeta, code: string, title: string, lang: Lang): View {
   const m = requestMessages(lang);
   const reject = meta.decision === "reject";
@@ -236,7 +239,7 @@ export function reasonModal(meta: ReasonMeta, code: string, title: string, lang:
         block_id: ReasonBlock.block,
         label: plain(m.modal.reasonLabel, 2000),
         hint: plain(m.modal.reasonHint, 2000),
-        element: { type: "plain_text_input", action_id: ReasonBlock.action, multiline: true, max_length: 2000 },
+        element: { type: "plain_text_input", action_id: ReasonBlock.action, multiline: true, max_length: REASON_MAX },
       },
     ],
   });

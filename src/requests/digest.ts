@@ -3,7 +3,7 @@
 import type { DigestProvider } from "../platform/digest.js";
 import { requestsDigestMessages } from "./digestMessages.js";
 import { messageLink } from "../platform/services.js";
-import { REQUEST_KINDS } from "./kinds/index.js";
+import { kindOf, REQUEST_KINDS } from "./kinds/index.js";
 
 /** open requests listed by name at most (the rest are counted) */
 const LIST = 10;
@@ -37,7 +37,7 @@ export const requestsDigest: DigestProvider = async (ctx) => {
     where: { status: { in: ["pending_manager", "pending_chief", "approved"] } },
     orderBy: { stageSince: "asc" },
     take: LIST,
-    select: { code: true, title: true, kind: true, status: true, stageSince: true, createdAt: true, approvedAt: true, channelId: true, messageTs: true },
+    select: { code: true, kind: true, status: true, stageSince: true, createdAt: true, approvedAt: true, channelId: true, messageTs: true },
   });
   if (oldest.length) {
     lines.push(m.oldest);
@@ -47,7 +47,8 @@ export const requestsDigest: DigestProvider = async (ctx) => {
       const limit = r.status === "approved" ? ctx.settings.measuresRemindAfter : ctx.settings.approvals(r.kind).remindAfter;
       const link = r.channelId && r.messageTs ? `<${messageLink(ctx.services, r.channelId, r.messageTs)}|${r.code}>` : r.code;
       const stage = r.status === "pending_manager" ? m.stage1 : r.status === "pending_chief" ? m.stage2 : m.measures;
-      lines.push(m.pendingLine(link, r.title.replace(/[<>&]/g, ""), stage, days, days >= limit));
+      // the kind, not the title: a title is the start of what the requester typed (the purpose), and a sent digest cannot be erased
+      lines.push(m.pendingLine(link, kindOf(r.kind)?.name(ctx.lang) ?? r.kind, stage, days, days >= limit));
     }
   }
   return { order: 10, title: m.requestsTitle, lines };

@@ -16,6 +16,7 @@ import { requestMessages } from "./messages.js";
 import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSnapshot } from "./store.js";
 import { transact, whenDuplicate } from "../platform/db.js";
 import { createProcessorFromRequest } from "../processors/store.js";
+import { sealFields, sealOf, type Seal } from "../platform/pii/index.js";
 import {
   canDecide,
   canResubmit,
@@ -103,7 +104,24 @@ async function recordEvent(
 ): Promise<AuditInput> {
   const at = s.clock.now();
   await tx.requestEvent.create({ data: { requestId: r.id, at, actorId, action, reason: reason ?? null, version: r.version } });
-  return { at, actorId, action: `request.${action}`, subject: `request:${r.code}`, data: { ...(data ?? {}), ...(reason ? { reason } : {}) } };
+  // the reason stays on the event (erasable); the chain keeps its length and keyed hash
+  return {
+    at,
+    actorId,
+    action: `request.${action}`,
+    subject: `request:${r.code}`,
+    data: { ...(data ?? {}), ...(reason ? { reason: sealOf(s)(reason) } : {}) },
+  };
+}
+
+/**
+ * A request's data as the audit chain keeps it: choices, dates, numbers and ticks as they
+ * are; each free-text field sealed (its length and keyed hash). The text itself is on the
+ * request's version, which can be erased without breaking the chain.
+ */
+export function auditData(kind: RequestKind, data: RequestData, seal: Seal): Record<string, unknown> {
+  const text = new Set(KINDS[kind].textFields);
+  return Object.fromEntries(Object.entries(data).map(([k, v]) => [k, text.has(k) && typeof v === "string" ? seal(v) : v]));
 }
 
 /** A refused press changes nothing but is logged. */
@@ -154,7 +172,11 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
         versions: { create: { version: 1, data: input.data as object, createdAt: now, createdBy: input.requesterId } },
       },
     });
-    const audit = await recordEvent(tx, s, created, input.requesterId, "submitted", null, { kind: input.kind, version: 1, data: input.data });
+    const audit = await recordEvent(tx, s, created, input.requesterId, "submitted", null, {
+      kind: input.kind,
+      version: 1,
+      data: auditData(input.kind, input.data, sealOf(s)),
+    });
     const r = (await loadRequest(tx, created.id))!;
     const approvers = await approversFor(tx, r.departmentId);
     const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
@@ -304,7 +326,7 @@ export async function resubmit(
         title: KINDS[before.kind].title(input.data).slice(0, 200),
       },
     });
-    await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: input.data });
+    await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: auditData(before.kind, input.data, sealOf(s)) });
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
     const approvers = await approversFor(tx, r.departmentId);
@@ -401,7 +423,8 @@ async function createProvisionRecord(tx: Tx, s: Services, r: RequestSnapshot): P
     actorId: "system",
     action: "provision_record.created",
     subject: `request:${r.code}`,
-    data: { ...p, retainUntil: retainUntil.toISOString() },
+    // the record's texts are on the provision record (kept its 1 or 3 years, then disposed of): here their seals
+    data: { ...p, ...sealFields(sealOf(s), { ...p }, ["recipient", "dataSubjects", "items", "basis"]), retainUntil: retainUntil.toISOString() },
   });
   return retainUntil;
 }

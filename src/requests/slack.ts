@@ -3,11 +3,11 @@
 // submission has been checked: the value or metadata it carries fits its schema.
 import { z } from "zod";
 import { json, link, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
-import { readModal } from "../platform/slack/modal.js";
+import { maxText, readModal } from "../platform/slack/modal.js";
 import type { Actor } from "../directory/actor.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import { kindOf, type FormValues, type KindDefinition, type RequestData, type RequestKind } from "./kinds/index.js";
-import { reasonModal, requestFormModal, type ReasonMeta } from "./blocks.js";
+import { REASON_MAX, reasonModal, requestFormModal, type ReasonMeta } from "./blocks.js";
 import { decide, logRefusal, resubmit, setMeasure, submitRequest, withdraw } from "./flows.js";
 import { ReasonBlock, RequestActions, RequestViews, type PressValue } from "./ids.js";
 import { requestMessages } from "./messages.js";
@@ -159,17 +159,20 @@ export async function submitRevision(c: SubmitContext<z.output<typeof reviseMeta
   await c.ack();
 }
 
-/** The reason modal's one field. */
-const reasonForm = {
-  fields: { reason: { block: ReasonBlock.block, action: ReasonBlock.action, read: "text" } },
-  schema: z.object({ reason: z.string().optional() }),
-} as const;
+/** The reason modal's one field, at most what its input takes (REASON_MAX, blocks.ts). */
+const reasonForm = (lang: Lang) =>
+  ({
+    fields: { reason: { block: ReasonBlock.block, action: ReasonBlock.action, read: "text" } },
+    schema: z.object({ reason: maxText(REASON_MAX, lang).optional() }),
+    lang,
+  }) as const;
 
 export async function submitReason(c: SubmitContext<ReasonMeta, Actor | null>): Promise<void> {
   const { s, actor, meta } = c;
   const m = requestMessages(c.lang);
-  const form = readModal(c.view.state.values, reasonForm);
-  const reason = (form.ok ? form.data.reason : undefined)?.trim() ?? "";
+  const form = readModal(c.view.state.values, reasonForm(c.lang));
+  if (!form.ok) return c.ack({ response_action: "errors", errors: form.errors });
+  const reason = form.data.reason?.trim() ?? "";
   if (!reason) return c.fail(m.refusal.reason_required);
   if (!actor) return c.fail(m.refusal.not_approver);
   let r: Awaited<ReturnType<typeof decide>>;

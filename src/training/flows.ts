@@ -5,6 +5,7 @@
 import crypto from "node:crypto";
 import { isAdmin } from "../directory/roles.js";
 import { appendAudit } from "../platform/audit/chain.js";
+import { sealOf } from "../platform/pii/index.js";
 import type { Services } from "../platform/services.js";
 import type { CsvCompletion, Day } from "./rules.js";
 import { dateDay, dayDate } from "../platform/day.js";
@@ -40,7 +41,7 @@ export async function recordCompletion(s: Services, c: CompletionInput): Promise
       actorId: c.personId,
       action: "training.completed",
       subject: `person:${c.personId}`,
-      data: { course: c.courseId, completedOn: c.completedOn, ...(c.evidence ? { evidence: c.evidence } : {}), source: "self" },
+      data: { course: c.courseId, completedOn: c.completedOn, ...(c.evidence ? { evidence: sealOf(s)(c.evidence) } : {}), source: "self" },
     });
     return { created: true };
   });
@@ -78,6 +79,8 @@ export async function importCompletions(s: Services, o: { actorId: string; rows:
         select: { personId: true, courseId: true, completedOn: true, evidence: true },
       });
       const already = unique.size - created.length;
+      // evidence is free text (a certificate's name, a note): on the completion rows, here its keyed hash
+      const seal = sealOf(s);
       await appendAudit(tx, {
         at: now,
         actorId: o.actorId,
@@ -89,7 +92,7 @@ export async function importCompletions(s: Services, o: { actorId: string; rows:
           already,
           sha256: crypto.createHash("sha256").update(o.csv).digest("hex"),
           completions: created
-            .map((c) => [c.personId, c.courseId, dateDay(c.completedOn), ...(c.evidence ? [c.evidence] : [])])
+            .map((c) => [c.personId, c.courseId, dateDay(c.completedOn), ...(c.evidence ? [seal(c.evidence)?.hmac ?? ""] : [])])
             .sort((a, b) => a.join().localeCompare(b.join())),
         },
       });

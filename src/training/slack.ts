@@ -26,8 +26,9 @@ export async function importTraining(c: SubmitContext<undefined, Actor | null>):
   const m = trainingMessages(lang).import;
   const error = (text: string) => c.fail(text);
   if (!actor || !isAdmin(actor)) return error(m.notAdmin);
-  const form = readModal(c.view.state.values as ModalValues, importForm);
-  const csv = form.ok ? form.data.csv : "";
+  const form = readModal(c.view.state.values as ModalValues, { ...importForm, lang });
+  if (!form.ok) return c.ack({ response_action: "errors", errors: form.errors });
+  const csv = form.data.csv;
   const courseIds = (s.settings ?? defaultSettings()).training.courses.map((c) => c.id);
   const parsed = parseCompletionCsv(csv, courseIds, dayIn(s.clock.now(), s.timeZone));
   const ids = [...new Set(parsed.rows.map((r) => r.slackId))];

@@ -3,6 +3,7 @@
 // button and the modal on the server), a refusal sent back and approved by the right
 // person only, list and status, withdrawal, and the audit log and its export.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealOf } from "../../src/platform/pii/index.js";
 import { ManualClock } from "../../src/platform/clock.js";
 import { exportCsv, verifyChain } from "../../src/platform/audit/chain.js";
 import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks, SendBackBlocks, WithdrawBlocks } from "../../src/dsr/ids.js";
@@ -108,7 +109,7 @@ describe("logging a request", () => {
     expect(JSON.stringify(dm.blocks ?? [])).toContain(DsrActions.identity);
     expect(JSON.stringify(dm.blocks ?? [])).toContain(`archives/${COMPLIANCE}/p`);
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.logged", subject: "dsr:DSR-2026-0001" } });
-    expect(audit.data).toMatchObject({ kind: "stop_use", customerRef: "CUST-001234", targetOn: "2026-12-08", ceilingOn: "2026-12-08" });
+    expect(audit.data).toMatchObject({ kind: "stop_use", customerRef: sealOf(h.bot.services)("CUST-001234"), targetOn: "2026-12-08", ceilingOn: "2026-12-08" });
   });
 
   it("the identity-check gate: 「回答を記録」 before the check is refused with the reason, and logged", async () => {
@@ -370,8 +371,9 @@ describe("the audit log", () => {
     ]) {
       expect(csv, action).toContain(`,${action},dsr:`);
     }
-    // the customer's reference, never a name or address; free text only by its presence
-    expect(csv).toContain("CUST-001234");
+    // the customer's reference by its keyed hash, never as typed; other free text only by its presence
+    expect(csv).not.toContain("CUST-001234");
+    expect(csv).toContain(sealOf(h.bot.services)("CUST-001234")!.hmac);
     for (const text of ["電話で取り下げの連絡", "利用目的を書面で通知", "契約記録は法令上"]) expect(csv).not.toContain(text);
   });
 });

@@ -21,6 +21,7 @@ import {
   statusAfterOutcome,
 } from "../../src/dsr/rules.js";
 import {
+  looksLikeContact,
   looksLikeIdNumber,
   looksPersonal,
   parseAnswer,
@@ -275,6 +276,24 @@ describe("field errors", () => {
     ])
       expect(looksPersonal(t), t).toBe(true);
     for (const t of ["営業部に回付", "国民生活センター", "一部は消去できるはずです", "2026年11月の契約分"]) expect(looksPersonal(t), t).toBe(false);
+  });
+
+  it("the filters read after normalising: dots, spaces, kanji numerals, full-width and at/dot spellings do not get past them", () => {
+    for (const t of [
+      "1234.5678.9012",
+      "一二三四 五六七八 九〇一二",
+      "０９０．１２３４．５６７８",
+      "〇九〇ー一二三四ー五六七八",
+      "taro at example dot com",
+      "taro(at)example(dot)co.jp",
+      "4111.1111.1111.1111",
+      "丸の内一丁目2番3号",
+    ])
+      expect(looksPersonal(t), t).toBe(true);
+    // a customer's name with an honorific is no reference; the company's own numbers are
+    for (const t of ["山田太郎様", "ヤマダ タロウ さん", "taro at example dot com", "〇九〇 一二三四 五六七八"]) expect(looksLikeContact(t), t).toBe(true);
+    for (const t of ["CUST-001234", "顧客番号 12345678", "K-2026-0042"]) expect(looksLikeContact(t), t).toBe(false);
+    for (const t of ["一二三四", "12.34", "１２・３４"]) expect(looksLikeIdNumber(t), t).toBe(true);
   });
 
   it("the label of another identity document: a name, never a number (4+ digits, spaced or not; letters mixed with digits)", () => {

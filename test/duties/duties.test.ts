@@ -3,6 +3,7 @@
 // due-date changes, and the reminder job with the clock moved across its thresholds
 // over weekends and public holidays (勤労感謝の日 2026-11-23, 元日, 成人の日 2027-01-11).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealOf } from "../../src/platform/pii/index.js";
 import { DoneBlocks, DutyActions, DutyViews } from "../../src/duties/ids.js";
 import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
@@ -142,7 +143,14 @@ describe("closing a duty", () => {
     expect(row.closedOn!.toISOString().slice(0, 10)).toBe("2026-04-28");
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "duty.closed" } });
     expect(entry).toMatchObject({ actorId: chief, subject: "duty:2026:protection-plan" });
-    expect(entry.data).toMatchObject({ closedOn: "2026-04-28", documentUrl: LINK, dueOn: "2026-04-30" });
+    // the link and the note are on the duty row; the chain keeps their seals (length, keyed hash)
+    expect(entry.data).toMatchObject({
+      closedOn: "2026-04-28",
+      documentUrl: sealOf(h.bot.services)(LINK),
+      note: sealOf(h.bot.services)("取締役会 4/27 承認"),
+      dueOn: "2026-04-30",
+    });
+    expect(JSON.stringify(entry.data)).not.toContain("取締役会");
 
     await drain(h, clock);
     const post = h.fake.messages(COMPLIANCE).find((m) => m.text.includes("完了として記録しました"))!;

@@ -2,6 +2,7 @@
 // shortcut), the incidents channel's post and thread, the DMs, the 第7条 assessment by the
 // chief with its deadlines, a refused press, a reassessment, and who may see the status.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealOf } from "../../src/platform/pii/index.js";
 import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, IncidentActions, IncidentShortcuts, IncidentViews, ReportBlocks } from "../../src/incidents/ids.js";
@@ -175,7 +176,15 @@ describe("triage", () => {
     expect(reply).toContain("60日以内 → 30日以内");
     await parentShows(parent, "2026/12/23 23:59");
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.reassessed", subject: `incident:${code}` } });
-    expect(JSON.stringify(audit.data)).toContain("誤送信と判明");
+    // the reason is kept erasable (AuditText) and in the thread; the chain keeps its seal and points at the row
+    expect(audit.data).toMatchObject({ reason: sealOf(h.bot.services)("誤送信と判明。健康診断結果を含む") });
+    const ref = (audit.data as { reason: { ref: string } }).reason.ref;
+    expect(await db().auditText.findUniqueOrThrow({ where: { id: ref } })).toMatchObject({
+      subject: `incident:${code}`,
+      field: "reason",
+      text: "誤送信と判明。健康診断結果を含む",
+    });
+    expect(JSON.stringify(audit.data)).not.toContain("誤送信と判明");
   });
 
   it("the assessment modal refuses a count that contradicts the 1,000-people box", async () => {

@@ -1,6 +1,7 @@
 // Status moves from the incident's parent message (封じ込め完了, 速報を提出, 確報を提出) and the
 // regulator report draft (/privacy incident report), over signed HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealOf } from "../../src/platform/pii/index.js";
 import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks, SubmittedBlocks } from "../../src/incidents/ids.js";
@@ -119,7 +120,7 @@ describe("status moves from the parent message", () => {
       from: "contained",
       to: "reported_preliminary",
       submittedAt: jst("2026-11-24T09:50:00").toISOString(),
-      reference: "PPC-123",
+      reference: sealOf(h.bot.services)("PPC-123"),
     });
   });
 

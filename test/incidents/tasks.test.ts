@@ -1,6 +1,7 @@
 // The task checklist of an incident (created at triage, 完了 / 該当なし in the thread) and
 // closing it (クローズ with the 再発防止策), over signed HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealOf } from "../../src/platform/pii/index.js";
 import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks, TaskBlocks } from "../../src/incidents/ids.js";
@@ -111,7 +112,7 @@ describe("the task checklist", () => {
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     expect(await task("complaints-handled")).toMatchObject({ status: "na", naReason: "第三者からの苦情・請求は受けていない", doneBy: P.chief });
     const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.task_na", subject: `incident:${code}` } });
-    expect(a.data).toMatchObject({ task: "complaints-handled", reason: "第三者からの苦情・請求は受けていない" });
+    expect(a.data).toMatchObject({ task: "complaints-handled", reason: sealOf(h.bot.services)("第三者からの苦情・請求は受けていない") });
     await threadHas("理由：第三者からの苦情・請求は受けていない");
     await shows(checklist, "完了または該当なし：7 / 11");
   });
@@ -160,7 +161,7 @@ describe("closing", () => {
     const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.closed", subject: `incident:${code}` } });
     expect(a).toMatchObject({
       actorId: P.deputy,
-      data: { from: "contained", to: "closed", recurrencePrevention: "共有リンクの既定を社内限定にし、外部共有は承認制にする" },
+      data: { from: "contained", to: "closed", recurrencePrevention: sealOf(h.bot.services)("共有リンクの既定を社内限定にし、外部共有は承認制にする") },
     });
     await shows(parent, incidentMessages("ja").status.closed);
     expect(closeButtonShown()).toBe(false);

@@ -131,6 +131,16 @@ describe("npm run audit:verify", { timeout: 90_000 }, () => {
     expect(r.stdout.trim()).toBe(`audit log OK: ${ENTRIES.length} entries, head ${chain.at(-1)!.hash}`);
   });
 
+  it("with --expect-head of a longer head (its tail deleted) exits 1 saying which anchor and what differs", async () => {
+    // (the OK path and the Japanese texts: test/faults/audit-chain.test.ts, in-process)
+    const head = chain.at(-1)!;
+    const r = await npmRun("audit:verify", ["--expect-head", `${head.seq + 2}:${"a".repeat(64)}`]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim()).toBe(
+      `audit log does not match the anchor --expect-head ${head.seq + 2}:aaaaaaaaaaaa…: it anchored ${head.seq + 2} entries, the log now has ${head.seq} (entries ${head.seq + 1} to ${head.seq + 2} were deleted)`,
+    );
+  });
+
   it("exits non-zero at the first broken link when rows were changed behind the trigger", async () => {
     await withDb(async (db) => {
       // the append-only trigger refuses the change ...

@@ -94,6 +94,17 @@ describe("loadConfig", () => {
     expect(loadConfig({ ...VALID, DATABASE_URL: "postgres://u@h/d" }).databaseUrl).toBe("postgres://u@h/d");
   });
 
+  it("AUDIT_HMAC_KEY: used as given; unset, a random key for this run and a warning; a short one refused", () => {
+    const key = "k".repeat(40);
+    expect(loadConfig({ ...VALID, AUDIT_HMAC_KEY: key })).toMatchObject({ auditHmacKey: key, warnings: [] });
+    const a = loadConfig(VALID);
+    const b = loadConfig(VALID);
+    expect(a.auditHmacKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.auditHmacKey).not.toBe(b.auditHmacKey);
+    expect(a.warnings).toEqual([expect.stringMatching(/^AUDIT_HMAC_KEY is not set/)]);
+    expect(configError({ ...VALID, AUDIT_HMAC_KEY: "short" }).problems).toEqual([expect.stringMatching(/^AUDIT_HMAC_KEY must be at least 32 characters/)]);
+  });
+
   it("no Slack setting at all: the local Slack (mode local), still validating the rest", () => {
     expect(loadConfig({}).mode).toBe("local");
     expect(configError({ PORT: "abc" }).problems).toEqual([expect.stringMatching(/^PORT must be a port number/)]);

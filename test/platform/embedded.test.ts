@@ -1,5 +1,6 @@
 // The embedded database (PGlite in a thread of its own, reached over the PostgreSQL
 // protocol): it behaves as a server does for the bot.
+// It runs on PGlite only: on the postgres project it would open the same PGlite folders again.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

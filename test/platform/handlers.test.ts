@@ -4,11 +4,12 @@ import { App } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import type { Services } from "../../src/platform/services.js";
 import { link, SlackHandlers, type HandlerDef } from "../../src/platform/slack/handlers.js";
+import type { Inbox } from "../../src/platform/slack/inbox.js";
 
 function appWith(...defs: HandlerDef[]) {
   const app = new App({ token: "xoxb-test", signingSecret: "s", tokenVerificationEnabled: false, botId: "B1", botUserId: "UB1" });
   const handlers = new SlackHandlers().add(defs);
-  handlers.listen(app, {} as Services);
+  handlers.listen(app, {} as Services, { onReplay: () => undefined } as unknown as Inbox);
   return { app, handlers };
 }
 

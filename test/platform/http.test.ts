@@ -1,5 +1,5 @@
 // The bot's HTTP surface as Slack and an operator's load balancer see it: only requests
-// signed with the signing secret within the last 5 minutes do anything; /healthz answers
+// signed with the signing secret within 5 minutes of now (either way) do anything; /healthz answers
 // while the process lives; /readyz only when the database answers and is migrated.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stateFromInputs } from "../../src/platform/slack/fake/sender.js";
@@ -112,6 +112,7 @@ type Signing =
   | "a signature made with another secret"
   | "a signature of another body"
   | "a valid signature 5 minutes and 10 seconds old"
+  | "a valid signature 5 minutes and 10 seconds in the future"
   | "a valid signature";
 
 async function post({ body, contentType }: Body, signing: Signing, ageSeconds = 0) {
@@ -136,6 +137,9 @@ async function post({ body, contentType }: Body, signing: Signing, ageSeconds = 
     case "a valid signature 5 minutes and 10 seconds old":
       sign(now - 5 * 60 - 10);
       break;
+    case "a valid signature 5 minutes and 10 seconds in the future":
+      sign(now + 5 * 60 + 10);
+      break;
     case "a valid signature":
       sign(now - ageSeconds);
       break;
@@ -159,6 +163,7 @@ describe("POST /slack/events", () => {
     "a signature made with another secret",
     "a signature of another body",
     "a valid signature 5 minutes and 10 seconds old",
+    "a valid signature 5 minutes and 10 seconds in the future",
   ])("with %s: 401, and nothing happens", async (signing) => {
     const before = await snapshot();
     const answers = [await post(commandBody(), signing), await post(submissionBody(formViewId), signing), await post(homeOpenedBody(), signing)];

@@ -4,8 +4,9 @@
 // the bot's migrate() finds nothing to apply; without the templates (a file run outside
 // this vitest config) they are migrated here.
 import crypto from "node:crypto";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { migrate, openDatabase, type Database } from "../../src/platform/db.js";
+import { assertCountedAsDatabaseTest } from "./databaseFiles.js";
 import { admin, urlOf } from "./postgres.js";
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
@@ -49,6 +50,7 @@ export async function postgresDatabase(serverUrl: string): Promise<{ name: strin
 }
 
 export async function testDatabase(opts: { idleMs?: number } = {}): Promise<TestDatabase> {
+  assertCountedAsDatabaseTest(expect.getState().testPath);
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const template = pgliteTemplate();

@@ -3,6 +3,7 @@
 // the admin's CSV import modal (all or nothing, field error naming the lines, audit
 // log), and the digest section built from an aggregate query.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sealOf } from "../../src/platform/pii/index.js";
 import { ManualClock } from "../../src/platform/clock.js";
 import { verifyChain } from "../../src/platform/audit/chain.js";
 import { TrainingViews } from "../../src/training/ids.js";
@@ -37,7 +38,7 @@ describe("/privacy training done", () => {
     expect(audit).toMatchObject({
       actorId: P.employee,
       subject: `person:${P.employee}`,
-      data: { course: "basic", completedOn: "2026-01-10", evidence: "https://learn.example.com/cert/42" },
+      data: { course: "basic", completedOn: "2026-01-10", evidence: sealOf(h.bot.services)("https://learn.example.com/cert/42") },
     });
   });
 
@@ -184,7 +185,13 @@ describe("/privacy training import", () => {
     expect(await completions(P.compliance)).toMatchObject([{ courseId: "basic", source: "import", recordedBy: P.admin }]);
     const audit = await db().auditEntry.findFirst({ where: { action: "training.imported" }, orderBy: { seq: "desc" } });
     expect(audit).toMatchObject({ actorId: P.admin, subject: "training:import", data: { lines: 4, recorded: 4, already: 0 } });
-    expect((audit!.data as { completions: string[][] }).completions).toContainEqual([P.chief, "basic", "2026-04-01", "https://learn.example.com/c/1"]);
+    // the evidence (free text) is on the completion row; the chain keeps its keyed hash
+    expect((audit!.data as { completions: string[][] }).completions).toContainEqual([
+      P.chief,
+      "basic",
+      "2026-04-01",
+      sealOf(h.bot.services)("https://learn.example.com/c/1")!.hmac,
+    ]);
 
     const second = await openModal();
     const part2 = ["course,slackId,completedOn", `basic,${P.chief},2026-04-01`, `basic,${P.auditor},2026-04-05`].join("\n");

@@ -26,7 +26,7 @@ export function parseDetails(v: ViewValues, lang: Lang): Parsed<IncidentDetails>
   const p = incidentSlackMessages(lang).problem;
   const field = z.string().trim().max(DETAIL_MAX, p.tooLong(DETAIL_MAX)).nullish();
   const schema = z.object(Object.fromEntries(DETAIL_FIELDS.map((f) => [DetailsBlocks[f], field])) as Record<DetailField, typeof field>);
-  const r = readModal(v, { action: INPUT, fields: Object.fromEntries(DETAIL_FIELDS.map((f) => [DetailsBlocks[f], "text" as const])), schema });
+  const r = readModal(v, { action: INPUT, lang, fields: Object.fromEntries(DETAIL_FIELDS.map((f) => [DetailsBlocks[f], "text" as const])), schema });
   if (!r.ok) return r;
   return { ok: true, value: Object.fromEntries(DETAIL_FIELDS.map((f) => [f, r.data[f] ? r.data[f] : null])) as IncidentDetails };
 }

@@ -2,6 +2,7 @@
 // /privacy incident details). Like report/flows.ts: one transaction holds the change, its audit
 // entry (the timeline, with each item's before and after) and the thread reply.
 import { appendAudit } from "../../platform/audit/chain.js";
+import { keepText, sealOf } from "../../platform/pii/index.js";
 import { transact, type Tx } from "../../platform/db.js";
 import { CHANNEL_LANG } from "../../platform/i18n.js";
 import type { Services } from "../../platform/services.js";
@@ -35,11 +36,23 @@ export async function updateDetails(
     const changes = detailChanges(detailsOf(before), input.details);
     if (changes.length === 0) return { ok: true, code: before.code, changed: [] };
     const now = s.clock.now();
+    // the new items are on the incident row (erasable), the earlier ones kept in AuditText: the chain keeps which
+    // changed, with their seals
+    const seal = sealOf(s);
+    const sealedChanges = [];
+    for (const c of changes)
+      sealedChanges.push({ field: c.field, from: await keepText(tx, seal, now, `incident:${before.code}`, c.field, c.from), to: seal(c.to) });
     const after = await tx.incident.update({
       where: { id: before.id },
       data: { ...Object.fromEntries(changes.map((c) => [c.field, c.to])), rev: { increment: 1 }, updatedAt: now },
     });
-    await appendAudit(tx, { at: now, actorId: input.actorId, action: "incident.details_updated", subject: `incident:${before.code}`, data: { changes } });
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: "incident.details_updated",
+      subject: `incident:${before.code}`,
+      data: { changes: sealedChanges },
+    });
     if (after.channelId) {
       const m = incidentDetailsMessages(CHANNEL_LANG);
       const items = changes.map((c) => `*${m.modal.label[c.field]}*：${c.to ? clip(c.to, 300) : m.thread.cleared}`);

@@ -2,6 +2,7 @@
 // holding the state change, its audit entry (the incident's timeline in the hash-chained
 // log) and the Slack messages it causes (written to the outbox, sent after the commit).
 import { appendAudit } from "../../platform/audit/chain.js";
+import { keepText, sealOf } from "../../platform/pii/index.js";
 import { nextCode, yearIn } from "../../platform/codes.js";
 import { transact, whenDuplicate } from "../../platform/db.js";
 import { CHANNEL_LANG, formatDateTime } from "../../platform/i18n.js";
@@ -47,6 +48,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
     const channel = (await getChannels(tx)).incidents ?? null;
     const code = await nextCode(tx, "INC", yearIn(now, s.timeZone));
     const r = input.report;
+    const seal = sealOf(s);
     const i = await tx.incident.create({
       data: {
         code,
@@ -71,7 +73,15 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
       actorId: input.reporterId,
       action: "incident.reported",
       subject: subject(code),
-      data: { ...r, discoveredAt: r.discoveredAt.toISOString(), channel },
+      // what the reporter typed (summary, data, contact) is on the incident row, erasable: here its seals
+      data: {
+        ...r,
+        summary: seal(r.summary),
+        dataDescription: seal(r.dataDescription),
+        contact: seal(r.contact),
+        discoveredAt: r.discoveredAt.toISOString(),
+        channel,
+      },
     });
     const team = await respondersOf(tx);
     const told = [...new Set([...team.chiefs, ...team.compliance])];
@@ -169,13 +179,14 @@ export async function assessIncident(
         from: before.status,
         to: status,
         assessment: next,
-        dataItems: input.answers.dataItems,
-        cause: input.answers.cause,
+        dataItems: sealOf(s)(input.answers.dataItems),
+        cause: sealOf(s)(input.answers.cause),
         reportable: r.reportable,
         reasons: r.reasons,
         reportedBy: r.reportedBy,
         deadlines: isoDeadlines(due),
-        ...(change ? { reason: input.answers.reason, changes: change.lines } : {}),
+        // the reason has no column of its own: kept erasable in AuditText, the entry points at it
+        ...(change ? { reason: await keepText(tx, sealOf(s), now, subject(before.code), "reason", input.answers.reason), changes: change.lines } : {}),
       },
     });
     if (acknowledges) {

@@ -7,6 +7,7 @@ import { AssessBlocks, INPUT, ReportBlocks } from "../ids.js";
 import type { Assessment } from "../rules.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "../slackMessages.js";
 import { momentAt } from "../../platform/day.js";
+import { detectPii } from "../../platform/pii/index.js";
 
 /** view.state.values as Slack sends it. */
 export type ViewValues = ModalValues;
@@ -38,7 +39,8 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       [ReportBlocks.summary]: text(3000),
       [ReportBlocks.discoveredOn]: z.string({ error: p.required }).regex(/^\d{4}-\d{2}-\d{2}$/, p.required),
       [ReportBlocks.discoveredTime]: z.string({ error: p.badTime }).regex(/^\d{2}:\d{2}$/, p.badTime),
-      [ReportBlocks.data]: text(1000),
+      // what kinds of data, never the data itself: it would be copied to the thread and the DMs
+      [ReportBlocks.data]: text(1000).refine((x) => detectPii(x).length === 0, { message: p.categoriesNotValues }),
       [ReportBlocks.affected]: z.enum(AFFECTED_ESTIMATES, { error: p.required }),
       [ReportBlocks.ongoing]: z.enum(ONGOING, { error: p.required }),
       [ReportBlocks.processor]: z.enum(["yes", "no"], { error: p.required }),
@@ -51,6 +53,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
     });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [ReportBlocks.summary]: "text",
       [ReportBlocks.discoveredOn]: "date",
@@ -96,7 +99,7 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
         .trim()
         .regex(/^(\d{1,9})?$/, p.badCount)
         .nullish(),
-      [AssessBlocks.dataItems]: optional(1000),
+      [AssessBlocks.dataItems]: optional(1000).refine((x) => !x || detectPii(x).length === 0, { message: p.categoriesNotValues }),
       [AssessBlocks.cause]: optional(2000),
       [AssessBlocks.reason]: optional(1000),
     })
@@ -109,6 +112,7 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
     });
   const r = readModal(v, {
     action: INPUT,
+    lang,
     fields: {
       [AssessBlocks.categories]: "options",
       [AssessBlocks.encrypted]: "option",

@@ -2,6 +2,7 @@
 // and the regulator report draft (/privacy incident report). Like report/flows.ts: one
 // transaction holds the change, its audit entry and the Slack messages it causes.
 import { appendAudit } from "../../platform/audit/chain.js";
+import { keepText, sealOf } from "../../platform/pii/index.js";
 import { transact, type Db, type Tx } from "../../platform/db.js";
 import { CHANNEL_LANG, formatDateTime } from "../../platform/i18n.js";
 import type { Services } from "../../platform/services.js";
@@ -63,7 +64,16 @@ export async function moveIncident(
       actorId: input.actorId,
       action: MOVE_ACTIONS[input.event],
       subject: `incident:${before.code}`,
-      data: { from, to, ...(submittedAt ? { submittedAt: submittedAt.toISOString(), reference: input.reference ?? null } : {}) },
+      data: {
+        from,
+        to,
+        ...(submittedAt
+          ? {
+              submittedAt: submittedAt.toISOString(),
+              reference: await keepText(tx, sealOf(s), now, `incident:${before.code}`, "reference", input.reference ?? null),
+            }
+          : {}),
+      },
     });
     // the move completes its tasks (containment, the 速報, the 確報) that are still open
     const open = await tx.incidentTask.findMany({ where: { incidentId: before.id, key: { in: MOVE_TASKS[input.event] }, status: "open" } });

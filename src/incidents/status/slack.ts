@@ -90,8 +90,9 @@ export async function submitReportTime(c: SubmitContext<SubmittedMeta, Actor | n
   const incident = await loadIncident(s.database.prisma, meta.id);
   if (!incident) return c.fail(incidentSlackMessages(lang).refusal.notFound);
   if (!actor) return c.fail((await noteUnknownUser(s, c.body.user.id, DEFAULT_LANG)).text);
-  const form = readModal(c.view.state.values, submittedForm);
-  const { day, time, reference: typed } = form.ok ? form.data : {};
+  const form = readModal(c.view.state.values, { ...submittedForm, lang });
+  if (!form.ok) return c.ack({ response_action: "errors", errors: form.errors });
+  const { day, time, reference: typed } = form.data;
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return c.fail(m.required);
   if (!time || !/^\d{2}:\d{2}$/.test(time)) return c.fail(m.required, SubmittedBlocks.time);
   const submittedAt = momentAt(day, time, s.timeZone);

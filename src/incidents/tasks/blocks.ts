@@ -104,6 +104,9 @@ export function myTasksText(tasks: TaskRow[], lang: Lang, timeZone: string): str
 }
 
 /** 「該当なし」: the reason, required. */
+/** The longest 「該当なし」 reason (its input's max_length, checked again on submission). */
+export const NA_REASON_MAX = 1000;
+
 export function naModal(i: { id: string; code: string }, key: string, lang: Lang): View {
   const m = incidentTaskMessages(lang).naModal;
   const meta: TaskMeta = { id: i.id, key };
@@ -119,7 +122,7 @@ export function naModal(i: { id: string; code: string }, key: string, lang: Lang
         type: "input",
         block_id: TaskBlocks.naReason,
         label: plain(m.reason, 2000),
-        element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: 1000 },
+        element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: NA_REASON_MAX },
       },
     ],
   });

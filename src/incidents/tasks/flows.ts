@@ -4,6 +4,7 @@
 // closing requires every task done or not applicable (canClose) and the 再発防止策.
 // Like report/flows.ts: one transaction holds the change, its audit entry and its Slack messages.
 import { appendAudit } from "../../platform/audit/chain.js";
+import { sealOf } from "../../platform/pii/index.js";
 import { transact, type Tx } from "../../platform/db.js";
 import { CHANNEL_LANG, type Lang } from "../../platform/i18n.js";
 import type { OutgoingCall } from "../../platform/outbox.js";
@@ -169,7 +170,7 @@ export async function updateTask(
       actorId: input.actorId,
       action: input.to === "done" ? "incident.task_done" : "incident.task_na",
       subject: subject(before.code),
-      data: { task: task.key, from: task.status, to: input.to, ...(input.to === "na" ? { reason } : {}) },
+      data: { task: task.key, from: task.status, to: input.to, ...(input.to === "na" ? { reason: sealOf(s)(reason) } : {}) },
     });
     if (after.channelId) {
       const t = incidentTaskMessages(CHANNEL_LANG).thread;
@@ -221,8 +222,13 @@ export async function closeIncident(s: Services, input: { incidentId: string; ac
       data: {
         from,
         to: "closed",
-        recurrencePrevention: text,
-        tasks: tasks.map((t) => ({ key: t.key, status: t.status, ...(t.status === "na" ? { reason: naReasonText(t, CHANNEL_LANG) } : {}) })),
+        // typed texts are on the incident and its tasks (erasable): here their seals; a rule's own reason is a code
+        recurrencePrevention: sealOf(s)(text),
+        tasks: tasks.map((t) => ({
+          key: t.key,
+          status: t.status,
+          ...(t.status === "na" ? { reason: t.doneBy === null ? t.naReason : sealOf(s)(naReasonText(t, CHANNEL_LANG)) } : {}),
+        })),
       },
     });
     if (after.channelId) {

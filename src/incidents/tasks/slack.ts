@@ -4,13 +4,13 @@
 import { z } from "zod";
 import type { Lang } from "../../platform/i18n.js";
 import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../../platform/slack/handlers.js";
-import { readModal } from "../../platform/slack/modal.js";
+import { maxText, readModal, TEXT_MAX } from "../../platform/slack/modal.js";
 import { mayRespond } from "../access.js";
 import { logRefusal } from "../refusals.js";
 import { IncidentActions, IncidentViews, INPUT, TaskBlocks, type TaskMeta } from "../ids.js";
 import { incidentSlackMessages } from "../slackMessages.js";
 import { loadIncident } from "../store.js";
-import { closeModal, naModal, taskLabel } from "./blocks.js";
+import { closeModal, NA_REASON_MAX, naModal, taskLabel } from "./blocks.js";
 import { closeIncident, closeRefusalText, updateTask, type TaskResult } from "./flows.js";
 import { incidentTaskMessages } from "./messages.js";
 import { errorText } from "../../platform/log.js";
@@ -37,11 +37,13 @@ const taskValue = z.string().transform((v) => {
   return { id, key };
 });
 
-/** One text field of a modal (the 「該当なし」 reason, the recurrence prevention), trimmed. */
-const oneText = (block: string) => ({ action: INPUT, fields: { text: { block, read: "text" } }, schema: z.object({ text: z.string().optional() }) }) as const;
-const textOf = (values: SubmitContext<unknown>["view"]["state"]["values"], block: string) => {
-  const r = readModal(values, oneText(block));
-  return (r.ok ? r.data.text : undefined)?.trim() ?? "";
+/** One text field of a modal (the 「該当なし」 reason, the recurrence prevention) of at most `max` characters (its input's max_length). */
+const oneText = (block: string, max: number, lang: Lang) =>
+  ({ action: INPUT, fields: { text: { block, read: "text" } }, schema: z.object({ text: maxText(max, lang).optional() }), lang }) as const;
+/** The field's text, trimmed; or its error, keyed by its block. */
+const textOf = (c: SubmitContext<unknown>, block: string, max: number): { text: string } | { errors: Record<string, string> } => {
+  const r = readModal(c.view.state.values, oneText(block, max, c.lang));
+  return r.ok ? { text: r.data.text?.trim() ?? "" } : { errors: r.errors };
 };
 
 /** 「完了」 and 「該当なし」 on the checklist: done at once; not applicable asks the reason first. */
@@ -80,7 +82,9 @@ export const taskNotApplicable = (c: PressContext<{ id: string; key: string }>) 
 
 export async function submitNotApplicable(c: SubmitContext<TaskMeta>): Promise<void> {
   const { s, actor, lang, meta } = c;
-  const reason = textOf(c.view.state.values, TaskBlocks.naReason);
+  const read = textOf(c, TaskBlocks.naReason, NA_REASON_MAX);
+  if ("errors" in read) return c.ack({ response_action: "errors", errors: read.errors });
+  const reason = read.text;
   if (!reason) return c.fail(incidentTaskMessages(lang).naModal.required);
   try {
     const r = await updateTask(s, { incidentId: meta.id, key: meta.key, actorId: actor.slackId, to: "na", reason });
@@ -108,7 +112,9 @@ export async function openClose(c: PressContext<string>): Promise<void> {
 
 export async function submitClose(c: SubmitContext<{ id: string }>): Promise<void> {
   const { s, actor, lang } = c;
-  const text = textOf(c.view.state.values, TaskBlocks.recurrence);
+  const read = textOf(c, TaskBlocks.recurrence, TEXT_MAX);
+  if ("errors" in read) return c.ack({ response_action: "errors", errors: read.errors });
+  const text = read.text;
   if (!text) return c.fail(incidentTaskMessages(lang).closeModal.required);
   try {
     const r = await closeIncident(s, { incidentId: c.meta.id, actorId: actor.slackId, recurrencePrevention: text });

@@ -1,6 +1,8 @@
-// The decision log: append-only (a database trigger refuses UPDATE and DELETE) and
+// The decision log: append-only (database triggers refuse UPDATE, DELETE and TRUNCATE) and
 // hash-chained: each entry carries the hash of the previous one, so a changed or
-// deleted row breaks every link after it.
+// deleted row breaks every link after it. The chain alone cannot show a deleted or
+// rewritten tail (the links before it still hold): anchor.ts checks it against the head
+// the bot posted outside the database.
 import crypto from "node:crypto";
 import type { Db, Tx } from "../db.js";
 
@@ -50,7 +52,9 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<{ seq: num
   return { seq, hash };
 }
 
-export type VerifyResult = { ok: true; entries: number; head: string } | { ok: false; entries: number; brokenAt: number; reason: string };
+/** How a link is broken: an entry missing (the next present one is `next`), pointing at another hash, or changed. */
+export type BrokenLink = { kind: "missing"; next: number } | { kind: "link" } | { kind: "changed" };
+export type VerifyResult = { ok: true; entries: number; head: string } | ({ ok: false; entries: number; brokenAt: number; reason: string } & BrokenLink);
 
 /** Walks the whole chain in order and reports the first broken link. */
 export async function verifyChain(db: Db, batch = 2000): Promise<VerifyResult> {
@@ -61,10 +65,13 @@ export async function verifyChain(db: Db, batch = 2000): Promise<VerifyResult> {
     const rows = await db.auditEntry.findMany({ where: { seq: { gte: expectedSeq } }, orderBy: { seq: "asc" }, take: batch });
     if (rows.length === 0) break;
     for (const r of rows) {
-      if (r.seq !== expectedSeq) return { ok: false, entries: count, brokenAt: expectedSeq, reason: `entry ${expectedSeq} is missing (next is ${r.seq})` };
-      if (r.prevHash !== prev) return { ok: false, entries: count, brokenAt: r.seq, reason: `entry ${r.seq} does not point at the hash of entry ${r.seq - 1}` };
+      if (r.seq !== expectedSeq)
+        return { ok: false, entries: count, brokenAt: expectedSeq, kind: "missing", next: r.seq, reason: `entry ${expectedSeq} is missing (next is ${r.seq})` };
+      if (r.prevHash !== prev)
+        return { ok: false, entries: count, brokenAt: r.seq, kind: "link", reason: `entry ${r.seq} does not point at the hash of entry ${r.seq - 1}` };
       const h = entryHash(prev, r);
-      if (h !== r.hash) return { ok: false, entries: count, brokenAt: r.seq, reason: `entry ${r.seq} was changed (its content no longer matches its hash)` };
+      if (h !== r.hash)
+        return { ok: false, entries: count, brokenAt: r.seq, kind: "changed", reason: `entry ${r.seq} was changed (its content no longer matches its hash)` };
       prev = r.hash;
       expectedSeq++;
       count++;

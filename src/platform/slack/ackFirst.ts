@@ -21,6 +21,10 @@
 // their turn in that slot too (outbox.ts), without a time limit; each pass is short
 // (the message edits of a change, or later the Home tabs it refreshes).
 //
+// The gate only paces the work; it is not where acknowledged work exists. A command or a
+// press is recorded in the database with what it asks for before its ack (inbox.ts), so
+// work waiting here when the process dies is taken up by the next process or a replica.
+//
 // It wraps `app.processEvent`, which every Bolt receiver (HTTP and Socket Mode) calls
 // with the request's `ack`: the gate sits in that `ack`, after the answer has gone back
 // to Slack, so no handler needs to know about it. Work a handler does before its ack

@@ -21,6 +21,8 @@ export async function resolveActor(s: Services, client: WebClient, userId: strin
 /**
  * Records the delivery and finds the person, in one statement: `first` is false when the
  * delivery was seen already (a Slack retry or a duplicate), and then nothing else is done.
+ * The row holds no work: what runs from it is not taken up again after a crash (a
+ * shortcut). Commands and presses are recorded with their work (`recordDelivery`).
  */
 export async function firstDeliveryBy(
   s: Services,
@@ -39,7 +41,42 @@ export async function firstDeliveryBy(
   return { first: true, actor: row.slackId === null ? null : await actorOf(s, client, row) };
 }
 
-async function actorOf(s: Services, client: WebClient, p: PersonRow): Promise<Actor> {
+/** A delivery with the work it asks for, as the inbox writes it (inbox.ts). */
+export interface DeliveryRecord {
+  key: string;
+  userId: string;
+  kind: "press" | "command";
+  /** what the work needs to run again elsewhere (the payload, its response_url) */
+  payload: unknown;
+  /** the process that holds the work, and until when */
+  owner: string;
+  leaseUntil: Date;
+}
+
+/** The person as the delivery's statement read them; `actorOf` makes the Actor after the ack. */
+export type Person = PersonRow;
+
+/**
+ * Records the delivery with its work and finds the person, in one statement, before the
+ * ack: `first` is false when the delivery was seen already (a Slack retry or a
+ * duplicate), and then nothing else is done. `person` is null for someone missing from
+ * the directory.
+ */
+export async function recordDelivery(s: Services, d: DeliveryRecord): Promise<{ first: false } | { first: true; person: Person | null }> {
+  const [row] = await s.database.query<PersonRow & { first: boolean }>(
+    `WITH d AS (INSERT INTO "SlackDelivery" ("key", "receivedAt", "kind", "payload", "owner", "leaseUntil")
+                VALUES ($1, $2::timestamp, $4, $5::jsonb, $6, $7::timestamp) ON CONFLICT ("key") DO NOTHING RETURNING 1)
+     SELECT EXISTS (SELECT 1 FROM d) AS "first", ${PERSON_COLUMNS}
+       FROM (SELECT 1) one LEFT JOIN "Person" p ON p."slackId" = $3`,
+    [d.key, s.clock.now().toISOString(), d.userId, d.kind, JSON.stringify(d.payload), d.owner, d.leaseUntil.toISOString()],
+    "mamori_inbox_actor",
+  );
+  if (!row?.first) return { first: false };
+  return { first: true, person: row.slackId === null ? null : row };
+}
+
+/** The Actor of a person read from the directory (their Slack locale asked at most once a week). */
+export async function actorOf(s: Services, client: WebClient, p: PersonRow): Promise<Actor> {
   const userId = p.slackId;
   let slackLocale = p.slackLocale;
   if (!p.lang && (p.checkedMs === null || s.clock.now().getTime() - p.checkedMs > LOCALE_TTL_MS)) {

@@ -2,10 +2,11 @@
 // /readyz) or Socket Mode. Features declare their presses and modals in the handler
 // registry (handlers.ts), which listens on it; the Slack layer
 // stays thin: parse, call the domain, render.
-import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
-import type { Logger } from "../log.js";
+import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { withoutBodies, type Logger } from "../log.js";
 import { ackFirst, type WorkGate } from "./ackFirst.js";
 import { webClientOptions } from "./clientOptions.js";
+import { BODY_LIMIT, EVENTS_PATH, guardEntry } from "./entry.js";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -32,7 +33,8 @@ const COMMAND_WAIT_MS = 400;
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
   return {
-    debug: (...m: unknown[]) => log.debug(m.map(String).join(" ")),
+    // Bolt's and the Web API client's debug lines carry request and response bodies (what people typed): never those
+    debug: (...m: unknown[]) => log.debug(withoutBodies(m.map(String).join(" "))),
     info: (...m: unknown[]) => log.info(m.map(String).join(" ")),
     warn: (...m: unknown[]) => log.warn(m.map(String).join(" ")),
     error: (...m: unknown[]) => log.error(m.map(String).join(" ")),
@@ -70,9 +72,13 @@ function createBoltApp(o: SlackAppOptions): App {
   if (o.appToken) {
     return new App({ ...common, appToken: o.appToken, socketMode: true });
   }
-  return new App({
-    ...common,
+  // Bolt's receiver, built here so that its request listener can be wrapped: a body Bolt
+  // would trip on, or a timestamp from the future, is answered before it reaches Bolt (entry.ts).
+  const receiver = new HTTPReceiver({
     signingSecret: o.signingSecret!,
+    endpoints: EVENTS_PATH,
+    logger: common.logger,
+    bodyLimit: BODY_LIMIT,
     customRoutes: [
       {
         path: "/healthz",
@@ -100,4 +106,6 @@ function createBoltApp(o: SlackAppOptions): App {
       },
     ],
   });
+  guardEntry(receiver, { signingSecret: o.signingSecret!, log: o.log, bodyLimit: BODY_LIMIT });
+  return new App({ ...common, receiver });
 }

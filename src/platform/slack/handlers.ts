@@ -4,11 +4,14 @@
 // overflow or select menu) or `submit` (a modal's submission), naming the id, the zod
 // schema of what the button carries (its value) or the modal carries (its
 // private_metadata), and a named function. The registry does the common start once: for a
-// press the ack, the delivery seen before (a Slack retry: nothing more is done), the
-// presser looked up in the directory (someone unknown is told whom to ask); for a
+// press the record of its delivery with what it asks for (inbox.ts; before the ack, so a
+// restarted process or a replica finishes what this one acknowledged), the ack, the
+// delivery seen before (a Slack retry: nothing more is done), the presser looked up in
+// the directory (someone unknown is told whom to ask); for a
 // submission the person; then the value or metadata is checked against its schema. One
 // that does not fit (tampered with, or from an older message) is refused, never cast:
-// logged, and answered ephemerally (a press) or as a field error (a modal).
+// logged, and answered ephemerally (a press) or as a field error (a modal). An exception a
+// handler throws is caught here, logged, and the person told.
 //
 // Bolt runs every incoming request through every registered listener's middleware, one
 // after the other on the event loop, before the one that matches acknowledges it. So the
@@ -21,7 +24,9 @@ import type { Actor } from "../../directory/actor.js";
 import { noteUnknownUser } from "../../directory/unknownUser.js";
 import { DEFAULT_LANG, type Lang } from "../i18n.js";
 import type { Services } from "../services.js";
-import { actionDeliveryKey, firstDeliveryBy, resolveActor } from "./actor.js";
+import { errorText } from "../log.js";
+import { actionDeliveryKey, actorOf, resolveActor } from "./actor.js";
+import { type Inbox, inboxMessages, notRecordedText, type Recorded, type Tell } from "./inbox.js";
 
 /** A schema of what a button or a modal carries: the raw string (or undefined) in. */
 export type Carried<T> = z.ZodType<T, unknown>;
@@ -41,8 +46,7 @@ export function json<T>(schema: z.ZodType<T>): Carried<T> {
     .pipe(schema) as unknown as Carried<T>;
 }
 
-/** An ephemeral answer to the presser alone (a failure to send it is logged, not thrown). */
-export type Tell = (text: string) => Promise<unknown>;
+export type { Tell };
 
 /** What a press's handler is given. */
 export interface PressContext<V, A extends Actor | null = Actor> {
@@ -112,7 +116,9 @@ interface PressDef {
   kind: "press";
   id: string;
   patient: boolean;
-  run: (s: Services, args: ActionArgs) => Promise<void>;
+  run: (s: Services, args: ActionArgs, inbox: Inbox) => Promise<void>;
+  /** runs the press again from its stored payload (a patient press whose process stopped) */
+  replay?: (s: Services, client: WebClient, body: BlockAction, tell: Tell, lang: { lang: Lang | undefined }) => Promise<void>;
 }
 interface SubmitDef {
   kind: "submit";
@@ -133,38 +139,90 @@ function carriedValue(body: BlockAction): string | undefined {
 export function press<V>(id: string, o: PressOptions<V> & { anyone: true }, handler: (c: PressContext<V, Actor | null>) => Promise<unknown>): HandlerDef;
 export function press<V>(id: string, o: PressOptions<V>, handler: (c: PressContext<V>) => Promise<unknown>): HandlerDef;
 export function press<V>(id: string, o: PressOptions<V>, handler: (c: PressContext<V, never>) => Promise<unknown>): HandlerDef {
+  const patient = o.patient ?? false;
+  /** From the person to the handler: someone unknown is told whom to ask, the value is checked against its schema. */
+  async function proceed(s: Services, client: WebClient, body: BlockAction, actor: Actor | null, tell: Tell, lang: { lang: Lang | undefined }): Promise<void> {
+    lang.lang = actor?.lang;
+    if (!actor && !o.anyone) {
+      await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text);
+      return;
+    }
+    const raw = carriedValue(body);
+    const parsed = o.value.safeParse(raw);
+    if (!parsed.success) {
+      s.log.warn("a press carried a value that does not fit; refused", { action: id, user: body.user.id, value: clip(raw) });
+      const text = o.invalid ? await o.invalid({ s, actor, lang: actor?.lang ?? DEFAULT_LANG }) : null;
+      if (text) await tell(text);
+      return;
+    }
+    // actor is null only for a press declared `anyone` (the overloads say so)
+    await handler({ s, actor: actor as never, value: parsed.data, tell, body, client });
+  }
   return {
     kind: "press",
     id,
-    patient: o.patient ?? false,
-    async run(s, args) {
-      await args.ack();
+    patient,
+    async run(s, args, inbox) {
       const { body, client } = args;
-      let actor: Actor | null;
-      if (o.once === false) actor = await resolveActor(s, client, body.user.id);
-      else {
-        const delivery = await firstDeliveryBy(s, client, actionDeliveryKey(body as Parameters<typeof actionDeliveryKey>[0]), body.user.id);
-        if (!delivery.first) return;
-        actor = delivery.actor;
-      }
-      const tell: Tell = (text) =>
-        args.respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
-      if (!actor && !o.anyone) {
-        await tell((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text);
+      const tell = tellBy(s, args.respond);
+      if (o.once === false) {
+        // nothing worth keeping (a menu inside a modal): no record, and a retry does no harm
+        await args.ack();
+        await guard(s, id, tell, async (lang) => proceed(s, client, body, await resolveActor(s, client, body.user.id), tell, lang));
         return;
       }
-      const raw = carriedValue(body);
-      const parsed = o.value.safeParse(raw);
-      if (!parsed.success) {
-        s.log.warn("a press carried a value that does not fit; refused", { action: id, user: body.user.id, value: clip(raw) });
-        const text = o.invalid ? await o.invalid({ s, actor, lang: actor?.lang ?? DEFAULT_LANG }) : null;
-        if (text) await tell(text);
+      const key = actionDeliveryKey(body as Parameters<typeof actionDeliveryKey>[0]);
+      let recorded: Recorded;
+      try {
+        recorded = await inbox.record(s, "press", key, { userId: body.user.id, responseUrl: body.response_url, replay: patient, what: id, body: kept(body) });
+      } catch (e) {
+        s.log.error("a press could not be recorded; the presser is told", { action: id, user: body.user.id, error: errorText(e) });
+        await args.ack();
+        await tell(notRecordedText);
         return;
       }
-      // actor is null only for a press declared `anyone` (the overloads say so)
-      await handler({ s, actor: actor as never, value: parsed.data, tell, body, client });
+      await args.ack();
+      // a Slack retry or a duplicate delivery: the first one does the work
+      if (!recorded.first) return;
+      const { person } = recorded;
+      await inbox.work(key, s, id, tell, async (ws, lang) => proceed(ws, client, body, person && (await actorOf(ws, client, person)), tell, lang));
     },
+    replay: patient ? async (s, client, body, tell, lang) => proceed(s, client, body, await resolveActor(s, client, body.user.id), tell, lang) : undefined,
   };
+}
+
+/** An ephemeral answer through the request's response_url (Bolt's respond); a press in a modal has none. */
+function tellBy(s: Services, respond: ActionArgs["respond"] | undefined): Tell {
+  return async (text) => {
+    if (!respond) return s.log.warn("no response_url to answer on", { text: clip(text) });
+    return respond({ response_type: "ephemeral", replace_original: false, text }).catch((e) => s.log.warn("ephemeral failed", { error: String(e) }));
+  };
+}
+
+/** Runs work that has no inbox row: an exception is logged and the person told. */
+async function guard(s: Services, what: string, tell: Tell, fn: (lang: { lang: Lang | undefined }) => Promise<void>): Promise<void> {
+  const lang: { lang: Lang | undefined } = { lang: undefined };
+  try {
+    await fn(lang);
+  } catch (e) {
+    s.log.error("the work after an ack failed; the person is told", { what, error: errorText(e) });
+    await tell(inboxMessages(lang.lang ?? DEFAULT_LANG).failed);
+  }
+}
+
+/**
+ * What is kept of a press's payload until its work is done: everything a handler reads,
+ * without the message's or view's blocks (large, and nothing a handler reads from them).
+ */
+function kept(body: BlockAction): unknown {
+  const { message, view, ...rest } = body as BlockAction & { message?: Record<string, unknown>; view?: Record<string, unknown> };
+  const out: Record<string, unknown> = { ...rest };
+  if (message) out.message = { ts: message.ts, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}) };
+  if (view) {
+    const { blocks: _blocks, ...v } = view;
+    out.view = v;
+  }
+  return out;
 }
 
 export function submit<M = undefined>(
@@ -191,7 +249,21 @@ export function submit<M>(id: string, o: SubmitOptions<M>, handler: (c: SubmitCo
         return fail(o.invalid?.(lang) ?? "");
       }
       if (!actor && !o.anyone) return fail((await noteUnknownUser(s, body.user.id, DEFAULT_LANG)).text);
-      await handler({ s, actor: actor as never, lang, meta: parsed.data, view, body, client, ack, fail });
+      let acked = false;
+      const acking = (response?: object) => {
+        acked = true;
+        return ack(response);
+      };
+      const failing = (text: string, block: string = errorBlock) => acking({ response_action: "errors", errors: { [block]: text } });
+      try {
+        await handler({ s, actor: actor as never, lang, meta: parsed.data, view, body, client, ack: acking, fail: failing });
+      } catch (e) {
+        // the modal stays open with the error when it can; after its ack the person hears of it in a DM
+        s.log.error("a modal submission's handler failed; the person is told", { view: id, user: body.user.id, error: errorText(e) });
+        const text = inboxMessages(lang).failed;
+        if (!acked) await failing(text);
+        else await client.chat.postMessage({ channel: body.user.id, text }).catch((err) => s.log.warn("telling the person failed", { error: errorText(err) }));
+      }
     },
   };
 }
@@ -227,16 +299,32 @@ export class SlackHandlers {
     return this.presses.get(actionId)?.patient ?? false;
   }
 
-  /** Registers the two listeners on the app. An id nobody declared is left unacknowledged, as Bolt leaves it. */
-  listen(app: App, s: Services): void {
+  /**
+   * Registers the two listeners on the app, and the replay of patient presses whose
+   * process stopped (inbox.ts). An id nobody declared is left unacknowledged, as Bolt leaves it.
+   */
+  listen(app: App, s: Services, inbox: Inbox): void {
     app.action({ type: "block_actions" }, async (args) => {
       const a = args as unknown as ActionArgs;
       const def = this.presses.get(a.body.actions[0]?.action_id ?? "");
-      if (def) await def.run(s, a);
+      if (def) await def.run(s, a, inbox);
     });
+    this.replayOn(inbox, app.client, s);
     app.view({ type: "view_submission" }, async (args) => {
       const def = this.submits.get(args.view.callback_id);
       if (def) await def.run(s, args as ViewArgs);
+    });
+  }
+
+  /** Lets `inbox` replay the patient presses of this registry (each replica's inbox, on start-up and in its passes). */
+  replayOn(inbox: Inbox, client: WebClient, s: Services): void {
+    inbox.onReplay("press", async (c, tell, work) => {
+      const body = c.payload.body as BlockAction;
+      const def = this.presses.get(body.actions?.[0]?.action_id ?? "");
+      if (!def?.replay) return false;
+      const replay = def.replay;
+      await work(s, (ws, lang) => replay(ws, client, body, tell, lang));
+      return true;
     });
   }
 }

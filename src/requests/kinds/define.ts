@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { KnownBlock } from "@slack/types";
 import { addYears as addYearsToDay, isDay } from "../../platform/day.js";
+import { detectPii } from "../../platform/pii/index.js";
 import type { Lang } from "../../platform/i18n.js";
 import { validateRaw } from "../../platform/slack/modal.js";
 import { clip, formBlocksOf, rawFromData, readRaw, type FieldSpec, type FieldText, type Raw } from "./blocks.js";
@@ -30,6 +31,15 @@ export function fieldSchemas(c: Common, today: string) {
       .transform(Number);
   return {
     text: (required: string, max: number) => z.string({ error: required }).max(max, { error: c.tooLong(max) }),
+    /**
+     * A field that describes data (its items, whose it is): the kinds, never the values; a
+     * name, an address, a number or an address that the detector sees is refused.
+     */
+    categories: (required: string, max: number) =>
+      z
+        .string({ error: required })
+        .max(max, { error: c.tooLong(max) })
+        .refine((x) => detectPii(x).length === 0, { error: c.categoriesNotValues }),
     optionalText: (max: number) =>
       z
         .string()
@@ -100,6 +110,7 @@ export function formOf(def: FormDef): {
         const ids = new Set(def.specs.map((s) => s.id));
         const res = validateRaw(def.schema(lang, today), readRaw(values, def.specs), (f) => (ids.has(f) ? f : undefined), {
           fallback: { block: def.specs[0]!.id, message: c.unexpected },
+          lang,
         });
         return res.ok ? { ok: true, data: plainJson(res.data) } : res;
       } catch {

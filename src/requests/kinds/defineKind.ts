@@ -4,7 +4,7 @@
 import { formOf, type FormDef } from "./define.js";
 import type { KindDefinition, KindTexts } from "./types.js";
 
-export interface KindSpec<K extends string> extends Omit<KindDefinition<K>, "name" | "description" | "formBlocks" | "parse"> {
+export interface KindSpec<K extends string> extends Omit<KindDefinition<K>, "name" | "description" | "formBlocks" | "parse" | "textFields"> {
   /** the form: its field specs (block ids = field names) and its zod schema, whose messages come from the catalogue */
   form: Pick<FormDef, "specs" | "schema">;
 }
@@ -13,6 +13,7 @@ export function defineKind<K extends string>(spec: KindSpec<K>): KindDefinition<
   const { form, ...rest } = spec;
   return {
     ...rest,
+    textFields: form.specs.filter((f) => f.type === "text").map((f) => f.id),
     name: (lang) => spec.messages(lang).name,
     description: (lang) => spec.messages(lang).description,
     ...formOf({ ...form, texts: (lang): Pick<KindTexts, "fields" | "options"> => spec.messages(lang) }),

@@ -10,6 +10,7 @@ const ja = {
     invalidDate: "日付をカレンダーから選んでください",
     notPast: (today: string) => `今日（${today}）以降の日付を選んでください`,
     integer: "人数は1以上の整数を半角数字で入力してください（例：1200）",
+    categoriesNotValues: "項目の種類（例：氏名、電話番号）を書いてください。実際の氏名・住所・番号・メールアドレスは書かないでください",
     unexpected: "入力を読み取れませんでした。もう一度入力してください",
     datePlaceholder: "日付を選んでください",
     selectPlaceholder: "選んでください",
@@ -34,6 +35,8 @@ const en: KindMessages = {
     invalidDate: "Please pick a date from the calendar",
     notPast: (today) => `Please pick today (${today}) or a later date`,
     integer: "Please enter a whole number of at least 1 in digits (e.g. 1200)",
+    categoriesNotValues:
+      "Please name the kinds of data (e.g. name, phone number), not the data itself: no actual names, addresses, numbers or e-mail addresses",
     unexpected: "The form could not be read. Please fill it in again",
     datePlaceholder: "Pick a date",
     selectPlaceholder: "Choose",

@@ -77,6 +77,11 @@ export interface KindDefinition<K extends string = string> {
   formBlocks(lang: Lang, initial?: RequestData): KnownBlock[];
   /** Validates the submitted state. `today` is "YYYY-MM-DD" in Asia/Tokyo. */
   parse(values: FormValues, lang: Lang, today: string): ParseResult;
+  /**
+   * The form's free-text fields (their names): what a person typed there is kept on the
+   * request's version, never in the audit chain (see auditData in requests/flows.ts).
+   */
+  textFields: readonly string[];
   /** One-line summary (<= 120 chars) for titles and lists. */
   title(data: RequestData): string;
   /** Label/value pairs for the approval message (<= 10 pairs; values truncated to fit 2000 chars). */

@@ -64,6 +64,8 @@ export interface SentResponse {
   eventId?: string;
   /** What Slack would have refused in the app's response_action. */
   problems?: string[];
+  /** the body as sent, for `retry` (Slack resends a delivery byte for byte) */
+  sent?: { body: string; contentType: string };
 }
 
 export interface CommandOptions extends SendOptions {
@@ -238,6 +240,13 @@ export class SlackRequestSender {
   // ---- internals -------------------------------------------------------------------
 
   /** The fields every interaction payload carries. */
+  /** Slack's retry of a delivery: the same body, signed again, marked with X-Slack-Retry-Num/-Reason. */
+  retry(first: SentResponse, num = 1, reason = "http_timeout", opts: SendOptions = {}): Promise<SentResponse> {
+    if (!first.sent) throw new Error("retry: the first delivery's body was not kept");
+    const headers = { "X-Slack-Retry-Num": String(num), "X-Slack-Retry-Reason": reason, ...opts.headers };
+    return this.post(first.sent.body, first.sent.contentType, { ...opts, headers });
+  }
+
   private interaction(type: string, userId: string, fields: Obj): Obj {
     const team = { id: this.teamId, domain: this.opts.teamDomain ?? "fake" };
     const name = this.userName(userId);
@@ -267,7 +276,7 @@ export class SlackRequestSender {
         // keep the text
       }
     }
-    return { status: res.status, body: parsed };
+    return { status: res.status, body: parsed, sent: { body, contentType } };
   }
 
   private action(o: BlockActionOptions, el: Obj | undefined): Obj {

@@ -79,7 +79,7 @@ function schema(lang: "ja" | "en", today: string) {
       processorName: f.text(e.processorName, MAX.name),
       processorAddress: f.optionalText(MAX.name),
       work: f.text(e.work, MAX.long),
-      dataItems: f.text(e.dataItems, MAX.long),
+      dataItems: f.categories(e.dataItems, MAX.long),
       headcount: f.integer(e.headcount),
       dueDiligence: allOf(DUE_DILIGENCE, m.short.dueDiligence, e.dueDiligence),
       contractItems: allOf(CONTRACT_ITEMS, m.short.contractItems, e.contractItems),

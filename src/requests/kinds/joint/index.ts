@@ -62,7 +62,7 @@ function schema(lang: "ja" | "en", today: string) {
   return withRules(
     z.object({
       jointUse: f.flag().refine((ticked) => ticked, { error: e.jointUse }),
-      dataItems: f.text(e.dataItems, MAX.long),
+      dataItems: f.categories(e.dataItems, MAX.long),
       jointUsers: f.text(e.jointUsers, MAX.long),
       purposes: f.text(e.purposes, MAX.long),
       responsibleName: f.text(e.responsibleName, MAX.name),

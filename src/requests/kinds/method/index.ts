@@ -56,7 +56,7 @@ function schema(lang: "ja" | "en", today: string) {
       sourceName: f.optionalText(MAX.name),
       sourceLawful: f.flag(),
       sourceStatement: f.flag(),
-      dataItems: f.text(e.dataItems, MAX.long),
+      dataItems: f.categories(e.dataItems, MAX.long),
       startDate: f.dateFromToday(e.startDate),
     }),
     [

@@ -69,8 +69,8 @@ function schema(lang: "ja" | "en", today: string) {
     z.object({
       unavoidableReason: f.text(e.unavoidableReason, MAX.long),
       recipientName: f.text(e.recipientName, MAX.name),
-      dataItems: f.text(e.dataItems, MAX.long),
-      dataSubjects: f.text(e.dataSubjects, MAX.short),
+      dataItems: f.categories(e.dataItems, MAX.long),
+      dataSubjects: f.categories(e.dataSubjects, MAX.short),
       headcount: f.optionalInteger(),
       legalBasis: f.choice(LEGAL_BASES, e.legalBasis),
       exception: f.optionalChoice(EXCEPTIONS, e.exception),

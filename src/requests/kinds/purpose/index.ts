@@ -63,7 +63,7 @@ function schema(lang: "ja" | "en", today: string) {
   const f = fieldSchemas(all.common, today);
   const base = z.object({
     purpose: f.text(e.purpose, MAX.short),
-    dataItems: f.text(e.dataItems, MAX.long),
+    dataItems: f.categories(e.dataItems, MAX.long),
     dataSubjects: f.choice(DATA_SUBJECTS, e.dataSubjects),
     dataSubjectsDetails: f.optionalText(MAX.short),
     collection: f.choice(COLLECTION_METHODS, e.collection),
