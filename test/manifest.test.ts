@@ -106,7 +106,9 @@ describe("slash commands", () => {
   });
 
   it("every commands/*.ts module is a subcommand registered in COMMANDS, and every subcommand has its module", async () => {
-    const files = fs.readdirSync(path.join(ROOT, "commands")).filter((f) => f.endsWith(".ts") && !["index.ts", "types.ts", "messages.ts", "bounds.ts"].includes(f));
+    const files = fs
+      .readdirSync(path.join(ROOT, "commands"))
+      .filter((f) => f.endsWith(".ts") && !["index.ts", "types.ts", "messages.ts", "bounds.ts"].includes(f));
     const names = files.map((f) => f.replace(/\.ts$/, ""));
     expect(names.sort()).toEqual(COMMANDS.map((c) => c.name).sort());
     for (const f of files) {
