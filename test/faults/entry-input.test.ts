@@ -85,10 +85,17 @@ describe("the reason of a send-back or a rejection", () => {
     const { view } = await decideWithReason(h, P.manager, parent, RequestActions.reject, longest);
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     await parentShows(h, parent, ":no_entry:");
-    await h.bot.services.outbox.flush();
-    const queued = (await db().outboxMessage.findMany()).filter((m) => !earlier.has(m.id));
-    expect(queued.length).toBeGreaterThan(0);
-    expect(queued.map((m) => m.status)).toEqual(queued.map(() => "sent"));
+    // every message the decision queued goes out (a Home refresh may be superseded by a newer one);
+    // a pass can leave a row for the next one (its reference not resolved yet, a Home pass while busy)
+    await vi.waitFor(
+      async () => {
+        await h.bot.services.outbox.flush();
+        const queued = (await db().outboxMessage.findMany()).filter((m) => !earlier.has(m.id));
+        expect(queued.length).toBeGreaterThan(0);
+        expect(queued.filter((m) => m.status !== "sent" && !(m.status === "superseded" && m.collapseKey)).map((m) => [m.method, m.status])).toEqual([]);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
     // the requester's DM carries the reason whole
     expect(h.fake.dms(P.employee).find((m) => m.text.includes(code) && m.text.includes(longest))).toBeDefined();
   });
