@@ -17,18 +17,29 @@ const CLOCK_MARGIN_MS = 2 * 60_000;
 const PAGE_SIZE = 200;
 const MAX_PAGES = 5;
 
-/** The payload with the row's tag (a payload with metadata of its own is left as it is, and cannot be found). */
+/** The bot's own event types start so (the audit anchor's is mamori_audit_anchor). */
+const OWN_EVENT_PREFIX = "mamori_";
+
+/**
+ * The payload with the row's tag. A post with metadata of the bot's own (the audit
+ * anchor) keeps its event type and gets the tag in its payload as `row`, so it can be
+ * found too; a payload whose metadata is not the bot's is left as it is.
+ */
 export function tagged(payload: Record<string, unknown>, rowId: number): Record<string, unknown> {
-  if (payload.metadata !== undefined) return payload;
-  return { ...payload, metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { row: rowId } } };
+  const own = payload.metadata as { event_type?: unknown; event_payload?: unknown } | undefined;
+  if (own === undefined) return { ...payload, metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { row: rowId } } };
+  const isOwn = typeof own.event_type === "string" && own.event_type.startsWith(OWN_EVENT_PREFIX);
+  if (!isOwn || typeof own.event_payload !== "object" || own.event_payload === null) return payload;
+  return { ...payload, metadata: { ...own, event_payload: { ...own.event_payload, row: rowId } } };
 }
 
 type Message = { ts?: unknown; metadata?: { event_type?: unknown; event_payload?: { row?: unknown } } };
 
-/** The row id a message was tagged with, if it is one of the outbox's. */
+/** The row id a message was tagged with, if it is one of the bot's. */
 export function rowOf(m: Message): number | undefined {
-  if (m.metadata?.event_type !== OUTBOX_EVENT_TYPE) return undefined;
-  const row = Number(m.metadata.event_payload?.row);
+  const type = m.metadata?.event_type;
+  if (typeof type !== "string" || !type.startsWith(OWN_EVENT_PREFIX)) return undefined;
+  const row = Number(m.metadata?.event_payload?.row);
   return Number.isInteger(row) ? row : undefined;
 }
 
