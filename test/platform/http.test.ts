@@ -187,6 +187,21 @@ describe("POST /slack/events", () => {
     expect(newCalls).toEqual(expect.arrayContaining(["views.open", "chat.postMessage", "views.publish"]));
   });
 
+  it("Slack's SSL check (unsigned) gets 200, and a payload smuggled into it does nothing", async () => {
+    const before = await snapshot();
+    const viewsBefore = h.fake.openViews(P.employee).map((v) => v.id);
+    const press = { type: "block_actions", user: { id: P.employee }, actions: [{ action_id: "x", value: "y" }], team: { id: h.fake.teamId } };
+    const bodies = [
+      { body: "ssl_check=1&token=fake-verification-token", contentType: "application/x-www-form-urlencoded" },
+      { body: new URLSearchParams({ ssl_check: "1", payload: JSON.stringify(press) }).toString(), contentType: "application/x-www-form-urlencoded" },
+      { body: `ssl_check=1&${commandBody().body}`, contentType: "application/x-www-form-urlencoded" },
+    ];
+    for (const b of bodies) expect((await post(b, "no signature headers")).status).toBe(200);
+    await sleep(300);
+    expect(await snapshot()).toEqual(before);
+    expect(h.fake.openViews(P.employee).map((v) => v.id)).toEqual(viewsBefore);
+  });
+
   it("a correctly signed url_verification gets its challenge back; an unsigned one does not", async () => {
     const body = {
       body: JSON.stringify({ token: "fake-verification-token", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" }),

@@ -186,8 +186,12 @@ export function guardEntry(receiver: { requestListener: RequestListener }, o: { 
     }
     const raw = buffered.rawBody.toString();
     const contentType = header(req, "content-type");
-    // Slack's SSL check carries no signature; Bolt answers it and drops anything else in it.
-    if (contentType === "application/x-www-form-urlencoded" && parseQuery(raw).ssl_check === "1") return true;
+    // Slack's SSL check carries no signature: answered here, and nothing else in its body
+    // reaches Bolt (which is told not to verify again: this guard is where requests are verified)
+    if (contentType === "application/x-www-form-urlencoded" && parseQuery(raw).ssl_check === "1") {
+      answer(res, 200);
+      return false;
+    }
     const unsigned = signatureProblem(req, raw, o.signingSecret);
     if (unsigned) {
       o.log.warn("a request not signed by Slack just now; refused", { status: 401, why: unsigned });
