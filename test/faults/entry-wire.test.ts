@@ -135,7 +135,9 @@ describe("timestamps", () => {
     warn.mockClear();
     const r = await h.slack.command(P.employee, "/privacy", "help", { timestamp: Math.floor(Date.now() / 1000) + ahead });
     expect(r.status).toBe(401);
-    expect(logged(warn)).toContainEqual(expect.objectContaining({ status: 401, why: `the timestamp is ${ahead} s in the future` }));
+    // the second may turn between signing and checking: the bot's figure is `ahead` or one less
+    const line = logged(warn).find((l) => l.status === 401);
+    expect([`the timestamp is ${ahead} s in the future`, `the timestamp is ${ahead - 1} s in the future`]).toContain(line?.why);
     await stillAnswers();
     // only the help that followed: the refused command answered nothing and recorded nothing
     expect(h.fake.ephemerals(P.employee).length).toBe(ephemerals + 1);
