@@ -2,6 +2,7 @@
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createBot } from "./bot.js";
 import { createLogger, errorText, type Logger } from "./platform/log.js";
+import { readEnvFile, type EnvFileResult } from "./platform/envFile.js";
 
 /** How long a process whose state is unknown tries to stop cleanly before it exits anyway. */
 const EXIT_GRACE_MS = 5000;
@@ -37,8 +38,40 @@ function guardProcess(log: Logger, stop: () => Promise<void>): void {
   });
 }
 
+/**
+ * Stops the bot when the process that started it goes away. `npm start` runs the bot as
+ * npm's child, and npm does not pass SIGTERM on to it: without this, stopping npm left an
+ * orphan serving the port (issue 15). A process started directly (node, a supervisor) keeps
+ * the same parent for its whole life, so this never fires for it.
+ */
+function stopWithParent(log: Logger, stop: () => void): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    log.info("the process that started the bot (npm start) has stopped; shutting down", { parent });
+    stop();
+  }, PARENT_CHECK_MS);
+  timer.unref();
+}
+
+const PARENT_CHECK_MS = 500;
+
+function envFileLine(r: EnvFileResult): string | null {
+  if (!r.file) return null;
+  const kept = r.kept.length ? `; already in the environment, so not taken from the file: ${r.kept.join(", ")}` : "";
+  return `read ${r.file}: ${r.taken.length} setting(s)${kept}`;
+}
+
 async function main(): Promise<void> {
   let config: Config;
+  let envFile: EnvFileResult;
+  try {
+    envFile = readEnvFile();
+  } catch (e) {
+    process.stderr.write(`Mamori could not read its .env file: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
   try {
     config = loadConfig();
   } catch (e) {
@@ -58,16 +91,24 @@ async function main(): Promise<void> {
         `Open it in a browser and act as anyone in the directory${config.orgFile ? "" : " (the demo organisation)"}.\n` +
         `Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to connect to real Slack instead.\n\n`,
     );
+    const envLine = envFileLine(envFile);
+    if (envLine) log.info(envLine);
     guardProcess(log, () => local.stop());
+    let stopping = false;
     const stopLocal = async () => {
+      if (stopping) return;
+      stopping = true;
       await local.stop();
       process.exit(0);
     };
     process.on("SIGINT", stopLocal);
     process.on("SIGTERM", stopLocal);
+    stopWithParent(log, () => void stopLocal());
     return;
   }
   const bot = await createBot({ config });
+  const envLine = envFileLine(envFile);
+  if (envLine) bot.services.log.info(envLine);
   guardProcess(bot.services.log, () => bot.stop());
   await bot.start();
   bot.services.log.info("Mamori is running", {
@@ -75,13 +116,17 @@ async function main(): Promise<void> {
     port: config.mode === "http" ? config.port : undefined,
     database: config.databaseUrl ? "postgresql" : `pglite:${config.pgliteDir}`,
   });
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     bot.services.log.info("shutting down");
     await bot.stop().catch((e) => bot.services.log.error("shutdown was not clean", { error: errorText(e) }));
     process.exit(0);
   };
   process.on("SIGINT", shutdown);
   process.on("SIGTERM", shutdown);
+  stopWithParent(bot.services.log, () => void shutdown());
 }
 
 main().catch((e) => {

@@ -109,7 +109,11 @@ export async function startLocal(config: Config, o: LocalOptions): Promise<Local
   }
   await workspace(); // names and locales into the fake before anyone acts
 
-  const slack = await startLocalSlack({ port: config.port, fake, sender, workspace, log: o.log });
+  const health = async (p: "/healthz" | "/readyz") => {
+    const r = await fetch(`http://127.0.0.1:${botPort}${p}`, { signal: AbortSignal.timeout(5000) });
+    return { status: r.status, body: await r.text() };
+  };
+  const slack = await startLocalSlack({ port: config.port, fake, sender, workspace, log: o.log, health });
   return {
     bot,
     fake,

@@ -24,6 +24,8 @@ export interface LocalSlackOptions {
   /** the members, channels and commands of the workspace (read from the bot's directory) */
   workspace: () => Promise<Workspace>;
   log: Logger;
+  /** the bot's own /healthz and /readyz, answered on this port too (as in the other modes) */
+  health?: (path: "/healthz" | "/readyz") => Promise<{ status: number; body: string }>;
 }
 
 export interface LocalSlack {
@@ -160,6 +162,10 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
           throw e;
         });
         return text(res, 200, await appJs, "text/javascript; charset=utf-8");
+      }
+      if ((p === "/healthz" || p === "/readyz") && o.health) {
+        const h = await o.health(p).catch(() => ({ status: 503, body: JSON.stringify({ ok: false }) }));
+        return text(res, h.status, h.body, "application/json");
       }
       if (p === "/local/api/workspace") return json(res, 200, await workspace());
       if (p === "/local/api/state") return json(res, 200, state(url));

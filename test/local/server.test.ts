@@ -79,6 +79,15 @@ describe("the local Slack", () => {
     expect(ws.commands).toEqual([expect.objectContaining({ command: "/privacy", usageHint: expect.stringContaining("request") })]);
   });
 
+  it("answers /healthz and /readyz on PORT, like the other modes (the bot's own answers)", async () => {
+    const health = await fetch(`${base()}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ ok: true });
+    const ready = await fetch(`${base()}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true });
+  });
+
   it("refuses a command Slack does not know, where the person typed it", async () => {
     const a = await post("/local/api/command", { as: YAMADA, channel: "C0GENERAL", text: "/nosuch thing" });
     expect(a).toMatchObject({ ok: false, error: expect.stringContaining("/nosuch") });
