@@ -285,7 +285,8 @@ export const provideKind = defineKind({
       ),
       field(s.basis, basis ? s.basisWithDate(basis, date) : "", none),
     ];
-    if (typeof data[F.secrecy] === "boolean") out.push(field(s.secrecy, data[F.secrecy] ? s.secrecyYes(groundText(data, lang) || none) : s.secrecyNo, none));
+    if (typeof data[F.secrecy] === "boolean")
+      out.push(field(s.secrecy, data[F.secrecy] ? lines(s.secrecyYes(groundText(data, lang) || none), s.secrecyLawfulGrounds) : s.secrecyNo, none));
     const categories = list(data, F.telecomCategories).filter((c): c is (typeof TELECOM_CATEGORIES)[number] =>
       (TELECOM_CATEGORIES as readonly string[]).includes(c),
     );

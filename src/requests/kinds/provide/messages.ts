@@ -166,6 +166,8 @@ const ja = {
     secrecy: "通信の秘密",
     secrecyNo: "含まない",
     secrecyYes: (ground: string) => `含む：法務確認が必要（電気通信事業法第4条）。根拠：${ground}`,
+    secrecyLawfulGrounds:
+      "提供できるのは、通信当事者の個別具体的かつ明確な同意、令状・裁判所の命令（発信者情報開示命令など）、正当防衛、緊急避難（生命・身体への差し迫った危険）の場合に限られます。警察・税務署等からの照会だけでは足りません（当社の個人情報保護方針 3.[6]ただし書）。",
     guideline: "電気通信事業ガイドラインの区分と制限",
     guidelineIntro: GUIDELINE_JA,
     record: "提供記録（法第29条）",
@@ -361,6 +363,8 @@ const en: ProvideMessages = {
     secrecy: "Secrecy of communications",
     secrecyNo: "Not included",
     secrecyYes: (ground) => `Included: legal review needed (Telecommunications Business Act Art.4). Ground: ${ground}`,
+    secrecyLawfulGrounds:
+      "It may be disclosed only with the communicating parties' specific, clear consent, on a warrant or court order (such as a sender disclosure order), in self-defence, or out of necessity (imminent danger to life or body). An inquiry by the police or a tax office alone never suffices (our privacy policy 3.[6], proviso).",
     guideline: "Telecom guideline categories and limits",
     guidelineIntro: GUIDELINE_EN,
     record: "Provision record (APPI Art.29)",
