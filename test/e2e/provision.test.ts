@@ -1,4 +1,4 @@
-// The legal cases of provision and transfers (legal-cases.md P1, P2, P4, P5, P6) over signed
+// The legal cases of provision and transfers (legal-cases.md P1-P7) over signed
 // HTTP: what the person filing sees in the modal, what the approvers see, what the database holds.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RequestActions } from "../../src/requests/ids.js";
@@ -111,6 +111,56 @@ describe("provision and transfers abroad, in the modal", () => {
     const review = await db().auditEntry.findFirstOrThrow({ where: { action: "request.measure_done", subject: `request:${code}` }, orderBy: { seq: "asc" } });
     expect(review).toMatchObject({ actorId: P.chief, data: { measure: "secrecy_legal_review" } });
     // an Art.27(1) exception: no provision record (Art.29(1) proviso)
+    expect(await db().provisionRecord.findUnique({ where: { requestId: id } })).toBeNull();
+  });
+
+  it("P3: entrustment to a US cloud provider with 基準適合体制 becomes effective after the Art.28(3) measures", async () => {
+    const { id, parent } = await fileRequest(h, P.employee, "entrust", {
+      ...VALID_INPUTS.entrust,
+      processorName: "Example Cloud Inc.",
+      destination: "equivalent",
+      country: "米国",
+    });
+    await parentShows(h, parent, "外国（米国）：基準適合体制（施行規則第16条）。法第27条が適用され、法第28条第3項の措置が必要です");
+    await press(h, P.manager, parent, RequestActions.approve);
+    await parentShows(h, parent, "第2段階");
+    await press(h, P.chief, parent, RequestActions.approve);
+    const r = await waitForDb(
+      () => db().request.findUniqueOrThrow({ where: { id }, include: { measures: { orderBy: { position: "asc" } } } }),
+      (x) => Boolean(x.checklistTs),
+    );
+    expect(r.measures.map((m) => m.key).slice(-2)).toEqual(["equivalent_checks", "equivalent_info"]);
+    const checklist = await h.fake.waitFor(() => h.fake.message(r.channelId!, r.checklistTs!));
+    expect(JSON.stringify(checklist.blocks)).toContain("個人情報保護法第28条第3項、施行規則第18条");
+    // still only approved: the activity waits for the measures
+    expect((await db().request.findUniqueOrThrow({ where: { id } })).status).toBe("approved");
+    await completeMeasures(h, P.chief, id);
+    await waitForDb(
+      () => db().request.findUniqueOrThrow({ where: { id } }),
+      (x) => x.status === "effective",
+    );
+    expect(await db().processor.findUnique({ where: { requestId: id } })).not.toBeNull();
+  });
+
+  it("P7: provision to a ministry under Art.27(1)(4) needs both conditions; effective without a provision record", async () => {
+    const ministry = { ...VALID_INPUTS.provide, recipientName: "〇〇省", legalBasis: "exception", exception: "state", stateConditions: ["assigned_task"] };
+    const errors = await refused(ministry);
+    expect(errors.stateConditions).toContain("本人の同意を得ると当該事務の遂行に支障を及ぼすおそれがある");
+    expect(errors.stateConditions).toContain("個人情報保護法第27条第1項第4号");
+    const { id, parent } = await fileRequest(h, P.employee, "provide", { ...ministry, stateConditions: ["assigned_task", "consent_impedes"] });
+    await parentShows(h, parent, "作成義務なし：法第27条第1項の例外事由による提供（法第29条第1項ただし書）");
+    await press(h, P.manager, parent, RequestActions.approve);
+    await parentShows(h, parent, "第2段階");
+    await press(h, P.chief, parent, RequestActions.approve);
+    await completeMeasures(h, P.chief, id);
+    await waitForDb(
+      () => db().request.findUniqueOrThrow({ where: { id } }),
+      (x) => x.status === "effective",
+    );
+    expect((await db().requestMeasure.findMany({ where: { requestId: id }, orderBy: { position: "asc" } })).map((m) => m.key)).toEqual([
+      "basis_confirmed",
+      "state_exception",
+    ]);
     expect(await db().provisionRecord.findUnique({ where: { requestId: id } })).toBeNull();
   });
 });
