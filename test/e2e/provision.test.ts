@@ -20,10 +20,14 @@ const db = () => h.bot.services.database.prisma;
 const OPTOUT = { ...VALID_INPUTS.provide, legalBasis: "optout", optoutChecks: ["filed", "lawful", "not_optout"] };
 
 /** Submits the provide form with `inputs`; returns the field errors shown in the modal (nothing is stored). */
-async function refused(inputs: Record<string, string | string[]>, kind: "provide" | "entrust" = "provide"): Promise<Record<string, string>> {
-  const view = await openForm(h, P.employee, kind);
+async function refused(
+  inputs: Record<string, string | string[]>,
+  kind: "provide" | "entrust" = "provide",
+  user: string = P.employee,
+): Promise<Record<string, string>> {
+  const view = await openForm(h, user, kind);
   const count = await db().request.count();
-  const res = await h.slack.fillAndSubmit(P.employee, view.id, inputs);
+  const res = await h.slack.fillAndSubmit(user, view.id, inputs);
   expect(res.status).toBe(200);
   expect(res.body).toMatchObject({ response_action: "errors" });
   expect(await db().request.count()).toBe(count);
@@ -162,5 +166,19 @@ describe("provision and transfers abroad, in the modal", () => {
       "state_exception",
     ]);
     expect(await db().provisionRecord.findUnique({ where: { requestId: id } })).toBeNull();
+  });
+
+  it("in English for a person who uses English: the same refusals, citing the same articles", async () => {
+    const p1 = await refused({ ...OPTOUT, destination: "other", country: "Singapore" }, "provide", P.english);
+    expect(p1.legalBasis).toBe(
+      "Opt-out is not available for this party abroad: only the person's consent given with the information of PPC Rules Art.17, or an exception of APPI Art.27(1) (APPI Art.28(1))",
+    );
+    const p6 = await refused(
+      { ...VALID_INPUTS.provide, secrecy: "yes", secrecyGround: "inquiry", legalBasis: "exception", exception: "law" },
+      "provide",
+      P.english,
+    );
+    expect(p6.secrecyGround).toContain("An inquiry by the police or a tax office alone never allows disclosing");
+    expect(p6.secrecyGround).toContain("Telecommunications Business Act Art.4");
   });
 });
