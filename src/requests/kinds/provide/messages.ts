@@ -183,10 +183,11 @@ const ja = {
     location:
       "位置情報：捜査機関への提供は令状がある場合に限ります。それ以外の利用・提供は、利用者の同意がある場合又は違法性阻却事由がある場合に限ります（ガイドラインの位置情報の項を参照）。",
     sender:
-      "発信者情報：発信者の同意がある場合、又は情報流通プラットフォーム対処法（旧プロバイダ責任制限法）による開示請求・発信者情報開示命令など法の手続による場合などに限り開示できます（ガイドラインの発信者情報の項を参照）。",
+      "発信者情報：通信の秘密に当たる場合があります。開示は、発信者の同意がある場合、又は情報流通プラットフォーム対処法（旧プロバイダ責任制限法）による開示請求・発信者情報開示命令など法の手続による場合などに限られます（ガイドラインの発信者情報の項も参照）。",
     nonpayment:
       "不払い者情報：他の電気通信事業者との交換は、料金不払いの防止に必要な範囲で、ガイドラインの定める条件を満たす場合に限ります（ガイドラインの不払い者情報の項を参照）。",
-    statement: "利用明細：通信の相手方の情報を含むため、記載の範囲に配慮し、交付は契約者本人等に限ります（ガイドラインの利用明細の項を参照）。",
+    statement:
+      "利用明細：通信の相手方の番号など通信の秘密やプライバシーに関わる情報を含むため、記載の範囲に配慮が必要です（ガイドラインの利用明細の項を参照）。",
   },
   /** The provision record's basis text (kept in the company's record language). */
   record: {
@@ -376,11 +377,11 @@ const en: ProvideMessages = {
     location:
       "Location data: to investigators only with a warrant; any other use or provision only with the user's consent or on a ground that removes illegality (see the guideline's section on location data).",
     sender:
-      "Sender information: disclosed only with the sender's consent, or under a legal procedure such as a disclosure request or disclosure order under the Information Distribution Platform Act (formerly the Provider Liability Limitation Act) (see the guideline's section on sender information).",
+      "Sender information: it can be protected by secrecy of communications. It is disclosed only with the sender's consent, or under a legal procedure such as a disclosure request or disclosure order under the Information Distribution Platform Act (formerly the Provider Liability Limitation Act) (see also the guideline's section on sender information).",
     nonpayment:
       "Non-payer information: exchanged with other carriers only as far as needed to prevent non-payment and under the guideline's conditions (see the guideline's section on non-payer information).",
     statement:
-      "Itemised bills: they show the other parties of communications, so what they show is limited with care and they are issued only to the subscriber or the like (see the guideline's section on itemised bills).",
+      "Itemised bills: they show the other parties' numbers and other details touching secrecy of communications and privacy, so what they show needs care (see the guideline's section on itemised bills).",
   },
   record: {
     consent: "The person's consent",
