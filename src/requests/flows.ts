@@ -403,6 +403,7 @@ async function createProvisionRecord(tx: Tx, s: Services, r: RequestSnapshot): P
   const def = KINDS[r.kind];
   if (!def.provisionRecord) return null;
   const p = def.provisionRecord(r.data as RequestData);
+  if (!p) return null;
   const now = s.clock.now();
   const retainUntil = new Date(now);
   retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + p.retentionYears);

@@ -43,7 +43,7 @@ const TYPED: Record<RequestKind, Record<string, string>> = {
 
 const EXTRA: Partial<Record<RequestKind, Record<string, string | string[]>>> = {
   purpose: { dataSubjects: "other", collection: "other", retention: "other", sensitive: "yes" },
-  provide: { foreign: "yes" },
+  provide: { destination: "designated" },
   joint: { noticeMethod: "other" },
 };
 
@@ -80,7 +80,7 @@ describe("personal data in every free-text field of every request kind", () => {
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "request.submitted", subject: `request:${filed.provide!.code}` } });
     expect((entry.data as { data: Record<string, unknown> }).data).toMatchObject({
       legalBasis: "consent",
-      foreign: true,
+      destination: "designated",
       recipientName: { ...seal(TYPED.provide.recipientName), pii: expect.arrayContaining(["name", "phone", "email"]) },
       unavoidableReason: seal(TYPED.provide.unavoidableReason),
     });
