@@ -28,6 +28,7 @@ import {
   type Approvers,
   type Decision,
   type Refusal,
+  type RequestStatus,
 } from "./workflow.js";
 
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: Refusal | "already" | "not_found" };
@@ -207,7 +208,7 @@ export async function decide(
     const check = canDecide(before, input.actorId, input.pressedRev, approvers);
     if (!check.ok) return check;
     const stage = stageOf(before.status)!;
-    const status = statusAfter(before.status, input.decision);
+    const status = statusAfter(before.status, input.decision, eligibleDeciders(before, approvers)!.fellToChief);
     const now = s.clock.now();
     await tx.request.update({
       where: { id: before.id },
@@ -216,13 +217,17 @@ export async function decide(
         stageSince: now,
         rev: { increment: 1 },
         updatedAt: now,
-        ...(stage === 1 && input.decision === "approve" ? { stage1By: input.actorId } : {}),
+        ...(stage === 1 && (input.decision === "approve" || status === "rejection_pending_chief") ? { stage1By: input.actorId } : {}),
         ...(status === "approved" ? { approvedAt: now } : {}),
       },
     });
-    const action =
-      input.decision === "approve" ? (stage === 1 ? "approved_stage1" : "approved_stage2") : input.decision === "reject" ? "rejected" : "changes_requested";
-    const audit = await recordEvent(tx, s, before, input.actorId, action, reason ?? null, { stage, from: before.status, to: status });
+    const action = decisionAction(before.status, status, input.decision);
+    const audit = await recordEvent(tx, s, before, input.actorId, action, reason ?? null, {
+      stage,
+      from: before.status,
+      to: status,
+      ...(status === "rejection_pending_chief" || before.status === "rejection_pending_chief" ? { rule: "規程第4条3項" } : {}),
+    });
     if (status === "approved") {
       const defs = KINDS[before.kind].measures(before.data as RequestData);
       await tx.requestMeasure.createMany({ data: defs.map((d, position) => ({ requestId: before.id, key: d.key, position })) });
@@ -232,8 +237,12 @@ export async function decide(
     const who = mention(input.actorId);
     const calls: OutgoingCall[] = [parentUpdate(s, r, approvers)];
     if (status === "pending_chief") calls.push(threadPost(r, m.thread.approvedStage1(who, decidersMention(r, approvers))));
+    if (status === "rejection_pending_chief") {
+      calls.push(threadPost(r, m.thread.rejectionProposed(who, reason!, decidersMention(r, approvers))));
+      calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejectionProposed(r.code, who, reason!)));
+    }
     if (status === "approved") {
-      calls.push(threadPost(r, m.thread.approvedStage2(who)));
+      calls.push(threadPost(r, before.status === "rejection_pending_chief" ? m.thread.rejectionOverridden(who) : m.thread.approvedStage2(who)));
       const list = checklistMessage(r, CHANNEL_LANG, s.timeZone);
       calls.push(
         post(
@@ -259,7 +268,7 @@ export async function decide(
       );
     }
     if (status === "rejected") {
-      calls.push(threadPost(r, m.thread.rejected(who, reason!)));
+      calls.push(threadPost(r, before.status === "rejection_pending_chief" ? m.thread.rejectionConfirmed(who, reason!) : m.thread.rejected(who, reason!)));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejected(r.code, who, reason!)));
     }
     calls.push(...homeRefreshes(r, approvers, input.actorId, before));
@@ -270,6 +279,18 @@ export async function decide(
   if (!result.ok && result.refusal !== "reason_required") await logRefusal(s, input.actorId, `request:${input.requestId}`, input.decision, result.refusal);
   s.outbox.kick();
   return result;
+}
+
+/** The history event of a decision, in the words of the step it took. */
+function decisionAction(from: RequestStatus, to: RequestStatus, decision: Decision): string {
+  if (from === "rejection_pending_chief") {
+    if (decision === "reject") return "rejection_confirmed";
+    if (decision === "approve") return "rejection_overridden";
+    return "changes_requested";
+  }
+  if (to === "rejection_pending_chief") return "rejection_proposed";
+  if (decision === "approve") return from === "pending_manager" ? "approved_stage1" : "approved_stage2";
+  return decision === "reject" ? "rejected" : "changes_requested";
 }
 
 // ---- withdraw -------------------------------------------------------------------

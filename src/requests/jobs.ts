@@ -14,7 +14,7 @@ import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { KINDS, type RequestKind } from "./kinds/index.js";
 import { requestReminderMessages } from "./reminderMessages.js";
-import { eligibleDeciders, type Approvers, type RequestStatus, type Stage } from "./workflow.js";
+import { AWAITING_DECISION, eligibleDeciders, type Approvers, type RequestStatus, type Stage } from "./workflow.js";
 
 /** a batch of a big run may take longer than Prisma's default 5 s on a busy machine */
 const TX = { maxWait: 10_000, timeout: 60_000 };
@@ -63,7 +63,7 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   const db = s.database.prisma;
 
   const rows: Row[] = await db.request.findMany({
-    where: { status: { in: ["pending_manager", "pending_chief", "approved"] } },
+    where: { status: { in: [...AWAITING_DECISION, "approved"] } },
     select: {
       id: true,
       code: true,

@@ -6,6 +6,7 @@ const ja = {
   status: {
     pending_manager: "第1段階：個人情報管理者の確認待ち",
     pending_chief: "第2段階：個人情報管理責任者の承認待ち",
+    rejection_pending_chief: "却下の提案：個人情報管理責任者の確認待ち（規程 第4条3項）",
     changes_requested: "差し戻し（修正待ち）",
     approved: "承認済み：必要な措置の実施中",
     effective: "有効：措置完了（活動を開始できます）",
@@ -15,6 +16,7 @@ const ja = {
   statusEmoji: {
     pending_manager: ":hourglass_flowing_sand:",
     pending_chief: ":hourglass_flowing_sand:",
+    rejection_pending_chief: ":hourglass_flowing_sand:",
     changes_requested: ":leftwards_arrow_with_hook:",
     approved: ":white_check_mark:",
     effective: ":large_green_circle:",
@@ -28,6 +30,9 @@ const ja = {
     approved_stage2: "最終承認（個人情報管理責任者）",
     changes_requested: "差し戻し",
     rejected: "却下",
+    rejection_proposed: "却下を提案（個人情報管理者。規程 第4条3項により個人情報管理責任者が確認）",
+    rejection_confirmed: "却下を確定（個人情報管理責任者）",
+    rejection_overridden: "却下を採らず最終承認（個人情報管理責任者）",
     withdrawn: "取り下げ",
     measure_done: "措置完了",
     measure_undone: "措置の完了を取り消し",
@@ -37,6 +42,8 @@ const ja = {
     approve: "承認",
     requestChanges: "差し戻し",
     reject: "却下",
+    confirmRejection: "却下を確定",
+    overrideRejection: "却下せず承認",
     withdraw: "取り下げ",
     revise: "修正して再提出",
     open: "届出を開く",
@@ -46,6 +53,8 @@ const ja = {
   confirm: {
     approveTitle: "承認しますか？",
     approveText: (code: string) => `${code} を承認します。この判断は記録されます。`,
+    overrideText: (code: string) =>
+      `${code} について個人情報管理者の却下の提案を採らず、最終承認します（規程 第4条3項・4項）。必要な措置の実施に進みます。この判断は記録されます。`,
     withdrawTitle: "取り下げますか？",
     withdrawText: (code: string) => `${code} を取り下げます。取り下げた届出は元に戻せません。`,
     yes: "はい",
@@ -75,6 +84,8 @@ const ja = {
   } as Record<string, string>,
   fellToChief: "届出者が部署で唯一の個人情報管理者のため、第1段階は個人情報管理責任者が判断します。",
   fellToChiefNoManager: "この部署には個人情報管理者が登録されていないため、第1段階は個人情報管理責任者（または代理）が判断します。",
+  rejectionPending:
+    "個人情報管理者が却下を提案しました。規程 第4条3項により、個人情報管理者は直ちに個人情報管理責任者と協議し、その承認を得なければならないため、届出はまだ終わっていません。個人情報管理責任者（または代理）が却下を確定するか、差し戻すか、却下せず最終承認します。",
   measuresProgress: (done: number, total: number) => `必要な措置：${done}/${total} 完了`,
   checklistHeader: (code: string) => `${code} 必要な措置（個人情報管理責任者が実施）`,
   checklistIntro: "すべて完了すると届出が有効になり、届出者に活動開始を通知します。",
@@ -88,6 +99,10 @@ const ja = {
     approvedStage2: (who: string) => `${who} さんが最終承認しました。必要な措置を実施してください。`,
     changesRequested: (who: string, reason: string) => `${who} さんが差し戻しました。\n>${reason}`,
     rejected: (who: string, reason: string) => `${who} さんが却下しました。\n>${reason}`,
+    rejectionProposed: (who: string, reason: string, chiefs: string) =>
+      `${who} さんが却下を提案しました。\n>${reason}\n規程 第4条3項により個人情報管理責任者と協議します。${chiefs} 却下の確定、差し戻し、または却下せず承認のいずれかを判断してください。`,
+    rejectionConfirmed: (who: string, reason: string) => `${who} さん（個人情報管理責任者）が却下を確定しました。\n>${reason}`,
+    rejectionOverridden: (who: string) => `${who} さん（個人情報管理責任者）が却下の提案を採らず、最終承認しました。必要な措置を実施してください。`,
     withdrawn: (who: string) => `${who} さんが届出を取り下げました。`,
     effective: (requester: string) => `すべての措置が完了し、届出は有効になりました。${requester} さん、活動を開始できます。`,
     provisionRecord: (until: string) => `提供記録（APPI第29条）を作成しました（保存期限：${until}）。`,
@@ -98,6 +113,8 @@ const ja = {
     changesRequested: (code: string, who: string, reason: string) =>
       `届出 ${code} が ${who} さんから差し戻されました。\n>${reason}\n内容を修正して再提出してください。`,
     rejected: (code: string, who: string, reason: string) => `届出 ${code} は ${who} さんにより却下されました。\n>${reason}`,
+    rejectionProposed: (code: string, who: string, reason: string) =>
+      `届出 ${code} について ${who} さんが却下を提案しました。\n>${reason}\n規程 第4条3項により、個人情報管理責任者が確認するまで結論は出ていません。`,
     approvedStage2: (code: string) => `届出 ${code} が最終承認されました。個人情報管理責任者が必要な措置を完了するまで、活動はまだ開始できません。`,
     effective: (code: string, title: string) => `:large_green_circle: 届出 ${code}「${title}」の必要な措置がすべて完了しました。活動を開始できます。`,
   },
@@ -154,6 +171,7 @@ const en: typeof ja = {
   status: {
     pending_manager: "Stage 1: waiting for the department privacy manager",
     pending_chief: "Stage 2: waiting for the chief privacy officer",
+    rejection_pending_chief: "Rejection proposed: waiting for the chief privacy officer to confirm (Rule Art.4(3))",
     changes_requested: "Changes requested",
     approved: "Approved: necessary measures in progress",
     effective: "Effective: measures complete (the activity may start)",
@@ -168,6 +186,9 @@ const en: typeof ja = {
     approved_stage2: "final approval (chief privacy officer)",
     changes_requested: "changes requested",
     rejected: "rejected",
+    rejection_proposed: "rejection proposed (privacy manager; the chief privacy officer confirms, Rule Art.4(3))",
+    rejection_confirmed: "rejection confirmed (chief privacy officer)",
+    rejection_overridden: "rejection not upheld: final approval (chief privacy officer)",
     withdrawn: "withdrawn",
     measure_done: "measure completed",
     measure_undone: "measure reopened",
@@ -177,6 +198,8 @@ const en: typeof ja = {
     approve: "Approve",
     requestChanges: "Request changes",
     reject: "Reject",
+    confirmRejection: "Confirm rejection",
+    overrideRejection: "Approve instead",
     withdraw: "Withdraw",
     revise: "Revise and resubmit",
     open: "Open the request",
@@ -186,6 +209,8 @@ const en: typeof ja = {
   confirm: {
     approveTitle: "Approve?",
     approveText: (code) => `You approve ${code}. This decision is recorded.`,
+    overrideText: (code) =>
+      `You do not uphold the privacy manager's proposed rejection of ${code} and give the final approval (Rule Art.4(3), (4)). The necessary measures follow. This decision is recorded.`,
     withdrawTitle: "Withdraw?",
     withdrawText: (code) => `You withdraw ${code}. A withdrawn request cannot be reopened.`,
     yes: "Yes",
@@ -213,6 +238,8 @@ const en: typeof ja = {
   },
   fellToChief: "The requester is the department's only privacy manager, so the chief privacy officer decides stage 1.",
   fellToChiefNoManager: "The department has no privacy manager registered, so the chief privacy officer (or deputy) decides stage 1.",
+  rejectionPending:
+    "A privacy manager proposed to reject this request. Under Rule Art.4(3) the manager consults the chief privacy officer at once and needs the chief's approval, so the request is not closed yet. The chief privacy officer (or deputy) confirms the rejection, sends it back, or approves it instead.",
   measuresProgress: (done, total) => `Necessary measures: ${done}/${total} done`,
   checklistHeader: (code) => `${code} necessary measures (by the chief privacy officer)`,
   checklistIntro: "When all are done the request becomes effective and the requester is told the activity may start.",
@@ -225,6 +252,11 @@ const en: typeof ja = {
     approvedStage2: (who) => `${who} gave the final approval. Please complete the necessary measures.`,
     changesRequested: (who, reason) => `${who} requested changes.\n>${reason}`,
     rejected: (who, reason) => `${who} rejected the request.\n>${reason}`,
+    rejectionProposed: (who, reason, chiefs) =>
+      `${who} proposed to reject the request.\n>${reason}\nUnder Rule Art.4(3) the chief privacy officer is consulted. ${chiefs} please confirm the rejection, send it back, or approve it instead.`,
+    rejectionConfirmed: (who, reason) => `${who} (chief privacy officer) confirmed the rejection.\n>${reason}`,
+    rejectionOverridden: (who) =>
+      `${who} (chief privacy officer) did not uphold the proposed rejection and gave the final approval. Please complete the necessary measures.`,
     withdrawn: (who) => `${who} withdrew the request.`,
     effective: (requester) => `All measures are complete and the request is effective. ${requester}, the activity may start.`,
     provisionRecord: (until) => `The provision record (APPI Art.29) was created (kept until ${until}).`,
@@ -234,6 +266,8 @@ const en: typeof ja = {
     submitted: (code, title) => `Your request ${code} "${title}" was received. Follow it in its thread in the approvals channel.`,
     changesRequested: (code, who, reason) => `${who} sent your request ${code} back for changes.\n>${reason}\nPlease revise and resubmit it.`,
     rejected: (code, who, reason) => `${who} rejected your request ${code}.\n>${reason}`,
+    rejectionProposed: (code, who, reason) =>
+      `${who} proposed to reject your request ${code}.\n>${reason}\nUnder Rule Art.4(3) nothing is decided until the chief privacy officer confirms.`,
     approvedStage2: (code) =>
       `Your request ${code} has its final approval. The activity may not start until the chief privacy officer completes the necessary measures.`,
     effective: (code, title) => `:large_green_circle: All necessary measures for ${code} "${title}" are complete. The activity may start.`,

@@ -150,7 +150,7 @@ export async function openRequestsForApprover(q: Q, roles: readonly string[], de
   const managed = managedDepartments({ roles, departmentId });
   const or: object[] = [];
   if (managed.length > 0) or.push({ status: "pending_manager", departmentId: { in: managed } });
-  if (isChiefLevel) or.push({ status: { in: ["pending_chief", "approved", "pending_manager"] } });
+  if (isChiefLevel) or.push({ status: { in: ["pending_chief", "rejection_pending_chief", "approved", "pending_manager"] } });
   if (or.length === 0) return [];
   return q.request.findMany({
     where: { OR: or },

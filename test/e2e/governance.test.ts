@@ -1,0 +1,97 @@
+// Governance (issue 13) over signed HTTP: a manager's rejection at stage 1 is not the end
+// of a request; the chief confirms or overrides it (規程 第4条3項).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RequestActions } from "../../src/requests/ids.js";
+import { waitingFor } from "../../src/requests/access.js";
+import { startHarness, type Harness } from "../support/harness.js";
+import { ORG } from "../support/org.js";
+import { APPROVALS, decideWithReason, ephemeralFor, fileRequest, parentShows, press, waitForDb } from "../support/flow.js";
+
+const P = ORG.people;
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+const db = () => h.bot.services.database.prisma;
+const statusOf = (id: string) => db().request.findUniqueOrThrow({ where: { id } });
+const actor = async (slackId: string) => ({ ...(await db().person.findUniqueOrThrow({ where: { slackId } })), lang: "ja" as const });
+
+describe("a stage-1 rejection goes to the chief (規程 第4条3項)", () => {
+  it("the manager's rejection waits for the chief, who confirms it", async () => {
+    const { id, code, parent } = await fileRequest(h, P.employee, "purpose");
+    await decideWithReason(h, P.manager, parent, RequestActions.reject, "目的が業務に必要とは言えません");
+    // not final: the request waits for the chief
+    await waitForDb(
+      () => statusOf(id),
+      (r) => r.status === "rejection_pending_chief",
+    );
+    const shown = await parentShows(h, parent, "却下の提案：個人情報管理責任者の確認待ち（規程 第4条3項）");
+    expect(JSON.stringify(shown.blocks)).toContain("却下を確定");
+    expect(JSON.stringify(shown.blocks)).toContain("却下せず承認");
+    const thread = await h.fake.waitFor(() => h.fake.thread(APPROVALS, parent.ts).find((m) => m.text.includes("却下を提案しました")));
+    expect(thread.text).toContain("規程 第4条3項");
+    expect(thread.text).toContain(`<@${P.chief}>`);
+    const dm = await h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes(code) && m.text.includes("却下を提案")));
+    expect(dm.text).toContain("結論は出ていません");
+    // the chief sees it waiting on Home; the manager who proposed it does not decide it
+    expect((await waitingFor(db(), await actor(P.chief))).map((w) => w.code)).toContain(code);
+    expect((await waitingFor(db(), await actor(P.manager2))).map((w) => w.code)).not.toContain(code);
+    await press(h, P.manager2, parent, RequestActions.reject);
+    await ephemeralFor(h, P.manager2, "第2段階は個人情報管理責任者");
+    // the chief confirms
+    await decideWithReason(h, P.chief, parent, RequestActions.reject, "管理者の判断どおり");
+    await waitForDb(
+      () => statusOf(id),
+      (r) => r.status === "rejected",
+    );
+    await h.fake.waitFor(() => h.fake.thread(APPROVALS, parent.ts).find((m) => m.text.includes("却下を確定しました")));
+    await h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes(code) && m.text.includes("却下されました")));
+    const events = await db().requestEvent.findMany({ where: { requestId: id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.action, e.actorId])).toEqual([
+      ["submitted", P.employee],
+      ["rejection_proposed", P.manager],
+      ["rejection_confirmed", P.chief],
+    ]);
+    const audit = await db().auditEntry.findMany({
+      where: { subject: `request:${code}`, action: { startsWith: "request.rejection" } },
+      orderBy: { seq: "asc" },
+    });
+    expect(audit.map((a) => [a.action, (a.data as { rule?: string }).rule, (a.data as { to?: string }).to])).toEqual([
+      ["request.rejection_proposed", "規程第4条3項", "rejection_pending_chief"],
+      ["request.rejection_confirmed", "規程第4条3項", "rejected"],
+    ]);
+  });
+
+  it("the chief overrides: the chief's approval is the final approval, measures follow", async () => {
+    const { id, code, parent } = await fileRequest(h, P.employee, "method");
+    await decideWithReason(h, P.manager, parent, RequestActions.reject, "不要と考えます");
+    await waitForDb(
+      () => statusOf(id),
+      (r) => r.status === "rejection_pending_chief",
+    );
+    await parentShows(h, parent, "却下せず承認");
+    await press(h, P.chief, parent, RequestActions.approve);
+    const r = await waitForDb(
+      () => statusOf(id),
+      (x) => x.status === "approved",
+    );
+    expect(r.approvedAt).not.toBeNull();
+    expect(await db().requestMeasure.count({ where: { requestId: id } })).toBeGreaterThan(0);
+    await h.fake.waitFor(() => h.fake.thread(APPROVALS, parent.ts).find((m) => m.text.includes("却下の提案を採らず、最終承認しました")));
+    await h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes(code) && m.text.includes("最終承認")));
+    const events = await db().requestEvent.findMany({ where: { requestId: id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["submitted", "rejection_proposed", "rejection_overridden"]);
+  });
+
+  it("when stage 1 fell to the chief (the department's only manager files), the chief's rejection is final", async () => {
+    const { id, parent } = await fileRequest(h, P.soloManager, "purpose", undefined, "C0DEVAPPROVALS");
+    await decideWithReason(h, P.chief, parent, RequestActions.reject, "不要");
+    await waitForDb(
+      () => statusOf(id),
+      (r) => r.status === "rejected",
+    );
+  });
+});
