@@ -57,6 +57,7 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
     const lines = [`*${m.field.approvers}*: ${clip(who, 1500)}`];
     if (e.fellToChief && e.people.length > 0) lines.push(fellToChiefReason(r, approvers) === "only_manager" ? m.fellToChief : m.fellToChiefNoManager);
     if (blocked) lines.push(m.nobodyCanDecide[blocked]!);
+    if (e.people.some((p) => approvers.deputies.includes(p))) lines.push(m.deputyNote);
     const confirming = r.status === "rejection_pending_chief";
     if (confirming) lines.push(m.rejectionPending);
     blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });

@@ -34,6 +34,8 @@ import {
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: Refusal | "already" | "not_found" };
 
 const orderKey = (id: string) => `request:${id}`;
+/** Whether the company keeps a deputy chief (governance.deputyChief; a company extension). */
+const deputyOn = (s: Services) => s.settings?.governance.deputyChief ?? true;
 
 // ---- messages caused by a change ------------------------------------------------
 
@@ -179,7 +181,7 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
       data: auditData(input.kind, input.data, sealOf(s)),
     });
     const r = (await loadRequest(tx, created.id))!;
-    const approvers = await approversFor(tx, r.departmentId);
+    const approvers = await approversFor(tx, r.departmentId, deputyOn(s));
     const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
     const m = requestMessages(CHANNEL_LANG);
     await s.outbox.enqueue(tx, [
@@ -204,7 +206,7 @@ export async function decide(
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
     const before = await loadRequest(tx, input.requestId, { lock: true });
     if (!before) return { ok: false, refusal: "not_found" };
-    const approvers = await approversFor(tx, before.departmentId);
+    const approvers = await approversFor(tx, before.departmentId, deputyOn(s));
     const check = canDecide(before, input.actorId, input.pressedRev, approvers);
     if (!check.ok) return check;
     const stage = stageOf(before.status)!;
@@ -307,7 +309,7 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
     });
     await record(tx, s, before, input.actorId, "withdrawn", null, { from: before.status });
     const r = (await loadRequest(tx, before.id))!;
-    const approvers = await approversFor(tx, r.departmentId);
+    const approvers = await approversFor(tx, r.departmentId, deputyOn(s));
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
       threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId))),
@@ -350,7 +352,7 @@ export async function resubmit(
     await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: auditData(before.kind, input.data, sealOf(s)) });
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
-    const approvers = await approversFor(tx, r.departmentId);
+    const approvers = await approversFor(tx, r.departmentId, deputyOn(s));
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
       threadPost(r, m.thread.resubmitted(mention(r.requesterId), version, decidersMention(r, approvers))),
@@ -372,7 +374,7 @@ export async function setMeasure(
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; effective: boolean }>> => {
     const before = await loadRequest(tx, input.requestId, { lock: true });
     if (!before) return { ok: false, refusal: "not_found" };
-    const approvers = await approversFor(tx, before.departmentId);
+    const approvers = await approversFor(tx, before.departmentId, deputyOn(s));
     const check = canTickMeasure(before, input.actorId, approvers);
     if (!check.ok) return check;
     const measure = before.measures.find((x) => x.key === input.key);

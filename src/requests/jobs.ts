@@ -87,7 +87,8 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
     select: { slackId: true, departmentId: true, roles: true },
   });
   const chiefs = deciders.filter(isChief).map((p) => p.slackId);
-  const deputies = deciders.filter(isDeputyChief).map((p) => p.slackId);
+  // the deputy chief is a company extension the settings may turn off (governance.deputyChief)
+  const deputies = settings.governance.deputyChief ? deciders.filter(isDeputyChief).map((p) => p.slackId) : [];
   const compliance = deciders.filter(isCompliance).map((p) => p.slackId);
   // managers by department, in one pass (10,000 departments must not mean 10,000 scans)
   const managersOf = new Map<string, string[]>();

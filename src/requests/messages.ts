@@ -1,4 +1,5 @@
 // Everything the requests feature says, in Japanese and English.
+import { DEPUTY_CHIEF_LABEL } from "../directory/messages.js";
 import { catalogue } from "../platform/i18n.js";
 import type { RequestStatus, Refusal } from "./workflow.js";
 
@@ -78,14 +79,14 @@ const ja = {
   historyLine: (at: string, who: string, what: string, version: number) => `${at} ${who}：${what}（第${version}版）`,
   reasonLine: (reason: string) => `理由：${reason}`,
   nobodyCanDecide: {
-    no_deputy:
-      ":warning: 個人情報管理責任者本人の届出です。個人情報管理責任者代理が登録されていないため、承認できる人がいません。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。",
+    no_deputy: `:warning: 個人情報管理責任者本人の届出です。${DEPUTY_CHIEF_LABEL.ja}が登録されていないため、承認できる人がいません。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。`,
     not_approver: ":warning: この段階で承認できる人が名簿にいません。管理者に個人情報管理者または個人情報管理責任者の登録を依頼してください。",
   } as Record<string, string>,
   fellToChief: "届出者が部署で唯一の個人情報管理者のため、第1段階は個人情報管理責任者が判断します。",
   fellToChiefNoManager: "この部署には個人情報管理者が登録されていないため、第1段階は個人情報管理責任者（または代理）が判断します。",
   rejectionPending:
     "個人情報管理者が却下を提案しました。規程 第4条3項により、個人情報管理者は直ちに個人情報管理責任者と協議し、その承認を得なければならないため、届出はまだ終わっていません。個人情報管理責任者（または代理）が却下を確定するか、差し戻すか、却下せず最終承認します。",
+  deputyNote: `${DEPUTY_CHIEF_LABEL.ja}：規程 第3条・第20条に代理の定めはなく、当社の拡張として置いている役割です。`,
   measuresProgress: (done: number, total: number) => `必要な措置：${done}/${total} 完了`,
   checklistHeader: (code: string) => `${code} 必要な措置（個人情報管理責任者が実施）`,
   checklistIntro: "すべて完了すると届出が有効になり、届出者に活動開始を通知します。",
@@ -123,7 +124,7 @@ const ja = {
     stale: "このボタンは古い状態のものです。既に他の人が判断したか、届出が更新されました。最新のメッセージを確認してください。",
     own_request: "自分の届出を判断することはできません（職務の分離）。",
     not_approver: "この段階を判断できるのは、届出者の部署の個人情報管理者（第2段階は個人情報管理責任者）だけです。",
-    no_deputy: "個人情報管理責任者本人の届出は、個人情報管理責任者代理が判断します。代理が登録されていません。",
+    no_deputy: `個人情報管理責任者本人の届出は、${DEPUTY_CHIEF_LABEL.ja}が判断します。代理が登録されていません。`,
     stage1_decider: "第1段階を承認した人は、同じ届出の最終承認はできません（職務の分離）。最終承認は別の個人情報管理責任者（または代理）が行います。",
     not_requester: "この操作は届出者本人だけができます。",
     cannot_withdraw: "最終承認の後は取り下げできません。",
@@ -232,14 +233,14 @@ const en: typeof ja = {
   historyLine: (at, who, what, version) => `${at} ${who}: ${what} (v${version})`,
   reasonLine: (reason) => `Reason: ${reason}`,
   nobodyCanDecide: {
-    no_deputy:
-      ":warning: This is the chief privacy officer's own request and no deputy chief is registered, so nobody can approve it. Ask an admin to add one (/privacy admin role add @user deputyChief).",
+    no_deputy: `:warning: This is the chief privacy officer's own request and no ${DEPUTY_CHIEF_LABEL.en} is registered, so nobody can approve it. Ask an admin to add one (/privacy admin role add @user deputyChief).`,
     not_approver: ":warning: Nobody in the directory can decide this stage. Ask an admin to register a privacy manager or chief privacy officer.",
   },
   fellToChief: "The requester is the department's only privacy manager, so the chief privacy officer decides stage 1.",
   fellToChiefNoManager: "The department has no privacy manager registered, so the chief privacy officer (or deputy) decides stage 1.",
   rejectionPending:
     "A privacy manager proposed to reject this request. Under Rule Art.4(3) the manager consults the chief privacy officer at once and needs the chief's approval, so the request is not closed yet. The chief privacy officer (or deputy) confirms the rejection, sends it back, or approves it instead.",
+  deputyNote: `${DEPUTY_CHIEF_LABEL.en}: Rule Art. 3 and 20 name no deputy; the company keeps the role as its own extension.`,
   measuresProgress: (done, total) => `Necessary measures: ${done}/${total} done`,
   checklistHeader: (code) => `${code} necessary measures (by the chief privacy officer)`,
   checklistIntro: "When all are done the request becomes effective and the requester is told the activity may start.",
@@ -277,7 +278,7 @@ const en: typeof ja = {
     stale: "This button belongs to an earlier state: someone has already decided or the request changed. Please look at the latest message.",
     own_request: "You cannot decide on your own request (separation of duties).",
     not_approver: "Only a privacy manager of the requester's department (at stage 2, the chief privacy officer) can decide this stage.",
-    no_deputy: "The chief privacy officer's own request is decided by the deputy chief, and none is registered.",
+    no_deputy: `The chief privacy officer's own request is decided by the ${DEPUTY_CHIEF_LABEL.en}, and none is registered.`,
     stage1_decider:
       "Whoever approved stage 1 cannot also give the final approval (separation of duties). Another chief privacy officer (or the deputy) decides.",
     not_requester: "Only the requester can do this.",

@@ -3,8 +3,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RequestActions } from "../../src/requests/ids.js";
 import { waitingFor } from "../../src/requests/access.js";
+import { parseOrgFile } from "../../src/directory/orgFile.js";
+import { defaultSettings, parseSettings } from "../../src/settings.js";
+import { privacy, shown } from "../support/commands.js";
 import { startHarness, type Harness } from "../support/harness.js";
-import { ORG } from "../support/org.js";
+import { ORG, ORG_YAML } from "../support/org.js";
 import { APPROVALS, decideWithReason, ephemeralFor, fileRequest, parentShows, press, waitForDb } from "../support/flow.js";
 
 const P = ORG.people;
@@ -93,5 +96,60 @@ describe("a stage-1 rejection goes to the chief (規程 第4条3項)", () => {
       () => statusOf(id),
       (r) => r.status === "rejected",
     );
+  });
+});
+
+describe("the deputy chief is a company extension (規程 第3条, 第20条 name no deputy)", () => {
+  const LABEL = "個人情報管理責任者代理（当社の拡張：規程に定めなし）";
+
+  it("is labelled so where the deputy decides, and in the directory", async () => {
+    const { parent } = await fileRequest(h, P.employee, "purpose");
+    await press(h, P.manager, parent, RequestActions.approve);
+    const stage2 = await parentShows(h, parent, "第2段階");
+    expect(shown(stage2)).toContain(`${LABEL}：規程 第3条・第20条に代理の定めはなく、当社の拡張として置いている役割です。`);
+    // the audit lead never holds it (第21条)
+    const refused = await privacy(h, P.admin, `admin role add <@${P.auditor}> deputyChief`);
+    expect(refused.text).toContain(`個人情報保護監査責任者なので、${LABEL}を兼任できません（規程 第21条`);
+    expect((await actor(P.auditor)).roles).toEqual(["auditor"]);
+  });
+
+  it("the org file: the audit lead cannot be the deputy (第21条); with the deputy turned off nobody can", () => {
+    const auditorDeputy = ORG_YAML.replace("roles: [auditor] }", "roles: [auditor, deputyChief] }");
+    const a = parseOrgFile(auditorDeputy, "ja");
+    expect(a.ok ? [] : a.problems.map((p) => p.message)).toContain("個人情報保護監査責任者（auditor）は deputyChief を兼任できません（規程 第21条）");
+    const off = parseOrgFile(ORG_YAML, "ja", { deputyChief: false });
+    expect(off.ok ? [] : off.problems.map((p) => p.message)).toEqual([
+      `deputyChief（${LABEL}）は設定 governance.deputyChief: false により使えません（規程 第3条・第20条に代理の定めはありません）`,
+    ]);
+    expect(parseOrgFile(ORG_YAML, "ja").ok).toBe(true);
+    expect(parseSettings("governance:\n  deputyChief: false\n").governance.deputyChief).toBe(false);
+    expect(defaultSettings().governance.deputyChief).toBe(true);
+  });
+});
+
+describe("governance.deputyChief: false turns the deputy off", () => {
+  let g: Harness;
+  const gdb = () => g.bot.services.database.prisma;
+  beforeAll(async () => {
+    const settings = { ...defaultSettings(), governance: { deputyChief: false } };
+    g = await startHarness({ orgYaml: ORG_YAML.replace("roles: [deputyChief] }", "roles: [] }"), settings });
+    // a role stored before the company turned the deputy off
+    await gdb().person.update({ where: { slackId: P.deputy }, data: { roles: ["deputyChief"] } });
+  });
+  afterAll(async () => {
+    await g?.close();
+  });
+
+  it("a stored deputy role decides nothing, and an admin cannot give it", async () => {
+    const { id, parent } = await fileRequest(g, P.employee, "purpose");
+    await press(g, P.manager, parent, RequestActions.approve);
+    const stage2 = await parentShows(g, parent, "第2段階");
+    expect(shown(stage2)).not.toContain(`<@${P.deputy}>`);
+    await press(g, P.deputy, stage2, RequestActions.approve);
+    await ephemeralFor(g, P.deputy, "第2段階は個人情報管理責任者");
+    expect((await gdb().request.findUniqueOrThrow({ where: { id } })).status).toBe("pending_chief");
+    const refused = await privacy(g, P.admin, `admin role add <@${P.employee2}> deputyChief`);
+    expect(refused.text).toContain("governance.deputyChief: false により置かれていません。規程 第3条・第20条に代理の定めはなく、当社の拡張です。");
+    expect((await gdb().person.findUniqueOrThrow({ where: { slackId: P.employee2 } })).roles).toEqual([]);
   });
 });
