@@ -30,7 +30,7 @@ const IN_AUDIENCE = Prisma.sql`(c.audience = 'all'
  */
 function requiredSql(courses: Course[], today: Day, where: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   return Prisma.sql`WITH c(id, audience, months) AS (VALUES ${coursesSql(courses)}),
-  l AS (SELECT "personId", "courseId", max("completedOn") AS last FROM "TrainingCompletion" GROUP BY "personId", "courseId"),
+  l AS (SELECT "personId", "courseId", max("completedOn") AS last FROM "TrainingCompletion" WHERE "passed" IS NOT FALSE GROUP BY "personId", "courseId"),
   s AS (
     SELECT p."slackId" AS person, p.name, p."departmentId" AS dept, c.id AS course, l.last,
       CASE WHEN l.last IS NOT NULL THEN (l.last + make_interval(months => c.months))::date
