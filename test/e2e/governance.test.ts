@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RequestActions } from "../../src/requests/ids.js";
 import { waitingFor } from "../../src/requests/access.js";
 import { parseOrgFile } from "../../src/directory/orgFile.js";
+import { ManualClock } from "../../src/platform/clock.js";
+import { ReminderActions } from "../../src/reminders/ids.js";
+import { drain, jst, runJobAt } from "../support/clock.js";
 import { defaultSettings, parseSettings } from "../../src/settings.js";
 import { privacy, shown } from "../support/commands.js";
 import { startHarness, type Harness } from "../support/harness.js";
@@ -96,6 +99,35 @@ describe("a stage-1 rejection goes to the chief (規程 第4条3項)", () => {
       () => statusOf(id),
       (r) => r.status === "rejected",
     );
+  });
+});
+
+describe("a rejection waiting for the chief is reminded like a stage-2 decision", () => {
+  const clock = new ManualClock(jst("2026-11-20T10:00:00"));
+  let r: Harness;
+  beforeAll(async () => {
+    r = await startHarness({ clock, fake: { clock } });
+  });
+  afterAll(async () => {
+    await r?.close();
+  });
+
+  it("the chief and the deputy get it in their morning DM; the managers do not", async () => {
+    const filed = await fileRequest(r, P.employee, "purpose");
+    await drain(r, clock);
+    await decideWithReason(r, P.manager, filed.parent, RequestActions.reject, "不要です");
+    await waitForDb(
+      () => r.bot.services.database.prisma.request.findUniqueOrThrow({ where: { id: filed.id } }),
+      (x) => x.status === "rejection_pending_chief",
+    );
+    await drain(r, clock);
+    await runJobAt(r, clock, "requests.morning", "2026-11-24T09:00:00");
+    const remindersTo = (user: string) => r.fake.dms(user).filter((m) => JSON.stringify(m.blocks ?? []).includes(ReminderActions.itemMenu));
+    for (const who of [P.chief, P.deputy]) {
+      const dm = remindersTo(who).at(-1);
+      expect(JSON.stringify(dm?.blocks), who).toContain(filed.code);
+    }
+    for (const who of [P.manager, P.manager2]) expect(remindersTo(who).filter((m) => JSON.stringify(m.blocks).includes(filed.code))).toEqual([]);
   });
 });
 
