@@ -43,6 +43,8 @@ const ja = {
     never: "受講記録なし",
     todo: (id: string) => `受講したら \`/privacy training done ${id} [受講日] [証跡URL]\` で記録してください。`,
     open: "受講ページ",
+    evaluation: (passed: boolean, score: number | null, on: string) =>
+      `評価（規程 第28条）：${passed ? "合格" : "不合格"}${score !== null ? `・${score}点` : ""}（${on}）${passed ? "" : "　不合格の受講は受講済みに数えません"}`,
   },
   status: {
     notAllowed: "部署の受講状況を見られるのは、個人情報管理者（自分の部署）と個人情報管理責任者・副責任者・コンプライアンス担当（全部署）です。",
@@ -148,6 +150,8 @@ const en: typeof ja = {
     never: "No completion on record",
     todo: (id) => `Once done, record it with \`/privacy training done ${id} [date] [evidence URL]\`.`,
     open: "Course page",
+    evaluation: (passed, score, on) =>
+      `Evaluation (Rule Art. 28): ${passed ? "passed" : "failed"}${score !== null ? `, score ${score}` : ""} (${on})${passed ? "" : ". A failed course does not count as done"}`,
   },
   status: {
     notAllowed: "Department training status is for privacy managers (their departments) and the chief, deputy chief and compliance (all departments).",

@@ -58,6 +58,20 @@ export async function coursesOf(q: Q, courses: Course[], personId: string, today
     SELECT person, course, to_char(last, 'YYYY-MM-DD') AS last, to_char(due, 'YYYY-MM-DD') AS due FROM s`;
 }
 
+/** The latest evaluation (第28条) of each of a person's courses, passed or not. */
+export interface Evaluation {
+  course: string;
+  passed: boolean;
+  score: number | null;
+  /** the day of the evaluated completion, YYYY-MM-DD */
+  on: Day;
+}
+
+export async function evaluationsOf(q: Q, personId: string): Promise<Evaluation[]> {
+  return q.$queryRaw<Evaluation[]>`SELECT DISTINCT ON ("courseId") "courseId" AS course, passed, score, to_char("completedOn", 'YYYY-MM-DD') AS "on"
+    FROM "TrainingCompletion" WHERE "personId" = ${personId} AND passed IS NOT NULL ORDER BY "courseId", "completedOn" DESC`;
+}
+
 /** Every required (person, course) due on or before `horizon` (the reminders' candidates). */
 export async function dueBy(q: Q, courses: Course[], today: Day, horizon: Day): Promise<PersonCourse[]> {
   if (courses.length === 0) return [];

@@ -58,9 +58,14 @@ describe("the evaluation of 第28条", () => {
       [P.employee, false, 40],
       [P.employee2, true, 85],
     ]);
-    // the one who failed still has the course to take; the one who passed has it until 2027/11/02
-    expect((await privacy(h, P.employee, "training")).shown).toBe(before);
-    expect((await privacy(h, P.employee2, "training")).shown).toContain("2027/11/02");
+    // the one who failed still has the course to take, and sees why; the one who passed has it until 2027/11/02
+    const failed = (await privacy(h, P.employee, "training")).shown;
+    expect(failed).toContain("評価（規程 第28条）：不合格・40点（2026/11/02");
+    expect(failed).toContain("不合格の受講は受講済みに数えません");
+    expect(failed.replace(/\n?評価（規程 第28条）[^\n"]*/, "")).toBe(before);
+    const passed = (await privacy(h, P.employee2, "training")).shown;
+    expect(passed).toContain("2027/11/02");
+    expect(passed).toContain("評価（規程 第28条）：合格・85点");
     const audit = await db().auditEntry.findFirst({ where: { action: "training.imported" }, orderBy: { seq: "desc" } });
     expect((audit!.data as { completions: string[][] }).completions).toContainEqual([P.employee, "basic", "2026-11-02", "passed=false", "score=40"]);
   });
