@@ -92,6 +92,17 @@ describe("a stage-1 rejection goes to the chief (規程 第4条3項)", () => {
     expect(events.map((e) => e.action)).toEqual(["submitted", "rejection_proposed", "rejection_overridden"]);
   });
 
+  it("tells an English-speaking requester in English that nothing is decided yet", async () => {
+    const { id, code, parent } = await fileRequest(h, P.english, "joint");
+    await decideWithReason(h, P.manager, parent, RequestActions.reject, "Not needed");
+    await waitForDb(
+      () => statusOf(id),
+      (r) => r.status === "rejection_pending_chief",
+    );
+    const dm = await h.fake.waitFor(() => h.fake.dms(P.english).find((m) => m.text.includes(code) && m.text.includes("proposed to reject")));
+    expect(dm.text).toContain("Under Rule Art.4(3) nothing is decided until the chief privacy officer confirms.");
+  });
+
   it("when stage 1 fell to the chief (the department's only manager files), the chief's rejection is final", async () => {
     const { id, parent } = await fileRequest(h, P.soloManager, "purpose", undefined, "C0DEVAPPROVALS");
     await decideWithReason(h, P.chief, parent, RequestActions.reject, "不要");
