@@ -113,7 +113,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   };
 
   if (config.orgFile) {
-    const { org, hash } = loadOrgFile(config.orgFile);
+    const { org, hash } = loadOrgFile(config.orgFile, "en", { deputyChief: settings.governance.deputyChief });
     const r = await importOrg(services, org, { source: config.orgFile, fileHash: hash });
     if (r.imported) log.info("organisation imported", { file: config.orgFile, changes: r.changes });
   }

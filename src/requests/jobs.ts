@@ -14,7 +14,7 @@ import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { KINDS, type RequestKind } from "./kinds/index.js";
 import { requestReminderMessages } from "./reminderMessages.js";
-import { eligibleDeciders, type Approvers, type RequestStatus, type Stage } from "./workflow.js";
+import { AWAITING_DECISION, eligibleDeciders, type Approvers, type RequestStatus, type Stage } from "./workflow.js";
 
 /** a batch of a big run may take longer than Prisma's default 5 s on a busy machine */
 const TX = { maxWait: 10_000, timeout: 60_000 };
@@ -63,7 +63,7 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   const db = s.database.prisma;
 
   const rows: Row[] = await db.request.findMany({
-    where: { status: { in: ["pending_manager", "pending_chief", "approved"] } },
+    where: { status: { in: [...AWAITING_DECISION, "approved"] } },
     select: {
       id: true,
       code: true,
@@ -87,7 +87,8 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
     select: { slackId: true, departmentId: true, roles: true, lang: true, slackLocale: true },
   });
   const chiefs = deciders.filter(isChief).map((p) => p.slackId);
-  const deputies = deciders.filter(isDeputyChief).map((p) => p.slackId);
+  // the deputy chief is a company extension the settings may turn off (governance.deputyChief)
+  const deputies = settings.governance.deputyChief ? deciders.filter(isDeputyChief).map((p) => p.slackId) : [];
   const compliance = deciders.filter(isCompliance).map((p) => p.slackId);
   // managers by department, in one pass (10,000 departments must not mean 10,000 scans)
   const managersOf = new Map<string, string[]>();

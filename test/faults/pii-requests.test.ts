@@ -104,7 +104,7 @@ describe("personal data in every free-text field of every request kind", () => {
     const rejectReason = personal("却下理由", 0);
     await decideWithReason(h, P.manager, filed.method!.parent as Parameters<typeof decideWithReason>[2], RequestActions.reject, rejectReason);
     await waitForDb(
-      () => db().requestEvent.findFirst({ where: { action: "rejected" } }),
+      () => db().requestEvent.findFirst({ where: { action: "rejection_proposed" } }), // waits for the chief (規程 第4条3項)
       (e) => e?.reason === rejectReason,
     );
     typedAll.push(reason, rejectReason, personal("改訂目的", 1));
