@@ -19,7 +19,7 @@
 //       - { id: handler, name: 個人情報取扱担当者研修, nameEn: Data handler curriculum, audience: handler }
 //                                       # a course may add url: https://… (its page in the e-learning system)
 //   processors: { inspectionMonths: 12, retentionYears: 7 }   # 第15条6項, 7項
-//   dsr: { targetBusinessDays: 10, ceilingDays: 14, remindBefore: 2 }   # 開示等の請求 (第18-19条, APPI Art.39)
+//   dsr: { targetBusinessDays: 10, ceilingDays: 14, remindBefore: 2 }   # 開示等の請求: company settings (the law: 遅滞なく; APPI Art.39: when the person may sue)
 //   incidents:                          # personal-data incidents (APPI Art.26)
 //     telecom: false                    # a telecom operator: also the report to the ministry (seed 004 §11)
 //     preliminaryDays: 3                # 速報, calendar days counted from the day of discovery
@@ -130,8 +130,8 @@ const SettingsSchema = z
       })
       .strict()
       .optional(),
-    // data-subject requests: the target in business days, the hard ceiling in calendar days
-    // (APPI Art.39 lets the person sue two weeks after the request arrived: at most 14)
+    // data-subject requests: company settings (the law says 遅滞なく): the target in business days,
+    // the ceiling in calendar days (APPI Art.39 lets the person sue two weeks after the request arrived: at most 14)
     dsr: z
       .object({
         targetBusinessDays: z.number().int().min(1).max(30).optional(),

@@ -320,6 +320,7 @@ export function caseMessage(c: CaseRow, lang: Lang): SlackMessage {
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(p.header(c.code), 150) },
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn" as const, text: clip(text, 2000) })) },
+    { type: "context", elements: [{ type: "mrkdwn", text: p.deadlineNote }] },
   ];
   if (c.scope) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(p.line(p.scope, safe(c.scope)), 3000) } });
   const outcome = outcomeLines(c, lang);

@@ -94,7 +94,7 @@ const ja = {
     kind: "請求の種類",
     via: "受付方法",
     receivedOn: "受付日（請求が届いた日）",
-    receivedOnHint: "期限はこの日から数えます（目標：営業日、上限：暦日）。",
+    receivedOnHint: "社内の回答目標（営業日）と社内上限（暦日）はこの日から数えます。法律上の義務は「遅滞なく」です。",
     requester: "請求者",
     mandate: "代理人の種類（代理人の場合）",
     customerRef: "顧客記録の参照（社内システムの顧客番号など）",
@@ -197,8 +197,10 @@ const ja = {
     customerRef: "顧客記録の参照",
     scope: "内容",
     owner: "担当",
-    target: "回答目標",
-    ceiling: "上限（APPI 第39条）",
+    target: "回答目標（社内設定）",
+    ceiling: "社内上限（社内設定）",
+    deadlineNote:
+      "法律上の義務は「遅滞なく」対応することです（個人情報保護法 第32条〜第35条）。回答目標と社内上限は当社の設定で、法定の期限ではありません。第39条の「2週間」は、請求が届いてから本人が訴えを提起できるようになるまでの期間です（拒んだ場合は直ちに）。",
     identity: "本人確認",
     identityNone: "未確認",
     identityDone: (doc: string, by: string, on: string) => `${doc}（${by}・${on}）`,
@@ -229,11 +231,11 @@ const ja = {
     noApprover: (compliance: string) =>
       `:warning: 承認できる個人情報管理責任者・代理が登録されていません（提案者は自分の提案を承認できません）。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。${compliance ? `${compliance} に通知しました。` : ""}`,
     approved: (who: string, outcome: string) => `${who} が「${outcome}」を承認しました。回答済みです。`,
-    clampedTarget: (day: string) => `回答目標：${day}（祝日・休業日のため上限の直前の営業日に前倒し）`,
+    clampedTarget: (day: string) => `回答目標（社内設定）：${day}（祝日・休業日のため社内上限の直前の営業日に前倒し）`,
     identityCorrected: (who: string, before: string, after: string) => `${who} が本人確認の記録を訂正しました：${before} → ${after}`,
-    lateOverdue: (target: string) => `:warning: 記録した時点で回答目標（${target}）を過ぎています。`,
+    lateOverdue: (target: string) => `:warning: 記録した時点で回答目標（${target}、社内設定）を過ぎています。`,
     lateCeiling: (ceiling: string, to: string) =>
-      `:rotating_light: 記録した時点で上限（${ceiling}、受付から2週間・個人情報保護法 第39条）に達しています。${to} に直ちに通知しました。`,
+      `:rotating_light: 記録した時点で社内上限（${ceiling}、受付から2週間・社内設定）に達しています。この時点から本人は訴えを提起できます（個人情報保護法 第39条）。${to} に直ちに通知しました。`,
     sentBack: (who: string, reason: string) => `${who} が差し戻しました：${reason}`,
     withdrawn: (who: string, note: string | null) => `${who} が取り下げを記録しました。${note ? `（${note}）` : ""}`,
     approvalRequest: (code: string, outcome: string) => `*${code}：「${outcome}」の承認依頼*`,
@@ -244,7 +246,7 @@ const ja = {
 
   dm: {
     toOwner: (code: string, kind: string, target: string, ceiling: string) =>
-      `あなたが開示等の請求 ${code}（${kind}）の担当です。回答目標 ${target}、上限 ${ceiling}。本人確認を記録してから回答を記録してください。`,
+      `あなたが開示等の請求 ${code}（${kind}）の担当です。法律上は遅滞なく対応します。回答目標 ${target}・社内上限 ${ceiling}（いずれも社内設定）。本人確認を記録してから回答を記録してください。`,
     toApprovers: (code: string, outcome: string, who: string) => `${code}：${who} が「${outcome}」を提案しました。承認または差し戻しをお願いします。`,
     approvedToOwner: (code: string, who: string) => `${code} の不実施が ${who} に承認されました。回答済みです。本人に理由を伝えてください。`,
     sentBackToOwner: (code: string, who: string, reason: string) => `${code} が ${who} に差し戻されました：${reason}。回答を記録し直してください。`,
@@ -252,14 +254,14 @@ const ja = {
     noApproverToCompliance: (code: string, outcome: string, who: string) =>
       `:warning: ${code}：${who} が「${outcome}」を提案しましたが、承認できる個人情報管理責任者・代理が他にいません。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。`,
     lateEscalation: (code: string, kind: string, ceiling: string, owner: string) =>
-      `:rotating_light: 開示等の請求 ${code}（${kind}）は記録した時点で上限（${ceiling}、受付から2週間・個人情報保護法 第39条）に達しています。担当 ${owner}。`,
+      `:rotating_light: 開示等の請求 ${code}（${kind}）は記録した時点で社内上限（${ceiling}、受付から2週間・社内設定。この時点から本人は訴えを提起できます：第39条）に達しています。担当 ${owner}。`,
   },
 
   done: {
     logged: (code: string) => `${code} を記録しました。`,
-    loggedOverdue: (code: string, target: string) => `${code} を記録しました。:warning: 回答目標（${target}）を過ぎています。`,
+    loggedOverdue: (code: string, target: string) => `${code} を記録しました。:warning: 回答目標（${target}、社内設定）を過ぎています。`,
     loggedCeiling: (code: string, ceiling: string) =>
-      `${code} を記録しました。:rotating_light: 上限（${ceiling}、受付から2週間）に達しています。個人情報管理責任者とコンプライアンス担当に通知しました。`,
+      `${code} を記録しました。:rotating_light: 社内上限（${ceiling}、受付から2週間・社内設定）に達しています。個人情報管理責任者とコンプライアンス担当に通知しました。`,
     identity: (code: string) => `${code} の本人確認を記録しました。`,
     answered: (code: string) => `${code} の回答を記録しました。`,
     proposed: (code: string) => `${code} の不実施を提案しました。個人情報管理責任者の承認を待ちます。`,
@@ -285,9 +287,10 @@ const ja = {
     listTitle: (n: number) => `*対応中の開示等の請求（${n}件）*`,
     none: "対応中の請求はありません。",
     listItem: (code: string, kind: string, status: string, owner: string, target: string, ceiling: string, flag: string) =>
-      `• ${code}　${kind}・${status}・担当 ${owner}・目標 ${target}・上限 ${ceiling}${flag}`,
-    overdueFlag: "　:warning: 目標超過",
-    ceilingFlag: "　:rotating_light: 上限",
+      `• ${code}　${kind}・${status}・担当 ${owner}・回答目標 ${target}・社内上限 ${ceiling}${flag}`,
+    overdueFlag: "　:warning: 回答目標超過",
+    ceilingFlag: "　:rotating_light: 社内上限",
+    deadlineNote: "（回答目標・社内上限は社内設定。法律上の義務は「遅滞なく」）",
     complaintListTitle: (n: number) => `*対応中の苦情・相談（${n}件）*`,
     complaintNone: "対応中の苦情・相談はありません。",
     complaintListItem: (code: string, kind: string, via: string, received: string, owner: string, link: string) =>
@@ -296,20 +299,26 @@ const ja = {
 
   reminder: {
     intro: (n: number) => `開示等の請求の期限（${n}件）`,
-    escalationIntro: (n: number) => `:rotating_light: 開示等の請求が上限（受付から2週間、個人情報保護法 第39条）に達しています（${n}件）`,
-    stage: { soon: "回答目標が近い", due: "今日が回答目標", overdue: "回答目標を過ぎています", ceiling: "上限に達している・過ぎている" },
+    escalationIntro: (n: number) =>
+      `:rotating_light: 開示等の請求が社内上限（受付から2週間・社内設定。この時点から本人は訴えを提起できます：第39条）に達しています（${n}件）`,
+    stage: {
+      soon: "回答目標（社内設定）が近い",
+      due: "今日が回答目標（社内設定）",
+      overdue: "回答目標（社内設定）を過ぎています",
+      ceiling: "社内上限（社内設定）に達している・過ぎている",
+    },
     item: (code: string, kind: string, status: string, target: string, ceiling: string, owner: string) =>
-      `${code}（${kind}・${status}）目標 ${target}・上限 ${ceiling}・担当 ${owner}`,
+      `${code}（${kind}・${status}）回答目標 ${target}・社内上限 ${ceiling}・担当 ${owner}`,
     awaiting: "（責任者の承認待ち）",
   },
 
   digest: {
-    title: "開示等の請求・苦情（第18・19・22条）",
+    title: "開示等の請求・苦情（規程 第18・19・22条、個人情報保護法 第32〜39条）",
     counts: (received: number, answered: number, open: number, overdue: number, ceiling: number) =>
-      `請求：期間中の受付 *${received}* 件・回答 *${answered}* 件、対応中 *${open}* 件（目標超過 *${overdue}* 件・上限超過 *${ceiling}* 件）`,
+      `請求：期間中の受付 *${received}* 件・回答 *${answered}* 件、対応中 *${open}* 件（回答目標超過 *${overdue}* 件・社内上限超過 *${ceiling}* 件。いずれも社内設定、法律上は「遅滞なく」）`,
     refusals: (list: string) => `期間中の不実施・一部実施の事由：${list}`,
     withdrawn: (n: number) => `期間中の取り下げ *${n}* 件`,
-    overdueItem: (code: string, kind: string, target: string, ceiling: string) => `• ${code}（${kind}）目標 ${target}・上限 ${ceiling}`,
+    overdueItem: (code: string, kind: string, target: string, ceiling: string) => `• ${code}（${kind}）回答目標 ${target}・社内上限 ${ceiling}`,
     complaints: (received: number, closed: number, open: number) => `苦情・相談：期間中の受付 *${received}* 件・対応完了 *${closed}* 件、対応中 *${open}* 件`,
   },
 
@@ -382,7 +391,7 @@ const en: typeof ja = {
     kind: "Kind of request",
     via: "How it arrived",
     receivedOn: "Day it arrived",
-    receivedOnHint: "Deadlines count from this day (target: business days; ceiling: calendar days).",
+    receivedOnHint: "The company's target (business days) and ceiling (calendar days) count from this day. The law's duty is \"without delay\".",
     requester: "Who asked",
     mandate: "Kind of agent (for an agent)",
     customerRef: "Customer record reference (e.g. customer number)",
@@ -483,8 +492,10 @@ const en: typeof ja = {
     customerRef: "Customer record",
     scope: "What",
     owner: "Owner",
-    target: "Target",
-    ceiling: "Ceiling (APPI Art.39)",
+    target: "Target (company setting)",
+    ceiling: "Company ceiling (company setting)",
+    deadlineNote:
+      "The law's duty is to respond without delay (APPI Art.32-35). The target and the ceiling are the company's settings, not legal deadlines. The two weeks of Art.39 are when the person may sue after the request arrives (at once if refused).",
     identity: "Identity check",
     identityNone: "Not yet",
     identityDone: (doc, by, on) => `${doc} (${by}, ${on})`,
@@ -514,10 +525,11 @@ const en: typeof ja = {
     noApprover: (compliance) =>
       `:warning: No chief privacy officer or deputy other than the proposer is registered to approve it (nobody approves their own proposal). Ask an admin to add one (/privacy admin role add @user deputyChief).${compliance ? ` ${compliance} told.` : ""}`,
     approved: (who, outcome) => `${who} approved "${outcome}". Answered.`,
-    clampedTarget: (day) => `Target: ${day} (brought forward to the last business day before the ceiling)`,
+    clampedTarget: (day) => `Target (company setting): ${day} (brought forward to the last business day before the company ceiling)`,
     identityCorrected: (who, before, after) => `${who} corrected the identity check: ${before} → ${after}`,
-    lateOverdue: (target) => `:warning: Logged after its target (${target}).`,
-    lateCeiling: (ceiling, to) => `:rotating_light: Logged at or after its ceiling (${ceiling}, two weeks after arrival, APPI Art.39). ${to} told at once.`,
+    lateOverdue: (target) => `:warning: Logged after its target (${target}, a company setting).`,
+    lateCeiling: (ceiling, to) =>
+      `:rotating_light: Logged at or after the company ceiling (${ceiling}, two weeks after arrival, a company setting). From then the person may sue (APPI Art.39). ${to} told at once.`,
     sentBack: (who, reason) => `${who} sent it back: ${reason}`,
     withdrawn: (who, note) => `${who} recorded the withdrawal.${note ? ` (${note})` : ""}`,
     approvalRequest: (code, outcome) => `*${code}: approval of "${outcome}" requested*`,
@@ -528,7 +540,7 @@ const en: typeof ja = {
 
   dm: {
     toOwner: (code, kind, target, ceiling) =>
-      `You own subject request ${code} (${kind}). Target ${target}, ceiling ${ceiling}. Record the identity check, then the answer.`,
+      `You own subject request ${code} (${kind}). The law says without delay; target ${target}, company ceiling ${ceiling} (company settings). Record the identity check, then the answer.`,
     toApprovers: (code, outcome, who) => `${code}: ${who} proposes "${outcome}". Please approve or send it back.`,
     approvedToOwner: (code, who) => `${who} approved the refusal of ${code}. It is answered: give the person the reason.`,
     sentBackToOwner: (code, who, reason) => `${who} sent ${code} back: ${reason}. Record the answer again.`,
@@ -536,14 +548,14 @@ const en: typeof ja = {
     noApproverToCompliance: (code, outcome, who) =>
       `:warning: ${code}: ${who} proposes "${outcome}", and no other chief privacy officer or deputy can approve it. Ask an admin to add one (/privacy admin role add @user deputyChief).`,
     lateEscalation: (code, kind, ceiling, owner) =>
-      `:rotating_light: Subject request ${code} (${kind}) was logged at or after its ceiling (${ceiling}, two weeks after arrival, APPI Art.39). Owner ${owner}.`,
+      `:rotating_light: Subject request ${code} (${kind}) was logged at or after the company ceiling (${ceiling}, two weeks after arrival, a company setting; from then the person may sue, Art.39). Owner ${owner}.`,
   },
 
   done: {
     logged: (code) => `${code} recorded.`,
-    loggedOverdue: (code, target) => `${code} recorded. :warning: It is past its target (${target}).`,
+    loggedOverdue: (code, target) => `${code} recorded. :warning: It is past its target (${target}, a company setting).`,
     loggedCeiling: (code, ceiling) =>
-      `${code} recorded. :rotating_light: It is at or past its ceiling (${ceiling}, two weeks after arrival); the chief privacy officer and compliance have been told.`,
+      `${code} recorded. :rotating_light: It is at or past the company ceiling (${ceiling}, two weeks after arrival, a company setting); the chief privacy officer and compliance have been told.`,
     identity: (code) => `Identity check of ${code} recorded.`,
     answered: (code) => `Answer to ${code} recorded.`,
     proposed: (code) => `Refusal of ${code} proposed; it waits for the chief privacy officer's approval.`,
@@ -569,9 +581,10 @@ const en: typeof ja = {
     listTitle: (n) => `*Open subject requests (${n})*`,
     none: "No open subject requests.",
     listItem: (code, kind, status, owner, target, ceiling, flag) =>
-      `• ${code}  ${kind}, ${status}, owner ${owner}, target ${target}, ceiling ${ceiling}${flag}`,
+      `• ${code}  ${kind}, ${status}, owner ${owner}, target ${target}, company ceiling ${ceiling}${flag}`,
     overdueFlag: "  :warning: past target",
-    ceilingFlag: "  :rotating_light: ceiling",
+    ceilingFlag: "  :rotating_light: company ceiling",
+    deadlineNote: "(Target and ceiling are company settings; the law's duty is without delay.)",
     complaintListTitle: (n) => `*Open complaints and inquiries (${n})*`,
     complaintNone: "No open complaints or inquiries.",
     complaintListItem: (code, kind, via, received, owner, link) => `• ${code}  ${kind}, ${via}, received ${received}, owner ${owner}${link}`,
@@ -579,19 +592,25 @@ const en: typeof ja = {
 
   reminder: {
     intro: (n) => `Subject request deadlines (${n})`,
-    escalationIntro: (n) => `:rotating_light: Subject requests at their ceiling (two weeks after arrival, APPI Art.39) (${n})`,
-    stage: { soon: "Target coming up", due: "Target today", overdue: "Past the target", ceiling: "At or past the ceiling" },
-    item: (code, kind, status, target, ceiling, owner) => `${code} (${kind}, ${status}) target ${target}, ceiling ${ceiling}, owner ${owner}`,
+    escalationIntro: (n) =>
+      `:rotating_light: Subject requests at the company ceiling (two weeks after arrival, a company setting; from then the person may sue, Art.39) (${n})`,
+    stage: {
+      soon: "Target (company setting) coming up",
+      due: "Target (company setting) today",
+      overdue: "Past the target (company setting)",
+      ceiling: "At or past the company ceiling",
+    },
+    item: (code, kind, status, target, ceiling, owner) => `${code} (${kind}, ${status}) target ${target}, company ceiling ${ceiling}, owner ${owner}`,
     awaiting: " (awaiting the chief's approval)",
   },
 
   digest: {
-    title: "Subject requests and complaints (Art. 18, 19, 22)",
+    title: "Subject requests and complaints (rules Art.18, 19, 22; APPI Art.32-39)",
     counts: (received, answered, open, overdue, ceiling) =>
-      `Requests: *${received}* received and *${answered}* answered in the period; *${open}* open (*${overdue}* past target, *${ceiling}* past the ceiling)`,
+      `Requests: *${received}* received and *${answered}* answered in the period; *${open}* open (*${overdue}* past target, *${ceiling}* past the company ceiling; both company settings, the law says without delay)`,
     refusals: (list) => `Refusal grounds in the period: ${list}`,
     withdrawn: (n) => `*${n}* withdrawn in the period`,
-    overdueItem: (code, kind, target, ceiling) => `• ${code} (${kind}) target ${target}, ceiling ${ceiling}`,
+    overdueItem: (code, kind, target, ceiling) => `• ${code} (${kind}) target ${target}, company ceiling ${ceiling}`,
     complaints: (received, closed, open) => `Complaints and inquiries: *${received}* received and *${closed}* closed in the period; *${open}* open`,
   },
 

@@ -217,9 +217,9 @@ describe("the compliance digest", () => {
       lang: "ja",
     });
     const section = d.sections.find((s) => s.title === ja.digest.title)!;
-    expect(section.lines.join("\n")).toContain("請求：期間中の受付 *2* 件・回答 *1* 件、対応中 *1* 件（目標超過 *1* 件・上限超過 *1* 件）");
+    expect(section.lines.join("\n")).toContain("請求：期間中の受付 *2* 件・回答 *1* 件、対応中 *1* 件（回答目標超過 *1* 件・社内上限超過 *1* 件。いずれも社内設定、法律上は「遅滞なく」）");
     expect(section.lines.join("\n")).toContain("期間中の不実施・一部実施の事由：[2] 1・[7] 1");
-    expect(section.lines.join("\n")).toContain(`|${dsr.code}>（利用停止・消去）目標 2026/12/08・上限 2026/12/08`);
+    expect(section.lines.join("\n")).toContain(`|${dsr.code}>（利用停止・消去）回答目標 2026/12/08・社内上限 2026/12/08`);
     expect(section.lines.join("\n")).toContain("苦情・相談：期間中の受付 *2* 件・対応完了 *1* 件、対応中 *1* 件");
 
     // and compliance sees it with /privacy digest

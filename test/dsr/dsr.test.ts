@@ -332,7 +332,7 @@ describe("list and status", () => {
     const e = await privacy(h, P.manager, "dsr list");
     expect(e.shown).toContain("対応中の開示等の請求（1件）");
     expect(e.shown).toContain(open.code);
-    expect(e.shown).toContain("目標 2026/12/04・上限 2026/12/04");
+    expect(e.shown).toContain("回答目標 2026/12/04・社内上限 2026/12/04");
     expect(e.shown).toContain(":rotating_light:");
     expect(e.shown).not.toContain("DSR-2026-0001");
   });
