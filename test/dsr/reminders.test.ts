@@ -5,14 +5,14 @@
 // requests are not reminded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
-import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks } from "../../src/dsr/ids.js";
+import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks, NoticeBlocks } from "../../src/dsr/ids.js";
 import { parseSettings } from "../../src/settings.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { drain, jst, pumping, runJobAt } from "../support/clock.js";
 import { shown } from "../support/commands.js";
 import { dsrMessages } from "../../src/dsr/messages.js";
-import { COMPLIANCE, GOOD_LOG, logCase, openLog, pressForModal, threadHas } from "./helpers.js";
+import { COMPLIANCE, GOOD_LOG, logCase, notifyPerson, openLog, pressForModal, threadHas } from "./helpers.js";
 
 const P = ORG.people;
 const JOB = "dsr.reminders";
@@ -40,7 +40,10 @@ beforeAll(async () => {
     [AnswerBlocks.outcome]: "done",
     [AnswerBlocks.actionTaken]: "開示した",
     [AnswerBlocks.actionOn]: "2026-12-01",
+    [AnswerBlocks.methodUsed]: "electronic",
   });
+  expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("decided");
+  await notifyPerson(h, clock, P.manager, done.parent, { [NoticeBlocks.on]: "2026-12-01" });
   expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("answered");
   await drain(h, clock);
 });
