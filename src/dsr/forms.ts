@@ -189,7 +189,7 @@ export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput
       const kind = raw.kind && (DSR_KINDS as readonly string[]).includes(raw.kind) ? (raw.kind as DsrKind) : null;
       if (kind && takesDisclosureMethod(kind) && !raw.disclosureMethod) add(LogBlocks.method, p.methodRequired);
       if (kind && !takesDisclosureMethod(kind) && raw.disclosureMethod) add(LogBlocks.method, p.methodNotForKind);
-      if (kind && !mayChargeFee(kind) && str(raw.feeYen) && Number(str(raw.feeYen)) > 0) add(LogBlocks.fee, p.feeNotAllowed);
+      if (kind && !mayChargeFee(kind) && str(raw.feeYen)) add(LogBlocks.fee, p.feeNotAllowed);
     },
   });
   if (!r.ok) return r;

@@ -504,6 +504,8 @@ const ja = {
       `請求：期間中の受付 *${received}* 件・回答 *${answered}* 件、対応中 *${open}* 件（回答目標超過 *${overdue}* 件・社内上限超過 *${ceiling}* 件。いずれも社内設定、法律上は「遅滞なく」）`,
     refusals: (list: string) => `期間中の不実施・一部実施の事由：${list}`,
     withdrawn: (n: number) => `期間中の取り下げ *${n}* 件`,
+    awaitingNotice: (n: number) =>
+      `回答が確定し本人への通知の記録を待っている請求 *${n}* 件（第32条第3項・第33条第3項・第34条第3項・第35条第7項：遅滞なく通知）`,
     overdueItem: (code: string, kind: string, target: string, ceiling: string) => `• ${code}（${kind}）回答目標 ${target}・社内上限 ${ceiling}`,
     complaints: (received: number, closed: number, open: number) => `苦情・相談：期間中の受付 *${received}* 件・対応完了 *${closed}* 件、対応中 *${open}* 件`,
   },
@@ -876,6 +878,7 @@ const en: typeof ja = {
       `Requests: *${received}* received and *${answered}* answered in the period; *${open}* open (*${overdue}* past target, *${ceiling}* past the company ceiling; both company settings, the law says without delay)`,
     refusals: (list) => `Refusal grounds in the period: ${list}`,
     withdrawn: (n) => `*${n}* withdrawn in the period`,
+    awaitingNotice: (n) => `*${n}* decided, the notice to the person not yet recorded (Art.32(3), 33(3), 34(3), 35(7): without delay)`,
     overdueItem: (code, kind, target, ceiling) => `• ${code} (${kind}) target ${target}, company ceiling ${ceiling}`,
     complaints: (received, closed, open) => `Complaints and inquiries: *${received}* received and *${closed}* closed in the period; *${open}* open`,
   },

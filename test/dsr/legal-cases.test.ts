@@ -4,6 +4,7 @@
 // person before the case closes (Art.32(3), 33(3), 34(3), 35(7); reasons Art.36); the disclosure
 // method (Art.33(1)-(2)) and the fee (Art.38); the target and ceiling as company settings (D5).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDigest } from "../../src/digest/build.js";
 import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks, NoticeBlocks } from "../../src/dsr/ids.js";
@@ -79,6 +80,17 @@ describe("D1: stopping use refused because the data is needed to meet a legal du
     expect(post).toContain("未記録：遅滞なく通知（個人情報保護法 第35条第7項");
     expect(JSON.stringify(latest(h, c.parent).blocks)).toContain(DsrActions.notice);
     expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ answeredAt: null, closedAt: null });
+    // the compliance digest counts it as waiting for its notice
+    const d = await buildDigest({
+      services: h.bot.services,
+      calendar: h.bot.calendar,
+      settings: h.bot.services.settings!,
+      from: jst("2026-11-23T00:00:00"),
+      to: jst("2026-11-25T00:00:00"),
+      now: clock.now(),
+      lang: "ja",
+    });
+    expect(d.sections.find((x) => x.title === ja.digest.title)?.lines).toContain(ja.digest.awaitingNotice(1));
   });
 
   it("the notice asks whether the reasons were explained (Art.36), then closes the case", async () => {

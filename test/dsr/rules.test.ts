@@ -35,7 +35,7 @@ import {
 import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, IdentityBlocks, INPUT, LogBlocks, SendBackBlocks } from "../../src/dsr/ids.js";
 import { dsrMessages, SEED_GROUND_TEXT_JA } from "../../src/dsr/messages.js";
 import { parseSettings } from "../../src/settings.js";
-import { caseButtons, caseMessage, complaintMessage, identityModal } from "../../src/dsr/blocks.js";
+import { answerModal, caseButtons, caseMessage, complaintMessage, identityModal, noticeModal } from "../../src/dsr/blocks.js";
 import type { CaseRow, ComplaintRow } from "../../src/dsr/store.js";
 
 const YEAR_END = ["2026-12-29", "2026-12-30", "2026-12-31", "2027-01-02", "2027-01-03"];
@@ -526,7 +526,31 @@ describe("what English readers see", () => {
       JSON.stringify(caseMessage({ ...c, status: "verified" }, "en")),
       JSON.stringify(complaintMessage(complaint, "en")),
     ];
+    // issue 13: the grounds in the law's words, the method and fee, the notice, and the modals
+    const noticed = {
+      ...c,
+      kind: "disclosure",
+      status: "answered",
+      grounds: ["a33_2_1", "a33_2_3"],
+      disclosureMethod: "electronic",
+      methodUsed: "written",
+      feeYen: 300,
+      statutoryBasis: null,
+      noticeOn: day("2026-11-25"),
+      noticeVia: "mail",
+      noticeBy: "U1",
+      reasonExplained: true,
+    } as unknown as CaseRow;
+    texts.push(
+      JSON.stringify(caseMessage(noticed, "en")),
+      JSON.stringify(noticeModal({ ...noticed, status: "decided" }, "en", "2026-11-25")),
+      ...(["disclosure", "correction", "stop_use", "purpose_notice"] as const).map((kind) =>
+        JSON.stringify(answerModal({ ...c, kind, status: "verified" } as unknown as CaseRow, "en", "2026-11-24")),
+      ),
+    );
     for (const t of texts) expect(t).not.toMatch(/[（）：・「」]/);
+    expect(JSON.stringify(caseMessage(noticed, "en"))).toContain("APPI Art.33(2)(iii): It would violate another law.");
+    expect(JSON.stringify(caseMessage(noticed, "en"))).toContain("APPI Art.33(3)");
     const post = JSON.stringify(caseMessage(c, "en"));
     expect(post).toContain("An agent (Voluntary agent (power of attorney))");
     expect(post).toContain("Another identity document (staff ID card)");
