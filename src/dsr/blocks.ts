@@ -358,7 +358,7 @@ export function outcomeLines(c: CaseRow, lang: Lang): string[] {
     const used = t.method[c.methodUsed as DisclosureMethod] ?? c.methodUsed;
     lines.push(p.line(p.methodUsed, c.disclosureMethod && c.disclosureMethod !== c.methodUsed ? p.methodChanged(used) : used));
   }
-  if (c.grounds.length) lines.push(`*${p.grounds}*`, ...c.grounds.map((g) => groundLine(g, lang)));
+  if (c.grounds.length) lines.push(`*${c.outcome === "not_retained" ? p.notRetainedGrounds : p.grounds}*`, ...c.grounds.map((g) => groundLine(g, lang)));
   if (c.reasonToPerson) lines.push(p.line(p.reason, safe(clip(c.reasonToPerson, 1000))));
   if (c.approvedBy) lines.push(t.parent.approvedBy(mention(c.approvedBy)));
   if (c.status === "decided" || c.status === "answered") {

@@ -398,6 +398,7 @@ const ja = {
     withdrawButton: "取り下げ",
     open: "登録簿の投稿を開く",
     grounds: "不実施事由",
+    notRetainedGrounds: "保有個人データなしの根拠",
     reason: "本人への説明",
     actionTaken: "実施内容",
     approvedBy: (who: string) => `承認：${who}`,
@@ -408,7 +409,7 @@ const ja = {
     identity: (who: string, doc: string, checkedBy: string, on: string) => `${who} が本人確認を記録しました：${doc}（確認者 ${checkedBy}、${on}）。`,
     answered: (who: string, what: string, on: string) => `${who} が回答を記録しました：対応済み（${on}）— ${what}`,
     proposed: (who: string, outcome: string, grounds: string, approvers: string) =>
-      `${who} が「${outcome}」を提案しました（不実施事由 ${grounds}）。${approvers} の承認を待っています。`,
+      `${who} が「${outcome}」を提案しました（根拠 ${grounds}）。${approvers} の承認を待っています。`,
     noApprover: (compliance: string) =>
       `:warning: 承認できる個人情報管理責任者・代理が登録されていません（提案者は自分の提案を承認できません）。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。${compliance ? `${compliance} に通知しました。` : ""}`,
     approved: (who: string, outcome: string) => `${who} が「${outcome}」を承認しました。本人に遅滞なく通知し、「本人への通知を記録」を押してください。`,
@@ -775,6 +776,7 @@ const en: typeof ja = {
     withdrawButton: "Withdraw",
     open: "Open the register entry",
     grounds: "Refusal grounds",
+    notRetainedGrounds: "Why there is no retained data",
     reason: "Reason given",
     actionTaken: "What was done",
     approvedBy: (who) => `Approved by ${who}`,
@@ -784,7 +786,7 @@ const en: typeof ja = {
     logged: (code, who, owner) => `${code} received (logged by ${who}, owner ${owner}). It can be answered once the identity is checked.`,
     identity: (who, doc, checkedBy, on) => `${who} recorded the identity check: ${doc} (checked by ${checkedBy}, ${on}).`,
     answered: (who, what, on) => `${who} recorded the answer: done (${on}) — ${what}`,
-    proposed: (who, outcome, grounds, approvers) => `${who} proposes "${outcome}" (grounds ${grounds}). Waiting for ${approvers} to approve.`,
+    proposed: (who, outcome, grounds, approvers) => `${who} proposes "${outcome}" (on ${grounds}). Waiting for ${approvers} to approve.`,
     noApprover: (compliance) =>
       `:warning: No chief privacy officer or deputy other than the proposer is registered to approve it (nobody approves their own proposal). Ask an admin to add one (/privacy admin role add @user deputyChief).${compliance ? ` ${compliance} told.` : ""}`,
     approved: (who, outcome) => `${who} approved "${outcome}". Tell the person without delay, then press "Record the notice".`,

@@ -269,6 +269,8 @@ describe("what is not 保有個人データ is an outcome of its own, and the me
     expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ outcome: "not_retained", grounds: ["c5_4"] });
     const post = shown(await parentShows(h, clock, c.parent, "施行令 第5条第4号"));
     expect(post).toContain(ja.outcome.not_retained);
+    expect(post).toContain(ja.parent.notRetainedGrounds);
+    expect(post).not.toContain(ja.parent.grounds);
     const records = await verifiedCase("provision_records");
     const rv = await pressForModal(h, P.employee, records.parent, DsrActions.answer, DsrViews.answer);
     expect(JSON.stringify(rv.view.blocks)).not.toContain('"value":"not_retained"');
