@@ -20,6 +20,7 @@ import { dsrMessages } from "./messages.js";
 import {
   basesFor,
   caseNoticeBasis,
+  reasonsDue,
   COMPLAINT_KINDS,
   DISCLOSURE_METHODS,
   DSR_KINDS,
@@ -270,7 +271,7 @@ export function noticeModal(c: CaseRow, lang: Lang, today: Day): View {
   const t = dsrMessages(lang);
   const m = t.modal;
   const basis = caseNoticeBasis(c);
-  const refused = c.outcome !== "done";
+  const refused = reasonsDue(c);
   const blocks: KnownBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: clip(m.noticeIntro(c.code, t.noticeBasis[basis]), 3000) } },
     dateInput(NoticeBlocks.on, m.noticeOn, today),

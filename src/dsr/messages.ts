@@ -214,8 +214,8 @@ const ja = {
   } as Record<NoticeBasis, string>,
   reasonsRule: (company: boolean): string =>
     company
-      ? "不実施の理由は説明するよう努めます（基本方針 5.(3)）。"
-      : "不実施の理由は説明するよう努めなければなりません（個人情報保護法 第36条・努力義務）。",
+      ? "実施しない理由は説明するよう努めます（基本方針 5.(3)）。"
+      : "実施しない理由、又は請求と異なる措置をとる理由は説明するよう努めなければなりません（個人情報保護法 第36条・努力義務）。",
   yesNo: { yes: "はい", no: "いいえ" } as Record<"yes" | "no", string>,
   complaintKind: { complaint: "苦情", inquiry: "相談・問い合わせ" } as Record<ComplaintKind, string>,
   complaintStatus: { open: "対応中", resolved: "解決", referred: "他部署・他機関へ回付" } as Record<ComplaintStatus, string>,
@@ -271,7 +271,7 @@ const ja = {
     noticeIntro: (code: string, basis: string) => `${code} の結果を本人に通知したことを記録します（${basis}）。記録すると完了します。`,
     noticeOn: "通知した日",
     noticeVia: "通知の方法",
-    reasonExplained: "不実施の理由を説明したか",
+    reasonExplained: "理由を説明したか（実施しない部分、又は希望と異なる方法について）",
     outcome: "結果",
     actionTaken: "実施した内容（対応済み・一部実施）",
     actionOn: "実施日（対応済み・一部実施）",
@@ -385,7 +385,7 @@ const ja = {
     notice: "本人への通知",
     noticePending: (basis: string) => `未記録：遅滞なく通知（${basis}）`,
     noticeDone: (on: string, via: string, by: string, basis: string) => `${on}・${via}（記録：${by}）— ${basis}`,
-    reasonExplained: (yes: boolean): string => (yes ? "不実施の理由を説明済み（第36条）" : "不実施の理由は説明していない（第36条は努力義務）"),
+    reasonExplained: (yes: boolean): string => (yes ? "理由を説明済み（第36条）" : "理由は説明していない（第36条は努力義務）"),
     method: "開示の方法（本人の希望）",
     methodUsed: "開示した方法",
     methodChanged: (method: string) => `${method}（希望と異なる：第33条第2項・本人に通知（同条第3項））`,
@@ -594,7 +594,7 @@ const en: typeof ja = {
   reasonsRule: (company) =>
     company
       ? "The company tries to explain the reasons for not acting (policy 5.(3))."
-      : "The reasons for not acting must be explained as an effort (APPI Art.36).",
+      : "The reasons for not acting, or for acting otherwise than asked, must be explained as an effort (APPI Art.36).",
   yesNo: { yes: "Yes", no: "No" },
   complaintKind: { complaint: "Complaint", inquiry: "Inquiry" },
   complaintStatus: { open: "Open", resolved: "Resolved", referred: "Referred" },
@@ -651,7 +651,7 @@ const en: typeof ja = {
     noticeIntro: (code, basis) => `Record that the person was told the outcome of ${code} (${basis}). This closes it.`,
     noticeOn: "Told on",
     noticeVia: "How the person was told",
-    reasonExplained: "Were the reasons for not acting explained?",
+    reasonExplained: "Were the reasons explained (for what is not done, or another method)?",
     outcome: "Outcome",
     actionTaken: "What was done (done, partly)",
     actionOn: "Done on (done, partly)",

@@ -166,28 +166,31 @@ export function noticeBasis(c: { kind: DsrKind; outcome: Outcome; statutoryBasis
   }
 }
 
+type CaseAnswer = { kind: string; outcome: string | null; statutoryBasis: string | null; methodUsed: string | null; disclosureMethod: string | null };
+
+/** A disclosure made by another method than the one asked for (Art.33(2): a written copy). */
+export function methodChanged(c: Pick<CaseAnswer, "methodUsed" | "disclosureMethod">): boolean {
+  return typeof c.methodUsed === "string" && typeof c.disclosureMethod === "string" && c.methodUsed !== c.disclosureMethod;
+}
+
 /** The provision under which a case's outcome is notified, from its row. */
-export function caseNoticeBasis(c: {
-  kind: string;
-  outcome: string | null;
-  statutoryBasis: string | null;
-  methodUsed: string | null;
-  disclosureMethod: string | null;
-}): NoticeBasis {
+export function caseNoticeBasis(c: CaseAnswer): NoticeBasis {
   return noticeBasis({
     kind: c.kind as DsrKind,
     outcome: (c.outcome ?? "done") as Outcome,
     statutoryBasis: (c.statutoryBasis as StatutoryBasis | null) ?? null,
-    methodChanged: c.methodUsed !== null && c.disclosureMethod !== null && c.methodUsed !== c.disclosureMethod,
+    methodChanged: methodChanged(c),
   });
 }
 
 /**
- * Whether the reasons of a refusal are to be explained (Art.36: an effort duty, for notices under
- * Art.32(3), 33(3), 34(3), 35(7)); on 規程 第19条 alone, the seeds' §5(3) promise the same effort.
+ * Whether reasons are to be explained with the notice (Art.36, an effort duty): the person is told
+ * that all or part of what was asked will not be done, or that something else is done instead (a
+ * written copy instead of the method asked for). On 規程 第19条 alone the seeds' §5(3) promise the
+ * same effort.
  */
-export function reasonsDue(outcome: Outcome): boolean {
-  return outcome !== "done";
+export function reasonsDue(c: CaseAnswer): boolean {
+  return (c.outcome ?? "done") !== "done" || methodChanged(c);
 }
 
 /**

@@ -53,6 +53,7 @@ import {
   mayApproveRefusals,
   mayHandle,
   noticeGate,
+  reasonsDue,
   refusalApprovers,
   type DisclosureMethod,
   type DsrKind,
@@ -342,7 +343,7 @@ export async function submitNotice(v: SubmitContext<CaseMetaValue>): Promise<voi
     await logRefusal(v.s, v.actor.slackId, dsrSubject(k.c.code), "notice", gate);
     return v.fail(refusalText(gate, v.lang), NoticeBlocks.on);
   }
-  const parsed = parseNotice(k.values, v.lang, today(v.s), { receivedOn: dateDay(k.c.receivedOn), refused: k.c.outcome !== "done" });
+  const parsed = parseNotice(k.values, v.lang, today(v.s), { receivedOn: dateDay(k.c.receivedOn), refused: reasonsDue(k.c) });
   if (!parsed.ok) return v.ack({ response_action: "errors", errors: parsed.errors });
   try {
     const r = await recordNotice(v.s, { caseId: k.c.id, rev: k.rev, actorId: v.actor.slackId, form: parsed.value });

@@ -11,6 +11,7 @@ import {
   noticeGate,
   NOT_RETAINED_GROUNDS,
   outcomesFor,
+  reasonsDue,
   REFUSAL_GROUNDS,
   takesDisclosureMethod,
 } from "../../src/dsr/rules.js";
@@ -85,6 +86,14 @@ describe("the notice to the person", () => {
     expect(n("stop_use", "not_done", { basis: "none" })).toBe("company");
     expect(ja.noticeBasis.company).toContain("基本方針 5.(3)");
     expect(ja.reasonsRule(false)).toContain("第36条");
+  });
+
+  it("reasons are to be explained (Art.36) for what is not done, and for a written copy instead of the method asked for", () => {
+    const row = { kind: "disclosure", statutoryBasis: null, disclosureMethod: "electronic" };
+    expect(reasonsDue({ ...row, outcome: "done", methodUsed: "electronic" })).toBe(false);
+    expect(reasonsDue({ ...row, outcome: "done", methodUsed: "written" })).toBe(true);
+    expect(reasonsDue({ ...row, outcome: "partly", methodUsed: "electronic" })).toBe(true);
+    expect(reasonsDue({ ...row, outcome: "not_retained", methodUsed: null })).toBe(true);
   });
 
   it("is recorded only once the outcome is settled", () => {

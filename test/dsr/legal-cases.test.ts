@@ -198,7 +198,7 @@ describe("D3: call records that reveal the other party: partial disclosure", () 
     const view = await pressForModal(h, P.employee, c.parent, DsrActions.notice, DsrViews.notice);
     await h.slack.fillAndSubmit(P.employee, view.id, { [NoticeBlocks.on]: "2026-11-24", [NoticeBlocks.via]: "email", [NoticeBlocks.reasonExplained]: "yes" });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
-    expect(shown(await parentShows(h, clock, c.parent, ja.status.answered))).toContain("不実施の理由を説明済み（第36条）");
+    expect(shown(await parentShows(h, clock, c.parent, ja.status.answered))).toContain("理由を説明済み（第36条）");
   });
 });
 
