@@ -2,6 +2,7 @@
 // which grounds apply where, in which law's words, under which provision the outcome is told.
 import { describe, expect, it } from "vitest";
 import {
+  basesFor,
   DSR_KINDS,
   groundsFor,
   isCompanyRule,
@@ -42,6 +43,12 @@ describe("grounds per kind", () => {
     expect(ja.ground.a33_2_3).toBe("他の法令に違反することとなる場合");
     expect(ja.ground.a33_2_2).toBe("当該個人情報取扱事業者の業務の適正な実施に著しい支障を及ぼすおそれがある場合");
     expect(ja.ground.r19_legal_duty).toBe("当社の法令に定められている義務の履行のために必要な場合");
+  });
+
+  it("the Art.35 condition asked of a stop request fits its kind: 35(1) for use, 35(3) for provision, 35(5) for both", () => {
+    expect(basesFor("stop_use")).toEqual(["none", "a35_1", "a35_5"]);
+    expect(basesFor("stop_provision")).toEqual(["none", "a35_3", "a35_5"]);
+    expect(basesFor("disclosure")).toEqual([]);
   });
 
   it("施行令 第5条 and non-existence are an outcome of their own, not offered for the provision records", () => {

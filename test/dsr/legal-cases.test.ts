@@ -224,6 +224,24 @@ describe("D4: correction of an address that is correct", () => {
   });
 });
 
+describe("a purpose notification refused: only Art.32(2)'s cases, notified under Art.32(3)", () => {
+  it("offers the purpose being clear and Art.21(4) items 1-3, and cites Art.32(3) in the notice", async () => {
+    const c = await verifiedCase("purpose_notice");
+    const view = await pressForModal(h, P.employee, c.parent, DsrActions.answer, DsrViews.answer);
+    expect(offered(view, AnswerBlocks.grounds)).toEqual(["a32_2_1", "a21_4_1", "a21_4_2", "a21_4_3"]);
+    await h.slack.fillAndSubmit(P.employee, view.id, {
+      [AnswerBlocks.outcome]: "not_done",
+      [AnswerBlocks.grounds]: ["a32_2_1"],
+      [AnswerBlocks.reason]: "利用目的は当社サイトで公表しています",
+    });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    await chiefApproves(c);
+    const post = shown(await parentShows(h, clock, c.parent, ja.status.decided));
+    expect(post).toContain("個人情報保護法 第32条第2項第1号：当該本人が識別される保有個人データの利用目的が明らかな場合");
+    expect(post).toContain("個人情報保護法 第32条第3項");
+  });
+});
+
 describe("D5: the target is the company's, the law says without delay", () => {
   it("the register post, the owner's DM and the list label the target and ceiling as company settings; Art.39 is when the person may sue", async () => {
     const c = await logCase(h, clock, P.employee, { [LogBlocks.kind]: "purpose_notice" });
