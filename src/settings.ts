@@ -19,7 +19,7 @@
 //       - { id: handler, name: 個人情報取扱担当者研修, nameEn: Data handler curriculum, audience: handler }
 //                                       # a course may add url: https://… (its page in the e-learning system)
 //   processors: { inspectionMonths: 12, retentionYears: 7 }   # 第15条6項, 7項
-//   dsr: { targetBusinessDays: 10, ceilingDays: 14, remindBefore: 2 }   # 開示等の請求: company settings (the law: 遅滞なく; APPI Art.39: when the person may sue)
+//   dsr: { targetBusinessDays: 10, ceilingDays: 14, remindBefore: 2 }   # 開示等の請求 (第18-19条, APPI Art.39)
 //   incidents:                          # personal-data incidents (APPI Art.26)
 //     telecom: false                    # a telecom operator: also the report to the ministry (seed 004 §11)
 //     preliminaryDays: 3                # 速報, calendar days counted from the day of discovery
