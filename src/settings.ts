@@ -133,8 +133,8 @@ const SettingsSchema = z
       })
       .strict()
       .optional(),
-    // data-subject requests: the target in business days, the hard ceiling in calendar days
-    // (APPI Art.39 lets the person sue two weeks after the request arrived: at most 14)
+    // data-subject requests: company settings (the law says 遅滞なく): the target in business days,
+    // the ceiling in calendar days (APPI Art.39 lets the person sue two weeks after the request arrived: at most 14)
     dsr: z
       .object({
         targetBusinessDays: z.number().int().min(1).max(30).optional(),
