@@ -35,7 +35,6 @@ export function assessmentText(i: IncidentRow, lang: Lang, timeZone: string): st
   const r = reportability(a);
   const lines = deadlineLines(deadlinesOf(i), lang, timeZone);
   const out = [`*${m.reportable}*：${describeReportability(r, lang)}`];
-  if (r.countUnknown && !r.reportable) out.push(incidentMessages(lang).countUnknown);
   out.push(`*${m.deadlines}*`, ...(lines.length ? lines : [m.noDeadlines]));
   return out.join("\n");
 }

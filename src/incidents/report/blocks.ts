@@ -93,7 +93,7 @@ export function assessModal(i: IncidentRow, lang: Lang): View {
             sensitive: a.sensitive,
             "financial-loss": a.financialLoss,
             malicious: a.malicious,
-            "over-1000": a.affectedCount !== null && a.affectedCount > 1000,
+            "over-1000": a.mayExceedThousand === true || (a.affectedCount !== null && a.affectedCount > 1000),
           })[o.value as (typeof REPORTABLE_CATEGORIES)[number]],
       )
     : [];

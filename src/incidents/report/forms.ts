@@ -83,8 +83,9 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
 }
 
 /**
- * The assessment. The "more than 1,000 people" box and the number must agree (the
- * number decides 第7条4号 in rules.ts); a reassessment needs a reason.
+ * The assessment. The "more than 1,000 people, or possibly more" box is 第7条4号 with its
+ * おそれ: ticked, it counts whatever the number known so far; a number over 1,000 needs it
+ * ticked. A reassessment needs a reason.
  */
 export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean): Parsed<AssessmentInput> {
   const p = incidentSlackMessages(lang).problem;
@@ -104,10 +105,11 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
       [AssessBlocks.reason]: optional(1000),
     })
     .superRefine((o, ctx) => {
+      // 第7条4号 counts what 発生したおそれ: the box may be ticked with a smaller or no number
+      // known so far ("may exceed 1,000"); a number over 1,000 with the box unticked contradicts it
       const count = o.affectedCount ? Number(o.affectedCount) : null;
       const over = o.categories.includes("over-1000");
-      if (over && count === null) ctx.addIssue({ code: "custom", path: [AssessBlocks.affectedCount], message: p.countNeeded });
-      else if (count !== null && over !== count > 1000) ctx.addIssue({ code: "custom", path: [AssessBlocks.affectedCount], message: p.countContradicts });
+      if (count !== null && count > 1000 && !over) ctx.addIssue({ code: "custom", path: [AssessBlocks.affectedCount], message: p.countContradicts });
       if (reassessing && !o.reason) ctx.addIssue({ code: "custom", path: [AssessBlocks.reason], message: p.reasonNeeded });
     });
   const r = readModal(v, {
@@ -135,6 +137,7 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
         financialLoss: c.has("financial-loss"),
         malicious: c.has("malicious"),
         affectedCount: o.affectedCount ? Number(o.affectedCount) : null,
+        mayExceedThousand: c.has("over-1000"),
         stronglyEncrypted: o.encrypted === "yes",
         asProcessor: o.processor === "yes",
       },
