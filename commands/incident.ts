@@ -2,6 +2,7 @@
 //   incident                       the report modal (anyone in the directory)
 //   incident status INC-2026-0001  status, reportability and deadlines (who sees the incident, and its task owners: with their tasks)
 //   incident report INC-2026-0001 [preliminary|final]  the regulator report draft in the thread (responders only)
+//   incident report INC-2026-0001 notice  the draft notice to the people affected (施行規則 第10条), same people
 //   incident details INC-2026-0001 the report items 5-9 modal (the chief, deputy, compliance, the incident's lead)
 import { logRefusal } from "../src/incidents/refusals.js";
 import { mayRespond, maySee, maySeeStatus, INCIDENT_CODE } from "../src/incidents/access.js";
@@ -19,6 +20,8 @@ import type { ReportKind } from "../src/incidents/report/regulator.js";
 import { recordReportDrafted, reportDraft } from "../src/incidents/status/flows.js";
 import { incidentStatusMessages } from "../src/incidents/status/messages.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
+import { noticeDraftCommand } from "./incidentNotice.js";
+import { intakeMessages } from "../src/incidents/intake/messages.js";
 
 async function status(ctx: CommandContext): Promise<void> {
   const lang = ctx.actor.lang;
@@ -49,6 +52,7 @@ async function reportDraftCommand(ctx: CommandContext): Promise<void> {
   const word = ctx.args[1]!;
   if (!INCIDENT_CODE.test(word.toUpperCase())) return ctx.respond({ text: m.command.badCode(word) });
   const kindWord = (ctx.args[2] ?? "preliminary").toLowerCase();
+  if (kindWord === "notice") return noticeDraftCommand(ctx, word);
   if (kindWord !== "preliminary" && kindWord !== "final") return ctx.respond({ text: `${r.badKind(kindWord)}\n${r.usage}` });
   const kind: ReportKind = kindWord;
   const s = ctx.services;
@@ -99,7 +103,12 @@ async function details(ctx: CommandContext): Promise<void> {
 
 export const incidentCommand: PrivacyCommand = {
   name: "incident",
-  usage: (lang) => [...incidentSlackMessages(lang).command.usage, incidentStatusMessages(lang).report.usage, incidentDetailsMessages(lang).usage],
+  usage: (lang) => [
+    ...incidentSlackMessages(lang).command.usage,
+    incidentStatusMessages(lang).report.usage,
+    intakeMessages(lang).usage,
+    incidentDetailsMessages(lang).usage,
+  ],
   async run(ctx) {
     const verb = ctx.args[0]?.toLowerCase();
     switch (verb) {

@@ -8,6 +8,7 @@ import type { Assessment } from "../rules.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "../slackMessages.js";
 import { momentAt } from "../../platform/day.js";
 import { detectPii } from "../../platform/pii/index.js";
+import { factsOf, INTAKE_FIELDS, intakeProblems, intakeShape, type IncidentFacts } from "../intake/facts.js";
 
 /** view.state.values as Slack sends it. */
 export type ViewValues = ModalValues;
@@ -20,6 +21,8 @@ export interface IncidentReportInput {
   ongoing: Ongoing;
   asProcessor: boolean;
   contact: string | null;
+  /** the regulator form's facts and a partner's report (intake/facts.ts), each optional */
+  facts: IncidentFacts;
 }
 
 export interface AssessmentInput {
@@ -45,11 +48,13 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       [ReportBlocks.ongoing]: z.enum(ONGOING, { error: p.required }),
       [ReportBlocks.processor]: z.enum(["yes", "no"], { error: p.required }),
       [ReportBlocks.contact]: z.string().trim().max(200, p.tooLong(200)).nullish(),
+      ...intakeShape(),
     })
     .superRefine((o, ctx) => {
       if (momentAt(o.discoveredOn, o.discoveredTime, timeZone).getTime() > now.getTime()) {
         ctx.addIssue({ code: "custom", path: [ReportBlocks.discoveredOn], message: p.future });
       }
+      for (const [block, message] of intakeProblems(o, o.discoveredOn, lang)) ctx.addIssue({ code: "custom", path: [block], message });
     });
   const r = readModal(v, {
     action: INPUT,
@@ -63,6 +68,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       [ReportBlocks.ongoing]: "option",
       [ReportBlocks.processor]: "option",
       [ReportBlocks.contact]: "text",
+      ...INTAKE_FIELDS,
     },
     schema,
   });
@@ -78,6 +84,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       ongoing: o.ongoing,
       asProcessor: o.processor === "yes",
       contact: o.contact ? o.contact : null,
+      facts: factsOf(o),
     },
   };
 }
