@@ -20,8 +20,11 @@ import type { ReportKind } from "../src/incidents/report/regulator.js";
 import { recordReportDrafted, reportDraft } from "../src/incidents/status/flows.js";
 import { incidentStatusMessages } from "../src/incidents/status/messages.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
-import { noticeDraftCommand } from "./incidentNotice.js";
 import { intakeMessages } from "../src/incidents/intake/messages.js";
+import { missingNoticeItems, peopleNoticeMarkdown } from "../src/incidents/intake/notice.js";
+import { reportRecordOf } from "../src/incidents/status/flows.js";
+import { transact } from "../src/platform/db.js";
+import { appendAudit } from "../src/platform/audit/chain.js";
 
 async function status(ctx: CommandContext): Promise<void> {
   const lang = ctx.actor.lang;
@@ -76,6 +79,40 @@ async function reportDraftCommand(ctx: CommandContext): Promise<void> {
   const lines = [inThread.channel ? r.posted(i.code, kind) : r.noThread];
   if (draft.missing.length) lines.push(r.missing(draft.missing.map((k) => incidentMessages("ja").report.item[k])));
   await ctx.respond({ text: lines.join("\n") });
+}
+
+/** `report INC-... notice`: the draft notice to the people affected (施行規則 第10条) as a Markdown file in the thread. */
+async function noticeDraftCommand(ctx: CommandContext, word: string): Promise<void> {
+  const lang = ctx.actor.lang;
+  const m = incidentSlackMessages(lang);
+  const s = ctx.services;
+  const i = await findIncidentByCode(s.database.prisma, word);
+  if (!i || !maySee(ctx.actor, i)) {
+    await logRefusal(s, ctx.actor.slackId, `incident:${word.toUpperCase()}`, "report", i ? "not_responder" : "not_found");
+    return ctx.respond({ text: i ? m.refusal.notResponder : m.refusal.notFound });
+  }
+  const record = reportRecordOf(i);
+  if (!record) return ctx.respond({ text: m.command.notAssessed });
+  const ja = intakeMessages("ja");
+  const inThread = i.channelId && i.messageTs ? { channel: i.channelId, threadTs: i.messageTs } : {};
+  await ctx.uploadFile({
+    filename: `${i.code}-notice-draft.md`,
+    title: ja.fileTitle(i.code),
+    content: peopleNoticeMarkdown(record, "ja"),
+    comment: ja.draftComment(i.code, `<@${ctx.actor.slackId}>`),
+    ...inThread,
+  });
+  const missing = missingNoticeItems(record);
+  await transact(s.database.prisma, (tx) =>
+    appendAudit(tx, {
+      at: s.clock.now(),
+      actorId: ctx.actor.slackId,
+      action: "incident.notice_drafted",
+      subject: `incident:${i.code}`,
+      data: { missing, postedTo: inThread.channel ? "thread" : "dm" },
+    }),
+  );
+  await ctx.respond({ text: intakeMessages(lang).posted(i.code) });
 }
 
 /** `details INC-...`: the modal of the report items 5-9 (responders of the incident only). */

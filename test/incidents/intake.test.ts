@@ -10,6 +10,7 @@ import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks, TaskBlocks } from "../../src/incidents/ids.js";
 import { IntakeBlocks } from "../../src/incidents/intake/facts.js";
+import { NA_GROUND_BLOCK } from "../../src/incidents/intake/exceptions.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { jst, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
@@ -102,18 +103,36 @@ describe("L1: 800 customers, no 第7条 category", () => {
     expect(checklist).toContain("公表（当社の基本方針：全ての漏えい〔002 §7(1)[2]・004 §11(1)[2]〕。例外は002 §7(2)・004 §11(2)）");
   });
 
-  it("publication is set aside only with a reason, which is recorded", async () => {
+  const naView = async (key: string) => {
     const checklist = await threadHas(parent, "対応タスク");
-    const view = await newView(P.chief, IncidentViews.taskNa, () =>
-      h.slack.blockAction(P.chief, {
-        actionId: IncidentActions.taskNa,
-        blockId: "task-publication",
-        message: { channel: checklist.channel, ts: checklist.ts },
-      }),
+    return newView(P.chief, IncidentViews.taskNa, () =>
+      h.slack.blockAction(P.chief, { actionId: IncidentActions.taskNa, blockId: `task-${key}`, message: { channel: checklist.channel, ts: checklist.ts } }),
     );
-    await h.slack.fillAndSubmit(P.chief, view.id, { [TaskBlocks.naReason]: " " });
-    expect(h.fake.viewErrors(view.id)?.[TaskBlocks.naReason]).toContain("理由");
+  };
+
+  it("publication is set aside only on a ground the policies state (002 §7(2), 004 §11(2)) or another reason, recorded", async () => {
+    const view = await naView("publication");
+    const modal = JSON.stringify(view.view.blocks);
+    expect(modal).toContain("当社の基本方針の例外（002 §7(2)・004 §11(2)）");
+    expect(modal).toContain("[1] 生命・身体・財産等の権利利益を害するおそれ");
+    // no ground: refused in the modal, nothing recorded
+    await h.slack.fillAndSubmit(P.chief, view.id, { [TaskBlocks.naReason]: "取引先が削除済み" });
+    expect(h.fake.viewErrors(view.id)?.[NA_GROUND_BLOCK]).toContain("根拠を選んで");
     expect((await tasks(id)).publication!.status).toBe("open");
+    await h.slack.fillAndSubmit(P.chief, view.id, { [NA_GROUND_BLOCK]: "policy-1", [TaskBlocks.naReason]: "公表すると誤送信先の取引先が特定されるおそれ" });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    const t = (await tasks(id)).publication!;
+    expect(t.status).toBe("na");
+    expect(t.naReason).toContain("（基本方針 5(1)[1]、002 §7(2)・004 §11(2)）：公表すると誤送信先の取引先が特定されるおそれ");
+  });
+
+  it("the notice has no exception in the policies: the modal offers only the substitutes where notice is difficult (Art.26(2) proviso)", async () => {
+    const view = await naView("people-notified");
+    const modal = JSON.stringify(view.view.blocks);
+    expect(modal).toContain("基本方針は本人への通知に例外を定めていません");
+    expect(modal).toContain("通知が困難：代替措置として公表（法第26条2項ただし書）");
+    expect(modal).toContain("通知が困難：代替措置として問合せ窓口（法第26条2項ただし書）");
+    expect(modal).not.toContain("[1] 生命");
   });
 });
 
