@@ -153,6 +153,8 @@ const ja = {
     processorNote:
       "当社は本件個人データの取扱いの委託を受けた者（委託先）です。委託元への通知により当社の報告義務は免除されます（法第26条1項ただし書）。本書は委託元への報告に用いる草案です。",
     notReportableNote: "本件は施行規則第7条の報告対象事態に当たらないと評価しています（任意の報告）。",
+    undeterminedNote:
+      "本人の数が未確定のため、報告対象事態に当たるかは要判断です（1,000人を超えるおそれがあれば第7条4号）。第7条は発生したおそれがある事態も対象とするため、期限内の報告を前提に準備しています。",
     encryptedNote: "漏えい等した個人データには高度な暗号化等の措置が講じられていると評価しています。",
   },
 };
@@ -277,6 +279,8 @@ const en: typeof ja = {
     processorNote:
       "We handle this personal data as a processor for a client; telling the client discharges our duty to report (APPI Art.26(1) proviso). This draft is for the report to the client.",
     notReportableNote: "We assess this incident as not reportable under Enforcement Rules Art.7 (a voluntary report).",
+    undeterminedNote:
+      "The number of people is not known yet, so whether this is reportable is undetermined (Art.7(4) if it may exceed 1,000). Art.7 covers what may have happened, so this draft is prepared for the deadline.",
     encryptedNote: "We assess the personal data concerned as strongly encrypted.",
   },
 };

@@ -122,3 +122,30 @@ describe("the notice to the people affected (施行規則 第10条)", () => {
     expect(factPairs(NO_FACTS, "ja").map(([, v]) => v)).toEqual(["未確認", "未確認", "未確認", "未確認"]);
   });
 });
+
+describe("the report draft of an undetermined incident", () => {
+  it("says 要判断, not 'not reportable'", async () => {
+    const { regulatorReportMarkdown } = await import("../../src/incidents/report/regulator.js");
+    const md = regulatorReportMarkdown(
+      {
+        code: "INC-2026-0002",
+        discoveredAt: learned,
+        reportedAt: learned,
+        summary: "x",
+        dataItems: [],
+        affectedCount: null,
+        cause: null,
+        secondaryHarm: null,
+        responseToPeople: null,
+        publication: null,
+        recurrencePrevention: null,
+        other: null,
+        assessment: a({ affectedCount: null }),
+      },
+      "preliminary",
+    );
+    expect(md).toContain("要判断");
+    expect(md).not.toContain("報告対象事態に当たらないと評価");
+    expect(md).toContain("報告期限: 2026/04/03 23:59");
+  });
+});

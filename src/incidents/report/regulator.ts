@@ -67,7 +67,8 @@ export function regulatorReportMarkdown(incident: IncidentRecord, kind: ReportKi
   const notes: string[] = [];
   if (incident.assessment.asProcessor) notes.push(r.processorNote);
   if (incident.assessment.stronglyEncrypted && categories.length) notes.push(r.encryptedNote);
-  if (decision.reportedBy === null) notes.push(r.notReportableNote);
+  if (decision.undetermined) notes.push(r.undeterminedNote);
+  else if (decision.reportedBy === null) notes.push(r.notReportableNote);
   if (notes.length) out.push("", ...notes.map((n) => `> ${n}`));
 
   const missing = kind === "preliminary" ? r.notYetKnown : r.missing;
