@@ -21,6 +21,7 @@ import { recordReportDrafted, reportDraft } from "../src/incidents/status/flows.
 import { incidentStatusMessages } from "../src/incidents/status/messages.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
 import { intakeMessages } from "../src/incidents/intake/messages.js";
+import { factsOfRow } from "../src/incidents/intake/facts.js";
 import { missingNoticeItems, peopleNoticeMarkdown } from "../src/incidents/intake/notice.js";
 import { reportRecordOf } from "../src/incidents/status/flows.js";
 import { transact } from "../src/platform/db.js";
@@ -135,7 +136,7 @@ async function details(ctx: CommandContext): Promise<void> {
     return ctx.respond({ text: d.refusal.notAllowed });
   }
   if (i.status === "closed") return ctx.respond({ text: d.refusal.closed });
-  await ctx.openModal(detailsModal(i, lang));
+  await ctx.openModal(detailsModal(i, lang, factsOfRow(i)));
 }
 
 export const incidentCommand: PrivacyCommand = {

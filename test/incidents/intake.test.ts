@@ -136,6 +136,32 @@ describe("L1: 800 customers, no 第7条 category", () => {
   });
 });
 
+describe("completing the facts later", () => {
+  it("a responder adds the occurrence day, the kind and the medium in 「報告書の項目を記入」; the post shows them, the timeline records them", async () => {
+    const i = await db().incident.findFirstOrThrow({ where: { code: "INC-2026-0001" } });
+    const parent = await pumping(h.fake.waitFor(() => h.fake.messages(INCIDENTS).find((m) => shown(m).includes(i.code))));
+    expect(shown(parent)).toContain("発生日*：未確認");
+    const view = await newView(P.chief, IncidentViews.details, () => h.slack.command(P.chief, "/privacy", `incident details ${i.code}`));
+    await h.slack.fillAndSubmit(P.chief, view.id, { [IntakeBlocks.occurredOn]: "2026-11-25" });
+    expect(h.fake.viewErrors(view.id)?.[IntakeBlocks.occurredOn]).toContain("気づいた日より後");
+    await h.slack.fillAndSubmit(P.chief, view.id, {
+      [IntakeBlocks.occurredOn]: "2026-11-23",
+      [IntakeBlocks.eventKinds]: ["leak"],
+      [IntakeBlocks.medium]: "electronic",
+      [IntakeBlocks.discoveryMethod]: "external",
+    });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    const after = await db().incident.findUniqueOrThrow({ where: { id: i.id } });
+    expect(after).toMatchObject({ eventKinds: ["leak"], medium: "electronic", discoveryMethod: "external" });
+    expect(after.occurredOn?.toISOString().slice(0, 10)).toBe("2026-11-23");
+    const p = shown(await parentShows(parent, "発生日*：2026/11/23"));
+    expect(p).toContain("漏えい");
+    expect(p).toContain("電子データ");
+    const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.details_updated", subject: `incident:${i.code}` } });
+    expect((a.data as { facts: { fact: string }[] }).facts.map((f) => f.fact)).toEqual(["occurredOn", "discoveryMethod", "eventKinds", "medium"]);
+  });
+});
+
 describe("the number of people (第7条4号 and 発生したおそれ)", () => {
   it("L2: 1,200 customers is reportable (第7条4号), 速報 and 確報 within 30 days of learning", async () => {
     const { parent } = await file();

@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Day } from "../../platform/day.js";
 import type { Lang } from "../../platform/i18n.js";
 import { intakeMessages } from "./messages.js";
+import { readModal, type ModalValues } from "../../platform/slack/modal.js";
 
 export const DISCOVERY_METHODS = ["internal-check", "customer", "partner", "external", "other"] as const;
 export type DiscoveryMethod = (typeof DISCOVERY_METHODS)[number];
@@ -128,4 +129,64 @@ export function factPairs(f: IncidentFacts, lang: Lang): [string, string][] {
   ];
   if (f.partnerName) pairs.push([s.partner, s.partnerText(f.partnerName)]);
   return pairs;
+}
+
+// ---- completing the facts later (the report-items modal) ------------------------------
+
+/** The facts a responder completes later in 「報告書の項目を記入」 (the partner is decided at report time). */
+export const LATER_FACTS = ["occurredOn", "discoveryMethod", "eventKinds", "medium"] as const;
+export type LaterFact = (typeof LATER_FACTS)[number];
+
+/** The four facts from the report-items modal, or field errors (an occurrence after the day the company learned of it). */
+export function parseLaterFacts(
+  values: ModalValues,
+  lang: Lang,
+  discoveredOn: Day,
+): { ok: true; value: Pick<IncidentFacts, LaterFact> } | { ok: false; errors: Record<string, string> } {
+  const shape = intakeShape();
+  const schema = z
+    .object({
+      [IntakeBlocks.occurredOn]: shape[IntakeBlocks.occurredOn],
+      [IntakeBlocks.discoveryMethod]: shape[IntakeBlocks.discoveryMethod],
+      [IntakeBlocks.eventKinds]: shape[IntakeBlocks.eventKinds],
+      [IntakeBlocks.medium]: shape[IntakeBlocks.medium],
+    })
+    .superRefine((o, ctx) => {
+      for (const [block, message] of intakeProblems({ ...o, where: null, partnerName: null }, discoveredOn, lang))
+        ctx.addIssue({ code: "custom", path: [block], message });
+    });
+  const r = readModal(values, {
+    action: "value",
+    lang,
+    fields: {
+      [IntakeBlocks.occurredOn]: "date",
+      [IntakeBlocks.discoveryMethod]: "option",
+      [IntakeBlocks.eventKinds]: "options",
+      [IntakeBlocks.medium]: "option",
+    },
+    schema,
+  });
+  if (!r.ok) return r;
+  return {
+    ok: true as const,
+    value: {
+      occurredOn: r.data.occurredOn || null,
+      discoveryMethod: r.data.discoveryMethod ?? null,
+      eventKinds: [...new Set(r.data.eventKinds ?? [])],
+      medium: r.data.medium ?? null,
+    },
+  };
+}
+
+export interface FactChange {
+  fact: LaterFact;
+  from: string | null;
+  to: string | null;
+}
+
+/** The facts whose value changes (as text: a day, a code, codes joined by commas). */
+export function factChanges(before: IncidentFacts, after: Pick<IncidentFacts, LaterFact>): FactChange[] {
+  const text = (f: LaterFact, x: Pick<IncidentFacts, LaterFact>) =>
+    f === "eventKinds" ? (x.eventKinds.length ? [...x.eventKinds].sort().join(",") : null) : x[f];
+  return LATER_FACTS.filter((f) => text(f, before) !== text(f, after)).map((f) => ({ fact: f, from: text(f, before), to: text(f, after) }));
 }
