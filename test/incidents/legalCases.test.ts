@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { checklistFor, deadlines, reportability, type Assessment, type TaskKey } from "../../src/incidents/rules.js";
 import { describeReportability } from "../../src/incidents/messages.js";
 import { peopleNoticeMarkdown, missingNoticeItems } from "../../src/incidents/intake/notice.js";
-import { factPairs, NO_FACTS } from "../../src/incidents/intake/facts.js";
+import { factPairs, intakeProblems, NO_FACTS } from "../../src/incidents/intake/facts.js";
 
 // learned of it 2026-04-01 10:00 JST
 const learned = new Date("2026-04-01T01:00:00Z");
@@ -147,5 +147,14 @@ describe("the report draft of an undetermined incident", () => {
     expect(md).toContain("要判断");
     expect(md).not.toContain("報告対象事態に当たらないと評価");
     expect(md).toContain("報告期限: 2026/04/03 23:59");
+  });
+});
+
+describe("the partner's name", () => {
+  it("is required at a partner, refused otherwise, and never a person's contact details", () => {
+    expect(intakeProblems({ where: "partner" }, "2026-04-01", "ja").map(([b]) => b)).toEqual(["partnerName"]);
+    expect(intakeProblems({ where: "own", partnerName: "株式会社A" }, "2026-04-01", "ja").map(([b]) => b)).toEqual(["partnerName"]);
+    expect(intakeProblems({ where: "partner", partnerName: "株式会社A" }, "2026-04-01", "ja")).toEqual([]);
+    expect(intakeProblems({ where: "partner", partnerName: "担当 taro@example.com" }, "2026-04-01", "ja")[0]?.[1]).toContain("会社名だけ");
   });
 });

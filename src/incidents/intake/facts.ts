@@ -8,6 +8,7 @@ import { z } from "zod";
 import type { Day } from "../../platform/day.js";
 import type { Lang } from "../../platform/i18n.js";
 import { intakeMessages } from "./messages.js";
+import { detectPii } from "../../platform/pii/index.js";
 import { readModal, type ModalValues } from "../../platform/slack/modal.js";
 
 export const DISCOVERY_METHODS = ["internal-check", "customer", "partner", "external", "other"] as const;
@@ -84,6 +85,8 @@ export function intakeProblems(o: IntakeRaw, discoveredOn: Day, lang: Lang): [st
   const name = o.partnerName?.trim() ?? "";
   if (o.where === "partner" && !name) out.push([IntakeBlocks.partnerName, p.partnerNeeded]);
   if (o.where !== "partner" && name) out.push([IntakeBlocks.partnerName, p.partnerOnlyAtPartner]);
+  // a company's name, never a person's contact details: it is shown on the post
+  if (name && detectPii(name).length) out.push([IntakeBlocks.partnerName, p.partnerNotPersonal]);
   return out;
 }
 

@@ -34,6 +34,7 @@ const ja = {
     occurredAfterDiscovery: "発生日は気づいた日より後にはできません。",
     partnerNeeded: "ビジネスパートナーで起きた場合は、その名称を入力してください。",
     partnerOnlyAtPartner: "名称は「ビジネスパートナー」を選んだ場合に入力してください。",
+    partnerNotPersonal: "会社名だけを書いてください（個人のメールアドレス・電話番号などは書かないでください）。",
   },
   shown: {
     occurredOn: "発生日",
@@ -92,6 +93,7 @@ const en: typeof ja = {
     occurredAfterDiscovery: "The day it happened cannot be after the day you noticed it.",
     partnerNeeded: "It happened at a business partner: enter the partner's name.",
     partnerOnlyAtPartner: 'Enter a name only when "at a business partner" is chosen.',
+    partnerNotPersonal: "Only the company's name, please (no personal e-mail addresses or phone numbers).",
   },
   shown: {
     occurredOn: "Happened on",
