@@ -13,7 +13,7 @@ import { IntakeBlocks } from "../../src/incidents/intake/facts.js";
 import { NA_GROUND_BLOCK } from "../../src/incidents/intake/exceptions.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
-import { jst, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
+import { jst, runJobAt, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
 import { privacy, shown } from "../support/commands.js";
 
 const P = ORG.people;
@@ -341,5 +341,18 @@ describe("L10: a leak at a business partner, and the regulator form's facts", ()
     // someone outside the incident gets nothing
     const out = await privacy(h, P.employee2, `incident report ${code} notice`);
     expect(out.shown).toContain("報告者と対応者");
+  });
+});
+
+describe("L10: the partner's reports are reminded like any deadline", () => {
+  it("48 hours before the partner's investigation report is due, its owner is reminded, labelled as a company setting", async () => {
+    const i = await db().incident.findFirstOrThrow({ where: { partnerName: { not: null } } });
+    await runJobAt(h, clock, "incidents.escalations", "2026-11-29T00:05:00");
+    const dm = await pumping(
+      h.fake.waitFor(() => h.fake.dms(P.chief).find((m) => shown(m).includes(i.code) && shown(m).includes("パートナーの調査報告（当社の設定）"))),
+    );
+    expect(shown(dm)).toContain("2026/11/30 23:59");
+    const reminded = await db().auditEntry.findMany({ where: { action: "incident.reminded", subject: `incident:${i.code}` } });
+    expect(reminded.map((x) => (x.data as { task: string }).task)).toContain("partner-investigation");
   });
 });
