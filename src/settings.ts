@@ -133,10 +133,6 @@ const SettingsSchema = z
       })
       .strict()
       .optional(),
-    incidentPartners: z
-      .object({ investigationDays: z.number().int().min(1).max(90).optional(), recurrenceDays: z.number().int().min(1).max(180).optional() })
-      .strict()
-      .optional(),
     // data-subject requests: the target in business days, the hard ceiling in calendar days
     // (APPI Art.39 lets the person sue two weeks after the request arrived: at most 14)
     dsr: z
@@ -145,6 +141,10 @@ const SettingsSchema = z
         ceilingDays: z.number().int().min(1).max(14, "must be 14 or fewer (APPI Art.39: two weeks)").optional(),
         remindBefore: z.number().int().min(0).max(10).optional(),
       })
+      .strict()
+      .optional(),
+    incidentPartners: z
+      .object({ investigationDays: z.number().int().min(1).max(90).optional(), recurrenceDays: z.number().int().min(1).max(180).optional() })
       .strict()
       .optional(),
   })
