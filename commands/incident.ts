@@ -2,6 +2,7 @@
 //   incident                       the report modal (anyone in the directory)
 //   incident status INC-2026-0001  status, reportability and deadlines (who sees the incident, and its task owners: with their tasks)
 //   incident report INC-2026-0001 [preliminary|final]  the regulator report draft in the thread (responders only)
+//   incident report INC-2026-0001 notice  the draft notice to the people affected (施行規則 第10条), same people
 //   incident details INC-2026-0001 the report items 5-9 modal (the chief, deputy, compliance, the incident's lead)
 import { logRefusal } from "../src/incidents/refusals.js";
 import { mayRespond, maySee, maySeeStatus, INCIDENT_CODE } from "../src/incidents/access.js";
@@ -19,6 +20,12 @@ import type { ReportKind } from "../src/incidents/report/regulator.js";
 import { recordReportDrafted, reportDraft } from "../src/incidents/status/flows.js";
 import { incidentStatusMessages } from "../src/incidents/status/messages.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
+import { intakeMessages } from "../src/incidents/intake/messages.js";
+import { factsOfRow } from "../src/incidents/intake/facts.js";
+import { missingNoticeItems, peopleNoticeMarkdown } from "../src/incidents/intake/notice.js";
+import { reportRecordOf } from "../src/incidents/status/flows.js";
+import { transact } from "../src/platform/db.js";
+import { appendAudit } from "../src/platform/audit/chain.js";
 
 async function status(ctx: CommandContext): Promise<void> {
   const lang = ctx.actor.lang;
@@ -49,6 +56,7 @@ async function reportDraftCommand(ctx: CommandContext): Promise<void> {
   const word = ctx.args[1]!;
   if (!INCIDENT_CODE.test(word.toUpperCase())) return ctx.respond({ text: m.command.badCode(word) });
   const kindWord = (ctx.args[2] ?? "preliminary").toLowerCase();
+  if (kindWord === "notice") return noticeDraftCommand(ctx, word);
   if (kindWord !== "preliminary" && kindWord !== "final") return ctx.respond({ text: `${r.badKind(kindWord)}\n${r.usage}` });
   const kind: ReportKind = kindWord;
   const s = ctx.services;
@@ -74,6 +82,40 @@ async function reportDraftCommand(ctx: CommandContext): Promise<void> {
   await ctx.respond({ text: lines.join("\n") });
 }
 
+/** `report INC-... notice`: the draft notice to the people affected (施行規則 第10条) as a Markdown file in the thread. */
+async function noticeDraftCommand(ctx: CommandContext, word: string): Promise<void> {
+  const lang = ctx.actor.lang;
+  const m = incidentSlackMessages(lang);
+  const s = ctx.services;
+  const i = await findIncidentByCode(s.database.prisma, word);
+  if (!i || !maySee(ctx.actor, i)) {
+    await logRefusal(s, ctx.actor.slackId, `incident:${word.toUpperCase()}`, "report", i ? "not_responder" : "not_found");
+    return ctx.respond({ text: i ? m.refusal.notResponder : m.refusal.notFound });
+  }
+  const record = reportRecordOf(i);
+  if (!record) return ctx.respond({ text: m.command.notAssessed });
+  const ja = intakeMessages("ja");
+  const inThread = i.channelId && i.messageTs ? { channel: i.channelId, threadTs: i.messageTs } : {};
+  await ctx.uploadFile({
+    filename: `${i.code}-notice-draft.md`,
+    title: ja.fileTitle(i.code),
+    content: peopleNoticeMarkdown(record, "ja"),
+    comment: ja.draftComment(i.code, `<@${ctx.actor.slackId}>`),
+    ...inThread,
+  });
+  const missing = missingNoticeItems(record);
+  await transact(s.database.prisma, (tx) =>
+    appendAudit(tx, {
+      at: s.clock.now(),
+      actorId: ctx.actor.slackId,
+      action: "incident.notice_drafted",
+      subject: `incident:${i.code}`,
+      data: { missing, postedTo: inThread.channel ? "thread" : "dm" },
+    }),
+  );
+  await ctx.respond({ text: intakeMessages(lang).posted(i.code) });
+}
+
 /** `details INC-...`: the modal of the report items 5-9 (responders of the incident only). */
 async function details(ctx: CommandContext): Promise<void> {
   const lang = ctx.actor.lang;
@@ -94,12 +136,17 @@ async function details(ctx: CommandContext): Promise<void> {
     return ctx.respond({ text: d.refusal.notAllowed });
   }
   if (i.status === "closed") return ctx.respond({ text: d.refusal.closed });
-  await ctx.openModal(detailsModal(i, lang));
+  await ctx.openModal(detailsModal(i, lang, factsOfRow(i)));
 }
 
 export const incidentCommand: PrivacyCommand = {
   name: "incident",
-  usage: (lang) => [...incidentSlackMessages(lang).command.usage, incidentStatusMessages(lang).report.usage, incidentDetailsMessages(lang).usage],
+  usage: (lang) => [
+    ...incidentSlackMessages(lang).command.usage,
+    incidentStatusMessages(lang).report.usage,
+    intakeMessages(lang).usage,
+    incidentDetailsMessages(lang).usage,
+  ],
   async run(ctx) {
     const verb = ctx.args[0]?.toLowerCase();
     switch (verb) {

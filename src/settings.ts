@@ -26,6 +26,9 @@
 //     telecom: false                    # a telecom operator: also the report to the ministry (seed 004 §11)
 //     preliminaryDays: 3                # 速報, calendar days counted from the day of discovery
 //     peopleNoticeDays: 3               # notice to the people affected, likewise
+//   incidentPartners:                   # a leak at a business partner (seed 000 第9条): company settings, not law
+//     investigationDays: 7              # the partner's investigation report (第9条1項 直ちに), calendar days from when we learned
+//     recurrenceDays: 30                # the partner's recurrence-measures report (第9条2項 速やかに), likewise
 //
 // A file with a problem stops the bot with the line and the reason of each problem.
 import fs from "node:fs";
@@ -143,6 +146,10 @@ const SettingsSchema = z
       })
       .strict()
       .optional(),
+    incidentPartners: z
+      .object({ investigationDays: z.number().int().min(1).max(90).optional(), recurrenceDays: z.number().int().min(1).max(180).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -167,6 +174,8 @@ export interface Settings {
   governance: { deputyChief: boolean };
   /** personal-data incidents: the telecom switch (seed 004 §11) and the periods in calendar days */
   incidents: { telecom: boolean; preliminaryDays: number; peopleNoticeDays: number };
+  /** a leak at a business partner (seed 000 第9条): the due dates of the partner's two reports, company settings in calendar days */
+  incidentPartners: { investigationDays: number; recurrenceDays: number };
   /** data-subject requests: target (business days), ceiling (calendar days), first reminder (business days before the target) */
   dsr: { targetBusinessDays: number; ceilingDays: number; remindBefore: number };
 }
@@ -204,6 +213,7 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
       preliminaryDays: p.incidents?.preliminaryDays ?? 3,
       peopleNoticeDays: p.incidents?.peopleNoticeDays ?? 3,
     },
+    incidentPartners: { investigationDays: p.incidentPartners?.investigationDays ?? 7, recurrenceDays: p.incidentPartners?.recurrenceDays ?? 30 },
     dsr: { targetBusinessDays: p.dsr?.targetBusinessDays ?? 10, ceilingDays: p.dsr?.ceilingDays ?? 14, remindBefore: p.dsr?.remindBefore ?? 2 },
   };
 }

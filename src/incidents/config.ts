@@ -18,5 +18,12 @@ export function incidentSettings(s: Pick<Services, "settings">): IncidentSetting
 /** The deadline options of rules.ts deadlines() for this company. */
 export function deadlineOptions(s: Pick<Services, "settings" | "timeZone">): DeadlineOptions & { timeZone: string } {
   const i = incidentSettings(s);
-  return { timeZone: s.timeZone, preliminaryDays: i.preliminaryDays, noticeDays: i.peopleNoticeDays };
+  const partner = s.settings?.incidentPartners ?? { investigationDays: 7, recurrenceDays: 30 };
+  return {
+    timeZone: s.timeZone,
+    preliminaryDays: i.preliminaryDays,
+    noticeDays: i.peopleNoticeDays,
+    partnerInvestigationDays: partner.investigationDays,
+    partnerRecurrenceDays: partner.recurrenceDays,
+  };
 }

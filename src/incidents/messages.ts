@@ -44,7 +44,7 @@ const ja = {
     malicious: "不正の目的をもって行われたおそれがある漏えい等（第7条3号）",
     "over-1000": "本人の数が1,000人を超える漏えい等（第7条4号）",
     encrypted: "高度な暗号化等の措置が講じられているため報告対象外",
-    processor: "当社は委託先のため、委託元への通知により報告義務を果たす（法第26条1項ただし書、細則第9条）",
+    processor: "当社は委託先のため、委託元への通知により報告義務を果たす（法第26条1項ただし書）",
   } satisfies Record<ReasonCode, string>,
   tasks: {
     containment: "封じ込め（被害の拡大防止）",
@@ -53,11 +53,14 @@ const ja = {
     "client-told": "委託元への報告",
     "ministry-report": "総務省への報告",
     "preliminary-report": "個人情報保護委員会への速報",
-    "people-notified": "本人への通知（困難な場合は公表と問合せ窓口の設置）",
-    publication: "公表",
+    "people-notified":
+      "本人への通知（当社の基本方針：全ての漏えい〔002 §7(1)[1]・004 §11(1)[1]〕。報告対象事態では法第26条2項。通知が困難な場合は代替措置：公表又は問合せ窓口）",
+    publication: "公表（当社の基本方針：全ての漏えい〔002 §7(1)[2]・004 §11(1)[2]〕。例外は002 §7(2)・004 §11(2)）",
     "final-report": "個人情報保護委員会への確報",
     "recurrence-prevention": "再発防止策の策定・実施",
     "complaints-handled": "第三者からの苦情・請求等への対応",
+    "partner-investigation": "ビジネスパートナーからの調査結果・対処状況の報告（パートナー細則 第9条1項。期限は当社の設定）",
+    "partner-recurrence": "ビジネスパートナーからの再発防止策の報告（パートナー細則 第9条2項。期限は当社の設定）",
   } satisfies Record<TaskKey, string>,
   notApplicable: {
     "not-processor": "委託を受けて取り扱うデータではないため不要",
@@ -65,6 +68,7 @@ const ja = {
     "not-reportable": "報告対象事態に当たらないため不要",
     encrypted: "高度な暗号化等により報告対象外のため不要",
     "reported-by-client": "委託元が対応するため不要（当社は委託元へ報告）",
+    "not-partner": "ビジネスパートナーでの事故ではないため不要",
   } satisfies Record<NotApplicableCode, string>,
   deadline: {
     preliminaryReportDueAt: "速報",
@@ -72,6 +76,8 @@ const ja = {
     peopleNoticeDueAt: "本人への通知",
     clientToldDueAt: "委託元への報告",
     ministryReportDueAt: "総務省への報告",
+    partnerInvestigationDueAt: "パートナーの調査報告（当社の設定）",
+    partnerRecurrenceDueAt: "パートナーの再発防止策の報告（当社の設定）",
   } satisfies Record<DeadlineKey, string>,
   field: {
     sensitive: "要配慮個人情報",
@@ -81,6 +87,8 @@ const ja = {
     stronglyEncrypted: "高度な暗号化",
     asProcessor: "委託先として取扱い",
     telecom: "電気通信事業者",
+    mayExceedThousand: "1,000人を超えるおそれ",
+    atPartner: "ビジネスパートナーでの発生",
   } satisfies Record<AssessmentField, string>,
   yes: "あり",
   no: "なし",
@@ -88,15 +96,17 @@ const ja = {
   unknown: "不明",
   // ---- reportability
   reportability: (r: Reportability, reasons: string[]) =>
-    r.reportedBy === "company"
-      ? `報告対象（${reasons.join("、")}）`
-      : r.reportedBy === "client"
-        ? `報告対象・委託元が報告（${reasons.join("、")}）`
-        : r.reportable
-          ? "報告対象"
-          : reasons.length
-            ? `報告対象外（${reasons.join("、")}）`
-            : "報告対象外（第7条の事態に当たらない）",
+    r.undetermined
+      ? "要判断（本人の数が未確定。1,000人を超えるおそれがあれば第7条4号により報告対象。確定するまで速報・確報の期限を維持します）"
+      : r.reportedBy === "company"
+        ? `報告対象（${reasons.join("、")}）`
+        : r.reportedBy === "client"
+          ? `報告対象・委託元が報告（${reasons.join("、")}）`
+          : r.reportable
+            ? "報告対象"
+            : reasons.length
+              ? `報告対象外（${reasons.join("、")}）`
+              : "報告対象外（第7条の事態に当たらない）",
   countUnknown: "本人の数が未確定です。1,000人を超えるおそれがあれば報告対象です（第7条4号）。",
   // ---- reassessment (timeline)
   fieldChanged: (field: string, from: string, to: string) => `${field}：${from} → ${to}`,
@@ -143,6 +153,8 @@ const ja = {
     processorNote:
       "当社は本件個人データの取扱いの委託を受けた者（委託先）です。委託元への通知により当社の報告義務は免除されます（法第26条1項ただし書）。本書は委託元への報告に用いる草案です。",
     notReportableNote: "本件は施行規則第7条の報告対象事態に当たらないと評価しています（任意の報告）。",
+    undeterminedNote:
+      "本人の数が未確定のため、報告対象事態に当たるかは要判断です（1,000人を超えるおそれがあれば第7条4号）。第7条は発生したおそれがある事態も対象とするため、期限内の報告を前提に準備しています。",
     encryptedNote: "漏えい等した個人データには高度な暗号化等の措置が講じられていると評価しています。",
   },
 };
@@ -162,7 +174,7 @@ const en: typeof ja = {
     malicious: "possibly caused with unauthorized intent (Art.7(3))",
     "over-1000": "more than 1,000 people (Art.7(4))",
     encrypted: "excluded: the data was strongly encrypted",
-    processor: "we are the processor: telling the entrusting client discharges our duty (APPI Art.26(1) proviso; customer-information rules Art.9)",
+    processor: "we are the processor: telling the entrusting client discharges our duty (APPI Art.26(1) proviso)",
   },
   tasks: {
     containment: "Containment",
@@ -171,11 +183,14 @@ const en: typeof ja = {
     "client-told": "Client told",
     "ministry-report": "Report to the ministry (MIC)",
     "preliminary-report": "Preliminary report to the PPC",
-    "people-notified": "People affected notified (or publication and an inquiry desk)",
-    publication: "Publication",
+    "people-notified":
+      "Notice to the people affected (company policy: every leak [002 §7(1)[1], 004 §11(1)[1]]; APPI Art.26(2) when reportable; where notice is difficult, a substitute: publication or an inquiry desk)",
+    publication: "Publication (company policy: every leak [002 §7(1)[2], 004 §11(1)[2]]; exceptions in 002 §7(2), 004 §11(2))",
     "final-report": "Final report to the PPC",
     "recurrence-prevention": "Recurrence prevention",
     "complaints-handled": "Third-party complaints handled",
+    "partner-investigation": "The business partner's report of its investigation and response (partner rules Art.9(1); due date: a company setting)",
+    "partner-recurrence": "The business partner's report of its recurrence measures (partner rules Art.9(2); due date: a company setting)",
   },
   notApplicable: {
     "not-processor": "not needed: we do not hold this data for a client",
@@ -183,6 +198,7 @@ const en: typeof ja = {
     "not-reportable": "not needed: not a reportable incident",
     encrypted: "not needed: excluded as strongly encrypted",
     "reported-by-client": "not needed: the client handles it (we tell the client)",
+    "not-partner": "not needed: it did not happen at a business partner",
   },
   deadline: {
     preliminaryReportDueAt: "Preliminary report",
@@ -190,6 +206,8 @@ const en: typeof ja = {
     peopleNoticeDueAt: "Notice to the people affected",
     clientToldDueAt: "Telling the client",
     ministryReportDueAt: "Report to the ministry",
+    partnerInvestigationDueAt: "Partner's investigation report (company setting)",
+    partnerRecurrenceDueAt: "Partner's recurrence-measures report (company setting)",
   },
   field: {
     sensitive: "Sensitive data",
@@ -199,21 +217,25 @@ const en: typeof ja = {
     stronglyEncrypted: "Strongly encrypted",
     asProcessor: "Held as a processor",
     telecom: "Telecom operator",
+    mayExceedThousand: "May exceed 1,000 people",
+    atPartner: "At a business partner",
   },
   yes: "yes",
   no: "no",
   people: (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "person" : "people"}`,
   unknown: "unknown",
   reportability: (r: Reportability, reasons: string[]) =>
-    r.reportedBy === "company"
-      ? `reportable (${reasons.join("; ")})`
-      : r.reportedBy === "client"
-        ? `reportable by the client (${reasons.join("; ")})`
-        : r.reportable
-          ? "reportable"
-          : reasons.length
-            ? `not reportable (${reasons.join("; ")})`
-            : "not reportable (no Art.7 category applies)",
+    r.undetermined
+      ? "undetermined (the number of people is not known yet; if it may exceed 1,000 it is reportable under Art.7(4); the preliminary and final report deadlines stay until it is settled)"
+      : r.reportedBy === "company"
+        ? `reportable (${reasons.join("; ")})`
+        : r.reportedBy === "client"
+          ? `reportable by the client (${reasons.join("; ")})`
+          : r.reportable
+            ? "reportable"
+            : reasons.length
+              ? `not reportable (${reasons.join("; ")})`
+              : "not reportable (no Art.7 category applies)",
   countUnknown: "The number of people is not yet known; if it may exceed 1,000 the incident is reportable (Art.7(4)).",
   fieldChanged: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
   reportabilityChanged: (from: string, to: string) => `Reportability: ${from} → ${to}`,
@@ -257,6 +279,8 @@ const en: typeof ja = {
     processorNote:
       "We handle this personal data as a processor for a client; telling the client discharges our duty to report (APPI Art.26(1) proviso). This draft is for the report to the client.",
     notReportableNote: "We assess this incident as not reportable under Enforcement Rules Art.7 (a voluntary report).",
+    undeterminedNote:
+      "The number of people is not known yet, so whether this is reportable is undetermined (Art.7(4) if it may exceed 1,000). Art.7 covers what may have happened, so this draft is prepared for the deadline.",
     encryptedNote: "We assess the personal data concerned as strongly encrypted.",
   },
 };

@@ -17,6 +17,8 @@ export const DEADLINE_TASK: Record<DeadlineKey, TaskKey> = {
   peopleNoticeDueAt: "people-notified",
   clientToldDueAt: "client-told",
   ministryReportDueAt: "ministry-report",
+  partnerInvestigationDueAt: "partner-investigation",
+  partnerRecurrenceDueAt: "partner-recurrence",
 };
 const TASK_OF_DEADLINE = new Map<string, DeadlineKey>(DEADLINE_KEYS.map((k) => [DEADLINE_TASK[k], k]));
 
@@ -34,6 +36,8 @@ const MET_AT: Record<DeadlineKey, IncidentStatus> = {
   peopleNoticeDueAt: "closed",
   clientToldDueAt: "closed",
   ministryReportDueAt: "closed",
+  partnerInvestigationDueAt: "closed",
+  partnerRecurrenceDueAt: "closed",
 };
 const rank = (s: string) => INCIDENT_STATUSES.indexOf(s as IncidentStatus);
 /** Whether the status meets a deadline of an incident without task rows (the fallback). */

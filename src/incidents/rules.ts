@@ -24,10 +24,26 @@
 // The processor case (asProcessor): when the company only handles the data for a client
 // (委託先), telling the entrusting client promptly discharges both its report to the PPC
 // and its notice to the people affected (APPI Art.26(1) proviso, and Art.26(2) which only
-// binds those who report); seed 000 第9条1項 requires the same of us by contract, for every
-// incident with the client's data, reportable or not. So the result says the incident is
-// reportable *by the client*, and the "client told" task and deadline replace the
-// regulator reports and the notice.
+// binds those who report); the contract with the client may ask for more. (Seed 000 is the
+// other direction: it binds the company's own partners, see "Partners" below.) So the
+// result says the incident is reportable *by the client*, and the "client told" task and
+// deadline replace the regulator reports and the notice.
+//
+// Suspected counts (第7条 "発生し、又は発生したおそれがある"): the 1,000-people category counts
+// when more than 1,000 people are affected or may be (mayExceedThousand). A number nobody
+// knows yet is never "not reportable": with no other category it is undetermined (要判断),
+// and the 速報/確報 deadlines and tasks stay open until a reassessment settles it.
+//
+// The company's own policies (seed 002 §7(1), seed 004 §11(1)) promise notice to the people
+// affected and publication for every leak, reportable or not: those two tasks apply to
+// every incident the company holds for itself; a person sets them aside only with a reason
+// (for publication, the exceptions of seed 002 §7(2) / seed 004 §11(2)).
+//
+// Partners (atPartner): seed 000 第9条 binds the company's business partners (its agents and
+// processors) to report a leak to the company at once, investigate and report the results
+// (1項) and report their recurrence measures (2項). The company's clock starts when it
+// learns (discoveredAt); the partner's two reports become tasks whose due dates are company
+// settings (the seed says 直ちに / 速やかに, no number of days).
 //
 // Telecom (telecom: true): a telecommunications operator whose privacy policy follows
 // seed 004 §11 also reports the facts to the ministry (総務省) "immediately" (直ちに), for
@@ -52,6 +68,10 @@ export interface Assessment {
   asProcessor: boolean;
   /** the company is a telecom operator reporting to the ministry as well (seed 004 §11 [3]) */
   telecom?: boolean;
+  /** more than 1,000 people may be affected (第7条4号 read with "発生したおそれ"), whatever the number known so far */
+  mayExceedThousand?: boolean;
+  /** it happened at a business partner (agent or processor) who reported it to the company (seed 000 第9条) */
+  atPartner?: boolean;
 }
 
 /** The four kinds of 第7条 event, in the order of the article (1号-4号). */
@@ -72,6 +92,11 @@ export interface Reportability {
   reportedBy: "company" | "client" | null;
   /** the number of people is unknown, so 第7条4号 cannot be decided yet */
   countUnknown: boolean;
+  /**
+   * 要判断: no category applies yet but the number of people is unknown, so it may still be a
+   * 第7条4号 event. Never read as "not reportable": the regulator's deadlines stay set.
+   */
+  undetermined: boolean;
 }
 
 /** The 第7条 categories that apply to an assessment, before the encryption exclusion. */
@@ -80,7 +105,7 @@ export function categoriesOf(a: Assessment): ReportableCategory[] {
   if (a.sensitive) out.push("sensitive");
   if (a.financialLoss) out.push("financial-loss");
   if (a.malicious) out.push("malicious");
-  if (a.affectedCount !== null && a.affectedCount > REPORTABLE_PEOPLE_THRESHOLD) out.push("over-1000");
+  if ((a.affectedCount !== null && a.affectedCount > REPORTABLE_PEOPLE_THRESHOLD) || a.mayExceedThousand === true) out.push("over-1000");
   return out;
 }
 
@@ -93,11 +118,12 @@ export function categoriesOf(a: Assessment): ReportableCategory[] {
  */
 export function reportability(a: Assessment): Reportability {
   const categories = categoriesOf(a);
-  const countUnknown = a.affectedCount === null;
-  if (categories.length === 0) return { reportable: false, reasons: [], reportedBy: null, countUnknown };
-  if (a.stronglyEncrypted) return { reportable: false, reasons: [...categories, "encrypted"], reportedBy: null, countUnknown };
-  if (a.asProcessor) return { reportable: true, reasons: [...categories, "processor"], reportedBy: "client", countUnknown };
-  return { reportable: true, reasons: categories, reportedBy: "company", countUnknown };
+  const countUnknown = a.affectedCount === null && a.mayExceedThousand !== true;
+  if (a.stronglyEncrypted && categories.length)
+    return { reportable: false, reasons: [...categories, "encrypted"], reportedBy: null, countUnknown, undetermined: false };
+  if (categories.length === 0) return { reportable: false, reasons: [], reportedBy: null, countUnknown, undetermined: countUnknown && !a.stronglyEncrypted };
+  if (a.asProcessor) return { reportable: true, reasons: [...categories, "processor"], reportedBy: "client", countUnknown, undetermined: false };
+  return { reportable: true, reasons: categories, reportedBy: "company", countUnknown, undetermined: false };
 }
 
 // ---- deadlines ----------------------------------------------------------------------
@@ -118,6 +144,10 @@ export interface DeadlineOptions {
   clientDays?: number;
   /** the report to the ministry (seed 004 §11 [3] "直ちに"). Default 1: the day of discovery. */
   ministryDays?: number;
+  /** the partner's investigation report (seed 000 第9条1項 "直ちに"): a company setting, default 7 */
+  partnerInvestigationDays?: number;
+  /** the partner's recurrence-measures report (seed 000 第9条2項 "速やかに"): a company setting, default 30 */
+  partnerRecurrenceDays?: number;
   timeZone?: string;
   /** which day is day 1: the day of discovery (default) or the day after (民法 第140条) */
   countFrom?: "discovery-day" | "next-day";
@@ -132,13 +162,24 @@ export const DEFAULT_DEADLINE_OPTIONS: Settings = {
   finalDaysMalicious: 60,
   clientDays: 2,
   ministryDays: 1,
+  partnerInvestigationDays: 7,
+  partnerRecurrenceDays: 30,
   timeZone: "Asia/Tokyo",
   countFrom: "discovery-day",
 };
 
 function settings(opts: DeadlineOptions = {}): Settings {
   const s = { ...DEFAULT_DEADLINE_OPTIONS, ...opts };
-  for (const k of ["preliminaryDays", "noticeDays", "finalDays", "finalDaysMalicious", "clientDays", "ministryDays"] as const) {
+  for (const k of [
+    "preliminaryDays",
+    "noticeDays",
+    "finalDays",
+    "finalDaysMalicious",
+    "clientDays",
+    "ministryDays",
+    "partnerInvestigationDays",
+    "partnerRecurrenceDays",
+  ] as const) {
     if (!Number.isInteger(s[k]) || s[k] < 1) throw new RangeError(`${k} must be a whole number of days, at least 1 (got ${s[k]})`);
   }
   return s;
@@ -156,6 +197,10 @@ export interface IncidentDeadlines {
   clientToldDueAt: Date | null;
   /** report to the ministry (telecom) */
   ministryReportDueAt: Date | null;
+  /** the partner's investigation report to the company (seed 000 第9条1項; company setting) */
+  partnerInvestigationDueAt: Date | null;
+  /** the partner's recurrence-measures report to the company (seed 000 第9条2項; company setting) */
+  partnerRecurrenceDueAt: Date | null;
 }
 export type DeadlineKey = keyof IncidentDeadlines;
 export const DEADLINE_KEYS: readonly DeadlineKey[] = [
@@ -164,6 +209,8 @@ export const DEADLINE_KEYS: readonly DeadlineKey[] = [
   "preliminaryReportDueAt",
   "peopleNoticeDueAt",
   "finalReportDueAt",
+  "partnerInvestigationDueAt",
+  "partnerRecurrenceDueAt",
 ];
 
 const DAY_MS = 86_400_000;
@@ -189,21 +236,26 @@ export function finalReportDays(a: Assessment, opts: DeadlineOptions = {}): numb
 }
 
 /**
- * The deadlines from the moment of discovery. The regulator reports and the notice to
- * the people affected apply when the company itself reports (reportedBy "company"); the
- * client deadline when it is a processor (whether or not the incident is reportable:
- * seed 000 第9条1項); the ministry deadline when it is a telecom operator.
+ * The deadlines from the moment of discovery. The regulator reports apply when the company
+ * itself reports (reportedBy "company") and, provisionally, while it is undetermined (要判断);
+ * the notice to the people affected whenever the company holds the data for itself (the
+ * law for a reportable incident, the company's policies for every leak); the client
+ * deadline when it is a processor (whether or not the incident is reportable); the ministry
+ * deadline when it is a telecom operator; the partner's reports when it happened at a partner.
  */
 export function deadlines(discoveredAt: Date, a: Assessment, opts: DeadlineOptions = {}): IncidentDeadlines {
   const s = settings(opts);
   const due = (days: number) => dueAfterDays(discoveredAt, days, s);
-  const companyReports = reportability(a).reportedBy === "company";
+  const r = reportability(a);
+  const companyReports = r.reportedBy === "company" || (r.undetermined && !a.asProcessor);
   return {
     preliminaryReportDueAt: companyReports ? due(s.preliminaryDays) : null,
     finalReportDueAt: companyReports ? due(finalReportDays(a, s)) : null,
-    peopleNoticeDueAt: companyReports ? due(s.noticeDays) : null,
+    peopleNoticeDueAt: a.asProcessor ? null : due(s.noticeDays),
     clientToldDueAt: a.asProcessor ? due(s.clientDays) : null,
     ministryReportDueAt: a.telecom ? due(s.ministryDays) : null,
+    partnerInvestigationDueAt: a.atPartner ? due(s.partnerInvestigationDays) : null,
+    partnerRecurrenceDueAt: a.atPartner ? due(s.partnerRecurrenceDays) : null,
   };
 }
 
@@ -218,6 +270,8 @@ const ASSESSMENT_FIELDS: readonly AssessmentField[] = [
   "stronglyEncrypted",
   "asProcessor",
   "telecom",
+  "mayExceedThousand",
+  "atPartner",
 ];
 
 export interface AssessmentChange {
@@ -228,11 +282,13 @@ export interface AssessmentChange {
 
 /** The assessment answers each deadline depends on. */
 const DEPENDS_ON: Record<DeadlineKey, readonly AssessmentField[]> = {
-  preliminaryReportDueAt: ["sensitive", "financialLoss", "malicious", "affectedCount", "stronglyEncrypted", "asProcessor"],
-  finalReportDueAt: ["sensitive", "financialLoss", "malicious", "affectedCount", "stronglyEncrypted", "asProcessor"],
-  peopleNoticeDueAt: ["sensitive", "financialLoss", "malicious", "affectedCount", "stronglyEncrypted", "asProcessor"],
+  preliminaryReportDueAt: ["sensitive", "financialLoss", "malicious", "affectedCount", "mayExceedThousand", "stronglyEncrypted", "asProcessor"],
+  finalReportDueAt: ["sensitive", "financialLoss", "malicious", "affectedCount", "mayExceedThousand", "stronglyEncrypted", "asProcessor"],
+  peopleNoticeDueAt: ["asProcessor"],
   clientToldDueAt: ["asProcessor"],
   ministryReportDueAt: ["telecom"],
+  partnerInvestigationDueAt: ["atPartner"],
+  partnerRecurrenceDueAt: ["atPartner"],
 };
 
 export interface DeadlineChange {
@@ -256,7 +312,9 @@ export interface Reassessment {
   changes: DeadlineChange[];
 }
 
-const assessed = (a: Assessment, f: AssessmentField): boolean | number | null => (f === "telecom" ? a.telecom === true : a[f]);
+const OPTIONAL_FIELDS: readonly AssessmentField[] = ["telecom", "mayExceedThousand", "atPartner"];
+const assessed = (a: Assessment, f: AssessmentField): boolean | number | null =>
+  OPTIONAL_FIELDS.includes(f) ? a[f] === true : (a[f] as boolean | number | null);
 
 /**
  * What a new assessment changes: the answers, whether it is reportable (and by whom), and
@@ -300,7 +358,7 @@ export const TASK_KEYS = [
   "containment", // 封じ込め
   "cause-found", // 原因の特定 (seed 000 第9条1項)
   "damage-assessed", // 被害状況の把握 (seed 000 第9条1項)
-  "client-told", // 委託元への報告 (seed 000 第9条1項; APPI Art.26(1) proviso)
+  "client-told", // 委託元への報告 (APPI Art.26(1) proviso)
   "ministry-report", // 総務省への報告 (seed 004 §11 [3])
   "preliminary-report", // 速報 (施行規則 第8条1項)
   "people-notified", // 本人への通知又は代替措置 (APPI Art.26(2))
@@ -308,11 +366,13 @@ export const TASK_KEYS = [
   "final-report", // 確報 (第8条2項)
   "recurrence-prevention", // 再発防止策 (seed 000 第9条2項)
   "complaints-handled", // 第三者からの苦情等への対応 (seed 000 第9条3項)
+  "partner-investigation", // the partner's investigation results (seed 000 第9条1項)
+  "partner-recurrence", // the partner's recurrence measures (seed 000 第9条2項)
 ] as const;
 export type TaskKey = (typeof TASK_KEYS)[number];
 
 /** Why the assessment makes a task not applicable. */
-export type NotApplicableCode = "not-processor" | "not-telecom" | "not-reportable" | "encrypted" | "reported-by-client";
+export type NotApplicableCode = "not-processor" | "not-telecom" | "not-reportable" | "encrypted" | "reported-by-client" | "not-partner";
 
 export interface TaskDefinition {
   key: TaskKey;
@@ -336,6 +396,8 @@ const TASK_DEADLINE: Record<TaskKey, DeadlineKey | null> = {
   "final-report": "finalReportDueAt",
   "recurrence-prevention": "finalReportDueAt",
   "complaints-handled": null,
+  "partner-investigation": "partnerInvestigationDueAt",
+  "partner-recurrence": "partnerRecurrenceDueAt",
 };
 
 /** The deadline a task follows (its due date cannot be later), or null when it has none. */
@@ -357,7 +419,7 @@ export function taskDueAfterAssessment(current: { dueAt: Date | null; setByHand:
 
 /** Why the regulator's tasks do not apply, or null when the company reports. */
 function notReportedByUs(r: Reportability): NotApplicableCode | null {
-  if (r.reportedBy === "company") return null;
+  if (r.reportedBy === "company" || r.undetermined) return null;
   if (r.reportedBy === "client") return "reported-by-client";
   return r.reasons.includes("encrypted") ? "encrypted" : "not-reportable";
 }
@@ -370,14 +432,16 @@ function applicability(key: TaskKey, a: Assessment, r: Reportability): NotApplic
       return a.telecom ? null : "not-telecom";
     case "preliminary-report":
     case "final-report":
+      return notReportedByUs(r);
     case "people-notified":
-      return notReportedByUs(r);
     case "publication":
-      // with the notice, and as its substitute where people cannot be reached; a telecom
-      // operator publishes what it can after every leak (seed 004 §11 [2]); a processor
-      // leaves it to the client, whose data it is (seed 000 第9条3項: as agreed with it)
-      if (a.telecom && !a.asProcessor) return null;
-      return notReportedByUs(r);
+      // the company's policies: notice and publication for every leak (seed 002 §7(1)[1][2],
+      // seed 004 §11(1)[1][2]); the law too where reportable (Art.26(2)). A processor leaves
+      // them to the client, whose data it is (Art.26(1) proviso: the client reports and notifies)
+      return a.asProcessor ? "reported-by-client" : null;
+    case "partner-investigation":
+    case "partner-recurrence":
+      return a.atPartner ? null : "not-partner";
     default:
       // containment, cause, damage, recurrence prevention, third-party complaints: always
       // (with no complaints, "none received" is recorded as done, or a person marks it n/a)

@@ -99,7 +99,7 @@ describe("the task checklist", () => {
     const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.task_done", subject: `incident:${code}` } });
     expect(a).toMatchObject({ actorId: P.chief, data: { task: "containment", from: "open", to: "done" } });
     await threadHas(`タスク「${label.containment}」を完了にしました`);
-    const edited = await shows(checklist, "完了または該当なし：6 / 11");
+    const edited = await shows(checklist, "完了または該当なし：8 / 13");
     expect((edited.blocks ?? []).some((b) => b.block_id === "task-containment")).toBe(false);
   });
 
@@ -114,7 +114,7 @@ describe("the task checklist", () => {
     const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.task_na", subject: `incident:${code}` } });
     expect(a.data).toMatchObject({ task: "complaints-handled", reason: sealOf(h.bot.services)("第三者からの苦情・請求は受けていない") });
     await threadHas("理由：第三者からの苦情・請求は受けていない");
-    await shows(checklist, "完了または該当なし：7 / 11");
+    await shows(checklist, "完了または該当なし：9 / 13");
   });
 });
 
@@ -149,7 +149,7 @@ describe("closing", () => {
     for (const key of ["cause-found", "damage-assessed", "client-told", "recurrence-prevention"]) {
       await pressTask(P.chief, IncidentActions.taskDone, key);
       await pumping(h.fake.waitFor(async () => ((await task(key)).status === "done" ? true : undefined)));
-      await shows(checklist, `完了または該当なし：${8 + ["cause-found", "damage-assessed", "client-told", "recurrence-prevention"].indexOf(key)} / 11`);
+      await shows(checklist, `完了または該当なし：${10 + ["cause-found", "damage-assessed", "client-told", "recurrence-prevention"].indexOf(key)} / 13`);
     }
     const view = await newView(P.deputy, IncidentViews.close, () =>
       h.slack.blockAction(P.deputy, { actionId: IncidentActions.close, message: { channel: parent.channel, ts: parent.ts } }),

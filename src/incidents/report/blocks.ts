@@ -8,6 +8,7 @@ import { AssessBlocks, IncidentViews, INPUT, ReportBlocks, type AssessMeta } fro
 import { REPORTABLE_CATEGORIES } from "../rules.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING } from "../slackMessages.js";
 import { assessmentOf, type IncidentRow } from "../store.js";
+import { intakeInputs } from "../intake/blocks.js";
 
 // ---- the report modal ---------------------------------------------------------------
 
@@ -64,6 +65,7 @@ export function reportModal(lang: Lang, now: Date, timeZone: string): View {
         hint: plain(m.processorHint, 2000),
         element: radio(["yes", "no"], m.processorOption),
       },
+      ...intakeInputs(lang),
       {
         type: "input",
         block_id: ReportBlocks.contact,
@@ -93,7 +95,7 @@ export function assessModal(i: IncidentRow, lang: Lang): View {
             sensitive: a.sensitive,
             "financial-loss": a.financialLoss,
             malicious: a.malicious,
-            "over-1000": a.affectedCount !== null && a.affectedCount > 1000,
+            "over-1000": a.mayExceedThousand === true || (a.affectedCount !== null && a.affectedCount > 1000),
           })[o.value as (typeof REPORTABLE_CATEGORIES)[number]],
       )
     : [];

@@ -62,6 +62,12 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
         ongoing: r.ongoing,
         asProcessor: r.asProcessor,
         contact: r.contact,
+        // the regulator form's facts and a partner's report (issue 13)
+        occurredOn: r.facts.occurredOn ? new Date(`${r.facts.occurredOn}T00:00:00Z`) : null,
+        discoveryMethod: r.facts.discoveryMethod,
+        eventKinds: r.facts.eventKinds,
+        medium: r.facts.medium,
+        partnerName: r.facts.partnerName,
         channelId: channel,
         submissionKey: input.submissionKey,
         createdAt: now,
@@ -79,6 +85,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
         summary: seal(r.summary),
         dataDescription: seal(r.dataDescription),
         contact: seal(r.contact),
+        facts: { ...r.facts, partnerName: seal(r.facts.partnerName) },
         discoveredAt: r.discoveredAt.toISOString(),
         channel,
       },
@@ -140,8 +147,9 @@ export async function assessIncident(
     if (!lock.ok) return lock;
     const before = lock.before;
     if (before.status === "closed") return { ok: false, refusal: "closed" };
-    // a telecom operator (settings) also reports to the ministry (seed 004 §11)
-    const next = { ...input.answers.assessment, telecom: incidentSettings(s).telecom };
+    // a telecom operator (settings) also reports to the ministry (seed 004 §11); a partner's
+    // report (seed 000 第9条) brings the partner's two reports as tasks
+    const next = { ...input.answers.assessment, telecom: incidentSettings(s).telecom, atPartner: before.partnerName !== null };
     const previous = assessmentOf(before);
     const opts = deadlineOptions(s);
     const change = previous ? reassess(previous, next, before.discoveredAt, { ...opts, lang: CHANNEL_LANG }) : null;
@@ -162,7 +170,8 @@ export async function assessIncident(
         asProcessor: next.asProcessor,
         assessedBy: input.actorId,
         assessedAt: now,
-        reportable: r.reportable,
+        // null while undetermined (要判断): never stored as "not reportable"
+        reportable: r.undetermined ? null : r.reportable,
         reasons: r.reasons,
         reportedBy: r.reportedBy,
         ...due,
@@ -181,7 +190,7 @@ export async function assessIncident(
         assessment: next,
         dataItems: sealOf(s)(input.answers.dataItems),
         cause: sealOf(s)(input.answers.cause),
-        reportable: r.reportable,
+        reportable: r.undetermined ? null : r.reportable,
         reasons: r.reasons,
         reportedBy: r.reportedBy,
         deadlines: isoDeadlines(due),

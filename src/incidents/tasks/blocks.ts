@@ -10,6 +10,7 @@ import { incidentTaskMessages } from "./messages.js";
 import { incidentAssignMessages } from "../assign/messages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
 import { clip, plain, modalView } from "../../platform/slack/text.js";
+import { naGroundInput } from "../intake/exceptions.js";
 
 /** Slack allows 50 blocks in a message. */
 export const MAX_BLOCKS = 50;
@@ -118,6 +119,8 @@ export function naModal(i: { id: string; code: string }, key: string, lang: Lang
     close: m.close,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: m.intro(i.code, taskLabel(key, lang)) } },
+      // notice and publication (the company's policies): the grounds that exist (intake/exceptions.ts)
+      ...(naGroundInput(key, lang) ? [naGroundInput(key, lang)!] : []),
       {
         type: "input",
         block_id: TaskBlocks.naReason,
