@@ -69,7 +69,10 @@ export type Person = PersonRow;
  */
 export function recordDelivery(s: Services, d: DeliveryRecord): Promise<{ first: false } | { first: true; person: Person | null }> {
   let batcher = batchers.get(s.database);
-  if (!batcher) batchers.set(s.database, (batcher = new DeliveryBatcher(s.database)));
+  if (!batcher) {
+    batcher = new DeliveryBatcher(s.database);
+    batchers.set(s.database, batcher);
+  }
   return batcher.record(d, s.clock.now());
 }
 
