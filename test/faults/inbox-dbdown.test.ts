@@ -16,6 +16,7 @@ import { openDatabase, type Database } from "../../src/platform/db.js";
 import { silentLogger } from "../../src/platform/log.js";
 import { FakeSlack, SlackRequestSender } from "../../src/platform/slack/fake/index.js";
 import { notRecordedText } from "../../src/platform/slack/inbox.js";
+import { IncidentShortcuts } from "../../src/incidents/ids.js";
 import { RequestActions, RequestViews } from "../../src/requests/ids.js";
 import { onPostgres, postgresDatabase, testDatabase } from "../support/db.js";
 import { VALID_INPUTS } from "../support/forms.js";
@@ -132,12 +133,26 @@ describe(onPostgres ? "PostgreSQL's connections cut" : "PGlite: the recording st
       await timed(() => slack.blockAction(manager, { actionId: RequestActions.approve, message: { channel: parent.channel, ts: parent.ts } })),
       await timed(() => slack.command(employee, "/privacy", `status ${code}`)),
       await timed(() => slack.command(employee, "/privacy", "request")),
+      // the global shortcut 「個人情報の事故を報告」 (it has no response_url: the answer is a modal)
+      await timed(() => {
+        const sender = slack as unknown as {
+          interaction(type: string, userId: string, fields: Record<string, unknown>): Record<string, unknown>;
+          postPayload(payload: Record<string, unknown>, opts: object): Promise<{ status: number }>;
+          triggerId(userId: string): string;
+        };
+        return sender.postPayload(
+          sender.interaction("shortcut", employee, { callback_id: IncidentShortcuts.report, trigger_id: sender.triggerId(employee), action_ts: "1" }),
+          {},
+        );
+      }),
     ];
     expect(answers).toEqual(answers.map(() => ({ status: 200, fast: true })));
     // told where they acted, at once: the presser on the message, the commander in the channel
     await fake.waitFor(() => fake.ephemerals(manager).find((e) => e.text === notRecordedText), 3000);
     await fake.waitFor(() => fake.ephemerals(employee).filter((e) => e.text === notRecordedText).length === 2 || undefined, 3000);
-    expect(fake.openViews(employee).filter((v) => v.id !== view.id)).toEqual([]);
+    const told = await fake.waitFor(() => fake.openViews(employee).find((v) => v.id !== view.id), 3000);
+    expect(JSON.stringify(told.view.blocks)).toContain(JSON.stringify(notRecordedText).slice(1, 40));
+    expect(fake.openViews(employee).filter((v) => v.id !== view.id && v.id !== told.id)).toEqual([]);
 
     cut(false);
     // nothing half-done: no delivery recorded, nothing decided, the request as it was

@@ -6,6 +6,7 @@ import { noteUnknownUser } from "../../directory/unknownUser.js";
 import { DEFAULT_LANG, formatDateTime, type Lang } from "../../platform/i18n.js";
 import type { Services } from "../../platform/services.js";
 import { firstDeliveryBy } from "../../platform/slack/actor.js";
+import { notRecordedText } from "../../platform/slack/inbox.js";
 import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../../platform/slack/handlers.js";
 import { mayRespond } from "../access.js";
 import { assessModal, reportModal } from "./blocks.js";
@@ -38,7 +39,15 @@ export function registerReportShortcut(app: App, s: Services): void {
   // The global shortcut 「個人情報の事故を報告」: the same modal as /privacy incident.
   app.shortcut(IncidentShortcuts.report, async ({ ack, shortcut, client }) => {
     await ack();
-    const delivery = await firstDeliveryBy(s, client, `shortcut:${shortcut.trigger_id}`, shortcut.user.id);
+    let delivery: Awaited<ReturnType<typeof firstDeliveryBy>>;
+    try {
+      delivery = await firstDeliveryBy(s, client, `shortcut:${shortcut.trigger_id}`, shortcut.user.id);
+    } catch (e) {
+      // the database did not answer: the person is told where they acted, in both languages
+      s.log.error("a shortcut could not be recorded; the person is told", { user: shortcut.user.id, error: errorText(e) });
+      await client.views.open({ trigger_id: shortcut.trigger_id, view: noticeView(notRecordedText, DEFAULT_LANG) }).catch(() => undefined);
+      return;
+    }
     if (!delivery.first) return;
     const { actor } = delivery;
     if (!actor) {
