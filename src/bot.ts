@@ -62,13 +62,12 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   const { config } = o;
   const log =
     o.log ??
-    createLogger(config.logLevel, [
-      config.slackBotToken,
-      config.slackSigningSecret ?? "",
-      config.slackAppToken ?? "",
-      config.databaseUrl ?? "",
-      config.auditHmacKey ?? "",
-    ]);
+    createLogger(
+      config.logLevel,
+      [config.slackBotToken, config.slackSigningSecret ?? "", config.slackAppToken ?? "", config.databaseUrl ?? "", config.auditHmacKey ?? ""],
+      undefined,
+      config.logFormat,
+    );
   for (const w of config.warnings ?? []) log.warn(w);
   const clock = o.clock ?? systemClock;
   const database = o.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir }));

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   if (config.mode === "local") {
     // No Slack app configured: run against the local Slack in the browser.
     const { startLocal } = await import("./local/run.js");
-    const log = createLogger(config.logLevel, [config.databaseUrl ?? ""]);
+    const log = createLogger(config.logLevel, [config.databaseUrl ?? ""], undefined, config.logFormat);
     const local = await startLocal(config, { log });
     process.stdout.write(
       `\nMamori is running with the local Slack (no Slack app configured):\n\n    ${local.url}\n\n` +
