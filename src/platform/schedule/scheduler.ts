@@ -14,6 +14,7 @@ import type { Settings } from "../../settings.js";
 import type { BusinessCalendar } from "./calendar.js";
 import { claimNotices } from "./notices.js";
 import { errorText } from "../log.js";
+import type { Metrics } from "../metrics.js";
 
 export interface JobContext {
   /** the moment the run was due (its slot) */
@@ -54,6 +55,8 @@ export interface SchedulerOptions {
   /** how long a claimed run is held before another replica may take it over */
   leaseMs?: number;
   replicaId?: string;
+  /** counts runs, their durations and failures, and runs taken over (metrics.ts) */
+  metrics?: Metrics;
 }
 
 /** how far back a missed slot is looked for */
@@ -221,7 +224,10 @@ export class Scheduler {
       });
       if (taken.count === 0) return { ran: false };
       s.log.warn("taking over a job run left unfinished", { job: name, slot: slot.toISOString() });
+      this.o.metrics?.leaseTakenOver("job_run");
     }
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     const heartbeat = setInterval(
       () => {
         prisma.jobRun
@@ -235,11 +241,13 @@ export class Scheduler {
       const result = await this.job(name).run(this.context(slot));
       await prisma.jobRun.update({ where: { job_slot: { job: name, slot } }, data: { status: "done", finishedAt: s.clock.now(), result: result as object } });
       s.outbox.kick();
+      this.o.metrics?.jobRun(name, "done", seconds(), s.clock.now());
       s.log.info("job run", { job: name, slot: slot.toISOString(), ...result });
       return { ran: true, result };
     } catch (e) {
       // left "running" with a short lease: the next tick (here or on another replica) tries again
       await prisma.jobRun.update({ where: { job_slot: { job: name, slot } }, data: { error: errorText(e), leaseUntil: s.clock.now() } }).catch(() => undefined);
+      this.o.metrics?.jobRun(name, "failed", seconds(), s.clock.now());
       s.outbox.kick();
       throw e;
     } finally {

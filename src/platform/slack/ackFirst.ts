@@ -30,6 +30,7 @@
 // to Slack, so no handler needs to know about it. Work a handler does before its ack
 // (a modal submission is stored, then acknowledged) is not held.
 import type { App } from "@slack/bolt";
+import { ackKind, type AckKind } from "../metrics.js";
 
 export interface GateOptions {
   /** how many handlers may work after their ack at the same time */
@@ -49,6 +50,8 @@ export interface GateOptions {
    * they wait their turn for a slot instead of starting after `maxWaitMs`.
    */
   patient?: (actionId: string) => boolean;
+  /** told how long each ack took, from Bolt receiving the request to the answer sent (metrics.ts) */
+  ackSent?: (kind: AckKind, seconds: number) => void;
 }
 
 /** A slash command or a shortcut: the person waits for the modal or answer it opens. */
@@ -168,6 +171,8 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
   const gate = new WorkGate(o);
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
+    const received = performance.now();
+    let acked = false;
     const command = isCommand(event.body as Record<string, unknown>);
     let release: (() => void) | undefined;
     const ack = event.ack;
@@ -181,6 +186,8 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
       ...event,
       ack: async (response) => {
         await ack(response);
+        if (!acked) o.ackSent?.(ackKind(event.body as Record<string, unknown>), (performance.now() - received) / 1000);
+        acked = true;
         if (!release) release = await gate.enter(turn);
       },
     };
