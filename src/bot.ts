@@ -137,6 +137,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   registerIncidentHandlers(app, services);
   registerDsrHandlers(services);
   const scheduler = new Scheduler({ services, calendar, settings, jobs: allJobs(), metrics });
+  metrics.watchJobs(() => scheduler.lastSuccesses());
   app.error(async (e) => {
     log.error("unhandled error in a listener", { error: String((e as Error).stack ?? e) });
   });

@@ -12,8 +12,9 @@
 //   mamori_outbox_oldest_due_age_seconds: what waits to be sent, read from the database
 //   at each scrape (all replicas' rows: the same figure on every replica).
 // - mamori_outbox_failed_total{method}: calls given up for good by this process.
-// - mamori_job_runs_total{job,result}, mamori_job_duration_seconds{job},
-//   mamori_job_last_success_timestamp_seconds{job}: scheduled runs of this process.
+// - mamori_job_runs_total{job,result}, mamori_job_duration_seconds{job}: scheduled runs
+//   of this process; mamori_job_last_success_timestamp_seconds{job}: the last run that
+//   finished well, by any replica (read from the database at each scrape).
 // - mamori_lease_takeovers_total{lease}: work a stopped process held, taken over by this
 //   one (job_run, outbox_message, slack_delivery).
 // - mamori_db_pool_connections{state}, mamori_db_pool_waiting, mamori_db_pool_max: the
@@ -64,10 +65,10 @@ export class Metrics {
   private readonly outboxFailed: Counter<"method">;
   private readonly jobRuns: Counter<"job" | "result">;
   private readonly jobSeconds: Histogram<"job">;
-  private readonly jobLastSuccess: Gauge<"job">;
   private readonly takeovers: Counter<"lease">;
   private readonly collectErrors: Counter;
   private outbox?: () => Promise<OutboxStats>;
+  private jobs?: () => Promise<Record<string, Date | null>>;
   private pool?: () => PoolStats | undefined;
   private gate?: () => GateFigures | undefined;
 
@@ -112,12 +113,6 @@ export class Metrics {
       buckets: [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 600],
       registers,
     });
-    this.jobLastSuccess = new Gauge({
-      name: "mamori_job_last_success_timestamp_seconds",
-      help: "When a job's last run by this process finished well (Unix time)",
-      labelNames: ["job"],
-      registers,
-    });
     this.takeovers = new Counter({
       name: "mamori_lease_takeovers_total",
       help: "Work held by a stopped process taken over by this one after its lease ended (job_run, outbox_message, slack_delivery)",
@@ -132,24 +127,21 @@ export class Metrics {
     });
 
     const self = this;
-    let outboxLast: OutboxStats = { pending: 0, due: 0, oldestDueAgeSeconds: 0 };
-    const outboxNow = async () => {
-      if (!self.outbox) return outboxLast;
-      try {
-        outboxLast = await withTimeout(self.outbox(), COLLECT_TIMEOUT_MS);
-      } catch {
-        self.collectErrors.inc();
-      }
-      return outboxLast;
-    };
-    // the three outbox gauges are collected together (registry.metrics() starts every collect at once): one query per scrape
-    let reading: Promise<OutboxStats> | undefined;
-    const outboxRead = () => {
-      reading ??= outboxNow().finally(() => {
-        reading = undefined;
-      });
-      return reading;
-    };
+    const lastSuccess = this.fromDatabase<Record<string, Date | null>>(() => self.jobs?.() ?? Promise.resolve({}), {});
+    new Gauge({
+      name: "mamori_job_last_success_timestamp_seconds",
+      help: "When each job's last successful run finished, by any replica (Unix time; read from the database)",
+      labelNames: ["job"],
+      registers,
+      async collect() {
+        for (const [job, at] of Object.entries(await lastSuccess())) if (at) this.set({ job }, at.getTime() / 1000);
+      },
+    });
+    const outboxRead = this.fromDatabase<OutboxStats>(() => self.outbox?.() ?? Promise.resolve({ pending: 0, due: 0, oldestDueAgeSeconds: 0 }), {
+      pending: 0,
+      due: 0,
+      oldestDueAgeSeconds: 0,
+    });
     new Gauge({
       name: "mamori_outbox_pending_messages",
       help: "Slack calls in the outbox not yet sent (including those held for later or waiting for a retry)",
@@ -239,6 +231,35 @@ export class Metrics {
     this.outbox = read;
   }
 
+  /** When each job last succeeded (JobRun rows), read at each scrape. */
+  watchJobs(read: () => Promise<Record<string, Date | null>>): void {
+    this.jobs = read;
+  }
+
+  /**
+   * A reading from the database for a scrape: the gauges that share it are collected
+   * together (registry.metrics() starts every collect at once), so one query serves
+   * them all; a reading that fails or takes over 2 s leaves the last figures.
+   */
+  private fromDatabase<T>(read: () => Promise<T>, initial: T): () => Promise<T> {
+    let last = initial;
+    let reading: Promise<T> | undefined;
+    const now = async () => {
+      try {
+        last = await withTimeout(read(), COLLECT_TIMEOUT_MS);
+      } catch {
+        this.collectErrors.inc();
+      }
+      return last;
+    };
+    return () => {
+      reading ??= now().finally(() => {
+        reading = undefined;
+      });
+      return reading;
+    };
+  }
+
   /** The database pool's figures, where the driver exposes them. */
   watchPool(read: () => PoolStats | undefined): void {
     this.pool = read;
@@ -252,10 +273,9 @@ export class Metrics {
     this.acks.observe({ kind }, seconds);
   }
 
-  jobRun(job: string, result: "done" | "failed", seconds: number, finishedAt: Date): void {
+  jobRun(job: string, result: "done" | "failed", seconds: number): void {
     this.jobRuns.inc({ job, result });
     this.jobSeconds.observe({ job }, seconds);
-    if (result === "done") this.jobLastSuccess.set({ job }, finishedAt.getTime() / 1000);
   }
 
   leaseTakenOver(lease: Lease, count = 1): void {

@@ -241,13 +241,13 @@ export class Scheduler {
       const result = await this.job(name).run(this.context(slot));
       await prisma.jobRun.update({ where: { job_slot: { job: name, slot } }, data: { status: "done", finishedAt: s.clock.now(), result: result as object } });
       s.outbox.kick();
-      this.o.metrics?.jobRun(name, "done", seconds(), s.clock.now());
+      this.o.metrics?.jobRun(name, "done", seconds());
       s.log.info("job run", { job: name, slot: slot.toISOString(), ...result });
       return { ran: true, result };
     } catch (e) {
       // left "running" with a short lease: the next tick (here or on another replica) tries again
       await prisma.jobRun.update({ where: { job_slot: { job: name, slot } }, data: { error: errorText(e), leaseUntil: s.clock.now() } }).catch(() => undefined);
-      this.o.metrics?.jobRun(name, "failed", seconds(), s.clock.now());
+      this.o.metrics?.jobRun(name, "failed", seconds());
       s.outbox.kick();
       throw e;
     } finally {
@@ -267,6 +267,14 @@ export class Scheduler {
       },
       notices: (tx, keys) => claimNotices(tx, keys, at()),
     };
+  }
+
+  /** When each job's last successful run (by any replica) finished, null when none has (the metrics read it at each scrape). */
+  async lastSuccesses(): Promise<Record<string, Date | null>> {
+    const rows = await this.o.services.database.prisma.jobRun.groupBy({ by: ["job"], where: { status: "done" }, _max: { finishedAt: true } });
+    const out: Record<string, Date | null> = Object.fromEntries(this.o.jobs.map((j) => [j.name, null]));
+    for (const r of rows) if (r.job in out) out[r.job] = r._max.finishedAt;
+    return out;
   }
 
   async list(): Promise<JobInfo[]> {
