@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RequestActions } from "../../src/requests/ids.js";
 import { Scheduler } from "../../src/platform/schedule/scheduler.js";
+import { recordDelivery } from "../../src/platform/slack/actor.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { APPROVALS, fileRequest, parentShows, press } from "../support/flow.js";
@@ -91,7 +92,19 @@ describe("GET /metrics after some traffic", () => {
     expect(text).not.toMatch(/U0[A-Z0-9]+|C0APPROVALS|PRV-/);
   });
 
-  it("a message a stopped replica held is taken over; Slack refuses it for good", async () => {
+  it("a command a stopped replica acknowledged and a message it held are taken over; Slack refuses the message for good", async () => {
+    // the command: acknowledged by a process that died before its work; this one tells the person
+    const responseUrl = h.fake.createResponseUrl({ channel: "C0GENERAL", user: P.employee });
+    const body = { command: "/privacy", text: "request", user_id: P.employee, trigger_id: "7.7.7", response_url: responseUrl };
+    await recordDelivery(h.bot.services, {
+      key: "command:7.7.7",
+      userId: P.employee,
+      kind: "command",
+      payload: { userId: P.employee, responseUrl, replay: false, what: "/privacy request", body },
+      owner: "replica-that-stopped",
+      leaseUntil: new Date(Date.now() - 1000),
+    });
+    expect(await h.bot.inbox.recover()).toBe(1);
     const past = new Date(Date.now() - 60_000);
     h.fake.failNext("chat.postMessage", { error: "channel_not_found" });
     await db().outboxMessage.create({
@@ -108,6 +121,7 @@ describe("GET /metrics after some traffic", () => {
     await h.bot.services.outbox.flush();
     const { text } = await scrape();
     expect(value(text, "mamori_lease_takeovers_total", { lease: "outbox_message" })).toBe(1);
+    expect(value(text, "mamori_lease_takeovers_total", { lease: "slack_delivery" })).toBe(1);
     expect(value(text, "mamori_lease_takeovers_total", { lease: "job_run" })).toBe(0);
     expect(value(text, "mamori_outbox_failed_total", { method: "chat.postMessage" })).toBe(1);
     expect(value(text, "mamori_slack_api_errors_total", { method: "chat.postMessage", error: "channel_not_found" })).toBe(1);
