@@ -7,7 +7,8 @@
 //   sent (command, press, submit, event). Slack gives 3 s.
 // - mamori_slack_api_calls_total{method}, mamori_slack_api_errors_total{method,error}:
 //   every HTTP request to the Web API (retries included), and those that failed: Slack's
-//   error code, ratelimited, http_<status>, timeout or request_error.
+//   error code, ratelimited, http_<status>, timeout or request_error. Posts to a
+//   response_url and file uploads are counted as methods "response_url" and "file_upload".
 // - mamori_outbox_pending_messages, mamori_outbox_due_messages,
 //   mamori_outbox_oldest_due_age_seconds: what waits to be sent, read from the database
 //   at each scrape (all replicas' rows: the same figure on every replica).
@@ -295,7 +296,7 @@ export class Metrics {
     const base = apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`;
     return async (input, init) => {
       const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-      const method = url.startsWith(base) ? methodLabel(url.slice(base.length).split("?")[0]!) : "(upload)";
+      const method = url.startsWith(base) ? methodLabel(url.slice(base.length).split("?")[0]!) : otherUrlLabel(url);
       this.slackCalls.inc({ method });
       let res: Response;
       try {
@@ -323,6 +324,13 @@ export class Metrics {
   async scrape(): Promise<{ contentType: string; body: string }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
+}
+
+/** Bolt posts to response URLs with the same fetch; file contents go to an upload URL. */
+function otherUrlLabel(url: string): string {
+  if (/\/(commands|actions|response)\//.test(url)) return "response_url";
+  if (/\/upload\//.test(url)) return "file_upload";
+  return "other";
 }
 
 function methodLabel(method: string): string {

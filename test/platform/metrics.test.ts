@@ -52,6 +52,9 @@ describe("GET /metrics after some traffic", () => {
   it("acks per kind, all under Slack's 3 s; Web API calls and errors by method", async () => {
     // a command and a submission (the request form), a press (the manager approves), an event (Home)
     const { parent } = await fileRequest(h, P.employee, "purpose");
+    // help: answered at the command's response_url
+    expect((await h.slack.command(P.employee2, "/privacy", "help")).status).toBe(200);
+    await h.fake.waitFor(() => h.fake.ephemerals(P.employee2)[0]);
     await press(h, P.manager, parent, RequestActions.approve);
     await parentShows(h, parent, "第2段階");
     h.fake.failNext("views.publish", { error: "invalid_blocks" });
@@ -81,6 +84,7 @@ describe("GET /metrics after some traffic", () => {
     expect(value(text, "mamori_slack_api_calls_total", { method: "views.open" })).toBeGreaterThanOrEqual(1);
     expect(value(text, "mamori_slack_api_calls_total", { method: "chat.postMessage" })).toBeGreaterThanOrEqual(2);
     expect(value(text, "mamori_slack_api_calls_total", { method: "views.publish" })).toBeGreaterThanOrEqual(1);
+    expect(value(text, "mamori_slack_api_calls_total", { method: "response_url" })).toBe(1);
     expect(value(text, "mamori_slack_api_errors_total", { method: "views.publish", error: "invalid_blocks" })).toBe(1);
     expect(value(text, "mamori_slack_api_errors_total", { method: "chat.postMessage", error: "invalid_blocks" })).toBeUndefined();
     expect(value(text, "mamori_outbox_oldest_due_age_seconds")).toBe(0);

@@ -1,7 +1,7 @@
 // Builds the Bolt app: HTTP (signed requests on POST /slack/events, plus /healthz,
-// /readyz and /metrics) or Socket Mode (the same three on PORT). Features declare their presses and modals in the handler
-// registry (handlers.ts), which listens on it; the Slack layer
-// stays thin: parse, call the domain, render.
+// /readyz and /metrics) or Socket Mode (the same three on PORT). Features declare
+// their presses and modals in the handler registry (handlers.ts), which listens on it;
+// the Slack layer stays thin: parse, call the domain, render.
 import { App, HTTPReceiver, LogLevel, type CustomRoute, type Logger as BoltLogger } from "@slack/bolt";
 import { withoutBodies, type Logger } from "../log.js";
 import type { Metrics } from "../metrics.js";
