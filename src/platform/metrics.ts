@@ -4,7 +4,8 @@
 //
 // The series, and what they are for:
 // - mamori_slack_ack_seconds{kind}: from Bolt receiving a request until its ack was
-//   sent (command, press, submit, event). Slack gives 3 s.
+//   sent (command, press, submit, event). Slack gives 3 s. mamori_slack_unacknowledged_total:
+//   requests nobody acknowledged within 3 s (HTTP mode).
 // - mamori_slack_api_calls_total{method}, mamori_slack_api_errors_total{method,error}:
 //   every HTTP request to the Web API (retries included), and those that failed: Slack's
 //   error code, ratelimited, http_<status>, timeout or request_error. Posts to a
@@ -61,6 +62,7 @@ const SLACK_METHOD = /^[a-zA-Z]+(\.[a-zA-Z]+)+$/;
 export class Metrics {
   readonly registry = new Registry();
   private readonly acks: Histogram<"kind">;
+  private readonly unacknowledged: Counter;
   private readonly slackCalls: Counter<"method">;
   private readonly slackErrors: Counter<"method" | "error">;
   private readonly outboxFailed: Counter<"method">;
@@ -83,6 +85,11 @@ export class Metrics {
       registers,
     });
     for (const kind of ["command", "press", "submit", "event"] as const) this.acks.zero({ kind });
+    this.unacknowledged = new Counter({
+      name: "mamori_slack_unacknowledged_total",
+      help: "Slack requests nobody acknowledged within 3 s (HTTP mode; Slack shows the person an error)",
+      registers,
+    });
     this.slackCalls = new Counter({
       name: "mamori_slack_api_calls_total",
       help: "HTTP requests to the Slack Web API, by method",
@@ -272,6 +279,11 @@ export class Metrics {
 
   ackSent(kind: AckKind, seconds: number): void {
     this.acks.observe({ kind }, seconds);
+  }
+
+  /** A request nobody acknowledged in time (Bolt's HTTP receiver gave up on it). */
+  ackMissed(): void {
+    this.unacknowledged.inc();
   }
 
   jobRun(job: string, result: "done" | "failed", seconds: number): void {

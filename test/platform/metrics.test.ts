@@ -96,6 +96,14 @@ describe("GET /metrics after some traffic", () => {
     expect(text).not.toMatch(/U0[A-Z0-9]+|C0APPROVALS|PRV-/);
   });
 
+  it("a press nobody declared goes unacknowledged: Slack shows an error, and it is counted", async () => {
+    const before = value((await scrape()).text, "mamori_slack_unacknowledged_total");
+    expect(before).toBe(0);
+    const r = await h.slack.blockAction(P.employee, { actionId: "nobody.declared.this", view: { id: "V0OLDVIEW", blocks: [] } });
+    expect(r.status).toBe(404);
+    expect(value((await scrape()).text, "mamori_slack_unacknowledged_total")).toBe(1);
+  });
+
   it("a command a stopped replica acknowledged and a message it held are taken over; Slack refuses the message for good", async () => {
     // the command: acknowledged by a process that died before its work; this one tells the person
     const responseUrl = h.fake.createResponseUrl({ channel: "C0GENERAL", user: P.employee });

@@ -2,7 +2,7 @@
 // /readyz and /metrics) or Socket Mode (the same three on PORT). Features declare
 // their presses and modals in the handler registry (handlers.ts), which listens on it;
 // the Slack layer stays thin: parse, call the domain, render.
-import { App, HTTPReceiver, LogLevel, type CustomRoute, type Logger as BoltLogger } from "@slack/bolt";
+import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, type CustomRoute, type Logger as BoltLogger } from "@slack/bolt";
 import { withoutBodies, type Logger } from "../log.js";
 import type { Metrics } from "../metrics.js";
 import { ackFirst, type WorkGate } from "./ackFirst.js";
@@ -98,6 +98,11 @@ function createBoltApp(o: SlackAppOptions): App {
     // timestamp both ways, SSL check): Bolt's own check would compute the same HMAC again
     signatureVerification: false,
     customRoutes: operatorRoutes(o),
+    // a request nobody acknowledged within 3 s (an action id nobody declared): Bolt logs it and answers 404; counted too
+    unhandledRequestHandler: (args) => {
+      o.metrics?.ackMissed();
+      HTTPModuleFunctions.defaultUnhandledRequestHandler(args);
+    },
   });
   guardEntry(receiver, { signingSecret: o.signingSecret!, log: o.log, bodyLimit: BODY_LIMIT });
   return new App({ ...common, receiver });
