@@ -157,6 +157,13 @@ export interface Turn {
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
 
+/**
+ * The custom property in which the HTTP receiver says when the request arrived
+ * (performance.now(), before its body was read); without it (Socket Mode) the ack
+ * latency counts from when Bolt was handed the request.
+ */
+export const RECEIVED_AT = "mamoriReceivedAt";
+
 function isPatient(o: GateOptions, body: Record<string, unknown>): boolean {
   if (body.type !== "block_actions" || !o.patient) return false;
   const actions = body.actions as { action_id?: string }[] | undefined;
@@ -171,7 +178,8 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
   const gate = new WorkGate(o);
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
-    const received = performance.now();
+    const arrived = event.customProperties?.[RECEIVED_AT];
+    const received = typeof arrived === "number" ? arrived : performance.now();
     let acked = false;
     const command = isCommand(event.body as Record<string, unknown>);
     let release: (() => void) | undefined;

@@ -5,9 +5,9 @@
 import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, type CustomRoute, type Logger as BoltLogger } from "@slack/bolt";
 import { withoutBodies, type Logger } from "../log.js";
 import type { Metrics } from "../metrics.js";
-import { ackFirst, type WorkGate } from "./ackFirst.js";
+import { ackFirst, RECEIVED_AT, type WorkGate } from "./ackFirst.js";
 import { webClientOptions } from "./clientOptions.js";
-import { BODY_LIMIT, EVENTS_PATH, guardEntry } from "./entry.js";
+import { arrivedAt, BODY_LIMIT, EVENTS_PATH, guardEntry } from "./entry.js";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -98,6 +98,11 @@ function createBoltApp(o: SlackAppOptions): App {
     // timestamp both ways, SSL check): Bolt's own check would compute the same HMAC again
     signatureVerification: false,
     customRoutes: operatorRoutes(o),
+    // when the request arrived, before its body was read and checked: the ack latency counts from there
+    customPropertiesExtractor: (req) => {
+      const at = arrivedAt(req);
+      return at === undefined ? {} : { [RECEIVED_AT]: at };
+    },
     // a request nobody acknowledged within 3 s (an action id nobody declared): Bolt logs it and answers 404; counted too
     unhandledRequestHandler: (args) => {
       o.metrics?.ackMissed();
