@@ -3,9 +3,11 @@
 // process); the process's own figures (memory, event loop, GC) only when asked for.
 //
 // The series, and what they are for:
-// - mamori_slack_ack_seconds{kind}: from Bolt receiving a request until its ack was
-//   sent (command, press, submit, event). Slack gives 3 s. mamori_slack_unacknowledged_total:
-//   requests nobody acknowledged within 3 s (HTTP mode).
+// - mamori_slack_ack_seconds{kind}: from a request's arrival (HTTP mode: before its body
+//   is read; Socket Mode: when Bolt is handed it) until its ack was sent (command, press,
+//   submit, event). Slack gives 3 s. mamori_slack_unacknowledged_total: requests nobody
+//   acknowledged within 3 s (HTTP mode).
+// - mamori_metrics_collect_errors_total: scrapes whose database figures could not be read.
 // - mamori_slack_api_calls_total{method}, mamori_slack_api_errors_total{method,error}:
 //   every HTTP request to the Web API (retries included), and those that failed: Slack's
 //   error code, ratelimited, http_<status>, timeout or request_error. Posts to a
