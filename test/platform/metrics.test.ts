@@ -63,23 +63,21 @@ describe("GET /metrics after some traffic", () => {
       () => h.fake.callsTo("views.publish").length,
       (n) => n >= 1,
     );
-    // the work after the acks (Home refreshes, message edits) is queued and sent: nothing waits
-    await until(
+    // the work after the acks (Home refreshes, message edits) is queued and sent: a scrape where nothing waits
+    const { type, text } = await until(
       async () => {
         await h.bot.services.outbox.flush();
-        return value((await scrape()).text, "mamori_outbox_due_messages");
+        return scrape();
       },
-      (due) => due === 0,
+      (m) => value(m.text, "mamori_outbox_due_messages") === 0 && value(m.text, "mamori_outbox_oldest_due_age_seconds") === 0,
     );
-
-    const { type, text } = await scrape();
     if (process.env.SHOW_METRICS) console.log(text);
     expect(type).toMatch(/^text\/plain; version=0\.0\.4/);
     for (const kind of ["command", "submit", "press", "event"]) {
       const count = value(text, "mamori_slack_ack_seconds_count", { kind })!;
       expect(count, kind).toBeGreaterThanOrEqual(1);
-      // what an alert on "acks near 3 s" reads: every one of them within 2.5 s
-      expect(value(text, "mamori_slack_ack_seconds_bucket", { kind, le: "2.5" }), kind).toBe(count);
+      // what an alert on "acks near 3 s" reads: every one of them within Slack's 3 s
+      expect(value(text, "mamori_slack_ack_seconds_bucket", { kind, le: "3" }), kind).toBe(count);
     }
     expect(value(text, "mamori_slack_api_calls_total", { method: "views.open" })).toBeGreaterThanOrEqual(1);
     expect(value(text, "mamori_slack_api_calls_total", { method: "chat.postMessage" })).toBeGreaterThanOrEqual(2);
