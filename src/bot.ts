@@ -4,6 +4,7 @@ import type { Config } from "./config.js";
 import { systemClock, type Clock } from "./platform/clock.js";
 import { migrate, migrationsApplied, openDatabase, type Database } from "./platform/db.js";
 import { createLogger, type Logger } from "./platform/log.js";
+import { Metrics } from "./platform/metrics.js";
 import { Outbox } from "./platform/outbox.js";
 import { permalinkAt, type Services } from "./platform/services.js";
 import { createSlackApp, workGateOf } from "./platform/slack/app.js";
@@ -45,6 +46,8 @@ export interface BotOptions {
   inboxPassMs?: number;
   /** at shutdown, how long acknowledged work may take before it is handed to the next process (default 10 s) */
   inboxDrainMs?: number;
+  /** also count the process's own figures on /metrics (memory, event loop, GC); main.ts sets it */
+  processMetrics?: boolean;
 }
 
 export interface Bot {
@@ -55,6 +58,8 @@ export interface Bot {
   calendar: BusinessCalendar;
   /** acknowledged commands and presses, recorded until their work is done (inbox.ts) */
   inbox: Inbox;
+  /** what GET /metrics answers (metrics.ts) */
+  metrics: Metrics;
   /** starts listening (HTTP on config.port, or Socket Mode) and the outbox */
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -64,19 +69,20 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   const { config } = o;
   const log =
     o.log ??
-    createLogger(config.logLevel, [
-      config.slackBotToken,
-      config.slackSigningSecret ?? "",
-      config.slackAppToken ?? "",
-      config.databaseUrl ?? "",
-      config.auditHmacKey ?? "",
-    ]);
+    createLogger(
+      config.logLevel,
+      [config.slackBotToken, config.slackSigningSecret ?? "", config.slackAppToken ?? "", config.databaseUrl ?? "", config.auditHmacKey ?? ""],
+      undefined,
+      config.logFormat,
+    );
   for (const w of config.warnings ?? []) log.warn(w);
   const clock = o.clock ?? systemClock;
   const database = o.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir }));
   const { applied } = await migrate(database);
   if (applied.length > 0) log.info("migrations applied", { applied });
 
+  const metrics = new Metrics({ process: o.processMetrics });
+  metrics.watchPool(() => database.poolStats?.());
   // every button and modal of the features, dispatched by id (handlers.ts)
   const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, incidentHandlers, dsrHandlers);
   const app = createSlackApp({
@@ -87,6 +93,8 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     log,
     ready: async () => migrationsApplied(database),
     patient: (actionId) => handlers.isPatient(actionId),
+    metrics,
+    port: config.port,
   });
   const outbox = new Outbox({
     database,
@@ -96,7 +104,9 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     pollMs: o.outboxPollMs,
     gate: workGateOf(app),
     busy: () => (workGateOf(app)?.stats().waiting ?? 0) > 0,
+    metrics,
   });
+  metrics.watchOutbox(() => outbox.stats());
   const settings = o.settings ?? loadSettings(config.settingsFile);
   const calendar = new BusinessCalendar({ timeZone: config.timeZone, closedDays: settings.closedDays, quietHours: settings.quietHours });
   let teamUrl: string | undefined;
@@ -121,14 +131,15 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   registerRequestOutbox(services);
   registerHomeOutbox(services);
   // every command and press is recorded with its work before its ack; a recovery pass finishes what a stopped process acknowledged
-  const inbox = new Inbox({ database, clock, log, gate: () => workGateOf(app), leaseMs: o.inboxLeaseMs, passMs: o.inboxPassMs });
+  const inbox = new Inbox({ database, clock, log, gate: () => workGateOf(app), leaseMs: o.inboxLeaseMs, passMs: o.inboxPassMs, metrics });
   registerPrivacyCommand(app, services, inbox);
   handlers.listen(app, services, inbox);
   registerHome(app, services);
   registerDuties(services);
   registerIncidentHandlers(app, services);
   registerDsrHandlers(services);
-  const scheduler = new Scheduler({ services, calendar, settings, jobs: allJobs() });
+  const scheduler = new Scheduler({ services, calendar, settings, jobs: allJobs(), metrics });
+  metrics.watchJobs(() => scheduler.lastSuccesses());
   app.error(async (e) => {
     log.error("unhandled error in a listener", { error: String((e as Error).stack ?? e) });
   });
@@ -139,6 +150,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     scheduler,
     calendar,
     inbox,
+    metrics,
     async start() {
       await initSlack(app, log, o.initRetryMs ?? 2000);
       try {

@@ -43,6 +43,7 @@ const ConfigSchema = z
     SETTINGS_FILE: optionalString,
     TZ: optionalString,
     LOG_LEVEL: optionalString.pipe(z.enum(["debug", "info", "warn", "error"]).optional()),
+    LOG_FORMAT: optionalString.pipe(z.enum(["json", "pretty", "auto"], { message: "must be json, pretty or auto" }).optional()),
     // the audit chain's keyed hashes of free text (src/platform/pii/seal.ts): a short key would be guessed
     AUDIT_HMAC_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional()),
   })
@@ -67,6 +68,8 @@ export interface Config {
   settingsFile?: string;
   timeZone: string;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** json: one JSON object a line; pretty: readable lines; auto (default): pretty when stderr is a terminal, else json */
+  logFormat: "json" | "pretty" | "auto";
   /** http, socket: real Slack; local: no Slack settings, the local Slack at http://localhost:PORT */
   mode: "http" | "socket" | "local";
   /**
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     settingsFile: c.SETTINGS_FILE,
     timeZone: c.TZ ?? "Asia/Tokyo",
     logLevel: c.LOG_LEVEL ?? "info",
+    logFormat: c.LOG_FORMAT ?? "auto",
     mode: c.SLACK_APP_TOKEN ? "socket" : c.SLACK_BOT_TOKEN ? "http" : "local",
     auditHmacKey: c.AUDIT_HMAC_KEY ?? crypto.randomBytes(32).toString("hex"),
     warnings,

@@ -45,7 +45,7 @@ export async function jobsCli(argv: string[], env: Record<string, string | undef
       out(`--at ${at} is in the future; a job runs for a moment that has come (for a back-fill, give a past moment)\n`);
       return 2;
     }
-    const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel, [config.databaseUrl ?? ""]);
+    const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel, [config.databaseUrl ?? ""], undefined, config.logFormat);
     const outbox = new Outbox({ database: db, clock, log, slack: { apiCall: async () => ({ ok: true }) } });
     const services = { database: db, clock, outbox, log, timeZone: config.timeZone, config };
     outbox.kick = () => undefined; // never sends from here: the bot does

@@ -84,8 +84,8 @@ async function main(): Promise<void> {
   if (config.mode === "local") {
     // No Slack app configured: run against the local Slack in the browser.
     const { startLocal } = await import("./local/run.js");
-    const log = createLogger(config.logLevel, [config.databaseUrl ?? ""]);
-    const local = await startLocal(config, { log });
+    const log = createLogger(config.logLevel, [config.databaseUrl ?? ""], undefined, config.logFormat);
+    const local = await startLocal(config, { log, processMetrics: true });
     process.stdout.write(
       `\nMamori is running with the local Slack (no Slack app configured):\n\n    ${local.url}\n\n` +
         `Open it in a browser and act as anyone in the directory${config.orgFile ? "" : " (the demo organisation)"}.\n` +
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     stopWithParent(log, () => void stopLocal());
     return;
   }
-  const bot = await createBot({ config });
+  const bot = await createBot({ config, processMetrics: true });
   const envLine = envFileLine(envFile);
   if (envLine) bot.services.log.info(envLine);
   guardProcess(bot.services.log, () => bot.stop());

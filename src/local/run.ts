@@ -15,7 +15,7 @@ import { directoryMessages } from "../directory/messages.js";
 import { getChannels } from "../directory/store.js";
 import { keepSnapshot } from "./persist.js";
 import type { ChannelInfo, Workspace } from "./protocol.js";
-import { startLocalSlack, type LocalSlack } from "./server.js";
+import { startLocalSlack, type LocalSlack, type OperatorPath } from "./server.js";
 import { freePort } from "../platform/net.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -39,6 +39,8 @@ export interface LocalOptions {
   /** where the local Slack keeps its messages (default: beside PGlite's folder) */
   stateFile?: string;
   outboxPollMs?: number;
+  /** also count the process's own figures on /metrics (memory, event loop, GC) */
+  processMetrics?: boolean;
 }
 
 export function manifest(): { scopes: string[]; commands: Workspace["commands"] } {
@@ -75,7 +77,14 @@ export async function startLocal(config: Config, o: LocalOptions): Promise<Local
     port: botPort,
     orgFile: config.orgFile ?? DEMO_ORG_FILE,
   };
-  const bot = await createBot({ config: botConfig, log: o.log, clock: o.clock, database: o.database, outboxPollMs: o.outboxPollMs });
+  const bot = await createBot({
+    config: botConfig,
+    log: o.log,
+    clock: o.clock,
+    database: o.database,
+    outboxPollMs: o.outboxPollMs,
+    processMetrics: o.processMetrics,
+  });
   await bot.start();
   const sender = new SlackRequestSender({ appUrl: `http://127.0.0.1:${botPort}/slack/events`, signingSecret, fake, clock: o.clock });
 
@@ -109,9 +118,9 @@ export async function startLocal(config: Config, o: LocalOptions): Promise<Local
   }
   await workspace(); // names and locales into the fake before anyone acts
 
-  const health = async (p: "/healthz" | "/readyz") => {
+  const health = async (p: OperatorPath) => {
     const r = await fetch(`http://127.0.0.1:${botPort}${p}`, { signal: AbortSignal.timeout(5000) });
-    return { status: r.status, body: await r.text() };
+    return { status: r.status, body: await r.text(), type: r.headers.get("content-type") ?? undefined };
   };
   const slack = await startLocalSlack({ port: config.port, fake, sender, workspace, log: o.log, health });
   return {

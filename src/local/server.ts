@@ -24,8 +24,8 @@ export interface LocalSlackOptions {
   /** the members, channels and commands of the workspace (read from the bot's directory) */
   workspace: () => Promise<Workspace>;
   log: Logger;
-  /** the bot's own /healthz and /readyz, answered on this port too (as in the other modes) */
-  health?: (path: "/healthz" | "/readyz") => Promise<{ status: number; body: string }>;
+  /** the bot's own /healthz, /readyz and /metrics, answered on this port too (as in the other modes) */
+  health?: (path: OperatorPath) => Promise<{ status: number; body: string; type?: string }>;
 }
 
 export interface LocalSlack {
@@ -35,6 +35,10 @@ export interface LocalSlack {
 }
 
 class BadRequest extends Error {}
+
+/** The bot's routes for its operator. */
+export type OperatorPath = "/healthz" | "/readyz" | "/metrics";
+const OPERATOR_PATHS = new Set<string>(["/healthz", "/readyz", "/metrics"]);
 
 /** Bundles the page's script once (esbuild, the same one tsx runs on). */
 async function bundleApp(): Promise<string> {
@@ -163,9 +167,9 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
         });
         return text(res, 200, await appJs, "text/javascript; charset=utf-8");
       }
-      if ((p === "/healthz" || p === "/readyz") && o.health) {
-        const h = await o.health(p).catch(() => ({ status: 503, body: JSON.stringify({ ok: false }) }));
-        return text(res, h.status, h.body, "application/json");
+      if (OPERATOR_PATHS.has(p) && o.health) {
+        const h = await o.health(p as OperatorPath).catch(() => ({ status: 503, body: JSON.stringify({ ok: false }), type: "application/json" }));
+        return text(res, h.status, h.body, h.type ?? "application/json");
       }
       if (p === "/local/api/workspace") return json(res, 200, await workspace());
       if (p === "/local/api/state") return json(res, 200, state(url));

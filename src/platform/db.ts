@@ -25,6 +25,8 @@ export interface Database {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
+  /** the driver's connection pool, for the metrics (metrics.ts) */
+  poolStats?(): { total: number; idle: number; waiting: number; max: number };
 }
 
 export interface DbOptions {
@@ -175,8 +177,9 @@ async function initInChild(dir: string): Promise<void> {
 }
 
 /** `exec` and `query` on a pg pool: the same for a PostgreSQL server and the embedded database's socket. */
-function driverCalls(pool: import("pg").Pool): Pick<Database, "exec" | "query"> {
+function driverCalls(pool: import("pg").Pool): Pick<Database, "exec" | "query" | "poolStats"> {
   return {
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
     async exec(sql) {
       const client = await pool.connect();
       try {

@@ -1,12 +1,68 @@
-// A small structured logger that never prints secrets.
+// The bot's logger: pino, one JSON object a line on stderr (or human-readable lines in
+// a terminal, LOG_FORMAT=pretty), that never prints secrets or what people typed.
+//
+// Two nets, one behind the other:
+// - by path: fields named like a secret (token, authorization, password, the signing
+//   secret, the database URL, ...) or like a body or free text (body, payload, text,
+//   blocks, view, values, ...) are replaced by "[redacted]" wherever they sit in the
+//   logged object, up to four levels down (pino's `redact`);
+// - by value: the configuration's own secrets, Slack tokens of any kind and database
+//   URLs' passwords are masked wherever they appear in the finished line (a message, an
+//   error's text, a stack trace).
+import { createRequire } from "node:module";
+import pino from "pino";
+
 export type Level = "debug" | "info" | "warn" | "error";
-const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+/** json: one JSON object a line (for a log shipper); pretty: for a person at a terminal; auto: pretty when stderr is a terminal */
+export type LogFormat = "json" | "pretty" | "auto";
 
 export interface Logger {
   debug(msg: string, data?: Record<string, unknown>): void;
   info(msg: string, data?: Record<string, unknown>): void;
   warn(msg: string, data?: Record<string, unknown>): void;
   error(msg: string, data?: Record<string, unknown>): void;
+}
+
+/** Field names whose value is never logged: secrets, and bodies or free text that may hold personal data. */
+export const REDACTED_FIELDS = [
+  // secrets
+  "token",
+  "botToken",
+  "appToken",
+  "accessToken",
+  "authorization",
+  "cookie",
+  "password",
+  "secret",
+  "signingSecret",
+  "slackBotToken",
+  "slackAppToken",
+  "slackSigningSecret",
+  "databaseUrl",
+  "connectionString",
+  "auditHmacKey",
+  "hmacKey",
+  // bodies and what people typed
+  "body",
+  "rawBody",
+  "payload",
+  "text",
+  "blocks",
+  "view",
+  "values",
+  "state",
+  "private_metadata",
+  "response_url",
+  "email",
+  "real_name",
+  "realName",
+] as const;
+
+/** pino's redaction paths: each field at the top and up to three levels down. */
+function redactPaths(): string[] {
+  const out: string[] = [];
+  for (const f of REDACTED_FIELDS) for (const prefix of ["", "*.", "*.*.", "*.*.*."]) out.push(`${prefix}${f}`);
+  return out;
 }
 
 const SECRET_PATTERNS = [/xox[abposr]-[A-Za-z0-9-]+/g, /xapp-[A-Za-z0-9-]+/g, /postgres(?:ql)?:\/\/[^@\s]*@/g];
@@ -49,19 +105,76 @@ export function redact(text: string, secrets: string[] = []): string {
   return mask(text, secretForms(secrets));
 }
 
-export function createLogger(level: Level = "info", secrets: string[] = [], sink: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Logger {
+const stderrSink = (line: string) => void process.stderr.write(`${line}\n`);
+
+/**
+ * A logger at `level` that masks `secrets` (and anything shaped like a token) and the
+ * fields of REDACTED_FIELDS. Each line goes to `sink` (default: stderr), as JSON or,
+ * with format pretty (or auto at a terminal), as a readable line.
+ */
+export function createLogger(level: Level = "info", secrets: string[] = [], sink: (line: string) => void = stderrSink, format: LogFormat = "json"): Logger {
   const masked = secretForms(secrets);
-  const emit = (lvl: Level, msg: string, data?: Record<string, unknown>) => {
-    if (order[lvl] < order[level]) return;
-    const line = JSON.stringify({ t: new Date().toISOString(), level: lvl, msg, ...(data ?? {}) });
-    sink(mask(line, masked));
+  const pretty = wantsPretty(format, sink === stderrSink) ? prettifier() : undefined;
+  const stream = {
+    write(chunk: string) {
+      const line = mask(chunk.endsWith("\n") ? chunk.slice(0, -1) : chunk, masked);
+      sink(pretty ? pretty(line) : line);
+    },
   };
-  return {
-    debug: (m, d) => emit("debug", m, d),
-    info: (m, d) => emit("info", m, d),
-    warn: (m, d) => emit("warn", m, d),
-    error: (m, d) => emit("error", m, d),
-  };
+  const p = pino(
+    {
+      level,
+      redact: { paths: redactPaths(), censor: "[redacted]" },
+      formatters: { level: (label) => ({ level: label }) },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    stream,
+  );
+  const at =
+    (lvl: Level) =>
+    (msg: string, data?: Record<string, unknown>): void => {
+      if (data) p[lvl](data, msg);
+      else p[lvl](msg);
+    };
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+
+function wantsPretty(format: LogFormat, toStderr: boolean): boolean {
+  if (format === "pretty") return true;
+  return format === "auto" && toStderr && process.stderr.isTTY === true;
+}
+
+/** pino-pretty's formatter when it is installed, else a small one of our own: JSON line in, readable line out. */
+function prettifier(): (line: string) => string {
+  try {
+    const { prettyFactory } = createRequire(import.meta.url)("pino-pretty") as { prettyFactory: (o: Record<string, unknown>) => (line: string) => string };
+    const pretty = prettyFactory({ colorize: process.stderr.isTTY === true, translateTime: "SYS:yyyy-mm-dd HH:MM:ss.l", ignore: "pid,hostname" });
+    return (line) => pretty(line).trimEnd();
+  } catch {
+    return plainLine;
+  }
+}
+
+/** `2026-12-03T07:00:00.000Z INFO  message key=value ...` */
+export function plainLine(line: string): string {
+  let o: Record<string, unknown>;
+  try {
+    o = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return line;
+  }
+  const { time, level, msg, pid: _pid, hostname: _host, ...rest } = o;
+  const fields = Object.entries(rest).map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`);
+  return [
+    String(time ?? ""),
+    String(level ?? "")
+      .toUpperCase()
+      .padEnd(5),
+    String(msg ?? ""),
+    ...fields,
+  ]
+    .join(" ")
+    .trim();
 }
 
 const BODY_LABEL = /\b(?:body|result|payload|headers|event)\b\s*[:=]/i;

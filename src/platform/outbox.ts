@@ -17,6 +17,7 @@ import { randomBytes } from "node:crypto";
 import type { Clock } from "./clock.js";
 import type { Database, Tx } from "./db.js";
 import { errorText, type Logger } from "./log.js";
+import type { Metrics, OutboxStats } from "./metrics.js";
 import { findEarlierCopy, POST_METHOD, tagged } from "./outboxCopies.js";
 
 export interface OutgoingCall {
@@ -45,6 +46,8 @@ interface Row {
   collapseKey: string | null;
   /** set when an earlier send of this post may have reached Slack (as it was before this claim) */
   inDoubtSince: Date | null;
+  /** the worker whose lease on it had ended when this one claimed it (null: nobody held it) */
+  heldBy?: string | null;
 }
 
 /** A claimed row whose references are filled in, ready to be sent. */
@@ -123,6 +126,8 @@ export interface OutboxOptions {
    * rendered once when the burst is over instead of once for every decision in it.
    */
   busy?: () => boolean;
+  /** counts calls given up and leases taken over (metrics.ts) */
+  metrics?: Metrics;
 }
 
 /** A call not answered in time; it may still have been carried out. */
@@ -275,6 +280,26 @@ export class Outbox {
     return this.opts.database.prisma.outboxMessage.count({ where: { status: "pending" } });
   }
 
+  /**
+   * What the outbox holds, for the metrics: calls pending, those due now, and how long
+   * the oldest call that should have gone out has waited (since it was written; for a
+   * call held for later and not tried yet, since the end of its hold).
+   */
+  async stats(): Promise<OutboxStats> {
+    const now = this.opts.clock.now();
+    const [r] = await this.opts.database.prisma.$queryRaw<{ pending: number; due: number; oldest: Date | null }[]>`
+      SELECT count(*)::int AS pending,
+        (count(*) FILTER (WHERE "nextAttemptAt" <= ${now}))::int AS due,
+        min(CASE WHEN attempts = 0 THEN "nextAttemptAt" ELSE "createdAt" END) FILTER (WHERE attempts > 0 OR "nextAttemptAt" <= ${now}) AS oldest
+      FROM "OutboxMessage" WHERE status = 'pending'`;
+    const oldest = r?.oldest ? new Date(r.oldest) : null;
+    return {
+      pending: r?.pending ?? 0,
+      due: r?.due ?? 0,
+      oldestDueAgeSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0,
+    };
+  }
+
   /** Starts sends until every ready row is in flight or the worker is full; returns how many it started. */
   private async pump(): Promise<number> {
     let started = 0;
@@ -342,9 +367,9 @@ export class Outbox {
    */
   private async claim(now: Date, collapsible: boolean, limit: number): Promise<Row[]> {
     const lease = new Date(now.getTime() + (this.opts.leaseMs ?? DEFAULT_LEASE_MS));
-    return this.opts.database.prisma.$queryRaw<Row[]>`
+    const rows = await this.opts.database.prisma.$queryRaw<Row[]>`
       WITH ready AS (
-        SELECT o.id, o."inDoubtSince" AS before FROM "OutboxMessage" o
+        SELECT o.id, o."inDoubtSince" AS before, o."lockedBy" AS "heldBy" FROM "OutboxMessage" o
         WHERE o.status = 'pending' AND o."nextAttemptAt" <= ${now}
           AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
           AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" p WHERE p."orderKey" = o."orderKey" AND p.status = 'pending' AND p.id < o.id
@@ -356,7 +381,10 @@ export class Outbox {
       UPDATE "OutboxMessage" o SET "lockedUntil" = ${lease}, "lockedBy" = ${this.workerId},
         "inDoubtSince" = CASE WHEN o.method = ${POST_METHOD} THEN COALESCE(o."inDoubtSince", ${now}) ELSE o."inDoubtSince" END
       FROM ready WHERE o.id = ready.id AND o.status = 'pending' AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
-      RETURNING o.id, o.method, o.payload, o."onSent", o.attempts, o."collapseKey", ready.before AS "inDoubtSince"`;
+      RETURNING o.id, o.method, o.payload, o."onSent", o.attempts, o."collapseKey", ready.before AS "inDoubtSince", ready."heldBy"`;
+    // a row still held by another worker whose lease ended: that worker stopped (or hung) mid-send
+    this.opts.metrics?.leaseTakenOver("outbox_message", rows.filter((r) => r.heldBy && r.heldBy !== this.workerId).length);
+    return rows;
   }
 
   /** The row's payload with its references filled in, or undefined when one is not there yet (the row is put back). */
@@ -510,6 +538,7 @@ export class Outbox {
 
   private async fail(row: Row, error: string, permanent: boolean): Promise<void> {
     this.opts.log.error("slack call failed for good", { id: row.id, method: row.method, error, permanent });
+    this.opts.metrics?.outboxGaveUp(row.method);
     await this.opts.database.prisma.outboxMessage.updateMany({
       where: { id: row.id, lockedBy: this.workerId, status: "pending" },
       data: { status: "failed", attempts: row.attempts + 1, lockedUntil: null, lockedBy: null, lastError: error },

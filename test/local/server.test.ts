@@ -88,6 +88,15 @@ describe("the local Slack", () => {
     expect(await ready.json()).toEqual({ ok: true });
   });
 
+  it("answers /metrics on PORT too, in Prometheus's text format", async () => {
+    const res = await fetch(`${base()}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await res.text();
+    expect(text).toContain("# TYPE mamori_slack_ack_seconds histogram");
+    expect(text).toMatch(/^mamori_outbox_pending_messages \d+$/m);
+  });
+
   it("refuses a command Slack does not know, where the person typed it", async () => {
     const a = await post("/local/api/command", { as: YAMADA, channel: "C0GENERAL", text: "/nosuch thing" });
     expect(a).toMatchObject({ ok: false, error: expect.stringContaining("/nosuch") });

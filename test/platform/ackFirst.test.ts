@@ -1,6 +1,8 @@
 // The gate between a handler's ack and its work (src/platform/slack/ackFirst.ts).
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { WorkGate } from "../../src/platform/slack/ackFirst.js";
+import type { App } from "@slack/bolt";
+import type { AckKind } from "../../src/platform/metrics.js";
+import { ackFirst, RECEIVED_AT, WorkGate } from "../../src/platform/slack/ackFirst.js";
 
 describe("WorkGate", () => {
   beforeEach(() => void vi.useFakeTimers());
@@ -67,5 +69,36 @@ describe("WorkGate", () => {
     releases.get("decision 1")!();
     await vi.advanceTimersByTimeAsync(0);
     expect(started).toEqual(["decision 1", "modal", "decision 2"]);
+  });
+});
+
+describe("ackFirst tells how long each ack took", () => {
+  type Event = Parameters<App["processEvent"]>[0];
+  /** A stand-in for Bolt's App: its processEvent acks, as a listener would. */
+  function fakeApp(beforeAck: () => Promise<void> = async () => undefined) {
+    return {
+      processEvent: async (e: Event) => {
+        await beforeAck();
+        await e.ack();
+        await e.ack(); // a second ack is not a second observation
+      },
+    } as unknown as App;
+  }
+  const event = (body: Record<string, unknown>, customProperties?: Record<string, unknown>) =>
+    ({ body, ack: async () => undefined, retryNum: undefined, retryReason: undefined, customProperties }) as unknown as Event;
+
+  it("per kind, once per request, from the arrival the HTTP receiver recorded", async () => {
+    const seen: [AckKind, number][] = [];
+    const app = fakeApp(() => new Promise((r) => setTimeout(r, 20)));
+    ackFirst(app, { slots: 2, maxWaitMs: 1000, ackSent: (kind, s) => seen.push([kind, s]) });
+    await app.processEvent(event({ command: "/privacy", text: "help" }));
+    await app.processEvent(event({ type: "block_actions", actions: [{ action_id: "x" }] }, { [RECEIVED_AT]: performance.now() - 500 }));
+    await app.processEvent(event({ type: "view_submission" }));
+    await app.processEvent(event({ type: "event_callback", event: { type: "app_home_opened" } }));
+    expect(seen.map(([k]) => k)).toEqual(["command", "press", "submit", "event"]);
+    expect(seen[0]![1]).toBeGreaterThanOrEqual(0.015);
+    expect(seen[0]![1]).toBeLessThan(0.5);
+    // the body's reading and checking before Bolt are in it
+    expect(seen[1]![1]).toBeGreaterThanOrEqual(0.5);
   });
 });

@@ -63,6 +63,13 @@ describe("loadConfig", () => {
     expect(c.orgFile).toBeUndefined();
   });
 
+  it("LOG_FORMAT: json, pretty or auto (the default: pretty at a terminal, JSON otherwise)", () => {
+    expect(loadConfig({ ...VALID }).logFormat).toBe("auto");
+    expect(loadConfig({ ...VALID, LOG_FORMAT: "json" }).logFormat).toBe("json");
+    expect(loadConfig({ ...VALID, LOG_FORMAT: "pretty" }).logFormat).toBe("pretty");
+    expect(configError({ ...VALID, LOG_FORMAT: "yaml" }).problems).toEqual(["LOG_FORMAT must be json, pretty or auto"]);
+  });
+
   it("empty and blank values count as unset", () => {
     const c = loadConfig({ ...VALID, PORT: "", TZ: "  ", DATABASE_URL: "", SLACK_APP_TOKEN: "", PGLITE_DIR: " " });
     expect(c).toMatchObject({ port: 3000, timeZone: "Asia/Tokyo", pgliteDir: "./.data/pglite", mode: "http" });

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBot } from "../../src/bot.js";
 import { loadConfig } from "../../src/config.js";
-import { createLogger, type Level } from "../../src/platform/log.js";
+import { createLogger, plainLine, type Level } from "../../src/platform/log.js";
 import { testDatabase } from "../support/db.js";
 
 const BOT_TOKEN = "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx";
@@ -91,6 +91,59 @@ describe("the logger masks secrets", () => {
     log.info(BOT_TOKEN);
     log.warn("shown");
     expect(lines.map((l) => JSON.parse(l).msg)).toEqual(["shown"]);
+  });
+});
+
+describe("the logger's lines", () => {
+  it("are one JSON object each: time, level by name, message, and the fields given", () => {
+    const { lines, log } = capture("info", []);
+    log.info("job run", { job: "approvalReminders", queued: 3 });
+    const line = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(line).toMatchObject({ level: "info", msg: "job run", job: "approvalReminders", queued: 3 });
+    expect(new Date(String(line.time)).toISOString()).toBe(line.time);
+  });
+
+  it("leave out bodies and free text by field name, at any depth up to four levels, and say so", () => {
+    const { lines, log } = capture("info", []);
+    const typed = "顧客 松本花子 090-1234-5678";
+    const data = {
+      text: typed,
+      body: { user: "U1", view: { state: { values: { purpose: typed } } } },
+      request: { payload: { text: typed }, headers: { authorization: "Bearer abc", cookie: "s=1" } },
+      a: { b: { c: { private_metadata: typed, email: "hanako@example.jp", kept: "U0APPROVER" } } },
+    };
+    log.warn("no response_url to answer on", data);
+    expect(lines[0]).not.toContain("松本");
+    expect(lines[0]).not.toContain("hanako@");
+    expect(lines[0]).not.toContain("Bearer");
+    const line = JSON.parse(lines[0]!) as Record<string, any>;
+    expect(line.text).toBe("[redacted]");
+    expect(line.body).toBe("[redacted]");
+    expect(line.request.payload).toBe("[redacted]");
+    expect(line.request.headers.authorization).toBe("[redacted]");
+    expect(line.a.b.c).toEqual({ private_metadata: "[redacted]", email: "[redacted]", kept: "U0APPROVER" });
+    // the caller's object is left as it was
+    expect(data.text).toBe(typed);
+    expect(data.a.b.c.email).toBe("hanako@example.jp");
+  });
+
+  it("LOG_FORMAT=pretty: a line a person reads, still masked", () => {
+    const lines: string[] = [];
+    const pretty = createLogger("info", SECRETS, (l) => lines.push(l), "pretty");
+    pretty.info("Mamori is running", { mode: "http", token: BOT_TOKEN });
+    pretty.error(`cannot connect to ${DATABASE_URL}`);
+    expect(lines).toHaveLength(2);
+    expectClean(lines);
+    expect(lines[0]).toContain("Mamori is running");
+    expect(lines[0]).toMatch(/INFO/);
+    expect(lines[0]).not.toMatch(/^\{/); // not JSON
+    expect(lines[1]).toMatch(/ERROR/);
+  });
+
+  it("the small formatter used when pino-pretty is not installed", () => {
+    expect(plainLine('{"level":"warn","time":"2026-12-03T07:00:00.000Z","pid":1,"hostname":"h","msg":"slack call will be retried","id":7}')).toBe(
+      "2026-12-03T07:00:00.000Z WARN  slack call will be retried id=7",
+    );
   });
 });
 

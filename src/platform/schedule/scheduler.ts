@@ -15,6 +15,7 @@ import type { Settings } from "../../settings.js";
 import type { BusinessCalendar } from "./calendar.js";
 import { claimNotices } from "./notices.js";
 import { errorText } from "../log.js";
+import type { Metrics } from "../metrics.js";
 
 export interface JobContext {
   /** the moment the run was due (its slot) */
@@ -61,6 +62,8 @@ export interface SchedulerOptions {
   /** how long a claimed run is held before another replica may take it over */
   leaseMs?: number;
   replicaId?: string;
+  /** counts runs, their durations and failures, and runs taken over (metrics.ts) */
+  metrics?: Metrics;
 }
 
 /** how far back a missed slot is looked for */
@@ -228,7 +231,10 @@ export class Scheduler {
       });
       if (taken.count === 0) return { ran: false };
       s.log.warn("taking over a job run left unfinished", { job: name, slot: slot.toISOString() });
+      this.o.metrics?.leaseTakenOver("job_run");
     }
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     const heartbeat = setInterval(
       () => {
         prisma.jobRun
@@ -242,11 +248,13 @@ export class Scheduler {
       const result = await this.job(name).run(this.context(slot));
       await prisma.jobRun.update({ where: { job_slot: { job: name, slot } }, data: { status: "done", finishedAt: s.clock.now(), result: result as object } });
       s.outbox.kick();
+      this.o.metrics?.jobRun(name, "done", seconds());
       s.log.info("job run", { job: name, slot: slot.toISOString(), ...result });
       return { ran: true, result };
     } catch (e) {
       // left "running" with a short lease: the next tick (here or on another replica) tries again
       await prisma.jobRun.update({ where: { job_slot: { job: name, slot } }, data: { error: errorText(e), leaseUntil: s.clock.now() } }).catch(() => undefined);
+      this.o.metrics?.jobRun(name, "failed", seconds());
       s.outbox.kick();
       throw e;
     } finally {
@@ -267,6 +275,14 @@ export class Scheduler {
       notices: (tx, keys) => claimNotices(tx, keys, at()),
       queueOnce: (items) => this.o.services.outbox.enqueueOnce(items, at()),
     };
+  }
+
+  /** When each job's last successful run (by any replica) finished, null when none has (the metrics read it at each scrape). */
+  async lastSuccesses(): Promise<Record<string, Date | null>> {
+    const rows = await this.o.services.database.prisma.jobRun.groupBy({ by: ["job"], where: { status: "done" }, _max: { finishedAt: true } });
+    const out: Record<string, Date | null> = Object.fromEntries(this.o.jobs.map((j) => [j.name, null]));
+    for (const r of rows) if (r.job in out) out[r.job] = r._max.finishedAt;
+    return out;
   }
 
   async list(): Promise<JobInfo[]> {

@@ -30,6 +30,7 @@
 // to Slack, so no handler needs to know about it. Work a handler does before its ack
 // (a modal submission is stored, then acknowledged) is not held.
 import type { App } from "@slack/bolt";
+import { ackKind, type AckKind } from "../metrics.js";
 
 export interface GateOptions {
   /** how many handlers may work after their ack at the same time */
@@ -49,6 +50,8 @@ export interface GateOptions {
    * they wait their turn for a slot instead of starting after `maxWaitMs`.
    */
   patient?: (actionId: string) => boolean;
+  /** told how long each ack took, from Bolt receiving the request to the answer sent (metrics.ts) */
+  ackSent?: (kind: AckKind, seconds: number) => void;
 }
 
 /** A slash command or a shortcut: the person waits for the modal or answer it opens. */
@@ -154,6 +157,13 @@ export interface Turn {
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
 
+/**
+ * The custom property in which the HTTP receiver says when the request arrived
+ * (performance.now(), before its body was read); without it (Socket Mode) the ack
+ * latency counts from when Bolt was handed the request.
+ */
+export const RECEIVED_AT = "mamoriReceivedAt";
+
 function isPatient(o: GateOptions, body: Record<string, unknown>): boolean {
   if (body.type !== "block_actions" || !o.patient) return false;
   const actions = body.actions as { action_id?: string }[] | undefined;
@@ -168,6 +178,9 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
   const gate = new WorkGate(o);
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
+    const arrived = event.customProperties?.[RECEIVED_AT];
+    const received = typeof arrived === "number" ? arrived : performance.now();
+    let acked = false;
     const command = isCommand(event.body as Record<string, unknown>);
     let release: (() => void) | undefined;
     const ack = event.ack;
@@ -181,6 +194,8 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
       ...event,
       ack: async (response) => {
         await ack(response);
+        if (!acked) o.ackSent?.(ackKind(event.body as Record<string, unknown>), (performance.now() - received) / 1000);
+        acked = true;
         if (!release) release = await gate.enter(turn);
       },
     };

@@ -1,12 +1,13 @@
-// Builds the Bolt app: HTTP (signed requests on POST /slack/events, plus /healthz and
-// /readyz) or Socket Mode. Features declare their presses and modals in the handler
-// registry (handlers.ts), which listens on it; the Slack layer
-// stays thin: parse, call the domain, render.
-import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+// Builds the Bolt app: HTTP (signed requests on POST /slack/events, plus /healthz,
+// /readyz and /metrics) or Socket Mode (the same three on PORT). Features declare
+// their presses and modals in the handler registry (handlers.ts), which listens on it;
+// the Slack layer stays thin: parse, call the domain, render.
+import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, type CustomRoute, type Logger as BoltLogger } from "@slack/bolt";
 import { withoutBodies, type Logger } from "../log.js";
-import { ackFirst, type WorkGate } from "./ackFirst.js";
+import type { Metrics } from "../metrics.js";
+import { ackFirst, RECEIVED_AT, type WorkGate } from "./ackFirst.js";
 import { webClientOptions } from "./clientOptions.js";
-import { BODY_LIMIT, EVENTS_PATH, guardEntry } from "./entry.js";
+import { arrivedAt, BODY_LIMIT, EVENTS_PATH, guardEntry } from "./entry.js";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -20,6 +21,10 @@ export interface SlackAppOptions {
   workSlots?: number;
   /** presses whose work after the ack opens no modal (SlackHandlers.isPatient) */
   patient?: (actionId: string) => boolean;
+  /** counts acks and Web API calls, and answers GET /metrics (metrics.ts) */
+  metrics?: Metrics;
+  /** Socket Mode: the port of /healthz, /readyz and /metrics (HTTP mode: the port app.start is given) */
+  port?: number;
 }
 
 /** A handler's work after its ack waits at most this long for a slot (well inside a trigger_id's 3 s). */
@@ -50,7 +55,16 @@ const gates = new WeakMap<App, WorkGate>();
 
 export function createSlackApp(o: SlackAppOptions): App {
   const app = createBoltApp(o);
-  gates.set(app, ackFirst(app, { slots: o.workSlots ?? 4, maxWaitMs: MAX_WAIT_MS, commandWaitMs: COMMAND_WAIT_MS, patient: o.patient }));
+  const metrics = o.metrics;
+  const gate = ackFirst(app, {
+    slots: o.workSlots ?? 4,
+    maxWaitMs: MAX_WAIT_MS,
+    commandWaitMs: COMMAND_WAIT_MS,
+    patient: o.patient,
+    ackSent: metrics && ((kind, seconds) => metrics.ackSent(kind, seconds)),
+  });
+  gates.set(app, gate);
+  metrics?.watchGate(() => gate.stats());
   return app;
 }
 
@@ -61,7 +75,7 @@ export function workGateOf(app: App): WorkGate | undefined {
 
 function createBoltApp(o: SlackAppOptions): App {
   // a timeout on every call, and no retry of a call that may have been carried out (clientOptions.ts)
-  const clientOptions = webClientOptions(o.apiUrl);
+  const clientOptions = { ...webClientOptions(o.apiUrl), ...(o.metrics ? { fetch: o.metrics.slackFetch(o.apiUrl) } : {}) };
   const common = {
     token: o.botToken,
     logger: boltLogger(o.log),
@@ -70,7 +84,8 @@ function createBoltApp(o: SlackAppOptions): App {
     deferInitialization: true,
   };
   if (o.appToken) {
-    return new App({ ...common, appToken: o.appToken, socketMode: true });
+    // Bolt's Socket Mode receiver serves custom routes on an HTTP server of its own, on installerOptions.port
+    return new App({ ...common, appToken: o.appToken, socketMode: true, customRoutes: operatorRoutes(o), installerOptions: { port: o.port ?? 3000 } });
   }
   // Bolt's receiver, built here so that its request listener can be wrapped: a body Bolt
   // would trip on, or a timestamp from the future, is answered before it reaches Bolt (entry.ts).
@@ -82,33 +97,59 @@ function createBoltApp(o: SlackAppOptions): App {
     // every request on EVENTS_PATH is verified by guardEntry before Bolt sees it (signature,
     // timestamp both ways, SSL check): Bolt's own check would compute the same HMAC again
     signatureVerification: false,
-    customRoutes: [
-      {
-        path: "/healthz",
-        method: ["GET"],
-        handler: (_req, res) => {
-          res.writeHead(200, { "content-type": "application/json" });
-          res.end(JSON.stringify({ ok: true }));
-        },
-      },
-      {
-        path: "/readyz",
-        method: ["GET"],
-        handler: (_req, res) => {
-          o.ready().then(
-            (ok) => {
-              res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-              res.end(JSON.stringify({ ok }));
-            },
-            () => {
-              res.writeHead(503, { "content-type": "application/json" });
-              res.end(JSON.stringify({ ok: false }));
-            },
-          );
-        },
-      },
-    ],
+    customRoutes: operatorRoutes(o),
+    // when the request arrived, before its body was read and checked: the ack latency counts from there
+    customPropertiesExtractor: (req) => {
+      const at = arrivedAt(req);
+      return at === undefined ? {} : { [RECEIVED_AT]: at };
+    },
+    // a request nobody acknowledged within 3 s (an action id nobody declared): Bolt logs it and answers 404; counted too
+    unhandledRequestHandler: (args) => {
+      o.metrics?.ackMissed();
+      HTTPModuleFunctions.defaultUnhandledRequestHandler(args);
+    },
   });
   guardEntry(receiver, { signingSecret: o.signingSecret!, log: o.log, bodyLimit: BODY_LIMIT });
   return new App({ ...common, receiver });
+}
+
+/** GET /healthz (alive), /readyz (migrations applied) and /metrics (Prometheus's text format), for the operator. */
+function operatorRoutes(o: SlackAppOptions): CustomRoute[] {
+  const json = (res: Parameters<CustomRoute["handler"]>[1], status: number, body: object) => {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(body));
+  };
+  const routes: CustomRoute[] = [
+    { path: "/healthz", method: ["GET"], handler: (_req, res) => json(res, 200, { ok: true }) },
+    {
+      path: "/readyz",
+      method: ["GET"],
+      handler: (_req, res) => {
+        o.ready().then(
+          (ok) => json(res, ok ? 200 : 503, { ok }),
+          () => json(res, 503, { ok: false }),
+        );
+      },
+    },
+  ];
+  const metrics = o.metrics;
+  if (metrics)
+    routes.push({
+      path: "/metrics",
+      method: ["GET"],
+      handler: (_req, res) => {
+        metrics.scrape().then(
+          ({ contentType, body }) => {
+            res.writeHead(200, { "content-type": contentType });
+            res.end(body);
+          },
+          (e: unknown) => {
+            o.log.warn("metrics could not be read", { error: String((e as Error)?.message ?? e) });
+            res.writeHead(500, { "content-type": "text/plain" });
+            res.end("metrics could not be read\n");
+          },
+        );
+      },
+    });
+  return routes;
 }

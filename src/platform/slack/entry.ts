@@ -166,6 +166,14 @@ function answer(res: ServerResponse, status: number, close = false): void {
   res.end();
 }
 
+/** When each request to the events path arrived (performance.now()), for the ack latency (metrics.ts). */
+const arrivals = new WeakMap<IncomingMessage, number>();
+
+/** When `req` arrived at the events path, before its body was read (undefined: not through the guard). */
+export function arrivedAt(req: IncomingMessage): number | undefined {
+  return arrivals.get(req);
+}
+
 /**
  * Wraps a receiver's request listener: requests to the events path are read, checked and
  * answered here when they must not reach Bolt; everything else (the health routes, an
@@ -213,6 +221,7 @@ export function guardEntry(receiver: { requestListener: RequestListener }, o: { 
       return answer(res, 400);
     }
     if (req.method !== "POST" || path !== EVENTS_PATH) return bolt(req, res);
+    arrivals.set(req, performance.now());
     screen(req, res)
       .then((pass) => {
         if (pass) bolt(req, res);

@@ -33,6 +33,7 @@ import type { Clock } from "../clock.js";
 import type { Database } from "../db.js";
 import { catalogue, type Lang } from "../i18n.js";
 import { errorText, type Logger } from "../log.js";
+import type { Metrics } from "../metrics.js";
 import type { Services } from "../services.js";
 import type { WorkGate } from "./ackFirst.js";
 import { type Person, recordDelivery } from "./actor.js";
@@ -122,6 +123,8 @@ export interface InboxOptions {
   gate?: () => WorkGate | undefined;
   /** posts to a response_url (default: fetch with a 5 s timeout) */
   post?: (url: string, body: object) => Promise<void>;
+  /** counts the rows taken over from a stopped process (metrics.ts) */
+  metrics?: Metrics;
 }
 
 export interface Recorded {
@@ -329,6 +332,7 @@ export class Inbox {
                   (extract(epoch FROM d."receivedAt") * 1000)::float8 AS "receivedMs", d."decidedAt" IS NOT NULL AS "decided"`,
       [this.owner, this.leaseEnd(), this.o.clock.now().toISOString(), [...this.held], limit],
     );
+    this.o.metrics?.leaseTakenOver("slack_delivery", rows.length);
     const claimed: Claimed[] = [];
     for (const r of rows) {
       if (r.decided) {
