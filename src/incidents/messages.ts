@@ -51,13 +51,18 @@ const ja = {
     "cause-found": "原因の特定",
     "damage-assessed": "被害状況の把握",
     "client-told": "委託元への報告",
-    "ministry-report": "総務省への報告",
+    "ministry-report": "総務省への報告（当社の方針 §11(1)[3]「直ちに」：当社の約束）",
     "preliminary-report": "個人情報保護委員会への速報",
     "people-notified": "本人への通知（困難な場合は公表と問合せ窓口の設置）",
     publication: "公表",
     "final-report": "個人情報保護委員会への確報",
     "recurrence-prevention": "再発防止策の策定・実施",
     "complaints-handled": "第三者からの苦情・請求等への対応",
+    "secrecy-first-report": "通信の秘密の漏えい：総務大臣への第一報（電気通信事業法第28条）",
+    "secrecy-detailed-report": "通信の秘密の漏えい：総務大臣への詳報（電気通信事業法施行規則第57条）",
+    "my-number-report": "特定個人情報の漏えい等の報告（番号利用法第29条の4。報告先・期限は要確認）",
+    "specified-user-info-report": "特定利用者情報の漏えい等の報告（指定を受けた電気通信事業者。報告先・期限は要確認）",
+    "accredited-body-report": "認定個人情報保護団体への報告（団体の規程が求める場合の追加の報告先）",
   } satisfies Record<TaskKey, string>,
   notApplicable: {
     "not-processor": "委託を受けて取り扱うデータではないため不要",
@@ -65,13 +70,20 @@ const ja = {
     "not-reportable": "報告対象事態に当たらないため不要",
     encrypted: "高度な暗号化等により報告対象外のため不要",
     "reported-by-client": "委託元が対応するため不要（当社は委託元へ報告）",
+    "no-secrecy": "通信の秘密に該当しないと評価したため不要",
+    "no-my-number": "特定個人情報（マイナンバー）を含まないと評価したため不要",
+    "not-designated": "特定利用者情報の指定を受けた電気通信事業者ではないため不要",
+    "no-specified-user-info": "特定利用者情報を含まないと評価したため不要",
+    "no-accredited-body": "認定個人情報保護団体の対象事業者ではないため不要",
   } satisfies Record<NotApplicableCode, string>,
   deadline: {
     preliminaryReportDueAt: "速報",
     finalReportDueAt: "確報",
     peopleNoticeDueAt: "本人への通知",
     clientToldDueAt: "委託元への報告",
-    ministryReportDueAt: "総務省への報告",
+    ministryReportDueAt: "総務省への報告（当社の方針）",
+    secrecyFirstReportDueAt: "通信の秘密の第一報",
+    secrecyDetailedReportDueAt: "通信の秘密の詳報",
   } satisfies Record<DeadlineKey, string>,
   field: {
     sensitive: "要配慮個人情報",
@@ -81,11 +93,17 @@ const ja = {
     stronglyEncrypted: "高度な暗号化",
     asProcessor: "委託先として取扱い",
     telecom: "電気通信事業者",
+    secrecy: "通信の秘密",
+    myNumber: "特定個人情報（マイナンバー）",
+    specifiedUserInfo: "特定利用者情報",
+    designatedCarrier: "特定利用者情報の指定事業者",
+    accreditedBody: "認定個人情報保護団体の対象事業者",
   } satisfies Record<AssessmentField, string>,
   yes: "あり",
   no: "なし",
   people: (n: number) => `${n.toLocaleString("en-US")}人`,
   unknown: "不明",
+  tri: { yes: "該当", no: "非該当", unknown: "不明（該当として扱う）" } as Record<string, string>,
   // ---- reportability
   reportability: (r: Reportability, reasons: string[]) =>
     r.reportedBy === "company"
@@ -122,6 +140,7 @@ const ja = {
         ? "個人情報の保護に関する法律第26条1項、施行規則第8条1項（報告時点で把握している事項）"
         : "個人情報の保護に関する法律第26条1項、施行規則第8条2項",
     code: "事案番号",
+    to: "報告先",
     discoveredAt: "事態を知った日時",
     reportedAt: "社内で報告を受けた日時",
     categories: "報告対象事態の区分",
@@ -169,13 +188,18 @@ const en: typeof ja = {
     "cause-found": "Cause found",
     "damage-assessed": "Damage assessed",
     "client-told": "Client told",
-    "ministry-report": "Report to the ministry (MIC)",
+    "ministry-report": 'Report to the ministry (MIC) (our policy §11(1)[3], "at once": the company\'s own promise)',
     "preliminary-report": "Preliminary report to the PPC",
     "people-notified": "People affected notified (or publication and an inquiry desk)",
     publication: "Publication",
     "final-report": "Final report to the PPC",
     "recurrence-prevention": "Recurrence prevention",
     "complaints-handled": "Third-party complaints handled",
+    "secrecy-first-report": "Secrecy of communications: first report to the Minister (Telecommunications Business Act Art.28)",
+    "secrecy-detailed-report": "Secrecy of communications: detailed report to the Minister (TBA Enforcement Rules Art.57)",
+    "my-number-report": "Report of a My Number leak (My Number Act Art.29-4; recipient and deadline to be checked)",
+    "specified-user-info-report": "Report of a leak of specified user information (designated carrier; recipient and deadline to be checked)",
+    "accredited-body-report": "Report to the accredited personal information protection organization (an extra recipient where its rules ask)",
   },
   notApplicable: {
     "not-processor": "not needed: we do not hold this data for a client",
@@ -183,13 +207,20 @@ const en: typeof ja = {
     "not-reportable": "not needed: not a reportable incident",
     encrypted: "not needed: excluded as strongly encrypted",
     "reported-by-client": "not needed: the client handles it (we tell the client)",
+    "no-secrecy": "not needed: assessed as not involving secrecy of communications",
+    "no-my-number": "not needed: assessed as not involving My Number data",
+    "not-designated": "not needed: not a carrier designated for specified user information",
+    "no-specified-user-info": "not needed: assessed as not involving specified user information",
+    "no-accredited-body": "not needed: not a member of an accredited organization",
   },
   deadline: {
     preliminaryReportDueAt: "Preliminary report",
     finalReportDueAt: "Final report",
     peopleNoticeDueAt: "Notice to the people affected",
     clientToldDueAt: "Telling the client",
-    ministryReportDueAt: "Report to the ministry",
+    ministryReportDueAt: "Report to the ministry (our policy)",
+    secrecyFirstReportDueAt: "Secrecy of communications: first report",
+    secrecyDetailedReportDueAt: "Secrecy of communications: detailed report",
   },
   field: {
     sensitive: "Sensitive data",
@@ -199,11 +230,17 @@ const en: typeof ja = {
     stronglyEncrypted: "Strongly encrypted",
     asProcessor: "Held as a processor",
     telecom: "Telecom operator",
+    secrecy: "Secrecy of communications",
+    myNumber: "My Number data",
+    specifiedUserInfo: "Specified user information",
+    designatedCarrier: "Designated carrier",
+    accreditedBody: "Member of an accredited organization",
   },
   yes: "yes",
   no: "no",
   people: (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "person" : "people"}`,
   unknown: "unknown",
+  tri: { yes: "involved", no: "not involved", unknown: "unknown (treated as involved)" },
   reportability: (r: Reportability, reasons: string[]) =>
     r.reportedBy === "company"
       ? `reportable (${reasons.join("; ")})`
@@ -236,6 +273,7 @@ const en: typeof ja = {
         ? "APPI Art.26(1); Enforcement Rules Art.8(1) (what is known at the time of the report)"
         : "APPI Art.26(1); Enforcement Rules Art.8(2)",
     code: "Incident",
+    to: "To",
     discoveredAt: "Learned of it at",
     reportedAt: "Reported internally at",
     categories: "Reportable categories",
@@ -273,8 +311,9 @@ export function formatDue(d: Date | null, lang: Lang, timeZone: string): string 
 }
 
 /** An answer of the assessment for people: あり/なし, 1,200人, 不明. */
-function answer(m: IncidentMessages, value: boolean | number | null): string {
+function answer(m: IncidentMessages, value: boolean | number | string | null): string {
   if (typeof value === "boolean") return value ? m.yes : m.no;
+  if (typeof value === "string") return m.tri[value] ?? value;
   return value === null ? m.unknown : m.people(value);
 }
 

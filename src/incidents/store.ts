@@ -57,5 +57,7 @@ export function deadlinesOf(i: IncidentRow): IncidentDeadlines {
     peopleNoticeDueAt: i.peopleNoticeDueAt,
     clientToldDueAt: i.clientToldDueAt,
     ministryReportDueAt: i.ministryReportDueAt,
+    secrecyFirstReportDueAt: i.secrecyFirstReportDueAt,
+    secrecyDetailedReportDueAt: i.secrecyDetailedReportDueAt,
   };
 }

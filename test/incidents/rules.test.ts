@@ -66,6 +66,8 @@ describe("reportability and deadlines for each combination of the four categorie
       peopleNoticeDueAt: reportable ? endOf("2026-04-03") : null,
       clientToldDueAt: null,
       ministryReportDueAt: null,
+      secrecyFirstReportDueAt: null,
+      secrecyDetailedReportDueAt: null,
     });
 
     // strongly encrypted: excluded from every category, the reasons say which and why
@@ -137,6 +139,8 @@ describe("the processor case (APPI Art.26(1) proviso, seed 000 第9条)", () => 
       peopleNoticeDueAt: null,
       clientToldDueAt: endOf("2026-04-02"),
       ministryReportDueAt: null,
+      secrecyFirstReportDueAt: null,
+      secrecyDetailedReportDueAt: null,
     });
   });
 
@@ -251,7 +255,15 @@ describe("tasks", () => {
       "recurrence-prevention",
       "complaints-handled",
     ]);
-    expect(because(assess({ sensitive: true }))).toEqual({ "client-told": "not-processor", "ministry-report": "not-telecom" });
+    expect(because(assess({ sensitive: true }))).toEqual({
+      "client-told": "not-processor",
+      "ministry-report": "not-telecom",
+      "secrecy-first-report": "not-telecom",
+      "secrecy-detailed-report": "not-telecom",
+      "my-number-report": "no-my-number",
+      "specified-user-info-report": "not-designated",
+      "accredited-body-report": "no-accredited-body",
+    });
   });
 
   it("not reportable, or encrypted: no regulator reports, notice or publication, each with the reason", () => {
@@ -274,6 +286,11 @@ describe("tasks", () => {
       "people-notified": "reported-by-client",
       publication: "reported-by-client",
       "final-report": "reported-by-client",
+      "secrecy-first-report": "not-telecom",
+      "secrecy-detailed-report": "not-telecom",
+      "my-number-report": "no-my-number",
+      "specified-user-info-report": "not-designated",
+      "accredited-body-report": "no-accredited-body",
     });
   });
 

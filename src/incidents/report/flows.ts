@@ -12,7 +12,7 @@ import type { Services } from "../../platform/services.js";
 import { registerParentMessage } from "../../platform/slack/parentMessage.js";
 import { getChannels, langOf } from "../../directory/store.js";
 import { mayRespond } from "../access.js";
-import { deadlineOptions, incidentSettings } from "../config.js";
+import { companyProfile, deadlineOptions, profileFacts } from "../config.js";
 import { deadlineLines, dmWithLink, incidentMessage } from "../blocks.js";
 import type { AssessmentInput, IncidentReportInput } from "./forms.js";
 import { describeReportability } from "../messages.js";
@@ -62,6 +62,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
         ongoing: r.ongoing,
         asProcessor: r.asProcessor,
         contact: r.contact,
+        secrecyInvolved: r.secrecyInvolved,
         channelId: channel,
         submissionKey: input.submissionKey,
         createdAt: now,
@@ -88,7 +89,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
     const calls: OutgoingCall[] = [];
     const m = incidentSlackMessages(CHANNEL_LANG);
     if (channel) {
-      const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
+      const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone, companyProfile(s));
       calls.push(channelPost(orderKey(i.id), channel, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "incidentMessage", incidentId: i.id } }));
       const assessors = team.chiefs.length ? mentions([...team.chiefs, ...team.deputies, ...team.compliance]) : m.thread.nobody;
       calls.push(threadPost(i, m.thread.reported(code, mention(i.reporterId), formatDateTime(i.discoveredAt, CHANNEL_LANG, s.timeZone), assessors)));
@@ -99,7 +100,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
       const text = dm.toResponders(code, mention(i.reporterId), r.summary.slice(0, 500));
       if (channel) calls.push(directMessage(to, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
       else {
-        const full = incidentMessage(i, lang, s.timeZone);
+        const full = incidentMessage(i, lang, s.timeZone, companyProfile(s));
         calls.push(
           directMessage(to, {
             text: `${text}\n${dm.noChannel}`,
@@ -140,8 +141,9 @@ export async function assessIncident(
     if (!lock.ok) return lock;
     const before = lock.before;
     if (before.status === "closed") return { ok: false, refusal: "closed" };
-    // a telecom operator (settings) also reports to the ministry (seed 004 §11)
-    const next = { ...input.answers.assessment, telecom: incidentSettings(s).telecom };
+    // the company's facts from the profile (settings): a telecom carrier also reports to the
+    // ministry (seed 004 §11) and files 第28条 reports; designated carrier; 認定団体 member
+    const next = { ...input.answers.assessment, ...profileFacts(s) };
     const previous = assessmentOf(before);
     const opts = deadlineOptions(s);
     const change = previous ? reassess(previous, next, before.discoveredAt, { ...opts, lang: CHANNEL_LANG }) : null;
@@ -199,7 +201,7 @@ export async function assessIncident(
         ? [m.reassessed(who, input.answers.reason ?? ""), ...(change!.lines.length ? change!.lines.map((l) => `• ${l}`) : [m.noChange])]
         : [m.triaged(who), describeReportability(r, CHANNEL_LANG)];
       if (acknowledges) lines.push(incidentEscalationMessages(CHANNEL_LANG).ack.byTriage(who));
-      const dl = deadlineLines(due, CHANNEL_LANG, s.timeZone);
+      const dl = deadlineLines(due, CHANNEL_LANG, s.timeZone, companyProfile(s));
       if (dl.length) lines.push(m.deadlinesHeader, ...dl);
       await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, lines.join("\n"))]);
     }

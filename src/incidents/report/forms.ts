@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Lang } from "../../platform/i18n.js";
 import { readModal, type ModalValues } from "../../platform/slack/modal.js";
 import { AssessBlocks, INPUT, ReportBlocks } from "../ids.js";
-import type { Assessment } from "../rules.js";
+import { TRI_STATES, type Assessment, type TriState } from "../rules.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "../slackMessages.js";
 import { momentAt } from "../../platform/day.js";
 import { detectPii } from "../../platform/pii/index.js";
@@ -20,6 +20,8 @@ export interface IncidentReportInput {
   ongoing: Ongoing;
   asProcessor: boolean;
   contact: string | null;
+  /** 通信の秘密 (a carrier's form only; null when not asked) */
+  secrecyInvolved: TriState | null;
 }
 
 export interface AssessmentInput {
@@ -45,6 +47,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       [ReportBlocks.ongoing]: z.enum(ONGOING, { error: p.required }),
       [ReportBlocks.processor]: z.enum(["yes", "no"], { error: p.required }),
       [ReportBlocks.contact]: z.string().trim().max(200, p.tooLong(200)).nullish(),
+      [ReportBlocks.secrecy]: z.enum(TRI_STATES, { error: p.required }).nullish(),
     })
     .superRefine((o, ctx) => {
       if (momentAt(o.discoveredOn, o.discoveredTime, timeZone).getTime() > now.getTime()) {
@@ -63,6 +66,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       [ReportBlocks.ongoing]: "option",
       [ReportBlocks.processor]: "option",
       [ReportBlocks.contact]: "text",
+      [ReportBlocks.secrecy]: "option",
     },
     schema,
   });
@@ -78,6 +82,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       ongoing: o.ongoing,
       asProcessor: o.processor === "yes",
       contact: o.contact ? o.contact : null,
+      secrecyInvolved: o.secrecy ?? null,
     },
   };
 }
@@ -102,6 +107,8 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
       [AssessBlocks.dataItems]: optional(1000).refine((x) => !x || detectPii(x).length === 0, { message: p.categoriesNotValues }),
       [AssessBlocks.cause]: optional(2000),
       [AssessBlocks.reason]: optional(1000),
+      [AssessBlocks.secrecy]: z.enum(TRI_STATES, { error: p.required }).nullish(),
+      [AssessBlocks.tracks]: z.array(z.enum(["my-number", "specified-user-info"])).nullish(),
     })
     .superRefine((o, ctx) => {
       const count = o.affectedCount ? Number(o.affectedCount) : null;
@@ -121,6 +128,8 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
       [AssessBlocks.dataItems]: "text",
       [AssessBlocks.cause]: "text",
       [AssessBlocks.reason]: "text",
+      [AssessBlocks.secrecy]: "option",
+      [AssessBlocks.tracks]: "options",
     },
     schema,
   });
@@ -137,6 +146,10 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
         affectedCount: o.affectedCount ? Number(o.affectedCount) : null,
         stronglyEncrypted: o.encrypted === "yes",
         asProcessor: o.processor === "yes",
+        // the further tracks (tracks.ts): 通信の秘密 only where asked (a carrier)
+        ...(o.secrecy ? { secrecy: o.secrecy } : {}),
+        myNumber: o.tracks?.includes("my-number") ? "yes" : "no",
+        specifiedUserInfo: o.tracks?.includes("specified-user-info") ? "yes" : "no",
       },
       dataItems: o.dataItems || null,
       cause: o.cause || null,
