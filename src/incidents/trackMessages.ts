@@ -1,6 +1,7 @@
 // The report tracks in words (Japanese, English): who receives each report, the task and
 // deadline names that carry the recipient, and the incident card's 「報告の系統」 lines.
 import { catalogue, type Lang } from "../platform/i18n.js";
+import type { CompanyProfile } from "../settings.js";
 import { BUREAUS } from "./bureaus.js";
 import { formatDue, incidentMessages } from "./messages.js";
 import type { DeadlineKey, IncidentDeadlines, TaskKey } from "./rules.js";
@@ -32,6 +33,22 @@ const ja = {
   preliminary: (to: string) => `${to}への速報`,
   final: (to: string) => `${to}への確報`,
   companySetting: (days: number) => `期限は当社の設定（${days}日）：法令は「速やかに」とのみ定める`,
+  profile: {
+    usage: "`/privacy admin company` 会社の設定（電気通信事業者か、総合通信局等、登録番号など。設定ファイルの company: で変更）を表示",
+    header: "*会社の設定*（設定ファイルの `company:` と `incidents:`。変更は設定ファイルで）",
+    carrier: (yes: boolean): string =>
+      yes
+        ? "• 電気通信事業者：はい（個人データの速報・確報は本店所在地を管轄する総合通信局等へ：個人情報保護法第150条により委員会の権限が総務大臣に委任。通信の秘密の漏えいは電気通信事業法第28条の報告）"
+        : "• 電気通信事業者：いいえ（個人データの速報・確報は個人情報保護委員会へ）",
+    bureau: (name: string | null) => `• 本店所在地を管轄する総合通信局等：${name ?? "⚠️ 未設定（company.bureau を設定してください）"}`,
+    name: (v: string | null) => `• 法人名：${v ?? "未設定"}`,
+    registration: (v: string | null) => `• 登録番号又は届出番号：${v ?? "未設定"}`,
+    designated: (yes: boolean) => `• 特定利用者情報の指定：${yes ? "あり（報告の系統を追加。報告先・期限は要確認）" : "なし"}`,
+    accredited: (v: string | null) =>
+      `• 認定個人情報保護団体：${v ? `${v}（団体の規程が求める場合の追加の報告先。総合通信局等・委員会への報告に代わらない）` : "なし"}`,
+    periods: (p: number, n: number, s: number) =>
+      `• 期限（当社の設定、発見日を1日目とする暦日）：速報 ${p}日（上限5日：施行規則第8条1項「速やかに」）・本人への通知 ${n}日・通信の秘密の第一報 ${s}日（法令は「速やかに」とのみ定める）。確報は30日（不正の目的のおそれは60日）、通信の秘密の詳報は30日（法令）`,
+  },
   form: {
     secrecy: "通信の秘密（通信の内容、通信の日時・相手方などの通信履歴）に関わりますか",
     secrecyHint:
@@ -73,6 +90,23 @@ const en: typeof ja = {
   preliminary: (to: string) => `Preliminary report to ${to}`,
   final: (to: string) => `Final report to ${to}`,
   companySetting: (days: number) => `deadline set by the company (${days} days): the law says only "promptly"`,
+  profile: {
+    usage: "`/privacy admin company` the company profile (telecom carrier, regional bureau, registration number…; changed in the settings file's company:)",
+    header: "*Company profile* (settings file `company:` and `incidents:`; change it there)",
+    carrier: (yes: boolean) =>
+      yes
+        ? "• Telecom carrier: yes (personal-data preliminary and final reports go to the regional bureau of the head office: APPI Art.150 delegates the PPC's power to the Minister; leaks of secrecy of communications are reported under the Telecommunications Business Act Art.28)"
+        : "• Telecom carrier: no (personal-data preliminary and final reports go to the PPC)",
+    bureau: (name: string | null) => `• Regional bureau of the head office: ${name ?? "⚠️ not set (set company.bureau)"}`,
+    name: (v: string | null) => `• Corporate name: ${v ?? "not set"}`,
+    registration: (v: string | null) => `• Registration or notification number: ${v ?? "not set"}`,
+    designated: (yes: boolean) =>
+      `• Designated for specified user information: ${yes ? "yes (an extra report track; recipient and deadline to be checked)" : "no"}`,
+    accredited: (v: string | null) =>
+      `• Accredited organization: ${v ? `${v} (an extra recipient where its rules ask; never instead of the bureau or the PPC)` : "none"}`,
+    periods: (p: number, n: number, s: number) =>
+      `• Deadlines (company settings, calendar days, the day of discovery is day 1): preliminary report ${p} days (at most 5: Enforcement Rules Art.8(1) "promptly"), notice to the people ${n} days, first report on secrecy of communications ${s} days (the law says only "promptly"). Final report 30 days (60 if possibly malicious), detailed report on secrecy of communications 30 days (the law)`,
+  },
   form: {
     secrecy: "Does it involve secrecy of communications (contents, or who communicated with whom and when)?",
     secrecyHint:
@@ -154,3 +188,21 @@ export function trackLines(tracks: ReportTrack[], d: IncidentDeadlines, lang: La
 }
 
 export { reportTracks };
+
+/** `/privacy admin company`: the profile as the bot applies it. */
+export function companyProfileText(
+  p: CompanyProfile,
+  i: { preliminaryDays: number; peopleNoticeDays: number; secrecyFirstReportDays: number },
+  lang: Lang,
+): string {
+  const m = trackMessages(lang).profile;
+  return [
+    m.header,
+    m.carrier(p.telecomCarrier),
+    ...(p.telecomCarrier
+      ? [m.bureau(p.bureau ? BUREAUS[p.bureau][lang] : null), m.name(p.name), m.registration(p.registrationNumber), m.designated(p.designatedCarrier)]
+      : []),
+    m.accredited(p.accreditedBody),
+    m.periods(i.preliminaryDays, i.peopleNoticeDays, i.secrecyFirstReportDays),
+  ].join("\n");
+}

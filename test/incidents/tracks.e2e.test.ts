@@ -237,3 +237,15 @@ describe("L9: 3 subscribers' e-mail contents exposed (通信の秘密)", () => {
     expect(card).toContain("関東総合通信局への確報（個人データ）：2026/12/23 23:59");
   });
 });
+
+describe("the company profile in Slack", () => {
+  it("/privacy admin company shows the profile the bot applies; others are refused", async () => {
+    const e = await privacy(h, P.admin, "admin company");
+    expect(e.shown).toContain("電気通信事業者：はい");
+    expect(e.shown).toContain("本店所在地を管轄する総合通信局等：関東総合通信局");
+    expect(e.shown).toContain("登録番号又は届出番号：第123号");
+    expect(e.shown).toContain("速報 3日（上限5日：施行規則第8条1項「速やかに」）");
+    expect(e.shown).toContain("通信の秘密の第一報 2日（法令は「速やかに」とのみ定める）");
+    expect((await privacy(h, P.employee, "admin company")).shown).toContain("管理者（admin）だけが使えます");
+  });
+});
