@@ -238,6 +238,25 @@ describe("L9: 3 subscribers' e-mail contents exposed (通信の秘密)", () => {
   });
 });
 
+describe("My Number (番号利用法 第29条の4): its own track, recipient and deadline 要確認", () => {
+  it("a leak including My Number data gets its own report task, without a deadline the bot would have to invent", async () => {
+    const { code, parent } = await report(P.manager, {
+      [ReportBlocks.summary]: "従業員10名分の源泉徴収票の写しを誤って別の従業員に送付した",
+      [ReportBlocks.data]: "従業員の氏名・個人番号",
+      [ReportBlocks.affected]: "10-99",
+      [ReportBlocks.secrecy]: "no",
+    });
+    await assess(parent, { [AssessBlocks.affectedCount]: "10", [AssessBlocks.secrecy]: "no", [AssessBlocks.tracks]: ["my-number"] });
+    const t = await task(code, "my-number-report");
+    expect(t).toMatchObject({ status: "open", dueAt: null });
+    const card = shown(await shows(parent, "報告の系統"));
+    expect(card).toContain("特定個人情報の漏えい等（番号利用法第29条の4）");
+    expect(card).toContain("報告先は要確認");
+    expect(card).toContain("報告先・期限は要確認（ボットは定めていません）");
+    expect(shown(await threadHas(parent, "対応タスク"))).toContain("特定個人情報の漏えい等の報告（番号利用法第29条の4。報告先・期限は要確認）");
+  });
+});
+
 describe("the company profile in Slack", () => {
   it("/privacy admin company shows the profile the bot applies; others are refused", async () => {
     const e = await privacy(h, P.admin, "admin company");
