@@ -5,7 +5,7 @@ import type { Button, KnownBlock } from "@slack/types";
 import { formatDateTime, type Lang } from "../platform/i18n.js";
 import { IncidentActions } from "./ids.js";
 import { describeReportability, formatDue, incidentMessages } from "./messages.js";
-import { DEADLINE_KEYS, reportability, type IncidentDeadlines, type IncidentStatus } from "./rules.js";
+import { DEADLINE_KEYS, reportability, secrecyTrack, type IncidentDeadlines, type IncidentStatus } from "./rules.js";
 import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentSlackMessages, type AffectedEstimate, type Ongoing } from "./slackMessages.js";
 import { assessmentOf, deadlinesOf, type IncidentRow } from "./store.js";
@@ -37,6 +37,7 @@ export function assessmentText(i: IncidentRow, lang: Lang, timeZone: string, pro
   const lines = deadlineLines(deadlinesOf(i), lang, timeZone, profile);
   const out = [`*${m.reportable}*：${describeReportability(r, lang)}`];
   if (r.countUnknown && !r.reportable) out.push(incidentMessages(lang).countUnknown);
+  if (!r.reportable && secrecyTrack(a)) out.push(trackMessages(lang).despite);
   out.push(`*${m.deadlines}*`, ...(lines.length ? lines : [m.noDeadlines]));
   // one event can need several reports: each track with its recipient (tracks.ts)
   if (profile) out.push(`*${trackMessages(lang).header}*`, ...trackLines(reportTracks(a, profile), deadlinesOf(i), lang, timeZone, profile));

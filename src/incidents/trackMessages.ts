@@ -26,6 +26,12 @@ const ja = {
     "accredited-body": "認定個人情報保護団体への報告（団体の規程が求める場合。委員会・総合通信局等への報告に代わるものではない）",
   } satisfies Record<TrackId, string>,
   header: "報告の系統",
+  note: {
+    "personal-data":
+      "速報の期限は当社の設定（法令は「速やかに」：委員会のガイドラインでおおむね3〜5日）。確報は事態を知った日から30日以内、不正の目的のおそれは60日以内（施行規則第8条2項）",
+    secrecy: "第一報の期限は当社の設定（法令は「速やかに」とのみ定める）。詳報は事態を知った日から30日以内（同法施行規則第57条）",
+  } as Partial<Record<TrackId, string>>,
+  despite: "個人情報保護法（施行規則第7条）上は報告対象外ですが、通信の秘密の報告（電気通信事業法第28条）は必要です。",
   none: "報告が必要な系統はありません（当社の方針による対応はチェックリストを参照）",
   toCheck: "報告先・期限は要確認（ボットは定めていません）",
   noDue: "期限なし（担当者が設定）",
@@ -83,6 +89,14 @@ const en: typeof ja = {
     "accredited-body": "Report to the accredited organization (where its rules ask; never instead of the PPC or the bureau)",
   },
   header: "Report tracks",
+  note: {
+    "personal-data":
+      "The preliminary report's deadline is the company's setting (the law says \"promptly\"; PPC guidance: about 3-5 days). Final report within 30 days of learning of it, 60 if possibly malicious (Enforcement Rules Art.8(2))",
+    secrecy:
+      "The first report's deadline is the company's setting (the law says only \"promptly\"). Detailed report within 30 days of learning of it (its Enforcement Rules Art.57)",
+  },
+  despite:
+    "Not reportable under the APPI (Enforcement Rules Art.7), but the report on secrecy of communications (Telecommunications Business Act Art.28) is due.",
   none: "No report track applies (see the checklist for what our policies require)",
   toCheck: "recipient and deadline to be checked (the bot does not state them)",
   noDue: "no deadline (the owner sets one)",
@@ -183,7 +197,8 @@ export function trackLines(tracks: ReportTrack[], d: IncidentDeadlines, lang: La
       const due = trackTaskDue(k, d);
       return `${taskLabelFor(k, lang, profile)}${lang === "ja" ? "：" : ": "}${due ? formatDue(due, lang, timeZone) : tr.toCheck ? t.toCheck : t.noDue}`;
     });
-    return `• *${t.track[tr.id]}*\n　${t.to(recipientName(tr.recipient, lang))}${sep}${reports.join(sep)}`;
+    const note = tr.id === "personal-data" && tr.recipient.kind === "client" ? undefined : t.note[tr.id];
+    return `• *${t.track[tr.id]}*\n　${t.to(recipientName(tr.recipient, lang))}${sep}${reports.join(sep)}${note ? `\n　${note}` : ""}`;
   });
 }
 

@@ -106,6 +106,8 @@ describe("L2: 1,200 customers, a carrier of the Kanto region", () => {
     expect(card).toContain("個人データの漏えい等（個人情報保護法第26条1項、施行規則第7条・第8条）");
     expect(card).toContain("報告先：関東総合通信局");
     expect(card).toContain("関東総合通信局への速報（個人データ）：2026/11/26 23:59");
+    // the 3 days are the company's target, labelled so (legal case L2)
+    expect(card).toContain("速報の期限は当社の設定（法令は「速やかに」：委員会のガイドラインでおおむね3〜5日）");
     expect(card).toContain("総務省への即時報告（当社の方針 §11(1)[3]：当社の約束であり法令上の義務ではない）");
     expect(card).not.toContain("通信の秘密の漏えい（");
 
@@ -189,11 +191,13 @@ describe("L9: 3 subscribers' e-mail contents exposed (通信の秘密)", () => {
 
     const reply = shown(await threadHas(parent, "が評価しました"));
     expect(reply).toContain("報告対象外");
+    expect(reply).toContain("通信の秘密の報告（電気通信事業法第28条）は必要です");
     expect(reply).toContain("通信の秘密の第一報：2026/11/25 23:59");
     expect(reply).toContain("通信の秘密の詳報：2026/12/23 23:59");
     const card = shown(await shows(parent, "報告の系統"));
     expect(card).toContain("通信の秘密の漏えい（電気通信事業法第28条、同法施行規則第57条");
     expect(card).toContain("報告先：総務大臣（提出窓口：関東総合通信局）");
+    expect(card).toContain("第一報の期限は当社の設定（法令は「速やかに」とのみ定める）");
     expect(card).not.toContain("個人データの漏えい等（個人情報保護法第26条1項");
     const checklist = shown(await threadHas(parent, "対応タスク"));
     expect(checklist).toContain("通信の秘密の漏えい：総務大臣への第一報（電気通信事業法第28条）");

@@ -16,7 +16,8 @@ import { companyProfile, deadlineOptions, profileFacts } from "../config.js";
 import { deadlineLines, dmWithLink, incidentMessage } from "../blocks.js";
 import type { AssessmentInput, IncidentReportInput } from "./forms.js";
 import { describeReportability } from "../messages.js";
-import { deadlines, reportability, statusAfter, type IncidentDeadlines, type IncidentStatus } from "../rules.js";
+import { deadlines, reportability, secrecyTrack, statusAfter, type IncidentDeadlines, type IncidentStatus } from "../rules.js";
+import { trackMessages } from "../trackMessages.js";
 import { incidentEscalationMessages } from "../escalationMessages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
 import { assessmentOf, lockIncident, respondersOf } from "../store.js";
@@ -199,7 +200,7 @@ export async function assessIncident(
       const who = mention(input.actorId);
       const lines = previous
         ? [m.reassessed(who, input.answers.reason ?? ""), ...(change!.lines.length ? change!.lines.map((l) => `• ${l}`) : [m.noChange])]
-        : [m.triaged(who), describeReportability(r, CHANNEL_LANG)];
+        : [m.triaged(who), describeReportability(r, CHANNEL_LANG), ...(!r.reportable && secrecyTrack(next) ? [trackMessages(CHANNEL_LANG).despite] : [])];
       if (acknowledges) lines.push(incidentEscalationMessages(CHANNEL_LANG).ack.byTriage(who));
       const dl = deadlineLines(due, CHANNEL_LANG, s.timeZone, companyProfile(s));
       if (dl.length) lines.push(m.deadlinesHeader, ...dl);
