@@ -142,6 +142,7 @@ const REQUESTERS: [string, string, number][] = [
 const PATH: Record<RequestStatus, string[]> = {
   pending_manager: [],
   pending_chief: ["approved_stage1"],
+  rejection_pending_chief: ["rejection_proposed"],
   changes_requested: ["changes_requested"],
   approved: ["approved_stage1", "approved_stage2"],
   effective: ["approved_stage1", "approved_stage2", "effective"],

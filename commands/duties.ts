@@ -1,11 +1,11 @@
 // /privacy duties …: the annual audit and plan calendar (規程 第21条2項, 第25, 26, 29, 30条).
 //   duties                          this fiscal year's calendar (and earlier duties still open)
 //   duties done <kind> [year]       record a duty as done (modal: date, link, note)
-//   duties due <kind> <YYYY-MM-DD>  change a due date (chief only)
+//   duties due <kind> <YYYY-MM-DD>  change a due date (the duty's owner role: the audit lead's duties only by the audit lead, 第21条)
 import { calendarView, doneModal, dueText, dutyTitle, refusalText } from "../src/duties/blocks.js";
 import { calendarOf, changeDue, checkClosable, ensureYear, settingsOf, todayOf } from "../src/duties/flows.js";
 import { dutyMessages } from "../src/duties/messages.js";
-import { fiscalYearOf, fiscalYearRange, isDay, mayChangeDue, parseDutyKind } from "../src/duties/rules.js";
+import { DUTIES, fiscalYearOf, fiscalYearRange, isDay, mayChangeDue, parseDutyKind } from "../src/duties/rules.js";
 import { findDuty, openBefore, ownersByRole, yearDuties } from "../src/duties/store.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
 
@@ -59,10 +59,11 @@ async function due(ctx: CommandContext, kindWord: string | undefined, dateWord: 
   const s = ctx.services;
   const lang = ctx.actor.lang;
   const m = dutyMessages(lang);
-  if (!mayChangeDue(ctx.actor.roles)) return ctx.respond({ text: m.dueNotChief });
   if (!kindWord || !dateWord || extra) return ctx.respond({ text: m.dueUsage });
   const kind = parseDutyKind(kindWord);
   if (!kind) return ctx.respond({ text: m.unknownKind(kindWord) });
+  // the audit lead's duties are the audit lead's alone (第21条); the chief's are the chief's
+  if (!mayChangeDue(ctx.actor.roles, kind)) return ctx.respond({ text: DUTIES[kind].owner === "chief" ? m.dueNotChief : m.dueAuditLeadOnly });
   if (!isDay(dateWord)) return ctx.respond({ text: m.dueBadDate(dateWord) });
   const { today, fiscalYear } = todayOf(s);
   if (dateWord < today) return ctx.respond({ text: m.duePast });

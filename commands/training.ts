@@ -8,7 +8,7 @@ import { departmentStatusBlocks, importModal, myTrainingBlocks } from "../src/tr
 import { recordCompletion } from "../src/training/flows.js";
 import { courseName, showDay, trainingMessages } from "../src/training/messages.js";
 import { dayIn, expiresOn, inAudience, looksLikeDay, parseDay, parseEvidence } from "../src/training/rules.js";
-import { coursesOf, departmentSummary } from "../src/training/store.js";
+import { coursesOf, departmentSummary, evaluationsOf } from "../src/training/store.js";
 import { defaultSettings } from "../src/settings.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
 
@@ -18,8 +18,9 @@ const today = (ctx: CommandContext) => dayIn(ctx.services.clock.now(), ctx.servi
 async function mine(ctx: CommandContext): Promise<void> {
   const courses = coursesOfSettings(ctx);
   const d = today(ctx);
-  const rows = await coursesOf(ctx.services.database.prisma, courses, ctx.actor.slackId, d);
-  await ctx.respond(myTrainingBlocks(rows, courses, d, ctx.actor.lang));
+  const db = ctx.services.database.prisma;
+  const rows = await coursesOf(db, courses, ctx.actor.slackId, d);
+  await ctx.respond(myTrainingBlocks(rows, courses, d, ctx.actor.lang, await evaluationsOf(db, ctx.actor.slackId)));
 }
 
 async function done(ctx: CommandContext, words: string[]): Promise<void> {

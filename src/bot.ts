@@ -43,6 +43,8 @@ export interface BotOptions {
   inboxLeaseMs?: number;
   /** how often the inbox looks for work whose process stopped (default 5 s) */
   inboxPassMs?: number;
+  /** at shutdown, how long acknowledged work may take before it is handed to the next process (default 10 s) */
+  inboxDrainMs?: number;
 }
 
 export interface Bot {
@@ -111,7 +113,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   };
 
   if (config.orgFile) {
-    const { org, hash } = loadOrgFile(config.orgFile);
+    const { org, hash } = loadOrgFile(config.orgFile, "en", { deputyChief: settings.governance.deputyChief });
     const r = await importOrg(services, org, { source: config.orgFile, fileHash: hash });
     if (r.imported) log.info("organisation imported", { file: config.orgFile, changes: r.changes });
   }
@@ -154,7 +156,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     async stop() {
       // no new requests first, then no new runs, then the sender finishes what it holds
       await app.stop().catch(() => undefined);
-      await inbox.stop();
+      await inbox.stop(o.inboxDrainMs);
       await scheduler.stop();
       await outbox.stop();
       if (!o.database) await database.close();

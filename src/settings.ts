@@ -20,6 +20,8 @@
 //                                       # a course may add url: https://… (its page in the e-learning system)
 //   processors: { inspectionMonths: 12, retentionYears: 7 }   # 第15条6項, 7項
 //   dsr: { targetBusinessDays: 10, ceilingDays: 14, remindBefore: 2 }   # 開示等の請求 (第18-19条, APPI Art.39)
+//   governance:                         # the company's own extensions of the rule (規程)
+//     deputyChief: true                 # a deputy chief (規程 第3条, 第20条 name none): false turns the role off
 //   incidents:                          # personal-data incidents (APPI Art.26)
 //     telecom: true                     # old name of company.telecomCarrier (either may be given; they must agree)
 //     preliminaryDays: 3                # 速報, calendar days counted from the day of discovery (at most 5: 速やかに)
@@ -131,6 +133,7 @@ const SettingsSchema = z
       .object({ inspectionMonths: z.number().int().min(1).max(60).optional(), retentionYears: z.number().int().min(1).max(30).optional() })
       .strict()
       .optional(),
+    governance: z.object({ deputyChief: z.boolean().optional() }).strict().optional(),
     incidents: z
       .object({
         telecom: z.boolean().optional(),
@@ -209,6 +212,8 @@ export interface Settings {
   fiscalYearStartMonth: number;
   training: { validityMonths: number; courses: Course[] };
   processors: { inspectionMonths: number; retentionYears: number };
+  /** the company's extensions of the rule: the deputy chief (規程 第3条, 第20条 name no deputy; on by default) */
+  governance: { deputyChief: boolean };
   /** personal-data incidents: the telecom switch (= company.telecomCarrier) and the periods in calendar days */
   incidents: { telecom: boolean; preliminaryDays: number; peopleNoticeDays: number; secrecyFirstReportDays: number };
   company: CompanyProfile;
@@ -243,6 +248,7 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
       })),
     },
     processors: { inspectionMonths: p.processors?.inspectionMonths ?? 12, retentionYears: p.processors?.retentionYears ?? 7 },
+    governance: { deputyChief: p.governance?.deputyChief ?? true },
     incidents: {
       telecom: p.company?.telecomCarrier ?? p.incidents?.telecom ?? true,
       preliminaryDays: p.incidents?.preliminaryDays ?? 3,

@@ -97,6 +97,7 @@ export async function addRole(s: Services, actorId: string, targetSlackId: strin
       entry = dept === target.departmentId ? ROLE.manager : managerRole(dept);
     } else {
       if (holds(target, r)) return { error: m.change.alreadyHas(target.slackId, label) };
+      if (r === ROLE.deputyChief && s.settings?.governance.deputyChief === false) return { error: m.change.deputyOff };
       if (r === ROLE.auditor) {
         const other = target.roles.filter((x): x is RoleName => (CHIEF_OR_DEPUTY as readonly string[]).includes(x));
         if (other.length > 0) return { error: m.change.auditorConflict(target.slackId, m.list(other.map((x) => m.role[x]))) };

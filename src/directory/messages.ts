@@ -4,11 +4,20 @@ import { catalogue } from "../platform/i18n.js";
 import type { ChannelKind } from "./channels.js";
 import type { RoleName } from "./roles.js";
 
+/**
+ * The deputy chief, labelled the same wherever it appears: a company extension, since
+ * 規程 第3条 and 第20条 name no deputy of the chief (and no delegation of the chief's decisions).
+ */
+export const DEPUTY_CHIEF_LABEL: { readonly ja: string; readonly en: string } = {
+  ja: "個人情報管理責任者代理（当社の拡張：規程に定めなし）",
+  en: "deputy chief privacy officer (company extension: not in the Rule)",
+};
+
 const ja = {
   role: {
     manager: "個人情報管理者",
     chief: "個人情報管理責任者",
-    deputyChief: "個人情報管理責任者代理",
+    deputyChief: DEPUTY_CHIEF_LABEL.ja,
     auditor: "個人情報保護監査責任者",
     compliance: "コンプライアンス担当",
     handler: "個人情報取扱担当者",
@@ -42,6 +51,7 @@ const ja = {
     duplicatePerson: (id: string, line: number) => `slackId「${id}」が重複しています（${line} 行目と同じ）`,
     unknownDept: (id: string) => `部署「${id}」は departments にありません`,
     auditorConflict: (other: string) => `個人情報保護監査責任者（auditor）は ${other} を兼任できません（規程 第21条）`,
+    deputyOff: `deputyChief（${DEPUTY_CHIEF_LABEL.ja}）は設定 governance.deputyChief: false により使えません（規程 第3条・第20条に代理の定めはありません）`,
     managerWithoutDept: "manager（個人情報管理者）には department が必要です",
     noChief: "個人情報管理責任者（chief）が一人もいません",
   },
@@ -70,6 +80,7 @@ const ja = {
     lastChief: "最後の個人情報管理責任者は外せません。先に別の人を chief にしてください。",
     lastAdmin: "最後の管理者（admin）は外せません。先に別の人を admin にしてください。",
     roleAdded: (id: string, role: string) => `<@${id}> を${role}にしました。`,
+    deputyOff: `${DEPUTY_CHIEF_LABEL.ja}は、設定 governance.deputyChief: false により置かれていません。規程 第3条・第20条に代理の定めはなく、当社の拡張です。`,
     roleRemoved: (id: string, role: string) => `<@${id}> の${role}を外しました。`,
     personAdded: (id: string, name: string, dept: string) => `${name}（<@${id}>、${dept}）を名簿に登録しました。`,
     deptAdded: (id: string, name: string) => `部署「${name}」（${id}）を追加しました。`,
@@ -114,7 +125,7 @@ const en: typeof ja = {
   role: {
     manager: "privacy manager",
     chief: "chief privacy officer",
-    deputyChief: "deputy chief privacy officer",
+    deputyChief: DEPUTY_CHIEF_LABEL.en,
     auditor: "privacy audit lead",
     compliance: "compliance officer",
     handler: "data handler",
@@ -146,6 +157,7 @@ const en: typeof ja = {
     duplicatePerson: (id, line) => `slackId "${id}" appears twice (also on line ${line})`,
     unknownDept: (id) => `department "${id}" is not in departments`,
     auditorConflict: (other) => `the audit lead (auditor) must not also be ${other} (rule Art. 21)`,
+    deputyOff: `deputyChief (${DEPUTY_CHIEF_LABEL.en}) is turned off by the setting governance.deputyChief: false (Rule Art. 3 and 20 name no deputy)`,
     managerWithoutDept: "a manager needs a department",
     noChief: "there is no chief privacy officer (chief)",
   },
@@ -173,6 +185,7 @@ const en: typeof ja = {
     lastChief: "The last chief privacy officer cannot be removed. Make someone else chief first.",
     lastAdmin: "The last admin cannot be removed. Make someone else admin first.",
     roleAdded: (id, role) => `<@${id}> is now ${role}.`,
+    deputyOff: `The ${DEPUTY_CHIEF_LABEL.en} is turned off by the setting governance.deputyChief: false. Rule Art. 3 and 20 name no deputy: it is the company's extension.`,
     roleRemoved: (id, role) => `<@${id}> is no longer ${role}.`,
     personAdded: (id, name, dept) => `${name} (<@${id}>, ${dept}) is now in the directory.`,
     deptAdded: (id, name) => `Department "${name}" (${id}) added.`,

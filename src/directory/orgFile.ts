@@ -143,7 +143,7 @@ function syntaxDetail(message: string): string {
 }
 
 /** Parses and checks an org file. Problems carry the 1-based line of the offending node. */
-export function parseOrgFile(text: string, lang: Lang = "en"): ParseResult {
+export function parseOrgFile(text: string, lang: Lang = "en", o: { deputyChief?: boolean } = {}): ParseResult {
   const m = directoryMessages(lang).orgFile;
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
@@ -164,7 +164,7 @@ export function parseOrgFile(text: string, lang: Lang = "en"): ParseResult {
       }));
   // The cross checks also run on a file with shape problems (on what can be read), so one run reports everything.
   const peopleShapeOk = parsed.success || !parsed.error.issues.some((i) => i.path[0] === "people" || i.path.length === 0);
-  problems.push(...crossCheck(lenient(raw), at, m, peopleShapeOk));
+  problems.push(...crossCheck(lenient(raw), at, m, peopleShapeOk, o.deputyChief ?? true));
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   return { ok: true, org: parsed.data as Org };
 }
@@ -198,6 +198,7 @@ function crossCheck(
   at: (path: readonly PropertyKey[]) => number,
   m: DirectoryMessages["orgFile"],
   checkChief: boolean,
+  deputyChief: boolean,
 ): OrgProblem[] {
   const problems: OrgProblem[] = [];
   const deptLine = new Map<string, number>();
@@ -226,6 +227,7 @@ function crossCheck(
       const other = p.roles.filter((r) => r === "chief" || r === "deputyChief");
       if (other.length > 0) problems.push({ line: at(["people", i, "roles"]), message: m.auditorConflict(other.join(", ")) });
     }
+    if (!deputyChief && p.roles.includes("deputyChief")) problems.push({ line: at(["people", i, "roles"]), message: m.deputyOff });
     if (p.roles.includes("chief")) chiefs++;
   });
   if (checkChief && chiefs === 0) problems.push({ line: at(["people"]), message: m.noChief });
@@ -255,7 +257,7 @@ export function fileHash(text: string): string {
 }
 
 /** Reads and checks the org file; throws an OrgFileError listing `file:line: reason` for every problem. */
-export function loadOrgFile(path: string, lang: Lang = "en"): { org: Org; hash: string } {
+export function loadOrgFile(path: string, lang: Lang = "en", o: { deputyChief?: boolean } = {}): { org: Org; hash: string } {
   const m = directoryMessages(lang).orgFile;
   let text: string;
   try {
@@ -263,7 +265,7 @@ export function loadOrgFile(path: string, lang: Lang = "en"): { org: Org; hash: 
   } catch (e) {
     throw new OrgFileError(path, [], m.unreadable(path, (e as Error).message));
   }
-  const r = parseOrgFile(text, lang);
+  const r = parseOrgFile(text, lang, o);
   if (!r.ok) throw new OrgFileError(path, r.problems, [m.invalid(path), ...r.problems.map((p) => `  ${path}:${p.line}: ${p.message}`)].join("\n"));
   return { org: r.org, hash: fileHash(text) };
 }

@@ -8,7 +8,9 @@
 //                department; first approver of requests)
 //   manager:<d>  個人情報管理者 of department <d> (an org file's `manages`)
 //   chief        個人情報管理責任者 (company-wide; final approver; keeps the documents)
-//   deputyChief  its deputy (stands in for the chief)
+//   deputyChief  its deputy (stands in for the chief). A company extension: 規程 第3条 and
+//                第20条 name no deputy. SETTINGS_FILE governance.deputyChief: false turns it
+//                off (rolesInForce drops it); the audit lead never holds it (第21条)
 //   auditor      個人情報保護監査責任者 (independent of the chief, 第21条)
 //   compliance   the compliance officer (sees everything, approves nothing)
 //   handler      個人情報取扱担当者 (handles records and disposal, 第12条, 第31条)
@@ -39,6 +41,14 @@ export const PRIVACY_OFFICERS = [...CHIEF_OR_DEPUTY, ROLE.compliance] as const s
 export const OVERSIGHT = [...PRIVACY_OFFICERS, ROLE.auditor] as const satisfies readonly RoleName[];
 /** The desk of 第22条 (subject requests and complaints), besides every department's managers. */
 const DSR_DESK = [ROLE.handler, ...PRIVACY_OFFICERS] as const satisfies readonly RoleName[];
+
+/**
+ * The roles that count, given the company's settings: with the deputy chief turned off
+ * (governance.deputyChief: false) a stored deputyChief role answers no question.
+ */
+export function rolesInForce(stored: readonly string[], deputyChief: boolean): string[] {
+  return deputyChief ? [...stored] : stored.filter((r) => r !== ROLE.deputyChief);
+}
 
 /** The stored role of a manager of `deptId` who does not belong to it. */
 export const managerRole = (deptId: string): ManagerOfRole => `${MANAGER_PREFIX}${deptId}`;

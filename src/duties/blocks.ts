@@ -163,8 +163,8 @@ export function refusalText(refusal: DutyRefusal, d: DutyRow | null | undefined,
       return d?.closedOn ? m.alreadyDone(dutyTitle(d, lang), formatDay(d.closedOn, lang)) : m.alreadyDone("", "");
     case "not_owner":
       return !d || d.ownerRole === "chief" ? m.notClosableChief : m.notClosable(m.owner[d.ownerRole] ?? d.ownerRole);
-    case "not_chief":
-      return m.dueNotChief;
+    case "not_due_owner":
+      return !d || d.ownerRole === "chief" ? m.dueNotChief : m.dueAuditLeadOnly;
     case "not_found":
       return m.notFound;
   }

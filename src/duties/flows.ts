@@ -170,14 +170,14 @@ export async function closeDuty(
 
 export type DueResult = { ok: true; duty: DutyRow; before: Day; same: boolean } | { ok: false; refusal: DutyRefusal; duty?: DutyRow };
 
-/** The chief moves a duty's due date (the year's duties exist: see ensureYear). Logged; the year's message is edited. */
+/** The owner role moves a duty's due date (the audit lead's duties: only the audit lead, 第21条) (the year's duties exist: see ensureYear). Logged; the year's message is edited. */
 export async function changeDue(s: Services, input: { actorId: string; fiscalYear: number; kind: DutyKind; dueOn: Day }): Promise<DueResult> {
   const r = await s.database.prisma.$transaction(async (tx): Promise<DueResult> => {
     await lockYear(tx, input.fiscalYear);
     const row = await tx.dutyOccurrence.findUnique({ where: { fiscalYear_kind: { fiscalYear: input.fiscalYear, kind: input.kind } } });
     const target = { fiscalYear: input.fiscalYear, kind: input.kind };
     const actor = await tx.person.findUnique({ where: { slackId: input.actorId }, select: { roles: true } });
-    if (!actor || !mayChangeDue(actor.roles)) return refuse(tx, s, input.actorId, target, "change_due", "not_chief");
+    if (!actor || !mayChangeDue(actor.roles, input.kind)) return refuse(tx, s, input.actorId, target, "change_due", "not_due_owner");
     if (!row) return { ok: false, refusal: "not_found" };
     const d = toDutyRow(row);
     if (d.closedOn) return { ok: false, refusal: "already_done", duty: d };

@@ -44,13 +44,13 @@ const ja = {
   previousOpen: (fy: number) => `*${fy}年度の未完了*`,
   footer: [
     "`/privacy duties done <種類>` 完了を記録（日付と文書へのリンク）",
-    "`/privacy duties due <種類> <YYYY-MM-DD>` 期限を変更（個人情報管理責任者のみ）",
+    "`/privacy duties due <種類> <YYYY-MM-DD>` 期限を変更（その業務の担当：監査計画・監査・報告は個人情報保護監査責任者のみ、第21条）",
     "種類：protection-plan（plan）、audit-plan、audit、audit-report（report）、rule-review（review）",
   ],
   usage: [
     "`/privacy duties` 今年度の監査・計画のカレンダー（第21条2項・第25・26・29・30条）",
     "`/privacy duties done <種類> [年度]` 完了を記録（担当の役割の人。監査関係は監査責任者のみ）",
-    "`/privacy duties due <種類> <YYYY-MM-DD>` 期限を変更（個人情報管理責任者のみ）",
+    "`/privacy duties due <種類> <YYYY-MM-DD>` 期限を変更（その業務の担当：監査計画・監査・報告は個人情報保護監査責任者のみ、第21条）",
   ],
   unknownKind: (k: string) =>
     `「${k}」という種類はありません。protection-plan（plan）、audit-plan、audit、audit-report（report）、rule-review（review）のいずれかを指定してください。`,
@@ -61,7 +61,9 @@ const ja = {
   alreadyDone: (duty: string, date: string) => `${duty} は ${date} に完了として記録されています。`,
   notFound: "この項目は見つかりません。",
   dueUsage: "`/privacy duties due <種類> <YYYY-MM-DD>` の形で指定してください（例：/privacy duties due audit 2027-01-15）。",
-  dueNotChief: "期限を変更できるのは個人情報管理責任者だけです。",
+  dueNotChief: "この業務の期限を変更できるのは個人情報管理責任者だけです。",
+  dueAuditLeadOnly:
+    "監査計画・監査・取締役会への報告の期限を変更できるのは個人情報保護監査責任者だけです（規程 第21条：監査は個人情報管理責任者から独立した立場で行います）。",
   dueBadDate: (s: string) => `「${s}」は日付ではありません。YYYY-MM-DD の形で、実在する日を指定してください。`,
   duePast: "期限は今日以降の日付にしてください。",
   dueTooFar: (fy: number) => `期限は今年度または翌年度（${fy}年度まで）の日付にしてください。`,
@@ -147,13 +149,13 @@ const en: typeof ja = {
   previousOpen: (fy) => `*Still open from FY${fy}*`,
   footer: [
     "`/privacy duties done <kind>` record it as done (date and a link to the document)",
-    "`/privacy duties due <kind> <YYYY-MM-DD>` change a due date (chief privacy officer only)",
+    "`/privacy duties due <kind> <YYYY-MM-DD>` change a due date (by the duty's owner: the audit plan, audit and report only by the audit lead, Rule Art.21)",
     "Kinds: protection-plan (plan), audit-plan, audit, audit-report (report), rule-review (review)",
   ],
   usage: [
     "`/privacy duties` this fiscal year's audit and plan calendar (Art. 21(2), 25, 26, 29, 30)",
     "`/privacy duties done <kind> [year]` record a duty as done (its owner role; audit duties only by the audit lead)",
-    "`/privacy duties due <kind> <YYYY-MM-DD>` change a due date (chief privacy officer only)",
+    "`/privacy duties due <kind> <YYYY-MM-DD>` change a due date (by the duty's owner: the audit plan, audit and report only by the audit lead, Rule Art.21)",
   ],
   unknownKind: (k) => `There is no kind "${k}". Use protection-plan (plan), audit-plan, audit, audit-report (report) or rule-review (review).`,
   needKind: "Name the kind (e.g. /privacy duties done audit-plan).",
@@ -163,7 +165,9 @@ const en: typeof ja = {
   alreadyDone: (duty, date) => `${duty} was recorded as done on ${date}.`,
   notFound: "This duty was not found.",
   dueUsage: "Use `/privacy duties due <kind> <YYYY-MM-DD>` (e.g. /privacy duties due audit 2027-01-15).",
-  dueNotChief: "Only the chief privacy officer may change a due date.",
+  dueNotChief: "Only the chief privacy officer may change this duty's due date.",
+  dueAuditLeadOnly:
+    "Only the audit lead may change the due dates of the audit plan, the audit and the report to the board (Rule Art.21: the audit is independent of the chief privacy officer).",
   dueBadDate: (s) => `"${s}" is not a date. Use YYYY-MM-DD and a day that exists.`,
   duePast: "The due date must be today or later.",
   dueTooFar: (fy) => `The due date must be in this or the next fiscal year (up to FY${fy}).`,

@@ -20,7 +20,7 @@
 // when that day is not a business day, on the business day before it, so nobody gets
 // less notice than 30 or 7 days. Once overdue, weekly (the first business day of each
 // week after the effective due date).
-import { holdsNamed, isChief, type RoleName } from "../directory/roles.js";
+import { holdsNamed, type RoleName } from "../directory/roles.js";
 import { isDay, type Day } from "../platform/day.js";
 import { BusinessCalendar } from "../platform/schedule/calendar.js";
 
@@ -204,7 +204,7 @@ export function checkDone(
 }
 
 /** Why a change to a duty is refused. */
-export type DutyRefusal = "not_found" | "not_owner" | "already_done" | "not_chief";
+export type DutyRefusal = "not_found" | "not_owner" | "already_done" | "not_due_owner";
 
 /**
  * Who may close a duty: the people holding its owner role. The audit lead's duties
@@ -215,7 +215,12 @@ export function mayClose(roles: readonly string[], ownerRole: string): boolean {
   return holdsNamed({ roles }, ownerRole);
 }
 
-/** Who may change a due date: the chief (個人情報管理責任者). */
-export function mayChangeDue(roles: readonly string[]): boolean {
-  return isChief({ roles });
+/**
+ * Who may change a due date: the holders of the duty's owner role. The audit lead's
+ * duties (audit plan, audit, report to the board) are scheduled by the audit lead alone:
+ * the audit is independent of the chief (第21条), so the chief, who is audited, cannot
+ * move them. The chief moves the chief's own duties (第25条, 第26条).
+ */
+export function mayChangeDue(roles: readonly string[], kind: DutyKind): boolean {
+  return holdsNamed({ roles }, DUTIES[kind].owner);
 }

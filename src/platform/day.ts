@@ -8,6 +8,7 @@ import { Temporal } from "temporal-polyfill";
 export type Day = string;
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DAY_MS = 86_400_000;
 
 const plain = (day: Day) => Temporal.PlainDate.from(day);
 const zoned = (at: Date, timeZone: string) => Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(timeZone);
@@ -46,9 +47,34 @@ export function timeIn(at: Date, timeZone: string): string {
 
 /** The day of a moment in a time zone and the minute of that day (0-1439). */
 export function dayAndMinuteIn(at: Date, timeZone: string): { day: Day; minute: number } {
-  const z = zoned(at, timeZone);
-  return { day: show(z.toPlainDate()), minute: z.hour * 60 + z.minute };
+  const ms = at.getTime();
+  const offset = offsetMs(ms, timeZone);
+  if (offset === undefined) {
+    const z = zoned(at, timeZone);
+    return { day: show(z.toPlainDate()), minute: z.hour * 60 + z.minute };
+  }
+  const local = new Date(ms + offset);
+  return { day: local.toISOString().slice(0, 10), minute: local.getUTCHours() * 60 + local.getUTCMinutes() };
 }
+
+/**
+ * A time zone's offset from UTC over the UTC day holding `ms`, when it is the same at both
+ * ends of that day, remembered: a morning run asks the day of every open request, and a
+ * Temporal object each is slow. Undefined where the day holds a change (the caller asks
+ * Temporal); no zone of the time zone database changes twice and back within one day.
+ */
+function offsetMs(ms: number, timeZone: string): number | undefined {
+  const start = Math.floor(ms / DAY_MS) * DAY_MS;
+  const key = `${timeZone}|${start}`;
+  if (offsets.has(key)) return offsets.get(key);
+  const at = (t: number) => Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(timeZone).offsetNanoseconds / 1e6;
+  const first = at(start);
+  const offset = first === at(start + DAY_MS - 1) ? first : undefined;
+  if (offsets.size >= 100_000) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+}
+const offsets = new Map<string, number | undefined>();
 
 /** The year of a moment in a time zone (the year in a code such as PRV-2026-0001). */
 export function yearIn(at: Date, timeZone: string): number {
@@ -67,12 +93,17 @@ export const dateDay = (d: Date): Day => d.toISOString().slice(0, 10);
 
 /** The day `n` days after `day` (before it when `n` is negative). */
 export function addDays(day: Day, n: number): Day {
-  return show(plain(day).add({ days: n }));
+  // ISO days are UTC days: plain arithmetic on the epoch is exact and, unlike a Temporal
+  // object per step, cheap enough for loops over every request of a morning run
+  const t = Date.parse(`${day}T00:00:00Z`) + n * DAY_MS;
+  const out = Number.isNaN(t) ? "" : new Date(t).toISOString().slice(0, 10);
+  return DAY_RE.test(out) ? out : show(plain(day).add({ days: n }));
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: Day, to: Day): number {
-  return plain(from).until(plain(to), { largestUnit: "days" }).days;
+  const d = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
+  return Number.isInteger(d) ? d : plain(from).until(plain(to), { largestUnit: "days" }).days;
 }
 
 /**

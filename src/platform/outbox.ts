@@ -160,17 +160,56 @@ export class Outbox {
     const list = Array.isArray(calls) ? calls : [calls];
     if (list.length === 0) return;
     const now = this.opts.clock.now();
-    await tx.outboxMessage.createMany({
-      data: list.map((c) => ({
-        orderKey: c.orderKey,
-        collapseKey: c.collapseKey ?? null,
-        method: c.method,
-        payload: c.payload as object,
-        onSent: (c.onSent ?? undefined) as object | undefined,
-        nextAttemptAt: c.notBefore && c.notBefore > now ? c.notBefore : now,
-        createdAt: now,
-      })),
-    });
+    // One statement and one parameter for the whole list: the rows travel as one JSON
+    // array and the database unpacks it. A morning run queues 10,000 DMs of about 1 kB
+    // each; as a multi-row insert with nine parameters a row, the client's own handling
+    // of the parameters took ten times the database's work.
+    const rows = list.map((c) => ({
+      orderKey: c.orderKey,
+      collapseKey: c.collapseKey ?? null,
+      method: c.method,
+      payload: c.payload,
+      onSent: c.onSent ?? null,
+      nextAttemptAt: (c.notBefore && c.notBefore > now ? c.notBefore : now).toISOString(),
+    }));
+    await tx.$executeRaw`
+      INSERT INTO "OutboxMessage" ("orderKey", "collapseKey", method, payload, "onSent", "nextAttemptAt", "createdAt")
+      SELECT e->>'orderKey', e->>'collapseKey', e->>'method', e->'payload', NULLIF(e->'onSent', 'null'::jsonb),
+             (e->>'nextAttemptAt')::timestamp, ${now}
+      FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS r(e, n)
+      ORDER BY n`;
+  }
+
+  /**
+   * Queues each call whose once-only notice key (table "Notice") is not claimed yet, and
+   * claims it, in one statement on the driver: atomic without a transaction, and with
+   * nothing for Prisma to handle. For the scheduled runs that queue thousands of DMs at
+   * once; returns the keys this call claimed (the calls it queued).
+   */
+  async enqueueOnce(items: { key: string; call: OutgoingCall }[], noticeAt: Date): Promise<Set<string>> {
+    if (items.length === 0) return new Set();
+    const now = this.opts.clock.now();
+    const rows = items.map(({ key, call: c }) => ({
+      key,
+      orderKey: c.orderKey,
+      collapseKey: c.collapseKey ?? null,
+      method: c.method,
+      payload: c.payload,
+      onSent: c.onSent ?? null,
+      nextAttemptAt: (c.notBefore && c.notBefore > now ? c.notBefore : now).toISOString(),
+    }));
+    const claimed = await this.opts.database.query<{ key: string }>(
+      `WITH input AS (SELECT e, n FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(e, n)),
+            claimed AS (INSERT INTO "Notice" ("key", "at") SELECT e->>'key', $2::timestamp FROM input
+                        ON CONFLICT ("key") DO NOTHING RETURNING "key"),
+            queued AS (INSERT INTO "OutboxMessage" ("orderKey", "collapseKey", method, payload, "onSent", "nextAttemptAt", "createdAt")
+                       SELECT e->>'orderKey', e->>'collapseKey', e->>'method', e->'payload', NULLIF(e->'onSent', 'null'::jsonb),
+                              (e->>'nextAttemptAt')::timestamp, $3::timestamp
+                       FROM input JOIN claimed ON claimed."key" = input.e->>'key' ORDER BY n RETURNING id)
+       SELECT "key" FROM claimed`,
+      [JSON.stringify(rows), noticeAt.toISOString(), now.toISOString()],
+    );
+    return new Set(claimed.map((r) => r.key));
   }
 
   start(): void {

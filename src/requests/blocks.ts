@@ -57,12 +57,15 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
     const lines = [`*${m.field.approvers}*: ${clip(who, 1500)}`];
     if (e.fellToChief && e.people.length > 0) lines.push(fellToChiefReason(r, approvers) === "only_manager" ? m.fellToChief : m.fellToChiefNoManager);
     if (blocked) lines.push(m.nobodyCanDecide[blocked]!);
+    if (e.people.some((p) => approvers.deputies.includes(p))) lines.push(m.deputyNote);
+    const confirming = r.status === "rejection_pending_chief";
+    if (confirming) lines.push(m.rejectionPending);
     blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });
     const v = encodePress({ id: r.id, rev: r.rev });
-    const approve = button(m.button.approve, RequestActions.approve, v, "primary");
+    const approve = button(confirming ? m.button.overrideRejection : m.button.approve, RequestActions.approve, v, "primary");
     approve.confirm = {
       title: plain(m.confirm.approveTitle, 100),
-      text: { type: "plain_text", text: m.confirm.approveText(r.code) },
+      text: { type: "plain_text", text: confirming ? m.confirm.overrideText(r.code) : m.confirm.approveText(r.code) },
       confirm: plain(m.confirm.yes, 30),
       deny: plain(m.confirm.no, 30),
     };
@@ -80,7 +83,7 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
       elements: [
         approve,
         button(m.button.requestChanges, RequestActions.requestChanges, v),
-        button(m.button.reject, RequestActions.reject, v, "danger"),
+        button(confirming ? m.button.confirmRejection : m.button.reject, RequestActions.reject, v, "danger"),
         withdraw,
       ],
     } satisfies ActionsBlock);

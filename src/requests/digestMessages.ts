@@ -17,6 +17,7 @@ const ja = {
   overdueMeasures: (n: number) => `措置が未完了の届出（最終承認から期限超過）*${n}* 件`,
   stage1: "第1段階",
   stage2: "第2段階",
+  rejectionPending: "却下の確認待ち（規程 第4条3項）",
   measures: "措置実施中",
 };
 
@@ -35,6 +36,7 @@ const en: typeof ja = {
   overdueMeasures: (n) => `requests with measures not completed in time *${n}*`,
   stage1: "stage 1",
   stage2: "stage 2",
+  rejectionPending: "rejection awaiting the chief (Rule Art.4(3))",
   measures: "measures",
 };
 

@@ -28,11 +28,14 @@ import {
   type Approvers,
   type Decision,
   type Refusal,
+  type RequestStatus,
 } from "./workflow.js";
 
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: Refusal | "already" | "not_found" };
 
 const orderKey = (id: string) => `request:${id}`;
+/** Whether the company keeps a deputy chief (governance.deputyChief; a company extension). */
+const deputyOn = (s: Services) => s.settings?.governance.deputyChief ?? true;
 
 // ---- messages caused by a change ------------------------------------------------
 
@@ -178,7 +181,7 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
       data: auditData(input.kind, input.data, sealOf(s)),
     });
     const r = (await loadRequest(tx, created.id))!;
-    const approvers = await approversFor(tx, r.departmentId);
+    const approvers = await approversFor(tx, r.departmentId, deputyOn(s));
     const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
     const m = requestMessages(CHANNEL_LANG);
     await s.outbox.enqueue(tx, [
@@ -203,11 +206,11 @@ export async function decide(
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
     const before = await loadRequest(tx, input.requestId, { lock: true });
     if (!before) return { ok: false, refusal: "not_found" };
-    const approvers = await approversFor(tx, before.departmentId);
+    const approvers = await approversFor(tx, before.departmentId, deputyOn(s));
     const check = canDecide(before, input.actorId, input.pressedRev, approvers);
     if (!check.ok) return check;
     const stage = stageOf(before.status)!;
-    const status = statusAfter(before.status, input.decision);
+    const status = statusAfter(before.status, input.decision, eligibleDeciders(before, approvers)!.fellToChief);
     const now = s.clock.now();
     await tx.request.update({
       where: { id: before.id },
@@ -216,13 +219,17 @@ export async function decide(
         stageSince: now,
         rev: { increment: 1 },
         updatedAt: now,
-        ...(stage === 1 && input.decision === "approve" ? { stage1By: input.actorId } : {}),
+        ...(stage === 1 && (input.decision === "approve" || status === "rejection_pending_chief") ? { stage1By: input.actorId } : {}),
         ...(status === "approved" ? { approvedAt: now } : {}),
       },
     });
-    const action =
-      input.decision === "approve" ? (stage === 1 ? "approved_stage1" : "approved_stage2") : input.decision === "reject" ? "rejected" : "changes_requested";
-    const audit = await recordEvent(tx, s, before, input.actorId, action, reason ?? null, { stage, from: before.status, to: status });
+    const action = decisionAction(before.status, status, input.decision);
+    const audit = await recordEvent(tx, s, before, input.actorId, action, reason ?? null, {
+      stage,
+      from: before.status,
+      to: status,
+      ...(status === "rejection_pending_chief" || before.status === "rejection_pending_chief" ? { rule: "規程第4条3項" } : {}),
+    });
     if (status === "approved") {
       const defs = KINDS[before.kind].measures(before.data as RequestData);
       await tx.requestMeasure.createMany({ data: defs.map((d, position) => ({ requestId: before.id, key: d.key, position })) });
@@ -232,8 +239,12 @@ export async function decide(
     const who = mention(input.actorId);
     const calls: OutgoingCall[] = [parentUpdate(s, r, approvers)];
     if (status === "pending_chief") calls.push(threadPost(r, m.thread.approvedStage1(who, decidersMention(r, approvers))));
+    if (status === "rejection_pending_chief") {
+      calls.push(threadPost(r, m.thread.rejectionProposed(who, reason!, decidersMention(r, approvers))));
+      calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejectionProposed(r.code, who, reason!)));
+    }
     if (status === "approved") {
-      calls.push(threadPost(r, m.thread.approvedStage2(who)));
+      calls.push(threadPost(r, before.status === "rejection_pending_chief" ? m.thread.rejectionOverridden(who) : m.thread.approvedStage2(who)));
       const list = checklistMessage(r, CHANNEL_LANG, s.timeZone);
       calls.push(
         post(
@@ -259,7 +270,7 @@ export async function decide(
       );
     }
     if (status === "rejected") {
-      calls.push(threadPost(r, m.thread.rejected(who, reason!)));
+      calls.push(threadPost(r, before.status === "rejection_pending_chief" ? m.thread.rejectionConfirmed(who, reason!) : m.thread.rejected(who, reason!)));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejected(r.code, who, reason!)));
     }
     calls.push(...homeRefreshes(r, approvers, input.actorId, before));
@@ -270,6 +281,18 @@ export async function decide(
   if (!result.ok && result.refusal !== "reason_required") await logRefusal(s, input.actorId, `request:${input.requestId}`, input.decision, result.refusal);
   s.outbox.kick();
   return result;
+}
+
+/** The history event of a decision, in the words of the step it took. */
+function decisionAction(from: RequestStatus, to: RequestStatus, decision: Decision): string {
+  if (from === "rejection_pending_chief") {
+    if (decision === "reject") return "rejection_confirmed";
+    if (decision === "approve") return "rejection_overridden";
+    return "changes_requested";
+  }
+  if (to === "rejection_pending_chief") return "rejection_proposed";
+  if (decision === "approve") return from === "pending_manager" ? "approved_stage1" : "approved_stage2";
+  return decision === "reject" ? "rejected" : "changes_requested";
 }
 
 // ---- withdraw -------------------------------------------------------------------
@@ -286,7 +309,7 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
     });
     await record(tx, s, before, input.actorId, "withdrawn", null, { from: before.status });
     const r = (await loadRequest(tx, before.id))!;
-    const approvers = await approversFor(tx, r.departmentId);
+    const approvers = await approversFor(tx, r.departmentId, deputyOn(s));
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
       threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId))),
@@ -329,7 +352,7 @@ export async function resubmit(
     await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: auditData(before.kind, input.data, sealOf(s)) });
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
-    const approvers = await approversFor(tx, r.departmentId);
+    const approvers = await approversFor(tx, r.departmentId, deputyOn(s));
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
       threadPost(r, m.thread.resubmitted(mention(r.requesterId), version, decidersMention(r, approvers))),
@@ -351,7 +374,7 @@ export async function setMeasure(
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; effective: boolean }>> => {
     const before = await loadRequest(tx, input.requestId, { lock: true });
     if (!before) return { ok: false, refusal: "not_found" };
-    const approvers = await approversFor(tx, before.departmentId);
+    const approvers = await approversFor(tx, before.departmentId, deputyOn(s));
     const check = canTickMeasure(before, input.actorId, approvers);
     if (!check.ok) return check;
     const measure = before.measures.find((x) => x.key === input.key);
@@ -403,6 +426,7 @@ async function createProvisionRecord(tx: Tx, s: Services, r: RequestSnapshot): P
   const def = KINDS[r.kind];
   if (!def.provisionRecord) return null;
   const p = def.provisionRecord(r.data as RequestData);
+  if (!p) return null;
   const now = s.clock.now();
   const retainUntil = new Date(now);
   retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + p.retentionYears);

@@ -9,17 +9,17 @@ import { mention, mentions, ref, reminderCall, threadPost } from "../platform/sl
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { isChief, isCompliance, isDeputyChief, managedDepartments } from "../directory/roles.js";
-import { langsOf } from "../directory/store.js";
+import { langOfPerson } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { KINDS, type RequestKind } from "./kinds/index.js";
 import { requestReminderMessages } from "./reminderMessages.js";
-import { eligibleDeciders, type Approvers, type RequestStatus, type Stage } from "./workflow.js";
+import { AWAITING_DECISION, eligibleDeciders, type Approvers, type RequestStatus, type Stage } from "./workflow.js";
 
 /** a batch of a big run may take longer than Prisma's default 5 s on a busy machine */
 const TX = { maxWait: 10_000, timeout: 60_000 };
-/** people written per transaction (by default) */
-const BATCH = 200;
+/** people written per statement (by default) */
+const BATCH = 1000;
 
 interface Row {
   id: string;
@@ -63,7 +63,7 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   const db = s.database.prisma;
 
   const rows: Row[] = await db.request.findMany({
-    where: { status: { in: ["pending_manager", "pending_chief", "approved"] } },
+    where: { status: { in: [...AWAITING_DECISION, "approved"] } },
     select: {
       id: true,
       code: true,
@@ -84,10 +84,11 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   // everyone who decides, in one query
   const deciders = await db.person.findMany({
     where: { roles: { isEmpty: false } },
-    select: { slackId: true, departmentId: true, roles: true },
+    select: { slackId: true, departmentId: true, roles: true, lang: true, slackLocale: true },
   });
   const chiefs = deciders.filter(isChief).map((p) => p.slackId);
-  const deputies = deciders.filter(isDeputyChief).map((p) => p.slackId);
+  // the deputy chief is a company extension the settings may turn off (governance.deputyChief)
+  const deputies = settings.governance.deputyChief ? deciders.filter(isDeputyChief).map((p) => p.slackId) : [];
   const compliance = deciders.filter(isCompliance).map((p) => p.slackId);
   // managers by department, in one pass (10,000 departments must not mean 10,000 scans)
   const managersOf = new Map<string, string[]>();
@@ -137,31 +138,23 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   // until the morning, a retry) and that morning's own run do not both send one
   const slotKey = calendar.day(notBefore);
   const snoozed = await activeSnoozes(db, now);
-  const langs = await langsOf(db, [...perPerson.keys(), ...escalations.flatMap((e) => e.to)]);
+  // everyone told is a decider: their languages came with them
+  const langs = new Map(deciders.map((p) => [p.slackId, langOfPerson(p)] as const));
 
   // one DM per person
   let dms = 0;
   let skippedSnoozed = 0;
   const people = [...perPerson.keys()].sort();
   for (let i = 0; i < people.length; i += batchSize) {
-    const batch = people.slice(i, i + batchSize);
-    await db.$transaction(async (tx) => {
-      const fresh = await ctx.notices(
-        tx,
-        batch.map((p) => `requests.morning:${slotKey}:${p}`),
-      );
-      const calls: OutgoingCall[] = [];
-      for (const p of batch) {
-        if (!fresh.has(`requests.morning:${slotKey}:${p}`)) continue;
-        const items = perPerson.get(p)!.filter((it) => !snoozed.has(`${p}|request:${it.row.id}`));
-        skippedSnoozed += perPerson.get(p)!.length - items.length;
-        if (items.length === 0) continue;
-        const lang = langs.get(p) ?? DEFAULT_LANG;
-        calls.push(reminderCall(p, personDm(ctx, items, lang), notBefore));
-        dms++;
-      }
-      await s.outbox.enqueue(tx, calls);
-    }, TX);
+    const items: { key: string; call: OutgoingCall }[] = [];
+    for (const p of people.slice(i, i + batchSize)) {
+      const all = perPerson.get(p)!;
+      const left = all.filter((it) => !snoozed.has(`${p}|request:${it.row.id}`));
+      skippedSnoozed += all.length - left.length;
+      if (left.length === 0) continue;
+      items.push({ key: `requests.morning:${slotKey}:${p}`, call: reminderCall(p, personDm(ctx, left, langs.get(p) ?? DEFAULT_LANG), notBefore) });
+    }
+    dms += (await ctx.queueOnce(items)).size;
   }
 
   // escalations: once per stage of a request (the stage's start is in the key)

@@ -1,4 +1,5 @@
 // Everything the requests feature says, in Japanese and English.
+import { DEPUTY_CHIEF_LABEL } from "../directory/messages.js";
 import { catalogue } from "../platform/i18n.js";
 import type { RequestStatus, Refusal } from "./workflow.js";
 
@@ -6,6 +7,7 @@ const ja = {
   status: {
     pending_manager: "第1段階：個人情報管理者の確認待ち",
     pending_chief: "第2段階：個人情報管理責任者の承認待ち",
+    rejection_pending_chief: "却下の提案：個人情報管理責任者の確認待ち（規程 第4条3項）",
     changes_requested: "差し戻し（修正待ち）",
     approved: "承認済み：必要な措置の実施中",
     effective: "有効：措置完了（活動を開始できます）",
@@ -15,6 +17,7 @@ const ja = {
   statusEmoji: {
     pending_manager: ":hourglass_flowing_sand:",
     pending_chief: ":hourglass_flowing_sand:",
+    rejection_pending_chief: ":hourglass_flowing_sand:",
     changes_requested: ":leftwards_arrow_with_hook:",
     approved: ":white_check_mark:",
     effective: ":large_green_circle:",
@@ -28,6 +31,9 @@ const ja = {
     approved_stage2: "最終承認（個人情報管理責任者）",
     changes_requested: "差し戻し",
     rejected: "却下",
+    rejection_proposed: "却下を提案（個人情報管理者。規程 第4条3項により個人情報管理責任者が確認）",
+    rejection_confirmed: "却下を確定（個人情報管理責任者）",
+    rejection_overridden: "却下を採らず最終承認（個人情報管理責任者）",
     withdrawn: "取り下げ",
     measure_done: "措置完了",
     measure_undone: "措置の完了を取り消し",
@@ -37,6 +43,8 @@ const ja = {
     approve: "承認",
     requestChanges: "差し戻し",
     reject: "却下",
+    confirmRejection: "却下を確定",
+    overrideRejection: "却下せず承認",
     withdraw: "取り下げ",
     revise: "修正して再提出",
     open: "届出を開く",
@@ -46,6 +54,8 @@ const ja = {
   confirm: {
     approveTitle: "承認しますか？",
     approveText: (code: string) => `${code} を承認します。この判断は記録されます。`,
+    overrideText: (code: string) =>
+      `${code} について個人情報管理者の却下の提案を採らず、最終承認します（規程 第4条3項・4項）。必要な措置の実施に進みます。この判断は記録されます。`,
     withdrawTitle: "取り下げますか？",
     withdrawText: (code: string) => `${code} を取り下げます。取り下げた届出は元に戻せません。`,
     yes: "はい",
@@ -69,12 +79,14 @@ const ja = {
   historyLine: (at: string, who: string, what: string, version: number) => `${at} ${who}：${what}（第${version}版）`,
   reasonLine: (reason: string) => `理由：${reason}`,
   nobodyCanDecide: {
-    no_deputy:
-      ":warning: 個人情報管理責任者本人の届出です。個人情報管理責任者代理が登録されていないため、承認できる人がいません。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。",
+    no_deputy: `:warning: 個人情報管理責任者本人の届出です。${DEPUTY_CHIEF_LABEL.ja}が登録されていないため、承認できる人がいません。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。`,
     not_approver: ":warning: この段階で承認できる人が名簿にいません。管理者に個人情報管理者または個人情報管理責任者の登録を依頼してください。",
   } as Record<string, string>,
   fellToChief: "届出者が部署で唯一の個人情報管理者のため、第1段階は個人情報管理責任者が判断します。",
   fellToChiefNoManager: "この部署には個人情報管理者が登録されていないため、第1段階は個人情報管理責任者（または代理）が判断します。",
+  rejectionPending:
+    "個人情報管理者が却下を提案しました。規程 第4条3項により、個人情報管理者は直ちに個人情報管理責任者と協議し、その承認を得なければならないため、届出はまだ終わっていません。個人情報管理責任者（または代理）が却下を確定するか、差し戻すか、却下せず最終承認します。",
+  deputyNote: `${DEPUTY_CHIEF_LABEL.ja}：規程 第3条・第20条に代理の定めはなく、当社の拡張として置いている役割です。`,
   measuresProgress: (done: number, total: number) => `必要な措置：${done}/${total} 完了`,
   checklistHeader: (code: string) => `${code} 必要な措置（個人情報管理責任者が実施）`,
   checklistIntro: "すべて完了すると届出が有効になり、届出者に活動開始を通知します。",
@@ -88,6 +100,10 @@ const ja = {
     approvedStage2: (who: string) => `${who} さんが最終承認しました。必要な措置を実施してください。`,
     changesRequested: (who: string, reason: string) => `${who} さんが差し戻しました。\n>${reason}`,
     rejected: (who: string, reason: string) => `${who} さんが却下しました。\n>${reason}`,
+    rejectionProposed: (who: string, reason: string, chiefs: string) =>
+      `${who} さんが却下を提案しました。\n>${reason}\n規程 第4条3項により個人情報管理責任者と協議します。${chiefs} 却下の確定、差し戻し、または却下せず承認のいずれかを判断してください。`,
+    rejectionConfirmed: (who: string, reason: string) => `${who} さん（個人情報管理責任者）が却下を確定しました。\n>${reason}`,
+    rejectionOverridden: (who: string) => `${who} さん（個人情報管理責任者）が却下の提案を採らず、最終承認しました。必要な措置を実施してください。`,
     withdrawn: (who: string) => `${who} さんが届出を取り下げました。`,
     effective: (requester: string) => `すべての措置が完了し、届出は有効になりました。${requester} さん、活動を開始できます。`,
     provisionRecord: (until: string) => `提供記録（APPI第29条）を作成しました（保存期限：${until}）。`,
@@ -98,6 +114,8 @@ const ja = {
     changesRequested: (code: string, who: string, reason: string) =>
       `届出 ${code} が ${who} さんから差し戻されました。\n>${reason}\n内容を修正して再提出してください。`,
     rejected: (code: string, who: string, reason: string) => `届出 ${code} は ${who} さんにより却下されました。\n>${reason}`,
+    rejectionProposed: (code: string, who: string, reason: string) =>
+      `届出 ${code} について ${who} さんが却下を提案しました。\n>${reason}\n規程 第4条3項により、個人情報管理責任者が確認するまで結論は出ていません。`,
     approvedStage2: (code: string) => `届出 ${code} が最終承認されました。個人情報管理責任者が必要な措置を完了するまで、活動はまだ開始できません。`,
     effective: (code: string, title: string) => `:large_green_circle: 届出 ${code}「${title}」の必要な措置がすべて完了しました。活動を開始できます。`,
   },
@@ -106,7 +124,7 @@ const ja = {
     stale: "このボタンは古い状態のものです。既に他の人が判断したか、届出が更新されました。最新のメッセージを確認してください。",
     own_request: "自分の届出を判断することはできません（職務の分離）。",
     not_approver: "この段階を判断できるのは、届出者の部署の個人情報管理者（第2段階は個人情報管理責任者）だけです。",
-    no_deputy: "個人情報管理責任者本人の届出は、個人情報管理責任者代理が判断します。代理が登録されていません。",
+    no_deputy: `個人情報管理責任者本人の届出は、${DEPUTY_CHIEF_LABEL.ja}が判断します。代理が登録されていません。`,
     stage1_decider: "第1段階を承認した人は、同じ届出の最終承認はできません（職務の分離）。最終承認は別の個人情報管理責任者（または代理）が行います。",
     not_requester: "この操作は届出者本人だけができます。",
     cannot_withdraw: "最終承認の後は取り下げできません。",
@@ -154,6 +172,7 @@ const en: typeof ja = {
   status: {
     pending_manager: "Stage 1: waiting for the department privacy manager",
     pending_chief: "Stage 2: waiting for the chief privacy officer",
+    rejection_pending_chief: "Rejection proposed: waiting for the chief privacy officer to confirm (Rule Art.4(3))",
     changes_requested: "Changes requested",
     approved: "Approved: necessary measures in progress",
     effective: "Effective: measures complete (the activity may start)",
@@ -168,6 +187,9 @@ const en: typeof ja = {
     approved_stage2: "final approval (chief privacy officer)",
     changes_requested: "changes requested",
     rejected: "rejected",
+    rejection_proposed: "rejection proposed (privacy manager; the chief privacy officer confirms, Rule Art.4(3))",
+    rejection_confirmed: "rejection confirmed (chief privacy officer)",
+    rejection_overridden: "rejection not upheld: final approval (chief privacy officer)",
     withdrawn: "withdrawn",
     measure_done: "measure completed",
     measure_undone: "measure reopened",
@@ -177,6 +199,8 @@ const en: typeof ja = {
     approve: "Approve",
     requestChanges: "Request changes",
     reject: "Reject",
+    confirmRejection: "Confirm rejection",
+    overrideRejection: "Approve instead",
     withdraw: "Withdraw",
     revise: "Revise and resubmit",
     open: "Open the request",
@@ -186,6 +210,8 @@ const en: typeof ja = {
   confirm: {
     approveTitle: "Approve?",
     approveText: (code) => `You approve ${code}. This decision is recorded.`,
+    overrideText: (code) =>
+      `You do not uphold the privacy manager's proposed rejection of ${code} and give the final approval (Rule Art.4(3), (4)). The necessary measures follow. This decision is recorded.`,
     withdrawTitle: "Withdraw?",
     withdrawText: (code) => `You withdraw ${code}. A withdrawn request cannot be reopened.`,
     yes: "Yes",
@@ -207,12 +233,14 @@ const en: typeof ja = {
   historyLine: (at, who, what, version) => `${at} ${who}: ${what} (v${version})`,
   reasonLine: (reason) => `Reason: ${reason}`,
   nobodyCanDecide: {
-    no_deputy:
-      ":warning: This is the chief privacy officer's own request and no deputy chief is registered, so nobody can approve it. Ask an admin to add one (/privacy admin role add @user deputyChief).",
+    no_deputy: `:warning: This is the chief privacy officer's own request and no ${DEPUTY_CHIEF_LABEL.en} is registered, so nobody can approve it. Ask an admin to add one (/privacy admin role add @user deputyChief).`,
     not_approver: ":warning: Nobody in the directory can decide this stage. Ask an admin to register a privacy manager or chief privacy officer.",
   },
   fellToChief: "The requester is the department's only privacy manager, so the chief privacy officer decides stage 1.",
   fellToChiefNoManager: "The department has no privacy manager registered, so the chief privacy officer (or deputy) decides stage 1.",
+  rejectionPending:
+    "A privacy manager proposed to reject this request. Under Rule Art.4(3) the manager consults the chief privacy officer at once and needs the chief's approval, so the request is not closed yet. The chief privacy officer (or deputy) confirms the rejection, sends it back, or approves it instead.",
+  deputyNote: `${DEPUTY_CHIEF_LABEL.en}: Rule Art. 3 and 20 name no deputy; the company keeps the role as its own extension.`,
   measuresProgress: (done, total) => `Necessary measures: ${done}/${total} done`,
   checklistHeader: (code) => `${code} necessary measures (by the chief privacy officer)`,
   checklistIntro: "When all are done the request becomes effective and the requester is told the activity may start.",
@@ -225,6 +253,11 @@ const en: typeof ja = {
     approvedStage2: (who) => `${who} gave the final approval. Please complete the necessary measures.`,
     changesRequested: (who, reason) => `${who} requested changes.\n>${reason}`,
     rejected: (who, reason) => `${who} rejected the request.\n>${reason}`,
+    rejectionProposed: (who, reason, chiefs) =>
+      `${who} proposed to reject the request.\n>${reason}\nUnder Rule Art.4(3) the chief privacy officer is consulted. ${chiefs} please confirm the rejection, send it back, or approve it instead.`,
+    rejectionConfirmed: (who, reason) => `${who} (chief privacy officer) confirmed the rejection.\n>${reason}`,
+    rejectionOverridden: (who) =>
+      `${who} (chief privacy officer) did not uphold the proposed rejection and gave the final approval. Please complete the necessary measures.`,
     withdrawn: (who) => `${who} withdrew the request.`,
     effective: (requester) => `All measures are complete and the request is effective. ${requester}, the activity may start.`,
     provisionRecord: (until) => `The provision record (APPI Art.29) was created (kept until ${until}).`,
@@ -234,6 +267,8 @@ const en: typeof ja = {
     submitted: (code, title) => `Your request ${code} "${title}" was received. Follow it in its thread in the approvals channel.`,
     changesRequested: (code, who, reason) => `${who} sent your request ${code} back for changes.\n>${reason}\nPlease revise and resubmit it.`,
     rejected: (code, who, reason) => `${who} rejected your request ${code}.\n>${reason}`,
+    rejectionProposed: (code, who, reason) =>
+      `${who} proposed to reject your request ${code}.\n>${reason}\nUnder Rule Art.4(3) nothing is decided until the chief privacy officer confirms.`,
     approvedStage2: (code) =>
       `Your request ${code} has its final approval. The activity may not start until the chief privacy officer completes the necessary measures.`,
     effective: (code, title) => `:large_green_circle: All necessary measures for ${code} "${title}" are complete. The activity may start.`,
@@ -243,7 +278,7 @@ const en: typeof ja = {
     stale: "This button belongs to an earlier state: someone has already decided or the request changed. Please look at the latest message.",
     own_request: "You cannot decide on your own request (separation of duties).",
     not_approver: "Only a privacy manager of the requester's department (at stage 2, the chief privacy officer) can decide this stage.",
-    no_deputy: "The chief privacy officer's own request is decided by the deputy chief, and none is registered.",
+    no_deputy: `The chief privacy officer's own request is decided by the ${DEPUTY_CHIEF_LABEL.en}, and none is registered.`,
     stage1_decider:
       "Whoever approved stage 1 cannot also give the final approval (separation of duties). Another chief privacy officer (or the deputy) decides.",
     not_requester: "Only the requester can do this.",

@@ -85,7 +85,7 @@ async function openReason(c: PressContext<PressValue>, decision: Exclude<Decisio
   const req = await loadRequest(s.database.prisma, value.id);
   const m = requestMessages(actor.lang);
   if (!req) return void (await c.tell(m.refusal.not_found));
-  const check = canDecide(req, actor.slackId, value.rev, await approversFor(s.database.prisma, req.departmentId));
+  const check = canDecide(req, actor.slackId, value.rev, await approversFor(s.database.prisma, req.departmentId, s.settings?.governance.deputyChief ?? true));
   if (!check.ok) {
     await logRefusal(s, actor.slackId, `request:${req.code}`, decision, check.refusal);
     return void (await c.tell(m.refusal[check.refusal]));

@@ -117,7 +117,8 @@ export async function loadVersions(q: Q, id: string) {
 }
 
 /** Who may decide requests of a department: its managers, the chiefs and the deputies. */
-export async function approversFor(q: Q, departmentId: string): Promise<Approvers> {
+/** The approvers of a department's requests; no deputy when the company turned the deputy chief off (governance.deputyChief). */
+export async function approversFor(q: Q, departmentId: string, deputyChief = true): Promise<Approvers> {
   const rows = await q.person.findMany({
     where: { OR: [...managerOfWhere(departmentId), { roles: { hasSome: [...CHIEF_OR_DEPUTY] } }] },
     select: { slackId: true, roles: true, departmentId: true },
@@ -128,7 +129,7 @@ export async function approversFor(q: Q, departmentId: string): Promise<Approver
   for (const p of rows) {
     if (isManagerOf(p, departmentId)) managers.push(p.slackId);
     if (isChief(p)) chiefs.push(p.slackId);
-    if (isDeputyChief(p)) deputies.push(p.slackId);
+    if (deputyChief && isDeputyChief(p)) deputies.push(p.slackId);
   }
   return { managers, chiefs, deputies };
 }
@@ -150,7 +151,7 @@ export async function openRequestsForApprover(q: Q, roles: readonly string[], de
   const managed = managedDepartments({ roles, departmentId });
   const or: object[] = [];
   if (managed.length > 0) or.push({ status: "pending_manager", departmentId: { in: managed } });
-  if (isChiefLevel) or.push({ status: { in: ["pending_chief", "approved", "pending_manager"] } });
+  if (isChiefLevel) or.push({ status: { in: ["pending_chief", "rejection_pending_chief", "approved", "pending_manager"] } });
   if (or.length === 0) return [];
   return q.request.findMany({
     where: { OR: or },

@@ -38,7 +38,16 @@ export function requestListBlocks(
   if (mine.length === 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: c.none }] });
   else {
     // grouped by status, open ones first
-    const order: RequestStatus[] = ["changes_requested", "pending_manager", "pending_chief", "approved", "effective", "rejected", "withdrawn"];
+    const order: RequestStatus[] = [
+      "changes_requested",
+      "pending_manager",
+      "pending_chief",
+      "rejection_pending_chief",
+      "approved",
+      "effective",
+      "rejected",
+      "withdrawn",
+    ];
     const sorted = [...mine].sort((a, b) => order.indexOf(a.status as RequestStatus) - order.indexOf(b.status as RequestStatus));
     blocks.push(...listSections(sorted.map((r) => line(r, lang))));
   }

@@ -9,13 +9,18 @@ import { formatCode } from "../platform/codes.js";
 export type RequestStatus =
   | "pending_manager" // stage 1: waiting for a 個人情報管理者 of the requester's department
   | "pending_chief" // stage 2: waiting for the 個人情報管理責任者 (or deputy)
+  // a manager rejected at stage 1: the chief confirms or overrides (規程 第4条3項: the manager
+  // consults the chief at once and needs the chief's approval; a manager cannot end a filing alone)
+  | "rejection_pending_chief"
   | "changes_requested" // sent back to the requester
   | "approved" // finally approved; necessary measures being completed
   | "effective" // measures complete: the activity may start
   | "rejected"
   | "withdrawn";
 
-export const OPEN_STATUSES: readonly RequestStatus[] = ["pending_manager", "pending_chief", "changes_requested", "approved"];
+export const OPEN_STATUSES: readonly RequestStatus[] = ["pending_manager", "pending_chief", "rejection_pending_chief", "changes_requested", "approved"];
+/** Waiting for someone's decision (reminders, Home, the digest). */
+export const AWAITING_DECISION = ["pending_manager", "pending_chief", "rejection_pending_chief"] as const satisfies readonly RequestStatus[];
 export const FINAL_STATUSES: readonly RequestStatus[] = ["effective", "rejected", "withdrawn"];
 
 export type Decision = "approve" | "request_changes" | "reject";
@@ -33,7 +38,7 @@ export interface Approvers {
 export interface RequestState {
   status: RequestStatus;
   requesterId: string;
-  /** who approved stage 1, once they have */
+  /** who decided stage 1: approved it, or proposed its rejection (rejection_pending_chief) */
   stage1By: string | null;
 }
 
@@ -41,7 +46,8 @@ export type Stage = 1 | 2;
 
 export function stageOf(status: RequestStatus): Stage | null {
   if (status === "pending_manager") return 1;
-  if (status === "pending_chief") return 2;
+  // the chief's confirmation of a stage-1 rejection is decided at the chief's level, like stage 2
+  if (status === "pending_chief" || status === "rejection_pending_chief") return 2;
   return null;
 }
 
@@ -111,11 +117,18 @@ export function fellToChiefReason(req: RequestState, a: Approvers): "only_manage
   return a.managers.includes(req.requesterId) ? "only_manager" : "no_manager";
 }
 
-/** The status after a decision at the current stage. */
-export function statusAfter(status: RequestStatus, decision: Decision): RequestStatus {
+/**
+ * The status after a decision at the current stage. A manager's rejection at stage 1 does
+ * not end the request: it waits for the chief (規程 第4条3項). When stage 1 fell to the chief
+ * level (`decidedByChiefLevel`), the rejection is already the chief's and is final.
+ * The chief then confirms (reject -> rejected), sends it back (-> changes_requested) or
+ * overrides: the approval 第4条3項-4項 requires is the chief's own, so an override is the
+ * final approval (-> approved, the necessary measures follow), not a second stage 1.
+ */
+export function statusAfter(status: RequestStatus, decision: Decision, decidedByChiefLevel = false): RequestStatus {
   const stage = stageOf(status);
   if (stage === null) throw new Error(`no decision possible in ${status}`);
-  if (decision === "reject") return "rejected";
+  if (decision === "reject") return stage === 1 && !decidedByChiefLevel ? "rejection_pending_chief" : "rejected";
   if (decision === "request_changes") return "changes_requested";
   return stage === 1 ? "pending_chief" : "approved";
 }
@@ -126,7 +139,7 @@ export function reasonRequired(decision: Decision): boolean {
 
 export function canWithdraw(req: RequestState & { rev: number }, actor: string, pressedRev?: number): Check {
   if (actor !== req.requesterId) return refuse("not_requester");
-  if (!["pending_manager", "pending_chief", "changes_requested"].includes(req.status)) return refuse("cannot_withdraw");
+  if (!["pending_manager", "pending_chief", "rejection_pending_chief", "changes_requested"].includes(req.status)) return refuse("cannot_withdraw");
   if (pressedRev !== undefined && pressedRev !== req.rev) return refuse("stale");
   return OK;
 }

@@ -5,14 +5,20 @@ import type { Lang } from "../platform/i18n.js";
 import type { Course } from "../settings.js";
 import { courseName, showDay, trainingMessages } from "./messages.js";
 import { courseState, CSV_HEADER, type CsvProblem, type Day } from "./rules.js";
-import type { DepartmentCourseSummary, PersonCourse } from "./store.js";
+import type { DepartmentCourseSummary, Evaluation, PersonCourse } from "./store.js";
 import { ImportBlock, TrainingViews } from "./ids.js";
 import { clip } from "../platform/slack/text.js";
 
 const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } });
 
 /** `/privacy training`: each required course with its state, days and what to do. */
-export function myTrainingBlocks(rows: PersonCourse[], courses: Course[], today: Day, lang: Lang): { text: string; blocks: KnownBlock[] } {
+export function myTrainingBlocks(
+  rows: PersonCourse[],
+  courses: Course[],
+  today: Day,
+  lang: Lang,
+  evaluations: readonly Evaluation[] = [],
+): { text: string; blocks: KnownBlock[] } {
   const m = trainingMessages(lang).mine;
   if (rows.length === 0) return { text: m.none, blocks: [section(`${m.title}\n${m.none}`)] };
   const blocks: KnownBlock[] = [section(m.title)];
@@ -23,6 +29,7 @@ export function myTrainingBlocks(rows: PersonCourse[], courses: Course[], today:
     const lines = [
       `*${courseName(c, lang)}* (\`${c.id}\`)  ${m.state[state]}`,
       r.last ? `${m.completed(showDay(r.last, lang))} · ${m.expires(showDay(r.due, lang))}` : `${m.never} · ${m.dueBy(showDay(r.due, lang))}`,
+      ...evaluations.filter((e) => e.course === c.id).map((e) => m.evaluation(e.passed, e.score, showDay(e.on, lang))),
       ...(state === "valid" ? [] : [m.todo(c.id)]),
       ...(c.url && state !== "valid" ? [`<${c.url}|${m.open}>`] : []),
     ];

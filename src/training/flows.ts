@@ -7,7 +7,7 @@ import { isAdmin } from "../directory/roles.js";
 import { appendAudit } from "../platform/audit/chain.js";
 import { sealOf } from "../platform/pii/index.js";
 import type { Services } from "../platform/services.js";
-import type { CsvCompletion, Day } from "./rules.js";
+import { completionPersonId, type CsvCompletion, type Day } from "./rules.js";
 import { dateDay, dayDate } from "../platform/day.js";
 
 export interface CompletionInput {
@@ -62,21 +62,24 @@ export async function importCompletions(s: Services, o: { actorId: string; rows:
       // one row per (person, course, day): the first line wins within the file
       const unique = new Map<string, CsvCompletion>();
       for (const r of o.rows) {
-        const k = `${r.slackId}|${r.courseId}|${r.completedOn}`;
+        const k = `${completionPersonId(r)}|${r.courseId}|${r.completedOn}`;
         if (!unique.has(k)) unique.set(k, r);
       }
       const created = await tx.trainingCompletion.createManyAndReturn({
         data: [...unique.values()].map((r) => ({
-          personId: r.slackId,
+          personId: completionPersonId(r),
           courseId: r.courseId,
           completedOn: dayDate(r.completedOn),
           evidence: r.evidence,
           source: "import",
           recordedBy: o.actorId,
           recordedAt: now,
+          passed: r.passed,
+          score: r.score,
+          processorCode: r.processor,
         })),
         skipDuplicates: true,
-        select: { personId: true, courseId: true, completedOn: true, evidence: true },
+        select: { personId: true, courseId: true, completedOn: true, evidence: true, passed: true, score: true, processorCode: true },
       });
       const already = unique.size - created.length;
       // evidence is free text (a certificate's name, a note): on the completion rows, here its keyed hash
@@ -91,8 +94,15 @@ export async function importCompletions(s: Services, o: { actorId: string; rows:
           recorded: created.length,
           already,
           sha256: crypto.createHash("sha256").update(o.csv).digest("hex"),
+          // a processor's staff member: the processor's code and the keyed hash of the reference, never the reference itself
           completions: created
-            .map((c) => [c.personId, c.courseId, dateDay(c.completedOn), ...(c.evidence ? [seal(c.evidence)?.hmac ?? ""] : [])])
+            .map((c) => [
+              c.processorCode ? `${c.processorCode}:${seal(c.personId.slice(c.processorCode.length + 1))?.hmac ?? ""}` : c.personId,
+              c.courseId,
+              dateDay(c.completedOn),
+              ...(c.evidence ? [seal(c.evidence)?.hmac ?? ""] : []),
+              ...(c.passed !== null || c.score !== null ? [`passed=${c.passed ?? ""}`, `score=${c.score ?? ""}`] : []),
+            ])
             .sort((a, b) => a.join().localeCompare(b.join())),
         },
       });

@@ -43,6 +43,8 @@ const ja = {
     never: "受講記録なし",
     todo: (id: string) => `受講したら \`/privacy training done ${id} [受講日] [証跡URL]\` で記録してください。`,
     open: "受講ページ",
+    evaluation: (passed: boolean, score: number | null, on: string) =>
+      `評価（規程 第28条）：${passed ? "合格" : "不合格"}${score !== null ? `・${score}点` : ""}（${on}）${passed ? "" : "　不合格の受講は受講済みに数えません"}`,
   },
   status: {
     notAllowed: "部署の受講状況を見られるのは、個人情報管理者（自分の部署）と個人情報管理責任者・副責任者・コンプライアンス担当（全部署）です。",
@@ -58,7 +60,7 @@ const ja = {
     submit: "取り込む",
     close: "キャンセル",
     intro: (header: string) =>
-      `e-ラーニングから出力した CSV を貼り付けてください。1行目は見出し \`${header}\`（evidence は省略可、順不同、他の列は無視）。受講日は YYYY-MM-DD。1回に 3000 文字までなので、多いときは分けて取り込んでください（同じ記録は二重になりません）。`,
+      `e-ラーニングから出力した CSV を貼り付けてください。1行目は見出し \`${header}\`（evidence は省略可、順不同、他の列は無視）。受講日は YYYY-MM-DD。1回に 3000 文字までなので、多いときは分けて取り込んでください（同じ記録は二重になりません）。\n規程 第28条の評価は passed（合格/不合格）と score（0〜100）の列で記録できます（不合格は受講済みに数えません）。委託先の従業者は slackId を空にし、processor（委託の届出番号）と staffRef（委託先が付けた番号。氏名は不可）で記録します。`,
     label: "CSV",
     placeholder: "slackId,course,completedOn,evidence",
     problemsHead: "問題のある行があるため、何も取り込んでいません：",
@@ -86,6 +88,14 @@ const ja = {
           return `${at}：受講日 ${p.value} は未来の日付です。`;
         case "evidence":
           return `${at}：「${p.value}」は https:// の URL ではありません。`;
+        case "passed":
+          return `${at}：passed「${p.value}」は 合格/不合格（yes/no）ではありません。`;
+        case "score":
+          return `${at}：score「${p.value}」は 0〜100 の整数ではありません。`;
+        case "staff":
+          return `${at}：staffRef「${p.value}」は委託先が付けた番号（英数字と . _ -、40文字まで）ではありません。氏名は記録しません。`;
+        case "unknownProcessor":
+          return `${at}：委託先「${p.value}」は記録にありません（委託の届出の番号、例：PRV-2026-0003）。`;
       }
     },
     doneTitle: "取り込みました",
@@ -140,6 +150,8 @@ const en: typeof ja = {
     never: "No completion on record",
     todo: (id) => `Once done, record it with \`/privacy training done ${id} [date] [evidence URL]\`.`,
     open: "Course page",
+    evaluation: (passed, score, on) =>
+      `Evaluation (Rule Art. 28): ${passed ? "passed" : "failed"}${score !== null ? `, score ${score}` : ""} (${on})${passed ? "" : ". A failed course does not count as done"}`,
   },
   status: {
     notAllowed: "Department training status is for privacy managers (their departments) and the chief, deputy chief and compliance (all departments).",
@@ -155,7 +167,7 @@ const en: typeof ja = {
     submit: "Import",
     close: "Cancel",
     intro: (header) =>
-      `Paste the CSV exported from the e-learning system. First line: the header \`${header}\` (evidence optional, any order, other columns ignored). Dates as YYYY-MM-DD. At most 3000 characters at a time: import a long file in parts (the same completion is never recorded twice).`,
+      `Paste the CSV exported from the e-learning system. First line: the header \`${header}\` (evidence optional, any order, other columns ignored). Dates as YYYY-MM-DD. At most 3000 characters at a time: import a long file in parts (the same completion is never recorded twice).\nThe evaluation of Rule Art.28 goes in the columns passed (yes/no) and score (0-100); a failed evaluation does not count as done. A processor's staff member: leave slackId empty and give processor (the entrustment request's code) and staffRef (the processor's reference for them, never a name).`,
     label: "CSV",
     placeholder: "slackId,course,completedOn,evidence",
     problemsHead: "Nothing was imported, because of these lines:",
@@ -183,6 +195,14 @@ const en: typeof ja = {
           return `${at}: ${p.value} is in the future.`;
         case "evidence":
           return `${at}: "${p.value}" is not an https:// URL.`;
+        case "passed":
+          return `${at}: passed "${p.value}" is not yes/no (pass/fail).`;
+        case "score":
+          return `${at}: score "${p.value}" is not a whole number from 0 to 100.`;
+        case "staff":
+          return `${at}: staffRef "${p.value}" is not a reference the processor gives (letters, digits, . _ -, at most 40). Names are not recorded.`;
+        case "unknownProcessor":
+          return `${at}: there is no processor "${p.value}" on record (the entrustment request's code, e.g. PRV-2026-0003).`;
       }
     },
     doneTitle: "Imported",

@@ -105,16 +105,46 @@ export function parseSlackId(text: string): string | null {
 
 // ---- the e-learning system's CSV ------------------------------------------------------
 
-/** Columns of the CSV (header names, any letter case, any order; other columns are ignored). */
-export const CSV_COLUMNS = { required: ["slackId", "course", "completedOn"], optional: ["evidence"] } as const;
+/**
+ * Columns of the CSV (header names, any letter case, any order; other columns are ignored).
+ * Each line names either a person of the directory (slackId) or a processor's staff member
+ * (processor: the processor's code, staffRef: the reference the processor gives them; 第28条
+ * "預託先等の関係者"). passed and score are the evaluation of 第28条 ("評価しなければならない").
+ */
+export const CSV_COLUMNS = { required: ["course", "completedOn"], optional: ["slackId", "evidence", "passed", "score", "processor", "staffRef"] } as const;
 export const CSV_HEADER = "slackId,course,completedOn,evidence";
+export const CSV_HEADER_FULL = "slackId,processor,staffRef,course,completedOn,passed,score,evidence";
 
 export interface CsvCompletion {
   line: number;
+  /** the person of the directory; "" for a processor's staff member */
   slackId: string;
   courseId: string;
   completedOn: Day;
   evidence: string | null;
+  /** the evaluation (第28条): null when the line gives none */
+  passed: boolean | null;
+  score: number | null;
+  /** a processor's staff member: the processor's code and the processor's own reference for them */
+  processor: string | null;
+  staffRef: string | null;
+}
+
+/** The key a completion is stored under: the Slack id, or "<processor code>:<reference>" for a processor's staff. */
+export const completionPersonId = (r: Pick<CsvCompletion, "slackId" | "processor" | "staffRef">): string =>
+  r.processor && r.staffRef ? `${r.processor}:${r.staffRef}` : r.slackId;
+
+/** A processor's code: the code of the entrustment request that created it (e.g. PRV-2026-0003). */
+export const PROCESSOR_CODE = /^PRV-\d{4}-\d{4,}$/;
+/** A staff reference: a code the processor gives (letters, digits, . _ -; at most 40), so never a name with spaces or kana. */
+export const STAFF_REF = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+
+/** "passed" as written: yes/no, true/false, 1/0, pass/fail, 合格/不合格; undefined when none of them. */
+export function parsePassed(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (["yes", "true", "1", "pass", "passed", "合格"].includes(t)) return true;
+  if (["no", "false", "0", "fail", "failed", "不合格"].includes(t)) return false;
+  return undefined;
 }
 
 export type CsvProblem =
@@ -127,7 +157,11 @@ export type CsvProblem =
   | { line: number; kind: "course"; value: string }
   | { line: number; kind: "date"; value: string }
   | { line: number; kind: "future"; value: string }
-  | { line: number; kind: "evidence"; value: string };
+  | { line: number; kind: "evidence"; value: string }
+  | { line: number; kind: "passed"; value: string }
+  | { line: number; kind: "score"; value: string }
+  | { line: number; kind: "staff"; value: string }
+  | { line: number; kind: "unknownProcessor"; value: string };
 
 /** One CSV record's cells (RFC 4180 quotes: "a,b" and "" inside quotes); null when a quote is left open. */
 export function splitCsvLine(line: string): string[] | null {
@@ -180,7 +214,9 @@ export function parseCompletionCsv(text: string, courseIds: string[], today: Day
     }
     if (!header) {
       const names = cells.map((c) => c.toLowerCase());
-      const missing = CSV_COLUMNS.required.filter((c) => !names.includes(c.toLowerCase()));
+      const missing: string[] = CSV_COLUMNS.required.filter((c) => !names.includes(c.toLowerCase()));
+      const staff = names.includes("processor") && names.includes("staffref");
+      if (!names.includes("slackid") && !staff) missing.unshift("slackId");
       if (missing.length > 0) return { rows: [], problems: [{ line: lineNo, kind: "header", missing }] };
       header = new Map(names.map((n, idx) => [n, idx]));
       width = cells.length;
@@ -192,8 +228,15 @@ export function parseCompletionCsv(text: string, courseIds: string[], today: Day
     }
     const cell = (name: string) => cells[header!.get(name.toLowerCase()) ?? -1] ?? "";
     const before = problems.length;
-    const slackId = parseSlackId(cell("slackId"));
-    if (!slackId) problems.push({ line: lineNo, kind: "slackId", value: cell("slackId") });
+    // a processor's staff member (processor and staffRef, no slackId), or a person of the directory
+    const processorText = cell("processor");
+    const staffText = cell("staffRef");
+    const isStaff = cell("slackId") === "" && (processorText !== "" || staffText !== "");
+    const slackId = isStaff ? "" : parseSlackId(cell("slackId"));
+    if (isStaff) {
+      if (!PROCESSOR_CODE.test(processorText)) problems.push({ line: lineNo, kind: "unknownProcessor", value: processorText });
+      if (!STAFF_REF.test(staffText)) problems.push({ line: lineNo, kind: "staff", value: staffText });
+    } else if (!slackId) problems.push({ line: lineNo, kind: "slackId", value: cell("slackId") });
     const courseId = cell("course").toLowerCase();
     if (!courseIds.includes(courseId)) problems.push({ line: lineNo, kind: "course", value: cell("course") });
     const completedOn = parseDay(cell("completedOn"));
@@ -202,14 +245,34 @@ export function parseCompletionCsv(text: string, courseIds: string[], today: Day
     const evidenceText = header.has("evidence") ? cell("evidence") : "";
     const evidence = evidenceText ? parseEvidence(evidenceText) : null;
     if (evidenceText && !evidence) problems.push({ line: lineNo, kind: "evidence", value: evidenceText });
-    if (problems.length === before) rows.push({ line: lineNo, slackId: slackId!, courseId, completedOn: completedOn!, evidence });
+    const passedText = cell("passed");
+    const passed = passedText === "" ? null : parsePassed(passedText);
+    if (passed === undefined) problems.push({ line: lineNo, kind: "passed", value: passedText });
+    const scoreText = cell("score");
+    const score = scoreText === "" ? null : /^\d{1,3}$/.test(scoreText) && Number(scoreText) <= 100 ? Number(scoreText) : undefined;
+    if (score === undefined) problems.push({ line: lineNo, kind: "score", value: scoreText });
+    if (problems.length === before)
+      rows.push({
+        line: lineNo,
+        slackId: slackId!,
+        courseId,
+        completedOn: completedOn!,
+        evidence,
+        passed: passed ?? null,
+        score: score ?? null,
+        processor: isStaff ? processorText : null,
+        staffRef: isStaff ? staffText : null,
+      });
   }
   if (!header) return { rows: [], problems: [{ line: 1, kind: "header", missing: [...CSV_COLUMNS.required] }] };
   if (rows.length === 0 && problems.length === 0) problems.push({ line: 1, kind: "empty" });
   return { rows, problems };
 }
 
-/** Problems for lines naming people who are not in the directory. */
-export function checkPeople(rows: CsvCompletion[], known: Set<string>): CsvProblem[] {
-  return rows.filter((r) => !known.has(r.slackId)).map((r) => ({ line: r.line, kind: "unknownPerson" as const, value: r.slackId }));
+/** Problems for lines naming people who are not in the directory, or processors the company has no record of. */
+export function checkPeople(rows: CsvCompletion[], known: Set<string>, processors: Set<string> = new Set()): CsvProblem[] {
+  return rows.flatMap((r): CsvProblem[] => {
+    if (r.processor) return processors.has(r.processor) ? [] : [{ line: r.line, kind: "unknownProcessor", value: r.processor }];
+    return known.has(r.slackId) ? [] : [{ line: r.line, kind: "unknownPerson", value: r.slackId }];
+  });
 }

@@ -31,11 +31,18 @@ export async function importTraining(c: SubmitContext<undefined, Actor | null>):
   const csv = form.data.csv;
   const courseIds = (s.settings ?? defaultSettings()).training.courses.map((c) => c.id);
   const parsed = parseCompletionCsv(csv, courseIds, dayIn(s.clock.now(), s.timeZone));
-  const ids = [...new Set(parsed.rows.map((r) => r.slackId))];
+  const ids = [...new Set(parsed.rows.filter((r) => !r.processor).map((r) => r.slackId))];
   const known = new Set(
     ids.length ? (await s.database.prisma.person.findMany({ where: { slackId: { in: ids } }, select: { slackId: true } })).map((p) => p.slackId) : [],
   );
-  const problems = [...parsed.problems, ...checkPeople(parsed.rows, known)];
+  // processors' staff (第28条 "預託先等の関係者"): the processor must be one the company entrusted
+  const codes = [...new Set(parsed.rows.flatMap((r) => (r.processor ? [r.processor] : [])))];
+  const processors = new Set(
+    codes.length
+      ? (await s.database.prisma.processor.findMany({ where: { requestCode: { in: codes } }, select: { requestCode: true } })).map((p) => p.requestCode)
+      : [],
+  );
+  const problems = [...parsed.problems, ...checkPeople(parsed.rows, known, processors)];
   if (problems.length > 0) return error(importProblemsText(problems, courseIds, lang));
   const r = await importCompletions(s, { actorId: actor.slackId, rows: parsed.rows, csv });
   if (!r.ok) return error(m.notAdmin);

@@ -30,7 +30,7 @@ const IN_AUDIENCE = Prisma.sql`(c.audience = 'all'
  */
 function requiredSql(courses: Course[], today: Day, where: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   return Prisma.sql`WITH c(id, audience, months) AS (VALUES ${coursesSql(courses)}),
-  l AS (SELECT "personId", "courseId", max("completedOn") AS last FROM "TrainingCompletion" GROUP BY "personId", "courseId"),
+  l AS (SELECT "personId", "courseId", max("completedOn") AS last FROM "TrainingCompletion" WHERE "passed" IS NOT FALSE GROUP BY "personId", "courseId"),
   s AS (
     SELECT p."slackId" AS person, p.name, p."departmentId" AS dept, c.id AS course, l.last,
       CASE WHEN l.last IS NOT NULL THEN (l.last + make_interval(months => c.months))::date
@@ -56,6 +56,20 @@ export async function coursesOf(q: Q, courses: Course[], personId: string, today
   if (courses.length === 0) return [];
   return q.$queryRaw<PersonCourse[]>`${requiredSql(courses, today, Prisma.sql`p."slackId" = ${personId}`)}
     SELECT person, course, to_char(last, 'YYYY-MM-DD') AS last, to_char(due, 'YYYY-MM-DD') AS due FROM s`;
+}
+
+/** The latest evaluation (第28条) of each of a person's courses, passed or not. */
+export interface Evaluation {
+  course: string;
+  passed: boolean;
+  score: number | null;
+  /** the day of the evaluated completion, YYYY-MM-DD */
+  on: Day;
+}
+
+export async function evaluationsOf(q: Q, personId: string): Promise<Evaluation[]> {
+  return q.$queryRaw<Evaluation[]>`SELECT DISTINCT ON ("courseId") "courseId" AS course, passed, score, to_char("completedOn", 'YYYY-MM-DD') AS "on"
+    FROM "TrainingCompletion" WHERE "personId" = ${personId} AND passed IS NOT NULL ORDER BY "courseId", "completedOn" DESC`;
 }
 
 /** Every required (person, course) due on or before `horizon` (the reminders' candidates). */

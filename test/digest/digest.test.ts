@@ -29,7 +29,10 @@ beforeAll(async () => {
   rejected = await fileRequest(h, employee, "method");
   await drain(h, clock);
   await decideWithReason(h, manager, rejected.parent, RequestActions.reject, "目的が不明確です");
-  await parentShows(h, rejected.parent, "却下");
+  await parentShows(h, rejected.parent, "却下を確定");
+  // a manager's rejection waits for the chief (規程 第4条3項): the chief confirms it
+  await decideWithReason(h, chief, rejected.parent, RequestActions.reject, "同意します");
+  await parentShows(h, rejected.parent, ":no_entry:");
   const approved = await fileRequest(h, employee, "provide");
   await drain(h, clock);
   await press(h, manager, approved.parent, RequestActions.approve);

@@ -184,8 +184,13 @@ describe("closing a duty", () => {
 });
 
 describe("due dates", () => {
-  it("only the chief changes them, to a real day from today within this or next year", async () => {
+  it("only the owner role changes them, to a real day from today within this or next year", async () => {
     expect((await privacy(h, auditor, "duties due review 2026-12-23")).text).toContain("期限を変更できるのは個人情報管理責任者だけです");
+    // the audit is independent of the chief (第21条): the chief cannot move the audit lead's duties
+    for (const kind of ["audit-plan", "audit", "report"])
+      expect((await privacy(h, chief, `duties due ${kind} 2027-01-09`)).text).toContain(
+        "監査計画・監査・取締役会への報告の期限を変更できるのは個人情報保護監査責任者だけです（規程 第21条",
+      );
     expect((await privacy(h, chief, "duties due review")).text).toContain("/privacy duties due <種類> <YYYY-MM-DD>");
     expect((await privacy(h, chief, "duties due review 2026-02-30")).text).toContain("「2026-02-30」は日付ではありません");
     expect((await privacy(h, chief, "duties due review 2026-10-01")).text).toContain("期限は今日以降の日付にしてください");
@@ -197,10 +202,10 @@ describe("due dates", () => {
   it("a change is stored and logged, and a day off says when it is really due", async () => {
     const r = await privacy(h, chief, "duties due review 2026-12-23");
     expect(r.text).toContain("期限を 2027/03/31（水） から 2026/12/23（水） に変更しました");
-    const a = await privacy(h, chief, "duties due audit 2027-01-09");
+    const a = await privacy(h, auditor, "duties due audit 2027-01-09");
     expect(a.text).toContain("2027/01/09（土） → 休業日のため 2027/01/08（金） まで");
     // back to a business day, so the reminders below count from Friday 8 January
-    await privacy(h, chief, "duties due audit 2027-01-08");
+    await privacy(h, auditor, "duties due audit 2027-01-08");
     const entries = await db().auditEntry.findMany({ where: { action: "duty.due_changed" }, orderBy: { seq: "asc" } });
     expect(entries.map((e) => [e.subject, e.data])).toEqual([
       ["duty:2026:rule-review", { before: "2027-03-31", after: "2026-12-23" }],

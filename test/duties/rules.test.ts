@@ -168,14 +168,20 @@ describe("closing a duty", () => {
     expect(bad({ note: "あ".repeat(1001) })).toEqual({ note: "note_too_long" });
   });
 
-  it("the owner role or the chief may close; only the chief changes due dates", () => {
+  it("the owner role closes and changes due dates; the audit lead's duties never the chief (第21条)", () => {
     expect(mayClose(["auditor"], "auditor")).toBe(true);
     expect(mayClose(["chief"], "auditor")).toBe(false); // the audited does not close the audit
     expect(mayClose(["chief"], "chief")).toBe(true);
     expect(mayClose(["deputyChief", "compliance"], "chief")).toBe(false);
     expect(mayClose(["auditor"], "chief")).toBe(false);
-    expect(mayChangeDue(["chief"])).toBe(true);
-    expect(mayChangeDue(["auditor", "admin"])).toBe(false);
+    expect(mayChangeDue(["chief"], "rule-review")).toBe(true);
+    expect(mayChangeDue(["chief"], "protection-plan")).toBe(true);
+    expect(mayChangeDue(["auditor", "admin"], "rule-review")).toBe(false);
+    for (const kind of ["audit-plan", "audit", "audit-report"] as const) {
+      expect(mayChangeDue(["auditor"], kind)).toBe(true);
+      expect(mayChangeDue(["chief"], kind)).toBe(false); // the audited does not schedule the audit
+      expect(mayChangeDue(["deputyChief", "admin"], kind)).toBe(false);
+    }
     expect(isDay("2026-02-28") && !isDay("2026-2-28") && !isDay("2026-13-01")).toBe(true);
   });
 });

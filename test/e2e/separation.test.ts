@@ -156,7 +156,7 @@ describe("without a deputy chief", () => {
 
   it("(c) the chief's own request says that nobody can approve it, and nobody can", async () => {
     const { id, parent } = await fileRequest(h, P.chief, "purpose");
-    const warning = "個人情報管理責任者代理が登録されていない";
+    const warning = "個人情報管理責任者代理（当社の拡張：規程に定めなし）が登録されていない";
     expect(shown(parent)).toContain(warning);
     expect(shown(parent)).toContain("/privacy admin role add @user deputyChief"); // how to fix it
     expect(deciders(parent)).toContain("承認できる人がいません");

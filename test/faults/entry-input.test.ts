@@ -84,7 +84,7 @@ describe("the reason of a send-back or a rejection", () => {
     const earlier = new Set((await db().outboxMessage.findMany({ select: { id: true } })).map((m) => m.id));
     const { view } = await decideWithReason(h, P.manager, parent, RequestActions.reject, longest);
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
-    await parentShows(h, parent, ":no_entry:");
+    await parentShows(h, parent, "却下を確定"); // a manager's rejection waits for the chief (規程 第4条3項)
     // every message the decision queued goes out (a Home refresh may be superseded by a newer one);
     // a pass can leave a row for the next one (its reference not resolved yet, a Home pass while busy)
     await vi.waitFor(

@@ -18,7 +18,15 @@ const config = loadConfig({
   ...(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : { PGLITE_DIR: env.PGLITE_DIR! }),
 });
 const log = env.DEBUG_MAMORI ? createLogger("debug") : silentLogger;
-const bot = await createBot({ config, log, jobs: false, outboxPollMs: 100, inboxLeaseMs: Number(env.INBOX_LEASE_MS ?? 1500), inboxPassMs: 200 });
+const bot = await createBot({
+  config,
+  log,
+  jobs: false,
+  outboxPollMs: 100,
+  inboxLeaseMs: Number(env.INBOX_LEASE_MS ?? 1500),
+  inboxPassMs: 200,
+  ...(env.INBOX_DRAIN_MS ? { inboxDrainMs: Number(env.INBOX_DRAIN_MS) } : {}),
+});
 await bot.start();
 
 process.on("message", (m: { id: number; query?: string; params?: unknown[]; flush?: boolean }) => {
@@ -29,6 +37,11 @@ process.on("message", (m: { id: number; query?: string; params?: unknown[]; flus
   );
 });
 process.on("SIGTERM", () => {
-  void bot.stop().finally(() => process.exit(0));
+  // as main.ts: stop (drain, hand over), then exit; tells the test what the stop did
+  const t = Date.now();
+  void bot
+    .stop()
+    .then(() => new Promise<void>((sent) => process.send!({ stopped: { ms: Date.now() - t, ...bot.inbox.lastStop } }, () => sent())))
+    .finally(() => process.exit(0));
 });
 process.send!({ ready: true });

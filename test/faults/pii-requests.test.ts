@@ -43,7 +43,7 @@ const TYPED: Record<RequestKind, Record<string, string>> = {
 
 const EXTRA: Partial<Record<RequestKind, Record<string, string | string[]>>> = {
   purpose: { dataSubjects: "other", collection: "other", retention: "other", sensitive: "yes" },
-  provide: { foreign: "yes" },
+  provide: { destination: "designated" },
   joint: { noticeMethod: "other" },
 };
 
@@ -80,7 +80,7 @@ describe("personal data in every free-text field of every request kind", () => {
     const entry = await db().auditEntry.findFirstOrThrow({ where: { action: "request.submitted", subject: `request:${filed.provide!.code}` } });
     expect((entry.data as { data: Record<string, unknown> }).data).toMatchObject({
       legalBasis: "consent",
-      foreign: true,
+      destination: "designated",
       recipientName: { ...seal(TYPED.provide.recipientName), pii: expect.arrayContaining(["name", "phone", "email"]) },
       unavoidableReason: seal(TYPED.provide.unavoidableReason),
     });
@@ -104,7 +104,7 @@ describe("personal data in every free-text field of every request kind", () => {
     const rejectReason = personal("却下理由", 0);
     await decideWithReason(h, P.manager, filed.method!.parent as Parameters<typeof decideWithReason>[2], RequestActions.reject, rejectReason);
     await waitForDb(
-      () => db().requestEvent.findFirst({ where: { action: "rejected" } }),
+      () => db().requestEvent.findFirst({ where: { action: "rejection_proposed" } }), // waits for the chief (規程 第4条3項)
       (e) => e?.reason === rejectReason,
     );
     typedAll.push(reason, rejectReason, personal("改訂目的", 1));

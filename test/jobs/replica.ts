@@ -40,6 +40,10 @@ const jobs: Job[] = createRequestJobs({ batchSize }).map((j) => ({
         if (dieAfter !== undefined && batches++ >= dieAfter) process.exit(3);
         return ctx.notices(tx, keys);
       },
+      queueOnce: async (items) => {
+        if (dieAfter !== undefined && batches++ >= dieAfter) process.exit(3);
+        return ctx.queueOnce(items);
+      },
     });
   },
 }));

@@ -1,5 +1,20 @@
+import { Temporal } from "temporal-polyfill";
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, addYears, dateDay, dayDate, dayIn, daysBetween, isDay, momentAt, parseDay, timeIn, yearIn } from "../../src/platform/day.js";
+import {
+  addDays,
+  addMonths,
+  addYears,
+  dateDay,
+  dayAndMinuteIn,
+  dayDate,
+  dayIn,
+  daysBetween,
+  isDay,
+  momentAt,
+  parseDay,
+  timeIn,
+  yearIn,
+} from "../../src/platform/day.js";
 
 describe("days", () => {
   it("knows the real calendar days, leap years included", () => {
@@ -41,6 +56,30 @@ describe("days", () => {
     expect(addDays("2024-03-01", -1)).toBe("2024-02-29");
     expect(daysBetween("2026-01-01", "2027-01-01")).toBe(365);
     expect(daysBetween("2024-03-01", "2024-02-28")).toBe(-2);
+  });
+
+  it("gives the day and minute of a moment as Temporal does, across offset changes", () => {
+    const zones = ["Asia/Tokyo", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Asia/Kolkata", "UTC"];
+    // every 113 minutes through 2026's changes of offset (March, April, October, November)
+    for (const zone of zones) {
+      for (let t = Date.parse("2026-03-01T00:00:00Z"); t < Date.parse("2026-11-15T00:00:00Z"); t += 113 * 60_000) {
+        const z = Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(zone);
+        const want = { day: z.toPlainDate().toString(), minute: z.hour * 60 + z.minute };
+        expect(dayAndMinuteIn(new Date(t), zone), `${zone} ${new Date(t).toISOString()}`).toEqual(want);
+      }
+    }
+  });
+
+  it("counts days as Temporal does, for every day of four years and steps either way", () => {
+    let day = "2023-12-25";
+    for (let i = 0; i < 4 * 366; i++) {
+      for (const n of [-400, -31, -1, 0, 1, 29, 365, 1000]) {
+        const want = Temporal.PlainDate.from(day).add({ days: n }).toString();
+        expect(addDays(day, n)).toBe(want);
+        expect(daysBetween(day, want)).toBe(n);
+      }
+      day = addDays(day, 1);
+    }
   });
 
   it("gives the day, time and year of a moment in a time zone (Tokyo turns at 15:00 UTC)", () => {

@@ -41,6 +41,47 @@ const rateLimited = (retryAfter: number) => () => {
 };
 
 describe("outbox", () => {
+  it("queues once per notice key in one statement: in the order given, held until notBefore, each key once", async () => {
+    await db.prisma.notice.deleteMany({});
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    const { slack, calls } = scriptedSlack();
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
+    const dm = (to: string, text: string, notBefore?: Date) => ({
+      orderKey: `reminder:${to}`,
+      method: "chat.postMessage",
+      payload: { channel: to, text },
+      notBefore,
+    });
+    const later = new Date("2026-11-01T00:30:00Z");
+    const first = await outbox.enqueueOnce(
+      [
+        { key: "k:U1", call: dm("U1", "一通目 U1") },
+        { key: "k:U2", call: dm("U2", "一通目 U2", later) },
+      ],
+      clock.now(),
+    );
+    expect([...first].sort()).toEqual(["k:U1", "k:U2"]);
+    // a second try of the same run (a resumed run, another replica) queues only what is new
+    const second = await outbox.enqueueOnce(
+      [
+        { key: "k:U1", call: dm("U1", "二通目 U1") },
+        { key: "k:U3", call: dm("U3", "一通目 U3") },
+      ],
+      clock.now(),
+    );
+    expect([...second]).toEqual(["k:U3"]);
+    const rows = await db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((r) => (r.payload as { text: string }).text)).toEqual(["一通目 U1", "一通目 U2", "一通目 U3"]);
+    expect(rows.map((r) => r.onSent)).toEqual([null, null, null]);
+    expect(rows[1]!.nextAttemptAt.toISOString()).toBe(later.toISOString());
+    expect(await db.prisma.notice.count({ where: { key: { startsWith: "k:" } } })).toBe(3);
+    await outbox.flush();
+    expect(calls.map((c) => c.args.text)).toEqual(["一通目 U1", "一通目 U3"]);
+    clock.set(later);
+    await outbox.flush();
+    expect(calls.map((c) => c.args.text)).toEqual(["一通目 U1", "一通目 U3", "一通目 U2"]);
+  });
+
   it("sends in order per key, fills references from what was sent before", async () => {
     const clock = new ManualClock("2026-11-01T00:00:00Z");
     const { slack, calls } = scriptedSlack();

@@ -21,10 +21,25 @@ describe("state machine", () => {
     expect(statusAfter("pending_chief", "approve")).toBe("approved");
   });
   it("rejects and sends back from either stage", () => {
-    for (const s of ["pending_manager", "pending_chief"] as const) {
-      expect(statusAfter(s, "reject")).toBe("rejected");
-      expect(statusAfter(s, "request_changes")).toBe("changes_requested");
-    }
+    for (const s of ["pending_manager", "pending_chief"] as const) expect(statusAfter(s, "request_changes")).toBe("changes_requested");
+    expect(statusAfter("pending_chief", "reject")).toBe("rejected");
+    // stage 1 fell to the chief level: the chief's rejection is final
+    expect(statusAfter("pending_manager", "reject", true)).toBe("rejected");
+  });
+  it("a manager's rejection at stage 1 waits for the chief (規程 第4条3項)", () => {
+    expect(statusAfter("pending_manager", "reject")).toBe("rejection_pending_chief");
+    // the chief confirms, sends back, or gives the final approval instead
+    expect(statusAfter("rejection_pending_chief", "reject")).toBe("rejected");
+    expect(statusAfter("rejection_pending_chief", "request_changes")).toBe("changes_requested");
+    expect(statusAfter("rejection_pending_chief", "approve")).toBe("approved");
+    // only the chief level decides it, never the manager who proposed it
+    const r = req("rejection_pending_chief", "E1", "M1");
+    expect(eligibleDeciders(r, dir)!.people).toEqual(["C1", "D1"]);
+    expect(canDecide(r, "C1", 3, dir).ok).toBe(true);
+    expect(canDecide(r, "M1", 3, dir)).toEqual({ ok: false, refusal: "stage1_decider" });
+    expect(canDecide(r, "M2", 3, dir)).toEqual({ ok: false, refusal: "not_approver" });
+    // the requester may still withdraw
+    expect(canWithdraw(r, "E1").ok).toBe(true);
   });
   it("allows no decision outside the two stages", () => {
     for (const s of ["changes_requested", "approved", "effective", "rejected", "withdrawn"] as const) {

@@ -123,9 +123,25 @@ describe("the e-learning CSV", () => {
     const r = parseCompletionCsv(csv, COURSES, today);
     expect(r.problems).toEqual([]);
     expect(r.rows).toEqual([
-      { line: 2, slackId: "U0AAA", courseId: "basic", completedOn: "2026-04-01", evidence: null },
-      { line: 4, slackId: "U0BBB", courseId: "manager", completedOn: "2026-05-02", evidence: null },
+      { line: 2, slackId: "U0AAA", courseId: "basic", completedOn: "2026-04-01", evidence: null, passed: null, score: null, processor: null, staffRef: null },
+      { line: 4, slackId: "U0BBB", courseId: "manager", completedOn: "2026-05-02", evidence: null, passed: null, score: null, processor: null, staffRef: null },
     ]);
+  });
+
+  it("reads the evaluation (第28条) and processors' staff by code and reference", () => {
+    const csv = [
+      "slackId,processor,staffRef,course,completedOn,passed,score",
+      "U0AAA,,,basic,2026-04-01,合格,90",
+      ",PRV-2026-0003,ACME-1,basic,2026-04-02,no,",
+    ].join("\n");
+    const r = parseCompletionCsv(csv, COURSES, today);
+    expect(r.problems).toEqual([]);
+    expect(r.rows.map((x) => [x.slackId, x.processor, x.staffRef, x.passed, x.score])).toEqual([
+      ["U0AAA", null, null, true, 90],
+      ["", "PRV-2026-0003", "ACME-1", false, null],
+    ]);
+    // a header with neither slackId nor processor and staffRef names the missing column
+    expect(parseCompletionCsv("course,completedOn\nbasic,2026-04-01", COURSES, today).problems).toEqual([{ line: 1, kind: "header", missing: ["slackId"] }]);
   });
 
   it("reports every bad line with its number", () => {

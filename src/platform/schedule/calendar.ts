@@ -23,6 +23,8 @@ export class BusinessCalendar {
   readonly timeZone: string;
   private readonly closed: Set<Day>;
   private readonly quiet: { start: number; end: number };
+  /** businessDaysSince by its pair of days (the answer depends on nothing else) */
+  private readonly counted = new Map<string, number>();
 
   constructor(o: CalendarOptions) {
     this.timeZone = o.timeZone;
@@ -82,8 +84,14 @@ export class BusinessCalendar {
   businessDaysSince(since: Date, now: Date): number {
     const from = this.day(since);
     const to = this.day(now);
+    // a morning run asks this for every open request: the same pairs of days again and again
+    const key = `${from}|${to}`;
+    const known = this.counted.get(key);
+    if (known !== undefined) return known;
     let n = 0;
     for (let d = BusinessCalendar.addDays(from, 1); d <= to; d = BusinessCalendar.addDays(d, 1)) if (this.isBusinessDay(d)) n++;
+    if (this.counted.size >= 10_000) this.counted.clear();
+    this.counted.set(key, n);
     return n;
   }
 

@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Services } from "../services.js";
 import type { Tx } from "../db.js";
+import type { OutgoingCall } from "../outbox.js";
 import type { Settings } from "../../settings.js";
 import type { BusinessCalendar } from "./calendar.js";
 import { claimNotices } from "./notices.js";
@@ -28,6 +29,12 @@ export interface JobContext {
   notice(tx: Tx, key: string): Promise<boolean>;
   /** the keys of `keys` not yet written, written now (same contract as `notice`, in bulk) */
   notices(tx: Tx, keys: string[]): Promise<Set<string>>;
+  /**
+   * Queues each call whose notice key is not written yet and writes the key, in one
+   * statement outside any transaction (same once-only contract); the keys it wrote.
+   * For runs that queue a DM per person and write nothing else with it.
+   */
+  queueOnce(items: { key: string; call: OutgoingCall }[]): Promise<Set<string>>;
 }
 
 export interface Job {
@@ -258,6 +265,7 @@ export class Scheduler {
         return (await claimNotices(tx, [key], at())).has(key);
       },
       notices: (tx, keys) => claimNotices(tx, keys, at()),
+      queueOnce: (items) => this.o.services.outbox.enqueueOnce(items, at()),
     };
   }
 

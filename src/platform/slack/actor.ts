@@ -1,6 +1,7 @@
 // Who is pressing or typing: the person in the directory, with their language.
 import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../directory/actor.js";
+import { rolesInForce } from "../../directory/roles.js";
 import { langOfPerson } from "../../directory/store.js";
 import type { Lang } from "../i18n.js";
 import type { Services } from "../services.js";
@@ -89,7 +90,9 @@ export async function actorOf(s: Services, client: WebClient, p: PersonRow): Pro
     await s.database.prisma.person.update({ where: { slackId: userId }, data: { slackLocale, localeCheckedAt: s.clock.now() } });
   }
   const lang: Lang = langOfPerson({ lang: p.lang, slackLocale });
-  return { slackId: p.slackId, name: p.name, departmentId: p.departmentId, roles: p.roles ?? [], lang };
+  // a deputy chief turned off in the settings (a company extension) holds no power
+  const roles = rolesInForce(p.roles ?? [], s.settings?.governance.deputyChief ?? true);
+  return { slackId: p.slackId, name: p.name, departmentId: p.departmentId, roles, lang };
 }
 
 interface PersonRow {

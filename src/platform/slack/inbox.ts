@@ -39,6 +39,8 @@ import { type Person, recordDelivery } from "./actor.js";
 
 /** How long a process holds a row without renewing it; after that another one takes it over. */
 export const INBOX_LEASE_MS = 30_000;
+/** how long a stopping process waits for its acknowledged work before handing it over (default) */
+export const INBOX_DRAIN_MS = 10_000;
 /** How often every replica looks for rows whose holder died. */
 export const INBOX_PASS_MS = 5_000;
 /** Recording waits at most this long: the ack must still go back within Slack's 3 s. */
@@ -141,6 +143,12 @@ export class Inbox {
   private beating: Promise<void> | undefined;
   private passing: Promise<void> | undefined;
   private lastPass = 0;
+  /** rows handed to the next process at shutdown: their work, should its turn still come here, is not started */
+  private readonly handedOver = new Set<string>();
+  /** what the last stop did: work finished within the drain, and work handed over */
+  lastStop: { drained: number; handedOver: number } | undefined;
+  /** stopping: no recovery pass takes up other processes' work */
+  private stopping = false;
 
   constructor(private readonly o: InboxOptions) {
     this.leaseMs = o.leaseMs ?? INBOX_LEASE_MS;
@@ -183,6 +191,8 @@ export class Inbox {
    * person told; the row is closed either way.
    */
   async work(key: string, s: Services, what: string, tell: Tell, fn: WorkFn): Promise<void> {
+    // handed over at shutdown before its turn came: the next process does it
+    if (this.handedOver.has(key)) return;
     this.held.add(key);
     const lang: { lang: Lang | undefined } = { lang: undefined };
     let outcome = "done";
@@ -204,6 +214,7 @@ export class Inbox {
   /** Starts the recovery pass: now, and every few seconds (with the lease renewals of what this process holds). */
   start(): void {
     if (this.timer) return;
+    this.stopping = false;
     const tickMs = Math.max(50, Math.min(this.passMs, Math.floor(this.leaseMs / 3)));
     this.lastPass = 0;
     this.timer = setInterval(() => void this.tick(), tickMs);
@@ -211,16 +222,49 @@ export class Inbox {
     void this.tick();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops for a shutdown (call it once no new deliveries arrive): takes up no other
+   * process's work any more, and gives this process's own acknowledged work up to
+   * `drainMs` to finish (presses waiting for their turn at the gate included), renewing
+   * its leases meanwhile. What is still held then is handed over at once: its lease ends
+   * now, so another replica's (or the restarted process's) first recovery pass takes it up
+   * instead of waiting out the lease. Should this process still finish one of those, the
+   * mark of the first committed decision (`decidedOnce`) keeps it from being done twice.
+   */
+  async stop(drainMs = INBOX_DRAIN_MS): Promise<{ drained: number; handedOver: number }> {
+    this.stopping = true;
+    const before = this.held.size;
+    const until = Date.now() + drainMs;
+    while (this.held.size > this.unclosed.size && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
     clearInterval(this.timer);
     this.timer = undefined;
     await Promise.all([this.beating, this.passing]);
+    await this.closeUnclosed().catch(() => undefined);
+    const left = [...this.held].filter((k) => !this.unclosed.has(k));
+    if (left.length > 0) {
+      try {
+        await this.o.database.query(
+          `UPDATE "SlackDelivery" SET "leaseUntil" = $1::timestamp WHERE "key" = ANY($2::text[]) AND "owner" = $3 AND "leaseUntil" IS NOT NULL`,
+          [this.o.clock.now().toISOString(), left, this.owner],
+        );
+        this.o.log.warn("stopping: acknowledged work not finished within the drain is handed to the next process", { count: left.length, drainMs });
+      } catch (e) {
+        this.o.log.warn("stopping: handing over unfinished work failed; another process takes it up when its lease ends", { error: errorText(e) });
+      }
+      for (const k of left) {
+        this.held.delete(k);
+        this.handedOver.add(k);
+      }
+    }
+    this.lastStop = { drained: before - left.length, handedOver: left.length };
+    return this.lastStop;
   }
 
   /** One recovery pass now (tests, and start-up); resolves when the claimed rows are worked. */
   async recover(): Promise<number> {
     let n = 0;
     for (;;) {
+      if (this.stopping) return n;
       const claimed = await this.claim(20);
       if (claimed.length === 0) return n;
       n += claimed.length;
@@ -246,7 +290,7 @@ export class Inbox {
     })();
     const beat = this.beating;
     const now = Date.now();
-    if (!this.passing && now - this.lastPass >= this.passMs) {
+    if (!this.passing && !this.stopping && now - this.lastPass >= this.passMs) {
       this.lastPass = now;
       this.passing = (async () => {
         try {

@@ -68,15 +68,17 @@ export function fieldSchemas(c: Common, today: string) {
 export interface Rule {
   path: string;
   fails: (v: Record<string, unknown>) => boolean;
-  message: string;
+  /** the error, or a function of the values giving it (to name what is missing) */
+  message: string | ((v: Record<string, unknown>) => string);
 }
 
 export function withRules<T extends z.ZodType>(schema: T, rules: readonly Rule[]): T {
   let s = schema;
   for (const r of rules) {
+    const { message } = r;
     s = s.refine((v) => !(typeof v === "object" && v !== null && r.fails(v as Record<string, unknown>)), {
       path: [r.path],
-      error: r.message,
+      error: typeof message === "string" ? message : (iss) => message((iss.input ?? {}) as Record<string, unknown>),
       when: () => true,
     }) as T;
   }

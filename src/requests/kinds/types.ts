@@ -88,6 +88,9 @@ export interface KindDefinition<K extends string = string> {
   summaryFields(data: RequestData, lang: Lang): { label: string; value: string }[];
   /** The checklist of necessary measures after final approval, depending on the data. */
   measures(data: RequestData): MeasureDef[];
-  /** For `provide` only: the APPI Art.29 provision record to create when the request becomes effective. */
-  provisionRecord?(data: RequestData): ProvisionRecordData;
+  /**
+   * For `provide` only: the APPI Art.29 provision record to create when the request becomes
+   * effective; null when the law requires none (Art.29(1) proviso: an Art.27(1) exception).
+   */
+  provisionRecord?(data: RequestData): ProvisionRecordData | null;
 }

@@ -8,6 +8,7 @@ const ALL_CHECKS = ["site_check", "security_level", "financial_stability"];
 
 const VALID: Inputs = {
   [F.processorName]: "株式会社サンプルデータサービス",
+  [F.destination]: "domestic",
   [F.work]: "顧客アンケートの入力と集計",
   [F.dataItems]: "氏名、住所、回答内容",
   [F.headcount]: "5,000",
@@ -22,6 +23,7 @@ describe("entrust (第15条)", () => {
   it("parses a valid submission; the inspection cycle defaults to 12 months", () => {
     expect(valid(kind, VALID)).toEqual({
       processorName: "株式会社サンプルデータサービス",
+      destination: "domestic",
       work: "顧客アンケートの入力と集計",
       dataItems: "氏名、住所、回答内容",
       headcount: 5000,
@@ -42,6 +44,7 @@ describe("entrust (第15条)", () => {
   it("each required field missing gives an error on its block", () => {
     expectRequired(kind, VALID, {
       [F.processorName]: null,
+      [F.destination]: null,
       [F.work]: null,
       [F.dataItems]: null,
       [F.headcount]: null,
@@ -117,5 +120,34 @@ describe("entrust (第15条)", () => {
     expect(fields).toContainEqual({ label: "基本契約書案", value: "①〜⑦をすべて含む" });
     expect(fields).toContainEqual({ label: "契約期間", value: "2026年5月1日〜2027年4月30日" });
     expect(fields).toContainEqual({ label: "対象人数（概数）", value: "約5,000人" });
+  });
+
+  it("P3: entrusting to a US cloud provider with 基準適合体制 is allowed (Art.27(5)(1)); the Art.28(3) measures follow", () => {
+    const data = valid(kind, { ...VALID, [F.processorName]: "Example Cloud Inc.", [F.destination]: "equivalent", [F.country]: "米国" });
+    expect(data).toMatchObject({ destination: "equivalent", country: "米国" });
+    const measures = kind.measures(data);
+    expect(measures.map((m) => m.key).slice(-2)).toEqual(["equivalent_checks", "equivalent_info"]);
+    expect(measures.at(-2)!.label("ja")).toContain("米国");
+    expect(measures.at(-2)!.label("ja")).toContain("個人情報保護法第28条第3項、施行規則第18条");
+    expect(measures.at(-1)!.label("ja")).toContain("本人の求めに応じ");
+    expect(kind.summaryFields(data, "ja")).toContainEqual({
+      label: "所在地（法第28条）",
+      value: "外国（米国）：基準適合体制（施行規則第16条）。法第27条が適用され、法第28条第3項の措置が必要です",
+    });
+    // a designated country: entrustment as in Japan, no Art.28(3) measures
+    expect(kind.measures(valid(kind, { ...VALID, [F.destination]: "designated", [F.country]: "フランス" })).map((m) => m.key)).not.toContain(
+      "equivalent_checks",
+    );
+  });
+
+  it("P4: entrusting to a processor abroad with neither route is refused as entrustment (Art.28(1))", () => {
+    const errors = invalid(kind, { ...VALID, [F.destination]: "other", [F.country]: "ベトナム" });
+    expect(Object.keys(errors)).toEqual([F.destination]);
+    expect(errors[F.destination]).toContain("預託（委託）として個人データを提供できません");
+    expect(errors[F.destination]).toContain("施行規則第17条の情報を提供したうえでの本人の同意又は法第27条第1項の例外事由");
+    expect(errors[F.destination]).toContain("個人情報保護法第28条第1項");
+    expect(invalid(kind, { ...VALID, [F.destination]: "other", [F.country]: "Vietnam" }, "en")[F.destination]).toContain("APPI Art.28(1)");
+    // the country is asked whenever abroad
+    expect(Object.keys(invalid(kind, { ...VALID, [F.destination]: "equivalent" }))).toEqual([F.country]);
   });
 });

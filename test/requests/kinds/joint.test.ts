@@ -8,6 +8,7 @@ const VALID: Inputs = {
   [F.jointUse]: ["acknowledged"],
   [F.dataItems]: "氏名、住所、電話番号、購入履歴",
   [F.jointUsers]: "当社及び当社の連結子会社",
+  [F.destination]: "domestic",
   [F.purposes]: "グループ各社の商品・サービスのご案内",
   [F.responsibleName]: "株式会社サンプル",
   [F.responsibleAddress]: "東京都千代田区丸の内1-1-1",
@@ -22,6 +23,7 @@ describe("joint (第17条)", () => {
       jointUse: true,
       dataItems: "氏名、住所、電話番号、購入履歴",
       jointUsers: "当社及び当社の連結子会社",
+      destination: "domestic",
       purposes: "グループ各社の商品・サービスのご案内",
       responsibleName: "株式会社サンプル",
       responsibleAddress: "東京都千代田区丸の内1-1-1",
@@ -36,6 +38,7 @@ describe("joint (第17条)", () => {
       [F.jointUse]: [],
       [F.dataItems]: null,
       [F.jointUsers]: null,
+      [F.destination]: null,
       [F.purposes]: null,
       [F.responsibleName]: null,
       [F.responsibleAddress]: null,
@@ -66,5 +69,21 @@ describe("joint (第17条)", () => {
     const fields = kind.summaryFields(data, "ja");
     expect(fields.length).toBeLessThanOrEqual(10);
     expect(fields).toContainEqual({ label: "管理責任者", value: "株式会社サンプル\n東京都千代田区丸の内1-1-1\n代表取締役 山田太郎" });
+  });
+
+  it("joint users abroad: the country and route; (c) is refused (Art.28(1)); 基準適合体制 brings the Art.28(3) measures", () => {
+    const errors = invalid(kind, { ...VALID, [F.destination]: "other", [F.country]: "シンガポール" });
+    expect(Object.keys(errors)).toEqual([F.destination]);
+    expect(errors[F.destination]).toContain("共同利用できません");
+    expect(errors[F.destination]).toContain("個人情報保護法第28条第1項");
+    const data = valid(kind, { ...VALID, [F.destination]: "equivalent", [F.country]: "シンガポール" });
+    expect(kind.measures(data).map((m) => m.key)).toEqual([
+      "joint_notice_published",
+      "joint_agreement",
+      "ledger_registered",
+      "equivalent_checks",
+      "equivalent_info",
+    ]);
+    expect(valid(kind, { ...VALID, [F.destination]: "designated", [F.country]: "英国" })).toMatchObject({ destination: "designated", country: "英国" });
   });
 });

@@ -129,16 +129,25 @@ describe("summaries and titles fit", () => {
 
   it("every measure has a stable key and a label in both languages", () => {
     const seen = new Set<string>();
-    for (const k of REQUEST_KINDS)
-      for (const m of KINDS[k].measures({
+    const samples = [
+      {
         sensitive: true,
         direction: "indirect",
-        foreign: true,
+        destination: "equivalent",
+        secrecy: true,
+        secrecyGround: "warrant",
+        minors: true,
         country: "USA",
         legalBasis: "optout",
         contractEnd: "2027-03-31",
         inspectionCycle: 12,
-      })) {
+        collection: "face_to_face",
+      },
+      { destination: "other", country: "USA", legalBasis: "consent", exception: "state", collection: "web_form", direction: "direct", medium: "other" },
+      { legalBasis: "exception", exception: "state", collection: "other" },
+    ];
+    for (const k of REQUEST_KINDS)
+      for (const m of samples.flatMap((data) => KINDS[k].measures(data))) {
         expect(m.key).toMatch(/^[a-z_]+$/);
         seen.add(m.key);
         expect(m.label("ja")).toMatch(/[ぁ-んァ-ヶ一-龯]/);
@@ -147,6 +156,11 @@ describe("summaries and titles fit", () => {
     expect([...seen].sort()).toEqual(
       [
         "purpose_published",
+        "purpose_stated",
+        "face_to_face_notice",
+        "website_rule_notice",
+        "purpose_notified_after",
+        "state_exception",
         "ledger_registered",
         "sensitive_consent",
         "source_statement_filed",
@@ -160,6 +174,10 @@ describe("summaries and titles fit", () => {
         "provision_record",
         "cross_border_info",
         "optout_notified",
+        "secrecy_legal_review",
+        "minor_guardian_consent",
+        "equivalent_checks",
+        "equivalent_info",
         "joint_notice_published",
         "joint_agreement",
       ].sort(),

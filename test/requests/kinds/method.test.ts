@@ -7,6 +7,7 @@ const kind = KINDS.method;
 const DIRECT: Inputs = {
   [F.method]: "展示会で名刺をスキャンするアプリを使う",
   [F.direction]: "direct",
+  [F.medium]: "web_form",
   [F.dataItems]: "氏名、会社名、メールアドレス",
   [F.startDate]: "2026-04-10",
 };
@@ -20,7 +21,13 @@ const INDIRECT: Inputs = {
 
 describe("method (第5条・第8条)", () => {
   it("parses direct and indirect submissions", () => {
-    expect(valid(kind, DIRECT)).toEqual({ method: DIRECT[F.method], direction: "direct", dataItems: DIRECT[F.dataItems], startDate: "2026-04-10" });
+    expect(valid(kind, DIRECT)).toEqual({
+      method: DIRECT[F.method],
+      direction: "direct",
+      medium: "web_form",
+      dataItems: DIRECT[F.dataItems],
+      startDate: "2026-04-10",
+    });
     expect(valid(kind, INDIRECT)).toEqual({
       method: DIRECT[F.method],
       direction: "indirect",
@@ -33,7 +40,7 @@ describe("method (第5条・第8条)", () => {
   });
 
   it("each required field missing gives an error on its block", () => {
-    expectRequired(kind, DIRECT, { [F.method]: null, [F.direction]: null, [F.dataItems]: null, [F.startDate]: null });
+    expectRequired(kind, DIRECT, { [F.method]: null, [F.direction]: null, [F.medium]: null, [F.dataItems]: null, [F.startDate]: null });
     expectRequired(kind, INDIRECT, { [F.sourceName]: "", [F.sourceLawful]: [], [F.sourceStatement]: [] });
   });
 
@@ -57,10 +64,13 @@ describe("method (第5条・第8条)", () => {
     expectRoundTrip(kind, valid(kind, INDIRECT), "en");
   });
 
-  it("measures: the purpose always; for indirect also the statement on file and the website notice", () => {
-    expect(kind.measures(valid(kind, DIRECT)).map((m) => m.key)).toEqual(["purpose_published"]);
+  it("measures: the notice by the method (APPI Art.21); for indirect also the statement on file and the website notice", () => {
+    expect(kind.measures(valid(kind, DIRECT)).map((m) => m.key)).toEqual(["purpose_stated"]);
+    expect(kind.measures(valid(kind, { ...DIRECT, [F.medium]: "face_to_face" })).map((m) => m.key)).toEqual(["face_to_face_notice", "website_rule_notice"]);
+    expect(kind.measures(valid(kind, { ...DIRECT, [F.medium]: "other" })).map((m) => m.key)).toEqual(["purpose_published"]);
     const indirect = kind.measures(valid(kind, INDIRECT));
-    expect(indirect.map((m) => m.key)).toEqual(["purpose_published", "source_statement_filed", "website_notice"]);
+    expect(indirect.map((m) => m.key)).toEqual(["purpose_notified_after", "source_statement_filed", "website_notice"]);
+    expect(indirect[0]!.label("ja")).toContain("取得後速やかに");
     expect(indirect[1]!.label("ja")).toContain("第8条(3)");
     expect(indirect[2]!.label("ja")).toContain("ホームページ");
   });

@@ -11,6 +11,7 @@ const VALID: Inputs = {
   [F.collection]: "web_form",
   [F.retention]: "3y",
   [F.sensitive]: "no",
+  [F.minors]: "no",
   [F.startDate]: "2026-05-01",
 };
 
@@ -23,6 +24,7 @@ describe("purpose (第4条)", () => {
       collection: "web_form",
       retention: "3y",
       sensitive: false,
+      minors: false,
       startDate: "2026-05-01",
     });
   });
@@ -35,6 +37,7 @@ describe("purpose (第4条)", () => {
       [F.collection]: null,
       [F.retention]: null,
       [F.sensitive]: null,
+      [F.minors]: null,
       [F.startDate]: null,
     });
     expect(invalid(kind, { ...VALID, [F.retention]: null })[F.retention]).toBe("保存期間を選んでください");
@@ -93,11 +96,40 @@ describe("purpose (第4条)", () => {
 
   it("measures: publish the purpose and register in the ledger; consent procedure only when sensitive", () => {
     const keys = (inputs: Inputs) => kind.measures(valid(kind, inputs)).map((m) => m.key);
-    expect(keys(VALID)).toEqual(["purpose_published", "ledger_registered"]);
-    expect(keys({ ...VALID, [F.sensitive]: "yes", [F.sensitiveConsent]: "x" })).toEqual(["purpose_published", "ledger_registered", "sensitive_consent"]);
-    const [published] = kind.measures(valid(kind, VALID));
-    expect(published!.label("ja")).toContain("利用目的の公表又は通知");
-    expect(published!.label("en")).toContain("purpose");
+    expect(keys(VALID)).toEqual(["purpose_stated", "ledger_registered"]);
+    expect(keys({ ...VALID, [F.sensitive]: "yes", [F.sensitiveConsent]: "x" })).toEqual(["purpose_stated", "ledger_registered", "sensitive_consent"]);
+    const [stated] = kind.measures(valid(kind, VALID));
+    expect(stated!.label("ja")).toContain("取得の前に利用目的を本人に明示");
+    expect(stated!.label("en")).toContain("purpose");
+  });
+
+  it("the collection notice follows the method (APPI Art.21; 規程 第6条・第7条 as the company's rule)", () => {
+    const measures = (collection: string, extra: Inputs = {}) => kind.measures(valid(kind, { ...VALID, [F.collection]: collection, ...extra }));
+    // in writing or by a web form: the purpose stated beforehand, Art.21(2)
+    for (const c of ["direct_writing", "web_form"]) {
+      const [first] = measures(c);
+      expect(first!.key).toBe("purpose_stated");
+      expect(first!.label("ja")).toContain("個人情報保護法第21条第2項");
+    }
+    // face to face: the written notice and consent of 規程 第6条, and the website posting of 第7条
+    const face = measures("face_to_face");
+    expect(face.map((m) => m.key)).toEqual(["face_to_face_notice", "website_rule_notice", "ledger_registered"]);
+    expect(face[0]!.label("ja")).toContain("書面の交付と本人の同意");
+    expect(face[0]!.label("ja")).toContain("当社の規程第6条");
+    expect(face[1]!.label("ja")).toContain("当社の規程第7条");
+    // from a third party: notified or published promptly after, Art.21(1)
+    expect(measures("third_party")[0]!.label("ja")).toContain("個人情報保護法第21条第1項");
+    // otherwise the generic "publish or notify"
+    expect(measures("other", { [F.collectionDetails]: "電話" })[0]!.key).toBe("purpose_published");
+  });
+
+  it("minors: the consent of both the minor and the guardian (the closing note of the 規程, a company rule)", () => {
+    const data = valid(kind, { ...VALID, [F.minors]: "yes" });
+    const last = kind.measures(data).at(-1)!;
+    expect(last.key).toBe("minor_guardian_consent");
+    expect(last.label("ja")).toBe("本人（未成年者）と保護者（親権者など）の両方の同意の取得と記録（当社の規程の末尾の注記）");
+    expect(kind.summaryFields(data, "ja")).toContainEqual({ label: "未成年者", value: "含む：本人と保護者の両方の同意（当社の規程）" });
+    expect(kind.measures(valid(kind, VALID)).map((m) => m.key)).not.toContain("minor_guardian_consent");
   });
 
   it("title and summary", () => {

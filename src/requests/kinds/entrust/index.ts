@@ -1,6 +1,7 @@
 // 個人情報の預託（規程 第15条）: entrusting personal information to a processor.
 import { z } from "zod";
 import { MAX, type FieldSpec } from "../blocks.js";
+import { abroadSpecs, abroadSummary, DESTINATIONS, equivalentMeasures, isAbroad, needsArt28Consent } from "../abroad.js";
 import { addYears, field, fieldSchemas, isIsoDate, list, num, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
 import { defineKind } from "../defineKind.js";
 import { kindMessages } from "../messages.js";
@@ -11,6 +12,8 @@ import type { MeasureDef } from "../types.js";
 export const EntrustFields = {
   processorName: "processorName",
   processorAddress: "processorAddress",
+  destination: "destination",
+  country: "country",
   work: "work",
   dataItems: "dataItems",
   headcount: "headcount",
@@ -33,6 +36,9 @@ export const DOCUMENT_RETENTION_YEARS = 7;
 export interface EntrustData {
   processorName: string;
   processorAddress?: string;
+  /** where the processor is (APPI Art.28): (c) is refused, entrustment being unavailable there */
+  destination: (typeof DESTINATIONS)[number];
+  country?: string;
   work: string;
   dataItems: string;
   /** approximate number of people */
@@ -51,6 +57,7 @@ const F = EntrustFields;
 const specs: readonly FieldSpec[] = [
   { type: "text", id: F.processorName, max: MAX.name },
   { type: "text", id: F.processorAddress, max: MAX.name, optional: true },
+  ...abroadSpecs,
   { type: "text", id: F.work, max: MAX.long, multiline: true },
   { type: "text", id: F.dataItems, max: MAX.long, multiline: true },
   { type: "text", id: F.headcount, max: MAX.headcount },
@@ -78,6 +85,8 @@ function schema(lang: "ja" | "en", today: string) {
     z.object({
       processorName: f.text(e.processorName, MAX.name),
       processorAddress: f.optionalText(MAX.name),
+      destination: f.choice(DESTINATIONS, e.destination),
+      country: f.optionalText(MAX.name),
       work: f.text(e.work, MAX.long),
       dataItems: f.categories(e.dataItems, MAX.long),
       headcount: f.integer(e.headcount),
@@ -89,6 +98,9 @@ function schema(lang: "ja" | "en", today: string) {
       inspectionCycle: f.numberChoice(INSPECTION_CYCLES, e.inspectionCycle),
     }),
     [
+      { path: F.country, fails: (v) => isAbroad(v.destination) && !v.country, message: e.country },
+      // Art.28(1): to a processor abroad in case (c), Art.27 (and with it entrustment, Art.27(5)(1)) does not apply
+      { path: F.destination, fails: (v) => needsArt28Consent(v.destination), message: e.abroadRefused },
       {
         path: F.contractEnd,
         fails: (v) => isIsoDate(v.contractStart) && isIsoDate(v.contractEnd) && v.contractEnd <= v.contractStart,
@@ -98,6 +110,7 @@ function schema(lang: "ja" | "en", today: string) {
   ).transform(
     (v): EntrustData => ({
       ...v,
+      country: isAbroad(v.destination) ? v.country : undefined,
       dueDiligence: [...v.dueDiligence],
       contractItems: [...v.contractItems],
       inspectionCycle: v.inspectionCycle as 6 | 12 | 24,
@@ -130,6 +143,7 @@ export const entrustKind = defineKind({
     };
     return [
       field(s.processor, address ? `${str(data, F.processorName)}\n${address}` : str(data, F.processorName), none),
+      abroadSummary(data, lang),
       field(t.work.label, str(data, F.work), none),
       field(t.dataItems.label, str(data, F.dataItems), none),
       field(t.headcount.label, headcount !== undefined ? all.common.people(headcount.toLocaleString(lang === "en" ? "en-US" : "ja-JP")) : "", none),
@@ -152,6 +166,7 @@ export const entrustKind = defineKind({
         key: "documents_retention",
         label: (lang) => entrustMessages(lang).measures.documents_retention(showDate(addYears(end, DOCUMENT_RETENTION_YEARS), lang)),
       },
+      ...equivalentMeasures(data),
     ];
   },
 });

@@ -2,7 +2,12 @@
 // shape: the English catalogue is typed by the Japanese one, so a missing or extra key does not compile.
 // Articles: 規程 = the internal rule (個人情報保護規程, seed 003); 法 = APPI (個人情報保護法).
 import { catalogue } from "../../../platform/i18n.js";
+import { abroadTexts } from "../abroad.js";
+import { kindMessages } from "../messages.js";
 import type { KindTexts } from "../types.js";
+
+const abroadJa = abroadTexts("ja");
+const abroadEn = abroadTexts("en");
 
 const ja = {
   name: "個人情報の預託",
@@ -10,6 +15,8 @@ const ja = {
   fields: {
     processorName: { label: "預託先の名称", placeholder: "例：株式会社〇〇データサービス" },
     processorAddress: { label: "預託先の所在地", placeholder: "例：東京都千代田区〇〇1-2-3" },
+    destination: abroadJa.fields.destination,
+    country: abroadJa.fields.country,
     work: {
       label: "委託する業務",
       hint: "預託先に任せる情報処理や作業の内容を書いてください（規程第15条）。",
@@ -38,6 +45,7 @@ const ja = {
     inspectionCycle: { label: "定期調査の周期", hint: "預託先の情報処理施設の現場状況を定期的に調査します（規程第15条6項）。" },
   },
   options: {
+    destination: abroadJa.options.destination,
     dueDiligence: {
       site_check: "預託先責任者との面接等で情報処理施設の現場を調査した",
       security_level: "個人情報保護・セキュリティ管理の水準が当社と同等以上である",
@@ -68,6 +76,10 @@ const ja = {
     },
   },
   errors: {
+    destination: kindMessages("ja").abroad.errors.destination,
+    country: kindMessages("ja").abroad.errors.country,
+    abroadRefused:
+      "この所在地の預託先には、預託（委託）として個人データを提供できません。外国にある第三者（委員会が指定する国でなく、基準適合体制もない）への提供は、施行規則第17条の情報を提供したうえでの本人の同意又は法第27条第1項の例外事由が必要です（個人情報保護法第28条第1項）。その場合は「第三者提供」として届け出てください",
     processorName: "預託先の名称を入力してください",
     work: "委託する業務を入力してください",
     dataItems: "預託する個人情報の項目を入力してください",
@@ -107,6 +119,8 @@ const en: EntrustMessages = {
   fields: {
     processorName: { label: "Processor", placeholder: "e.g. Example Data Services Co., Ltd." },
     processorAddress: { label: "Processor's address", placeholder: "e.g. 1-2-3 Chiyoda, Tokyo" },
+    destination: abroadEn.fields.destination,
+    country: abroadEn.fields.country,
     work: {
       label: "Work entrusted",
       hint: "The data processing or other work the processor will do (Rule Art.15).",
@@ -129,6 +143,7 @@ const en: EntrustMessages = {
     inspectionCycle: { label: "Periodic inspection cycle", hint: "The processor's site is inspected periodically (Rule Art.15(6))." },
   },
   options: {
+    destination: abroadEn.options.destination,
     dueDiligence: {
       site_check: "Site of the processor inspected (e.g. interview with its manager)",
       security_level: "Its privacy and security level is at least as high as ours",
@@ -159,6 +174,10 @@ const en: EntrustMessages = {
     },
   },
   errors: {
+    destination: kindMessages("en").abroad.errors.destination,
+    country: kindMessages("en").abroad.errors.country,
+    abroadRefused:
+      "Personal data cannot be entrusted to a processor there. A party abroad that is neither in a designated country nor has a system meeting the standards may receive it only with the person's consent given with the information of PPC Rules Art.17, or under an exception of APPI Art.27(1) (APPI Art.28(1)). File a third-party provision instead",
     processorName: "Please enter the processor's name",
     work: "Please enter the work entrusted",
     dataItems: "Please enter the personal data items entrusted",

@@ -1,6 +1,7 @@
 // 共同利用（規程 第17条; APPI Art.27(5)(iii)）: using personal data jointly with other companies.
 import { z } from "zod";
 import { MAX, type FieldSpec } from "../blocks.js";
+import { abroadSpecs, abroadSummary, DESTINATIONS, equivalentMeasures, isAbroad, needsArt28Consent } from "../abroad.js";
 import { field, fieldSchemas, oneLine, optionText, showDate, str, withRules } from "../define.js";
 import { defineKind } from "../defineKind.js";
 import { kindMessages } from "../messages.js";
@@ -12,6 +13,8 @@ export const JointFields = {
   jointUse: "jointUse",
   dataItems: "dataItems",
   jointUsers: "jointUsers",
+  destination: "destination",
+  country: "country",
   purposes: "purposes",
   responsibleName: "responsibleName",
   responsibleAddress: "responsibleAddress",
@@ -30,6 +33,9 @@ export interface JointData {
   dataItems: string;
   /** ③ the scope of joint users */
   jointUsers: string;
+  /** where the joint users are (APPI Art.28): (c) is refused, joint use being unavailable there */
+  destination: (typeof DESTINATIONS)[number];
+  country?: string;
   /** ④ their purposes of use */
   purposes: string;
   /** ⑤ the party responsible: name, address, representative */
@@ -46,6 +52,7 @@ const specs: readonly FieldSpec[] = [
   { type: "checkboxes", id: F.jointUse, options: ["acknowledged"] },
   { type: "text", id: F.dataItems, max: MAX.long, multiline: true },
   { type: "text", id: F.jointUsers, max: MAX.long, multiline: true },
+  ...abroadSpecs,
   { type: "text", id: F.purposes, max: MAX.long, multiline: true },
   { type: "text", id: F.responsibleName, max: MAX.name },
   { type: "text", id: F.responsibleAddress, max: MAX.name },
@@ -64,6 +71,8 @@ function schema(lang: "ja" | "en", today: string) {
       jointUse: f.flag().refine((ticked) => ticked, { error: e.jointUse }),
       dataItems: f.categories(e.dataItems, MAX.long),
       jointUsers: f.text(e.jointUsers, MAX.long),
+      destination: f.choice(DESTINATIONS, e.destination),
+      country: f.optionalText(MAX.name),
       purposes: f.text(e.purposes, MAX.long),
       responsibleName: f.text(e.responsibleName, MAX.name),
       responsibleAddress: f.text(e.responsibleAddress, MAX.name),
@@ -72,8 +81,13 @@ function schema(lang: "ja" | "en", today: string) {
       noticeMethod: f.choice(NOTICE_METHODS, e.noticeMethod),
       noticeDetails: f.optionalText(MAX.short),
     }),
-    [{ path: F.noticeDetails, fails: (v) => v.noticeMethod === "other" && !v.noticeDetails, message: e.noticeDetails }],
-  ).transform((v): JointData => ({ ...v, jointUse: true }));
+    [
+      { path: F.noticeDetails, fails: (v) => v.noticeMethod === "other" && !v.noticeDetails, message: e.noticeDetails },
+      { path: F.country, fails: (v) => isAbroad(v.destination) && !v.country, message: e.country },
+      // Art.28(1): with joint users abroad in case (c), Art.27 (and with it joint use, Art.27(5)(3)) does not apply
+      { path: F.destination, fails: (v) => needsArt28Consent(v.destination), message: e.abroadRefused },
+    ],
+  ).transform((v): JointData => ({ ...v, jointUse: true, country: isAbroad(v.destination) ? v.country : undefined }));
 }
 
 export const jointKind = defineKind({
@@ -92,6 +106,7 @@ export const jointKind = defineKind({
     return [
       field(t.dataItems.label, str(data, F.dataItems), none),
       field(t.jointUsers.label, str(data, F.jointUsers), none),
+      abroadSummary(data, lang),
       field(t.purposes.label, str(data, F.purposes), none),
       field(
         m.summary.responsible,
@@ -102,11 +117,12 @@ export const jointKind = defineKind({
       field(t.noticeMethod.label, details ? all.common.withDetails(notice, details) : notice, none),
     ];
   },
-  measures(): MeasureDef[] {
+  measures(data): MeasureDef[] {
     return [
       { key: "joint_notice_published", label: (lang) => jointMessages(lang).measures.joint_notice_published },
       { key: "joint_agreement", label: (lang) => jointMessages(lang).measures.joint_agreement },
       { key: "ledger_registered", label: (lang) => kindMessages(lang).measures.ledger_registered },
+      ...equivalentMeasures(data),
     ];
   },
 });

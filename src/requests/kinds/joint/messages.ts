@@ -2,7 +2,12 @@
 // shape: the English catalogue is typed by the Japanese one, so a missing or extra key does not compile.
 // Articles: 規程 = the internal rule (個人情報保護規程, seed 003); 法 = APPI (個人情報保護法).
 import { catalogue } from "../../../platform/i18n.js";
+import { abroadTexts } from "../abroad.js";
+import { kindMessages } from "../messages.js";
 import type { KindTexts } from "../types.js";
+
+const abroadJa = abroadTexts("ja");
+const abroadEn = abroadTexts("en");
 
 const ja = {
   name: "共同利用",
@@ -18,6 +23,8 @@ const ja = {
       hint: "共同利用者を列挙するか、本人がどの会社か明確に分かる範囲で書いてください。",
       placeholder: "例：当社及び当社の連結子会社（一覧はホームページに掲載）",
     },
+    destination: abroadJa.fields.destination,
+    country: abroadJa.fields.country,
     purposes: { label: "共同利用者の利用目的", placeholder: "例：グループ各社の商品・サービスのご案内" },
     responsibleName: {
       label: "管理責任者の氏名又は名称",
@@ -35,10 +42,15 @@ const ja = {
     noticeDetails: { label: "公表・通知の方法の補足", hint: "「その他」を選んだ場合は必須です。", placeholder: "例：店頭への掲示" },
   },
   options: {
+    destination: abroadJa.options.destination,
     jointUse: { acknowledged: "個人データを共同利用することを、開始前に本人に通知又は公表する" },
     noticeMethod: { website: "当社ホームページに掲載", notice: "本人に通知", other: "その他" },
   },
   errors: {
+    destination: kindMessages("ja").abroad.errors.destination,
+    country: kindMessages("ja").abroad.errors.country,
+    abroadRefused:
+      "この所在地の共同利用者とは共同利用できません。外国にある第三者（委員会が指定する国でなく、基準適合体制もない）への提供は、施行規則第17条の情報を提供したうえでの本人の同意又は法第27条第1項の例外事由が必要です（個人情報保護法第28条第1項）。その場合は「第三者提供」として届け出てください",
     jointUse: "共同利用する旨を開始前に通知又は公表することを確認してください（個人情報保護法第27条第5項第3号）",
     dataItems: "共同利用する個人データの項目を入力してください",
     jointUsers: "共同利用者の範囲を入力してください",
@@ -74,6 +86,8 @@ const en: JointMessages = {
       hint: "List the joint users, or describe them so that the person can tell clearly which companies they are.",
       placeholder: "e.g. We and our consolidated subsidiaries (listed on our website)",
     },
+    destination: abroadEn.fields.destination,
+    country: abroadEn.fields.country,
     purposes: { label: "Joint users' purposes of use", placeholder: "e.g. Information on the group companies' products and services" },
     responsibleName: {
       label: "Responsible party: name",
@@ -91,10 +105,15 @@ const en: JointMessages = {
     noticeDetails: { label: "How they are published: details", hint: "Required when you choose Other.", placeholder: "e.g. A notice in our shops" },
   },
   options: {
+    destination: abroadEn.options.destination,
     jointUse: { acknowledged: "The joint use will be notified or published before it starts" },
     noticeMethod: { website: "On our website", notice: "Notice to the persons", other: "Other" },
   },
   errors: {
+    destination: kindMessages("en").abroad.errors.destination,
+    country: kindMessages("en").abroad.errors.country,
+    abroadRefused:
+      "Joint use is not available with joint users there. A party abroad that is neither in a designated country nor has a system meeting the standards may receive the data only with the person's consent given with the information of PPC Rules Art.17, or under an exception of APPI Art.27(1) (APPI Art.28(1)). File a third-party provision instead",
     jointUse: "Please confirm that the joint use will be notified or published before it starts (APPI Art.27(5)(iii))",
     dataItems: "Please enter the personal data items used jointly",
     jointUsers: "Please enter the joint users",

@@ -5,12 +5,14 @@ import { field, fieldSchemas, oneLine, optionText, showDate, str, withRules } fr
 import { defineKind } from "../defineKind.js";
 import { kindMessages } from "../messages.js";
 import { methodMessages } from "./messages.js";
+import { collectionNotices } from "../notices.js";
 import type { MeasureDef } from "../types.js";
 
 /** Block ids (= field names) of the form. */
 export const MethodFields = {
   method: "method",
   direction: "direction",
+  medium: "medium",
   sourceName: "sourceName",
   sourceLawful: "sourceLawful",
   sourceStatement: "sourceStatement",
@@ -19,10 +21,14 @@ export const MethodFields = {
 } as const;
 
 export const DIRECTIONS = ["direct", "indirect"] as const;
+/** How data is taken directly from the person: it decides the notice (APPI Art.21(1)(2), 規程 第6条). */
+export const MEDIA = ["direct_writing", "web_form", "face_to_face", "other"] as const;
 
 export interface MethodData {
   method: string;
   direction: (typeof DIRECTIONS)[number];
+  /** direct only: in writing, by a web form, face to face, or otherwise */
+  medium?: (typeof MEDIA)[number];
   /** indirect only: the provider */
   sourceName?: string;
   /** indirect only: 第8条(2) the provider collected lawfully and has the consent needed */
@@ -37,6 +43,7 @@ const F = MethodFields;
 const specs: readonly FieldSpec[] = [
   { type: "text", id: F.method, max: MAX.short, multiline: true },
   { type: "radio", id: F.direction, options: DIRECTIONS },
+  { type: "select", id: F.medium, options: MEDIA, optional: true },
   { type: "text", id: F.sourceName, max: MAX.name, optional: true },
   { type: "checkboxes", id: F.sourceLawful, options: ["confirmed"], optional: true },
   { type: "checkboxes", id: F.sourceStatement, options: ["received"], optional: true },
@@ -53,6 +60,7 @@ function schema(lang: "ja" | "en", today: string) {
     z.object({
       method: f.text(e.method, MAX.short),
       direction: f.choice(DIRECTIONS, e.direction),
+      medium: f.optionalChoice(MEDIA, e.medium),
       sourceName: f.optionalText(MAX.name),
       sourceLawful: f.flag(),
       sourceStatement: f.flag(),
@@ -60,6 +68,7 @@ function schema(lang: "ja" | "en", today: string) {
       startDate: f.dateFromToday(e.startDate),
     }),
     [
+      { path: F.medium, fails: (v) => v.direction === "direct" && !v.medium, message: e.medium },
       { path: F.sourceName, fails: (v) => indirect(v) && !v.sourceName, message: e.sourceName },
       { path: F.sourceLawful, fails: (v) => indirect(v) && v.sourceLawful !== true, message: e.sourceLawful },
       { path: F.sourceStatement, fails: (v) => indirect(v) && v.sourceStatement !== true, message: e.sourceStatement },
@@ -67,7 +76,7 @@ function schema(lang: "ja" | "en", today: string) {
   ).transform((v): MethodData => {
     const base = { method: v.method, direction: v.direction, dataItems: v.dataItems, startDate: v.startDate };
     // the source and its checks only mean something for indirect collection
-    return v.direction === "indirect" ? { ...base, sourceName: v.sourceName, sourceLawful: true, sourceStatement: true } : base;
+    return v.direction === "indirect" ? { ...base, sourceName: v.sourceName, sourceLawful: true, sourceStatement: true } : { ...base, medium: v.medium };
   });
 }
 
@@ -84,6 +93,7 @@ export const methodKind = defineKind({
     const s = k.summary;
     const none = m.common.none;
     const out = [field(t.method.label, str(data, F.method), none), field(t.direction.label, optionText(k.options.direction, str(data, F.direction)), none)];
+    if (data[F.direction] === "direct" && str(data, F.medium)) out.push(field(t.medium.label, optionText(k.options.medium, str(data, F.medium)), none));
     if (data[F.direction] === "indirect") {
       out.push(field(s.source, str(data, F.sourceName), none));
       const checks = [data[F.sourceLawful] === true ? s.lawful : "", data[F.sourceStatement] === true ? s.statement : ""].filter(Boolean);
@@ -94,8 +104,10 @@ export const methodKind = defineKind({
     return out;
   },
   measures(data): MeasureDef[] {
-    const out: MeasureDef[] = [{ key: "purpose_published", label: (lang) => kindMessages(lang).measures.purpose_published }];
-    if (data[F.direction] === "indirect") {
+    const indirect = data[F.direction] === "indirect";
+    // the notice follows the method: APPI Art.21(2) in writing, 規程 第6条 face to face, Art.21(1) indirect
+    const out: MeasureDef[] = collectionNotices(indirect ? "third_party" : str(data, F.medium));
+    if (indirect) {
       out.push({ key: "source_statement_filed", label: (lang) => methodMessages(lang).measures.source_statement_filed });
       out.push({ key: "website_notice", label: (lang) => methodMessages(lang).measures.website_notice });
     }

@@ -17,6 +17,10 @@ const ja = {
       label: "直接収集か間接収集か",
       hint: "本人以外（取引先、名簿業者、グループ会社など）から取得する場合は「間接」です（規程第8条）。",
     },
+    medium: {
+      label: "本人からの取得の方法",
+      hint: "直接収集の場合は必須です。書面・Webフォーム：取得前に利用目的を明示します（個人情報保護法第21条第2項）。対面：規程第6条の事項を記載した書面を交付し、同意を得ます（当社の規程）。",
+    },
     sourceName: {
       label: "提供元の名称",
       hint: "間接収集の場合は必須です。個人情報を提供する会社・団体の名称を書いてください。",
@@ -39,12 +43,14 @@ const ja = {
   },
   options: {
     direction: { direct: "本人から直接収集する", indirect: "本人以外から間接的に収集する" },
+    medium: { direct_writing: "書面（申込書など）", web_form: "Webフォーム", face_to_face: "対面（口頭）", other: "その他（電話など）" },
     sourceLawful: { confirmed: "提供元が適法に収集し、本人の同意等を得ていることを確認した" },
     sourceStatement: { received: "提供元から適法な収集を記した書面を受け取った" },
   },
   errors: {
     method: "収集方法を入力してください",
     direction: "直接収集か間接収集かを選んでください",
+    medium: "直接収集の場合は、本人からの取得の方法を選んでください（個人情報保護法第21条）",
     sourceName: "間接収集の場合は提供元の名称を入力してください",
     sourceLawful: "間接収集の場合は、提供元の適法な収集と本人の同意を確認してください（規程第8条(2)）",
     sourceStatement: "間接収集の場合は、提供元から適法な収集を記した書面を受け取ってください（規程第8条(3)）",
@@ -74,6 +80,10 @@ const en: MethodMessages = {
       label: "Direct or indirect collection",
       hint: "Getting the information from anyone other than the person (partners, list brokers, group companies…) is indirect (Rule Art.8).",
     },
+    medium: {
+      label: "How it is taken from the person",
+      hint: "Required for direct collection. In writing or by a web form: state the purpose before collecting (APPI Art.21(2)). Face to face: hand over the document with the items of Rule Art.6 and obtain consent (our Rule).",
+    },
     sourceName: {
       label: "Provider (source)",
       hint: "Required for indirect collection. The name of the company or body that provides the information.",
@@ -96,12 +106,19 @@ const en: MethodMessages = {
   },
   options: {
     direction: { direct: "Directly from the person", indirect: "Indirectly, from someone other than the person" },
+    medium: {
+      direct_writing: "In writing (application forms etc.)",
+      web_form: "A web form",
+      face_to_face: "Face to face (orally)",
+      other: "Other (by phone etc.)",
+    },
     sourceLawful: { confirmed: "The provider collected it lawfully and has the consent needed" },
     sourceStatement: { received: "We received the provider's written statement of lawful collection" },
   },
   errors: {
     method: "Please enter the collection method",
     direction: "Please choose direct or indirect collection",
+    medium: "For direct collection, please choose how it is taken from the person (APPI Art.21)",
     sourceName: "For indirect collection, please enter the provider's name",
     sourceLawful: "For indirect collection, please confirm the provider's lawful collection and consent (Rule Art.8(2))",
     sourceStatement: "For indirect collection, please obtain the provider's written statement (Rule Art.8(3))",

@@ -5,6 +5,7 @@ import { field, fieldSchemas, oneLine, optionText, showDate, str, withRules, yes
 import { defineKind } from "../defineKind.js";
 import { kindMessages } from "../messages.js";
 import { purposeMessages } from "./messages.js";
+import { collectionNotices } from "../notices.js";
 import type { MeasureDef, RequestData } from "../types.js";
 
 /** Block ids (= field names) of the form. */
@@ -19,6 +20,7 @@ export const PurposeFields = {
   retentionDetails: "retentionDetails",
   sensitive: "sensitive",
   sensitiveConsent: "sensitiveConsent",
+  minors: "minors",
   startDate: "startDate",
 } as const;
 
@@ -39,6 +41,8 @@ export interface PurposeData {
   sensitive: boolean;
   /** how prior consent is obtained (APPI Art.20(2)); only when sensitive */
   sensitiveConsent?: string;
+  /** the data subjects include minors: both the minor's and the guardian's consent (the 規程's closing note) */
+  minors: boolean;
   startDate: string;
 }
 
@@ -54,6 +58,7 @@ const specs: readonly FieldSpec[] = [
   { type: "text", id: F.retentionDetails, max: MAX.name, optional: true },
   { type: "radio", id: F.sensitive, options: ["yes", "no"] },
   { type: "text", id: F.sensitiveConsent, max: MAX.long, multiline: true, optional: true },
+  { type: "radio", id: F.minors, options: ["no", "yes"] },
   { type: "date", id: F.startDate },
 ];
 
@@ -72,6 +77,7 @@ function schema(lang: "ja" | "en", today: string) {
     retentionDetails: f.optionalText(MAX.name),
     sensitive: f.yesNo(e.sensitive),
     sensitiveConsent: f.optionalText(MAX.long),
+    minors: f.yesNo(e.minors),
     startDate: f.dateFromToday(e.startDate),
   });
   return withRules(base, [
@@ -92,6 +98,7 @@ function schema(lang: "ja" | "en", today: string) {
       retentionDetails: v.retentionDetails,
       sensitive: v.sensitive,
       sensitiveConsent: v.sensitive ? v.sensitiveConsent : undefined,
+      minors: v.minors,
       startDate: v.startDate,
     }),
   );
@@ -122,15 +129,18 @@ export const purposeKind = defineKind({
       field(t.sensitive.label, yesNoText(data[F.sensitive], o.sensitive.yes, o.sensitive.no), none),
     ];
     if (sensitive) out.push(field(t.sensitiveConsent.label, str(data, F.sensitiveConsent), none));
+    const minors = m.minors;
+    out.push(field(minors.summary, yesNoText(data[F.minors], minors.summaryYes, minors.summaryNo), none));
     out.push(field(t.startDate.label, showDate(str(data, F.startDate), lang), none));
     return out;
   },
   measures(data: RequestData): MeasureDef[] {
     const out: MeasureDef[] = [
-      { key: "purpose_published", label: (lang) => kindMessages(lang).measures.purpose_published },
+      ...collectionNotices(str(data, F.collection)),
       { key: "ledger_registered", label: (lang) => kindMessages(lang).measures.ledger_registered },
     ];
     if (data[F.sensitive] === true) out.push({ key: "sensitive_consent", label: (lang) => purposeMessages(lang).measures.sensitive_consent });
+    if (data[F.minors] === true) out.push({ key: "minor_guardian_consent", label: (lang) => kindMessages(lang).measures.minor_guardian_consent });
     return out;
   },
 });

@@ -2,7 +2,11 @@
 // shape: the English catalogue is typed by the Japanese one, so a missing or extra key does not compile.
 // Articles: 規程 = the internal rule (個人情報保護規程, seed 003); 法 = APPI (個人情報保護法).
 import { catalogue } from "../../../platform/i18n.js";
+import { kindMessages } from "../messages.js";
 import type { KindTexts } from "../types.js";
+
+const minorsJa = kindMessages("ja").minors;
+const minorsEn = kindMessages("en").minors;
 
 const ja = {
   name: "新しい収集目的",
@@ -26,7 +30,7 @@ const ja = {
     },
     collection: {
       label: "収集方法",
-      hint: "第三者から取得する（間接収集）場合は、別途「新しい収集方法・間接収集」の届出も必要です（規程第5条・第8条）。",
+      hint: "方法によって本人への通知が変わります。書面・Webフォーム：取得前に利用目的を明示（個人情報保護法第21条第2項）。対面：規程第6条の書面を交付して同意を得る（当社の規程）。第三者から取得する（間接収集）場合は、別途「新しい収集方法・間接収集」の届出も必要です（規程第5条・第8条）。",
     },
     collectionDetails: {
       label: "収集方法の補足",
@@ -51,6 +55,7 @@ const ja = {
       hint: "要配慮個人情報を「含む」場合は必須です。いつ、どのように同意を得て、どう記録するかを書いてください（個人情報保護法第20条第2項）。",
       placeholder: "例：申込フォームで同意のチェックを必須にし、同意日時を記録する",
     },
+    minors: { label: minorsJa.label, hint: minorsJa.hint },
     startDate: { label: "収集開始予定日", hint: "承認され、必要な措置が済んでから開始できます（規程第4条4項）。" },
   },
   options: {
@@ -76,6 +81,7 @@ const ja = {
       until_achieved: "目的を達成するまで",
       other: "その他",
     },
+    minors: minorsJa.options,
     sensitive: { yes: "含む", no: "含まない" },
   },
   errors: {
@@ -89,6 +95,7 @@ const ja = {
     retentionDetails: "「その他」の場合は保存期間を具体的に書いてください",
     sensitive: "要配慮個人情報を含むかどうかを選んでください",
     sensitiveConsent: "要配慮個人情報を含む場合は、本人の事前同意の取得方法を書いてください（個人情報保護法第20条第2項）",
+    minors: minorsJa.error,
     startDate: "収集開始予定日を選んでください",
   },
   /** Labels of its measures after final approval (必要な措置). */
@@ -121,7 +128,7 @@ const en: PurposeMessages = {
     },
     collection: {
       label: "How it is collected",
-      hint: "Collecting from a third party (indirect collection) also needs a separate “New or indirect collection method” request (Rule Art.5 and 8).",
+      hint: "The notice to the person follows the method. In writing or by a web form: state the purpose before collecting (APPI Art.21(2)). Face to face: hand over the document of Rule Art.6 and obtain consent (our Rule). Collecting from a third party (indirect collection) also needs a separate “New or indirect collection method” request (Rule Art.5 and 8).",
     },
     collectionDetails: {
       label: "How it is collected: details",
@@ -146,6 +153,7 @@ const en: PurposeMessages = {
       hint: "Required when it includes sensitive information. Say when and how consent is obtained and how it is recorded (APPI Art.20(2)).",
       placeholder: "e.g. A mandatory consent checkbox on the form; the time of consent is recorded",
     },
+    minors: { label: minorsEn.label, hint: minorsEn.hint },
     startDate: { label: "Planned start of collection", hint: "Collection may start only after approval and the necessary measures (Rule Art.4(4))." },
   },
   options: {
@@ -171,6 +179,7 @@ const en: PurposeMessages = {
       until_achieved: "Until the purpose is achieved",
       other: "Other",
     },
+    minors: minorsEn.options,
     sensitive: { yes: "Yes, it does", no: "No, it does not" },
   },
   errors: {
@@ -184,6 +193,7 @@ const en: PurposeMessages = {
     retentionDetails: "With Other, please describe the retention period",
     sensitive: "Please choose whether it includes sensitive personal information",
     sensitiveConsent: "With sensitive information, please describe how prior consent is obtained (APPI Art.20(2))",
+    minors: minorsEn.error,
     startDate: "Please pick the planned start of collection",
   },
   measures: {
