@@ -334,14 +334,20 @@ function why(m: IncidentMessages, c: DeadlineChange, l: Lang): string {
 }
 
 /** The timeline lines of a reassessment: the changed answers, the decision, then each deadline that changed. */
-export function reassessmentLines(r: Pick<Reassessment, "before" | "after" | "assessmentChanges" | "changes">, l: Lang, timeZone: string): string[] {
+export function reassessmentLines(
+  r: Pick<Reassessment, "before" | "after" | "assessmentChanges" | "changes">,
+  l: Lang,
+  timeZone: string,
+  /** a deadline's name (with its recipient: trackMessages.ts deadlineLabelFor); the catalogue's by default */
+  deadlineName: (k: DeadlineKey) => string = (k) => incidentMessages(l).deadline[k],
+): string[] {
   const m = incidentMessages(l);
   const lines = r.assessmentChanges.map((c) => m.fieldChanged(m.field[c.field], answer(m, c.from), answer(m, c.to)));
   const before = describeReportability(r.before.reportability, l);
   const after = describeReportability(r.after.reportability, l);
   if (before !== after) lines.push(m.reportabilityChanged(before, after));
   for (const c of r.changes) {
-    const d = m.deadline[c.deadline];
+    const d = deadlineName(c.deadline);
     const w = why(m, c, l);
     if (c.kind === "added") lines.push(m.deadlineAdded(d, formatDue(c.to, l, timeZone), w));
     else if (c.kind === "removed") lines.push(m.deadlineRemoved(d, formatDue(c.from, l, timeZone), w));

@@ -176,7 +176,7 @@ describe("triage", () => {
     expect(i.finalReportDueAt?.toISOString()).toBe(new Date(jst("2026-12-24T00:00:00").getTime() - 1).toISOString());
     const reply = shown(await threadHas(parent, "が再評価しました"));
     expect(reply).toContain("誤送信と判明");
-    expect(reply).toContain("確報の期限：2027/01/22 23:59 → 2026/12/23 23:59");
+    expect(reply).toContain("確報（個人情報保護委員会）の期限：2027/01/22 23:59 → 2026/12/23 23:59");
     expect(reply).toContain("60日以内 → 30日以内");
     await parentShows(parent, "2026/12/23 23:59");
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.reassessed", subject: `incident:${code}` } });

@@ -239,6 +239,8 @@ describe("L9: 3 subscribers' e-mail contents exposed (通信の秘密)", () => {
     const card = shown(await shows(parent, "個人データの漏えい等（個人情報保護法第26条1項"));
     expect(card).toContain("通信の秘密の漏えい（電気通信事業法第28条");
     expect(card).toContain("関東総合通信局への確報（個人データ）：2026/12/23 23:59");
+    const timeline = shown(await threadHas(parent, "再評価しました"));
+    expect(timeline).toContain("速報（関東総合通信局）の期限を設定：2026/11/26 23:59");
   });
 });
 

@@ -147,7 +147,7 @@ export async function assessIncident(
     const next = { ...input.answers.assessment, ...profileFacts(s) };
     const previous = assessmentOf(before);
     const opts = deadlineOptions(s);
-    const change = previous ? reassess(previous, next, before.discoveredAt, { ...opts, lang: CHANNEL_LANG }) : null;
+    const change = previous ? reassess(previous, next, before.discoveredAt, { ...opts, lang: CHANNEL_LANG, profile: companyProfile(s) }) : null;
     const due = change ? change.after.deadlines : deadlines(before.discoveredAt, next, opts);
     const r = reportability(next);
     const status: IncidentStatus = statusAfter(before.status as IncidentStatus, "triage") ?? (before.status as IncidentStatus);
