@@ -54,6 +54,7 @@ async function list(ctx: CommandContext): Promise<void> {
         text: (i === 0 ? [t.command.listTitle(cases.length), ...lines.slice(i, i + 20)] : lines.slice(i, i + 20)).join("\n").slice(0, 3000),
       },
     });
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t.command.deadlineNote }] });
   await ctx.respond({ text: text.slice(0, 3000), blocks });
 }
 

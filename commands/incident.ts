@@ -3,6 +3,7 @@
 //   incident status INC-2026-0001  status, reportability and deadlines (who sees the incident, and its task owners: with their tasks)
 //   incident report INC-2026-0001 [preliminary|final]  the regulator report draft in the thread (responders only)
 //   incident report INC-2026-0001 secrecy-first|secrecy-detailed  the 通信の秘密 report draft (電気通信事業法 第28条)
+//   incident report INC-2026-0001 notice  the draft notice to the people affected (施行規則 第10条), same people
 //   incident details INC-2026-0001 the report items 5-9 modal (the chief, deputy, compliance, the incident's lead)
 import { logRefusal } from "../src/incidents/refusals.js";
 import { mayRespond, maySee, maySeeStatus, INCIDENT_CODE } from "../src/incidents/access.js";
@@ -25,6 +26,11 @@ import { recipientName } from "../src/incidents/trackMessages.js";
 import { trackRecipient } from "../src/incidents/tracks.js";
 import { incidentStatusMessages } from "../src/incidents/status/messages.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
+import { intakeMessages } from "../src/incidents/intake/messages.js";
+import { factsOfRow } from "../src/incidents/intake/facts.js";
+import { missingNoticeItems, peopleNoticeMarkdown } from "../src/incidents/intake/notice.js";
+import { transact } from "../src/platform/db.js";
+import { appendAudit } from "../src/platform/audit/chain.js";
 
 async function status(ctx: CommandContext): Promise<void> {
   const lang = ctx.actor.lang;
@@ -57,6 +63,7 @@ async function reportDraftCommand(ctx: CommandContext): Promise<void> {
   const kindWord = (ctx.args[2] ?? "preliminary").toLowerCase();
   if (kindWord === "secrecy-first" || kindWord === "secrecy-detailed")
     return secrecyDraftCommand(ctx, word, kindWord === "secrecy-first" ? "first" : "detailed");
+  if (kindWord === "notice") return noticeDraftCommand(ctx, word);
   if (kindWord !== "preliminary" && kindWord !== "final")
     return ctx.respond({ text: `${r.badKind(kindWord)}\n${r.usage}\n${secrecyReportMessages(lang).usage}` });
   const kind: ReportKind = kindWord;
@@ -127,6 +134,40 @@ async function secrecyDraftCommand(ctx: CommandContext, word: string, kind: Secr
   await ctx.respond({ text: lines.join("\n") });
 }
 
+/** `report INC-... notice`: the draft notice to the people affected (施行規則 第10条) as a Markdown file in the thread. */
+async function noticeDraftCommand(ctx: CommandContext, word: string): Promise<void> {
+  const lang = ctx.actor.lang;
+  const m = incidentSlackMessages(lang);
+  const s = ctx.services;
+  const i = await findIncidentByCode(s.database.prisma, word);
+  if (!i || !maySee(ctx.actor, i)) {
+    await logRefusal(s, ctx.actor.slackId, `incident:${word.toUpperCase()}`, "report", i ? "not_responder" : "not_found");
+    return ctx.respond({ text: i ? m.refusal.notResponder : m.refusal.notFound });
+  }
+  const record = reportRecordOf(i);
+  if (!record) return ctx.respond({ text: m.command.notAssessed });
+  const ja = intakeMessages("ja");
+  const inThread = i.channelId && i.messageTs ? { channel: i.channelId, threadTs: i.messageTs } : {};
+  await ctx.uploadFile({
+    filename: `${i.code}-notice-draft.md`,
+    title: ja.fileTitle(i.code),
+    content: peopleNoticeMarkdown(record, "ja"),
+    comment: ja.draftComment(i.code, `<@${ctx.actor.slackId}>`),
+    ...inThread,
+  });
+  const missing = missingNoticeItems(record);
+  await transact(s.database.prisma, (tx) =>
+    appendAudit(tx, {
+      at: s.clock.now(),
+      actorId: ctx.actor.slackId,
+      action: "incident.notice_drafted",
+      subject: `incident:${i.code}`,
+      data: { missing, postedTo: inThread.channel ? "thread" : "dm" },
+    }),
+  );
+  await ctx.respond({ text: intakeMessages(lang).posted(i.code) });
+}
+
 /** `details INC-...`: the modal of the report items 5-9 (responders of the incident only). */
 async function details(ctx: CommandContext): Promise<void> {
   const lang = ctx.actor.lang;
@@ -147,7 +188,7 @@ async function details(ctx: CommandContext): Promise<void> {
     return ctx.respond({ text: d.refusal.notAllowed });
   }
   if (i.status === "closed") return ctx.respond({ text: d.refusal.closed });
-  await ctx.openModal(detailsModal(i, lang));
+  await ctx.openModal(detailsModal(i, lang, factsOfRow(i)));
 }
 
 export const incidentCommand: PrivacyCommand = {
@@ -156,6 +197,7 @@ export const incidentCommand: PrivacyCommand = {
     ...incidentSlackMessages(lang).command.usage,
     incidentStatusMessages(lang).report.usage,
     secrecyReportMessages(lang).usage,
+    intakeMessages(lang).usage,
     incidentDetailsMessages(lang).usage,
   ],
   async run(ctx) {

@@ -11,6 +11,6 @@ const root = path.resolve(import.meta.dirname, "..");
 const dist = path.join(root, "dist");
 fs.rmSync(dist, { recursive: true, force: true });
 execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.build.json")], { stdio: "inherit" });
-const copies = ["prisma/migrations", "manifest.yml", "src/platform/pgliteThread.mjs", "src/local/web", "src/local/demo"];
+const copies = ["prisma/migrations", "manifest.yml", "src/platform/pgliteThread.mjs", "src/platform/pgliteInit.mjs", "src/local/web", "src/local/demo"];
 for (const rel of copies) fs.cpSync(path.join(root, rel), path.join(dist, rel), { recursive: true });
 process.stdout.write(`built dist/ (start it with: npm run start:prod)\n`);

@@ -27,6 +27,9 @@
 //     preliminaryDays: 3                # 速報, calendar days counted from the day of discovery (at most 5: 速やかに)
 //     peopleNoticeDays: 3               # notice to the people affected, likewise
 //     secrecyFirstReportDays: 2         # 通信の秘密: 第一報 (電気通信事業法 第28条; the law says 速やかに; 1-3, the company's setting)
+//   incidentPartners:                   # a leak at a business partner (seed 000 第9条): company settings, not law
+//     investigationDays: 7              # the partner's investigation report (第9条1項 直ちに), calendar days from when we learned
+//     recurrenceDays: 30                # the partner's recurrence-measures report (第9条2項 速やかに), likewise
 //   company:                            # the company profile (issue 13)
 //     telecomCarrier: true              # 電気通信事業者 (default): 速報/確報 to the bureau, 第28条 reports
 //     bureau: kanto                     # 総合通信局等 of the head office's region (src/incidents/bureaus.ts)
@@ -160,14 +163,18 @@ const SettingsSchema = z
       })
       .strict()
       .optional(),
-    // data-subject requests: the target in business days, the hard ceiling in calendar days
-    // (APPI Art.39 lets the person sue two weeks after the request arrived: at most 14)
+    // data-subject requests: company settings (the law says 遅滞なく): the target in business days,
+    // the ceiling in calendar days (APPI Art.39 lets the person sue two weeks after the request arrived: at most 14)
     dsr: z
       .object({
         targetBusinessDays: z.number().int().min(1).max(30).optional(),
         ceilingDays: z.number().int().min(1).max(14, "must be 14 or fewer (APPI Art.39: two weeks)").optional(),
         remindBefore: z.number().int().min(0).max(10).optional(),
       })
+      .strict()
+      .optional(),
+    incidentPartners: z
+      .object({ investigationDays: z.number().int().min(1).max(90).optional(), recurrenceDays: z.number().int().min(1).max(180).optional() })
       .strict()
       .optional(),
   })
@@ -217,6 +224,8 @@ export interface Settings {
   /** personal-data incidents: the telecom switch (= company.telecomCarrier) and the periods in calendar days */
   incidents: { telecom: boolean; preliminaryDays: number; peopleNoticeDays: number; secrecyFirstReportDays: number };
   company: CompanyProfile;
+  /** a leak at a business partner (seed 000 第9条): the due dates of the partner's two reports, company settings in calendar days */
+  incidentPartners: { investigationDays: number; recurrenceDays: number };
   /** data-subject requests: target (business days), ceiling (calendar days), first reminder (business days before the target) */
   dsr: { targetBusinessDays: number; ceilingDays: number; remindBefore: number };
 }
@@ -263,6 +272,7 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
       designatedCarrier: p.company?.designatedCarrier ?? false,
       accreditedBody: p.company?.accreditedBody ?? null,
     },
+    incidentPartners: { investigationDays: p.incidentPartners?.investigationDays ?? 7, recurrenceDays: p.incidentPartners?.recurrenceDays ?? 30 },
     dsr: { targetBusinessDays: p.dsr?.targetBusinessDays ?? 10, ceilingDays: p.dsr?.ceilingDays ?? 14, remindBefore: p.dsr?.remindBefore ?? 2 },
   };
 }

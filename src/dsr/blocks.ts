@@ -11,21 +11,31 @@ import {
   IdentityBlocks,
   INPUT,
   LogBlocks,
+  NoticeBlocks,
   SendBackBlocks,
   WithdrawBlocks,
   type CaseMeta,
 } from "./ids.js";
 import { dsrMessages } from "./messages.js";
 import {
+  basesFor,
+  caseNoticeBasis,
+  reasonsDue,
   COMPLAINT_KINDS,
+  DISCLOSURE_METHODS,
   DSR_KINDS,
+  groundsFor,
+  isCompanyRule,
+  NOT_RETAINED_GROUNDS,
+  outcomesFor,
+  takesDisclosureMethod,
+  type DisclosureMethod,
+  type StatutoryBasis,
   MANDATE_DOCUMENTS,
   MANDATES,
   OPEN_DSR_STATUSES,
   OTHER_ID_DOCUMENTS,
-  OUTCOMES,
   PRIMARY_ID_DOCUMENTS,
-  REFUSAL_GROUNDS,
   REQUESTERS,
   VIAS,
   dateDay,
@@ -39,7 +49,6 @@ import {
   type Mandate,
   type MandateDocument,
   type Outcome,
-  type RefusalGround,
   type Requester,
   type Via,
 } from "./rules.js";
@@ -57,8 +66,15 @@ export function dayText(day: Day | Date, lang: Lang): string {
   return formatDate(dayDate(typeof day === "string" ? day : dateDay(day)), lang, "UTC");
 }
 
+/** The grounds as their provisions (第33条第2項第3号, 規程 第19条ただし書（社内規程）, …). */
 export function groundsText(grounds: string[], lang: Lang): string {
-  return grounds.map((g) => dsrMessages(lang).groundLabel(g)).join("");
+  return [...new Set(grounds.map((g) => dsrMessages(lang).groundLabel(g)))].join("、");
+}
+
+/** A ground as it is shown: its provision, then the provision's words. */
+export function groundLine(g: string, lang: Lang): string {
+  const t = dsrMessages(lang);
+  return t.groundLine(t.groundLabel(g), t.ground[g] ?? g);
 }
 
 // ---- modals ----------------------------------------------------------------------------------
@@ -133,6 +149,15 @@ export function logModal(lang: Lang, today: Day): View {
     { type: "input", block_id: LogBlocks.mandate, optional: true, label: plain(m.mandate, 2000), element: radio(MANDATES, t.mandate) },
     textInput(LogBlocks.customerRef, m.customerRef, { max: 100, hint: m.customerRefHint }),
     textInput(LogBlocks.scope, m.scope, { optional: true, max: 500, placeholder: m.scopeHint }),
+    {
+      type: "input",
+      block_id: LogBlocks.method,
+      optional: true,
+      label: plain(m.method, 2000),
+      hint: plain(m.methodHint, 2000),
+      element: radio(DISCLOSURE_METHODS, t.method),
+    },
+    textInput(LogBlocks.fee, m.fee, { optional: true, max: 7, hint: m.feeHint }),
     userInput(LogBlocks.owner, m.owner, null, true),
   ]);
 }
@@ -184,29 +209,80 @@ export function identityModal(c: CaseRow, lang: Lang, presser: string, today: Da
   return modal(DsrViews.identity, correcting ? m.identityCorrectTitle : m.identityTitle, lang, blocks, { id: c.id, rev: c.rev });
 }
 
+/**
+ * The answer to one case: only the outcomes and the grounds of its kind (rules.ts groundsFor), their
+ * provisions' words above the boxes; the no-保有個人データ finding apart; the Art.35 condition of a
+ * stop request; the method of a disclosure.
+ */
 export function answerModal(c: CaseRow, lang: Lang, today: Day): View {
   const t = dsrMessages(lang);
   const m = t.modal;
-  return modal(
-    DsrViews.answer,
-    m.answerTitle,
-    lang,
-    [
-      { type: "section", text: { type: "mrkdwn", text: m.answerIntro(c.code) } },
-      { type: "input", block_id: AnswerBlocks.outcome, label: plain(m.outcome, 2000), element: radio(OUTCOMES, t.outcome) },
-      textInput(AnswerBlocks.actionTaken, m.actionTaken, { optional: true, multiline: true, max: 2000 }),
-      dateInput(AnswerBlocks.actionOn, m.actionOn, today, { optional: true }),
+  const kind = c.kind as DsrKind;
+  const grounds = groundsFor(kind);
+  const company = grounds.some(isCompanyRule);
+  const box = (block: string, label: string, values: readonly string[]): KnownBlock => ({
+    type: "input",
+    block_id: block,
+    optional: true,
+    label: plain(label, 2000),
+    element: {
+      type: "checkboxes",
+      action_id: INPUT,
+      options: values.map((g) => ({ text: plain(t.groundLabel(g), 75), description: plain(t.ground[g] ?? g, 75), value: g })),
+    },
+  });
+  const groundsHelp = [m.groundsIntro, ...grounds.map((g) => `• ${groundLine(g, lang)}`)];
+  if (kind === "disclosure" || kind === "provision_records") groundsHelp.push(m.secrecyNote);
+  if (company) groundsHelp.push(m.stopNote);
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: m.answerIntro(c.code) } },
+    { type: "input", block_id: AnswerBlocks.outcome, label: plain(m.outcome, 2000), element: radio(outcomesFor(kind), t.outcome) },
+    textInput(AnswerBlocks.actionTaken, m.actionTaken, { optional: true, multiline: true, max: 2000 }),
+    dateInput(AnswerBlocks.actionOn, m.actionOn, today, { optional: true }),
+  ];
+  if (takesDisclosureMethod(kind)) {
+    const asked = c.disclosureMethod as DisclosureMethod | null;
+    blocks.push({
+      type: "input",
+      block_id: AnswerBlocks.methodUsed,
+      optional: true,
+      label: plain(m.methodUsed, 2000),
+      element: radio(DISCLOSURE_METHODS, t.method, asked ?? undefined),
+    });
+  }
+  const bases = basesFor(kind);
+  if (bases.length) blocks.push({ type: "input", block_id: AnswerBlocks.basis, label: plain(m.basis, 2000), element: radio(bases, t.basis) });
+  blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(groundsHelp.join("\n"), 3000) } }, box(AnswerBlocks.grounds, m.grounds, grounds));
+  if (outcomesFor(kind).includes("not_retained")) {
+    blocks.push(
       {
-        type: "input",
-        block_id: AnswerBlocks.grounds,
-        optional: true,
-        label: plain(m.grounds, 2000),
-        element: { type: "checkboxes", action_id: INPUT, options: REFUSAL_GROUNDS.map((g) => option(`${t.groundLabel(g)} ${t.ground[g]}`, g)) },
+        type: "section",
+        text: { type: "mrkdwn", text: clip([m.notRetainedIntro, ...NOT_RETAINED_GROUNDS.map((g) => `• ${groundLine(g, lang)}`)].join("\n"), 3000) },
       },
-      textInput(AnswerBlocks.reason, m.reason, { optional: true, multiline: true, max: 2000 }),
-    ],
-    { id: c.id, rev: c.rev },
-  );
+      box(AnswerBlocks.notRetained, m.notRetained, NOT_RETAINED_GROUNDS),
+    );
+  }
+  blocks.push(textInput(AnswerBlocks.reason, m.reason, { optional: true, multiline: true, max: 2000 }));
+  return modal(DsrViews.answer, m.answerTitle, lang, blocks, { id: c.id, rev: c.rev });
+}
+
+/** 本人への通知: the day and how; for a refusal, whether its reasons were explained (Art.36). */
+export function noticeModal(c: CaseRow, lang: Lang, today: Day): View {
+  const t = dsrMessages(lang);
+  const m = t.modal;
+  const basis = caseNoticeBasis(c);
+  const refused = reasonsDue(c);
+  const blocks: KnownBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: clip(m.noticeIntro(c.code, t.noticeBasis[basis]), 3000) } },
+    dateInput(NoticeBlocks.on, m.noticeOn, today),
+    { type: "input", block_id: NoticeBlocks.via, label: plain(m.noticeVia, 2000), element: select(VIAS, t.via) },
+  ];
+  if (refused)
+    blocks.push(
+      { type: "context", elements: [{ type: "mrkdwn", text: t.reasonsRule(basis === "company") }] },
+      { type: "input", block_id: NoticeBlocks.reasonExplained, label: plain(m.reasonExplained, 2000), element: radio(["yes", "no"], t.yesNo) },
+    );
+  return modal(DsrViews.notice, m.noticeTitle, lang, blocks, { id: c.id, rev: c.rev });
 }
 
 export function withdrawModal(c: CaseRow, lang: Lang): View {
@@ -278,15 +354,34 @@ export function outcomeLines(c: CaseRow, lang: Lang): string[] {
     const what = safe(clip(c.actionTaken, 1000));
     lines.push(p.line(p.actionTaken, c.actionOn ? p.withDay(what, dayText(c.actionOn, lang)) : what));
   }
-  if (c.grounds.length) lines.push(`*${p.grounds}*`, ...c.grounds.map((g) => `${t.groundLabel(g)} ${t.ground[g as RefusalGround]}`));
+  if (c.statutoryBasis) lines.push(p.line(p.basis, t.basis[c.statutoryBasis as StatutoryBasis] ?? c.statutoryBasis));
+  if (c.methodUsed) {
+    const used = t.method[c.methodUsed as DisclosureMethod] ?? c.methodUsed;
+    lines.push(p.line(p.methodUsed, c.disclosureMethod && c.disclosureMethod !== c.methodUsed ? p.methodChanged(used) : used));
+  }
+  if (c.grounds.length) lines.push(`*${c.outcome === "not_retained" ? p.notRetainedGrounds : p.grounds}*`, ...c.grounds.map((g) => groundLine(g, lang)));
   if (c.reasonToPerson) lines.push(p.line(p.reason, safe(clip(c.reasonToPerson, 1000))));
   if (c.approvedBy) lines.push(t.parent.approvedBy(mention(c.approvedBy)));
+  if (c.status === "decided" || c.status === "answered") {
+    const basis = t.noticeBasis[caseNoticeBasis(c)];
+    lines.push(
+      p.line(
+        p.notice,
+        c.noticeOn && c.noticeVia && c.noticeBy
+          ? p.noticeDone(dayText(c.noticeOn, lang), t.via[c.noticeVia as Via] ?? c.noticeVia, mention(c.noticeBy), basis)
+          : p.noticePending(basis),
+      ),
+    );
+    if (typeof c.reasonExplained === "boolean") lines.push(p.reasonExplained(c.reasonExplained));
+  }
   return lines;
 }
 
 export function caseButtons(c: CaseRow, lang: Lang): Button[] {
   const p = dsrMessages(lang).parent;
   const out: Button[] = [];
+  // the outcome is settled: the notice to the person is the one step left
+  if (c.status === "decided") return [{ type: "button", text: plain(p.noticeButton), action_id: DsrActions.notice, value: c.id, style: "primary" }];
   if (c.status === "open") out.push({ type: "button", text: plain(p.identityButton), action_id: DsrActions.identity, value: c.id, style: "primary" });
   out.push({
     type: "button",
@@ -317,10 +412,17 @@ export function caseMessage(c: CaseRow, lang: Lang): SlackMessage {
     `*${p.target}*\n${dayText(c.targetOn, lang)}`,
     `*${p.ceiling}*\n${dayText(c.ceilingOn, lang)}`,
   ];
+  // Art.33(1) and Art.38: how the person asked to receive it, and the fee (a section of their own: at most 10 fields)
+  const asked = [
+    ...(c.disclosureMethod ? [`*${p.method}*\n${t.method[c.disclosureMethod as DisclosureMethod] ?? c.disclosureMethod}`] : []),
+    ...(typeof c.feeYen === "number" ? [`*${p.fee}*\n${p.feeValue(c.feeYen)}`] : []),
+  ];
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(p.header(c.code), 150) },
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn" as const, text: clip(text, 2000) })) },
+    { type: "context", elements: [{ type: "mrkdwn", text: p.deadlineNote }] },
   ];
+  if (asked.length) blocks.push({ type: "section", fields: asked.map((text) => ({ type: "mrkdwn" as const, text: clip(text, 2000) })) });
   if (c.scope) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(p.line(p.scope, safe(c.scope)), 3000) } });
   const outcome = outcomeLines(c, lang);
   if (outcome.length) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(outcome.join("\n"), 3000) } });

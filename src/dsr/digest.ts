@@ -1,7 +1,8 @@
 // The subject requests and complaints section of the compliance digest: received and
 // answered in the period, open now with those past their target or their ceiling,
-// refusals of the period by ground ([1]-[7]), withdrawals, complaints received, closed
-// and open. Counted in the database; at most LIST overdue requests named, with links.
+// refusals of the period by ground (their provisions), those decided whose notice to the
+// person is still to be recorded, withdrawals, complaints received, closed and open.
+// Counted in the database; at most LIST overdue requests named, with links.
 import type { DigestProvider } from "../platform/digest.js";
 import { messageLink } from "../platform/services.js";
 import { dayText } from "./blocks.js";
@@ -17,7 +18,7 @@ export const dsrDigest: DigestProvider = async (ctx) => {
   const today = dayDate(ctx.calendar.day(ctx.now));
   const period = { gte: ctx.from, lt: ctx.to };
   const open = { status: { in: [...OPEN_DSR_STATUSES] } };
-  const [received, answered, openCount, overdue, pastCeiling, withdrawn, cReceived, cClosed, cOpen, grounds] = await Promise.all([
+  const [received, answered, openCount, overdue, pastCeiling, withdrawn, cReceived, cClosed, cOpen, grounds, awaitingNotice] = await Promise.all([
     db.subjectRequest.count({ where: { createdAt: period } }),
     db.subjectRequest.count({ where: { answeredAt: period } }),
     db.subjectRequest.count({ where: open }),
@@ -31,11 +32,13 @@ export const dsrDigest: DigestProvider = async (ctx) => {
       SELECT g AS ground, count(*) AS n FROM "SubjectRequest", unnest(grounds) AS g
       WHERE "answeredAt" >= ${ctx.from} AND "answeredAt" < ${ctx.to} AND outcome = ANY(${[...REFUSALS]}::text[])
       GROUP BY g ORDER BY g`,
+    db.subjectRequest.count({ where: { status: "decided" } }),
   ]);
   if (received + answered + openCount + withdrawn + cReceived + cClosed + cOpen === 0) return null;
   const lines: string[] = [];
   if (received + answered + openCount > 0) lines.push(t.digest.counts(received, answered, openCount, overdue, pastCeiling));
   if (grounds.length > 0) lines.push(t.digest.refusals(grounds.map((g) => `${t.groundLabel(g.ground)} ${Number(g.n)}`).join("・")));
+  if (awaitingNotice > 0) lines.push(t.digest.awaitingNotice(awaitingNotice));
   if (withdrawn > 0) lines.push(t.digest.withdrawn(withdrawn));
   if (overdue > 0) {
     const rows = await db.subjectRequest.findMany({

@@ -17,7 +17,7 @@ import { calendarOf, type Services } from "../platform/services.js";
 import { registerParentMessage } from "../platform/slack/parentMessage.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { approvalMessage, caseMessage, dayText, groundsText, identityText, ownerDm } from "./blocks.js";
-import type { AnswerInput, IdentityInput, LogInput } from "./forms.js";
+import type { AnswerInput, IdentityInput, LogInput, NoticeInput } from "./forms.js";
 import { DsrActions } from "./ids.js";
 import { dsrMessages } from "./messages.js";
 import {
@@ -31,6 +31,8 @@ import {
   identityGate,
   mayApproveRefusals,
   mayHandle,
+  caseNoticeBasis,
+  noticeGate,
   refusalApprovers,
   REFUSALS,
   reminderNoticeKey,
@@ -50,6 +52,8 @@ export type DsrRefusal =
   | "stale"
   | "not_verified"
   | "awaiting_approval"
+  | "awaiting_notice"
+  | "not_decided"
   | "closed"
   | "not_approver"
   | "own_proposal"
@@ -158,6 +162,8 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
         mandate: f.mandate,
         customerRef: f.customerRef,
         scope: f.scope,
+        disclosureMethod: f.disclosureMethod,
+        feeYen: f.feeYen,
         ownerId,
         loggedBy: input.actorId,
         status: "open",
@@ -183,6 +189,8 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
         mandate: f.mandate,
         customerRef: sealOf(s)(f.customerRef),
         scopeGiven: f.scope !== null,
+        disclosureMethod: f.disclosureMethod,
+        feeYen: f.feeYen,
         ownerId,
         targetOn: due.targetOn,
         ceilingOn: due.ceilingOn,
@@ -378,11 +386,13 @@ export async function recordAnswer(
         reasonToPerson: f.reasonToPerson,
         actionTaken: f.actionTaken,
         actionOn: f.actionOn ? dayDate(f.actionOn) : null,
+        statutoryBasis: f.statutoryBasis,
+        methodUsed: f.methodUsed,
         proposedBy: input.actorId,
         proposedAt: now,
         approvedBy: null,
         approvedAt: null,
-        ...(refusing ? {} : { answeredAt: now, closedAt: now }),
+        ...(refusing ? {} : { decidedAt: now }),
         rev: { increment: 1 },
         updatedAt: now,
       },
@@ -396,6 +406,8 @@ export async function recordAnswer(
       data: {
         outcome: f.outcome,
         grounds: f.grounds,
+        statutoryBasis: f.statutoryBasis,
+        methodUsed: f.methodUsed,
         actionOn: f.actionOn,
         actionTakenGiven: f.actionTaken !== null,
         reasonGiven: f.reasonToPerson !== null,
@@ -407,7 +419,9 @@ export async function recordAnswer(
     const who = mention(input.actorId);
     const calls: (OutgoingCall | null)[] = [parentUpdate(after)];
     if (!refusing) {
-      calls.push(threadPost(after, t.thread.answered(who, f.actionTaken ?? "", f.actionOn ? dayText(f.actionOn, CHANNEL_LANG) : "")));
+      calls.push(
+        threadPost(after, `${t.thread.answered(who, f.actionTaken ?? "", f.actionOn ? dayText(f.actionOn, CHANNEL_LANG) : "")}\n${t.thread.decidedDone}`),
+      );
     } else {
       const o = await officers(tx);
       const approvers = refusalApprovers(input.actorId, o.chiefs, o.deputies);
@@ -491,7 +505,7 @@ export async function decideRefusal(
     if (input.decision === "approve") {
       after = await tx.subjectRequest.update({
         where: { id: before.id },
-        data: { status: "answered", approvedBy: input.actorId, approvedAt: now, answeredAt: now, closedAt: now, rev: { increment: 1 }, updatedAt: now },
+        data: { status: "decided", approvedBy: input.actorId, approvedAt: now, decidedAt: now, rev: { increment: 1 }, updatedAt: now },
       });
       await appendAudit(tx, {
         at: now,
@@ -512,6 +526,8 @@ export async function decideRefusal(
           reasonToPerson: null,
           actionTaken: null,
           actionOn: null,
+          statutoryBasis: null,
+          methodUsed: null,
           proposedBy: null,
           proposedAt: null,
           rev: { increment: 1 },
@@ -542,6 +558,56 @@ export async function decideRefusal(
   return finish(s, input.actorId, input.caseId, input.decision === "approve" ? "approve_refusal" : "send_back", r);
 }
 
+// ---- the notice to the person ------------------------------------------------------------------
+
+/**
+ * 本人への通知: every outcome is told to the person (Art.32(3), 33(3), 34(3), 35(7); seeds 002/004
+ * §5(3)), with the reasons of a refusal explained as an effort (Art.36). Only once the outcome is
+ * settled (decided); recording it closes the case (answered). The day and how, never what was said.
+ */
+export async function recordNotice(
+  s: Services,
+  input: { caseId: string; rev: number | null; actorId: string; form: NoticeInput },
+): Promise<FlowResult<{ code: string }>> {
+  const r = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
+    const l = await lockFor(tx, input.caseId, input.actorId, input.rev);
+    if (!l.ok) return l;
+    const before = l.c;
+    const gate = noticeGate(before.status as DsrStatus);
+    if (gate) return { ok: false, refusal: gate };
+    const now = s.clock.now();
+    const f = input.form;
+    const basis = caseNoticeBasis(before);
+    const after = await tx.subjectRequest.update({
+      where: { id: before.id },
+      data: {
+        status: "answered",
+        noticeOn: dayDate(f.noticeOn),
+        noticeVia: f.via,
+        noticeBy: input.actorId,
+        noticeRecordedAt: now,
+        reasonExplained: f.reasonExplained,
+        answeredAt: now,
+        closedAt: now,
+        rev: { increment: 1 },
+        updatedAt: now,
+      },
+    });
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: "dsr.notified",
+      subject: dsrSubject(before.code),
+      data: { noticeOn: f.noticeOn, via: f.via, basis, outcome: before.outcome, reasonExplained: f.reasonExplained, from: before.status, to: "answered" },
+    });
+    const t = dsrMessages(CHANNEL_LANG);
+    const text = t.thread.noticed(mention(input.actorId), dayText(f.noticeOn, CHANNEL_LANG), t.via[f.via], t.noticeBasis[basis]);
+    await s.outbox.enqueue(tx, some([parentUpdate(after), threadPost(after, text)]));
+    return { ok: true, code: before.code };
+  });
+  return finish(s, input.actorId, input.caseId, "notice", r);
+}
+
 // ---- withdrawal ---------------------------------------------------------------------------------
 
 export async function withdrawCase(
@@ -554,6 +620,7 @@ export async function withdrawCase(
     const before = l.c;
     if (before.status === "answered" || before.status === "withdrawn") return { ok: false, refusal: "closed" };
     if (before.status === "awaiting_approval") return { ok: false, refusal: "awaiting_approval" };
+    if (before.status === "decided") return { ok: false, refusal: "awaiting_notice" };
     const now = s.clock.now();
     const after = await tx.subjectRequest.update({
       where: { id: before.id },

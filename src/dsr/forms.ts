@@ -3,13 +3,25 @@
 import { z } from "zod";
 import type { Lang } from "../platform/i18n.js";
 import { readModal, type ModalValues } from "../platform/slack/modal.js";
-import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, IdentityBlocks, INPUT, LogBlocks, SendBackBlocks, WithdrawBlocks } from "./ids.js";
+import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, IdentityBlocks, INPUT, LogBlocks, NoticeBlocks, SendBackBlocks, WithdrawBlocks } from "./ids.js";
 import { dsrMessages } from "./messages.js";
 import { dayText } from "./blocks.js";
 import { detectPii, normalize } from "../platform/pii/index.js";
 import {
+  basesFor,
   COMPLAINT_KINDS,
+  DISCLOSURE_METHODS,
   DSR_KINDS,
+  groundsFor,
+  mayChargeFee,
+  methodAllowed,
+  NOT_RETAINED_GROUNDS,
+  outcomesFor,
+  STATUTORY_BASES,
+  takesDisclosureMethod,
+  type DisclosureMethod,
+  type NotRetainedGround,
+  type StatutoryBasis,
   OTHER_ID_DOCUMENTS,
   PRIMARY_ID_DOCUMENTS,
   linkKind,
@@ -129,6 +141,10 @@ export interface LogInput {
   mandate: Mandate | null;
   customerRef: string;
   scope: string | null;
+  /** how the person asks to receive a disclosure (Art.33(1)): disclosure and provision records only */
+  disclosureMethod: DisclosureMethod | null;
+  /** the fee charged, in yen (Art.38): purpose notification and disclosure only */
+  feeYen: number | null;
   /** the owner picked in the modal, null: the person logging it */
   ownerId: string | null;
 }
@@ -143,6 +159,12 @@ export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput
     [LogBlocks.mandate]: z.enum(MANDATES).nullish(),
     [LogBlocks.customerRef]: noContact(required(100)),
     [LogBlocks.scope]: noPersonal(optional(500)),
+    [LogBlocks.method]: z.enum(DISCLOSURE_METHODS).nullish(),
+    [LogBlocks.fee]: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,7})?$/, p.feeNumber)
+      .nullish(),
     [LogBlocks.owner]: z.string().nullish(),
   });
   const r = readModal(v, {
@@ -156,12 +178,18 @@ export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput
       [LogBlocks.mandate]: "option",
       [LogBlocks.customerRef]: "text",
       [LogBlocks.scope]: "text",
+      [LogBlocks.method]: "option",
+      [LogBlocks.fee]: "text",
       [LogBlocks.owner]: "user",
     },
     schema,
     cross: (raw, add) => {
       if (raw.requester === "agent" && !raw.mandate) add(LogBlocks.mandate, p.mandateForAgent);
       if (raw.requester === "self" && raw.mandate) add(LogBlocks.mandate, p.mandateNotSelf);
+      const kind = raw.kind && (DSR_KINDS as readonly string[]).includes(raw.kind) ? (raw.kind as DsrKind) : null;
+      if (kind && takesDisclosureMethod(kind) && !raw.disclosureMethod) add(LogBlocks.method, p.methodRequired);
+      if (kind && !takesDisclosureMethod(kind) && raw.disclosureMethod) add(LogBlocks.method, p.methodNotForKind);
+      if (kind && !mayChargeFee(kind) && str(raw.feeYen)) add(LogBlocks.fee, p.feeNotAllowed);
     },
   });
   if (!r.ok) return r;
@@ -176,6 +204,8 @@ export function parseLog(v: ViewValues, lang: Lang, today: Day): Parsed<LogInput
       mandate: o.mandate ?? null,
       customerRef: o.customerRef,
       scope: o.scope || null,
+      disclosureMethod: o.disclosureMethod ?? null,
+      feeYen: o.feeYen ? Number(o.feeYen) : null,
       ownerId: o.owner || null,
     },
   };
@@ -255,19 +285,39 @@ export interface AnswerInput {
   outcome: Outcome;
   actionTaken: string | null;
   actionOn: Day | null;
-  grounds: RefusalGround[];
+  /** the refusal grounds of the kind, or the reason there is no 保有個人データ (施行令 第5条, none) */
+  grounds: (RefusalGround | NotRetainedGround)[];
   reasonToPerson: string | null;
+  /** stopping use or provision: the Art.35 condition */
+  statutoryBasis: StatutoryBasis | null;
+  /** a disclosure done or partly done: the method used */
+  methodUsed: DisclosureMethod | null;
 }
 
-export function parseAnswer(v: ViewValues, lang: Lang, today: Day, c: { receivedOn: Day }): Parsed<AnswerInput> {
+/**
+ * The answer, checked against the case's kind: only the grounds of its kind (rules.ts
+ * groundsFor), the no-保有個人データ finding apart, the Art.35 condition for a stop request, the
+ * method of a disclosure (Art.33(2): the one asked for, or written).
+ */
+export function parseAnswer(
+  v: ViewValues,
+  lang: Lang,
+  today: Day,
+  c: { receivedOn: Day; kind: DsrKind; disclosureMethod: DisclosureMethod | null },
+): Parsed<AnswerInput> {
   const { p, optional, noPersonal } = texts(lang);
   const schema = z.object({
     [AnswerBlocks.outcome]: z.enum(OUTCOMES, { error: p.required }),
     [AnswerBlocks.actionTaken]: noPersonal(optional(2000)),
     [AnswerBlocks.actionOn]: z.string().regex(DAY).nullish(),
-    [AnswerBlocks.grounds]: z.array(z.enum(REFUSAL_GROUNDS)),
+    [AnswerBlocks.grounds]: z.array(z.enum(REFUSAL_GROUNDS, { error: p.groundNotForKind })),
+    [AnswerBlocks.notRetained]: z.array(z.enum(NOT_RETAINED_GROUNDS, { error: p.groundNotForKind })),
+    [AnswerBlocks.basis]: z.enum(STATUTORY_BASES).nullish(),
+    [AnswerBlocks.methodUsed]: z.enum(DISCLOSURE_METHODS).nullish(),
     [AnswerBlocks.reason]: noPersonal(optional(2000)),
   });
+  const kindGrounds: readonly string[] = groundsFor(c.kind);
+  const bases: readonly string[] = basesFor(c.kind);
   const r = readModal(v, {
     action: INPUT,
     lang,
@@ -276,34 +326,86 @@ export function parseAnswer(v: ViewValues, lang: Lang, today: Day, c: { received
       [AnswerBlocks.actionTaken]: "text",
       [AnswerBlocks.actionOn]: "date",
       [AnswerBlocks.grounds]: "options",
+      [AnswerBlocks.notRetained]: "options",
+      [AnswerBlocks.basis]: "option",
+      [AnswerBlocks.methodUsed]: "option",
       [AnswerBlocks.reason]: "text",
     },
     schema,
     cross: (raw, add) => {
       const doing = raw.outcome === "done" || raw.outcome === "partly";
       const refusing = raw.outcome === "partly" || raw.outcome === "not_done";
+      const notRetained = raw.outcome === "not_retained";
+      const grounds: string[] = raw.grounds ?? [];
+      const nr: string[] = raw.notRetained ?? [];
+      if (raw.outcome && !(outcomesFor(c.kind) as readonly string[]).includes(raw.outcome)) add(AnswerBlocks.outcome, p.outcomeNotForKind);
       if (doing && !str(raw.actionTaken)) add(AnswerBlocks.actionTaken, p.actionTaken);
       if (doing && !raw.actionOn) add(AnswerBlocks.actionOn, p.actionOn);
       if (raw.actionOn && raw.actionOn > today) add(AnswerBlocks.actionOn, p.future);
       else if (raw.actionOn && raw.actionOn < c.receivedOn) add(AnswerBlocks.actionOn, p.beforeReceived(dayText(c.receivedOn, lang)));
-      if (refusing && raw.grounds.length === 0) add(AnswerBlocks.grounds, p.grounds);
-      if (raw.outcome === "done" && raw.grounds.length > 0) add(AnswerBlocks.grounds, p.groundsForDone);
-      if (refusing && !str(raw.reasonToPerson)) add(AnswerBlocks.reason, p.reason);
+      if (grounds.some((g) => !kindGrounds.includes(g))) add(AnswerBlocks.grounds, p.groundNotForKind);
+      else if (refusing && grounds.length === 0) add(AnswerBlocks.grounds, p.grounds);
+      else if (raw.outcome === "done" && grounds.length > 0) add(AnswerBlocks.grounds, p.groundsForDone);
+      else if (notRetained && grounds.length > 0) add(AnswerBlocks.grounds, p.notRetainedGrounds);
+      if (notRetained && nr.length === 0) add(AnswerBlocks.notRetained, p.notRetainedPick);
+      if (!notRetained && nr.length > 0) add(AnswerBlocks.notRetained, p.notRetainedOnly);
+      if ((refusing || notRetained) && !str(raw.reasonToPerson)) add(AnswerBlocks.reason, p.reason);
+      if (bases.length > 0 && !raw.statutoryBasis) add(AnswerBlocks.basis, p.basisRequired);
+      else if (raw.statutoryBasis && !bases.includes(raw.statutoryBasis)) add(AnswerBlocks.basis, p.groundNotForKind);
+      if (takesDisclosureMethod(c.kind) && doing) {
+        if (!raw.methodUsed) add(AnswerBlocks.methodUsed, p.methodUsedRequired);
+        else if ((DISCLOSURE_METHODS as readonly string[]).includes(raw.methodUsed) && !methodAllowed(c.disclosureMethod, raw.methodUsed as DisclosureMethod))
+          add(AnswerBlocks.methodUsed, p.methodNotAllowed);
+      }
     },
   });
   if (!r.ok) return r;
   const o = r.data;
   const refusing = o.outcome !== "done";
+  const grounds = o.outcome === "not_retained" ? [...o.notRetained] : [...o.grounds];
   return {
     ok: true,
     value: {
       outcome: o.outcome,
       actionTaken: o.actionTaken || null,
       actionOn: o.actionTaken ? (o.actionOn ?? null) : null,
-      grounds: [...o.grounds].sort(),
+      grounds: grounds.sort(),
       reasonToPerson: refusing ? (o.reasonToPerson ?? null) : null,
+      statutoryBasis: basesFor(c.kind).length ? (o.statutoryBasis ?? null) : null,
+      methodUsed: takesDisclosureMethod(c.kind) && o.outcome !== "not_done" && o.outcome !== "not_retained" ? (o.methodUsed ?? null) : null,
     },
   };
+}
+
+// ---- the notice to the person --------------------------------------------------------------
+
+export interface NoticeInput {
+  noticeOn: Day;
+  via: Via;
+  /** a refusal: whether its reasons were explained (Art.36, an effort duty); null for done */
+  reasonExplained: boolean | null;
+}
+
+export function parseNotice(v: ViewValues, lang: Lang, today: Day, c: { receivedOn: Day; refused: boolean }): Parsed<NoticeInput> {
+  const { p, day } = texts(lang);
+  const r = readModal(v, {
+    action: INPUT,
+    lang,
+    fields: { [NoticeBlocks.on]: "date", [NoticeBlocks.via]: "option", [NoticeBlocks.reasonExplained]: "option" },
+    schema: z.object({
+      [NoticeBlocks.on]: day,
+      [NoticeBlocks.via]: z.enum(VIAS, { error: p.required }),
+      [NoticeBlocks.reasonExplained]: z.enum(["yes", "no"]).nullish(),
+    }),
+    cross: (raw, add) => {
+      if (raw.noticeOn && raw.noticeOn > today) add(NoticeBlocks.on, p.future);
+      else if (raw.noticeOn && raw.noticeOn < c.receivedOn) add(NoticeBlocks.on, p.beforeReceived(dayText(c.receivedOn, lang)));
+      if (c.refused && !raw.reasonExplained) add(NoticeBlocks.reasonExplained, p.reasonExplainedRequired);
+    },
+  });
+  if (!r.ok) return r;
+  const o = r.data;
+  return { ok: true, value: { noticeOn: o.noticeOn, via: o.noticeVia, reasonExplained: c.refused ? o.reasonExplained === "yes" : null } };
 }
 
 export function parseWithdraw(v: ViewValues, lang: Lang): Parsed<{ note: string | null }> {

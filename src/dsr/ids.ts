@@ -4,6 +4,8 @@ export const DsrActions = {
   identity: "dsr-identity",
   /** 「回答を記録」: refused until the identity check is recorded (value: the case id) */
   answer: "dsr-answer",
+  /** 「本人への通知を記録」 once the outcome is settled (value: the case id) */
+  notice: "dsr-notice",
   /** 「取り下げ」 (value: the case id) */
   withdraw: "dsr-withdraw",
   /** 「拒否を承認」 on the approval request in the thread / the chief's DM (value: case id:rev) */
@@ -22,6 +24,7 @@ export const DsrViews = {
   answer: "dsr-answer-view",
   withdraw: "dsr-withdraw-view",
   sendBack: "dsr-send-back-view",
+  notice: "dsr-notice-view",
   complaint: "complaint-log-view",
   complaintClose: "complaint-close-view",
 } as const;
@@ -35,6 +38,10 @@ export const LogBlocks = {
   mandate: "mandate",
   customerRef: "customerRef",
   scope: "scope",
+  /** how the person asks to receive a disclosure (Art.33(1)) */
+  method: "disclosureMethod",
+  /** the fee, in yen (Art.38) */
+  fee: "feeYen",
   owner: "owner",
 } as const;
 
@@ -55,7 +62,19 @@ export const AnswerBlocks = {
   actionTaken: "actionTaken",
   actionOn: "actionOn",
   grounds: "grounds",
+  /** no 保有個人データ: none exists, or 施行令 第5条's item */
+  notRetained: "notRetained",
+  /** stopping use or provision: the Art.35 condition */
+  basis: "statutoryBasis",
+  /** a disclosure: the method used (Art.33(2)) */
+  methodUsed: "methodUsed",
   reason: "reasonToPerson",
+} as const;
+
+export const NoticeBlocks = {
+  on: "noticeOn",
+  via: "noticeVia",
+  reasonExplained: "reasonExplained",
 } as const;
 
 export const WithdrawBlocks = { note: "withdrawNote" } as const;

@@ -4,8 +4,8 @@
 //     (once), every business day once it has passed;
 //   · to the chief or deputy who must approve a refusal: the same, while it waits for them
 //     (to compliance when nobody but the proposer could approve it);
-//   · at the ceiling (APPI Art.39: two weeks after arrival; the last business day on or
-//     before it when it falls on days off): escalated to the chiefs and compliance, and
+//   · at the company ceiling (a company setting, two weeks after arrival by default: when
+//     APPI Art.39 lets the person sue; the last business day on or before it on days off): escalated to the chiefs and compliance, and
 //     every business day while it stays open; each day's escalation is logged and said in
 //     the case's thread (a case logged on or after that day is escalated by logRequest at
 //     once, under the same once-only keys).
@@ -169,6 +169,7 @@ function personDm(ctx: JobContext, items: Item[], lang: Lang): { text: string; b
     shown += lines.length;
     blocks.push({ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: `*${t.reminder.stage[stage]}*\n${lines.join("\n")}`.slice(0, 3000) } });
   }
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t.command.deadlineNote }] });
   return { text: intro.replace(/[*_~]/g, ""), blocks };
 }
 
@@ -177,8 +178,8 @@ export const dsrJobs: Job[] = [
     name: "dsr.reminders",
     schedule: "45 9 * * 1-5",
     description: {
-      ja: "開示等の請求の回答期限（目標の2営業日前・当日・超過後は毎日）を担当者に、上限（受付から2週間）に達したら責任者とコンプライアンスに毎日、1人1通のDMで通知",
-      en: "one DM per person: subject requests due in 2 business days, due today or past their target (daily) to the owner; at the two-week ceiling, daily to the chief and compliance",
+      ja: "開示等の請求の回答目標（社内設定。目標の2営業日前・当日・超過後は毎日）を担当者に、社内上限（受付から2週間・社内設定）に達したら責任者とコンプライアンスに毎日、1人1通のDMで通知",
+      en: "one DM per person: subject requests whose company target is in 2 business days, today or past (daily) to the owner; at the two-week company ceiling, daily to the chief and compliance",
     },
     run: (ctx) => dsrReminders(ctx),
   },

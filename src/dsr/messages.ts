@@ -1,6 +1,7 @@
 // What the subject-requests and complaints feature says, in Japanese and English.
-// The refusal grounds are quoted exactly from seed 002 §5(1) [1]-[7] (seed 004 §5(1) ①-⑦
-// says the same of oni); the English is a translation.
+// The refusal grounds are quoted from the law they come from (APPI as numbered since 2022,
+// 施行令 第5条) or from 規程 第19条 (labelled the company's rule); the seeds' [1]-[7] remain only
+// to show cases recorded before. The English is a translation.
 import { catalogue } from "../platform/i18n.js";
 import type {
   ComplaintKind,
@@ -11,14 +12,21 @@ import type {
   Mandate,
   MandateDocument,
   OtherIdDocument,
+  DisclosureMethod,
+  LegacyGround,
+  NoticeBasis,
+  NotRetainedGround,
   Outcome,
   RefusalGround,
   Requester,
+  StatutoryBasis,
   Via,
 } from "./rules.js";
 
-/** Seed 002 §5(1) [1]-[7], verbatim. */
-export const REFUSAL_GROUND_TEXT_JA: Record<RefusalGround, string> = {
+type Ground = RefusalGround | NotRetainedGround | LegacyGround;
+
+/** Seed 002 §5(1) [1]-[7], verbatim: only to show cases recorded before issue 13. */
+export const SEED_GROUND_TEXT_JA: Record<LegacyGround, string> = {
   "1": "本人又は第三者の生命、身体、財産その他の権利利益を害する恐れがある場合。",
   "2": "この施設の権利又は正当な利益を損なったり、業務の適正実施に著しい支障を及ぼす恐れがある場合",
   "3": "違法又は不当な行為を助長し、又は誘発する恐れがある場合。",
@@ -28,7 +36,7 @@ export const REFUSAL_GROUND_TEXT_JA: Record<RefusalGround, string> = {
   "7": "他の法令に違反することとなる場合。",
 };
 
-const REFUSAL_GROUND_TEXT_EN: Record<RefusalGround, string> = {
+const SEED_GROUND_TEXT_EN: Record<LegacyGround, string> = {
   "1": "It may harm the life, body, property or other rights and interests of the person or a third party.",
   "2": "It may damage the company's rights or legitimate interests, or seriously hinder the proper conduct of its business.",
   "3": "It may encourage or induce illegal or improper acts.",
@@ -36,6 +44,105 @@ const REFUSAL_GROUND_TEXT_EN: Record<RefusalGround, string> = {
   "5": "It may hinder the prevention, suppression or investigation of crime or other maintenance of public safety and order.",
   "6": "Cooperation with a national or local government body performing duties under the law is needed, and it may hinder those duties.",
   "7": "It would violate another law.",
+};
+
+/** Each ground in the words of the provision it comes from. */
+export const GROUND_TEXT_JA: Record<Ground, string> = {
+  a33_2_1: "本人又は第三者の生命、身体、財産その他の権利利益を害するおそれがある場合",
+  a33_2_2: "当該個人情報取扱事業者の業務の適正な実施に著しい支障を及ぼすおそれがある場合",
+  a33_2_3: "他の法令に違反することとなる場合",
+  a34_not_untrue: "保有個人データの内容が事実でないとはいえない（訂正等を請求できるのは内容が事実でないときに限られる）",
+  a34_other_law: "その内容の訂正等に関して他の法令の規定により特別の手続が定められている場合",
+  a34_beyond_purpose: "利用目的の達成に必要な範囲を超える訂正等",
+  r19_authority: "警察、税務署、裁判所等の公的機関からの法令に基づく権限の行使による開示請求等",
+  r19_legal_duty: "当社の法令に定められている義務の履行のために必要な場合",
+  a32_2_1: "当該本人が識別される保有個人データの利用目的が明らかな場合（第32条第1項の公表等による）",
+  a21_4_1: "利用目的を本人に通知し、又は公表することにより本人又は第三者の生命、身体、財産その他の権利利益を害するおそれがある場合",
+  a21_4_2: "利用目的を本人に通知し、又は公表することにより当該個人情報取扱事業者の権利又は正当な利益を害するおそれがある場合",
+  a21_4_3:
+    "国の機関又は地方公共団体が法令の定める事務を遂行することに対して協力する必要がある場合であって、利用目的を本人に通知し、又は公表することにより当該事務の遂行に支障を及ぼすおそれがあるとき",
+  none_held: "請求に係る保有個人データが存在しない",
+  c5_1: "当該個人データの存否が明らかになることにより、本人又は第三者の生命、身体又は財産に危害が及ぶおそれがあるもの（保有個人データに当たらない）",
+  c5_2: "当該個人データの存否が明らかになることにより、違法又は不当な行為を助長し、又は誘発するおそれがあるもの（保有個人データに当たらない）",
+  c5_3: "当該個人データの存否が明らかになることにより、国の安全が害されるおそれ、他国若しくは国際機関との信頼関係が損なわれるおそれ又は他国若しくは国際機関との交渉上不利益を被るおそれがあるもの（保有個人データに当たらない）",
+  c5_4: "当該個人データの存否が明らかになることにより、犯罪の予防、鎮圧又は捜査その他の公共の安全と秩序の維持に支障が及ぶおそれがあるもの（保有個人データに当たらない）",
+  ...SEED_GROUND_TEXT_JA,
+};
+
+const GROUND_CITE_JA: Record<Ground, string> = {
+  a33_2_1: "個人情報保護法 第33条第2項第1号",
+  a33_2_2: "個人情報保護法 第33条第2項第2号",
+  a33_2_3: "個人情報保護法 第33条第2項第3号",
+  a34_not_untrue: "個人情報保護法 第34条第1項",
+  a34_other_law: "個人情報保護法 第34条第2項",
+  a34_beyond_purpose: "個人情報保護法 第34条第2項",
+  r19_authority: "規程 第19条ただし書（社内規程）",
+  r19_legal_duty: "規程 第19条ただし書（社内規程）",
+  a32_2_1: "個人情報保護法 第32条第2項第1号",
+  a21_4_1: "個人情報保護法 第32条第2項第2号・第21条第4項第1号",
+  a21_4_2: "個人情報保護法 第32条第2項第2号・第21条第4項第2号",
+  a21_4_3: "個人情報保護法 第32条第2項第2号・第21条第4項第3号",
+  none_held: "個人情報保護法 第33条第3項ほか（不存在）",
+  c5_1: "施行令 第5条第1号",
+  c5_2: "施行令 第5条第2号",
+  c5_3: "施行令 第5条第3号",
+  c5_4: "施行令 第5条第4号",
+  "1": "[1]（旧：基本方針 5.(1)）",
+  "2": "[2]（旧：基本方針 5.(1)）",
+  "3": "[3]（旧：基本方針 5.(1)）",
+  "4": "[4]（旧：基本方針 5.(1)）",
+  "5": "[5]（旧：基本方針 5.(1)）",
+  "6": "[6]（旧：基本方針 5.(1)）",
+  "7": "[7]（旧：基本方針 5.(1)）",
+};
+
+const GROUND_TEXT_EN: Record<Ground, string> = {
+  a33_2_1: "It may harm the life, body, property or other rights and interests of the person or a third party.",
+  a33_2_2: "It may seriously hinder the proper conduct of the business of the company.",
+  a33_2_3: "It would violate another law.",
+  a34_not_untrue: "The retained personal data is not untrue (correction may be asked only where the content is not true).",
+  a34_other_law: "Another law sets a special procedure for correcting it.",
+  a34_beyond_purpose: "The correction goes beyond what is needed to achieve the purpose of use.",
+  r19_authority: "A request for disclosure or the like by a public body (police, tax office, court) exercising a power under the law.",
+  r19_legal_duty: "It is needed to fulfil a duty the law places on the company.",
+  a32_2_1: "The purpose of use of the retained personal data identifying the person is clear (published etc. under Art.32(1)).",
+  a21_4_1: "Notifying or publishing the purpose may harm the life, body, property or other rights and interests of the person or a third party.",
+  a21_4_2: "Notifying or publishing the purpose may harm the rights or legitimate interests of the company.",
+  a21_4_3:
+    "Cooperation with a national or local government body performing duties under the law is needed, and notifying or publishing the purpose may hinder those duties.",
+  none_held: "No retained personal data of the request exists.",
+  c5_1: "Revealing whether the data exists may endanger the life, body or property of the person or a third party (not retained personal data).",
+  c5_2: "Revealing whether the data exists may encourage or induce illegal or improper acts (not retained personal data).",
+  c5_3: "Revealing whether the data exists may harm national security, trust with another country or an international organisation, or negotiations with them (not retained personal data).",
+  c5_4: "Revealing whether the data exists may hinder the prevention, suppression or investigation of crime or other maintenance of public safety and order (not retained personal data).",
+  ...SEED_GROUND_TEXT_EN,
+};
+
+const GROUND_CITE_EN: Record<Ground, string> = {
+  a33_2_1: "APPI Art.33(2)(i)",
+  a33_2_2: "APPI Art.33(2)(ii)",
+  a33_2_3: "APPI Art.33(2)(iii)",
+  a34_not_untrue: "APPI Art.34(1)",
+  a34_other_law: "APPI Art.34(2)",
+  a34_beyond_purpose: "APPI Art.34(2)",
+  r19_authority: "Rules Art.19 proviso (company rule)",
+  r19_legal_duty: "Rules Art.19 proviso (company rule)",
+  a32_2_1: "APPI Art.32(2)(i)",
+  a21_4_1: "APPI Art.32(2)(ii), Art.21(4)(i)",
+  a21_4_2: "APPI Art.32(2)(ii), Art.21(4)(ii)",
+  a21_4_3: "APPI Art.32(2)(ii), Art.21(4)(iii)",
+  none_held: "APPI Art.33(3) etc. (does not exist)",
+  c5_1: "Cabinet Order Art.5(i)",
+  c5_2: "Cabinet Order Art.5(ii)",
+  c5_3: "Cabinet Order Art.5(iii)",
+  c5_4: "Cabinet Order Art.5(iv)",
+  "1": "[1] (former: policy 5.(1))",
+  "2": "[2] (former: policy 5.(1))",
+  "3": "[3] (former: policy 5.(1))",
+  "4": "[4] (former: policy 5.(1))",
+  "5": "[5] (former: policy 5.(1))",
+  "6": "[6] (former: policy 5.(1))",
+  "7": "[7] (former: policy 5.(1))",
 };
 
 const ja = {
@@ -71,16 +178,45 @@ const ja = {
     MandateDocument,
     string
   >,
-  outcome: { done: "対応済み（実施）", partly: "一部実施（一部不実施）", not_done: "不実施" } as Record<Outcome, string>,
+  outcome: {
+    done: "対応済み（実施）",
+    partly: "一部実施（一部不実施）",
+    not_done: "不実施",
+    not_retained: "保有個人データなし（存在しない・施行令 第5条）",
+  } as Record<Outcome, string>,
   status: {
     open: "受付（本人確認待ち）",
     verified: "本人確認済み・対応中",
     awaiting_approval: "不実施の承認待ち",
-    answered: "回答済み",
+    decided: "回答確定・本人への通知待ち",
+    answered: "本人に通知済み（完了）",
     withdrawn: "取り下げ",
   } as Record<DsrStatus, string>,
-  ground: REFUSAL_GROUND_TEXT_JA,
-  groundLabel: (g: string) => `[${g}]`,
+  ground: GROUND_TEXT_JA as Record<string, string>,
+  groundLabel: (g: string) => GROUND_CITE_JA[g as Ground] ?? g,
+  groundLine: (cite: string, text: string) => `${cite}：${text}`,
+  method: { electronic: "電磁的記録の提供", written: "書面の交付", other: "当社の定めるその他の方法" } as Record<DisclosureMethod, string>,
+  basis: {
+    none: "第35条の要件なし（規程 第19条（社内規程）による）",
+    a35_1: "第35条第1項：第18条・第19条に違反する取扱い、第20条に違反する取得",
+    a35_3: "第35条第3項：第27条第1項・第28条に違反する第三者提供",
+    a35_5: "第35条第5項：利用の必要がなくなった、第26条第1項の事態、その他権利利益を害するおそれ",
+  } as Record<StatutoryBasis, string>,
+  noticeBasis: {
+    a32_2: "個人情報保護法 第32条第2項（利用目的の通知）",
+    a32_3: "個人情報保護法 第32条第3項（通知しない旨の決定の通知）",
+    a33_2: "個人情報保護法 第33条第2項（開示）",
+    a33_3: "個人情報保護法 第33条第3項（開示しない旨の決定・不存在・請求された方法によらない旨の通知）",
+    a33_5: "個人情報保護法 第33条第5項（第三者提供記録：第2項・第3項の準用）",
+    a34_3: "個人情報保護法 第34条第3項（訂正等を行った旨とその内容、又は行わない旨の通知）",
+    a35_7: "個人情報保護法 第35条第7項（利用停止等・第三者提供の停止を行った旨、又は行わない旨の通知）",
+    company: "基本方針 5.(3)（当社の約束：実施・不実施を遅滞なく連絡。第35条の要件がないため法の通知義務はありません）",
+  } as Record<NoticeBasis, string>,
+  reasonsRule: (company: boolean): string =>
+    company
+      ? "実施しない理由は説明するよう努めます（基本方針 5.(3)）。"
+      : "実施しない理由、又は請求と異なる措置をとる理由は説明するよう努めなければなりません（個人情報保護法 第36条・努力義務）。",
+  yesNo: { yes: "はい", no: "いいえ" } as Record<"yes" | "no", string>,
   complaintKind: { complaint: "苦情", inquiry: "相談・問い合わせ" } as Record<ComplaintKind, string>,
   complaintStatus: { open: "対応中", resolved: "解決", referred: "他部署・他機関へ回付" } as Record<ComplaintStatus, string>,
   complaintOutcome: { resolved: "解決（対応内容を記録）", referred: "回付（回付先を記録）" } as Record<"resolved" | "referred", string>,
@@ -94,7 +230,7 @@ const ja = {
     kind: "請求の種類",
     via: "受付方法",
     receivedOn: "受付日（請求が届いた日）",
-    receivedOnHint: "期限はこの日から数えます（目標：営業日、上限：暦日）。",
+    receivedOnHint: "社内の回答目標（営業日）と社内上限（暦日）はこの日から数えます。法律上の義務は「遅滞なく」です。",
     requester: "請求者",
     mandate: "代理人の種類（代理人の場合）",
     customerRef: "顧客記録の参照（社内システムの顧客番号など）",
@@ -117,7 +253,25 @@ const ja = {
     checkedOn: "確認した日",
     answerTitle: "回答を記録",
     answerIntro: (code: string) =>
-      `${code} の回答。一部実施・不実施は不実施事由（基本方針 5.(1) [1]〜[7]）と本人への説明が必要で、個人情報管理責任者（または代理）の承認後に回答済みになります。`,
+      `${code} の回答。一部実施・不実施・保有個人データなしは、事由と本人への説明が必要で、個人情報管理責任者（または代理）の承認を受けます。どの結果も、本人への通知を記録して完了します。`,
+    groundsIntro: "*この種類の請求を不実施にできる事由（法令・規程の文言）*",
+    notRetainedIntro: "*保有個人データなし*（不実施の事由ではなく、請求の対象がないという結果です）",
+    secrecyNote:
+      "通話の相手方など他人の通信の秘密に関わる部分（電気通信事業法 第4条）は、第1号（第三者の権利利益）又は第3号（他の法令に違反）に当たり得ます。その部分だけを開示しない場合は「一部実施」を選びます。",
+    stopNote:
+      "規程 第19条（社内規程）：利用又は第三者への提供を拒まれたら応じなければなりません。応じないことができるのは同条ただし書の2つの場合だけで、業務上の不都合などは事由になりません。個人情報保護法では第35条の要件（第1項・第3項・第5項）がある場合に義務が生じますが、当社は規程のとおりより広く応じます。",
+    notRetained: "保有個人データなしの理由（保有個人データなしの場合）",
+    basis: "請求の法的な根拠（第35条の要件）",
+    methodUsed: "開示した方法（対応済み・一部実施）",
+    method: "開示の方法（本人の希望・開示と第三者提供記録の開示）",
+    methodHint: "第33条第1項：電磁的記録の提供、書面の交付、その他当社の定める方法から本人が選びます。",
+    fee: "手数料（円・徴収する場合）",
+    feeHint: "徴収できるのは利用目的の通知と開示（第三者提供記録を含む）だけで、実費を勘案して合理的と認められる範囲内で当社が定める額です（第38条）。",
+    noticeTitle: "本人への通知を記録",
+    noticeIntro: (code: string, basis: string) => `${code} の結果を本人に通知したことを記録します（${basis}）。記録すると完了します。`,
+    noticeOn: "通知した日",
+    noticeVia: "通知の方法",
+    reasonExplained: "理由を説明したか（実施しない部分、又は希望と異なる方法について）",
     outcome: "結果",
     actionTaken: "実施した内容（対応済み・一部実施）",
     actionOn: "実施日（対応済み・一部実施）",
@@ -164,6 +318,20 @@ const ja = {
     grounds: "一部実施・不実施には不実施事由を1つ以上選んでください。",
     groundsForDone: "対応済みには不実施事由を選ばないでください。",
     reason: "本人に伝える理由を入力してください。",
+    groundNotForKind: "この種類の請求には選べない事由です。",
+    notRetainedPick: "保有個人データなしの場合は、存在しない又は施行令 第5条の該当号を1つ以上選んでください。",
+    notRetainedOnly: "「保有個人データなし」を選んだ場合だけ選んでください。",
+    notRetainedGrounds: "保有個人データなしには不実施事由を選ばないでください（下の欄で理由を選びます）。",
+    outcomeNotForKind: "第三者提供記録の開示にはこの結果を選べません。",
+    basisRequired: "第35条の要件を選んでください（なければ「要件なし」）。",
+    methodRequired: "開示・第三者提供記録の開示では、本人が希望する開示の方法を選んでください（第33条第1項）。",
+    methodNotForKind: "開示の方法は、開示・第三者提供記録の開示の請求だけに記録します。",
+    feeNotAllowed: "手数料を徴収できるのは利用目的の通知と開示（第三者提供記録を含む）だけです（第38条第1項）。",
+    feeNumber: "0以上の整数（円）で入力してください。",
+    methodUsedRequired: "開示した方法を選んでください。",
+    methodNotAllowed:
+      "本人の希望と異なる方法にできるのは書面の交付だけです（第33条第2項：希望の方法による開示が困難な場合）。その旨を本人に通知します（同条第3項）。",
+    reasonExplainedRequired: "理由を説明したかを選んでください。",
     notVerified: "本人確認が記録されていないため回答できません。先に「本人確認を記録」してください。",
     badLink: "INC-2026-0001 または DSR-2026-0001 の形で入力してください。",
     linkNotFound: (code: string) => `${code} は見つかりません。`,
@@ -176,6 +344,8 @@ const ja = {
     notFound: "案件が見つかりません。",
     notVerified: "本人確認が記録されていないため、まだ回答できません。先に「本人確認を記録」を押してください。",
     awaitingApproval: "不実施の提案が個人情報管理責任者の承認を待っています。承認または差し戻しの後に操作できます。",
+    awaitingNotice: "回答は確定しています。本人に通知したら「本人への通知を記録」を押してください。",
+    notDecided: "本人への通知は、回答が確定してから（対応済みの記録、または不実施の承認の後）記録できます。",
     closed: "この案件は完了しています（回答済みまたは取り下げ）。",
     notApprover: "不実施の承認・差し戻しは個人情報管理責任者（または代理）だけができます。",
     ownProposal: "自分が提案した不実施は承認できません（他の個人情報管理責任者・代理が承認します）。",
@@ -197,8 +367,10 @@ const ja = {
     customerRef: "顧客記録の参照",
     scope: "内容",
     owner: "担当",
-    target: "回答目標",
-    ceiling: "上限（APPI 第39条）",
+    target: "回答目標（社内設定）",
+    ceiling: "社内上限（社内設定）",
+    deadlineNote:
+      "法律上の義務は「遅滞なく」対応することです（個人情報保護法 第32条〜第35条）。回答目標と社内上限は当社の設定で、法定の期限ではありません。第39条の「2週間」は、請求が届いてから本人が訴えを提起できるようになるまでの期間です（拒んだ場合は直ちに）。",
     identity: "本人確認",
     identityNone: "未確認",
     identityDone: (doc: string, by: string, on: string) => `${doc}（${by}・${on}）`,
@@ -209,12 +381,24 @@ const ja = {
     withDay: (text: string, day: string) => `${text}（${day}）`,
     summary: (header: string, kind: string, status: string) => `${header}: ${kind}・${status}`,
     identityCorrectButton: "本人確認を訂正",
+    noticeButton: "本人への通知を記録",
+    notice: "本人への通知",
+    noticePending: (basis: string) => `未記録：遅滞なく通知（${basis}）`,
+    noticeDone: (on: string, via: string, by: string, basis: string) => `${on}・${via}（記録：${by}）— ${basis}`,
+    reasonExplained: (yes: boolean): string => (yes ? "理由を説明済み（第36条）" : "理由は説明していない（第36条は努力義務）"),
+    method: "開示の方法（本人の希望）",
+    methodUsed: "開示した方法",
+    methodChanged: (method: string) => `${method}（希望と異なる：第33条第2項・本人に通知（同条第3項））`,
+    fee: "手数料（第38条）",
+    feeValue: (n: number) => `${n.toLocaleString("ja-JP")}円`,
+    basis: "法的な根拠",
     outcome: "結果",
     identityButton: "本人確認を記録",
     answerButton: "回答を記録",
     withdrawButton: "取り下げ",
     open: "登録簿の投稿を開く",
     grounds: "不実施事由",
+    notRetainedGrounds: "保有個人データなしの根拠",
     reason: "本人への説明",
     actionTaken: "実施内容",
     approvedBy: (who: string) => `承認：${who}`,
@@ -225,15 +409,17 @@ const ja = {
     identity: (who: string, doc: string, checkedBy: string, on: string) => `${who} が本人確認を記録しました：${doc}（確認者 ${checkedBy}、${on}）。`,
     answered: (who: string, what: string, on: string) => `${who} が回答を記録しました：対応済み（${on}）— ${what}`,
     proposed: (who: string, outcome: string, grounds: string, approvers: string) =>
-      `${who} が「${outcome}」を提案しました（不実施事由 ${grounds}）。${approvers} の承認を待っています。`,
+      `${who} が「${outcome}」を提案しました（根拠 ${grounds}）。${approvers} の承認を待っています。`,
     noApprover: (compliance: string) =>
       `:warning: 承認できる個人情報管理責任者・代理が登録されていません（提案者は自分の提案を承認できません）。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。${compliance ? `${compliance} に通知しました。` : ""}`,
-    approved: (who: string, outcome: string) => `${who} が「${outcome}」を承認しました。回答済みです。`,
-    clampedTarget: (day: string) => `回答目標：${day}（祝日・休業日のため上限の直前の営業日に前倒し）`,
+    approved: (who: string, outcome: string) => `${who} が「${outcome}」を承認しました。本人に遅滞なく通知し、「本人への通知を記録」を押してください。`,
+    decidedDone: "回答が確定しました。本人に遅滞なく通知し、「本人への通知を記録」を押してください。",
+    noticed: (who: string, on: string, via: string, basis: string) => `${who} が本人への通知を記録しました：${on}・${via}（${basis}）。完了です。`,
+    clampedTarget: (day: string) => `回答目標（社内設定）：${day}（祝日・休業日のため社内上限の直前の営業日に前倒し）`,
     identityCorrected: (who: string, before: string, after: string) => `${who} が本人確認の記録を訂正しました：${before} → ${after}`,
-    lateOverdue: (target: string) => `:warning: 記録した時点で回答目標（${target}）を過ぎています。`,
+    lateOverdue: (target: string) => `:warning: 記録した時点で回答目標（${target}、社内設定）を過ぎています。`,
     lateCeiling: (ceiling: string, to: string) =>
-      `:rotating_light: 記録した時点で上限（${ceiling}、受付から2週間・個人情報保護法 第39条）に達しています。${to} に直ちに通知しました。`,
+      `:rotating_light: 記録した時点で社内上限（${ceiling}、受付から2週間・社内設定）に達しています。この時点から本人は訴えを提起できます（個人情報保護法 第39条）。${to} に直ちに通知しました。`,
     sentBack: (who: string, reason: string) => `${who} が差し戻しました：${reason}`,
     withdrawn: (who: string, note: string | null) => `${who} が取り下げを記録しました。${note ? `（${note}）` : ""}`,
     approvalRequest: (code: string, outcome: string) => `*${code}：「${outcome}」の承認依頼*`,
@@ -244,28 +430,31 @@ const ja = {
 
   dm: {
     toOwner: (code: string, kind: string, target: string, ceiling: string) =>
-      `あなたが開示等の請求 ${code}（${kind}）の担当です。回答目標 ${target}、上限 ${ceiling}。本人確認を記録してから回答を記録してください。`,
+      `あなたが開示等の請求 ${code}（${kind}）の担当です。法律上は遅滞なく対応します。回答目標 ${target}・社内上限 ${ceiling}（いずれも社内設定）。本人確認を記録してから回答を記録してください。`,
     toApprovers: (code: string, outcome: string, who: string) => `${code}：${who} が「${outcome}」を提案しました。承認または差し戻しをお願いします。`,
-    approvedToOwner: (code: string, who: string) => `${code} の不実施が ${who} に承認されました。回答済みです。本人に理由を伝えてください。`,
+    approvedToOwner: (code: string, who: string) =>
+      `${code} の不実施が ${who} に承認されました。本人に遅滞なく通知し（理由の説明に努めます：第36条）、「本人への通知を記録」を押してください。`,
     sentBackToOwner: (code: string, who: string, reason: string) => `${code} が ${who} に差し戻されました：${reason}。回答を記録し直してください。`,
     noChannel: "（コンプライアンスチャンネルが設定されていないため、DM でお知らせします）",
     noApproverToCompliance: (code: string, outcome: string, who: string) =>
       `:warning: ${code}：${who} が「${outcome}」を提案しましたが、承認できる個人情報管理責任者・代理が他にいません。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。`,
     lateEscalation: (code: string, kind: string, ceiling: string, owner: string) =>
-      `:rotating_light: 開示等の請求 ${code}（${kind}）は記録した時点で上限（${ceiling}、受付から2週間・個人情報保護法 第39条）に達しています。担当 ${owner}。`,
+      `:rotating_light: 開示等の請求 ${code}（${kind}）は記録した時点で社内上限（${ceiling}、受付から2週間・社内設定。この時点から本人は訴えを提起できます：第39条）に達しています。担当 ${owner}。`,
   },
 
   done: {
     logged: (code: string) => `${code} を記録しました。`,
-    loggedOverdue: (code: string, target: string) => `${code} を記録しました。:warning: 回答目標（${target}）を過ぎています。`,
+    loggedOverdue: (code: string, target: string) => `${code} を記録しました。:warning: 回答目標（${target}、社内設定）を過ぎています。`,
     loggedCeiling: (code: string, ceiling: string) =>
-      `${code} を記録しました。:rotating_light: 上限（${ceiling}、受付から2週間）に達しています。個人情報管理責任者とコンプライアンス担当に通知しました。`,
+      `${code} を記録しました。:rotating_light: 社内上限（${ceiling}、受付から2週間・社内設定）に達しています。個人情報管理責任者とコンプライアンス担当に通知しました。`,
     identity: (code: string) => `${code} の本人確認を記録しました。`,
     answered: (code: string) => `${code} の回答を記録しました。`,
     proposed: (code: string) => `${code} の不実施を提案しました。個人情報管理責任者の承認を待ちます。`,
     approved: (code: string) => `${code} の不実施を承認しました。`,
     sentBack: (code: string) => `${code} を差し戻しました。`,
     withdrawn: (code: string) => `${code} の取り下げを記録しました。`,
+    decided: (code: string) => `${code} の回答を記録しました。本人に通知したら「本人への通知を記録」を押してください。`,
+    noticed: (code: string) => `${code} の本人への通知を記録しました。完了です。`,
   },
 
   command: {
@@ -285,9 +474,10 @@ const ja = {
     listTitle: (n: number) => `*対応中の開示等の請求（${n}件）*`,
     none: "対応中の請求はありません。",
     listItem: (code: string, kind: string, status: string, owner: string, target: string, ceiling: string, flag: string) =>
-      `• ${code}　${kind}・${status}・担当 ${owner}・目標 ${target}・上限 ${ceiling}${flag}`,
-    overdueFlag: "　:warning: 目標超過",
-    ceilingFlag: "　:rotating_light: 上限",
+      `• ${code}　${kind}・${status}・担当 ${owner}・回答目標 ${target}・社内上限 ${ceiling}${flag}`,
+    overdueFlag: "　:warning: 回答目標超過",
+    ceilingFlag: "　:rotating_light: 社内上限",
+    deadlineNote: "（回答目標・社内上限は社内設定。法律上の義務は「遅滞なく」）",
     complaintListTitle: (n: number) => `*対応中の苦情・相談（${n}件）*`,
     complaintNone: "対応中の苦情・相談はありません。",
     complaintListItem: (code: string, kind: string, via: string, received: string, owner: string, link: string) =>
@@ -296,20 +486,28 @@ const ja = {
 
   reminder: {
     intro: (n: number) => `開示等の請求の期限（${n}件）`,
-    escalationIntro: (n: number) => `:rotating_light: 開示等の請求が上限（受付から2週間、個人情報保護法 第39条）に達しています（${n}件）`,
-    stage: { soon: "回答目標が近い", due: "今日が回答目標", overdue: "回答目標を過ぎています", ceiling: "上限に達している・過ぎている" },
+    escalationIntro: (n: number) =>
+      `:rotating_light: 開示等の請求が社内上限（受付から2週間・社内設定。この時点から本人は訴えを提起できます：第39条）に達しています（${n}件）`,
+    stage: {
+      soon: "回答目標（社内設定）が近い",
+      due: "今日が回答目標（社内設定）",
+      overdue: "回答目標（社内設定）を過ぎています",
+      ceiling: "社内上限（社内設定）に達している・過ぎている",
+    },
     item: (code: string, kind: string, status: string, target: string, ceiling: string, owner: string) =>
-      `${code}（${kind}・${status}）目標 ${target}・上限 ${ceiling}・担当 ${owner}`,
+      `${code}（${kind}・${status}）回答目標 ${target}・社内上限 ${ceiling}・担当 ${owner}`,
     awaiting: "（責任者の承認待ち）",
   },
 
   digest: {
-    title: "開示等の請求・苦情（第18・19・22条）",
+    title: "開示等の請求・苦情（規程 第18・19・22条、個人情報保護法 第32〜39条）",
     counts: (received: number, answered: number, open: number, overdue: number, ceiling: number) =>
-      `請求：期間中の受付 *${received}* 件・回答 *${answered}* 件、対応中 *${open}* 件（目標超過 *${overdue}* 件・上限超過 *${ceiling}* 件）`,
+      `請求：期間中の受付 *${received}* 件・回答 *${answered}* 件、対応中 *${open}* 件（回答目標超過 *${overdue}* 件・社内上限超過 *${ceiling}* 件。いずれも社内設定、法律上は「遅滞なく」）`,
     refusals: (list: string) => `期間中の不実施・一部実施の事由：${list}`,
     withdrawn: (n: number) => `期間中の取り下げ *${n}* 件`,
-    overdueItem: (code: string, kind: string, target: string, ceiling: string) => `• ${code}（${kind}）目標 ${target}・上限 ${ceiling}`,
+    awaitingNotice: (n: number) =>
+      `回答が確定し本人への通知の記録を待っている請求 *${n}* 件（第32条第3項・第33条第3項・第34条第3項・第35条第7項：遅滞なく通知）`,
+    overdueItem: (code: string, kind: string, target: string, ceiling: string) => `• ${code}（${kind}）回答目標 ${target}・社内上限 ${ceiling}`,
     complaints: (received: number, closed: number, open: number) => `苦情・相談：期間中の受付 *${received}* 件・対応完了 *${closed}* 件、対応中 *${open}* 件`,
   },
 
@@ -359,16 +557,45 @@ const en: typeof ja = {
     other: "Other",
   },
   mandateDocument: { power_of_attorney: "Power of attorney (proof of the mandate)", legal_proof: "Proof of legal representation" },
-  outcome: { done: "Done", partly: "Partly done (partly refused)", not_done: "Not done (refused)" },
+  outcome: {
+    done: "Done",
+    partly: "Partly done (partly refused)",
+    not_done: "Not done (refused)",
+    not_retained: "No retained personal data (none exists, Cabinet Order Art.5)",
+  },
   status: {
     open: "Received (identity not checked)",
     verified: "Identity checked, in progress",
     awaiting_approval: "Refusal awaiting approval",
-    answered: "Answered",
+    decided: "Decided, the person to be told",
+    answered: "Person told (closed)",
     withdrawn: "Withdrawn",
   },
-  ground: REFUSAL_GROUND_TEXT_EN,
-  groundLabel: (g) => `[${g}]`,
+  ground: GROUND_TEXT_EN as Record<string, string>,
+  groundLabel: (g) => GROUND_CITE_EN[g as Ground] ?? g,
+  groundLine: (cite, text) => `${cite}: ${text}`,
+  method: { electronic: "Electronic record", written: "Written copy", other: "Another method the company sets" },
+  basis: {
+    none: "No Art.35 condition (rules Art.19, a company rule, applies)",
+    a35_1: "Art.35(1): handled against Art.18 or 19, or obtained against Art.20",
+    a35_3: "Art.35(3): provided to a third party against Art.27(1) or 28",
+    a35_5: "Art.35(5): no longer needed, an Art.26(1) event, or other harm to rights",
+  },
+  noticeBasis: {
+    a32_2: "APPI Art.32(2) (notifying the purpose)",
+    a32_3: "APPI Art.32(3) (notice of the decision not to notify)",
+    a33_2: "APPI Art.33(2) (the disclosure)",
+    a33_3: "APPI Art.33(3) (notice of non-disclosure, non-existence, or another method than the one asked)",
+    a33_5: "APPI Art.33(5) (provision records: Art.33(2)-(3) apply)",
+    a34_3: "APPI Art.34(3) (notice of the correction and what it was, or of the decision not to correct)",
+    a35_7: "APPI Art.35(7) (notice that use or provision was stopped, or of the decision not to)",
+    company: "Policy 5.(3) (the company's promise to tell every outcome without delay; with no Art.35 condition the law requires no notice)",
+  },
+  reasonsRule: (company) =>
+    company
+      ? "The company tries to explain the reasons for not acting (policy 5.(3))."
+      : "The reasons for not acting, or for acting otherwise than asked, must be explained as an effort (APPI Art.36).",
+  yesNo: { yes: "Yes", no: "No" },
   complaintKind: { complaint: "Complaint", inquiry: "Inquiry" },
   complaintStatus: { open: "Open", resolved: "Resolved", referred: "Referred" },
   complaintOutcome: { resolved: "Resolved (say what was done)", referred: "Referred (say to whom)" },
@@ -382,7 +609,7 @@ const en: typeof ja = {
     kind: "Kind of request",
     via: "How it arrived",
     receivedOn: "Day it arrived",
-    receivedOnHint: "Deadlines count from this day (target: business days; ceiling: calendar days).",
+    receivedOnHint: "The company's target (business days) and ceiling (calendar days) count from this day. The law's duty is \"without delay\".",
     requester: "Who asked",
     mandate: "Kind of agent (for an agent)",
     customerRef: "Customer record reference (e.g. customer number)",
@@ -405,7 +632,26 @@ const en: typeof ja = {
     checkedOn: "Checked on",
     answerTitle: "Record the answer",
     answerIntro: (code) =>
-      `The answer to ${code}. Partly done or not done needs refusal grounds (policy 5.(1) [1]-[7]) and the reason given to the person, and is answered once the chief privacy officer (or deputy) approves.`,
+      `The answer to ${code}. Partly done, not done and no retained data need their grounds and the reason given to the person, and the approval of the chief privacy officer (or deputy). Every outcome closes once the notice to the person is recorded.`,
+    groundsIntro: "*Grounds on which this kind of request may be refused (in the words of the law or the rules)*",
+    notRetainedIntro: "*No retained personal data* (not a refusal ground: an outcome of its own)",
+    secrecyNote:
+      "Parts that would reveal another person's communications, such as the other party of a call (secrecy of communications, Telecommunications Business Act Art.4), can fall under item (i) (a third party's rights) or (iii) (violating another law). To withhold only those parts, choose partly done.",
+    stopNote:
+      "Rules Art.19 (a company rule): the company must comply when a person refuses use or provision to third parties; only the two cases of its proviso allow not to, and inconvenience to a department is not one. Under the APPI alone the duty arises with an Art.35 condition (paragraphs 1, 3, 5); the company complies more widely, as its rules say.",
+    notRetained: "Why there is no retained data (for that outcome)",
+    basis: "Legal basis of the request (Art.35 condition)",
+    methodUsed: "Method of the disclosure (done, partly)",
+    method: "How the person asks to receive it (disclosure, provision records)",
+    methodHint: "Art.33(1): an electronic record, a written copy, or another method the company sets, as the person asks.",
+    fee: "Fee (yen, if charged)",
+    feeHint:
+      "A fee may be charged only for a purpose notification and a disclosure (provision records included), of an amount the company sets within what is reasonable given the actual cost (Art.38).",
+    noticeTitle: "Record the notice",
+    noticeIntro: (code, basis) => `Record that the person was told the outcome of ${code} (${basis}). This closes it.`,
+    noticeOn: "Told on",
+    noticeVia: "How the person was told",
+    reasonExplained: "Were the reasons explained (for what is not done, or another method)?",
     outcome: "Outcome",
     actionTaken: "What was done (done, partly)",
     actionOn: "Done on (done, partly)",
@@ -450,6 +696,20 @@ const en: typeof ja = {
     grounds: "Partly done or not done needs at least one refusal ground.",
     groundsForDone: "Done needs no refusal grounds.",
     reason: "Give the reason to tell the person.",
+    groundNotForKind: "This ground does not apply to this kind of request.",
+    notRetainedPick: "For no retained data, pick non-existence or the item of Cabinet Order Art.5.",
+    notRetainedOnly: "Only for the outcome no retained personal data.",
+    notRetainedGrounds: "No retained data takes no refusal grounds (pick its reason below).",
+    outcomeNotForKind: "This outcome does not apply to provision records.",
+    basisRequired: "Pick the Art.35 condition (or none).",
+    methodRequired: "For a disclosure or provision records, pick how the person asks to receive it (Art.33(1)).",
+    methodNotForKind: "The method is recorded only for a disclosure or provision records.",
+    feeNotAllowed: "A fee may be charged only for a purpose notification and a disclosure, provision records included (Art.38(1)).",
+    feeNumber: "A whole number of yen, 0 or more.",
+    methodUsedRequired: "Pick the method of the disclosure.",
+    methodNotAllowed:
+      "Only a written copy may replace the method the person asked for (Art.33(2): where that method is difficult); the person is told so (Art.33(3)).",
+    reasonExplainedRequired: "Say whether the reasons were explained.",
     notVerified: "The identity check is not recorded: it cannot be answered yet. Record the identity check first.",
     badLink: "Use the form INC-2026-0001 or DSR-2026-0001.",
     linkNotFound: (code) => `${code} was not found.`,
@@ -462,6 +722,8 @@ const en: typeof ja = {
     notFound: "The case was not found.",
     notVerified: 'The identity check is not recorded, so it cannot be answered yet. Press "Record identity check" first.',
     awaitingApproval: "A refusal waits for the chief privacy officer's approval. Act again once it is approved or sent back.",
+    awaitingNotice: 'The answer is decided. Once the person is told, press "Record the notice".',
+    notDecided: "The notice can be recorded once the answer is decided (done recorded, or the refusal approved).",
     closed: "This case is closed (answered or withdrawn).",
     notApprover: "Only the chief privacy officer (or deputy) approves or sends back a refusal.",
     ownProposal: "You proposed this refusal: another chief or deputy approves it.",
@@ -483,8 +745,10 @@ const en: typeof ja = {
     customerRef: "Customer record",
     scope: "What",
     owner: "Owner",
-    target: "Target",
-    ceiling: "Ceiling (APPI Art.39)",
+    target: "Target (company setting)",
+    ceiling: "Company ceiling (company setting)",
+    deadlineNote:
+      "The law's duty is to respond without delay (APPI Art.32-35). The target and the ceiling are the company's settings, not legal deadlines. The two weeks of Art.39 are when the person may sue after the request arrives (at once if refused).",
     identity: "Identity check",
     identityNone: "Not yet",
     identityDone: (doc, by, on) => `${doc} (${by}, ${on})`,
@@ -495,12 +759,24 @@ const en: typeof ja = {
     withDay: (text, day) => `${text} (${day})`,
     summary: (header, kind, status) => `${header}: ${kind}, ${status}`,
     identityCorrectButton: "Correct identity check",
+    noticeButton: "Record the notice",
+    notice: "Notice to the person",
+    noticePending: (basis) => `Not yet: tell the person without delay (${basis})`,
+    noticeDone: (on, via, by, basis) => `${on}, ${via} (recorded by ${by}) — ${basis}`,
+    reasonExplained: (yes) => (yes ? "Reasons explained (Art.36)" : "Reasons not explained (Art.36 is an effort duty)"),
+    method: "Method asked for",
+    methodUsed: "Method used",
+    methodChanged: (method) => `${method} (not the one asked: Art.33(2); the person is told, Art.33(3))`,
+    fee: "Fee (Art.38)",
+    feeValue: (n) => `¥${n.toLocaleString("en-US")}`,
+    basis: "Legal basis",
     outcome: "Outcome",
     identityButton: "Record identity check",
     answerButton: "Record the answer",
     withdrawButton: "Withdraw",
     open: "Open the register entry",
     grounds: "Refusal grounds",
+    notRetainedGrounds: "Why there is no retained data",
     reason: "Reason given",
     actionTaken: "What was done",
     approvedBy: (who) => `Approved by ${who}`,
@@ -510,14 +786,17 @@ const en: typeof ja = {
     logged: (code, who, owner) => `${code} received (logged by ${who}, owner ${owner}). It can be answered once the identity is checked.`,
     identity: (who, doc, checkedBy, on) => `${who} recorded the identity check: ${doc} (checked by ${checkedBy}, ${on}).`,
     answered: (who, what, on) => `${who} recorded the answer: done (${on}) — ${what}`,
-    proposed: (who, outcome, grounds, approvers) => `${who} proposes "${outcome}" (grounds ${grounds}). Waiting for ${approvers} to approve.`,
+    proposed: (who, outcome, grounds, approvers) => `${who} proposes "${outcome}" (on ${grounds}). Waiting for ${approvers} to approve.`,
     noApprover: (compliance) =>
       `:warning: No chief privacy officer or deputy other than the proposer is registered to approve it (nobody approves their own proposal). Ask an admin to add one (/privacy admin role add @user deputyChief).${compliance ? ` ${compliance} told.` : ""}`,
-    approved: (who, outcome) => `${who} approved "${outcome}". Answered.`,
-    clampedTarget: (day) => `Target: ${day} (brought forward to the last business day before the ceiling)`,
+    approved: (who, outcome) => `${who} approved "${outcome}". Tell the person without delay, then press "Record the notice".`,
+    decidedDone: 'The answer is decided. Tell the person without delay, then press "Record the notice".',
+    noticed: (who, on, via, basis) => `${who} recorded the notice to the person: ${on}, ${via} (${basis}). Closed.`,
+    clampedTarget: (day) => `Target (company setting): ${day} (brought forward to the last business day before the company ceiling)`,
     identityCorrected: (who, before, after) => `${who} corrected the identity check: ${before} → ${after}`,
-    lateOverdue: (target) => `:warning: Logged after its target (${target}).`,
-    lateCeiling: (ceiling, to) => `:rotating_light: Logged at or after its ceiling (${ceiling}, two weeks after arrival, APPI Art.39). ${to} told at once.`,
+    lateOverdue: (target) => `:warning: Logged after its target (${target}, a company setting).`,
+    lateCeiling: (ceiling, to) =>
+      `:rotating_light: Logged at or after the company ceiling (${ceiling}, two weeks after arrival, a company setting). From then the person may sue (APPI Art.39). ${to} told at once.`,
     sentBack: (who, reason) => `${who} sent it back: ${reason}`,
     withdrawn: (who, note) => `${who} recorded the withdrawal.${note ? ` (${note})` : ""}`,
     approvalRequest: (code, outcome) => `*${code}: approval of "${outcome}" requested*`,
@@ -528,28 +807,31 @@ const en: typeof ja = {
 
   dm: {
     toOwner: (code, kind, target, ceiling) =>
-      `You own subject request ${code} (${kind}). Target ${target}, ceiling ${ceiling}. Record the identity check, then the answer.`,
+      `You own subject request ${code} (${kind}). The law says without delay; target ${target}, company ceiling ${ceiling} (company settings). Record the identity check, then the answer.`,
     toApprovers: (code, outcome, who) => `${code}: ${who} proposes "${outcome}". Please approve or send it back.`,
-    approvedToOwner: (code, who) => `${who} approved the refusal of ${code}. It is answered: give the person the reason.`,
+    approvedToOwner: (code, who) =>
+      `${who} approved the refusal of ${code}. Tell the person without delay (trying to explain the reasons: Art.36), then press "Record the notice".`,
     sentBackToOwner: (code, who, reason) => `${who} sent ${code} back: ${reason}. Record the answer again.`,
     noChannel: "(No compliance channel is set, so this comes by DM.)",
     noApproverToCompliance: (code, outcome, who) =>
       `:warning: ${code}: ${who} proposes "${outcome}", and no other chief privacy officer or deputy can approve it. Ask an admin to add one (/privacy admin role add @user deputyChief).`,
     lateEscalation: (code, kind, ceiling, owner) =>
-      `:rotating_light: Subject request ${code} (${kind}) was logged at or after its ceiling (${ceiling}, two weeks after arrival, APPI Art.39). Owner ${owner}.`,
+      `:rotating_light: Subject request ${code} (${kind}) was logged at or after the company ceiling (${ceiling}, two weeks after arrival, a company setting; from then the person may sue, Art.39). Owner ${owner}.`,
   },
 
   done: {
     logged: (code) => `${code} recorded.`,
-    loggedOverdue: (code, target) => `${code} recorded. :warning: It is past its target (${target}).`,
+    loggedOverdue: (code, target) => `${code} recorded. :warning: It is past its target (${target}, a company setting).`,
     loggedCeiling: (code, ceiling) =>
-      `${code} recorded. :rotating_light: It is at or past its ceiling (${ceiling}, two weeks after arrival); the chief privacy officer and compliance have been told.`,
+      `${code} recorded. :rotating_light: It is at or past the company ceiling (${ceiling}, two weeks after arrival, a company setting); the chief privacy officer and compliance have been told.`,
     identity: (code) => `Identity check of ${code} recorded.`,
     answered: (code) => `Answer to ${code} recorded.`,
     proposed: (code) => `Refusal of ${code} proposed; it waits for the chief privacy officer's approval.`,
     approved: (code) => `Refusal of ${code} approved.`,
     sentBack: (code) => `${code} sent back.`,
     withdrawn: (code) => `Withdrawal of ${code} recorded.`,
+    decided: (code) => `Answer to ${code} recorded. Once the person is told, press "Record the notice".`,
+    noticed: (code) => `Notice to the person for ${code} recorded. Closed.`,
   },
 
   command: {
@@ -569,9 +851,10 @@ const en: typeof ja = {
     listTitle: (n) => `*Open subject requests (${n})*`,
     none: "No open subject requests.",
     listItem: (code, kind, status, owner, target, ceiling, flag) =>
-      `• ${code}  ${kind}, ${status}, owner ${owner}, target ${target}, ceiling ${ceiling}${flag}`,
+      `• ${code}  ${kind}, ${status}, owner ${owner}, target ${target}, company ceiling ${ceiling}${flag}`,
     overdueFlag: "  :warning: past target",
-    ceilingFlag: "  :rotating_light: ceiling",
+    ceilingFlag: "  :rotating_light: company ceiling",
+    deadlineNote: "(Target and ceiling are company settings; the law's duty is without delay.)",
     complaintListTitle: (n) => `*Open complaints and inquiries (${n})*`,
     complaintNone: "No open complaints or inquiries.",
     complaintListItem: (code, kind, via, received, owner, link) => `• ${code}  ${kind}, ${via}, received ${received}, owner ${owner}${link}`,
@@ -579,19 +862,26 @@ const en: typeof ja = {
 
   reminder: {
     intro: (n) => `Subject request deadlines (${n})`,
-    escalationIntro: (n) => `:rotating_light: Subject requests at their ceiling (two weeks after arrival, APPI Art.39) (${n})`,
-    stage: { soon: "Target coming up", due: "Target today", overdue: "Past the target", ceiling: "At or past the ceiling" },
-    item: (code, kind, status, target, ceiling, owner) => `${code} (${kind}, ${status}) target ${target}, ceiling ${ceiling}, owner ${owner}`,
+    escalationIntro: (n) =>
+      `:rotating_light: Subject requests at the company ceiling (two weeks after arrival, a company setting; from then the person may sue, Art.39) (${n})`,
+    stage: {
+      soon: "Target (company setting) coming up",
+      due: "Target (company setting) today",
+      overdue: "Past the target (company setting)",
+      ceiling: "At or past the company ceiling",
+    },
+    item: (code, kind, status, target, ceiling, owner) => `${code} (${kind}, ${status}) target ${target}, company ceiling ${ceiling}, owner ${owner}`,
     awaiting: " (awaiting the chief's approval)",
   },
 
   digest: {
-    title: "Subject requests and complaints (Art. 18, 19, 22)",
+    title: "Subject requests and complaints (rules Art.18, 19, 22; APPI Art.32-39)",
     counts: (received, answered, open, overdue, ceiling) =>
-      `Requests: *${received}* received and *${answered}* answered in the period; *${open}* open (*${overdue}* past target, *${ceiling}* past the ceiling)`,
+      `Requests: *${received}* received and *${answered}* answered in the period; *${open}* open (*${overdue}* past target, *${ceiling}* past the company ceiling; both company settings, the law says without delay)`,
     refusals: (list) => `Refusal grounds in the period: ${list}`,
     withdrawn: (n) => `*${n}* withdrawn in the period`,
-    overdueItem: (code, kind, target, ceiling) => `• ${code} (${kind}) target ${target}, ceiling ${ceiling}`,
+    awaitingNotice: (n) => `*${n}* decided, the notice to the person not yet recorded (Art.32(3), 33(3), 34(3), 35(7): without delay)`,
+    overdueItem: (code, kind, target, ceiling) => `• ${code} (${kind}) target ${target}, company ceiling ${ceiling}`,
     complaints: (received, closed, open) => `Complaints and inquiries: *${received}* received and *${closed}* closed in the period; *${open}* open`,
   },
 

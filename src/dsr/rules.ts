@@ -40,25 +40,171 @@ export type OtherIdDocument = (typeof OTHER_ID_DOCUMENTS)[number];
 export const MANDATE_DOCUMENTS = ["power_of_attorney", "legal_proof"] as const;
 export type MandateDocument = (typeof MANDATE_DOCUMENTS)[number];
 
-/** The answer: done, partly done (a partial refusal), not done (a refusal). */
-export const OUTCOMES = ["done", "partly", "not_done"] as const;
+/**
+ * The answer: done, partly done (a partial refusal), not done (a refusal), or no 保有個人データ
+ * to act on (it does not exist, or it is excluded by 施行令 第5条: a finding of its own, not a
+ * refusal ground of the kind). Every outcome but "done" waits for the chief's approval.
+ */
+export const OUTCOMES = ["done", "partly", "not_done", "not_retained"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
-export const REFUSALS: readonly Outcome[] = ["partly", "not_done"];
+/** The outcomes that do not do what was asked: approved by the chief or deputy before the notice. */
+export const REFUSALS: readonly Outcome[] = ["partly", "not_done", "not_retained"];
 
-/** The refusal grounds of seed 002 §5(1) [1]-[7] (seed 004 §5(1) ①-⑦); their text is in messages.ts. */
-export const REFUSAL_GROUNDS = ["1", "2", "3", "4", "5", "6", "7"] as const;
+/**
+ * The grounds on which a request may be refused, per kind, in the law's words (their text is in
+ * messages.ts):
+ *   disclosure, provision records   APPI Art.33(2) items 1-3 (Art.33(5) for the records)
+ *   correction                      Art.34: not untrue (34(1)); another law's special procedure,
+ *                                   beyond what the purpose needs (34(2))
+ *   stopping use or provision       規程 第19条's two exceptions only (a company rule, stricter than
+ *                                   Art.35, whose proviso of large cost with an alternative measure
+ *                                   it does not allow)
+ *   purpose notification            Art.32(2) item 1 (the purpose is clear) and item 2 (Art.21(4)
+ *                                   items 1-3)
+ * The seeds' [1]-[7] (002/004 §5(1)) are not offered: they mix these with Art.21(4) and with
+ * 施行令 第5条 (what is not 保有個人データ). Old cases may still hold them ("1"-"7").
+ */
+export const DISCLOSURE_GROUNDS = ["a33_2_1", "a33_2_2", "a33_2_3"] as const;
+export const CORRECTION_GROUNDS = ["a34_not_untrue", "a34_other_law", "a34_beyond_purpose"] as const;
+export const STOP_GROUNDS = ["r19_authority", "r19_legal_duty"] as const;
+export const PURPOSE_GROUNDS = ["a32_2_1", "a21_4_1", "a21_4_2", "a21_4_3"] as const;
+/** No 保有個人データ: none exists (Art.33(3)), or 施行令 第5条 items 1-4 exclude it (APPI Art.16(4)). */
+export const NOT_RETAINED_GROUNDS = ["none_held", "c5_1", "c5_2", "c5_3", "c5_4"] as const;
+export const REFUSAL_GROUNDS = [...DISCLOSURE_GROUNDS, ...CORRECTION_GROUNDS, ...STOP_GROUNDS, ...PURPOSE_GROUNDS] as const;
 export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
+export type NotRetainedGround = (typeof NOT_RETAINED_GROUNDS)[number];
+/** The seeds' list, kept to show cases recorded before issue 13. */
+export const LEGACY_GROUNDS = ["1", "2", "3", "4", "5", "6", "7"] as const;
+export type LegacyGround = (typeof LEGACY_GROUNDS)[number];
+
+const GROUNDS_BY_KIND: Record<DsrKind, readonly RefusalGround[]> = {
+  disclosure: DISCLOSURE_GROUNDS,
+  provision_records: DISCLOSURE_GROUNDS,
+  correction: CORRECTION_GROUNDS,
+  stop_use: STOP_GROUNDS,
+  stop_provision: STOP_GROUNDS,
+  purpose_notice: PURPOSE_GROUNDS,
+};
+
+/** The refusal grounds that apply to a kind of request. */
+export function groundsFor(kind: DsrKind): readonly RefusalGround[] {
+  return GROUNDS_BY_KIND[kind];
+}
+
+/** A ground of the company's own rules (規程), not of the law: labelled as such. */
+export function isCompanyRule(g: string): boolean {
+  return g.startsWith("r19_");
+}
+
+/** The outcomes a kind allows: no 保有個人データ finding for the provision records (not 保有個人データ to begin with). */
+export function outcomesFor(kind: DsrKind): readonly Outcome[] {
+  return kind === "provision_records" ? OUTCOMES.filter((o) => o !== "not_retained") : OUTCOMES;
+}
+
+/**
+ * Stopping use or provision: the Art.35 condition the request rests on, if any.
+ *   none    no Art.35 condition: 規程 第19条 alone (a company rule) obliges the company
+ *   a35_1   used against Art.18 or 19, or obtained against Art.20 (利用停止等, Art.35(1))
+ *   a35_3   provided against Art.27(1) or 28 (第三者提供の停止, Art.35(3))
+ *   a35_5   no longer needed, an Art.26(1) leak, or other harm to the person's rights (Art.35(5))
+ */
+export const STATUTORY_BASES = ["none", "a35_1", "a35_3", "a35_5"] as const;
+export type StatutoryBasis = (typeof STATUTORY_BASES)[number];
+
+export function basesFor(kind: DsrKind): readonly StatutoryBasis[] {
+  if (kind === "stop_use") return ["none", "a35_1", "a35_5"];
+  if (kind === "stop_provision") return ["none", "a35_3", "a35_5"];
+  return [];
+}
+
+/** How the person asks to receive a disclosure (Art.33(1), 施行規則 第30条): electronic record, written, or a method the company sets. */
+export const DISCLOSURE_METHODS = ["electronic", "written", "other"] as const;
+export type DisclosureMethod = (typeof DISCLOSURE_METHODS)[number];
+
+/** The kinds answered by a disclosure (Art.33(1), and Art.33(5) for the provision records). */
+export function takesDisclosureMethod(kind: DsrKind): boolean {
+  return kind === "disclosure" || kind === "provision_records";
+}
+
+/** Art.38(1): a fee only for a purpose notification (Art.32(2)) and a disclosure (Art.33(1), (5)). */
+export function mayChargeFee(kind: DsrKind): boolean {
+  return kind === "purpose_notice" || takesDisclosureMethod(kind);
+}
+
+/** Art.33(2): the method asked for, or written delivery where that one is difficult (a large cost, …). */
+export function methodAllowed(requested: DisclosureMethod | null, used: DisclosureMethod): boolean {
+  return requested === null || used === requested || used === "written";
+}
+
+/**
+ * The provision under which the outcome is notified to the person:
+ *   a32_2 / a32_3   purpose notification: the purpose itself (Art.32(2)), or not notifying it (Art.32(3))
+ *   a33_2 / a33_3   disclosure: the disclosure itself (Art.33(2)), or not disclosing all or part,
+ *                   no such data, or not by the method asked (Art.33(3))
+ *   a33_5           the provision records (Art.33(5) applying 33(2)-(3))
+ *   a34_3           correction, done (with what) or not (Art.34(3))
+ *   a35_7           stopping use or provision on an Art.35 condition (Art.35(7))
+ *   company         stopping use or provision on 規程 第19条 alone: the company's own promise to tell
+ *                   every outcome (seeds 002/004 §5(3)); no article of the APPI asks it
+ */
+export type NoticeBasis = "a32_2" | "a32_3" | "a33_2" | "a33_3" | "a33_5" | "a34_3" | "a35_7" | "company";
+
+export function noticeBasis(c: { kind: DsrKind; outcome: Outcome; statutoryBasis: StatutoryBasis | null; methodChanged: boolean }): NoticeBasis {
+  const refused = c.outcome !== "done";
+  switch (c.kind) {
+    case "purpose_notice":
+      return refused ? "a32_3" : "a32_2";
+    case "disclosure":
+      return refused || c.methodChanged ? "a33_3" : "a33_2";
+    case "provision_records":
+      return "a33_5";
+    case "correction":
+      return "a34_3";
+    case "stop_use":
+    case "stop_provision":
+      return c.statutoryBasis && c.statutoryBasis !== "none" ? "a35_7" : "company";
+  }
+}
+
+type CaseAnswer = { kind: string; outcome: string | null; statutoryBasis: string | null; methodUsed: string | null; disclosureMethod: string | null };
+
+/** A disclosure made by another method than the one asked for (Art.33(2): a written copy). */
+export function methodChanged(c: Pick<CaseAnswer, "methodUsed" | "disclosureMethod">): boolean {
+  return typeof c.methodUsed === "string" && typeof c.disclosureMethod === "string" && c.methodUsed !== c.disclosureMethod;
+}
+
+/** The provision under which a case's outcome is notified, from its row. */
+export function caseNoticeBasis(c: CaseAnswer): NoticeBasis {
+  return noticeBasis({
+    kind: c.kind as DsrKind,
+    outcome: (c.outcome ?? "done") as Outcome,
+    statutoryBasis: (c.statutoryBasis as StatutoryBasis | null) ?? null,
+    methodChanged: methodChanged(c),
+  });
+}
+
+/**
+ * Whether reasons are to be explained with the notice (Art.36, an effort duty): the person is told
+ * that all or part of what was asked will not be done, or that something else is done instead (a
+ * written copy instead of the method asked for). On 規程 第19条 alone the seeds' §5(3) promise the
+ * same effort.
+ */
+export function reasonsDue(c: CaseAnswer): boolean {
+  return (c.outcome ?? "done") !== "done" || methodChanged(c);
+}
 
 /**
  *   open              logged, identity not yet checked
  *   verified          identity checked: may be answered
- *   awaiting_approval a refusal (partly / not done) waits for the chief or deputy
- *   answered          answered (done, partly, not done): closed
+ *   awaiting_approval a refusal (partly, not done, no 保有個人データ) waits for the chief or deputy
+ *   decided           the outcome is settled (done, or the refusal approved): the notice to the
+ *                     person is next (Art.32(3), 33(3), 34(3), 35(7)); it cannot close without it
+ *   answered          the person was told the outcome: closed
  *   withdrawn         the person withdrew it: closed
  */
-export const DSR_STATUSES = ["open", "verified", "awaiting_approval", "answered", "withdrawn"] as const;
+export const DSR_STATUSES = ["open", "verified", "awaiting_approval", "decided", "answered", "withdrawn"] as const;
 export type DsrStatus = (typeof DSR_STATUSES)[number];
-export const OPEN_DSR_STATUSES: readonly DsrStatus[] = ["open", "verified", "awaiting_approval"];
+export const OPEN_DSR_STATUSES: readonly DsrStatus[] = ["open", "verified", "awaiting_approval", "decided"];
 
 export const COMPLAINT_KINDS = ["complaint", "inquiry"] as const;
 export type ComplaintKind = (typeof COMPLAINT_KINDS)[number];
@@ -99,12 +245,13 @@ export function refusalApprovers(proposer: string, chiefs: string[], deputies: s
   return { people: [], none: all.length > 0 ? "only_proposer" : "nobody" };
 }
 
-export type AnswerRefusal = "not_verified" | "awaiting_approval" | "closed";
+export type AnswerRefusal = "not_verified" | "awaiting_approval" | "awaiting_notice" | "closed";
 
 /** Whether the identity check may be recorded now: first while open, again (a correction) while verified. */
-export function identityGate(status: DsrStatus): "closed" | "awaiting_approval" | null {
+export function identityGate(status: DsrStatus): "closed" | "awaiting_approval" | "awaiting_notice" | null {
   if (status === "answered" || status === "withdrawn") return "closed";
   if (status === "awaiting_approval") return "awaiting_approval";
+  if (status === "decided") return "awaiting_notice";
   return null;
 }
 
@@ -112,13 +259,21 @@ export function identityGate(status: DsrStatus): "closed" | "awaiting_approval" 
 export function answerGate(status: DsrStatus): AnswerRefusal | null {
   if (status === "open") return "not_verified";
   if (status === "awaiting_approval") return "awaiting_approval";
+  if (status === "decided") return "awaiting_notice";
   if (status === "answered" || status === "withdrawn") return "closed";
   return null;
 }
 
-/** The status after an outcome is recorded: a refusal waits for approval, "done" answers it. */
+/** The status after an outcome is recorded: a refusal waits for approval, "done" waits for the notice. */
 export function statusAfterOutcome(outcome: Outcome): DsrStatus {
-  return REFUSALS.includes(outcome) ? "awaiting_approval" : "answered";
+  return REFUSALS.includes(outcome) ? "awaiting_approval" : "decided";
+}
+
+/** Whether the notice to the person may be recorded now: only once the outcome is settled. */
+export function noticeGate(status: DsrStatus): "not_decided" | "closed" | null {
+  if (status === "decided") return null;
+  if (status === "answered" || status === "withdrawn") return "closed";
+  return "not_decided";
 }
 
 // ---- deadlines ---------------------------------------------------------------------------
@@ -126,7 +281,7 @@ export function statusAfterOutcome(outcome: Outcome): DsrStatus {
 export interface DsrDeadlineSettings {
   /** answer within this many business days after the day it arrived (default 10) */
   targetBusinessDays: number;
-  /** and at the latest this many calendar days after it (default 14; APPI Art.39) */
+  /** the company ceiling, this many calendar days after it (default 14: APPI Art.39 lets the person sue two weeks after the request arrives); a company setting, the law says 遅滞なく */
   ceilingDays: number;
 }
 
@@ -135,7 +290,7 @@ export const DEFAULT_DSR_SETTINGS: DsrDeadlineSettings & { remindBefore: number 
 export interface DsrDeadlines {
   /** the day to answer by (a business day) */
   targetOn: Day;
-  /** the hard ceiling: APPI Art.39 lets the person sue once two weeks have passed */
+  /** the company ceiling (a company setting, not a legal deadline: APPI Art.39 lets the person sue once two weeks have passed) */
   ceilingOn: Day;
   /** the target would have fallen after the ceiling (holidays): it was brought forward */
   targetClamped: boolean;

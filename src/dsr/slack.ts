@@ -6,7 +6,7 @@ import type { Actor } from "../directory/actor.js";
 import type { Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { json, link, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
-import { answerModal, complaintCloseModal, dayText, identityModal, noticeView, sendBackModal, withdrawModal } from "./blocks.js";
+import { answerModal, complaintCloseModal, dayText, identityModal, noticeModal, noticeView, sendBackModal, withdrawModal } from "./blocks.js";
 import { closeComplaint, complaintSubject, logComplaint, registerComplaintOutbox, type ComplaintRefusal } from "./complaints.js";
 import {
   calendarOf,
@@ -16,11 +16,22 @@ import {
   logRequest,
   recordAnswer,
   recordIdentity,
+  recordNotice,
   registerDsrOutbox,
   withdrawCase,
   type DsrRefusal,
 } from "./flows.js";
-import { parseAnswer, parseComplaint, parseComplaintClose, parseIdentity, parseLog, parseSendBack, parseWithdraw, type ViewValues } from "./forms.js";
+import {
+  parseAnswer,
+  parseComplaint,
+  parseComplaintClose,
+  parseIdentity,
+  parseLog,
+  parseNotice,
+  parseSendBack,
+  parseWithdraw,
+  type ViewValues,
+} from "./forms.js";
 import {
   AnswerBlocks,
   ComplaintBlocks,
@@ -29,12 +40,25 @@ import {
   DsrViews,
   IdentityBlocks,
   LogBlocks,
+  NoticeBlocks,
   SendBackBlocks,
   WithdrawBlocks,
   type CaseMeta,
 } from "./ids.js";
 import { dsrMessages } from "./messages.js";
-import { answerGate, dateDay, identityGate, mayApproveRefusals, mayHandle, refusalApprovers, type DsrStatus } from "./rules.js";
+import {
+  answerGate,
+  dateDay,
+  identityGate,
+  mayApproveRefusals,
+  mayHandle,
+  noticeGate,
+  reasonsDue,
+  refusalApprovers,
+  type DisclosureMethod,
+  type DsrKind,
+  type DsrStatus,
+} from "./rules.js";
 import { loadCase, loadComplaint, officers } from "./store.js";
 import { errorText } from "../platform/log.js";
 
@@ -55,6 +79,10 @@ export function refusalText(r: DsrRefusal | ComplaintRefusal, lang: Lang): strin
       return m.refusal.notVerified;
     case "awaiting_approval":
       return m.refusal.awaitingApproval;
+    case "awaiting_notice":
+      return m.refusal.awaitingNotice;
+    case "not_decided":
+      return m.refusal.notDecided;
     case "closed":
       return m.refusal.closed;
     case "no_other_approver":
@@ -152,12 +180,30 @@ export async function openWithdraw(p: PressContext<string>): Promise<void> {
   const c = await deskCase(p, "withdraw");
   if (!c) return;
   const refusal: DsrRefusal | null =
-    c.status === "answered" || c.status === "withdrawn" ? "closed" : c.status === "awaiting_approval" ? "awaiting_approval" : null;
+    c.status === "answered" || c.status === "withdrawn"
+      ? "closed"
+      : c.status === "awaiting_approval"
+        ? "awaiting_approval"
+        : c.status === "decided"
+          ? "awaiting_notice"
+          : null;
   if (refusal) {
     await logRefusal(p.s, p.actor.slackId, dsrSubject(c.code), "withdraw", refusal);
     return void (await p.tell(refusalText(refusal, p.actor.lang)));
   }
   await p.client.views.open({ trigger_id: p.body.trigger_id, view: withdrawModal(c, p.actor.lang) });
+}
+
+/** 「本人への通知を記録」: only once the outcome is settled. */
+export async function openNotice(p: PressContext<string>): Promise<void> {
+  const c = await deskCase(p, "notice");
+  if (!c) return;
+  const gate = noticeGate(c.status as DsrStatus);
+  if (gate) {
+    await logRefusal(p.s, p.actor.slackId, dsrSubject(c.code), "notice", gate);
+    return void (await p.tell(refusalText(gate, p.actor.lang)));
+  }
+  await p.client.views.open({ trigger_id: p.body.trigger_id, view: noticeModal(c, p.actor.lang, today(p.s)) });
 }
 
 export async function approveRefusal(p: PressContext<CaseMeta>): Promise<void> {
@@ -272,16 +318,40 @@ export async function submitAnswer(v: SubmitContext<CaseMetaValue>): Promise<voi
     await logRefusal(v.s, v.actor.slackId, dsrSubject(k.c.code), "answer", gate);
     return v.fail(gate === "not_verified" ? dsrMessages(v.lang).problem.notVerified : refusalText(gate, v.lang));
   }
-  const parsed = parseAnswer(k.values, v.lang, today(v.s), { receivedOn: dateDay(k.c.receivedOn) });
+  const parsed = parseAnswer(k.values, v.lang, today(v.s), {
+    receivedOn: dateDay(k.c.receivedOn),
+    kind: k.c.kind as DsrKind,
+    disclosureMethod: (k.c.disclosureMethod as DisclosureMethod | null) ?? null,
+  });
   if (!parsed.ok) return v.ack({ response_action: "errors", errors: parsed.errors });
   try {
     const r = await recordAnswer(v.s, { caseId: k.c.id, rev: k.rev, actorId: v.actor.slackId, form: parsed.value });
     if (!r.ok) return v.fail(r.refusal === "not_verified" ? dsrMessages(v.lang).problem.notVerified : refusalText(r.refusal, v.lang));
     const m = dsrMessages(v.lang).done;
-    await v.ack({ response_action: "update", view: noticeView(r.status === "awaiting_approval" ? m.proposed(r.code) : m.answered(r.code), v.lang) });
+    await v.ack({ response_action: "update", view: noticeView(r.status === "awaiting_approval" ? m.proposed(r.code) : m.decided(r.code), v.lang) });
   } catch (e) {
     v.s.log.error("an answer could not be recorded", { user: v.actor.slackId, error: errorText(e) });
     return v.fail(failed(v.lang));
+  }
+}
+
+export async function submitNotice(v: SubmitContext<CaseMetaValue>): Promise<void> {
+  const k = await viewCase(v);
+  if (!k) return;
+  const gate = noticeGate(k.c.status as DsrStatus);
+  if (gate) {
+    await logRefusal(v.s, v.actor.slackId, dsrSubject(k.c.code), "notice", gate);
+    return v.fail(refusalText(gate, v.lang), NoticeBlocks.on);
+  }
+  const parsed = parseNotice(k.values, v.lang, today(v.s), { receivedOn: dateDay(k.c.receivedOn), refused: reasonsDue(k.c) });
+  if (!parsed.ok) return v.ack({ response_action: "errors", errors: parsed.errors });
+  try {
+    const r = await recordNotice(v.s, { caseId: k.c.id, rev: k.rev, actorId: v.actor.slackId, form: parsed.value });
+    if (!r.ok) return v.fail(refusalText(r.refusal, v.lang), NoticeBlocks.on);
+    await v.ack({ response_action: "update", view: noticeView(dsrMessages(v.lang).done.noticed(r.code), v.lang) });
+  } catch (e) {
+    v.s.log.error("a notice could not be recorded", { user: v.actor.slackId, error: errorText(e) });
+    return v.fail(failed(v.lang), NoticeBlocks.on);
   }
 }
 
@@ -361,6 +431,7 @@ export const dsrHandlers: readonly HandlerDef[] = [
   press(DsrActions.identity, { value: caseId, invalid: unknownCase("identity") }, openIdentity),
   press(DsrActions.answer, { value: caseId, invalid: unknownCase("answer") }, openAnswer),
   press(DsrActions.withdraw, { value: caseId, invalid: unknownCase("withdraw") }, openWithdraw),
+  press(DsrActions.notice, { value: caseId, invalid: unknownCase("notice") }, openNotice),
   press(DsrActions.approveRefusal, { value: caseRev, invalid: unknownCase("approve_refusal") }, approveRefusal),
   press(DsrActions.sendBack, { value: caseRev, invalid: unknownCase("send_back") }, openSendBack),
   link(DsrActions.openLink),
@@ -368,6 +439,7 @@ export const dsrHandlers: readonly HandlerDef[] = [
   submit(DsrViews.log, { block: LogBlocks.customerRef }, submitLog),
   submit(DsrViews.identity, { meta: caseMeta, block: IdentityBlocks.document, invalid: notFound }, submitIdentity),
   submit(DsrViews.answer, { meta: caseMeta, block: AnswerBlocks.outcome, invalid: notFound }, submitAnswer),
+  submit(DsrViews.notice, { meta: caseMeta, block: NoticeBlocks.on, invalid: notFound }, submitNotice),
   submit(DsrViews.withdraw, { meta: caseMeta, block: WithdrawBlocks.note, invalid: notFound }, submitWithdraw),
   submit(DsrViews.sendBack, { meta: caseMeta, block: SendBackBlocks.reason, invalid: notFound }, submitSendBack),
   submit(DsrViews.complaint, { block: ComplaintBlocks.summary }, submitComplaint),

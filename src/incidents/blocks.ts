@@ -18,6 +18,7 @@ import { leadButton } from "./assign/blocks.js";
 import { incidentAssignMessages } from "./assign/messages.js";
 import { mention } from "../platform/slack/calls.js";
 import { type SlackMessage, clip, plain } from "../platform/slack/text.js";
+import { factPairs, factsOfRow } from "./intake/facts.js";
 
 export type { SlackMessage };
 
@@ -36,7 +37,6 @@ export function assessmentText(i: IncidentRow, lang: Lang, timeZone: string, pro
   const r = reportability(a);
   const lines = deadlineLines(deadlinesOf(i), lang, timeZone, profile);
   const out = [`*${m.reportable}*：${describeReportability(r, lang)}`];
-  if (r.countUnknown && !r.reportable) out.push(incidentMessages(lang).countUnknown);
   if (!r.reportable && secrecyTrack(a)) out.push(trackMessages(lang).despite);
   out.push(`*${m.deadlines}*`, ...(lines.length ? lines : [m.noDeadlines]));
   // one event can need several reports: each track with its recipient (tracks.ts)
@@ -87,6 +87,21 @@ export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string, pr
     { type: "header", text: plain(m.header(i.code), 150) },
     { type: "section", text: { type: "mrkdwn", text: clip(i.summary, 3000) } },
     { type: "section", fields: fields.map((text) => ({ type: "mrkdwn" as const, text: clip(text, 2000) })) },
+    // the regulator form's facts (intake/facts.ts): occurrence day, how it came to light, kind, medium, a partner's report
+    {
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: clip(
+            factPairs(factsOfRow(i), lang)
+              .map(([k, v]) => `*${k}*：${v}`)
+              .join("　"),
+            3000,
+          ),
+        },
+      ],
+    },
   ];
   if (i.asProcessor) blocks.push({ type: "section", text: { type: "mrkdwn", text: m.processorFirst } });
   const assessed = assessmentText(i, lang, timeZone, profile);

@@ -41,5 +41,13 @@ export function profileFacts(s: Pick<Services, "settings">): Pick<Assessment, "t
 /** The deadline options of rules.ts deadlines() for this company. */
 export function deadlineOptions(s: Pick<Services, "settings" | "timeZone">): DeadlineOptions & { timeZone: string } {
   const i = incidentSettings(s);
-  return { timeZone: s.timeZone, preliminaryDays: i.preliminaryDays, noticeDays: i.peopleNoticeDays, secrecyFirstReportDays: i.secrecyFirstReportDays };
+  const partner = s.settings?.incidentPartners ?? { investigationDays: 7, recurrenceDays: 30 };
+  return {
+    timeZone: s.timeZone,
+    preliminaryDays: i.preliminaryDays,
+    noticeDays: i.peopleNoticeDays,
+    secrecyFirstReportDays: i.secrecyFirstReportDays,
+    partnerInvestigationDays: partner.investigationDays,
+    partnerRecurrenceDays: partner.recurrenceDays,
+  };
 }

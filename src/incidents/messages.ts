@@ -44,7 +44,7 @@ const ja = {
     malicious: "不正の目的をもって行われたおそれがある漏えい等（第7条3号）",
     "over-1000": "本人の数が1,000人を超える漏えい等（第7条4号）",
     encrypted: "高度な暗号化等の措置が講じられているため報告対象外",
-    processor: "当社は委託先のため、委託元への通知により報告義務を果たす（法第26条1項ただし書、細則第9条）",
+    processor: "当社は委託先のため、委託元への通知により報告義務を果たす（法第26条1項ただし書）",
   } satisfies Record<ReasonCode, string>,
   tasks: {
     containment: "封じ込め（被害の拡大防止）",
@@ -53,8 +53,9 @@ const ja = {
     "client-told": "委託元への報告",
     "ministry-report": "総務省への報告（当社の方針 §11(1)[3]「直ちに」：当社の約束）",
     "preliminary-report": "個人情報保護委員会への速報",
-    "people-notified": "本人への通知（困難な場合は公表と問合せ窓口の設置）",
-    publication: "公表",
+    "people-notified":
+      "本人への通知（当社の基本方針：全ての漏えい〔002 §7(1)[1]・004 §11(1)[1]〕。報告対象事態では法第26条2項。通知が困難な場合は代替措置：公表又は問合せ窓口）",
+    publication: "公表（当社の基本方針：全ての漏えい〔002 §7(1)[2]・004 §11(1)[2]〕。例外は002 §7(2)・004 §11(2)）",
     "final-report": "個人情報保護委員会への確報",
     "recurrence-prevention": "再発防止策の策定・実施",
     "complaints-handled": "第三者からの苦情・請求等への対応",
@@ -63,6 +64,8 @@ const ja = {
     "my-number-report": "特定個人情報の漏えい等の報告（番号利用法第29条の4。報告先・期限は要確認）",
     "specified-user-info-report": "特定利用者情報の漏えい等の報告（指定を受けた電気通信事業者。報告先・期限は要確認）",
     "accredited-body-report": "認定個人情報保護団体への報告（団体の規程が求める場合の追加の報告先）",
+    "partner-investigation": "ビジネスパートナーからの調査結果・対処状況の報告（パートナー細則 第9条1項。期限は当社の設定）",
+    "partner-recurrence": "ビジネスパートナーからの再発防止策の報告（パートナー細則 第9条2項。期限は当社の設定）",
   } satisfies Record<TaskKey, string>,
   notApplicable: {
     "not-processor": "委託を受けて取り扱うデータではないため不要",
@@ -75,6 +78,7 @@ const ja = {
     "not-designated": "特定利用者情報の指定を受けた電気通信事業者ではないため不要",
     "no-specified-user-info": "特定利用者情報を含まないと評価したため不要",
     "no-accredited-body": "認定個人情報保護団体の対象事業者ではないため不要",
+    "not-partner": "ビジネスパートナーでの事故ではないため不要",
   } satisfies Record<NotApplicableCode, string>,
   deadline: {
     preliminaryReportDueAt: "速報",
@@ -84,6 +88,8 @@ const ja = {
     ministryReportDueAt: "総務省への報告（当社の方針）",
     secrecyFirstReportDueAt: "通信の秘密の第一報",
     secrecyDetailedReportDueAt: "通信の秘密の詳報",
+    partnerInvestigationDueAt: "パートナーの調査報告（当社の設定）",
+    partnerRecurrenceDueAt: "パートナーの再発防止策の報告（当社の設定）",
   } satisfies Record<DeadlineKey, string>,
   field: {
     sensitive: "要配慮個人情報",
@@ -98,6 +104,8 @@ const ja = {
     specifiedUserInfo: "特定利用者情報",
     designatedCarrier: "特定利用者情報の指定事業者",
     accreditedBody: "認定個人情報保護団体の対象事業者",
+    mayExceedThousand: "1,000人を超えるおそれ",
+    atPartner: "ビジネスパートナーでの発生",
   } satisfies Record<AssessmentField, string>,
   yes: "あり",
   no: "なし",
@@ -106,15 +114,17 @@ const ja = {
   tri: { yes: "該当", no: "非該当", unknown: "不明（該当として扱う）" } as Record<string, string>,
   // ---- reportability
   reportability: (r: Reportability, reasons: string[]) =>
-    r.reportedBy === "company"
-      ? `報告対象（${reasons.join("、")}）`
-      : r.reportedBy === "client"
-        ? `報告対象・委託元が報告（${reasons.join("、")}）`
-        : r.reportable
-          ? "報告対象"
-          : reasons.length
-            ? `報告対象外（${reasons.join("、")}）`
-            : "報告対象外（第7条の事態に当たらない）",
+    r.undetermined
+      ? "要判断（本人の数が未確定。1,000人を超えるおそれがあれば第7条4号により報告対象。確定するまで速報・確報の期限を維持します）"
+      : r.reportedBy === "company"
+        ? `報告対象（${reasons.join("、")}）`
+        : r.reportedBy === "client"
+          ? `報告対象・委託元が報告（${reasons.join("、")}）`
+          : r.reportable
+            ? "報告対象"
+            : reasons.length
+              ? `報告対象外（${reasons.join("、")}）`
+              : "報告対象外（第7条の事態に当たらない）",
   countUnknown: "本人の数が未確定です。1,000人を超えるおそれがあれば報告対象です（第7条4号）。",
   // ---- reassessment (timeline)
   fieldChanged: (field: string, from: string, to: string) => `${field}：${from} → ${to}`,
@@ -162,6 +172,8 @@ const ja = {
     processorNote:
       "当社は本件個人データの取扱いの委託を受けた者（委託先）です。委託元への通知により当社の報告義務は免除されます（法第26条1項ただし書）。本書は委託元への報告に用いる草案です。",
     notReportableNote: "本件は施行規則第7条の報告対象事態に当たらないと評価しています（任意の報告）。",
+    undeterminedNote:
+      "本人の数が未確定のため、報告対象事態に当たるかは要判断です（1,000人を超えるおそれがあれば第7条4号）。第7条は発生したおそれがある事態も対象とするため、期限内の報告を前提に準備しています。",
     encryptedNote: "漏えい等した個人データには高度な暗号化等の措置が講じられていると評価しています。",
   },
 };
@@ -181,7 +193,7 @@ const en: typeof ja = {
     malicious: "possibly caused with unauthorized intent (Art.7(3))",
     "over-1000": "more than 1,000 people (Art.7(4))",
     encrypted: "excluded: the data was strongly encrypted",
-    processor: "we are the processor: telling the entrusting client discharges our duty (APPI Art.26(1) proviso; customer-information rules Art.9)",
+    processor: "we are the processor: telling the entrusting client discharges our duty (APPI Art.26(1) proviso)",
   },
   tasks: {
     containment: "Containment",
@@ -190,8 +202,9 @@ const en: typeof ja = {
     "client-told": "Client told",
     "ministry-report": 'Report to the ministry (MIC) (our policy §11(1)[3], "at once": the company\'s own promise)',
     "preliminary-report": "Preliminary report to the PPC",
-    "people-notified": "People affected notified (or publication and an inquiry desk)",
-    publication: "Publication",
+    "people-notified":
+      "Notice to the people affected (company policy: every leak [002 §7(1)[1], 004 §11(1)[1]]; APPI Art.26(2) when reportable; where notice is difficult, a substitute: publication or an inquiry desk)",
+    publication: "Publication (company policy: every leak [002 §7(1)[2], 004 §11(1)[2]]; exceptions in 002 §7(2), 004 §11(2))",
     "final-report": "Final report to the PPC",
     "recurrence-prevention": "Recurrence prevention",
     "complaints-handled": "Third-party complaints handled",
@@ -200,6 +213,8 @@ const en: typeof ja = {
     "my-number-report": "Report of a My Number leak (My Number Act Art.29-4; recipient and deadline to be checked)",
     "specified-user-info-report": "Report of a leak of specified user information (designated carrier; recipient and deadline to be checked)",
     "accredited-body-report": "Report to the accredited personal information protection organization (an extra recipient where its rules ask)",
+    "partner-investigation": "The business partner's report of its investigation and response (partner rules Art.9(1); due date: a company setting)",
+    "partner-recurrence": "The business partner's report of its recurrence measures (partner rules Art.9(2); due date: a company setting)",
   },
   notApplicable: {
     "not-processor": "not needed: we do not hold this data for a client",
@@ -212,6 +227,7 @@ const en: typeof ja = {
     "not-designated": "not needed: not a carrier designated for specified user information",
     "no-specified-user-info": "not needed: assessed as not involving specified user information",
     "no-accredited-body": "not needed: not a member of an accredited organization",
+    "not-partner": "not needed: it did not happen at a business partner",
   },
   deadline: {
     preliminaryReportDueAt: "Preliminary report",
@@ -221,6 +237,8 @@ const en: typeof ja = {
     ministryReportDueAt: "Report to the ministry (our policy)",
     secrecyFirstReportDueAt: "Secrecy of communications: first report",
     secrecyDetailedReportDueAt: "Secrecy of communications: detailed report",
+    partnerInvestigationDueAt: "Partner's investigation report (company setting)",
+    partnerRecurrenceDueAt: "Partner's recurrence-measures report (company setting)",
   },
   field: {
     sensitive: "Sensitive data",
@@ -235,6 +253,8 @@ const en: typeof ja = {
     specifiedUserInfo: "Specified user information",
     designatedCarrier: "Designated carrier",
     accreditedBody: "Member of an accredited organization",
+    mayExceedThousand: "May exceed 1,000 people",
+    atPartner: "At a business partner",
   },
   yes: "yes",
   no: "no",
@@ -242,15 +262,17 @@ const en: typeof ja = {
   unknown: "unknown",
   tri: { yes: "involved", no: "not involved", unknown: "unknown (treated as involved)" },
   reportability: (r: Reportability, reasons: string[]) =>
-    r.reportedBy === "company"
-      ? `reportable (${reasons.join("; ")})`
-      : r.reportedBy === "client"
-        ? `reportable by the client (${reasons.join("; ")})`
-        : r.reportable
-          ? "reportable"
-          : reasons.length
-            ? `not reportable (${reasons.join("; ")})`
-            : "not reportable (no Art.7 category applies)",
+    r.undetermined
+      ? "undetermined (the number of people is not known yet; if it may exceed 1,000 it is reportable under Art.7(4); the preliminary and final report deadlines stay until it is settled)"
+      : r.reportedBy === "company"
+        ? `reportable (${reasons.join("; ")})`
+        : r.reportedBy === "client"
+          ? `reportable by the client (${reasons.join("; ")})`
+          : r.reportable
+            ? "reportable"
+            : reasons.length
+              ? `not reportable (${reasons.join("; ")})`
+              : "not reportable (no Art.7 category applies)",
   countUnknown: "The number of people is not yet known; if it may exceed 1,000 the incident is reportable (Art.7(4)).",
   fieldChanged: (field: string, from: string, to: string) => `${field}: ${from} → ${to}`,
   reportabilityChanged: (from: string, to: string) => `Reportability: ${from} → ${to}`,
@@ -295,6 +317,8 @@ const en: typeof ja = {
     processorNote:
       "We handle this personal data as a processor for a client; telling the client discharges our duty to report (APPI Art.26(1) proviso). This draft is for the report to the client.",
     notReportableNote: "We assess this incident as not reportable under Enforcement Rules Art.7 (a voluntary report).",
+    undeterminedNote:
+      "The number of people is not known yet, so whether this is reportable is undetermined (Art.7(4) if it may exceed 1,000). Art.7 covers what may have happened, so this draft is prepared for the deadline.",
     encryptedNote: "We assess the personal data concerned as strongly encrypted.",
   },
 };

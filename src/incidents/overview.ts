@@ -22,6 +22,8 @@ export const DEADLINE_TASK: Record<DeadlineKey, TaskKey> = {
   ministryReportDueAt: "ministry-report",
   secrecyFirstReportDueAt: "secrecy-first-report",
   secrecyDetailedReportDueAt: "secrecy-detailed-report",
+  partnerInvestigationDueAt: "partner-investigation",
+  partnerRecurrenceDueAt: "partner-recurrence",
 };
 const TASK_OF_DEADLINE = new Map<string, DeadlineKey>(DEADLINE_KEYS.map((k) => [DEADLINE_TASK[k], k]));
 
@@ -41,6 +43,8 @@ const MET_AT: Record<DeadlineKey, IncidentStatus> = {
   ministryReportDueAt: "closed",
   secrecyFirstReportDueAt: "closed",
   secrecyDetailedReportDueAt: "closed",
+  partnerInvestigationDueAt: "closed",
+  partnerRecurrenceDueAt: "closed",
 };
 const rank = (s: string) => INCIDENT_STATUSES.indexOf(s as IncidentStatus);
 /** Whether the status meets a deadline of an incident without task rows (the fallback). */

@@ -24,10 +24,26 @@
 // The processor case (asProcessor): when the company only handles the data for a client
 // (委託先), telling the entrusting client promptly discharges both its report to the PPC
 // and its notice to the people affected (APPI Art.26(1) proviso, and Art.26(2) which only
-// binds those who report); seed 000 第9条1項 requires the same of us by contract, for every
-// incident with the client's data, reportable or not. So the result says the incident is
-// reportable *by the client*, and the "client told" task and deadline replace the
-// regulator reports and the notice.
+// binds those who report); the contract with the client may ask for more. (Seed 000 is the
+// other direction: it binds the company's own partners, see "Partners" below.) So the
+// result says the incident is reportable *by the client*, and the "client told" task and
+// deadline replace the regulator reports and the notice.
+//
+// Suspected counts (第7条 "発生し、又は発生したおそれがある"): the 1,000-people category counts
+// when more than 1,000 people are affected or may be (mayExceedThousand). A number nobody
+// knows yet is never "not reportable": with no other category it is undetermined (要判断),
+// and the 速報/確報 deadlines and tasks stay open until a reassessment settles it.
+//
+// The company's own policies (seed 002 §7(1), seed 004 §11(1)) promise notice to the people
+// affected and publication for every leak, reportable or not: those two tasks apply to
+// every incident the company holds for itself; a person sets them aside only with a reason
+// (for publication, the exceptions of seed 002 §7(2) / seed 004 §11(2)).
+//
+// Partners (atPartner): seed 000 第9条 binds the company's business partners (its agents and
+// processors) to report a leak to the company at once, investigate and report the results
+// (1項) and report their recurrence measures (2項). The company's clock starts when it
+// learns (discoveredAt); the partner's two reports become tasks whose due dates are company
+// settings (the seed says 直ちに / 速やかに, no number of days).
 //
 // Telecom (telecom: true): a telecommunications operator whose privacy policy follows
 // seed 004 §11 also reports the facts to the ministry (総務省) "immediately" (直ちに), for
@@ -71,6 +87,10 @@ export interface Assessment {
   designatedCarrier?: boolean;
   /** the company belongs to a 認定個人情報保護団体 (settings company.accreditedBody) */
   accreditedBody?: boolean;
+  /** more than 1,000 people may be affected (第7条4号 read with "発生したおそれ"), whatever the number known so far */
+  mayExceedThousand?: boolean;
+  /** it happened at a business partner (agent or processor) who reported it to the company (seed 000 第9条) */
+  atPartner?: boolean;
 }
 
 /** A yes/no question that may still be open: "unknown" never silently means no. */
@@ -97,6 +117,11 @@ export interface Reportability {
   reportedBy: "company" | "client" | null;
   /** the number of people is unknown, so 第7条4号 cannot be decided yet */
   countUnknown: boolean;
+  /**
+   * 要判断: no category applies yet but the number of people is unknown, so it may still be a
+   * 第7条4号 event. Never read as "not reportable": the regulator's deadlines stay set.
+   */
+  undetermined: boolean;
 }
 
 /** The 第7条 categories that apply to an assessment, before the encryption exclusion. */
@@ -105,7 +130,7 @@ export function categoriesOf(a: Assessment): ReportableCategory[] {
   if (a.sensitive) out.push("sensitive");
   if (a.financialLoss) out.push("financial-loss");
   if (a.malicious) out.push("malicious");
-  if (a.affectedCount !== null && a.affectedCount > REPORTABLE_PEOPLE_THRESHOLD) out.push("over-1000");
+  if ((a.affectedCount !== null && a.affectedCount > REPORTABLE_PEOPLE_THRESHOLD) || a.mayExceedThousand === true) out.push("over-1000");
   return out;
 }
 
@@ -118,11 +143,12 @@ export function categoriesOf(a: Assessment): ReportableCategory[] {
  */
 export function reportability(a: Assessment): Reportability {
   const categories = categoriesOf(a);
-  const countUnknown = a.affectedCount === null;
-  if (categories.length === 0) return { reportable: false, reasons: [], reportedBy: null, countUnknown };
-  if (a.stronglyEncrypted) return { reportable: false, reasons: [...categories, "encrypted"], reportedBy: null, countUnknown };
-  if (a.asProcessor) return { reportable: true, reasons: [...categories, "processor"], reportedBy: "client", countUnknown };
-  return { reportable: true, reasons: categories, reportedBy: "company", countUnknown };
+  const countUnknown = a.affectedCount === null && a.mayExceedThousand !== true;
+  if (a.stronglyEncrypted && categories.length)
+    return { reportable: false, reasons: [...categories, "encrypted"], reportedBy: null, countUnknown, undetermined: false };
+  if (categories.length === 0) return { reportable: false, reasons: [], reportedBy: null, countUnknown, undetermined: countUnknown && !a.stronglyEncrypted };
+  if (a.asProcessor) return { reportable: true, reasons: [...categories, "processor"], reportedBy: "client", countUnknown, undetermined: false };
+  return { reportable: true, reasons: categories, reportedBy: "company", countUnknown, undetermined: false };
 }
 
 // ---- deadlines ----------------------------------------------------------------------
@@ -147,6 +173,10 @@ export interface DeadlineOptions {
   secrecyFirstReportDays?: number;
   /** 通信の秘密: 詳報 (同法施行規則 第57条: 30 days of learning of it) */
   secrecyDetailedReportDays?: number;
+  /** the partner's investigation report (seed 000 第9条1項 "直ちに"): a company setting, default 7 */
+  partnerInvestigationDays?: number;
+  /** the partner's recurrence-measures report (seed 000 第9条2項 "速やかに"): a company setting, default 30 */
+  partnerRecurrenceDays?: number;
   timeZone?: string;
   /** which day is day 1: the day of discovery (default) or the day after (民法 第140条) */
   countFrom?: "discovery-day" | "next-day";
@@ -163,6 +193,8 @@ export const DEFAULT_DEADLINE_OPTIONS: Settings = {
   ministryDays: 1,
   secrecyFirstReportDays: 2,
   secrecyDetailedReportDays: 30,
+  partnerInvestigationDays: 7,
+  partnerRecurrenceDays: 30,
   timeZone: "Asia/Tokyo",
   countFrom: "discovery-day",
 };
@@ -178,6 +210,8 @@ function settings(opts: DeadlineOptions = {}): Settings {
     "ministryDays",
     "secrecyFirstReportDays",
     "secrecyDetailedReportDays",
+    "partnerInvestigationDays",
+    "partnerRecurrenceDays",
   ] as const) {
     if (!Number.isInteger(s[k]) || s[k] < 1) throw new RangeError(`${k} must be a whole number of days, at least 1 (got ${s[k]})`);
   }
@@ -200,6 +234,10 @@ export interface IncidentDeadlines {
   secrecyFirstReportDueAt: Date | null;
   /** 通信の秘密: 詳報 (同法施行規則 第57条) */
   secrecyDetailedReportDueAt: Date | null;
+  /** the partner's investigation report to the company (seed 000 第9条1項; company setting) */
+  partnerInvestigationDueAt: Date | null;
+  /** the partner's recurrence-measures report to the company (seed 000 第9条2項; company setting) */
+  partnerRecurrenceDueAt: Date | null;
 }
 export type DeadlineKey = keyof IncidentDeadlines;
 export const DEADLINE_KEYS: readonly DeadlineKey[] = [
@@ -210,6 +248,8 @@ export const DEADLINE_KEYS: readonly DeadlineKey[] = [
   "peopleNoticeDueAt",
   "finalReportDueAt",
   "secrecyDetailedReportDueAt",
+  "partnerInvestigationDueAt",
+  "partnerRecurrenceDueAt",
 ];
 
 const DAY_MS = 86_400_000;
@@ -235,23 +275,28 @@ export function finalReportDays(a: Assessment, opts: DeadlineOptions = {}): numb
 }
 
 /**
- * The deadlines from the moment of discovery. The regulator reports and the notice to
- * the people affected apply when the company itself reports (reportedBy "company"); the
- * client deadline when it is a processor (whether or not the incident is reportable:
- * seed 000 第9条1項); the ministry deadline when it is a telecom operator.
+ * The deadlines from the moment of discovery. The regulator reports apply when the company
+ * itself reports (reportedBy "company") and, provisionally, while it is undetermined (要判断);
+ * the notice to the people affected whenever the company holds the data for itself (the
+ * law for a reportable incident, the company's policies for every leak); the client
+ * deadline when it is a processor (whether or not the incident is reportable); the ministry
+ * deadline when it is a telecom operator; the partner's reports when it happened at a partner.
  */
 export function deadlines(discoveredAt: Date, a: Assessment, opts: DeadlineOptions = {}): IncidentDeadlines {
   const s = settings(opts);
   const due = (days: number) => dueAfterDays(discoveredAt, days, s);
-  const companyReports = reportability(a).reportedBy === "company";
+  const r = reportability(a);
+  const companyReports = r.reportedBy === "company" || (r.undetermined && !a.asProcessor);
   return {
     preliminaryReportDueAt: companyReports ? due(s.preliminaryDays) : null,
     finalReportDueAt: companyReports ? due(finalReportDays(a, s)) : null,
-    peopleNoticeDueAt: companyReports ? due(s.noticeDays) : null,
+    peopleNoticeDueAt: a.asProcessor ? null : due(s.noticeDays),
     clientToldDueAt: a.asProcessor ? due(s.clientDays) : null,
     ministryReportDueAt: a.telecom ? due(s.ministryDays) : null,
     secrecyFirstReportDueAt: secrecyTrack(a) ? due(s.secrecyFirstReportDays) : null,
     secrecyDetailedReportDueAt: secrecyTrack(a) ? due(s.secrecyDetailedReportDays) : null,
+    partnerInvestigationDueAt: a.atPartner ? due(s.partnerInvestigationDays) : null,
+    partnerRecurrenceDueAt: a.atPartner ? due(s.partnerRecurrenceDays) : null,
   };
 }
 
@@ -278,6 +323,8 @@ const ASSESSMENT_FIELDS: readonly AssessmentField[] = [
   "secrecy",
   "myNumber",
   "specifiedUserInfo",
+  "mayExceedThousand",
+  "atPartner",
 ];
 
 export interface AssessmentChange {
@@ -288,13 +335,15 @@ export interface AssessmentChange {
 
 /** The assessment answers each deadline depends on. */
 const DEPENDS_ON: Record<DeadlineKey, readonly AssessmentField[]> = {
-  preliminaryReportDueAt: ["sensitive", "financialLoss", "malicious", "affectedCount", "stronglyEncrypted", "asProcessor"],
-  finalReportDueAt: ["sensitive", "financialLoss", "malicious", "affectedCount", "stronglyEncrypted", "asProcessor"],
-  peopleNoticeDueAt: ["sensitive", "financialLoss", "malicious", "affectedCount", "stronglyEncrypted", "asProcessor"],
+  preliminaryReportDueAt: ["sensitive", "financialLoss", "malicious", "affectedCount", "mayExceedThousand", "stronglyEncrypted", "asProcessor"],
+  finalReportDueAt: ["sensitive", "financialLoss", "malicious", "affectedCount", "mayExceedThousand", "stronglyEncrypted", "asProcessor"],
+  peopleNoticeDueAt: ["asProcessor"],
   clientToldDueAt: ["asProcessor"],
   ministryReportDueAt: ["telecom"],
   secrecyFirstReportDueAt: ["telecom", "secrecy"],
   secrecyDetailedReportDueAt: ["telecom", "secrecy"],
+  partnerInvestigationDueAt: ["atPartner"],
+  partnerRecurrenceDueAt: ["atPartner"],
 };
 
 export interface DeadlineChange {
@@ -318,11 +367,10 @@ export interface Reassessment {
   changes: DeadlineChange[];
 }
 
-const assessed = (a: Assessment, f: AssessmentField): boolean | number | string | null => {
-  if (f === "telecom" || f === "designatedCarrier" || f === "accreditedBody") return a[f] === true;
-  if (f === "secrecy" || f === "myNumber" || f === "specifiedUserInfo") return a[f] ?? null;
-  return a[f];
-};
+const OPTIONAL_FIELDS: readonly AssessmentField[] = ["telecom", "mayExceedThousand", "atPartner", "designatedCarrier", "accreditedBody"];
+const TRI_FIELDS: readonly AssessmentField[] = ["secrecy", "myNumber", "specifiedUserInfo"];
+const assessed = (a: Assessment, f: AssessmentField): boolean | number | string | null =>
+  OPTIONAL_FIELDS.includes(f) ? a[f] === true : TRI_FIELDS.includes(f) ? ((a[f] as string | undefined) ?? null) : (a[f] as boolean | number | null);
 
 /**
  * What a new assessment changes: the answers, whether it is reportable (and by whom), and
@@ -366,7 +414,7 @@ export const TASK_KEYS = [
   "containment", // 封じ込め
   "cause-found", // 原因の特定 (seed 000 第9条1項)
   "damage-assessed", // 被害状況の把握 (seed 000 第9条1項)
-  "client-told", // 委託元への報告 (seed 000 第9条1項; APPI Art.26(1) proviso)
+  "client-told", // 委託元への報告 (APPI Art.26(1) proviso)
   "ministry-report", // 総務省への報告 (seed 004 §11 [3])
   "preliminary-report", // 速報 (施行規則 第8条1項)
   "people-notified", // 本人への通知又は代替措置 (APPI Art.26(2))
@@ -380,6 +428,8 @@ export const TASK_KEYS = [
   "my-number-report", // 特定個人情報の漏えい等の報告 (番号利用法 第29条の4)
   "specified-user-info-report", // 特定利用者情報 (designated carrier)
   "accredited-body-report", // 認定個人情報保護団体 (an extra recipient, where its rules ask)
+  "partner-investigation", // the partner's investigation results (seed 000 第9条1項)
+  "partner-recurrence", // the partner's recurrence measures (seed 000 第9条2項)
 ] as const;
 export type TaskKey = (typeof TASK_KEYS)[number];
 
@@ -394,7 +444,8 @@ export type NotApplicableCode =
   | "no-my-number"
   | "not-designated"
   | "no-specified-user-info"
-  | "no-accredited-body";
+  | "no-accredited-body"
+  | "not-partner";
 
 export interface TaskDefinition {
   key: TaskKey;
@@ -424,6 +475,8 @@ const TASK_DEADLINE: Record<TaskKey, DeadlineKey | null> = {
   "my-number-report": null,
   "specified-user-info-report": null,
   "accredited-body-report": null,
+  "partner-investigation": "partnerInvestigationDueAt",
+  "partner-recurrence": "partnerRecurrenceDueAt",
 };
 
 /** The deadline a task follows (its due date cannot be later), or null when it has none. */
@@ -445,7 +498,7 @@ export function taskDueAfterAssessment(current: { dueAt: Date | null; setByHand:
 
 /** Why the regulator's tasks do not apply, or null when the company reports. */
 function notReportedByUs(r: Reportability): NotApplicableCode | null {
-  if (r.reportedBy === "company") return null;
+  if (r.reportedBy === "company" || r.undetermined) return null;
   if (r.reportedBy === "client") return "reported-by-client";
   return r.reasons.includes("encrypted") ? "encrypted" : "not-reportable";
 }
@@ -458,7 +511,6 @@ function applicability(key: TaskKey, a: Assessment, r: Reportability): NotApplic
       return a.telecom ? null : "not-telecom";
     case "preliminary-report":
     case "final-report":
-    case "people-notified":
       return notReportedByUs(r);
     case "secrecy-first-report":
     case "secrecy-detailed-report":
@@ -469,12 +521,15 @@ function applicability(key: TaskKey, a: Assessment, r: Reportability): NotApplic
       return !a.designatedCarrier ? "not-designated" : involves(a.specifiedUserInfo) ? null : "no-specified-user-info";
     case "accredited-body-report":
       return !a.accreditedBody ? "no-accredited-body" : notReportedByUs(r);
+    case "people-notified":
     case "publication":
-      // with the notice, and as its substitute where people cannot be reached; a telecom
-      // operator publishes what it can after every leak (seed 004 §11 [2]); a processor
-      // leaves it to the client, whose data it is (seed 000 第9条3項: as agreed with it)
-      if (a.telecom && !a.asProcessor) return null;
-      return notReportedByUs(r);
+      // the company's policies: notice and publication for every leak (seed 002 §7(1)[1][2],
+      // seed 004 §11(1)[1][2]); the law too where reportable (Art.26(2)). A processor leaves
+      // them to the client, whose data it is (Art.26(1) proviso: the client reports and notifies)
+      return a.asProcessor ? "reported-by-client" : null;
+    case "partner-investigation":
+    case "partner-recurrence":
+      return a.atPartner ? null : "not-partner";
     default:
       // containment, cause, damage, recurrence prevention, third-party complaints: always
       // (with no complaints, "none received" is recorded as done, or a person marks it n/a)

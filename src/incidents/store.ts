@@ -59,5 +59,7 @@ export function deadlinesOf(i: IncidentRow): IncidentDeadlines {
     ministryReportDueAt: i.ministryReportDueAt,
     secrecyFirstReportDueAt: i.secrecyFirstReportDueAt,
     secrecyDetailedReportDueAt: i.secrecyDetailedReportDueAt,
+    partnerInvestigationDueAt: i.partnerInvestigationDueAt,
+    partnerRecurrenceDueAt: i.partnerRecurrenceDueAt,
   };
 }

@@ -106,7 +106,11 @@ async function openEmbedded(pgliteDir: string | undefined, idleMs?: number, temp
   const pg = await import("pg");
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const dir = pgliteDir;
-  if (dir && !dir.startsWith("memory://")) fs.mkdirSync(path.resolve(dir), { recursive: true });
+  if (dir && !dir.startsWith("memory://")) {
+    fs.mkdirSync(path.resolve(dir), { recursive: true });
+    // a new folder is created by a process of its own (pgliteInit.mjs), unless a template fills it
+    if (!template && !fs.existsSync(path.join(path.resolve(dir), "PG_VERSION"))) await initInChild(path.resolve(dir));
+  }
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-pglite-"));
   const port = 5432;
   const worker = new Worker(new URL("./pgliteThread.mjs", import.meta.url), {
@@ -157,6 +161,17 @@ async function openEmbedded(pgliteDir: string | undefined, idleMs?: number, temp
       fs.rmSync(socketDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Runs initdb for a new embedded database folder in a child process (pgliteInit.mjs). */
+async function initInChild(dir: string): Promise<void> {
+  const { execFile } = await import("node:child_process");
+  const script = fileURLToPath(new URL("./pgliteInit.mjs", import.meta.url));
+  await new Promise<void>((resolve, reject) =>
+    execFile(process.execPath, [script, dir], { timeout: 120_000 }, (e, _out, err) =>
+      e ? reject(new Error(`creating the embedded database in ${dir} failed: ${err.trim() || e.message}`)) : resolve(),
+    ),
+  );
 }
 
 /** `exec` and `query` on a pg pool: the same for a PostgreSQL server and the embedded database's socket. */

@@ -3,14 +3,14 @@
 // subject requests and complaints (open, overdue, answered, refusals by ground).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
-import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks } from "../../src/dsr/ids.js";
+import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks, NoticeBlocks } from "../../src/dsr/ids.js";
 import { dsrMessages } from "../../src/dsr/messages.js";
 import { buildDigest } from "../../src/digest/build.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { drain, jst, newView, pumping, until } from "../support/clock.js";
 import { privacy, shown } from "../support/commands.js";
-import { COMPLIANCE, latest, logCase, pressForModal, pressOn, threadHas, told } from "./helpers.js";
+import { COMPLIANCE, latest, logCase, notifyPerson, pressForModal, pressOn, threadHas, told } from "./helpers.js";
 
 const P = ORG.people;
 const ja = dsrMessages("ja");
@@ -180,7 +180,7 @@ describe("logging a complaint", () => {
 
 describe("the compliance digest", () => {
   it("has the section: received, answered, open and overdue, refusals by ground, complaints", async () => {
-    // a refusal answered in the period on grounds [2] and [7]
+    // a refusal answered in the period on the grounds of Art.33(2) items 2 and 3
     clock.set(jst("2026-11-26T10:00:00"));
     const r = await logCase(h, clock, P.employee, { [LogBlocks.receivedOn]: "2026-11-26" });
     const idView = await pressForModal(h, P.employee, r.parent, DsrActions.identity, DsrViews.identity);
@@ -188,7 +188,7 @@ describe("the compliance digest", () => {
     const answer = await pressForModal(h, P.employee, r.parent, DsrActions.answer, DsrViews.answer);
     await h.slack.fillAndSubmit(P.employee, answer.id, {
       [AnswerBlocks.outcome]: "not_done",
-      [AnswerBlocks.grounds]: ["2", "7"],
+      [AnswerBlocks.grounds]: ["a33_2_2", "a33_2_3"],
       [AnswerBlocks.reason]: "業務に著しい支障",
     });
     expect(h.fake.viewErrors(answer.id) ?? {}).toEqual({});
@@ -200,8 +200,9 @@ describe("the compliance digest", () => {
     await pressOn(h, P.chief, approval, DsrActions.approveRefusal);
     await until(
       () => db().subjectRequest.findUniqueOrThrow({ where: { id: r.id } }),
-      (x) => x.status === "answered",
+      (x) => x.status === "decided",
     );
+    await notifyPerson(h, clock, P.employee, r.parent, { [NoticeBlocks.on]: "2026-11-26", [NoticeBlocks.reasonExplained]: "yes" });
     await drain(h, clock);
 
     // the first request (11/24) is past its target and ceiling (12/08) a week later
@@ -217,9 +218,11 @@ describe("the compliance digest", () => {
       lang: "ja",
     });
     const section = d.sections.find((s) => s.title === ja.digest.title)!;
-    expect(section.lines.join("\n")).toContain("請求：期間中の受付 *2* 件・回答 *1* 件、対応中 *1* 件（目標超過 *1* 件・上限超過 *1* 件）");
-    expect(section.lines.join("\n")).toContain("期間中の不実施・一部実施の事由：[2] 1・[7] 1");
-    expect(section.lines.join("\n")).toContain(`|${dsr.code}>（利用停止・消去）目標 2026/12/08・上限 2026/12/08`);
+    expect(section.lines.join("\n")).toContain(
+      "請求：期間中の受付 *2* 件・回答 *1* 件、対応中 *1* 件（回答目標超過 *1* 件・社内上限超過 *1* 件。いずれも社内設定、法律上は「遅滞なく」）",
+    );
+    expect(section.lines.join("\n")).toContain("期間中の不実施・一部実施の事由：個人情報保護法 第33条第2項第2号 1・個人情報保護法 第33条第2項第3号 1");
+    expect(section.lines.join("\n")).toContain(`|${dsr.code}>（利用停止・消去）回答目標 2026/12/08・社内上限 2026/12/08`);
     expect(section.lines.join("\n")).toContain("苦情・相談：期間中の受付 *2* 件・対応完了 *1* 件、対応中 *1* 件");
 
     // and compliance sees it with /privacy digest

@@ -6,13 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sealOf } from "../../src/platform/pii/index.js";
 import { ManualClock } from "../../src/platform/clock.js";
 import { exportCsv, verifyChain } from "../../src/platform/audit/chain.js";
-import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks, SendBackBlocks, WithdrawBlocks } from "../../src/dsr/ids.js";
+import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks, NoticeBlocks, SendBackBlocks, WithdrawBlocks } from "../../src/dsr/ids.js";
 import { dsrMessages } from "../../src/dsr/messages.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { drain, jst, pumping, until } from "../support/clock.js";
 import { privacy, shown } from "../support/commands.js";
-import { COMPLIANCE, GOOD_LOG, latest, logCase, openLog, parentShows, pressForModal, pressOn, threadHas, told } from "./helpers.js";
+import { COMPLIANCE, GOOD_LOG, latest, logCase, notifyPerson, openLog, parentShows, pressForModal, pressOn, threadHas, told } from "./helpers.js";
 
 const P = ORG.people;
 const ja = dsrMessages("ja");
@@ -161,17 +161,22 @@ describe("logging a request", () => {
   it("a refusal needs grounds and the reason; proposed, it waits for the chief or deputy (thread and DMs)", async () => {
     const view = await pressForModal(h, P.employee, a.parent, DsrActions.answer, DsrViews.answer);
     await h.slack.fillAndSubmit(P.employee, view.id, { [AnswerBlocks.outcome]: "not_done" });
-    expect(h.fake.viewErrors(view.id)).toEqual({ [AnswerBlocks.grounds]: ja.problem.grounds, [AnswerBlocks.reason]: ja.problem.reason });
+    expect(h.fake.viewErrors(view.id)).toEqual({
+      [AnswerBlocks.grounds]: ja.problem.grounds,
+      [AnswerBlocks.reason]: ja.problem.reason,
+      [AnswerBlocks.basis]: ja.problem.basisRequired,
+    });
     await h.slack.fillAndSubmit(P.employee, view.id, {
       [AnswerBlocks.outcome]: "not_done",
-      [AnswerBlocks.grounds]: ["7"],
+      [AnswerBlocks.basis]: "none",
+      [AnswerBlocks.grounds]: ["r19_legal_duty"],
       [AnswerBlocks.reason]: "法令上の保存義務があるため消去できません",
     });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } });
-    expect(c).toMatchObject({ status: "awaiting_approval", outcome: "not_done", grounds: ["7"], proposedBy: P.employee, answeredAt: null });
+    expect(c).toMatchObject({ status: "awaiting_approval", outcome: "not_done", grounds: ["r19_legal_duty"], proposedBy: P.employee, answeredAt: null });
     const req = await threadHas(h, clock, a.parent, "承認依頼");
-    expect(shown(req)).toContain(ja.ground["7"]);
+    expect(shown(req)).toContain(ja.ground.r19_legal_duty);
     expect(JSON.stringify(req.blocks ?? [])).toContain(DsrActions.approveRefusal);
     for (const p of [P.chief, P.deputy])
       await pumping(
@@ -214,11 +219,14 @@ describe("logging a request", () => {
       h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes("差し戻されました") && m.text.includes("一部は消去できるはずです"))),
     );
     const sent = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.refusal_sent_back", subject: `dsr:${a.code}` } });
-    expect(sent.data).toMatchObject({ reasonGiven: true, proposal: { outcome: "not_done", grounds: ["7"], reasonGiven: true, proposedBy: P.employee } });
+    expect(sent.data).toMatchObject({
+      reasonGiven: true,
+      proposal: { outcome: "not_done", grounds: ["r19_legal_duty"], reasonGiven: true, proposedBy: P.employee },
+    });
     // the append-only log holds codes and presence, never the free text (the case row and the thread hold it)
     expect(JSON.stringify(sent.data)).not.toContain("一部は消去");
     const proposed = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.refusal_proposed", subject: `dsr:${a.code}` } });
-    expect(proposed.data).toMatchObject({ outcome: "not_done", grounds: ["7"], reasonGiven: true, actionTakenGiven: false });
+    expect(proposed.data).toMatchObject({ outcome: "not_done", grounds: ["r19_legal_duty"], reasonGiven: true, actionTakenGiven: false });
     expect(JSON.stringify(proposed.data)).not.toContain("法令上の保存義務");
     // the old approval buttons are gone from the thread message, and a stale press changes nothing
     await pumping(
@@ -240,7 +248,8 @@ describe("logging a request", () => {
       [AnswerBlocks.outcome]: "partly",
       [AnswerBlocks.actionTaken]: "DM 送付リストから削除",
       [AnswerBlocks.actionOn]: "2026-11-26",
-      [AnswerBlocks.grounds]: ["7"],
+      [AnswerBlocks.basis]: "a35_5",
+      [AnswerBlocks.grounds]: ["r19_legal_duty"],
       [AnswerBlocks.reason]: "契約記録は法令上の保存期間中のため消去できません",
     });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
@@ -258,12 +267,14 @@ describe("logging a request", () => {
     await pressOn(h, P.deputy, proposal, DsrActions.approveRefusal);
     await told(h, P.deputy, ja.done.approved(a.code));
     const c = await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } });
-    expect(c).toMatchObject({ status: "answered", outcome: "partly", approvedBy: P.deputy, proposedBy: P.chief });
-    expect(c.answeredAt?.toISOString()).toBe(jst("2026-11-26T10:00:00").toISOString());
-    const post = shown(await parentShows(h, clock, a.parent, "回答済み"));
-    expect(post).toContain(ja.ground["7"]);
+    // decided, not closed: the notice to the person is still to be recorded
+    expect(c).toMatchObject({ status: "decided", outcome: "partly", approvedBy: P.deputy, proposedBy: P.chief, answeredAt: null });
+    expect(c.decidedAt?.toISOString()).toBe(jst("2026-11-26T10:00:00").toISOString());
+    const post = shown(await parentShows(h, clock, a.parent, ja.status.decided));
+    expect(post).toContain(ja.ground.r19_legal_duty);
     expect(post).toContain(`承認：<@${P.deputy}>`);
     expect(JSON.stringify(latest(h, a.parent).blocks)).not.toContain(DsrActions.answer);
+    expect(JSON.stringify(latest(h, a.parent).blocks)).toContain(DsrActions.notice);
     await pumping(
       h,
       clock,
@@ -271,9 +282,20 @@ describe("logging a request", () => {
     );
     const approved = await db().auditEntry.findFirstOrThrow({ where: { action: "dsr.refusal_approved", subject: `dsr:${a.code}` } });
     expect(approved.actorId).toBe(P.deputy);
-    expect(approved.data).toMatchObject({ outcome: "partly", grounds: ["7"], proposedBy: P.chief });
-    // answered: nothing more can be recorded from the DM either
+    expect(approved.data).toMatchObject({ outcome: "partly", grounds: ["r19_legal_duty"], proposedBy: P.chief });
+    // decided: not withdrawn any more, the notice is next
     const dm = h.fake.dms(P.employee).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.withdraw))!;
+    await pressOn(h, P.employee, dm, DsrActions.withdraw);
+    await told(h, P.employee, ja.refusal.awaitingNotice);
+    const notice = await pressForModal(h, P.employee, a.parent, DsrActions.notice, DsrViews.notice);
+    await h.slack.fillAndSubmit(P.employee, notice.id, { [NoticeBlocks.on]: "2026-11-26", [NoticeBlocks.via]: "mail", [NoticeBlocks.reasonExplained]: "yes" });
+    expect(h.fake.viewErrors(notice.id) ?? {}).toEqual({});
+    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      status: "answered",
+      noticeVia: "mail",
+      reasonExplained: true,
+    });
+    // answered: nothing more can be recorded from the DM either
     await pressOn(h, P.employee, dm, DsrActions.withdraw);
     await told(h, P.employee, ja.refusal.closed);
   });
@@ -305,8 +327,11 @@ describe("the modal checks the gate on the server too", () => {
       [AnswerBlocks.actionOn]: "2026-11-26",
     });
     expect(h.fake.viewErrors(answer.id) ?? {}).toEqual({});
-    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "answered", outcome: "done", approvedBy: null });
+    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "decided", outcome: "done", approvedBy: null });
     await threadHas(h, clock, c.parent, "対応済み");
+    // it closes once the notice to the person is recorded
+    await notifyPerson(h, clock, P.compliance, c.parent, { [NoticeBlocks.on]: "2026-11-26" });
+    expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "answered", noticeVia: "mail" });
   });
 
   it("the owner picked in the modal gets the DM; withdrawal from the DM closes the case", async () => {
@@ -332,7 +357,7 @@ describe("list and status", () => {
     const e = await privacy(h, P.manager, "dsr list");
     expect(e.shown).toContain("対応中の開示等の請求（1件）");
     expect(e.shown).toContain(open.code);
-    expect(e.shown).toContain("目標 2026/12/04・上限 2026/12/04");
+    expect(e.shown).toContain("回答目標 2026/12/04・社内上限 2026/12/04");
     expect(e.shown).toContain(":rotating_light:");
     expect(e.shown).not.toContain("DSR-2026-0001");
   });
@@ -340,7 +365,7 @@ describe("list and status", () => {
   it("status shows the register entry without buttons; a bad or unknown code says so", async () => {
     const e = await privacy(h, P.compliance, "dsr status dsr-2026-0001");
     expect(e.shown).toContain("DSR-2026-0001");
-    expect(e.shown).toContain("回答済み");
+    expect(e.shown).toContain(ja.status.answered);
     expect(JSON.stringify(e.blocks ?? [])).not.toContain(DsrActions.answer);
     expect((await privacy(h, P.compliance, "dsr status PRV-2026-0001")).shown).toContain(ja.command.badCode("PRV-2026-0001"));
     expect((await privacy(h, P.compliance, "dsr status DSR-2026-0999")).shown).toContain(ja.command.notFound("DSR-2026-0999"));
@@ -446,7 +471,7 @@ describe("nobody approves their own refusal", () => {
     const view = await pressForModal(h, P.chief, x.parent, DsrActions.answer, DsrViews.answer);
     await h.slack.fillAndSubmit(P.chief, view.id, {
       [AnswerBlocks.outcome]: "not_done",
-      [AnswerBlocks.grounds]: ["2"],
+      [AnswerBlocks.grounds]: ["a33_2_2"],
       [AnswerBlocks.reason]: "業務に著しい支障",
     });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
@@ -499,7 +524,7 @@ describe("nobody approves their own refusal", () => {
     await pressOn(h, P.deputy, req, DsrActions.approveRefusal);
     await told(h, P.deputy, ja.done.approved(x.code));
     expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: x.id } })).toMatchObject({
-      status: "answered",
+      status: "decided",
       approvedBy: P.deputy,
       proposedBy: P.chief,
     });

@@ -3,7 +3,7 @@
 import { expect } from "vitest";
 import type { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage, SimpleInputs } from "../../src/platform/slack/fake/index.js";
-import { DsrViews, LogBlocks } from "../../src/dsr/ids.js";
+import { DsrActions, DsrViews, LogBlocks, NoticeBlocks } from "../../src/dsr/ids.js";
 import type { Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { newView, pumping } from "../support/clock.js";
@@ -16,7 +16,16 @@ export const GOOD_LOG: SimpleInputs = {
   [LogBlocks.via]: "phone",
   [LogBlocks.requester]: "self",
   [LogBlocks.customerRef]: "CUST-001234",
+  [LogBlocks.method]: "electronic",
 };
+
+/** GOOD_LOG with `inputs`; the disclosure method only where the kind takes one (Art.33(1)). */
+export function logInputs(inputs: SimpleInputs = {}): SimpleInputs {
+  const all: SimpleInputs = { ...GOOD_LOG, ...inputs };
+  const kind = all[LogBlocks.kind];
+  if (kind !== "disclosure" && kind !== "provision_records" && !(LogBlocks.method in inputs)) delete all[LogBlocks.method];
+  return all;
+}
 
 /** Opens /privacy dsr as `user`; returns the modal. */
 export function openLog(h: Harness, user: string) {
@@ -26,7 +35,7 @@ export function openLog(h: Harness, user: string) {
 /** Logs a request with `inputs` (over GOOD_LOG) and waits for its register post. */
 export async function logCase(h: Harness, clock: ManualClock, user: string, inputs: SimpleInputs = {}) {
   const view = await openLog(h, user);
-  const r = await h.slack.fillAndSubmit(user, view.id, { ...GOOD_LOG, ...inputs });
+  const r = await h.slack.fillAndSubmit(user, view.id, logInputs(inputs));
   expect(r.status).toBe(200);
   expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
   const c = await h.bot.services.database.prisma.subjectRequest.findUniqueOrThrow({ where: { submissionKey: `view:${view.id}` } });
@@ -70,4 +79,19 @@ export function parentShows(h: Harness, clock: ManualClock, m: FakeMessage, text
     clock,
     h.fake.waitFor(() => (shown(latest(h, m)).includes(text) ? latest(h, m) : undefined)),
   );
+}
+
+/** Records the notice to the person from the register post (the case must be decided); waits for the case to close. */
+export async function notifyPerson(h: Harness, clock: ManualClock, user: string, parent: FakeMessage, inputs: SimpleInputs = {}) {
+  await pumping(
+    h,
+    clock,
+    h.fake.waitFor(() => (JSON.stringify(latest(h, parent).blocks ?? []).includes(DsrActions.notice) ? true : undefined)),
+  );
+  const view = await pressForModal(h, user, parent, DsrActions.notice, DsrViews.notice);
+  const r = await h.slack.fillAndSubmit(user, view.id, { [NoticeBlocks.via]: "mail", ...inputs });
+  expect(r.status).toBe(200);
+  expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+  await pumping(h, clock, Promise.resolve());
+  return view;
 }

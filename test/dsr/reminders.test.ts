@@ -5,14 +5,14 @@
 // requests are not reminded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
-import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks } from "../../src/dsr/ids.js";
+import { AnswerBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks, NoticeBlocks } from "../../src/dsr/ids.js";
 import { parseSettings } from "../../src/settings.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { drain, jst, pumping, runJobAt } from "../support/clock.js";
 import { shown } from "../support/commands.js";
 import { dsrMessages } from "../../src/dsr/messages.js";
-import { COMPLIANCE, GOOD_LOG, logCase, openLog, pressForModal, threadHas } from "./helpers.js";
+import { COMPLIANCE, GOOD_LOG, logCase, notifyPerson, openLog, pressForModal, threadHas } from "./helpers.js";
 
 const P = ORG.people;
 const JOB = "dsr.reminders";
@@ -21,7 +21,7 @@ let h: Harness;
 const db = () => h.bot.services.database.prisma;
 const run = (at: string) => runJobAt(h, clock, JOB, at);
 const reminders = (user: string) => h.fake.dms(user).filter((m) => m.text.includes("開示等の請求の期限"));
-const escalations = (user: string) => h.fake.dms(user).filter((m) => m.text.includes("開示等の請求が上限"));
+const escalations = (user: string) => h.fake.dms(user).filter((m) => m.text.includes("開示等の請求が社内上限"));
 
 let a: Awaited<ReturnType<typeof logCase>>;
 let b: Awaited<ReturnType<typeof logCase>>;
@@ -40,7 +40,10 @@ beforeAll(async () => {
     [AnswerBlocks.outcome]: "done",
     [AnswerBlocks.actionTaken]: "開示した",
     [AnswerBlocks.actionOn]: "2026-12-01",
+    [AnswerBlocks.methodUsed]: "electronic",
   });
+  expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("decided");
+  await notifyPerson(h, clock, P.manager, done.parent, { [NoticeBlocks.on]: "2026-12-01" });
   expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("answered");
   await drain(h, clock);
 });
@@ -59,11 +62,11 @@ describe("reminders to the owner", () => {
     const dms = reminders(P.employee);
     expect(dms).toHaveLength(1);
     const t = shown(dms[0]);
-    expect(t).toContain("回答目標が近い");
+    expect(t).toContain("回答目標（社内設定）が近い");
     expect(t).toContain(a.code);
     expect(t).toContain(b.code);
     expect(t).not.toContain(done.code);
-    expect(t).toContain("目標 2026/12/08・上限 2026/12/15");
+    expect(t).toContain("回答目標 2026/12/08・社内上限 2026/12/15");
     expect(t).toContain(`archives/${a.parent.channel}/p`);
     expect(reminders(P.manager)).toEqual([]);
     // the same slot forced, and the next business day: the "soon" reminder is not repeated
@@ -80,7 +83,7 @@ describe("reminders to the owner", () => {
   it("on the target day, then every business day after it", async () => {
     await run("2026-12-08T09:45:00");
     expect(reminders(P.employee)).toHaveLength(2);
-    expect(shown(reminders(P.employee)[1])).toContain("今日が回答目標");
+    expect(shown(reminders(P.employee)[1])).toContain("今日が回答目標（社内設定）");
     await run("2026-12-09T09:45:00");
     await run("2026-12-10T09:45:00");
     const dms = reminders(P.employee);
@@ -88,7 +91,7 @@ describe("reminders to the owner", () => {
     // 12/04, 12/08, 12/09, 12/10: two cases each
     expect(await db().auditEntry.count({ where: { action: "dsr.reminded" } })).toBe(8);
     expect(await db().auditEntry.count({ where: { action: "dsr.reminded", subject: `dsr:${a.code}`, data: { path: ["stage"], equals: "overdue" } } })).toBe(2);
-    expect(shown(dms[3])).toContain("回答目標を過ぎています");
+    expect(shown(dms[3])).toContain("回答目標（社内設定）を過ぎています");
     // a weekend is skipped
     expect((await run("2026-12-12T09:45:00")).result).toMatchObject({ skipped: "not a business day" });
     expect(escalations(P.chief)).toEqual([]);
@@ -104,11 +107,11 @@ describe("escalation at the ceiling", () => {
       expect(e, p).toHaveLength(1);
       expect(shown(e[0])).toContain(a.code);
       expect(shown(e[0])).toContain(b.code);
-      expect(shown(e[0])).toContain("上限に達している・過ぎている");
+      expect(shown(e[0])).toContain("社内上限（社内設定）に達している・過ぎている");
     }
     expect(escalations(P.deputy)).toEqual([]);
     expect(await db().auditEntry.count({ where: { action: "dsr.escalated" } })).toBe(2);
-    await threadHas(h, clock, a.parent, "開示等の請求が上限");
+    await threadHas(h, clock, a.parent, "開示等の請求が社内上限");
     await run("2026-12-15T15:00:00");
     expect(escalations(P.chief)).toHaveLength(1);
     expect(await db().auditEntry.count({ where: { action: "dsr.escalated" } })).toBe(2);
@@ -134,7 +137,7 @@ describe("escalation at the ceiling", () => {
 });
 
 describe("a request logged late, from the post", () => {
-  const lateDms = (user: string, code: string) => h.fake.dms(user).filter((m) => m.text.includes(code) && m.text.includes("記録した時点で上限"));
+  const lateDms = (user: string, code: string) => h.fake.dms(user).filter((m) => m.text.includes(code) && m.text.includes("記録した時点で社内上限"));
 
   it("past its target: the answer and the thread say so; nobody is escalated to", async () => {
     // the day's run, before either case below is logged
@@ -150,7 +153,7 @@ describe("a request logged late, from the post", () => {
       clock,
       h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))),
     );
-    await threadHas(h, clock, parent, "記録した時点で回答目標（2026/12/14）を過ぎています");
+    await threadHas(h, clock, parent, "記録した時点で回答目標（2026/12/14、社内設定）を過ぎています");
     expect(await db().auditEntry.count({ where: { action: "dsr.escalated", subject: `dsr:${c.code}` } })).toBe(0);
   });
 
@@ -173,7 +176,7 @@ describe("a request logged late, from the post", () => {
       clock,
       h.fake.waitFor(() => h.fake.messages(COMPLIANCE).find((m) => m.text.includes(c.code))),
     );
-    const post = await threadHas(h, clock, parent, "記録した時点で上限（2026/12/18");
+    const post = await threadHas(h, clock, parent, "記録した時点で社内上限（2026/12/18");
     expect(shown(post)).toContain(`<@${P.chief}>`);
     for (const p of [P.chief, P.compliance, P.employee])
       await pumping(

@@ -17,7 +17,7 @@ import {
   refusalApprovers,
   reminderNoticeKey,
   reminderStage,
-  REFUSAL_GROUNDS,
+  LEGACY_GROUNDS,
   statusAfterOutcome,
 } from "../../src/dsr/rules.js";
 import {
@@ -33,9 +33,9 @@ import {
   type ViewValues,
 } from "../../src/dsr/forms.js";
 import { AnswerBlocks, ComplaintBlocks, ComplaintCloseBlocks, IdentityBlocks, INPUT, LogBlocks, SendBackBlocks } from "../../src/dsr/ids.js";
-import { dsrMessages, REFUSAL_GROUND_TEXT_JA } from "../../src/dsr/messages.js";
+import { dsrMessages, SEED_GROUND_TEXT_JA } from "../../src/dsr/messages.js";
 import { parseSettings } from "../../src/settings.js";
-import { caseButtons, caseMessage, complaintMessage, identityModal } from "../../src/dsr/blocks.js";
+import { answerModal, caseButtons, caseMessage, complaintMessage, identityModal, noticeModal } from "../../src/dsr/blocks.js";
 import type { CaseRow, ComplaintRow } from "../../src/dsr/store.js";
 
 const YEAR_END = ["2026-12-29", "2026-12-30", "2026-12-31", "2027-01-02", "2027-01-03"];
@@ -164,9 +164,11 @@ describe("who may act", () => {
     expect(answerGate("awaiting_approval")).toBe("awaiting_approval");
     expect(answerGate("answered")).toBe("closed");
     expect(answerGate("withdrawn")).toBe("closed");
-    expect(statusAfterOutcome("done")).toBe("answered");
+    expect(answerGate("decided")).toBe("awaiting_notice");
+    expect(statusAfterOutcome("done")).toBe("decided");
     expect(statusAfterOutcome("partly")).toBe("awaiting_approval");
     expect(statusAfterOutcome("not_done")).toBe("awaiting_approval");
+    expect(statusAfterOutcome("not_retained")).toBe("awaiting_approval");
   });
 
   it("links: INC-… and DSR-… codes only", () => {
@@ -179,15 +181,15 @@ describe("who may act", () => {
 /** The company's rule texts, where a checkout has them next to it (the quotation check is skipped elsewhere). */
 const SEED_002 = path.resolve(import.meta.dirname, "../../../shared/seeds/002_820181954ced7590.txt");
 
-describe("refusal grounds", () => {
-  it("every one of [1]-[7] has its Japanese text and an English translation", () => {
-    expect(Object.keys(REFUSAL_GROUND_TEXT_JA)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
-    for (const g of REFUSAL_GROUNDS) expect(dsrMessages("en").ground[g].length).toBeGreaterThan(10);
+describe("the seeds' list, kept for cases recorded before", () => {
+  it("every one of [1]-[7] still has its Japanese text and an English translation", () => {
+    expect(Object.keys(SEED_GROUND_TEXT_JA)).toEqual(["1", "2", "3", "4", "5", "6", "7"]);
+    for (const g of LEGACY_GROUNDS) expect(dsrMessages("en").ground[g]?.length).toBeGreaterThan(10);
   });
 
   it.skipIf(!fs.existsSync(SEED_002))("quote seed 002 §5(1) [1]-[7] exactly (where the rule texts lie beside the repository)", () => {
     const seed = fs.readFileSync(SEED_002, "utf8").replace(/[\s|]+/g, "");
-    for (const g of REFUSAL_GROUNDS) expect(seed).toContain(`[${g}]${REFUSAL_GROUND_TEXT_JA[g]}`);
+    for (const g of LEGACY_GROUNDS) expect(seed).toContain(`[${g}]${SEED_GROUND_TEXT_JA[g]}`);
   });
 });
 
@@ -206,6 +208,7 @@ describe("field errors", () => {
         [LogBlocks.requester]: opt("self"),
         [LogBlocks.mandate]: { selected_option: null },
         [LogBlocks.customerRef]: { value: "CUST-001234" },
+        [LogBlocks.method]: opt("written"),
         ...o,
       }),
       "ja",
@@ -223,6 +226,8 @@ describe("field errors", () => {
         mandate: null,
         customerRef: "CUST-001234",
         scope: null,
+        disclosureMethod: "written",
+        feeYen: null,
         ownerId: null,
       },
     });
@@ -409,24 +414,31 @@ describe("field errors", () => {
   });
 
   it("answer: a refusal needs grounds and the reason; done needs what and when, and no grounds", () => {
-    const c = { receivedOn: "2026-11-20" };
+    const c = { receivedOn: "2026-11-20", kind: "disclosure" as const, disclosureMethod: "written" as const };
     const refuse = parseAnswer(v({ [AnswerBlocks.outcome]: opt("not_done"), [AnswerBlocks.grounds]: { selected_options: [] } }), "ja", "2026-11-24", c);
     expect(refuse.ok ? {} : refuse.errors).toEqual({
       [AnswerBlocks.grounds]: dsrMessages("ja").problem.grounds,
       [AnswerBlocks.reason]: dsrMessages("ja").problem.reason,
     });
-    const done = parseAnswer(v({ [AnswerBlocks.outcome]: opt("done"), [AnswerBlocks.grounds]: { selected_options: [{ value: "2" }] } }), "ja", "2026-11-24", c);
+    const done = parseAnswer(
+      v({ [AnswerBlocks.outcome]: opt("done"), [AnswerBlocks.grounds]: { selected_options: [{ value: "a33_2_2" }] } }),
+      "ja",
+      "2026-11-24",
+      c,
+    );
     expect(done.ok ? {} : done.errors).toEqual({
       [AnswerBlocks.actionTaken]: dsrMessages("ja").problem.actionTaken,
       [AnswerBlocks.actionOn]: dsrMessages("ja").problem.actionOn,
       [AnswerBlocks.grounds]: dsrMessages("ja").problem.groundsForDone,
+      [AnswerBlocks.methodUsed]: dsrMessages("ja").problem.methodUsedRequired,
     });
     const partly = parseAnswer(
       v({
         [AnswerBlocks.outcome]: opt("partly"),
         [AnswerBlocks.actionTaken]: { value: "契約情報を開示" },
         [AnswerBlocks.actionOn]: { selected_date: "2026-11-24" },
-        [AnswerBlocks.grounds]: { selected_options: [{ value: "2" }, { value: "1" }] },
+        [AnswerBlocks.grounds]: { selected_options: [{ value: "a33_2_3" }, { value: "a33_2_1" }] },
+        [AnswerBlocks.methodUsed]: opt("written"),
         [AnswerBlocks.reason]: { value: "第三者の情報を含むため" },
       }),
       "ja",
@@ -435,7 +447,15 @@ describe("field errors", () => {
     );
     expect(partly).toEqual({
       ok: true,
-      value: { outcome: "partly", actionTaken: "契約情報を開示", actionOn: "2026-11-24", grounds: ["1", "2"], reasonToPerson: "第三者の情報を含むため" },
+      value: {
+        outcome: "partly",
+        actionTaken: "契約情報を開示",
+        actionOn: "2026-11-24",
+        grounds: ["a33_2_1", "a33_2_3"],
+        reasonToPerson: "第三者の情報を含むため",
+        statutoryBasis: null,
+        methodUsed: "written",
+      },
     });
   });
 
@@ -506,7 +526,31 @@ describe("what English readers see", () => {
       JSON.stringify(caseMessage({ ...c, status: "verified" }, "en")),
       JSON.stringify(complaintMessage(complaint, "en")),
     ];
+    // issue 13: the grounds in the law's words, the method and fee, the notice, and the modals
+    const noticed = {
+      ...c,
+      kind: "disclosure",
+      status: "answered",
+      grounds: ["a33_2_1", "a33_2_3"],
+      disclosureMethod: "electronic",
+      methodUsed: "written",
+      feeYen: 300,
+      statutoryBasis: null,
+      noticeOn: day("2026-11-25"),
+      noticeVia: "mail",
+      noticeBy: "U1",
+      reasonExplained: true,
+    } as unknown as CaseRow;
+    texts.push(
+      JSON.stringify(caseMessage(noticed, "en")),
+      JSON.stringify(noticeModal({ ...noticed, status: "decided" }, "en", "2026-11-25")),
+      ...(["disclosure", "correction", "stop_use", "purpose_notice"] as const).map((kind) =>
+        JSON.stringify(answerModal({ ...c, kind, status: "verified" } as unknown as CaseRow, "en", "2026-11-24")),
+      ),
+    );
     for (const t of texts) expect(t).not.toMatch(/[（）：・「」]/);
+    expect(JSON.stringify(caseMessage(noticed, "en"))).toContain("APPI Art.33(2)(iii): It would violate another law.");
+    expect(JSON.stringify(caseMessage(noticed, "en"))).toContain("APPI Art.33(3)");
     const post = JSON.stringify(caseMessage(c, "en"));
     expect(post).toContain("An agent (Voluntary agent (power of attorney))");
     expect(post).toContain("Another identity document (staff ID card)");

@@ -63,6 +63,7 @@ describe("the data-subject forms refuse a customer's details in every spelling",
           [LogBlocks.requester]: opt("self"),
           [LogBlocks.customerRef]: text(x),
           [LogBlocks.scope]: text(x),
+          [LogBlocks.method]: opt("written"),
         }),
         "ja",
         d,
@@ -77,7 +78,7 @@ describe("the data-subject forms refuse a customer's details in every spelling",
         }),
         "ja",
         d,
-        { receivedOn: d },
+        { receivedOn: d, kind: "disclosure", disclosureMethod: null },
       );
       expect(answer.ok ? {} : answer.errors, x).toMatchObject({ [AnswerBlocks.actionTaken]: p.personalData, [AnswerBlocks.reason]: p.personalData });
       const withdraw = parseWithdraw(v({ [WithdrawBlocks.note]: text(x) }), "ja");
@@ -130,6 +131,7 @@ describe("the data-subject forms refuse a customer's details in every spelling",
       [LogBlocks.kind]: "disclosure",
       [LogBlocks.via]: "phone",
       [LogBlocks.requester]: "self",
+      [LogBlocks.method]: "written",
       [LogBlocks.customerRef]: "松本花子様",
       [LogBlocks.scope]: "カード 四一一一 一一一一 一一一一 一一一一 の利用明細",
     });
@@ -146,7 +148,18 @@ describe("typed text that reaches a record stays on it, never in the chain", () 
     const scope = t("範囲", 1, 500);
     const c = await logRequest(s, {
       actorId: P.chief,
-      form: { kind: "disclosure", via: "phone", receivedOn: d, requester: "self", mandate: null, customerRef, scope, ownerId: null },
+      form: {
+        kind: "disclosure",
+        via: "phone",
+        receivedOn: d,
+        requester: "self",
+        mandate: null,
+        customerRef,
+        scope,
+        disclosureMethod: "written",
+        feeYen: null,
+        ownerId: null,
+      },
       submissionKey: "pii-case",
     });
     expect(c).toMatchObject({ ok: true });

@@ -191,11 +191,11 @@ describe("triage", () => {
     expect(JSON.stringify(audit.data)).not.toContain("誤送信と判明");
   });
 
-  it("the assessment modal refuses a count that contradicts the 1,000-people box", async () => {
+  it("the assessment modal refuses a count over 1,000 without the 1,000-people box", async () => {
     const view = await newView(P.compliance, IncidentViews.assess, () => pressAssess(P.compliance, parent));
     await h.slack.fillAndSubmit(P.compliance, view.id, {
-      [AssessBlocks.categories]: ["over-1000"],
-      [AssessBlocks.affectedCount]: "500",
+      [AssessBlocks.categories]: ["malicious"],
+      [AssessBlocks.affectedCount]: "1500",
       [AssessBlocks.reason]: "x",
     });
     expect(h.fake.viewErrors(view.id)?.[AssessBlocks.affectedCount]).toContain("1,000");

@@ -27,6 +27,7 @@ import { parseSettings } from "../../src/settings.js";
 /** A company that is not a telecom carrier: the PPC path of APPI Art.26 (issue 13 made the carrier the default). */
 const PPC_COMPANY = parseSettings("company: { telecomCarrier: false }\n");
 import { ORG } from "../support/org.js";
+import { NA_GROUND_BLOCK } from "../../src/incidents/intake/exceptions.js";
 import { jst, runJobAt, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
 import { privacy, shown } from "../support/commands.js";
 
@@ -245,7 +246,8 @@ describe("the notice to the people affected after the 確報", () => {
 
     // 該当なし from the reminder: the reason modal, then it stops
     const na = await pressForView(OWNER, r[0]!, IncidentActions.taskNa, IncidentViews.taskNa, `task-people-notified-${id}`);
-    await h.slack.fillAndSubmit(OWNER, na.id, { [TaskBlocks.naReason]: "公表と問合せ窓口の設置で代替した" });
+    // the notice has no exception in the policies: the ground is the Art.26(2) proviso's substitute (intake/exceptions.ts)
+    await h.slack.fillAndSubmit(OWNER, na.id, { [NA_GROUND_BLOCK]: "substitute-desk", [TaskBlocks.naReason]: "公表と問合せ窓口の設置で代替した" });
     expect(h.fake.viewErrors(na.id) ?? {}).toEqual({});
     expect(await task("people-notified")).toMatchObject({ status: "na", doneBy: OWNER });
     await runJobAt(h, clock, "incidents.escalations", "2026-11-26T00:05:00");

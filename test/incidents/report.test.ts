@@ -138,7 +138,7 @@ describe("messages", () => {
 
   it("describes the decision with its reasons", () => {
     expect(describeReportability(reportability({ ...assessment, asProcessor: true }), "en")).toBe(
-      "reportable by the client (possible financial loss (Art.7(2)); possibly caused with unauthorized intent (Art.7(3)); more than 1,000 people (Art.7(4)); we are the processor: telling the entrusting client discharges our duty (APPI Art.26(1) proviso; customer-information rules Art.9))",
+      "reportable by the client (possible financial loss (Art.7(2)); possibly caused with unauthorized intent (Art.7(3)); more than 1,000 people (Art.7(4)); we are the processor: telling the entrusting client discharges our duty (APPI Art.26(1) proviso))",
     );
     expect(describeReportability(reportability({ ...assessment, stronglyEncrypted: true }), "ja")).toContain("報告対象外（");
   });

@@ -56,18 +56,21 @@ describe("reportability and deadlines for each combination of the four categorie
     const reportable = expectedReasons.length > 0;
 
     const r = reportability(a);
-    expect(r).toEqual({ reportable, reasons: expectedReasons, reportedBy: reportable ? "company" : null, countUnknown: false });
+    expect(r).toEqual({ reportable, reasons: expectedReasons, reportedBy: reportable ? "company" : null, countUnknown: false, undetermined: false });
 
     const d = deadlines(discoveredAt, a);
     expect(d).toEqual({
       preliminaryReportDueAt: reportable ? endOf("2026-04-03") : null,
       // day 1 is the day of discovery: 30 days end on 30 April, 60 days on 30 May
       finalReportDueAt: reportable ? endOf(c.malicious ? "2026-05-30" : "2026-04-30") : null,
-      peopleNoticeDueAt: reportable ? endOf("2026-04-03") : null,
+      // the company's policies: notice for every leak (seed 002 §7(1)[1], 004 §11(1)[1])
+      peopleNoticeDueAt: endOf("2026-04-03"),
       clientToldDueAt: null,
       ministryReportDueAt: null,
       secrecyFirstReportDueAt: null,
       secrecyDetailedReportDueAt: null,
+      partnerInvestigationDueAt: null,
+      partnerRecurrenceDueAt: null,
     });
 
     // strongly encrypted: excluded from every category, the reasons say which and why
@@ -77,8 +80,11 @@ describe("reportability and deadlines for each combination of the four categorie
       reasons: reportable ? [...expectedReasons, "encrypted"] : [],
       reportedBy: null,
       countUnknown: false,
+      undetermined: false,
     });
-    expect(Object.values(deadlines(discoveredAt, enc)).every((x) => x === null)).toBe(true);
+    const { peopleNoticeDueAt, ...regulator } = deadlines(discoveredAt, enc);
+    expect(Object.values(regulator).every((x) => x === null)).toBe(true);
+    expect(peopleNoticeDueAt).toEqual(endOf("2026-04-03"));
   });
 });
 
@@ -90,13 +96,21 @@ describe("the number of people", () => {
     expect(deadlines(discoveredAt, assess({ affectedCount: 1001 })).finalReportDueAt).toEqual(endOf("2026-04-30"));
   });
 
-  it("an unknown count decides nothing by itself and says so; another category still makes it reportable", () => {
-    expect(reportability(assess({ affectedCount: null }))).toEqual({ reportable: false, reasons: [], reportedBy: null, countUnknown: true });
+  it("an unknown count is undetermined (要判断), never 'not reportable'; another category still makes it reportable", () => {
+    expect(reportability(assess({ affectedCount: null }))).toEqual({
+      reportable: false,
+      reasons: [],
+      reportedBy: null,
+      countUnknown: true,
+      undetermined: true,
+    });
+    expect(deadlines(discoveredAt, assess({ affectedCount: null })).preliminaryReportDueAt).toEqual(endOf("2026-04-03"));
     expect(reportability(assess({ affectedCount: null, sensitive: true }))).toEqual({
       reportable: true,
       reasons: ["sensitive"],
       reportedBy: "company",
       countUnknown: true,
+      undetermined: false,
     });
     expect(deadlines(discoveredAt, assess({ affectedCount: null, malicious: true })).finalReportDueAt).toEqual(endOf("2026-05-30"));
   });
@@ -129,10 +143,16 @@ describe("counting days", () => {
   });
 });
 
-describe("the processor case (APPI Art.26(1) proviso, seed 000 第9条)", () => {
+describe("the processor case (APPI Art.26(1) proviso)", () => {
   it("a reportable incident is reported by the client: we tell the client instead of the PPC and the people", () => {
     const a = assess({ asProcessor: true, sensitive: true, malicious: true });
-    expect(reportability(a)).toEqual({ reportable: true, reasons: ["sensitive", "malicious", "processor"], reportedBy: "client", countUnknown: false });
+    expect(reportability(a)).toEqual({
+      reportable: true,
+      reasons: ["sensitive", "malicious", "processor"],
+      reportedBy: "client",
+      countUnknown: false,
+      undetermined: false,
+    });
     expect(deadlines(discoveredAt, a)).toEqual({
       preliminaryReportDueAt: null,
       finalReportDueAt: null,
@@ -141,6 +161,8 @@ describe("the processor case (APPI Art.26(1) proviso, seed 000 第9条)", () => 
       ministryReportDueAt: null,
       secrecyFirstReportDueAt: null,
       secrecyDetailedReportDueAt: null,
+      partnerInvestigationDueAt: null,
+      partnerRecurrenceDueAt: null,
     });
   });
 
@@ -180,13 +202,12 @@ describe("reassessment", () => {
     expect(en.lines[2]).toBe("Final report due: 30/04/2026, 23:59 → 30/05/2026, 23:59 (within 30 days → within 60 days; because of: Possibly malicious)");
   });
 
-  it("a count found to exceed 1,000 makes it reportable: the regulator deadlines and the notice appear", () => {
+  it("a count found to exceed 1,000 makes it reportable: the regulator deadlines appear (the notice was already due)", () => {
     const r = reassess(assess({ affectedCount: 800 }), assess({ affectedCount: 1200 }), discoveredAt);
     expect(r.before.reportability.reportable).toBe(false);
     expect(r.after.reportability.reportable).toBe(true);
     expect(r.changes.map((c) => [c.deadline, c.kind, c.because])).toEqual([
       ["preliminaryReportDueAt", "added", ["affectedCount"]],
-      ["peopleNoticeDueAt", "added", ["affectedCount"]],
       ["finalReportDueAt", "added", ["affectedCount"]],
     ]);
     expect(r.lines[0]).toBe("本人の数：800人 → 1,200人");
@@ -195,7 +216,7 @@ describe("reassessment", () => {
 
   it("strong encryption confirmed removes them; a count that changes nothing else only records the count", () => {
     const off = reassess(assess({ financialLoss: true }), assess({ financialLoss: true, stronglyEncrypted: true }), discoveredAt);
-    expect(off.changes.map((c) => c.kind)).toEqual(["removed", "removed", "removed"]);
+    expect(off.changes.map((c) => c.kind)).toEqual(["removed", "removed"]);
     expect(off.changes.every((c) => c.to === null && c.because.join() === "stronglyEncrypted")).toBe(true);
     expect(off.lines.at(-1)).toBe("確報の期限（2026/04/30 23:59）は不要になりました（高度な暗号化の変更による）");
 
@@ -263,18 +284,26 @@ describe("tasks", () => {
       "my-number-report": "no-my-number",
       "specified-user-info-report": "not-designated",
       "accredited-body-report": "no-accredited-body",
+      "partner-investigation": "not-partner",
+      "partner-recurrence": "not-partner",
     });
   });
 
-  it("not reportable, or encrypted: no regulator reports, notice or publication, each with the reason", () => {
+  it("not reportable, or encrypted: no regulator reports, each with the reason; notice and publication stay (company policy)", () => {
     expect(because(base)).toMatchObject({
       "preliminary-report": "not-reportable",
       "final-report": "not-reportable",
-      "people-notified": "not-reportable",
-      publication: "not-reportable",
     });
     expect(because(assess({ sensitive: true, stronglyEncrypted: true }))["final-report"]).toBe("encrypted");
-    expect(applying(base)).toEqual(["containment", "cause-found", "damage-assessed", "recurrence-prevention", "complaints-handled"]);
+    expect(applying(base)).toEqual([
+      "containment",
+      "cause-found",
+      "damage-assessed",
+      "people-notified",
+      "publication",
+      "recurrence-prevention",
+      "complaints-handled",
+    ]);
   });
 
   it("as a processor: the client is told, the client reports", () => {
@@ -291,6 +320,8 @@ describe("tasks", () => {
       "my-number-report": "no-my-number",
       "specified-user-info-report": "not-designated",
       "accredited-body-report": "no-accredited-body",
+      "partner-investigation": "not-partner",
+      "partner-recurrence": "not-partner",
     });
   });
 

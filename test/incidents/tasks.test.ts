@@ -103,7 +103,7 @@ describe("the task checklist", () => {
     const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.task_done", subject: `incident:${code}` } });
     expect(a).toMatchObject({ actorId: P.chief, data: { task: "containment", from: "open", to: "done" } });
     await threadHas(`タスク「${label.containment}」を完了にしました`);
-    const edited = await shows(checklist, "完了または該当なし：11 / 16");
+    const edited = await shows(checklist, "完了または該当なし：13 / 18");
     expect((edited.blocks ?? []).some((b) => b.block_id === "task-containment")).toBe(false);
   });
 
@@ -118,7 +118,7 @@ describe("the task checklist", () => {
     const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.task_na", subject: `incident:${code}` } });
     expect(a.data).toMatchObject({ task: "complaints-handled", reason: sealOf(h.bot.services)("第三者からの苦情・請求は受けていない") });
     await threadHas("理由：第三者からの苦情・請求は受けていない");
-    await shows(checklist, "完了または該当なし：12 / 16");
+    await shows(checklist, "完了または該当なし：14 / 18");
   });
 });
 
@@ -153,7 +153,7 @@ describe("closing", () => {
     for (const key of ["cause-found", "damage-assessed", "client-told", "recurrence-prevention"]) {
       await pressTask(P.chief, IncidentActions.taskDone, key);
       await pumping(h.fake.waitFor(async () => ((await task(key)).status === "done" ? true : undefined)));
-      await shows(checklist, `完了または該当なし：${13 + ["cause-found", "damage-assessed", "client-told", "recurrence-prevention"].indexOf(key)} / 16`);
+      await shows(checklist, `完了または該当なし：${15 + ["cause-found", "damage-assessed", "client-told", "recurrence-prevention"].indexOf(key)} / 18`);
     }
     const view = await newView(P.deputy, IncidentViews.close, () =>
       h.slack.blockAction(P.deputy, { actionId: IncidentActions.close, message: { channel: parent.channel, ts: parent.ts } }),

@@ -2,7 +2,7 @@
 // queries every command and press starts with, written as plain SQL through the driver.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebClient } from "@slack/web-api";
-import { firstDeliveryBy, resolveActor } from "../../src/platform/slack/actor.js";
+import { firstDeliveryBy, recordDelivery, resolveActor } from "../../src/platform/slack/actor.js";
 import { silentLogger } from "../../src/platform/log.js";
 import type { Services } from "../../src/platform/services.js";
 import { testDatabase } from "../support/db.js";
@@ -45,6 +45,26 @@ describe("the delivery record", () => {
     expect(await first("action:U1:1.3:approve")).toBe(true);
     const row = await db.prisma.slackDelivery.findUnique({ where: { key: "action:U1:1.2:approve" } });
     expect(row?.receivedAt.toISOString()).toBe("2026-11-28T01:02:03.456Z");
+  });
+});
+
+describe("recordDelivery (the inbox's record before the ack, many at once in one statement)", () => {
+  it("deliveries arriving together: each first once (a retry beside its original is not), each with its person", async () => {
+    const lease = new Date("2026-11-28T01:03:00Z");
+    const d = (key: string, userId: string) => recordDelivery(s, { key, userId, kind: "press", payload: { key }, owner: "test-owner", leaseUntil: lease });
+    // the first goes out at once; the five after it arrive while it is out and share the next statement
+    const [, ...got] = await Promise.all([d("g:0", "U2"), d("g:1", "U1"), d("g:2", "U2"), d("g:1", "U1"), d("g:3", "U-nobody"), d("g:4", "U1")]);
+    expect(got.map((r) => r.first)).toEqual([true, true, false, true, true]);
+    const people = got.map((r) => (r.first ? (r.person?.name ?? null) : "-"));
+    expect(people).toEqual(["山田 太郎", "佐藤 花子", "-", null, "山田 太郎"]);
+    const rows = await db.prisma.slackDelivery.findMany({ where: { key: { in: ["g:1", "g:2", "g:3", "g:4"] } }, orderBy: { key: "asc" } });
+    expect(rows.map((r) => [r.key, r.kind, r.owner, r.leaseUntil?.toISOString(), r.receivedAt.toISOString()])).toEqual(
+      ["g:1", "g:2", "g:3", "g:4"].map((k) => [k, "press", "test-owner", lease.toISOString(), now.toISOString()]),
+    );
+    expect(rows.map((r) => r.payload)).toEqual(["g:1", "g:2", "g:3", "g:4"].map((key) => ({ key })));
+    // and later, one more of each: all seen already
+    const again = await Promise.all([d("g:1", "U1"), d("g:4", "U1")]);
+    expect(again.map((r) => r.first)).toEqual([false, false]);
   });
 });
 

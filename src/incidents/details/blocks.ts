@@ -6,6 +6,8 @@ import { DETAIL_FIELDS, DETAIL_MAX, detailsDigest, type DetailsMeta, type Incide
 import { incidentDetailsMessages } from "./messages.js";
 import { DetailsBlocks, IncidentActions, IncidentViews, INPUT } from "../ids.js";
 import { plain, modalView } from "../../platform/slack/text.js";
+import { intakeInputs } from "../intake/blocks.js";
+import type { IncidentFacts } from "../intake/facts.js";
 
 /** 「報告書の項目を記入」 (the incident id is its value). */
 export function detailsButton(i: { id: string }, lang: Lang): Button {
@@ -13,7 +15,7 @@ export function detailsButton(i: { id: string }, lang: Lang): Button {
 }
 
 /** The five items, each optional, pre-filled with what the incident holds (its revision and items' digest in the metadata). */
-export function detailsModal(i: { id: string; code: string; rev: number } & IncidentDetails, lang: Lang): View {
+export function detailsModal(i: { id: string; code: string; rev: number } & IncidentDetails, lang: Lang, facts?: IncidentFacts): View {
   const meta: DetailsMeta = { id: i.id, rev: i.rev, items: detailsDigest(i) };
   const m = incidentDetailsMessages(lang).modal;
   const blocks: KnownBlock[] = [
@@ -28,6 +30,8 @@ export function detailsModal(i: { id: string; code: string; rev: number } & Inci
         element: { type: "plain_text_input", action_id: INPUT, multiline: true, max_length: DETAIL_MAX, ...(i[f] ? { initial_value: i[f]! } : {}) },
       }),
     ),
+    // the regulator form's facts the reporter may not have known (intake/facts.ts)
+    ...(facts ? intakeInputs(lang, { initial: facts, later: true }) : []),
   ];
   return modalView({
     callbackId: IncidentViews.details,

@@ -10,10 +10,11 @@ import { mention } from "../../platform/slack/calls.js";
 import { mayRespond } from "../access.js";
 import { detailChanges, detailsDigest, detailsOf, type DetailField, type IncidentDetails } from "./fields.js";
 import { incidentDetailsMessages } from "./messages.js";
-import { threadPost } from "../calls.js";
+import { parentUpdate, threadPost } from "../calls.js";
 import { logRefusal } from "../refusals.js";
 import { lockIncident } from "../store.js";
 import { clip } from "../../platform/slack/text.js";
+import { factChanges, factPairs, factsOfRow, type IncidentFacts, type LaterFact } from "../intake/facts.js";
 
 export type DetailsResult = { ok: true; code: string; changed: DetailField[] } | { ok: false; refusal: "not_found" | "not_allowed" | "closed" | "stale" };
 
@@ -25,7 +26,14 @@ export type DetailsResult = { ok: true; code: string; changed: DetailField[] } |
  */
 export async function updateDetails(
   s: Services,
-  input: { incidentId: string; actorId: string; details: IncidentDetails; opened: { rev: number; items: string } | null },
+  input: {
+    incidentId: string;
+    actorId: string;
+    details: IncidentDetails;
+    opened: { rev: number; items: string } | null;
+    /** the regulator form's facts, when the modal carried them (intake/facts.ts) */
+    facts?: Pick<IncidentFacts, LaterFact>;
+  },
 ): Promise<DetailsResult> {
   const result = await transact(s.database.prisma, async (tx: Tx): Promise<DetailsResult> => {
     const lock = await lockIncident(tx, input.incidentId, input.actorId, mayRespond, "not_allowed");
@@ -34,7 +42,8 @@ export async function updateDetails(
     if (before.status === "closed") return { ok: false, refusal: "closed" };
     if (input.opened && before.rev !== input.opened.rev && detailsDigest(detailsOf(before)) !== input.opened.items) return { ok: false, refusal: "stale" };
     const changes = detailChanges(detailsOf(before), input.details);
-    if (changes.length === 0) return { ok: true, code: before.code, changed: [] };
+    const facts = input.facts ? factChanges(factsOfRow(before), input.facts) : [];
+    if (changes.length === 0 && facts.length === 0) return { ok: true, code: before.code, changed: [] };
     const now = s.clock.now();
     // the new items are on the incident row (erasable), the earlier ones kept in AuditText: the chain keeps which
     // changed, with their seals
@@ -44,19 +53,37 @@ export async function updateDetails(
       sealedChanges.push({ field: c.field, from: await keepText(tx, seal, now, `incident:${before.code}`, c.field, c.from), to: seal(c.to) });
     const after = await tx.incident.update({
       where: { id: before.id },
-      data: { ...Object.fromEntries(changes.map((c) => [c.field, c.to])), rev: { increment: 1 }, updatedAt: now },
+      data: {
+        ...Object.fromEntries(changes.map((c) => [c.field, c.to])),
+        ...(input.facts && facts.length
+          ? {
+              occurredOn: input.facts.occurredOn ? new Date(`${input.facts.occurredOn}T00:00:00Z`) : null,
+              discoveryMethod: input.facts.discoveryMethod,
+              eventKinds: input.facts.eventKinds,
+              medium: input.facts.medium,
+            }
+          : {}),
+        rev: { increment: 1 },
+        updatedAt: now,
+      },
     });
     await appendAudit(tx, {
       at: now,
       actorId: input.actorId,
       action: "incident.details_updated",
       subject: `incident:${before.code}`,
-      data: { changes: sealedChanges },
+      // the facts are codes and a day, never free text: kept as they are
+      data: { changes: sealedChanges, ...(facts.length ? { facts } : {}) },
     });
     if (after.channelId) {
       const m = incidentDetailsMessages(CHANNEL_LANG);
       const items = changes.map((c) => `*${m.modal.label[c.field]}*：${c.to ? clip(c.to, 300) : m.thread.cleared}`);
-      await s.outbox.enqueue(tx, [threadPost(after, clip(m.thread.updated(mention(input.actorId), items), 3000))]);
+      if (facts.length) items.push(...factPairs(factsOfRow(after), CHANNEL_LANG).map(([k, v]) => `*${k}*：${v}`));
+      await s.outbox.enqueue(tx, [
+        threadPost(after, clip(m.thread.updated(mention(input.actorId), items), 3000)),
+        // the post shows the facts
+        ...(facts.length ? [parentUpdate(after, s)] : []),
+      ]);
     }
     return { ok: true, code: before.code, changed: changes.map((c) => c.field) };
   });

@@ -14,6 +14,8 @@ import { parseDetails } from "./fields.js";
 import { updateDetails } from "./flows.js";
 import { incidentDetailsMessages } from "./messages.js";
 import { errorText } from "../../platform/log.js";
+import { factsOfRow, parseLaterFacts } from "../intake/facts.js";
+import { dayIn } from "../../platform/day.js";
 
 /** The button carries the incident id (read as an assignment button's value: what follows a colon is ignored). */
 const incidentId = z.string().transform((v) => v.split(":")[0] ?? "");
@@ -28,7 +30,7 @@ export async function openDetails(c: PressContext<string>): Promise<void> {
     await logRefusal(s, actor.slackId, `incident:${incident.code}`, "details", refusal);
     return void (await tell(refusal === "closed" ? m.closed : m.notAllowed));
   }
-  await c.client.views.open({ trigger_id: c.body.trigger_id, view: detailsModal(incident, actor.lang) });
+  await c.client.views.open({ trigger_id: c.body.trigger_id, view: detailsModal(incident, actor.lang, factsOfRow(incident)) });
 }
 
 /** The report-items modal's metadata (DetailsMeta); one without its revision (opened before it carried one) is treated as stale. */
@@ -38,9 +40,20 @@ export async function submitDetails(c: SubmitContext<z.output<typeof detailsMeta
   const { s, actor, lang, meta } = c;
   const parsed = parseDetails(c.view.state.values as unknown as ViewValues, lang);
   if (!parsed.ok) return c.ack({ response_action: "errors", errors: parsed.errors });
+  // the facts (when the modal carries them): an occurrence after the day the company learned of it is a field error
+  const incident = await loadIncident(s.database.prisma, meta.id);
+  const facts = incident ? parseLaterFacts(c.view.state.values as unknown as ViewValues, lang, dayIn(incident.discoveredAt, s.timeZone)) : null;
+  if (facts && !facts.ok) return c.ack({ response_action: "errors", errors: facts.errors });
+  const hasFacts = JSON.stringify(c.view.blocks ?? []).includes('"block_id":"occurredOn"');
   const opened = typeof meta.rev === "number" && typeof meta.items === "string" ? { rev: meta.rev, items: meta.items } : { rev: -1, items: "" };
   try {
-    const r = await updateDetails(s, { incidentId: meta.id, actorId: actor.slackId, details: parsed.value, opened });
+    const r = await updateDetails(s, {
+      incidentId: meta.id,
+      actorId: actor.slackId,
+      details: parsed.value,
+      opened,
+      ...(facts?.ok && hasFacts ? { facts: facts.value } : {}),
+    });
     if (!r.ok) {
       const m = incidentDetailsMessages(lang).refusal;
       return c.fail(

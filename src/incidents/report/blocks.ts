@@ -8,6 +8,7 @@ import { AssessBlocks, IncidentViews, INPUT, ReportBlocks, type AssessMeta } fro
 import { REPORTABLE_CATEGORIES } from "../rules.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING } from "../slackMessages.js";
 import { assessmentOf, type IncidentRow } from "../store.js";
+import { intakeInputs } from "../intake/blocks.js";
 import { trackMessages } from "../trackMessages.js";
 import type { CompanyProfile } from "../../settings.js";
 
@@ -82,6 +83,7 @@ export function reportModal(lang: Lang, now: Date, timeZone: string, profile?: P
         element: radio(["yes", "no"], m.processorOption),
       },
       ...(profile?.telecomCarrier ? [secrecyQuestion(ReportBlocks.secrecy, lang, "unknown")] : []),
+      ...intakeInputs(lang),
       {
         type: "input",
         block_id: ReportBlocks.contact,
@@ -111,7 +113,7 @@ export function assessModal(i: IncidentRow, lang: Lang, profile?: Pick<CompanyPr
             sensitive: a.sensitive,
             "financial-loss": a.financialLoss,
             malicious: a.malicious,
-            "over-1000": a.affectedCount !== null && a.affectedCount > 1000,
+            "over-1000": a.mayExceedThousand === true || (a.affectedCount !== null && a.affectedCount > 1000),
           })[o.value as (typeof REPORTABLE_CATEGORIES)[number]],
       )
     : [];

@@ -64,6 +64,12 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
         asProcessor: r.asProcessor,
         contact: r.contact,
         secrecyInvolved: r.secrecyInvolved,
+        // the regulator form's facts and a partner's report (issue 13)
+        occurredOn: r.facts.occurredOn ? new Date(`${r.facts.occurredOn}T00:00:00Z`) : null,
+        discoveryMethod: r.facts.discoveryMethod,
+        eventKinds: r.facts.eventKinds,
+        medium: r.facts.medium,
+        partnerName: r.facts.partnerName,
         channelId: channel,
         submissionKey: input.submissionKey,
         createdAt: now,
@@ -81,6 +87,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
         summary: seal(r.summary),
         dataDescription: seal(r.dataDescription),
         contact: seal(r.contact),
+        facts: { ...r.facts, partnerName: seal(r.facts.partnerName) },
         discoveredAt: r.discoveredAt.toISOString(),
         channel,
       },
@@ -143,8 +150,9 @@ export async function assessIncident(
     const before = lock.before;
     if (before.status === "closed") return { ok: false, refusal: "closed" };
     // the company's facts from the profile (settings): a telecom carrier also reports to the
-    // ministry (seed 004 §11) and files 第28条 reports; designated carrier; 認定団体 member
-    const next = { ...input.answers.assessment, ...profileFacts(s) };
+    // ministry (seed 004 §11) and files 第28条 reports; designated carrier; 認定団体 member.
+    // A partner's report (seed 000 第9条) brings the partner's two reports as tasks
+    const next = { ...input.answers.assessment, ...profileFacts(s), atPartner: before.partnerName !== null };
     const previous = assessmentOf(before);
     const opts = deadlineOptions(s);
     const change = previous ? reassess(previous, next, before.discoveredAt, { ...opts, lang: CHANNEL_LANG, profile: companyProfile(s) }) : null;
@@ -165,7 +173,8 @@ export async function assessIncident(
         asProcessor: next.asProcessor,
         assessedBy: input.actorId,
         assessedAt: now,
-        reportable: r.reportable,
+        // null while undetermined (要判断): never stored as "not reportable"
+        reportable: r.undetermined ? null : r.reportable,
         reasons: r.reasons,
         reportedBy: r.reportedBy,
         ...due,
@@ -184,7 +193,7 @@ export async function assessIncident(
         assessment: next,
         dataItems: sealOf(s)(input.answers.dataItems),
         cause: sealOf(s)(input.answers.cause),
-        reportable: r.reportable,
+        reportable: r.undetermined ? null : r.reportable,
         reasons: r.reasons,
         reportedBy: r.reportedBy,
         deadlines: isoDeadlines(due),

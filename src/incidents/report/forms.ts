@@ -8,6 +8,7 @@ import { TRI_STATES, type Assessment, type TriState } from "../rules.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "../slackMessages.js";
 import { momentAt } from "../../platform/day.js";
 import { detectPii } from "../../platform/pii/index.js";
+import { factsOf, INTAKE_FIELDS, intakeProblems, intakeShape, type IncidentFacts } from "../intake/facts.js";
 
 /** view.state.values as Slack sends it. */
 export type ViewValues = ModalValues;
@@ -22,6 +23,8 @@ export interface IncidentReportInput {
   contact: string | null;
   /** 通信の秘密 (a carrier's form only; null when not asked) */
   secrecyInvolved: TriState | null;
+  /** the regulator form's facts and a partner's report (intake/facts.ts), each optional */
+  facts: IncidentFacts;
 }
 
 export interface AssessmentInput {
@@ -48,11 +51,13 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       [ReportBlocks.processor]: z.enum(["yes", "no"], { error: p.required }),
       [ReportBlocks.contact]: z.string().trim().max(200, p.tooLong(200)).nullish(),
       [ReportBlocks.secrecy]: z.enum(TRI_STATES, { error: p.required }).nullish(),
+      ...intakeShape(),
     })
     .superRefine((o, ctx) => {
       if (momentAt(o.discoveredOn, o.discoveredTime, timeZone).getTime() > now.getTime()) {
         ctx.addIssue({ code: "custom", path: [ReportBlocks.discoveredOn], message: p.future });
       }
+      for (const [block, message] of intakeProblems(o, o.discoveredOn, lang)) ctx.addIssue({ code: "custom", path: [block], message });
     });
   const r = readModal(v, {
     action: INPUT,
@@ -67,6 +72,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       [ReportBlocks.processor]: "option",
       [ReportBlocks.contact]: "text",
       [ReportBlocks.secrecy]: "option",
+      ...INTAKE_FIELDS,
     },
     schema,
   });
@@ -83,13 +89,15 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       asProcessor: o.processor === "yes",
       contact: o.contact ? o.contact : null,
       secrecyInvolved: o.secrecy ?? null,
+      facts: factsOf(o),
     },
   };
 }
 
 /**
- * The assessment. The "more than 1,000 people" box and the number must agree (the
- * number decides 第7条4号 in rules.ts); a reassessment needs a reason.
+ * The assessment. The "more than 1,000 people, or possibly more" box is 第7条4号 with its
+ * おそれ: ticked, it counts whatever the number known so far; a number over 1,000 needs it
+ * ticked. A reassessment needs a reason.
  */
 export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean): Parsed<AssessmentInput> {
   const p = incidentSlackMessages(lang).problem;
@@ -111,10 +119,11 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
       [AssessBlocks.tracks]: z.array(z.enum(["my-number", "specified-user-info"])).nullish(),
     })
     .superRefine((o, ctx) => {
+      // 第7条4号 counts what 発生したおそれ: the box may be ticked with a smaller or no number
+      // known so far ("may exceed 1,000"); a number over 1,000 with the box unticked contradicts it
       const count = o.affectedCount ? Number(o.affectedCount) : null;
       const over = o.categories.includes("over-1000");
-      if (over && count === null) ctx.addIssue({ code: "custom", path: [AssessBlocks.affectedCount], message: p.countNeeded });
-      else if (count !== null && over !== count > 1000) ctx.addIssue({ code: "custom", path: [AssessBlocks.affectedCount], message: p.countContradicts });
+      if (count !== null && count > 1000 && !over) ctx.addIssue({ code: "custom", path: [AssessBlocks.affectedCount], message: p.countContradicts });
       if (reassessing && !o.reason) ctx.addIssue({ code: "custom", path: [AssessBlocks.reason], message: p.reasonNeeded });
     });
   const r = readModal(v, {
@@ -144,6 +153,7 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
         financialLoss: c.has("financial-loss"),
         malicious: c.has("malicious"),
         affectedCount: o.affectedCount ? Number(o.affectedCount) : null,
+        mayExceedThousand: c.has("over-1000"),
         stronglyEncrypted: o.encrypted === "yes",
         asProcessor: o.processor === "yes",
         // the further tracks (tracks.ts): 通信の秘密 only where asked (a carrier)

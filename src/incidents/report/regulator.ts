@@ -6,6 +6,7 @@
 import type { Lang } from "../../platform/i18n.js";
 import { formatDue, incidentMessages, REPORT_ITEMS, type ReportItem } from "../messages.js";
 import { categoriesOf, deadlines, reportability, type Assessment, type DeadlineOptions } from "../rules.js";
+import { factPairs, type IncidentFacts } from "../intake/facts.js";
 
 /** What the report needs of an incident. Text not written yet is null (or blank). */
 export interface IncidentRecord {
@@ -26,6 +27,8 @@ export interface IncidentRecord {
   recurrencePrevention: string | null;
   other: string | null;
   assessment: Assessment;
+  /** the regulator form's facts (occurrence day, how it came to light, kind, medium, a partner's report) */
+  facts?: IncidentFacts;
 }
 
 export type ReportKind = "preliminary" | "final";
@@ -66,12 +69,14 @@ export function regulatorReportMarkdown(
   out.push(`- ${r.code}: ${incident.code}`);
   out.push(`- ${r.discoveredAt}: ${when(incident.discoveredAt)}`);
   out.push(`- ${r.reportedAt}: ${when(incident.reportedAt)}`);
+  if (incident.facts) out.push(...factPairs(incident.facts, lang).map(([k, v]) => `- ${k}: ${v}`));
   out.push(`- ${r.categories}: ${categories.length ? categories.map((c) => m.reason[c]).join(lang === "ja" ? "、" : "; ") : r.noCategory}`);
   if (dueAt) out.push(`- ${r.due}: ${when(dueAt)}`);
   const notes: string[] = [];
   if (incident.assessment.asProcessor) notes.push(r.processorNote);
   if (incident.assessment.stronglyEncrypted && categories.length) notes.push(r.encryptedNote);
-  if (decision.reportedBy === null) notes.push(r.notReportableNote);
+  if (decision.undetermined) notes.push(r.undeterminedNote);
+  else if (decision.reportedBy === null) notes.push(r.notReportableNote);
   if (notes.length) out.push("", ...notes.map((n) => `> ${n}`));
 
   const missing = kind === "preliminary" ? r.notYetKnown : r.missing;

@@ -12,6 +12,7 @@ import { logRefusal, type IncidentRefusal } from "../refusals.js";
 import { checklistCall, loadTasks } from "../tasks/flows.js";
 import type { OutgoingCall } from "../../platform/outbox.js";
 import { mention } from "../../platform/slack/calls.js";
+import { factsOfRow } from "../intake/facts.js";
 import { missingReportItems, regulatorReportMarkdown, type IncidentRecord, type ReportKind } from "../report/regulator.js";
 import { statusAfter, type DeadlineOptions, type IncidentStatus } from "../rules.js";
 import { incidentStatusMessages, type MoveEvent } from "./messages.js";
@@ -132,6 +133,7 @@ export function reportRecordOf(i: IncidentRow): IncidentRecord | null {
     recurrencePrevention: i.recurrencePrevention,
     other: i.otherMatters,
     assessment,
+    facts: factsOfRow(i),
   };
 }
 

@@ -12,6 +12,7 @@ import { incidentSlackMessages } from "../slackMessages.js";
 import { clip, plain, modalView } from "../../platform/slack/text.js";
 import { taskLabelFor } from "../trackMessages.js";
 import type { TrackProfile } from "../tracks.js";
+import { naGroundInput } from "../intake/exceptions.js";
 
 /** Slack allows 50 blocks in a message. */
 export const MAX_BLOCKS = 50;
@@ -122,6 +123,8 @@ export function naModal(i: { id: string; code: string }, key: string, lang: Lang
     close: m.close,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: m.intro(i.code, taskLabel(key, lang)) } },
+      // notice and publication (the company's policies): the grounds that exist (intake/exceptions.ts)
+      ...(naGroundInput(key, lang) ? [naGroundInput(key, lang)!] : []),
       {
         type: "input",
         block_id: TaskBlocks.naReason,

@@ -2,7 +2,7 @@
 // closing (「クローズ」 and the recurrence-prevention modal). Ack first, once per delivery;
 // refusals ephemeral (or a field error in a modal) and logged.
 import { z } from "zod";
-import type { Lang } from "../../platform/i18n.js";
+import { CHANNEL_LANG, type Lang } from "../../platform/i18n.js";
 import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../../platform/slack/handlers.js";
 import { maxText, readModal, TEXT_MAX } from "../../platform/slack/modal.js";
 import { mayRespond } from "../access.js";
@@ -14,6 +14,20 @@ import { closeModal, NA_REASON_MAX, naModal, taskLabel } from "./blocks.js";
 import { closeIncident, closeRefusalText, updateTask, type TaskResult } from "./flows.js";
 import { incidentTaskMessages } from "./messages.js";
 import { errorText } from "../../platform/log.js";
+import { exceptionMessages, groundSchema, NA_GROUND_BLOCK, NA_GROUNDS, reasonWithGround } from "../intake/exceptions.js";
+import type { TaskKey } from "../rules.js";
+
+/** The ground chosen in the 「該当なし」 modal of a task that has grounds (notice, publication), or its field error. */
+function groundOf(c: SubmitContext<TaskMeta>): { ground: string | null } | { error: string } {
+  if (!NA_GROUNDS[c.meta.key as TaskKey]) return { ground: null };
+  const r = readModal(c.view.state.values, {
+    action: INPUT,
+    lang: c.lang,
+    fields: { ground: { block: NA_GROUND_BLOCK, read: "option" } },
+    schema: z.object({ ground: groundSchema(c.meta.key, exceptionMessages(c.lang).required) }),
+  });
+  return r.ok ? { ground: r.data.ground } : { error: exceptionMessages(c.lang).required };
+}
 
 function taskRefusalText(r: Extract<TaskResult, { ok: false }>, lang: Lang): string {
   const m = incidentTaskMessages(lang);
@@ -84,8 +98,11 @@ export async function submitNotApplicable(c: SubmitContext<TaskMeta>): Promise<v
   const { s, actor, lang, meta } = c;
   const read = textOf(c, TaskBlocks.naReason, NA_REASON_MAX);
   if ("errors" in read) return c.ack({ response_action: "errors", errors: read.errors });
-  const reason = read.text;
-  if (!reason) return c.fail(incidentTaskMessages(lang).naModal.required);
+  const ground = groundOf(c);
+  if ("error" in ground) return c.fail(ground.error, NA_GROUND_BLOCK);
+  if (!read.text) return c.fail(incidentTaskMessages(lang).naModal.required);
+  // the ground in the policy's or the law's words (channel language, like the checklist), then the person's words
+  const reason = ground.ground ? reasonWithGround(ground.ground as never, read.text, CHANNEL_LANG) : read.text;
   try {
     const r = await updateTask(s, { incidentId: meta.id, key: meta.key, actorId: actor.slackId, to: "na", reason });
     if (!r.ok) return c.fail(taskRefusalText(r, lang));

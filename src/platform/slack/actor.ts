@@ -62,18 +62,94 @@ export type Person = PersonRow;
  * ack: `first` is false when the delivery was seen already (a Slack retry or a
  * duplicate), and then nothing else is done. `person` is null for someone missing from
  * the directory.
+ *
+ * Deliveries that arrive while a statement is out share the next one (group commit): in
+ * a burst, 20 presses in flight wait for one or two statements instead of twenty, each
+ * of which would queue for the connection (PGlite has one) and commit on its own.
  */
-export async function recordDelivery(s: Services, d: DeliveryRecord): Promise<{ first: false } | { first: true; person: Person | null }> {
-  const [row] = await s.database.query<PersonRow & { first: boolean }>(
-    `WITH d AS (INSERT INTO "SlackDelivery" ("key", "receivedAt", "kind", "payload", "owner", "leaseUntil")
-                VALUES ($1, $2::timestamp, $4, $5::jsonb, $6, $7::timestamp) ON CONFLICT ("key") DO NOTHING RETURNING 1)
-     SELECT EXISTS (SELECT 1 FROM d) AS "first", ${PERSON_COLUMNS}
-       FROM (SELECT 1) one LEFT JOIN "Person" p ON p."slackId" = $3`,
-    [d.key, s.clock.now().toISOString(), d.userId, d.kind, JSON.stringify(d.payload), d.owner, d.leaseUntil.toISOString()],
-    "mamori_inbox_actor",
-  );
-  if (!row?.first) return { first: false };
-  return { first: true, person: row.slackId === null ? null : row };
+export function recordDelivery(s: Services, d: DeliveryRecord): Promise<{ first: false } | { first: true; person: Person | null }> {
+  let batcher = batchers.get(s.database);
+  if (!batcher) {
+    batcher = new DeliveryBatcher(s.database);
+    batchers.set(s.database, batcher);
+  }
+  return batcher.record(d, s.clock.now());
+}
+
+type Recorded = { first: false } | { first: true; person: Person | null };
+const batchers = new WeakMap<Services["database"], DeliveryBatcher>();
+
+class DeliveryBatcher {
+  private waiting: { d: DeliveryRecord; at: Date; resolve: (r: Recorded) => void; reject: (e: unknown) => void }[] = [];
+  private running = false;
+  constructor(private readonly database: Services["database"]) {}
+
+  record(d: DeliveryRecord, at: Date): Promise<Recorded> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ d, at, resolve, reject });
+      if (!this.running) void this.run();
+    });
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      try {
+        const rows = await this.database.query<PersonRow & { n: number; first: boolean }>(
+          `WITH input AS (SELECT e, n FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(e, n)),
+                d AS (INSERT INTO "SlackDelivery" ("key", "receivedAt", "kind", "payload", "owner", "leaseUntil")
+                      SELECT e->>'key', (e->>'at')::timestamp, e->>'kind', e->'payload', e->>'owner', (e->>'leaseUntil')::timestamp
+                        FROM input ORDER BY n
+                      ON CONFLICT ("key") DO NOTHING RETURNING "key")
+           SELECT i.n::int AS n,
+                  -- a key twice in one batch (Slack's retry beside the original): the first is the one
+                  EXISTS (SELECT 1 FROM d WHERE d."key" = i.e->>'key')
+                    AND i.n = (SELECT min(j.n) FROM input j WHERE j.e->>'key' = i.e->>'key') AS "first",
+                  ${PERSON_COLUMNS}
+             FROM input i LEFT JOIN "Person" p ON p."slackId" = i.e->>'userId'`,
+          [
+            JSON.stringify(
+              batch.map(({ d, at }) => ({
+                key: d.key,
+                at: at.toISOString(),
+                kind: d.kind,
+                payload: d.payload,
+                owner: d.owner,
+                leaseUntil: d.leaseUntil.toISOString(),
+                userId: d.userId,
+              })),
+            ),
+          ],
+          "mamori_inbox_actors",
+        );
+        const byN = new Map(rows.map((r) => [Number(r.n), r]));
+        batch.forEach((w, i) => {
+          const row = byN.get(i + 1);
+          if (!row?.first) w.resolve({ first: false });
+          else w.resolve({ first: true, person: row.slackId === null ? null : personOf(row) });
+        });
+      } catch (e) {
+        for (const w of batch) w.reject(e);
+      }
+    }
+    this.running = false;
+  }
+}
+
+/** deliveries in one statement at most */
+const MAX_BATCH = 50;
+
+function personOf(r: PersonRow & { n?: number; first?: boolean }): PersonRow {
+  return {
+    slackId: r.slackId,
+    name: r.name,
+    departmentId: r.departmentId,
+    roles: r.roles,
+    lang: r.lang,
+    slackLocale: r.slackLocale,
+    checkedMs: r.checkedMs,
+  };
 }
 
 /** The Actor of a person read from the directory (their Slack locale asked at most once a week). */
