@@ -231,5 +231,12 @@ describe("the 第28条 report draft", () => {
       "responseToPeople",
       "recurrencePrevention",
     ]);
+    // the day it happened and how it was found: the regulator-form facts of the report (intake)
+    const withFacts = { ...record, facts: { occurredOn: "2026-03-30", discoveryMethod: "customer" as const, eventKinds: [], medium: null, partnerName: null } };
+    const md2 = secrecyReportMarkdown(withFacts, "detailed", profile, "ja", { timeZone: "Asia/Tokyo" });
+    expect(md2).toContain("## 4. 発生日時\n\n2026/03/30");
+    expect(md2).toContain("## 6. 発覚の経緯\n\nお客様からの申出");
+    expect(missingSecrecyItems(withFacts, profile)).not.toContain("occurredAt");
+    expect(missingSecrecyItems(withFacts, profile)).not.toContain("howFound");
   });
 });

@@ -10,12 +10,13 @@ import { BUREAUS } from "../bureaus.js";
 import { deadlines, type DeadlineOptions } from "../rules.js";
 import type { CompanyProfile } from "../../settings.js";
 import type { IncidentRecord } from "./regulator.js";
+import { intakeMessages } from "../intake/messages.js";
 import { secrecyReportMessages, SECRECY_ITEMS, type SecrecyItem } from "./secrecyMessages.js";
 
 export type SecrecyReportKind = "first" | "detailed";
 
-/** What the 第28条 report needs beyond the APPI record: the day it happened and how it was found (null while unknown). */
-export type SecrecyRecord = IncidentRecord & { occurredAt?: Date | null; howFound?: string | null };
+/** The APPI record; the day it happened and how it was found come from its facts (intake/facts.ts), null while unknown. */
+export type SecrecyRecord = IncidentRecord;
 
 const blank = (s: string | null | undefined) => s === null || s === undefined || s.trim() === "";
 
@@ -29,11 +30,11 @@ function value(r: SecrecyRecord, item: SecrecyItem, p: Pick<CompanyProfile, "nam
     case "summary":
       return blank(r.summary) ? null : r.summary!.trim();
     case "occurredAt":
-      return r.occurredAt ? formatDateTime(r.occurredAt, lang, timeZone) : null;
+      return r.facts?.occurredOn ? r.facts.occurredOn.replaceAll("-", "/") : null;
     case "discoveredAt":
       return formatDateTime(r.discoveredAt, lang, timeZone);
     case "howFound":
-      return blank(r.howFound) ? null : r.howFound!.trim();
+      return r.facts?.discoveryMethod ? intakeMessages(lang).modal.discoveryOption[r.facts.discoveryMethod] : null;
     case "whatLeaked": {
       const items = r.dataItems.filter((d) => d.trim() !== "");
       return items.length ? items.map((d) => `- ${d.trim()}`).join("\n") : null;
