@@ -4,15 +4,18 @@
 //   dept add <id> <name> · dept rename <id> <new name>
 //   channel set approvals|incidents|compliance #channel
 //   org export
+//   company                          the company profile (settings company:, issue 13), read only
 import { addDepartment, addPerson, addRole, exportOrg, parseChannelKind, removeRole, renameDepartment, setChannel } from "../src/directory/changes.js";
 import type { ChangeResult } from "../src/directory/changes.js";
 import { directoryMessages } from "../src/directory/messages.js";
 import { isAdmin } from "../src/directory/roles.js";
 import type { Lang } from "../src/platform/i18n.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
+import { companyProfile, incidentSettings } from "../src/incidents/config.js";
+import { companyProfileText, trackMessages } from "../src/incidents/trackMessages.js";
 
-type Group = "role" | "person" | "dept" | "channel" | "org";
-const GROUPS: Group[] = ["role", "person", "dept", "channel", "org"];
+type Group = "role" | "person" | "dept" | "channel" | "org" | "company";
+const GROUPS: Group[] = ["role", "person", "dept", "channel", "org", "company"];
 
 interface Token {
   text: string;
@@ -37,7 +40,7 @@ export function parseChannelRef(word: string): string | null {
 }
 
 function usageLines(lang: Lang, group?: Group): string[] {
-  const u = directoryMessages(lang).admin.usage;
+  const u = { ...directoryMessages(lang).admin.usage, company: [trackMessages(lang).profile.usage] };
   return group ? u[group] : GROUPS.flatMap((g) => u[g]);
 }
 
@@ -106,6 +109,11 @@ export const adminCommand: PrivacyCommand = {
             return await ctx.respond({ text: m.exportFailed });
           }
           return await ctx.respond({ text: m.exported(r.people, r.departments) });
+        }
+        case "company": {
+          // read only: the settings file is the source (src/settings.ts company:)
+          if (verb) return await wrong("company");
+          return await ctx.respond({ text: companyProfileText(companyProfile(s), incidentSettings(s), lang) });
         }
         default:
           return await ctx.respond({ text: [m.intro, ...usageLines(lang)].join("\n") });

@@ -23,12 +23,20 @@
 //   governance:                         # the company's own extensions of the rule (規程)
 //     deputyChief: true                 # a deputy chief (規程 第3条, 第20条 name none): false turns the role off
 //   incidents:                          # personal-data incidents (APPI Art.26)
-//     telecom: false                    # a telecom operator: also the report to the ministry (seed 004 §11)
-//     preliminaryDays: 3                # 速報, calendar days counted from the day of discovery
+//     telecom: true                     # old name of company.telecomCarrier (either may be given; they must agree)
+//     preliminaryDays: 3                # 速報, calendar days counted from the day of discovery (at most 5: 速やかに)
 //     peopleNoticeDays: 3               # notice to the people affected, likewise
+//     secrecyFirstReportDays: 2         # 通信の秘密: 第一報 (電気通信事業法 第28条; the law says 速やかに; 1-3, the company's setting)
 //   incidentPartners:                   # a leak at a business partner (seed 000 第9条): company settings, not law
 //     investigationDays: 7              # the partner's investigation report (第9条1項 直ちに), calendar days from when we learned
 //     recurrenceDays: 30                # the partner's recurrence-measures report (第9条2項 速やかに), likewise
+//   company:                            # the company profile (issue 13)
+//     telecomCarrier: true              # 電気通信事業者 (default): 速報/確報 to the bureau, 第28条 reports
+//     bureau: kanto                     # 総合通信局等 of the head office's region (src/incidents/bureaus.ts)
+//     name: 株式会社○○                  # corporate name for the report drafts
+//     registrationNumber: "第123号"      # 登録番号 or 届出番号 under 電気通信事業法
+//     designatedCarrier: false          # a carrier designated for 特定利用者情報 (its own report track, 要確認)
+//     accreditedBody: 一般財団法人○○    # 認定個人情報保護団体: an extra recipient only, never instead of the bureau
 //
 // A file with a problem stops the bot with the line and the reason of each problem.
 import fs from "node:fs";
@@ -36,6 +44,7 @@ import { isMap, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import cron from "node-cron";
 import { REQUEST_KINDS } from "./requests/kinds/index.js";
+import { BUREAU_IDS, type BureauId } from "./incidents/bureaus.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -131,8 +140,26 @@ const SettingsSchema = z
     incidents: z
       .object({
         telecom: z.boolean().optional(),
-        preliminaryDays: z.number().int().min(1).max(30).optional(),
+        // 速報 is due 速やかに (施行規則 第8条1項; PPC guidance: about 3-5 days): never longer
+        preliminaryDays: z
+          .number()
+          .int()
+          .min(1)
+          .max(5, "must be 5 or fewer: the 速報 is due 速やかに (施行規則 第8条1項; PPC guidance: about 3-5 days from learning of it)")
+          .optional(),
         peopleNoticeDays: z.number().int().min(1).max(30).optional(),
+        secrecyFirstReportDays: z.number().int().min(1).max(3, "must be 3 or fewer: the 第一報 under 電気通信事業法 第28条 is due 速やかに").optional(),
+      })
+      .strict()
+      .optional(),
+    company: z
+      .object({
+        telecomCarrier: z.boolean().optional(),
+        bureau: z.enum(BUREAU_IDS, { error: `use one of ${BUREAU_IDS.join(", ")} (総合通信局等)` }).optional(),
+        name: z.string().trim().min(1).max(200).optional(),
+        registrationNumber: z.coerce.string().trim().min(1).max(100).optional(),
+        designatedCarrier: z.boolean().optional(),
+        accreditedBody: z.string().trim().min(1).max(200).optional(),
       })
       .strict()
       .optional(),
@@ -151,7 +178,29 @@ const SettingsSchema = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    const a = p.company?.telecomCarrier;
+    const b = p.incidents?.telecom;
+    if (a !== undefined && b !== undefined && a !== b)
+      ctx.addIssue({ code: "custom", path: ["incidents", "telecom"], message: "disagrees with company.telecomCarrier (give only one)" });
+  });
+
+/** The company profile (settings `company:`): who the company is to the regulators. */
+export interface CompanyProfile {
+  /** 電気通信事業者 (default true: the rules' companies are ISPs and cable operators) */
+  telecomCarrier: boolean;
+  /** the 総合通信局等 of the head office's region; null while not set */
+  bureau: BureauId | null;
+  /** corporate name (the 第28条 report's first item) */
+  name: string | null;
+  /** 登録番号 or 届出番号 under 電気通信事業法 */
+  registrationNumber: string | null;
+  /** a designated carrier: the 特定利用者情報 track */
+  designatedCarrier: boolean;
+  /** 認定個人情報保護団体 the company belongs to (an extra recipient only) */
+  accreditedBody: string | null;
+}
 
 export interface ApprovalThresholds {
   /** remind the current approver after this many business days in the stage, then daily */
@@ -172,8 +221,9 @@ export interface Settings {
   processors: { inspectionMonths: number; retentionYears: number };
   /** the company's extensions of the rule: the deputy chief (規程 第3条, 第20条 name no deputy; on by default) */
   governance: { deputyChief: boolean };
-  /** personal-data incidents: the telecom switch (seed 004 §11) and the periods in calendar days */
-  incidents: { telecom: boolean; preliminaryDays: number; peopleNoticeDays: number };
+  /** personal-data incidents: the telecom switch (= company.telecomCarrier) and the periods in calendar days */
+  incidents: { telecom: boolean; preliminaryDays: number; peopleNoticeDays: number; secrecyFirstReportDays: number };
+  company: CompanyProfile;
   /** a leak at a business partner (seed 000 第9条): the due dates of the partner's two reports, company settings in calendar days */
   incidentPartners: { investigationDays: number; recurrenceDays: number };
   /** data-subject requests: target (business days), ceiling (calendar days), first reminder (business days before the target) */
@@ -209,9 +259,18 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
     processors: { inspectionMonths: p.processors?.inspectionMonths ?? 12, retentionYears: p.processors?.retentionYears ?? 7 },
     governance: { deputyChief: p.governance?.deputyChief ?? true },
     incidents: {
-      telecom: p.incidents?.telecom ?? false,
+      telecom: p.company?.telecomCarrier ?? p.incidents?.telecom ?? true,
       preliminaryDays: p.incidents?.preliminaryDays ?? 3,
       peopleNoticeDays: p.incidents?.peopleNoticeDays ?? 3,
+      secrecyFirstReportDays: p.incidents?.secrecyFirstReportDays ?? 2,
+    },
+    company: {
+      telecomCarrier: p.company?.telecomCarrier ?? p.incidents?.telecom ?? true,
+      bureau: p.company?.bureau ?? null,
+      name: p.company?.name ?? null,
+      registrationNumber: p.company?.registrationNumber ?? null,
+      designatedCarrier: p.company?.designatedCarrier ?? false,
+      accreditedBody: p.company?.accreditedBody ?? null,
     },
     incidentPartners: { investigationDays: p.incidentPartners?.investigationDays ?? 7, recurrenceDays: p.incidentPartners?.recurrenceDays ?? 30 },
     dsr: { targetBusinessDays: p.dsr?.targetBusinessDays ?? 10, ceilingDays: p.dsr?.ceilingDays ?? 14, remindBefore: p.dsr?.remindBefore ?? 2 },

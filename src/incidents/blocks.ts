@@ -5,10 +5,12 @@ import type { Button, KnownBlock } from "@slack/types";
 import { formatDateTime, type Lang } from "../platform/i18n.js";
 import { IncidentActions } from "./ids.js";
 import { describeReportability, formatDue, incidentMessages } from "./messages.js";
-import { DEADLINE_KEYS, reportability, type IncidentDeadlines, type IncidentStatus } from "./rules.js";
+import { DEADLINE_KEYS, reportability, secrecyTrack, type IncidentDeadlines, type IncidentStatus } from "./rules.js";
 import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentSlackMessages, type AffectedEstimate, type Ongoing } from "./slackMessages.js";
 import { assessmentOf, deadlinesOf, type IncidentRow } from "./store.js";
+import { deadlineLabelFor, reportTracks, trackLines, trackMessages } from "./trackMessages.js";
+import type { TrackProfile } from "./tracks.js";
 import { statusButtons } from "./status/blocks.js";
 import { closeButton } from "./tasks/blocks.js";
 import { detailsButton } from "./details/blocks.js";
@@ -23,20 +25,22 @@ export type { SlackMessage };
 // ---- the parent message -------------------------------------------------------------
 
 /** Each deadline that applies, one line each, in the company's time zone; null when none. */
-export function deadlineLines(d: IncidentDeadlines, lang: Lang, timeZone: string): string[] {
-  const m = incidentMessages(lang);
-  return DEADLINE_KEYS.filter((k) => d[k]).map((k) => `• ${m.deadline[k]}：${formatDue(d[k], lang, timeZone)}`);
+export function deadlineLines(d: IncidentDeadlines, lang: Lang, timeZone: string, profile?: TrackProfile | null): string[] {
+  return DEADLINE_KEYS.filter((k) => d[k]).map((k) => `• ${deadlineLabelFor(k, lang, profile)}：${formatDue(d[k], lang, timeZone)}`);
 }
 
 /** The reportability decision and the deadlines of an assessed incident, as mrkdwn lines. */
-export function assessmentText(i: IncidentRow, lang: Lang, timeZone: string): string | null {
+export function assessmentText(i: IncidentRow, lang: Lang, timeZone: string, profile?: TrackProfile | null): string | null {
   const a = assessmentOf(i);
   if (!a) return null;
   const m = incidentSlackMessages(lang).parent;
   const r = reportability(a);
-  const lines = deadlineLines(deadlinesOf(i), lang, timeZone);
+  const lines = deadlineLines(deadlinesOf(i), lang, timeZone, profile);
   const out = [`*${m.reportable}*：${describeReportability(r, lang)}`];
+  if (!r.reportable && secrecyTrack(a)) out.push(trackMessages(lang).despite);
   out.push(`*${m.deadlines}*`, ...(lines.length ? lines : [m.noDeadlines]));
+  // one event can need several reports: each track with its recipient (tracks.ts)
+  if (profile) out.push(`*${trackMessages(lang).header}*`, ...trackLines(reportTracks(a, profile), deadlinesOf(i), lang, timeZone, profile));
   return out.join("\n");
 }
 
@@ -63,7 +67,7 @@ export function acknowledgeButton(incidentId: string, lang: Lang): Button {
 }
 
 /** The incident's post in the incidents channel: the report, the status, the assessment or what is still unknown. */
-export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string): SlackMessage {
+export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string, profile?: TrackProfile | null): SlackMessage {
   const m = incidentSlackMessages(lang).parent;
   const mm = incidentSlackMessages(lang).modal;
   const status = incidentMessages(lang).status[i.status as IncidentStatus] ?? i.status;
@@ -100,7 +104,7 @@ export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string): S
     },
   ];
   if (i.asProcessor) blocks.push({ type: "section", text: { type: "mrkdwn", text: m.processorFirst } });
-  const assessed = assessmentText(i, lang, timeZone);
+  const assessed = assessmentText(i, lang, timeZone, profile);
   blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(assessed ?? m.notAssessed, 3000) } });
   if (i.assessedBy && i.assessedAt)
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.assessedBy(mention(i.assessedBy), formatDateTime(i.assessedAt, lang, timeZone)) }] });

@@ -8,6 +8,7 @@ import type { Services } from "../platform/services.js";
 import { homeRefresh, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { incidentMessage } from "./blocks.js";
 import { respondersOf, type IncidentRow } from "./store.js";
+import { companyProfile } from "./config.js";
 
 const orderKey = (id: string) => `incident:${id}`;
 
@@ -16,7 +17,7 @@ export function threadPost(i: IncidentRow, text: string): OutgoingCall {
 }
 
 export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
-  const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
+  const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone, companyProfile(s));
   return messageUpdate(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text: msg.text, blocks: msg.blocks });
 }
 

@@ -87,6 +87,8 @@ export const ReportBlocks = {
   ongoing: "ongoing",
   processor: "processor",
   contact: "contact",
+  /** 通信の秘密: yes, no, unknown (a carrier only; issue 13, tracks.ts) */
+  secrecy: "secrecy",
 } as const;
 
 /** The input blocks of the assessment modal. */
@@ -98,6 +100,10 @@ export const AssessBlocks = {
   dataItems: "dataItems",
   cause: "cause",
   reason: "reason",
+  /** 通信の秘密: yes, no, unknown (a carrier only) */
+  secrecy: "secrecy",
+  /** the further tracks: My Number, 特定利用者情報 (a designated carrier only) */
+  tracks: "tracks",
 } as const;
 
 /** The input blocks of the 「速報を提出」/「確報を提出」 modal. */

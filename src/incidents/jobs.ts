@@ -24,6 +24,7 @@ import { deadlineReminders, DEADLINE_KEYS, escalationsDue, incidentNoticeKey, ty
 import { DEADLINE_TASK, deadlineMet, deadlineOfTask, dueLabel } from "./overview.js";
 import { ownerTaskActions } from "./tasks/blocks.js";
 import { deadlinesOf, respondersOf, type IncidentRow } from "./store.js";
+import { companyProfile } from "./config.js";
 import { clip } from "../platform/slack/text.js";
 
 const TX = { maxWait: 10_000, timeout: 60_000 };
@@ -181,7 +182,7 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
     const sorted = [...list].sort((a, b) => a.due.getTime() - b.due.getTime());
     const stage = (r: DeadlineReminder) => (r.stage === "overdue" ? im.reminder.overdue(r.overdueDays ?? 1) : im.reminder[r.stage]);
     const lines = sorted.map((it) =>
-      m.item(threadLink(c, it.incident), dueLabel(it.taskKey, lang), formatDateTime(it.due, lang, s.timeZone), stage(it.reminder)),
+      m.item(threadLink(c, it.incident), dueLabel(it.taskKey, lang, companyProfile(s)), formatDateTime(it.due, lang, s.timeZone), stage(it.reminder)),
     );
     const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text: m.intro(sorted.length) } }];
     const room = 50 - 1; // the cc line

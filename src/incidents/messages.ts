@@ -51,7 +51,7 @@ const ja = {
     "cause-found": "原因の特定",
     "damage-assessed": "被害状況の把握",
     "client-told": "委託元への報告",
-    "ministry-report": "総務省への報告",
+    "ministry-report": "総務省への報告（当社の方針 §11(1)[3]「直ちに」：当社の約束）",
     "preliminary-report": "個人情報保護委員会への速報",
     "people-notified":
       "本人への通知（当社の基本方針：全ての漏えい〔002 §7(1)[1]・004 §11(1)[1]〕。報告対象事態では法第26条2項。通知が困難な場合は代替措置：公表又は問合せ窓口）",
@@ -59,6 +59,11 @@ const ja = {
     "final-report": "個人情報保護委員会への確報",
     "recurrence-prevention": "再発防止策の策定・実施",
     "complaints-handled": "第三者からの苦情・請求等への対応",
+    "secrecy-first-report": "通信の秘密の漏えい：総務大臣への第一報（電気通信事業法第28条）",
+    "secrecy-detailed-report": "通信の秘密の漏えい：総務大臣への詳報（電気通信事業法施行規則第57条）",
+    "my-number-report": "特定個人情報の漏えい等の報告（番号利用法第29条の4。報告先・期限は要確認）",
+    "specified-user-info-report": "特定利用者情報の漏えい等の報告（指定を受けた電気通信事業者。報告先・期限は要確認）",
+    "accredited-body-report": "認定個人情報保護団体への報告（団体の規程が求める場合の追加の報告先）",
     "partner-investigation": "ビジネスパートナーからの調査結果・対処状況の報告（パートナー細則 第9条1項。期限は当社の設定）",
     "partner-recurrence": "ビジネスパートナーからの再発防止策の報告（パートナー細則 第9条2項。期限は当社の設定）",
   } satisfies Record<TaskKey, string>,
@@ -68,6 +73,11 @@ const ja = {
     "not-reportable": "報告対象事態に当たらないため不要",
     encrypted: "高度な暗号化等により報告対象外のため不要",
     "reported-by-client": "委託元が対応するため不要（当社は委託元へ報告）",
+    "no-secrecy": "通信の秘密に該当しないと評価したため不要",
+    "no-my-number": "特定個人情報（マイナンバー）を含まないと評価したため不要",
+    "not-designated": "特定利用者情報の指定を受けた電気通信事業者ではないため不要",
+    "no-specified-user-info": "特定利用者情報を含まないと評価したため不要",
+    "no-accredited-body": "認定個人情報保護団体の対象事業者ではないため不要",
     "not-partner": "ビジネスパートナーでの事故ではないため不要",
   } satisfies Record<NotApplicableCode, string>,
   deadline: {
@@ -75,7 +85,9 @@ const ja = {
     finalReportDueAt: "確報",
     peopleNoticeDueAt: "本人への通知",
     clientToldDueAt: "委託元への報告",
-    ministryReportDueAt: "総務省への報告",
+    ministryReportDueAt: "総務省への報告（当社の方針）",
+    secrecyFirstReportDueAt: "通信の秘密の第一報",
+    secrecyDetailedReportDueAt: "通信の秘密の詳報",
     partnerInvestigationDueAt: "パートナーの調査報告（当社の設定）",
     partnerRecurrenceDueAt: "パートナーの再発防止策の報告（当社の設定）",
   } satisfies Record<DeadlineKey, string>,
@@ -87,6 +99,11 @@ const ja = {
     stronglyEncrypted: "高度な暗号化",
     asProcessor: "委託先として取扱い",
     telecom: "電気通信事業者",
+    secrecy: "通信の秘密",
+    myNumber: "特定個人情報（マイナンバー）",
+    specifiedUserInfo: "特定利用者情報",
+    designatedCarrier: "特定利用者情報の指定事業者",
+    accreditedBody: "認定個人情報保護団体の対象事業者",
     mayExceedThousand: "1,000人を超えるおそれ",
     atPartner: "ビジネスパートナーでの発生",
   } satisfies Record<AssessmentField, string>,
@@ -94,6 +111,7 @@ const ja = {
   no: "なし",
   people: (n: number) => `${n.toLocaleString("en-US")}人`,
   unknown: "不明",
+  tri: { yes: "該当", no: "非該当", unknown: "不明（該当として扱う）" } as Record<string, string>,
   // ---- reportability
   reportability: (r: Reportability, reasons: string[]) =>
     r.undetermined
@@ -132,6 +150,7 @@ const ja = {
         ? "個人情報の保護に関する法律第26条1項、施行規則第8条1項（報告時点で把握している事項）"
         : "個人情報の保護に関する法律第26条1項、施行規則第8条2項",
     code: "事案番号",
+    to: "報告先",
     discoveredAt: "事態を知った日時",
     reportedAt: "社内で報告を受けた日時",
     categories: "報告対象事態の区分",
@@ -181,7 +200,7 @@ const en: typeof ja = {
     "cause-found": "Cause found",
     "damage-assessed": "Damage assessed",
     "client-told": "Client told",
-    "ministry-report": "Report to the ministry (MIC)",
+    "ministry-report": 'Report to the ministry (MIC) (our policy §11(1)[3], "at once": the company\'s own promise)',
     "preliminary-report": "Preliminary report to the PPC",
     "people-notified":
       "Notice to the people affected (company policy: every leak [002 §7(1)[1], 004 §11(1)[1]]; APPI Art.26(2) when reportable; where notice is difficult, a substitute: publication or an inquiry desk)",
@@ -189,6 +208,11 @@ const en: typeof ja = {
     "final-report": "Final report to the PPC",
     "recurrence-prevention": "Recurrence prevention",
     "complaints-handled": "Third-party complaints handled",
+    "secrecy-first-report": "Secrecy of communications: first report to the Minister (Telecommunications Business Act Art.28)",
+    "secrecy-detailed-report": "Secrecy of communications: detailed report to the Minister (TBA Enforcement Rules Art.57)",
+    "my-number-report": "Report of a My Number leak (My Number Act Art.29-4; recipient and deadline to be checked)",
+    "specified-user-info-report": "Report of a leak of specified user information (designated carrier; recipient and deadline to be checked)",
+    "accredited-body-report": "Report to the accredited personal information protection organization (an extra recipient where its rules ask)",
     "partner-investigation": "The business partner's report of its investigation and response (partner rules Art.9(1); due date: a company setting)",
     "partner-recurrence": "The business partner's report of its recurrence measures (partner rules Art.9(2); due date: a company setting)",
   },
@@ -198,6 +222,11 @@ const en: typeof ja = {
     "not-reportable": "not needed: not a reportable incident",
     encrypted: "not needed: excluded as strongly encrypted",
     "reported-by-client": "not needed: the client handles it (we tell the client)",
+    "no-secrecy": "not needed: assessed as not involving secrecy of communications",
+    "no-my-number": "not needed: assessed as not involving My Number data",
+    "not-designated": "not needed: not a carrier designated for specified user information",
+    "no-specified-user-info": "not needed: assessed as not involving specified user information",
+    "no-accredited-body": "not needed: not a member of an accredited organization",
     "not-partner": "not needed: it did not happen at a business partner",
   },
   deadline: {
@@ -205,7 +234,9 @@ const en: typeof ja = {
     finalReportDueAt: "Final report",
     peopleNoticeDueAt: "Notice to the people affected",
     clientToldDueAt: "Telling the client",
-    ministryReportDueAt: "Report to the ministry",
+    ministryReportDueAt: "Report to the ministry (our policy)",
+    secrecyFirstReportDueAt: "Secrecy of communications: first report",
+    secrecyDetailedReportDueAt: "Secrecy of communications: detailed report",
     partnerInvestigationDueAt: "Partner's investigation report (company setting)",
     partnerRecurrenceDueAt: "Partner's recurrence-measures report (company setting)",
   },
@@ -217,6 +248,11 @@ const en: typeof ja = {
     stronglyEncrypted: "Strongly encrypted",
     asProcessor: "Held as a processor",
     telecom: "Telecom operator",
+    secrecy: "Secrecy of communications",
+    myNumber: "My Number data",
+    specifiedUserInfo: "Specified user information",
+    designatedCarrier: "Designated carrier",
+    accreditedBody: "Member of an accredited organization",
     mayExceedThousand: "May exceed 1,000 people",
     atPartner: "At a business partner",
   },
@@ -224,6 +260,7 @@ const en: typeof ja = {
   no: "no",
   people: (n: number) => `${n.toLocaleString("en-US")} ${n === 1 ? "person" : "people"}`,
   unknown: "unknown",
+  tri: { yes: "involved", no: "not involved", unknown: "unknown (treated as involved)" },
   reportability: (r: Reportability, reasons: string[]) =>
     r.undetermined
       ? "undetermined (the number of people is not known yet; if it may exceed 1,000 it is reportable under Art.7(4); the preliminary and final report deadlines stay until it is settled)"
@@ -258,6 +295,7 @@ const en: typeof ja = {
         ? "APPI Art.26(1); Enforcement Rules Art.8(1) (what is known at the time of the report)"
         : "APPI Art.26(1); Enforcement Rules Art.8(2)",
     code: "Incident",
+    to: "To",
     discoveredAt: "Learned of it at",
     reportedAt: "Reported internally at",
     categories: "Reportable categories",
@@ -297,8 +335,9 @@ export function formatDue(d: Date | null, lang: Lang, timeZone: string): string 
 }
 
 /** An answer of the assessment for people: あり/なし, 1,200人, 不明. */
-function answer(m: IncidentMessages, value: boolean | number | null): string {
+function answer(m: IncidentMessages, value: boolean | number | string | null): string {
   if (typeof value === "boolean") return value ? m.yes : m.no;
+  if (typeof value === "string") return m.tri[value] ?? value;
   return value === null ? m.unknown : m.people(value);
 }
 
@@ -319,14 +358,20 @@ function why(m: IncidentMessages, c: DeadlineChange, l: Lang): string {
 }
 
 /** The timeline lines of a reassessment: the changed answers, the decision, then each deadline that changed. */
-export function reassessmentLines(r: Pick<Reassessment, "before" | "after" | "assessmentChanges" | "changes">, l: Lang, timeZone: string): string[] {
+export function reassessmentLines(
+  r: Pick<Reassessment, "before" | "after" | "assessmentChanges" | "changes">,
+  l: Lang,
+  timeZone: string,
+  /** a deadline's name (with its recipient: trackMessages.ts deadlineLabelFor); the catalogue's by default */
+  deadlineName: (k: DeadlineKey) => string = (k) => incidentMessages(l).deadline[k],
+): string[] {
   const m = incidentMessages(l);
   const lines = r.assessmentChanges.map((c) => m.fieldChanged(m.field[c.field], answer(m, c.from), answer(m, c.to)));
   const before = describeReportability(r.before.reportability, l);
   const after = describeReportability(r.after.reportability, l);
   if (before !== after) lines.push(m.reportabilityChanged(before, after));
   for (const c of r.changes) {
-    const d = m.deadline[c.deadline];
+    const d = deadlineName(c.deadline);
     const w = why(m, c, l);
     if (c.kind === "added") lines.push(m.deadlineAdded(d, formatDue(c.to, l, timeZone), w));
     else if (c.kind === "removed") lines.push(m.deadlineRemoved(d, formatDue(c.from, l, timeZone), w));

@@ -6,6 +6,9 @@ import { formatDateTime, type Lang } from "../platform/i18n.js";
 import { messageLink, type Services } from "../platform/services.js";
 import { incidentMessages } from "./messages.js";
 import { incidentOverviewMessages } from "./overviewMessages.js";
+import { companyProfile } from "./config.js";
+import { deadlineLabelFor, taskLabelFor } from "./trackMessages.js";
+import type { TrackProfile } from "./tracks.js";
 import { DEADLINE_KEYS, INCIDENT_STATUSES, type DeadlineKey, type IncidentStatus, type TaskKey } from "./rules.js";
 
 type Q = Db | Tx;
@@ -17,6 +20,8 @@ export const DEADLINE_TASK: Record<DeadlineKey, TaskKey> = {
   peopleNoticeDueAt: "people-notified",
   clientToldDueAt: "client-told",
   ministryReportDueAt: "ministry-report",
+  secrecyFirstReportDueAt: "secrecy-first-report",
+  secrecyDetailedReportDueAt: "secrecy-detailed-report",
   partnerInvestigationDueAt: "partner-investigation",
   partnerRecurrenceDueAt: "partner-recurrence",
 };
@@ -36,6 +41,8 @@ const MET_AT: Record<DeadlineKey, IncidentStatus> = {
   peopleNoticeDueAt: "closed",
   clientToldDueAt: "closed",
   ministryReportDueAt: "closed",
+  secrecyFirstReportDueAt: "closed",
+  secrecyDetailedReportDueAt: "closed",
   partnerInvestigationDueAt: "closed",
   partnerRecurrenceDueAt: "closed",
 };
@@ -47,10 +54,9 @@ export const deadlineMet = (status: string, key: DeadlineKey) => rank(status) >=
 export const deadlineOfTask = (taskKey: string): DeadlineKey | undefined => TASK_OF_DEADLINE.get(taskKey);
 
 /** What a reminder or a list calls a task's due date: the deadline's name (速報) or the task's. */
-export function dueLabel(taskKey: string, lang: Lang): string {
-  const m = incidentMessages(lang);
+export function dueLabel(taskKey: string, lang: Lang, profile?: TrackProfile | null): string {
   const k = deadlineOfTask(taskKey);
-  return k ? m.deadline[k] : (m.tasks[taskKey as TaskKey] ?? taskKey);
+  return k ? deadlineLabelFor(k, lang, profile) : taskLabelFor(taskKey, lang, profile);
 }
 
 export interface OpenIncident {
@@ -71,7 +77,7 @@ export function openIncidentLine(s: Services, i: OpenIncident, lang: Lang): stri
   const m = incidentOverviewMessages(lang);
   const code = i.channelId && i.messageTs ? `<${messageLink(s, i.channelId, i.messageTs)}|${i.code}>` : i.code;
   const next = i.next
-    ? m.next(dueLabel(i.next.taskKey, lang), formatDateTime(i.next.dueAt, lang, s.timeZone), i.overdue)
+    ? m.next(dueLabel(i.next.taskKey, lang, companyProfile(s)), formatDateTime(i.next.dueAt, lang, s.timeZone), i.overdue)
     : i.status === "open"
       ? m.noNext
       : m.noDue;

@@ -48,6 +48,15 @@
 // Telecom (telecom: true): a telecommunications operator whose privacy policy follows
 // seed 004 §11 also reports the facts to the ministry (総務省) "immediately" (直ちに), for
 // every leak, reportable to the PPC or not; by default by the end of the day of discovery.
+// This is the company's own promise (its policy), not the APPI's.
+//
+// Further report tracks of a carrier (issue 13; who receives each, and the wording: tracks.ts):
+// - a leak of 通信の秘密 is reported under 電気通信事業法 第28条 / 同法施行規則 第57条 whatever
+//   施行規則 第7条 says: 第一報 速やかに (the company's setting, 2 days by default) and 詳報
+//   within 30 days of learning of it. "Unknown" counts as involved until a reassessment says no.
+// - My Number (特定個人情報, 番号利用法 第29条の4) and, for a designated carrier, 特定利用者情報:
+//   their own report tasks, without a deadline of the bot's own (recipient and period 要確認).
+// - a 認定個人情報保護団体 the company belongs to: an extra report task where the company reports.
 import { BusinessCalendar, type Day } from "../platform/schedule/calendar.js";
 
 // ---- assessment and reportability (施行規則 第7条) ------------------------------------
@@ -68,11 +77,27 @@ export interface Assessment {
   asProcessor: boolean;
   /** the company is a telecom operator reporting to the ministry as well (seed 004 §11 [3]) */
   telecom?: boolean;
+  /** 通信の秘密 involved (電気通信事業法 第4条, 第28条); unknown counts as involved */
+  secrecy?: TriState;
+  /** 特定個人情報 (My Number) involved (番号利用法 第29条の4); unknown counts as involved */
+  myNumber?: TriState;
+  /** 特定利用者情報 involved (only asked of a designated carrier); unknown counts as involved */
+  specifiedUserInfo?: TriState;
+  /** the company is a designated carrier (settings company.designatedCarrier) */
+  designatedCarrier?: boolean;
+  /** the company belongs to a 認定個人情報保護団体 (settings company.accreditedBody) */
+  accreditedBody?: boolean;
   /** more than 1,000 people may be affected (第7条4号 read with "発生したおそれ"), whatever the number known so far */
   mayExceedThousand?: boolean;
   /** it happened at a business partner (agent or processor) who reported it to the company (seed 000 第9条) */
   atPartner?: boolean;
 }
+
+/** A yes/no question that may still be open: "unknown" never silently means no. */
+export type TriState = "yes" | "no" | "unknown";
+export const TRI_STATES = ["yes", "no", "unknown"] as const;
+/** Whether a yes/no/unknown answer makes a track apply (yes, or not yet known). */
+export const involves = (v: TriState | undefined): boolean => v === "yes" || v === "unknown";
 
 /** The four kinds of 第7条 event, in the order of the article (1号-4号). */
 export const REPORTABLE_CATEGORIES = ["sensitive", "financial-loss", "malicious", "over-1000"] as const;
@@ -144,6 +169,10 @@ export interface DeadlineOptions {
   clientDays?: number;
   /** the report to the ministry (seed 004 §11 [3] "直ちに"). Default 1: the day of discovery. */
   ministryDays?: number;
+  /** 通信の秘密: 第一報 (電気通信事業法 第28条 "速やかに"; the company's setting). Default 2. */
+  secrecyFirstReportDays?: number;
+  /** 通信の秘密: 詳報 (同法施行規則 第57条: 30 days of learning of it) */
+  secrecyDetailedReportDays?: number;
   /** the partner's investigation report (seed 000 第9条1項 "直ちに"): a company setting, default 7 */
   partnerInvestigationDays?: number;
   /** the partner's recurrence-measures report (seed 000 第9条2項 "速やかに"): a company setting, default 30 */
@@ -162,6 +191,8 @@ export const DEFAULT_DEADLINE_OPTIONS: Settings = {
   finalDaysMalicious: 60,
   clientDays: 2,
   ministryDays: 1,
+  secrecyFirstReportDays: 2,
+  secrecyDetailedReportDays: 30,
   partnerInvestigationDays: 7,
   partnerRecurrenceDays: 30,
   timeZone: "Asia/Tokyo",
@@ -177,6 +208,8 @@ function settings(opts: DeadlineOptions = {}): Settings {
     "finalDaysMalicious",
     "clientDays",
     "ministryDays",
+    "secrecyFirstReportDays",
+    "secrecyDetailedReportDays",
     "partnerInvestigationDays",
     "partnerRecurrenceDays",
   ] as const) {
@@ -197,6 +230,10 @@ export interface IncidentDeadlines {
   clientToldDueAt: Date | null;
   /** report to the ministry (telecom) */
   ministryReportDueAt: Date | null;
+  /** 通信の秘密: 第一報 (電気通信事業法 第28条) */
+  secrecyFirstReportDueAt: Date | null;
+  /** 通信の秘密: 詳報 (同法施行規則 第57条) */
+  secrecyDetailedReportDueAt: Date | null;
   /** the partner's investigation report to the company (seed 000 第9条1項; company setting) */
   partnerInvestigationDueAt: Date | null;
   /** the partner's recurrence-measures report to the company (seed 000 第9条2項; company setting) */
@@ -206,9 +243,11 @@ export type DeadlineKey = keyof IncidentDeadlines;
 export const DEADLINE_KEYS: readonly DeadlineKey[] = [
   "clientToldDueAt",
   "ministryReportDueAt",
+  "secrecyFirstReportDueAt",
   "preliminaryReportDueAt",
   "peopleNoticeDueAt",
   "finalReportDueAt",
+  "secrecyDetailedReportDueAt",
   "partnerInvestigationDueAt",
   "partnerRecurrenceDueAt",
 ];
@@ -254,9 +293,20 @@ export function deadlines(discoveredAt: Date, a: Assessment, opts: DeadlineOptio
     peopleNoticeDueAt: a.asProcessor ? null : due(s.noticeDays),
     clientToldDueAt: a.asProcessor ? due(s.clientDays) : null,
     ministryReportDueAt: a.telecom ? due(s.ministryDays) : null,
+    secrecyFirstReportDueAt: secrecyTrack(a) ? due(s.secrecyFirstReportDays) : null,
+    secrecyDetailedReportDueAt: secrecyTrack(a) ? due(s.secrecyDetailedReportDays) : null,
     partnerInvestigationDueAt: a.atPartner ? due(s.partnerInvestigationDays) : null,
     partnerRecurrenceDueAt: a.atPartner ? due(s.partnerRecurrenceDays) : null,
   };
+}
+
+/**
+ * Whether the 通信の秘密 report (電気通信事業法 第28条) applies: a carrier, and secrecy of
+ * communications involved or not yet ruled out. Whatever 施行規則 第7条 says: not the
+ * encryption exclusion, not the processor proviso (the carrier's own duty).
+ */
+export function secrecyTrack(a: Assessment): boolean {
+  return a.telecom === true && involves(a.secrecy);
 }
 
 // ---- reassessment -------------------------------------------------------------------
@@ -270,14 +320,17 @@ const ASSESSMENT_FIELDS: readonly AssessmentField[] = [
   "stronglyEncrypted",
   "asProcessor",
   "telecom",
+  "secrecy",
+  "myNumber",
+  "specifiedUserInfo",
   "mayExceedThousand",
   "atPartner",
 ];
 
 export interface AssessmentChange {
   field: AssessmentField;
-  from: boolean | number | null;
-  to: boolean | number | null;
+  from: boolean | number | string | null;
+  to: boolean | number | string | null;
 }
 
 /** The assessment answers each deadline depends on. */
@@ -287,6 +340,8 @@ const DEPENDS_ON: Record<DeadlineKey, readonly AssessmentField[]> = {
   peopleNoticeDueAt: ["asProcessor"],
   clientToldDueAt: ["asProcessor"],
   ministryReportDueAt: ["telecom"],
+  secrecyFirstReportDueAt: ["telecom", "secrecy"],
+  secrecyDetailedReportDueAt: ["telecom", "secrecy"],
   partnerInvestigationDueAt: ["atPartner"],
   partnerRecurrenceDueAt: ["atPartner"],
 };
@@ -312,9 +367,10 @@ export interface Reassessment {
   changes: DeadlineChange[];
 }
 
-const OPTIONAL_FIELDS: readonly AssessmentField[] = ["telecom", "mayExceedThousand", "atPartner"];
-const assessed = (a: Assessment, f: AssessmentField): boolean | number | null =>
-  OPTIONAL_FIELDS.includes(f) ? a[f] === true : (a[f] as boolean | number | null);
+const OPTIONAL_FIELDS: readonly AssessmentField[] = ["telecom", "mayExceedThousand", "atPartner", "designatedCarrier", "accreditedBody"];
+const TRI_FIELDS: readonly AssessmentField[] = ["secrecy", "myNumber", "specifiedUserInfo"];
+const assessed = (a: Assessment, f: AssessmentField): boolean | number | string | null =>
+  OPTIONAL_FIELDS.includes(f) ? a[f] === true : TRI_FIELDS.includes(f) ? ((a[f] as string | undefined) ?? null) : (a[f] as boolean | number | null);
 
 /**
  * What a new assessment changes: the answers, whether it is reportable (and by whom), and
@@ -366,13 +422,30 @@ export const TASK_KEYS = [
   "final-report", // 確報 (第8条2項)
   "recurrence-prevention", // 再発防止策 (seed 000 第9条2項)
   "complaints-handled", // 第三者からの苦情等への対応 (seed 000 第9条3項)
+  // the further report tracks (tracks.ts)
+  "secrecy-first-report", // 通信の秘密 第一報 (電気通信事業法 第28条)
+  "secrecy-detailed-report", // 通信の秘密 詳報 (同法施行規則 第57条)
+  "my-number-report", // 特定個人情報の漏えい等の報告 (番号利用法 第29条の4)
+  "specified-user-info-report", // 特定利用者情報 (designated carrier)
+  "accredited-body-report", // 認定個人情報保護団体 (an extra recipient, where its rules ask)
   "partner-investigation", // the partner's investigation results (seed 000 第9条1項)
   "partner-recurrence", // the partner's recurrence measures (seed 000 第9条2項)
 ] as const;
 export type TaskKey = (typeof TASK_KEYS)[number];
 
 /** Why the assessment makes a task not applicable. */
-export type NotApplicableCode = "not-processor" | "not-telecom" | "not-reportable" | "encrypted" | "reported-by-client" | "not-partner";
+export type NotApplicableCode =
+  | "not-processor"
+  | "not-telecom"
+  | "not-reportable"
+  | "encrypted"
+  | "reported-by-client"
+  | "no-secrecy"
+  | "no-my-number"
+  | "not-designated"
+  | "no-specified-user-info"
+  | "no-accredited-body"
+  | "not-partner";
 
 export interface TaskDefinition {
   key: TaskKey;
@@ -396,6 +469,12 @@ const TASK_DEADLINE: Record<TaskKey, DeadlineKey | null> = {
   "final-report": "finalReportDueAt",
   "recurrence-prevention": "finalReportDueAt",
   "complaints-handled": null,
+  "secrecy-first-report": "secrecyFirstReportDueAt",
+  "secrecy-detailed-report": "secrecyDetailedReportDueAt",
+  // no deadline of the bot's own: the recipient and the period are to be checked (要確認)
+  "my-number-report": null,
+  "specified-user-info-report": null,
+  "accredited-body-report": null,
   "partner-investigation": "partnerInvestigationDueAt",
   "partner-recurrence": "partnerRecurrenceDueAt",
 };
@@ -433,6 +512,15 @@ function applicability(key: TaskKey, a: Assessment, r: Reportability): NotApplic
     case "preliminary-report":
     case "final-report":
       return notReportedByUs(r);
+    case "secrecy-first-report":
+    case "secrecy-detailed-report":
+      return !a.telecom ? "not-telecom" : involves(a.secrecy) ? null : "no-secrecy";
+    case "my-number-report":
+      return involves(a.myNumber) ? null : "no-my-number";
+    case "specified-user-info-report":
+      return !a.designatedCarrier ? "not-designated" : involves(a.specifiedUserInfo) ? null : "no-specified-user-info";
+    case "accredited-body-report":
+      return !a.accreditedBody ? "no-accredited-body" : notReportedByUs(r);
     case "people-notified":
     case "publication":
       // the company's policies: notice and publication for every leak (seed 002 §7(1)[1][2],

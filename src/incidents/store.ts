@@ -57,6 +57,8 @@ export function deadlinesOf(i: IncidentRow): IncidentDeadlines {
     peopleNoticeDueAt: i.peopleNoticeDueAt,
     clientToldDueAt: i.clientToldDueAt,
     ministryReportDueAt: i.ministryReportDueAt,
+    secrecyFirstReportDueAt: i.secrecyFirstReportDueAt,
+    secrecyDetailedReportDueAt: i.secrecyDetailedReportDueAt,
     partnerInvestigationDueAt: i.partnerInvestigationDueAt,
     partnerRecurrenceDueAt: i.partnerRecurrenceDueAt,
   };

@@ -2,11 +2,14 @@
 // and the task checklist with each task's labels. The rules (rules.ts) stay free of text.
 import type { Lang } from "../platform/i18n.js";
 import { incidentMessages, reassessmentLines } from "./messages.js";
+import { deadlineLabelFor } from "./trackMessages.js";
+import type { TrackProfile } from "./tracks.js";
 import {
   checklistFor,
   compareAssessments,
   DEFAULT_DEADLINE_OPTIONS,
   type Assessment,
+  type DeadlineKey,
   type DeadlineOptions,
   type Reassessment,
   type TaskDefinition,
@@ -17,11 +20,12 @@ export function reassess(
   previous: Assessment,
   next: Assessment,
   discoveredAt: Date,
-  opts: DeadlineOptions & { lang?: Lang } = {},
+  opts: DeadlineOptions & { lang?: Lang; profile?: TrackProfile | null } = {},
 ): Reassessment & { lines: string[] } {
-  const { lang = "ja", ...deadlineOpts } = opts;
+  const { lang = "ja", profile, ...deadlineOpts } = opts;
   const result = compareAssessments(previous, next, discoveredAt, deadlineOpts);
-  return { ...result, lines: reassessmentLines(result, lang, deadlineOpts.timeZone ?? DEFAULT_DEADLINE_OPTIONS.timeZone) };
+  const name = (k: DeadlineKey) => deadlineLabelFor(k, lang, profile);
+  return { ...result, lines: reassessmentLines(result, lang, deadlineOpts.timeZone ?? DEFAULT_DEADLINE_OPTIONS.timeZone, name) };
 }
 
 /** The checklist for an assessment (rules.ts checklistFor), each task with its Japanese and English label. */

@@ -83,9 +83,14 @@ describe("a task's due date after a reassessment", () => {
 });
 
 describe("the incidents settings", () => {
-  it("default: not telecom, 速報 and the notice in 3 days", () => {
-    expect(parseSettings("").incidents).toEqual({ telecom: false, preliminaryDays: 3, peopleNoticeDays: 3 });
-    expect(parseSettings("incidents: { telecom: true, preliminaryDays: 5 }").incidents).toEqual({ telecom: true, preliminaryDays: 5, peopleNoticeDays: 3 });
+  it("default: a telecom carrier (issue 13), 速報 and the notice in 3 days, the 通信の秘密 第一報 in 2", () => {
+    expect(parseSettings("").incidents).toEqual({ telecom: true, preliminaryDays: 3, peopleNoticeDays: 3, secrecyFirstReportDays: 2 });
+    expect(parseSettings("incidents: { telecom: false, preliminaryDays: 5 }").incidents).toEqual({
+      telecom: false,
+      preliminaryDays: 5,
+      peopleNoticeDays: 3,
+      secrecyFirstReportDays: 2,
+    });
   });
   it("a bad value stops the bot with the line and the reason", () => {
     const problems = (text: string) => {

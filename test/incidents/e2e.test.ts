@@ -7,6 +7,10 @@ import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, IncidentActions, IncidentShortcuts, IncidentViews, ReportBlocks } from "../../src/incidents/ids.js";
 import { startHarness, type Harness } from "../support/harness.js";
+import { parseSettings } from "../../src/settings.js";
+
+/** A company that is not a telecom carrier: the PPC path of APPI Art.26 (issue 13 made the carrier the default). */
+const PPC_COMPANY = parseSettings("company: { telecomCarrier: false }\n");
 import { ORG } from "../support/org.js";
 import { jst, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
 import { privacy, shown } from "../support/commands.js";
@@ -52,7 +56,7 @@ let parent: FakeMessage;
 let code: string;
 
 beforeAll(async () => {
-  h = await startHarness({ clock, fake: { clock } });
+  h = await startHarness({ clock, fake: { clock }, settings: PPC_COMPANY });
 });
 afterAll(async () => {
   await h?.close();
@@ -149,8 +153,8 @@ describe("triage", () => {
     expect(p).toContain("2027/01/22 23:59");
     expect(p).toContain("再評価する");
     const reply = shown(await threadHas(parent, "が評価しました"));
-    expect(reply).toContain("確報：2027/01/22 23:59");
-    expect(reply).toContain("速報：2026/11/26 23:59");
+    expect(reply).toContain("確報（個人情報保護委員会）：2027/01/22 23:59");
+    expect(reply).toContain("速報（個人情報保護委員会）：2026/11/26 23:59");
     expect(await db().auditEntry.count({ where: { action: "incident.triaged", subject: `incident:${code}` } })).toBe(1);
   });
 
@@ -172,7 +176,7 @@ describe("triage", () => {
     expect(i.finalReportDueAt?.toISOString()).toBe(new Date(jst("2026-12-24T00:00:00").getTime() - 1).toISOString());
     const reply = shown(await threadHas(parent, "が再評価しました"));
     expect(reply).toContain("誤送信と判明");
-    expect(reply).toContain("確報の期限：2027/01/22 23:59 → 2026/12/23 23:59");
+    expect(reply).toContain("確報（個人情報保護委員会）の期限：2027/01/22 23:59 → 2026/12/23 23:59");
     expect(reply).toContain("60日以内 → 30日以内");
     await parentShows(parent, "2026/12/23 23:59");
     const audit = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.reassessed", subject: `incident:${code}` } });
@@ -203,7 +207,7 @@ describe("/privacy incident status", () => {
     for (const who of [P.chief, P.auditor, P.employee]) {
       const e = await privacy(h, who, `incident status ${code}`);
       expect(e.shown).toContain("評価済み");
-      expect(e.shown).toContain("確報：2026/12/23 23:59");
+      expect(e.shown).toContain("確報（個人情報保護委員会）：2026/12/23 23:59");
     }
   });
 

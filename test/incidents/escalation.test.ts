@@ -7,6 +7,10 @@ import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks } from "../../src/incidents/ids.js";
 import { moveIncident } from "../../src/incidents/status/flows.js";
 import { startHarness, type Harness } from "../support/harness.js";
+import { parseSettings } from "../../src/settings.js";
+
+/** A company that is not a telecom carrier: the PPC path of APPI Art.26 (issue 13 made the carrier the default). */
+const PPC_COMPANY = parseSettings("company: { telecomCarrier: false }\n");
 import { ORG } from "../support/org.js";
 import { drain, jst, runJobAt, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
 import { shown } from "../support/commands.js";
@@ -57,7 +61,7 @@ async function pressOnParent(user: string, parent: FakeMessage, actionId: string
 let a: Awaited<ReturnType<typeof report>>;
 
 beforeAll(async () => {
-  h = await startHarness({ clock, fake: { clock } });
+  h = await startHarness({ clock, fake: { clock }, settings: PPC_COMPANY });
   a = await report(P.employee, "不正アクセスで顧客DBの一部が閲覧された可能性", "2026-11-24", "09:30");
   await drain(h, clock);
 });

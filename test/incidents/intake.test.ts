@@ -12,6 +12,10 @@ import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks, TaskBlocks 
 import { IntakeBlocks } from "../../src/incidents/intake/facts.js";
 import { NA_GROUND_BLOCK } from "../../src/incidents/intake/exceptions.js";
 import { startHarness, type Harness } from "../support/harness.js";
+import { parseSettings } from "../../src/settings.js";
+
+/** A company that is not a telecom carrier: the PPC path of APPI Art.26 (the carrier's tracks: tracks.e2e.test.ts). */
+const PPC_COMPANY = parseSettings("company: { telecomCarrier: false }\n");
 import { ORG } from "../support/org.js";
 import { jst, runJobAt, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
 import { privacy, shown } from "../support/commands.js";
@@ -72,7 +76,7 @@ async function tasks(incidentId: string) {
 }
 
 beforeAll(async () => {
-  h = await startHarness({ clock, fake: { clock } });
+  h = await startHarness({ clock, fake: { clock }, settings: PPC_COMPANY });
 });
 afterAll(async () => {
   await h?.close();
@@ -170,7 +174,7 @@ describe("the number of people (第7条4号 and 発生したおそれ)", () => {
     expect(i.reasons).toEqual(["over-1000"]);
     expect(reply).toContain("本人の数が1,000人を超える漏えい等（第7条4号）");
     expect(i.finalReportDueAt?.toISOString()).toBe(endOf("2026-12-23").toISOString());
-    expect(reply).toContain("確報：2026/12/23 23:59");
+    expect(reply).toContain("確報（個人情報保護委員会）：2026/12/23 23:59");
   });
 
   it("L3: exactly 1,000 is not reportable under 第7条4号", async () => {
@@ -187,7 +191,7 @@ describe("the number of people (第7条4号 and 発生したおそれ)", () => {
     expect(i.reportable).toBe(true);
     expect(i.reasons).toEqual(["over-1000"]);
     expect(reply).toContain("報告対象（本人の数が1,000人を超える漏えい等（第7条4号））");
-    expect(reply).toContain("速報：2026/11/26 23:59");
+    expect(reply).toContain("速報（個人情報保護委員会）：2026/11/26 23:59");
   });
 
   it("an unknown number with no other category shows 要判断 and keeps the 速報 and 確報 open, never 'not reportable'", async () => {
@@ -197,7 +201,7 @@ describe("the number of people (第7条4号 and 発生したおそれ)", () => {
     expect(reply).toContain("要判断（本人の数が未確定");
     expect(reply).not.toContain("報告対象外");
     const p = shown(await parentShows(parent, "要判断"));
-    expect(p).toContain("速報：2026/11/26 23:59");
+    expect(p).toContain("速報（個人情報保護委員会）：2026/11/26 23:59");
     const t = await tasks(i.id);
     expect(t["preliminary-report"]!.status).toBe("open");
     expect(t["final-report"]!.status).toBe("open");

@@ -100,6 +100,7 @@ describe("an incident from report to closure", () => {
       [ReportBlocks.affected]: "100-1000",
       [ReportBlocks.ongoing]: "no",
       [ReportBlocks.processor]: "no",
+      [ReportBlocks.secrecy]: "no",
     });
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     code = (await db().incident.findFirstOrThrow({ where: { reporterId: P.employee } })).code;
@@ -166,7 +167,7 @@ describe("an incident from report to closure", () => {
   it("the chief's and the lead's Home tab list it with the next deadline; the digest too", async () => {
     const chief = await home(P.chief, (t) => t.includes(code));
     expect(chief).toContain("対応中の事故");
-    expect(chief).toContain("次の期限：総務省への報告 2026/11/24 23:59");
+    expect(chief).toContain("次の期限：総務省への報告（当社の方針） 2026/11/24 23:59");
     expect(chief).toContain(`archives/${INCIDENTS}/p${parent.ts.replace(".", "")}`);
     expect(chief).toContain(`対応リーダー <@${LEAD}>`);
     expect(await home(LEAD, (t) => t.includes(code))).toContain("評価済み");
@@ -183,7 +184,7 @@ describe("an incident from report to closure", () => {
     });
     const section = digest.sections.find((x) => x.title.includes("個人情報の事故"));
     expect(section?.lines.join("\n")).toContain("対応中 *1* 件（期間中の報告 1 件、終了 0 件）");
-    expect(section?.lines.join("\n")).toContain(`|${code}>* 評価済み — 次の期限：総務省への報告`);
+    expect(section?.lines.join("\n")).toContain(`|${code}>* 評価済み — 次の期限：総務省への報告（当社の方針）`);
   });
 
   it("the lead hands the notice to the people to another owner with an earlier due date", async () => {

@@ -22,6 +22,10 @@ import { incidentMessages } from "../../src/incidents/messages.js";
 import { buildDigest } from "../../src/digest/build.js";
 import { homeShows, reportAndTriage } from "./fixture.js";
 import { startHarness, type Harness } from "../support/harness.js";
+import { parseSettings } from "../../src/settings.js";
+
+/** A company that is not a telecom carrier: the PPC path of APPI Art.26 (issue 13 made the carrier the default). */
+const PPC_COMPANY = parseSettings("company: { telecomCarrier: false }\n");
 import { ORG } from "../support/org.js";
 import { NA_GROUND_BLOCK } from "../../src/incidents/intake/exceptions.js";
 import { jst, runJobAt, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
@@ -65,7 +69,7 @@ let code: string;
 let id: string;
 
 beforeAll(async () => {
-  h = await startHarness({ clock, fake: { clock } });
+  h = await startHarness({ clock, fake: { clock }, settings: PPC_COMPANY });
   ({ code, id, parent } = await reportAndTriage(
     h,
     clock,

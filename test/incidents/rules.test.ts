@@ -67,6 +67,8 @@ describe("reportability and deadlines for each combination of the four categorie
       peopleNoticeDueAt: endOf("2026-04-03"),
       clientToldDueAt: null,
       ministryReportDueAt: null,
+      secrecyFirstReportDueAt: null,
+      secrecyDetailedReportDueAt: null,
       partnerInvestigationDueAt: null,
       partnerRecurrenceDueAt: null,
     });
@@ -157,6 +159,8 @@ describe("the processor case (APPI Art.26(1) proviso)", () => {
       peopleNoticeDueAt: null,
       clientToldDueAt: endOf("2026-04-02"),
       ministryReportDueAt: null,
+      secrecyFirstReportDueAt: null,
+      secrecyDetailedReportDueAt: null,
       partnerInvestigationDueAt: null,
       partnerRecurrenceDueAt: null,
     });
@@ -275,6 +279,11 @@ describe("tasks", () => {
     expect(because(assess({ sensitive: true }))).toEqual({
       "client-told": "not-processor",
       "ministry-report": "not-telecom",
+      "secrecy-first-report": "not-telecom",
+      "secrecy-detailed-report": "not-telecom",
+      "my-number-report": "no-my-number",
+      "specified-user-info-report": "not-designated",
+      "accredited-body-report": "no-accredited-body",
       "partner-investigation": "not-partner",
       "partner-recurrence": "not-partner",
     });
@@ -306,6 +315,11 @@ describe("tasks", () => {
       "people-notified": "reported-by-client",
       publication: "reported-by-client",
       "final-report": "reported-by-client",
+      "secrecy-first-report": "not-telecom",
+      "secrecy-detailed-report": "not-telecom",
+      "my-number-report": "no-my-number",
+      "specified-user-info-report": "not-designated",
+      "accredited-body-report": "no-accredited-body",
       "partner-investigation": "not-partner",
       "partner-recurrence": "not-partner",
     });

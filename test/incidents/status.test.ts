@@ -10,6 +10,10 @@ import { REPORT_ITEMS } from "../../src/incidents/messages.js";
 import { deadlineMet } from "../../src/incidents/jobs.js";
 import { reportAndTriage } from "./fixture.js";
 import { startHarness, type Harness } from "../support/harness.js";
+import { parseSettings } from "../../src/settings.js";
+
+/** A company that is not a telecom carrier: the PPC path of APPI Art.26 (issue 13 made the carrier the default). */
+const PPC_COMPANY = parseSettings("company: { telecomCarrier: false }\n");
 import { ORG } from "../support/org.js";
 import { jst, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
 import { privacy, shown } from "../support/commands.js";
@@ -45,7 +49,7 @@ let parent: FakeMessage;
 let code: string;
 
 beforeAll(async () => {
-  h = await startHarness({ clock, fake: { clock } });
+  h = await startHarness({ clock, fake: { clock }, settings: PPC_COMPANY });
   ({ code, parent } = await reportAndTriage(
     h,
     clock,

@@ -9,6 +9,10 @@ import { incidentMessages } from "../../src/incidents/messages.js";
 import { TASK_KEYS } from "../../src/incidents/rules.js";
 import { reportAndTriage } from "./fixture.js";
 import { startHarness, type Harness } from "../support/harness.js";
+import { parseSettings } from "../../src/settings.js";
+
+/** A company that is not a telecom carrier: the PPC path of APPI Art.26 (issue 13 made the carrier the default). */
+const PPC_COMPANY = parseSettings("company: { telecomCarrier: false }\n");
 import { ORG } from "../support/org.js";
 import { jst, pumping as pumpingOutbox, newView as openedView } from "../support/clock.js";
 import { shown } from "../support/commands.js";
@@ -40,7 +44,7 @@ let checklist: FakeMessage;
 let code: string;
 
 beforeAll(async () => {
-  h = await startHarness({ clock, fake: { clock } });
+  h = await startHarness({ clock, fake: { clock }, settings: PPC_COMPANY });
   ({ code, parent } = await reportAndTriage(
     h,
     clock,
@@ -99,7 +103,7 @@ describe("the task checklist", () => {
     const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.task_done", subject: `incident:${code}` } });
     expect(a).toMatchObject({ actorId: P.chief, data: { task: "containment", from: "open", to: "done" } });
     await threadHas(`タスク「${label.containment}」を完了にしました`);
-    const edited = await shows(checklist, "完了または該当なし：8 / 13");
+    const edited = await shows(checklist, "完了または該当なし：13 / 18");
     expect((edited.blocks ?? []).some((b) => b.block_id === "task-containment")).toBe(false);
   });
 
@@ -114,7 +118,7 @@ describe("the task checklist", () => {
     const a = await db().auditEntry.findFirstOrThrow({ where: { action: "incident.task_na", subject: `incident:${code}` } });
     expect(a.data).toMatchObject({ task: "complaints-handled", reason: sealOf(h.bot.services)("第三者からの苦情・請求は受けていない") });
     await threadHas("理由：第三者からの苦情・請求は受けていない");
-    await shows(checklist, "完了または該当なし：9 / 13");
+    await shows(checklist, "完了または該当なし：14 / 18");
   });
 });
 
@@ -149,7 +153,7 @@ describe("closing", () => {
     for (const key of ["cause-found", "damage-assessed", "client-told", "recurrence-prevention"]) {
       await pressTask(P.chief, IncidentActions.taskDone, key);
       await pumping(h.fake.waitFor(async () => ((await task(key)).status === "done" ? true : undefined)));
-      await shows(checklist, `完了または該当なし：${10 + ["cause-found", "damage-assessed", "client-told", "recurrence-prevention"].indexOf(key)} / 13`);
+      await shows(checklist, `完了または該当なし：${15 + ["cause-found", "damage-assessed", "client-told", "recurrence-prevention"].indexOf(key)} / 18`);
     }
     const view = await newView(P.deputy, IncidentViews.close, () =>
       h.slack.blockAction(P.deputy, { actionId: IncidentActions.close, message: { channel: parent.channel, ts: parent.ts } }),

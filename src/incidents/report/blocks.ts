@@ -9,11 +9,28 @@ import { REPORTABLE_CATEGORIES } from "../rules.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING } from "../slackMessages.js";
 import { assessmentOf, type IncidentRow } from "../store.js";
 import { intakeInputs } from "../intake/blocks.js";
+import { trackMessages } from "../trackMessages.js";
+import type { CompanyProfile } from "../../settings.js";
+
+// ---- the further report tracks' questions (issue 13, tracks.ts) ---------------------------
+
+/** 通信の秘密: yes / no / don't know (a carrier only); "don't know" is pre-selected and counts as involved. */
+function secrecyQuestion(block: string, lang: Lang, initial: string | null | undefined): KnownBlock {
+  const f = trackMessages(lang).form;
+  const opts = (["yes", "no", "unknown"] as const).map((v) => option(f.secrecyOption[v]!, v));
+  return {
+    type: "input",
+    block_id: block,
+    label: plain(f.secrecy, 2000),
+    hint: plain(f.secrecyHint, 2000),
+    element: { type: "radio_buttons", action_id: INPUT, options: opts, initial_option: opts.find((o) => o.value === initial) ?? opts[2]! },
+  };
+}
 
 // ---- the report modal ---------------------------------------------------------------
 
 /** The one-minute report: what, when, which data and how many, still going on, a client's data, contact. */
-export function reportModal(lang: Lang, now: Date, timeZone: string): View {
+export function reportModal(lang: Lang, now: Date, timeZone: string, profile?: Pick<CompanyProfile, "telecomCarrier"> | null): View {
   const m = incidentSlackMessages(lang).modal;
   const radio = (values: readonly string[], labels: Record<string, string>) => ({
     type: "radio_buttons" as const,
@@ -65,6 +82,7 @@ export function reportModal(lang: Lang, now: Date, timeZone: string): View {
         hint: plain(m.processorHint, 2000),
         element: radio(["yes", "no"], m.processorOption),
       },
+      ...(profile?.telecomCarrier ? [secrecyQuestion(ReportBlocks.secrecy, lang, "unknown")] : []),
       ...intakeInputs(lang),
       {
         type: "input",
@@ -80,7 +98,7 @@ export function reportModal(lang: Lang, now: Date, timeZone: string): View {
 // ---- the assessment modal -----------------------------------------------------------
 
 /** The 第7条 assessment, pre-filled with the last one (or the report's answers). */
-export function assessModal(i: IncidentRow, lang: Lang): View {
+export function assessModal(i: IncidentRow, lang: Lang, profile?: Pick<CompanyProfile, "telecomCarrier" | "designatedCarrier"> | null): View {
   const m = incidentSlackMessages(lang).modal;
   const a = assessmentOf(i);
   const yesNo = (labels: { yes: string; no: string }, yes: boolean) => {
@@ -119,6 +137,8 @@ export function assessModal(i: IncidentRow, lang: Lang): View {
     { type: "input", block_id: AssessBlocks.encrypted, label: plain(m.encrypted, 2000), element: yesNo(m.encryptedOption, a?.stronglyEncrypted ?? false) },
     text(AssessBlocks.affectedCount, m.affectedCount, a?.affectedCount != null ? String(a.affectedCount) : null),
     { type: "input", block_id: AssessBlocks.processor, label: plain(m.processor, 2000), element: yesNo(m.processorOption, a?.asProcessor ?? i.asProcessor) },
+    ...(profile?.telecomCarrier ? [secrecyQuestion(AssessBlocks.secrecy, lang, a?.secrecy ?? i.secrecyInvolved)] : []),
+    tracksQuestion(lang, a, profile?.telecomCarrier === true && profile.designatedCarrier),
     text(AssessBlocks.dataItems, m.dataItems, i.dataItems ?? i.dataDescription),
     text(AssessBlocks.cause, m.cause, i.cause, true),
   ];
@@ -131,4 +151,18 @@ export function assessModal(i: IncidentRow, lang: Lang): View {
     close: m.close,
     blocks,
   });
+}
+
+/** My Number, and 特定利用者情報 for a designated carrier: ticked when involved (like the 第7条 categories). */
+function tracksQuestion(lang: Lang, a: ReturnType<typeof assessmentOf>, designated: boolean): KnownBlock {
+  const f = trackMessages(lang).form;
+  const opts = [option(f.tracksOption.myNumber, "my-number"), ...(designated ? [option(f.tracksOption.specifiedUserInfo, "specified-user-info")] : [])];
+  const ticked = opts.filter((o) => (o.value === "my-number" ? a?.myNumber === "yes" : a?.specifiedUserInfo === "yes"));
+  return {
+    type: "input",
+    block_id: AssessBlocks.tracks,
+    optional: true,
+    label: plain(f.tracks, 2000),
+    element: { type: "checkboxes", action_id: INPUT, options: opts, ...(ticked.length ? { initial_options: ticked } : {}) },
+  };
 }

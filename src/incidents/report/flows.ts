@@ -12,11 +12,12 @@ import type { Services } from "../../platform/services.js";
 import { registerParentMessage } from "../../platform/slack/parentMessage.js";
 import { getChannels, langOf } from "../../directory/store.js";
 import { mayRespond } from "../access.js";
-import { deadlineOptions, incidentSettings } from "../config.js";
+import { companyProfile, deadlineOptions, profileFacts } from "../config.js";
 import { deadlineLines, dmWithLink, incidentMessage } from "../blocks.js";
 import type { AssessmentInput, IncidentReportInput } from "./forms.js";
 import { describeReportability } from "../messages.js";
-import { deadlines, reportability, statusAfter, type IncidentDeadlines, type IncidentStatus } from "../rules.js";
+import { deadlines, reportability, secrecyTrack, statusAfter, type IncidentDeadlines, type IncidentStatus } from "../rules.js";
+import { trackMessages } from "../trackMessages.js";
 import { incidentEscalationMessages } from "../escalationMessages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
 import { assessmentOf, lockIncident, respondersOf } from "../store.js";
@@ -62,6 +63,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
         ongoing: r.ongoing,
         asProcessor: r.asProcessor,
         contact: r.contact,
+        secrecyInvolved: r.secrecyInvolved,
         // the regulator form's facts and a partner's report (issue 13)
         occurredOn: r.facts.occurredOn ? new Date(`${r.facts.occurredOn}T00:00:00Z`) : null,
         discoveryMethod: r.facts.discoveryMethod,
@@ -95,7 +97,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
     const calls: OutgoingCall[] = [];
     const m = incidentSlackMessages(CHANNEL_LANG);
     if (channel) {
-      const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone);
+      const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone, companyProfile(s));
       calls.push(channelPost(orderKey(i.id), channel, { text: msg.text, blocks: msg.blocks }, { onSent: { type: "incidentMessage", incidentId: i.id } }));
       const assessors = team.chiefs.length ? mentions([...team.chiefs, ...team.deputies, ...team.compliance]) : m.thread.nobody;
       calls.push(threadPost(i, m.thread.reported(code, mention(i.reporterId), formatDateTime(i.discoveredAt, CHANNEL_LANG, s.timeZone), assessors)));
@@ -106,7 +108,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
       const text = dm.toResponders(code, mention(i.reporterId), r.summary.slice(0, 500));
       if (channel) calls.push(directMessage(to, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
       else {
-        const full = incidentMessage(i, lang, s.timeZone);
+        const full = incidentMessage(i, lang, s.timeZone, companyProfile(s));
         calls.push(
           directMessage(to, {
             text: `${text}\n${dm.noChannel}`,
@@ -147,12 +149,13 @@ export async function assessIncident(
     if (!lock.ok) return lock;
     const before = lock.before;
     if (before.status === "closed") return { ok: false, refusal: "closed" };
-    // a telecom operator (settings) also reports to the ministry (seed 004 §11); a partner's
-    // report (seed 000 第9条) brings the partner's two reports as tasks
-    const next = { ...input.answers.assessment, telecom: incidentSettings(s).telecom, atPartner: before.partnerName !== null };
+    // the company's facts from the profile (settings): a telecom carrier also reports to the
+    // ministry (seed 004 §11) and files 第28条 reports; designated carrier; 認定団体 member.
+    // A partner's report (seed 000 第9条) brings the partner's two reports as tasks
+    const next = { ...input.answers.assessment, ...profileFacts(s), atPartner: before.partnerName !== null };
     const previous = assessmentOf(before);
     const opts = deadlineOptions(s);
-    const change = previous ? reassess(previous, next, before.discoveredAt, { ...opts, lang: CHANNEL_LANG }) : null;
+    const change = previous ? reassess(previous, next, before.discoveredAt, { ...opts, lang: CHANNEL_LANG, profile: companyProfile(s) }) : null;
     const due = change ? change.after.deadlines : deadlines(before.discoveredAt, next, opts);
     const r = reportability(next);
     const status: IncidentStatus = statusAfter(before.status as IncidentStatus, "triage") ?? (before.status as IncidentStatus);
@@ -206,9 +209,9 @@ export async function assessIncident(
       const who = mention(input.actorId);
       const lines = previous
         ? [m.reassessed(who, input.answers.reason ?? ""), ...(change!.lines.length ? change!.lines.map((l) => `• ${l}`) : [m.noChange])]
-        : [m.triaged(who), describeReportability(r, CHANNEL_LANG)];
+        : [m.triaged(who), describeReportability(r, CHANNEL_LANG), ...(!r.reportable && secrecyTrack(next) ? [trackMessages(CHANNEL_LANG).despite] : [])];
       if (acknowledges) lines.push(incidentEscalationMessages(CHANNEL_LANG).ack.byTriage(who));
-      const dl = deadlineLines(due, CHANNEL_LANG, s.timeZone);
+      const dl = deadlineLines(due, CHANNEL_LANG, s.timeZone, companyProfile(s));
       if (dl.length) lines.push(m.deadlinesHeader, ...dl);
       await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, lines.join("\n"))]);
     }

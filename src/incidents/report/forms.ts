@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Lang } from "../../platform/i18n.js";
 import { readModal, type ModalValues } from "../../platform/slack/modal.js";
 import { AssessBlocks, INPUT, ReportBlocks } from "../ids.js";
-import type { Assessment } from "../rules.js";
+import { TRI_STATES, type Assessment, type TriState } from "../rules.js";
 import { AFFECTED_ESTIMATES, incidentSlackMessages, ONGOING, type AffectedEstimate, type Ongoing } from "../slackMessages.js";
 import { momentAt } from "../../platform/day.js";
 import { detectPii } from "../../platform/pii/index.js";
@@ -21,6 +21,8 @@ export interface IncidentReportInput {
   ongoing: Ongoing;
   asProcessor: boolean;
   contact: string | null;
+  /** 通信の秘密 (a carrier's form only; null when not asked) */
+  secrecyInvolved: TriState | null;
   /** the regulator form's facts and a partner's report (intake/facts.ts), each optional */
   facts: IncidentFacts;
 }
@@ -48,6 +50,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       [ReportBlocks.ongoing]: z.enum(ONGOING, { error: p.required }),
       [ReportBlocks.processor]: z.enum(["yes", "no"], { error: p.required }),
       [ReportBlocks.contact]: z.string().trim().max(200, p.tooLong(200)).nullish(),
+      [ReportBlocks.secrecy]: z.enum(TRI_STATES, { error: p.required }).nullish(),
       ...intakeShape(),
     })
     .superRefine((o, ctx) => {
@@ -68,6 +71,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       [ReportBlocks.ongoing]: "option",
       [ReportBlocks.processor]: "option",
       [ReportBlocks.contact]: "text",
+      [ReportBlocks.secrecy]: "option",
       ...INTAKE_FIELDS,
     },
     schema,
@@ -84,6 +88,7 @@ export function parseReport(v: ViewValues, lang: Lang, now: Date, timeZone: stri
       ongoing: o.ongoing,
       asProcessor: o.processor === "yes",
       contact: o.contact ? o.contact : null,
+      secrecyInvolved: o.secrecy ?? null,
       facts: factsOf(o),
     },
   };
@@ -110,6 +115,8 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
       [AssessBlocks.dataItems]: optional(1000).refine((x) => !x || detectPii(x).length === 0, { message: p.categoriesNotValues }),
       [AssessBlocks.cause]: optional(2000),
       [AssessBlocks.reason]: optional(1000),
+      [AssessBlocks.secrecy]: z.enum(TRI_STATES, { error: p.required }).nullish(),
+      [AssessBlocks.tracks]: z.array(z.enum(["my-number", "specified-user-info"])).nullish(),
     })
     .superRefine((o, ctx) => {
       // 第7条4号 counts what 発生したおそれ: the box may be ticked with a smaller or no number
@@ -130,6 +137,8 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
       [AssessBlocks.dataItems]: "text",
       [AssessBlocks.cause]: "text",
       [AssessBlocks.reason]: "text",
+      [AssessBlocks.secrecy]: "option",
+      [AssessBlocks.tracks]: "options",
     },
     schema,
   });
@@ -147,6 +156,10 @@ export function parseAssessment(v: ViewValues, lang: Lang, reassessing: boolean)
         mayExceedThousand: c.has("over-1000"),
         stronglyEncrypted: o.encrypted === "yes",
         asProcessor: o.processor === "yes",
+        // the further tracks (tracks.ts): 通信の秘密 only where asked (a carrier)
+        ...(o.secrecy ? { secrecy: o.secrecy } : {}),
+        myNumber: o.tracks?.includes("my-number") ? "yes" : "no",
+        specifiedUserInfo: o.tracks?.includes("specified-user-info") ? "yes" : "no",
       },
       dataItems: o.dataItems || null,
       cause: o.cause || null,

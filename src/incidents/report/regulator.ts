@@ -47,7 +47,14 @@ export function missingReportItems(incident: IncidentRecord): ReportItem[] {
 }
 
 /** The regulator report draft as Markdown. */
-export function regulatorReportMarkdown(incident: IncidentRecord, kind: ReportKind, lang: Lang = "ja", opts: DeadlineOptions = {}): string {
+export function regulatorReportMarkdown(
+  incident: IncidentRecord,
+  kind: ReportKind,
+  lang: Lang = "ja",
+  opts: DeadlineOptions = {},
+  /** who receives it (tracks.ts: the bureau for a carrier, the PPC otherwise), in words */
+  to: string | null = null,
+): string {
   const m = incidentMessages(lang);
   const r = m.report;
   const timeZone = opts.timeZone ?? "Asia/Tokyo";
@@ -58,6 +65,7 @@ export function regulatorReportMarkdown(incident: IncidentRecord, kind: ReportKi
   const dueAt = kind === "preliminary" ? due.preliminaryReportDueAt : due.finalReportDueAt;
 
   const out: string[] = [`# ${r.title(kind)}`, "", `${r.basis(kind)}`, ""];
+  if (to) out.push(`- ${r.to}: ${to}`);
   out.push(`- ${r.code}: ${incident.code}`);
   out.push(`- ${r.discoveredAt}: ${when(incident.discoveredAt)}`);
   out.push(`- ${r.reportedAt}: ${when(incident.reportedAt)}`);

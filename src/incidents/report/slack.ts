@@ -17,6 +17,7 @@ import { AssessBlocks, IncidentActions, IncidentShortcuts, IncidentViews, Report
 import { incidentEscalationMessages } from "../escalationMessages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
 import { loadIncident } from "../store.js";
+import { companyProfile } from "../config.js";
 import type { Actor } from "../../directory/actor.js";
 import { errorText } from "../../platform/log.js";
 
@@ -54,7 +55,7 @@ export function registerReportShortcut(app: App, s: Services): void {
       const { text } = await noteUnknownUser(s, shortcut.user.id, DEFAULT_LANG);
       return void (await client.views.open({ trigger_id: shortcut.trigger_id, view: noticeView(text, DEFAULT_LANG) }));
     }
-    await client.views.open({ trigger_id: shortcut.trigger_id, view: reportModal(actor.lang, s.clock.now(), s.timeZone) });
+    await client.views.open({ trigger_id: shortcut.trigger_id, view: reportModal(actor.lang, s.clock.now(), s.timeZone, companyProfile(s)) });
   });
 }
 
@@ -83,7 +84,7 @@ export async function openAssessment(c: PressContext<string>): Promise<void> {
     return void (await tell(m.notAssessor));
   }
   if (incident.status === "closed") return void (await tell(m.closed));
-  await c.client.views.open({ trigger_id: c.body.trigger_id, view: assessModal(incident, actor.lang) });
+  await c.client.views.open({ trigger_id: c.body.trigger_id, view: assessModal(incident, actor.lang, companyProfile(s)) });
 }
 
 export async function submitAssessment(c: SubmitContext<{ id?: string | undefined }, Actor | null>): Promise<void> {

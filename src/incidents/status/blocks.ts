@@ -21,7 +21,7 @@ export function statusButtons(i: { id: string; status: string }, lang: Lang): Bu
 }
 
 /** 「速報を提出」/「確報を提出」: when it was submitted (defaults to now) and an optional reference. */
-export function submittedModal(i: { id: string; code: string }, kind: SubmittedMeta["kind"], lang: Lang, day: string, time: string): View {
+export function submittedModal(i: { id: string; code: string }, kind: SubmittedMeta["kind"], lang: Lang, day: string, time: string, to?: string): View {
   const m = incidentStatusMessages(lang).modal;
   const meta: SubmittedMeta = { id: i.id, kind };
   return modalView({
@@ -31,7 +31,7 @@ export function submittedModal(i: { id: string; code: string }, kind: SubmittedM
     submit: m.submit,
     close: m.close,
     blocks: [
-      { type: "section", text: { type: "mrkdwn", text: m.intro(i.code, kind) } },
+      { type: "section", text: { type: "mrkdwn", text: m.intro(i.code, kind, to) } },
       { type: "input", block_id: SubmittedBlocks.day, label: plain(m.day, 2000), element: { type: "datepicker", action_id: INPUT, initial_date: day } },
       { type: "input", block_id: SubmittedBlocks.time, label: plain(m.time, 2000), element: { type: "timepicker", action_id: INPUT, initial_time: time } },
       {

@@ -145,12 +145,12 @@ export interface ReportDraft {
 }
 
 /** The regulator report draft of an assessed incident, in Japanese (the PPC's language). */
-export function reportDraft(i: IncidentRow, kind: ReportKind, opts: DeadlineOptions & { timeZone: string }): ReportDraft | null {
+export function reportDraft(i: IncidentRow, kind: ReportKind, opts: DeadlineOptions & { timeZone: string }, to: string | null = null): ReportDraft | null {
   const record = reportRecordOf(i);
   if (!record) return null;
   return {
     filename: `${i.code}-${kind}-draft.md`,
-    markdown: regulatorReportMarkdown(record, kind, "ja", opts),
+    markdown: regulatorReportMarkdown(record, kind, "ja", opts, to),
     missing: kind === "final" ? missingReportItems(record) : [],
   };
 }
@@ -161,8 +161,8 @@ export async function recordReportDrafted(
   at: Date,
   actorId: string,
   i: IncidentRow,
-  kind: ReportKind,
-  draft: ReportDraft,
+  kind: ReportKind | "secrecy-first" | "secrecy-detailed",
+  draft: Pick<ReportDraft, "filename" | "missing"> | { filename: string; missing: string[] },
   postedTo: string,
 ): Promise<void> {
   await transact(db, (tx) =>

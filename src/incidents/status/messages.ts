@@ -8,8 +8,8 @@ const ja = {
   button: { contain: "封じ込め完了", reportPreliminary: "速報を提出", reportFinal: "確報を提出" } as Record<MoveEvent, string>,
   modal: {
     title: { preliminary: "速報の提出", final: "確報の提出" },
-    intro: (code: string, kind: "preliminary" | "final") =>
-      `*${code}* の${kind === "preliminary" ? "速報" : "確報"}を個人情報保護委員会へ提出した日時を記録します。`,
+    intro: (code: string, kind: "preliminary" | "final", to = "個人情報保護委員会") =>
+      `*${code}* の${kind === "preliminary" ? "速報" : "確報"}を${to}へ提出した日時を記録します。`,
     day: "提出した日",
     time: "提出した時刻",
     reference: "受付番号など（任意）",
@@ -52,7 +52,7 @@ const en: typeof ja = {
   button: { contain: "Contained", reportPreliminary: "Preliminary report filed", reportFinal: "Final report filed" },
   modal: {
     title: { preliminary: "Preliminary report", final: "Final report" },
-    intro: (code: string, kind: "preliminary" | "final") => `Record when the ${kind} report on *${code}* was submitted to the PPC.`,
+    intro: (code: string, kind: "preliminary" | "final", to = "the PPC") => `Record when the ${kind} report on *${code}* was submitted to ${to}.`,
     day: "Date submitted",
     time: "Time submitted",
     reference: "Reference (optional)",

@@ -13,6 +13,9 @@ import { dayIn, momentAt, timeIn } from "../../platform/day.js";
 import { IncidentActions, IncidentViews, INPUT, SubmittedBlocks, type SubmittedMeta } from "../ids.js";
 import { canMove, INCIDENT_EVENTS, type IncidentStatus } from "../rules.js";
 import { submittedModal } from "./blocks.js";
+import { companyProfile } from "../config.js";
+import { recipientName } from "../trackMessages.js";
+import { personalDataRecipient } from "../tracks.js";
 import { moveIncident, type MoveResult } from "./flows.js";
 import { statusName } from "../messages.js";
 import { incidentStatusMessages, type MoveEvent } from "./messages.js";
@@ -57,7 +60,15 @@ async function move(c: PressContext<string>, event: MoveEvent): Promise<void> {
     const kind = event === "reportPreliminary" ? "preliminary" : "final";
     return void (await c.client.views.open({
       trigger_id: c.body.trigger_id,
-      view: submittedModal(incident, kind, actor.lang, dayIn(now, s.timeZone), timeIn(now, s.timeZone)),
+      // the recipient: the bureau for a carrier, the PPC otherwise (tracks.ts)
+      view: submittedModal(
+        incident,
+        kind,
+        actor.lang,
+        dayIn(now, s.timeZone),
+        timeIn(now, s.timeZone),
+        recipientName(personalDataRecipient(companyProfile(s)), actor.lang),
+      ),
     }));
   }
   try {

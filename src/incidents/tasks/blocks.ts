@@ -10,12 +10,15 @@ import { incidentTaskMessages } from "./messages.js";
 import { incidentAssignMessages } from "../assign/messages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
 import { clip, plain, modalView } from "../../platform/slack/text.js";
+import { taskLabelFor } from "../trackMessages.js";
+import type { TrackProfile } from "../tracks.js";
 import { naGroundInput } from "../intake/exceptions.js";
 
 /** Slack allows 50 blocks in a message. */
 export const MAX_BLOCKS = 50;
 
-export const taskLabel = (key: string, lang: Lang) => incidentMessages(lang).tasks[key as TaskKey] ?? key;
+/** A task's name; with the company profile, the personal-data reports name their recipient (trackMessages.ts). */
+export const taskLabel = (key: string, lang: Lang, profile?: TrackProfile | null) => taskLabelFor(key, lang, profile);
 
 /** The words of a not-applicable reason: the assessment's code, or the person's words. */
 export function naReasonText(t: Pick<TaskRow, "naReason" | "doneBy">, lang: Lang): string {
@@ -63,6 +66,7 @@ export function checklistMessage(
   tasks: TaskRow[],
   lang: Lang,
   timeZone: string,
+  profile?: TrackProfile | null,
 ): { text: string; blocks: KnownBlock[] } {
   const m = incidentTaskMessages(lang).checklist;
   const sorted = [...tasks].sort((a, b) => order(a.key) - order(b.key));
@@ -74,7 +78,7 @@ export function checklistMessage(
   const closed = i.status === "closed";
   for (const t of sorted) {
     const due = t.dueAt ? formatDateTime(t.dueAt, lang, timeZone) : m.noDue;
-    const lines = [`*${clip(taskLabel(t.key, lang), 200)}*`, `${m.status[t.status] ?? t.status}　${m.owner}：<@${t.ownerId}>　${m.due}：${due}`];
+    const lines = [`*${clip(taskLabel(t.key, lang, profile), 200)}*`, `${m.status[t.status] ?? t.status}　${m.owner}：<@${t.ownerId}>　${m.due}：${due}`];
     if (t.status === "done" && t.doneBy && t.doneAt) lines.push(m.doneBy(`<@${t.doneBy}>`, formatDateTime(t.doneAt, lang, timeZone)));
     if (t.status === "na") lines.push(clip(naReasonText(t, lang), 1000) + (t.doneBy ? `（<@${t.doneBy}>）` : ""));
     blocks.push({ type: "section", block_id: `task-info-${t.key}`, text: { type: "mrkdwn", text: clip(lines.join("\n"), 3000) } });

@@ -14,6 +14,7 @@ import type { IncidentTask as TaskRow } from "../../generated/prisma/client.js";
 import { mayRespond } from "../access.js";
 import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
 import { logRefusal } from "../refusals.js";
+import { companyProfile } from "../config.js";
 import {
   canClose,
   checklistFor,
@@ -46,7 +47,7 @@ export function ruleTask(t: TaskRow): IncidentTask {
 
 /** The checklist in the thread: posted once (its ts recorded when sent), edited in place after. */
 export function checklistCall(i: IncidentRow, tasks: TaskRow[], s: Services, post: boolean): OutgoingCall {
-  const msg = checklistMessage(i, tasks, CHANNEL_LANG, s.timeZone);
+  const msg = checklistMessage(i, tasks, CHANNEL_LANG, s.timeZone, companyProfile(s));
   const orderKey = `incident:${i.id}`;
   const body = { text: msg.text, blocks: msg.blocks };
   if (post) return inThread(orderKey, i.channelId, ref("incidentTs", i.id), body, { onSent: { type: "incidentChecklist", incidentId: i.id } });
@@ -111,7 +112,7 @@ export async function tasksAtAssessment(
       if (status !== row.status) {
         changes.push({ key: row.key, from: row.status, to: status });
         const m = incidentTaskMessages(CHANNEL_LANG).checklist.status;
-        lines.push(`${taskLabel(row.key, CHANNEL_LANG)}：${m[row.status]} → ${m[status]}`);
+        lines.push(`${taskLabel(row.key, CHANNEL_LANG, companyProfile(s))}：${m[row.status]} → ${m[status]}`);
       }
     }
     if (changes.length) await appendAudit(tx, { at: now, actorId, action: "incident.tasks_reassessed", subject: subject(i.code), data: { changes } });
@@ -175,7 +176,7 @@ export async function updateTask(
     if (after.channelId) {
       const t = incidentTaskMessages(CHANNEL_LANG).thread;
       const who = mention(input.actorId);
-      const label = taskLabel(task.key, CHANNEL_LANG);
+      const label = taskLabel(task.key, CHANNEL_LANG, companyProfile(s));
       const tasks = await loadTasks(tx, before.id);
       await s.outbox.enqueue(tx, [
         checklistCall(after, tasks, s, false),
