@@ -17,8 +17,10 @@ export interface ReminderSection {
   items: ReminderItem[];
 }
 
-/** Items shown at most in one DM (Slack allows 50 blocks; the rest is counted). */
+/** Items shown at most in one DM (the rest is counted). */
 export const MAX_ITEMS = 40;
+/** Slack refuses a message of more than 50 blocks: headings and notes count too. */
+const MAX_BLOCKS = 50;
 
 export function reminderDm(intro: string, sections: ReminderSection[], lang: Lang): { text: string; blocks: unknown[] } {
   const m = reminderMessages(lang);
@@ -27,7 +29,9 @@ export function reminderDm(intro: string, sections: ReminderSection[], lang: Lan
   let hidden = 0;
   for (const s of sections) {
     if (s.items.length === 0) continue;
-    const room = MAX_ITEMS - shown;
+    // what is left of the items' allowance and of the blocks (this section's divider and
+    // title, and the closing note, take three)
+    const room = Math.min(MAX_ITEMS - shown, MAX_BLOCKS - blocks.length - 3);
     if (room <= 0) {
       hidden += s.items.length;
       continue;
