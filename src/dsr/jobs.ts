@@ -53,7 +53,7 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
   const now = s.clock.now();
   const db = s.database.prisma;
   const remindBefore = settings.dsr?.remindBefore ?? 2;
-  const [cases, team] = await Promise.all([openCases(db), officers(db)]);
+  const [cases, team] = await Promise.all([openCases(db), officers(db, settings.governance.deputyChief)]);
   const escalateTo = escalationPeople(team);
 
   const perPerson = new Map<string, Item[]>();

@@ -2,6 +2,7 @@
 // The refusal grounds are quoted from the law they come from (APPI as numbered since 2022,
 // 施行令 第5条) or from 規程 第19条 (labelled the company's rule); the seeds' [1]-[7] remain only
 // to show cases recorded before. The English is a translation.
+import { DEPUTY_CHIEF_LABEL } from "../directory/messages.js";
 import { catalogue } from "../platform/i18n.js";
 import type {
   ComplaintKind,
@@ -253,7 +254,7 @@ const ja = {
     checkedOn: "確認した日",
     answerTitle: "回答を記録",
     answerIntro: (code: string) =>
-      `${code} の回答。一部実施・不実施・保有個人データなしは、事由と本人への説明が必要で、個人情報管理責任者（または代理）の承認を受けます。どの結果も、本人への通知を記録して完了します。`,
+      `${code} の回答。一部実施・不実施・保有個人データなしは、事由と本人への説明が必要で、個人情報管理責任者または${DEPUTY_CHIEF_LABEL.ja}の承認を受けます。どの結果も、本人への通知を記録して完了します。`,
     groundsIntro: "*この種類の請求を不実施にできる事由（法令・規程の文言）*",
     notRetainedIntro: "*保有個人データなし*（不実施の事由ではなく、請求の対象がないという結果です）",
     secrecyNote:
@@ -347,7 +348,7 @@ const ja = {
     awaitingNotice: "回答は確定しています。本人に通知したら「本人への通知を記録」を押してください。",
     notDecided: "本人への通知は、回答が確定してから（対応済みの記録、または不実施の承認の後）記録できます。",
     closed: "この案件は完了しています（回答済みまたは取り下げ）。",
-    notApprover: "不実施の承認・差し戻しは個人情報管理責任者（または代理）だけができます。",
+    notApprover: `不実施の承認・差し戻しは個人情報管理責任者または${DEPUTY_CHIEF_LABEL.ja}だけができます。`,
     ownProposal: "自分が提案した不実施は承認できません（他の個人情報管理責任者・代理が承認します）。",
     notAwaiting: "この案件は承認待ちではありません。",
     noOtherApprover:
@@ -632,7 +633,7 @@ const en: typeof ja = {
     checkedOn: "Checked on",
     answerTitle: "Record the answer",
     answerIntro: (code) =>
-      `The answer to ${code}. Partly done, not done and no retained data need their grounds and the reason given to the person, and the approval of the chief privacy officer (or deputy). Every outcome closes once the notice to the person is recorded.`,
+      `The answer to ${code}. Partly done, not done and no retained data need their grounds and the reason given to the person, and the approval of the chief privacy officer or the ${DEPUTY_CHIEF_LABEL.en}. Every outcome closes once the notice to the person is recorded.`,
     groundsIntro: "*Grounds on which this kind of request may be refused (in the words of the law or the rules)*",
     notRetainedIntro: "*No retained personal data* (not a refusal ground: an outcome of its own)",
     secrecyNote:
@@ -725,7 +726,7 @@ const en: typeof ja = {
     awaitingNotice: 'The answer is decided. Once the person is told, press "Record the notice".',
     notDecided: "The notice can be recorded once the answer is decided (done recorded, or the refusal approved).",
     closed: "This case is closed (answered or withdrawn).",
-    notApprover: "Only the chief privacy officer (or deputy) approves or sends back a refusal.",
+    notApprover: `Only the chief privacy officer or the ${DEPUTY_CHIEF_LABEL.en} approves or sends back a refusal.`,
     ownProposal: "You proposed this refusal: another chief or deputy approves it.",
     notAwaiting: "This case is not waiting for approval.",
     noOtherApprover:

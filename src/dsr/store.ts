@@ -33,9 +33,10 @@ export async function openComplaints(q: Q): Promise<ComplaintRow[]> {
 }
 
 /** The chiefs, the deputies and compliance (escalation, refusal approval). */
-export async function officers(q: Q): Promise<{ chiefs: string[]; deputies: string[]; compliance: string[] }> {
+export async function officers(q: Q, deputyChief = true): Promise<{ chiefs: string[]; deputies: string[]; compliance: string[] }> {
   const ids = async (role: "chief" | "deputyChief" | "compliance") => (await peopleWithRole(q, role)).map((p) => p.slackId);
-  return { chiefs: await ids("chief"), deputies: await ids("deputyChief"), compliance: await ids("compliance") };
+  // a deputy chief turned off in the settings (a company extension) is told nothing as one
+  return { chiefs: await ids("chief"), deputies: deputyChief ? await ids("deputyChief") : [], compliance: await ids("compliance") };
 }
 
 /** Whether a code an item may be linked to exists (INC-… or DSR-…). */

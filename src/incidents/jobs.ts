@@ -39,7 +39,7 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
   const db = s.database.prisma;
   const at = ctx.slot;
   const incidents = await db.incident.findMany({ where: { status: { not: "closed" } }, orderBy: { reportedAt: "asc" } });
-  const team = await respondersOf(db);
+  const team = await respondersOf(db, ctx.settings.governance.deputyChief);
 
   // ---- escalation of incidents nobody acknowledged
   let escalated = 0;

@@ -40,9 +40,10 @@ export async function taskOwnersOf(q: Q, incidentId: string): Promise<string[]> 
 }
 
 /** Who is told of a new incident and may assess it: the chiefs, the deputy chiefs, compliance. */
-export async function respondersOf(q: Q): Promise<{ chiefs: string[]; deputies: string[]; compliance: string[] }> {
+export async function respondersOf(q: Q, deputyChief = true): Promise<{ chiefs: string[]; deputies: string[]; compliance: string[] }> {
   const ids = async (role: "chief" | "deputyChief" | "compliance") => (await peopleWithRole(q, role)).map((p) => p.slackId);
-  return { chiefs: await ids("chief"), deputies: await ids("deputyChief"), compliance: await ids("compliance") };
+  // a deputy chief turned off in the settings (a company extension) is told nothing as one
+  return { chiefs: await ids("chief"), deputies: deputyChief ? await ids("deputyChief") : [], compliance: await ids("compliance") };
 }
 
 /** The stored assessment, or null before triage. */

@@ -79,7 +79,7 @@ export async function processorsReminders(ctx: JobContext, batchSize = BATCH): P
   ]);
   const chiefs = officers.filter(isChief).map((p) => p.slackId);
   // no chief in the directory: the deputy stands in
-  const keepers = chiefs.length > 0 ? chiefs : officers.filter(isDeputyChief).map((p) => p.slackId);
+  const keepers = chiefs.length > 0 || !ctx.settings.governance.deputyChief ? chiefs : officers.filter(isDeputyChief).map((p) => p.slackId);
 
   const perPerson = new Map<string, Item[]>();
   const add = (people: string[], make: (person: string) => Item) => {
