@@ -93,19 +93,32 @@ async function reportDraftCommand(ctx: CommandContext): Promise<void> {
   await ctx.respond({ text: lines.join("\n") });
 }
 
-/** `report INC-... secrecy-first|secrecy-detailed`: the 通信の秘密 report draft (電気通信事業法 第28条) in the incident's thread. */
-async function secrecyDraftCommand(ctx: CommandContext, word: string, kind: SecrecyReportKind): Promise<void> {
-  const lang = ctx.actor.lang;
-  const m = incidentSlackMessages(lang);
-  const t = secrecyReportMessages(lang);
+/** The incident a draft command names, seen by the person and assessed; otherwise the person is told why and undefined. */
+async function assessedIncident(ctx: CommandContext, word: string) {
   const s = ctx.services;
+  const m = incidentSlackMessages(ctx.actor.lang);
   const i = await findIncidentByCode(s.database.prisma, word);
   if (!i || !maySee(ctx.actor, i)) {
     await logRefusal(s, ctx.actor.slackId, `incident:${word.toUpperCase()}`, "report", i ? "not_responder" : "not_found");
-    return ctx.respond({ text: i ? m.refusal.notResponder : m.refusal.notFound });
+    await ctx.respond({ text: i ? m.refusal.notResponder : m.refusal.notFound });
+    return undefined;
   }
   const record = reportRecordOf(i);
-  if (!record) return ctx.respond({ text: m.command.notAssessed });
+  if (!record) {
+    await ctx.respond({ text: m.command.notAssessed });
+    return undefined;
+  }
+  return { i, record };
+}
+
+/** `report INC-... secrecy-first|secrecy-detailed`: the 通信の秘密 report draft (電気通信事業法 第28条) in the incident's thread. */
+async function secrecyDraftCommand(ctx: CommandContext, word: string, kind: SecrecyReportKind): Promise<void> {
+  const lang = ctx.actor.lang;
+  const t = secrecyReportMessages(lang);
+  const s = ctx.services;
+  const found = await assessedIncident(ctx, word);
+  if (!found) return;
+  const { i, record } = found;
   if (!secrecyTrack(record.assessment)) return ctx.respond({ text: t.notInvolved });
   const profile = companyProfile(s);
   const markdown = secrecyReportMarkdown(record, kind, profile, "ja", deadlineOptions(s));
@@ -137,15 +150,10 @@ async function secrecyDraftCommand(ctx: CommandContext, word: string, kind: Secr
 /** `report INC-... notice`: the draft notice to the people affected (施行規則 第10条) as a Markdown file in the thread. */
 async function noticeDraftCommand(ctx: CommandContext, word: string): Promise<void> {
   const lang = ctx.actor.lang;
-  const m = incidentSlackMessages(lang);
   const s = ctx.services;
-  const i = await findIncidentByCode(s.database.prisma, word);
-  if (!i || !maySee(ctx.actor, i)) {
-    await logRefusal(s, ctx.actor.slackId, `incident:${word.toUpperCase()}`, "report", i ? "not_responder" : "not_found");
-    return ctx.respond({ text: i ? m.refusal.notResponder : m.refusal.notFound });
-  }
-  const record = reportRecordOf(i);
-  if (!record) return ctx.respond({ text: m.command.notAssessed });
+  const found = await assessedIncident(ctx, word);
+  if (!found) return;
+  const { i, record } = found;
   const ja = intakeMessages("ja");
   const inThread = i.channelId && i.messageTs ? { channel: i.channelId, threadTs: i.messageTs } : {};
   await ctx.uploadFile({

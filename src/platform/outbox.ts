@@ -138,6 +138,18 @@ export class SlackCallTimeout extends Error {
 const DEFAULT_LEASE_MS = 30_000;
 const DEFAULT_CALL_TIMEOUT_MS = 12_000;
 
+/** A call as a row of the JSON array the queueing statements unpack. */
+function rowOf(c: OutgoingCall, now: Date) {
+  return {
+    orderKey: c.orderKey,
+    collapseKey: c.collapseKey ?? null,
+    method: c.method,
+    payload: c.payload,
+    onSent: c.onSent ?? null,
+    nextAttemptAt: (c.notBefore && c.notBefore > now ? c.notBefore : now).toISOString(),
+  };
+}
+
 export class Outbox {
   private resolvers = new Map<string, RefResolver>();
   private handlers = new Map<string, OnSentHandler>();
@@ -169,14 +181,7 @@ export class Outbox {
     // array and the database unpacks it. A morning run queues 10,000 DMs of about 1 kB
     // each; as a multi-row insert with nine parameters a row, the client's own handling
     // of the parameters took ten times the database's work.
-    const rows = list.map((c) => ({
-      orderKey: c.orderKey,
-      collapseKey: c.collapseKey ?? null,
-      method: c.method,
-      payload: c.payload,
-      onSent: c.onSent ?? null,
-      nextAttemptAt: (c.notBefore && c.notBefore > now ? c.notBefore : now).toISOString(),
-    }));
+    const rows = list.map((c) => rowOf(c, now));
     await tx.$executeRaw`
       INSERT INTO "OutboxMessage" ("orderKey", "collapseKey", method, payload, "onSent", "nextAttemptAt", "createdAt")
       SELECT e->>'orderKey', e->>'collapseKey', e->>'method', e->'payload', NULLIF(e->'onSent', 'null'::jsonb),
@@ -194,15 +199,7 @@ export class Outbox {
   async enqueueOnce(items: { key: string; call: OutgoingCall }[], noticeAt: Date): Promise<Set<string>> {
     if (items.length === 0) return new Set();
     const now = this.opts.clock.now();
-    const rows = items.map(({ key, call: c }) => ({
-      key,
-      orderKey: c.orderKey,
-      collapseKey: c.collapseKey ?? null,
-      method: c.method,
-      payload: c.payload,
-      onSent: c.onSent ?? null,
-      nextAttemptAt: (c.notBefore && c.notBefore > now ? c.notBefore : now).toISOString(),
-    }));
+    const rows = items.map(({ key, call }) => ({ key, ...rowOf(call, now) }));
     const claimed = await this.opts.database.query<{ key: string }>(
       `WITH input AS (SELECT e, n FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(e, n)),
             claimed AS (INSERT INTO "Notice" ("key", "at") SELECT e->>'key', $2::timestamp FROM input
