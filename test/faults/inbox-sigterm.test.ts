@@ -10,7 +10,7 @@ import { RequestActions } from "../../src/requests/ids.js";
 import { ORG } from "../support/org.js";
 import { BotProcess, type BurstRig, burstRig, expectDecidedOnce, expectNoPostTwice, fileRequests } from "./inbox-process.js";
 
-const N = 12;
+const N = 8;
 const { manager } = ORG.people;
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
