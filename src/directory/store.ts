@@ -21,6 +21,17 @@ export async function managersOf(q: Q, deptId: string): Promise<Person[]> {
   return q.person.findMany({ where: { OR: managerOfWhere(deptId) }, orderBy: { slackId: "asc" } });
 }
 
+/**
+ * The officers of the rules: the chiefs, the deputy chiefs and compliance, by Slack id.
+ * No deputy while the settings turn the deputy chief off (`governance.deputyChief`: a
+ * company extension, 規程 第3条・第20条 name none): a role stored before holds no power
+ * and is told nothing as one.
+ */
+export async function officersOf(q: Q, deputyChief = true): Promise<{ chiefs: string[]; deputies: string[]; compliance: string[] }> {
+  const ids = async (role: RoleName) => (await peopleWithRole(q, role)).map((p) => p.slackId);
+  return { chiefs: await ids(ROLE.chief), deputies: deputyChief ? await ids(ROLE.deputyChief) : [], compliance: await ids(ROLE.compliance) };
+}
+
 /** Everyone holding a role (for "manager": managers of any department), by Slack id. */
 export async function peopleWithRole(q: Q, role: RoleName): Promise<Person[]> {
   if (role !== ROLE.manager) return q.person.findMany({ where: { roles: { has: role } }, orderBy: { slackId: "asc" } });

@@ -43,7 +43,8 @@ import {
   type DsrStatus,
   type Outcome,
 } from "./rules.js";
-import { loadCase, officers, type CaseRow } from "./store.js";
+import { officersOf } from "../directory/store.js";
+import { loadCase, type CaseRow } from "./store.js";
 import { claimNotices } from "../platform/schedule/notices.js";
 
 export type DsrRefusal =
@@ -204,7 +205,7 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
     // at or past the escalation day: the job's escalation, now, under the job's once-only keys
     let escalateTo: string[] = [];
     if (late === "ceiling") {
-      const people = escalationPeople(await officers(tx));
+      const people = escalationPeople(await officersOf(tx, s.settings?.governance.deputyChief));
       const fresh = await claimNotices(
         tx,
         [escalationNoticeKey(c.id, today), ...[...new Set([ownerId, ...people])].map((p) => reminderNoticeKey(c.id, "ceiling", p, today, due.targetOn))],
@@ -423,7 +424,7 @@ export async function recordAnswer(
         threadPost(after, `${t.thread.answered(who, f.actionTaken ?? "", f.actionOn ? dayText(f.actionOn, CHANNEL_LANG) : "")}\n${t.thread.decidedDone}`),
       );
     } else {
-      const o = await officers(tx);
+      const o = await officersOf(tx, s.settings?.governance.deputyChief);
       const approvers = refusalApprovers(input.actorId, o.chiefs, o.deputies);
       const lines = [
         t.thread.proposed(who, t.outcome[f.outcome], groundsText(f.grounds, CHANNEL_LANG), approvers.people.length ? mentions(approvers.people) : "—"),
@@ -492,7 +493,7 @@ export async function decideRefusal(
     if (!actor || !mayApproveRefusals(actor)) return { ok: false, refusal: "not_approver" };
     if (before.status !== "awaiting_approval") return { ok: false, refusal: "not_awaiting" };
     if (before.rev !== input.rev) return { ok: false, refusal: "stale" };
-    const o = await officers(tx);
+    const o = await officersOf(tx, s.settings?.governance.deputyChief);
     const approvers = refusalApprovers(before.proposedBy ?? "", o.chiefs, o.deputies);
     if (!approvers.people.includes(input.actorId))
       return { ok: false, refusal: input.actorId === before.proposedBy ? (approvers.none ? "no_other_approver" : "own_proposal") : "not_approver" };

@@ -33,7 +33,8 @@ import {
   type DsrStatus,
   type ReminderStage,
 } from "./rules.js";
-import { officers, openCases, type CaseRow } from "./store.js";
+import { officersOf } from "../directory/store.js";
+import { openCases, type CaseRow } from "./store.js";
 
 const TX = { maxWait: 10_000, timeout: 60_000 };
 const STAGES: ReminderStage[] = ["ceiling", "overdue", "due", "soon"];
@@ -53,7 +54,7 @@ export async function dsrReminders(ctx: JobContext): Promise<Record<string, unkn
   const now = s.clock.now();
   const db = s.database.prisma;
   const remindBefore = settings.dsr?.remindBefore ?? 2;
-  const [cases, team] = await Promise.all([openCases(db), officers(db, settings.governance.deputyChief)]);
+  const [cases, team] = await Promise.all([openCases(db), officersOf(db, settings.governance.deputyChief)]);
   const escalateTo = escalationPeople(team);
 
   const perPerson = new Map<string, Item[]>();

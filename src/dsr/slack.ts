@@ -59,7 +59,8 @@ import {
   type DsrKind,
   type DsrStatus,
 } from "./rules.js";
-import { loadCase, loadComplaint, officers } from "./store.js";
+import { officersOf } from "../directory/store.js";
+import { loadCase, loadComplaint } from "./store.js";
 import { errorText } from "../platform/log.js";
 
 /** The subject of a refusal about a case that could not be found (an undecodable or unknown value). */
@@ -231,7 +232,7 @@ export async function openSendBack(p: PressContext<CaseMeta>): Promise<void> {
   else if (c.status !== "awaiting_approval") refusal = "not_awaiting";
   else if (c.rev !== v.rev) refusal = "stale";
   else {
-    const o = await officers(s.database.prisma);
+    const o = await officersOf(s.database.prisma, s.settings?.governance.deputyChief);
     const approvers = refusalApprovers(c.proposedBy ?? "", o.chiefs, o.deputies);
     if (!approvers.people.includes(actor.slackId))
       refusal = actor.slackId === c.proposedBy ? (approvers.none ? "no_other_approver" : "own_proposal") : "not_approver";

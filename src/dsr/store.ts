@@ -1,7 +1,6 @@
 // Queries of the subject-requests and complaints feature (no messages, no audit).
 import type { Complaint, SubjectRequest } from "../generated/prisma/client.js";
 import type { Db, Tx } from "../platform/db.js";
-import { peopleWithRole } from "../directory/store.js";
 import { OPEN_DSR_STATUSES } from "./rules.js";
 
 type Q = Db | Tx;
@@ -30,13 +29,6 @@ export async function findComplaintByCode(q: Q, code: string): Promise<Complaint
 
 export async function openComplaints(q: Q): Promise<ComplaintRow[]> {
   return q.complaint.findMany({ where: { status: "open" }, orderBy: [{ receivedOn: "asc" }, { code: "asc" }] });
-}
-
-/** The chiefs, the deputies and compliance (escalation, refusal approval). */
-export async function officers(q: Q, deputyChief = true): Promise<{ chiefs: string[]; deputies: string[]; compliance: string[] }> {
-  const ids = async (role: "chief" | "deputyChief" | "compliance") => (await peopleWithRole(q, role)).map((p) => p.slackId);
-  // a deputy chief turned off in the settings (a company extension) is told nothing as one
-  return { chiefs: await ids("chief"), deputies: deputyChief ? await ids("deputyChief") : [], compliance: await ids("compliance") };
 }
 
 /** Whether a code an item may be linked to exists (INC-… or DSR-…). */

@@ -7,7 +7,8 @@ import type { OutgoingCall } from "../platform/outbox.js";
 import type { Services } from "../platform/services.js";
 import { homeRefresh, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { incidentMessage } from "./blocks.js";
-import { respondersOf, type IncidentRow } from "./store.js";
+import { officersOf } from "../directory/store.js";
+import type { IncidentRow } from "./store.js";
 import { companyProfile } from "./config.js";
 
 const orderKey = (id: string) => `incident:${id}`;
@@ -26,7 +27,7 @@ export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
  * chiefs, the deputy chiefs, compliance and its lead (and `others`, e.g. a former lead).
  */
 export async function homeRefreshes(tx: Tx, i: { leadId: string | null }, ...others: (string | null)[]): Promise<OutgoingCall[]> {
-  const team = await respondersOf(tx);
+  const team = await officersOf(tx);
   const people = new Set([...team.chiefs, ...team.deputies, ...team.compliance, ...(i.leadId ? [i.leadId] : []), ...others.filter((o): o is string => !!o)]);
   return [...people].sort().map(homeRefresh);
 }

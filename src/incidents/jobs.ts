@@ -23,7 +23,8 @@ import { incidentMessages } from "./messages.js";
 import { deadlineReminders, DEADLINE_KEYS, escalationsDue, incidentNoticeKey, type DeadlineReminder } from "./rules.js";
 import { DEADLINE_TASK, deadlineMet, deadlineOfTask, dueLabel } from "./overview.js";
 import { ownerTaskActions } from "./tasks/blocks.js";
-import { deadlinesOf, respondersOf, type IncidentRow } from "./store.js";
+import { officersOf } from "../directory/store.js";
+import { deadlinesOf, type IncidentRow } from "./store.js";
 import { companyProfile } from "./config.js";
 import { clip } from "../platform/slack/text.js";
 
@@ -39,7 +40,7 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
   const db = s.database.prisma;
   const at = ctx.slot;
   const incidents = await db.incident.findMany({ where: { status: { not: "closed" } }, orderBy: { reportedAt: "asc" } });
-  const team = await respondersOf(db, ctx.settings.governance.deputyChief);
+  const team = await officersOf(db, ctx.settings.governance.deputyChief);
 
   // ---- escalation of incidents nobody acknowledged
   let escalated = 0;

@@ -1,7 +1,6 @@
 // Queries of the incidents feature (no messages, no audit): the incident, the people who respond.
 import type { Db, Tx } from "../platform/db.js";
 import type { Incident, Person } from "../generated/prisma/client.js";
-import { peopleWithRole } from "../directory/store.js";
 import type { Assessment, IncidentDeadlines } from "./rules.js";
 
 type Q = Db | Tx;
@@ -37,13 +36,6 @@ export async function findIncidentByCode(q: Q, code: string): Promise<IncidentRo
 /** The people who own one of the incident's tasks (open or not). */
 export async function taskOwnersOf(q: Q, incidentId: string): Promise<string[]> {
   return (await q.incidentTask.findMany({ where: { incidentId }, select: { ownerId: true }, distinct: ["ownerId"] })).map((t) => t.ownerId);
-}
-
-/** Who is told of a new incident and may assess it: the chiefs, the deputy chiefs, compliance. */
-export async function respondersOf(q: Q, deputyChief = true): Promise<{ chiefs: string[]; deputies: string[]; compliance: string[] }> {
-  const ids = async (role: "chief" | "deputyChief" | "compliance") => (await peopleWithRole(q, role)).map((p) => p.slackId);
-  // a deputy chief turned off in the settings (a company extension) is told nothing as one
-  return { chiefs: await ids("chief"), deputies: deputyChief ? await ids("deputyChief") : [], compliance: await ids("compliance") };
 }
 
 /** The stored assessment, or null before triage. */

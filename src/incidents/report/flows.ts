@@ -20,7 +20,8 @@ import { deadlines, reportability, secrecyTrack, statusAfter, type IncidentDeadl
 import { trackMessages } from "../trackMessages.js";
 import { incidentEscalationMessages } from "../escalationMessages.js";
 import { incidentSlackMessages } from "../slackMessages.js";
-import { assessmentOf, lockIncident, respondersOf } from "../store.js";
+import { officersOf } from "../../directory/store.js";
+import { assessmentOf, lockIncident } from "../store.js";
 import { tasksAtAssessment } from "../tasks/flows.js";
 import { reassess } from "../wording.js";
 import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
@@ -92,7 +93,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
         channel,
       },
     });
-    const team = await respondersOf(tx);
+    const team = await officersOf(tx, s.settings?.governance.deputyChief);
     const told = [...new Set([...team.chiefs, ...team.compliance])];
     const calls: OutgoingCall[] = [];
     const m = incidentSlackMessages(CHANNEL_LANG);

@@ -30,7 +30,8 @@ import {
 import { statusName } from "../messages.js";
 import { checklistMessage, naReasonText, taskLabel } from "./blocks.js";
 import { incidentTaskMessages } from "./messages.js";
-import { loadIncident, lockIncident, respondersOf, type IncidentRow } from "../store.js";
+import { officersOf } from "../../directory/store.js";
+import { loadIncident, lockIncident, type IncidentRow } from "../store.js";
 
 const subject = (code: string) => `incident:${code}`;
 
@@ -73,7 +74,7 @@ export async function tasksAtAssessment(
   const existing = await loadTasks(tx, i.id);
   const lines: string[] = [];
   if (existing.length === 0) {
-    const owner = (await respondersOf(tx)).chiefs[0] ?? actorId;
+    const owner = (await officersOf(tx)).chiefs[0] ?? actorId;
     await tx.incidentTask.createMany({
       data: defs.map((d) => ({
         incidentId: i.id,
