@@ -93,11 +93,13 @@ describe("SIGTERM during a burst of approvals", () => {
     const takenUp = rows.filter((r) => r.attempts > 0).length;
     process.stdout.write(`inbox-sigterm: ${takenUp} of ${N} presses handed over and taken up ${tookMs} ms after the restart\n`);
     // the handed-over rows were taken up by the next process, long before their lease would
-    // have ended (one whose work was under way when it was handed over may have been
-    // finished by the stopping process before the next one looked)
+    // have ended. Those whose work was already under way when they were handed over may be
+    // finished by the stopping process before the next one looks (how many depends on the
+    // pool and the machine's speed), so the figure is bounded, not fixed: every row is
+    // closed either by the stopping process (never taken up) or by the next one, and each
+    // request is decided exactly once below.
     expect(takenUp).toBeGreaterThan(0);
     expect(takenUp).toBeLessThanOrEqual(handedOver);
-    expect(handedOver - takenUp).toBeLessThanOrEqual(1);
     expect(rows.every((r) => r.outcome === "done" || r.outcome === "decided")).toBe(true);
     await expectDecidedOnce(next, N);
     nobodyToldToPressAgain(rig);
