@@ -22,12 +22,18 @@ export interface Database {
    * every command and press starts with). `name` prepares it once per connection, so
    * the server plans it once rather than at every call.
    */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], name?: string, lane?: Lane): Promise<T[]>;
   kind: "pglite" | "postgres";
   close(): Promise<void>;
   /** the driver's connection pool, for the metrics (metrics.ts) */
   poolStats?(): { total: number; idle: number; waiting: number; max: number };
 }
+
+/**
+ * "ack": the statement an ack waits for (the record of a delivery) goes to the head of the
+ * queue for a connection, ahead of transactions already waiting; "normal": in turn.
+ */
+export type Lane = "normal" | "ack";
 
 export interface DbOptions {
   databaseUrl?: string;
@@ -176,6 +182,36 @@ async function initInChild(dir: string): Promise<void> {
   );
 }
 
+/**
+ * A connection from the pool ahead of the callers already waiting for one. pg-pool keeps
+ * its waiters in a FIFO array (`_pendingQueue`, pg-pool 3.x): when this call had to wait,
+ * its waiter is moved from the back to the front, behind earlier "ack" waiters only. On
+ * the embedded database (one connection) the record an ack waits for would otherwise
+ * wait for every decision queued before it, not only the one in progress.
+ */
+const ackWaiters = new WeakMap<object, Set<unknown>>();
+function connectFirst(pool: import("pg").Pool): Promise<import("pg").PoolClient> {
+  const queue = (pool as unknown as { _pendingQueue?: unknown[] })._pendingQueue;
+  const before = queue?.length ?? 0;
+  const connected = pool.connect();
+  if (queue && queue.length === before + 1) {
+    const item = queue.pop();
+    let mine = ackWaiters.get(pool);
+    if (!mine) {
+      mine = new Set();
+      ackWaiters.set(pool, mine);
+    }
+    // behind the ack waiters still queued, ahead of everything else
+    let at = 0;
+    while (at < queue.length && mine.has(queue[at])) at++;
+    queue.splice(at, 0, item);
+    mine.add(item);
+    const done = () => mine.delete(item);
+    connected.then(done, done);
+  }
+  return connected;
+}
+
 /** `exec` and `query` on a pg pool: the same for a PostgreSQL server and the embedded database's socket. */
 function driverCalls(pool: import("pg").Pool): Pick<Database, "exec" | "query" | "poolStats"> {
   return {
@@ -191,8 +227,19 @@ function driverCalls(pool: import("pg").Pool): Pick<Database, "exec" | "query" |
         client.release();
       }
     },
-    async query<T>(sql: string, params?: unknown[], name?: string): Promise<T[]> {
-      return (await pool.query(name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] })).rows as T[];
+    async query<T>(sql: string, params?: unknown[], name?: string, lane: Lane = "normal"): Promise<T[]> {
+      const q = name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] };
+      if (lane === "normal") return (await pool.query(q)).rows as T[];
+      const client = await connectFirst(pool);
+      try {
+        const rows = (await client.query(q)).rows as T[];
+        client.release();
+        return rows;
+      } catch (e) {
+        // a broken connection is not given back to the pool
+        client.release(e instanceof Error && !("code" in e) ? e : undefined);
+        throw e;
+      }
     },
   };
 }

@@ -122,6 +122,7 @@ class DeliveryBatcher {
             ),
           ],
           "mamori_inbox_actors",
+          "ack",
         );
         const byN = new Map(rows.map((r) => [Number(r.n), r]));
         batch.forEach((w, i) => {
