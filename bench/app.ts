@@ -159,6 +159,12 @@ const started = (mode === "bare" ? startBare() : mode === "seed" ? startSeeder()
     ...h,
     ready: async () => ({ pid: process.pid }),
     memory: async () => process.memoryUsage(),
+    /** after a full collection (the process runs with --expose-gc): what is live, not what is garbage yet */
+    memoryAfterGc: async () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      await new Promise((r) => setTimeout(r, 200));
+      return process.memoryUsage();
+    },
   }),
 );
 started.catch((e) => {

@@ -2,6 +2,7 @@
 // PostgreSQL, in one run so the two compare:
 //   1. one requests.morning run for 10,000 approvers each with a request waiting
 //      (10,000 grouped DMs written to the outbox with their once-only notices);
+//   3. one training.reminders run for 10,000 people with two courses each coming due;
 //   2. the compliance digest (a week) with 100,000 requests, 200,000 history events and
 //      5,000 people stored (aggregate queries), median of 5 builds.
 // Seeds with generate_series (bulk SQL), not through Slack. Prints a table; never fails
@@ -20,6 +21,7 @@ import { Scheduler } from "../src/platform/schedule/scheduler.js";
 import { defaultSettings } from "../src/settings.js";
 import { requestJobs } from "../src/requests/jobs.js";
 import { buildDigest } from "../src/digest/build.js";
+import { TRAINING_JOB, trainingJobs } from "../src/training/jobs.js";
 import { ms, stats, table, timed } from "./lib.js";
 
 const QUICK = process.argv.includes("--quick");
@@ -40,6 +42,18 @@ async function seedReminders(db: Database, n: number): Promise<void> {
              'pending_manager', 1, 1, '届出 ' || i, 'C0APPROVALS', '1764000000.' || lpad(i::text, 6, '0'),
              TIMESTAMP '2026-12-01 01:00:00', TIMESTAMP '2026-12-01 01:00:00', TIMESTAMP '2026-12-01 01:00:00'
       FROM generate_series(1, ${n}) i;
+  `);
+}
+
+/** 10,000 data handlers, each required to take two courses (basic, handler), first required 0-59 days ago and never completed. */
+async function seedTraining(db: Database, n: number): Promise<void> {
+  await db.exec(`
+    INSERT INTO "Department"(id, name) SELECT 'd' || i, '部署' || i FROM generate_series(1, ${Math.max(1, Math.round(n / 50))}) i;
+    INSERT INTO "Person"("slackId", name, "departmentId", roles)
+      SELECT 'UT' || i, '担当者 ' || i, 'd' || (1 + i % ${Math.max(1, Math.round(n / 50))}), ARRAY['handler'] FROM generate_series(1, ${n}) i;
+    INSERT INTO "TrainingAssignment"("personId", "courseId", since)
+      SELECT 'UT' || i, c, DATE '2026-12-07' - (i % 60) FROM generate_series(1, ${n}) i, unnest(ARRAY['basic', 'handler']) c;
+    ANALYZE;
   `);
 }
 
@@ -162,6 +176,34 @@ async function main(): Promise<void> {
         await drop();
       }
     }
+    // 3. the training reminders: one DM per person with the courses that crossed a threshold
+    {
+      const { db, drop } = await t.open();
+      try {
+        await migrate(db);
+        const seedMs = await timed(() => seedTraining(db, PEOPLE_REMIND));
+        const services = servicesFor(db);
+        const scheduler = new Scheduler({ services, calendar, settings, jobs: trainingJobs, replicaId: "bench" });
+        let result: Record<string, unknown> | undefined;
+        const runMs = await timed(async () => {
+          result = (await scheduler.runAt(TRAINING_JOB, new Date(NOW.getTime() + 3_600_000))).result;
+        });
+        await scheduler.stop();
+        const queued = await db.prisma.outboxMessage.count();
+        rows.push([
+          "J3",
+          `training.reminders run, ${PEOPLE_REMIND.toLocaleString()} people with two courses due`,
+          t.name,
+          ms(runMs),
+          `${result?.dms} DMs (${result?.items} courses), ${queued} outbox rows, ${(runMs / PEOPLE_REMIND).toFixed(2)} ms/person`,
+          `seed ${ms(seedMs)} ms`,
+        ]);
+        results[`training.${t.name}`] = { runMs, result, queued };
+      } finally {
+        await db.close();
+        await drop();
+      }
+    }
     // 2. the digest
     {
       const { db, drop } = await t.open();
@@ -204,7 +246,7 @@ async function main(): Promise<void> {
     return vx && vy ? (vx / vy).toFixed(2) : "—";
   };
   process.stdout.write(
-    `PGlite ÷ PostgreSQL: reminder run ${r("reminders.PGlite", "reminders.PostgreSQL")}x, digest ${r("digest.PGlite", "digest.PostgreSQL")}x\n`,
+    `PGlite ÷ PostgreSQL: reminder run ${r("reminders.PGlite", "reminders.PostgreSQL")}x, training run ${r("training.PGlite", "training.PostgreSQL")}x, digest ${r("digest.PGlite", "digest.PostgreSQL")}x\n`,
   );
   fs.writeFileSync(path.join(import.meta.dirname, "results-jobs.json"), JSON.stringify(results, null, 2));
 }

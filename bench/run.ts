@@ -279,7 +279,7 @@ class BotUnderTest {
   async start(): Promise<number> {
     const t0 = performance.now();
     const profile = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(import.meta.dirname, "profiles")}`] : [];
-    this.app = await AppProcess.start({ ...this.env, BENCH_MODE: "bot" }, profile);
+    this.app = await AppProcess.start({ ...this.env, BENCH_MODE: "bot" }, [...profile, "--expose-gc"]);
     this.sender = new SlackRequestSender({
       appUrl: `http://127.0.0.1:${this.port}/slack/events`,
       signingSecret: SIGNING_SECRET,
@@ -378,7 +378,7 @@ type DbRun = {
   update: UpdateStats;
   /** decided: requests now waiting for stage 2; decideMs: the rounds' time from their first press to their last decision committed */
   press: AckStats & { backlog: number; decided: number; pressed: number; decideMs: number; decisionsPerSecond: number };
-  memory: { idle: NodeJS.MemoryUsage; afterUpdate: NodeJS.MemoryUsage; afterLoad: NodeJS.MemoryUsage };
+  memory: { idle: NodeJS.MemoryUsage; afterUpdate: NodeJS.MemoryUsage; afterLoad: NodeJS.MemoryUsage; afterGc: NodeJS.MemoryUsage };
   warnings: Record<string, number>;
   /** errors the bot logged, by kind (message and the error's first line) */
   errors: Record<string, number>;
@@ -488,6 +488,7 @@ async function runBot(fake: FakeSlack, watcher: UpdateWatcher, bot: BotUnderTest
       },
     );
     const afterLoad = await bot.memory();
+    const afterGc = await bot.app!.call<NodeJS.MemoryUsage>("memoryAfterGc");
     const warnings = await bot.app!.call<Record<string, number>>("warnings");
     const errors = await bot.app!.call<Record<string, number>>("errors");
     const decided = counts.pending_chief ?? 0;
@@ -500,7 +501,7 @@ async function runBot(fake: FakeSlack, watcher: UpdateWatcher, bot: BotUnderTest
       submit: { sequential, concurrent, sent, stored },
       update,
       press,
-      memory: { idle, afterUpdate, afterLoad },
+      memory: { idle, afterUpdate, afterLoad, afterGc },
       warnings,
       errors,
       probe,
@@ -763,6 +764,7 @@ function report(r: Results): string {
     if (!b) continue;
     mem("resident memory at rest (started, idle 1 s)", `bot, ${db}`, b.memory.idle, `; start-up ${(b.startMs / 1000).toFixed(1)} s`);
     mem("resident memory after the load (1b, 2, 3, 1c)", `bot, ${db}`, b.memory.afterLoad, `; after 1b, 2, 3: RSS ${mb(b.memory.afterUpdate.rss)}`);
+    mem("after the load and a full collection", `bot, ${db}`, b.memory.afterGc, `; external ${mb(b.memory.afterGc.external)}, array buffers ${mb(b.memory.afterGc.arrayBuffers)}`);
   }
   if (r.pglite) mem("resident memory after its series", "bare Bolt", r.pglite.floor.memory);
   out.push(table(head, rows));
