@@ -1,0 +1,103 @@
+// The retention run (規程 第31条, 第15条2項(2)④): each business morning, the sources
+// (effective purposes, processors whose contract ended, later register entries) are written
+// to RetentionItem, then everyone with something past its retention and not disposed of
+// gets one DM, once per calendar week (a notice per item, end day, week and person,
+// written in the transaction that queues the DM), until the disposal is recorded. The
+// owner is reminded; when the owner left the directory, the department's managers.
+// A missed run is caught up by the scheduler; a repeated run sends nothing twice.
+import { DEFAULT_LANG } from "../platform/i18n.js";
+import type { OutgoingCall } from "../platform/outbox.js";
+import { reminderCall } from "../platform/slack/calls.js";
+import type { Job, JobContext } from "../platform/schedule/scheduler.js";
+import { langsOf } from "../directory/store.js";
+import { activeSnoozes } from "../reminders/snooze.js";
+import { reminderBlocks } from "./blocks.js";
+import { linksOf } from "./links.js";
+import { dateDay, reminderKey, remindedFor, retentionItemKey, retentionState, type SubjectKind } from "./rules.js";
+import { dueItems, managersByDepartment, present, syncItems, type RetentionItem } from "./store.js";
+
+const TX = { maxWait: 10_000, timeout: 60_000 };
+const BATCH = 200;
+
+export async function retentionRun(ctx: JobContext, o: { remind?: boolean } = {}): Promise<Record<string, unknown>> {
+  const { calendar, services: s } = ctx;
+  const today = calendar.day(ctx.slot);
+  const now = s.clock.now();
+  const db = s.database.prisma;
+  const synced = await syncItems(db, now);
+  if (!calendar.isBusinessDay(today)) return { ...synced, skipped: "not a business day" };
+  if (o.remind === false) return synced;
+
+  const due = (await dueItems(db, today)).filter((i) => retentionState(i.endDay ? dateDay(i.endDay) : null, [], today).state === "due");
+  const here = await present(
+    db,
+    due.map((i) => i.ownerId),
+  );
+  const orphanDepts = due.filter((i) => !here.has(i.ownerId)).map((i) => i.departmentId);
+  const managers = await managersByDepartment(db, orphanDepts);
+  const perPerson = new Map<string, { item: RetentionItem; key: string; snooze: string }[]>();
+  for (const item of due) {
+    const end = dateDay(item.endDay!);
+    const st = retentionState(end, [], today);
+    if (st.state !== "due") continue;
+    for (const p of remindedFor(item.ownerId, here.has(item.ownerId), managers.get(item.departmentId) ?? [])) {
+      const l = perPerson.get(p) ?? [];
+      l.push({
+        item,
+        key: reminderKey(item.subjectKind as SubjectKind, item.subjectRef, end, st.week, p),
+        snooze: retentionItemKey(item.subjectKind as SubjectKind, item.subjectRef),
+      });
+      perPerson.set(p, l);
+    }
+  }
+  const notBefore = calendar.nextWorkingMoment(now);
+  const snoozed = await activeSnoozes(db, now);
+  const people = [...perPerson.keys()].sort();
+  const langs = await langsOf(db, people);
+  const link = await linksOf(db, s, due);
+  let dms = 0;
+  let items = 0;
+  for (let i = 0; i < people.length; i += BATCH) {
+    const batch = people.slice(i, i + BATCH);
+    await db.$transaction(async (tx) => {
+      const wanted = batch.flatMap((p) => perPerson.get(p)!.filter((it) => !snoozed.has(`${p}|${it.snooze}`)));
+      const fresh = await ctx.notices(
+        tx,
+        wanted.map((w) => w.key),
+      );
+      const calls: OutgoingCall[] = [];
+      for (const p of batch) {
+        const send = perPerson.get(p)!.filter((it) => fresh.has(it.key));
+        if (send.length === 0) continue;
+        calls.push(
+          reminderCall(
+            p,
+            reminderBlocks(
+              send.map((x) => x.item),
+              today,
+              langs.get(p) ?? DEFAULT_LANG,
+              link,
+            ),
+            notBefore,
+          ),
+        );
+        dms++;
+        items += send.length;
+      }
+      await s.outbox.enqueue(tx, calls);
+    }, TX);
+  }
+  return { ...synced, due: due.length, dms, items, heldUntil: notBefore > now ? notBefore.toISOString() : undefined };
+}
+
+export const retentionJobs: Job[] = [
+  {
+    name: "retention.reminders",
+    schedule: "40 9 * * 1-5",
+    description: {
+      ja: "保存期間が終わった収集目的・契約が終了した預託先の返却/消去を、廃棄が記録されるまで毎週、担当者に1通のDMで通知（規程第31条・第15条2項(2)④）",
+      en: "weekly DM to each owner of collection purposes past their retention and processor contracts ended (return or erasure), until the disposal is recorded (Rule Art.31, Art.15(2)(ii)④)",
+    },
+    run: (ctx) => retentionRun(ctx),
+  },
+];
