@@ -22,6 +22,7 @@ import { trainingHandlers } from "./training/slack.js";
 import { dutyHandlers, registerDuties } from "./duties/slack.js";
 import { processorHandlers } from "./processors/slack.js";
 import { retentionHandlers } from "./retention/slack.js";
+import { statementHandlers } from "./statement/slack.js";
 import { incidentHandlers, registerIncidentHandlers } from "./incidents/slack.js";
 import { dsrHandlers, registerDsrHandlers } from "./dsr/slack.js";
 import { BusinessCalendar } from "./platform/schedule/calendar.js";
@@ -94,6 +95,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     incidentHandlers,
     dsrHandlers,
     retentionHandlers,
+    statementHandlers,
   );
   const app = createSlackApp({
     botToken: config.slackBotToken,

@@ -8,6 +8,8 @@ import { sealOf } from "../platform/pii/index.js";
 import { refusalLog } from "../platform/refusals.js";
 import type { Services } from "../platform/services.js";
 import { homeRefresh, mention, ref, threadPost } from "../platform/slack/calls.js";
+import { rolesInForce } from "../directory/roles.js";
+import { defaultSettings } from "../settings.js";
 import { retentionMessages, showDay } from "./messages.js";
 import { dayDate, dateDay, mayRecordDisposal, type DisposalValue, type Refusal, type SubjectKind } from "./rules.js";
 import { managersByDepartment, present, type RetentionItem } from "./store.js";
@@ -43,7 +45,8 @@ export async function recordDisposal(
     const item = await tx.retentionItem.findUnique({ where: { subjectKind_subjectRef: { subjectKind: input.kind, subjectRef: input.ref } } });
     if (!item) return { ok: false, refusal: "not_found" };
     const actor = await tx.person.findUnique({ where: { slackId: input.actorId }, select: { slackId: true, roles: true, departmentId: true } });
-    if (!actor || !mayRecordDisposal(actor, item)) return { ok: false, refusal: "not_allowed" };
+    if (!actor || !mayRecordDisposal({ ...actor, roles: rolesInForce(actor.roles, (s.settings ?? defaultSettings()).governance.deputyChief) }, item))
+      return { ok: false, refusal: "not_allowed" };
     if (item.disposalId) {
       const d = await tx.disposal.findUnique({ where: { id: item.disposalId } });
       return { ok: false, refusal: "already", detail: d ? dateDay(d.disposedOn) : "" };
