@@ -7,7 +7,10 @@ import { dateDay, purposeRetentionEnd, type Basis, type Day, type SubjectKind } 
 
 type Q = Db | Tx;
 
-/** One thing kept until a day, as a source sees it. */
+/**
+ * One thing kept until a day, as a source sees it. A source returns what is new and what
+ * may have changed (the sync compares); a record it leaves out keeps its item as it is.
+ */
 export interface RetentionSource {
   subjectKind: SubjectKind;
   /** a code: the request code (PRV-2026-0001), later an entry's code */
@@ -25,7 +28,8 @@ export type SourceReader = (q: Q) => Promise<RetentionSource[]>;
 /**
  * Effective purpose requests (規程 第4条): their data is kept until the end day the form
  * gives (src/requests/kinds/purpose: retention, retentionEnd, startDate), read from the
- * request's current version in one statement.
+ * request's current version in one statement. An effective request no longer changes (a
+ * change is a new request), so only those without an item yet are read.
  */
 export const purposeSource: SourceReader = async (q) => {
   const rows = await q.$queryRaw<
@@ -42,7 +46,8 @@ export const purposeSource: SourceReader = async (q) => {
   >`SELECT r."id", r."code", r."title", r."departmentId", r."requesterId",
             v."data"->>'retention' AS "retention", v."data"->>'retentionEnd' AS "retentionEnd", v."data"->>'startDate' AS "startDate"
        FROM "Request" r JOIN "RequestVersion" v ON v."requestId" = r."id" AND v."version" = r."version"
-      WHERE r."kind" = 'purpose' AND r."status" = 'effective'`;
+      WHERE r."kind" = 'purpose' AND r."status" = 'effective'
+        AND NOT EXISTS (SELECT 1 FROM "RetentionItem" i WHERE i."subjectKind" = 'purpose' AND i."subjectRef" = r."code")`;
   return rows.map((r) => {
     const { end, basis } = purposeRetentionEnd(r);
     return { subjectKind: "purpose", subjectRef: r.code, sourceId: r.id, label: r.title, departmentId: r.departmentId, ownerId: r.requesterId, end, basis };

@@ -4,7 +4,7 @@ import type { Disposal, RetentionItem } from "../generated/prisma/client.js";
 import type { Db, Tx } from "../platform/db.js";
 import { managerOfWhere } from "../directory/store.js";
 import { RETENTION_SOURCES, type RetentionSource, type SourceReader } from "./sources.js";
-import { dateDay, dayDate, type Day, type SubjectKind } from "./rules.js";
+import { dayDate, type Day, type SubjectKind } from "./rules.js";
 
 type Q = Db | Tx;
 export type { Disposal, RetentionItem };
@@ -12,9 +12,10 @@ export type { Disposal, RetentionItem };
 const CHUNK = 1000;
 
 /**
- * Makes RetentionItem match the sources: new items inserted, changed ones (end day,
- * owner, label) updated, in bulk. Items whose source went away stay (their data may still
- * be held). Returns how many were added and changed.
+ * Makes RetentionItem match what the sources return: new items inserted, changed ones
+ * (end day, owner, label, department, basis) updated, in one statement per chunk (the rows
+ * travel as one JSON array). Items whose source went away stay (their data may still be
+ * held). Returns how many were added and changed.
  */
 export async function syncItems(
   db: Db,
@@ -22,47 +23,25 @@ export async function syncItems(
   sources: readonly SourceReader[] = RETENTION_SOURCES,
 ): Promise<{ added: number; changed: number; total: number }> {
   const found: RetentionSource[] = (await Promise.all(sources.map((read) => read(db)))).flat();
-  const existing = await db.retentionItem.findMany({
-    select: { id: true, subjectKind: true, subjectRef: true, endDay: true, ownerId: true, label: true, basis: true, departmentId: true },
-  });
-  const byKey = new Map(existing.map((e) => [`${e.subjectKind}|${e.subjectRef}`, e]));
-  const fresh: RetentionSource[] = [];
-  const changed: { id: string; s: RetentionSource }[] = [];
-  for (const s of found) {
-    const e = byKey.get(`${s.subjectKind}|${s.subjectRef}`);
-    if (!e) fresh.push(s);
-    else if (
-      (e.endDay ? dateDay(e.endDay) : null) !== s.end ||
-      e.ownerId !== s.ownerId ||
-      e.label !== s.label ||
-      e.basis !== s.basis ||
-      e.departmentId !== s.departmentId
-    )
-      changed.push({ id: e.id, s });
+  let added = 0;
+  let changed = 0;
+  for (let i = 0; i < found.length; i += CHUNK) {
+    const rows = found
+      .slice(i, i + CHUNK)
+      .map((s) => ({ k: s.subjectKind, r: s.subjectRef, src: s.sourceId, l: s.label, d: s.departmentId, o: s.ownerId, e: s.end, b: s.basis }));
+    const out = await db.$queryRaw<{ inserted: boolean }[]>`
+      INSERT INTO "RetentionItem" ("id", "subjectKind", "subjectRef", "sourceId", "label", "departmentId", "ownerId", "endDay", "basis", "createdAt", "updatedAt")
+      SELECT gen_random_uuid()::text, x.k, x.r, x.src, x.l, x.d, x.o, x.e::date, x.b, ${now}, ${now}
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(k text, r text, src text, l text, d text, o text, e text, b text)
+      ON CONFLICT ("subjectKind", "subjectRef") DO UPDATE
+        SET "label" = EXCLUDED."label", "departmentId" = EXCLUDED."departmentId", "ownerId" = EXCLUDED."ownerId",
+            "endDay" = EXCLUDED."endDay", "basis" = EXCLUDED."basis", "updatedAt" = EXCLUDED."updatedAt"
+        WHERE ("RetentionItem"."label", "RetentionItem"."departmentId", "RetentionItem"."ownerId", "RetentionItem"."endDay", "RetentionItem"."basis")
+              IS DISTINCT FROM (EXCLUDED."label", EXCLUDED."departmentId", EXCLUDED."ownerId", EXCLUDED."endDay", EXCLUDED."basis")
+      RETURNING (xmax = 0) AS "inserted"`;
+    for (const r of out) r.inserted ? added++ : changed++;
   }
-  for (let i = 0; i < fresh.length; i += CHUNK) {
-    await db.retentionItem.createMany({
-      data: fresh.slice(i, i + CHUNK).map((s) => ({
-        subjectKind: s.subjectKind,
-        subjectRef: s.subjectRef,
-        sourceId: s.sourceId,
-        label: s.label,
-        departmentId: s.departmentId,
-        ownerId: s.ownerId,
-        endDay: s.end ? dayDate(s.end) : null,
-        basis: s.basis,
-        createdAt: now,
-        updatedAt: now,
-      })),
-      skipDuplicates: true,
-    });
-  }
-  for (const { id, s } of changed)
-    await db.retentionItem.update({
-      where: { id },
-      data: { label: s.label, departmentId: s.departmentId, ownerId: s.ownerId, endDay: s.end ? dayDate(s.end) : null, basis: s.basis, updatedAt: now },
-    });
-  return { added: fresh.length, changed: changed.length, total: found.length };
+  return { added, changed, total: found.length };
 }
 
 /** Items past their end day (as of `today`) and not disposed of. */
@@ -72,6 +51,21 @@ export const unknownWhere = () => ({ disposalId: null, endDay: null });
 
 export async function dueItems(q: Q, today: Day, take?: number): Promise<RetentionItem[]> {
   return q.retentionItem.findMany({ where: dueWhere(today), orderBy: [{ endDay: "asc" }, { subjectRef: "asc" }], ...(take ? { take } : {}) });
+}
+
+/** A due item with its request's thread (for the link), read in one statement. */
+export type DueItem = Pick<RetentionItem, "subjectKind" | "subjectRef" | "sourceId" | "label" | "departmentId" | "ownerId" | "endDay" | "basis"> & {
+  channelId: string | null;
+  messageTs: string | null;
+};
+
+/** Every item past its end day and not disposed of, oldest first, with its request's thread. */
+export async function dueWithThreads(q: Q, today: Day): Promise<DueItem[]> {
+  return q.$queryRaw<DueItem[]>`
+    SELECT i."subjectKind", i."subjectRef", i."sourceId", i."label", i."departmentId", i."ownerId", i."endDay", i."basis", r."channelId", r."messageTs"
+      FROM "RetentionItem" i LEFT JOIN "Request" r ON r."id" = i."sourceId"
+     WHERE i."disposalId" IS NULL AND i."endDay" < ${dayDate(today)}::date
+     ORDER BY i."endDay", i."subjectRef"`;
 }
 
 export async function findItem(q: Q, kind: SubjectKind, ref: string): Promise<RetentionItem | null> {
