@@ -49,10 +49,6 @@ export const dueWhere = (today: Day) => ({ disposalId: null, endDay: { lt: dayDa
 /** Items whose end day cannot be computed (要確認), not disposed of. */
 export const unknownWhere = () => ({ disposalId: null, endDay: null });
 
-export async function dueItems(q: Q, today: Day, take?: number): Promise<RetentionItem[]> {
-  return q.retentionItem.findMany({ where: dueWhere(today), orderBy: [{ endDay: "asc" }, { subjectRef: "asc" }], ...(take ? { take } : {}) });
-}
-
 /** A due item with its request's thread (for the link), read in one statement. */
 export type DueItem = Pick<RetentionItem, "subjectKind" | "subjectRef" | "sourceId" | "label" | "departmentId" | "ownerId" | "endDay" | "basis"> & {
   channelId: string | null;

@@ -10,6 +10,8 @@ import { lineDiff, type Missing } from "./rules.js";
 
 /** characters of a section's text (Slack allows 3,000), less the code fences */
 const CHUNK = 2900;
+/** pieces of the statement shown at most (a message holds 50 blocks); the file has it all */
+const PIECES_MAX = 30;
 /** changed lines shown at most */
 const DIFF_MAX = 40;
 
@@ -56,7 +58,9 @@ export function statementBlocks(
   }
   if (now.missing.length > 0) blocks.push({ type: "section", text: mrkdwn(`*${m.missingTitle}*\n${now.missing.map((k) => `• ${m.missing[k]}`).join("\n")}`) });
   blocks.push({ type: "divider" });
-  for (const c of chunks(now.markdown).slice(0, 30)) blocks.push({ type: "section", text: mrkdwn(fence(c)) });
+  const pieces = chunks(now.markdown);
+  for (const c of pieces.slice(0, PIECES_MAX)) blocks.push({ type: "section", text: mrkdwn(fence(c)) });
+  if (pieces.length > PIECES_MAX) blocks.push({ type: "context", elements: [mrkdwn(m.truncated)] });
   blocks.push({ type: "divider" });
   if (o.canPublish && changed && now.missing.length === 0)
     blocks.push({

@@ -32,6 +32,7 @@ const ja = {
   unclear:
     "要確認：外国の制度の概要は会社が調べて設定に書く内容です（個人情報保護委員会の公表資料等）。提供先の国を載せるかは、提供先が保有個人データを取り扱うかによります。",
   fileHint: "`/privacy statement file` で Markdown ファイルとして受け取れます。",
+  truncated: "長いため途中までを表示しています。全文は `/privacy statement file` で受け取ってください。",
   fileTitle: "保有個人データに関する事項",
   fileSent: "Markdown ファイルを DM に送りました。",
   published: (v: number) => `第${v}版として公開しました。ウェブサイト等への掲載は別途行ってください。`,
@@ -73,6 +74,7 @@ const en: typeof ja = {
   unclear:
     "To be checked: the summary of a foreign regime is the company's own research, written in the settings (the PPC publishes material). Whether a recipient's country belongs here depends on whether the data it receives is still data the company retains.",
   fileHint: "`/privacy statement file` sends it as a Markdown file.",
+  truncated: "Too long to show in full here: `/privacy statement file` sends the whole text.",
   fileTitle: "Statement on retained personal data",
   fileSent: "The Markdown file is in your DM.",
   published: (v) => `Published as version ${v}. Put it on the website or wherever it is made available separately.`,

@@ -1,6 +1,7 @@
 // The statement's rules without database or Slack: what it says, what is missing, the
 // 認定個人情報保護団体 only for a member, the diff, who may publish.
 import { describe, expect, it } from "vitest";
+import { statementBlocks } from "../../src/statement/blocks.js";
 import { buildStatement, lineDiff, mayPublishStatement, statementHash, type StatementInput } from "../../src/statement/rules.js";
 
 const full: StatementInput = {
@@ -66,5 +67,17 @@ describe("mayPublishStatement", () => {
     expect(mayPublishStatement({ roles: ["compliance"] })).toBe(true);
     expect(mayPublishStatement({ roles: ["manager"] })).toBe(false);
     expect(mayPublishStatement({ roles: ["auditor"] })).toBe(false);
+  });
+});
+
+describe("statementBlocks", () => {
+  it("a long statement stays within Slack's 50 blocks and 3,000 characters a section, and says where the rest is", () => {
+    const now = buildStatement({ ...full, purposes: Array.from({ length: 3000 }, (_, i) => `目的その${i}：サービスの提供に必要な範囲でのご連絡`) });
+    const b = statementBlocks({ ...now, hash: statementHash(now.markdown) }, null, { lang: "ja", timeZone: "Asia/Tokyo", canPublish: true });
+    expect(b.blocks.length).toBeLessThanOrEqual(50);
+    for (const x of b.blocks) if (x.type === "section") expect(x.text!.text.length).toBeLessThanOrEqual(3000);
+    expect(JSON.stringify(b.blocks)).toContain("/privacy statement file");
+    expect(JSON.stringify(b.blocks)).toContain("長いため途中までを表示しています");
+    expect(JSON.stringify(b.blocks)).toContain("statement-publish");
   });
 });
