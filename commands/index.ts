@@ -11,6 +11,7 @@ import { langCommand } from "./lang.js";
 import { mineCommand } from "./mine.js";
 import { processorsCommand } from "./processors.js";
 import { requestCommand } from "./request.js";
+import { statementCommand } from "./statement.js";
 import { statusCommand } from "./status.js";
 import { trainingCommand } from "./training.js";
 import type { PrivacyCommand } from "./types.js";
@@ -30,6 +31,7 @@ export const COMMANDS: PrivacyCommand[] = [
   incidentCommand,
   dsrCommand,
   complaintCommand,
+  statementCommand,
   adminCommand,
   helpCommand,
 ];

@@ -37,6 +37,15 @@
 //     registrationNumber: "第123号"      # 登録番号 or 届出番号 under 電気通信事業法
 //     designatedCarrier: false          # a carrier designated for 特定利用者情報 (its own report track, 要確認)
 //     accreditedBody: 一般財団法人○○    # 認定個人情報保護団体: an extra recipient only, never instead of the bureau
+//   statement:                          # 保有個人データに関する事項 (APPI Art.32, 施行令 第10条; issue 14)
+//     address: 東京都○○区…              # the company's address (Art.32(1)(i))
+//     representative: 代表取締役 ○○      # the representative's name (Art.32(1)(i))
+//     requestDesk: 個人情報お問い合わせ窓口（…）、所定の書式により…   # how to make requests (Art.32(1)(iii), Art.37)
+//     requestFee: 開示の請求1件につき1,000円   # the fee (Art.38); leave out when none is charged
+//     complaintsDesk: 個人情報お問い合わせ窓口（電話…）   # 苦情の申出先 (施行令 第10条2号)
+//     accreditedBodyDesk: ○○協会 苦情相談室（…）  # the 認定個人情報保護団体's desk (施行令 第10条3号; with company.accreditedBody)
+//     securityMeasures: [基本方針の策定, 取扱規程の整備, …]   # 施行令 第10条1号: only what does not weaken security
+//     foreignEnvironment: { 米国: "…" }    # per country: its personal-information regime (外的環境の把握)
 //
 // A file with a problem stops the bot with the line and the reason of each problem.
 import fs from "node:fs";
@@ -173,6 +182,19 @@ const SettingsSchema = z
       })
       .strict()
       .optional(),
+    statement: z
+      .object({
+        address: z.string().trim().min(1).max(300).optional(),
+        representative: z.string().trim().min(1).max(200).optional(),
+        requestDesk: z.string().trim().min(1).max(1000).optional(),
+        requestFee: z.string().trim().min(1).max(500).optional(),
+        complaintsDesk: z.string().trim().min(1).max(1000).optional(),
+        accreditedBodyDesk: z.string().trim().min(1).max(500).optional(),
+        securityMeasures: z.array(z.string().trim().min(1).max(500)).max(30).optional(),
+        foreignEnvironment: z.record(z.string().trim().min(1).max(100), z.string().trim().min(1).max(2000)).optional(),
+      })
+      .strict()
+      .optional(),
     incidentPartners: z
       .object({ investigationDays: z.number().int().min(1).max(90).optional(), recurrenceDays: z.number().int().min(1).max(180).optional() })
       .strict()
@@ -202,6 +224,20 @@ export interface CompanyProfile {
   accreditedBody: string | null;
 }
 
+/** What the public statement needs beyond the company profile (settings `statement:`, APPI Art.32, 施行令 第10条); null while not set. */
+export interface StatementProfile {
+  address: string | null;
+  representative: string | null;
+  requestDesk: string | null;
+  /** null: no fee is charged (Art.38 allows one; none set means none) */
+  requestFee: string | null;
+  complaintsDesk: string | null;
+  accreditedBodyDesk: string | null;
+  securityMeasures: string[];
+  /** per country (as written in the requests): a summary of its personal-information regime */
+  foreignEnvironment: Record<string, string>;
+}
+
 export interface ApprovalThresholds {
   /** remind the current approver after this many business days in the stage, then daily */
   remindAfter: number;
@@ -224,6 +260,8 @@ export interface Settings {
   /** personal-data incidents: the telecom switch (= company.telecomCarrier) and the periods in calendar days */
   incidents: { telecom: boolean; preliminaryDays: number; peopleNoticeDays: number; secrecyFirstReportDays: number };
   company: CompanyProfile;
+  /** the public statement's profile (APPI Art.32) */
+  statement: StatementProfile;
   /** a leak at a business partner (seed 000 第9条): the due dates of the partner's two reports, company settings in calendar days */
   incidentPartners: { investigationDays: number; recurrenceDays: number };
   /** data-subject requests: target (business days), ceiling (calendar days), first reminder (business days before the target) */
@@ -271,6 +309,16 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
       registrationNumber: p.company?.registrationNumber ?? null,
       designatedCarrier: p.company?.designatedCarrier ?? false,
       accreditedBody: p.company?.accreditedBody ?? null,
+    },
+    statement: {
+      address: p.statement?.address ?? null,
+      representative: p.statement?.representative ?? null,
+      requestDesk: p.statement?.requestDesk ?? null,
+      requestFee: p.statement?.requestFee ?? null,
+      complaintsDesk: p.statement?.complaintsDesk ?? null,
+      accreditedBodyDesk: p.statement?.accreditedBodyDesk ?? null,
+      securityMeasures: p.statement?.securityMeasures ?? [],
+      foreignEnvironment: p.statement?.foreignEnvironment ?? {},
     },
     incidentPartners: { investigationDays: p.incidentPartners?.investigationDays ?? 7, recurrenceDays: p.incidentPartners?.recurrenceDays ?? 30 },
     dsr: { targetBusinessDays: p.dsr?.targetBusinessDays ?? 10, ceilingDays: p.dsr?.ceilingDays ?? 14, remindBefore: p.dsr?.remindBefore ?? 2 },

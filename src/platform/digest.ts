@@ -23,7 +23,7 @@ export interface DigestContext {
 }
 
 export interface DigestSection {
-  /** the section's place in the digest (lower first): requests 10, overdue 20, training 30, audits 40, processors 50, incidents 60, subject requests 65, the audit log's anchor 90 */
+  /** the section's place in the digest (lower first): requests 10, overdue 20, training 30, audits 40, processors 50, retention 55, incidents 60, subject requests 65, the audit log's anchor 90 */
   order: number;
   title: string;
   /** mrkdwn lines; an item links to its thread or record where it has one */

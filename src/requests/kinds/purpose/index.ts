@@ -18,6 +18,8 @@ export const PurposeFields = {
   collectionDetails: "collectionDetails",
   retention: "retention",
   retentionDetails: "retentionDetails",
+  /** the last day the data is kept (issue 14; optional, absent from older requests) */
+  retentionEnd: "retentionEnd",
   sensitive: "sensitive",
   sensitiveConsent: "sensitiveConsent",
   minors: "minors",
@@ -37,6 +39,8 @@ export interface PurposeData {
   collectionDetails?: string;
   retention: (typeof RETENTION_PERIODS)[number];
   retentionDetails?: string;
+  /** the last day the data is kept (規程 第31条 disposal after it); optional */
+  retentionEnd?: string;
   /** 要配慮個人情報を含む */
   sensitive: boolean;
   /** how prior consent is obtained (APPI Art.20(2)); only when sensitive */
@@ -56,6 +60,7 @@ const specs: readonly FieldSpec[] = [
   { type: "text", id: F.collectionDetails, max: MAX.short, optional: true },
   { type: "select", id: F.retention, options: RETENTION_PERIODS },
   { type: "text", id: F.retentionDetails, max: MAX.name, optional: true },
+  { type: "date", id: F.retentionEnd, optional: true },
   { type: "radio", id: F.sensitive, options: ["yes", "no"] },
   { type: "text", id: F.sensitiveConsent, max: MAX.long, multiline: true, optional: true },
   { type: "radio", id: F.minors, options: ["no", "yes"] },
@@ -75,6 +80,7 @@ function schema(lang: "ja" | "en", today: string) {
     collectionDetails: f.optionalText(MAX.short),
     retention: f.choice(RETENTION_PERIODS, e.retention),
     retentionDetails: f.optionalText(MAX.name),
+    retentionEnd: f.date(e.retentionEnd).optional(),
     sensitive: f.yesNo(e.sensitive),
     sensitiveConsent: f.optionalText(MAX.long),
     minors: f.yesNo(e.minors),
@@ -84,6 +90,11 @@ function schema(lang: "ja" | "en", today: string) {
     { path: F.dataSubjectsDetails, fails: (v) => v.dataSubjects === "other" && !v.dataSubjectsDetails, message: e.dataSubjectsDetails },
     { path: F.collectionDetails, fails: (v) => v.collection === "other" && !v.collectionDetails, message: e.collectionDetails },
     { path: F.retentionDetails, fails: (v) => v.retention === "other" && !v.retentionDetails, message: e.retentionDetails },
+    {
+      path: F.retentionEnd,
+      fails: (v) => typeof v.retentionEnd === "string" && typeof v.startDate === "string" && v.retentionEnd <= v.startDate,
+      message: e.retentionEndAfterStart,
+    },
     { path: F.sensitiveConsent, fails: (v) => v.sensitive === true && !v.sensitiveConsent, message: e.sensitiveConsent },
   ]).transform(
     (v): PurposeData => ({
@@ -96,6 +107,7 @@ function schema(lang: "ja" | "en", today: string) {
       collectionDetails: v.collectionDetails,
       retention: v.retention,
       retentionDetails: v.retentionDetails,
+      ...(v.retentionEnd ? { retentionEnd: v.retentionEnd } : {}),
       sensitive: v.sensitive,
       sensitiveConsent: v.sensitive ? v.sensitiveConsent : undefined,
       minors: v.minors,
@@ -126,6 +138,7 @@ export const purposeKind = defineKind({
       field(t.dataSubjects.label, withDetails(optionText(o.dataSubjects, str(data, F.dataSubjects)), str(data, F.dataSubjectsDetails)), none),
       field(t.collection.label, withDetails(optionText(o.collection, str(data, F.collection)), str(data, F.collectionDetails)), none),
       field(t.retention.label, withDetails(optionText(o.retention, retention), str(data, F.retentionDetails)), none),
+      ...(str(data, F.retentionEnd) ? [field(t.retentionEnd.label, showDate(str(data, F.retentionEnd), lang), none)] : []),
       field(t.sensitive.label, yesNoText(data[F.sensitive], o.sensitive.yes, o.sensitive.no), none),
     ];
     if (sensitive) out.push(field(t.sensitiveConsent.label, str(data, F.sensitiveConsent), none));

@@ -46,6 +46,10 @@ const ja = {
       hint: "「その他」を選んだ場合は必須です。",
       placeholder: "例：契約終了後10年",
     },
+    retentionEnd: {
+      label: "保存期間の終了日（任意）",
+      hint: "この目的で集めた個人情報をすべて消去する日が決まっていれば選んでください。この日を過ぎると、廃棄が記録されるまで毎週お知らせします（規程第31条）。空欄で「N年」を選んだ場合は収集開始予定日から数えます（要確認）。",
+    },
     sensitive: {
       label: "要配慮個人情報を含みますか",
       hint: "要配慮個人情報：人種、信条、社会的身分、病歴、犯罪の経歴、犯罪により害を被った事実、心身の障害、健康診断等の結果、診療・調剤の情報、刑事事件・少年保護事件の手続が行われたことなど（個人情報保護法第2条第3項）。取得には原則として本人の事前の同意が必要です（同法第20条第2項）。",
@@ -93,6 +97,8 @@ const ja = {
     collectionDetails: "「その他」の場合は収集方法を具体的に書いてください",
     retention: "保存期間を選んでください",
     retentionDetails: "「その他」の場合は保存期間を具体的に書いてください",
+    retentionEnd: "日付が正しくありません",
+    retentionEndAfterStart: "保存期間の終了日は収集開始予定日より後の日にしてください",
     sensitive: "要配慮個人情報を含むかどうかを選んでください",
     sensitiveConsent: "要配慮個人情報を含む場合は、本人の事前同意の取得方法を書いてください（個人情報保護法第20条第2項）",
     minors: minorsJa.error,
@@ -144,6 +150,10 @@ const en: PurposeMessages = {
       hint: "Required when you choose Other.",
       placeholder: "e.g. 10 years after the contract ends",
     },
+    retentionEnd: {
+      label: "End of the retention period (optional)",
+      hint: 'The day by which everything collected for this purpose is erased, if known. After it you are reminded weekly until the disposal is recorded (Rule Art.31). Left empty with "N years", it is counted from the planned start (to be checked).',
+    },
     sensitive: {
       label: "Does it include sensitive personal information?",
       hint: "Sensitive personal information (要配慮個人情報): race, creed, social status, medical history, criminal record, having been a victim of crime, physical or mental disabilities, results of medical checks, medical or pharmaceutical care, having been the subject of criminal or juvenile proceedings, etc. (APPI Art.2(3)). Collecting it generally needs the person's prior consent (APPI Art.20(2)).",
@@ -191,6 +201,8 @@ const en: PurposeMessages = {
     collectionDetails: "With Other, please describe how it is collected",
     retention: "Please choose a retention period",
     retentionDetails: "With Other, please describe the retention period",
+    retentionEnd: "This is not a valid date",
+    retentionEndAfterStart: "The end of the retention period must come after the planned start",
     sensitive: "Please choose whether it includes sensitive personal information",
     sensitiveConsent: "With sensitive information, please describe how prior consent is obtained (APPI Art.20(2))",
     minors: minorsEn.error,

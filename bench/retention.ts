@@ -1,0 +1,148 @@
+// npm run bench (third part): the retention run (規程 第31条, issue 14) over 10,000 effective
+// purposes, on PGlite and on PostgreSQL: the first run writes every item (sync) and
+// reminds the owners of the quarter past their end day; the second, a week later, finds
+// nothing new to write and reminds them again. Target: under 2 s each. Seeds with
+// generate_series; prints a table; never fails on slow figures.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import crypto from "node:crypto";
+import pg from "pg";
+import { ManualClock } from "../src/platform/clock.js";
+import { migrate, openDatabase, type Database } from "../src/platform/db.js";
+import { silentLogger } from "../src/platform/log.js";
+import { Outbox } from "../src/platform/outbox.js";
+import { BusinessCalendar } from "../src/platform/schedule/calendar.js";
+import { Scheduler } from "../src/platform/schedule/scheduler.js";
+import { defaultSettings } from "../src/settings.js";
+import { retentionJobs } from "../src/retention/jobs.js";
+import { ms, table, timed } from "./lib.js";
+
+const QUICK = process.argv.includes("--quick");
+const PURPOSES = QUICK ? 1_000 : 10_000;
+const OWNERS = QUICK ? 200 : 2_000;
+const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const RUN1 = new Date("2027-04-05T00:40:00Z"); // Monday 09:40 in Tokyo
+const RUN2 = new Date("2027-04-12T00:40:00Z"); // a week later
+
+async function seed(db: Database): Promise<void> {
+  const depts = Math.max(1, Math.round(OWNERS / 40));
+  await db.exec(`
+    INSERT INTO "Department"(id, name) SELECT 'd' || i, '部署' || i FROM generate_series(1, ${depts}) i;
+    INSERT INTO "Person"("slackId", name, "departmentId", roles) SELECT 'U' || i, '社員 ' || i, 'd' || (1 + i % ${depts}), ARRAY['handler'] FROM generate_series(1, ${OWNERS}) i;
+    INSERT INTO "Request"(id, code, kind, "departmentId", "requesterId", status, version, rev, title, "channelId", "messageTs", "createdAt", "updatedAt", "effectiveAt")
+      SELECT 'r' || i, 'PRV-2026-' || lpad(i::text, 6, '0'), 'purpose', 'd' || (1 + i % ${depts}), 'U' || (1 + i % ${OWNERS}), 'effective', 1, 5,
+             '目的 ' || i, 'C0APPROVALS', '1760000000.' || lpad(i::text, 6, '0'),
+             TIMESTAMP '2026-01-05 00:00:00', TIMESTAMP '2026-01-05 00:00:00', TIMESTAMP '2026-01-05 00:00:00'
+      FROM generate_series(1, ${PURPOSES}) i;
+    INSERT INTO "RequestVersion"("requestId", version, data, "createdAt", "createdBy")
+      SELECT 'r' || i, 1,
+             jsonb_build_object('purpose', '目的 ' || i, 'retention', (ARRAY['1y','3y','5y','until_achieved'])[1 + i % 4], 'startDate', '2026-01-05',
+                                'retentionEnd', CASE WHEN i % 4 = 0 THEN '2027-03-31' WHEN i % 4 = 1 THEN NULL ELSE '2031-03-31' END),
+             TIMESTAMP '2026-01-05 00:00:00', 'U' || (1 + i % ${OWNERS})
+      FROM generate_series(1, ${PURPOSES}) i;
+    ANALYZE;
+  `);
+}
+
+interface Target {
+  name: string;
+  open(): Promise<{ db: Database; drop(): Promise<void> }>;
+}
+
+const targets: Target[] = [
+  {
+    name: "PGlite",
+    async open() {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-bench-retention-"));
+      const db = await openDatabase({ pgliteDir: path.join(dir, "pglite") });
+      return { db, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: "PostgreSQL",
+    async open() {
+      const schema = `bench_retention_${crypto.randomBytes(4).toString("hex")}`;
+      const db = await openDatabase({ databaseUrl: PG_URL, schema });
+      return {
+        db,
+        async drop() {
+          const c = new pg.Client({ connectionString: PG_URL });
+          await c.connect();
+          await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+          await c.end();
+        },
+      };
+    },
+  },
+];
+
+async function pgAnswers(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  const rows: (string | number)[][] = [];
+  const results: Record<string, unknown> = {};
+  const withPg = await pgAnswers();
+  for (const t of targets) {
+    if (t.name === "PostgreSQL" && !withPg) {
+      rows.push(["-", `skipped: PostgreSQL does not answer at ${PG_URL}`, t.name, "", "", ""]);
+      continue;
+    }
+    const { db, drop } = await t.open();
+    try {
+      await migrate(db);
+      const seedMs = await timed(() => seed(db));
+      const clock = new ManualClock(RUN1);
+      const outbox = new Outbox({ database: db, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } });
+      outbox.kick = () => undefined;
+      const services = { database: db, clock, outbox, log: silentLogger, timeZone: "Asia/Tokyo" };
+      const scheduler = new Scheduler({
+        services,
+        calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }),
+        settings: defaultSettings(),
+        jobs: retentionJobs,
+        replicaId: "bench",
+      });
+      for (const [i, at] of [RUN1, RUN2].entries()) {
+        clock.set(at);
+        let result: Record<string, unknown> | undefined;
+        const runMs = await timed(async () => {
+          result = (await scheduler.runAt("retention.reminders", at)).result;
+        });
+        rows.push([
+          `R${i + 1}`,
+          `retention run ${i === 0 ? "(first: writes every item)" : "(a week later)"}, ${PURPOSES.toLocaleString()} purposes`,
+          t.name,
+          ms(runMs),
+          `${result?.added} added, ${result?.due} due, ${result?.dms} DMs (${result?.items} items) ${JSON.stringify(result?.ms)}`,
+          i === 0 ? `seed ${ms(seedMs)} ms; target < 2000 ms` : "target < 2000 ms",
+        ]);
+        results[`retention.${t.name}.run${i + 1}`] = { runMs, result };
+      }
+      await scheduler.stop();
+    } finally {
+      await db.close();
+      await drop();
+    }
+  }
+  process.stdout.write(`\nRetention (bench/retention.ts${QUICK ? ", --quick" : ""}):\n`);
+  process.stdout.write(`${table(["#", "measurement", "database", "ms", "what", "notes"], rows)}\n`);
+  fs.writeFileSync(path.join(import.meta.dirname, "results-retention.json"), JSON.stringify(results, null, 2));
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`bench failed: ${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  },
+);
