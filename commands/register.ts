@@ -28,7 +28,13 @@ async function exportRegister(ctx: CommandContext): Promise<void> {
   const csv = registerCsv(entries, ctx.actor.lang, { departments, telecomCarrier: s.settings?.company.telecomCarrier ?? true, timeZone: s.timeZone });
   const day = dayIn(s.clock.now(), s.timeZone);
   await transact(db, (tx) =>
-    appendAudit(tx, { at: s.clock.now(), actorId: ctx.actor.slackId, action: "register.exported", subject: "register", data: { entries: entries.length, day } }),
+    appendAudit(tx, {
+      at: s.clock.now(),
+      actorId: ctx.actor.slackId,
+      action: "register.exported",
+      subject: "register",
+      data: { entries: entries.length, day },
+    }),
   );
   await ctx.uploadFile({ filename: `mamori-register-${day}.csv`, title: m.exportTitle(day), content: csv });
   await ctx.respond({ text: m.exported(entries.length) });

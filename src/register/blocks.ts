@@ -128,7 +128,9 @@ export function entryView(
       formatDateTime(v.createdAt, lang),
       who(v.actorId),
       `${m.sources[v.source] ?? v.source}${v.sourceRef ? ` ${v.sourceRef}` : ""}`,
-      v.version === 1 && v.source !== "review" ? m.created : v.changed.map((c) => (m.fields as Record<string, string>)[c] ?? lastReviewedLabel(lang)).join(", "),
+      v.version === 1 && v.source !== "review"
+        ? m.created
+        : v.changed.map((c) => (m.fields as Record<string, string>)[c] ?? lastReviewedLabel(lang)).join(", "),
     ),
   );
   blocks.push({ type: "section", text: mrkdwn(clip(`*${m.history}*\n${lines.join("\n")}`, 3000)) });
@@ -139,7 +141,15 @@ const lastReviewedLabel = (lang: Lang) => (lang === "ja" ? "最終見直し日" 
 
 // ---- the form -------------------------------------------------------------------------------
 
-const LONG: ReadonlySet<EntryField> = new Set(["purposes", "dataItems", "source", "securityMeasures", "externalTransmissions", "relatedInfoProvision", "access"]);
+const LONG: ReadonlySet<EntryField> = new Set([
+  "purposes",
+  "dataItems",
+  "source",
+  "securityMeasures",
+  "externalTransmissions",
+  "relatedInfoProvision",
+  "access",
+]);
 
 function textInput(f: EntryField, label: string, value: string, optional: boolean, hint?: string): KnownBlock {
   return {
@@ -293,7 +303,11 @@ export function reminderItemText(e: RegisterEntry, lang: Lang): string {
 // ---- CSV ---------------------------------------------------------------------------------------
 
 /** The register as CSV: one row per entry, every field (the telecom ones for a carrier), in `lang`. */
-export function registerCsv(entries: RegisterEntry[], lang: Lang, ctx: { departments: Map<string, string>; telecomCarrier: boolean; timeZone: string }): string {
+export function registerCsv(
+  entries: RegisterEntry[],
+  lang: Lang,
+  ctx: { departments: Map<string, string>; telecomCarrier: boolean; timeZone: string },
+): string {
   const m = registerMessages(lang);
   const fields = shownFields(ctx.telecomCarrier);
   const header = [m.csvHeader.code, ...fields.map((f) => m.fields[f]), m.csvHeader.lastReviewedOn, m.csvHeader.version, m.csvHeader.updatedAt];

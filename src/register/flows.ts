@@ -79,7 +79,8 @@ export async function saveEntry(
     } else if (!mayCreateFor(actor, input.value.departmentId)) {
       return { ok: false, refusal: isChiefOrDeputy(actor) || managedDepartments(actor).length > 0 ? "not_allowed_for_department" : "not_allowed" };
     }
-    if (!(await tx.department.findUnique({ where: { id: input.value.departmentId }, select: { id: true } }))) return { ok: false, refusal: "department_unknown" };
+    if (!(await tx.department.findUnique({ where: { id: input.value.departmentId }, select: { id: true } })))
+      return { ok: false, refusal: "department_unknown" };
     if (!(await tx.person.findUnique({ where: { slackId: input.value.ownerId }, select: { slackId: true } }))) return { ok: false, refusal: "owner_unknown" };
     const keep = before ? fieldsOf(before) : { purposeRequests: [], processors: [], recipients: [] };
     const written = await writeVersion(tx, {

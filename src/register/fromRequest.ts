@@ -43,7 +43,9 @@ export function fromPurpose(r: EffectiveRequestForRegister, existing: EntryField
   const base = existing ?? { ...emptyEntry(r.departmentId, r.requesterId), name: r.title.slice(0, 150) };
   const m = t();
   const retentionKey = str(d, "retention");
-  const retention = retentionKey ? appendText("", m.retention(m.retentionOptions[retentionKey as keyof typeof m.retentionOptions] ?? retentionKey, str(d, "retentionDetails"))) : "";
+  const retention = retentionKey
+    ? appendText("", m.retention(m.retentionOptions[retentionKey as keyof typeof m.retentionOptions] ?? retentionKey, str(d, "retentionDetails")))
+    : "";
   const subjects = str(d, "dataSubjects");
   const collection = str(d, "collection");
   return {

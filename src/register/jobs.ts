@@ -26,7 +26,11 @@ function weekOf(day: string): string {
 
 function reviewDm(entries: RegisterEntry[], lang: Lang) {
   const m = registerMessages(lang);
-  const dm = reminderDm(m.reminder.intro(entries.length), [{ title: m.reminder.title(entries.length), items: entries.map((e) => ({ item: registerItem(e.id), text: reminderItemText(e, lang) })) }], lang);
+  const dm = reminderDm(
+    m.reminder.intro(entries.length),
+    [{ title: m.reminder.title(entries.length), items: entries.map((e) => ({ item: registerItem(e.id), text: reminderItemText(e, lang) })) }],
+    lang,
+  );
   // each entry's buttons, after the list (the list's items carry the snooze menu)
   const buttons = entries.slice(0, 12).map((e) => ({
     type: "actions",

@@ -203,7 +203,11 @@ const en: typeof ja = {
     over_1m: "1 million or more",
   },
   notice: { published: "notified or published", not_published: "not yet", not_applicable: "not applicable (checked by legal)" },
-  confirmation: { confirmed_recorded: "confirmed and recorded", not_confirmed: "not confirmed", not_applicable: "not applicable (not personal data at the recipient)" },
+  confirmation: {
+    confirmed_recorded: "confirmed and recorded",
+    not_confirmed: "not confirmed",
+    not_applicable: "not applicable (not personal data at the recipient)",
+  },
   yes: "included",
   no: "not included",
   none: "—",

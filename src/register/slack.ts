@@ -48,7 +48,11 @@ function entryForm(lang: Lang) {
     action: INPUT,
     lang,
     fields,
-    schema: checkedBy(z.object(shape), (v) => checkForm(v as FormInput), (p: Problem) => m.problems[p]),
+    schema: checkedBy(
+      z.object(shape),
+      (v) => checkForm(v as FormInput),
+      (p: Problem) => m.problems[p],
+    ),
   } as const;
 }
 
@@ -114,7 +118,10 @@ export async function openCreate(c: PressContext<string>): Promise<void> {
   const departmentId = managed.includes(actor.departmentId ?? "") || managed.length === 0 ? (actor.departmentId ?? "") : managed[0]!;
   await c.client.views.open({
     trigger_id: c.body.trigger_id,
-    view: formView(null, { departmentId, ownerId: actor.slackId }, actor.lang, { departments: await departmentOptions(s.database.prisma), telecomCarrier: telecom(s) }),
+    view: formView(null, { departmentId, ownerId: actor.slackId }, actor.lang, {
+      departments: await departmentOptions(s.database.prisma),
+      telecomCarrier: telecom(s),
+    }),
   });
 }
 
@@ -125,7 +132,11 @@ export async function saveForm(c: SubmitContext<FormMeta>): Promise<void> {
   const checked = readModal(c.view.state.values as ModalValues, entryForm(lang));
   if (!checked.ok) return c.ack({ response_action: "errors", errors: checked.errors });
   const r = await saveEntry(s, { id: meta.id, version: meta.version, actorId: actor.slackId, value: checked.data });
-  if (!r.ok) return c.fail(refusalText(r.refusal, lang, r.ownerId), r.refusal === "owner_unknown" ? "ownerId" : r.refusal.startsWith("department") ? "departmentId" : "name");
+  if (!r.ok)
+    return c.fail(
+      refusalText(r.refusal, lang, r.ownerId),
+      r.refusal === "owner_unknown" ? "ownerId" : r.refusal.startsWith("department") ? "departmentId" : "name",
+    );
   const view = await renderEntry(s, r.entry, actor);
   await c.ack({ response_action: "update", view });
 }
