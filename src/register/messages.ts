@@ -165,7 +165,7 @@ const ja = {
   },
   reminder: {
     intro: (n: number) =>
-      `*個人データ管理台帳の年次見直し*（規程第23条・第25条2項(1)①：当社の規程による年1回の見直し）\nあなたが管理責任者の台帳の項目 ${n}件が、1年以上見直されていません。内容を確認し「見直し済みにする」を押してください。`,
+      `*個人データ管理台帳の年次見直し*（規程第23条・第25条：個人情報の特定は年1回立案する個人情報保護計画の事項です（第25条2項(1)①）。項目ごとに1年以内に見直すのは、これに合わせた当社の運用です）\nあなたが管理責任者の台帳の項目 ${n}件が、1年以上見直されていません。内容を確認し「見直し済みにする」を押してください。`,
     title: (n: number) => `見直しが必要（${n}件）`,
     item: (code: string, name: string, last: string) => `*${code}* ${name}（${last}）`,
     never: "見直しの記録なし",
@@ -186,7 +186,7 @@ const en: typeof ja = {
   fields: fieldsEn,
   hints: {
     dataItems: "The kinds of data (e.g. name, address, phone number, contract details), never actual names or numbers.",
-    retention: "e.g. 7 years after the contract ends (retention under 規程 Art.31).",
+    retention: "e.g. 7 years after the contract ends (retention under the company's rules, Art.31).",
     countries: "Countries other than Japan, separated by commas.",
     externalTransmissions:
       "Cookies, tags, SDKs and the like that send information from users' devices to third parties (to whom, what kind). Whether Telecommunications Business Act Art.27-12 (external transmission rules) applies depends on the service: ask legal when unsure.",
@@ -245,7 +245,7 @@ const en: typeof ja = {
     "`/privacy register export` the register as CSV (compliance, the audit lead, the chief privacy officer)",
   ],
   listHeader: "Register of personal data",
-  listIntro: "The register of 規程 Art.23 and 25(2)(1)①. Entries record the kinds of data, never the data itself.",
+  listIntro: "The register the company's rules (Art.23, Art.25(2)(1)①) require. Entries record the kinds of data, never the data itself.",
   searchHeader: (words) => `Register of personal data: "${words}"`,
   count: (shown, total) => (shown < total ? `${shown} of ${total} shown (add words to narrow it down)` : `${total} entries`),
   noEntries: "No entry matches.",
@@ -288,7 +288,7 @@ const en: typeof ja = {
   },
   reminder: {
     intro: (n) =>
-      `*Annual review of the register of personal data* (規程 Art.23, 25(2)(1)①: a yearly review under the company's rule)\n${n} entries you own have not been reviewed in a year. Check them and press "Mark reviewed".`,
+      `*Annual review of the register of personal data* (the company's rules, Art.23 and 25: identifying personal data is part of the yearly protection plan, Art.25(2)(1)①; reviewing each entry within a year is the company's practice to match it)\n${n} entries you own have not been reviewed in a year. Check them and press "Mark reviewed".`,
     title: (n) => `To review (${n})`,
     item: (code, name, last) => `*${code}* ${name} (${last})`,
     never: "never reviewed",

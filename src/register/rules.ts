@@ -312,7 +312,8 @@ export function csvCell(v: string): string {
 
 /** UTF-8 CSV with a byte-order mark (Excel in Japan reads it as UTF-8), CRLF line ends. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return BOM + [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  const lines = [header, ...rows].map((r) => r.map(csvCell).join(","));
+  return `${BOM}${lines.join("\r\n")}\r\n`;
 }
 
 // ---- codes ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import type { Lang } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
 import { checkedBy, readModal, type ModalValues } from "../platform/slack/modal.js";
-import { entryView, formView } from "./blocks.js";
+import { doneView, entryView, formView } from "./blocks.js";
 import { logRefusal, markReviewed, saveEntry, type Refusal } from "./flows.js";
 import { INPUT, RegisterActions, RegisterViews, type FormMeta } from "./ids.js";
 import { registerMessages } from "./messages.js";
@@ -80,11 +80,23 @@ function refusalText(r: Refusal, lang: Lang, ownerId?: string): string {
   }
 }
 
+/**
+ * Tells the presser something: in a message, an ephemeral answer (its response_url); in a
+ * modal or the Home tab, which have none, a small modal on top.
+ */
+async function answer(c: PressContext<unknown>, text: string): Promise<void> {
+  const view = c.body.view;
+  if (!view) return void (await c.tell(text));
+  const done = doneView(text, c.actor.lang);
+  if (view.type === "modal") await c.client.views.push({ trigger_id: c.body.trigger_id, view: done });
+  else await c.client.views.open({ trigger_id: c.body.trigger_id, view: done });
+}
+
 /** "Open" on a list, the Home tab or a reminder: the entry's modal. */
 export async function openEntry(c: PressContext<string>): Promise<void> {
   const { s, actor } = c;
   const e = await findEntry(s.database.prisma, { id: c.value });
-  if (!e) return void (await c.tell(registerMessages(actor.lang).notFound));
+  if (!e) return answer(c, registerMessages(actor.lang).notFound);
   await c.client.views.open({ trigger_id: c.body.trigger_id, view: await renderEntry(s, e, actor) });
 }
 
@@ -93,10 +105,10 @@ export async function openEdit(c: PressContext<string>): Promise<void> {
   const { s, actor } = c;
   const m = registerMessages(actor.lang);
   const e = await findEntry(s.database.prisma, { id: c.value });
-  if (!e) return void (await c.tell(m.notFound));
+  if (!e) return answer(c, m.notFound);
   if (!mayEdit(actor, e)) {
     await logRefusal(s, actor.slackId, `register:${e.code}`, "amend", "not_allowed");
-    return void (await c.tell(m.notAllowedEdit(`<@${e.ownerId}>`)));
+    return answer(c, m.notAllowedEdit(`<@${e.ownerId}>`));
   }
   const view = formView(e, { departmentId: e.departmentId, ownerId: e.ownerId }, actor.lang, {
     departments: await departmentOptions(s.database.prisma),
@@ -113,7 +125,7 @@ export async function openCreate(c: PressContext<string>): Promise<void> {
   const managed = managedDepartments(actor);
   if (!isChiefOrDeputy(actor) && managed.length === 0) {
     await logRefusal(s, actor.slackId, "register:new", "create", "not_allowed");
-    return void (await c.tell(m.notAllowedCreate));
+    return answer(c, m.notAllowedCreate);
   }
   const departmentId = managed.includes(actor.departmentId ?? "") || managed.length === 0 ? (actor.departmentId ?? "") : managed[0]!;
   await c.client.views.open({
@@ -128,7 +140,6 @@ export async function openCreate(c: PressContext<string>): Promise<void> {
 /** The form's submission: a field error, a refusal on the form, or the saved entry shown in its place. */
 export async function saveForm(c: SubmitContext<FormMeta>): Promise<void> {
   const { s, actor, lang, meta } = c;
-  const m = registerMessages(lang);
   const checked = readModal(c.view.state.values as ModalValues, entryForm(lang));
   if (!checked.ok) return c.ack({ response_action: "errors", errors: checked.errors });
   const r = await saveEntry(s, { id: meta.id, version: meta.version, actorId: actor.slackId, value: checked.data });
@@ -146,9 +157,9 @@ export async function reviewEntry(c: PressContext<string>): Promise<void> {
   const { s, actor } = c;
   const m = registerMessages(actor.lang);
   const r = await markReviewed(s, { id: c.value, actorId: actor.slackId });
-  if (!r.ok) return void (await c.tell(refusalText(r.refusal, actor.lang, r.ownerId)));
-  if (c.body.view?.id) await c.client.views.update({ view_id: c.body.view.id, view: await renderEntry(s, r.entry, actor) });
-  else await c.tell(m.reviewDone(r.entry.code, r.day));
+  if (!r.ok) return answer(c, refusalText(r.refusal, actor.lang, r.ownerId));
+  if (c.body.view?.type === "modal") await c.client.views.update({ view_id: c.body.view.id, view: await renderEntry(s, r.entry, actor) });
+  else await answer(c, m.reviewDone(r.entry.code, r.day));
 }
 
 const entryId = z.string().min(1).max(64);
