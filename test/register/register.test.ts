@@ -101,25 +101,31 @@ describe("effective requests update the register in the transaction that makes t
     expect((audit.data as { changed: string[] }).changed).toEqual(expect.arrayContaining(["name", "purposes", "dataItems", "retention"]));
     expect(JSON.stringify(audit.data)).not.toContain("案内メール");
     expect(JSON.stringify(audit.data)).not.toContain("メールアドレス");
-  });
+  }, 90_000);
 
-  it("an entrustment naming the entry links its processor; a provision and a joint use add their recipients; a second purpose amends it", async () => {
+  it("an entrustment naming the entry links its processor", async () => {
     const entrust = await effective(P.employee, "entrust", { ...VALID_INPUTS.entrust, registerEntry: code.toLowerCase() });
     const processor = await db().processor.findUniqueOrThrow({ where: { requestId: entrust.id } });
-    let e = await db().registerEntry.findUniqueOrThrow({ where: { code } });
+    const e = await db().registerEntry.findUniqueOrThrow({ where: { code } });
     expect(e.processors).toEqual([{ code: entrust.code, kind: "entrust", name: "株式会社データ処理センター", processorId: processor.id }]);
     expect(e.peopleBand).toBe("1000_9999");
     expect(e.version).toBe(2);
+  }, 90_000);
+
+  it("a provision and a joint use naming it add their recipients", async () => {
     const provide = await effective(P.employee, "provide", { ...VALID_INPUTS.provide, registerEntry: code });
     const joint = await effective(P.employee, "joint", { ...VALID_INPUTS.joint, registerEntry: code });
-    e = await db().registerEntry.findUniqueOrThrow({ where: { code } });
+    const e = await db().registerEntry.findUniqueOrThrow({ where: { code } });
     expect(e.recipients).toEqual([
       { code: provide.code, kind: "provide", name: "東都損害保険株式会社" },
       { code: joint.code, kind: "joint", name: "当社および当社の子会社（株式会社サンプル販売）" },
     ]);
     expect(e.version).toBe(4);
+  }, 90_000);
+
+  it("a second purpose naming it amends it; a provision naming no entry gets its own; a mistyped code is a field error", async () => {
     const second = await effective(P.employee, "purpose", { ...VALID_INPUTS.purpose, purpose: "購入後のアンケート", registerEntry: code });
-    e = await db().registerEntry.findUniqueOrThrow({ where: { code } });
+    const e = await db().registerEntry.findUniqueOrThrow({ where: { code } });
     expect(e.purposeRequests).toEqual([purpose.code, second.code]);
     expect(e.purposes).toBe("新サービスの案内メール配信\n購入後のアンケート");
     expect(e.version).toBe(5);
@@ -132,7 +138,7 @@ describe("effective requests update the register in the transaction that makes t
     const view = await newView(P.employee, "request-form-view", () => h.slack.command(P.employee, "/privacy", "request purpose"));
     await h.slack.fillAndSubmit(P.employee, view.id, { ...VALID_INPUTS.purpose, registerEntry: "REG-26-1" });
     expect(h.fake.viewErrors(view.id)?.registerEntry).toContain("REG-2026-0001");
-  });
+  }, 90_000);
 });
 
 describe("manual edits, with history", () => {
@@ -340,5 +346,5 @@ describe("App Home and the annual review", () => {
     await runJobAt(h, clock, "register.review", "2027-12-13T09:30:00");
     const again = h.fake.dms(P.employee).filter((m) => m.text.includes("年次見直し"));
     expect(shown(again.at(-1))).toContain(code);
-  });
+  }, 60_000);
 });
