@@ -120,6 +120,7 @@ const ja = {
   usage: [
     "`/privacy register [検索語]` 個人データ管理台帳の一覧・検索（名称・項目・部門）と新規登録",
     "`/privacy register export` 台帳のCSV（コンプライアンス担当・監査責任者・個人情報管理責任者）",
+    "`/privacy register edit REG-…` 台帳の項目の編集（管理責任者・個人情報管理責任者）",
   ],
   listHeader: "個人データ管理台帳",
   listIntro: "規程第23条・第25条2項(1)①の台帳です。各項目には個人データそのものではなく、その種類を記録します。",
@@ -145,6 +146,7 @@ const ja = {
   telecomNote:
     "電気通信事業者の項目：外部送信規律（電気通信事業法第27条の12）と個人関連情報（個人情報保護法第31条）。どの送信が規律の対象になるかは事業と送信の内容によるため、判断は法務が行います。",
   notFound: "台帳の項目が見つかりません。",
+  notFoundCode: (code: string) => `台帳の項目 ${code} が見つかりません。登録番号は REG-2026-0001 の形です。`,
   notAllowedEdit: (owner: string) => `この台帳の項目を変更できるのは、管理責任者（${owner}）と個人情報管理責任者だけです。`,
   notAllowedCreate: "台帳に新しく登録できるのは、個人情報管理責任者と部門の個人情報管理者です。",
   notAllowedCreateFor: "この部門の台帳に登録できるのは、その部門の個人情報管理者と個人情報管理責任者です。",
@@ -243,6 +245,7 @@ const en: typeof ja = {
   usage: [
     "`/privacy register [words]` the register of personal data: list, search (name, items, department), new entry",
     "`/privacy register export` the register as CSV (compliance, the audit lead, the chief privacy officer)",
+    "`/privacy register edit REG-…` edit an entry (its owner, the chief privacy officer)",
   ],
   listHeader: "Register of personal data",
   listIntro: "The register the company's rules (Art.23, Art.25(2)(1)①) require. Entries record the kinds of data, never the data itself.",
@@ -268,6 +271,7 @@ const en: typeof ja = {
   telecomNote:
     "Telecom carrier fields: external transmission rules (Telecommunications Business Act Art.27-12) and person-related information (APPI Art.31). Which transmissions the rules cover depends on the service and what is sent: legal decides.",
   notFound: "The register entry was not found.",
+  notFoundCode: (code) => `No register entry ${code}. Codes look like REG-2026-0001.`,
   notAllowedEdit: (owner) => `Only the entry's owner (${owner}) and the chief privacy officer can change this entry.`,
   notAllowedCreate: "New register entries are made by the chief privacy officer and the departments' privacy managers.",
   notAllowedCreateFor: "Entries of this department are made by its privacy managers and the chief privacy officer.",

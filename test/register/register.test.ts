@@ -207,8 +207,18 @@ describe("manual edits, with history", () => {
       (n) => n === 1,
     );
     expect((await db().registerEntry.findUniqueOrThrow({ where: { code } })).version).toBe(6);
+    // typed: /privacy register edit <code> answers with an ephemeral
+    const typed = await privacy(h, P.employee2, `register edit ${code}`);
+    expect(typed.text).toContain("個人情報管理責任者だけ");
+    expect((await privacy(h, P.employee2, "register edit REG-2026-9999")).text).toContain("見つかりません");
+    await until(
+      () => db().auditEntry.count({ where: { action: "register.refused", actorId: P.employee2 } }),
+      (n) => n === 2,
+    );
+    expect(h.fake.openViews(P.employee2).some((v) => v.view.callback_id === RegisterViews.form)).toBe(false);
     const chiefModal = await openFromList(P.chief, code, code);
-    const form = await newView(P.chief, RegisterViews.form, () => h.slack.blockAction(P.chief, { actionId: RegisterActions.edit, viewId: chiefModal.id }));
+    expect(shown({ blocks: chiefModal.view.blocks })).toContain("編集");
+    const form = await newView(P.chief, RegisterViews.form, () => h.slack.command(P.chief, "/privacy", `register edit ${code.toLowerCase()}`));
     await h.slack.fillAndSubmit(P.chief, form.id, { access: "営業部の担当者、情報システム部" });
     await until(
       () => db().registerEntry.findUniqueOrThrow({ where: { code } }),
