@@ -4,7 +4,7 @@
 // requests feature calls registerFromRequest inside the transaction that makes a request
 // effective.
 import { isChiefOrDeputy, managedDepartments } from "../directory/roles.js";
-import { dayIn } from "../platform/day.js";
+import { dateDay, dayIn } from "../platform/day.js";
 import { transact, type Tx } from "../platform/db.js";
 import { refusalLog } from "../platform/refusals.js";
 import { homeRefresh } from "../platform/slack/calls.js";
@@ -111,6 +111,8 @@ export async function markReviewed(s: Services, input: { id: string; actorId: st
     if (!before) return { ok: false, refusal: "not_found" };
     const actor = await actorOf(tx, input.actorId);
     if (!actor || !mayEdit(actor, before)) return { ok: false, refusal: "not_allowed", ownerId: before.ownerId };
+    // reviewed today already (a second press, from the DM and the modal): nothing new to record
+    if (before.lastReviewedOn && dateDay(before.lastReviewedOn) === day) return { ok: true, entry: before, day };
     const written = await writeVersion(tx, {
       before,
       fields: fieldsOf(before),

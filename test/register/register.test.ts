@@ -319,6 +319,15 @@ describe("App Home and the annual review", () => {
     expect(v).toMatchObject({ source: "review", changed: ["lastReviewedOn"] });
     expect(await db().auditEntry.count({ where: { action: "register.reviewed", subject: `register:${code}` } })).toBe(1);
     await h.fake.waitFor(() => h.fake.ephemerals(P.employee).find((e) => e.text.includes(`${code} を見直し済みにしました`)));
+    // pressed again the same day (a new press, not a retry): nothing more is recorded
+    clock.advance(60_000);
+    await h.slack.blockAction(P.employee, {
+      actionId: RegisterActions.reviewed,
+      blockId: `reg-review-${entry.id}`,
+      message: { channel: dm.channel, ts: dm.ts },
+    });
+    await h.fake.waitFor(() => h.fake.ephemerals(P.employee).filter((e) => e.text.includes(`${code} を見直し済みにしました`)).length === 2);
+    expect((await db().registerEntry.findUniqueOrThrow({ where: { code } })).version).toBe(reviewed.version);
     // someone else's press changes nothing
     const theirs = await openFromList(P.employee2, code, code);
     const views = h.fake.openViews(P.employee2).length;
