@@ -290,7 +290,12 @@ describe("App Home and the annual review", () => {
     const text = shown({ blocks: home.view.blocks });
     expect(text).toContain(code);
     expect(text).toContain("一度も見直されていません");
-    expect(JSON.stringify(home.view.blocks)).toContain(RegisterActions.open);
+    // its button opens the entry
+    const entry = await db().registerEntry.findUniqueOrThrow({ where: { code } });
+    const opened = await newView(P.employee, RegisterViews.entry, () =>
+      h.slack.blockAction(P.employee, { actionId: RegisterActions.open, blockId: `reg-home-${entry.id}`, viewId: home.id }),
+    );
+    expect(shown({ blocks: opened.view.blocks })).toContain(code);
     // someone who owns no entry sees no such section
     await openHome(h, P.employee2);
     const other = await h.fake.waitFor(() => h.fake.homeView(P.employee2));
