@@ -380,16 +380,22 @@ export async function setMeasure(
     const check = canTickMeasure(before, input.actorId, approvers);
     if (!check.ok) return check;
     const measure = before.measures.find((x) => x.key === input.key);
-    // a measure the bot ticks itself (the ledger registration) is not pressed
-    if (!measure || AUTO_MEASURES.has(input.key)) return { ok: false, refusal: "not_found" };
-    if (Boolean(measure.doneAt) === input.done) return { ok: false, refusal: "already" };
-    const now = s.clock.now();
-    await tx.requestMeasure.update({
-      where: { requestId_key: { requestId: before.id, key: input.key } },
-      data: input.done ? { doneBy: input.actorId, doneAt: now } : { doneBy: null, doneAt: null },
-    });
-    await record(tx, s, before, input.actorId, input.done ? "measure_done" : "measure_undone", null, { measure: input.key });
+    if (!measure) return { ok: false, refusal: "not_found" };
+    // A measure the bot ticks itself (the ledger registration) has no button. A press on it from
+    // a checklist posted before it had none only makes the request effective when every other
+    // measure is done (the register then ticks it); anything else is refused.
+    const auto = AUTO_MEASURES.has(input.key);
     const remaining = before.measures.filter((x) => !AUTO_MEASURES.has(x.key) && (x.key === input.key ? !input.done : !x.doneAt)).length;
+    if (auto && (!input.done || measure.doneAt || remaining > 0)) return { ok: false, refusal: "not_found" };
+    if (!auto && Boolean(measure.doneAt) === input.done) return { ok: false, refusal: "already" };
+    const now = s.clock.now();
+    if (!auto) {
+      await tx.requestMeasure.update({
+        where: { requestId_key: { requestId: before.id, key: input.key } },
+        data: input.done ? { doneBy: input.actorId, doneAt: now } : { doneBy: null, doneAt: null },
+      });
+      await record(tx, s, before, input.actorId, input.done ? "measure_done" : "measure_undone", null, { measure: input.key });
+    }
     const effective = remaining === 0;
     const m = requestMessages(CHANNEL_LANG);
     const calls: OutgoingCall[] = [];

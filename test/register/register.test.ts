@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
 import { RequestActions } from "../../src/requests/ids.js";
+import { decide, setMeasure, submitRequest } from "../../src/requests/flows.js";
 import { RegisterActions, RegisterViews } from "../../src/register/ids.js";
 import type { SimpleInputs, StoredView } from "../../src/platform/slack/fake/index.js";
 import { startHarness, type Harness } from "../support/harness.js";
@@ -370,5 +371,35 @@ describe("App Home and the annual review", () => {
     await runJobAt(h, clock, "register.review", "2027-12-13T09:30:00");
     const again = h.fake.dms(P.employee).filter((m) => m.text.includes("年次見直し"));
     expect(shown(again.at(-1))).toContain(code);
+  }, 60_000);
+});
+
+describe("a checklist posted before the ledger measure was the bot's", () => {
+  it("its old button makes the request effective only when every other measure is done; the register then ticks it", async () => {
+    const s = h.bot.services;
+    const data = {
+      purpose: "旧チェックリストの届出",
+      dataItems: "氏名",
+      dataSubjects: "customers",
+      collection: "web_form",
+      retention: "1y",
+      sensitive: false,
+      minors: false,
+      startDate: "2027-01-10",
+    };
+    const filed = await submitRequest(s, { requesterId: P.employee, kind: "purpose", data, submissionKey: "legacy-ledger" });
+    if (!filed.ok) throw new Error("not filed");
+    const rev = async () => (await db().request.findUniqueOrThrow({ where: { id: filed.id } })).rev;
+    expect(await decide(s, { requestId: filed.id, actorId: P.manager, decision: "approve", pressedRev: await rev() })).toMatchObject({ ok: true });
+    expect(await decide(s, { requestId: filed.id, actorId: P.chief, decision: "approve", pressedRev: await rev() })).toMatchObject({ ok: true });
+    // the ledger measure's old button while another measure is open: refused, nothing changes
+    expect(await setMeasure(s, { requestId: filed.id, actorId: P.chief, key: "ledger_registered", done: true })).toMatchObject({ ok: false });
+    // the other measures done as an older version of the bot left them (the last tick did not make it effective then)
+    await db().requestMeasure.updateMany({ where: { requestId: filed.id, key: { not: "ledger_registered" } }, data: { doneBy: P.chief, doneAt: clock.now() } });
+    expect(await setMeasure(s, { requestId: filed.id, actorId: P.chief, key: "ledger_registered", done: true })).toMatchObject({ ok: true, effective: true });
+    const m = await db().requestMeasure.findUniqueOrThrow({ where: { requestId_key: { requestId: filed.id, key: "ledger_registered" } } });
+    expect(m.doneBy).toBe("system");
+    expect((await db().registerEntry.findUniqueOrThrow({ where: { code: m.note! } })).purposes).toBe("旧チェックリストの届出");
+    await drain(h, clock);
   }, 60_000);
 });
