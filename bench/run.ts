@@ -764,7 +764,12 @@ function report(r: Results): string {
     if (!b) continue;
     mem("resident memory at rest (started, idle 1 s)", `bot, ${db}`, b.memory.idle, `; start-up ${(b.startMs / 1000).toFixed(1)} s`);
     mem("resident memory after the load (1b, 2, 3, 1c)", `bot, ${db}`, b.memory.afterLoad, `; after 1b, 2, 3: RSS ${mb(b.memory.afterUpdate.rss)}`);
-    mem("after the load and a full collection", `bot, ${db}`, b.memory.afterGc, `; external ${mb(b.memory.afterGc.external)}, array buffers ${mb(b.memory.afterGc.arrayBuffers)}`);
+    mem(
+      "after the load and a full collection",
+      `bot, ${db}`,
+      b.memory.afterGc,
+      `; external ${mb(b.memory.afterGc.external)}, array buffers ${mb(b.memory.afterGc.arrayBuffers)}`,
+    );
   }
   if (r.pglite) mem("resident memory after its series", "bare Bolt", r.pglite.floor.memory);
   out.push(table(head, rows));

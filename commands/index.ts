@@ -10,6 +10,7 @@ import { incidentCommand } from "./incident.js";
 import { langCommand } from "./lang.js";
 import { mineCommand } from "./mine.js";
 import { processorsCommand } from "./processors.js";
+import { registerCommand } from "./register.js";
 import { requestCommand } from "./request.js";
 import { statementCommand } from "./statement.js";
 import { statusCommand } from "./status.js";
@@ -28,6 +29,7 @@ export const COMMANDS: PrivacyCommand[] = [
   digestCommand,
   dutiesCommand,
   processorsCommand,
+  registerCommand,
   incidentCommand,
   dsrCommand,
   complaintCommand,

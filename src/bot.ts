@@ -23,6 +23,7 @@ import { dutyHandlers, registerDuties } from "./duties/slack.js";
 import { processorHandlers } from "./processors/slack.js";
 import { retentionHandlers } from "./retention/slack.js";
 import { statementHandlers } from "./statement/slack.js";
+import { registerHandlers } from "./register/slack.js";
 import { incidentHandlers, registerIncidentHandlers } from "./incidents/slack.js";
 import { dsrHandlers, registerDsrHandlers } from "./dsr/slack.js";
 import { BusinessCalendar } from "./platform/schedule/calendar.js";
@@ -96,6 +97,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     dsrHandlers,
     retentionHandlers,
     statementHandlers,
+    registerHandlers,
   );
   const app = createSlackApp({
     botToken: config.slackBotToken,

@@ -9,7 +9,20 @@ import { incidentJobs } from "./incidents/jobs.js";
 import { dsrJobs } from "./dsr/jobs.js";
 import { auditJobs } from "./platform/audit/jobs.js";
 import { retentionJobs } from "./retention/jobs.js";
+import { registerJobs } from "./register/jobs.js";
 
 export function allJobs(): Job[] {
-  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...digestJobs, ...incidentJobs, ...dsrJobs, ...auditJobs, ...retentionJobs];
+  // biome-ignore format: one per line, so that branches adding one merge cleanly
+  return [
+    ...requestJobs,
+    ...trainingJobs,
+    ...dutyJobs,
+    ...processorJobs,
+    ...digestJobs,
+    ...incidentJobs,
+    ...dsrJobs,
+    ...registerJobs,
+    ...retentionJobs,
+    ...auditJobs,
+  ];
 }

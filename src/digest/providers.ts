@@ -8,7 +8,20 @@ import { dsrDigest } from "../dsr/digest.js";
 import type { DigestProvider } from "../platform/digest.js";
 import { auditDigest } from "../platform/audit/digest.js";
 import { retentionDigest } from "../retention/digest.js";
+import { registerDigest } from "../register/digest.js";
 
 export function digestProviders(): DigestProvider[] {
-  return [requestsDigest, requestsOverdueDigest, trainingDigest, dutiesDigest, processorsDigest, retentionDigest, dsrDigest, incidentsDigest, auditDigest];
+  // biome-ignore format: one per line, so that branches adding one merge cleanly
+  return [
+    requestsDigest,
+    requestsOverdueDigest,
+    trainingDigest,
+    dutiesDigest,
+    processorsDigest,
+    registerDigest,
+    retentionDigest,
+    dsrDigest,
+    incidentsDigest,
+    auditDigest,
+  ];
 }

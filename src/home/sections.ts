@@ -4,7 +4,14 @@ import type { HomeSection } from "../platform/home.js";
 import { incidentsHomeSection } from "../incidents/homeSection.js";
 import { requestsHomeSection } from "../requests/homeSection.js";
 import { retentionHomeSection } from "../retention/homeSection.js";
+import { registerHomeSection } from "../register/homeSection.js";
 
 export function homeSections(): HomeSection[] {
-  return [requestsHomeSection, incidentsHomeSection, retentionHomeSection];
+  // biome-ignore format: one per line, so that branches adding one merge cleanly
+  return [
+    requestsHomeSection,
+    incidentsHomeSection,
+    registerHomeSection,
+    retentionHomeSection,
+  ];
 }

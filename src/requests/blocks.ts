@@ -5,7 +5,7 @@ import { KINDS, REQUEST_KINDS, type RequestKind, type RequestData } from "./kind
 import { RequestActions, RequestViews, ReasonBlock, KindPickBlock, encodePress } from "./ids.js";
 import { requestMessages } from "./messages.js";
 import type { RequestSnapshot } from "./store.js";
-import { blockedReason, eligibleDeciders, fellToChiefReason, stageOf, type Approvers, type Decision } from "./workflow.js";
+import { AUTO_MEASURES, blockedReason, eligibleDeciders, fellToChiefReason, stageOf, type Approvers, type Decision } from "./workflow.js";
 import { mention } from "../platform/slack/calls.js";
 import { type SlackMessage, clip, plain, modalView } from "../platform/slack/text.js";
 
@@ -120,13 +120,21 @@ export function checklistMessage(r: RequestSnapshot, lang: Lang, timeZone: strin
     const state = r.measures.find((x) => x.key === d.key);
     const done = Boolean(state?.doneAt);
     const v = encodePress({ id: r.id, rev: r.rev, key: d.key });
-    const status = done ? m.measureDone(mention(state!.doneBy!), formatDateTime(state!.doneAt!, lang, timeZone)) : m.measureOpen;
+    const auto = AUTO_MEASURES.has(d.key);
+    const at = done ? formatDateTime(state!.doneAt!, lang, timeZone) : "";
+    const status = done
+      ? auto && state!.note
+        ? m.measureDoneAuto(state!.note, at)
+        : m.measureDone(mention(state!.doneBy!), at)
+      : auto
+        ? m.measureAuto
+        : m.measureOpen;
     const section: KnownBlock = {
       type: "section",
       block_id: `measure-${d.key}`.slice(0, 255),
       text: { type: "mrkdwn", text: clip(`${done ? ":white_check_mark:" : ":white_large_square:"} *${d.label(lang)}*\n${status}`, 3000) },
     };
-    if (r.status === "approved")
+    if (r.status === "approved" && !auto)
       section.accessory = done ? button(m.button.undo, RequestActions.untickMeasure, v) : button(m.button.done, RequestActions.tickMeasure, v, "primary");
     blocks.push(section);
   }

@@ -16,12 +16,14 @@ import { requestMessages } from "./messages.js";
 import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSnapshot } from "./store.js";
 import { transact, whenDuplicate } from "../platform/db.js";
 import { createProcessorFromRequest } from "../processors/store.js";
+import { registerFromRequest } from "../register/flows.js";
 import { sealFields, sealOf, type Seal } from "../platform/pii/index.js";
 import {
   canDecide,
   canResubmit,
   canTickMeasure,
   canWithdraw,
+  AUTO_MEASURES,
   eligibleDeciders,
   statusAfter,
   stageOf,
@@ -379,14 +381,21 @@ export async function setMeasure(
     if (!check.ok) return check;
     const measure = before.measures.find((x) => x.key === input.key);
     if (!measure) return { ok: false, refusal: "not_found" };
-    if (Boolean(measure.doneAt) === input.done) return { ok: false, refusal: "already" };
+    // A measure the bot ticks itself (the ledger registration) has no button. A press on it from
+    // a checklist posted before it had none only makes the request effective when every other
+    // measure is done (the register then ticks it); anything else is refused.
+    const auto = AUTO_MEASURES.has(input.key);
+    const remaining = before.measures.filter((x) => !AUTO_MEASURES.has(x.key) && (x.key === input.key ? !input.done : !x.doneAt)).length;
+    if (auto && (!input.done || measure.doneAt || remaining > 0)) return { ok: false, refusal: "not_found" };
+    if (!auto && Boolean(measure.doneAt) === input.done) return { ok: false, refusal: "already" };
     const now = s.clock.now();
-    await tx.requestMeasure.update({
-      where: { requestId_key: { requestId: before.id, key: input.key } },
-      data: input.done ? { doneBy: input.actorId, doneAt: now } : { doneBy: null, doneAt: null },
-    });
-    await record(tx, s, before, input.actorId, input.done ? "measure_done" : "measure_undone", null, { measure: input.key });
-    const remaining = before.measures.filter((x) => (x.key === input.key ? !input.done : !x.doneAt)).length;
+    if (!auto) {
+      await tx.requestMeasure.update({
+        where: { requestId_key: { requestId: before.id, key: input.key } },
+        data: input.done ? { doneBy: input.actorId, doneAt: now } : { doneBy: null, doneAt: null },
+      });
+      await record(tx, s, before, input.actorId, input.done ? "measure_done" : "measure_undone", null, { measure: input.key });
+    }
     const effective = remaining === 0;
     const m = requestMessages(CHANNEL_LANG);
     const calls: OutgoingCall[] = [];
@@ -399,6 +408,13 @@ export async function setMeasure(
       await record(tx, s, before, input.actorId, "effective");
       provisionUntil = await createProvisionRecord(tx, s, before);
       await createProcessorFromRequest(tx, s, before); // 第15条: an entrustment gets its processor record
+      // 規程 第23条: the register of personal data is updated; its entry satisfies "registered in the ledger"
+      const entryCode = await registerFromRequest(tx, s, before);
+      if (entryCode && before.measures.some((x) => x.key === "ledger_registered"))
+        await tx.requestMeasure.update({
+          where: { requestId_key: { requestId: before.id, key: "ledger_registered" } },
+          data: { doneBy: "system", doneAt: now, note: entryCode },
+        });
     } else {
       await tx.request.update({ where: { id: before.id }, data: { rev: { increment: 1 }, updatedAt: now } });
     }

@@ -92,6 +92,9 @@ const ja = {
   checklistIntro: "すべて完了すると届出が有効になり、届出者に活動開始を通知します。",
   measureDone: (who: string, at: string) => `完了：${who}（${at}）`,
   measureOpen: "未完了",
+  /** the ledger registration, ticked by the bot (規程 第23条: the register entry satisfies it) */
+  measureDoneAuto: (entry: string, at: string) => `完了：個人データ管理台帳 ${entry} に登録（自動、${at}）`,
+  measureAuto: "ほかの措置がすべて完了し有効になるときに、個人データ管理台帳へ自動で登録されます",
   thread: {
     submitted: (requester: string, approvers: string) => `${requester} さんが届出を提出しました。${approvers} 確認をお願いします。`,
     resubmitted: (requester: string, version: number, approvers: string) =>
@@ -246,6 +249,8 @@ const en: typeof ja = {
   checklistIntro: "When all are done the request becomes effective and the requester is told the activity may start.",
   measureDone: (who, at) => `Done: ${who} (${at})`,
   measureOpen: "Open",
+  measureDoneAuto: (entry, at) => `Done: registered in the register of personal data as ${entry} (automatically, ${at})`,
+  measureAuto: "Registered in the register of personal data automatically when the other measures are done and the request becomes effective",
   thread: {
     submitted: (requester, approvers) => `${requester} filed this request. ${approvers} please review.`,
     resubmitted: (requester, version, approvers) => `${requester} revised and resubmitted (v${version}). ${approvers} please review.`,

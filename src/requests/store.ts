@@ -30,7 +30,8 @@ export interface RequestSnapshot {
   effectiveAt: Date | null;
   data: Record<string, unknown>;
   events: { at: Date; actorId: string; action: string; reason: string | null; version: number }[];
-  measures: { key: string; doneBy: string | null; doneAt: Date | null }[];
+  /** note: what satisfied a measure the bot ticked itself (the register entry's code) */
+  measures: { key: string; doneBy: string | null; doneAt: Date | null; note?: string | null }[];
 }
 
 export async function findRequestId(q: Q, idOrCode: string): Promise<string | null> {
@@ -61,7 +62,7 @@ export async function loadRequest(q: Q, id: string, opts: { lock?: boolean } = {
     departmentName: r.departmentName ?? r.departmentId,
     data: (json(r.data) ?? {}) as Record<string, unknown>,
     events: (json(r.events) as EventJson[]).map((e) => ({ at: utc(e.at)!, actorId: e.actorId, action: e.action, reason: e.reason, version: e.version })),
-    measures: (json(r.measures) as MeasureJson[]).map((m) => ({ key: m.key, doneBy: m.doneBy, doneAt: utc(m.doneAt) })),
+    measures: (json(r.measures) as MeasureJson[]).map((m) => ({ key: m.key, doneBy: m.doneBy, doneAt: utc(m.doneAt), note: m.note ?? null })),
   };
 }
 
@@ -72,7 +73,7 @@ const SNAPSHOT = Prisma.sql`
          (SELECT v.data FROM "RequestVersion" v WHERE v."requestId" = r.id ORDER BY v.version DESC LIMIT 1) AS data,
          COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e."actorId", 'action', e.action, 'reason', e.reason, 'version', e.version) ORDER BY e.id)
                      FROM "RequestEvent" e WHERE e."requestId" = r.id), '[]'::json) AS events,
-         COALESCE((SELECT json_agg(json_build_object('key', m.key, 'doneBy', m."doneBy", 'doneAt', m."doneAt") ORDER BY m.position)
+         COALESCE((SELECT json_agg(json_build_object('key', m.key, 'doneBy', m."doneBy", 'doneAt', m."doneAt", 'note', m.note) ORDER BY m.position)
                      FROM "RequestMeasure" m WHERE m."requestId" = r.id), '[]'::json) AS measures
     FROM "Request" r
     LEFT JOIN "Person" p ON p."slackId" = r."requesterId"
@@ -99,6 +100,7 @@ interface MeasureJson {
   key: string;
   doneBy: string | null;
   doneAt: string | null;
+  note?: string | null;
 }
 
 /** A json column as an object (drivers hand json back parsed or as text). */

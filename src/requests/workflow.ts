@@ -159,3 +159,10 @@ export function canTickMeasure(req: RequestState, actor: string, a: Approvers): 
 
 /** Readable code, e.g. PRV-2026-0001. */
 export const requestCode = (year: number, n: number): string => formatCode("PRV", year, n);
+
+/**
+ * Measures the bot completes itself, never pressed: "registered in the ledger" is satisfied
+ * by the register entry the request updates when it becomes effective (src/register/).
+ * A request becomes effective when every other measure is done.
+ */
+export const AUTO_MEASURES: ReadonlySet<string> = new Set(["ledger_registered"]);

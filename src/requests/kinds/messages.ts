@@ -59,6 +59,13 @@ const ja = {
     summaryYes: "含む：本人と保護者の両方の同意（当社の規程）",
     summaryNo: "含まない",
   },
+  /** The register entry the request updates when effective (src/register/; 規程 第23条). */
+  registerEntry: {
+    label: "個人データ管理台帳の登録番号（既存の台帳に追加する場合）",
+    hint: "有効になったとき、この台帳の項目を更新します（例：REG-2026-0001、`/privacy register` で検索できます）。空欄なら、利用目的の届出では台帳に新しく登録し、委託・提供・共同利用の届出ではこの届出から新しい項目を作ります。",
+    placeholder: "REG-2026-0001",
+    error: "台帳の登録番号は REG-2026-0001 の形で入力してください（空欄でも構いません）",
+  },
   /** Measures several kinds share (the same key, the same label); a kind's own are in its catalogue. */
   measures: {
     purpose_published: "利用目的の公表又は通知（規程第6〜8条・個人情報保護法第21条）",
@@ -131,6 +138,12 @@ const en: KindMessages = {
     summary: "Minors",
     summaryYes: "Yes: consent of both the minor and the guardian (our Rule)",
     summaryNo: "No",
+  },
+  registerEntry: {
+    label: "Register entry to update (when adding to an existing one)",
+    hint: "When effective, this entry of the register of personal data is updated (e.g. REG-2026-0001; search with `/privacy register`). Empty: a purpose request makes a new entry, and an entrustment, provision or joint use request makes one from the request.",
+    placeholder: "REG-2026-0001",
+    error: "Please write the register code as REG-2026-0001 (or leave it empty)",
   },
   measures: {
     purpose_published: "Publish or notify the purpose of use (Rule Art.6-8, APPI Art.21)",

@@ -4,6 +4,7 @@ import { MAX, type FieldSpec } from "../blocks.js";
 import { abroadSpecs, abroadSummary, DESTINATIONS, equivalentMeasures, isAbroad, needsArt28Consent } from "../abroad.js";
 import { addYears, field, fieldSchemas, isIsoDate, list, num, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
 import { defineKind } from "../defineKind.js";
+import { registerEntrySchema, registerEntrySpec } from "../registerEntry.js";
 import { kindMessages } from "../messages.js";
 import { entrustMessages } from "./messages.js";
 import type { MeasureDef } from "../types.js";
@@ -51,6 +52,8 @@ export interface EntrustData {
   subcontracting: boolean;
   /** months between inspections (第15条6項) */
   inspectionCycle: 6 | 12 | 24;
+  /** the register entry to update when effective (REG-…); none: a new entry */
+  registerEntry?: string;
 }
 
 const F = EntrustFields;
@@ -67,6 +70,7 @@ const specs: readonly FieldSpec[] = [
   { type: "date", id: F.contractEnd },
   { type: "radio", id: F.subcontracting, options: ["no", "yes"] },
   { type: "select", id: F.inspectionCycle, options: INSPECTION_CYCLES, initial: "12" },
+  registerEntrySpec,
 ];
 
 function schema(lang: "ja" | "en", today: string) {
@@ -96,6 +100,7 @@ function schema(lang: "ja" | "en", today: string) {
       contractEnd: f.date(e.contractEnd),
       subcontracting: f.yesNo(e.subcontracting),
       inspectionCycle: f.numberChoice(INSPECTION_CYCLES, e.inspectionCycle),
+      registerEntry: registerEntrySchema(lang),
     }),
     [
       { path: F.country, fails: (v) => isAbroad(v.destination) && !v.country, message: e.country },
@@ -114,6 +119,7 @@ function schema(lang: "ja" | "en", today: string) {
       dueDiligence: [...v.dueDiligence],
       contractItems: [...v.contractItems],
       inspectionCycle: v.inspectionCycle as 6 | 12 | 24,
+      registerEntry: v.registerEntry,
     }),
   );
 }

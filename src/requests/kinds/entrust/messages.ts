@@ -2,6 +2,7 @@
 // shape: the English catalogue is typed by the Japanese one, so a missing or extra key does not compile.
 // Articles: 規程 = the internal rule (個人情報保護規程, seed 003); 法 = APPI (個人情報保護法).
 import { catalogue } from "../../../platform/i18n.js";
+import { registerEntryText } from "../registerEntry.js";
 import { abroadTexts } from "../abroad.js";
 import { kindMessages } from "../messages.js";
 import type { KindTexts } from "../types.js";
@@ -13,6 +14,7 @@ const ja = {
   name: "個人情報の預託",
   description: "情報処理や作業を委託するため、個人情報を社外に預けるときの届出です。",
   fields: {
+    registerEntry: registerEntryText("ja"),
     processorName: { label: "預託先の名称", placeholder: "例：株式会社〇〇データサービス" },
     processorAddress: { label: "預託先の所在地", placeholder: "例：東京都千代田区〇〇1-2-3" },
     destination: abroadJa.fields.destination,
@@ -117,6 +119,7 @@ const en: EntrustMessages = {
   name: "Entrustment to a processor",
   description: "File this before handing personal information to an outside processor for data processing or other work.",
   fields: {
+    registerEntry: registerEntryText("en"),
     processorName: { label: "Processor", placeholder: "e.g. Example Data Services Co., Ltd." },
     processorAddress: { label: "Processor's address", placeholder: "e.g. 1-2-3 Chiyoda, Tokyo" },
     destination: abroadEn.fields.destination,

@@ -4,6 +4,7 @@ import { MAX, type FieldSpec } from "../blocks.js";
 import { abroadSpecs, abroadSummary, DESTINATIONS, equivalentMeasures, isAbroad, needsArt28Consent } from "../abroad.js";
 import { field, fieldSchemas, oneLine, optionText, showDate, str, withRules } from "../define.js";
 import { defineKind } from "../defineKind.js";
+import { registerEntrySchema, registerEntrySpec } from "../registerEntry.js";
 import { kindMessages } from "../messages.js";
 import { jointMessages } from "./messages.js";
 import type { MeasureDef } from "../types.js";
@@ -45,6 +46,8 @@ export interface JointData {
   startDate: string;
   noticeMethod: (typeof NOTICE_METHODS)[number];
   noticeDetails?: string;
+  /** the register entry to update when effective (REG-…); none: a new entry */
+  registerEntry?: string;
 }
 
 const F = JointFields;
@@ -60,6 +63,7 @@ const specs: readonly FieldSpec[] = [
   { type: "date", id: F.startDate },
   { type: "select", id: F.noticeMethod, options: NOTICE_METHODS },
   { type: "text", id: F.noticeDetails, max: MAX.short, optional: true },
+  registerEntrySpec,
 ];
 
 function schema(lang: "ja" | "en", today: string) {
@@ -80,6 +84,7 @@ function schema(lang: "ja" | "en", today: string) {
       startDate: f.dateFromToday(e.startDate),
       noticeMethod: f.choice(NOTICE_METHODS, e.noticeMethod),
       noticeDetails: f.optionalText(MAX.short),
+      registerEntry: registerEntrySchema(lang),
     }),
     [
       { path: F.noticeDetails, fails: (v) => v.noticeMethod === "other" && !v.noticeDetails, message: e.noticeDetails },

@@ -2,6 +2,7 @@
 // shape: the English catalogue is typed by the Japanese one, so a missing or extra key does not compile.
 // Articles: 規程 = the internal rule (個人情報保護規程, seed 003); 法 = APPI (個人情報保護法).
 import { catalogue } from "../../../platform/i18n.js";
+import { registerEntryText } from "../registerEntry.js";
 import { abroadTexts } from "../abroad.js";
 import { kindMessages } from "../messages.js";
 import type { KindTexts } from "../types.js";
@@ -13,6 +14,7 @@ const ja = {
   name: "共同利用",
   description: "個人データを他社と共同で利用するときの届出です。",
   fields: {
+    registerEntry: registerEntryText("ja"),
     jointUse: {
       label: "共同利用する旨",
       hint: "共同利用を始める前に、次の5項目を本人に通知するか、本人が容易に知り得る状態に置く必要があります：①共同利用する旨 ②項目 ③共同利用者の範囲 ④利用目的 ⑤管理責任者の氏名又は名称・住所・代表者（個人情報保護法第27条第5項第3号）。",
@@ -76,6 +78,7 @@ const en: JointMessages = {
   name: "Joint use",
   description: "File this before using personal data jointly with other companies.",
   fields: {
+    registerEntry: registerEntryText("en"),
     jointUse: {
       label: "Joint use",
       hint: "Before joint use starts, the person must be notified of, or have easy access to, five items: ① that the data is jointly used ② the items ③ the joint users ④ their purposes ⑤ the name, address and representative of the party responsible (APPI Art.27(5)(iii)).",

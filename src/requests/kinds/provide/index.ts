@@ -8,6 +8,7 @@ import { MAX, type FieldSpec } from "../blocks.js";
 import { abroadSpecs, abroadSummary, DESTINATIONS, destinationOf, equivalentMeasures, isAbroad, needsArt28Consent } from "../abroad.js";
 import { field, fieldSchemas, list, num, oneLine, optionText, showDate, str, withRules, type Rule } from "../define.js";
 import { defineKind } from "../defineKind.js";
+import { registerEntrySchema, registerEntrySpec } from "../registerEntry.js";
 import { kindMessages } from "../messages.js";
 import { provideMessages } from "./messages.js";
 import type { MeasureDef, ProvisionRecordData, RequestData } from "../types.js";
@@ -79,6 +80,8 @@ export interface ProvideData {
   optoutChecks?: (typeof OPTOUT_CHECKS)[number][];
   /** how long the provision record is kept (APPI Art.29(2)) */
   retentionYears: 1 | 3;
+  /** the register entry to update when effective (REG-…); none: a new entry */
+  registerEntry?: string;
 }
 
 const F = ProvideFields;
@@ -102,6 +105,7 @@ const specs: readonly FieldSpec[] = [
   { type: "checkboxes", id: F.optoutChecks, options: OPTOUT_CHECKS, optional: true },
   { type: "date", id: F.consentOrProvisionDate },
   { type: "select", id: F.retentionYears, options: RECORD_RETENTION, initial: "3" },
+  registerEntrySpec,
 ];
 
 /** The names of the options of `all` not in `ticked`, joined: what a checkbox group still lacks. */
@@ -195,6 +199,7 @@ function schema(lang: "ja" | "en", today: string) {
       optoutChecks: f.ticks(OPTOUT_CHECKS, all.common.unexpected),
       consentOrProvisionDate: f.date(e.consentOrProvisionDate),
       retentionYears: f.numberChoice(RECORD_RETENTION, e.retentionYears),
+      registerEntry: registerEntrySchema(lang),
     }),
     provisionRules(lang),
   ).transform((v): ProvideData => {
@@ -216,6 +221,7 @@ function schema(lang: "ja" | "en", today: string) {
       telecomCategories: [...v.telecomCategories],
       minors: v.minors,
       retentionYears: v.retentionYears === 1 ? 1 : 3,
+      ...(v.registerEntry ? { registerEntry: v.registerEntry } : {}),
       // the confirmations are kept only where they were required
       ...(v.legalBasis === "exception" && exception === "state" ? { stateConditions: [...v.stateConditions] } : {}),
       ...(v.legalBasis === "consent" && needsArt28Consent(v.destination) ? { foreignInfo: [...v.foreignInfo] } : {}),

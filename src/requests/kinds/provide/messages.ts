@@ -2,6 +2,7 @@
 // shape: the English catalogue is typed by the Japanese one, so a missing or extra key does not compile.
 // Articles: 規程 = the internal rule (個人情報保護規程, seed 003); 法 = APPI (個人情報保護法).
 import { catalogue } from "../../../platform/i18n.js";
+import { registerEntryText } from "../registerEntry.js";
 import { abroadTexts } from "../abroad.js";
 import { kindMessages } from "../messages.js";
 import type { KindTexts } from "../types.js";
@@ -19,6 +20,7 @@ const ja = {
   name: "第三者提供",
   description: "個人情報を第三者に提供するときの届出です（原則禁止、やむを得ない場合のみ）。",
   fields: {
+    registerEntry: registerEntryText("ja"),
     unavoidableReason: {
       label: "提供がやむを得ない理由",
       hint: "第三者提供は原則禁止です（規程第16条）。業務上やむを得ないと判断した理由を具体的に書いてください。",
@@ -217,6 +219,7 @@ const en: ProvideMessages = {
   name: "Third-party provision",
   description: "File this before providing personal information to a third party (prohibited in principle; only when unavoidable).",
   fields: {
+    registerEntry: registerEntryText("en"),
     unavoidableReason: {
       label: "Why the provision is unavoidable",
       hint: "Provision to third parties is prohibited in principle (Rule Art.16). Explain specifically why it is unavoidable for the business.",

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { MAX, type FieldSpec } from "../blocks.js";
 import { field, fieldSchemas, oneLine, optionText, showDate, str, withRules, yesNoText } from "../define.js";
 import { defineKind } from "../defineKind.js";
+import { registerEntrySchema, registerEntrySpec } from "../registerEntry.js";
 import { kindMessages } from "../messages.js";
 import { purposeMessages } from "./messages.js";
 import { collectionNotices } from "../notices.js";
@@ -48,6 +49,8 @@ export interface PurposeData {
   /** the data subjects include minors: both the minor's and the guardian's consent (the 規程's closing note) */
   minors: boolean;
   startDate: string;
+  /** the register entry to amend when effective (REG-…); none: a new entry */
+  registerEntry?: string;
 }
 
 const F = PurposeFields;
@@ -65,6 +68,7 @@ const specs: readonly FieldSpec[] = [
   { type: "text", id: F.sensitiveConsent, max: MAX.long, multiline: true, optional: true },
   { type: "radio", id: F.minors, options: ["no", "yes"] },
   { type: "date", id: F.startDate },
+  registerEntrySpec,
 ];
 
 function schema(lang: "ja" | "en", today: string) {
@@ -85,6 +89,7 @@ function schema(lang: "ja" | "en", today: string) {
     sensitiveConsent: f.optionalText(MAX.long),
     minors: f.yesNo(e.minors),
     startDate: f.dateFromToday(e.startDate),
+    registerEntry: registerEntrySchema(lang),
   });
   return withRules(base, [
     { path: F.dataSubjectsDetails, fails: (v) => v.dataSubjects === "other" && !v.dataSubjectsDetails, message: e.dataSubjectsDetails },
@@ -112,6 +117,7 @@ function schema(lang: "ja" | "en", today: string) {
       sensitiveConsent: v.sensitive ? v.sensitiveConsent : undefined,
       minors: v.minors,
       startDate: v.startDate,
+      ...(v.registerEntry ? { registerEntry: v.registerEntry } : {}),
     }),
   );
 }

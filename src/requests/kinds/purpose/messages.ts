@@ -2,6 +2,7 @@
 // shape: the English catalogue is typed by the Japanese one, so a missing or extra key does not compile.
 // Articles: 規程 = the internal rule (個人情報保護規程, seed 003); 法 = APPI (個人情報保護法).
 import { catalogue } from "../../../platform/i18n.js";
+import { registerEntryText } from "../registerEntry.js";
 import { kindMessages } from "../messages.js";
 import type { KindTexts } from "../types.js";
 
@@ -12,6 +13,7 @@ const ja = {
   name: "新しい収集目的",
   description: "新しい目的で個人情報を収集するときの届出です。",
   fields: {
+    registerEntry: registerEntryText("ja"),
     purpose: {
       label: "収集目的",
       hint: "何のために個人情報を集めるのか、本人が具体的に理解できるように書いてください（規程第4条、個人情報保護法第17条）。",
@@ -116,6 +118,7 @@ const en: PurposeMessages = {
   name: "New collection purpose",
   description: "File this before collecting personal information for a new purpose.",
   fields: {
+    registerEntry: registerEntryText("en"),
     purpose: {
       label: "Purpose of collection",
       hint: "Say what the information is collected for, specifically enough for the person to understand (Rule Art.4, APPI Art.17).",
