@@ -10,6 +10,7 @@ import { incidentCommand } from "./incident.js";
 import { langCommand } from "./lang.js";
 import { mineCommand } from "./mine.js";
 import { processorsCommand } from "./processors.js";
+import { provisionCommand } from "./provision.js";
 import { requestCommand } from "./request.js";
 import { statusCommand } from "./status.js";
 import { trainingCommand } from "./training.js";
@@ -27,6 +28,7 @@ export const COMMANDS: PrivacyCommand[] = [
   digestCommand,
   dutiesCommand,
   processorsCommand,
+  provisionCommand,
   incidentCommand,
   dsrCommand,
   complaintCommand,

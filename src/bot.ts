@@ -21,6 +21,7 @@ import { reminderHandlers } from "./reminders/slack.js";
 import { trainingHandlers } from "./training/slack.js";
 import { dutyHandlers, registerDuties } from "./duties/slack.js";
 import { processorHandlers } from "./processors/slack.js";
+import { recordHandlers } from "./records/slack.js";
 import { incidentHandlers, registerIncidentHandlers } from "./incidents/slack.js";
 import { dsrHandlers, registerDsrHandlers } from "./dsr/slack.js";
 import { BusinessCalendar } from "./platform/schedule/calendar.js";
@@ -84,7 +85,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   const metrics = new Metrics({ process: o.processMetrics });
   metrics.watchPool(() => database.poolStats?.());
   // every button and modal of the features, dispatched by id (handlers.ts)
-  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, incidentHandlers, dsrHandlers);
+  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, recordHandlers, incidentHandlers, dsrHandlers);
   const app = createSlackApp({
     botToken: config.slackBotToken,
     signingSecret: config.slackSigningSecret,

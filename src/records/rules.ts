@@ -3,6 +3,7 @@
 // 施行規則 (個人情報保護委員会規則) 第19-25条. Pure: no database, no Slack, no clock.
 import { addDays, addYears, isDay, type Day } from "../platform/day.js";
 import { detectPii } from "../platform/pii/index.js";
+import { isChiefOrDeputy, isCompliance, isManagerOf, type RoleHolder } from "../directory/roles.js";
 
 /**
  * How a record is made (施行規則 第19条, and 第23条 for receipts, worded alike):
@@ -306,4 +307,14 @@ export function nameMatches(name: string, word: string | null): boolean {
   if (!word) return true;
   const n = (s: string) => s.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
   return n(name).includes(n(word));
+}
+
+/** Who may log a provision against an approval: the requester, the department's managers, the chief or deputy. */
+export function mayLogProvision(p: RoleHolder & { slackId: string }, r: { requesterId: string; departmentId: string }): boolean {
+  return p.slackId === r.requesterId || isManagerOf(p, r.departmentId) || isChiefOrDeputy(p);
+}
+
+/** Who may see a receipt record: who filed it, the department's managers, the chief or deputy, compliance. */
+export function maySeeReceipt(p: RoleHolder & { slackId: string }, r: { filedBy: string; departmentId: string }): boolean {
+  return p.slackId === r.filedBy || isManagerOf(p, r.departmentId) || isChiefOrDeputy(p) || isCompliance(p);
 }

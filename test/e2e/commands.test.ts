@@ -32,6 +32,7 @@ const SUBCOMMANDS = [
   "digest",
   "duties",
   "processors",
+  "provision",
   "incident",
   "dsr",
   "complaint",

@@ -171,7 +171,7 @@ const ja = {
     guideline: "電気通信事業ガイドラインの区分と制限",
     guidelineIntro: GUIDELINE_JA,
     record: "提供記録（法第29条）",
-    recordNotNeeded: "作成義務なし：法第27条第1項の例外事由による提供（法第29条第1項ただし書）",
+    recordNotNeeded: (n: number) => `記録不要：法第27条第1項第${n}号の例外事由による提供（法第29条第1項ただし書）`,
   },
   /**
    * What the guideline's categories carry, in plain words. No article numbers: the guideline's
@@ -369,7 +369,7 @@ const en: ProvideMessages = {
     guideline: "Telecom guideline categories and limits",
     guidelineIntro: GUIDELINE_EN,
     record: "Provision record (APPI Art.29)",
-    recordNotNeeded: "Not required: provision under an exception of APPI Art.27(1) (Art.29(1) proviso)",
+    recordNotNeeded: (n) => `No record needed: provision under the exception of APPI Art.27(1)(${n}) (Art.29(1) proviso)`,
   },
   limits: {
     history:
