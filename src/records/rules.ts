@@ -175,7 +175,9 @@ export function checkLog(
   if (!subjectsRef) problems.subjectsRef = "required";
   else if (!describes(subjectsRef)) problems.subjectsRef = "pii";
   const exempt = o.basis === null;
-  const form = (RECORD_FORMS as readonly string[]).includes(raw.form ?? "") ? (raw.form as RecordForm) : exempt ? "per_provision" : null;
+  // once the record has provisions its form is fixed: the modal no longer asks it
+  const fixed = o.provisions > 0 && o.current ? o.current : null;
+  const form = (RECORD_FORMS as readonly string[]).includes(raw.form ?? "") ? (raw.form as RecordForm) : exempt ? "per_provision" : fixed;
   if (!form) problems.form = "required";
   else if (!exempt && o.provisions > 0 && o.current && form !== o.current) problems.form = "form_fixed";
   else if (form === "contract" && o.basis !== "consent") problems.form = "contract_needs_consent";
