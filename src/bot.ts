@@ -85,7 +85,16 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   const metrics = new Metrics({ process: o.processMetrics });
   metrics.watchPool(() => database.poolStats?.());
   // every button and modal of the features, dispatched by id (handlers.ts)
-  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, recordHandlers, incidentHandlers, dsrHandlers);
+  const handlers = new SlackHandlers().add(
+    requestHandlers,
+    reminderHandlers,
+    trainingHandlers,
+    dutyHandlers,
+    processorHandlers,
+    recordHandlers,
+    incidentHandlers,
+    dsrHandlers,
+  );
   const app = createSlackApp({
     botToken: config.slackBotToken,
     signingSecret: config.slackSigningSecret,

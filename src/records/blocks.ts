@@ -60,7 +60,8 @@ export function logModal(o: {
     else {
       const forms = RECORD_FORMS.filter((f) => f !== "contract" || o.basis === "consent");
       blocks.push(input(LogBlocks.form, m.form, { type: "radio_buttons", options: forms.map((f) => opt(m.forms[f], f)) }));
-      if (o.basis === "consent") blocks.push(input(LogBlocks.contractRef, m.contractRef, { type: "plain_text_input", max_length: 300 }, { optional: true, hint: m.contractRefHint }));
+      if (o.basis === "consent")
+        blocks.push(input(LogBlocks.contractRef, m.contractRef, { type: "plain_text_input", max_length: 300 }, { optional: true, hint: m.contractRefHint }));
     }
     blocks.push(input(LogBlocks.exclusion, m.exclusion, exclusionSelect(o.lang), { optional: true, hint: m.exclusionHint }));
   }

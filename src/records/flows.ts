@@ -74,10 +74,7 @@ export type LogResult =
  * moves the last provision and the keep-until day (第21条); under an exemption it is logged and
  * marked 記録不要 with its article.
  */
-export async function logProvision(
-  s: Services,
-  input: { requestId: string; actorId: string; raw: LogInput; submissionKey: string },
-): Promise<LogResult> {
+export async function logProvision(s: Services, input: { requestId: string; actorId: string; raw: LogInput; submissionKey: string }): Promise<LogResult> {
   const seal = sealOf(s);
   const result = await transact(s.database.prisma, async (tx): Promise<LogResult> => {
     const done = await tx.provisionEntry.findUnique({ where: { submissionKey: input.submissionKey } });
@@ -114,8 +111,7 @@ export async function logProvision(
       const form = record && record.provisions > 0 ? (record.form as RecordForm) : v.form;
       const first = record?.firstProvidedOn ? dayOf(record.firstProvidedOn)! : v.providedOn;
       const last = record?.lastProvidedOn ? dayOf(record.lastProvidedOn)! : v.providedOn;
-      const firstOn = v.providedOn < first ? v.providedOn : first;
-      const lastOn = v.providedOn > last ? v.providedOn : last;
+      const [firstOn, lastOn] = [[v.providedOn, first].sort()[0]!, [v.providedOn, last].sort()[1]!];
       // per provision: this provision's record is made today and kept three years; the
       // approval's record keeps the latest of its provisions' days
       const madeOn = form === "per_provision" ? today : dayIn(record?.createdAt ?? now, s.timeZone);
@@ -169,7 +165,12 @@ export async function logProvision(
       },
     });
     const calls: OutgoingCall[] = [];
-    if (r.channelId) calls.push(threadPost(`request:${r.id}`, r.channelId, ref("requestTs", r.id), { text: m.thread(mention(input.actorId), showDay(v.providedOn, CHANNEL_LANG), label, until ? showDay(until, CHANNEL_LANG) : null) }));
+    if (r.channelId)
+      calls.push(
+        threadPost(`request:${r.id}`, r.channelId, ref("requestTs", r.id), {
+          text: m.thread(mention(input.actorId), showDay(v.providedOn, CHANNEL_LANG), label, until ? showDay(until, CHANNEL_LANG) : null),
+        }),
+      );
     await s.outbox.enqueue(tx, calls);
     await appendAudit(tx, {
       at: now,
@@ -179,7 +180,9 @@ export async function logProvision(
       data: {
         recordId,
         providedOn: v.providedOn,
-        ...(duty.needed ? { form: record && record.provisions > 0 ? record.form : v.form, basis: duty.basis, retainUntil: until } : { exemption: exemption ? exemptionCode(exemption) : null }),
+        ...(duty.needed
+          ? { form: record && record.provisions > 0 ? record.form : v.form, basis: duty.basis, retainUntil: until }
+          : { exemption: exemption ? exemptionCode(exemption) : null }),
         ...(v.exclusion ? { disclosureExclusion: v.exclusion } : {}),
         subjectsRef: seal(v.subjectsRef),
         ...(v.contractRef ? { contractRef: seal(v.contractRef) } : {}),
@@ -187,7 +190,8 @@ export async function logProvision(
     });
     return { ok: true, code: r.code, providedOn: v.providedOn, label, until };
   });
-  if (!result.ok && "refusal" in result && result.refusal !== "not_found") await logRecordRefusal(s, input.actorId, `request:${input.requestId}`, "provision_log", result.refusal);
+  if (!result.ok && "refusal" in result && result.refusal !== "not_found")
+    await logRecordRefusal(s, input.actorId, `request:${input.requestId}`, "provision_log", result.refusal);
   s.outbox.kick();
   return result;
 }
@@ -281,7 +285,9 @@ export async function fileReceipt(
   return result;
 }
 
-export type DiscloseResult = { ok: true; code: string; lines: number; excluded: number } | { ok: false; refusal: "not_found" | "not_records_kind" | "not_allowed" };
+export type DiscloseResult =
+  | { ok: true; code: string; lines: number; excluded: number }
+  | { ok: false; refusal: "not_found" | "not_records_kind" | "not_allowed" };
 
 /**
  * The records a request for disclosure of provision records (APPI Art.33(5)) covers: the Art.29
@@ -311,7 +317,16 @@ export async function listForDisclosure(
         continue;
       }
       listed.push(p.code);
-      lines.push(m.discloseProvision(p.code, p.recipient, p.items, m.forms[p.form as RecordForm] ?? p.form, showDay(dayOf(p.firstProvidedOn)!, CHANNEL_LANG), showDay(dayOf(p.lastProvidedOn)!, CHANNEL_LANG)));
+      lines.push(
+        m.discloseProvision(
+          p.code,
+          p.recipient,
+          p.items,
+          m.forms[p.form as RecordForm] ?? p.form,
+          showDay(dayOf(p.firstProvidedOn)!, CHANNEL_LANG),
+          showDay(dayOf(p.lastProvidedOn)!, CHANNEL_LANG),
+        ),
+      );
     }
     for (const r of receipts) {
       if (!nameMatches(r.providerName, input.counterpart)) continue;
@@ -321,7 +336,9 @@ export async function listForDisclosure(
         continue;
       }
       listed.push(r.code);
-      lines.push(m.discloseReceipt(r.code, r.providerName, r.items, showDay(dayOf(r.firstReceivedOn)!, CHANNEL_LANG), showDay(dayOf(r.lastReceivedOn)!, CHANNEL_LANG)));
+      lines.push(
+        m.discloseReceipt(r.code, r.providerName, r.items, showDay(dayOf(r.firstReceivedOn)!, CHANNEL_LANG), showDay(dayOf(r.lastReceivedOn)!, CHANNEL_LANG)),
+      );
     }
     const now = s.clock.now();
     const period = m.disclosePeriod(input.from ? showDay(input.from, CHANNEL_LANG) : "", input.to ? showDay(input.to, CHANNEL_LANG) : "");

@@ -3,8 +3,24 @@
 import { catalogue } from "../platform/i18n.js";
 import type { DisclosureExclusion, Exemption, Problem, ReceiptBasis, RecordForm } from "./rules.js";
 
-const EX27_1_JA = ["法令に基づく場合", "人の生命・身体・財産の保護", "公衆衛生・児童の健全な育成", "国の機関等への協力", "学術研究機関等の教授", "学術研究目的での提供", "学術研究機関等への提供"];
-const EX27_1_EN = ["based on laws", "protection of life, body or property", "public health or children", "cooperation with state bodies", "academic teaching", "academic research purposes", "to an academic research institution"];
+const EX27_1_JA = [
+  "法令に基づく場合",
+  "人の生命・身体・財産の保護",
+  "公衆衛生・児童の健全な育成",
+  "国の機関等への協力",
+  "学術研究機関等の教授",
+  "学術研究目的での提供",
+  "学術研究機関等への提供",
+];
+const EX27_1_EN = [
+  "based on laws",
+  "protection of life, body or property",
+  "public health or children",
+  "cooperation with state bodies",
+  "academic teaching",
+  "academic research purposes",
+  "to an academic research institution",
+];
 const EX27_5_JA = ["", "委託", "事業の承継", "共同利用"];
 const EX27_5_EN = ["", "entrustment", "succession", "joint use"];
 
@@ -94,7 +110,8 @@ const ja = {
     contract_ref_required: "契約書等の参照を入力してください（施行規則第19条第3項）",
     form_fixed: "この記録の作成方法は最初の提供で決まっています。別の方法にするには新しい届出が必要です",
     representative_required: "法人の代表者の氏名を確認して入力してください（法第30条第1項第1号）",
-    ppc_published_required: "オプトアウトによる提供は、個人情報保護委員会が届出を公表していることを確認してください（法第27条第4項、施行規則第24条第1項第1号ホ）",
+    ppc_published_required:
+      "オプトアウトによる提供は、個人情報保護委員会が届出を公表していることを確認してください（法第27条第4項、施行規則第24条第1項第1号ホ）",
     not_allowed_form: "この作成方法は選べません",
   } satisfies Record<Problem, string>,
   logged: (code: string, on: string, label: string, until: string | null) =>
@@ -132,7 +149,8 @@ const ja = {
   receiptRecordLabel: "受領記録（法第30条第3項）",
   receiptToManager: (who: string, code: string, provider: string, label: string) =>
     `${who} が第三者からの個人データの受領を記録しました：${code}（提供者：${provider}）。${label}。内容は \`/privacy provision receipt ${code}\` で確認できます。`,
-  receiptShow: (code: string, provider: string, basis: string, on: string, until: string) => `*${code}* 提供者：${provider}\n根拠：${basis}\n受領日：${on}・保存期限：${until}`,
+  receiptShow: (code: string, provider: string, basis: string, on: string, until: string) =>
+    `*${code}* 提供者：${provider}\n根拠：${basis}\n受領日：${on}・保存期限：${until}`,
   receiptNotYours: "この受領記録を見られるのは、記録した人、その部署の個人情報管理者、個人情報管理責任者・副責任者、コンプライアンス担当です。",
   // ---- disclosure (Art.33(5))
   discloseTitle: "第三者提供記録の一覧",
@@ -145,7 +163,8 @@ const ja = {
   disclosePeriod: (from: string, to: string) => `${from}〜${to}`,
   discloseProvision: (code: string, recipient: string, items: string, form: string, first: string, last: string) =>
     `・提供記録 ${code}：提供先 ${recipient}／項目 ${items}／${form}／提供 ${first}〜${last}`,
-  discloseReceipt: (code: string, provider: string, items: string, first: string, last: string) => `・受領記録 ${code}：提供者 ${provider}／項目 ${items}／受領 ${first}〜${last}`,
+  discloseReceipt: (code: string, provider: string, items: string, first: string, last: string) =>
+    `・受領記録 ${code}：提供者 ${provider}／項目 ${items}／受領 ${first}〜${last}`,
   discloseNone: "条件に当たる記録はありません。",
   discloseExcluded: (n: number) => `施行令第11条により開示の対象外とされた記録：${n}件（本人への回答には含めません。存否も答えません）`,
   discloseNote:
@@ -221,7 +240,7 @@ const en: typeof ja = {
   providedOn: "Day of provision",
   subjectsRef: "What identifies the persons (Enforcement Rules Art.20(1))",
   subjectsRefHint:
-    "Never the persons' names: describe the identifying items, or say where the list of persons is (system, extract reference). E.g. \"customer IDs (contract system extract EX-0412)\"",
+    'Never the persons\' names: describe the identifying items, or say where the list of persons is (system, extract reference). E.g. "customer IDs (contract system extract EX-0412)"',
   form: "How the record is made (Enforcement Rules Art.19)",
   formFixed: (f) => `This record is made as: ${f} (set by the first logged provision)`,
   contractRef: "Reference of the contract (when the contract serves as the record)",
@@ -241,11 +260,16 @@ const en: typeof ja = {
     ppc_published_required: "For opt-out data, confirm that the PPC has published the provider's filing (APPI Art.27(4); Enforcement Rules Art.24(1)(i)(e))",
     not_allowed_form: "This form cannot be chosen",
   },
-  logged: (code, on, label, until) => (until ? `Provision of ${code} on ${on} logged. ${label}. Kept until ${until} (Enforcement Rules Art.21).` : `Provision of ${code} on ${on} logged. ${label}`),
+  logged: (code, on, label, until) =>
+    until
+      ? `Provision of ${code} on ${on} logged. ${label}. Kept until ${until} (Enforcement Rules Art.21).`
+      : `Provision of ${code} on ${on} logged. ${label}`,
   thread: (who, on, label, until) =>
-    until ? `${who} logged a provision (${on}): ${label}. The provision record is kept until ${until} (Enforcement Rules Art.21).` : `${who} logged a provision (${on}): ${label}`,
+    until
+      ? `${who} logged a provision (${on}): ${label}. The provision record is kept until ${until} (Enforcement Rules Art.21).`
+      : `${who} logged a provision (${on}): ${label}`,
   logButton: "Log a provision",
-  logPrompt: "Each time data is actually provided, log it with \"Log a provision\" (APPI Art.29).",
+  logPrompt: 'Each time data is actually provided, log it with "Log a provision" (APPI Art.29).',
   recordTitle: (code) => `*Provision record of ${code}*`,
   recordNone: (code) => `${code} has no provision record.`,
   recordLine: (form, n, first, last, until) => `${form}\n${n} provision(s) (${first} to ${last}); kept until ${until}`,
@@ -261,14 +285,15 @@ const en: typeof ja = {
   providerAddress: "Provider's address",
   providerRepresentative: "Name of the corporation's representative",
   acquisition: "How the provider obtained the data (APPI Art.30(1)(2))",
-  acquisitionHint: "E.g. \"collected from the person when applying for its service (the form has a consent box for provision)\"",
+  acquisitionHint: 'E.g. "collected from the person when applying for its service (the form has a consent box for provision)"',
   basis: "Basis of the provision",
   ppcPublished: "For opt-out",
   ppcPublishedOption: "I checked that the PPC has published the provider's filing (APPI Art.27(4))",
   items: "Items of personal data",
   receivedOn: "Day received",
   receiptForm: "How the record is made (Enforcement Rules Art.23)",
-  receiptSaved: (code, label, until) => (until ? `Recorded as ${code}: ${label}. Kept until ${until} (Enforcement Rules Art.25).` : `Recorded as ${code}: ${label}`),
+  receiptSaved: (code, label, until) =>
+    until ? `Recorded as ${code}: ${label}. Kept until ${until} (Enforcement Rules Art.25).` : `Recorded as ${code}: ${label}`,
   receiptRecordLabel: "receipt record (APPI Art.30(3))",
   receiptToManager: (who, code, provider, label) =>
     `${who} recorded a receipt of personal data from a third party: ${code} (provider: ${provider}). ${label}. See \`/privacy provision receipt ${code}\`.`,
@@ -282,7 +307,8 @@ const en: typeof ja = {
   discloseHeader: (code, who, period) => `*Provision records (${code})* matching: ${who}, ${period}`,
   discloseAll: "every recipient and provider",
   disclosePeriod: (from, to) => `${from} to ${to}`,
-  discloseProvision: (code, recipient, items, form, first, last) => `• Provision record ${code}: to ${recipient} / items ${items} / ${form} / provided ${first} to ${last}`,
+  discloseProvision: (code, recipient, items, form, first, last) =>
+    `• Provision record ${code}: to ${recipient} / items ${items} / ${form} / provided ${first} to ${last}`,
   discloseReceipt: (code, provider, items, first, last) => `• Receipt record ${code}: from ${provider} / items ${items} / received ${first} to ${last}`,
   discloseNone: "No record matches.",
   discloseExcluded: (n) => `Records excluded from disclosure by Cabinet Order Art.11: ${n} (not in the answer to the person; neither is their existence)`,

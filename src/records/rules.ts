@@ -53,10 +53,7 @@ export function keepUntil(form: RecordForm, madeOn: Day, lastProvidedOn: Day | n
  * items 1-3), or a public body of Art.16(2) (items 1-4: 国の機関, 地方公共団体, 独立行政法人等,
  * 地方独立行政法人), which is no 第三者 for Art.29 and 30.
  */
-export type Exemption =
-  | { kind: "art27_1"; item: number }
-  | { kind: "art27_5"; item: 1 | 2 | 3 }
-  | { kind: "art16_2" };
+export type Exemption = { kind: "art27_1"; item: number } | { kind: "art27_5"; item: 1 | 2 | 3 } | { kind: "art16_2" };
 
 /** A stored code of an exemption, e.g. "art27_1_2", "art27_5_1", "art16_2". */
 export function exemptionCode(e: Exemption): string {
@@ -90,7 +87,9 @@ export interface ProvisionFacts {
  * Whether Art.29 asks for a record of a provision, and if not, why. Provision abroad under
  * Art.28(1) is exempt only under an Art.27(1) exception (法第29条第1項ただし書の括弧書).
  */
-export function recordDuty(f: ProvisionFacts): { needed: true; basis: RecordBasis } | { needed: false; exemption: Exemption } | { needed: false; exemption: null } {
+export function recordDuty(
+  f: ProvisionFacts,
+): { needed: true; basis: RecordBasis } | { needed: false; exemption: Exemption } | { needed: false; exemption: null } {
   if (f.legalBasis === "exception" && f.exceptionItem) return { needed: false, exemption: { kind: "art27_1", item: f.exceptionItem } };
   if (!f.underArt28) {
     if (f.kind === "entrust") return { needed: false, exemption: { kind: "art27_5", item: 1 } };

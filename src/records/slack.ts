@@ -65,7 +65,11 @@ export async function openLog(c: PressContext<LogMeta>): Promise<void> {
 
 export async function recordLog(c: SubmitContext<LogMeta>): Promise<void> {
   const { s, actor } = c;
-  const raw = readFields(c.view.state.values as ModalValues, { providedOn: "date", subjectsRef: "text", form: "option", contractRef: "text", exclusion: "option" }, INPUT);
+  const raw = readFields(
+    c.view.state.values as ModalValues,
+    { providedOn: "date", subjectsRef: "text", form: "option", contractRef: "text", exclusion: "option" },
+    INPUT,
+  );
   const bad = guard(raw, actor.lang);
   if (bad) return c.ack({ response_action: "errors", errors: bad });
   const r = await logProvision(s, { requestId: c.meta.requestId, actorId: actor.slackId, raw, submissionKey: `view:${c.view.id}` });
@@ -74,7 +78,10 @@ export async function recordLog(c: SubmitContext<LogMeta>): Promise<void> {
     return c.fail(logRefusalText(r.refusal, "", actor.lang), LogBlocks.providedOn);
   }
   const m = recordMessages(actor.lang);
-  await c.ack({ response_action: "update", view: doneView(m.logged(r.code, showDay(r.providedOn, actor.lang), r.label, r.until ? showDay(r.until, actor.lang) : null), actor.lang) });
+  await c.ack({
+    response_action: "update",
+    view: doneView(m.logged(r.code, showDay(r.providedOn, actor.lang), r.label, r.until ? showDay(r.until, actor.lang) : null), actor.lang),
+  });
 }
 
 export async function recordReceipt(c: SubmitContext<undefined>): Promise<void> {
@@ -126,7 +133,11 @@ export async function recordDisclose(c: SubmitContext<DiscloseMeta>): Promise<vo
     to: raw.to ?? null,
     allowed: mayHandleDsr(actor),
   });
-  if (!r.ok) return c.fail(r.refusal === "not_allowed" ? m.notDsrDesk : r.refusal === "not_records_kind" ? m.notRecordsKind("") : m.notFound(""), DiscloseBlocks.counterpart);
+  if (!r.ok)
+    return c.fail(
+      r.refusal === "not_allowed" ? m.notDsrDesk : r.refusal === "not_records_kind" ? m.notRecordsKind("") : m.notFound(""),
+      DiscloseBlocks.counterpart,
+    );
   await c.ack({ response_action: "update", view: doneView(m.disclosePosted(r.code), actor.lang) });
 }
 

@@ -3,7 +3,7 @@
 // requests feature in the transaction that makes a provision effective.
 import type { Db, Tx } from "../platform/db.js";
 import { addDays, dateDay, dayIn, momentAt, type Day } from "../platform/day.js";
-import { keepUntil, recordDuty, type ProvisionFacts, type RecordBasis, type RecordForm } from "./rules.js";
+import { keepUntil, type ProvisionFacts, type RecordBasis, type RecordForm } from "./rules.js";
 
 type Q = Db | Tx;
 

@@ -415,7 +415,8 @@ export async function setMeasure(
       const note = provisionUntil ? `\n${m.thread.provisionRecord(formatDate(provisionUntil, CHANNEL_LANG, s.timeZone))}` : "";
       const text = `${m.thread.effective(mention(r.requesterId))}${note}`;
       // a standing approval is used many times: each actual provision is logged (the records feature)
-      if (PROVISION_KINDS.includes(r.kind)) calls.push(post(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text, blocks: logButtonBlocks(r.id, text, CHANNEL_LANG) }));
+      if (PROVISION_KINDS.includes(r.kind))
+        calls.push(post(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text, blocks: logButtonBlocks(r.id, text, CHANNEL_LANG) }));
       else calls.push(threadPost(r, text));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.effective(r.code, r.title)));
     }

@@ -46,7 +46,9 @@ function logButtonNote(parent: FakeMessage): FakeMessage | undefined {
 /** Presses 「提供を記録」 in the request's thread and fills the modal; returns the modal's id. */
 async function logByButton(user: string, parent: FakeMessage, inputs: SimpleInputs) {
   const note = await h.fake.waitFor(() => logButtonNote(parent));
-  const view = await newView(h, user, RecordViews.log, () => h.slack.blockAction(user, { actionId: RecordActions.log, message: { channel: note.channel, ts: note.ts } }));
+  const view = await newView(h, user, RecordViews.log, () =>
+    h.slack.blockAction(user, { actionId: RecordActions.log, message: { channel: note.channel, ts: note.ts } }),
+  );
   await h.slack.fillAndSubmit(user, view.id, inputs);
   await drain(h, clock);
   return view;
@@ -59,7 +61,11 @@ async function logByCommand(user: string, code: string, inputs: SimpleInputs) {
   return view;
 }
 
-const threadText = (parent: FakeMessage) => h.fake.thread(parent.channel, parent.ts).map((m) => shown(m)).join("\n");
+const threadText = (parent: FakeMessage) =>
+  h.fake
+    .thread(parent.channel, parent.ts)
+    .map((m) => shown(m))
+    .join("\n");
 
 let combined: Awaited<ReturnType<typeof fileRequest>>;
 let perProvision: Awaited<ReturnType<typeof fileRequest>>;
@@ -80,7 +86,11 @@ describe("a standing approval used many times: one combined record (施行規則
 
   it("the first provision, logged from the button, makes it a combined record kept three years from the last provision", async () => {
     clock.set(jst("2026-04-10T11:00:00"));
-    const view = await logByButton(P.employee, combined.parent, { providedOn: "2026-04-10", subjectsRef: "事故受付番号の一覧（保険連携ファイル EX-0410）", form: "combined" });
+    const view = await logByButton(P.employee, combined.parent, {
+      providedOn: "2026-04-10",
+      subjectsRef: "事故受付番号の一覧（保険連携ファイル EX-0410）",
+      form: "combined",
+    });
     expect(h.fake.viewErrors(view.id)).toBeUndefined();
     const rec = await db().provisionRecord.findUniqueOrThrow({ where: { requestId: combined.id } });
     expect(rec).toMatchObject({ form: "combined", provisions: 1 });
@@ -123,7 +133,12 @@ describe("one record per provision (施行規則 第19条2項本文), and the co
     clock.set(jst("2026-08-03T10:00:00"));
     perProvision = await approveAndComplete("provide", { ...VALID_INPUTS.provide, recipientName: "東都信販株式会社", retentionYears: "3" });
     clock.set(jst("2026-08-05T10:00:00"));
-    const view = await logByCommand(P.employee, perProvision.code, { providedOn: "2026-08-04", subjectsRef: "延滞顧客の契約番号（回収システム 抽出 R-0804）", form: "per_provision", exclusion: "harm" });
+    const view = await logByCommand(P.employee, perProvision.code, {
+      providedOn: "2026-08-04",
+      subjectsRef: "延滞顧客の契約番号（回収システム 抽出 R-0804）",
+      form: "per_provision",
+      exclusion: "harm",
+    });
     expect(h.fake.viewErrors(view.id)).toBeUndefined();
     const rec = await db().provisionRecord.findUniqueOrThrow({ where: { requestId: perProvision.id } });
     expect(rec).toMatchObject({ form: "per_provision", provisions: 1, disclosureExclusion: "harm" });
@@ -136,7 +151,12 @@ describe("one record per provision (施行規則 第19条2項本文), and the co
     expect(await db().provisionRecord.findUniqueOrThrow({ where: { requestId: contract.id } })).toMatchObject({ form: "contract" });
     const missing = await logByCommand(P.employee, contract.code, { providedOn: "2026-09-01", subjectsRef: "申込書番号", form: "contract" });
     expect(h.fake.viewErrors(missing.id)?.contractRef).toContain("施行規則第19条第3項");
-    await logByCommand(P.employee, contract.code, { providedOn: "2026-09-01", subjectsRef: "リース申込書の申込番号", form: "contract", contractRef: "リース契約書 L-2026-0901（法務部保管）" });
+    await logByCommand(P.employee, contract.code, {
+      providedOn: "2026-09-01",
+      subjectsRef: "リース申込書の申込番号",
+      form: "contract",
+      contractRef: "リース契約書 L-2026-0901（法務部保管）",
+    });
     const rec = await db().provisionRecord.findUniqueOrThrow({ where: { requestId: contract.id } });
     expect(rec).toMatchObject({ form: "contract", provisions: 1, contractRef: "リース契約書 L-2026-0901（法務部保管）" });
     expect(keptUntil(rec.retainUntil)).toBe("2027-08-31");
@@ -149,7 +169,9 @@ describe("provisions that need no record are marked 記録不要 with their arti
     await parentShows(h, exc.parent, "記録不要：法第27条第1項第1号");
     expect(await db().provisionRecord.findUnique({ where: { requestId: exc.id } })).toBeNull();
     const note = await h.fake.waitFor(() => logButtonNote(exc.parent));
-    const view = await newView(h, P.employee, RecordViews.log, () => h.slack.blockAction(P.employee, { actionId: RecordActions.log, message: { channel: note.channel, ts: note.ts } }));
+    const view = await newView(h, P.employee, RecordViews.log, () =>
+      h.slack.blockAction(P.employee, { actionId: RecordActions.log, message: { channel: note.channel, ts: note.ts } }),
+    );
     expect(shown({ blocks: view.view.blocks })).toContain("記録不要：法第27条第1項第1号（法令に基づく場合）による提供（法第29条第1項ただし書）");
     await h.slack.fillAndSubmit(P.employee, view.id, { providedOn: "2026-09-01", subjectsRef: "照会書記載の契約番号" });
     await drain(h, clock);
@@ -160,7 +182,7 @@ describe("provisions that need no record are marked 記録不要 with their arti
   });
 
   it("entrustment: 記録不要 under Art.27(5)(1), not an Art.29 record", async () => {
-    const ent = await approveAndComplete("entrust", VALID_INPUTS.entrust);
+    const ent = await approveAndComplete("entrust", VALID_INPUTS.entrust as Record<string, string | string[]>);
     await logByCommand(P.employee, ent.code, { providedOn: "2026-09-01", subjectsRef: "会員番号の全件（会員DB）" });
     expect(await db().provisionEntry.findFirstOrThrow({ where: { requestId: ent.id } })).toMatchObject({ exemption: "art27_5_1", recordId: null });
     expect(await db().provisionRecord.findUnique({ where: { requestId: ent.id } })).toBeNull();
@@ -194,7 +216,14 @@ describe("receiving personal data from a third party (法第30条)", () => {
     await h.slack.fillAndSubmit(P.employee, view.id, GOOD);
     expect(h.fake.viewErrors(view.id)).toBeUndefined();
     const r = await db().receiptRecord.findFirstOrThrow();
-    expect(r).toMatchObject({ code: "RCV-2026-0001", departmentId: "sales", filedBy: P.employee, providerRepresentative: "代表取締役 山本 一郎", exemption: null, form: "per_provision" });
+    expect(r).toMatchObject({
+      code: "RCV-2026-0001",
+      departmentId: "sales",
+      filedBy: P.employee,
+      providerRepresentative: "代表取締役 山本 一郎",
+      exemption: null,
+      form: "per_provision",
+    });
     expect(keptUntil(r.retainUntil!)).toBe("2029-09-01");
     await drain(h, clock);
     const dm = await h.fake.waitFor(() => h.fake.dms(P.manager).find((m) => m.text.includes("RCV-2026-0001")));
@@ -208,11 +237,18 @@ describe("receiving personal data from a third party (法第30条)", () => {
 
   it("an exempt receipt (joint use) is noted as 確認・記録不要 with its article", async () => {
     const view = await openReceipt();
-    await h.slack.fillAndSubmit(P.employee, view.id, { basis: "art27_5_3", providerName: "株式会社サンプル", items: "氏名、購入履歴", receivedOn: "2026-09-01" });
+    await h.slack.fillAndSubmit(P.employee, view.id, {
+      basis: "art27_5_3",
+      providerName: "株式会社サンプル",
+      items: "氏名、購入履歴",
+      receivedOn: "2026-09-01",
+    });
     expect(h.fake.viewErrors(view.id)).toBeUndefined();
     const r = await db().receiptRecord.findUniqueOrThrow({ where: { code: "RCV-2026-0002" } });
     expect(r).toMatchObject({ exemption: "art27_5_3", retainUntil: null });
-    expect((await privacy(h, P.employee, "provision receipt RCV-2026-0002")).shown).toContain("確認・記録不要：法第27条第5項第3号（共同利用）（法第30条第1項ただし書）");
+    expect((await privacy(h, P.employee, "provision receipt RCV-2026-0002")).shown).toContain(
+      "確認・記録不要：法第27条第5項第3号（共同利用）（法第30条第1項ただし書）",
+    );
   });
 });
 

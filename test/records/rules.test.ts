@@ -3,16 +3,7 @@
 // receipt checks.
 import { describe, expect, it } from "vitest";
 import { recordMessages } from "../../src/records/messages.js";
-import {
-  checkLog,
-  checkReceipt,
-  inPeriod,
-  keepUntil,
-  nameMatches,
-  periodEndCountingFirstDay,
-  recordDuty,
-  type Exemption,
-} from "../../src/records/rules.js";
+import { checkLog, checkReceipt, inPeriod, keepUntil, nameMatches, periodEndCountingFirstDay, recordDuty, type Exemption } from "../../src/records/rules.js";
 
 const ja = recordMessages("ja");
 
@@ -89,11 +80,17 @@ describe("logging a provision", () => {
     });
     const r = checkLog({ providedOn: "2026-05-02", subjectsRef: "山田太郎様", form: "combined" }, o);
     expect(r).toEqual({ ok: false, problems: { providedOn: "future", subjectsRef: "pii" } });
-    expect(checkLog({ providedOn: "2026-03-31", subjectsRef: "x", form: "combined" }, o)).toMatchObject({ ok: false, problems: { providedOn: "before_approval" } });
+    expect(checkLog({ providedOn: "2026-03-31", subjectsRef: "x", form: "combined" }, o)).toMatchObject({
+      ok: false,
+      problems: { providedOn: "before_approval" },
+    });
   });
 
   it("the contract form only for consent, with the contract's reference (施行規則 第19条3項)", () => {
-    expect(checkLog({ providedOn: "2026-04-20", subjectsRef: "x", form: "contract" }, o)).toMatchObject({ ok: false, problems: { contractRef: "contract_ref_required" } });
+    expect(checkLog({ providedOn: "2026-04-20", subjectsRef: "x", form: "contract" }, o)).toMatchObject({
+      ok: false,
+      problems: { contractRef: "contract_ref_required" },
+    });
     expect(checkLog({ providedOn: "2026-04-20", subjectsRef: "x", form: "contract", contractRef: "C-1" }, { ...o, basis: "optout" })).toMatchObject({
       ok: false,
       problems: { form: "contract_needs_consent" },
@@ -123,7 +120,10 @@ describe("a receipt (法第30条)", () => {
   it("confirms name, address, representative and how the provider obtained it", () => {
     const r = checkReceipt(good, "2026-05-01");
     expect(r.ok).toBe(true);
-    expect(checkReceipt({ ...good, providerRepresentative: "" }, "2026-05-01")).toEqual({ ok: false, problems: { providerRepresentative: "representative_required" } });
+    expect(checkReceipt({ ...good, providerRepresentative: "" }, "2026-05-01")).toEqual({
+      ok: false,
+      problems: { providerRepresentative: "representative_required" },
+    });
     expect(checkReceipt({ ...good, acquisition: "" }, "2026-05-01")).toMatchObject({ ok: false, problems: { acquisition: "required" } });
   });
   it("opt-out data: the PPC's publication of the filing is checked", () => {

@@ -293,7 +293,15 @@ export const provideKind = defineKind({
     if (categories.length > 0) out.push(field(s.guideline, [...categories.map((c) => m.limits[c]), s.guidelineIntro].join("\n"), none));
     const basisStored = str(data, F.legalBasis);
     out.push(
-      field(s.record, !basisStored ? "" : recordNeeded(data) ? optionText(m.options.retentionYears, str(data, F.retentionYears)) : s.recordNotNeeded(exceptionNumber(str(data, F.exception))), none),
+      field(
+        s.record,
+        !basisStored
+          ? ""
+          : recordNeeded(data)
+            ? optionText(m.options.retentionYears, str(data, F.retentionYears))
+            : s.recordNotNeeded(exceptionNumber(str(data, F.exception))),
+        none,
+      ),
     );
     return out;
   },
