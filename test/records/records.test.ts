@@ -181,6 +181,14 @@ describe("provisions that need no record are marked 記録不要 with their arti
     await h.fake.waitFor(() => (threadText(exc.parent).includes("記録不要：法第27条第1項第1号") ? true : undefined));
   });
 
+  it("a public body of Art.16(2): 記録不要, also on the approval", async () => {
+    const pub = await approveAndComplete("provide", { ...VALID_INPUTS.provide, recipientName: "〇〇市役所", recipientPublicBody: ["public_body"] });
+    await parentShows(h, pub.parent, "記録不要：法第16条第2項各号に掲げる者への提供（法第29条第1項括弧書）");
+    expect(await db().provisionRecord.findUnique({ where: { requestId: pub.id } })).toBeNull();
+    await logByCommand(P.employee, pub.code, { providedOn: "2026-09-01", subjectsRef: "市からの依頼文書記載の受付番号" });
+    expect(await db().provisionEntry.findFirstOrThrow({ where: { requestId: pub.id } })).toMatchObject({ exemption: "art16_2", recordId: null });
+  });
+
   it("entrustment: 記録不要 under Art.27(5)(1), not an Art.29 record", async () => {
     const ent = await approveAndComplete("entrust", VALID_INPUTS.entrust as Record<string, string | string[]>);
     await logByCommand(P.employee, ent.code, { providedOn: "2026-09-01", subjectsRef: "会員番号の全件（会員DB）" });
