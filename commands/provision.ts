@@ -3,12 +3,13 @@
 //   provision receipt [RCV-…]  confirm and record a receipt from a third party (modal); with a code, show it
 //   provision records PRV-…    the request's provision record, its provisions and retention
 //   provision disclose DSR-…   list the records a request for disclosure of provision records covers (modal)
+//   provision dispose RCV-…    record the disposal of a receipt record past its retention (modal)
 import { mayHandleDsr } from "../src/directory/roles.js";
 import { dayIn } from "../src/platform/day.js";
-import { discloseModal, receiptModal } from "../src/records/blocks.js";
+import { discloseModal, disposeModal, receiptModal } from "../src/records/blocks.js";
 import { logContext, recordLabel, showDay } from "../src/records/flows.js";
 import { recordMessages } from "../src/records/messages.js";
-import { maySeeReceipt, parseExemption, type RecordBasis, type RecordForm, type ReceiptBasis } from "../src/records/rules.js";
+import { mayDisposeReceipt, maySeeReceipt, parseExemption, type RecordBasis, type RecordForm, type ReceiptBasis } from "../src/records/rules.js";
 import { logModalFor, logRefusalText } from "../src/records/slack.js";
 import { dayOf, entriesOf, findReceipt, findRequestByCode, untilDay } from "../src/records/store.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
@@ -41,7 +42,16 @@ async function records(ctx: CommandContext, code: string | undefined): Promise<v
     const until = showDay(untilDay(rec.retainUntil, s.timeZone), lang);
     lines.push(recordLabel(rec.form as RecordForm, rec.recordBasis as RecordBasis, lang));
     if (rec.provisions === 0) lines.push(m.recordPending(until));
-    else lines.push(m.recordLine(m.forms[rec.form as RecordForm], rec.provisions, showDay(dayOf(rec.firstProvidedOn)!, lang), showDay(dayOf(rec.lastProvidedOn)!, lang), until));
+    else
+      lines.push(
+        m.recordLine(
+          m.forms[rec.form as RecordForm],
+          rec.provisions,
+          showDay(dayOf(rec.firstProvidedOn)!, lang),
+          showDay(dayOf(rec.lastProvidedOn)!, lang),
+          until,
+        ),
+      );
     if (rec.disposedOn) lines.push(m.recordDisposed(showDay(dayOf(rec.disposedOn)!, lang)));
   }
   if (entries.length > 0) {
@@ -79,6 +89,22 @@ async function disclose(ctx: CommandContext, code: string | undefined): Promise<
   await ctx.openModal(discloseModal(c.id, c.code, ctx.actor.lang));
 }
 
+async function dispose(ctx: CommandContext, code: string | undefined): Promise<void> {
+  const s = ctx.services;
+  const lang = ctx.actor.lang;
+  const m = recordMessages(lang);
+  if (!code) return ctx.respond({ text: m.usage.join("\n") });
+  const r = await findReceipt(s.database.prisma, code);
+  if (!r) return ctx.respond({ text: m.notFound(code) });
+  if (!mayDisposeReceipt(ctx.actor, r)) return ctx.respond({ text: m.disposeNotAllowed });
+  if (!r.retainUntil) return ctx.respond({ text: m.disposeNone });
+  if (r.disposedOn) return ctx.respond({ text: m.disposedAlready(showDay(dayOf(r.disposedOn)!, lang)) });
+  const until = untilDay(r.retainUntil, s.timeZone);
+  const today = dayIn(s.clock.now(), s.timeZone);
+  if (today <= until) return ctx.respond({ text: m.disposeNotYet(showDay(until, lang)) });
+  await ctx.openModal(disposeModal({ receiptId: r.id, code: r.code, provider: r.providerName, until: showDay(until, lang), today, lang }));
+}
+
 export const provisionCommand: PrivacyCommand = {
   name: "provision",
   usage: (lang) => recordMessages(lang).usage,
@@ -93,6 +119,8 @@ export const provisionCommand: PrivacyCommand = {
         return receipt(ctx, code);
       case "disclose":
         return disclose(ctx, code);
+      case "dispose":
+        return dispose(ctx, code);
       default:
         return ctx.respond({ text: recordMessages(ctx.actor.lang).usage.join("\n") });
     }

@@ -4,11 +4,12 @@ import { requestJobs } from "./requests/jobs.js";
 import { trainingJobs } from "./training/jobs.js";
 import { dutyJobs } from "./duties/jobs.js";
 import { processorJobs } from "./processors/jobs.js";
+import { recordJobs } from "./records/jobs.js";
 import { digestJobs } from "./digest/jobs.js";
 import { incidentJobs } from "./incidents/jobs.js";
 import { dsrJobs } from "./dsr/jobs.js";
 import { auditJobs } from "./platform/audit/jobs.js";
 
 export function allJobs(): Job[] {
-  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...digestJobs, ...incidentJobs, ...dsrJobs, ...auditJobs];
+  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...recordJobs, ...digestJobs, ...incidentJobs, ...dsrJobs, ...auditJobs];
 }

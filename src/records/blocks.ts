@@ -2,9 +2,29 @@
 import type { KnownBlock, View } from "@slack/types";
 import type { Lang } from "../platform/i18n.js";
 import { mrkdwn, plain } from "../platform/slack/text.js";
-import { DiscloseBlocks, INPUT, LogBlocks, ReceiptBlocks, RecordActions, RecordViews, type DiscloseMeta, type LogMeta } from "./ids.js";
+import {
+  DiscloseBlocks,
+  DisposeBlocks,
+  INPUT,
+  LogBlocks,
+  ReceiptBlocks,
+  RecordActions,
+  RecordViews,
+  type DiscloseMeta,
+  type DisposeMeta,
+  type LogMeta,
+} from "./ids.js";
 import { recordMessages } from "./messages.js";
-import { DISCLOSURE_EXCLUSIONS, PROVIDER_KINDS, RECEIPT_BASES, RECORD_FORMS, type Exemption, type RecordBasis, type RecordForm } from "./rules.js";
+import {
+  DISCLOSURE_EXCLUSIONS,
+  DISPOSAL_METHODS,
+  PROVIDER_KINDS,
+  RECEIPT_BASES,
+  RECORD_FORMS,
+  type Exemption,
+  type RecordBasis,
+  type RecordForm,
+} from "./rules.js";
 
 const opt = (text: string, value: string) => ({ text: plain(text, 75), value });
 
@@ -129,4 +149,25 @@ export function discloseModal(dsrId: string, code: string, lang: Lang): View {
 export function doneView(text: string, lang: Lang): View {
   const m = recordMessages(lang);
   return { type: "modal", title: plain(m.logTitle, 24), close: plain(m.close, 24), blocks: [{ type: "section", text: mrkdwn(text) }] };
+}
+
+/** The disposal modal of a receipt record past its retention (規程 第31条). */
+export function disposeModal(o: { receiptId: string; code: string; provider: string; until: string; today: string; lang: Lang }): View {
+  const m = recordMessages(o.lang);
+  const meta: DisposeMeta = { receiptId: o.receiptId };
+  return {
+    type: "modal",
+    callback_id: RecordViews.dispose,
+    private_metadata: JSON.stringify(meta),
+    title: plain(m.disposeTitle, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    blocks: [
+      { type: "section", text: mrkdwn(m.disposeIntro(o.code, o.provider, o.until)) },
+      input(DisposeBlocks.method, m.method, { type: "static_select", options: DISPOSAL_METHODS.map((k) => opt(m.methods[k], k)) }),
+      input(DisposeBlocks.performedBy, m.performedBy, { type: "users_select" }),
+      input(DisposeBlocks.disposedOn, m.disposedOn, { type: "datepicker", initial_date: o.today }),
+      input(DisposeBlocks.note, m.disposalNote, { type: "plain_text_input", multiline: true, max_length: 1000 }, { optional: true }),
+    ],
+  };
 }

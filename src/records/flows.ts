@@ -12,6 +12,8 @@ import type { Services } from "../platform/services.js";
 import { directMessage, mention, ref, threadPost } from "../platform/slack/calls.js";
 import { recordMessages } from "./messages.js";
 import {
+  checkDisposal,
+  mayDisposeReceipt,
   checkLog,
   checkReceipt,
   exemptionCode,
@@ -363,5 +365,57 @@ export async function listForDisclosure(
   });
   if (!result.ok) await logRecordRefusal(s, input.actorId, `dsr:${input.dsrId}`, "provision_records_list", result.refusal);
   s.outbox.kick();
+  return result;
+}
+
+export type DisposeResult =
+  | { ok: true; code: string; disposedOn: Day; method: string }
+  | { ok: false; problems: Partial<Record<string, Problem>> }
+  | { ok: false; refusal: "not_found" | "not_allowed" | "exempt" | "already" | "not_yet"; detail?: Day };
+
+/**
+ * Records the disposal of a receipt record past its retention (施行規則 第25条, 規程 第31条):
+ * how, the data handler who did it, the day; who recorded it and when. Checked again in the
+ * transaction (roles, retention, not twice).
+ */
+export async function disposeReceipt(
+  s: Services,
+  input: { receiptId: string; actorId: string; raw: { method?: string; performedBy?: string; disposedOn?: string; note?: string } },
+): Promise<DisposeResult> {
+  const result = await transact(s.database.prisma, async (tx): Promise<DisposeResult> => {
+    await tx.$queryRaw`SELECT id FROM "ReceiptRecord" WHERE id = ${input.receiptId} FOR UPDATE`;
+    const r = await tx.receiptRecord.findUnique({ where: { id: input.receiptId } });
+    if (!r) return { ok: false, refusal: "not_found" };
+    const person = await tx.person.findUnique({ where: { slackId: input.actorId } });
+    if (!person || !mayDisposeReceipt(person, r)) return { ok: false, refusal: "not_allowed" };
+    if (!r.retainUntil) return { ok: false, refusal: "exempt" };
+    if (r.disposedOn) return { ok: false, refusal: "already", detail: dayOf(r.disposedOn)! };
+    const now = s.clock.now();
+    const today = dayIn(now, s.timeZone);
+    const from = dayIn(r.retainUntil, s.timeZone);
+    if (today < from) return { ok: false, refusal: "not_yet", detail: untilDay(r.retainUntil, s.timeZone) };
+    const checked = checkDisposal(input.raw, { today, disposableFrom: from });
+    if (!checked.ok) return checked;
+    const v = checked.value;
+    await tx.receiptRecord.update({
+      where: { id: r.id },
+      data: {
+        disposedOn: dayDate(v.disposedOn),
+        disposalMethod: v.method,
+        disposedBy: v.performedBy,
+        disposalRecordedBy: input.actorId,
+        disposalRecordedAt: now,
+      },
+    });
+    await appendAudit(tx, {
+      at: now,
+      actorId: input.actorId,
+      action: "receipt.disposed",
+      subject: `receipt:${r.code}`,
+      data: { method: v.method, disposedOn: v.disposedOn, disposedBy: v.performedBy, note: v.note ? sealOf(s)(v.note) : null },
+    });
+    return { ok: true, code: r.code, disposedOn: v.disposedOn, method: v.method };
+  });
+  if (!result.ok && "refusal" in result) await logRecordRefusal(s, input.actorId, `receipt:${input.receiptId}`, "dispose", result.refusal);
   return result;
 }

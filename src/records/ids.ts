@@ -8,7 +8,21 @@ export const RecordViews = {
   log: "records-log-view",
   receipt: "records-receipt-view",
   disclose: "records-disclose-view",
+  dispose: "records-dispose-view",
 } as const;
+
+/** Input blocks of the receipt disposal modal. */
+export const DisposeBlocks = {
+  method: "method",
+  performedBy: "performedBy",
+  disposedOn: "disposedOn",
+  note: "note",
+} as const;
+
+/** private_metadata of the disposal modal: the receipt record's id */
+export interface DisposeMeta {
+  receiptId: string;
+}
 
 /** Input blocks of the log modal (block_id; the element's action_id is INPUT). */
 export const LogBlocks = {

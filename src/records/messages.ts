@@ -1,7 +1,7 @@
 // Texts of the provision and receipt records (APPI Art.29, 30, 33(5); 施行規則 第19-25条), in
 // Japanese and English: /privacy provision, its modals, thread notes, DMs and refusals.
 import { catalogue } from "../platform/i18n.js";
-import type { DisclosureExclusion, Exemption, Problem, ReceiptBasis, RecordForm } from "./rules.js";
+import type { DisclosureExclusion, DisposalMethod, Exemption, Problem, ReceiptBasis, RecordForm } from "./rules.js";
 
 const EX27_1_JA = [
   "法令に基づく場合",
@@ -31,7 +31,32 @@ const ja = {
     "`/privacy provision receipt` 第三者から個人データの提供を受けるときの確認と記録（法第30条）",
     "`/privacy provision records PRV-2026-0001` 提供記録と提供の履歴、保存期限",
     "`/privacy provision disclose DSR-2026-0001` 第三者提供記録の開示請求（法第33条第5項）に当たる記録の一覧を請求のスレッドへ",
+    "`/privacy provision dispose RCV-2026-0001` 保存期間が終わった受領記録の廃棄を記録（規程第31条。提供記録は `/privacy processors disposal PRV-…`）",
   ],
+  // ---- retention and disposal
+  retentionIntro: (n: number) => `保存期間が終わった第三者提供の記録が ${n} 件あります。廃棄したら記録してください（施行規則第21条・第25条、規程第31条）。`,
+  retentionProvision: (code: string, recipient: string, until: string) =>
+    `・提供記録 ${code}（提供先：${recipient}）保存期限 ${until}。廃棄は個人情報管理責任者が \`/privacy processors disposal ${code}\` で記録します`,
+  retentionReceipt: (code: string, provider: string, until: string) =>
+    `・受領記録 ${code}（提供者：${provider}）保存期限 ${until}。廃棄したら \`/privacy provision dispose ${code}\` で記録してください`,
+  disposeTitle: "受領記録の廃棄",
+  disposeIntro: (code: string, provider: string, until: string) => `*${code}* 提供者：${provider}\n保存期限：${until}（施行規則第25条）`,
+  method: "廃棄の方法",
+  methods: {
+    shred: "シュレッダー裁断（紙）",
+    dissolve: "溶解処理（紙・信頼できる廃棄業者）",
+    erase: "専用ソフトによるデータ消去",
+    destroy: "記憶媒体の物理的破壊",
+    other: "その他（メモに記入）",
+  } satisfies Record<DisposalMethod, string>,
+  performedBy: "廃棄作業を行った個人情報取扱担当者（規程第31条4項）",
+  disposedOn: "廃棄した日",
+  disposalNote: "メモ",
+  disposeNotAllowed: "受領記録の廃棄を記録できるのは、その部署の個人情報管理者と個人情報管理責任者・副責任者です。",
+  disposeNotYet: (until: string) => `この受領記録は ${until} まで保存します（施行規則第25条）。廃棄はその後です。`,
+  disposeNone: "この受領記録は確認・記録不要の受領の控えで、保存期間はありません。",
+  disposedAlready: (on: string) => `この受領記録は ${on} に廃棄済みです。`,
+  disposed: (code: string, on: string, method: string) => `${code} の廃棄（${on}、${method}）を記録しました。`,
   needCode: "届出番号（PRV-…）を指定してください。例：`/privacy provision log PRV-2026-0001`",
   needDsr: "開示等の請求の番号（DSR-…）を指定してください。例：`/privacy provision disclose DSR-2026-0001`",
   notFound: (code: string) => `${code} は見つかりません。`,
@@ -113,6 +138,7 @@ const ja = {
     ppc_published_required:
       "オプトアウトによる提供は、個人情報保護委員会が届出を公表していることを確認してください（法第27条第4項、施行規則第24条第1項第1号ホ）",
     not_allowed_form: "この作成方法は選べません",
+    still_kept: "保存期間中の日付です。保存期間が終わった後の日を入力してください",
   } satisfies Record<Problem, string>,
   logged: (code: string, on: string, label: string, until: string | null) =>
     until ? `${code} の提供（${on}）を記録しました。${label}。保存期限：${until}（施行規則第21条）` : `${code} の提供（${on}）を記録しました。${label}`,
@@ -180,7 +206,32 @@ const en: typeof ja = {
     "`/privacy provision receipt` confirm and record a receipt of personal data from a third party (Art.30)",
     "`/privacy provision records PRV-2026-0001` the provision record, its provisions and its retention",
     "`/privacy provision disclose DSR-2026-0001` list the records a request for disclosure of provision records (Art.33(5)) covers, in the request's thread",
+    "`/privacy provision dispose RCV-2026-0001` record the disposal of a receipt record past its retention (Rule Art.31; provision records: `/privacy processors disposal PRV-…`)",
   ],
+  retentionIntro: (n) =>
+    `${n} third-party provision record(s) are past their retention. Record their disposal once done (Enforcement Rules Art.21, 25; Rule Art.31).`,
+  retentionProvision: (code, recipient, until) =>
+    `• Provision record ${code} (to ${recipient}) kept until ${until}. The chief privacy officer records its disposal with \`/privacy processors disposal ${code}\``,
+  retentionReceipt: (code, provider, until) =>
+    `• Receipt record ${code} (from ${provider}) kept until ${until}. Once disposed of, record it with \`/privacy provision dispose ${code}\``,
+  disposeTitle: "Dispose of a receipt",
+  disposeIntro: (code, provider, until) => `*${code}* Provider: ${provider}\nKept until ${until} (Enforcement Rules Art.25)`,
+  method: "How it was disposed of",
+  methods: {
+    shred: "Shredded (paper)",
+    dissolve: "Dissolved (paper, trusted contractor)",
+    erase: "Erased with dedicated software",
+    destroy: "Media physically destroyed",
+    other: "Other (describe in the note)",
+  },
+  performedBy: "Data handler who did it (Rule Art.31(4))",
+  disposedOn: "Day of disposal",
+  disposalNote: "Note",
+  disposeNotAllowed: "A receipt record's disposal is recorded by its department's privacy managers or the chief privacy officer or deputy.",
+  disposeNotYet: (until) => `This receipt record is kept until ${until} (Enforcement Rules Art.25); dispose of it after that.`,
+  disposeNone: "This is the note of an exempt receipt (no confirmation or record needed): it has no retention.",
+  disposedAlready: (on) => `This receipt record was disposed of on ${on}.`,
+  disposed: (code, on, method) => `Disposal of ${code} (${on}, ${method}) recorded.`,
   needCode: "Give the request code (PRV-…), e.g. `/privacy provision log PRV-2026-0001`",
   needDsr: "Give the data-subject request's code (DSR-…), e.g. `/privacy provision disclose DSR-2026-0001`",
   notFound: (code) => `${code} was not found.`,
@@ -259,6 +310,7 @@ const en: typeof ja = {
     representative_required: "Confirm and enter the name of the corporation's representative (APPI Art.30(1)(1))",
     ppc_published_required: "For opt-out data, confirm that the PPC has published the provider's filing (APPI Art.27(4); Enforcement Rules Art.24(1)(i)(e))",
     not_allowed_form: "This form cannot be chosen",
+    still_kept: "The record was still to be kept on that day: give a day after its retention ended",
   },
   logged: (code, on, label, until) =>
     until

@@ -134,7 +134,8 @@ export type Problem =
   | "form_fixed"
   | "representative_required"
   | "ppc_published_required"
-  | "not_allowed_form";
+  | "not_allowed_form"
+  | "still_kept";
 
 type Result<T> = { ok: true; value: T } | { ok: false; problems: Partial<Record<string, Problem>> };
 
@@ -319,3 +320,39 @@ export function mayLogProvision(p: RoleHolder & { slackId: string }, r: { reques
 export function maySeeReceipt(p: RoleHolder & { slackId: string }, r: { filedBy: string; departmentId: string }): boolean {
   return p.slackId === r.filedBy || isManagerOf(p, r.departmentId) || isChiefOrDeputy(p) || isCompliance(p);
 }
+
+/** How a record was disposed of (規程 第31条; the same methods as the processors' documents). */
+export const DISPOSAL_METHODS = ["shred", "dissolve", "erase", "destroy", "other"] as const;
+export type DisposalMethod = (typeof DISPOSAL_METHODS)[number];
+
+/** Who records a receipt record's disposal: the department's managers, the chief or deputy. */
+export function mayDisposeReceipt(p: RoleHolder, r: { departmentId: string }): boolean {
+  return isManagerOf(p, r.departmentId) || isChiefOrDeputy(p);
+}
+
+/** The disposal of a record past its retention: the method, the day (not before the retention ended, not in the future), who did it. */
+export function checkDisposal(
+  raw: { method?: string; performedBy?: string; disposedOn?: string; note?: string },
+  o: { today: Day; disposableFrom: Day | null },
+): Result<{ method: DisposalMethod; performedBy: string; disposedOn: Day; note: string | null }> {
+  const problems: Partial<Record<string, Problem>> = {};
+  const method = (DISPOSAL_METHODS as readonly string[]).includes(raw.method ?? "") ? (raw.method as DisposalMethod) : null;
+  if (!method) problems.method = "required";
+  const performedBy = raw.performedBy?.trim() ?? "";
+  if (!performedBy) problems.performedBy = "required";
+  const disposedOn = raw.disposedOn?.trim() ?? "";
+  if (!disposedOn) problems.disposedOn = "required";
+  else if (!isDay(disposedOn)) problems.disposedOn = "bad_date";
+  else if (disposedOn > o.today) problems.disposedOn = "future";
+  else if (o.disposableFrom && disposedOn < o.disposableFrom) problems.disposedOn = "still_kept";
+  const note = raw.note?.trim() || null;
+  if (method === "other" && !note) problems.note = "required";
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  return { ok: true, value: { method: method!, performedBy, disposedOn, note } };
+}
+
+/** Which week of waiting for disposal `today` is in (0 the first), counted from the first day it may go. */
+export const disposalWeek = (from: Day, today: Day): number | null => {
+  if (today < from) return null;
+  return Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (7 * 86_400_000));
+};

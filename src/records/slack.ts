@@ -8,8 +8,19 @@ import { json, press, submit, type HandlerDef, type PressContext, type SubmitCon
 import { readFields, validateRaw, type ModalValues } from "../platform/slack/modal.js";
 import type { Services } from "../platform/services.js";
 import { doneView, logModal } from "./blocks.js";
-import { fileReceipt, listForDisclosure, logContext, logProvision, showDay, type LogRefusal } from "./flows.js";
-import { DiscloseBlocks, INPUT, LogBlocks, ReceiptBlocks, RecordActions, RecordViews, type DiscloseMeta, type LogMeta } from "./ids.js";
+import { disposeReceipt, fileReceipt, listForDisclosure, logContext, logProvision, showDay, type LogRefusal } from "./flows.js";
+import {
+  DiscloseBlocks,
+  DisposeBlocks,
+  INPUT,
+  LogBlocks,
+  ReceiptBlocks,
+  RecordActions,
+  RecordViews,
+  type DiscloseMeta,
+  type DisposeMeta,
+  type LogMeta,
+} from "./ids.js";
 import { recordMessages } from "./messages.js";
 import type { Problem, RecordForm } from "./rules.js";
 
@@ -141,9 +152,41 @@ export async function recordDisclose(c: SubmitContext<DiscloseMeta>): Promise<vo
   await c.ack({ response_action: "update", view: doneView(m.disclosePosted(r.code), actor.lang) });
 }
 
+export async function recordDispose(c: SubmitContext<DisposeMeta>): Promise<void> {
+  const { s, actor } = c;
+  const m = recordMessages(actor.lang);
+  const raw = readFields(c.view.state.values as ModalValues, { method: "option", performedBy: "user", disposedOn: "date", note: "text" }, INPUT);
+  const bad = guard(raw, actor.lang);
+  if (bad) return c.ack({ response_action: "errors", errors: bad });
+  const r = await disposeReceipt(s, { receiptId: c.meta.receiptId, actorId: actor.slackId, raw });
+  if (!r.ok) {
+    if ("problems" in r) return c.ack({ response_action: "errors", errors: problemErrors(r.problems, actor.lang) });
+    const text =
+      r.refusal === "not_allowed"
+        ? m.disposeNotAllowed
+        : r.refusal === "exempt"
+          ? m.disposeNone
+          : r.refusal === "already"
+            ? m.disposedAlready(showDay(r.detail!, actor.lang))
+            : r.refusal === "not_yet"
+              ? m.disposeNotYet(showDay(r.detail!, actor.lang))
+              : m.notFound("");
+    return c.fail(text, DisposeBlocks.method);
+  }
+  await c.ack({
+    response_action: "update",
+    view: doneView(m.disposed(r.code, showDay(r.disposedOn, actor.lang), m.methods[r.method as keyof typeof m.methods]), actor.lang),
+  });
+}
+
 export const recordHandlers: readonly HandlerDef[] = [
   press(RecordActions.log, { value: logMeta, invalid: ({ lang }) => recordMessages(lang).notFound("") }, openLog),
   submit(RecordViews.log, { meta: logMeta, block: LogBlocks.providedOn, invalid: (lang) => recordMessages(lang).notFound("") }, recordLog),
   submit(RecordViews.receipt, { block: ReceiptBlocks.providerName }, recordReceipt),
+  submit(
+    RecordViews.dispose,
+    { meta: json(z.object({ receiptId: z.string().min(1) })), block: DisposeBlocks.method, invalid: (lang) => recordMessages(lang).notFound("") },
+    recordDispose,
+  ),
   submit(RecordViews.disclose, { meta: discloseMeta, block: DiscloseBlocks.counterpart, invalid: (lang) => recordMessages(lang).notFound("") }, recordDisclose),
 ];

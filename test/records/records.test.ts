@@ -243,6 +243,10 @@ describe("receiving personal data from a third party (法第30条)", () => {
     expect(JSON.stringify(audit.data)).not.toContain("SUP-2026-09");
   });
 
+  it("its disposal waits for the end of its retention", async () => {
+    expect((await privacy(h, P.manager, "provision dispose RCV-2026-0001")).shown).toContain("2029年9月1日 まで保存します（施行規則第25条）");
+  });
+
   it("an exempt receipt (joint use) is noted as 確認・記録不要 with its article", async () => {
     const view = await openReceipt();
     await h.slack.fillAndSubmit(P.employee, view.id, {
@@ -306,5 +310,35 @@ describe("retention ends: reminder and disposal", () => {
     const rec = await db().provisionRecord.findUniqueOrThrow({ where: { requestId: combined.id } });
     expect(rec).toMatchObject({ disposalMethod: "erase", disposedBy: P.employee, disposalRecordedBy: P.chief });
     expect(day(rec.disposedOn)).toBe("2029-07-02");
+  });
+
+  it("the owners are reminded weekly (records.retention) until the disposal is recorded; a receipt's by its department's manager", async () => {
+    const reminders = (user: string, code: string) => h.fake.dms(user).filter((m) => shown(m).includes("保存期間が終わった第三者提供の記録") && shown(m).includes(code));
+    await runJobAt(h, clock, "records.retention", "2029-07-02T09:50:00");
+    // the combined record is disposed of: not reminded; the receipt is still kept
+    expect(reminders(P.employee, combined.code)).toHaveLength(0);
+    expect(reminders(P.employee, "RCV-2026-0001")).toHaveLength(0);
+    await runJobAt(h, clock, "records.retention", "2029-09-03T09:50:00");
+    const dm = await h.fake.waitFor(() => reminders(P.employee, "RCV-2026-0001")[0]);
+    expect(shown(dm)).toContain("/privacy provision dispose RCV-2026-0001");
+    expect(shown(dm)).not.toContain("RCV-2026-0002"); // exempt: no retention
+    // not again the same week; again the next
+    await runJobAt(h, clock, "records.retention", "2029-09-04T09:50:00");
+    expect(reminders(P.employee, "RCV-2026-0001")).toHaveLength(1);
+    await runJobAt(h, clock, "records.retention", "2029-09-10T09:50:00");
+    expect(reminders(P.employee, "RCV-2026-0001")).toHaveLength(2);
+
+    expect((await privacy(h, P.employee, "provision dispose RCV-2026-0001")).shown).toContain("受領記録の廃棄を記録できるのは");
+    const view = await newView(h, P.manager, RecordViews.dispose, () => h.slack.command(P.manager, "/privacy", "provision dispose RCV-2026-0001"));
+    await h.slack.fillAndSubmit(P.manager, view.id, { method: "other", performedBy: P.employee, disposedOn: "2029-09-10" });
+    expect(h.fake.viewErrors(view.id)?.note).toBe("入力してください");
+    await h.slack.fillAndSubmit(P.manager, view.id, { method: "erase", performedBy: P.employee, disposedOn: "2029-09-10" });
+    expect(h.fake.viewErrors(view.id)).toBeUndefined();
+    const r = await db().receiptRecord.findUniqueOrThrow({ where: { code: "RCV-2026-0001" } });
+    expect(r).toMatchObject({ disposalMethod: "erase", disposedBy: P.employee, disposalRecordedBy: P.manager });
+    expect(day(r.disposedOn)).toBe("2029-09-10");
+    expect(await db().auditEntry.findFirst({ where: { action: "receipt.disposed", subject: "receipt:RCV-2026-0001" } })).not.toBeNull();
+    await runJobAt(h, clock, "records.retention", "2029-09-17T09:50:00");
+    expect(reminders(P.employee, "RCV-2026-0001")).toHaveLength(2);
   });
 });
