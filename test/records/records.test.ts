@@ -313,7 +313,8 @@ describe("retention ends: reminder and disposal", () => {
   });
 
   it("the owners are reminded weekly (records.retention) until the disposal is recorded; a receipt's by its department's manager", async () => {
-    const reminders = (user: string, code: string) => h.fake.dms(user).filter((m) => shown(m).includes("保存期間が終わった第三者提供の記録") && shown(m).includes(code));
+    const reminders = (user: string, code: string) =>
+      h.fake.dms(user).filter((m) => shown(m).includes("保存期間が終わった第三者提供の記録") && shown(m).includes(code));
     await runJobAt(h, clock, "records.retention", "2029-07-02T09:50:00");
     // the combined record is disposed of: not reminded; the receipt is still kept
     expect(reminders(P.employee, combined.code)).toHaveLength(0);
