@@ -7,7 +7,8 @@ import type { Lang } from "../platform/i18n.js";
 import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
 import { readFields, validateRaw, type ModalValues } from "../platform/slack/modal.js";
 import type { Services } from "../platform/services.js";
-import { doneView, logModal } from "./blocks.js";
+import { DsrActions } from "../dsr/ids.js";
+import { discloseModal, doneView, logModal } from "./blocks.js";
 import { disposeReceipt, fileReceipt, listForDisclosure, logContext, logProvision, showDay, type LogRefusal } from "./flows.js";
 import {
   DiscloseBlocks,
@@ -179,7 +180,18 @@ export async function recordDispose(c: SubmitContext<DisposeMeta>): Promise<void
   });
 }
 
+/** 「提供記録を一覧」 on a data-subject request's post or DM (the dsr feature's button): the listing modal. */
+export async function openDisclose(c: PressContext<string>): Promise<void> {
+  const m = recordMessages(c.actor.lang);
+  if (!mayHandleDsr(c.actor)) return void (await c.tell(m.notDsrDesk));
+  const d = await c.s.database.prisma.subjectRequest.findUnique({ where: { id: c.value } });
+  if (!d) return void (await c.tell(m.notFound("")));
+  if (d.kind !== "provision_records") return void (await c.tell(m.notRecordsKind(d.code)));
+  await c.client.views.open({ trigger_id: c.body.trigger_id, view: discloseModal(d.id, d.code, c.actor.lang) });
+}
+
 export const recordHandlers: readonly HandlerDef[] = [
+  press(DsrActions.provisionRecords, { value: z.string().min(1), invalid: ({ lang }) => recordMessages(lang).notFound("") }, openDisclose),
   press(RecordActions.log, { value: logMeta, invalid: ({ lang }) => recordMessages(lang).notFound("") }, openLog),
   submit(RecordViews.log, { meta: logMeta, block: LogBlocks.providedOn, invalid: (lang) => recordMessages(lang).notFound("") }, recordLog),
   submit(RecordViews.receipt, { block: ReceiptBlocks.providerName }, recordReceipt),

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage, SimpleInputs } from "../../src/platform/slack/fake/index.js";
+import { DsrActions } from "../../src/dsr/ids.js";
 import { ProcessorViews } from "../../src/processors/ids.js";
 import { RecordActions, RecordViews } from "../../src/records/ids.js";
 import { RequestActions } from "../../src/requests/ids.js";
@@ -267,7 +268,11 @@ describe("receiving personal data from a third party (法第30条)", () => {
 describe("a request for disclosure of the provision records (法第33条第5項)", () => {
   it("the desk lists the matching records by counterpart and period in the request's thread, less those 施行令 第11条 excludes", async () => {
     const c = await logCase(h, clock, P.employee, { kind: "provision_records" });
-    const view = await newView(h, P.employee, RecordViews.disclose, () => h.slack.command(P.employee, "/privacy", `provision disclose ${c.code}`));
+    // 「提供記録を一覧」 on the request's register post
+    const post = h.fake.message(c.parent.channel, c.parent.ts)!;
+    const view = await newView(h, P.employee, RecordViews.disclose, () =>
+      h.slack.blockAction(P.employee, { actionId: DsrActions.provisionRecords, message: { channel: post.channel, ts: post.ts } }),
+    );
     await h.slack.fillAndSubmit(P.employee, view.id, { counterpart: "東都", from: "2026-04-01", to: "2026-12-31" });
     expect(h.fake.viewErrors(view.id)).toBeUndefined();
     await drain(h, clock);
