@@ -47,7 +47,7 @@ export function recordLabel(form: RecordForm, basis: RecordBasis, lang: Lang): s
   return `${m.forms[form]}／${basis === "consent" ? m.consentFact : m.optoutFact}`;
 }
 
-export type LogRefusal = "not_found" | "not_effective" | "not_provision" | "not_allowed";
+export type LogRefusal = "not_found" | "not_effective" | "not_provision" | "not_allowed" | "duplicate";
 
 /** What the log modal needs to know before it opens (and the command before it opens it). */
 export async function logContext(s: Services, requestId: string, actor: { slackId: string; roles: string[]; departmentId: string | null }) {
@@ -80,7 +80,8 @@ export async function logProvision(s: Services, input: { requestId: string; acto
   const seal = sealOf(s);
   const result = await transact(s.database.prisma, async (tx): Promise<LogResult> => {
     const done = await tx.provisionEntry.findUnique({ where: { submissionKey: input.submissionKey } });
-    if (done) return { ok: false, refusal: "not_found" };
+    // the same modal submitted twice (a Slack retry): logged once
+    if (done) return { ok: false, refusal: "duplicate" };
     await lockRequestRow(tx, input.requestId);
     const r = await tx.request.findUnique({ where: { id: input.requestId } });
     if (!r) return { ok: false, refusal: "not_found" };
@@ -192,7 +193,7 @@ export async function logProvision(s: Services, input: { requestId: string; acto
     });
     return { ok: true, code: r.code, providedOn: v.providedOn, label, until };
   });
-  if (!result.ok && "refusal" in result && result.refusal !== "not_found")
+  if (!result.ok && "refusal" in result && result.refusal !== "not_found" && result.refusal !== "duplicate")
     await logRecordRefusal(s, input.actorId, `request:${input.requestId}`, "provision_log", result.refusal);
   s.outbox.kick();
   return result;

@@ -87,6 +87,7 @@ export async function recordLog(c: SubmitContext<LogMeta>): Promise<void> {
   const r = await logProvision(s, { requestId: c.meta.requestId, actorId: actor.slackId, raw, submissionKey: `view:${c.view.id}` });
   if (!r.ok) {
     if ("problems" in r) return c.ack({ response_action: "errors", errors: problemErrors(r.problems, actor.lang) });
+    if (r.refusal === "duplicate") return c.ack();
     return c.fail(logRefusalText(r.refusal, "", actor.lang), LogBlocks.providedOn);
   }
   const m = recordMessages(actor.lang);
