@@ -164,6 +164,25 @@ describe("one record per provision (施行規則 第19条2項本文), and the co
   });
 });
 
+describe("an opt-out provision (施行規則 第20条1項1号)", () => {
+  it("records the days of provision; the contract form is not offered", async () => {
+    const optout = await approveAndComplete("provide", {
+      ...VALID_INPUTS.provide,
+      recipientName: "東都名簿株式会社",
+      legalBasis: "optout",
+      optoutChecks: ["filed", "lawful", "not_optout"],
+    });
+    expect(await db().provisionRecord.findUniqueOrThrow({ where: { requestId: optout.id } })).toMatchObject({ recordBasis: "optout", form: "per_provision" });
+    const view = await newView(h, P.employee, RecordViews.log, () => h.slack.command(P.employee, "/privacy", `provision log ${optout.code}`));
+    expect(JSON.stringify(view.view.blocks)).not.toContain('"value":"contract"');
+    await h.slack.fillAndSubmit(P.employee, view.id, { providedOn: "2026-09-01", subjectsRef: "名簿ファイル OPT-0901 の会員番号", form: "per_provision" });
+    await drain(h, clock);
+    await h.fake.waitFor(() => (threadText(optout.parent).includes("オプトアウトによる提供（提供した年月日を記録") ? true : undefined));
+    const entry = await db().provisionEntry.findFirstOrThrow({ where: { requestId: optout.id } });
+    expect(day(entry.providedOn)).toBe("2026-09-01");
+  });
+});
+
 describe("provisions that need no record are marked 記録不要 with their article", () => {
   it("an Art.27(1) exception: logged, no Art.29 record", async () => {
     const exc = await approveAndComplete("provide", { ...VALID_INPUTS.provide, recipientName: "〇〇税務署", legalBasis: "exception", exception: "law" });
