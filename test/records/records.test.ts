@@ -10,7 +10,7 @@ import { DsrActions } from "../../src/dsr/ids.js";
 import { ProcessorViews } from "../../src/processors/ids.js";
 import { RecordActions, RecordViews } from "../../src/records/ids.js";
 import { RequestActions } from "../../src/requests/ids.js";
-import { shown, privacy } from "../support/commands.js";
+import { JAPANESE, shown, privacy } from "../support/commands.js";
 import { drain, jst, newView, pumping as pumpingOutbox, runJobAt } from "../support/clock.js";
 import { completeMeasures, fileRequest, parentShows, press } from "../support/flow.js";
 import { VALID_INPUTS } from "../support/forms.js";
@@ -75,6 +75,18 @@ beforeAll(async () => {
   h = await startHarness({ clock, fake: { clock } });
 });
 afterAll(async () => h?.close());
+
+describe("/privacy provision", () => {
+  it("answers its usage, in English for an English speaker; the receipt form too", async () => {
+    expect((await privacy(h, P.employee, "provision")).shown).toContain("`/privacy provision log PRV-2026-0001` 承認済みの第三者提供について");
+    const en = await privacy(h, P.english, "provision");
+    expect(en.shown).toContain("`/privacy provision receipt` confirm and record a receipt of personal data from a third party (Art.30)");
+    expect(en.shown).not.toMatch(JAPANESE);
+    const view = await newView(h, P.english, RecordViews.receipt, () => h.slack.command(P.english, "/privacy", "provision receipt"));
+    expect(JSON.stringify(view.view.title)).toContain("Confirm a receipt");
+    expect(shown({ blocks: view.view.blocks })).toContain("How the provider obtained the data (APPI Art.30(1)(2))");
+  });
+});
 
 describe("a standing approval used many times: one combined record (施行規則 第19条2項ただし書)", () => {
   it("the approval's record waits for its provisions; the thread offers 「提供を記録」", async () => {
