@@ -11,6 +11,7 @@ import { langCommand } from "./lang.js";
 import { mineCommand } from "./mine.js";
 import { processorsCommand } from "./processors.js";
 import { registerCommand } from "./register.js";
+import { provisionCommand } from "./provision.js";
 import { requestCommand } from "./request.js";
 import { statementCommand } from "./statement.js";
 import { statusCommand } from "./status.js";
@@ -30,6 +31,7 @@ export const COMMANDS: PrivacyCommand[] = [
   dutiesCommand,
   processorsCommand,
   registerCommand,
+  provisionCommand,
   incidentCommand,
   dsrCommand,
   complaintCommand,

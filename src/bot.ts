@@ -24,6 +24,7 @@ import { processorHandlers } from "./processors/slack.js";
 import { retentionHandlers } from "./retention/slack.js";
 import { statementHandlers } from "./statement/slack.js";
 import { registerHandlers } from "./register/slack.js";
+import { recordHandlers } from "./records/slack.js";
 import { incidentHandlers, registerIncidentHandlers } from "./incidents/slack.js";
 import { dsrHandlers, registerDsrHandlers } from "./dsr/slack.js";
 import { BusinessCalendar } from "./platform/schedule/calendar.js";
@@ -98,6 +99,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     retentionHandlers,
     statementHandlers,
     registerHandlers,
+    recordHandlers,
   );
   const app = createSlackApp({
     botToken: config.slackBotToken,

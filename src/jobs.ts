@@ -4,6 +4,7 @@ import { requestJobs } from "./requests/jobs.js";
 import { trainingJobs } from "./training/jobs.js";
 import { dutyJobs } from "./duties/jobs.js";
 import { processorJobs } from "./processors/jobs.js";
+import { recordJobs } from "./records/jobs.js";
 import { digestJobs } from "./digest/jobs.js";
 import { incidentJobs } from "./incidents/jobs.js";
 import { dsrJobs } from "./dsr/jobs.js";
@@ -18,6 +19,7 @@ export function allJobs(): Job[] {
     ...trainingJobs,
     ...dutyJobs,
     ...processorJobs,
+    ...recordJobs,
     ...digestJobs,
     ...incidentJobs,
     ...dsrJobs,

@@ -390,6 +390,8 @@ export function caseButtons(c: CaseRow, lang: Lang): Button[] {
     value: c.id,
     ...(c.status === "verified" ? { style: "primary" as const } : {}),
   });
+  // a request for disclosure of provision records (Art.33(5)): the records it covers, listed in the thread
+  if (c.kind === "provision_records") out.push({ type: "button", text: plain(p.recordsButton), action_id: DsrActions.provisionRecords, value: c.id });
   out.push({ type: "button", text: plain(p.withdrawButton), action_id: DsrActions.withdraw, value: c.id });
   // a correction of the identity check, while it may still change the answer
   if (c.status === "verified") out.push({ type: "button", text: plain(p.identityCorrectButton), action_id: DsrActions.identity, value: c.id });

@@ -17,6 +17,8 @@ import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSna
 import { transact, whenDuplicate } from "../platform/db.js";
 import { createProcessorFromRequest } from "../processors/store.js";
 import { registerFromRequest } from "../register/flows.js";
+import { logButtonBlocks } from "../records/blocks.js";
+import { createProvisionRecordFromRequest } from "../records/store.js";
 import { sealFields, sealOf, type Seal } from "../platform/pii/index.js";
 import {
   canDecide,
@@ -36,6 +38,8 @@ import {
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: Refusal | "already" | "not_found" };
 
 const orderKey = (id: string) => `request:${id}`;
+/** The kinds whose actual provisions are logged against the approval (APPI Art.29, or 記録不要 under Art.27(5)). */
+const PROVISION_KINDS: readonly string[] = ["provide", "entrust", "joint"];
 /** Whether the company keeps a deputy chief (governance.deputyChief; a company extension). */
 const deputyOn = (s: Services) => s.settings?.governance.deputyChief ?? true;
 
@@ -425,7 +429,11 @@ export async function setMeasure(
     // Each tick edits the checklist in place; the thread hears only that the request is effective.
     if (effective) {
       const note = provisionUntil ? `\n${m.thread.provisionRecord(formatDate(provisionUntil, CHANNEL_LANG, s.timeZone))}` : "";
-      calls.push(threadPost(r, `${m.thread.effective(mention(r.requesterId))}${note}`));
+      const text = `${m.thread.effective(mention(r.requesterId))}${note}`;
+      // a standing approval is used many times: each actual provision is logged (the records feature)
+      if (PROVISION_KINDS.includes(r.kind))
+        calls.push(post(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text, blocks: logButtonBlocks(r.id, text, CHANNEL_LANG) }));
+      else calls.push(threadPost(r, text));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.effective(r.code, r.title)));
     }
     calls.push(...homeRefreshes(r, approvers, input.actorId, before));
@@ -437,36 +445,31 @@ export async function setMeasure(
   return result;
 }
 
-/** APPI Art.29: a third-party provision that becomes effective gets its provision record. */
+/**
+ * APPI Art.29: a third-party provision that becomes effective gets its provision record (the
+ * records feature's hand-over, src/records/store.ts); provisions are then logged against it.
+ */
 async function createProvisionRecord(tx: Tx, s: Services, r: RequestSnapshot): Promise<Date | null> {
   const def = KINDS[r.kind];
   if (!def.provisionRecord) return null;
   const p = def.provisionRecord(r.data as RequestData);
   if (!p) return null;
   const now = s.clock.now();
-  const retainUntil = new Date(now);
-  retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + p.retentionYears);
-  await tx.provisionRecord.create({
-    data: {
-      requestId: r.id,
-      recipient: p.recipient,
-      dataSubjects: p.dataSubjects,
-      items: p.items,
-      basis: p.basis,
-      consentOrProvisionDate: new Date(`${p.consentOrProvisionDate}T00:00:00Z`),
-      createdAt: now,
-      retainUntil,
-    },
-  });
+  const made = await createProvisionRecordFromRequest(tx, { now, timeZone: s.timeZone }, { id: r.id }, p);
   await appendAudit(tx, {
     at: now,
     actorId: "system",
     action: "provision_record.created",
     subject: `request:${r.code}`,
     // the record's texts are on the provision record (kept its 1 or 3 years, then disposed of): here their seals
-    data: { ...p, ...sealFields(sealOf(s), { ...p }, ["recipient", "dataSubjects", "items", "basis"]), retainUntil: retainUntil.toISOString() },
+    data: {
+      ...p,
+      ...sealFields(sealOf(s), { ...p }, ["recipient", "dataSubjects", "items", "basis"]),
+      retainUntil: made.retainUntil.toISOString(),
+      recordId: made.id,
+    },
   });
-  return retainUntil;
+  return made.retainUntil;
 }
 
 // ---- outbox wiring --------------------------------------------------------------

@@ -33,6 +33,7 @@ const SUBCOMMANDS = [
   "duties",
   "processors",
   "register",
+  "provision",
   "incident",
   "dsr",
   "complaint",

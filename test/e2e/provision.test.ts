@@ -90,7 +90,7 @@ describe("provision and transfers abroad, in the modal", () => {
     // the approvers see that it needs legal review, on which ground, and the guideline's limits
     await parentShows(h, parent, "含む：法務確認が必要（電気通信事業法第4条）。根拠：令状・裁判所の命令（発信者情報開示命令など）");
     await parentShows(h, parent, "通信履歴：通信の秘密に当たります");
-    await parentShows(h, parent, "作成義務なし：法第27条第1項の例外事由による提供（法第29条第1項ただし書）");
+    await parentShows(h, parent, "記録不要：法第27条第1項第1号の例外事由による提供（法第29条第1項ただし書）");
     const submitted = await db().auditEntry.findFirstOrThrow({ where: { action: "request.submitted", subject: `request:${code}` } });
     expect((submitted.data as { data: Record<string, unknown> }).data).toMatchObject({ secrecy: true, secrecyGround: "warrant" });
 
@@ -152,7 +152,7 @@ describe("provision and transfers abroad, in the modal", () => {
     expect(errors.stateConditions).toContain("本人の同意を得ると当該事務の遂行に支障を及ぼすおそれがある");
     expect(errors.stateConditions).toContain("個人情報保護法第27条第1項第4号");
     const { id, parent } = await fileRequest(h, P.employee, "provide", { ...ministry, stateConditions: ["assigned_task", "consent_impedes"] });
-    await parentShows(h, parent, "作成義務なし：法第27条第1項の例外事由による提供（法第29条第1項ただし書）");
+    await parentShows(h, parent, "記録不要：法第27条第1項第4号の例外事由による提供（法第29条第1項ただし書）");
     await press(h, P.manager, parent, RequestActions.approve);
     await parentShows(h, parent, "第2段階");
     await press(h, P.chief, parent, RequestActions.approve);

@@ -32,6 +32,8 @@ export interface ProvisionRecordData {
   basis: string;
   consentOrProvisionDate: string;
   retentionYears: 1 | 3;
+  /** what the record's contents follow (施行規則 第20条1項): consent (1項2号) or opt-out (1項1号) */
+  recordBasis: "consent" | "optout";
 }
 
 /** A field's texts from the catalogue. */

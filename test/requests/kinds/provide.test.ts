@@ -242,7 +242,7 @@ describe("the legal cases of provision and transfers (legal-cases.md P1-P7)", ()
     expect(kind.measures(data).map((m) => m.key)).toEqual(["basis_confirmed", "state_exception"]);
     expect(kind.summaryFields(data, "ja")).toContainEqual({
       label: "提供記録（法第29条）",
-      value: "作成義務なし：法第27条第1項の例外事由による提供（法第29条第1項ただし書）",
+      value: "記録不要：法第27条第1項第4号の例外事由による提供（法第29条第1項ただし書）",
     });
     // with secrecy of communications it is refused
     const secret = invalid(kind, {
@@ -281,6 +281,7 @@ describe("the provision record and the summary", () => {
       basis: "本人の同意",
       consentOrProvisionDate: "2026-03-20",
       retentionYears: 3,
+      recordBasis: "consent",
     });
     const abroad = kind.provisionRecord!(
       valid(kind, {

@@ -17,6 +17,7 @@ import type { MeasureDef, ProvisionRecordData, RequestData } from "../types.js";
 export const ProvideFields = {
   unavoidableReason: "unavoidableReason",
   recipientName: "recipientName",
+  recipientPublicBody: "recipientPublicBody",
   destination: "destination",
   country: "country",
   dataItems: "dataItems",
@@ -54,6 +55,8 @@ export const OPTOUT_CHECKS = ["filed", "lawful", "not_optout"] as const;
 export interface ProvideData {
   unavoidableReason: string;
   recipientName: string;
+  /** the recipient is a body of APPI Art.16(2) (国の機関, 地方公共団体, 独立行政法人等, 地方独立行政法人): no 第三者 for Art.29 */
+  recipientPublicBody?: boolean;
   dataItems: string;
   dataSubjects: string;
   headcount?: number;
@@ -88,6 +91,7 @@ const F = ProvideFields;
 const specs: readonly FieldSpec[] = [
   { type: "text", id: F.unavoidableReason, max: MAX.long, multiline: true },
   { type: "text", id: F.recipientName, max: MAX.name },
+  { type: "checkboxes", id: F.recipientPublicBody, options: ["public_body"], optional: true },
   // the route first (Art.28): it decides which bases are open
   ...abroadSpecs,
   { type: "text", id: F.dataItems, max: MAX.long, multiline: true },
@@ -182,6 +186,7 @@ function schema(lang: "ja" | "en", today: string) {
     z.object({
       unavoidableReason: f.text(e.unavoidableReason, MAX.long),
       recipientName: f.text(e.recipientName, MAX.name),
+      recipientPublicBody: f.ticks(["public_body"] as const, all.common.unexpected),
       destination: f.choice(DESTINATIONS, e.destination),
       country: f.optionalText(MAX.name),
       dataItems: f.categories(e.dataItems, MAX.long),
@@ -207,6 +212,7 @@ function schema(lang: "ja" | "en", today: string) {
     return {
       unavoidableReason: v.unavoidableReason,
       recipientName: v.recipientName,
+      ...(v.recipientPublicBody.includes("public_body") ? { recipientPublicBody: true } : {}),
       dataItems: v.dataItems,
       dataSubjects: v.dataSubjects,
       headcount: v.headcount,
@@ -253,7 +259,9 @@ function groundText(data: RequestData, lang: "ja" | "en"): string {
 }
 
 /** APPI Art.29(1) proviso: a provision under an Art.27(1) exception needs no provision record. */
-const recordNeeded = (data: RequestData) => str(data, F.legalBasis) !== "exception";
+/** A body of Art.16(2) is no 第三者 for Art.29, unless the provision is one abroad under Art.28(1) (its proviso's brackets). */
+const toPublicBody = (data: RequestData) => data[F.recipientPublicBody] === true && !needsArt28Consent(destinationOf(data));
+const recordNeeded = (data: RequestData) => str(data, F.legalBasis) !== "exception" && !toPublicBody(data);
 
 export const provideKind = defineKind({
   kind: "provide",
@@ -299,7 +307,17 @@ export const provideKind = defineKind({
     if (categories.length > 0) out.push(field(s.guideline, [...categories.map((c) => m.limits[c]), s.guidelineIntro].join("\n"), none));
     const basisStored = str(data, F.legalBasis);
     out.push(
-      field(s.record, !basisStored ? "" : recordNeeded(data) ? optionText(m.options.retentionYears, str(data, F.retentionYears)) : s.recordNotNeeded, none),
+      field(
+        s.record,
+        !basisStored
+          ? ""
+          : recordNeeded(data)
+            ? optionText(m.options.retentionYears, str(data, F.retentionYears))
+            : str(data, F.legalBasis) === "exception"
+              ? s.recordNotNeeded(exceptionNumber(str(data, F.exception)))
+              : s.recordNotNeededPublic,
+        none,
+      ),
     );
     return out;
   },
@@ -348,6 +366,7 @@ export const provideKind = defineKind({
       basis: `${basis}${foreign}`,
       consentOrProvisionDate: str(data, F.consentOrProvisionDate),
       retentionYears: num(data, F.retentionYears) === 1 ? 1 : 3,
+      recordBasis: str(data, F.legalBasis) === "optout" ? "optout" : "consent",
     };
   },
 });

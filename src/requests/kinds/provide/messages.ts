@@ -46,6 +46,10 @@ const ja = {
       label: "電気通信事業ガイドラインの区分",
       hint: `当てはまるものを選んでください。区分ごとの取扱いの制限が届出に表示されます（${GUIDELINE_JA}）。`,
     },
+    recipientPublicBody: {
+      label: "提供先が国の機関等か",
+      hint: "国の機関、地方公共団体、独立行政法人等、地方独立行政法人（個人情報保護法第16条第2項各号）への提供は、提供記録の作成義務の対象外です（法第29条第1項括弧書）。ただし、外国にある第三者への提供（法第28条第1項）では対象外になりません。",
+    },
     dataSubjects: {
       label: "本人（情報主体）の範囲",
       hint: "提供記録に残ります。誰の情報か分かるように書いてください（個人情報保護法第29条）。",
@@ -106,6 +110,7 @@ const ja = {
       statement: "利用明細",
     },
     minors: minorsJa.options,
+    recipientPublicBody: { public_body: "国の機関・地方公共団体・独立行政法人等・地方独立行政法人（法第16条第2項）" },
     stateConditions: {
       assigned_task: "国の機関等が法令の定める事務を遂行することに協力する必要がある",
       consent_impedes: "本人の同意を得ると当該事務の遂行に支障を及ぼすおそれがある",
@@ -173,7 +178,8 @@ const ja = {
     guideline: "電気通信事業ガイドラインの区分と制限",
     guidelineIntro: GUIDELINE_JA,
     record: "提供記録（法第29条）",
-    recordNotNeeded: "作成義務なし：法第27条第1項の例外事由による提供（法第29条第1項ただし書）",
+    recordNotNeeded: (n: number) => `記録不要：法第27条第1項第${n}号の例外事由による提供（法第29条第1項ただし書）`,
+    recordNotNeededPublic: "記録不要：法第16条第2項各号に掲げる者への提供（法第29条第1項括弧書）",
   },
   /**
    * What the guideline's categories carry, in plain words. No article numbers: the guideline's
@@ -245,6 +251,10 @@ const en: ProvideMessages = {
       label: "Categories of the telecom guideline",
       hint: `Tick those that apply. The request shows the limits each carries (${GUIDELINE_EN}).`,
     },
+    recipientPublicBody: {
+      label: "Is the recipient a public body?",
+      hint: "A provision to a state organ, local government, incorporated administrative agency or local incorporated administrative agency (APPI Art.16(2)) needs no provision record (Art.29(1), in brackets); not so for a provision abroad under Art.28(1).",
+    },
     dataSubjects: {
       label: "Whose information (data subjects)",
       hint: "This goes into the provision record. Describe whose information it is (APPI Art.29).",
@@ -305,6 +315,7 @@ const en: ProvideMessages = {
       statement: "Itemised bills",
     },
     minors: minorsEn.options,
+    recipientPublicBody: { public_body: "a state organ, local government or incorporated administrative agency (APPI Art.16(2))" },
     stateConditions: {
       assigned_task: "Cooperating with a state body carrying out a task the law assigns",
       consent_impedes: "Asking for consent would likely impede that task",
@@ -372,7 +383,8 @@ const en: ProvideMessages = {
     guideline: "Telecom guideline categories and limits",
     guidelineIntro: GUIDELINE_EN,
     record: "Provision record (APPI Art.29)",
-    recordNotNeeded: "Not required: provision under an exception of APPI Art.27(1) (Art.29(1) proviso)",
+    recordNotNeeded: (n) => `No record needed: provision under the exception of APPI Art.27(1)(${n}) (Art.29(1) proviso)`,
+    recordNotNeededPublic: "No record needed: provision to a body of APPI Art.16(2) (Art.29(1), in brackets)",
   },
   limits: {
     history:
