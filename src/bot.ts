@@ -16,6 +16,8 @@ import { importOrg } from "./directory/changes.js";
 import { registerRequestOutbox } from "./requests/flows.js";
 import { registerHome, registerHomeOutbox } from "./home/index.js";
 import { requestHandlers } from "./requests/slack.js";
+import { delegationHandlers } from "./routes/delegation/slack.js";
+import { circulationHandlers } from "./routes/circulation/slack.js";
 import { allJobs } from "./jobs.js";
 import { reminderHandlers } from "./reminders/slack.js";
 import { trainingHandlers } from "./training/slack.js";
@@ -84,7 +86,17 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   const metrics = new Metrics({ process: o.processMetrics });
   metrics.watchPool(() => database.poolStats?.());
   // every button and modal of the features, dispatched by id (handlers.ts)
-  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, incidentHandlers, dsrHandlers);
+  const handlers = new SlackHandlers().add(
+    requestHandlers,
+    reminderHandlers,
+    trainingHandlers,
+    dutyHandlers,
+    processorHandlers,
+    incidentHandlers,
+    dsrHandlers,
+    delegationHandlers,
+    circulationHandlers,
+  );
   const app = createSlackApp({
     botToken: config.slackBotToken,
     signingSecret: config.slackSigningSecret,

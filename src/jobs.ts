@@ -8,7 +8,8 @@ import { digestJobs } from "./digest/jobs.js";
 import { incidentJobs } from "./incidents/jobs.js";
 import { dsrJobs } from "./dsr/jobs.js";
 import { auditJobs } from "./platform/audit/jobs.js";
+import { delegationJobs } from "./routes/delegation/jobs.js";
 
 export function allJobs(): Job[] {
-  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...digestJobs, ...incidentJobs, ...dsrJobs, ...auditJobs];
+  return [...requestJobs, ...trainingJobs, ...dutyJobs, ...processorJobs, ...digestJobs, ...incidentJobs, ...dsrJobs, ...auditJobs, ...delegationJobs];
 }

@@ -37,6 +37,10 @@
 //     registrationNumber: "第123号"      # 登録番号 or 届出番号 under 電気通信事業法
 //     designatedCarrier: false          # a carrier designated for 特定利用者情報 (its own report track, 要確認)
 //     accreditedBody: 一般財団法人○○    # 認定個人情報保護団体: an extra recipient only, never instead of the bureau
+//   routes:                             # approval routes (issue 17)
+//     delegation: { enabled: true }     # 代理承認 during an absence (a company extension; src/routes/delegation/settings.ts)
+//     circulation:                      # 回覧 by rule (src/routes/circulation/settings.ts)
+//       rules: [{ kinds: [provide], to: [auditor] }]
 //
 // A file with a problem stops the bot with the line and the reason of each problem.
 import fs from "node:fs";
@@ -45,6 +49,8 @@ import { z } from "zod";
 import cron from "node-cron";
 import { REQUEST_KINDS } from "./requests/kinds/index.js";
 import { BUREAU_IDS, type BureauId } from "./incidents/bureaus.js";
+import { delegationSettings, delegationSettingsSchema, type DelegationSettings } from "./routes/delegation/settings.js";
+import { circulationSettings, circulationSettingsSchema, type CirculationSettings } from "./routes/circulation/settings.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -177,6 +183,14 @@ const SettingsSchema = z
       .object({ investigationDays: z.number().int().min(1).max(90).optional(), recurrenceDays: z.number().int().min(1).max(180).optional() })
       .strict()
       .optional(),
+    // approval routes (issue 17): delegation and circulation (src/routes/)
+    routes: z
+      .object({
+        delegation: delegationSettingsSchema.optional(),
+        circulation: circulationSettingsSchema.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -228,6 +242,8 @@ export interface Settings {
   incidentPartners: { investigationDays: number; recurrenceDays: number };
   /** data-subject requests: target (business days), ceiling (calendar days), first reminder (business days before the target) */
   dsr: { targetBusinessDays: number; ceilingDays: number; remindBefore: number };
+  /** approval routes (issue 17): delegation during an absence, circulation */
+  routes: { delegation: DelegationSettings; circulation: CirculationSettings };
 }
 
 export const DEFAULT_APPROVALS: ApprovalThresholds = { remindAfter: 2, escalateAfter: 5 };
@@ -274,6 +290,7 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
     },
     incidentPartners: { investigationDays: p.incidentPartners?.investigationDays ?? 7, recurrenceDays: p.incidentPartners?.recurrenceDays ?? 30 },
     dsr: { targetBusinessDays: p.dsr?.targetBusinessDays ?? 10, ceilingDays: p.dsr?.ceilingDays ?? 14, remindBefore: p.dsr?.remindBefore ?? 2 },
+    routes: { delegation: delegationSettings(p.routes?.delegation), circulation: circulationSettings(p.routes?.circulation) },
   };
 }
 

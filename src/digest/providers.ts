@@ -7,7 +7,8 @@ import { incidentsDigest } from "../incidents/digest.js";
 import { dsrDigest } from "../dsr/digest.js";
 import type { DigestProvider } from "../platform/digest.js";
 import { auditDigest } from "../platform/audit/digest.js";
+import { delegationDigest } from "../routes/delegation/digest.js";
 
 export function digestProviders(): DigestProvider[] {
-  return [requestsDigest, requestsOverdueDigest, trainingDigest, dutiesDigest, processorsDigest, dsrDigest, incidentsDigest, auditDigest];
+  return [requestsDigest, requestsOverdueDigest, delegationDigest, trainingDigest, dutiesDigest, processorsDigest, dsrDigest, incidentsDigest, auditDigest];
 }

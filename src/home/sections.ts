@@ -3,7 +3,8 @@
 import type { HomeSection } from "../platform/home.js";
 import { incidentsHomeSection } from "../incidents/homeSection.js";
 import { requestsHomeSection } from "../requests/homeSection.js";
+import { delegationHomeSection } from "../routes/delegation/homeSection.js";
 
 export function homeSections(): HomeSection[] {
-  return [requestsHomeSection, incidentsHomeSection];
+  return [requestsHomeSection, incidentsHomeSection, delegationHomeSection];
 }

@@ -35,6 +35,7 @@ const SUBCOMMANDS = [
   "incident",
   "dsr",
   "complaint",
+  "away",
   "admin",
   "help",
 ];
