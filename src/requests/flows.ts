@@ -297,6 +297,8 @@ export async function decide(
       calls.push(threadPost(r, before.status === "rejection_pending_chief" ? m.thread.rejectionConfirmed(who, reason!) : m.thread.rejected(who, reason!)));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejected(r.code, who, reason!)));
     }
+    // 代理承認 is the company's own extension: the thread says so, and that the absent approver reviews it (後閲)
+    if (onBehalfOf) calls.push(threadPost(r, delegationMessages(CHANNEL_LANG).decidedAsDelegate(mention(onBehalfOf))));
     calls.push(...homeRefreshes(r, approvers, input.actorId, before));
     await s.outbox.enqueue(tx, calls);
     await appendAudit(tx, audit);

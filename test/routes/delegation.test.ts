@@ -15,7 +15,7 @@ import { defaultSettings, parseSettings } from "../../src/settings.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { APPROVALS, fileRequest, parentShows, press } from "../support/flow.js";
-import { privacy, shown } from "../support/commands.js";
+import { openHome, privacy, shown } from "../support/commands.js";
 import { drain, jst, runJobAt } from "../support/clock.js";
 
 const { employee, employee2, manager, manager2, auditor, chief } = ORG.people;
@@ -83,12 +83,37 @@ describe("delegation (代理承認)", () => {
     expect(entry?.data).toMatchObject({ delegateId: employee2, from: "2026-12-01", to: "2026-12-03" });
   });
 
+  it("shows the absence on App Home, whose button opens the same form; the delegate's Home says whom they stand in for", async () => {
+    await openHome(h, manager);
+    const home = await h.fake.waitFor(() => {
+      const v = h.fake.homeView(manager);
+      return v && shown({ blocks: v.view.blocks }).includes("不在 2026-12-01〜2026-12-03") ? v : undefined;
+    });
+    const text = shown({ blocks: home.view.blocks });
+    expect(text).toContain(`代理人 <@${employee2}>`);
+    expect(text).toContain("当社の拡張");
+    const before = new Set(h.fake.openViews(manager).map((v) => v.id));
+    await h.slack.blockAction(manager, { actionId: DelegationActions.openAway, viewId: home.id });
+    await h.fake.waitFor(() => h.fake.openViews(manager).find((v) => !before.has(v.id) && v.view.callback_id === DelegationViews.away));
+    await openHome(h, employee2);
+    const theirs = await h.fake.waitFor(() => h.fake.homeView(employee2));
+    await h.fake.waitFor(
+      () => shown({ blocks: h.fake.homeView(employee2)?.view.blocks }).includes(`<@${manager}> の代理（2026-12-01〜2026-12-03）`) || undefined,
+    );
+    // the delegate is no manager: no button to set an absence of their own
+    expect(JSON.stringify(h.fake.homeView(employee2)?.view.blocks ?? theirs.view.blocks)).not.toContain(DelegationActions.openAway);
+  });
+
   it("lets the delegate decide stage 1 in the manager's place: the thread and the history say 代理", async () => {
     a = await fileRequest(h, employee, "purpose");
     await approveAs(employee2, a.parent);
     const label = `代理：<@${employee2}>（<@${manager}>の不在中）`;
     await h.fake.waitFor(() => h.fake.thread(APPROVALS, a.parent.ts).find((m) => m.text.includes(label) && m.text.includes("第1段階")));
     await parentShows(h, a.parent, label);
+    // the thread says delegation is the company's own extension, and that the manager reviews it when back
+    const note = await h.fake.waitFor(() => h.fake.thread(APPROVALS, a.parent.ts).find((m) => m.text.includes("代理による決定です")));
+    expect(note.text).toContain("当社の拡張：規程 第3条・第20条は代理を定めていません");
+    expect(note.text).toContain(`<@${manager}> には不在明けに後閲のDMが届きます`);
     const r = await db().request.findUniqueOrThrow({ where: { id: a.id } });
     expect(r).toMatchObject({ status: "pending_chief", stage1By: employee2 });
     const ev = await db().requestEvent.findFirstOrThrow({ where: { requestId: a.id, action: "approved_stage1" } });
@@ -163,7 +188,7 @@ describe("delegation (代理承認)", () => {
     expect((await h.fake.waitFor(() => h.fake.viewErrors(view.id)))[CommentBlock.block]).toBeTruthy();
     await h.slack.fillAndSubmit(manager, view.id, { [CommentBlock.block]: "判断に同意します。次回は措置の期限も確認してください。" });
     await drain(h, clock);
-    const posted = await h.fake.waitFor(() => h.fake.thread(APPROVALS, a.parent.ts).find((m) => m.text.includes("後閲")));
+    const posted = await h.fake.waitFor(() => h.fake.thread(APPROVALS, a.parent.ts).find((m) => m.text.includes("後閲（")));
     expect(posted.text).toContain("判断に同意します");
     expect(posted.text).toContain(`<@${manager}>`);
     const ev = await db().requestEvent.findFirstOrThrow({ where: { requestId: a.id, action: "review_comment" } });

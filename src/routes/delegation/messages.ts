@@ -10,6 +10,8 @@ const ja = {
   extension: EXTENSION_JA,
   /** how a delegate's decision is named in the thread, the DMs and the history */
   actingFor: (delegate: string, absent: string) => `代理：${delegate}（${absent}の不在中）`,
+  /** the thread's note after a delegate's decision */
+  decidedAsDelegate: (absent: string) => `:information_source: 代理による決定です（${EXTENSION_JA}）。${absent} には不在明けに後閲のDMが届きます。`,
   usage: ["`/privacy away <開始日> <終了日> @代理人` 不在期間と代理人を設定（YYYY-MM-DD。引数なしで入力画面）", "`/privacy away off` 不在を終了・取り消し"],
   problem: {
     off: "代理承認はこの会社では使われていません（設定 routes.delegation.enabled: false）。不在中の承認は通常どおり督促・エスカレーションで扱われます。",
@@ -71,6 +73,7 @@ const ja = {
 const en: typeof ja = {
   extension: EXTENSION_EN,
   actingFor: (delegate, absent) => `Delegate: ${delegate} (while ${absent} is away)`,
+  decidedAsDelegate: (absent) => `:information_source: Decided by a delegate (${EXTENSION_EN}). ${absent} gets a DM to review it when back (後閲).`,
   usage: [
     "`/privacy away <from> <to> @delegate` set an absence and a delegate (YYYY-MM-DD; without words: a form)",
     "`/privacy away off` end or cancel the absence",
