@@ -43,7 +43,8 @@ const orderKey = (id: string) => `request:${id}`;
 /** Whether the company keeps a deputy chief (governance.deputyChief; a company extension). */
 const deputyOn = (s: Services) => s.settings?.governance.deputyChief ?? true;
 /** Who may decide a department's requests now: the directory's approvers, with the delegates of absent ones (routes/delegation). */
-const decidersNow = async (tx: Tx, s: Services, departmentId: string) => routedApprovers(tx, s, await approversFor(tx, departmentId, deputyOn(s)));
+const decidersNow = async (tx: Tx, s: Services, r: { departmentId: string; requesterId: string }) =>
+  routedApprovers(tx, s, await approversFor(tx, r.departmentId, deputyOn(s)), r.requesterId);
 
 // ---- messages caused by a change ------------------------------------------------
 
@@ -194,7 +195,7 @@ function submitOnce(
       data: auditData(input.kind, input.data, sealOf(s)),
     });
     const r = (await loadRequest(tx, created.id))!;
-    const approvers = await decidersNow(tx, s, r.departmentId);
+    const approvers = await decidersNow(tx, s, r);
     const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
     const m = requestMessages(CHANNEL_LANG);
     await s.outbox.enqueue(tx, [
@@ -220,7 +221,7 @@ export async function decide(
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
     const before = await loadRequest(tx, input.requestId, { lock: true });
     if (!before) return { ok: false, refusal: "not_found" };
-    const approvers = await decidersNow(tx, s, before.departmentId);
+    const approvers = await decidersNow(tx, s, before);
     const check = canDecide(before, input.actorId, input.pressedRev, approvers);
     if (!check.ok) return check;
     const onBehalfOf = actingFor(before, approvers, input.actorId); // 代理承認: the absent approver, or null
@@ -378,7 +379,7 @@ export async function resubmit(
     await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: auditData(before.kind, input.data, sealOf(s)) });
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
-    const approvers = await decidersNow(tx, s, r.departmentId);
+    const approvers = await decidersNow(tx, s, r);
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
       threadPost(r, m.thread.resubmitted(mention(r.requesterId), version, decidersMention(r, approvers))),

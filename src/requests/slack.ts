@@ -92,7 +92,7 @@ async function openReason(c: PressContext<PressValue>, decision: Exclude<Decisio
   const m = requestMessages(actor.lang);
   if (!req) return void (await c.tell(m.refusal.not_found));
   const base = await approversFor(s.database.prisma, req.departmentId, s.settings?.governance.deputyChief ?? true);
-  const check = canDecide(req, actor.slackId, value.rev, await routedApprovers(s.database.prisma, s, base)); // with delegates (routes/delegation)
+  const check = canDecide(req, actor.slackId, value.rev, await routedApprovers(s.database.prisma, s, base, req.requesterId)); // with delegates (routes/delegation)
   if (!check.ok) {
     await logRefusal(s, actor.slackId, `request:${req.code}`, decision, check.refusal);
     return void (await c.tell(m.refusal[check.refusal]));

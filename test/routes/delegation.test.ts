@@ -138,6 +138,11 @@ describe("delegation (代理承認)", () => {
         .find((l) => l.includes(ja.field.approvers)) ?? "";
     expect(approversLine).toContain(`<@${manager}>`);
     expect(approversLine).not.toContain(`<@${employee}>`);
+    // nor does a delegate decide a request of the person they stand in for (their own by proxy)
+    const own = await fileRequest(h, manager, "purpose");
+    await approveAs(employee2, own.parent);
+    await h.fake.waitFor(() => h.fake.ephemerals(employee2).find((e) => e.text === ja.refusal.not_approver));
+    expect((await db().request.findUniqueOrThrow({ where: { id: own.id } })).status).toBe("pending_manager");
   });
 
   it("sends the reminders of an absent manager to the delegate", async () => {
@@ -146,7 +151,7 @@ describe("delegation (代理承認)", () => {
     expect(remindersTo(manager)).toEqual([]);
     // manager2's delegate filed it: manager2 is reminded as before, the requester never
     expect(remindersTo(manager2).map(shown).join("\n")).toContain(b.code);
-    expect(remindersTo(employee)).toEqual([]);
+    expect(remindersTo(employee).map(shown).join("\n")).not.toContain(b.code);
   });
 
   it("shows the absences in the digest", async () => {

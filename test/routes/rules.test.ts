@@ -23,6 +23,12 @@ describe("delegation rules", () => {
     expect(actingFor(pending(), a, "Y")).toBeNull(); // the chief's delegate does not decide stage 1
   });
 
+  it("a delegate never decides a request the absent person filed (approving one's own by proxy)", () => {
+    const a = withStandIns(base, [{ absentId: "M1", delegateId: "X" }], "M1");
+    expect(a.managers).toEqual(["M1", "M2"]);
+    expect(actingFor(pending("M1"), a, "X")).toBeNull();
+  });
+
   it("an absence of someone who approves nothing adds nobody", () => {
     expect(withStandIns(base, [{ absentId: "E", delegateId: "X" }]).standIns).toEqual([]);
   });

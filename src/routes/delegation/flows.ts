@@ -26,13 +26,13 @@ const later = (a: Date, b: Date): Date => (a.getTime() >= b.getTime() ? a : b);
 export const logDelegationRefusal = refusalLog("delegation.refused");
 
 /**
- * The approvers of a request now, with the delegates of the absent ones (代理承認). The
- * requests feature calls this where it decides who may decide; with delegation turned
- * off it is the directory's approvers unchanged.
+ * The approvers of a request now, with the delegates of the absent ones (代理承認), none for
+ * an absent requester. The requests feature calls this where it decides who may decide; with
+ * delegation turned off it is the directory's approvers unchanged.
  */
-export async function routedApprovers(tx: Db | Tx, s: Services, base: Approvers): Promise<RoutedApprovers> {
+export async function routedApprovers(tx: Db | Tx, s: Services, base: Approvers, requesterId?: string): Promise<RoutedApprovers> {
   if (!delegationOn(s)) return withStandIns(base, []);
-  return withStandIns(base, await activeAbsences(tx, s.clock.now()));
+  return withStandIns(base, await activeAbsences(tx, s.clock.now()), requesterId);
 }
 
 export type AwayResult = { ok: true; id: string; from: Day; to: Day; delegateId: string } | { ok: false; problem: AbsenceProblem };

@@ -60,13 +60,16 @@ export interface RoutedApprovers extends Approvers {
  * joins the managers (stage 1), the absent chief's delegate joins the chiefs (the final
  * approval). The absent person stays an approver (nothing stops them deciding when they can).
  * The requester is still never an eligible decider (workflow.ts): a delegate never decides
- * their own request, and it stays with the others who can.
+ * their own request, and it stays with the others who can. Nor does a delegate decide a
+ * request the absent person filed (`requesterId`): that would be approving one's own request
+ * by proxy.
  */
-export function withStandIns(base: Approvers, absences: readonly Absence[]): RoutedApprovers {
+export function withStandIns(base: Approvers, absences: readonly Absence[], requesterId?: string): RoutedApprovers {
   const managers = [...base.managers];
   const chiefs = [...base.chiefs];
   const standIns: RoutedApprovers["standIns"] = [];
   for (const a of absences) {
+    if (a.absentId === requesterId) continue;
     if (base.managers.includes(a.absentId)) {
       managers.push(a.delegateId);
       standIns.push({ ...a, level: "manager" });
