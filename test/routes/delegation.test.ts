@@ -145,6 +145,23 @@ describe("delegation (代理承認)", () => {
     expect((await db().request.findUniqueOrThrow({ where: { id: own.id } })).status).toBe("pending_manager");
   });
 
+  it("lists on the delegate's Home what they can decide in someone's place, never their own or the absent person's", async () => {
+    const home = async (user: string) => {
+      await openHome(h, user);
+      return h.fake.waitFor(() => {
+        const t = shown({ blocks: h.fake.homeView(user)?.view.blocks });
+        return t.includes("代理で決定できる届出") ? t : undefined;
+      });
+    };
+    const own = await db().request.findFirstOrThrow({ where: { requesterId: manager } });
+    const e2 = await home(employee2);
+    expect(e2).toContain(b.code);
+    expect(e2).not.toContain(own.code);
+    const e1 = await home(employee);
+    expect(e1).toContain(`${own.code}`);
+    expect(e1.split("代理で決定できる届出")[1]).not.toContain(b.code);
+  });
+
   it("sends the reminders of an absent manager to the delegate", async () => {
     await runJobAt(h, clock, "requests.morning", "2026-12-02T09:00:00");
     expect(remindersTo(employee2).map(shown).join("\n")).toContain(b.code);

@@ -86,12 +86,21 @@ export function commentModal(lang: Lang, value: ReviewValue, code: string): View
   });
 }
 
-/** The Home section: my absence (or none) with its buttons, and whom I stand in for. */
+/** A request a delegate can decide now, in someone's place. */
+export interface DelegateItem {
+  code: string;
+  title: string;
+  absentId: string;
+  link: string | null;
+}
+
+/** The Home section: my absence (or none) with its buttons, whom I stand in for, and what I can decide in their place. */
 export function awayHomeBlocks(
   lang: Lang,
   mine: { fromDay: string; toDay: string; delegateId: string } | null,
   standingIn: { absentId: string; fromDay: string; toDay: string }[],
   maySet: boolean,
+  decidable: DelegateItem[] = [],
 ): KnownBlock[] {
   const m = delegationMessages(lang).home;
   const lines = [
@@ -101,9 +110,11 @@ export function awayHomeBlocks(
   const elements: { type: "button"; text: ReturnType<typeof plain>; action_id: string; value: string }[] = [];
   if (maySet) elements.push({ type: "button", text: plain(m.set), action_id: DelegationActions.openAway, value: "open" });
   if (maySet && mine) elements.push({ type: "button", text: plain(m.end), action_id: DelegationActions.endAway, value: "end" });
+  const items = decidable.map((d) => m.decidable(d.link ? `<${d.link}|${d.code}>` : d.code, clip(d.title, 80), mention(d.absentId)));
   return [
     { type: "divider" },
     { type: "section", text: mrkdwn(`*${m.title}*\n${lines.join("\n")}`) },
+    ...(items.length > 0 ? [{ type: "section" as const, text: mrkdwn(`*${m.decidableTitle(items.length)}*\n${items.join("\n")}`) }] : []),
     { type: "context", elements: [mrkdwn(delegationMessages(lang).extension)] },
     ...(elements.length > 0 ? [{ type: "actions" as const, elements }] : []),
   ];
