@@ -18,7 +18,7 @@ import { APPROVALS, fileRequest, parentShows, press } from "../support/flow.js";
 import { openHome, privacy, shown } from "../support/commands.js";
 import { drain, jst, runJobAt } from "../support/clock.js";
 
-const { employee, employee2, manager, manager2, auditor, chief } = ORG.people;
+const { employee, employee2, manager, manager2, auditor, chief, english } = ORG.people;
 const ja = requestMessages("ja");
 
 let h: Harness;
@@ -233,6 +233,26 @@ describe("delegation (代理承認)", () => {
     // `away off` ends it
     expect((await privacy(h, chief, "away off")).shown).toContain("不在を終了しました");
     expect((await db().delegation.findFirstOrThrow({ where: { absentId: chief } })).endsAt.getTime()).toBe(clock.now().getTime());
+  });
+
+  it("ends an absence from the Home button too, and answers in English to an English speaker", async () => {
+    expect((await privacy(h, manager2, "away 2026-12-04 2026-12-06 <@U0EMPLOYEE2>")).shown).toContain("不在期間");
+    await openHome(h, manager2);
+    const home = await h.fake.waitFor(() => {
+      const v = h.fake.homeView(manager2);
+      return v && JSON.stringify(v.view.blocks).includes(DelegationActions.endAway) ? v : undefined;
+    });
+    await h.slack.blockAction(manager2, { actionId: DelegationActions.endAway, viewId: home.id });
+    // the Home tab is the answer (a Home press has no response_url): republished without the absence
+    await drain(h, clock);
+    await h.fake.waitFor(() => {
+      const t = shown({ blocks: h.fake.homeView(manager2)?.view.blocks });
+      return t.includes("不在の設定はありません。") || undefined;
+    });
+    expect(await db().delegation.count({ where: { absentId: manager2, endsAt: { gt: clock.now() } } })).toBe(0);
+    // an English speaker (no manager) is told in English, with the rule's terms
+    const r = await privacy(h, english, "away 2026-12-04 2026-12-06 <@U0EMPLOYEE2>");
+    expect(r.shown).toContain("Only a 個人情報管理者 (privacy manager) or the 個人情報管理責任者 (chief)");
   });
 });
 
