@@ -2,11 +2,11 @@
 // requester's picks; called by src/requests at submission), people added later by the
 // requester, and a person's "seen". Each change, its history event, its audit entry and its
 // Slack messages in one transaction.
-import { managersOf, peopleWithRole, langOf } from "../../directory/store.js";
+import { langOf, langsOf, managersOf, peopleWithRole } from "../../directory/store.js";
 import { parseRoleName } from "../../directory/roles.js";
 import { appendAudit } from "../../platform/audit/chain.js";
 import { transact, type Db, type Tx } from "../../platform/db.js";
-import { CHANNEL_LANG, formatDateTime } from "../../platform/i18n.js";
+import { CHANNEL_LANG, DEFAULT_LANG, formatDateTime, type Lang } from "../../platform/i18n.js";
 import type { OutgoingCall } from "../../platform/outbox.js";
 import { refusalLog } from "../../platform/refusals.js";
 import type { Services } from "../../platform/services.js";
@@ -46,26 +46,35 @@ export async function notInDirectory(q: Q, ids: readonly string[]): Promise<stri
   return ids.filter((id) => !found.some((p) => p.slackId === id));
 }
 
-async function summaryFor(tx: Tx, r: RequestRef, lang: "ja" | "en"): Promise<CirculationSummary> {
-  const dept = await tx.department.findUnique({ where: { id: r.departmentId }, select: { name: true } });
+/** The DM's summary of a request; the department's name read once by the caller. */
+function summaryOf(r: RequestRef, departmentName: string, lang: Lang): CirculationSummary {
   const kind = kindOf(r.kind);
   return {
     code: r.code,
     title: r.title,
     kind: kind ? KINDS[kind.kind].name(lang) : r.kind,
     requester: mention(r.requesterId),
-    department: dept?.name ?? r.departmentId,
+    department: departmentName,
   };
 }
 
 /** Adds people to a request's list: rows, DMs, the thread message, the history event; the audit entry is returned. */
+const departmentName = async (q: Q, r: RequestRef) =>
+  (await q.department.findUnique({ where: { id: r.departmentId }, select: { name: true } }))?.name ?? r.departmentId;
+
+/** Adds people to a request's list: rows, DMs, the thread message, the history event (a few statements whatever their number); the audit entry is returned. */
 async function addPeople(tx: Tx, s: Services, r: RequestRef, people: string[], source: "rule" | "requester", by: string) {
   const now = s.clock.now();
   const calls: OutgoingCall[] = [];
-  for (const p of people) {
-    const c = await tx.circulation.create({ data: { requestId: r.id, personId: p, source, addedBy: by, addedAt: now } });
-    const lang = await langOf(tx, p);
-    calls.push(directMessage(p, circulationDm(lang, c.id, await summaryFor(tx, r, lang), ref("requestPermalink", r.id))));
+  const rows = await tx.circulation.createManyAndReturn({
+    data: people.map((p) => ({ requestId: r.id, personId: p, source, addedBy: by, addedAt: now })),
+    select: { id: true, personId: true },
+  });
+  const langs = await langsOf(tx, people);
+  const dept = await departmentName(tx, r);
+  for (const c of rows) {
+    const lang = langs.get(c.personId) ?? DEFAULT_LANG;
+    calls.push(directMessage(c.personId, circulationDm(lang, c.id, summaryOf(r, dept, lang), ref("requestPermalink", r.id))));
   }
   const m = circulationMessages(CHANNEL_LANG);
   calls.unshift(
@@ -89,7 +98,11 @@ export async function circulateOnSubmit(tx: Tx, s: Services, r: RequestRef, pick
   const rules = s.settings?.routes.circulation.rules ?? [];
   const byRule: string[] = [];
   for (const spec of matchingRecipients(rules, r.kind, r.departmentId)) byRule.push(...(await resolve(tx, spec, r.departmentId)));
-  const ruled = newRecipients(byRule, [], r.requesterId);
+  const named = newRecipients(byRule, [], r.requesterId);
+  // a Slack id in the settings that is not (or no longer) in the directory is left out, and said so in the log
+  const missing = await notInDirectory(tx, named);
+  if (missing.length > 0) s.log.warn("circulation rules name people not in the directory; left out", { request: r.code, people: missing });
+  const ruled = named.filter((p) => !missing.includes(p));
   const chosen = newRecipients(picked, ruled, r.requesterId);
   if (ruled.length > 0) await appendAudit(tx, await addPeople(tx, s, r, ruled, "rule", "system"));
   if (chosen.length > 0) await appendAudit(tx, await addPeople(tx, s, r, chosen, "requester", r.requesterId));
@@ -141,7 +154,13 @@ export async function markSeen(s: Services, input: { actorId: string; id: string
     ];
     if (input.dm) {
       const lang = await langOf(tx, input.actorId);
-      const body = circulationDm(lang, c.id, await summaryFor(tx, r, lang), ref("requestPermalink", r.id), formatDateTime(now, lang, s.timeZone));
+      const body = circulationDm(
+        lang,
+        c.id,
+        summaryOf(r, await departmentName(tx, r), lang),
+        ref("requestPermalink", r.id),
+        formatDateTime(now, lang, s.timeZone),
+      );
       calls.push(messageUpdate(`dm:${input.actorId}`, input.dm.channel, input.dm.ts, body));
     }
     await s.outbox.enqueue(tx, calls);

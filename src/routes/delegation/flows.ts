@@ -41,6 +41,8 @@ export type AwayResult = { ok: true; id: string; from: Day; to: Day; delegateId:
 export async function setAbsence(s: Services, input: { actorId: string; from: Day; to: Day; delegateId: string }): Promise<AwayResult> {
   const now = s.clock.now();
   const result = await transact(s.database.prisma, async (tx): Promise<AwayResult> => {
+    // one absence a person: two forms submitted at once are taken one after the other (the person's row lock)
+    await tx.$queryRaw`SELECT 1 FROM "Person" WHERE "slackId" = ${input.actorId} FOR UPDATE`;
     const absent = await getPerson(tx, input.actorId);
     const delegate = await getPerson(tx, input.delegateId);
     const problem = checkAbsence({
