@@ -1,5 +1,6 @@
 // Every /privacy subcommand, one module each. The manifest's usage hint lists the same.
 import { adminCommand } from "./admin.js";
+import { awayCommand } from "./away.js";
 import { complaintCommand } from "./complaint.js";
 import { digestCommand } from "./digest.js";
 import { dsrCommand } from "./dsr.js";
@@ -36,6 +37,7 @@ export const COMMANDS: PrivacyCommand[] = [
   dsrCommand,
   complaintCommand,
   statementCommand,
+  awayCommand,
   adminCommand,
   helpCommand,
 ];

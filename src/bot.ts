@@ -16,6 +16,8 @@ import { importOrg } from "./directory/changes.js";
 import { registerRequestOutbox } from "./requests/flows.js";
 import { registerHome, registerHomeOutbox } from "./home/index.js";
 import { requestHandlers } from "./requests/slack.js";
+import { delegationHandlers } from "./routes/delegation/slack.js";
+import { circulationHandlers } from "./routes/circulation/slack.js";
 import { allJobs } from "./jobs.js";
 import { reminderHandlers } from "./reminders/slack.js";
 import { trainingHandlers } from "./training/slack.js";
@@ -100,6 +102,8 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     statementHandlers,
     registerHandlers,
     recordHandlers,
+    delegationHandlers,
+    circulationHandlers,
   );
   const app = createSlackApp({
     botToken: config.slackBotToken,

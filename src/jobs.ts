@@ -11,6 +11,7 @@ import { dsrJobs } from "./dsr/jobs.js";
 import { auditJobs } from "./platform/audit/jobs.js";
 import { retentionJobs } from "./retention/jobs.js";
 import { registerJobs } from "./register/jobs.js";
+import { delegationJobs } from "./routes/delegation/jobs.js";
 
 export function allJobs(): Job[] {
   // biome-ignore format: one per line, so that branches adding one merge cleanly
@@ -25,6 +26,7 @@ export function allJobs(): Job[] {
     ...dsrJobs,
     ...registerJobs,
     ...retentionJobs,
+    ...delegationJobs,
     ...auditJobs,
   ];
 }

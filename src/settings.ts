@@ -46,6 +46,10 @@
 //     accreditedBodyDesk: ○○協会 苦情相談室（…）  # the 認定個人情報保護団体's desk (施行令 第10条3号; with company.accreditedBody)
 //     securityMeasures: [基本方針の策定, 取扱規程の整備, …]   # 施行令 第10条1号: only what does not weaken security
 //     foreignEnvironment: { 米国: "…" }    # per country: its personal-information regime (外的環境の把握)
+//   routes:                             # approval routes (issue 17)
+//     delegation: { enabled: true }     # 代理承認 during an absence (a company extension; src/routes/delegation/settings.ts)
+//     circulation:                      # 回覧 by rule (src/routes/circulation/settings.ts)
+//       rules: [{ kinds: [provide], to: [auditor] }]
 //
 // A file with a problem stops the bot with the line and the reason of each problem.
 import fs from "node:fs";
@@ -54,6 +58,8 @@ import { z } from "zod";
 import cron from "node-cron";
 import { REQUEST_KINDS } from "./requests/kinds/index.js";
 import { BUREAU_IDS, type BureauId } from "./incidents/bureaus.js";
+import { delegationSettings, delegationSettingsSchema, type DelegationSettings } from "./routes/delegation/settings.js";
+import { circulationSettings, circulationSettingsSchema, type CirculationSettings } from "./routes/circulation/settings.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -199,6 +205,14 @@ const SettingsSchema = z
       .object({ investigationDays: z.number().int().min(1).max(90).optional(), recurrenceDays: z.number().int().min(1).max(180).optional() })
       .strict()
       .optional(),
+    // approval routes (issue 17): delegation and circulation (src/routes/)
+    routes: z
+      .object({
+        delegation: delegationSettingsSchema.optional(),
+        circulation: circulationSettingsSchema.optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -266,6 +280,8 @@ export interface Settings {
   incidentPartners: { investigationDays: number; recurrenceDays: number };
   /** data-subject requests: target (business days), ceiling (calendar days), first reminder (business days before the target) */
   dsr: { targetBusinessDays: number; ceilingDays: number; remindBefore: number };
+  /** approval routes (issue 17): delegation during an absence, circulation */
+  routes: { delegation: DelegationSettings; circulation: CirculationSettings };
 }
 
 export const DEFAULT_APPROVALS: ApprovalThresholds = { remindAfter: 2, escalateAfter: 5 };
@@ -322,6 +338,7 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
     },
     incidentPartners: { investigationDays: p.incidentPartners?.investigationDays ?? 7, recurrenceDays: p.incidentPartners?.recurrenceDays ?? 30 },
     dsr: { targetBusinessDays: p.dsr?.targetBusinessDays ?? 10, ceilingDays: p.dsr?.ceilingDays ?? 14, remindBefore: p.dsr?.remindBefore ?? 2 },
+    routes: { delegation: delegationSettings(p.routes?.delegation), circulation: circulationSettings(p.routes?.circulation) },
   };
 }
 

@@ -9,6 +9,7 @@ import type { DigestProvider } from "../platform/digest.js";
 import { auditDigest } from "../platform/audit/digest.js";
 import { retentionDigest } from "../retention/digest.js";
 import { registerDigest } from "../register/digest.js";
+import { delegationDigest } from "../routes/delegation/digest.js";
 
 export function digestProviders(): DigestProvider[] {
   // biome-ignore format: one per line, so that branches adding one merge cleanly
@@ -22,6 +23,7 @@ export function digestProviders(): DigestProvider[] {
     retentionDigest,
     dsrDigest,
     incidentsDigest,
+    delegationDigest,
     auditDigest,
   ];
 }

@@ -5,6 +5,7 @@ import { incidentsHomeSection } from "../incidents/homeSection.js";
 import { requestsHomeSection } from "../requests/homeSection.js";
 import { retentionHomeSection } from "../retention/homeSection.js";
 import { registerHomeSection } from "../register/homeSection.js";
+import { delegationHomeSection } from "../routes/delegation/homeSection.js";
 
 export function homeSections(): HomeSection[] {
   // biome-ignore format: one per line, so that branches adding one merge cleanly
@@ -13,5 +14,6 @@ export function homeSections(): HomeSection[] {
     incidentsHomeSection,
     registerHomeSection,
     retentionHomeSection,
+    delegationHomeSection,
   ];
 }

@@ -8,6 +8,8 @@ import type { RequestSnapshot } from "./store.js";
 import { AUTO_MEASURES, blockedReason, eligibleDeciders, fellToChiefReason, stageOf, type Approvers, type Decision } from "./workflow.js";
 import { mention } from "../platform/slack/calls.js";
 import { type SlackMessage, clip, plain, modalView } from "../platform/slack/text.js";
+import { delegationMessages } from "../routes/delegation/messages.js";
+import { circulationFormBlock } from "../routes/circulation/blocks.js";
 
 export type { SlackMessage };
 
@@ -99,7 +101,8 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
   if (r.events.length > 0) {
     const shown = r.events.slice(-MAX_HISTORY);
     const lines = shown.map((e) => {
-      const base = m.historyLine(formatDateTime(e.at, lang, timeZone), mention(e.actorId), m.event[e.action] ?? e.action, e.version);
+      const who = e.onBehalfOf ? delegationMessages(lang).actingFor(mention(e.actorId), mention(e.onBehalfOf)) : mention(e.actorId);
+      const base = m.historyLine(formatDateTime(e.at, lang, timeZone), who, m.event[e.action] ?? e.action, e.version);
       return e.reason ? `${base}\n      ${m.reasonLine(clip(e.reason.replace(/\n/g, " "), 300))}` : base;
     });
     blocks.push({ type: "divider" });
@@ -219,7 +222,8 @@ export function requestFormModal(
     title: revise ? m.modal.reviseTitle(revise.code) : m.modal.formTitle,
     submit: revise ? m.modal.resubmit : m.modal.submit,
     close: m.modal.close,
-    blocks: [...intro, ...k.formBlocks(lang, revise?.data)],
+    // a new request may name people to circulate it to (回覧, routes/circulation)
+    blocks: [...intro, ...k.formBlocks(lang, revise?.data), ...(revise ? [] : [circulationFormBlock(lang)])],
   });
 }
 

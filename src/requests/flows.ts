@@ -19,6 +19,12 @@ import { createProcessorFromRequest } from "../processors/store.js";
 import { registerFromRequest } from "../register/flows.js";
 import { logButtonBlocks } from "../records/blocks.js";
 import { createProvisionRecordFromRequest } from "../records/store.js";
+// approval routes (issue 17): delegates of absent approvers (src/routes/delegation)
+import { routedApprovers } from "../routes/delegation/flows.js";
+import { actingFor } from "../routes/delegation/rules.js";
+import { delegationMessages } from "../routes/delegation/messages.js";
+// approval routes (issue 17): people informed without deciding (src/routes/circulation)
+import { circulateOnSubmit } from "../routes/circulation/flows.js";
 import { sealFields, sealOf, type Seal } from "../platform/pii/index.js";
 import {
   canDecide,
@@ -42,6 +48,9 @@ const orderKey = (id: string) => `request:${id}`;
 const PROVISION_KINDS: readonly string[] = ["provide", "entrust", "joint"];
 /** Whether the company keeps a deputy chief (governance.deputyChief; a company extension). */
 const deputyOn = (s: Services) => s.settings?.governance.deputyChief ?? true;
+/** Who may decide a department's requests now: the directory's approvers, with the delegates of absent ones (routes/delegation). */
+const decidersNow = async (tx: Tx, s: Services, r: { departmentId: string; requesterId: string }) =>
+  routedApprovers(tx, s, await approversFor(tx, r.departmentId, deputyOn(s)), r.requesterId);
 
 // ---- messages caused by a change ------------------------------------------------
 
@@ -110,16 +119,18 @@ async function recordEvent(
   action: string,
   reason?: string | null,
   data?: Record<string, unknown>,
+  /** a delegate's decision: the absent approver it was taken for (routes/delegation) */
+  onBehalfOf?: string | null,
 ): Promise<AuditInput> {
   const at = s.clock.now();
-  await tx.requestEvent.create({ data: { requestId: r.id, at, actorId, action, reason: reason ?? null, version: r.version } });
+  await tx.requestEvent.create({ data: { requestId: r.id, at, actorId, action, reason: reason ?? null, version: r.version, onBehalfOf: onBehalfOf ?? null } });
   // the reason stays on the event (erasable); the chain keeps its length and keyed hash
   return {
     at,
     actorId,
     action: `request.${action}`,
     subject: `request:${r.code}`,
-    data: { ...(data ?? {}), ...(reason ? { reason: sealOf(s)(reason) } : {}) },
+    data: { ...(data ?? {}), ...(reason ? { reason: sealOf(s)(reason) } : {}), ...(onBehalfOf ? { onBehalfOf, delegation: "company extension" } : {}) },
   };
 }
 
@@ -142,7 +153,7 @@ export type SubmitResult = { ok: true; id: string; code: string; duplicate: bool
 
 export async function submitRequest(
   s: Services,
-  input: { requesterId: string; kind: RequestKind; data: RequestData; submissionKey: string },
+  input: { requesterId: string; kind: RequestKind; data: RequestData; submissionKey: string; circulateTo?: string[] },
 ): Promise<SubmitResult> {
   const result = await submitOnce(s, input).catch(
     whenDuplicate(async () => {
@@ -154,7 +165,10 @@ export async function submitRequest(
   return result;
 }
 
-function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind; data: RequestData; submissionKey: string }): Promise<SubmitResult> {
+function submitOnce(
+  s: Services,
+  input: { requesterId: string; kind: RequestKind; data: RequestData; submissionKey: string; circulateTo?: string[] },
+): Promise<SubmitResult> {
   return transact(s.database.prisma, async (tx): Promise<SubmitResult> => {
     const dup = await tx.request.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true, code: true } });
     if (dup) return { ok: true, id: dup.id, code: dup.code, duplicate: true };
@@ -187,7 +201,7 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
       data: auditData(input.kind, input.data, sealOf(s)),
     });
     const r = (await loadRequest(tx, created.id))!;
-    const approvers = await approversFor(tx, r.departmentId, deputyOn(s));
+    const approvers = await decidersNow(tx, s, r);
     const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
     const m = requestMessages(CHANNEL_LANG);
     await s.outbox.enqueue(tx, [
@@ -197,6 +211,7 @@ function submitOnce(s: Services, input: { requesterId: string; kind: RequestKind
       ...homeRefreshes(r, approvers),
     ]);
     await appendAudit(tx, audit);
+    await circulateOnSubmit(tx, s, r, input.circulateTo ?? []); // 回覧: by the settings' rules and the requester's picks
     return { ok: true, id: r.id, code, duplicate: false };
   });
 }
@@ -212,9 +227,10 @@ export async function decide(
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string }>> => {
     const before = await loadRequest(tx, input.requestId, { lock: true });
     if (!before) return { ok: false, refusal: "not_found" };
-    const approvers = await approversFor(tx, before.departmentId, deputyOn(s));
+    const approvers = await decidersNow(tx, s, before);
     const check = canDecide(before, input.actorId, input.pressedRev, approvers);
     if (!check.ok) return check;
+    const onBehalfOf = actingFor(before, approvers, input.actorId); // 代理承認: the absent approver, or null
     const stage = stageOf(before.status)!;
     const status = statusAfter(before.status, input.decision, eligibleDeciders(before, approvers)!.fellToChief);
     const now = s.clock.now();
@@ -230,19 +246,28 @@ export async function decide(
       },
     });
     const action = decisionAction(before.status, status, input.decision);
-    const audit = await recordEvent(tx, s, before, input.actorId, action, reason ?? null, {
-      stage,
-      from: before.status,
-      to: status,
-      ...(status === "rejection_pending_chief" || before.status === "rejection_pending_chief" ? { rule: "規程第4条3項" } : {}),
-    });
+    const audit = await recordEvent(
+      tx,
+      s,
+      before,
+      input.actorId,
+      action,
+      reason ?? null,
+      {
+        stage,
+        from: before.status,
+        to: status,
+        ...(status === "rejection_pending_chief" || before.status === "rejection_pending_chief" ? { rule: "規程第4条3項" } : {}),
+      },
+      onBehalfOf,
+    );
     if (status === "approved") {
       const defs = KINDS[before.kind].measures(before.data as RequestData);
       await tx.requestMeasure.createMany({ data: defs.map((d, position) => ({ requestId: before.id, key: d.key, position })) });
     }
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
-    const who = mention(input.actorId);
+    const who = onBehalfOf ? delegationMessages(CHANNEL_LANG).actingFor(mention(input.actorId), mention(onBehalfOf)) : mention(input.actorId);
     const calls: OutgoingCall[] = [parentUpdate(s, r, approvers)];
     if (status === "pending_chief") calls.push(threadPost(r, m.thread.approvedStage1(who, decidersMention(r, approvers))));
     if (status === "rejection_pending_chief") {
@@ -279,6 +304,8 @@ export async function decide(
       calls.push(threadPost(r, before.status === "rejection_pending_chief" ? m.thread.rejectionConfirmed(who, reason!) : m.thread.rejected(who, reason!)));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejected(r.code, who, reason!)));
     }
+    // 代理承認 is the company's own extension: the thread says so, and that the absent approver reviews it (後閲)
+    if (onBehalfOf) calls.push(threadPost(r, delegationMessages(CHANNEL_LANG).decidedAsDelegate(mention(onBehalfOf))));
     calls.push(...homeRefreshes(r, approvers, input.actorId, before));
     await s.outbox.enqueue(tx, calls);
     await appendAudit(tx, audit);
@@ -358,7 +385,7 @@ export async function resubmit(
     await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: auditData(before.kind, input.data, sealOf(s)) });
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
-    const approvers = await approversFor(tx, r.departmentId, deputyOn(s));
+    const approvers = await decidersNow(tx, s, r);
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
       threadPost(r, m.thread.resubmitted(mention(r.requesterId), version, decidersMention(r, approvers))),

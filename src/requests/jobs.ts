@@ -14,6 +14,9 @@ import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { KINDS, type RequestKind } from "./kinds/index.js";
 import { requestReminderMessages } from "./reminderMessages.js";
+// approval routes (issue 17): during an absence, the delegate is reminded instead (src/routes/delegation)
+import { absencesForReminders } from "../routes/delegation/jobs.js";
+import { remindInstead } from "../routes/delegation/rules.js";
 import { AWAITING_DECISION, eligibleDeciders, type Approvers, type RequestStatus, type Stage } from "./workflow.js";
 
 /** a batch of a big run may take longer than Prisma's default 5 s on a busy machine */
@@ -95,6 +98,7 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   const addManager = (dept: string, p: string) => managersOf.set(dept, [...(managersOf.get(dept) ?? []), p]);
   for (const p of deciders) for (const d of managedDepartments(p)) addManager(d, p.slackId);
   const approvers = (dept: string): Approvers => ({ managers: [...new Set(managersOf.get(dept) ?? [])], chiefs, deputies });
+  const away = await absencesForReminders(ctx);
 
   const perPerson = new Map<string, (PendingItem | MeasuresItem)[]>();
   const add = (p: string, it: PendingItem | MeasuresItem) => {
@@ -125,9 +129,9 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
     const d = eligibleDeciders({ status: r.status as RequestStatus, requesterId: r.requesterId, stage1By: r.stage1By }, approvers(r.departmentId));
     if (!d) continue;
     const days = calendar.businessDaysSince(r.stageSince ?? r.createdAt, at);
-    for (const p of d.people) add(p, { kind: "pending", row: r, stage: d.stage, days, overdue: days >= t.remindAfter });
+    for (const p of remindInstead(d.people, away, r.requesterId)) add(p, { kind: "pending", row: r, stage: d.stage, days, overdue: days >= t.remindAfter });
     if (days >= t.escalateAfter) {
-      const to = d.stage === 1 ? chiefs.filter((c) => c !== r.requesterId) : [...deputies, ...compliance].filter((c) => c !== r.requesterId);
+      const to = remindInstead(d.stage === 1 ? chiefs : [...deputies, ...compliance], away, r.requesterId);
       escalations.push({ row: r, stage: d.stage, days, approvers: d.people, to: [...new Set(to)] });
     }
   }

@@ -38,6 +38,10 @@ const ja = {
     measure_done: "措置完了",
     measure_undone: "措置の完了を取り消し",
     effective: "全措置完了・有効",
+    // approval routes (issue 17, src/routes/)
+    circulated: "回覧",
+    circulation_seen: "回覧を確認",
+    review_comment: "後閲のコメント（代理決定について）",
   } as Record<string, string>,
   button: {
     approve: "承認",
@@ -197,6 +201,10 @@ const en: typeof ja = {
     measure_done: "measure completed",
     measure_undone: "measure reopened",
     effective: "all measures complete: effective",
+    // approval routes (issue 17, src/routes/)
+    circulated: "circulated (for information)",
+    circulation_seen: "seen (circulation)",
+    review_comment: "review comment on a decision taken as delegate",
   },
   button: {
     approve: "Approve",

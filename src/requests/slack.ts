@@ -15,6 +15,12 @@ import { approversFor, loadRequest } from "./store.js";
 import { canDecide, canResubmit, type Decision } from "./workflow.js";
 import { dayIn } from "../platform/day.js";
 import { errorText } from "../platform/log.js";
+import { routedApprovers } from "../routes/delegation/flows.js";
+import { readCirculateTo } from "../routes/circulation/blocks.js";
+import { notInDirectory } from "../routes/circulation/flows.js";
+import { CirculateBlock } from "../routes/circulation/ids.js";
+import { circulationMessages } from "../routes/circulation/messages.js";
+import { mentions } from "../platform/slack/calls.js";
 
 /** The block id of the first input of a view, where errors that concern the whole form are shown. */
 function firstInputBlock(view: { blocks: unknown[] }): string {
@@ -85,7 +91,8 @@ async function openReason(c: PressContext<PressValue>, decision: Exclude<Decisio
   const req = await loadRequest(s.database.prisma, value.id);
   const m = requestMessages(actor.lang);
   if (!req) return void (await c.tell(m.refusal.not_found));
-  const check = canDecide(req, actor.slackId, value.rev, await approversFor(s.database.prisma, req.departmentId, s.settings?.governance.deputyChief ?? true));
+  const base = await approversFor(s.database.prisma, req.departmentId, s.settings?.governance.deputyChief ?? true);
+  const check = canDecide(req, actor.slackId, value.rev, await routedApprovers(s.database.prisma, s, base, req.requesterId)); // with delegates (routes/delegation)
   if (!check.ok) {
     await logRefusal(s, actor.slackId, `request:${req.code}`, decision, check.refusal);
     return void (await c.tell(m.refusal[check.refusal]));
@@ -141,7 +148,11 @@ export async function submitForm(c: SubmitContext<FormMetaValue>): Promise<void>
   } = c;
   const parsed = kind.parse(c.view.state.values as unknown as FormValues, actor.lang, dayIn(s.clock.now(), s.timeZone));
   if (!parsed.ok) return c.ack({ response_action: "errors", errors: parsed.errors });
-  const r = await submitRequest(s, { requesterId: actor.slackId, kind: kind.kind, data: parsed.data, submissionKey: `view:${c.view.id}` });
+  // 回覧 (routes/circulation): the optional people picker; someone not in the directory is a field error
+  const circulateTo = readCirculateTo(c.view.state.values);
+  const unknown = await notInDirectory(s.database.prisma, circulateTo);
+  if (unknown.length > 0) return c.fail(circulationMessages(actor.lang).unknownPeople(mentions(unknown)), CirculateBlock.block);
+  const r = await submitRequest(s, { requesterId: actor.slackId, kind: kind.kind, data: parsed.data, submissionKey: `view:${c.view.id}`, circulateTo });
   if (!r.ok) {
     const m = requestMessages(actor.lang).modal;
     return c.fail(r.problem === "no_channel" ? m.noChannel : m.noDepartment);

@@ -29,7 +29,7 @@ export interface RequestSnapshot {
   updatedAt: Date;
   effectiveAt: Date | null;
   data: Record<string, unknown>;
-  events: { at: Date; actorId: string; action: string; reason: string | null; version: number }[];
+  events: { at: Date; actorId: string; action: string; reason: string | null; version: number; onBehalfOf?: string | null }[];
   /** note: what satisfied a measure the bot ticked itself (the register entry's code) */
   measures: { key: string; doneBy: string | null; doneAt: Date | null; note?: string | null }[];
 }
@@ -61,7 +61,14 @@ export async function loadRequest(q: Q, id: string, opts: { lock?: boolean } = {
     requesterName: r.requesterName ?? r.requesterId,
     departmentName: r.departmentName ?? r.departmentId,
     data: (json(r.data) ?? {}) as Record<string, unknown>,
-    events: (json(r.events) as EventJson[]).map((e) => ({ at: utc(e.at)!, actorId: e.actorId, action: e.action, reason: e.reason, version: e.version })),
+    events: (json(r.events) as EventJson[]).map((e) => ({
+      at: utc(e.at)!,
+      actorId: e.actorId,
+      action: e.action,
+      reason: e.reason,
+      version: e.version,
+      onBehalfOf: e.onBehalfOf ?? null,
+    })),
     measures: (json(r.measures) as MeasureJson[]).map((m) => ({ key: m.key, doneBy: m.doneBy, doneAt: utc(m.doneAt), note: m.note ?? null })),
   };
 }
@@ -71,7 +78,7 @@ const SNAPSHOT = Prisma.sql`
          r."departmentId", d.name AS "departmentName", r."stage1By", r."channelId", r."messageTs", r."checklistTs",
          r."createdAt", r."updatedAt", r."effectiveAt",
          (SELECT v.data FROM "RequestVersion" v WHERE v."requestId" = r.id ORDER BY v.version DESC LIMIT 1) AS data,
-         COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e."actorId", 'action', e.action, 'reason', e.reason, 'version', e.version) ORDER BY e.id)
+         COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e."actorId", 'action', e.action, 'reason', e.reason, 'version', e.version, 'onBehalfOf', e."onBehalfOf") ORDER BY e.id)
                      FROM "RequestEvent" e WHERE e."requestId" = r.id), '[]'::json) AS events,
          COALESCE((SELECT json_agg(json_build_object('key', m.key, 'doneBy', m."doneBy", 'doneAt', m."doneAt", 'note', m.note) ORDER BY m.position)
                      FROM "RequestMeasure" m WHERE m."requestId" = r.id), '[]'::json) AS measures
@@ -95,6 +102,7 @@ interface EventJson {
   action: string;
   reason: string | null;
   version: number;
+  onBehalfOf?: string | null;
 }
 interface MeasureJson {
   key: string;

@@ -38,6 +38,7 @@ const SUBCOMMANDS = [
   "dsr",
   "complaint",
   "statement",
+  "away",
   "admin",
   "help",
 ];
