@@ -16,6 +16,8 @@ import { importOrg } from "./directory/changes.js";
 import { registerRequestOutbox } from "./requests/flows.js";
 import { registerHome, registerHomeOutbox } from "./home/index.js";
 import { requestHandlers } from "./requests/slack.js";
+import { consultationHandlers } from "./routes/consultation/slack.js";
+import { registerConsultationOutbox } from "./routes/consultation/flows.js";
 import { allJobs } from "./jobs.js";
 import { reminderHandlers } from "./reminders/slack.js";
 import { trainingHandlers } from "./training/slack.js";
@@ -84,7 +86,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   const metrics = new Metrics({ process: o.processMetrics });
   metrics.watchPool(() => database.poolStats?.());
   // every button and modal of the features, dispatched by id (handlers.ts)
-  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, incidentHandlers, dsrHandlers);
+  const handlers = new SlackHandlers().add(requestHandlers, consultationHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, incidentHandlers, dsrHandlers);
   const app = createSlackApp({
     botToken: config.slackBotToken,
     signingSecret: config.slackSigningSecret,
@@ -129,6 +131,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   }
 
   registerRequestOutbox(services);
+  registerConsultationOutbox(services);
   registerHomeOutbox(services);
   // every command and press is recorded with its work before its ack; a recovery pass finishes what a stopped process acknowledged
   const inbox = new Inbox({ database, clock, log, gate: () => workGateOf(app), leaseMs: o.inboxLeaseMs, passMs: o.inboxPassMs, metrics });

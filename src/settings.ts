@@ -37,6 +37,14 @@
 //     registrationNumber: "第123号"      # 登録番号 or 届出番号 under 電気通信事業法
 //     designatedCarrier: false          # a carrier designated for 特定利用者情報 (its own report track, 要確認)
 //     accreditedBody: 一般財団法人○○    # 認定個人情報保護団体: an extra recipient only, never instead of the bureau
+//   routes:                             # approval routes (issue 17)
+//     consultation:                     # 合議: reviewers who also approve before the chief's final approval
+//       rules:                          # default: sensitive and abroad -> [legal, infosec]; secrecy -> [telecom]
+//         - { id: sensitive, when: sensitive, consult: [legal, infosec], mode: all }
+//         - { id: big, when: headcount, over: 5000, consult: [infosec], mode: any }
+//         - { id: entrust, when: kind, kinds: [entrust], consult: [U0LEGAL1, U0LEGAL2], mode: any }
+//                                       # when: sensitive | abroad | headcount | secrecy | kind;
+//                                       # consult: roles (src/directory/roles.ts) or Slack ids; rules: [] turns it off
 //
 // A file with a problem stops the bot with the line and the reason of each problem.
 import fs from "node:fs";
@@ -45,6 +53,7 @@ import { z } from "zod";
 import cron from "node-cron";
 import { REQUEST_KINDS } from "./requests/kinds/index.js";
 import { BUREAU_IDS, type BureauId } from "./incidents/bureaus.js";
+import { ConsultationSettingsSchema, DEFAULT_CONSULTATION_RULES, type ConsultationRule } from "./routes/consultation/rules.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -173,6 +182,8 @@ const SettingsSchema = z
       })
       .strict()
       .optional(),
+    // approval routes (issue 17): each key is owned by its feature (src/routes/<feature>)
+    routes: z.object({ consultation: ConsultationSettingsSchema.optional() }).strict().optional(),
     incidentPartners: z
       .object({ investigationDays: z.number().int().min(1).max(90).optional(), recurrenceDays: z.number().int().min(1).max(180).optional() })
       .strict()
@@ -228,6 +239,8 @@ export interface Settings {
   incidentPartners: { investigationDays: number; recurrenceDays: number };
   /** data-subject requests: target (business days), ceiling (calendar days), first reminder (business days before the target) */
   dsr: { targetBusinessDays: number; ceilingDays: number; remindBefore: number };
+  /** approval routes: the consultation rules (合議, a company extension; src/routes/consultation) */
+  routes: { consultation: { rules: readonly ConsultationRule[] } };
 }
 
 export const DEFAULT_APPROVALS: ApprovalThresholds = { remindAfter: 2, escalateAfter: 5 };
@@ -274,6 +287,7 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
     },
     incidentPartners: { investigationDays: p.incidentPartners?.investigationDays ?? 7, recurrenceDays: p.incidentPartners?.recurrenceDays ?? 30 },
     dsr: { targetBusinessDays: p.dsr?.targetBusinessDays ?? 10, ceilingDays: p.dsr?.ceilingDays ?? 14, remindBefore: p.dsr?.remindBefore ?? 2 },
+    routes: { consultation: { rules: p.routes?.consultation?.rules ?? DEFAULT_CONSULTATION_RULES } },
   };
 }
 

@@ -8,6 +8,10 @@ import type { RequestSnapshot } from "./store.js";
 import { blockedReason, eligibleDeciders, fellToChiefReason, stageOf, type Approvers, type Decision } from "./workflow.js";
 import { mention } from "../platform/slack/calls.js";
 import { type SlackMessage, clip, plain, modalView } from "../platform/slack/text.js";
+// approval routes (issue 17): the documents of the version, the chief's 承認者の追加 button
+import { documentInputs, documentsSection } from "../routes/documents/blocks.js";
+import type { StoredDocument } from "../routes/documents/store.js";
+import { addButton } from "../routes/consultation/blocks.js";
 
 export type { SlackMessage };
 
@@ -48,6 +52,7 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
       type: "section",
       fields: summary.map((f) => ({ type: "mrkdwn" as const, text: clip(`*${f.label}*\n${f.value || "—"}`, 2000) })),
     });
+  blocks.push(...documentsSection(r.documents ?? [], lang));
 
   const stage = stageOf(r.status);
   if (stage !== null) {
@@ -85,6 +90,7 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
         button(m.button.requestChanges, RequestActions.requestChanges, v),
         button(confirming ? m.button.confirmRejection : m.button.reject, RequestActions.reject, v, "danger"),
         withdraw,
+        ...(r.status === "pending_chief" ? [addButton(r, lang)] : []),
       ],
     } satisfies ActionsBlock);
   } else if (r.status === "changes_requested") {
@@ -198,7 +204,7 @@ export interface FormMeta {
 export function requestFormModal(
   kind: RequestKind,
   lang: Lang,
-  revise?: { code: string; version: number; data: RequestData; requestId: string; rev: number },
+  revise?: { code: string; version: number; data: RequestData; requestId: string; rev: number; documents?: readonly StoredDocument[] },
 ): View {
   const m = requestMessages(lang);
   const k = KINDS[kind];
@@ -211,7 +217,7 @@ export function requestFormModal(
     title: revise ? m.modal.reviseTitle(revise.code) : m.modal.formTitle,
     submit: revise ? m.modal.resubmit : m.modal.submit,
     close: m.modal.close,
-    blocks: [...intro, ...k.formBlocks(lang, revise?.data)],
+    blocks: [...intro, ...k.formBlocks(lang, revise?.data), ...documentInputs(lang, revise ? (revise.documents ?? []) : undefined)],
   });
 }
 

@@ -6,6 +6,7 @@ import { Prisma } from "../generated/prisma/client.js";
 export { approvalsChannelFor, langOf } from "../directory/store.js";
 import type { RequestKind } from "./kinds/index.js";
 import type { Approvers, RequestStatus } from "./workflow.js";
+import type { StoredDocument } from "../routes/documents/store.js";
 
 type Q = Db | Tx;
 
@@ -31,6 +32,8 @@ export interface RequestSnapshot {
   data: Record<string, unknown>;
   events: { at: Date; actorId: string; action: string; reason: string | null; version: number }[];
   measures: { key: string; doneBy: string | null; doneAt: Date | null }[];
+  /** the documents of the current version (src/routes/documents) */
+  documents?: StoredDocument[];
 }
 
 export async function findRequestId(q: Q, idOrCode: string): Promise<string | null> {
@@ -62,6 +65,17 @@ export async function loadRequest(q: Q, id: string, opts: { lock?: boolean } = {
     data: (json(r.data) ?? {}) as Record<string, unknown>,
     events: (json(r.events) as EventJson[]).map((e) => ({ at: utc(e.at)!, actorId: e.actorId, action: e.action, reason: e.reason, version: e.version })),
     measures: (json(r.measures) as MeasureJson[]).map((m) => ({ key: m.key, doneBy: m.doneBy, doneAt: utc(m.doneAt) })),
+    documents: (json(r.documents) as DocumentJson[]).map((d) => ({
+      version: r.version,
+      position: d.position,
+      source: d.source as StoredDocument["source"],
+      ...(d.fileId ? { fileId: d.fileId } : {}),
+      name: d.name,
+      ...(d.size !== null ? { size: d.size } : {}),
+      ...(d.url ? { url: d.url } : {}),
+      sha256: d.sha256,
+      hashOf: d.hashOf as StoredDocument["hashOf"],
+    })),
   };
 }
 
@@ -73,13 +87,16 @@ const SNAPSHOT = Prisma.sql`
          COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e."actorId", 'action', e.action, 'reason', e.reason, 'version', e.version) ORDER BY e.id)
                      FROM "RequestEvent" e WHERE e."requestId" = r.id), '[]'::json) AS events,
          COALESCE((SELECT json_agg(json_build_object('key', m.key, 'doneBy', m."doneBy", 'doneAt', m."doneAt") ORDER BY m.position)
-                     FROM "RequestMeasure" m WHERE m."requestId" = r.id), '[]'::json) AS measures
+                     FROM "RequestMeasure" m WHERE m."requestId" = r.id), '[]'::json) AS measures,
+         COALESCE((SELECT json_agg(json_build_object('position', d.position, 'source', d.source, 'fileId', d."fileId", 'name', d.name, 'size', d.size,
+                                                     'url', d.url, 'sha256', d.sha256, 'hashOf', d."hashOf") ORDER BY d.position)
+                     FROM "RequestDocument" d WHERE d."requestId" = r.id AND d.version = r.version), '[]'::json) AS documents
     FROM "Request" r
     LEFT JOIN "Person" p ON p."slackId" = r."requesterId"
     LEFT JOIN "Department" d ON d.id = r."departmentId"`;
 
 /** A row of SNAPSHOT: the snapshot's own columns, the names outer-joined, the rest as json. */
-type SnapshotRow = Omit<RequestSnapshot, "kind" | "status" | "requesterName" | "departmentName" | "data" | "events" | "measures"> & {
+type SnapshotRow = Omit<RequestSnapshot, "kind" | "status" | "requesterName" | "departmentName" | "data" | "events" | "measures" | "documents"> & {
   kind: string;
   status: string;
   requesterName: string | null;
@@ -87,7 +104,18 @@ type SnapshotRow = Omit<RequestSnapshot, "kind" | "status" | "requesterName" | "
   data: unknown;
   events: unknown;
   measures: unknown;
+  documents: unknown;
 };
+interface DocumentJson {
+  position: number;
+  source: string;
+  fileId: string | null;
+  name: string;
+  size: number | null;
+  url: string | null;
+  sha256: string;
+  hashOf: string;
+}
 interface EventJson {
   at: string;
   actorId: string;
