@@ -366,9 +366,9 @@ export async function resubmit(
       },
     });
     // a changed document is a new version: new files replace the documents, else the previous version's carry over
-    const documents = input.documents?.length
-      ? (await saveDocuments(tx, before.id, version, input.documents, input.actorId, now), input.documents)
-      : await carryDocuments(tx, before.id, before.version, version, input.actorId, now);
+    let documents: readonly DocumentInput[] = input.documents ?? [];
+    if (documents.length > 0) await saveDocuments(tx, before.id, version, documents, input.actorId, now);
+    else documents = await carryDocuments(tx, before.id, before.version, version, input.actorId, now);
     await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, {
       version,
       data: auditData(before.kind, input.data, sealOf(s)),
