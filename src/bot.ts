@@ -86,7 +86,8 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   const metrics = new Metrics({ process: o.processMetrics });
   metrics.watchPool(() => database.poolStats?.());
   // every button and modal of the features, dispatched by id (handlers.ts)
-  const handlers = new SlackHandlers().add(requestHandlers, consultationHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, incidentHandlers, dsrHandlers);
+  const handlers = new SlackHandlers().add(requestHandlers, reminderHandlers, trainingHandlers, dutyHandlers, processorHandlers, incidentHandlers, dsrHandlers);
+  handlers.add(consultationHandlers); // approval routes (issue 17): 合議
   const app = createSlackApp({
     botToken: config.slackBotToken,
     signingSecret: config.slackSigningSecret,
