@@ -76,7 +76,7 @@ async function fetchContent(f: SlackFile, o: { token?: string; apiUrl?: string; 
  * The fetches run together, each cut off at `timeoutMs` (the modal must be answered within 3 s).
  */
 export async function hashDocuments(docs: SubmittedDocuments, o: { token?: string; apiUrl?: string; timeoutMs?: number }): Promise<DocumentInput[]> {
-  const timeoutMs = o.timeoutMs ?? 1500;
+  const timeoutMs = o.timeoutMs ?? 1000;
   const files = await Promise.all(
     docs.files.map(async (f): Promise<DocumentInput> => {
       const bytes = await fetchContent(f, { ...o, timeoutMs });
