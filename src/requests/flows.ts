@@ -18,7 +18,7 @@ import { transact, whenDuplicate } from "../platform/db.js";
 import { createProcessorFromRequest } from "../processors/store.js";
 import { sealFields, sealOf, type Seal } from "../platform/pii/index.js";
 // approval routes (issue 17): the consultation gate and round, the documents of a version
-import { consultationWaiting, startConsultation } from "../routes/consultation/flows.js";
+import { consultationClosed, consultationWaiting, startConsultation } from "../routes/consultation/flows.js";
 import { auditDocuments, carryDocuments, saveDocuments, type DocumentInput } from "../routes/documents/store.js";
 import {
   canDecide,
@@ -254,6 +254,7 @@ export async function decide(
     // 合議 (src/routes/consultation): stage 1 approved; the rules that match start a round of consultation
     const consultation = status === "pending_chief" ? await startConsultation(tx, s, r) : null;
     if (consultation) calls.push(...consultation.calls);
+    if (before.status === "pending_chief") calls.push(...(await consultationClosed(tx, r)));
     if (status === "rejection_pending_chief") {
       calls.push(threadPost(r, m.thread.rejectionProposed(who, reason!, decidersMention(r, approvers))));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejectionProposed(r.code, who, reason!)));
@@ -328,6 +329,7 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
     const approvers = await approversFor(tx, r.departmentId, deputyOn(s));
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
+      ...(before.status === "pending_chief" ? await consultationClosed(tx, r) : []), // 合議 (src/routes/consultation)
       threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId))),
       ...homeRefreshes(r, approvers, input.actorId, before),
     ]);

@@ -123,6 +123,9 @@ describe("each rule", () => {
       () => db().request.findUniqueOrThrow({ where: { id } }),
       (r) => r.status === "approved",
     );
+    // the status block shows the round closed, its buttons gone
+    const closed = await statusShows(h, parent, "この版の合議は終わりました");
+    expect(JSON.stringify(closed.blocks)).not.toContain(ConsultActions.approve);
     const events = await db().requestEvent.findMany({ where: { requestId: id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual([
       "submitted",

@@ -115,6 +115,12 @@ export async function startConsultation(tx: Tx, s: Services, r: RequestSnapshot)
   return { calls, audits: [audit] };
 }
 
+/** The request left the final-approval stage (decided, sent back, withdrawn): its status block shows the round closed. */
+export async function consultationClosed(tx: Tx, r: RequestSnapshot): Promise<OutgoingCall[]> {
+  const round = await loadRound(tx, r.id, r.version);
+  return round ? [statusCall(r, round, false)] : [];
+}
+
 // ---- answer ---------------------------------------------------------------------------
 
 /**
