@@ -138,7 +138,9 @@ describe("the fake Slack's file input", () => {
       expect(await r.json()).toMatchObject({ ok: false, error: "missing_scope", needed: "files:read" });
       // and serves a picked file at its url_private
       const f = fake.addUserFile("U0EMPLOYEE", "a.txt", "hello");
-      expect(await (await fetch(f.url_private)).text()).toBe("hello");
+      expect(await (await fetch(f.url_private, { headers: { authorization: "Bearer xoxb-test" } })).text()).toBe("hello");
+      // like Slack's, only with an app's token
+      expect((await fetch(f.url_private)).status).toBe(403);
     } finally {
       await fake.stop();
     }

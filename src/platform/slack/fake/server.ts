@@ -567,7 +567,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
       if (area === "api" && id) return await this.onApi(id, req, url, raw, res);
       if (area === "upload" && id && req.method === "POST") return await this.onUpload(id, req, raw, res);
       if (area === "response" && id && req.method === "POST") return this.onResponseUrl(id, raw, res);
-      if (area === "files" && id && req.method === "GET") return this.onFileDownload(id, res);
+      if (area === "files" && id && req.method === "GET") return this.onFileDownload(id, req, res);
       send(res, 404, { ok: false, error: "not_found" });
     } catch (e) {
       send(res, 500, { ok: false, error: "internal_error", detail: String(e) });
@@ -1018,7 +1018,11 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     };
   }
 
-  private onFileDownload(id: string, res: ServerResponse): void {
+  /** url_private: like Slack, only with an app's token (Authorization: Bearer xoxb-…). */
+  private onFileDownload(id: string, req: IncomingMessage, res: ServerResponse): void {
+    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1];
+    if (!token) return send(res, 403, { ok: false, error: "not_authed" });
+    if (!(this.opts.tokens ? this.opts.tokens.includes(token) : /^xox[bp]-/.test(token))) return send(res, 403, { ok: false, error: "invalid_auth" });
     const bytes = this.s.files.get(id)?.bytes;
     if (!bytes) return send(res, 404, { ok: false, error: "file_not_found" });
     res.writeHead(200, { "content-type": "application/octet-stream" }).end(bytes);
