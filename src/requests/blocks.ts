@@ -11,7 +11,7 @@ import { type SlackMessage, clip, plain, modalView } from "../platform/slack/tex
 // approval routes (issue 17): the documents of the version, the chief's 承認者の追加 button
 import { documentInputs, documentsSection } from "../routes/documents/blocks.js";
 import type { StoredDocument } from "../routes/documents/store.js";
-import { addButton } from "../routes/consultation/blocks.js";
+import { addButton, consultationLine } from "../routes/consultation/blocks.js";
 
 export type { SlackMessage };
 
@@ -65,6 +65,8 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
     if (e.people.some((p) => approvers.deputies.includes(p))) lines.push(m.deputyNote);
     const confirming = r.status === "rejection_pending_chief";
     if (confirming) lines.push(m.rejectionPending);
+    const consulting = r.status === "pending_chief" ? consultationLine(r, lang) : null; // 合議 (src/routes/consultation)
+    if (consulting) lines.push(consulting);
     blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });
     const v = encodePress({ id: r.id, rev: r.rev });
     const approve = button(confirming ? m.button.overrideRejection : m.button.approve, RequestActions.approve, v, "primary");

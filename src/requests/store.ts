@@ -7,6 +7,7 @@ export { approvalsChannelFor, langOf } from "../directory/store.js";
 import type { RequestKind } from "./kinds/index.js";
 import type { Approvers, RequestStatus } from "./workflow.js";
 import type { StoredDocument } from "../routes/documents/store.js";
+import type { RoundAnswer, RoundRule } from "../routes/consultation/rules.js";
 
 type Q = Db | Tx;
 
@@ -34,6 +35,8 @@ export interface RequestSnapshot {
   measures: { key: string; doneBy: string | null; doneAt: Date | null }[];
   /** the documents of the current version (src/routes/documents) */
   documents?: StoredDocument[];
+  /** the consultation (合議) of the current version, when there is one (src/routes/consultation) */
+  consultation?: { rules: RoundRule[]; answers: RoundAnswer[] } | null;
 }
 
 export async function findRequestId(q: Q, idOrCode: string): Promise<string | null> {
@@ -76,6 +79,7 @@ export async function loadRequest(q: Q, id: string, opts: { lock?: boolean } = {
       sha256: d.sha256,
       hashOf: d.hashOf as StoredDocument["hashOf"],
     })),
+    consultation: r.consultRules ? { rules: json(r.consultRules) as RoundRule[], answers: json(r.consultAnswers) as RoundAnswer[] } : null,
   };
 }
 
@@ -90,13 +94,20 @@ const SNAPSHOT = Prisma.sql`
                      FROM "RequestMeasure" m WHERE m."requestId" = r.id), '[]'::json) AS measures,
          COALESCE((SELECT json_agg(json_build_object('position', d.position, 'source', d.source, 'fileId', d."fileId", 'name', d.name, 'size', d.size,
                                                      'url', d.url, 'sha256', d.sha256, 'hashOf', d."hashOf") ORDER BY d.position)
-                     FROM "RequestDocument" d WHERE d."requestId" = r.id AND d.version = r.version), '[]'::json) AS documents
+                     FROM "RequestDocument" d WHERE d."requestId" = r.id AND d.version = r.version), '[]'::json) AS documents,
+         (SELECT json_agg(json_build_object('ruleId', c."ruleId", 'mode', c.mode, 'reviewers', c.reviewers) ORDER BY c."createdAt", c."ruleId")
+            FROM "RequestConsultRule" c WHERE c."requestId" = r.id AND c.version = r.version) AS "consultRules",
+         COALESCE((SELECT json_agg(json_build_object('reviewerId', a."reviewerId", 'answer', a.answer))
+                     FROM "RequestConsultAnswer" a WHERE a."requestId" = r.id AND a.version = r.version), '[]'::json) AS "consultAnswers"
     FROM "Request" r
     LEFT JOIN "Person" p ON p."slackId" = r."requesterId"
     LEFT JOIN "Department" d ON d.id = r."departmentId"`;
 
 /** A row of SNAPSHOT: the snapshot's own columns, the names outer-joined, the rest as json. */
-type SnapshotRow = Omit<RequestSnapshot, "kind" | "status" | "requesterName" | "departmentName" | "data" | "events" | "measures" | "documents"> & {
+type SnapshotRow = Omit<
+  RequestSnapshot,
+  "kind" | "status" | "requesterName" | "departmentName" | "data" | "events" | "measures" | "documents" | "consultation"
+> & {
   kind: string;
   status: string;
   requesterName: string | null;
@@ -105,6 +116,8 @@ type SnapshotRow = Omit<RequestSnapshot, "kind" | "status" | "requesterName" | "
   events: unknown;
   measures: unknown;
   documents: unknown;
+  consultRules: unknown;
+  consultAnswers: unknown;
 };
 interface DocumentJson {
   position: number;

@@ -78,6 +78,9 @@ describe("each rule", () => {
       ["sensitive", "sensitive", "all", [C.legal, C.legal2, C.security]],
     ]);
     const status = await statusShows(h, parent, "要配慮個人情報を含む");
+    // the parent message names who the final approval waits for
+    const waiting = await parentShows(h, parent, "合議中");
+    expect(JSON.stringify(waiting.blocks)).toContain(`<@${C.security}>`);
     expect(JSON.stringify(status.blocks)).toContain("全員の承認が必要");
     expect(JSON.stringify(status.blocks)).toContain(ConsultActions.approve);
     await h.fake.waitFor(() =>
@@ -114,6 +117,7 @@ describe("each rule", () => {
     await consultApprove(h, C.legal2, dms[1]!);
     await h.fake.waitFor(() => h.fake.thread(parent.channel, parent.ts).find((m) => m.text.includes("合議が整いました")));
     await statusShows(h, parent, "合議は整いました");
+    await parentShows(h, parent, "*合議*：整いました");
     // a consultant cannot answer twice
     await consultApprove(h, C.legal2, dms[1]!);
     await ephemeralFor(h, C.legal2, "既に回答しています");

@@ -5,7 +5,7 @@ import { mention } from "../../platform/slack/calls.js";
 import { clip, modalView, plain, type SlackMessage } from "../../platform/slack/text.js";
 import { AddBlocks, ConsultActions, ConsultViews, encodeConsult, ObjectBlock } from "./ids.js";
 import { consultMessages } from "./messages.js";
-import { type Condition, ruleSatisfied, waitingFor } from "./rules.js";
+import { type Condition, type RoundAnswer, type RoundRule, ruleSatisfied, waitingFor } from "./rules.js";
 import type { Round, StoredRule } from "./store.js";
 
 const button = (text: string, actionId: string, value: string, style?: "primary" | "danger"): Button => ({
@@ -22,6 +22,14 @@ export function ruleLabel(rule: Pick<StoredRule, "condition" | "ruleId">, lang: 
   const [condition, over] = rule.condition.split(":");
   const label = m.condition[condition as Condition | "added"] ?? rule.ruleId;
   return condition === "headcount" && over ? `${label}${m.headcountOver(Number(over))}` : label;
+}
+
+/** The parent message's line at the final-approval stage: who the final approval waits for (null: nobody, or no consultation). */
+export function consultationLine(r: { consultation?: { rules: RoundRule[]; answers: RoundAnswer[] } | null }, lang: Lang): string | null {
+  if (!r.consultation) return null;
+  const waiting = waitingFor(r.consultation.rules, r.consultation.answers);
+  const m = consultMessages(lang);
+  return waiting.length > 0 ? m.parentWaiting(clip(waiting.map(mention).join(" "), 1500)) : m.parentSatisfied;
 }
 
 /** The approve and object buttons of a consultant. */

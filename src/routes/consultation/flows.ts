@@ -106,6 +106,8 @@ export async function startConsultation(tx: Tx, s: Services, r: RequestSnapshot)
     rules: staffed.map((x) => ({ rule: x.ruleId, condition: x.condition, mode: x.mode, reviewers: x.reviewers })),
   });
   const round = (await loadRound(tx, r.id, r.version))!;
+  // the parent message again, now naming who the final approval waits for
+  calls.push(parentUpdate(s, (await loadRequest(tx, r.id))!, await approversFor(tx, r.departmentId, deputyOn(s))));
   calls.push(statusCall(r, round, true));
   calls.push(threadPost(r, m.thread.started(mentions(people))));
   for (const p of people) {
@@ -153,7 +155,8 @@ export async function answerConsultation(
     if (input.answer === "approve") {
       audit = await recordEvent(tx, s, before, input.actorId, "consultation_approved", null, { version: before.version });
       const after = (await loadRound(tx, before.id, before.version))!;
-      calls.push(statusCall(before, after, false), threadPost(before, m.thread.approved(who)));
+      const r = (await loadRequest(tx, before.id))!;
+      calls.push(parentUpdate(s, r, approvers), statusCall(before, after, false), threadPost(before, m.thread.approved(who)));
       if (waitingFor(after.rules, after.answers).length === 0) calls.push(threadPost(before, m.thread.satisfied(decidersMention(before, approvers))));
     } else {
       await tx.request.update({ where: { id: before.id }, data: { status: "changes_requested", stageSince: now, rev: { increment: 1 }, updatedAt: now } });
@@ -233,7 +236,9 @@ export async function addConsultant(
     const audit = await recordEvent(tx, s, before, input.actorId, "consultant_added", reason, { version: before.version, consultant: input.person });
     const after = (await loadRound(tx, before.id, before.version))!;
     const m = consultMessages(CHANNEL_LANG);
+    const r = (await loadRequest(tx, before.id))!;
     await s.outbox.enqueue(tx, [
+      parentUpdate(s, r, approvers),
       statusCall(before, after, !round),
       threadPost(before, m.thread.added(mention(input.actorId), mention(input.person), reason)),
       await consultantDm(tx, before, input.person, (l) => consultMessages(l).condition.added),

@@ -28,6 +28,8 @@ const ja = {
   satisfied: ":white_check_mark: 合議は整いました。最終承認できます。",
   notSatisfied: (who: string) => `:hourglass_flowing_sand: 最終承認は次の人の回答を待っています：${who}`,
   closed: "この版の合議は終わりました（差し戻し・取り下げ・判断済み）。",
+  parentWaiting: (who: string) => `:busts_in_silhouette: *合議中*：最終承認は次の人の回答を待っています ${who}`,
+  parentSatisfied: ":busts_in_silhouette: *合議*：整いました",
   version: (v: number) => `第${v}版`,
   thread: {
     started: (who: string) => `:busts_in_silhouette: 合議を依頼しました：${who}。全ての合議ルールが満たされるまで最終承認はできません。`,
@@ -97,6 +99,8 @@ const en: typeof ja = {
   satisfied: ":white_check_mark: The consultation is complete. The final approval may be given.",
   notSatisfied: (who) => `:hourglass_flowing_sand: The final approval waits for: ${who}`,
   closed: "The consultation on this version is over (sent back, withdrawn or decided).",
+  parentWaiting: (who) => `:busts_in_silhouette: *Consultation*: the final approval waits for ${who}`,
+  parentSatisfied: ":busts_in_silhouette: *Consultation*: complete",
   version: (v) => `version ${v}`,
   thread: {
     started: (who) => `:busts_in_silhouette: Consultation requested from ${who}. The final approval waits until every consultation rule is satisfied.`,
