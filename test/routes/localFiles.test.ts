@@ -51,6 +51,12 @@ describe("the local Slack's file input", () => {
     expect(html).toContain('accept=".pdf,.docx"');
   });
 
+  it("the page's script (with the upload before the submission) builds", async () => {
+    const js = await fetch(`${base()}/local/app.js`);
+    expect(js.status).toBe(200);
+    expect(await js.text()).toContain('input[type="file"][data-role="files"]');
+  });
+
   it("uploads the picked file and submits it with the form; the bot records its hash", async () => {
     expect(await post("/local/api/command", { as: YAMADA, channel: "C0GENERAL", text: "/privacy request entrust" })).toEqual({ ok: true });
     const view = await vi.waitFor(
