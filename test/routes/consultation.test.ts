@@ -10,6 +10,7 @@ import type { Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { ephemeralFor, fileRequest, parentShows, press, waitForDb } from "../support/flow.js";
 import { VALID_INPUTS } from "../support/forms.js";
+import { openHome } from "../support/commands.js";
 import { CONSULTANTS as C, consultApprove, consultDm, consultObject, startRoutesHarness, statusBlock, statusShows } from "./support.js";
 
 const P = ORG.people;
@@ -171,6 +172,13 @@ describe("each rule", () => {
     expect((await rulesOf(id)).map((r) => [r.ruleId, r.reviewers])).toEqual([["secrecy", [C.telecom]]]);
     const dm = await consultDm(h, C.telecom, code);
     expect(dm.text).toContain("通信の秘密を含む");
+    // their Home lists it as waiting for them, and they may look at it
+    await openHome(h, C.telecom);
+    await h.fake.waitFor(() => JSON.stringify(h.fake.homeView(C.telecom)?.view.blocks ?? []).includes(code));
+    const status = await h.slack.command(C.telecom, "/privacy", `status ${code}`);
+    expect(status.status).toBe(200);
+    const shown = await h.fake.waitFor(() => h.fake.ephemerals(C.telecom).find((e) => e.text.includes(code)));
+    expect(shown.text).not.toContain("見る権限");
   });
 
   it("a kind chosen by the company: joint use consults a named Slack id", async () => {

@@ -9,7 +9,7 @@ import { CHANNEL_LANG, type Lang } from "../../platform/i18n.js";
 import type { OutgoingCall } from "../../platform/outbox.js";
 import { refusalLog } from "../../platform/refusals.js";
 import type { Services } from "../../platform/services.js";
-import { directMessage, mention, mentions, messageUpdate, ref, threadPost as post } from "../../platform/slack/calls.js";
+import { directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../../platform/slack/calls.js";
 import { clip, plain } from "../../platform/slack/text.js";
 import { reviseButton } from "../../requests/blocks.js";
 import { decidersMention, deputyOn, homeRefreshes, orderKey, parentUpdate, recordEvent, threadPost } from "../../requests/flows.js";
@@ -113,6 +113,7 @@ export async function startConsultation(tx: Tx, s: Services, r: RequestSnapshot)
   for (const p of people) {
     const mine = staffed.filter((x) => x.reviewers.includes(p));
     calls.push(await consultantDm(tx, r, p, (l) => mine.map((x) => ruleLabel(x, l)).join(l === "en" ? "; " : "、")));
+    calls.push(homeRefresh(p)); // their Home lists it as waiting for them
   }
   return { calls, audits: [audit] };
 }
@@ -156,7 +157,7 @@ export async function answerConsultation(
       audit = await recordEvent(tx, s, before, input.actorId, "consultation_approved", null, { version: before.version });
       const after = (await loadRound(tx, before.id, before.version))!;
       const r = (await loadRequest(tx, before.id))!;
-      calls.push(parentUpdate(s, r, approvers), statusCall(before, after, false), threadPost(before, m.thread.approved(who)));
+      calls.push(parentUpdate(s, r, approvers), statusCall(before, after, false), threadPost(before, m.thread.approved(who)), homeRefresh(input.actorId));
       if (waitingFor(after.rules, after.answers).length === 0) calls.push(threadPost(before, m.thread.satisfied(decidersMention(before, approvers))));
     } else {
       await tx.request.update({ where: { id: before.id }, data: { status: "changes_requested", stageSince: now, rev: { increment: 1 }, updatedAt: now } });
@@ -242,6 +243,7 @@ export async function addConsultant(
       statusCall(before, after, !round),
       threadPost(before, m.thread.added(mention(input.actorId), mention(input.person), reason)),
       await consultantDm(tx, before, input.person, (l) => consultMessages(l).condition.added),
+      homeRefresh(input.person),
     ]);
     await appendAudit(tx, audit);
     return { ok: true, code: before.code };

@@ -50,3 +50,14 @@ export async function roleHolders(q: Q, roles: readonly string[]): Promise<Map<s
 export async function personExists(q: Q, slackId: string): Promise<boolean> {
   return (await q.person.count({ where: { slackId } })) > 0;
 }
+
+/** Requests at the final-approval stage whose current version waits for this person's consultation answer (Home, lists). */
+export async function awaitingAnswerOf(q: Q, slackId: string, take = 50) {
+  const rows = await q.$queryRaw<
+    { id: string; code: string; kind: string; status: string; title: string; channelId: string | null; messageTs: string | null; requesterId: string }[]
+  >`SELECT r.id, r.code, r.kind, r.status, r.title, r."channelId", r."messageTs", r."requesterId"
+      FROM "RequestConsultAnswer" a JOIN "Request" r ON r.id = a."requestId" AND r.version = a.version
+     WHERE a."reviewerId" = ${slackId} AND a.answer IS NULL AND r.status = 'pending_chief'
+     ORDER BY r."createdAt" ASC LIMIT ${take}`;
+  return rows;
+}
