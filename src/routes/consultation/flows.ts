@@ -101,7 +101,8 @@ export async function startConsultation(tx: Tx, s: Services, r: RequestSnapshot)
   await tx.requestConsultRule.createMany({ data: staffed.map((x) => ({ requestId: r.id, version: r.version, ...x, createdAt: now })) });
   const people = [...new Set(staffed.flatMap((x) => x.reviewers))];
   await tx.requestConsultAnswer.createMany({ data: people.map((reviewerId) => ({ requestId: r.id, version: r.version, reviewerId, createdAt: now })) });
-  const audit = await recordEvent(tx, s, r, "system", "consultation_started", null, {
+  // started by the stage-1 approval: the history names its approver (a real person, so the line renders as a mention)
+  const audit = await recordEvent(tx, s, r, r.stage1By ?? r.requesterId, "consultation_started", null, {
     version: r.version,
     rules: staffed.map((x) => ({ rule: x.ruleId, condition: x.condition, mode: x.mode, reviewers: x.reviewers })),
   });
