@@ -34,7 +34,8 @@ const ja = {
     needCode: "届出番号を指定してください（例：/privacy status PRV-2026-0001）。",
     notFound: (code: string) => `届出 ${code} は見つかりません。`,
     badCode: (text: string) => `「${text}」は届出番号ではありません。届出番号は PRV-2026-0001 の形です（例：/privacy status PRV-2026-0001）。`,
-    notAllowed: "この届出を見る権限がありません（届出者、その部署の個人情報管理者、個人情報管理責任者、コンプライアンス担当、監査責任者のみ）。",
+    notAllowed:
+      "この届出を見る権限がありません（届出者、その部署の個人情報管理者、個人情報管理責任者、コンプライアンス担当、監査責任者、その届出の合議先のみ）。",
     open: "スレッドを開く",
   },
   lang: {
@@ -72,7 +73,8 @@ const en: typeof ja = {
     needCode: "Give a request code (e.g. /privacy status PRV-2026-0001).",
     notFound: (code) => `Request ${code} was not found.`,
     badCode: (text) => `"${text}" is not a request code. Codes look like PRV-2026-0001 (e.g. /privacy status PRV-2026-0001).`,
-    notAllowed: "You may not see this request (requester, the department's privacy managers, the chief privacy officer, compliance and the audit lead only).",
+    notAllowed:
+      "You may not see this request (requester, the department's privacy managers, the chief privacy officer, compliance, the audit lead and its consultants only).",
     open: "Open the thread",
   },
   lang: {

@@ -18,6 +18,8 @@ import { registerHome, registerHomeOutbox } from "./home/index.js";
 import { requestHandlers } from "./requests/slack.js";
 import { delegationHandlers } from "./routes/delegation/slack.js";
 import { circulationHandlers } from "./routes/circulation/slack.js";
+import { consultationHandlers } from "./routes/consultation/slack.js";
+import { registerConsultationOutbox } from "./routes/consultation/flows.js";
 import { allJobs } from "./jobs.js";
 import { reminderHandlers } from "./reminders/slack.js";
 import { trainingHandlers } from "./training/slack.js";
@@ -104,6 +106,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     recordHandlers,
     delegationHandlers,
     circulationHandlers,
+    consultationHandlers,
   );
   const app = createSlackApp({
     botToken: config.slackBotToken,
@@ -149,6 +152,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   }
 
   registerRequestOutbox(services);
+  registerConsultationOutbox(services);
   registerHomeOutbox(services);
   // every command and press is recorded with its work before its ack; a recovery pass finishes what a stopped process acknowledged
   const inbox = new Inbox({ database, clock, log, gate: () => workGateOf(app), leaseMs: o.inboxLeaseMs, passMs: o.inboxPassMs, metrics });

@@ -50,6 +50,13 @@
 //     delegation: { enabled: true }     # 代理承認 during an absence (a company extension; src/routes/delegation/settings.ts)
 //     circulation:                      # 回覧 by rule (src/routes/circulation/settings.ts)
 //       rules: [{ kinds: [provide], to: [auditor] }]
+//     consultation:                     # 合議: reviewers who also approve before the chief's final approval
+//       rules:                          # default: sensitive and abroad -> [legal, infosec]; secrecy -> [telecom]
+//         - { id: sensitive, when: sensitive, consult: [legal, infosec], mode: all }
+//         - { id: big, when: headcount, over: 5000, consult: [infosec], mode: any }
+//         - { id: entrust, when: kind, kinds: [entrust], consult: [U0LEGAL1, U0LEGAL2], mode: any }
+//                                       # when: sensitive | abroad | headcount | secrecy | kind;
+//                                       # consult: roles (src/directory/roles.ts) or Slack ids; rules: [] turns it off
 //
 // A file with a problem stops the bot with the line and the reason of each problem.
 import fs from "node:fs";
@@ -60,6 +67,7 @@ import { REQUEST_KINDS } from "./requests/kinds/index.js";
 import { BUREAU_IDS, type BureauId } from "./incidents/bureaus.js";
 import { delegationSettings, delegationSettingsSchema, type DelegationSettings } from "./routes/delegation/settings.js";
 import { circulationSettings, circulationSettingsSchema, type CirculationSettings } from "./routes/circulation/settings.js";
+import { ConsultationSettingsSchema, DEFAULT_CONSULTATION_RULES, type ConsultationRule } from "./routes/consultation/rules.js";
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -210,6 +218,7 @@ const SettingsSchema = z
       .object({
         delegation: delegationSettingsSchema.optional(),
         circulation: circulationSettingsSchema.optional(),
+        consultation: ConsultationSettingsSchema.optional(),
       })
       .strict()
       .optional(),
@@ -281,7 +290,12 @@ export interface Settings {
   /** data-subject requests: target (business days), ceiling (calendar days), first reminder (business days before the target) */
   dsr: { targetBusinessDays: number; ceilingDays: number; remindBefore: number };
   /** approval routes (issue 17): delegation during an absence, circulation */
-  routes: { delegation: DelegationSettings; circulation: CirculationSettings };
+  routes: {
+    delegation: DelegationSettings;
+    circulation: CirculationSettings;
+    /** the consultation rules (合議, a company extension; src/routes/consultation) */
+    consultation: { rules: readonly ConsultationRule[] };
+  };
 }
 
 export const DEFAULT_APPROVALS: ApprovalThresholds = { remindAfter: 2, escalateAfter: 5 };
@@ -338,7 +352,11 @@ function fromParsed(p: z.infer<typeof SettingsSchema>): Settings {
     },
     incidentPartners: { investigationDays: p.incidentPartners?.investigationDays ?? 7, recurrenceDays: p.incidentPartners?.recurrenceDays ?? 30 },
     dsr: { targetBusinessDays: p.dsr?.targetBusinessDays ?? 10, ceilingDays: p.dsr?.ceilingDays ?? 14, remindBefore: p.dsr?.remindBefore ?? 2 },
-    routes: { delegation: delegationSettings(p.routes?.delegation), circulation: circulationSettings(p.routes?.circulation) },
+    routes: {
+      delegation: delegationSettings(p.routes?.delegation),
+      circulation: circulationSettings(p.routes?.circulation),
+      consultation: { rules: p.routes?.consultation?.rules ?? DEFAULT_CONSULTATION_RULES },
+    },
   };
 }
 

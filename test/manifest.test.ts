@@ -195,6 +195,8 @@ interface Usage {
   dynamic: string[]; // method names built at run time
   slashCommands: Set<string>;
   events: Set<string>;
+  /** where a modal uses Slack's file input element (it needs files:read) */
+  fileInput?: string[];
 }
 
 /** Names the Slack-facing calls in TypeScript source: `client.x.y(…)`, "x.y" strings (apiCall, outbox `method:`), `say(…)`, `app.command("/…")`, `app.event("…")`. */
@@ -212,6 +214,7 @@ function scanSource(file: string, text: string, into: Usage = { methods: new Map
           : undefined;
   const visit = (n: ts.Node): void => {
     if ((ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && METHOD.test(n.text) && !FILE_NAME.test(n.text)) add(n.text, n);
+    if (ts.isStringLiteral(n) && n.text === "file_input") into.fileInput = [...(into.fileInput ?? []), at(n)];
     if (ts.isTemplateExpression(n) && new RegExp(`^(${FAMILIES.join("|")})\\.`).test(n.head.text)) into.dynamic.push(at(n));
     if (ts.isCallExpression(n)) {
       const callee = n.expression;
@@ -256,6 +259,7 @@ function scopesNeeded(u: Usage): { scopes: string[]; unknown: string[] } {
   const unknown = [...u.methods.keys()].filter((m) => !(m in SCOPE_OF)).map((m) => `${m} (${u.methods.get(m)!.join(", ")})`);
   const scopes = new Set([...u.methods.keys()].flatMap((m) => SCOPE_OF[m] ?? []));
   if (u.slashCommands.size > 0) scopes.add("commands");
+  if (u.fileInput?.length) scopes.add("files:read"); // Slack's file input element
   return { scopes: [...scopes].sort(), unknown };
 }
 

@@ -22,6 +22,9 @@ const ja = {
     compliance: "コンプライアンス担当",
     handler: "個人情報取扱担当者",
     admin: "管理者(admin)",
+    legal: "法務担当",
+    infosec: "情報セキュリティ担当",
+    telecom: "電気通信事業法・通信の秘密の担当",
   } satisfies Record<RoleName, string>,
   channel: {
     approvals: "承認チャンネル",
@@ -92,7 +95,7 @@ const ja = {
   admin: {
     usage: {
       role: [
-        "`/privacy admin role add @ユーザー <役割> [部署ID]` 役割を追加（役割：manager, chief, deputyChief, auditor, compliance, handler, admin。部署は manager のとき、自部署以外を管理させる場合）",
+        "`/privacy admin role add @ユーザー <役割> [部署ID]` 役割を追加（役割：manager, chief, deputyChief, auditor, compliance, handler, admin, legal, infosec, telecom。部署は manager のとき、自部署以外を管理させる場合）",
         "`/privacy admin role remove @ユーザー <役割> [部署ID]` 役割を外す",
       ],
       person: ["`/privacy admin person add @ユーザー <部署ID> <氏名>` 名簿に従業者を登録"],
@@ -130,6 +133,9 @@ const en: typeof ja = {
     compliance: "compliance officer",
     handler: "data handler",
     admin: "admin",
+    legal: "legal affairs",
+    infosec: "information security",
+    telecom: "telecom compliance (secrecy of communications)",
   },
   channel: {
     approvals: "the approvals channel",
@@ -196,7 +202,7 @@ const en: typeof ja = {
   admin: {
     usage: {
       role: [
-        "`/privacy admin role add @user <role> [department id]` add a role (roles: manager, chief, deputyChief, auditor, compliance, handler, admin; a department only with manager, to manage another department)",
+        "`/privacy admin role add @user <role> [department id]` add a role (roles: manager, chief, deputyChief, auditor, compliance, handler, admin, legal, infosec, telecom; a department only with manager, to manage another department)",
         "`/privacy admin role remove @user <role> [department id]` remove a role",
       ],
       person: ["`/privacy admin person add @user <department id> <name>` register an employee in the directory"],

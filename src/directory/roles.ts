@@ -15,12 +15,27 @@
 //   compliance   the compliance officer (sees everything, approves nothing)
 //   handler      個人情報取扱担当者 (handles records and disposal, 第12条, 第31条)
 //   admin        keeps the directory and imports training records
+//   legal        legal affairs (法務担当): consulted on requests by the route rules (合議,
+//                settings routes.consultation; a company extension of the rule)
+//   infosec      information security (情報セキュリティ担当): likewise
+//   telecom      the person in charge of telecom compliance (通信の秘密, 電気通信事業法): likewise
 //
 // A stored string that is none of these (a typo in a hand-edited database, a role of a
 // later version) answers no question: parseRoles names it.
 
 /** The role names of the org file and of `/privacy admin role`. */
-export const ROLES = ["manager", "chief", "deputyChief", "auditor", "compliance", "handler", "admin"] as const;
+export const ROLES = ["manager", "chief", "deputyChief", "auditor", "compliance", "handler", "admin", "legal", "infosec", "telecom"] as const;
+/** The roles a consultation rule (合議, settings routes.consultation) may name as its reviewers. */
+export const CONSULTANT_ROLES = [
+  "legal",
+  "infosec",
+  "telecom",
+  "compliance",
+  "auditor",
+  "chief",
+  "deputyChief",
+  "handler",
+] as const satisfies readonly RoleName[];
 export type RoleName = (typeof ROLES)[number];
 
 /** The stored form of "個人情報管理者 of department <d>" (a department other than their own). */

@@ -91,6 +91,14 @@ export interface SubmitBody {
   inputs: SimpleInputs;
 }
 
+/** POST /local/api/upload: a file picked in a modal's file input (the fake keeps it; its id goes in the submission) */
+export interface UploadBody {
+  as: string;
+  name: string;
+  /** the file's bytes, base64 (at most 10 MB, Slack's file input limit) */
+  base64: string;
+}
+
 /** POST /local/api/close (the modal's Cancel or ×) */
 export interface CloseBody {
   as: string;
@@ -112,6 +120,8 @@ export interface PostAnswer {
   ok: boolean;
   error?: string;
   errors?: Record<string, string>;
+  /** /local/api/upload: the id of the file the fake now keeps */
+  fileId?: string;
 }
 
 /** GET /local/api/events: Server-Sent Events, one `change` event (JSON FakeSlackChange) per change. */

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Logger } from "../platform/log.js";
 import { stateFromInputs, type SlackRequestSender } from "../platform/slack/fake/sender.js";
 import type { Block, FakeSlack, FakeSlackChange } from "../platform/slack/fake/server.js";
-import type { ActionBody, CloseBody, CommandBody, HomeBody, MessageBody, PersonaState, PostAnswer, SubmitBody, Workspace } from "./protocol.js";
+import type { ActionBody, CloseBody, CommandBody, HomeBody, MessageBody, PersonaState, PostAnswer, SubmitBody, UploadBody, Workspace } from "./protocol.js";
 import { EVENTS_PATH } from "./protocol.js";
 
 const WEB_DIR = path.resolve(import.meta.dirname, "web");
@@ -118,6 +118,13 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
     return errors && Object.keys(errors).length ? { ok: true, errors } : { ok: true };
   }
 
+  function upload(b: UploadBody): PostAnswer {
+    if (typeof b.name !== "string" || !b.name || typeof b.base64 !== "string") throw new BadRequest("upload: name and base64 are required");
+    const bytes = Buffer.from(b.base64, "base64");
+    if (bytes.length > 10 * 1024 * 1024) return { ok: false, error: "10MB を超えるファイルは添付できません。" };
+    return { ok: true, fileId: fake.addUserFile(b.as, b.name.slice(0, 255), bytes).id };
+  }
+
   async function close(b: CloseBody): Promise<PostAnswer> {
     if (!fake.view(b.viewId)) return { ok: true };
     const res = await sender.viewClosed(b.as, b.viewId);
@@ -152,7 +159,7 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
     };
   }
 
-  const posts: Record<string, (body: never) => Promise<PostAnswer> | PostAnswer> = { command, action, submit, close, home, message };
+  const posts: Record<string, (body: never) => Promise<PostAnswer> | PostAnswer> = { command, action, submit, close, home, message, upload };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");

@@ -10,6 +10,10 @@ import { mention } from "../platform/slack/calls.js";
 import { type SlackMessage, clip, plain, modalView } from "../platform/slack/text.js";
 import { delegationMessages } from "../routes/delegation/messages.js";
 import { circulationFormBlock } from "../routes/circulation/blocks.js";
+// approval routes (issue 17): the documents of the version, the chief's 承認者の追加 button
+import { documentInputs, documentsSection } from "../routes/documents/blocks.js";
+import type { StoredDocument } from "../routes/documents/store.js";
+import { addButton, consultationLine } from "../routes/consultation/blocks.js";
 
 export type { SlackMessage };
 
@@ -50,6 +54,7 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
       type: "section",
       fields: summary.map((f) => ({ type: "mrkdwn" as const, text: clip(`*${f.label}*\n${f.value || "—"}`, 2000) })),
     });
+  blocks.push(...documentsSection(r.documents ?? [], lang));
 
   const stage = stageOf(r.status);
   if (stage !== null) {
@@ -62,6 +67,8 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
     if (e.people.some((p) => approvers.deputies.includes(p))) lines.push(m.deputyNote);
     const confirming = r.status === "rejection_pending_chief";
     if (confirming) lines.push(m.rejectionPending);
+    const consulting = r.status === "pending_chief" ? consultationLine(r, lang) : null; // 合議 (src/routes/consultation)
+    if (consulting) lines.push(consulting);
     blocks.push({ type: "section", text: { type: "mrkdwn", text: lines.join("\n") } });
     const v = encodePress({ id: r.id, rev: r.rev });
     const approve = button(confirming ? m.button.overrideRejection : m.button.approve, RequestActions.approve, v, "primary");
@@ -87,6 +94,7 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
         button(m.button.requestChanges, RequestActions.requestChanges, v),
         button(confirming ? m.button.confirmRejection : m.button.reject, RequestActions.reject, v, "danger"),
         withdraw,
+        ...(r.status === "pending_chief" ? [addButton(r, lang)] : []),
       ],
     } satisfies ActionsBlock);
   } else if (r.status === "changes_requested") {
@@ -209,7 +217,7 @@ export interface FormMeta {
 export function requestFormModal(
   kind: RequestKind,
   lang: Lang,
-  revise?: { code: string; version: number; data: RequestData; requestId: string; rev: number },
+  revise?: { code: string; version: number; data: RequestData; requestId: string; rev: number; documents?: readonly StoredDocument[] },
 ): View {
   const m = requestMessages(lang);
   const k = KINDS[kind];
@@ -223,7 +231,13 @@ export function requestFormModal(
     submit: revise ? m.modal.resubmit : m.modal.submit,
     close: m.modal.close,
     // a new request may name people to circulate it to (回覧, routes/circulation)
-    blocks: [...intro, ...k.formBlocks(lang, revise?.data), ...(revise ? [] : [circulationFormBlock(lang)])],
+    // and carries its documents (routes/documents)
+    blocks: [
+      ...intro,
+      ...k.formBlocks(lang, revise?.data),
+      ...documentInputs(lang, revise ? (revise.documents ?? []) : undefined),
+      ...(revise ? [] : [circulationFormBlock(lang)]),
+    ],
   });
 }
 

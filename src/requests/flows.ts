@@ -26,6 +26,9 @@ import { delegationMessages } from "../routes/delegation/messages.js";
 // approval routes (issue 17): people informed without deciding (src/routes/circulation)
 import { circulateOnSubmit } from "../routes/circulation/flows.js";
 import { sealFields, sealOf, type Seal } from "../platform/pii/index.js";
+// approval routes (issue 17): the consultation gate and round, the documents of a version
+import { consultationClosed, consultationWaiting, startConsultation } from "../routes/consultation/flows.js";
+import { auditDocuments, carryDocuments, saveDocuments, type DocumentInput } from "../routes/documents/store.js";
 import {
   canDecide,
   canResubmit,
@@ -43,11 +46,11 @@ import {
 
 export type FlowResult<T = object> = ({ ok: true } & T) | { ok: false; refusal: Refusal | "already" | "not_found" };
 
-const orderKey = (id: string) => `request:${id}`;
+export const orderKey = (id: string) => `request:${id}`;
 /** The kinds whose actual provisions are logged against the approval (APPI Art.29, or 記録不要 under Art.27(5)). */
 const PROVISION_KINDS: readonly string[] = ["provide", "entrust", "joint"];
 /** Whether the company keeps a deputy chief (governance.deputyChief; a company extension). */
-const deputyOn = (s: Services) => s.settings?.governance.deputyChief ?? true;
+export const deputyOn = (s: Services) => s.settings?.governance.deputyChief ?? true;
 /** Who may decide a department's requests now: the directory's approvers, with the delegates of absent ones (routes/delegation). */
 const decidersNow = async (tx: Tx, s: Services, r: { departmentId: string; requesterId: string }) =>
   routedApprovers(tx, s, await approversFor(tx, r.departmentId, deputyOn(s)), r.requesterId);
@@ -55,16 +58,16 @@ const decidersNow = async (tx: Tx, s: Services, r: { departmentId: string; reque
 // ---- messages caused by a change ------------------------------------------------
 
 /** The parent message, edited in place (or posted, the first time). */
-function parentUpdate(s: Services, r: RequestSnapshot, approvers: Approvers): OutgoingCall {
+export function parentUpdate(s: Services, r: RequestSnapshot, approvers: Approvers): OutgoingCall {
   const msg = requestMessage(r, approvers, CHANNEL_LANG, s.timeZone);
   return messageUpdate(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text: msg.text, blocks: msg.blocks });
 }
 
-function threadPost(r: RequestSnapshot, text: string): OutgoingCall {
+export function threadPost(r: RequestSnapshot, text: string): OutgoingCall {
   return post(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text });
 }
 
-async function dm(
+export async function dm(
   tx: Tx,
   r: RequestSnapshot,
   to: string,
@@ -78,7 +81,7 @@ async function dm(
 }
 
 /** Refreshes the Home tab of everyone the change concerns (rendered when sent, so never stale). */
-function homeRefreshes(r: RequestSnapshot, a: Approvers, actorId?: string, before?: RequestSnapshot): OutgoingCall[] {
+export function homeRefreshes(r: RequestSnapshot, a: Approvers, actorId?: string, before?: RequestSnapshot): OutgoingCall[] {
   const people = new Set<string>([r.requesterId, ...(actorId ? [actorId] : [])]);
   for (const state of before ? [before, r] : [r]) {
     for (const p of eligibleDeciders(state, a)?.people ?? []) people.add(p);
@@ -87,7 +90,7 @@ function homeRefreshes(r: RequestSnapshot, a: Approvers, actorId?: string, befor
   return [...people].map(homeRefresh);
 }
 
-function decidersMention(r: RequestSnapshot, a: Approvers): string {
+export function decidersMention(r: RequestSnapshot, a: Approvers): string {
   const e = eligibleDeciders(r, a);
   const m = requestMessages(CHANNEL_LANG);
   return e && e.people.length > 0 ? mentions(e.people) : m.thread.nobodyYet;
@@ -111,7 +114,7 @@ async function record(
  * appender waits for the chain's lock until the holder commits, so the shorter the
  * lock is held, the more decisions a second.
  */
-async function recordEvent(
+export async function recordEvent(
   tx: Tx,
   s: Services,
   r: { id: string; code: string; version: number },
@@ -153,7 +156,14 @@ export type SubmitResult = { ok: true; id: string; code: string; duplicate: bool
 
 export async function submitRequest(
   s: Services,
-  input: { requesterId: string; kind: RequestKind; data: RequestData; submissionKey: string; circulateTo?: string[] },
+  input: {
+    requesterId: string;
+    kind: RequestKind;
+    data: RequestData;
+    submissionKey: string;
+    circulateTo?: string[];
+    documents?: readonly DocumentInput[];
+  },
 ): Promise<SubmitResult> {
   const result = await submitOnce(s, input).catch(
     whenDuplicate(async () => {
@@ -167,7 +177,14 @@ export async function submitRequest(
 
 function submitOnce(
   s: Services,
-  input: { requesterId: string; kind: RequestKind; data: RequestData; submissionKey: string; circulateTo?: string[] },
+  input: {
+    requesterId: string;
+    kind: RequestKind;
+    data: RequestData;
+    submissionKey: string;
+    circulateTo?: string[];
+    documents?: readonly DocumentInput[];
+  },
 ): Promise<SubmitResult> {
   return transact(s.database.prisma, async (tx): Promise<SubmitResult> => {
     const dup = await tx.request.findUnique({ where: { submissionKey: input.submissionKey }, select: { id: true, code: true } });
@@ -195,10 +212,13 @@ function submitOnce(
         versions: { create: { version: 1, data: input.data as object, createdAt: now, createdBy: input.requesterId } },
       },
     });
+    // the documents of version 1 (src/routes/documents): name, size and hash
+    await saveDocuments(tx, created.id, 1, input.documents ?? [], input.requesterId, now);
     const audit = await recordEvent(tx, s, created, input.requesterId, "submitted", null, {
       kind: input.kind,
       version: 1,
       data: auditData(input.kind, input.data, sealOf(s)),
+      ...(input.documents?.length ? { documents: auditDocuments(input.documents, sealOf(s)) } : {}),
     });
     const r = (await loadRequest(tx, created.id))!;
     const approvers = await decidersNow(tx, s, r);
@@ -231,6 +251,9 @@ export async function decide(
     const check = canDecide(before, input.actorId, input.pressedRev, approvers);
     if (!check.ok) return check;
     const onBehalfOf = actingFor(before, approvers, input.actorId); // 代理承認: the absent approver, or null
+    // 合議 (src/routes/consultation): the final approval waits until the consultation rules are satisfied
+    if (before.status === "pending_chief" && input.decision === "approve" && (await consultationWaiting(tx, before)).length > 0)
+      return { ok: false, refusal: "consultation_pending" };
     const stage = stageOf(before.status)!;
     const status = statusAfter(before.status, input.decision, eligibleDeciders(before, approvers)!.fellToChief);
     const now = s.clock.now();
@@ -270,6 +293,10 @@ export async function decide(
     const who = onBehalfOf ? delegationMessages(CHANNEL_LANG).actingFor(mention(input.actorId), mention(onBehalfOf)) : mention(input.actorId);
     const calls: OutgoingCall[] = [parentUpdate(s, r, approvers)];
     if (status === "pending_chief") calls.push(threadPost(r, m.thread.approvedStage1(who, decidersMention(r, approvers))));
+    // 合議 (src/routes/consultation): stage 1 approved; the rules that match start a round of consultation
+    const consultation = status === "pending_chief" ? await startConsultation(tx, s, r) : null;
+    if (consultation) calls.push(...consultation.calls);
+    if (before.status === "pending_chief") calls.push(...(await consultationClosed(tx, r)));
     if (status === "rejection_pending_chief") {
       calls.push(threadPost(r, m.thread.rejectionProposed(who, reason!, decidersMention(r, approvers))));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejectionProposed(r.code, who, reason!)));
@@ -309,6 +336,7 @@ export async function decide(
     calls.push(...homeRefreshes(r, approvers, input.actorId, before));
     await s.outbox.enqueue(tx, calls);
     await appendAudit(tx, audit);
+    for (const a of consultation?.audits ?? []) await appendAudit(tx, a);
     return { ok: true, code: r.code };
   });
   if (!result.ok && result.refusal !== "reason_required") await logRefusal(s, input.actorId, `request:${input.requestId}`, input.decision, result.refusal);
@@ -345,6 +373,7 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
     const approvers = await approversFor(tx, r.departmentId, deputyOn(s));
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
+      ...(before.status === "pending_chief" ? await consultationClosed(tx, r) : []), // 合議 (src/routes/consultation)
       threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId))),
       ...homeRefreshes(r, approvers, input.actorId, before),
     ]);
@@ -359,7 +388,7 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
 
 export async function resubmit(
   s: Services,
-  input: { requestId: string; actorId: string; data: RequestData; pressedRev: number },
+  input: { requestId: string; actorId: string; data: RequestData; pressedRev: number; documents?: readonly DocumentInput[] },
 ): Promise<FlowResult<{ code: string; version: number }>> {
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; version: number }>> => {
     const before = await loadRequest(tx, input.requestId, { lock: true });
@@ -382,7 +411,15 @@ export async function resubmit(
         title: KINDS[before.kind].title(input.data).slice(0, 200),
       },
     });
-    await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, { version, data: auditData(before.kind, input.data, sealOf(s)) });
+    // a changed document is a new version: new files replace the documents, else the previous version's carry over
+    let documents: readonly DocumentInput[] = input.documents ?? [];
+    if (documents.length > 0) await saveDocuments(tx, before.id, version, documents, input.actorId, now);
+    else documents = await carryDocuments(tx, before.id, before.version, version, input.actorId, now);
+    await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, {
+      version,
+      data: auditData(before.kind, input.data, sealOf(s)),
+      ...(documents.length ? { documents: auditDocuments(documents, sealOf(s)) } : {}),
+    });
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
     const approvers = await decidersNow(tx, s, r);

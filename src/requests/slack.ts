@@ -21,6 +21,10 @@ import { notInDirectory } from "../routes/circulation/flows.js";
 import { CirculateBlock } from "../routes/circulation/ids.js";
 import { circulationMessages } from "../routes/circulation/messages.js";
 import { mentions } from "../platform/slack/calls.js";
+// approval routes (issue 17): the held final approval says who has not answered; the form's documents
+import { heldText } from "../routes/consultation/flows.js";
+import { documentsFor } from "../routes/documents/slack.js";
+import { documentsOf } from "../routes/documents/store.js";
 
 /** The block id of the first input of a view, where errors that concern the whole form are shown. */
 function firstInputBlock(view: { blocks: unknown[] }): string {
@@ -82,7 +86,8 @@ export async function pickKind(c: PressContext<KindDefinition<RequestKind>, Acto
 export async function approveRequest(c: PressContext<PressValue>): Promise<void> {
   const { actor, value } = c;
   const r = await afterAck(c, "approve", () => decide(c.s, { requestId: value.id, actorId: actor.slackId, decision: "approve", pressedRev: value.rev }));
-  if (r && !r.ok) await c.tell(requestMessages(actor.lang).refusal[r.refusal]);
+  if (r && !r.ok)
+    await c.tell(r.refusal === "consultation_pending" ? await heldText(c.s, value.id, actor.lang) : requestMessages(actor.lang).refusal[r.refusal]);
 }
 
 /** Reject or Request changes: the reason modal, once the presser may decide. */
@@ -124,7 +129,14 @@ export async function reviseRequest(c: PressContext<PressValue>): Promise<void> 
   }
   await c.client.views.open({
     trigger_id: c.body.trigger_id,
-    view: requestFormModal(req.kind, actor.lang, { code: req.code, version: req.version, data: req.data as RequestData, requestId: req.id, rev: req.rev }),
+    view: requestFormModal(req.kind, actor.lang, {
+      code: req.code,
+      version: req.version,
+      data: req.data as RequestData,
+      requestId: req.id,
+      rev: req.rev,
+      documents: await documentsOf(s.database.prisma, req.id, req.version),
+    }),
   });
 }
 
@@ -152,7 +164,16 @@ export async function submitForm(c: SubmitContext<FormMetaValue>): Promise<void>
   const circulateTo = readCirculateTo(c.view.state.values);
   const unknown = await notInDirectory(s.database.prisma, circulateTo);
   if (unknown.length > 0) return c.fail(circulationMessages(actor.lang).unknownPeople(mentions(unknown)), CirculateBlock.block);
-  const r = await submitRequest(s, { requesterId: actor.slackId, kind: kind.kind, data: parsed.data, submissionKey: `view:${c.view.id}`, circulateTo });
+  const docs = await documentsFor(s, c.view.state.values, actor.lang);
+  if (!docs.ok) return c.ack({ response_action: "errors", errors: docs.errors });
+  const r = await submitRequest(s, {
+    requesterId: actor.slackId,
+    kind: kind.kind,
+    data: parsed.data,
+    submissionKey: `view:${c.view.id}`,
+    circulateTo,
+    documents: docs.documents,
+  });
   if (!r.ok) {
     const m = requestMessages(actor.lang).modal;
     return c.fail(r.problem === "no_channel" ? m.noChannel : m.noDepartment);
@@ -165,7 +186,9 @@ export async function submitRevision(c: SubmitContext<z.output<typeof reviseMeta
   if (!actor) return c.fail(requestMessages(lang).refusal.not_requester);
   const parsed = meta.kind.parse(c.view.state.values as unknown as FormValues, lang, dayIn(s.clock.now(), s.timeZone));
   if (!parsed.ok) return c.ack({ response_action: "errors", errors: parsed.errors });
-  const r = await resubmit(s, { requestId: meta.requestId, actorId: actor.slackId, data: parsed.data, pressedRev: meta.rev ?? -1 });
+  const docs = await documentsFor(s, c.view.state.values, lang);
+  if (!docs.ok) return c.ack({ response_action: "errors", errors: docs.errors });
+  const r = await resubmit(s, { requestId: meta.requestId, actorId: actor.slackId, data: parsed.data, pressedRev: meta.rev ?? -1, documents: docs.documents });
   if (!r.ok) return c.fail(requestMessages(lang).refusal[r.refusal]);
   await c.ack();
 }

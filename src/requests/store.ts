@@ -6,6 +6,8 @@ import { Prisma } from "../generated/prisma/client.js";
 export { approvalsChannelFor, langOf } from "../directory/store.js";
 import type { RequestKind } from "./kinds/index.js";
 import type { Approvers, RequestStatus } from "./workflow.js";
+import type { StoredDocument } from "../routes/documents/store.js";
+import type { RoundAnswer, RoundRule } from "../routes/consultation/rules.js";
 
 type Q = Db | Tx;
 
@@ -32,6 +34,10 @@ export interface RequestSnapshot {
   events: { at: Date; actorId: string; action: string; reason: string | null; version: number; onBehalfOf?: string | null }[];
   /** note: what satisfied a measure the bot ticked itself (the register entry's code) */
   measures: { key: string; doneBy: string | null; doneAt: Date | null; note?: string | null }[];
+  /** the documents of the current version (src/routes/documents) */
+  documents?: StoredDocument[];
+  /** the consultation (合議) of the current version, when there is one (src/routes/consultation) */
+  consultation?: { rules: RoundRule[]; answers: RoundAnswer[] } | null;
 }
 
 export async function findRequestId(q: Q, idOrCode: string): Promise<string | null> {
@@ -70,6 +76,18 @@ export async function loadRequest(q: Q, id: string, opts: { lock?: boolean } = {
       onBehalfOf: e.onBehalfOf ?? null,
     })),
     measures: (json(r.measures) as MeasureJson[]).map((m) => ({ key: m.key, doneBy: m.doneBy, doneAt: utc(m.doneAt), note: m.note ?? null })),
+    documents: (json(r.documents) as DocumentJson[]).map((d) => ({
+      version: r.version,
+      position: d.position,
+      source: d.source as StoredDocument["source"],
+      ...(d.fileId ? { fileId: d.fileId } : {}),
+      name: d.name,
+      ...(d.size !== null ? { size: d.size } : {}),
+      ...(d.url ? { url: d.url } : {}),
+      sha256: d.sha256,
+      hashOf: d.hashOf as StoredDocument["hashOf"],
+    })),
+    consultation: r.consultRules ? { rules: json(r.consultRules) as RoundRule[], answers: json(r.consultAnswers) as RoundAnswer[] } : null,
   };
 }
 
@@ -81,13 +99,23 @@ const SNAPSHOT = Prisma.sql`
          COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e."actorId", 'action', e.action, 'reason', e.reason, 'version', e.version, 'onBehalfOf', e."onBehalfOf") ORDER BY e.id)
                      FROM "RequestEvent" e WHERE e."requestId" = r.id), '[]'::json) AS events,
          COALESCE((SELECT json_agg(json_build_object('key', m.key, 'doneBy', m."doneBy", 'doneAt', m."doneAt", 'note', m.note) ORDER BY m.position)
-                     FROM "RequestMeasure" m WHERE m."requestId" = r.id), '[]'::json) AS measures
+                     FROM "RequestMeasure" m WHERE m."requestId" = r.id), '[]'::json) AS measures,
+         COALESCE((SELECT json_agg(json_build_object('position', d.position, 'source', d.source, 'fileId', d."fileId", 'name', d.name, 'size', d.size,
+                                                     'url', d.url, 'sha256', d.sha256, 'hashOf', d."hashOf") ORDER BY d.position)
+                     FROM "RequestDocument" d WHERE d."requestId" = r.id AND d.version = r.version), '[]'::json) AS documents,
+         (SELECT json_agg(json_build_object('ruleId', c."ruleId", 'mode', c.mode, 'reviewers', c.reviewers) ORDER BY c."createdAt", c."ruleId")
+            FROM "RequestConsultRule" c WHERE c."requestId" = r.id AND c.version = r.version) AS "consultRules",
+         COALESCE((SELECT json_agg(json_build_object('reviewerId', a."reviewerId", 'answer', a.answer))
+                     FROM "RequestConsultAnswer" a WHERE a."requestId" = r.id AND a.version = r.version), '[]'::json) AS "consultAnswers"
     FROM "Request" r
     LEFT JOIN "Person" p ON p."slackId" = r."requesterId"
     LEFT JOIN "Department" d ON d.id = r."departmentId"`;
 
 /** A row of SNAPSHOT: the snapshot's own columns, the names outer-joined, the rest as json. */
-type SnapshotRow = Omit<RequestSnapshot, "kind" | "status" | "requesterName" | "departmentName" | "data" | "events" | "measures"> & {
+type SnapshotRow = Omit<
+  RequestSnapshot,
+  "kind" | "status" | "requesterName" | "departmentName" | "data" | "events" | "measures" | "documents" | "consultation"
+> & {
   kind: string;
   status: string;
   requesterName: string | null;
@@ -95,7 +123,20 @@ type SnapshotRow = Omit<RequestSnapshot, "kind" | "status" | "requesterName" | "
   data: unknown;
   events: unknown;
   measures: unknown;
+  documents: unknown;
+  consultRules: unknown;
+  consultAnswers: unknown;
 };
+interface DocumentJson {
+  position: number;
+  source: string;
+  fileId: string | null;
+  name: string;
+  size: number | null;
+  url: string | null;
+  sha256: string;
+  hashOf: string;
+}
 interface EventJson {
   at: string;
   actorId: string;
@@ -126,7 +167,6 @@ export async function loadVersions(q: Q, id: string) {
   return q.requestVersion.findMany({ where: { requestId: id }, orderBy: { version: "asc" } });
 }
 
-/** Who may decide requests of a department: its managers, the chiefs and the deputies. */
 /** The approvers of a department's requests; no deputy when the company turned the deputy chief off (governance.deputyChief). */
 export async function approversFor(q: Q, departmentId: string, deputyChief = true): Promise<Approvers> {
   const rows = await q.person.findMany({

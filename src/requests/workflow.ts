@@ -85,7 +85,8 @@ export type Refusal =
   | "cannot_withdraw" // after the final approval
   | "not_chief" // measures are the chief's
   | "not_measures" // the request is not waiting for measures
-  | "reason_required";
+  | "reason_required"
+  | "consultation_pending"; // 合議 not yet satisfied (src/routes/consultation): the final approval waits
 
 export type Check = { ok: true } | { ok: false; refusal: Refusal };
 const refuse = (refusal: Refusal): Check => ({ ok: false, refusal });

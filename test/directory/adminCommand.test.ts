@@ -95,7 +95,7 @@ describe("/privacy admin", () => {
     const role = await run(P.admin, "admin role add");
     expect(role.texts).toEqual([
       [
-        "`/privacy admin role add @ユーザー <役割> [部署ID]` 役割を追加（役割：manager, chief, deputyChief, auditor, compliance, handler, admin。部署は manager のとき、自部署以外を管理させる場合）",
+        "`/privacy admin role add @ユーザー <役割> [部署ID]` 役割を追加（役割：manager, chief, deputyChief, auditor, compliance, handler, admin, legal, infosec, telecom。部署は manager のとき、自部署以外を管理させる場合）",
         "`/privacy admin role remove @ユーザー <役割> [部署ID]` 役割を外す",
       ].join("\n"),
     ]);

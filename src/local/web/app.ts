@@ -101,7 +101,7 @@ const isDm = (id: string = ui.channel): boolean => id === DM || id === dmChannel
 
 // ---- server --------------------------------------------------------------------------------
 
-async function post(path: "command" | "message" | "action" | "submit" | "close" | "home", body: unknown): Promise<PostAnswer> {
+async function post(path: "command" | "message" | "action" | "submit" | "close" | "home" | "upload", body: unknown): Promise<PostAnswer> {
   let answer: PostAnswer;
   try {
     const res = await fetch(`${API}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
@@ -414,7 +414,10 @@ function collectRaw(modal: ParentNode): Record<string, Raw> {
     const type = blk.dataset.inputType ?? "";
     const actionId = blk.dataset.inputActionId ?? "";
     let value: string | string[] | null;
-    if (blk.querySelector('input[type="checkbox"]') || type.startsWith("multi_") || type === "checkboxes") {
+    if (type === "file_input") {
+      // the ids of the files already uploaded to the fake (uploadPicked)
+      value = (blk.querySelector<HTMLInputElement>('[data-role="files"]')?.dataset.fileIds ?? "").split(",").filter(Boolean);
+    } else if (blk.querySelector('input[type="checkbox"]') || type.startsWith("multi_") || type === "checkboxes") {
       value = Array.from(blk.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked')).map((i) => i.value);
     } else if (type === "radio_buttons") {
       value = blk.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value ?? null;
@@ -523,14 +526,43 @@ async function submitModal(modal: HTMLElement, button: HTMLButtonElement): Promi
   }
   clientErrors.delete(viewId);
   applyErrors(modal, {});
-  const body: SubmitBody = { as: ui.me, viewId, inputs: collectInputs(modal) };
   await busy(button, async () => {
+    const tooMany = await uploadPicked(modal);
+    if (tooMany) {
+      applyErrors(modal, tooMany);
+      return;
+    }
+    const body: SubmitBody = { as: ui.me, viewId, inputs: collectInputs(modal) };
     const answer = await post("submit", body);
     if (answer.errors) {
       applyErrors(modal, answer.errors);
       revealFirstError(modal);
     }
   });
+}
+
+/**
+ * Slack uploads the files a person picks in a file input before the view_submission: so
+ * does the local Slack (POST /local/api/upload, the fake keeps them and serves their
+ * url_private). Returns field errors when more files are picked than max_files.
+ */
+async function uploadPicked(modal: HTMLElement): Promise<Record<string, string> | null> {
+  for (const input of Array.from(modal.querySelectorAll<HTMLInputElement>('input[type="file"][data-role="files"]'))) {
+    const files = Array.from(input.files ?? []);
+    const blockId = input.closest<HTMLElement>(".blk-input")?.dataset.blockId ?? "";
+    if (files.length > Number(input.dataset.maxFiles ?? "10")) return { [blockId]: `ファイルは${input.dataset.maxFiles}件までです。` };
+    const ids: string[] = [];
+    for (const f of files) {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      let bin = "";
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      const answer = await post("upload", { as: ui.me, name: f.name, base64: btoa(bin) });
+      if (!answer.ok || !answer.fileId) return { [blockId]: answer.error ?? "アップロードできませんでした。" };
+      ids.push(answer.fileId);
+    }
+    input.dataset.fileIds = ids.join(",");
+  }
+  return null;
 }
 
 /** As Slack does, scrolls the modal to the first field with an error, which may be far above the submit button. */

@@ -635,6 +635,14 @@ export function renderElement(
         ? `<textarea rows="4"${attrs(t)}>${esc(str(el.initial_value) ?? "")}</textarea>`
         : `<input type="text"${attrs({ ...t, value: str(el.initial_value) })}>`;
     }
+    case "file_input": {
+      // Slack's file input: the local Slack uploads the picked files to the fake on submit (app.ts)
+      const max = typeof el.max_files === "number" ? el.max_files : 10;
+      const accept = list(el.filetypes)
+        .map((t) => `.${String(t).replace(/^\./, "")}`)
+        .join(",");
+      return `<input type="file"${attrs(a("", { "data-role": "files", "data-max-files": max, multiple: max > 1 ? true : undefined, accept: accept || undefined }))}>`;
+    }
     case "image": {
       const src = safeUrl(el.image_url);
       const alt = str(el.alt_text) ?? "";

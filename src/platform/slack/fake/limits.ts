@@ -32,6 +32,10 @@ export const LIMITS = {
   /** modal title, submit, close */
   viewTitle: 24,
   privateMetadata: 3000,
+  /** file_input max_files */
+  fileInputMaxFiles: 10,
+  /** a file given to a file_input (10 MB) */
+  fileInputBytes: 10 * 1024 * 1024,
 } as const;
 
 type Obj = Record<string, unknown>;
@@ -44,7 +48,8 @@ const CHOICES = ["checkboxes", "radio_buttons", "datepicker", "timepicker"];
 /** Element types each container accepts. */
 const ALLOWED = {
   actions: new Set<string>(["button", "overflow", "plain_text_input", ...SELECTS, ...CHOICES]),
-  input: new Set<string>(["plain_text_input", ...SELECTS, ...CHOICES]),
+  // file_input: input blocks of modals only (Slack's file input element)
+  input: new Set<string>(["plain_text_input", "file_input", ...SELECTS, ...CHOICES]),
   accessory: new Set<string>(["button", "overflow", "image", ...SELECTS, ...CHOICES]),
   context: new Set<string>(["image", "plain_text", "mrkdwn"]),
 };
@@ -157,6 +162,18 @@ class Problems {
           }
         }
         this.string(`${path}.initial_value`, el.initial_value, LIMITS.plainTextInput);
+        break;
+      case "file_input":
+        // max_files 1-10 (default 10); filetypes a list of extensions
+        if (
+          el.max_files !== undefined &&
+          (typeof el.max_files !== "number" || !Number.isInteger(el.max_files) || el.max_files < 1 || el.max_files > LIMITS.fileInputMaxFiles)
+        ) {
+          this.add(`${path}.max_files`, `must be an integer from 1 to ${LIMITS.fileInputMaxFiles} (got ${JSON.stringify(el.max_files)})`);
+        }
+        if (el.filetypes !== undefined && (!Array.isArray(el.filetypes) || el.filetypes.some((t) => typeof t !== "string" || t.length === 0))) {
+          this.add(`${path}.filetypes`, "must be a list of file extensions");
+        }
         break;
     }
   }

@@ -26,7 +26,8 @@ export type StateValue =
   | { type: "conversations_select"; selected_conversation: string | null }
   | { type: "channels_select"; selected_channel: string | null }
   | { type: "datepicker"; selected_date: string | null }
-  | { type: "timepicker"; selected_time: string | null };
+  | { type: "timepicker"; selected_time: string | null }
+  | { type: "file_input"; files: Obj[] };
 
 export type StateValues = Record<string, Record<string, StateValue>>;
 
@@ -185,7 +186,13 @@ export class SlackRequestSender {
   fillAndSubmit(userId: string, viewId: string, inputs: SimpleInputs, opts: SendOptions = {}): Promise<SentResponse> {
     const stored = this.requireFake().view(viewId);
     if (!stored) throw new Error(`fillAndSubmit: no view ${viewId} in the fake`);
-    return this.submitView(userId, viewId, stateFromInputs(stored.view, inputs), opts);
+    const fake = this.requireFake();
+    return this.submitView(
+      userId,
+      viewId,
+      stateFromInputs(stored.view, inputs, (id) => fake.userFileObject(id, userId)),
+      opts,
+    );
   }
 
   /**
@@ -348,7 +355,7 @@ function findOption(el: Obj | undefined, value: string): SlackOption | undefined
  * checkboxes (`true`/`false` ticks or clears a single checkbox). Input blocks not given
  * keep their initial values, as Slack reports them. Throws on an unknown block or option.
  */
-export function stateFromInputs(view: Pick<ViewDefinition, "blocks">, inputs: SimpleInputs): StateValues {
+export function stateFromInputs(view: Pick<ViewDefinition, "blocks">, inputs: SimpleInputs, files?: (id: string) => object | undefined): StateValues {
   const values: StateValues = {};
   const inputBlocks = view.blocks.filter((b: Block) => b.type === "input" && isObj(b.element));
   for (const key of Object.keys(inputs)) {
@@ -358,12 +365,12 @@ export function stateFromInputs(view: Pick<ViewDefinition, "blocks">, inputs: Si
     const el = block.element as Obj;
     const given = block.block_id !== undefined && block.block_id in inputs;
     const input = given ? inputs[block.block_id!] : undefined;
-    values[block.block_id!] = { [String(el.action_id)]: stateValue(el, given, input) };
+    values[block.block_id!] = { [String(el.action_id)]: stateValue(el, given, input, files) };
   }
   return values;
 }
 
-function stateValue(el: Obj, given: boolean, input: SimpleInputs[string] | undefined): StateValue {
+function stateValue(el: Obj, given: boolean, input: SimpleInputs[string] | undefined, files?: (id: string) => object | undefined): StateValue {
   const one = (initialKey: string): string | null =>
     given ? (input === null || input === undefined ? null : String(input)) : ((el[initialKey] as string | undefined) ?? null);
   const many = (initialKey: string): string[] =>
@@ -401,6 +408,20 @@ function stateValue(el: Obj, given: boolean, input: SimpleInputs[string] | undef
       return { type: "datepicker", selected_date: one("initial_date") };
     case "timepicker":
       return { type: "timepicker", selected_time: one("initial_time") };
+    case "file_input": {
+      // file ids of files the person picked (FakeSlack.addUserFile); a file input has no initial value
+      const ids = many("");
+      const max = typeof el.max_files === "number" ? el.max_files : 10;
+      if (ids.length > max) throw new Error(`stateFromInputs: at most ${max} files in ${String(el.action_id)}`);
+      return {
+        type: "file_input",
+        files: ids.map((id) => {
+          const f = files?.(id);
+          if (!f) throw new Error(`stateFromInputs: no file "${id}" (add it with FakeSlack.addUserFile)`);
+          return f as Obj;
+        }),
+      };
+    }
   }
   throw new Error(`stateFromInputs: element type ${String(el.type)} is not supported`);
 }

@@ -10,7 +10,7 @@ import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Clock } from "../../clock.js";
-import { isObj, validateBlocks, validateView } from "./limits.js";
+import { isObj, LIMITS, validateBlocks, validateView } from "./limits.js";
 
 type Obj = Record<string, unknown>;
 export type Block = Obj & { type: string; block_id?: string };
@@ -567,7 +567,7 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
       if (area === "api" && id) return await this.onApi(id, req, url, raw, res);
       if (area === "upload" && id && req.method === "POST") return await this.onUpload(id, req, raw, res);
       if (area === "response" && id && req.method === "POST") return this.onResponseUrl(id, raw, res);
-      if (area === "files" && id && req.method === "GET") return this.onFileDownload(id, res);
+      if (area === "files" && id && req.method === "GET") return this.onFileDownload(id, req, res);
       send(res, 404, { ok: false, error: "not_found" });
     } catch (e) {
       send(res, 500, { ok: false, error: "internal_error", detail: String(e) });
@@ -836,6 +836,10 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     const errors = isObj(args.view) ? validateView(args.view) : ["view: must be a JSON object"];
     if (!errors.length && (args.view as Obj).type !== type) errors.push(`view.type: must be "${type}" here`);
     if (errors.length) throw new ApiError("invalid_arguments", { errors, response_metadata: { messages: errors.map((e) => `[ERROR] ${e}`) } });
+    // Slack's file input element needs the files:read scope
+    const scopes = this.opts.scopes;
+    const hasFileInput = ((args.view as Obj).blocks as Obj[]).some((b) => isObj(b.element) && (b.element as Obj).type === "file_input");
+    if (hasFileInput && scopes && !scopes.includes("files:read")) throw new ApiError("missing_scope", { needed: "files:read", provided: scopes.join(",") });
     const def = clone(args.view) as ViewDefinition;
     return { ...def, blocks: this.withIds(def.blocks) };
   }
@@ -980,7 +984,45 @@ export class FakeSlack extends EventEmitter<{ change: [FakeSlackChange] }> {
     res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${f.bytes.length}`);
   }
 
-  private onFileDownload(id: string, res: ServerResponse): void {
+  /**
+   * A file a person picks in a modal's file input (what Slack uploads from their computer):
+   * kept with its bytes, served at its url_private (GET /files/<id>) for the app to fetch
+   * with its token. The object is what a view_submission's `files` carries.
+   */
+  addUserFile(userId: string, name: string, content: Buffer | string): FakeFileInfo & { user: string; mimetype: string; filetype: string } {
+    const bytes = typeof content === "string" ? Buffer.from(content) : content;
+    if (!name) throw new Error("addUserFile: a file needs a name");
+    if (bytes.length > LIMITS.fileInputBytes) throw new Error(`addUserFile: over ${LIMITS.fileInputBytes} bytes (Slack's file input limit)`);
+    const id = `F${String(++this.counter).padStart(10, "0")}`;
+    this.s.files.set(id, { id, name, title: name, length: bytes.length, bytes });
+    this.change({ kind: "file", fileId: id });
+    return this.userFileObject(id, userId)!;
+  }
+
+  /** A stored file as a file input's state shows it (id, name, size, url_private, …); undefined when there is none. */
+  userFileObject(id: string, userId = ""): (FakeFileInfo & { user: string; mimetype: string; filetype: string }) | undefined {
+    const f = this.s.files.get(id);
+    if (!f) return undefined;
+    const url = `${this.baseUrl}files/${f.id}`;
+    const ext = /\.([a-z0-9]+)$/i.exec(f.name)?.[1]?.toLowerCase() ?? "binary";
+    return {
+      id: f.id,
+      name: f.name,
+      title: f.title,
+      size: f.bytes?.length ?? f.length,
+      url_private: url,
+      permalink: url,
+      user: userId,
+      mimetype: "application/octet-stream",
+      filetype: ext,
+    };
+  }
+
+  /** url_private: like Slack, only with an app's token (Authorization: Bearer xoxb-…). */
+  private onFileDownload(id: string, req: IncomingMessage, res: ServerResponse): void {
+    const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? "")?.[1];
+    if (!token) return send(res, 403, { ok: false, error: "not_authed" });
+    if (!(this.opts.tokens ? this.opts.tokens.includes(token) : /^xox[bp]-/.test(token))) return send(res, 403, { ok: false, error: "invalid_auth" });
     const bytes = this.s.files.get(id)?.bytes;
     if (!bytes) return send(res, 404, { ok: false, error: "file_not_found" });
     res.writeHead(200, { "content-type": "application/octet-stream" }).end(bytes);
