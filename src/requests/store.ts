@@ -29,8 +29,8 @@ export interface RequestSnapshot {
   updatedAt: Date;
   effectiveAt: Date | null;
   data: Record<string, unknown>;
-  events: { at: Date; actorId: string; action: string; reason: string | null; version: number }[];
-  measures: { key: string; doneBy: string | null; doneAt: Date | null }[];
+  events: { at: Date; actorId: string; action: string; reason: string | null; version: number; detail?: string | null }[];
+  measures: { key: string; doneBy: string | null; doneAt: Date | null; evidenceUrl: string | null; evidenceNote: string | null }[];
 }
 
 export async function findRequestId(q: Q, idOrCode: string): Promise<string | null> {
@@ -60,8 +60,21 @@ export async function loadRequest(q: Q, id: string, opts: { lock?: boolean } = {
     requesterName: r.requesterName ?? r.requesterId,
     departmentName: r.departmentName ?? r.departmentId,
     data: (json(r.data) ?? {}) as Record<string, unknown>,
-    events: (json(r.events) as EventJson[]).map((e) => ({ at: utc(e.at)!, actorId: e.actorId, action: e.action, reason: e.reason, version: e.version })),
-    measures: (json(r.measures) as MeasureJson[]).map((m) => ({ key: m.key, doneBy: m.doneBy, doneAt: utc(m.doneAt) })),
+    events: (json(r.events) as EventJson[]).map((e) => ({
+      at: utc(e.at)!,
+      actorId: e.actorId,
+      action: e.action,
+      reason: e.reason,
+      version: e.version,
+      detail: e.detail ?? null,
+    })),
+    measures: (json(r.measures) as MeasureJson[]).map((m) => ({
+      key: m.key,
+      doneBy: m.doneBy,
+      doneAt: utc(m.doneAt),
+      evidenceUrl: m.evidenceUrl ?? null,
+      evidenceNote: m.evidenceNote ?? null,
+    })),
   };
 }
 
@@ -70,9 +83,9 @@ const SNAPSHOT = Prisma.sql`
          r."departmentId", d.name AS "departmentName", r."stage1By", r."channelId", r."messageTs", r."checklistTs",
          r."createdAt", r."updatedAt", r."effectiveAt",
          (SELECT v.data FROM "RequestVersion" v WHERE v."requestId" = r.id ORDER BY v.version DESC LIMIT 1) AS data,
-         COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e."actorId", 'action', e.action, 'reason', e.reason, 'version', e.version) ORDER BY e.id)
+         COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e."actorId", 'action', e.action, 'reason', e.reason, 'version', e.version, 'detail', e.detail) ORDER BY e.id)
                      FROM "RequestEvent" e WHERE e."requestId" = r.id), '[]'::json) AS events,
-         COALESCE((SELECT json_agg(json_build_object('key', m.key, 'doneBy', m."doneBy", 'doneAt', m."doneAt") ORDER BY m.position)
+         COALESCE((SELECT json_agg(json_build_object('key', m.key, 'doneBy', m."doneBy", 'doneAt', m."doneAt", 'evidenceUrl', m."evidenceUrl", 'evidenceNote', m."evidenceNote") ORDER BY m.position)
                      FROM "RequestMeasure" m WHERE m."requestId" = r.id), '[]'::json) AS measures
     FROM "Request" r
     LEFT JOIN "Person" p ON p."slackId" = r."requesterId"
@@ -94,11 +107,14 @@ interface EventJson {
   action: string;
   reason: string | null;
   version: number;
+  detail?: string | null;
 }
 interface MeasureJson {
   key: string;
   doneBy: string | null;
   doneAt: string | null;
+  evidenceUrl?: string | null;
+  evidenceNote?: string | null;
 }
 
 /** A json column as an object (drivers hand json back parsed or as text). */
