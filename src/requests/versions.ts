@@ -29,8 +29,8 @@ export function changesBetween(kind: RequestKind, before: RequestData, after: Re
   return out;
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const oneLine = (s: string, n: number) => clip(escape(s.replace(/\s+/g, " ").trim()), n);
+const escapeMrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const oneLine = (s: string, n: number) => clip(escapeMrkdwn(s.replace(/\s+/g, " ").trim()), n);
 
 /** 「第1版からの変更点」 and one line per changed field (変更前 → 変更後), within a section's 3000 characters. */
 export function changesText(changes: FieldChange[], from: number, to: number, lang: Lang, maxLines = 12): string {
@@ -97,7 +97,7 @@ export function versionModal(
   for (let i = 0; i < fields.length && blocks.length < 90; i += 10)
     blocks.push({
       type: "section",
-      fields: fields.slice(i, i + 10).map((f) => ({ type: "mrkdwn" as const, text: clip(`*${escape(f.label)}*\n${escape(f.value) || "—"}`, 2000) })),
+      fields: fields.slice(i, i + 10).map((f) => ({ type: "mrkdwn" as const, text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value) || "—"}`, 2000) })),
     });
   return modalView({ callbackId: RequestViews.version, title: m.modalTitle(v.version), close: m.close, blocks });
 }
