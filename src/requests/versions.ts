@@ -97,7 +97,9 @@ export function versionModal(
   for (let i = 0; i < fields.length && blocks.length < 90; i += 10)
     blocks.push({
       type: "section",
-      fields: fields.slice(i, i + 10).map((f) => ({ type: "mrkdwn" as const, text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value) || "—"}`, 2000) })),
+      fields: fields
+        .slice(i, i + 10)
+        .map((f) => ({ type: "mrkdwn" as const, text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value) || "—"}`, 2000) })),
     });
   return modalView({ callbackId: RequestViews.version, title: m.modalTitle(v.version), close: m.close, blocks });
 }
