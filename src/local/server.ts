@@ -9,7 +9,7 @@ import path from "node:path";
 import type { Logger } from "../platform/log.js";
 import { stateFromInputs, type SlackRequestSender } from "../platform/slack/fake/sender.js";
 import type { Block, FakeSlack, FakeSlackChange } from "../platform/slack/fake/server.js";
-import type { ActionBody, CloseBody, CommandBody, HomeBody, MessageBody, PersonaState, PostAnswer, SubmitBody, Workspace } from "./protocol.js";
+import type { ActionBody, CloseBody, CommandBody, HomeBody, MessageBody, PersonaState, PostAnswer, ShortcutBody, SubmitBody, Workspace } from "./protocol.js";
 import { EVENTS_PATH } from "./protocol.js";
 
 const WEB_DIR = path.resolve(import.meta.dirname, "web");
@@ -135,9 +135,22 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
     return { ok: true };
   }
 
-  function state(url: URL): PersonaState {
+  async function state(url: URL): Promise<PersonaState> {
     const as = need(url.searchParams.get("as"), "as");
     const channel = url.searchParams.get("channel") || fake.dmChannelOf(as);
+    // a private channel shows nothing to someone who is not a member (as in Slack)
+    const info = (await workspace()).channels.find((c) => c.id === channel);
+    if (info?.private && !info.members?.includes(as))
+      return {
+        as,
+        channel,
+        messages: [],
+        ephemerals: [],
+        modals: fake.openViews(as),
+        home: fake.homeView(as) ?? null,
+        dmChannel: fake.dmChannelOf(as),
+        denied: true,
+      };
     const threadTs = url.searchParams.get("thread");
     const parent = threadTs ? fake.message(channel, threadTs) : undefined;
     return {
@@ -152,7 +165,15 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
     };
   }
 
-  const posts: Record<string, (body: never) => Promise<PostAnswer> | PostAnswer> = { command, action, submit, close, home, message };
+  /** A global shortcut from the ⚡ menu: the `shortcut` payload Slack sends (the app opens its modal). */
+  async function shortcut(b: ShortcutBody): Promise<PostAnswer> {
+    const ws = await workspace();
+    if (!ws.shortcuts.some((x) => x.callbackId === b.callbackId)) return { ok: false, error: `unknown shortcut: ${b.callbackId}` };
+    const res = await sender.shortcut(b.as, b.callbackId);
+    return res.status === 200 ? { ok: true } : { ok: false, error: `HTTP ${res.status}` };
+  }
+
+  const posts: Record<string, (body: never) => Promise<PostAnswer> | PostAnswer> = { command, action, submit, close, home, message, shortcut };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -172,7 +193,7 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
         return text(res, h.status, h.body, h.type ?? "application/json");
       }
       if (p === "/local/api/workspace") return json(res, 200, await workspace());
-      if (p === "/local/api/state") return json(res, 200, state(url));
+      if (p === "/local/api/state") return json(res, 200, await state(url));
       if (p === EVENTS_PATH) return events(req, res);
       // Links the bot puts in messages: permalinks open the thread, files download.
       const link = /^\/archives\/([A-Z0-9]+)\/p(\d{10})(\d{6})$/.exec(p);
