@@ -46,7 +46,7 @@ const DM = "dm";
  * When this page was loaded (Slack ts seconds): ephemeral messages from before are not shown,
  * as in Slack, where an ephemeral message vanishes when the client reloads.
  */
-const PAGE_LOADED = Date.now() / 1000 - 1;
+const PAGE_LOADED = Date.now() / 1000;
 const fresh = (e: FakeEphemeral): boolean => Number(e.ts) >= PAGE_LOADED;
 
 interface Ui {
