@@ -3,12 +3,12 @@
 // submission has been checked: the value or metadata it carries fits its schema.
 import { z } from "zod";
 import { json, link, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
-import { maxText, readModal } from "../platform/slack/modal.js";
+import { checkedBy, maxText, readModal } from "../platform/slack/modal.js";
 import type { Actor } from "../directory/actor.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import { kindOf, type FormValues, type KindDefinition, type RequestData, type RequestKind } from "./kinds/index.js";
 import { evidenceModal, REASON_MAX, reasonModal, requestFormModal, type EvidenceMeta, type ReasonMeta } from "./blocks.js";
-import { checkEvidence } from "./evidence.js";
+import { checkEvidence, type EvidenceProblem } from "./evidence.js";
 import { versionModal, type VersionValue } from "./versions.js";
 import { canSeeRequest } from "./access.js";
 import { KINDS } from "./kinds/index.js";
@@ -204,24 +204,33 @@ export async function submitRevision(c: SubmitContext<z.output<typeof reviseMeta
   await c.ack();
 }
 
+/** The evidence modal's two fields, checked by the rule of evidence.ts (a link and/or a note). */
+const evidenceForm = (lang: Lang) =>
+  ({
+    fields: {
+      link: { block: EvidenceBlocks.link, action: EvidenceBlocks.link, read: "text" },
+      note: { block: EvidenceBlocks.note, action: EvidenceBlocks.note, read: "text" },
+    },
+    schema: checkedBy(
+      z.object({ link: z.string().optional(), note: z.string().optional() }),
+      (i) => {
+        const r = checkEvidence(i);
+        return r.ok ? { ok: true as const, value: r.evidence } : r;
+      },
+      (p: EvidenceProblem) => requestMessages(lang).evidence.problem[p],
+    ),
+    lang,
+  }) as const;
+
 /** The evidence modal: a link and/or a note (evidence.ts checks them), then the tick. */
 export async function submitEvidence(c: SubmitContext<EvidenceMeta>): Promise<void> {
   const { s, actor, meta } = c;
   const m = requestMessages(actor.lang);
-  const values = c.view.state.values as Record<string, Record<string, { value?: string | null }>>;
-  const checked = checkEvidence({
-    link: values[EvidenceBlocks.link]?.[EvidenceBlocks.link]?.value,
-    note: values[EvidenceBlocks.note]?.[EvidenceBlocks.note]?.value,
-  });
-  if (!checked.ok) {
-    const errors: Record<string, string> = {};
-    if (checked.problems.link) errors[EvidenceBlocks.link] = m.evidence.problem[checked.problems.link];
-    if (checked.problems.note) errors[EvidenceBlocks.note] = m.evidence.problem[checked.problems.note];
-    return c.ack({ response_action: "errors", errors });
-  }
+  const form = readModal(c.view.state.values, evidenceForm(actor.lang));
+  if (!form.ok) return c.ack({ response_action: "errors", errors: form.errors });
   let r: Awaited<ReturnType<typeof setMeasure>>;
   try {
-    r = await setMeasure(s, { requestId: meta.id, actorId: actor.slackId, key: meta.key, done: true, evidence: checked.evidence });
+    r = await setMeasure(s, { requestId: meta.id, actorId: actor.slackId, key: meta.key, done: true, evidence: form.data });
   } catch (e) {
     s.log.error("a measure could not be recorded", { user: actor.slackId, error: errorText(e) });
     return c.fail(m.pressFailed);
