@@ -137,12 +137,6 @@ const ja = {
   because: (fields: string[]) => `${fields.join("・")}の変更による`,
   // ---- escalation and reminders
   escalation: { "30m": "30分以内に確認がないため上申", "2h": "2時間以内に確認がないため再上申" },
-  reminder: {
-    "48h": "期限の48時間前",
-    "24h": "期限の24時間前",
-    passed: "期限を過ぎました",
-    overdue: (days: number) => `期限を${days}日超過`,
-  },
   /** how long is left: あと2日, あと1日5時間, あと5時間; 1日超過, 5時間超過 */
   timeLeft: (t: TimeLeft) => {
     if (t.overdue) return t.days > 0 ? `${t.days}日超過` : t.hours > 0 ? `${t.hours}時間超過` : "超過（1時間未満）";
@@ -292,12 +286,6 @@ const en: typeof ja = {
   periodChanged: (from: number, to: number) => `within ${from} days → within ${to} days`,
   because: (fields: string[]) => `because of: ${fields.join(", ")}`,
   escalation: { "30m": "not acknowledged within 30 minutes: escalated", "2h": "not acknowledged within 2 hours: escalated again" },
-  reminder: {
-    "48h": "48 hours before the deadline",
-    "24h": "24 hours before the deadline",
-    passed: "the deadline has passed",
-    overdue: (days: number) => `${days} ${days === 1 ? "day" : "days"} overdue`,
-  },
   timeLeft: (t: TimeLeft) => {
     const d = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
     const h = (n: number) => `${n} ${n === 1 ? "hour" : "hours"}`;
