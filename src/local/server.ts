@@ -67,16 +67,19 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
   fake.on("change", onChange);
 
   const workspace = async () => o.workspace();
+  /** What the local Slack itself says to a persona (Slack's own errors), in their language. */
+  const say = async (as: string) => ((await workspace()).personas.find((p) => p.id === as)?.lang === "en" ? SAYS.en : SAYS.ja);
 
   async function command(b: CommandBody): Promise<PostAnswer> {
     const text = b.text.trim();
     const [cmd = "", ...rest] = text.split(/\s+/);
     const ws = await workspace();
-    if (!ws.commands.some((c) => c.command === cmd)) return { ok: false, error: `${cmd} は有効なコマンドではありません。` };
+    const t = await say(b.as);
+    if (!ws.commands.some((c) => c.command === cmd)) return { ok: false, error: t.notCommand(cmd) };
     const started = Date.now();
     const res = await sender.command(b.as, cmd, rest.join(" "), { channelId: b.channel, channelName: channelName(ws, b.channel) });
-    if (res.status !== 200) return { ok: false, error: `${cmd} が失敗しました（エラー: dispatch_failed, HTTP ${res.status}）` };
-    if (Date.now() - started > ACK_DEADLINE_MS) return { ok: false, error: `${cmd} が失敗しました（エラー: operation_timeout）` };
+    if (res.status !== 200) return { ok: false, error: t.failed(cmd, `dispatch_failed, HTTP ${res.status}`) };
+    if (Date.now() - started > ACK_DEADLINE_MS) return { ok: false, error: t.failed(cmd, "operation_timeout") };
     // Slack shows the body of the answer to the person only (unless response_type is in_channel).
     const body = res.body;
     if (body && typeof body === "object" && ("text" in body || "blocks" in body)) {
@@ -90,8 +93,9 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
   }
 
   async function action(b: ActionBody): Promise<PostAnswer> {
+    const t = await say(b.as);
     const view = b.viewId ? fake.view(b.viewId) : undefined;
-    if (b.viewId && !view) return { ok: false, error: "この画面はもう閉じられています。" };
+    if (b.viewId && !view) return { ok: false, error: t.closed };
     const state = view && b.inputs ? stateFromInputs(view.view, b.inputs) : undefined;
     const res = await sender.blockAction(b.as, {
       actionId: b.actionId,
@@ -105,15 +109,16 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
       selectedUser: b.selectedUser,
       state,
     });
-    if (res.status !== 200) return { ok: false, error: `アプリが応答しませんでした（HTTP ${res.status}）` };
+    if (res.status !== 200) return { ok: false, error: t.noAnswer(res.status) };
     return { ok: true };
   }
 
   async function submit(b: SubmitBody): Promise<PostAnswer> {
-    if (!fake.view(b.viewId)) return { ok: false, error: "この画面はもう閉じられています。" };
+    const t = await say(b.as);
+    if (!fake.view(b.viewId)) return { ok: false, error: t.closed };
     const res = await sender.fillAndSubmit(b.as, b.viewId, b.inputs);
-    if (res.status !== 200) return { ok: false, error: `送信できませんでした。アプリが応答しませんでした（HTTP ${res.status}）` };
-    if (res.problems?.length) return { ok: false, error: `アプリの応答を Slack が受け付けませんでした: ${res.problems.join("; ")}` };
+    if (res.status !== 200) return { ok: false, error: t.notSent(res.status) };
+    if (res.problems?.length) return { ok: false, error: t.refused(res.problems.join("; ")) };
     const errors = fake.viewErrors(b.viewId);
     return errors && Object.keys(errors).length ? { ok: true, errors } : { ok: true };
   }
@@ -129,8 +134,8 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
     return res.status === 200 ? { ok: true } : { ok: false, error: `HTTP ${res.status}` };
   }
 
-  function message(b: MessageBody): PostAnswer {
-    if (!b.text.trim()) return { ok: false, error: "メッセージが空です。" };
+  async function message(b: MessageBody): Promise<PostAnswer> {
+    if (!b.text.trim()) return { ok: false, error: (await say(b.as)).empty };
     fake.postAsUser(b.channel, b.as, b.text, b.threadTs);
     return { ok: true };
   }
@@ -254,6 +259,28 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
     },
   };
 }
+
+/** Slack's own words on the page's errors (the app's words come from the bot). */
+const SAYS = {
+  ja: {
+    notCommand: (cmd: string) => `${cmd} は有効なコマンドではありません。`,
+    failed: (cmd: string, error: string) => `${cmd} が失敗しました（エラー: ${error}）`,
+    closed: "この画面はもう閉じられています。",
+    noAnswer: (status: number) => `アプリが応答しませんでした（HTTP ${status}）`,
+    notSent: (status: number) => `送信できませんでした。アプリが応答しませんでした（HTTP ${status}）`,
+    refused: (problems: string) => `アプリの応答を Slack が受け付けませんでした: ${problems}`,
+    empty: "メッセージが空です。",
+  },
+  en: {
+    notCommand: (cmd: string) => `${cmd} is not a valid command.`,
+    failed: (cmd: string, error: string) => `${cmd} failed with the error "${error}"`,
+    closed: "This view has already been closed.",
+    noAnswer: (status: number) => `The app did not respond (HTTP ${status}).`,
+    notSent: (status: number) => `Could not submit: the app did not respond (HTTP ${status}).`,
+    refused: (problems: string) => `Slack did not accept the app's response: ${problems}`,
+    empty: "The message is empty.",
+  },
+};
 
 function channelName(ws: Workspace, id: string): string {
   if (id.startsWith("D")) return "directmessage";
