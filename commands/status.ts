@@ -18,6 +18,6 @@ export const statusCommand: PrivacyCommand = {
     if (!req) return ctx.respond({ text: /^PRV-\d{4}-\d+$/i.test(code) ? m.notFound(code.toUpperCase()) : m.badCode(code) });
     if (!(await canSeeRequest(db, ctx.actor, req))) return ctx.respond({ text: m.notAllowed });
     const versions = await loadVersions(db, req.id);
-    await ctx.respond(requestStatusBlocks(req, versions.length, ctx.actor.lang, ctx.services.timeZone));
+    await ctx.respond(requestStatusBlocks(req, versions, ctx.actor.lang, ctx.services.timeZone));
   },
 };

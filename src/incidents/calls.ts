@@ -6,7 +6,7 @@ import { CHANNEL_LANG } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import type { Services } from "../platform/services.js";
 import { homeRefresh, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
-import { incidentMessage } from "./blocks.js";
+import { deadlineProgress, incidentMessage } from "./blocks.js";
 import { officersOf } from "../directory/store.js";
 import type { IncidentRow } from "./store.js";
 import { companyProfile } from "./config.js";
@@ -17,8 +17,10 @@ export function threadPost(i: IncidentRow, text: string): OutgoingCall {
   return post(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text });
 }
 
-export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
-  const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone, companyProfile(s));
+/** The parent message brought up to date: its deadlines with how long is left and what is met (the incident's tasks). */
+export async function parentUpdate(i: IncidentRow, s: Services, tx: Tx): Promise<OutgoingCall> {
+  const tasks = await tx.incidentTask.findMany({ where: { incidentId: i.id }, select: { key: true, status: true } });
+  const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone, companyProfile(s), deadlineProgress(i, s.clock.now(), tasks));
   return messageUpdate(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text: msg.text, blocks: msg.blocks });
 }
 

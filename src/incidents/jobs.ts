@@ -20,7 +20,8 @@ import { getChannels, langOf } from "../directory/store.js";
 import { dmWithLink } from "./blocks.js";
 import { incidentEscalationMessages } from "./escalationMessages.js";
 import { incidentMessages } from "./messages.js";
-import { deadlineReminders, DEADLINE_KEYS, escalationsDue, incidentNoticeKey, type DeadlineReminder } from "./rules.js";
+import { deadlineReminders, DEADLINE_KEYS, escalationsDue, incidentNoticeKey, timeLeft, type DeadlineReminder } from "./rules.js";
+import { parentUpdate } from "./calls.js";
 import { DEADLINE_TASK, deadlineMet, deadlineOfTask, dueLabel } from "./overview.js";
 import { ownerTaskActions } from "./tasks/blocks.js";
 import { officersOf } from "../directory/store.js";
@@ -167,6 +168,9 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
           },
         });
       }
+      // each reminded incident's card shows how long is left as of now
+      const reminded = new Map(items.filter((x) => fresh.has(x.key) && x.incident.channelId).map((x) => [x.incident.id, x.incident]));
+      for (const i of reminded.values()) calls.push(await parentUpdate(i, s, tx));
       await s.outbox.enqueue(tx, calls);
     }, TX);
   }
@@ -181,9 +185,14 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
     const m = incidentEscalationMessages(lang).reminder;
     const im = incidentMessages(lang);
     const sorted = [...list].sort((a, b) => a.due.getTime() - b.due.getTime());
-    const stage = (r: DeadlineReminder) => (r.stage === "overdue" ? im.reminder.overdue(r.overdueDays ?? 1) : im.reminder[r.stage]);
+    // how long is actually left when the reminder is sent (a late run says 30 hours, not "48 hours before")
+    const now = s.clock.now();
+    const left = (due: Date) => {
+      const t = timeLeft(due, now);
+      return im.reminderLeft(t, im.timeLeft(t));
+    };
     const lines = sorted.map((it) =>
-      m.item(threadLink(c, it.incident), dueLabel(it.taskKey, lang, companyProfile(s)), formatDateTime(it.due, lang, s.timeZone), stage(it.reminder)),
+      m.item(threadLink(c, it.incident), dueLabel(it.taskKey, lang, companyProfile(s)), formatDateTime(it.due, lang, s.timeZone), left(it.due)),
     );
     const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text: m.intro(sorted.length) } }];
     const room = 50 - 1; // the cc line

@@ -3,6 +3,7 @@
 // the timeline, escalation and reminder stages, and the headings of the regulator report.
 import { catalogue, formatDateTime, type Lang } from "../platform/i18n.js";
 import type {
+  TimeLeft,
   AssessmentField,
   DeadlineChange,
   DeadlineKey,
@@ -136,12 +137,15 @@ const ja = {
   because: (fields: string[]) => `${fields.join("・")}の変更による`,
   // ---- escalation and reminders
   escalation: { "30m": "30分以内に確認がないため上申", "2h": "2時間以内に確認がないため再上申" },
-  reminder: {
-    "48h": "期限の48時間前",
-    "24h": "期限の24時間前",
-    passed: "期限を過ぎました",
-    overdue: (days: number) => `期限を${days}日超過`,
+  /** how long is left: あと2日, あと1日5時間, あと5時間; 1日超過, 5時間超過 */
+  timeLeft: (t: TimeLeft) => {
+    if (t.overdue) return t.days > 0 ? `${t.days}日超過` : t.hours > 0 ? `${t.hours}時間超過` : "超過（1時間未満）";
+    if (t.days >= 2) return `あと${t.days}日`;
+    if (t.days === 1) return t.hours > 0 ? `あと1日${t.hours}時間` : "あと1日";
+    return t.hours > 0 ? `あと${t.hours}時間` : "あと1時間未満";
   },
+  /** a reminder's line: how long is actually left when it is sent */
+  reminderLeft: (t: TimeLeft, text: string) => (t.overdue ? `期限を${text}` : `期限まで${text}`),
   // ---- the regulator report
   report: {
     title: (kind: "preliminary" | "final") => `個人データの漏えい等に関する報告（${kind === "preliminary" ? "速報" : "確報"}）草案`,
@@ -282,12 +286,15 @@ const en: typeof ja = {
   periodChanged: (from: number, to: number) => `within ${from} days → within ${to} days`,
   because: (fields: string[]) => `because of: ${fields.join(", ")}`,
   escalation: { "30m": "not acknowledged within 30 minutes: escalated", "2h": "not acknowledged within 2 hours: escalated again" },
-  reminder: {
-    "48h": "48 hours before the deadline",
-    "24h": "24 hours before the deadline",
-    passed: "the deadline has passed",
-    overdue: (days: number) => `${days} ${days === 1 ? "day" : "days"} overdue`,
+  timeLeft: (t: TimeLeft) => {
+    const d = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
+    const h = (n: number) => `${n} ${n === 1 ? "hour" : "hours"}`;
+    if (t.overdue) return t.days > 0 ? `${d(t.days)} overdue` : t.hours > 0 ? `${h(t.hours)} overdue` : "overdue (under an hour)";
+    if (t.days >= 2) return `${d(t.days)} left`;
+    if (t.days === 1) return t.hours > 0 ? `1 day ${h(t.hours)} left` : "1 day left";
+    return t.hours > 0 ? `${h(t.hours)} left` : "under an hour left";
   },
+  reminderLeft: (_t: TimeLeft, text: string) => text,
   report: {
     title: (kind: "preliminary" | "final") => `Report of a personal data breach (${kind === "preliminary" ? "preliminary" : "final"}): draft`,
     basis: (kind: "preliminary" | "final"): string =>

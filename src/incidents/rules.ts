@@ -728,3 +728,20 @@ export function deadlineReminders(due: Date, now: Date, taskKey: string): Deadli
 
 /** A notice key scoped to one incident (escalations, reminders), e.g. "incident:INC-2026-0001:escalation:30m". */
 export const incidentNoticeKey = (incidentCode: string, key: string) => `incident:${incidentCode}:${key}`;
+
+// ---- how long is left -----------------------------------------------------------------
+
+/** How long until a deadline (or how long past it), in whole days and hours; `near` within a day. */
+export interface TimeLeft {
+  overdue: boolean;
+  days: number;
+  hours: number;
+  /** at most one day left (the card makes it stand out) */
+  near: boolean;
+}
+
+export function timeLeft(due: Date, now: Date): TimeLeft {
+  const ms = due.getTime() - now.getTime();
+  const abs = Math.abs(ms);
+  return { overdue: ms <= 0, days: Math.floor(abs / DAY_MS), hours: Math.floor((abs % DAY_MS) / HOUR_MS), near: ms > 0 && ms <= DAY_MS };
+}

@@ -81,6 +81,15 @@ const ja = {
     assessedBy: (who: string, at: string) => `評価：${who}（${at}）`,
     assess: "評価する",
     reassess: "再評価する",
+    /** after the assessment: the assessed number, not the reporter's first estimate */
+    affectedAssessed: "人数（評価）",
+    affectedUnknown: "不明（評価時点）",
+    mayExceedThousand: "1,000人を超えるおそれ",
+    firstEstimate: (estimate: string) => `報告時の見込み：${estimate}`,
+    submitted: (day: string) => `提出済み（${day}）`,
+    taskDone: "対応済み",
+    taskNa: "該当なし",
+    asOf: (at: string) => `残り時間は ${at} 時点のものです（期限の通知のたびに更新）。`,
   },
   thread: {
     reported: (code: string, reporter: string, discovered: string, assessors: string) =>
@@ -186,6 +195,14 @@ const en: typeof ja = {
     assessedBy: (who: string, at: string) => `Assessed by ${who} (${at})`,
     assess: "Assess",
     reassess: "Reassess",
+    affectedAssessed: "People (assessed)",
+    affectedUnknown: "unknown (at the assessment)",
+    mayExceedThousand: "may exceed 1,000",
+    firstEstimate: (estimate) => `first estimate when reported: ${estimate}`,
+    submitted: (day) => `submitted (${day})`,
+    taskDone: "done",
+    taskNa: "not applicable",
+    asOf: (at) => `Time left as of ${at} (updated with each deadline reminder).`,
   },
   thread: {
     reported: (code: string, reporter: string, discovered: string, assessors: string) =>

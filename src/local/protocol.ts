@@ -12,6 +12,10 @@ export interface Persona {
   department: string;
   /** Japanese role names, e.g. 個人情報管理者 */
   roles: string[];
+  /** the language the page speaks to this persona (their /privacy lang, else their Slack locale) */
+  lang: "ja" | "en";
+  /** the persona's Slack locale (dates and times as Slack shows them), e.g. ja-JP, en-US */
+  locale: string;
 }
 
 export interface ChannelInfo {
@@ -20,6 +24,17 @@ export interface ChannelInfo {
   name: string;
   /** "channel", or "dm" for the persona's DM with the bot */
   kind: "channel" | "dm";
+  /** a private channel (🔒): only its members see it and what is posted there */
+  private?: boolean;
+  /** the members of a private channel (Slack ids) */
+  members?: string[];
+}
+
+/** A global shortcut of the app (the manifest's features.shortcuts), in the ⚡ menu. */
+export interface ShortcutInfo {
+  callbackId: string;
+  name: string;
+  description: string;
 }
 
 /** GET /local/api/workspace */
@@ -31,6 +46,14 @@ export interface Workspace {
   userNames: Record<string, string>;
   channels: ChannelInfo[];
   commands: { command: string; description: string; usageHint: string }[];
+  /** the app's global shortcuts (the ⚡ menu beside the composer) */
+  shortcuts: ShortcutInfo[];
+}
+
+/** POST /local/api/shortcut: the person picked a global shortcut from the ⚡ menu. */
+export interface ShortcutBody {
+  as: string;
+  callbackId: string;
 }
 
 /**
@@ -49,6 +72,8 @@ export interface PersonaState {
   home: StoredView | null;
   /** the persona's DM channel with the bot */
   dmChannel: string;
+  /** the channel is private and the persona is not a member: nothing of it is shown */
+  denied?: boolean;
 }
 
 /** POST /local/api/command: what the person typed in the composer, e.g. "/privacy request provide". */

@@ -12,7 +12,7 @@ import type { Database } from "../platform/db.js";
 import type { Logger } from "../platform/log.js";
 import { FakeSlack, SlackRequestSender } from "../platform/slack/fake/index.js";
 import { directoryMessages } from "../directory/messages.js";
-import { getChannels } from "../directory/store.js";
+import { getChannels, officersOf } from "../directory/store.js";
 import { keepSnapshot } from "./persist.js";
 import type { ChannelInfo, Workspace } from "./protocol.js";
 import { startLocalSlack, type LocalSlack, type OperatorPath } from "./server.js";
@@ -43,10 +43,13 @@ export interface LocalOptions {
   processMetrics?: boolean;
 }
 
-export function manifest(): { scopes: string[]; commands: Workspace["commands"] } {
+export function manifest(): { scopes: string[]; commands: Workspace["commands"]; shortcuts: Workspace["shortcuts"] } {
   const m = YAML.parse(fs.readFileSync(path.join(ROOT, "manifest.yml"), "utf8"));
   return {
     scopes: m.oauth_config.scopes.bot as string[],
+    shortcuts: ((m.features.shortcuts ?? []) as { name: string; type: string; callback_id: string; description: string }[])
+      .filter((x) => x.type === "global")
+      .map((x) => ({ callbackId: x.callback_id, name: x.name, description: x.description })),
     commands: (m.features.slash_commands as { command: string; description: string; usage_hint?: string }[]).map((c) => ({
       command: c.command,
       description: c.description,
@@ -56,7 +59,7 @@ export function manifest(): { scopes: string[]; commands: Workspace["commands"] 
 }
 
 export async function startLocal(config: Config, o: LocalOptions): Promise<LocalRun> {
-  const { scopes, commands } = manifest();
+  const { scopes, commands, shortcuts } = manifest();
   const publicUrl = `http://localhost:${config.port}/`;
   // Slack's rules, as Slack applies them: the manifest's scopes, Block Kit limits,
   // trigger expiry, one message per second per channel.
@@ -100,20 +103,35 @@ export async function startLocal(config: Config, o: LocalOptions): Promise<Local
     };
     add(named.approvals, "privacy-approvals");
     for (const d of await db.department.findMany({ orderBy: { id: "asc" } })) add(d.approvalsChannel, `privacy-approvals-${d.id}`);
-    add(named.incidents, "privacy-incidents");
-    add(named.compliance, "privacy-compliance");
+    // the incidents and compliance channels are private: only the officers (and, for the
+    // compliance channel, the audit lead) are members, as a company would set them up
+    const officers = await officersOf(db);
+    const responders = [...officers.chiefs, ...officers.deputies, ...officers.compliance];
+    const auditors = people.filter((p) => p.roles.includes("auditor")).map((p) => p.slackId);
+    const addPrivate = (id: string | null | undefined, name: string, members: string[]) => {
+      if (id && !channels.some((c) => c.id === id)) channels.push({ id, name, kind: "channel", private: true, members: [...new Set(members)] });
+    };
+    addPrivate(named.incidents, "privacy-incidents", responders);
+    addPrivate(named.compliance, "privacy-compliance", [...responders, ...auditors]);
     return {
       team: "Mamori デモ株式会社",
       bot: { id: fake.botUserId, name: "mamori" },
-      personas: people.map((p) => ({
-        id: p.slackId,
-        name: p.name,
-        department: p.department?.name ?? "",
-        roles: p.roles.filter((r) => !r.includes(":")).map((r) => roleNames[r] ?? r),
-      })),
+      personas: people.map((p) => {
+        const locale = DEMO_LOCALES[p.slackId] ?? p.slackLocale ?? "ja-JP";
+        const lang = p.lang === "en" || p.lang === "ja" ? p.lang : locale.toLowerCase().startsWith("en") ? "en" : "ja";
+        return {
+          id: p.slackId,
+          name: p.name,
+          department: p.department?.name ?? "",
+          roles: p.roles.filter((r) => !r.includes(":")).map((r) => roleNames[r] ?? r),
+          lang,
+          locale,
+        };
+      }),
       userNames: Object.fromEntries([[fake.botUserId, "mamori"], ...people.map((p) => [p.slackId, p.name])]),
       channels,
       commands,
+      shortcuts,
     };
   }
   await workspace(); // names and locales into the fake before anyone acts

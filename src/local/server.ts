@@ -9,7 +9,19 @@ import path from "node:path";
 import type { Logger } from "../platform/log.js";
 import { stateFromInputs, type SlackRequestSender } from "../platform/slack/fake/sender.js";
 import type { Block, FakeSlack, FakeSlackChange } from "../platform/slack/fake/server.js";
-import type { ActionBody, CloseBody, CommandBody, HomeBody, MessageBody, PersonaState, PostAnswer, SubmitBody, UploadBody, Workspace } from "./protocol.js";
+import type {
+  ActionBody,
+  CloseBody,
+  CommandBody,
+  HomeBody,
+  MessageBody,
+  PersonaState,
+  PostAnswer,
+  ShortcutBody,
+  SubmitBody,
+  UploadBody,
+  Workspace,
+} from "./protocol.js";
 import { EVENTS_PATH } from "./protocol.js";
 
 const WEB_DIR = path.resolve(import.meta.dirname, "web");
@@ -67,16 +79,19 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
   fake.on("change", onChange);
 
   const workspace = async () => o.workspace();
+  /** What the local Slack itself says to a persona (Slack's own errors), in their language. */
+  const say = async (as: string) => ((await workspace()).personas.find((p) => p.id === as)?.lang === "en" ? SAYS.en : SAYS.ja);
 
   async function command(b: CommandBody): Promise<PostAnswer> {
     const text = b.text.trim();
     const [cmd = "", ...rest] = text.split(/\s+/);
     const ws = await workspace();
-    if (!ws.commands.some((c) => c.command === cmd)) return { ok: false, error: `${cmd} は有効なコマンドではありません。` };
+    const t = await say(b.as);
+    if (!ws.commands.some((c) => c.command === cmd)) return { ok: false, error: t.notCommand(cmd) };
     const started = Date.now();
     const res = await sender.command(b.as, cmd, rest.join(" "), { channelId: b.channel, channelName: channelName(ws, b.channel) });
-    if (res.status !== 200) return { ok: false, error: `${cmd} が失敗しました（エラー: dispatch_failed, HTTP ${res.status}）` };
-    if (Date.now() - started > ACK_DEADLINE_MS) return { ok: false, error: `${cmd} が失敗しました（エラー: operation_timeout）` };
+    if (res.status !== 200) return { ok: false, error: t.failed(cmd, `dispatch_failed, HTTP ${res.status}`) };
+    if (Date.now() - started > ACK_DEADLINE_MS) return { ok: false, error: t.failed(cmd, "operation_timeout") };
     // Slack shows the body of the answer to the person only (unless response_type is in_channel).
     const body = res.body;
     if (body && typeof body === "object" && ("text" in body || "blocks" in body)) {
@@ -90,8 +105,9 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
   }
 
   async function action(b: ActionBody): Promise<PostAnswer> {
+    const t = await say(b.as);
     const view = b.viewId ? fake.view(b.viewId) : undefined;
-    if (b.viewId && !view) return { ok: false, error: "この画面はもう閉じられています。" };
+    if (b.viewId && !view) return { ok: false, error: t.closed };
     const state = view && b.inputs ? stateFromInputs(view.view, b.inputs) : undefined;
     const res = await sender.blockAction(b.as, {
       actionId: b.actionId,
@@ -105,15 +121,16 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
       selectedUser: b.selectedUser,
       state,
     });
-    if (res.status !== 200) return { ok: false, error: `アプリが応答しませんでした（HTTP ${res.status}）` };
+    if (res.status !== 200) return { ok: false, error: t.noAnswer(res.status) };
     return { ok: true };
   }
 
   async function submit(b: SubmitBody): Promise<PostAnswer> {
-    if (!fake.view(b.viewId)) return { ok: false, error: "この画面はもう閉じられています。" };
+    const t = await say(b.as);
+    if (!fake.view(b.viewId)) return { ok: false, error: t.closed };
     const res = await sender.fillAndSubmit(b.as, b.viewId, b.inputs);
-    if (res.status !== 200) return { ok: false, error: `送信できませんでした。アプリが応答しませんでした（HTTP ${res.status}）` };
-    if (res.problems?.length) return { ok: false, error: `アプリの応答を Slack が受け付けませんでした: ${res.problems.join("; ")}` };
+    if (res.status !== 200) return { ok: false, error: t.notSent(res.status) };
+    if (res.problems?.length) return { ok: false, error: t.refused(res.problems.join("; ")) };
     const errors = fake.viewErrors(b.viewId);
     return errors && Object.keys(errors).length ? { ok: true, errors } : { ok: true };
   }
@@ -136,15 +153,28 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
     return res.status === 200 ? { ok: true } : { ok: false, error: `HTTP ${res.status}` };
   }
 
-  function message(b: MessageBody): PostAnswer {
-    if (!b.text.trim()) return { ok: false, error: "メッセージが空です。" };
+  async function message(b: MessageBody): Promise<PostAnswer> {
+    if (!b.text.trim()) return { ok: false, error: (await say(b.as)).empty };
     fake.postAsUser(b.channel, b.as, b.text, b.threadTs);
     return { ok: true };
   }
 
-  function state(url: URL): PersonaState {
+  async function state(url: URL): Promise<PersonaState> {
     const as = need(url.searchParams.get("as"), "as");
     const channel = url.searchParams.get("channel") || fake.dmChannelOf(as);
+    // a private channel shows nothing to someone who is not a member (as in Slack)
+    const info = (await workspace()).channels.find((c) => c.id === channel);
+    if (info?.private && !info.members?.includes(as))
+      return {
+        as,
+        channel,
+        messages: [],
+        ephemerals: [],
+        modals: fake.openViews(as),
+        home: fake.homeView(as) ?? null,
+        dmChannel: fake.dmChannelOf(as),
+        denied: true,
+      };
     const threadTs = url.searchParams.get("thread");
     const parent = threadTs ? fake.message(channel, threadTs) : undefined;
     return {
@@ -159,7 +189,15 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
     };
   }
 
-  const posts: Record<string, (body: never) => Promise<PostAnswer> | PostAnswer> = { command, action, submit, close, home, message, upload };
+  /** A global shortcut from the ⚡ menu: the `shortcut` payload Slack sends (the app opens its modal). */
+  async function shortcut(b: ShortcutBody): Promise<PostAnswer> {
+    const ws = await workspace();
+    if (!ws.shortcuts.some((x) => x.callbackId === b.callbackId)) return { ok: false, error: `unknown shortcut: ${b.callbackId}` };
+    const res = await sender.shortcut(b.as, b.callbackId);
+    return res.status === 200 ? { ok: true } : { ok: false, error: `HTTP ${res.status}` };
+  }
+
+  const posts: Record<string, (body: never) => Promise<PostAnswer> | PostAnswer> = { command, action, submit, close, home, message, upload, shortcut };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -179,7 +217,7 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
         return text(res, h.status, h.body, h.type ?? "application/json");
       }
       if (p === "/local/api/workspace") return json(res, 200, await workspace());
-      if (p === "/local/api/state") return json(res, 200, state(url));
+      if (p === "/local/api/state") return json(res, 200, await state(url));
       if (p === EVENTS_PATH) return events(req, res);
       // Links the bot puts in messages: permalinks open the thread, files download.
       const link = /^\/archives\/([A-Z0-9]+)\/p(\d{10})(\d{6})$/.exec(p);
@@ -240,6 +278,28 @@ export async function startLocalSlack(o: LocalSlackOptions): Promise<LocalSlack>
     },
   };
 }
+
+/** Slack's own words on the page's errors (the app's words come from the bot). */
+const SAYS = {
+  ja: {
+    notCommand: (cmd: string) => `${cmd} は有効なコマンドではありません。`,
+    failed: (cmd: string, error: string) => `${cmd} が失敗しました（エラー: ${error}）`,
+    closed: "この画面はもう閉じられています。",
+    noAnswer: (status: number) => `アプリが応答しませんでした（HTTP ${status}）`,
+    notSent: (status: number) => `送信できませんでした。アプリが応答しませんでした（HTTP ${status}）`,
+    refused: (problems: string) => `アプリの応答を Slack が受け付けませんでした: ${problems}`,
+    empty: "メッセージが空です。",
+  },
+  en: {
+    notCommand: (cmd: string) => `${cmd} is not a valid command.`,
+    failed: (cmd: string, error: string) => `${cmd} failed with the error "${error}"`,
+    closed: "This view has already been closed.",
+    noAnswer: (status: number) => `The app did not respond (HTTP ${status}).`,
+    notSent: (status: number) => `Could not submit: the app did not respond (HTTP ${status}).`,
+    refused: (problems: string) => `Slack did not accept the app's response: ${problems}`,
+    empty: "The message is empty.",
+  },
+};
 
 function channelName(ws: Workspace, id: string): string {
   if (id.startsWith("D")) return "directmessage";

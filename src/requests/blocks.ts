@@ -2,7 +2,8 @@
 import type { KnownBlock, View, Button, ActionsBlock } from "@slack/types";
 import { formatDateTime, type Lang } from "../platform/i18n.js";
 import { KINDS, REQUEST_KINDS, type RequestKind, type RequestData } from "./kinds/index.js";
-import { RequestActions, RequestViews, ReasonBlock, KindPickBlock, encodePress } from "./ids.js";
+import { RequestActions, RequestViews, ReasonBlock, KindPickBlock, EvidenceBlocks, encodePress } from "./ids.js";
+import { EVIDENCE_NOTE_MAX, EVIDENCE_URL_MAX } from "./evidence.js";
 import { requestMessages } from "./messages.js";
 import type { RequestSnapshot } from "./store.js";
 import { AUTO_MEASURES, blockedReason, eligibleDeciders, fellToChiefReason, stageOf, type Approvers, type Decision } from "./workflow.js";
@@ -28,6 +29,17 @@ export function kindLabel(kind: RequestKind, lang: Lang): { name: string; articl
 }
 
 const MAX_HISTORY = 8;
+
+/** What a history event says: a measure's event names the measure (「措置『…』を完了」). */
+export function eventText(r: Pick<RequestSnapshot, "kind" | "data">, e: { action: string; detail?: string | null }, lang: Lang): string {
+  const m = requestMessages(lang);
+  if ((e.action === "measure_done" || e.action === "measure_undone") && e.detail) {
+    const def = KINDS[r.kind].measures(r.data as RequestData).find((d) => d.key === e.detail);
+    const label = def ? def.label(lang) : e.detail;
+    return e.action === "measure_undone" ? m.measureEvent.undone(label) : m.measureEvent.done(label);
+  }
+  return m.event[e.action] ?? e.action;
+}
 
 /** The parent message in the approvals channel: summary, status, history and the buttons of the current stage. */
 export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: Lang, timeZone: string): SlackMessage {
@@ -110,7 +122,7 @@ export function requestMessage(r: RequestSnapshot, approvers: Approvers, lang: L
     const shown = r.events.slice(-MAX_HISTORY);
     const lines = shown.map((e) => {
       const who = e.onBehalfOf ? delegationMessages(lang).actingFor(mention(e.actorId), mention(e.onBehalfOf)) : mention(e.actorId);
-      const base = m.historyLine(formatDateTime(e.at, lang, timeZone), who, m.event[e.action] ?? e.action, e.version);
+      const base = m.historyLine(formatDateTime(e.at, lang, timeZone), who, eventText(r, e, lang), e.version);
       return e.reason ? `${base}\n      ${m.reasonLine(clip(e.reason.replace(/\n/g, " "), 300))}` : base;
     });
     blocks.push({ type: "divider" });
@@ -133,25 +145,70 @@ export function checklistMessage(r: RequestSnapshot, lang: Lang, timeZone: strin
     const v = encodePress({ id: r.id, rev: r.rev, key: d.key });
     const auto = AUTO_MEASURES.has(d.key);
     const at = done ? formatDateTime(state!.doneAt!, lang, timeZone) : "";
-    const status = done
-      ? auto && state!.note
-        ? m.measureDoneAuto(state!.note, at)
-        : m.measureDone(mention(state!.doneBy!), at)
-      : auto
-        ? m.measureAuto
-        : m.measureOpen;
+    const lines = [
+      done ? (auto && state!.note ? m.measureDoneAuto(state!.note, at) : m.measureDone(mention(state!.doneBy!), at)) : auto ? m.measureAuto : m.measureOpen,
+    ];
+    if (done && state?.evidenceUrl) lines.push(`${m.evidence.link}：<${state.evidenceUrl}|${m.evidence.linkText}>`);
+    if (done && state?.evidenceNote) lines.push(`${m.evidence.note}：${escapeMrkdwn(state.evidenceNote.replace(/\s+/g, " "))}`);
     const section: KnownBlock = {
       type: "section",
       block_id: `measure-${d.key}`.slice(0, 255),
-      text: { type: "mrkdwn", text: clip(`${done ? ":white_check_mark:" : ":white_large_square:"} *${d.label(lang)}*\n${status}`, 3000) },
+      text: { type: "mrkdwn", text: clip(`${done ? ":white_check_mark:" : ":white_large_square:"} *${d.label(lang)}*\n${lines.join("\n")}`, 3000) },
     };
     if (r.status === "approved" && !auto)
       section.accessory = done ? button(m.button.undo, RequestActions.untickMeasure, v) : button(m.button.done, RequestActions.tickMeasure, v, "primary");
     blocks.push(section);
+    // 「証跡を添えて完了」: the same tick, with a link or a note (the evidence modal)
+    if (r.status === "approved" && !done && !auto)
+      blocks.push({
+        type: "actions",
+        block_id: `evidence-${d.key}`.slice(0, 255),
+        elements: [button(m.evidence.button, RequestActions.tickMeasureWithEvidence, v)],
+      });
   }
   const done = r.measures.filter((x) => x.doneAt).length;
   blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.measuresProgress(done, r.measures.length) }] });
   return { text: m.checklistHeader(r.code), blocks };
+}
+
+const escapeMrkdwn = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** What the evidence modal carries: the request, its revision and the measure. */
+export interface EvidenceMeta {
+  id: string;
+  rev: number;
+  key: string;
+}
+
+/** 「証跡を添えて完了」: a link and/or a note, then the tick. */
+export function evidenceModal(meta: EvidenceMeta, code: string, label: string, lang: Lang): View {
+  const m = requestMessages(lang).evidence;
+  return modalView({
+    callbackId: RequestViews.evidence,
+    meta,
+    title: m.title,
+    submit: m.submit,
+    close: requestMessages(lang).modal.close,
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: clip(m.intro(code, label), 3000) } },
+      {
+        type: "input",
+        block_id: EvidenceBlocks.link,
+        optional: true,
+        label: plain(m.linkLabel, 2000),
+        hint: plain(m.linkHint, 2000),
+        element: { type: "plain_text_input", action_id: EvidenceBlocks.link, max_length: EVIDENCE_URL_MAX, placeholder: plain("https://", 150) },
+      },
+      {
+        type: "input",
+        block_id: EvidenceBlocks.note,
+        optional: true,
+        label: plain(m.noteLabel, 2000),
+        hint: plain(m.noteHint, 2000),
+        element: { type: "plain_text_input", action_id: EvidenceBlocks.note, multiline: true, max_length: EVIDENCE_NOTE_MAX },
+      },
+    ],
+  });
 }
 
 /** A DM with a link button to the request's thread (the URL is filled in by the outbox when sent). */

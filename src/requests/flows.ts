@@ -12,6 +12,8 @@ import type { Services } from "../platform/services.js";
 import { registerParentMessage } from "../platform/slack/parentMessage.js";
 import { KINDS, type RequestData, type RequestKind } from "./kinds/index.js";
 import { checklistMessage, dmWithLink, requestMessage, reviseButton } from "./blocks.js";
+import type { Evidence } from "./evidence.js";
+import { changesBetween, resubmittedMessage } from "./versions.js";
 import { requestMessages } from "./messages.js";
 import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSnapshot } from "./store.js";
 import { transact, whenDuplicate } from "../platform/db.js";
@@ -104,8 +106,9 @@ async function record(
   action: string,
   reason?: string | null,
   data?: Record<string, unknown>,
+  detail?: string,
 ) {
-  await appendAudit(tx, await recordEvent(tx, s, r, actorId, action, reason, data));
+  await appendAudit(tx, await recordEvent(tx, s, r, actorId, action, reason, data, { detail }));
 }
 
 /**
@@ -122,11 +125,14 @@ export async function recordEvent(
   action: string,
   reason?: string | null,
   data?: Record<string, unknown>,
-  /** a delegate's decision: the absent approver it was taken for (routes/delegation) */
-  onBehalfOf?: string | null,
+  /** a delegate's decision (onBehalfOf: the absent approver it was taken for, routes/delegation); what the event concerns beyond the request (detail: a measure's key, shown in the history) */
+  extra: { onBehalfOf?: string | null; detail?: string } = {},
 ): Promise<AuditInput> {
   const at = s.clock.now();
-  await tx.requestEvent.create({ data: { requestId: r.id, at, actorId, action, reason: reason ?? null, version: r.version, onBehalfOf: onBehalfOf ?? null } });
+  const onBehalfOf = extra.onBehalfOf ?? null;
+  await tx.requestEvent.create({
+    data: { requestId: r.id, at, actorId, action, reason: reason ?? null, version: r.version, onBehalfOf, detail: extra.detail ?? null },
+  });
   // the reason stays on the event (erasable); the chain keeps its length and keyed hash
   return {
     at,
@@ -282,7 +288,7 @@ export async function decide(
         to: status,
         ...(status === "rejection_pending_chief" || before.status === "rejection_pending_chief" ? { rule: "規程第4条3項" } : {}),
       },
-      onBehalfOf,
+      { onBehalfOf },
     );
     if (status === "approved") {
       const defs = KINDS[before.kind].measures(before.data as RequestData);
@@ -418,14 +424,20 @@ export async function resubmit(
     await record(tx, s, { ...before, version }, input.actorId, "resubmitted", null, {
       version,
       data: auditData(before.kind, input.data, sealOf(s)),
+      // which fields changed (names only: their values are on the versions)
+      changed: changesBetween(before.kind, before.data as RequestData, input.data, "en").map((c) => c.id),
       ...(documents.length ? { documents: auditDocuments(documents, sealOf(s)) } : {}),
     });
     const r = (await loadRequest(tx, before.id))!;
     const m = requestMessages(CHANNEL_LANG);
     const approvers = await decidersNow(tx, s, r);
+    // the thread hears what changed, field by field, with the earlier versions a press away
+    const changes = changesBetween(before.kind, before.data as RequestData, input.data, CHANNEL_LANG);
+    const intro = m.thread.resubmitted(mention(r.requesterId), version, decidersMention(r, approvers));
+    const diff = resubmittedMessage(r, intro, changes, version, CHANNEL_LANG);
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
-      threadPost(r, m.thread.resubmitted(mention(r.requesterId), version, decidersMention(r, approvers))),
+      post(orderKey(r.id), r.channelId, ref("requestTs", r.id), diff),
       ...homeRefreshes(r, approvers, input.actorId, before),
     ]);
     return { ok: true, code: r.code, version };
@@ -439,7 +451,7 @@ export async function resubmit(
 
 export async function setMeasure(
   s: Services,
-  input: { requestId: string; actorId: string; key: string; done: boolean },
+  input: { requestId: string; actorId: string; key: string; done: boolean; evidence?: Evidence },
 ): Promise<FlowResult<{ code: string; effective: boolean }>> {
   const result = await transact(s.database.prisma, async (tx): Promise<FlowResult<{ code: string; effective: boolean }>> => {
     const before = await loadRequest(tx, input.requestId, { lock: true });
@@ -458,11 +470,28 @@ export async function setMeasure(
     if (!auto && Boolean(measure.doneAt) === input.done) return { ok: false, refusal: "already" };
     const now = s.clock.now();
     if (!auto) {
+      const evidence = input.done ? input.evidence : undefined;
       await tx.requestMeasure.update({
         where: { requestId_key: { requestId: before.id, key: input.key } },
-        data: input.done ? { doneBy: input.actorId, doneAt: now } : { doneBy: null, doneAt: null },
+        data: input.done
+          ? { doneBy: input.actorId, doneAt: now, evidenceUrl: evidence?.url ?? null, evidenceNote: evidence?.note ?? null }
+          : { doneBy: null, doneAt: null, evidenceUrl: null, evidenceNote: null },
       });
-      await record(tx, s, before, input.actorId, input.done ? "measure_done" : "measure_undone", null, { measure: input.key });
+      // the evidence stays on the measure (erasable); the chain keeps its seals
+      const seal = sealOf(s);
+      const sealed = evidence
+        ? { evidence: { ...(evidence.url ? { url: seal(evidence.url) } : {}), ...(evidence.note ? { note: seal(evidence.note) } : {}) } }
+        : {};
+      await record(
+        tx,
+        s,
+        before,
+        input.actorId,
+        input.done ? "measure_done" : "measure_undone",
+        null,
+        { measure: input.key, ...(input.done ? {} : { from: "done", to: "open" }), ...sealed },
+        input.key,
+      );
     }
     const effective = remaining === 0;
     const m = requestMessages(CHANNEL_LANG);

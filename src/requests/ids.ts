@@ -7,6 +7,10 @@ export const RequestActions = {
   revise: "request-revise",
   tickMeasure: "request-tick-measure",
   untickMeasure: "request-untick-measure",
+  /** 「証跡を添えて完了」: the evidence modal, then the tick */
+  tickMeasureWithEvidence: "request-tick-measure-evidence",
+  /** 「第N版を見る」: an earlier version in a modal */
+  viewVersion: "request-view-version",
   pickKind: "request-pick-kind",
   openLink: "request-open-link",
 } as const;
@@ -16,7 +20,12 @@ export const RequestViews = {
   form: "request-form-view",
   revise: "request-revise-view",
   reason: "request-reason-view",
+  evidence: "request-evidence-view",
+  version: "request-version-view",
 } as const;
+
+/** The evidence modal's two inputs (block id = action id). */
+export const EvidenceBlocks = { link: "evidence_link", note: "evidence_note" } as const;
 
 export const ReasonBlock = { block: "reason", action: "value" } as const;
 export const KindPickBlock = "kind";

@@ -2,6 +2,7 @@
 import { DEPUTY_CHIEF_LABEL } from "../directory/messages.js";
 import { catalogue } from "../platform/i18n.js";
 import type { RequestStatus, Refusal } from "./workflow.js";
+import { EVIDENCE_NOTE_MAX, EVIDENCE_URL_MAX, type EvidenceProblem } from "./evidence.js";
 
 const ja = {
   status: {
@@ -141,6 +142,7 @@ const ja = {
     cannot_withdraw: "最終承認の後は取り下げできません。",
     not_chief: "必要な措置を完了にできるのは個人情報管理責任者（または代理）だけです。",
     not_measures: "この届出は措置を実施する段階ではありません。",
+    measures_locked: "この届出は既に有効です。有効になった後は、措置の完了を取り消すことはできません。",
     reason_required: "理由を入力してください。",
     consultation_pending: "合議が整っていないため、まだ最終承認できません。",
     already: "この措置は既にその状態です。",
@@ -177,7 +179,51 @@ const ja = {
     waiting: "*あなたの判断・措置を待っている届出*",
     noneWaiting: "あなたを待っている届出はありません。",
   },
-  versions: (n: number) => `版：${n}（以前の版も記録されています）`,
+  versions: (n: number) => (n > 2 ? `版：第${n}版（第1版〜第${n - 1}版も記録されています）` : n === 2 ? "版：第2版（第1版も記録されています）" : "版：第1版"),
+  /** a measure's history line (the measure named) */
+  measureEvent: {
+    done: (label: string) => `措置『${label}』を完了`,
+    undone: (label: string) => `措置『${label}』の完了を取り消し`,
+  },
+  evidence: {
+    button: "証跡を添えて完了",
+    title: "措置の完了と証跡",
+    intro: (code: string, label: string) => `*${code}*：措置『${label}』を完了にします。証跡としてリンクかメモ（または両方）を残せます。`,
+    linkLabel: "証跡のリンク",
+    linkHint: "https:// で始まる社内文書・記録のURL。",
+    noteLabel: "メモ",
+    noteHint: "文書名、保管場所、実施の内容など。顧客の個人情報（氏名、連絡先など）は書かないでください。",
+    submit: "完了にする",
+    link: "証跡",
+    linkText: "リンクを開く",
+    note: "メモ",
+    problem: {
+      empty: "リンクかメモのどちらかを入力してください（証跡なしで完了にするときは「完了にする」を押してください）。",
+      link_invalid: "URLの形式が正しくありません。",
+      link_not_https: "https:// で始まるURLを入力してください。",
+      link_too_long: `URLは${EVIDENCE_URL_MAX}文字以内で入力してください。`,
+      link_pii: "URLに個人情報と思われる内容（メールアドレス、電話番号など）が含まれています。",
+      note_too_long: `メモは${EVIDENCE_NOTE_MAX}文字以内で入力してください。`,
+      note_pii: "メモに個人情報と思われる内容（氏名、住所、電話番号など）が含まれています。文書名や保管場所を書いてください。",
+    } satisfies Record<EvidenceProblem, string>,
+  },
+  /** earlier versions and the change between versions */
+  version: {
+    changesHeader: (from: number, to: number) => `*第${from}版からの変更点（第${to}版）*`,
+    changeLine: (label: string, from: string, to: string) => `• *${label}*：変更前「${from}」→ 変更後「${to}」`,
+    none: "入力内容に変更はありません。",
+    empty: "（空欄）",
+    more: (n: number) => `ほか${n}項目の変更は /privacy status で確認できます。`,
+    view: (n: number) => `第${n}版を見る`,
+    earlier: "以前の版",
+    modalTitle: (n: number) => `第${n}版`,
+    modalIntro: (code: string, n: number, at: string, who: string) => `*${code}* 第${n}版（${at} ${who} さんが提出）`,
+    superseded: (next: number) => `この版は第${next}版で修正されています。`,
+    current: "現在の版です。",
+    close: "閉じる",
+    notFound: "その版は見つかりません。",
+    notAllowed: "この届出を見る権限がありません（届出者、その部署の個人情報管理者、個人情報管理責任者、コンプライアンス担当、監査責任者のみ）。",
+  },
 };
 
 const en: typeof ja = {
@@ -307,6 +353,7 @@ const en: typeof ja = {
     cannot_withdraw: "A request cannot be withdrawn after its final approval.",
     not_chief: "Only the chief privacy officer (or deputy) can complete the necessary measures.",
     not_measures: "This request is not waiting for its measures.",
+    measures_locked: "This request is already effective: once effective, its measures cannot be reopened.",
     reason_required: "Please give a reason.",
     consultation_pending: "The consultation is not complete yet, so the final approval must wait.",
     already: "This measure is already in that state.",
@@ -343,7 +390,49 @@ const en: typeof ja = {
     waiting: "*Waiting for your decision or measures*",
     noneWaiting: "Nothing is waiting for you.",
   },
-  versions: (n) => `Version: ${n} (earlier versions are kept)`,
+  versions: (n) => (n > 2 ? `Version: ${n} (versions 1 to ${n - 1} are kept)` : n === 2 ? "Version: 2 (version 1 is kept)" : "Version: 1"),
+  measureEvent: {
+    done: (label) => `completed the measure "${label}"`,
+    undone: (label) => `reopened the measure "${label}"`,
+  },
+  evidence: {
+    button: "Done, with evidence",
+    title: "Measure done: evidence",
+    intro: (code, label) => `*${code}*: you mark the measure "${label}" done. Leave a link or a note (or both) as evidence.`,
+    linkLabel: "Link to the evidence",
+    linkHint: "The https:// address of an internal document or record.",
+    noteLabel: "Note",
+    noteHint: "The document's name, where it is kept, what was done. No customer's personal data (names, contact details).",
+    submit: "Mark done",
+    link: "Evidence",
+    linkText: "open the link",
+    note: "Note",
+    problem: {
+      empty: 'Enter a link or a note (to mark it done without evidence, press "Mark done").',
+      link_invalid: "This is not a valid address.",
+      link_not_https: "Enter an address starting with https://.",
+      link_too_long: `The address can be at most ${EVIDENCE_URL_MAX} characters.`,
+      link_pii: "The address seems to hold personal data (an e-mail address, a phone number…).",
+      note_too_long: `The note can be at most ${EVIDENCE_NOTE_MAX} characters.`,
+      note_pii: "The note seems to hold personal data (a name, an address, a phone number…). Name the document or where it is kept instead.",
+    },
+  },
+  version: {
+    changesHeader: (from, to) => `*Changes since version ${from} (version ${to})*`,
+    changeLine: (label, from, to) => `• *${label}*: before "${from}" → after "${to}"`,
+    none: "Nothing in the form changed.",
+    empty: "(empty)",
+    more: (n) => `${n} more changed fields: see /privacy status.`,
+    view: (n) => `View version ${n}`,
+    earlier: "Earlier versions",
+    modalTitle: (n) => `Version ${n}`,
+    modalIntro: (code, n, at, who) => `*${code}* version ${n} (filed ${at} by ${who})`,
+    superseded: (next) => `This version was revised by version ${next}.`,
+    current: "This is the current version.",
+    close: "Close",
+    notFound: "That version was not found.",
+    notAllowed: "You may not see this request (requester, the department's privacy managers, the chief privacy officer, compliance and the audit lead only).",
+  },
 };
 
 export const requestMessages = catalogue(ja, en);

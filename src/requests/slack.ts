@@ -3,16 +3,20 @@
 // submission has been checked: the value or metadata it carries fits its schema.
 import { z } from "zod";
 import { json, link, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
-import { maxText, readModal } from "../platform/slack/modal.js";
+import { checkedBy, maxText, readModal } from "../platform/slack/modal.js";
 import type { Actor } from "../directory/actor.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import { kindOf, type FormValues, type KindDefinition, type RequestData, type RequestKind } from "./kinds/index.js";
-import { REASON_MAX, reasonModal, requestFormModal, type ReasonMeta } from "./blocks.js";
+import { evidenceModal, REASON_MAX, reasonModal, requestFormModal, type EvidenceMeta, type ReasonMeta } from "./blocks.js";
+import { checkEvidence, type EvidenceProblem } from "./evidence.js";
+import { versionModal, type VersionValue } from "./versions.js";
+import { canSeeRequest } from "./access.js";
+import { KINDS } from "./kinds/index.js";
 import { decide, logRefusal, resubmit, setMeasure, submitRequest, withdraw } from "./flows.js";
-import { ReasonBlock, RequestActions, RequestViews, type PressValue } from "./ids.js";
+import { EvidenceBlocks, ReasonBlock, RequestActions, RequestViews, type PressValue } from "./ids.js";
 import { requestMessages } from "./messages.js";
-import { approversFor, loadRequest } from "./store.js";
-import { canDecide, canResubmit, type Decision } from "./workflow.js";
+import { approversFor, loadRequest, loadVersions } from "./store.js";
+import { canDecide, canResubmit, canTickMeasure, type Decision } from "./workflow.js";
 import { dayIn } from "../platform/day.js";
 import { errorText } from "../platform/log.js";
 import { routedApprovers } from "../routes/delegation/flows.js";
@@ -52,6 +56,10 @@ const measureValue = json(z.object({ id: z.string(), rev: z.number(), key: z.str
 const formMeta = json(z.object({ kind: kindId, requestId: z.string().optional(), rev: z.number().optional() }));
 /** The revised form's private_metadata: the request is named. */
 const reviseMeta = json(z.object({ kind: kindId, requestId: z.string(), rev: z.number().optional() }));
+/** 「第N版を見る」's value (VersionValue). */
+const versionValue = json(z.object({ id: z.string(), version: z.number().int().min(1) })) satisfies z.ZodType<VersionValue, unknown>;
+/** The evidence modal's private_metadata (EvidenceMeta). */
+const evidenceMeta = json(z.object({ id: z.string(), rev: z.number(), key: z.string().min(1) })) satisfies z.ZodType<EvidenceMeta, unknown>;
 /** The reason modal's private_metadata (ReasonMeta). */
 const reasonMeta = json(
   z.object({ id: z.string(), rev: z.number(), decision: z.enum(["reject", "request_changes"]), channel: z.string().optional() }),
@@ -146,6 +154,43 @@ async function measure(c: PressContext<{ id: string; key: string }>, done: boole
   if (r && !r.ok) await c.tell(requestMessages(actor.lang).refusal[r.refusal]);
 }
 export const tickMeasure = (c: PressContext<{ id: string; key: string }>) => measure(c, true);
+
+/** 「証跡を添えて完了」: the evidence modal, once the presser may tick this request's measures. */
+export async function openEvidence(c: PressContext<{ id: string; rev: number; key: string }>): Promise<void> {
+  const { s, actor, value } = c;
+  const req = await loadRequest(s.database.prisma, value.id);
+  const m = requestMessages(actor.lang);
+  if (!req) return void (await c.tell(m.refusal.not_found));
+  const check = canTickMeasure(req, actor.slackId, await approversFor(s.database.prisma, req.departmentId, s.settings?.governance.deputyChief ?? true));
+  if (!check.ok) {
+    await logRefusal(s, actor.slackId, `request:${req.code}`, "measure_done", check.refusal);
+    return void (await c.tell(m.refusal[check.refusal]));
+  }
+  const def = KINDS[req.kind].measures(req.data as RequestData).find((d) => d.key === value.key);
+  const state = req.measures.find((x) => x.key === value.key);
+  if (!def || !state) return void (await c.tell(m.refusal.not_found));
+  if (state.doneAt) return void (await c.tell(m.refusal.already));
+  await c.client.views.open({
+    trigger_id: c.body.trigger_id,
+    view: evidenceModal({ id: req.id, rev: req.rev, key: value.key }, req.code, def.label(actor.lang), actor.lang),
+  });
+}
+
+/** 「第N版を見る」: that version, read-only, for whoever may see the request. */
+export async function viewVersion(c: PressContext<VersionValue>): Promise<void> {
+  const { s, actor, value } = c;
+  const db = s.database.prisma;
+  const m = requestMessages(actor.lang);
+  const req = await loadRequest(db, value.id);
+  if (!req) return void (await c.tell(m.refusal.not_found));
+  if (!(await canSeeRequest(db, actor, req))) return void (await c.tell(m.version.notAllowed));
+  const v = (await loadVersions(db, req.id)).find((x) => x.version === value.version);
+  if (!v) return void (await c.tell(m.version.notFound));
+  await c.client.views.open({
+    trigger_id: c.body.trigger_id,
+    view: versionModal(req, { version: v.version, data: v.data as RequestData, createdAt: v.createdAt, createdBy: v.createdBy }, actor.lang, s.timeZone),
+  });
+}
 export const untickMeasure = (c: PressContext<{ id: string; key: string }>) => measure(c, false);
 
 // ---- modals ----------------------------------------------------------------------------------
@@ -193,6 +238,41 @@ export async function submitRevision(c: SubmitContext<z.output<typeof reviseMeta
   await c.ack();
 }
 
+/** The evidence modal's two fields, checked by the rule of evidence.ts (a link and/or a note). */
+const evidenceForm = (lang: Lang) =>
+  ({
+    fields: {
+      link: { block: EvidenceBlocks.link, action: EvidenceBlocks.link, read: "text" },
+      note: { block: EvidenceBlocks.note, action: EvidenceBlocks.note, read: "text" },
+    },
+    schema: checkedBy(
+      z.object({ link: z.string().optional(), note: z.string().optional() }),
+      (i) => {
+        const r = checkEvidence(i);
+        return r.ok ? { ok: true as const, value: r.evidence } : r;
+      },
+      (p: EvidenceProblem) => requestMessages(lang).evidence.problem[p],
+    ),
+    lang,
+  }) as const;
+
+/** The evidence modal: a link and/or a note (evidence.ts checks them), then the tick. */
+export async function submitEvidence(c: SubmitContext<EvidenceMeta>): Promise<void> {
+  const { s, actor, meta } = c;
+  const m = requestMessages(actor.lang);
+  const form = readModal(c.view.state.values, evidenceForm(actor.lang));
+  if (!form.ok) return c.ack({ response_action: "errors", errors: form.errors });
+  let r: Awaited<ReturnType<typeof setMeasure>>;
+  try {
+    r = await setMeasure(s, { requestId: meta.id, actorId: actor.slackId, key: meta.key, done: true, evidence: form.data });
+  } catch (e) {
+    s.log.error("a measure could not be recorded", { user: actor.slackId, error: errorText(e) });
+    return c.fail(m.pressFailed);
+  }
+  if (!r.ok) return c.fail(m.refusal[r.refusal]);
+  await c.ack();
+}
+
 /** The reason modal's one field, at most what its input takes (REASON_MAX, blocks.ts). */
 const reasonForm = (lang: Lang) =>
   ({
@@ -230,7 +310,10 @@ export const requestHandlers: readonly HandlerDef[] = [
   press(RequestActions.revise, { value: pressValue, invalid: notFound }, reviseRequest),
   press(RequestActions.tickMeasure, { value: measureValue, patient: true, invalid: notFound }, tickMeasure),
   press(RequestActions.untickMeasure, { value: measureValue, patient: true, invalid: notFound }, untickMeasure),
+  press(RequestActions.tickMeasureWithEvidence, { value: measureValue, invalid: notFound }, openEvidence),
+  press(RequestActions.viewVersion, { value: versionValue, invalid: notFound }, viewVersion),
   link(RequestActions.openLink),
+  submit(RequestViews.evidence, { meta: evidenceMeta, block: EvidenceBlocks.link, invalid: (lang) => requestMessages(lang).refusal.not_found }, submitEvidence),
   submit(RequestViews.form, { meta: formMeta, block: firstInputBlock, invalid: (lang) => requestMessages(lang).refusal.not_found }, submitForm),
   submit(
     RequestViews.revise,

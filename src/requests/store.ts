@@ -31,9 +31,9 @@ export interface RequestSnapshot {
   updatedAt: Date;
   effectiveAt: Date | null;
   data: Record<string, unknown>;
-  events: { at: Date; actorId: string; action: string; reason: string | null; version: number; onBehalfOf?: string | null }[];
-  /** note: what satisfied a measure the bot ticked itself (the register entry's code) */
-  measures: { key: string; doneBy: string | null; doneAt: Date | null; note?: string | null }[];
+  events: { at: Date; actorId: string; action: string; reason: string | null; version: number; onBehalfOf?: string | null; detail?: string | null }[];
+  /** note: what satisfied a measure the bot ticked itself (the register entry's code); evidence: a link or note given when ticking */
+  measures: { key: string; doneBy: string | null; doneAt: Date | null; note?: string | null; evidenceUrl: string | null; evidenceNote: string | null }[];
   /** the documents of the current version (src/routes/documents) */
   documents?: StoredDocument[];
   /** the consultation (合議) of the current version, when there is one (src/routes/consultation) */
@@ -74,8 +74,16 @@ export async function loadRequest(q: Q, id: string, opts: { lock?: boolean } = {
       reason: e.reason,
       version: e.version,
       onBehalfOf: e.onBehalfOf ?? null,
+      detail: e.detail ?? null,
     })),
-    measures: (json(r.measures) as MeasureJson[]).map((m) => ({ key: m.key, doneBy: m.doneBy, doneAt: utc(m.doneAt), note: m.note ?? null })),
+    measures: (json(r.measures) as MeasureJson[]).map((m) => ({
+      key: m.key,
+      doneBy: m.doneBy,
+      doneAt: utc(m.doneAt),
+      note: m.note ?? null,
+      evidenceUrl: m.evidenceUrl ?? null,
+      evidenceNote: m.evidenceNote ?? null,
+    })),
     documents: (json(r.documents) as DocumentJson[]).map((d) => ({
       version: r.version,
       position: d.position,
@@ -96,9 +104,9 @@ const SNAPSHOT = Prisma.sql`
          r."departmentId", d.name AS "departmentName", r."stage1By", r."channelId", r."messageTs", r."checklistTs",
          r."createdAt", r."updatedAt", r."effectiveAt",
          (SELECT v.data FROM "RequestVersion" v WHERE v."requestId" = r.id ORDER BY v.version DESC LIMIT 1) AS data,
-         COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e."actorId", 'action', e.action, 'reason', e.reason, 'version', e.version, 'onBehalfOf', e."onBehalfOf") ORDER BY e.id)
+         COALESCE((SELECT json_agg(json_build_object('at', e.at, 'actorId', e."actorId", 'action', e.action, 'reason', e.reason, 'version', e.version, 'onBehalfOf', e."onBehalfOf", 'detail', e.detail) ORDER BY e.id)
                      FROM "RequestEvent" e WHERE e."requestId" = r.id), '[]'::json) AS events,
-         COALESCE((SELECT json_agg(json_build_object('key', m.key, 'doneBy', m."doneBy", 'doneAt', m."doneAt", 'note', m.note) ORDER BY m.position)
+         COALESCE((SELECT json_agg(json_build_object('key', m.key, 'doneBy', m."doneBy", 'doneAt', m."doneAt", 'note', m.note, 'evidenceUrl', m."evidenceUrl", 'evidenceNote', m."evidenceNote") ORDER BY m.position)
                      FROM "RequestMeasure" m WHERE m."requestId" = r.id), '[]'::json) AS measures,
          COALESCE((SELECT json_agg(json_build_object('position', d.position, 'source', d.source, 'fileId', d."fileId", 'name', d.name, 'size', d.size,
                                                      'url', d.url, 'sha256', d.sha256, 'hashOf', d."hashOf") ORDER BY d.position)
@@ -144,12 +152,15 @@ interface EventJson {
   reason: string | null;
   version: number;
   onBehalfOf?: string | null;
+  detail?: string | null;
 }
 interface MeasureJson {
   key: string;
   doneBy: string | null;
   doneAt: string | null;
   note?: string | null;
+  evidenceUrl?: string | null;
+  evidenceNote?: string | null;
 }
 
 /** A json column as an object (drivers hand json back parsed or as text). */

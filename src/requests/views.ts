@@ -1,7 +1,9 @@
 // Lists and status views (ephemeral answers and the requests' App Home section): pure builders.
 import type { KnownBlock } from "@slack/types";
 import { formatDateTime, type Lang } from "../platform/i18n.js";
-import { KINDS, type RequestKind } from "./kinds/index.js";
+import { KINDS, type RequestData, type RequestKind } from "./kinds/index.js";
+import { eventText } from "./blocks.js";
+import { changesBetween, changesText, versionButtons } from "./versions.js";
 import { requestMessages } from "./messages.js";
 import type { RequestListItem, RequestSnapshot } from "./store.js";
 import type { WaitingItem } from "./access.js";
@@ -55,11 +57,21 @@ export function requestListBlocks(
   return { text: `${c.title} ${mine.length}`, blocks: blocks.slice(0, max) };
 }
 
-export function requestStatusBlocks(r: RequestSnapshot, versions: number, lang: Lang, timeZone: string): { text: string; blocks: KnownBlock[] } {
+/**
+ * /privacy status PRV-…: the request, its versions (with the change from the one before, field
+ * by field, and a button to each earlier version, only when there are earlier versions), its
+ * measures and its history.
+ */
+export function requestStatusBlocks(
+  r: RequestSnapshot,
+  versions: readonly { version: number; data: unknown }[],
+  lang: Lang,
+  timeZone: string,
+): { text: string; blocks: KnownBlock[] } {
   const m = requestMessages(lang);
   const k = KINDS[r.kind];
   const history = r.events.slice(-15).map((e) => {
-    const base = m.historyLine(formatDateTime(e.at, lang, timeZone), `<@${e.actorId}>`, m.event[e.action] ?? e.action, e.version);
+    const base = m.historyLine(formatDateTime(e.at, lang, timeZone), `<@${e.actorId}>`, eventText(r, e, lang), e.version);
     return e.reason ? `${base}\n      ${m.reasonLine(clip(e.reason, 300))}` : base;
   });
   const blocks: KnownBlock[] = [
@@ -73,10 +85,22 @@ export function requestStatusBlocks(r: RequestSnapshot, versions: number, lang: 
     {
       type: "context",
       elements: [
-        { type: "mrkdwn", text: `${m.field.requester}: <@${r.requesterId}> · ${m.field.department}: ${clip(r.departmentName, 100)} · ${m.versions(versions)}` },
+        {
+          type: "mrkdwn",
+          text: `${m.field.requester}: <@${r.requesterId}> · ${m.field.department}: ${clip(r.departmentName, 100)} · ${m.versions(versions.length)}`,
+        },
       ],
     },
   ];
+  const sorted = [...versions].sort((a, b) => a.version - b.version);
+  const last = sorted.at(-1);
+  const prev = sorted.at(-2);
+  if (last && prev) {
+    const changes = changesBetween(r.kind, prev.data as RequestData, last.data as RequestData, lang);
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: changesText(changes, prev.version, last.version, lang) } });
+    const buttons = versionButtons(r.id, last.version, lang);
+    if (buttons.length > 0) blocks.push({ type: "actions", block_id: `status-versions-${last.version}`, elements: buttons });
+  }
   if (r.measures.length > 0)
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.measuresProgress(r.measures.filter((x) => x.doneAt).length, r.measures.length) }] });
   if (history.length > 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(`*${m.history}*\n${history.join("\n")}`, 3000) } });

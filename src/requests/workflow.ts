@@ -85,6 +85,7 @@ export type Refusal =
   | "cannot_withdraw" // after the final approval
   | "not_chief" // measures are the chief's
   | "not_measures" // the request is not waiting for measures
+  | "measures_locked" // the request is effective: its measures stay as they were
   | "reason_required"
   | "consultation_pending"; // 合議 not yet satisfied (src/routes/consultation): the final approval waits
 
@@ -153,6 +154,7 @@ export function canResubmit(req: RequestState, actor: string): Check {
 
 /** The chief (or deputy) completes the necessary measures (規程 第4条4項 etc.). */
 export function canTickMeasure(req: RequestState, actor: string, a: Approvers): Check {
+  if (req.status === "effective") return refuse("measures_locked");
   if (req.status !== "approved") return refuse("not_measures");
   if (!a.chiefs.includes(actor) && !a.deputies.includes(actor)) return refuse("not_chief");
   return OK;

@@ -206,7 +206,7 @@ describe("deadline reminders (速報 due 2026/11/26 23:59)", () => {
     expect(t).toContain(a.code);
     expect(t).toContain("速報");
     expect(t).toContain("本人への通知");
-    expect(t).toContain("期限の48時間前");
+    expect(t).toContain("期限まであと1日23時間"); // how long is actually left (issue 16)
     expect(t).not.toContain("確報"); // 60 days away
     expect(reminders(P.compliance)).toEqual([]);
     expect(reminders(P.deputy)).toEqual([]);
@@ -218,7 +218,7 @@ describe("deadline reminders (速報 due 2026/11/26 23:59)", () => {
   it("24 hours before", async () => {
     await run("2026-11-26T00:05:00");
     expect(reminders(P.chief)).toHaveLength(2);
-    expect(shown(reminders(P.chief)[1])).toContain("期限の24時間前");
+    expect(shown(reminders(P.chief)[1])).toContain("期限まであと23時間");
     expect(reminders(P.compliance)).toEqual([]);
   });
 
@@ -226,7 +226,7 @@ describe("deadline reminders (速報 due 2026/11/26 23:59)", () => {
     await run("2026-11-27T00:00:00");
     for (const p of [P.chief, P.compliance]) {
       const d = reminders(p);
-      expect(d.at(-1)!.text).toContain("期限を過ぎました");
+      expect(d.at(-1)!.text).toContain("期限を超過（1時間未満）");
       expect(shown(d.at(-1)!)).toContain("コンプライアンス担当にも通知");
     }
     expect(reminders(P.chief)).toHaveLength(3);

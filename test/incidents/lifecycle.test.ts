@@ -219,12 +219,13 @@ describe("an incident from report to closure", () => {
     // the notice, due 2026/11/26 18:00 (42 h): its new owner, 48 hours before
     expect(reminders(P.employee)).toHaveLength(1);
     expect(shown(reminders(P.employee)[0])).toContain("本人への通知");
-    expect(shown(reminders(P.employee)[0])).toContain("期限の48時間前");
+    // how long is actually left when the reminder goes out (issue 16), not the stage's name
+    expect(shown(reminders(P.employee)[0])).toContain("期限まであと1日17時間");
     // the ministry report, due at the end of the 24th: passed; the chief (its owner) and compliance
     for (const p of [P.chief, P.compliance]) {
       expect(reminders(p)).toHaveLength(1);
       expect(shown(reminders(p)[0])).toContain("総務省への報告");
-      expect(shown(reminders(p)[0])).toContain("期限を過ぎました");
+      expect(shown(reminders(p)[0])).toContain("期限を超過（1時間未満）");
       expect(shown(reminders(p)[0])).not.toContain("本人への通知");
     }
     expect(reminders(LEAD)).toEqual([]);
@@ -245,7 +246,7 @@ describe("an incident from report to closure", () => {
       IncidentActions.contain,
       IncidentActions.reportPreliminary,
       IncidentActions.reportFinal,
-      IncidentActions.close,
+      // no 「クローズ」 on a triaged incident's card (closing is not a move from triaged, issue 16)
       IncidentActions.details,
       IncidentActions.assignLead,
     ];
@@ -270,7 +271,6 @@ describe("an incident from report to closure", () => {
           "contain",
           "reportPreliminary",
           "reportFinal",
-          "close",
           "assign_lead",
           "task_done:containment",
           "task_na:containment",

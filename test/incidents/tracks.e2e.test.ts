@@ -132,7 +132,7 @@ describe("L2: 1,200 customers, a carrier of the Kanto region", () => {
       .map((m) => shown(m))
       .join("\n");
     expect(dm).toContain("速報（関東総合通信局）");
-    expect(dm).toContain("期限の48時間前");
+    expect(dm).toContain("期限まであと1日23時間"); // how long is actually left (issue 16)
 
     // the ministry promise and the notice done: the next deadline is the 速報 to the bureau
     for (const key of ["ministry-report", "people-notified"]) {

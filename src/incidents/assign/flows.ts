@@ -47,7 +47,7 @@ export async function assignLead(s: Services, input: { incidentId: string; actor
     if (after.channelId) {
       const m = incidentAssignMessages(CHANNEL_LANG).lead;
       calls.push(
-        parentUpdate(after, s),
+        await parentUpdate(after, s, tx),
         threadPost(after, m.thread(mention(input.actorId), mention(input.leadId), before.leadId ? mention(before.leadId) : null)),
       );
     }

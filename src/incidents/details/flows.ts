@@ -82,7 +82,7 @@ export async function updateDetails(
       await s.outbox.enqueue(tx, [
         threadPost(after, clip(m.thread.updated(mention(input.actorId), items), 3000)),
         // the post shows the facts
-        ...(facts.length ? [parentUpdate(after, s)] : []),
+        ...(facts.length ? [await parentUpdate(after, s, tx)] : []),
       ]);
     }
     return { ok: true, code: before.code, changed: changes.map((c) => c.field) };

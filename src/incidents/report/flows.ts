@@ -214,7 +214,7 @@ export async function assessIncident(
       if (acknowledges) lines.push(incidentEscalationMessages(CHANNEL_LANG).ack.byTriage(who));
       const dl = deadlineLines(due, CHANNEL_LANG, s.timeZone, companyProfile(s));
       if (dl.length) lines.push(m.deadlinesHeader, ...dl);
-      await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, lines.join("\n"))]);
+      await s.outbox.enqueue(tx, [await parentUpdate(after, s, tx), threadPost(after, lines.join("\n"))]);
     }
     // the task checklist: created at the first triage, updated by a reassessment (tasks/flows.ts)
     const tasks = await tasksAtAssessment(tx, s, after, next, due, input.actorId);
@@ -259,7 +259,10 @@ export async function acknowledgeIncident(s: Services, input: { incidentId: stri
       data: { by: "button", minutesAfterReport: Math.floor((now.getTime() - before.reportedAt.getTime()) / 60_000) },
     });
     if (after.channelId) {
-      await s.outbox.enqueue(tx, [parentUpdate(after, s), threadPost(after, incidentEscalationMessages(CHANNEL_LANG).ack.thread(mention(input.actorId)))]);
+      await s.outbox.enqueue(tx, [
+        await parentUpdate(after, s, tx),
+        threadPost(after, incidentEscalationMessages(CHANNEL_LANG).ack.thread(mention(input.actorId))),
+      ]);
     }
     return { ok: true, code: before.code, already: false };
   });

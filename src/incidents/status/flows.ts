@@ -58,8 +58,11 @@ export async function moveIncident(
     // unchanged is only meaningful for containment finished after a report went out
     if (to === null || (to === from && input.event !== "contain")) return { ok: false, refusal: "out_of_order", from, to: target };
     const now = s.clock.now();
-    const after = await tx.incident.update({ where: { id: before.id }, data: { status: to, rev: { increment: 1 }, updatedAt: now } });
     const submittedAt = input.event === "contain" ? null : (input.submittedAt ?? now);
+    // the card marks the report submitted, with its day (blocks.ts deadlineLines)
+    const submitted =
+      input.event === "reportPreliminary" ? { preliminarySubmittedAt: submittedAt } : input.event === "reportFinal" ? { finalSubmittedAt: submittedAt } : {};
+    const after = await tx.incident.update({ where: { id: before.id }, data: { status: to, rev: { increment: 1 }, updatedAt: now, ...submitted } });
     await appendAudit(tx, {
       at: now,
       actorId: input.actorId,
@@ -97,7 +100,7 @@ export async function moveIncident(
         input.event === "contain"
           ? t.contain(who)
           : t[input.event](who, formatDateTime(submittedAt!, CHANNEL_LANG, s.timeZone), input.reference?.trim() || null);
-      calls.push(parentUpdate(after, s), threadPost(after, text));
+      calls.push(await parentUpdate(after, s, tx), threadPost(after, text));
       if (completes && after.checklistTs) calls.push(checklistCall(after, await loadTasks(tx, before.id), s, false));
     }
     calls.push(...(await homeRefreshes(tx, after)));

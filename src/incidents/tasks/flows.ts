@@ -13,6 +13,7 @@ import type { Services } from "../../platform/services.js";
 import type { IncidentTask as TaskRow } from "../../generated/prisma/client.js";
 import { mayRespond } from "../access.js";
 import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { deadlineOfTask } from "../overview.js";
 import { logRefusal } from "../refusals.js";
 import { companyProfile } from "../config.js";
 import {
@@ -182,6 +183,8 @@ export async function updateTask(
       await s.outbox.enqueue(tx, [
         checklistCall(after, tasks, s, false),
         threadPost(after, input.to === "done" ? t.done(who, label) : t.na(who, label, reason)),
+        // a deadline's task met: the card stops counting it down
+        ...(deadlineOfTask(task.key) ? [await parentUpdate(after, s, tx)] : []),
       ]);
     }
     await s.outbox.enqueue(tx, await homeRefreshes(tx, after));
@@ -234,7 +237,7 @@ export async function closeIncident(s: Services, input: { incidentId: string; ac
       },
     });
     if (after.channelId) {
-      const calls = [parentUpdate(after, s), threadPost(after, incidentTaskMessages(CHANNEL_LANG).thread.closed(mention(input.actorId), text))];
+      const calls = [await parentUpdate(after, s, tx), threadPost(after, incidentTaskMessages(CHANNEL_LANG).thread.closed(mention(input.actorId), text))];
       if (after.checklistTs) calls.push(checklistCall(after, tasks, s, false));
       await s.outbox.enqueue(tx, calls);
     }

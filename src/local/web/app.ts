@@ -35,12 +35,19 @@ import {
   type ConfirmData,
   type RenderContext,
 } from "./render.js";
+import { pageTexts, type PageTexts } from "./texts.js";
 
 const API = "/local/api";
 const STORE_KEY = "mamori.local.as";
 const TZ = "Asia/Tokyo";
 /** the persona's DM with the bot, before the server has told us its id */
 const DM = "dm";
+/**
+ * When this page was loaded (Slack ts seconds): ephemeral messages from before are not shown,
+ * as in Slack, where an ephemeral message vanishes when the client reloads.
+ */
+const PAGE_LOADED = Date.now() / 1000;
+const fresh = (e: FakeEphemeral): boolean => Number(e.ts) >= PAGE_LOADED;
 
 interface Ui {
   ws: Workspace;
@@ -55,6 +62,8 @@ interface Ui {
 }
 
 let ui: Ui;
+/** the language the layout was last drawn in (redrawn when a persona of another language is picked) */
+let layoutLang = "";
 /** each persona's DM channel with the bot, as learnt from the state */
 const dmOf = new Map<string, string>();
 /** field errors found on the page (required fields), by view id */
@@ -91,8 +100,14 @@ function ctx(): RenderContext {
     botName: ui.ws.bot.name,
     me: ui.me,
     timeZone: TZ,
+    locale: persona(ui.me)?.locale ?? "ja-JP",
   };
 }
+
+/** The page's own words in the persona's language. */
+const T = (): PageTexts => pageTexts(persona(ui.me)?.lang ?? "ja");
+/** The channels this persona sees: every public one, and the private ones they are a member of. */
+const visibleChannels = (): ChannelInfo[] => ui.ws.channels.filter((c) => c.kind === "channel" && (!c.private || (c.members ?? []).includes(ui.me)));
 
 const persona = (id: string): Persona | undefined => ui.ws.personas.find((p) => p.id === id);
 const channelInfo = (id: string): ChannelInfo | undefined => ui.ws.channels.find((c) => c.id === id);
@@ -101,19 +116,19 @@ const isDm = (id: string = ui.channel): boolean => id === DM || id === dmChannel
 
 // ---- server --------------------------------------------------------------------------------
 
-async function post(path: "command" | "message" | "action" | "submit" | "close" | "home" | "upload", body: unknown): Promise<PostAnswer> {
+async function post(path: "command" | "message" | "action" | "submit" | "close" | "home" | "upload" | "shortcut", body: unknown): Promise<PostAnswer> {
   let answer: PostAnswer;
   try {
     const res = await fetch(`${API}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     try {
       answer = (await res.json()) as PostAnswer;
     } catch {
-      answer = res.ok ? { ok: true } : { ok: false, error: `サーバーエラー（HTTP ${res.status}）` };
+      answer = res.ok ? { ok: true } : { ok: false, error: T().serverError(res.status) };
     }
   } catch {
-    answer = { ok: false, error: "ローカルサーバーに接続できません。npm start が動いているか確認してください。" };
+    answer = { ok: false, error: T().noServer };
   }
-  if (!answer.ok && !answer.errors) toast(answer.error ?? "エラーが発生しました。");
+  if (!answer.ok && !answer.errors) toast(answer.error ?? T().error);
   scheduleRefresh();
   return answer;
 }
@@ -172,50 +187,57 @@ function setOffline(offline: boolean): void {
 // ---- layout --------------------------------------------------------------------------------
 
 function layout(): void {
-  document.title = `${ui.ws.team} - ローカル Slack`;
+  const t = T();
+  document.title = t.title(ui.ws.team);
+  document.documentElement.lang = t.htmlLang;
+  layoutLang = t.htmlLang;
   $("#app").innerHTML = `
 <header class="topbar">
-  <div class="topbar-left"><span class="local-badge" title="本物の Slack ではありません。mamori をローカルで試すためのページです。">ローカル Slack</span></div>
+  <div class="topbar-left"><span class="local-badge" title="${esc(t.badgeTitle)}">${esc(t.badge)}</span></div>
   <div class="topbar-center">
-    <label class="persona-label" for="persona">表示中のユーザー</label>
-    <select id="persona" class="persona-select" data-testid="persona-switcher" aria-label="表示中のユーザーを切り替える"></select>
+    <label class="persona-label" for="persona">${esc(t.viewingAs)}</label>
+    <select id="persona" class="persona-select" data-testid="persona-switcher" aria-label="${esc(t.switchPersona)}"></select>
   </div>
   <div class="topbar-right" id="me-chip"></div>
 </header>
-<nav class="sidebar" aria-label="サイドバー">
+<nav class="sidebar" aria-label="${esc(t.sidebar)}">
   <div class="ws-name" data-testid="workspace-name">${esc(ui.ws.team)} <span aria-hidden="true">▾</span></div>
   <div class="side-section">
-    <div class="side-title">チャンネル</div>
+    <div class="side-title" data-testid="channels-title">${esc(t.channels)}</div>
     <ul class="side-list" id="channel-list"></ul>
   </div>
   <div class="side-section">
-    <div class="side-title">ダイレクトメッセージ</div>
+    <div class="side-title">${esc(t.dms)}</div>
     <ul class="side-list" id="dm-list"></ul>
   </div>
   <div class="side-foot" id="me-card" data-testid="me-card"></div>
 </nav>
 <main class="main">
   <div class="chan-head"><div class="chan-title" id="chan-title"></div><div class="chan-tabs" id="chan-tabs" role="tablist"></div></div>
-  <div class="offline" id="offline" role="status" hidden>サーバーとの接続が切れました。再接続しています…</div>
+  <div class="offline" id="offline" role="status" hidden>${esc(t.offline)}</div>
   <div class="messages" id="messages" data-testid="messages" aria-live="polite"></div>
   <div class="home-pane" id="home" hidden></div>
   <div class="composer-wrap" id="composer-wrap">
     <div class="cmd-hint" id="cmd-hint" data-testid="command-hint" hidden></div>
+    <div class="shortcut-menu" id="shortcut-menu" data-testid="shortcut-menu" role="menu" hidden></div>
     <div class="composer">
-      <textarea id="composer" data-testid="composer" rows="1" aria-label="メッセージ"></textarea>
-      <button type="button" class="send-btn" id="composer-send" data-testid="composer-send" aria-label="送信">➤</button>
+      <button type="button" class="shortcut-btn" id="shortcut-btn" data-testid="shortcut-button" aria-haspopup="menu" aria-label="${esc(t.shortcuts)}" title="${esc(
+        t.shortcuts,
+      )}">⚡</button>
+      <textarea id="composer" data-testid="composer" rows="1" aria-label="${esc(t.message)}"></textarea>
+      <button type="button" class="send-btn" id="composer-send" data-testid="composer-send" aria-label="${esc(t.send)}">➤</button>
     </div>
-    <div class="composer-help"><b>Enter</b> で送信　<b>Shift + Enter</b> で改行　<code>/privacy</code> でコマンド</div>
+    <div class="composer-help">${t.help}</div>
   </div>
 </main>
-<aside class="thread" id="thread" data-testid="thread-pane" aria-label="スレッド" hidden>
-  <div class="thread-head"><div><b>スレッド</b> <span class="thread-chan" id="thread-chan"></span></div>
-    <button type="button" class="icon-btn" id="thread-close" data-testid="thread-close" aria-label="スレッドを閉じる">×</button></div>
+<aside class="thread" id="thread" data-testid="thread-pane" aria-label="${esc(t.thread)}" hidden>
+  <div class="thread-head"><div><b>${esc(t.thread)}</b> <span class="thread-chan" id="thread-chan"></span></div>
+    <button type="button" class="icon-btn" id="thread-close" data-testid="thread-close" aria-label="${esc(t.closeThread)}">×</button></div>
   <div class="thread-body" id="thread-messages"></div>
   <div class="composer-wrap">
     <div class="composer">
-      <textarea id="thread-composer" data-testid="thread-composer" rows="1" placeholder="返信する…" aria-label="スレッドに返信"></textarea>
-      <button type="button" class="send-btn" id="thread-send" data-testid="thread-send" aria-label="返信を送信">➤</button>
+      <textarea id="thread-composer" data-testid="thread-composer" rows="1" placeholder="${esc(t.reply)}" aria-label="${esc(t.replyAria)}"></textarea>
+      <button type="button" class="send-btn" id="thread-send" data-testid="thread-send" aria-label="${esc(t.sendReply)}">➤</button>
     </div>
   </div>
 </aside>
@@ -231,13 +253,16 @@ function layout(): void {
 
 function renderSidebar(): void {
   const active = ui.channel;
-  $("#channel-list").innerHTML = ui.ws.channels
-    .filter((c) => c.kind === "channel")
+  $("#channel-list").innerHTML = visibleChannels()
     .map(
       (c) =>
         `<li><a href="#" class="side-link${c.id === active ? " active" : ""}" data-testid="channel-link" data-channel-id="${esc(c.id)}" data-channel-name="${esc(c.name)}"${
-          c.id === active ? ' aria-current="page"' : ""
-        }><span class="hash" aria-hidden="true">#</span>${esc(c.name)}</a></li>`,
+          c.private ? ` data-private="1" title="${esc(T().privateChannel)}"` : ""
+        }${c.id === active ? ' aria-current="page"' : ""}>${
+          c.private
+            ? `<span class="hash lock" data-testid="lock" aria-label="${esc(T().privateChannel)}">🔒</span>`
+            : '<span class="hash" aria-hidden="true">#</span>'
+        }${esc(c.name)}</a></li>`,
     )
     .join("");
   const dmActive = isDm(active);
@@ -260,14 +285,14 @@ function renderHeader(): void {
     title.innerHTML = `<span class="side-avatar avatar-bot" aria-hidden="true">守</span><span class="chan-name">${esc(ui.ws.bot.name)}</span><span class="app-badge">APP</span>`;
     const tab = (id: "home" | "messages", label: string) =>
       `<button type="button" role="tab" class="chan-tab${ui.tab === id ? " active" : ""}" aria-selected="${ui.tab === id}" data-tab="${id}" data-testid="${id}-tab">${label}</button>`;
-    tabs.innerHTML = tab("home", "ホーム") + tab("messages", "メッセージ");
+    tabs.innerHTML = tab("home", T().home) + tab("messages", T().messages);
   } else {
     const c = channelInfo(ui.channel);
-    title.innerHTML = `<span class="chan-name"># ${esc(c?.name ?? ui.channel)}</span>`;
+    title.innerHTML = `<span class="chan-name">${c?.private ? "🔒" : "#"} ${esc(c?.name ?? ui.channel)}</span>`;
     tabs.innerHTML = "";
   }
   const composer = $("#composer") as HTMLTextAreaElement;
-  composer.placeholder = isDm() ? `${ui.ws.bot.name} へのメッセージ` : `#${channelInfo(ui.channel)?.name ?? ""} へのメッセージ`;
+  composer.placeholder = isDm() ? T().messageTo(ui.ws.bot.name) : T().messageTo(`#${channelInfo(ui.channel)?.name ?? ""}`);
 }
 
 // ---- messages --------------------------------------------------------------------------------
@@ -306,13 +331,17 @@ function reconcile(box: HTMLElement, items: Item[]): void {
 }
 
 function introHtml(): string {
-  const tip = `<div class="tip">💡 下の入力欄に <code>/privacy help</code> と入力して <b>Enter</b> を押すと、${esc(ui.ws.bot.name)} の使い方が表示されます。届出を作るには <code>/privacy request</code>。</div>`;
+  const t = T();
+  const tip = `<div class="tip">${t.tip(esc(ui.ws.bot.name))}</div>`;
   if (isDm())
-    return `<div class="chan-intro"><div class="intro-avatar avatar-bot" aria-hidden="true">守</div><h2>${esc(ui.ws.bot.name)} <span class="app-badge">APP</span></h2><p>これは <b>${esc(
-      ui.ws.bot.name,
-    )}</b> とのダイレクトメッセージの始まりです。あなた宛ての通知や承認の依頼がここに届きます。</p>${tip}</div>`;
-  const name = channelInfo(ui.channel)?.name ?? ui.channel;
-  return `<div class="chan-intro"><h2># ${esc(name)}</h2><p>これは <b>#${esc(name)}</b> チャンネルの始まりです。</p>${tip}</div>`;
+    return `<div class="chan-intro"><div class="intro-avatar avatar-bot" aria-hidden="true">守</div><h2>${esc(ui.ws.bot.name)} <span class="app-badge">APP</span></h2><p>${t.dmIntro(
+      esc(ui.ws.bot.name),
+    )}</p>${tip}</div>`;
+  const c = channelInfo(ui.channel);
+  const name = c?.name ?? ui.channel;
+  if (ui.state?.denied) return `<div class="chan-intro" data-testid="channel-denied"><h2>🔒 ${esc(name)}</h2><p>${esc(t.denied)}</p></div>`;
+  if (c?.private) return `<div class="chan-intro"><h2>🔒 ${esc(name)}</h2><p>${t.privateIntro(esc(name))}</p>${tip}</div>`;
+  return `<div class="chan-intro"><h2># ${esc(name)}</h2><p>${t.channelIntro(esc(name))}</p>${tip}</div>`;
 }
 
 type Entry = { ts: string; html: string; key: string };
@@ -325,7 +354,7 @@ function withDays(entries: Entry[]): Item[] {
     const d = dayKey(e.ts, TZ);
     if (d !== day) {
       day = d;
-      items.push({ key: `day-${d}`, html: `<div class="day-divider"><span>${esc(dayLabel(e.ts, TZ))}</span></div>` });
+      items.push({ key: `day-${d}`, html: `<div class="day-divider"><span>${esc(dayLabel(e.ts, TZ, new Date(), persona(ui.me)?.locale))}</span></div>` });
     }
     items.push(e);
   }
@@ -348,7 +377,10 @@ function renderMessages(st: PersonaState): void {
   lastChannelShown = st.channel;
   const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
   const top = box.scrollTop;
-  const entries = [...st.messages.map((m) => messageEntry(m)), ...st.ephemerals.filter((e) => e.channel === st.channel && !e.thread_ts).map(ephemeralEntry)];
+  const entries = [
+    ...st.messages.map((m) => messageEntry(m)),
+    ...st.ephemerals.filter((e) => e.channel === st.channel && !e.thread_ts && fresh(e)).map(ephemeralEntry),
+  ];
   reconcile(box, [{ key: "intro", html: introHtml() }, ...withDays(entries)]);
   const target = ui.highlight ? box.querySelector<HTMLElement>(`[data-testid="message"][data-ts="${cssEscape(ui.highlight)}"]`) : null;
   if (target) target.scrollIntoView({ block: "center" });
@@ -375,13 +407,13 @@ function renderThread(st: PersonaState): void {
   const top = box.scrollTop;
   const { parent, replies } = st.thread;
   const parentTs = parent.ts;
-  const entries = [...replies.map((m) => messageEntry(m, true)), ...st.ephemerals.filter((e) => e.thread_ts === parentTs).map(ephemeralEntry)].sort((a, b) =>
-    cmpTs(a.ts, b.ts),
+  const entries = [...replies.map((m) => messageEntry(m, true)), ...st.ephemerals.filter((e) => e.thread_ts === parentTs && fresh(e)).map(ephemeralEntry)].sort(
+    (a, b) => cmpTs(a.ts, b.ts),
   );
   const count = replies.length;
   reconcile(box, [
     { key: "parent", html: renderMessage(parent, ctx(), { inThread: true }) },
-    { key: "count", html: `<div class="thread-count"><span>${count > 0 ? `${count}件の返信` : "まだ返信はありません"}</span></div>` },
+    { key: "count", html: `<div class="thread-count"><span>${esc(T().replies(count))}</span></div>` },
     ...entries,
   ]);
   $("#thread-chan").textContent = isDm(parent.channel) ? ui.ws.bot.name : `#${channelInfo(parent.channel)?.name ?? parent.channel}`;
@@ -468,8 +500,8 @@ function checkRequired(modal: HTMLElement): Record<string, string> {
     const value = raw[id]?.value;
     const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
     const min = Number(blk.dataset.minLength ?? "0");
-    if (empty && blk.dataset.optional !== "1") errors[id] = "この項目は必須です。";
-    else if (typeof value === "string" && min > 0 && [...value].length < min) errors[id] = `${min}文字以上で入力してください。`;
+    if (empty && blk.dataset.optional !== "1") errors[id] = T().required;
+    else if (typeof value === "string" && min > 0 && [...value].length < min) errors[id] = T().minLength(min);
   }
   return errors;
 }
@@ -732,6 +764,29 @@ async function onElementChange(target: HTMLElement): Promise<void> {
 
 // ---- composer ----------------------------------------------------------------------------------
 
+/** ⚡: the app's global shortcuts (the manifest's), as Slack lists them beside the composer. */
+function toggleShortcuts(): void {
+  const menu = $("#shortcut-menu");
+  if (!menu.hidden) {
+    menu.hidden = true;
+    return;
+  }
+  const t = T();
+  const items = ui.ws.shortcuts.map(
+    (x) =>
+      `<button type="button" class="shortcut-item" role="menuitem" data-testid="shortcut-item" data-shortcut="${esc(x.callbackId)}"><span class="shortcut-app avatar-bot" aria-hidden="true">守</span><span class="shortcut-name">${esc(
+        x.name,
+      )}</span><span class="shortcut-desc">${esc(x.description)} · ${esc(ui.ws.bot.name)}</span></button>`,
+  );
+  menu.innerHTML = `<div class="cmd-title">${esc(t.shortcutsTitle)}</div>${items.length ? items.join("") : `<div class="cmd-none">${esc(t.noShortcuts)}</div>`}`;
+  menu.hidden = false;
+}
+
+async function runShortcut(callbackId: string): Promise<void> {
+  $("#shortcut-menu").hidden = true;
+  await post("shortcut", { as: ui.me, callbackId });
+}
+
 function updateHint(text: string): void {
   const hint = $("#cmd-hint");
   if (!text.startsWith("/")) {
@@ -742,9 +797,9 @@ function updateHint(text: string): void {
   const typingArgs = /\s/.test(text);
   const matches = ui.ws.commands.filter((c) => (typingArgs ? c.command === word : c.command.startsWith(word)));
   if (matches.length === 0) {
-    hint.innerHTML = `<div class="cmd-none">「${esc(word)}」に一致するコマンドはありません</div>`;
+    hint.innerHTML = `<div class="cmd-none">${esc(T().noMatch(word))}</div>`;
   } else {
-    hint.innerHTML = `<div class="cmd-title">${typingArgs ? "使い方" : "コマンド"}</div>${matches
+    hint.innerHTML = `<div class="cmd-title">${typingArgs ? T().usage : T().command}</div>${matches
       .map(
         (c) =>
           `<button type="button" class="cmd-item" data-command="${esc(c.command)}"><span class="cmd-name">${esc(c.command)}</span> <span class="cmd-usage">${esc(
@@ -784,7 +839,7 @@ async function sendComposer(t: HTMLTextAreaElement, threadTs?: string): Promise<
 function toast(message: string): void {
   const box = $("#toasts");
   const el = fromHtml(
-    `<div class="toast" role="alert" data-testid="toast"><span class="toast-text">${renderMrkdwn(message, ctx())}</span><button type="button" class="toast-x" aria-label="閉じる">×</button></div>`,
+    `<div class="toast" role="alert" data-testid="toast"><span class="toast-text">${renderMrkdwn(message, ctx())}</span><button type="button" class="toast-x" aria-label="${esc(T().close)}">×</button></div>`,
   );
   box.appendChild(el);
   const remove = () => el.remove();
@@ -931,6 +986,10 @@ function wire(): void {
     if (item) return void onOverflowItem(item);
     const btn = t.closest<HTMLButtonElement>("button.bk-btn");
     if (btn && !btn.disabled) return void onButton(btn);
+    if (t.closest("#shortcut-btn")) return void toggleShortcuts();
+    const sc = t.closest<HTMLElement>("[data-shortcut]");
+    if (sc) return void runShortcut(sc.dataset.shortcut!);
+    if (!t.closest("#shortcut-menu")) $("#shortcut-menu").hidden = true;
     if (t.closest("#composer-send")) return void sendComposer($("#composer") as HTMLTextAreaElement);
     if (t.closest("#thread-send")) return void sendComposer($("#thread-composer") as HTMLTextAreaElement, ui.thread ?? undefined);
   });
@@ -1016,6 +1075,7 @@ function switchPersona(id: string): void {
     const body: HomeBody = { as: id };
     void post("home", body);
   }
+  if (T().htmlLang !== layoutLang) layout(); // the page's own words follow the persona's language
   ($("#persona") as HTMLSelectElement).value = id;
   lastChannelShown = "";
   $("#home").dataset.key = "";

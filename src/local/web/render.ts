@@ -30,6 +30,8 @@ export interface RenderContext {
   me?: string;
   /** IANA time zone of the times shown; default Asia/Tokyo */
   timeZone?: string;
+  /** the viewer's Slack locale: the page's own words and how dates and times are written (default ja-JP) */
+  locale?: string;
   /** set by renderMessage / renderEphemeral / renderModal / renderHome */
   container?: Container;
   /** field errors by input block_id */
@@ -272,7 +274,7 @@ function special(inner: string, ctx: RenderContext): string | null {
     if (word.startsWith("subteam^")) return `<span class="mk-mention">${esc(label ?? "@group")}</span>`;
     if (word.startsWith("date^")) {
       const seconds = Number(word.split("^")[1]);
-      const shown = label ?? (Number.isFinite(seconds) ? formatFull(String(seconds), ctx.timeZone) : word);
+      const shown = label ?? (Number.isFinite(seconds) ? formatFull(String(seconds), ctx.timeZone, ctx.locale) : word);
       return `<time class="mk-date">${esc(shown)}</time>`;
     }
     return null;
@@ -395,14 +397,45 @@ function parts(ts: string, tz: string | undefined): Record<string, string> {
   return out;
 }
 
-/** "9:05" style time of a ts (hours without a leading zero, like Slack). */
-export function formatTime(ts: string, tz?: string): string {
+const isEn = (locale?: string) => (locale ?? "ja-JP").toLowerCase().startsWith("en");
+
+/** "9:05" style time of a ts (hours without a leading zero, like Slack); "9:05 AM" for an English locale. */
+export function formatTime(ts: string, tz?: string, locale?: string): string {
+  if (isEn(locale)) return new Intl.DateTimeFormat("en-US", { timeZone: tz ?? TZ, hour: "numeric", minute: "2-digit", hour12: true }).format(tsToDate(ts));
   const p = parts(ts, tz);
   return `${Number(p.hour)}:${p.minute}`;
 }
 
-/** "2026年3月5日(木) 9:05:12" */
-export function formatFull(ts: string, tz?: string): string {
+/** English ordinal of a day of the month: 1st, 2nd, 3rd, 4th, 11th, 22nd. */
+function ordinal(n: number): string {
+  const t = n % 100;
+  if (t >= 11 && t <= 13) return `${n}th`;
+  return `${n}${({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th"}`;
+}
+
+function enParts(ts: string, tz: string | undefined): Record<string, string> {
+  const f = new Intl.DateTimeFormat("en-US", {
+    timeZone: tz ?? TZ,
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    weekday: "long",
+    hour: "numeric",
+    minute: "2-digit",
+    second: "2-digit",
+    hour12: true,
+  });
+  const out: Record<string, string> = {};
+  for (const p of f.formatToParts(tsToDate(ts))) out[p.type] = p.value;
+  return out;
+}
+
+/** "2026年3月5日(木) 9:05:12"; "March 5th, 2026 at 9:05:12 AM" for an English locale. */
+export function formatFull(ts: string, tz?: string, locale?: string): string {
+  if (isEn(locale)) {
+    const e = enParts(ts, tz);
+    return `${e.month} ${ordinal(Number(e.day))}, ${e.year} at ${e.hour}:${e.minute}:${e.second} ${e.dayPeriod}`;
+  }
   const p = parts(ts, tz);
   return `${p.year}年${p.month}月${p.day}日(${p.weekday}) ${Number(p.hour)}:${p.minute}:${p.second}`;
 }
@@ -414,14 +447,48 @@ export function dayKey(ts: string, tz?: string): string {
 }
 
 /** 今日, 昨日, 3月5日(木), or 2025年3月5日(水) for another year. */
-export function dayLabel(ts: string, tz?: string, now: Date = new Date()): string {
+export function dayLabel(ts: string, tz?: string, now: Date = new Date(), locale?: string): string {
   const nowTs = String(now.getTime() / 1000);
   const key = dayKey(ts, tz);
-  if (key === dayKey(nowTs, tz)) return "今日";
-  if (key === dayKey(String(now.getTime() / 1000 - 86_400), tz)) return "昨日";
+  const en = isEn(locale);
+  if (key === dayKey(nowTs, tz)) return en ? "Today" : "今日";
+  if (key === dayKey(String(now.getTime() / 1000 - 86_400), tz)) return en ? "Yesterday" : "昨日";
+  if (en) {
+    // Slack: "Thursday, March 5th", with the year for another year
+    const e = enParts(ts, tz);
+    const md = `${e.weekday}, ${e.month} ${ordinal(Number(e.day))}`;
+    return e.year === enParts(nowTs, tz).year ? md : `${md}, ${e.year}`;
+  }
   const p = parts(ts, tz);
   const md = `${p.month}月${p.day}日(${p.weekday})`;
   return p.year === parts(nowTs, tz).year ? md : `${p.year}年${md}`;
+}
+
+/** The page's own words (not the app's), in the viewer's language. */
+export function words(ctx: Pick<RenderContext, "locale">) {
+  return isEn(ctx.locale)
+    ? {
+        sure: "Are you sure?",
+        yes: "Yes",
+        cancel: "Cancel",
+        optional: "(optional)",
+        edited: "(edited)",
+        replies: (n: number) => `${n} ${n === 1 ? "reply" : "replies"}`,
+        viewThread: "View thread",
+        replyInThread: "Reply in thread",
+        onlyYou: "Only visible to you",
+      }
+    : {
+        sure: "よろしいですか？",
+        yes: "はい",
+        cancel: "キャンセル",
+        optional: "（任意）",
+        edited: "(編集済み)",
+        replies: (n: number) => `${n}件の返信`,
+        viewThread: "スレッドを表示",
+        replyInThread: "スレッドで返信する",
+        onlyYou: "あなただけに表示されています",
+      };
 }
 
 // ---- elements ----------------------------------------------------------------------------
@@ -453,10 +520,10 @@ export function confirmData(confirm: unknown, ctx: RenderContext): ConfirmData |
   if (!isObj(confirm)) return undefined;
   const style = confirm.style === "danger" || confirm.style === "primary" ? confirm.style : undefined;
   return {
-    title: textOf(confirm.title) || "よろしいですか？",
+    title: textOf(confirm.title) || words(ctx).sure,
     textHtml: renderText(confirm.text, ctx),
-    confirm: textOf(confirm.confirm) || "はい",
-    deny: textOf(confirm.deny) || "キャンセル",
+    confirm: textOf(confirm.confirm) || words(ctx).yes,
+    deny: textOf(confirm.deny) || words(ctx).cancel,
     ...(style && { style }),
   };
 }
@@ -687,7 +754,7 @@ function richInline(e: Obj, ctx: RenderContext): string {
       html = `<span class="mk-mention mk-broadcast">@${esc(str(e.range) ?? "here")}</span>`;
       break;
     case "date":
-      html = `<time class="mk-date">${esc(str(e.fallback) ?? formatFull(str(e.timestamp) ?? "0", ctx.timeZone))}</time>`;
+      html = `<time class="mk-date">${esc(str(e.fallback) ?? formatFull(str(e.timestamp) ?? "0", ctx.timeZone, ctx.locale))}</time>`;
       break;
     default:
       html = esc(str(e.text) ?? "");
@@ -747,8 +814,8 @@ function inputBlock(b: Obj, blockId: string | undefined, ctx: RenderContext): st
   ].includes(type);
   const labelText = esc(textOf(b.label));
   const label = grouped
-    ? `<div class="bk-label"${attrs({ id: `${id}-label` })}>${labelText}${optional ? ' <span class="bk-optional">（任意）</span>' : ""}</div>`
-    : `<label class="bk-label"${attrs({ for: id })}>${labelText}${optional ? ' <span class="bk-optional">（任意）</span>' : ""}</label>`;
+    ? `<div class="bk-label"${attrs({ id: `${id}-label` })}>${labelText}${optional ? ` <span class="bk-optional">${words(ctx).optional}</span>` : ""}</div>`
+    : `<label class="bk-label"${attrs({ for: id })}>${labelText}${optional ? ` <span class="bk-optional">${words(ctx).optional}</span>` : ""}</label>`;
   const hint = b.hint !== undefined ? `<div class="bk-hint">${renderText(b.hint, ctx)}</div>` : "";
   const control = renderElement(el, blockId, ctx, "input", grouped ? { "aria-labelledby": `${id}-label` } : {});
   return `<div${attrs({
@@ -868,8 +935,8 @@ function bodyHtml(text: string, blocks: Block[] | undefined, ctx: RenderContext)
 function headHtml(name: string, isBot: boolean, ts: string, ctx: RenderContext): string {
   return `<div class="msg-head"><span class="msg-name">${esc(name)}</span>${isBot ? '<span class="app-badge">APP</span>' : ""}<time class="msg-time"${attrs({
     datetime: tsToDate(ts).toISOString(),
-    title: formatFull(ts, ctx.timeZone),
-  })}>${formatTime(ts, ctx.timeZone)}</time></div>`;
+    title: formatFull(ts, ctx.timeZone, ctx.locale),
+  })}>${formatTime(ts, ctx.timeZone, ctx.locale)}</time></div>`;
 }
 
 /** A message of a channel or a thread: avatar, name (APP badge for the bot), time, body, files, replies. */
@@ -877,14 +944,14 @@ export function renderMessage(m: FakeMessage, ctx: RenderContext, opts: MessageO
   const isBot = m.bot_id !== undefined || (ctx.botUserId !== undefined && m.user === ctx.botUserId);
   const name = isBot ? (ctx.botName ?? "mamori") : userName(m.user, ctx);
   const c: RenderContext = { ...ctx, container: { type: "message", channel: m.channel, ts: m.ts } };
-  const edited = m.edited ? ' <span class="msg-edited">(編集済み)</span>' : "";
+  const edited = m.edited ? ` <span class="msg-edited">${words(ctx).edited}</span>` : "";
   const replies =
     !opts.inThread && m.reply_count > 0
-      ? `<button type="button" class="msg-replies" data-testid="replies-link"${attrs({ "data-open-thread": m.ts })}><span class="msg-replies-count">${m.reply_count}件の返信</span><span class="msg-replies-view">スレッドを表示</span></button>`
+      ? `<button type="button" class="msg-replies" data-testid="replies-link"${attrs({ "data-open-thread": m.ts })}><span class="msg-replies-count">${words(ctx).replies(Number(m.reply_count))}</span><span class="msg-replies-view">${words(ctx).viewThread}</span></button>`
       : "";
   const tools = opts.inThread
     ? ""
-    : `<div class="msg-tools"><button type="button" class="msg-tool" title="スレッドで返信する" aria-label="スレッドで返信する"${attrs({ "data-open-thread": m.ts })}>💬</button></div>`;
+    : `<div class="msg-tools"><button type="button" class="msg-tool" title="${words(ctx).replyInThread}" aria-label="${words(ctx).replyInThread}"${attrs({ "data-open-thread": m.ts })}>💬</button></div>`;
   return `<div${attrs({
     class: `msg${isBot ? " msg-bot" : ""}${opts.highlight ? " msg-highlight" : ""}`,
     "data-testid": "message",
@@ -908,7 +975,7 @@ export function renderEphemeral(e: FakeEphemeral, ctx: RenderContext): string {
     "data-channel": e.channel,
     "data-ephemeral": "1",
     "data-thread-ts": e.thread_ts,
-  })}>${avatarHtml(ctx.botUserId ?? "bot", name, true)}<div class="msg-main"><div class="eph-note"><span aria-hidden="true">👁</span> あなただけに表示されています</div>${headHtml(
+  })}>${avatarHtml(ctx.botUserId ?? "bot", name, true)}<div class="msg-main"><div class="eph-note"><span aria-hidden="true">👁</span> ${words(ctx).onlyYou}</div>${headHtml(
     name,
     true,
     e.ts,

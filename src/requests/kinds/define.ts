@@ -90,6 +90,13 @@ function plainJson(v: unknown): RequestData {
   return JSON.parse(JSON.stringify(v)) as RequestData;
 }
 
+/** One field of a stored version as a person reads it: its label and its value in words ("" when empty). */
+export interface ReadableField {
+  id: string;
+  label: string;
+  value: string;
+}
+
 export interface FormDef {
   specs: readonly FieldSpec[];
   texts: (lang: Lang) => { fields: Record<string, FieldText>; options: Record<string, Record<string, string>> };
@@ -100,8 +107,20 @@ export interface FormDef {
 export function formOf(def: FormDef): {
   formBlocks(lang: Lang, initial?: RequestData): KnownBlock[];
   parse(values: FormValues, lang: Lang, today: string): ParseResult;
+  readable(data: RequestData, lang: Lang): ReadableField[];
 } {
   return {
+    readable(data, lang) {
+      const t = def.texts(lang);
+      const raw = rawFromData(def.specs, data) ?? {};
+      return def.specs.map((spec) => {
+        const v = raw[spec.id];
+        const opts = t.options[spec.id] ?? {};
+        const shown = (x: string) => (spec.type === "date" ? showDate(x, lang) : spec.type === "text" ? x : optionText(opts, x));
+        const value = Array.isArray(v) ? v.map(shown).join("、") : v ? shown(v) : "";
+        return { id: spec.id, label: t.fields[spec.id]?.label ?? spec.id, value };
+      });
+    },
     formBlocks(lang, initial) {
       const t = def.texts(lang);
       return formBlocksOf(def.specs, t.fields, t.options, kindMessages(lang).common, rawFromData(def.specs, initial));

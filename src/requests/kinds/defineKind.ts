@@ -4,7 +4,7 @@
 import { formOf, type FormDef } from "./define.js";
 import type { KindDefinition, KindTexts } from "./types.js";
 
-export interface KindSpec<K extends string> extends Omit<KindDefinition<K>, "name" | "description" | "formBlocks" | "parse" | "textFields"> {
+export interface KindSpec<K extends string> extends Omit<KindDefinition<K>, "name" | "description" | "formBlocks" | "parse" | "readable" | "textFields"> {
   /** the form: its field specs (block ids = field names) and its zod schema, whose messages come from the catalogue */
   form: Pick<FormDef, "specs" | "schema">;
 }

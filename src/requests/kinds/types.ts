@@ -79,6 +79,8 @@ export interface KindDefinition<K extends string = string> {
   formBlocks(lang: Lang, initial?: RequestData): KnownBlock[];
   /** Validates the submitted state. `today` is "YYYY-MM-DD" in Asia/Tokyo. */
   parse(values: FormValues, lang: Lang, today: string): ParseResult;
+  /** Every field of a stored version, labelled and in words (the version modal, the change between versions). */
+  readable(data: RequestData, lang: Lang): { id: string; label: string; value: string }[];
   /**
    * The form's free-text fields (their names): what a person typed there is kept on the
    * request's version, never in the audit chain (see auditData in requests/flows.ts).

@@ -168,6 +168,17 @@ export class SlackRequestSender {
   }
 
   /** Sends a view_submission for a view payload; applies the app's response_action to the fake. */
+  /** A global shortcut (the ⚡ menu, or the search bar): a `shortcut` payload with a fresh trigger_id. */
+  async shortcut(userId: string, callbackId: string, opts: SendOptions = {}): Promise<SentResponse> {
+    const triggerId = this.triggerId(userId);
+    const payload = this.interaction("shortcut", userId, {
+      callback_id: callbackId,
+      trigger_id: triggerId,
+      action_ts: (this.clock.now().getTime() / 1000).toFixed(6),
+    });
+    return { ...(await this.postPayload(payload, opts)), triggerId };
+  }
+
   async viewSubmission(userId: string, view: Obj, opts: SendOptions = {}): Promise<SentResponse> {
     const triggerId = this.triggerId(userId);
     const res = await this.postPayload(this.interaction("view_submission", userId, { trigger_id: triggerId, view, response_urls: [] }), opts);
