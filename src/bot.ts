@@ -15,6 +15,7 @@ import { loadOrgFile } from "./directory/orgFile.js";
 import { importOrg } from "./directory/changes.js";
 import { registerRequestOutbox } from "./requests/flows.js";
 import { registerHome, registerHomeOutbox } from "./home/index.js";
+import { registerTrackedDms } from "./platform/slack/trackedDm.js";
 import { requestHandlers } from "./requests/slack.js";
 import { allJobs } from "./jobs.js";
 import { reminderHandlers } from "./reminders/slack.js";
@@ -130,6 +131,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
 
   registerRequestOutbox(services);
   registerHomeOutbox(services);
+  registerTrackedDms(services);
   // every command and press is recorded with its work before its ack; a recovery pass finishes what a stopped process acknowledged
   const inbox = new Inbox({ database, clock, log, gate: () => workGateOf(app), leaseMs: o.inboxLeaseMs, passMs: o.inboxPassMs, metrics });
   registerPrivacyCommand(app, services, inbox);

@@ -439,6 +439,17 @@ const ja = {
     noChannel: "（コンプライアンスチャンネルが設定されていないため、DM でお知らせします）",
     noApproverToCompliance: (code: string, outcome: string, who: string) =>
       `:warning: ${code}：${who} が「${outcome}」を提案しましたが、承認できる個人情報管理責任者・代理が他にいません。管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。`,
+    /** the owner's DM once a step is done: what, when, by whom (its buttons follow the case) */
+    stamp: (what: string, at: string, who: string) => `✅ ${what}（${at} ${who}）`,
+    stepDone: {
+      identity: "本人確認を記録済み",
+      answered: "回答を記録済み",
+      proposed: "不実施を提案済み（個人情報管理責任者の承認待ち）",
+      approved: "不実施が承認済み",
+      sentBack: "差し戻し済み（回答を記録し直してください）",
+      withdrawn: "取り下げを記録済み",
+      noticed: "本人への通知を記録済み（完了）",
+    },
     lateEscalation: (code: string, kind: string, ceiling: string, owner: string) =>
       `:rotating_light: 開示等の請求 ${code}（${kind}）は記録した時点で社内上限（${ceiling}、受付から2週間・社内設定。この時点から本人は訴えを提起できます：第39条）に達しています。担当 ${owner}。`,
   },
@@ -816,6 +827,16 @@ const en: typeof ja = {
     noChannel: "(No compliance channel is set, so this comes by DM.)",
     noApproverToCompliance: (code, outcome, who) =>
       `:warning: ${code}: ${who} proposes "${outcome}", and no other chief privacy officer or deputy can approve it. Ask an admin to add one (/privacy admin role add @user deputyChief).`,
+    stamp: (what, at, who) => `✅ ${what} (${at}, ${who})`,
+    stepDone: {
+      identity: "Identity check recorded",
+      answered: "Answer recorded",
+      proposed: "Refusal proposed (awaiting the chief privacy officer)",
+      approved: "Refusal approved",
+      sentBack: "Sent back (record the answer again)",
+      withdrawn: "Withdrawal recorded",
+      noticed: "Notice to the person recorded (done)",
+    },
     lateEscalation: (code, kind, ceiling, owner) =>
       `:rotating_light: Subject request ${code} (${kind}) was logged at or after the company ceiling (${ceiling}, two weeks after arrival, a company setting; from then the person may sue, Art.39). Owner ${owner}.`,
   },

@@ -2,10 +2,14 @@
 // incident: a reply in its thread, the parent message brought up to date, and the Home tabs
 // that list it refreshed.
 import type { Tx } from "../platform/db.js";
-import { CHANNEL_LANG } from "../platform/i18n.js";
+import { CHANNEL_LANG, formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import type { Services } from "../platform/services.js";
-import { homeRefresh, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
+import { homeRefresh, mention, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
+import { updateTrackedDms, withoutButtons } from "../platform/slack/trackedDm.js";
+import { langOf } from "../directory/store.js";
+import { incidentEscalationMessages } from "./escalationMessages.js";
+import { IncidentActions } from "./ids.js";
 import { incidentMessage } from "./blocks.js";
 import { officersOf } from "../directory/store.js";
 import type { IncidentRow } from "./store.js";
@@ -15,6 +19,17 @@ const orderKey = (id: string) => `incident:${id}`;
 
 export function threadPost(i: IncidentRow, text: string): OutgoingCall {
   return post(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text });
+}
+
+/** The DMs that carry 「受領しました」 (to the officers on a report, and the escalations): tracked, edited once acknowledged. */
+export const ackDmKey = (incidentId: string) => `incident-ack:${incidentId}`;
+
+/** Once acknowledged (by the button or by the first assessment): every such DM loses the button and says by whom. */
+export async function ackDmUpdates(tx: Tx, s: Services, incidentId: string, by: string, at: Date): Promise<OutgoingCall[]> {
+  return updateTrackedDms(tx, ackDmKey(incidentId), async (p, sent) => {
+    const lang = await langOf(tx, p);
+    return withoutButtons(sent, [IncidentActions.acknowledge], incidentEscalationMessages(lang).ack.dmStamp(formatDateTime(at, lang, s.timeZone), mention(by)));
+  });
 }
 
 export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {

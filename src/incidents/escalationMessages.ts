@@ -6,6 +6,7 @@ const ja = {
   ack: {
     button: "受領しました（対応開始）",
     parent: (who: string, at: string) => `✅ 受領：${who}（${at}）`,
+    dmStamp: (at: string, who: string) => `✅ 受領済み（${at} ${who}）`,
     notYet: "⏳ まだ誰も受領していません（30分で副責任者・コンプライアンスへ上申）",
     thread: (who: string) => `✅ ${who} が受領しました（対応開始）。上申は止まります。`,
     byTriage: (who: string) => `✅ ${who} の評価をもって受領としました。上申は止まります。`,
@@ -32,6 +33,7 @@ const en: typeof ja = {
   ack: {
     button: "Acknowledged (on it)",
     parent: (who: string, at: string) => `✅ Acknowledged by ${who} (${at})`,
+    dmStamp: (at: string, who: string) => `✅ Acknowledged (${at}, ${who})`,
     notYet: "⏳ Nobody has acknowledged it yet (escalates to the deputy chief and compliance after 30 minutes)",
     thread: (who: string) => `✅ ${who} acknowledged it (on it). Escalation stops.`,
     byTriage: (who: string) => `✅ ${who}'s assessment counts as the acknowledgement. Escalation stops.`,

@@ -13,6 +13,8 @@ import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import { formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, mentions, ref, threadPost } from "../platform/slack/calls.js";
+import { trackedDm } from "../platform/slack/trackedDm.js";
+import { ackDmKey } from "./calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { appendAudit } from "../platform/audit/chain.js";
@@ -57,7 +59,7 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
           const lang = await langOf(tx, p);
           const m = incidentEscalationMessages(lang).escalation;
           const text = m.dm(i.code, m.minutes[e.step], clip(i.summary, 500));
-          calls.push(directMessage(p, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
+          calls.push(await trackedDm(tx, s.clock.now(), ackDmKey(i.id), p, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
         }
         const m = incidentEscalationMessages(CHANNEL_LANG).escalation;
         const compliance = e.notify.includes("complianceChannel") ? ((await getChannels(tx)).compliance ?? null) : null;
