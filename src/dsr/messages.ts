@@ -469,6 +469,20 @@ const ja = {
     noticed: (code: string) => `${code} の本人への通知を記録しました。完了です。`,
   },
 
+  home: {
+    cases: "*📨 担当している開示等の請求*",
+    approvals: "*📨 承認を待っている不実施（開示等の請求）*",
+    complaints: "*📨 担当している苦情・相談*",
+    note: "期限は回答目標（社内設定）です。法律上は遅滞なく対応します。",
+    item: (code: string, kind: string, status: string) => `*${code}* ${kind}\n${status}`,
+    ceiling: (day: string) => `社内上限 ${day}`,
+    complaintItem: (code: string, kind: string, received: string) => `*${code}* ${kind}（受付 ${received}）`,
+    approval: (code: string, kind: string, outcome: string) => `*${code}* ${kind}：「${outcome}」の提案`,
+    open: "開く",
+    seeCases: "`/privacy dsr list`",
+    seeComplaints: "`/privacy complaint list`",
+  },
+
   command: {
     usage: [
       "`/privacy dsr` 開示等の請求を記録（取扱担当者・管理者・責任者・コンプライアンス）",
@@ -854,6 +868,20 @@ const en: typeof ja = {
     withdrawn: (code) => `Withdrawal of ${code} recorded.`,
     decided: (code) => `Answer to ${code} recorded. Once the person is told, press "Record the notice".`,
     noticed: (code) => `Notice to the person for ${code} recorded. Closed.`,
+  },
+
+  home: {
+    cases: "*📨 Subject requests you own*",
+    approvals: "*📨 Refusals waiting for your approval (subject requests)*",
+    complaints: "*📨 Complaints and inquiries you own*",
+    note: "Deadlines are the answer targets (company settings). The law says without delay.",
+    item: (code, kind, status) => `*${code}* ${kind}\n${status}`,
+    ceiling: (day) => `company ceiling ${day}`,
+    complaintItem: (code, kind, received) => `*${code}* ${kind} (received ${received})`,
+    approval: (code, kind, outcome) => `*${code}* ${kind}: "${outcome}" proposed`,
+    open: "Open",
+    seeCases: "`/privacy dsr list`",
+    seeComplaints: "`/privacy complaint list`",
   },
 
   command: {

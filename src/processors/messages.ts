@@ -7,6 +7,12 @@ import type { DisposalMethod, InspectionResult, Problem, Refusal } from "./rules
 const ja = {
   date: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
   none: "—",
+  home: {
+    title: "*🏢 預託先の定期調査（規程第15条6項）*",
+    item: (name: string, code: string) => `*${name}*（${code}）`,
+    inspect: "調査を記録",
+    seeAll: "`/privacy processors`",
+  },
   usage: [
     "`/privacy processors` 預託先の一覧（次回調査・契約期間・書類の保存期限、規程第15条）",
     "`/privacy processors inspected PRV-2026-0001` 預託先の定期調査を記録（第15条6項）",
@@ -143,6 +149,12 @@ const ja = {
 const en: typeof ja = {
   date: (y, m, d) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
   none: "—",
+  home: {
+    title: "*🏢 Processor inspections (Rule Art.15(6))*",
+    item: (name: string, code: string) => `*${name}* (${code})`,
+    inspect: "Record inspection",
+    seeAll: "`/privacy processors`",
+  },
   usage: [
     "`/privacy processors` processors (next inspection, contract term, document retention; Rule Art.15)",
     "`/privacy processors inspected PRV-2026-0001` record a processor's periodic inspection (Art.15(6))",

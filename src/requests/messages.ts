@@ -165,6 +165,14 @@ const ja = {
     waiting: "*あなたの判断・措置を待っている届出*",
     noneWaiting: "あなたを待っている届出はありません。",
   },
+  home: {
+    note: "期限は社内設定の目安です（判断：段階の開始から、措置：最終承認から、いずれも営業日）。",
+    open: "スレッドを開く",
+    decide: "判断する",
+    measures: "措置を実施",
+    start: "届出を作成",
+    seeAll: "`/privacy mine`",
+  },
   versions: (n: number) => `版：${n}（以前の版も記録されています）`,
 };
 
@@ -319,6 +327,14 @@ const en: typeof ja = {
     none: "No requests yet. File one with `/privacy request`.",
     waiting: "*Waiting for your decision or measures*",
     noneWaiting: "Nothing is waiting for you.",
+  },
+  home: {
+    note: "Deadlines are company targets (a decision: from the start of its stage; measures: from the final approval; in business days).",
+    open: "Open thread",
+    decide: "Decide",
+    measures: "Do the measures",
+    start: "File a request",
+    seeAll: "`/privacy mine`",
   },
   versions: (n) => `Version: ${n} (earlier versions are kept)`,
 };

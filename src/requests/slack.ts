@@ -7,7 +7,8 @@ import { maxText, readModal } from "../platform/slack/modal.js";
 import type { Actor } from "../directory/actor.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import { kindOf, type FormValues, type KindDefinition, type RequestData, type RequestKind } from "./kinds/index.js";
-import { REASON_MAX, reasonModal, requestFormModal, type ReasonMeta } from "./blocks.js";
+import { pickKindModal, REASON_MAX, reasonModal, requestFormModal, type ReasonMeta } from "./blocks.js";
+import { HOME_STARTER_VALUE } from "../platform/home.js";
 import { decide, logRefusal, resubmit, setMeasure, submitRequest, withdraw } from "./flows.js";
 import { ReasonBlock, RequestActions, RequestViews, type PressValue } from "./ids.js";
 import { requestMessages } from "./messages.js";
@@ -104,6 +105,11 @@ export async function withdrawRequest(c: PressContext<PressValue>): Promise<void
   if (r) await c.tell(r.ok ? m.withdrawn(r.code) : m.refusal[r.refusal]);
 }
 
+/** 「届出を作成」 on the Home tab: the kind picker, the same modal as `/privacy request`. */
+export async function startFromHome(c: PressContext<string>): Promise<void> {
+  await c.client.views.open({ trigger_id: c.body.trigger_id, view: pickKindModal(c.actor.lang) });
+}
+
 /** Revise (on the sent-back DM): the form again, pre-filled with the stored version. */
 export async function reviseRequest(c: PressContext<PressValue>): Promise<void> {
   const { s, actor, value } = c;
@@ -197,6 +203,7 @@ export const requestHandlers: readonly HandlerDef[] = [
   press(RequestActions.tickMeasure, { value: measureValue, patient: true, invalid: notFound }, tickMeasure),
   press(RequestActions.untickMeasure, { value: measureValue, patient: true, invalid: notFound }, untickMeasure),
   link(RequestActions.openLink),
+  press(RequestActions.startFromHome, { value: z.literal(HOME_STARTER_VALUE) }, startFromHome),
   submit(RequestViews.form, { meta: formMeta, block: firstInputBlock, invalid: (lang) => requestMessages(lang).refusal.not_found }, submitForm),
   submit(
     RequestViews.revise,

@@ -11,6 +11,12 @@ export const courseName = (c: Pick<Course, "name" | "nameEn">, lang: Lang) => (l
 const list = (xs: string[], sep: string) => xs.join(sep);
 
 const ja = {
+  home: {
+    title: "*🎓 受講が必要な研修（規程第28条）*",
+    item: (name: string, id: string) => `*${name}*\n受講後に \`/privacy training done ${id}\` で記録`,
+    open: "研修を開く",
+    seeAll: "`/privacy training`",
+  },
   usage: [
     "`/privacy training` 自分の研修の受講状況（第28条）",
     "`/privacy training done <コース> [YYYY-MM-DD] [証跡URL]` 受講を記録（日付の省略は今日）",
@@ -118,6 +124,12 @@ const ja = {
 };
 
 const en: typeof ja = {
+  home: {
+    title: "*🎓 Training due (Rule Art.28)*",
+    item: (name: string, id: string) => `*${name}*\nOnce done, record it with \`/privacy training done ${id}\``,
+    open: "Open course",
+    seeAll: "`/privacy training`",
+  },
   usage: [
     "`/privacy training` my training courses (Art. 28)",
     "`/privacy training done <course> [YYYY-MM-DD] [evidence URL]` record a completion (date defaults to today)",
