@@ -248,16 +248,22 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
     }
     const ownerLang = await langOf(tx, ownerId);
     calls.push(
-      await trackedDm(tx, now, ownerDmKey(c.id), ownerId, ((lang: Lang) => {
-        const m = dsrMessages(lang);
-        const d = ownerDm(c, lang, channel ? ref("dsrPermalink", c.id) : null);
-        const extra = [
-          ...(late === "overdue" ? [m.thread.lateOverdue(dayText(due.targetOn, lang))] : []),
-          ...(late === "ceiling" ? [m.dm.lateEscalation(code, m.kind[f.kind as DsrKind], dayText(due.ceilingOn, lang), mention(ownerId))] : []),
-          ...(channel ? [] : [m.dm.noChannel]),
-        ];
-        return extra.length ? { ...d, text: [d.text, ...extra].join("\n") } : d;
-      })(ownerLang)),
+      await trackedDm(
+        tx,
+        now,
+        ownerDmKey(c.id),
+        ownerId,
+        ((lang: Lang) => {
+          const m = dsrMessages(lang);
+          const d = ownerDm(c, lang, channel ? ref("dsrPermalink", c.id) : null);
+          const extra = [
+            ...(late === "overdue" ? [m.thread.lateOverdue(dayText(due.targetOn, lang))] : []),
+            ...(late === "ceiling" ? [m.dm.lateEscalation(code, m.kind[f.kind as DsrKind], dayText(due.ceilingOn, lang), mention(ownerId))] : []),
+            ...(channel ? [] : [m.dm.noChannel]),
+          ];
+          return extra.length ? { ...d, text: [d.text, ...extra].join("\n") } : d;
+        })(ownerLang),
+      ),
     );
     for (const p of escalateTo.filter((x) => x !== ownerId)) {
       calls.push(
@@ -475,7 +481,9 @@ export async function recordAnswer(
         const lang = await langOf(tx, p);
         const msg = approvalMessage(after, lang);
         const text = dsrMessages(lang).dm.toApprovers(after.code, dsrMessages(lang).outcome[f.outcome], who);
-        calls.push(await trackedDm(tx, now, approvalDmKey(after.id), p, { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...msg.blocks] }));
+        calls.push(
+          await trackedDm(tx, now, approvalDmKey(after.id), p, { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...msg.blocks] }),
+        );
       }
     }
     calls.push(...(await ownerDmUpdates(tx, s, after, input.actorId, status === "awaiting_approval" ? "proposed" : "answered")));

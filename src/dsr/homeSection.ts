@@ -30,10 +30,10 @@ export const dsrHomeSection: HomeSection = async ({ db, actor, services: s }) =>
     const url = link(c);
     const button: HomeButton | undefined =
       next && nextAction
-      ? { text: next.text.text, actionId: nextAction, value: c.id, style: "primary" }
-      : url
-        ? { text: h.open, url, actionId: DsrActions.openLink }
-        : undefined;
+        ? { text: next.text.text, actionId: nextAction, value: c.id, style: "primary" }
+        : url
+          ? { text: h.open, url, actionId: DsrActions.openLink }
+          : undefined;
     const status = `${t.status[c.status as DsrStatus] ?? c.status} · ${h.ceiling(dayText(c.ceilingOn, actor.lang))}`;
     return { text: h.item(c.code, t.kind[c.kind as DsrKind] ?? c.kind, status), due: { day: dateDay(c.targetOn) }, ...(button ? { button } : {}) };
   });

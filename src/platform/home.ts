@@ -136,7 +136,13 @@ export function homeListBlocks(ctx: { lang: Lang; now: Date; timeZone: string },
     const accessory = b
       ? "url" in b
         ? { type: "button", text: { type: "plain_text", text: clip(b.text, 75) }, action_id: b.actionId, url: b.url }
-        : { type: "button", text: { type: "plain_text", text: clip(b.text, 75) }, action_id: b.actionId, value: b.value, ...(b.style ? { style: b.style } : {}) }
+        : {
+            type: "button",
+            text: { type: "plain_text", text: clip(b.text, 75) },
+            action_id: b.actionId,
+            value: b.value,
+            ...(b.style ? { style: b.style } : {}),
+          }
       : undefined;
     blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(text, 3000) }, ...(accessory ? { accessory } : {}) } as KnownBlock);
   }

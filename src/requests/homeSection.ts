@@ -35,4 +35,8 @@ export const requestsHomeSection: HomeSection = async ({ db, actor, services: s 
 };
 
 /** 「届出を作成」: the kind picker, as `/privacy request` opens it. */
-export const requestsHomeStarter: HomeStarter = (actor) => ({ text: requestMessages(actor.lang).home.start, actionId: RequestActions.startFromHome, style: "primary" });
+export const requestsHomeStarter: HomeStarter = (actor) => ({
+  text: requestMessages(actor.lang).home.start,
+  actionId: RequestActions.startFromHome,
+  style: "primary",
+});

@@ -56,15 +56,18 @@ export async function updateTrackedDms(
     const at = { key, to: r.personId };
     const body = await build(r.personId, r.body as MessageBody);
     // the DM channel is only known once it is posted: a reference, like the ts
-    out.push({ orderKey: `dm:${r.personId}`, method: "chat.update", payload: { channel: { $ref: "trackedDmChannel", ...at }, ts: { $ref: "trackedDmTs", ...at }, ...body } });
+    out.push({
+      orderKey: `dm:${r.personId}`,
+      method: "chat.update",
+      payload: { channel: { $ref: "trackedDmChannel", ...at }, ts: { $ref: "trackedDmTs", ...at }, ...body },
+    });
   }
   return out;
 }
 
 /** Lets the outbox record where a tracked DM went and fill in its channel and ts for the edit. */
 export function registerTrackedDms(s: Pick<Services, "outbox">): void {
-  const find = (tx: Tx, r: Record<string, unknown>) =>
-    tx.trackedDm.findUnique({ where: { key_personId: { key: String(r.key), personId: String(r.to) } } });
+  const find = (tx: Tx, r: Record<string, unknown>) => tx.trackedDm.findUnique({ where: { key_personId: { key: String(r.key), personId: String(r.to) } } });
   s.outbox.registerRef("trackedDmChannel", async (tx, r) => (await find(tx, r))?.channelId ?? undefined);
   s.outbox.registerRef("trackedDmTs", async (tx, r) => (await find(tx, r))?.messageTs ?? undefined);
   s.outbox.onSent(SENT, async (tx, onSent, response) => {
