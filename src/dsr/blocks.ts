@@ -479,7 +479,7 @@ export function complaintModal(lang: Lang, today: Day): View {
     { type: "context", elements: [{ type: "mrkdwn", text: m.complaintIntro }] },
     { type: "input", block_id: ComplaintBlocks.kind, label: plain(m.complaintKind, 2000), element: radio(COMPLAINT_KINDS, t.complaintKind, "complaint") },
     { type: "input", block_id: ComplaintBlocks.via, label: plain(m.via, 2000), element: select(VIAS, t.via) },
-    dateInput(ComplaintBlocks.receivedOn, m.receivedOn, today),
+    dateInput(ComplaintBlocks.receivedOn, m.complaintReceivedOn, today),
     textInput(ComplaintBlocks.summary, m.summary, { multiline: true, max: 2000 }),
     textInput(ComplaintBlocks.customerRef, m.customerRef, { optional: true, max: 100, hint: m.customerRefHint }),
     textInput(ComplaintBlocks.link, m.link, { optional: true, max: 30 }),

@@ -498,7 +498,7 @@ export async function recordAnswer(
 export type RefusalDecision = { decision: "approve" } | { decision: "send_back"; reason: string };
 
 /**
- * 拒否を承認 / 差し戻し by the chief or deputy, on the revision the buttons were made for.
+ * 不実施を承認 / 差し戻し by the chief or deputy, on the revision the buttons were made for.
  * Nobody decides their own proposal (rules.ts refusalApprovers): the proposer is refused,
  * and told so when nobody else can (`no_other_approver`). Approved: answered. Sent back:
  * verified again, the proposal kept in the log, the owner told why.

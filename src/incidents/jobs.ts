@@ -209,7 +209,7 @@ export const incidentJobs: Job[] = [
     name: "incidents.escalations",
     schedule: "*/5 * * * *",
     description: {
-      ja: "受領されていない事故を30分で副責任者・コンプライアンスへ、2時間でコンプライアンスチャンネルへも上申し、事故の期限（48時間前・24時間前・経過時・以後毎日）を通知（夜間も送信）",
+      ja: "受領されていない事故を30分で個人情報管理責任者代理・コンプライアンスへ、2時間でコンプライアンスチャンネルへも上申し、事故の期限（48時間前・24時間前・経過時・以後毎日）を通知（夜間も送信）",
       en: "escalates incidents nobody acknowledged (30 minutes: deputy chief and compliance; 2 hours: again and the compliance channel) and reminds of incident deadlines (48 h and 24 h before, when passed, then daily), at any hour",
     },
     run: incidentEscalations,

@@ -4,7 +4,7 @@ import { catalogue } from "../platform/i18n.js";
 
 const ja = {
   digest: {
-    title: "個人情報の事故（外部規程 第9条、法第26条）",
+    title: "個人情報の事故（個人情報保護法 第26条、ビジネスパートナー規約別紙「お客様情報の保護に関する細則」第9条）",
     counts: (open: number, opened: number, closed: number) => `対応中 *${open}* 件（期間中の報告 ${opened} 件、終了 ${closed} 件）`,
     more: (n: number) => `ほか ${n} 件`,
   },
@@ -27,7 +27,7 @@ const ja = {
 
 const en: typeof ja = {
   digest: {
-    title: "Personal data incidents (customer-information rules Art.9, APPI Art.26)",
+    title: "Personal data incidents (APPI Art.26; the business partners' Customer Information Protection Rules, Art.9)",
     counts: (open: number, opened: number, closed: number) => `*${open}* open (${opened} reported and ${closed} closed in the period)`,
     more: (n: number) => `and ${n} more`,
   },

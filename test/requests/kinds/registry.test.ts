@@ -8,7 +8,6 @@ import path from "node:path";
 import YAML from "yaml";
 import type { View } from "@slack/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMMANDS } from "../../../commands/index.js";
 import { helpText } from "../../../commands/help.js";
 import { requestCommand } from "../../../commands/request.js";
 import type { CommandContext } from "../../../commands/types.js";
