@@ -241,7 +241,8 @@ const ja = {
     scopeHint: "例：契約情報の開示、DM送付の停止",
     owner: "担当者（空欄なら自分）",
     identityTitle: "本人確認を記録",
-    identityIntro: (code: string) => `${code} の本人確認（基本方針 5.(2)）。確認した書類の種類だけを記録し、*番号（個人番号、被保険者等記号・番号など）は記録しないでください*。`,
+    identityIntro: (code: string) =>
+      `${code} の本人確認（基本方針 5.(2)）。確認した書類の種類だけを記録し、*番号（個人番号、被保険者等記号・番号など）は記録しないでください*。`,
     idDocument: "本人の確認書類",
     idOtherDocument: "「その他」の場合：どの書類か",
     idDocumentNote: "「その他」の場合：書類の名称",

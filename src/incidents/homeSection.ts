@@ -11,10 +11,8 @@ import { messageLink } from "../platform/services.js";
 import { mayAssess } from "./access.js";
 import { companyProfile } from "./config.js";
 import { IncidentActions } from "./ids.js";
-import { incidentMessages } from "./messages.js";
-import { dueLabel, openIncidents } from "./overview.js";
+import { openIncidentLine, openIncidents } from "./overview.js";
 import { incidentOverviewMessages } from "./overviewMessages.js";
-import type { IncidentStatus } from "./rules.js";
 import { taskLabelFor } from "./trackMessages.js";
 
 /** incidents and tasks shown at most (the rest are counted) */
@@ -24,7 +22,6 @@ export const incidentsHomeSection: HomeSection = async ({ db, actor, services: s
   const team = mayAssess(actor);
   const now = s.clock.now();
   const m = incidentOverviewMessages(actor.lang);
-  const status = incidentMessages(actor.lang).status;
   const ctx = { lang: actor.lang, now, timeZone: s.timeZone };
   const link = (i: { channelId: string | null; messageTs: string | null }) => (i.channelId && i.messageTs ? messageLink(s, i.channelId, i.messageTs) : null);
   const blocks: KnownBlock[] = [];
@@ -33,9 +30,9 @@ export const incidentsHomeSection: HomeSection = async ({ db, actor, services: s
   if (team || list.length > 0) {
     const items = list.map((i): HomeItem => {
       const url = link(i);
-      const what = i.next ? dueLabel(i.next.taskKey, actor.lang, companyProfile(s)) : i.status === "open" ? m.noNext : m.noDue;
+      // the digest's line (code, status, next deadline); how long is left is added below it, with its ⚠️ / 🔴
       return {
-        text: `*${i.code}* ${status[i.status as IncidentStatus] ?? i.status}\n${what}${team && i.leadId ? m.lead(`<@${i.leadId}>`) : ""}`,
+        text: openIncidentLine(s, { ...i, overdue: false }, actor.lang) + (team && i.leadId ? m.lead(`<@${i.leadId}>`) : ""),
         due: i.next ? { at: i.next.dueAt } : null,
         ...(url ? { button: { text: m.home.open, url, actionId: IncidentActions.openLink } } : {}),
       };

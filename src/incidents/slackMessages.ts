@@ -15,7 +15,8 @@ const ja = {
     submit: "送信",
     assessSubmit: "評価を保存",
     close: "キャンセル",
-    intro: "分かっていることだけで構いません。すぐに報告してください（ビジネスパートナー規約別紙「お客様情報の保護に関する細則」第9条も、漏えい等の即時報告を求めています）。証拠となるデータやメールは削除しないでください。",
+    intro:
+      "分かっていることだけで構いません。すぐに報告してください（ビジネスパートナー規約別紙「お客様情報の保護に関する細則」第9条も、漏えい等の即時報告を求めています）。証拠となるデータやメールは削除しないでください。",
     summary: "何が起きましたか",
     summaryHint: "例：顧客名簿を添付したメールを誤って社外の1名に送信した",
     discoveredOn: "気づいた日",
@@ -122,7 +123,8 @@ const en: typeof ja = {
     submit: "Send",
     assessSubmit: "Save",
     close: "Cancel",
-    intro: "Tell us what you know now; do not wait (the business partners' Customer Information Protection Rules, Art.9, also require an immediate report). Do not delete data or mails that may be evidence.",
+    intro:
+      "Tell us what you know now; do not wait (the business partners' Customer Information Protection Rules, Art.9, also require an immediate report). Do not delete data or mails that may be evidence.",
     summary: "What happened?",
     summaryHint: "e.g. a mail with the customer list attached went to one outside address by mistake",
     discoveredOn: "Date you noticed it",
