@@ -32,6 +32,21 @@ export async function ackDmUpdates(tx: Tx, s: Services, incidentId: string, by: 
   });
 }
 
+/** The DM that makes someone a task's owner carries the task's 「完了」「該当なし」: tracked, edited once the task is settled. */
+export const taskDmKey = (incidentId: string, key: string) => `incident-task:${incidentId}:${key}`;
+
+/** Once the task is done or not applicable (from the DM, the checklist or by anyone allowed): its owner's DM loses the buttons. */
+export async function taskDmUpdates(tx: Tx, s: Services, incidentId: string, key: string, stamp: (lang: "ja" | "en", at: string) => string, at: Date) {
+  return updateTrackedDms(tx, taskDmKey(incidentId, key), async (p, sent) => {
+    const lang = await langOf(tx, p);
+    return withoutButtons(
+      sent,
+      [IncidentActions.taskDone, IncidentActions.taskNa, IncidentActions.taskEdit],
+      stamp(lang, formatDateTime(at, lang, s.timeZone)),
+    );
+  });
+}
+
 export function parentUpdate(i: IncidentRow, s: Services): OutgoingCall {
   const msg = incidentMessage(i, CHANNEL_LANG, s.timeZone, companyProfile(s));
   return messageUpdate(orderKey(i.id), i.channelId, ref("incidentTs", i.id), { text: msg.text, blocks: msg.blocks });

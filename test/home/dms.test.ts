@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DsrActions, DsrViews, IdentityBlocks } from "../../src/dsr/ids.js";
 import { dsrMessages } from "../../src/dsr/messages.js";
-import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks } from "../../src/incidents/ids.js";
+import { AssessBlocks, AssignBlocks, IncidentActions, IncidentViews, ReportBlocks } from "../../src/incidents/ids.js";
 import { ManualClock } from "../../src/platform/clock.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { parseSettings } from "../../src/settings.js";
@@ -153,5 +153,43 @@ describe("an incident's 「受領しました」 DMs", () => {
       expect(shown(edited)).toContain(`✅ 受領済み（2026/11/24 12:10 <@${P.chief}>）`);
       expect(JSON.stringify(edited.blocks)).not.toContain(IncidentActions.acknowledge);
     }
+  });
+});
+
+describe("a task owner's DM", () => {
+  it("once the task is done from the DM, the DM says so and its 完了 / 該当なし are gone", async () => {
+    clock.set(jst("2026-11-24T13:00:00"));
+    const i = await db().incident.findFirstOrThrow({ where: { summary: "USBメモリを紛失した" } });
+    const checklist = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.thread(ORG.channels.incidents, i.messageTs!).find((m) => shown(m).includes("対応タスク"))),
+    );
+    const edit = await newView(h, P.chief, IncidentViews.taskEdit, () =>
+      h.slack.blockAction(P.chief, {
+        actionId: IncidentActions.taskEdit,
+        blockId: "task-cause-found",
+        message: { channel: checklist.channel, ts: checklist.ts },
+      }),
+    );
+    await h.slack.fillAndSubmit(P.chief, edit.id, { [AssignBlocks.owner]: P.employee2, [AssignBlocks.dueOn]: "2026-11-27", [AssignBlocks.dueTime]: "18:00" });
+    expect(h.fake.viewErrors(edit.id) ?? {}).toEqual({});
+    const dm = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.dms(P.employee2).find((m) => shown(m).includes(i.code) && JSON.stringify(m.blocks ?? []).includes(IncidentActions.taskDone))),
+    );
+    clock.set(jst("2026-11-24T13:30:00"));
+    const block = (dm.blocks ?? []).find((b) => JSON.stringify(b).includes(IncidentActions.taskDone));
+    const r = await h.slack.blockAction(P.employee2, {
+      actionId: IncidentActions.taskDone,
+      blockId: block?.block_id as string,
+      message: { channel: dm.channel, ts: dm.ts },
+    });
+    expect(r.status).toBe(200);
+    const edited = await dmShows(dm, "✅ 完了（");
+    expect(shown(edited)).toContain(`✅ 完了（2026/11/24 13:30 <@${P.employee2}>）`);
+    expect(JSON.stringify(edited.blocks)).not.toContain(IncidentActions.taskDone);
+    expect(JSON.stringify(edited.blocks)).not.toContain(IncidentActions.taskNa);
   });
 });

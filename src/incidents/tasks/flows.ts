@@ -12,7 +12,7 @@ import { mention, messageUpdate, ref, threadPost as inThread } from "../../platf
 import type { Services } from "../../platform/services.js";
 import type { IncidentTask as TaskRow } from "../../generated/prisma/client.js";
 import { mayRespond } from "../access.js";
-import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { homeRefreshes, taskDmUpdates, parentUpdate, threadPost } from "../calls.js";
 import { logRefusal } from "../refusals.js";
 import { companyProfile } from "../config.js";
 import {
@@ -184,7 +184,9 @@ export async function updateTask(
         threadPost(after, input.to === "done" ? t.done(who, label) : t.na(who, label, reason)),
       ]);
     }
-    await s.outbox.enqueue(tx, await homeRefreshes(tx, after));
+    // the owner's DM with this task's buttons (assign/flows.ts) says it is settled, by whom and when
+    const stamp = (lang: "ja" | "en", at: string) => incidentTaskMessages(lang).dmStamp(input.to, at, mention(input.actorId));
+    await s.outbox.enqueue(tx, [...(await taskDmUpdates(tx, s, before.id, task.key, stamp, now)), ...(await homeRefreshes(tx, after))]);
     return { ok: true, code: before.code, key: task.key };
   });
   if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, `task_${input.to}:${input.key}`, result.refusal);

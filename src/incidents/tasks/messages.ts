@@ -2,6 +2,8 @@
 import { catalogue } from "../../platform/i18n.js";
 
 const ja = {
+  /** the task owner's DM once the task is settled (its buttons are gone) */
+  dmStamp: (to: "done" | "na", at: string, who: string) => `${to === "done" ? "✅ 完了" : "➖ 該当なし"}（${at} ${who}）`,
   checklist: {
     header: (code: string) => `📋 ${code} の対応タスク`,
     owner: "担当",
@@ -57,6 +59,7 @@ const ja = {
 };
 
 const en: typeof ja = {
+  dmStamp: (to, at, who) => `${to === "done" ? "✅ Done" : "➖ Not applicable"} (${at}, ${who})`,
   checklist: {
     header: (code: string) => `📋 Tasks of ${code}`,
     owner: "Owner",
