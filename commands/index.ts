@@ -19,7 +19,7 @@ import { statusCommand } from "./status.js";
 import { trainingCommand } from "./training.js";
 import type { PrivacyCommand } from "./types.js";
 
-export const helpCommand: PrivacyCommand = makeHelpCommand(() => COMMANDS);
+export const helpCommand: PrivacyCommand = makeHelpCommand();
 
 export const COMMANDS: PrivacyCommand[] = [
   requestCommand,

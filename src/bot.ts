@@ -15,6 +15,7 @@ import { loadOrgFile } from "./directory/orgFile.js";
 import { importOrg } from "./directory/changes.js";
 import { registerRequestOutbox } from "./requests/flows.js";
 import { registerHome, registerHomeOutbox } from "./home/index.js";
+import { registerTrackedDms } from "./platform/slack/trackedDm.js";
 import { requestHandlers } from "./requests/slack.js";
 import { delegationHandlers } from "./routes/delegation/slack.js";
 import { circulationHandlers } from "./routes/circulation/slack.js";
@@ -154,6 +155,7 @@ export async function createBot(o: BotOptions): Promise<Bot> {
   registerRequestOutbox(services);
   registerConsultationOutbox(services);
   registerHomeOutbox(services);
+  registerTrackedDms(services);
   // every command and press is recorded with its work before its ack; a recovery pass finishes what a stopped process acknowledged
   const inbox = new Inbox({ database, clock, log, gate: () => workGateOf(app), leaseMs: o.inboxLeaseMs, passMs: o.inboxPassMs, metrics });
   registerPrivacyCommand(app, services, inbox);

@@ -436,16 +436,19 @@ export function caseMessage(c: CaseRow, lang: Lang): SlackMessage {
 }
 
 /** The DM to the owner: what the case is, its buttons and a link to the register post. */
-export function ownerDm(c: CaseRow, lang: Lang, link: unknown): { text: string; blocks: unknown[] } {
+export function ownerDm(c: CaseRow, lang: Lang, link: unknown, done?: string): { text: string; blocks: unknown[] } {
   const t = dsrMessages(lang);
   const text = t.dm.toOwner(c.code, t.kind[c.kind as DsrKind], dayText(c.targetOn, lang), dayText(c.ceilingOn, lang));
-  const elements: unknown[] = [...caseButtons(c, lang)];
+  // the buttons the case has now: none once it waits for the chief or is closed
+  const open = (OPEN_DSR_STATUSES as readonly string[]).includes(c.status) && c.status !== "awaiting_approval";
+  const elements: unknown[] = open ? [...caseButtons(c, lang)] : [];
   if (link) elements.push({ type: "button", text: plain(t.parent.open), action_id: DsrActions.openLink, url: link });
   return {
-    text,
+    text: done ? `${text}\n${done}` : text,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text } },
-      { type: "actions", block_id: `dsr-dm-${c.rev}`, elements },
+      ...(done ? [{ type: "context", elements: [{ type: "mrkdwn", text: done }] }] : []),
+      ...(elements.length ? [{ type: "actions", block_id: `dsr-dm-${c.rev}`, elements }] : []),
     ],
   };
 }
@@ -478,7 +481,7 @@ export function complaintModal(lang: Lang, today: Day): View {
     { type: "context", elements: [{ type: "mrkdwn", text: m.complaintIntro }] },
     { type: "input", block_id: ComplaintBlocks.kind, label: plain(m.complaintKind, 2000), element: radio(COMPLAINT_KINDS, t.complaintKind, "complaint") },
     { type: "input", block_id: ComplaintBlocks.via, label: plain(m.via, 2000), element: select(VIAS, t.via) },
-    dateInput(ComplaintBlocks.receivedOn, m.receivedOn, today),
+    dateInput(ComplaintBlocks.receivedOn, m.complaintReceivedOn, today),
     textInput(ComplaintBlocks.summary, m.summary, { multiline: true, max: 2000 }),
     textInput(ComplaintBlocks.customerRef, m.customerRef, { optional: true, max: 100, hint: m.customerRefHint }),
     textInput(ComplaintBlocks.link, m.link, { optional: true, max: 30 }),

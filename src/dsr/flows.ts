@@ -9,12 +9,13 @@ import { appendAudit } from "../platform/audit/chain.js";
 import { sealOf } from "../platform/pii/index.js";
 import { nextCode, yearIn } from "../platform/codes.js";
 import { transact, whenDuplicate, type Tx } from "../platform/db.js";
-import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
+import { CHANNEL_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, mention, mentions, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
 import { refusalLog } from "../platform/refusals.js";
 import { calendarOf, type Services } from "../platform/services.js";
 import { registerParentMessage } from "../platform/slack/parentMessage.js";
+import { trackedDm, updateTrackedDms } from "../platform/slack/trackedDm.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { approvalMessage, caseMessage, dayText, groundsText, identityText, ownerDm } from "./blocks.js";
 import type { AnswerInput, IdentityInput, LogInput, NoticeInput } from "./forms.js";
@@ -85,6 +86,20 @@ function parentUpdate(c: CaseRow): OutgoingCall | null {
 async function dm(tx: Tx, to: string, build: (lang: Lang) => { text: string; blocks?: unknown[] }): Promise<OutgoingCall> {
   const lang = await langOf(tx, to);
   return directMessage(to, build(lang));
+}
+
+/** The owner's DM and the approvers' DMs carry buttons: remembered (TrackedDm) and edited in place once done. */
+const ownerDmKey = (id: string) => `dsr:${id}`;
+const approvalDmKey = (id: string) => `dsr-approval:${id}`;
+
+/** The owner's DM edited to the case as it is now, stamped with the step just done (when, by whom). */
+function ownerDmUpdates(tx: Tx, s: Services, after: CaseRow, actorId: string, step: keyof ReturnType<typeof dsrMessages>["dm"]["stepDone"]) {
+  return updateTrackedDms(tx, ownerDmKey(after.id), async (p) => {
+    const lang = await langOf(tx, p);
+    const m = dsrMessages(lang).dm;
+    const stamp = m.stamp(m.stepDone[step], formatDateTime(s.clock.now(), lang, s.timeZone), mention(actorId));
+    return ownerDm(after, lang, after.channelId ? ref("dsrPermalink", after.id) : null, stamp);
+  });
 }
 
 const some = (calls: (OutgoingCall | null)[]): OutgoingCall[] => calls.filter((c): c is OutgoingCall => c !== null);
@@ -231,17 +246,24 @@ export async function logRequest(s: Services, input: { actorId: string; form: Lo
       if (late === "ceiling") lines.push(t.thread.lateCeiling(dayText(due.ceilingOn, CHANNEL_LANG), mentions(escalateTo) || "—"));
       calls.push(threadPost(c, lines.join("\n"))!);
     }
+    const ownerLang = await langOf(tx, ownerId);
     calls.push(
-      await dm(tx, ownerId, (lang) => {
-        const m = dsrMessages(lang);
-        const d = ownerDm(c, lang, channel ? ref("dsrPermalink", c.id) : null);
-        const extra = [
-          ...(late === "overdue" ? [m.thread.lateOverdue(dayText(due.targetOn, lang))] : []),
-          ...(late === "ceiling" ? [m.dm.lateEscalation(code, m.kind[f.kind as DsrKind], dayText(due.ceilingOn, lang), mention(ownerId))] : []),
-          ...(channel ? [] : [m.dm.noChannel]),
-        ];
-        return extra.length ? { ...d, text: [d.text, ...extra].join("\n") } : d;
-      }),
+      await trackedDm(
+        tx,
+        now,
+        ownerDmKey(c.id),
+        ownerId,
+        ((lang: Lang) => {
+          const m = dsrMessages(lang);
+          const d = ownerDm(c, lang, channel ? ref("dsrPermalink", c.id) : null);
+          const extra = [
+            ...(late === "overdue" ? [m.thread.lateOverdue(dayText(due.targetOn, lang))] : []),
+            ...(late === "ceiling" ? [m.dm.lateEscalation(code, m.kind[f.kind as DsrKind], dayText(due.ceilingOn, lang), mention(ownerId))] : []),
+            ...(channel ? [] : [m.dm.noChannel]),
+          ];
+          return extra.length ? { ...d, text: [d.text, ...extra].join("\n") } : d;
+        })(ownerLang),
+      ),
     );
     for (const p of escalateTo.filter((x) => x !== ownerId)) {
       calls.push(
@@ -350,7 +372,7 @@ export async function recordIdentity(
     const text = correcting
       ? t.thread.identityCorrected(mention(input.actorId), identityText(before, CHANNEL_LANG), identityText(after, CHANNEL_LANG))
       : t.thread.identity(mention(input.actorId), identityText(after, CHANNEL_LANG), mention(f.checkedBy), dayText(f.checkedOn, CHANNEL_LANG));
-    await s.outbox.enqueue(tx, some([parentUpdate(after), threadPost(after, text)]));
+    await s.outbox.enqueue(tx, [...some([parentUpdate(after), threadPost(after, text)]), ...(await ownerDmUpdates(tx, s, after, input.actorId, "identity"))]);
     return { ok: true, code: before.code, corrected: correcting };
   });
   return finish(s, input.actorId, input.caseId, "identity", r);
@@ -456,15 +478,15 @@ export async function recordAnswer(
         );
       }
       for (const p of approvers.people) {
+        const lang = await langOf(tx, p);
+        const msg = approvalMessage(after, lang);
+        const text = dsrMessages(lang).dm.toApprovers(after.code, dsrMessages(lang).outcome[f.outcome], who);
         calls.push(
-          await dm(tx, p, (lang) => {
-            const msg = approvalMessage(after, lang);
-            const text = dsrMessages(lang).dm.toApprovers(after.code, dsrMessages(lang).outcome[f.outcome], who);
-            return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...msg.blocks] };
-          }),
+          await trackedDm(tx, now, approvalDmKey(after.id), p, { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...msg.blocks] }),
         );
       }
     }
+    calls.push(...(await ownerDmUpdates(tx, s, after, input.actorId, status === "awaiting_approval" ? "proposed" : "answered")));
     await s.outbox.enqueue(tx, some(calls));
     return { ok: true, code: before.code, status };
   });
@@ -476,7 +498,7 @@ export async function recordAnswer(
 export type RefusalDecision = { decision: "approve" } | { decision: "send_back"; reason: string };
 
 /**
- * 拒否を承認 / 差し戻し by the chief or deputy, on the revision the buttons were made for.
+ * 不実施を承認 / 差し戻し by the chief or deputy, on the revision the buttons were made for.
  * Nobody decides their own proposal (rules.ts refusalApprovers): the proposer is refused,
  * and told so when nobody else can (`no_other_approver`). Approved: answered. Sent back:
  * verified again, the proposal kept in the log, the owner told why.
@@ -553,6 +575,17 @@ export async function decideRefusal(
       const msg = approvalMessage(before, CHANNEL_LANG, { by: input.actorId, what });
       calls.push(messageUpdate(orderKey(before.id), before.channelId, ref("dsrApprovalTs", before.id), { text: msg.text, blocks: msg.blocks }));
     }
+    // the approvers' DMs lose their buttons too, whoever decided
+    const decidedWhat = (lang: Lang) => (input.decision === "approve" ? dsrMessages(lang).thread.approveButton : dsrMessages(lang).thread.sendBackButton);
+    calls.push(
+      ...(await updateTrackedDms(tx, approvalDmKey(before.id), async (p) => {
+        const lang = await langOf(tx, p);
+        const msg = approvalMessage(before, lang, { by: input.actorId, what: decidedWhat(lang) });
+        const text = dsrMessages(lang).dm.toApprovers(before.code, dsrMessages(lang).outcome[outcome], before.proposedBy ? mention(before.proposedBy) : "—");
+        return { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...msg.blocks] };
+      })),
+    );
+    calls.push(...(await ownerDmUpdates(tx, s, after, input.actorId, input.decision === "approve" ? "approved" : "sentBack")));
     await s.outbox.enqueue(tx, some(calls));
     return { ok: true, code: before.code };
   });
@@ -603,7 +636,7 @@ export async function recordNotice(
     });
     const t = dsrMessages(CHANNEL_LANG);
     const text = t.thread.noticed(mention(input.actorId), dayText(f.noticeOn, CHANNEL_LANG), t.via[f.via], t.noticeBasis[basis]);
-    await s.outbox.enqueue(tx, some([parentUpdate(after), threadPost(after, text)]));
+    await s.outbox.enqueue(tx, [...some([parentUpdate(after), threadPost(after, text)]), ...(await ownerDmUpdates(tx, s, after, input.actorId, "noticed"))]);
     return { ok: true, code: before.code };
   });
   return finish(s, input.actorId, input.caseId, "notice", r);
@@ -634,7 +667,10 @@ export async function withdrawCase(
       subject: dsrSubject(before.code),
       data: { from: before.status, noteGiven: input.note !== null },
     });
-    await s.outbox.enqueue(tx, some([parentUpdate(after), threadPost(after, dsrMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId), input.note))]));
+    await s.outbox.enqueue(tx, [
+      ...some([parentUpdate(after), threadPost(after, dsrMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId), input.note))]),
+      ...(await ownerDmUpdates(tx, s, after, input.actorId, "withdrawn")),
+    ]);
     return { ok: true, code: before.code };
   });
   return finish(s, input.actorId, input.caseId, "withdraw", r);

@@ -10,7 +10,7 @@ export const DsrActions = {
   provisionRecords: "dsr-provision-records",
   /** 「取り下げ」 (value: the case id) */
   withdraw: "dsr-withdraw",
-  /** 「拒否を承認」 on the approval request in the thread / the chief's DM (value: case id:rev) */
+  /** 「不実施を承認」 on the approval request in the thread / the chief's DM (value: case id:rev) */
   approveRefusal: "dsr-approve-refusal",
   /** 「差し戻し」: opens the modal asking the reason (value: case id:rev) */
   sendBack: "dsr-send-back",

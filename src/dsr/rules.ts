@@ -26,6 +26,8 @@ export type Mandate = (typeof MANDATES)[number];
 
 /**
  * The identity documents of seed 002/004 §5(2) [1]-[4]: 運転免許証, 健康保険証, パスポート, その他.
+ * 健康保険証 have not been issued since 2024-12-02: "insurance" is shown as the 資格確認書 (an old
+ * card only until its own expiry), the マイナ保険証 is the 個人番号カード; 被保険者等記号・番号 never recorded.
  * 「その他」 is picked from a list (OTHER_ID_DOCUMENTS), never typed: 在留カード, 個人番号カード
  * (its number is never recorded: 番号法 第20条), 住民基本台帳カード, 年金手帳, or その他 with an
  * optional short label that may not hold a number. The document stored is the one picked.

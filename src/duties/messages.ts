@@ -12,6 +12,11 @@ export function formatDay(day: string, lang: Lang): string {
 }
 
 const ja = {
+  home: {
+    title: "*📅 年間の監査・計画（規程第21条2項・第25条・第26条・第29条・第30条）*",
+    item: (name: string, fy: string) => `*${name}*（${fy}）`,
+    seeAll: "`/privacy duties`",
+  },
   /** each duty in the rule's own words */
   name: {
     "protection-plan": "個人情報保護計画の立案・文書化",
@@ -120,6 +125,11 @@ const ja = {
 };
 
 const en: typeof ja = {
+  home: {
+    title: "*📅 Annual audit and plans (Rule Art.21(2), 25, 26, 29, 30)*",
+    item: (name: string, fy: string) => `*${name}* (${fy})`,
+    seeAll: "`/privacy duties`",
+  },
   name: {
     "protection-plan": "Personal information protection plan drawn up and documented",
     "audit-plan": "Audit plan drawn up and approved by the board",

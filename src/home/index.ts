@@ -9,12 +9,12 @@ import type { Db } from "../platform/db.js";
 import { DEFAULT_LANG } from "../platform/i18n.js";
 import type { Services } from "../platform/services.js";
 import { resolveActor } from "../platform/slack/actor.js";
-import { homeSections } from "./sections.js";
+import { homeSections, homeStarters } from "./sections.js";
 import { homeView, unknownHomeView } from "./views.js";
 
 export async function buildHome(db: Db, actor: Actor, s: Services) {
   const sections = await Promise.all(homeSections().map((section) => section({ db, actor, services: s })));
-  return homeView(sections.flat(), actor.lang);
+  return homeView(sections.flat(), actor, homeStarters());
 }
 
 export function registerHome(app: App, s: Services): void {

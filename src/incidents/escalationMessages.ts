@@ -6,12 +6,13 @@ const ja = {
   ack: {
     button: "受領しました（対応開始）",
     parent: (who: string, at: string) => `✅ 受領：${who}（${at}）`,
-    notYet: "⏳ まだ誰も受領していません（30分で副責任者・コンプライアンスへ上申）",
+    dmStamp: (at: string, who: string) => `✅ 受領済み（${at} ${who}）`,
+    notYet: "⏳ まだ誰も受領していません（30分で個人情報管理責任者代理・コンプライアンスへ上申）",
     thread: (who: string) => `✅ ${who} が受領しました（対応開始）。上申は止まります。`,
     byTriage: (who: string) => `✅ ${who} の評価をもって受領としました。上申は止まります。`,
     done: (code: string) => `${code} の受領を記録しました。対応をお願いします。`,
     already: (code: string, who: string, at: string) => `${code} は ${who} が受領済みです（${at}）。`,
-    notAllowed: "受領できるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダーのみです。",
+    notAllowed: "受領できるのは個人情報管理責任者（代理を含む）・コンプライアンス担当・この事故の対応リーダーのみです。",
   },
   escalation: {
     dm: (code: string, minutes: string, summary: string) =>
@@ -19,7 +20,7 @@ const ja = {
     channel: (code: string, who: string) => `⏫ *${code}*（個人情報の事故）が報告から2時間、受領されていません。${who} 対応をお願いします。`,
     thread: (step: string, who: string) => `⏫ ${step}：${who}`,
     minutes: { "30m": "30分", "2h": "2時間" } as Record<"30m" | "2h", string>,
-    nobody: "（副責任者・コンプライアンス担当が登録されていません）",
+    nobody: "（個人情報管理責任者代理・コンプライアンス担当が登録されていません）",
   },
   reminder: {
     intro: (n: number) => `⏰ 個人情報の事故の期限が近づいている、または過ぎているものが *${n}件* あります。`,
@@ -32,6 +33,7 @@ const en: typeof ja = {
   ack: {
     button: "Acknowledged (on it)",
     parent: (who: string, at: string) => `✅ Acknowledged by ${who} (${at})`,
+    dmStamp: (at: string, who: string) => `✅ Acknowledged (${at}, ${who})`,
     notYet: "⏳ Nobody has acknowledged it yet (escalates to the deputy chief and compliance after 30 minutes)",
     thread: (who: string) => `✅ ${who} acknowledged it (on it). Escalation stops.`,
     byTriage: (who: string) => `✅ ${who}'s assessment counts as the acknowledgement. Escalation stops.`,

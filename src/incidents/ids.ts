@@ -29,6 +29,8 @@ export const IncidentActions = {
   assignLead: "incident-assign-lead",
   /** 「担当・期限を変更」 on a task of the checklist (value: incident id:task key) */
   taskEdit: "incident-task-edit",
+  /** 「事故を報告」 on the App Home tab: the report modal, as the global shortcut opens it */
+  reportFromHome: "incident-report-from-home",
 } as const;
 
 export const IncidentViews = {

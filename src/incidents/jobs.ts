@@ -13,6 +13,8 @@ import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import { formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, directMessage, mentions, ref, threadPost } from "../platform/slack/calls.js";
+import { trackedDm } from "../platform/slack/trackedDm.js";
+import { ackDmKey } from "./calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { appendAudit } from "../platform/audit/chain.js";
@@ -58,7 +60,7 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
           const lang = await langOf(tx, p);
           const m = incidentEscalationMessages(lang).escalation;
           const text = m.dm(i.code, m.minutes[e.step], clip(i.summary, 500));
-          calls.push(directMessage(p, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
+          calls.push(await trackedDm(tx, s.clock.now(), ackDmKey(i.id), p, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
         }
         const m = incidentEscalationMessages(CHANNEL_LANG).escalation;
         const compliance = e.notify.includes("complianceChannel") ? ((await getChannels(tx)).compliance ?? null) : null;
@@ -216,7 +218,7 @@ export const incidentJobs: Job[] = [
     name: "incidents.escalations",
     schedule: "*/5 * * * *",
     description: {
-      ja: "受領されていない事故を30分で副責任者・コンプライアンスへ、2時間でコンプライアンスチャンネルへも上申し、事故の期限（48時間前・24時間前・経過時・以後毎日）を通知（夜間も送信）",
+      ja: "受領されていない事故を30分で個人情報管理責任者代理・コンプライアンスへ、2時間でコンプライアンスチャンネルへも上申し、事故の期限（48時間前・24時間前・経過時・以後毎日）を通知（夜間も送信）",
       en: "escalates incidents nobody acknowledged (30 minutes: deputy chief and compliance; 2 hours: again and the compliance channel) and reminds of incident deadlines (48 h and 24 h before, when passed, then daily), at any hour",
     },
     run: incidentEscalations,

@@ -15,7 +15,8 @@ const ja = {
     submit: "送信",
     assessSubmit: "評価を保存",
     close: "キャンセル",
-    intro: "分かっていることだけで構いません。すぐに報告してください（外部規程 第9条）。証拠となるデータやメールは削除しないでください。",
+    intro:
+      "分かっていることだけで構いません。すぐに報告してください（ビジネスパートナー規約別紙「お客様情報の保護に関する細則」第9条も、漏えい等の即時報告を求めています）。証拠となるデータやメールは削除しないでください。",
     summary: "何が起きましたか",
     summaryHint: "例：顧客名簿を添付したメールを誤って社外の1名に送信した",
     discoveredOn: "気づいた日",
@@ -32,7 +33,7 @@ const ja = {
     processor: "取引先から預かっているデータですか（当社が委託先）",
     processorHint: "はいの場合、委託元への報告が最優先です（法第26条1項ただし書）",
     processorOption: { yes: "はい（委託元のデータ）", no: "いいえ・分からない" },
-    contact: "連絡先（任意）",
+    contact: "連絡先",
     contactHint: "内線・携帯など、すぐ連絡がつく方法",
     assessIntro: (code: string) => `*${code}* の評価（施行規則 第7条）。変更すると期限を再計算し、理由とともに記録します。`,
     categories: "報告対象事態（施行規則 第7条）",
@@ -48,7 +49,7 @@ const ja = {
     dataItems: "個人データの項目",
     cause: "現時点で分かっている原因",
     reason: "評価を変更する理由",
-    reasonHint: "再評価のときに記入してください（タイムラインに記録されます）",
+    reasonHint: "評価を変更する理由はタイムラインに記録されます。",
   },
   problem: {
     required: "入力してください。",
@@ -109,9 +110,9 @@ const ja = {
     open: "スレッドを開く",
   },
   refusal: {
-    notAssessor: "事故の評価ができるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダーのみです。",
+    notAssessor: "事故の評価ができるのは個人情報管理責任者（代理を含む）・コンプライアンス担当・この事故の対応リーダーのみです。",
     notFound: "事故が見つかりません。",
-    notResponder: "この事故の詳細を見られるのは、報告者と対応者（個人情報管理責任者・副責任者・コンプライアンス・監査責任者・対応リーダー）のみです。",
+    notResponder: "この事故の詳細を見られるのは、報告者と対応者（個人情報管理責任者とその代理、コンプライアンス担当、監査責任者、対応リーダー）のみです。",
     closed: "この事故は完了しています。",
   },
   command: {
@@ -131,7 +132,8 @@ const en: typeof ja = {
     submit: "Send",
     assessSubmit: "Save",
     close: "Cancel",
-    intro: "Tell us what you know now; do not wait (customer-information rules Art.9). Do not delete data or mails that may be evidence.",
+    intro:
+      "Tell us what you know now; do not wait (the business partners' Customer Information Protection Rules, Art.9, also require an immediate report). Do not delete data or mails that may be evidence.",
     summary: "What happened?",
     summaryHint: "e.g. a mail with the customer list attached went to one outside address by mistake",
     discoveredOn: "Date you noticed it",
@@ -145,7 +147,7 @@ const en: typeof ja = {
     processor: "Do we hold this data for a client (as its processor)?",
     processorHint: "If yes, the client must be told first (APPI Art.26(1) proviso)",
     processorOption: { yes: "yes (the client's data)", no: "no / don't know" },
-    contact: "How to reach you (optional)",
+    contact: "How to reach you",
     contactHint: "extension, mobile",
     assessIntro: (code: string) => `Assessment of *${code}* (Enforcement Rules Art.7). A change recomputes the deadlines and records why.`,
     categories: "Reportable categories (Enforcement Rules Art.7)",
@@ -162,7 +164,7 @@ const en: typeof ja = {
     dataItems: "Data items",
     cause: "Cause so far",
     reason: "Why the assessment changes",
-    reasonHint: "Needed when reassessing (it goes on the timeline)",
+    reasonHint: "The reason goes on the incident's timeline.",
   },
   problem: {
     required: "Required.",

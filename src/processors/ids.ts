@@ -4,6 +4,8 @@ export const ProcessorActions = {
   dispose: "processor-dispose",
   /** link buttons (to a request's thread) still send an interaction */
   openLink: "processor-open-link",
+  /** 「調査を記録」 on the App Home tab: the inspection modal, as /privacy processors inspected opens it (value: the processor id) */
+  inspect: "processor-inspect",
 } as const;
 
 export const ProcessorViews = {

@@ -7,6 +7,12 @@ import type { DisposalMethod, InspectionResult, Problem, Refusal } from "./rules
 const ja = {
   date: (y: number, m: number, d: number) => `${y}年${m}月${d}日`,
   none: "—",
+  home: {
+    title: "*🏢 預託先の定期調査（規程第15条6項）*",
+    item: (name: string, code: string) => `*${name}*（${code}）`,
+    inspect: "調査を記録",
+    seeAll: "`/privacy processors`",
+  },
   usage: [
     "`/privacy processors` 預託先の一覧（次回調査・契約期間・書類の保存期限、規程第15条）",
     "`/privacy processors inspected PRV-2026-0001` 預託先の定期調査を記録（第15条6項）",
@@ -23,7 +29,7 @@ const ja = {
   // ---- list
   listTitle: (n: number) => `*預託先（規程第15条）* ${n}件`,
   listEmpty: "登録された預託先はありません。預託の届出（`/privacy request entrust`）が有効になると登録されます。",
-  listNotAllowed: "預託先の一覧を見られるのは、個人情報管理者（管理する部署の分）、個人情報管理責任者・副責任者、コンプライアンス担当、監査責任者です。",
+  listNotAllowed: "預託先の一覧を見られるのは、個人情報管理者（管理する部署の分）、個人情報管理責任者（代理を含む）、コンプライアンス担当、監査責任者です。",
   listItem: (link: string, name: string, dept: string) => `*${link}* ${name}（${dept}）`,
   listInspection: (due: string, when: string, who: string) => `次回調査：${due}（${when}）・担当 ${who}`,
   listNoInspection: "次回調査：なし（契約終了）",
@@ -33,7 +39,7 @@ const ja = {
   listDisposed: (on: string, method: string) => `書類廃棄済み：${on}（${method}）`,
   listMore: (n: number) => `ほか ${n} 件は表示していません。`,
   // ---- inspections
-  inspectionNotAllowed: (dept: string) => `定期調査を記録できるのは、${dept}の個人情報管理者と個人情報管理責任者・副責任者です（規程第15条6項）。`,
+  inspectionNotAllowed: (dept: string) => `定期調査を記録できるのは、${dept}の個人情報管理者と個人情報管理責任者（代理を含む）です（規程第15条6項）。`,
   disposedAlready: (on: string) => `この預託先の書類は ${on} に廃棄済みです。`,
   contractOver: (end: string) => `この預託先との契約は ${end} に終了しています。定期調査は不要です。`,
   inspectionTitle: "定期調査の記録",
@@ -71,15 +77,15 @@ const ja = {
   // ---- contract end
   endedUsage: "使い方：`/privacy processors ended PRV-2026-0001 YYYY-MM-DD`（契約終了日）",
   badDate: (text: string) => `「${text}」は日付ではありません。YYYY-MM-DD の形で指定してください（例：2027-03-31）。`,
-  endedNotAllowed: (dept: string) => `契約終了日を記録できるのは、${dept}の個人情報管理者と個人情報管理責任者・副責任者です。`,
+  endedNotAllowed: (dept: string) => `契約終了日を記録できるのは、${dept}の個人情報管理者と個人情報管理責任者（代理を含む）です。`,
   endBeforeStart: (start: string) => `契約終了日は契約開始日（${start}）より後の日付にしてください。`,
   ended: (name: string, code: string, end: string, until: string, years: number) =>
     `*${name}*（${code}）の契約終了日を ${end} と記録しました。契約書・調査報告書などの書類は ${until} まで保存します（規程第15条7項：契約終了後${years}年）。`,
   endedThread: (end: string, until: string, who: string) =>
     `:page_facing_up: 預託先との契約終了日を ${end} と記録しました（記録 ${who}）。書類の保存期限：${until}（規程第15条7項）`,
   // ---- disposal
-  disposalListNotAllowed: "廃棄待ちの一覧を見られるのは、個人情報管理責任者・副責任者、コンプライアンス担当、監査責任者です。",
-  disposalNotAllowed: "廃棄を記録できるのは、個人情報管理責任者（または副責任者）だけです（規程第15条7項・第31条）。",
+  disposalListNotAllowed: "廃棄待ちの一覧を見られるのは、個人情報管理責任者（代理を含む）、コンプライアンス担当、監査責任者です。",
+  disposalNotAllowed: "廃棄を記録できるのは、個人情報管理責任者（または個人情報管理責任者代理）だけです（規程第15条7項・第31条）。",
   disposalTitle: "*保存期間が終わり、廃棄を待っている記録*",
   disposalNone: "廃棄を待っている記録はありません。",
   disposalProcessors: (n: number) => `*預託先の契約書類・調査報告書（規程第15条7項）* ${n}件`,
@@ -143,6 +149,12 @@ const ja = {
 const en: typeof ja = {
   date: (y, m, d) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`,
   none: "—",
+  home: {
+    title: "*🏢 Processor inspections (Rule Art.15(6))*",
+    item: (name: string, code: string) => `*${name}* (${code})`,
+    inspect: "Record inspection",
+    seeAll: "`/privacy processors`",
+  },
   usage: [
     "`/privacy processors` processors (next inspection, contract term, document retention; Rule Art.15)",
     "`/privacy processors inspected PRV-2026-0001` record a processor's periodic inspection (Art.15(6))",

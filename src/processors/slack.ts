@@ -4,11 +4,11 @@ import { z } from "zod";
 import type { Lang } from "../platform/i18n.js";
 import { json, link, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../platform/slack/handlers.js";
 import { checkedBy, readModal, type ModalValues } from "../platform/slack/modal.js";
-import { disposalModal, doneView } from "./blocks.js";
+import { disposalModal, doneView, inspectionModal } from "./blocks.js";
 import { disposalWhat, logRefusal, recordDisposal, recordInspection } from "./flows.js";
 import { DisposalBlocks, InspectionBlocks, INPUT, ProcessorActions, ProcessorViews, type DisposalTarget, type InspectionMeta } from "./ids.js";
 import { disposalRefusal, processorMessages, processorRefusalText, showDay } from "./messages.js";
-import { checkDisposal, checkInspection, dayIn, mayRecordDisposal, type Problem } from "./rules.js";
+import { checkDisposal, checkInspection, dayIn, mayRecordDisposal, mayRecordInspection, type Problem } from "./rules.js";
 import { findDisposalItem } from "./store.js";
 import type { Services } from "../platform/services.js";
 
@@ -106,6 +106,21 @@ export async function openDisposal(c: PressContext<DisposalTarget>): Promise<voi
   await c.client.views.open({ trigger_id: c.body.trigger_id, view: disposalModal(item, actor.lang, today(s)) });
 }
 
+/** 「調査を記録」 on the Home tab: the inspection modal, as `/privacy processors inspected` opens it. */
+export async function openInspection(c: PressContext<string>): Promise<void> {
+  const { s, actor, tell, value: id } = c;
+  const m = processorMessages(actor.lang);
+  const p = await s.database.prisma.processor.findUnique({ where: { id } });
+  if (!p) return void (await tell(m.notFound("")));
+  if (!mayRecordInspection(actor, p.departmentId)) {
+    await logRefusal(s, actor.slackId, `processor:${p.requestCode}`, "inspected", "not_allowed");
+    const dept = (await s.database.prisma.department.findUnique({ where: { id: p.departmentId }, select: { name: true } }))?.name ?? p.departmentId;
+    return void (await tell(m.inspectionNotAllowed(dept)));
+  }
+  if (p.disposedOn) return void (await tell(m.disposedAlready(showDay(p.disposedOn.toISOString().slice(0, 10), actor.lang))));
+  await c.client.views.open({ trigger_id: c.body.trigger_id, view: inspectionModal(p, actor.lang, today(s)) });
+}
+
 export const processorHandlers: readonly HandlerDef[] = [
   submit(
     ProcessorViews.inspection,
@@ -123,4 +138,5 @@ export const processorHandlers: readonly HandlerDef[] = [
   ),
   press(ProcessorActions.dispose, { value: disposalTarget, invalid: ({ lang }) => processorMessages(lang).notFoundForDisposal("") }, openDisposal),
   link(ProcessorActions.openLink),
+  press(ProcessorActions.inspect, { value: z.string().min(1), invalid: ({ lang }) => processorMessages(lang).notFound("") }, openInspection),
 ];

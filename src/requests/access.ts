@@ -24,6 +24,10 @@ export interface WaitingItem {
   channelId: string | null;
   messageTs: string | null;
   requesterId: string;
+  /** when the current stage began (its company target counts from here) */
+  stageSince: Date | null;
+  approvedAt: Date | null;
+  createdAt: Date;
 }
 
 /** Requests waiting for this person's decision (or, for the chief, measures). */

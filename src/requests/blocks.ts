@@ -324,7 +324,7 @@ export function reasonModal(meta: ReasonMeta, code: string, title: string, lang:
         type: "input",
         block_id: ReasonBlock.block,
         label: plain(m.modal.reasonLabel, 2000),
-        hint: plain(m.modal.reasonHint, 2000),
+        hint: plain(reject ? m.modal.reasonHintReject : m.modal.reasonHint, 2000),
         element: { type: "plain_text_input", action_id: ReasonBlock.action, multiline: true, max_length: REASON_MAX },
       },
     ],

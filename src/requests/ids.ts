@@ -13,6 +13,8 @@ export const RequestActions = {
   viewVersion: "request-view-version",
   pickKind: "request-pick-kind",
   openLink: "request-open-link",
+  /** 「届出を作成」 on the App Home tab: opens the kind picker, as /privacy request does */
+  startFromHome: "request-start-from-home",
 } as const;
 
 export const RequestViews = {

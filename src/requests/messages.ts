@@ -133,6 +133,7 @@ const ja = {
   },
   refusal: {
     not_open: "この届出は既に判断が終わっているか、判断できる状態ではありません。",
+    withdrawn: "この届出は届出者が取り下げたため、終了しています。このボタンで行う操作はありません。",
     stale: "このボタンは古い状態のものです。既に他の人が判断したか、届出が更新されました。最新のメッセージを確認してください。",
     own_request: "自分の届出を判断することはできません（職務の分離）。",
     not_approver: "この段階を判断できるのは、届出者の部署の個人情報管理者（第2段階は個人情報管理責任者）だけです。",
@@ -162,6 +163,8 @@ const ja = {
     reasonTitleChanges: "差し戻しの理由",
     reasonLabel: "理由",
     reasonHint: "届出者に伝わります。何を直せばよいか具体的に書いてください。",
+    reasonHintReject:
+      "届出者に伝わります。却下すると届出は終了し、修正して再提出することはできません（個人情報管理者の却下は、個人情報管理責任者の確認で確定します：規程 第4条3項）。修正すれば認められる内容なら「差し戻し」を選んでください。",
     reasonSubmitReject: "却下する",
     reasonSubmitChanges: "差し戻す",
     intro: (kind: string, article: string) => `*${kind}*（規程 ${article}）。入力内容は個人情報管理者と個人情報管理責任者が確認します。`,
@@ -223,6 +226,14 @@ const ja = {
     close: "閉じる",
     notFound: "その版は見つかりません。",
     notAllowed: "この届出を見る権限がありません（届出者、その部署の個人情報管理者、個人情報管理責任者、コンプライアンス担当、監査責任者のみ）。",
+  },
+  home: {
+    note: "期限は社内設定の目安です（判断：段階の開始から、措置：最終承認から、いずれも営業日）。",
+    open: "スレッドを開く",
+    decide: "判断する",
+    measures: "措置を実施",
+    start: "届出を作成",
+    seeAll: "`/privacy mine`",
   },
 };
 
@@ -343,6 +354,7 @@ const en: typeof ja = {
   },
   refusal: {
     not_open: "This request has already been decided or is not waiting for a decision.",
+    withdrawn: "The requester withdrew this request, so it is closed. There is nothing to do with this button.",
     stale: "This button belongs to an earlier state: someone has already decided or the request changed. Please look at the latest message.",
     own_request: "You cannot decide on your own request (separation of duties).",
     not_approver: "Only a privacy manager of the requester's department (at stage 2, the chief privacy officer) can decide this stage.",
@@ -372,7 +384,9 @@ const en: typeof ja = {
     reasonTitleReject: "Reason for rejecting",
     reasonTitleChanges: "Changes needed",
     reasonLabel: "Reason",
-    reasonHint: "The requester sees this. Say precisely what to fix.",
+    reasonHint: "The requester sees this. Say precisely what to change.",
+    reasonHintReject:
+      "The requester sees this. A rejection ends the request: it cannot be revised and resubmitted (a privacy manager's rejection becomes final once the chief privacy officer confirms it, Rule Art.4(3)). If changes would make it acceptable, send it back instead.",
     reasonSubmitReject: "Reject",
     reasonSubmitChanges: "Send back",
     intro: (kind, article) => `*${kind}* (Rule ${article}). The privacy manager and the chief privacy officer review what you enter.`,
@@ -432,6 +446,14 @@ const en: typeof ja = {
     close: "Close",
     notFound: "That version was not found.",
     notAllowed: "You may not see this request (requester, the department's privacy managers, the chief privacy officer, compliance and the audit lead only).",
+  },
+  home: {
+    note: "Deadlines are company targets (a decision: from the start of its stage; measures: from the final approval; in business days).",
+    open: "Open thread",
+    decide: "Decide",
+    measures: "Do the measures",
+    start: "File a request",
+    seeAll: "`/privacy mine`",
   },
 };
 

@@ -7,11 +7,12 @@ import { checkedBy, maxText, readModal } from "../platform/slack/modal.js";
 import type { Actor } from "../directory/actor.js";
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
 import { kindOf, type FormValues, type KindDefinition, type RequestData, type RequestKind } from "./kinds/index.js";
-import { evidenceModal, REASON_MAX, reasonModal, requestFormModal, type EvidenceMeta, type ReasonMeta } from "./blocks.js";
+import { evidenceModal, pickKindModal, REASON_MAX, reasonModal, requestFormModal, type EvidenceMeta, type ReasonMeta } from "./blocks.js";
 import { checkEvidence, type EvidenceProblem } from "./evidence.js";
 import { versionModal, type VersionValue } from "./versions.js";
 import { canSeeRequest } from "./access.js";
 import { KINDS } from "./kinds/index.js";
+import { HOME_STARTER_VALUE } from "../platform/home.js";
 import { decide, logRefusal, resubmit, setMeasure, submitRequest, withdraw } from "./flows.js";
 import { EvidenceBlocks, ReasonBlock, RequestActions, RequestViews, type PressValue } from "./ids.js";
 import { requestMessages } from "./messages.js";
@@ -122,6 +123,11 @@ export async function withdrawRequest(c: PressContext<PressValue>): Promise<void
   const r = await afterAck(c, "withdraw", () => withdraw(c.s, { requestId: value.id, actorId: actor.slackId, pressedRev: value.rev }));
   const m = requestMessages(actor.lang);
   if (r) await c.tell(r.ok ? m.withdrawn(r.code) : m.refusal[r.refusal]);
+}
+
+/** 「届出を作成」 on the Home tab: the kind picker, the same modal as `/privacy request`. */
+export async function startFromHome(c: PressContext<string>): Promise<void> {
+  await c.client.views.open({ trigger_id: c.body.trigger_id, view: pickKindModal(c.actor.lang) });
 }
 
 /** Revise (on the sent-back DM): the form again, pre-filled with the stored version. */
@@ -314,6 +320,7 @@ export const requestHandlers: readonly HandlerDef[] = [
   press(RequestActions.viewVersion, { value: versionValue, invalid: notFound }, viewVersion),
   link(RequestActions.openLink),
   submit(RequestViews.evidence, { meta: evidenceMeta, block: EvidenceBlocks.link, invalid: (lang) => requestMessages(lang).refusal.not_found }, submitEvidence),
+  press(RequestActions.startFromHome, { value: z.literal(HOME_STARTER_VALUE) }, startFromHome),
   submit(RequestViews.form, { meta: formMeta, block: firstInputBlock, invalid: (lang) => requestMessages(lang).refusal.not_found }, submitForm),
   submit(
     RequestViews.revise,

@@ -231,6 +231,9 @@ export async function openRequestsForApprover(q: Q, roles: readonly string[], de
       requesterId: true,
       departmentId: true,
       stage1By: true,
+      stageSince: true,
+      approvedAt: true,
+      createdAt: true,
     },
   });
 }

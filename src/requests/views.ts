@@ -35,8 +35,18 @@ export function requestListBlocks(
   blocks.push({ type: "section", text: { type: "mrkdwn", text: c.waiting } });
   if (waiting.length === 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: c.noneWaiting }] });
   else blocks.push(...listSections(waiting.slice(0, 40).map((w) => line(w, lang))));
-  blocks.push({ type: "divider" });
-  blocks.push({ type: "section", text: { type: "mrkdwn", text: c.title } });
+  blocks.push(...myRequestsBlocks(mine, lang));
+  const max = surface === "home" ? 100 : 50;
+  return { text: `${c.title} ${mine.length}`, blocks: blocks.slice(0, max) };
+}
+
+/** One line of a request (code, title; kind and status), as the lists show it. */
+export const requestLine = line;
+
+/** 「自分の届出」: my requests grouped by status, open ones first. */
+export function myRequestsBlocks(mine: RequestListItem[], lang: Lang): KnownBlock[] {
+  const c = requestMessages(lang).list;
+  const blocks: KnownBlock[] = [{ type: "divider" }, { type: "section", text: { type: "mrkdwn", text: c.title } }];
   if (mine.length === 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: c.none }] });
   else {
     // grouped by status, open ones first
@@ -53,8 +63,7 @@ export function requestListBlocks(
     const sorted = [...mine].sort((a, b) => order.indexOf(a.status as RequestStatus) - order.indexOf(b.status as RequestStatus));
     blocks.push(...listSections(sorted.map((r) => line(r, lang))));
   }
-  const max = surface === "home" ? 100 : 50;
-  return { text: `${c.title} ${mine.length}`, blocks: blocks.slice(0, max) };
+  return blocks;
 }
 
 /**

@@ -76,6 +76,7 @@ export function eligibleDeciders(req: RequestState, a: Approvers): { stage: Stag
 
 export type Refusal =
   | "not_open" // the request is no longer at a decision stage
+  | "withdrawn" // the requester withdrew it: nothing is left to do on it
   | "stale" // the button belongs to an earlier state of the request
   | "own_request" // nobody decides on their own request
   | "not_approver" // not a manager of the department / not the chief at stage 2
@@ -95,6 +96,7 @@ const OK: Check = { ok: true };
 
 /** May `actor` take `decision` on the request, as it stands at `rev` (the revision the button was rendered for)? */
 export function canDecide(req: RequestState & { rev: number }, actor: string, pressedRev: number, a: Approvers): Check {
+  if (req.status === "withdrawn") return refuse("withdrawn");
   if (stageOf(req.status) === null) return refuse("not_open");
   if (pressedRev !== req.rev) return refuse("stale");
   if (actor === req.requesterId) return refuse("own_request");
@@ -141,6 +143,7 @@ export function reasonRequired(decision: Decision): boolean {
 
 export function canWithdraw(req: RequestState & { rev: number }, actor: string, pressedRev?: number): Check {
   if (actor !== req.requesterId) return refuse("not_requester");
+  if (req.status === "withdrawn") return refuse("withdrawn");
   if (!["pending_manager", "pending_chief", "rejection_pending_chief", "changes_requested"].includes(req.status)) return refuse("cannot_withdraw");
   if (pressedRev !== undefined && pressedRev !== req.rev) return refuse("stale");
   return OK;
@@ -148,6 +151,7 @@ export function canWithdraw(req: RequestState & { rev: number }, actor: string, 
 
 export function canResubmit(req: RequestState, actor: string): Check {
   if (actor !== req.requesterId) return refuse("not_requester");
+  if (req.status === "withdrawn") return refuse("withdrawn");
   if (req.status !== "changes_requested") return refuse("not_open");
   return OK;
 }
@@ -155,6 +159,7 @@ export function canResubmit(req: RequestState, actor: string): Check {
 /** The chief (or deputy) completes the necessary measures (規程 第4条4項 etc.). */
 export function canTickMeasure(req: RequestState, actor: string, a: Approvers): Check {
   if (req.status === "effective") return refuse("measures_locked");
+  if (req.status === "withdrawn") return refuse("withdrawn");
   if (req.status !== "approved") return refuse("not_measures");
   if (!a.chiefs.includes(actor) && !a.deputies.includes(actor)) return refuse("not_chief");
   return OK;

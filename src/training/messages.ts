@@ -11,6 +11,12 @@ export const courseName = (c: Pick<Course, "name" | "nameEn">, lang: Lang) => (l
 const list = (xs: string[], sep: string) => xs.join(sep);
 
 const ja = {
+  home: {
+    title: "*🎓 受講が必要な研修（規程第28条）*",
+    item: (name: string, id: string) => `*${name}*\n受講後に \`/privacy training done ${id}\` で記録`,
+    open: "研修を開く",
+    seeAll: "`/privacy training`",
+  },
   usage: [
     "`/privacy training` 自分の研修の受講状況（第28条）",
     "`/privacy training done <コース> [YYYY-MM-DD] [証跡URL]` 受講を記録（日付の省略は今日）",
@@ -47,7 +53,7 @@ const ja = {
       `評価（規程 第28条）：${passed ? "合格" : "不合格"}${score !== null ? `・${score}点` : ""}（${on}）${passed ? "" : "　不合格の受講は受講済みに数えません"}`,
   },
   status: {
-    notAllowed: "部署の受講状況を見られるのは、個人情報管理者（自分の部署）と個人情報管理責任者・副責任者・コンプライアンス担当（全部署）です。",
+    notAllowed: "部署の受講状況を見られるのは、個人情報管理者（自分の部署）と個人情報管理責任者（代理を含む）・コンプライアンス担当（全部署）です。",
     title: (today: string) => `*研修の受講状況（${today} 時点）*`,
     none: "対象の部署に受講が必要な人がいません。",
     noDept: "部署なし",
@@ -118,6 +124,12 @@ const ja = {
 };
 
 const en: typeof ja = {
+  home: {
+    title: "*🎓 Training due (Rule Art.28)*",
+    item: (name: string, id: string) => `*${name}*\nOnce done, record it with \`/privacy training done ${id}\``,
+    open: "Open course",
+    seeAll: "`/privacy training`",
+  },
   usage: [
     "`/privacy training` my training courses (Art. 28)",
     "`/privacy training done <course> [YYYY-MM-DD] [evidence URL]` record a completion (date defaults to today)",

@@ -4,12 +4,12 @@
 // completions were recorded.
 import { z } from "zod";
 import type { Actor } from "../directory/actor.js";
-import { submit, type HandlerDef, type SubmitContext } from "../platform/slack/handlers.js";
+import { link, submit, type HandlerDef, type SubmitContext } from "../platform/slack/handlers.js";
 import { readModal, type ModalValues } from "../platform/slack/modal.js";
 import { defaultSettings } from "../settings.js";
 import { importDoneModal, importProblemsText } from "./blocks.js";
 import { importCompletions } from "./flows.js";
-import { ImportBlock, TrainingViews } from "./ids.js";
+import { ImportBlock, TrainingActions, TrainingViews } from "./ids.js";
 import { trainingMessages } from "./messages.js";
 import { checkPeople, dayIn, parseCompletionCsv } from "./rules.js";
 import { isAdmin } from "../directory/roles.js";
@@ -50,4 +50,7 @@ export async function importTraining(c: SubmitContext<undefined, Actor | null>):
   await c.ack({ response_action: "update", view: importDoneModal(r.recorded, r.already, lang) });
 }
 
-export const trainingHandlers: readonly HandlerDef[] = [submit(TrainingViews.import, { block: ImportBlock.block, anyone: true }, importTraining)];
+export const trainingHandlers: readonly HandlerDef[] = [
+  submit(TrainingViews.import, { block: ImportBlock.block, anyone: true }, importTraining),
+  link(TrainingActions.openCourse),
+];

@@ -184,11 +184,16 @@ describe("logging a request", () => {
         clock,
         h.fake.waitFor(() => h.fake.dms(p).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.sendBack))),
       );
-    // while it waits, the register post has no buttons, and the owner's DM buttons are refused
+    // while it waits, the register post has no buttons, and the owner's DM is edited in place:
+    // it says what was done and has lost its buttons; a press from a client still showing them is refused
     expect(JSON.stringify(latest(h, a.parent).blocks)).not.toContain(DsrActions.answer);
-    const dm = h.fake.dms(P.employee).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.answer))!;
-    await pressOn(h, P.employee, dm, DsrActions.answer);
-    await told(h, P.employee, ja.refusal.awaitingApproval);
+    const dm = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes(a.code) && shown(m).includes(ja.dm.stepDone.proposed))),
+    );
+    expect(JSON.stringify(dm.blocks ?? [])).not.toContain(DsrActions.answer);
+    expect(h.fake.dms(P.employee).filter((m) => m.text.includes(a.code))).toHaveLength(1);
   });
 
   it("a handler or compliance pressing 「拒否を承認」 is refused and changes nothing", async () => {
@@ -235,9 +240,15 @@ describe("logging a request", () => {
       h.fake.waitFor(() => (!JSON.stringify(latest(h, req).blocks).includes(DsrActions.approveRefusal) ? true : undefined)),
     );
     expect(shown(latest(h, req))).toContain(`差し戻し：<@${P.chief}>`);
-    const dm = h.fake.dms(P.deputy).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.approveRefusal))!;
-    await pressOn(h, P.deputy, dm, DsrActions.approveRefusal);
-    await told(h, P.deputy, ja.refusal.notAwaiting);
+    // the deputy's DM asked for the same decision: the chief took it in the thread, so the DM is
+    // edited in place, says who decided and has no buttons left (no stale press is possible)
+    const dm = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.dms(P.deputy).find((m) => m.text.includes(a.code) && shown(m).includes(`差し戻し：<@${P.chief}>`))),
+    );
+    expect(JSON.stringify(dm.blocks)).not.toContain(DsrActions.approveRefusal);
+    expect(JSON.stringify(dm.blocks)).not.toContain(DsrActions.sendBack);
     expect((await db().subjectRequest.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("verified");
   });
 
@@ -284,9 +295,14 @@ describe("logging a request", () => {
     expect(approved.actorId).toBe(P.deputy);
     expect(approved.data).toMatchObject({ outcome: "partly", grounds: ["r19_legal_duty"], proposedBy: P.chief });
     // decided: not withdrawn any more, the notice is next
-    const dm = h.fake.dms(P.employee).find((m) => m.text.includes(a.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.withdraw))!;
-    await pressOn(h, P.employee, dm, DsrActions.withdraw);
-    await told(h, P.employee, ja.refusal.awaitingNotice);
+    // the owner's DM now offers only the notice (withdrawing is over), stamped with the approval
+    const dm = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes(a.code) && shown(m).includes(ja.dm.stepDone.approved))),
+    );
+    expect(JSON.stringify(dm.blocks)).not.toContain(DsrActions.withdraw);
+    expect(JSON.stringify(dm.blocks)).toContain(DsrActions.notice);
     const notice = await pressForModal(h, P.employee, a.parent, DsrActions.notice, DsrViews.notice);
     await h.slack.fillAndSubmit(P.employee, notice.id, { [NoticeBlocks.on]: "2026-11-26", [NoticeBlocks.via]: "mail", [NoticeBlocks.reasonExplained]: "yes" });
     expect(h.fake.viewErrors(notice.id) ?? {}).toEqual({});
@@ -295,9 +311,16 @@ describe("logging a request", () => {
       noticeVia: "mail",
       reasonExplained: true,
     });
-    // answered: nothing more can be recorded from the DM either
-    await pressOn(h, P.employee, dm, DsrActions.withdraw);
-    await told(h, P.employee, ja.refusal.closed);
+    // answered: the DM is edited once more and keeps no button that records anything
+    const done = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => {
+        const m = latest(h, dm);
+        return shown(m).includes(ja.dm.stepDone.noticed) ? m : undefined;
+      }),
+    );
+    for (const id of [DsrActions.notice, DsrActions.withdraw, DsrActions.answer]) expect(JSON.stringify(done.blocks)).not.toContain(id);
   });
 });
 
@@ -345,8 +368,17 @@ describe("the modal checks the gate on the server too", () => {
     expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
     expect(await db().subjectRequest.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "withdrawn", withdrawnNote: "電話で取り下げの連絡" });
     await threadHas(h, clock, b.parent, "取り下げを記録しました");
-    await pressOn(h, P.employee, dm, DsrActions.answer);
-    await told(h, P.employee, ja.refusal.closed);
+    // the DM is edited in place: it says so and has no buttons left but the link to the register post
+    const edited = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => {
+        const m = latest(h, dm);
+        return shown(m).includes(ja.dm.stepDone.withdrawn) ? m : undefined;
+      }),
+    );
+    for (const id of [DsrActions.answer, DsrActions.withdraw, DsrActions.identity]) expect(JSON.stringify(edited.blocks)).not.toContain(id);
+    expect(JSON.stringify(edited.blocks)).toContain(DsrActions.openLink);
   });
 });
 
@@ -409,7 +441,7 @@ describe("correcting the identity check", () => {
     clock.set(jst("2026-12-10T10:00:00"));
     x = await logCase(h, clock, P.chief, { [LogBlocks.receivedOn]: "2026-12-10" });
     const view = await pressForModal(h, P.chief, x.parent, DsrActions.identity, DsrViews.identity);
-    expect(JSON.stringify(view.view)).toContain("個人番号カード（番号は記録しない）");
+    expect(JSON.stringify(view.view)).toContain("個人番号カード（マイナ保険証を含む。番号は記録しない）");
     for (const label of ["マイナンバーカード 1234 5678 9012", "個人番号123456789012", "免許証番号 301234567890"]) {
       await h.slack.fillAndSubmit(P.chief, view.id, {
         [IdentityBlocks.document]: "other",
@@ -498,10 +530,13 @@ describe("nobody approves their own refusal", () => {
       await db().auditEntry.count({ where: { action: "dsr.refused", subject: `dsr:${x.code}`, data: { path: ["refusal"], equals: "no_other_approver" } } }),
     ).toBe(1);
     expect(await db().auditEntry.count({ where: { action: "dsr.refusal_approved", subject: `dsr:${x.code}` } })).toBe(0);
-    // nor can the identity check be corrected while the refusal waits (the owner's DM still has the button)
-    const dm = h.fake.dms(P.chief).find((m) => m.text.includes(x.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.identity))!;
-    await pressOn(h, P.chief, dm, DsrActions.identity);
-    await told(h, P.chief, ja.refusal.awaitingApproval);
+    // nor can the identity check be corrected while the refusal waits: the owner's DM has lost its buttons
+    const dm = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.dms(P.chief).find((m) => m.text.includes(x.code) && shown(m).includes(ja.dm.stepDone.proposed))),
+    );
+    expect(JSON.stringify(dm.blocks)).not.toContain(DsrActions.identity);
   });
 
   it("a value that cannot be decoded on 「拒否を承認」 is refused and logged", async () => {

@@ -44,17 +44,23 @@ const SUBCOMMANDS = [
 ];
 
 describe("/privacy help", () => {
-  it("lists every subcommand, in Japanese", async () => {
+  it("lists what the person may use, in Japanese; everyone's together cover every subcommand (issue 16)", async () => {
     const e = await privacy(h, P.employee, "help");
     expect(COMMANDS.map((c) => c.name).sort()).toEqual([...SUBCOMMANDS].sort());
-    for (const name of SUBCOMMANDS) expect(e.text).toContain(`/privacy ${name}`);
     expect(e.text).toContain("届出");
-    expect(e.text).toContain("/privacy request purpose|method|entrust|provide|joint");
+    expect(e.text).toContain("/privacy request [purpose|method|entrust|provide|joint]");
+    // a handler: the desk, but no admin or audit commands
+    expect(e.text).toContain("/privacy dsr");
+    for (const no of ["/privacy admin", "/privacy export", "/privacy digest"]) expect(e.text).not.toContain(no);
+    const all = (await Promise.all([P.employee, P.manager, P.chief, P.compliance, P.auditor, P.admin].map((p) => privacy(h, p, "help"))))
+      .map((x) => x.text)
+      .join("\n");
+    for (const name of SUBCOMMANDS.filter((n) => n !== "help")) expect(all).toContain(`/privacy ${name}`);
   });
 
   it("is in English for the English user", async () => {
     const e = await privacy(h, P.english, "help");
-    for (const name of SUBCOMMANDS) expect(e.text).toContain(`/privacy ${name}`);
+    for (const name of ["request", "mine", "status", "incident", "training", "lang"]) expect(e.text).toContain(`/privacy ${name}`);
     expect(e.text).not.toMatch(JAPANESE);
     expect(e.text).toMatch(/request/i);
   });

@@ -170,13 +170,15 @@ describe("「受領しました（対応開始）」", () => {
     expect(audit.actorId).toBe(P.deputy);
   });
 
-  it("a second press (compliance, from the DM) changes nothing and says who acknowledged", async () => {
+  it("compliance's DM, acknowledged on the parent by the deputy, is edited in place: no button, who and when", async () => {
     clock.set(jst("2026-11-24T13:12:00"));
-    const dm = h.fake.dms(P.compliance).find((m) => shown(m).includes(b.code) && JSON.stringify(m.blocks).includes(IncidentActions.acknowledge))!;
-    const r = await h.slack.blockAction(P.compliance, { actionId: IncidentActions.acknowledge, message: { channel: dm.channel, ts: dm.ts } });
-    expect(r.status).toBe(200);
-    const e = await h.fake.waitFor(() => h.fake.ephemerals(P.compliance).find((x) => x.text.includes("受領済み")));
-    expect(e.text).toContain(`<@${P.deputy}>`);
+    const dm = await h.fake.waitFor(() =>
+      h.fake.dms(P.compliance).find((m) => shown(m).includes(b.code) && shown(m).includes(`✅ 受領済み（2026/11/24 13:10 <@${P.deputy}>）`)),
+    );
+    expect(JSON.stringify(dm.blocks)).not.toContain(IncidentActions.acknowledge);
+    // the link to the incident stays
+    expect(JSON.stringify(dm.blocks)).toContain(IncidentActions.openLink);
+    expect(h.fake.dms(P.compliance).filter((m) => shown(m).includes(b.code))).toHaveLength(1);
     expect((await db().incident.findUniqueOrThrow({ where: { id: b.id } })).acknowledgedBy).toBe(P.deputy);
     expect(await db().auditEntry.count({ where: { action: "incident.acknowledged", subject: `incident:${b.code}` } })).toBe(1);
   });

@@ -169,8 +169,11 @@ describe("a task's owner who is an ordinary employee", () => {
     expect(a.data).toMatchObject({ task: "cause-found", from: "open", to: "done" });
     await threadHas(`<@${OWNER}> がタスク「${label["cause-found"]}」を完了にしました`);
     await shows(checklist, `完了または該当なし：${Number(before[1]) + 1} / ${before[2]}`);
-    // pressed again: already done, nothing changes
-    expect((await pressOn(OWNER, dm, IncidentActions.taskDone, `task-cause-found-${id}`)).text).toContain("既に完了または該当なし");
+    // the DM is edited in place (issue 16): it says done, by whom, and its buttons are gone, so it cannot be pressed again
+    const edited = await pumping(h.fake.waitFor(() => (shown(latest(dm)).includes("✅ 完了（") ? latest(dm) : undefined)));
+    expect(shown(edited)).toContain(`<@${OWNER}>`);
+    expect(JSON.stringify(edited.blocks)).not.toContain(IncidentActions.taskDone);
+    expect(JSON.stringify(edited.blocks)).not.toContain(IncidentActions.taskNa);
   });
 });
 

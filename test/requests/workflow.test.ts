@@ -44,7 +44,8 @@ describe("state machine", () => {
   it("allows no decision outside the two stages", () => {
     for (const s of ["changes_requested", "approved", "effective", "rejected", "withdrawn"] as const) {
       expect(() => statusAfter(s, "approve")).toThrow();
-      expect(canDecide(req(s), "M1", 3, dir)).toEqual({ ok: false, refusal: "not_open" });
+      // a withdrawn request says so, not that it cannot be decided
+      expect(canDecide(req(s), "M1", 3, dir)).toEqual({ ok: false, refusal: s === "withdrawn" ? "withdrawn" : "not_open" });
     }
   });
   it("formats codes", () => {

@@ -12,7 +12,8 @@ import { langOf } from "../../directory/store.js";
 import { mayAssignLead, mayRespond } from "../access.js";
 import { incidentAssignMessages } from "./messages.js";
 import { dmWithLink } from "../blocks.js";
-import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { homeRefreshes, parentUpdate, taskDmKey, threadPost } from "../calls.js";
+import { trackedDm } from "../../platform/slack/trackedDm.js";
 import { logRefusal } from "../refusals.js";
 import { deadlinesOf, lockIncident } from "../store.js";
 import { taskDeadline, type TaskKey } from "../rules.js";
@@ -121,7 +122,7 @@ export async function assignTask(
       const text = incidentAssignMessages(lang).task.dm(before.code, taskLabel(task.key, lang), mention(input.actorId), when(dueAt, lang));
       // the owner may not be in the incidents channel: the task's buttons come with the DM
       const dm = taskOwnerDm(text, lang, { incidentId: after.id, key: task.key }, after.channelId ? link(after.id) : null);
-      calls.push(directMessage(input.ownerId, dm));
+      calls.push(await trackedDm(tx, s.clock.now(), taskDmKey(after.id, task.key), input.ownerId, dm));
     }
     calls.push(...(await homeRefreshes(tx, after)));
     await s.outbox.enqueue(tx, calls);

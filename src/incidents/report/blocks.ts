@@ -142,7 +142,8 @@ export function assessModal(i: IncidentRow, lang: Lang, profile?: Pick<CompanyPr
     text(AssessBlocks.dataItems, m.dataItems, i.dataItems ?? i.dataDescription),
     text(AssessBlocks.cause, m.cause, i.cause, true),
   ];
-  if (a) blocks.push({ ...text(AssessBlocks.reason, m.reason, null, true), hint: plain(m.reasonHint, 2000) });
+  // shown only when reassessing, and then required (the form refuses an empty one too)
+  if (a) blocks.push({ ...text(AssessBlocks.reason, m.reason, null, true, false), hint: plain(m.reasonHint, 2000) });
   return modalView({
     callbackId: IncidentViews.assess,
     meta,

@@ -24,7 +24,8 @@ import { officersOf } from "../../directory/store.js";
 import { assessmentOf, lockIncident } from "../store.js";
 import { tasksAtAssessment } from "../tasks/flows.js";
 import { reassess } from "../wording.js";
-import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { ackDmKey, ackDmUpdates, homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { trackedDm } from "../../platform/slack/trackedDm.js";
 import { logRefusal, type FlowResult, type IncidentRefusal } from "../refusals.js";
 
 const orderKey = (id: string) => `incident:${id}`;
@@ -107,7 +108,7 @@ export async function reportIncident(s: Services, input: { reporterId: string; r
       const lang = await langOf(tx, to);
       const dm = incidentSlackMessages(lang).dm;
       const text = dm.toResponders(code, mention(i.reporterId), r.summary.slice(0, 500));
-      if (channel) calls.push(directMessage(to, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
+      if (channel) calls.push(await trackedDm(tx, now, ackDmKey(i.id), to, dmWithLink(text, lang, ref("incidentPermalink", i.id), { incidentId: i.id })));
       else {
         const full = incidentMessage(i, lang, s.timeZone, companyProfile(s));
         calls.push(
@@ -216,6 +217,7 @@ export async function assessIncident(
       if (dl.length) lines.push(m.deadlinesHeader, ...dl);
       await s.outbox.enqueue(tx, [await parentUpdate(after, s, tx), threadPost(after, lines.join("\n"))]);
     }
+    if (acknowledges) await s.outbox.enqueue(tx, await ackDmUpdates(tx, s, before.id, input.actorId, now));
     // the task checklist: created at the first triage, updated by a reassessment (tasks/flows.ts)
     const tasks = await tasksAtAssessment(tx, s, after, next, due, input.actorId);
     await s.outbox.enqueue(tx, [...tasks.calls, ...(await homeRefreshes(tx, after))]);
@@ -264,6 +266,7 @@ export async function acknowledgeIncident(s: Services, input: { incidentId: stri
         threadPost(after, incidentEscalationMessages(CHANNEL_LANG).ack.thread(mention(input.actorId))),
       ]);
     }
+    await s.outbox.enqueue(tx, await ackDmUpdates(tx, s, before.id, input.actorId, now));
     return { ok: true, code: before.code, already: false };
   });
   if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, "acknowledge", result.refusal);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { noteUnknownUser } from "../../directory/unknownUser.js";
 import { DEFAULT_LANG, formatDateTime, type Lang } from "../../platform/i18n.js";
 import type { Services } from "../../platform/services.js";
+import { HOME_STARTER_VALUE } from "../../platform/home.js";
 import { firstDeliveryBy } from "../../platform/slack/actor.js";
 import { notRecordedText } from "../../platform/slack/inbox.js";
 import { json, press, submit, type HandlerDef, type PressContext, type SubmitContext } from "../../platform/slack/handlers.js";
@@ -57,6 +58,11 @@ export function registerReportShortcut(app: App, s: Services): void {
     }
     await client.views.open({ trigger_id: shortcut.trigger_id, view: reportModal(actor.lang, s.clock.now(), s.timeZone, companyProfile(s)) });
   });
+}
+
+/** 「事故を報告」 on the Home tab: the same modal as the global shortcut. */
+export async function reportFromHome(c: PressContext<string>): Promise<void> {
+  await c.client.views.open({ trigger_id: c.body.trigger_id, view: reportModal(c.actor.lang, c.s.clock.now(), c.s.timeZone, companyProfile(c.s)) });
 }
 
 export async function submitReport(c: SubmitContext<undefined>): Promise<void> {
@@ -130,4 +136,5 @@ export const incidentReportHandlers: readonly HandlerDef[] = [
     submitAssessment,
   ),
   press(IncidentActions.acknowledge, { value: incidentId, invalid: notFound }, acknowledge),
+  press(IncidentActions.reportFromHome, { value: z.literal(HOME_STARTER_VALUE) }, reportFromHome),
 ];

@@ -12,7 +12,7 @@ const ja = {
       `*${code}* の${kind === "preliminary" ? "速報" : "確報"}を${to}へ提出した日時を記録します。`,
     day: "提出した日",
     time: "提出した時刻",
-    reference: "受付番号など（任意）",
+    reference: "受付番号など",
     submit: "記録する",
     close: "キャンセル",
     future: "未来の日時は指定できません。",
@@ -33,7 +33,7 @@ const ja = {
     reportFinal: (code: string) => `${code} の確報の提出を記録しました。`,
   },
   refusal: {
-    notAllowed: "状況を変更できるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダーのみです。",
+    notAllowed: "状況を変更できるのは個人情報管理責任者（代理を含む）・コンプライアンス担当・この事故の対応リーダーのみです。",
     outOfOrder: (from: string, to: string) =>
       `現在の状況（${from}）から「${to}」には進めません。順序（受付 → 評価済み → 封じ込め → 速報 → 確報 → 完了）を確認してください。`,
   },
@@ -55,7 +55,7 @@ const en: typeof ja = {
     intro: (code: string, kind: "preliminary" | "final", to = "the PPC") => `Record when the ${kind} report on *${code}* was submitted to ${to}.`,
     day: "Date submitted",
     time: "Time submitted",
-    reference: "Reference (optional)",
+    reference: "Reference",
     submit: "Record",
     close: "Cancel",
     future: "Cannot be in the future.",

@@ -12,7 +12,7 @@ import { mention, messageUpdate, ref, threadPost as inThread } from "../../platf
 import type { Services } from "../../platform/services.js";
 import type { IncidentTask as TaskRow } from "../../generated/prisma/client.js";
 import { mayRespond } from "../access.js";
-import { homeRefreshes, parentUpdate, threadPost } from "../calls.js";
+import { homeRefreshes, taskDmUpdates, parentUpdate, threadPost } from "../calls.js";
 import { deadlineOfTask } from "../overview.js";
 import { logRefusal } from "../refusals.js";
 import { companyProfile } from "../config.js";
@@ -187,7 +187,9 @@ export async function updateTask(
         ...(deadlineOfTask(task.key) ? [await parentUpdate(after, s, tx)] : []),
       ]);
     }
-    await s.outbox.enqueue(tx, await homeRefreshes(tx, after));
+    // the owner's DM with this task's buttons (assign/flows.ts) says it is settled, by whom and when
+    const stamp = (lang: "ja" | "en", at: string) => incidentTaskMessages(lang).dmStamp(input.to, at, mention(input.actorId));
+    await s.outbox.enqueue(tx, [...(await taskDmUpdates(tx, s, before.id, task.key, stamp, now)), ...(await homeRefreshes(tx, after))]);
     return { ok: true, code: before.code, key: task.key };
   });
   if (!result.ok) await logRefusal(s, input.actorId, `incident:${input.incidentId}`, `task_${input.to}:${input.key}`, result.refusal);

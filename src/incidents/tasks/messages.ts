@@ -2,6 +2,8 @@
 import { catalogue } from "../../platform/i18n.js";
 
 const ja = {
+  /** the task owner's DM once the task is settled (its buttons are gone) */
+  dmStamp: (to: "done" | "na", at: string, who: string) => `${to === "done" ? "✅ 完了" : "➖ 該当なし"}（${at} ${who}）`,
   checklist: {
     header: (code: string) => `📋 ${code} の対応タスク`,
     owner: "担当",
@@ -49,14 +51,15 @@ const ja = {
     how: "担当のタスクは、担当者になったときのDMや期限のお知らせのボタン（完了・該当なし）で更新できます。",
   },
   refusal: {
-    notAllowed: "タスクを更新できるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダー・タスクの担当者のみです。",
-    closeNotAllowed: "クローズできるのは個人情報管理責任者・副責任者・コンプライアンス担当・この事故の対応リーダーのみです。",
+    notAllowed: "タスクを更新できるのは個人情報管理責任者（代理を含む）・コンプライアンス担当・この事故の対応リーダー・タスクの担当者のみです。",
+    closeNotAllowed: "クローズできるのは個人情報管理責任者（代理を含む）・コンプライアンス担当・この事故の対応リーダーのみです。",
     notOpen: "このタスクは既に完了または該当なしです。",
     notFound: "タスクが見つかりません。",
   },
 };
 
 const en: typeof ja = {
+  dmStamp: (to, at, who) => `${to === "done" ? "✅ Done" : "➖ Not applicable"} (${at}, ${who})`,
   checklist: {
     header: (code: string) => `📋 Tasks of ${code}`,
     owner: "Owner",

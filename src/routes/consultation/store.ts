@@ -54,8 +54,20 @@ export async function personExists(q: Q, slackId: string): Promise<boolean> {
 /** Requests at the final-approval stage whose current version waits for this person's consultation answer (Home, lists). */
 export async function awaitingAnswerOf(q: Q, slackId: string, take = 50) {
   const rows = await q.$queryRaw<
-    { id: string; code: string; kind: string; status: string; title: string; channelId: string | null; messageTs: string | null; requesterId: string }[]
-  >`SELECT r.id, r.code, r.kind, r.status, r.title, r."channelId", r."messageTs", r."requesterId"
+    {
+      id: string;
+      code: string;
+      kind: string;
+      status: string;
+      title: string;
+      channelId: string | null;
+      messageTs: string | null;
+      requesterId: string;
+      stageSince: Date | null;
+      approvedAt: Date | null;
+      createdAt: Date;
+    }[]
+  >`SELECT r.id, r.code, r.kind, r.status, r.title, r."channelId", r."messageTs", r."requesterId", r."stageSince", r."approvedAt", r."createdAt"
       FROM "RequestConsultAnswer" a JOIN "Request" r ON r.id = a."requestId" AND r.version = a.version
      WHERE a."reviewerId" = ${slackId} AND a.answer IS NULL AND r.status = 'pending_chief'
      ORDER BY r."createdAt" ASC LIMIT ${take}`;
