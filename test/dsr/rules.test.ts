@@ -571,7 +571,7 @@ describe("what English readers see", () => {
   it("the identity modal offers 「その他」 from a list (個人番号カード without its number) and, correcting, is filled in", () => {
     const m = identityModal({ ...c, status: "verified", idDocument: "my_number_card", idDocumentNote: null }, "ja", "U9", "2026-11-24");
     const s = JSON.stringify(m);
-    expect(s).toContain("個人番号カード（番号は記録しない）");
+    expect(s).toContain("個人番号カード（マイナ保険証を含む。番号は記録しない）");
     expect((m as { title: { text: string } }).title.text).toBe("本人確認を訂正");
     const block = (id: string) => (m.blocks as { block_id?: string; element?: Record<string, unknown> }[]).find((b) => b.block_id === id)!.element!;
     expect((block(IdentityBlocks.document).initial_option as { value: string }).value).toBe("other");
