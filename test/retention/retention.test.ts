@@ -225,3 +225,44 @@ describe("an owner who left", () => {
     expect(remindersTo(P.manager2).at(-1)).toBeDefined();
   });
 });
+
+describe("a register entry (src/register) whose retention ended", () => {
+  it("is one more retention item: its owner is reminded with the entry's code, and a changed end day is followed", async () => {
+    const owner = await db().person.findUniqueOrThrow({ where: { slackId: P.employee } });
+    const now = clock.now();
+    await db().registerEntry.create({
+      data: {
+        code: "REG-2029-0007",
+        name: "旧会員管理システム",
+        departmentId: owner.departmentId!,
+        ownerId: P.employee,
+        retention: "退会後5年",
+        retentionUntil: new Date("2029-12-31T00:00:00Z"),
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    const before = remindersTo(P.employee).length;
+    // (Monday the 14th is 成人の日: the run waits for the next business day)
+    const r = await runAt("2030-01-15T09:40:00");
+    expect(r.result).toMatchObject({ added: 1 });
+    const item = await db().retentionItem.findUniqueOrThrow({ where: { subjectKind_subjectRef: { subjectKind: "entry", subjectRef: "REG-2029-0007" } } });
+    expect(item).toMatchObject({ ownerId: P.employee, label: "旧会員管理システム", basis: "explicit" });
+    expect(remindersTo(P.employee).length).toBe(before + 1);
+    const dm = text(remindersTo(P.employee).at(-1));
+    expect(dm).toContain("保存期間が終わった台帳の登録（1件）");
+    expect(dm).toContain("REG-2029-0007");
+    // the owner moves the end day (an edit of the entry): the next run follows it, and no reminder is due
+    await db().registerEntry.update({ where: { code: "REG-2029-0007" }, data: { retentionUntil: new Date("2035-03-31T00:00:00Z") } });
+    await runAt("2030-01-22T09:40:00");
+    const moved = await db().retentionItem.findUniqueOrThrow({ where: { subjectKind_subjectRef: { subjectKind: "entry", subjectRef: "REG-2029-0007" } } });
+    expect(moved.endDay?.toISOString().slice(0, 10)).toBe("2035-03-31");
+    expect(
+      JSON.stringify(
+        remindersTo(P.employee)
+          .slice(before + 1)
+          .map(text),
+      ),
+    ).not.toContain("REG-2029-0007");
+  });
+});
