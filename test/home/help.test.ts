@@ -28,6 +28,9 @@ describe("/privacy help", () => {
       "/privacy incident",
       "/privacy incident status",
       "/privacy training",
+      "/privacy register",
+      "/privacy provision",
+      "/privacy statement",
       "/privacy lang",
     ]);
     expect(text.split("\n")[0]).toBe(commandMessages("ja").help.title);
