@@ -196,10 +196,12 @@ export class Outbox {
    * nothing for Prisma to handle. For the scheduled runs that queue thousands of DMs at
    * once; returns the keys this call claimed (the calls it queued).
    */
-  async enqueueOnce(items: { key: string; call: OutgoingCall }[], noticeAt: Date): Promise<Set<string>> {
+  async enqueueOnce(items: { key: string; call: OutgoingCall; also?: string[] }[], noticeAt: Date): Promise<Set<string>> {
     if (items.length === 0) return new Set();
     const now = this.opts.clock.now();
-    const rows = items.map(({ key, call }) => ({ key, ...rowOf(call, now) }));
+    const rows = items.map(({ key, call, also }) => ({ key, also: also ?? [], ...rowOf(call, now) }));
+    // `also`: further notice keys claimed with the item's own (each threshold a DM reports),
+    // in the same statement, so that a crash never leaves the DM queued and its thresholds open
     const claimed = await this.opts.database.query<{ key: string }>(
       `WITH input AS (SELECT e, n FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(e, n)),
             claimed AS (INSERT INTO "Notice" ("key", "at") SELECT e->>'key', $2::timestamp FROM input
@@ -207,7 +209,11 @@ export class Outbox {
             queued AS (INSERT INTO "OutboxMessage" ("orderKey", "collapseKey", method, payload, "onSent", "nextAttemptAt", "createdAt")
                        SELECT e->>'orderKey', e->>'collapseKey', e->>'method', e->'payload', NULLIF(e->'onSent', 'null'::jsonb),
                               (e->>'nextAttemptAt')::timestamp, $3::timestamp
-                       FROM input JOIN claimed ON claimed."key" = input.e->>'key' ORDER BY n RETURNING id)
+                       FROM input JOIN claimed ON claimed."key" = input.e->>'key' ORDER BY n RETURNING id),
+            also AS (INSERT INTO "Notice" ("key", "at")
+                     SELECT DISTINCT k, $2::timestamp FROM input JOIN claimed ON claimed."key" = input.e->>'key',
+                            jsonb_array_elements_text(input.e->'also') AS k
+                     ON CONFLICT ("key") DO NOTHING)
        SELECT "key" FROM claimed`,
       [JSON.stringify(rows), noticeAt.toISOString(), now.toISOString()],
     );

@@ -20,7 +20,14 @@ import { addDays, reminderDue, reminderKey, REMIND_DAYS_BEFORE, type DueReminder
 import { dueBy, syncAssignments, type PersonCourse } from "./store.js";
 
 const TX = { maxWait: 10_000, timeout: 60_000 };
-const BATCH = 200;
+const BATCH = 1000;
+
+/** Which of `keys` are already written as once-only notices (one query). */
+async function reportedNotices(database: JobContext["services"]["database"], keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await database.query<{ key: string }>(`SELECT "key" FROM "Notice" WHERE "key" = ANY($1::text[])`, [keys]);
+  return new Set(rows.map((r) => r.key));
+}
 export const TRAINING_JOB = "training.reminders";
 
 interface Item {
@@ -57,36 +64,31 @@ export async function trainingReminders(ctx: JobContext, batchSize = BATCH): Pro
   const people = [...perPerson.keys()].sort();
   const langs = await langsOf(db, people);
 
+  // thresholds already reported (one query for every candidate), so each DM holds only the new ones
+  const candidateKeys = [...perPerson.values()].flat().map((it) => it.key);
+  const reported = await reportedNotices(s.database, candidateKeys);
+
   let dms = 0;
   let items = 0;
   let skippedSnoozed = 0;
   for (let i = 0; i < people.length; i += batchSize) {
-    const batch = people.slice(i, i + batchSize);
-    await db.$transaction(async (tx) => {
-      const runKey = (p: string) => `${TRAINING_JOB}:${slotKey}:${p}`;
-      const freshRun = await ctx.notices(tx, batch.map(runKey));
-      const candidates = new Map<string, Item[]>();
-      for (const p of batch) {
-        if (!freshRun.has(runKey(p))) continue;
-        const all = perPerson.get(p)!;
-        const open = all.filter((it) => !snoozed.has(`${p}|${trainingItem(it.course.id)}`));
-        skippedSnoozed += all.length - open.length;
-        if (open.length > 0) candidates.set(p, open);
-      }
-      const fresh = await ctx.notices(
-        tx,
-        [...candidates.values()].flat().map((it) => it.key),
-      );
-      const calls: OutgoingCall[] = [];
-      for (const [p, list] of candidates) {
-        const due = list.filter((it) => fresh.has(it.key));
-        if (due.length === 0) continue;
-        calls.push(reminderCall(p, personDm(due, langs.get(p) ?? DEFAULT_LANG), notBefore));
-        dms++;
-        items += due.length;
-      }
-      await s.outbox.enqueue(tx, calls);
-    }, TX);
+    const queue: { key: string; call: OutgoingCall; also: string[] }[] = [];
+    const counts = new Map<string, number>();
+    for (const p of people.slice(i, i + batchSize)) {
+      const all = perPerson.get(p)!;
+      const open = all.filter((it) => !snoozed.has(`${p}|${trainingItem(it.course.id)}`));
+      skippedSnoozed += all.length - open.length;
+      const due = open.filter((it) => !reported.has(it.key));
+      if (due.length === 0) continue;
+      // the DM and its thresholds are claimed in one statement: run twice, or after a crash, nothing twice
+      const key = `${TRAINING_JOB}:${slotKey}:${p}`;
+      queue.push({ key, call: reminderCall(p, personDm(due, langs.get(p) ?? DEFAULT_LANG), notBefore), also: due.map((it) => it.key) });
+      counts.set(key, due.length);
+    }
+    for (const key of await ctx.queueOnce(queue)) {
+      dms++;
+      items += counts.get(key) ?? 0;
+    }
   }
   return {
     dms,

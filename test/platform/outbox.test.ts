@@ -82,6 +82,21 @@ describe("outbox", () => {
     expect(calls.map((c) => c.args.text)).toEqual(["一通目 U1", "一通目 U3", "一通目 U2"]);
   });
 
+  it("enqueueOnce claims an item's further keys with it, and only when the item itself is queued", async () => {
+    const clock = new ManualClock("2026-11-01T00:00:00Z");
+    const { slack } = scriptedSlack();
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack });
+    const dm = (to: string, text: string) => ({ orderKey: `reminder:${to}`, method: "chat.postMessage", payload: { channel: to, text } });
+    const first = await outbox.enqueueOnce([{ key: "run:U7", call: dm("U7", "研修 U7"), also: ["th:U7:basic:30d", "th:U7:handler:7d"] }], clock.now());
+    expect([...first]).toEqual(["run:U7"]);
+    // the same run again: nothing queued, and the further keys of the refused item are not written
+    const again = await outbox.enqueueOnce([{ key: "run:U7", call: dm("U7", "研修 U7 again"), also: ["th:U7:other:30d"] }], clock.now());
+    expect([...again]).toEqual([]);
+    const keys = (await db.prisma.notice.findMany({ where: { key: { contains: "U7" } }, orderBy: { key: "asc" } })).map((n) => n.key);
+    expect(keys).toEqual(["run:U7", "th:U7:basic:30d", "th:U7:handler:7d"]);
+    expect(await db.prisma.outboxMessage.count({ where: { orderKey: { contains: "U7" } } })).toBe(1);
+  });
+
   it("sends in order per key, fills references from what was sent before", async () => {
     const clock = new ManualClock("2026-11-01T00:00:00Z");
     const { slack, calls } = scriptedSlack();

@@ -35,7 +35,7 @@ export interface JobContext {
    * statement outside any transaction (same once-only contract); the keys it wrote.
    * For runs that queue a DM per person and write nothing else with it.
    */
-  queueOnce(items: { key: string; call: OutgoingCall }[]): Promise<Set<string>>;
+  queueOnce(items: { key: string; call: OutgoingCall; also?: string[] }[]): Promise<Set<string>>;
 }
 
 export interface Job {
