@@ -6,6 +6,7 @@
 import { isChiefOrDeputy, isManager, isManagerOf, seesAllDepartments, type RoleHolder } from "../directory/roles.js";
 import { addDays, addMonths, addYears, daysBetween, isDay, type Day } from "../platform/day.js";
 import type { BusinessCalendar } from "../platform/schedule/calendar.js";
+import { httpsLink } from "../platform/links.js";
 
 export { addDays, addMonths, addYears, dateDay, dayDate, dayIn, daysBetween, isDay, type Day } from "../platform/day.js";
 
@@ -209,13 +210,7 @@ export function checkPastDay(v: string | null | undefined, today: Day): Checked<
 
 /** A link to a document: https only. */
 export function checkHttps(v: string | null | undefined): Checked<string> {
-  const url = (v ?? "").trim();
-  if (!url) return { problem: "link_missing" };
-  if (url.length > MAX_URL || /\s/.test(url)) return { problem: "link_invalid" };
-  if (!URL.canParse(url)) return { problem: /^https?:/i.test(url) ? "link_invalid" : "link_not_https" };
-  const u = new URL(url);
-  if (u.protocol !== "https:") return { problem: "link_not_https" };
-  return u.hostname ? { value: url } : { problem: "link_invalid" };
+  return httpsLink(v, MAX_URL);
 }
 
 /** What was entered for an inspection; problems by field. */

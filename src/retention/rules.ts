@@ -4,6 +4,7 @@
 // Pure: no clock, no database, no Slack. Days are YYYY-MM-DD strings.
 import { isChiefOrDeputy, isManagerOf, type RoleHolder } from "../directory/roles.js";
 import { addDays, addMonths, daysBetween, isDay, type Day } from "../platform/day.js";
+import { httpsLink } from "../platform/links.js";
 
 export { addDays, dateDay, dayDate, dayIn, daysBetween, isDay, type Day } from "../platform/day.js";
 
@@ -129,13 +130,7 @@ type Checked<T> = { value: T } | { problem: Problem };
 
 /** A link to the evidence: https with a host, no spaces. */
 export function checkEvidence(v: string | null | undefined): Checked<string> {
-  const url = (v ?? "").trim();
-  if (!url) return { problem: "link_missing" };
-  if (url.length > MAX_URL || /\s/.test(url)) return { problem: "link_invalid" };
-  if (!URL.canParse(url)) return { problem: /^https?:/i.test(url) ? "link_invalid" : "link_not_https" };
-  const u = new URL(url);
-  if (u.protocol !== "https:") return { problem: "link_not_https" };
-  return u.hostname ? { value: url } : { problem: "link_invalid" };
+  return httpsLink(v, MAX_URL);
 }
 
 /** What was entered in the disposal form; problems by field. */
