@@ -9,16 +9,20 @@ import type { ForeignCountry, StatementInput } from "./rules.js";
 type Q = Db | Tx;
 
 /**
- * The purposes of 保有個人データ: each effective purpose request's text (規程 第4条). The
- * register's entries, when they come, add theirs here.
+ * The purposes of 保有個人データ: each effective purpose request's text (規程 第4条), and
+ * the purposes of the register's entries that no purpose request stands behind; once each.
  */
 export async function statementPurposes(q: Q): Promise<string[]> {
   const rows = await q.$queryRaw<{ purpose: string | null; title: string }[]>`
     SELECT v."data"->>'purpose' AS "purpose", r."title" FROM "Request" r
       JOIN "RequestVersion" v ON v."requestId" = r."id" AND v."version" = r."version"
      WHERE r."kind" = 'purpose' AND r."status" = 'effective' ORDER BY r."effectiveAt", r."code"`;
+  // the register's entries made by hand (no purpose request behind them) add their purposes (規程 第23条)
+  const entries = await q.$queryRaw<{ purposes: string }[]>`
+    SELECT "purposes" FROM "RegisterEntry" WHERE cardinality("purposeRequests") = 0 AND btrim("purposes") <> '' ORDER BY "createdAt", "code"`;
+  const texts = [...rows.map((r) => (r.purpose ?? r.title).trim()), ...entries.map((e) => e.purposes.trim())];
   // a purpose that seems to hold personal data is left out of a public text (the placeholder says so)
-  return rows.map((r) => shownWithoutPii((r.purpose ?? r.title).trim(), "ja")).filter(Boolean);
+  return [...new Set(texts.map((t) => shownWithoutPii(t, "ja")).filter(Boolean))];
 }
 
 /** Countries named by effective requests that send data abroad (APPI Art.28): entrust, provide, joint. */

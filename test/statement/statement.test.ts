@@ -146,6 +146,19 @@ describe("/privacy statement", () => {
     expect(unchanged.shown).toContain("公開済みの第2版");
   });
 
+  it("a register entry made by hand adds its purposes (those of a purpose request are not repeated)", async () => {
+    const owner = await db().person.findUniqueOrThrow({ where: { slackId: P.employee } });
+    const now = h.bot.services.clock.now();
+    const base = { departmentId: owner.departmentId!, ownerId: P.employee, createdAt: now, updatedAt: now };
+    await db().registerEntry.create({ data: { ...base, code: "REG-2026-0901", name: "採用応募者ファイル", purposes: "採用選考および応募者への連絡" } });
+    await db().registerEntry.create({
+      data: { ...base, code: "REG-2026-0902", name: "ポイント会員台帳", purposes: "ポイントプログラムの運営", purposeRequests: ["PRV-2026-0002"] },
+    });
+    const r = await privacy(h, P.chief, "statement");
+    expect(r.shown).toContain("+ - 採用選考および応募者への連絡");
+    expect((r.shown.match(/- ポイントプログラムの運営/g) ?? []).length).toBe(1);
+  });
+
   it("/privacy statement file uploads the Markdown", async () => {
     const before = h.fake.files().length;
     const r = await privacy(h, P.english, "statement file");
