@@ -1,4 +1,4 @@
-// Issue 13 (intake), over signed HTTP: the legal cases of /work/shared/docs/legal-cases.md
+// Issue 13 (intake), over signed HTTP: the legal cases of legal-cases.md (the shared docs beside this repository)
 // this branch owns, as a person sees them. L1 (800 customers: not reportable, but the
 // company's policies still ask notice and publication), L2/L3 (1,200 / exactly 1,000), L4-L6
 // (第7条3号 and 2号, the 60-day 確報), L7 (strong encryption), L8 (a count that may exceed

@@ -1,4 +1,4 @@
-// The leak cases of /work/shared/docs/legal-cases.md this branch owns, on the pure rules
+// The leak cases of legal-cases.md (the shared docs beside this repository) this branch owns, on the pure rules
 // (no Slack, no database): the outcome of 施行規則 第7条 and 第8条, and the tasks the law and
 // the company's policies give, in the law's words. The same cases over signed HTTP are in
 // intake.test.ts.
