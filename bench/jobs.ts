@@ -8,12 +8,9 @@
 // Seeds with generate_series (bulk SQL), not through Slack. Prints a table; never fails
 // on slow figures. BENCH_DATABASE_URL overrides the PostgreSQL server.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import crypto from "node:crypto";
-import pg from "pg";
 import { ManualClock } from "../src/platform/clock.js";
-import { migrate, openDatabase, type Database } from "../src/platform/db.js";
+import { migrate, type Database } from "../src/platform/db.js";
 import { silentLogger } from "../src/platform/log.js";
 import { Outbox } from "../src/platform/outbox.js";
 import { BusinessCalendar } from "../src/platform/schedule/calendar.js";
@@ -23,12 +20,12 @@ import { requestJobs } from "../src/requests/jobs.js";
 import { buildDigest } from "../src/digest/build.js";
 import { TRAINING_JOB, trainingJobs } from "../src/training/jobs.js";
 import { ms, stats, table, timed } from "./lib.js";
+import { benchTargets, pgAnswers, PG_URL } from "./databases.js";
 
 const QUICK = process.argv.includes("--quick");
 const PEOPLE_REMIND = QUICK ? 1_000 : 10_000;
 const REQUESTS_DIGEST = QUICK ? 10_000 : 100_000;
 const PEOPLE_DIGEST = QUICK ? 500 : 5_000;
-const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const NOW = new Date("2026-12-07T00:00:00Z"); // Monday 09:00 in Tokyo
 
 async function seedReminders(db: Database, n: number): Promise<void> {
@@ -84,51 +81,6 @@ async function seedDigest(db: Database, requests: number, people: number): Promi
   `);
 }
 
-interface Target {
-  name: string;
-  open(): Promise<{ db: Database; drop(): Promise<void> }>;
-}
-
-function targets(): Target[] {
-  return [
-    {
-      name: "PGlite",
-      async open() {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-bench-jobs-"));
-        const db = await openDatabase({ pgliteDir: path.join(dir, "pglite") });
-        return { db, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-      },
-    },
-    {
-      name: "PostgreSQL",
-      async open() {
-        const schema = `bench_jobs_${crypto.randomBytes(4).toString("hex")}`;
-        const db = await openDatabase({ databaseUrl: PG_URL, schema });
-        return {
-          db,
-          async drop() {
-            const c = new pg.Client({ connectionString: PG_URL });
-            await c.connect();
-            await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-            await c.end();
-          },
-        };
-      },
-    },
-  ];
-}
-
-async function pgAnswers(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function servicesFor(db: Database) {
   const clock = new ManualClock(NOW);
   const outbox = new Outbox({ database: db, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } });
@@ -142,7 +94,7 @@ async function main(): Promise<void> {
   const settings = defaultSettings();
   const calendar = new BusinessCalendar({ timeZone: "Asia/Tokyo" });
   const withPg = await pgAnswers();
-  for (const t of targets()) {
+  for (const t of benchTargets("jobs")) {
     if (t.name === "PostgreSQL" && !withPg) {
       rows.push(["-", `skipped: PostgreSQL does not answer at ${PG_URL}`, t.name, "", "", ""]);
       continue;

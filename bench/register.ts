@@ -1,24 +1,15 @@
-// npm run bench (third part): /privacy register <words> over 10,000 register entries, on
-// PGlite and on PostgreSQL: the search the command runs (searchEntries: the page and the count
-// over the prepared lower-case column) and the list it renders (listBlocks), 300 searches of
-// mixed words (a common word, a department, a code, two words, a word nothing holds), one
-// at a time. Seeds with generate_series. Prints p50/p99 like the others; never fails on slow
-// figures. BENCH_DATABASE_URL overrides the PostgreSQL server.
-import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { migrate, openDatabase, type Database } from "../src/platform/db.js";
+import { migrate, type Database } from "../src/platform/db.js";
 import { listBlocks } from "../src/register/blocks.js";
 import { searchWords } from "../src/register/rules.js";
 import { searchEntries } from "../src/register/store.js";
 import { ms, stats, table, timed } from "./lib.js";
+import { benchTargets, pgAnswers, PG_URL } from "./databases.js";
 
 const QUICK = process.argv.includes("--quick");
 const ENTRIES = QUICK ? 2_000 : 10_000;
 const SEARCHES = QUICK ? 100 : 300;
-const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 async function seed(db: Database, n: number): Promise<void> {
   await db.exec(`
@@ -39,56 +30,11 @@ async function seed(db: Database, n: number): Promise<void> {
 
 const QUERIES = ["顧客", "部署7", "REG-2026-04321", "採用 学歴", "存在しない語", "メールアドレス 部署12", "", "請求"];
 
-interface Target {
-  name: string;
-  open(): Promise<{ db: Database; drop(): Promise<void> }>;
-}
-
-function targets(): Target[] {
-  return [
-    {
-      name: "PGlite",
-      async open() {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-bench-register-"));
-        const db = await openDatabase({ pgliteDir: path.join(dir, "pglite") });
-        return { db, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-      },
-    },
-    {
-      name: "PostgreSQL",
-      async open() {
-        const schema = `bench_register_${crypto.randomBytes(4).toString("hex")}`;
-        const db = await openDatabase({ databaseUrl: PG_URL, schema });
-        return {
-          db,
-          async drop() {
-            const c = new pg.Client({ connectionString: PG_URL });
-            await c.connect();
-            await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-            await c.end();
-          },
-        };
-      },
-    },
-  ];
-}
-
-async function pgAnswers(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function main(): Promise<void> {
   const rows: (string | number)[][] = [];
   const results: Record<string, unknown> = {};
   const withPg = await pgAnswers();
-  for (const t of targets()) {
+  for (const t of benchTargets("register")) {
     if (t.name === "PostgreSQL" && !withPg) {
       rows.push(["-", `skipped: PostgreSQL does not answer at ${PG_URL}`, t.name, "", "", ""]);
       continue;

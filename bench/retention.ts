@@ -4,12 +4,9 @@
 // nothing new to write and reminds them again. Target: under 2 s each. Seeds with
 // generate_series; prints a table; never fails on slow figures.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import crypto from "node:crypto";
-import pg from "pg";
 import { ManualClock } from "../src/platform/clock.js";
-import { migrate, openDatabase, type Database } from "../src/platform/db.js";
+import { migrate, type Database } from "../src/platform/db.js";
 import { silentLogger } from "../src/platform/log.js";
 import { Outbox } from "../src/platform/outbox.js";
 import { BusinessCalendar } from "../src/platform/schedule/calendar.js";
@@ -17,11 +14,11 @@ import { Scheduler } from "../src/platform/schedule/scheduler.js";
 import { defaultSettings } from "../src/settings.js";
 import { retentionJobs } from "../src/retention/jobs.js";
 import { ms, table, timed } from "./lib.js";
+import { benchTargets, pgAnswers, PG_URL } from "./databases.js";
 
 const QUICK = process.argv.includes("--quick");
 const PURPOSES = QUICK ? 1_000 : 10_000;
 const OWNERS = QUICK ? 200 : 2_000;
-const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const RUN1 = new Date("2027-04-05T00:40:00Z"); // Monday 09:40 in Tokyo
 const RUN2 = new Date("2027-04-12T00:40:00Z"); // a week later
 
@@ -45,54 +42,11 @@ async function seed(db: Database): Promise<void> {
   `);
 }
 
-interface Target {
-  name: string;
-  open(): Promise<{ db: Database; drop(): Promise<void> }>;
-}
-
-const targets: Target[] = [
-  {
-    name: "PGlite",
-    async open() {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-bench-retention-"));
-      const db = await openDatabase({ pgliteDir: path.join(dir, "pglite") });
-      return { db, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: "PostgreSQL",
-    async open() {
-      const schema = `bench_retention_${crypto.randomBytes(4).toString("hex")}`;
-      const db = await openDatabase({ databaseUrl: PG_URL, schema });
-      return {
-        db,
-        async drop() {
-          const c = new pg.Client({ connectionString: PG_URL });
-          await c.connect();
-          await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-          await c.end();
-        },
-      };
-    },
-  },
-];
-
-async function pgAnswers(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    await c.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function main(): Promise<void> {
   const rows: (string | number)[][] = [];
   const results: Record<string, unknown> = {};
   const withPg = await pgAnswers();
-  for (const t of targets) {
+  for (const t of benchTargets("retention")) {
     if (t.name === "PostgreSQL" && !withPg) {
       rows.push(["-", `skipped: PostgreSQL does not answer at ${PG_URL}`, t.name, "", "", ""]);
       continue;
