@@ -27,10 +27,10 @@ export function registerPrivacyCommand(app: App, s: Services, inbox: Inbox): voi
     // recorded with what it asks for before the ack (inbox.ts): a command is not replayed
     // after a crash (its modal's trigger_id has expired), its person is told instead
     const key = `command:${command.trigger_id}`;
-    let recorded: Recorded;
+    const what = `/privacy ${(command.text.trim().split(/\s+/)[0] ?? "").slice(0, 40)}`.trim();
+    let settled: () => Promise<Recorded>;
     try {
-      const what = `/privacy ${(command.text.trim().split(/\s+/)[0] ?? "").slice(0, 40)}`.trim();
-      recorded = await inbox.record(s, "command", key, { userId: command.user_id, responseUrl: command.response_url, replay: false, what, body: command });
+      settled = await inbox.record(s, "command", key, { userId: command.user_id, responseUrl: command.response_url, replay: false, what, body: command });
     } catch (e) {
       s.log.error("a command could not be recorded; the person is told", { user: command.user_id, error: errorText(e) });
       await ack();
@@ -38,6 +38,15 @@ export function registerPrivacyCommand(app: App, s: Services, inbox: Inbox): voi
       return;
     }
     await ack();
+    let recorded: Recorded;
+    try {
+      recorded = await settled();
+    } catch (e) {
+      // journaled before the ack, but the database did not take it: abandoned, the person told
+      s.log.error("a command could not be recorded; the person is told", { user: command.user_id, error: errorText(e) });
+      await tell(notRecordedText);
+      return;
+    }
     if (!recorded.first) return;
     const { person } = recorded;
     await inbox.work(key, s, "/privacy", tell, async (ws, lang) => {

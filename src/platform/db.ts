@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { AckJournal } from "./ackJournal.js";
 
 export type Db = PrismaClient;
 /** The transaction client handed to `db.$transaction(async (tx) => ...)`. */
@@ -27,11 +28,15 @@ export interface Database {
   close(): Promise<void>;
   /** the driver's connection pool, for the metrics (metrics.ts) */
   poolStats?(): { total: number; idle: number; waiting: number; max: number };
+  /** embedded, in a folder: where acknowledged deliveries are appended before their ack (ackJournal.ts) */
+  journal?: AckJournal;
 }
 
 /**
- * "ack": the statement an ack waits for (the record of a delivery) goes to the head of the
- * queue for a connection, ahead of transactions already waiting; "normal": in turn.
+ * "ack": the statement an ack waits for (the record of a delivery) never waits behind
+ * transactions: on a PostgreSQL server it has a connection of its own; on the embedded
+ * database (one session) it goes to the head of the queue for the connection, ahead of
+ * transactions already waiting. "normal": in turn.
  */
 export type Lane = "normal" | "ack";
 
@@ -51,6 +56,11 @@ export interface DbOptions {
    * and every migration for each test file.
    */
   pgliteTemplate?: string;
+  /**
+   * Embedded only: the ack journal's file (ackJournal.ts). A folder has its own; a database
+   * in memory has none unless given one (the tests, so that their acks take the same path).
+   */
+  ackJournal?: string;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -77,18 +87,27 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
     // an idle connection the server (or the network) drops is an error of that connection only:
     // without a listener the pool's "error" event would end the process
     pool.on("error", () => undefined);
+    // the "ack" lane's own connection: the record an ack waits for never waits for a
+    // decision to give a connection back (the inbox sends one statement at a time)
+    const ackPool = new pg.default.Pool({
+      connectionString: opts.databaseUrl,
+      max: 1,
+      ...(opts.idleMs !== undefined ? { idleTimeoutMillis: opts.idleMs } : {}),
+      ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+    });
+    ackPool.on("error", () => undefined);
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
     return {
       prisma,
       kind: "postgres",
-      ...driverCalls(pool),
+      ...driverCalls(pool, ackPool),
       async close() {
         await prisma.$disconnect();
-        await pool.end().catch(() => undefined);
+        await Promise.all([pool.end().catch(() => undefined), ackPool.end().catch(() => undefined)]);
       },
     };
   }
-  return openEmbedded(opts.pgliteDir, opts.idleMs, opts.pgliteTemplate);
+  return openEmbedded(opts.pgliteDir, opts.idleMs, opts.pgliteTemplate, opts.ackJournal);
 }
 
 /**
@@ -109,7 +128,7 @@ function pgliteWasm() {
   return wasmModules;
 }
 
-async function openEmbedded(pgliteDir: string | undefined, idleMs?: number, template?: string): Promise<Database> {
+async function openEmbedded(pgliteDir: string | undefined, idleMs?: number, template?: string, journalFile?: string): Promise<Database> {
   const { Worker } = await import("node:worker_threads");
   const pg = await import("pg");
   const { PrismaPg } = await import("@prisma/adapter-pg");
@@ -153,13 +172,17 @@ async function openEmbedded(pgliteDir: string | undefined, idleMs?: number, temp
   pool.on("error", () => undefined);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   let closed = false;
+  const journal = journalFile ? new AckJournal(journalFile) : dir && !dir.startsWith("memory://") ? AckJournal.of(path.resolve(dir)) : undefined;
+  journal?.open();
   return {
     prisma,
     kind: "pglite",
     ...driverCalls(pool),
+    ...(journal ? { journal } : {}),
     async close() {
       if (closed) return;
       closed = true;
+      journal?.close();
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
       worker.postMessage("stop");
@@ -186,8 +209,8 @@ async function initInChild(dir: string): Promise<void> {
  * A connection from the pool ahead of the callers already waiting for one. pg-pool keeps
  * its waiters in a FIFO array (`_pendingQueue`, pg-pool 3.x): when this call had to wait,
  * its waiter is moved from the back to the front, behind earlier "ack" waiters only. On
- * the embedded database (one connection) the record an ack waits for would otherwise
- * wait for every decision queued before it, not only the one in progress.
+ * the embedded database (one connection) the record of a delivery would otherwise wait
+ * for every decision queued before it, not only the one in progress.
  */
 const ackWaiters = new WeakMap<object, Set<unknown>>();
 function connectFirst(pool: import("pg").Pool): Promise<import("pg").PoolClient> {
@@ -213,7 +236,7 @@ function connectFirst(pool: import("pg").Pool): Promise<import("pg").PoolClient>
 }
 
 /** `exec` and `query` on a pg pool: the same for a PostgreSQL server and the embedded database's socket. */
-function driverCalls(pool: import("pg").Pool): Pick<Database, "exec" | "query" | "poolStats"> {
+function driverCalls(pool: import("pg").Pool, ackPool?: import("pg").Pool): Pick<Database, "exec" | "query" | "poolStats"> {
   return {
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max ?? 10 }),
     async exec(sql) {
@@ -230,6 +253,7 @@ function driverCalls(pool: import("pg").Pool): Pick<Database, "exec" | "query" |
     async query<T>(sql: string, params?: unknown[], name?: string, lane: Lane = "normal"): Promise<T[]> {
       const q = name ? { name, text: sql, values: params as unknown[] } : { text: sql, values: params as unknown[] };
       if (lane === "normal") return (await pool.query(q)).rows as T[];
+      if (ackPool) return (await ackPool.query(q)).rows as T[];
       const client = await connectFirst(pool);
       try {
         const rows = (await client.query(q)).rows as T[];

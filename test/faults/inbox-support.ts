@@ -24,10 +24,10 @@ export interface InboxRig {
   close(): Promise<void>;
 }
 
-export async function inboxRig(defs: HandlerDef[], o: { leaseMs?: number } = {}): Promise<InboxRig> {
+export async function inboxRig(defs: HandlerDef[], o: { leaseMs?: number; db?: TestDatabase } = {}): Promise<InboxRig> {
   const fake = new FakeSlack({ users: [{ id: "U1", locale: "ja-JP" }] });
   await fake.start();
-  const db = await testDatabase();
+  const db = o.db ?? (await testDatabase());
   const errors: string[] = [];
   const log: Logger = { debug() {}, info() {}, warn() {}, error: (m) => void errors.push(m) };
   const s = { database: db, clock: { now: () => new Date() }, log, timeZone: "Asia/Tokyo" } as unknown as Services;

@@ -4,6 +4,9 @@
 // the bot's migrate() finds nothing to apply; without the templates (a file run outside
 // this vitest config) they are migrated here.
 import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { expect, inject } from "vitest";
 import { migrate, openDatabase, type Database } from "../../src/platform/db.js";
 import { assertCountedAsDatabaseTest } from "./databaseFiles.js";
@@ -54,9 +57,16 @@ export async function testDatabase(opts: { idleMs?: number } = {}): Promise<Test
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const template = pgliteTemplate();
-    const db = await openDatabase({ pgliteDir: "memory://", pgliteTemplate: template, ...opts });
+    // in memory, but with an ack journal as a folder has: the acks take the path they take in use
+    const ackJournal = path.join(os.tmpdir(), `mamori-ack-journal-${crypto.randomBytes(6).toString("hex")}.jsonl`);
+    const db = await openDatabase({ pgliteDir: "memory://", pgliteTemplate: template, ackJournal, ...opts });
     if (!template) await migrate(db);
-    return Object.assign(db, { dispose: () => db.close() });
+    return Object.assign(db, {
+      async dispose() {
+        await db.close();
+        fs.rmSync(ackJournal, { force: true });
+      },
+    });
   }
   const created = await postgresDatabase(serverUrl);
   const db = await openDatabase({ databaseUrl: created.url, poolSize: 8, ...opts });

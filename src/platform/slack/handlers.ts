@@ -172,9 +172,9 @@ export function press<V>(id: string, o: PressOptions<V>, handler: (c: PressConte
         return;
       }
       const key = actionDeliveryKey(body as Parameters<typeof actionDeliveryKey>[0]);
-      let recorded: Recorded;
+      let settled: () => Promise<Recorded>;
       try {
-        recorded = await inbox.record(s, "press", key, { userId: body.user.id, responseUrl: body.response_url, replay: patient, what: id, body: kept(body) });
+        settled = await inbox.record(s, "press", key, { userId: body.user.id, responseUrl: body.response_url, replay: patient, what: id, body: kept(body) });
       } catch (e) {
         s.log.error("a press could not be recorded; the presser is told", { action: id, user: body.user.id, error: errorText(e) });
         await args.ack();
@@ -182,6 +182,15 @@ export function press<V>(id: string, o: PressOptions<V>, handler: (c: PressConte
         return;
       }
       await args.ack();
+      let recorded: Recorded;
+      try {
+        recorded = await settled();
+      } catch (e) {
+        // journaled before the ack, but the database did not take it: abandoned, the presser told
+        s.log.error("a press could not be recorded; the presser is told", { action: id, user: body.user.id, error: errorText(e) });
+        await tell(notRecordedText);
+        return;
+      }
       // a Slack retry or a duplicate delivery: the first one does the work
       if (!recorded.first) return;
       const { person } = recorded;

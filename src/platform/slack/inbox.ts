@@ -165,27 +165,48 @@ export class Inbox {
 
   /**
    * Records the delivery with its work and finds the person, in one statement (call it
-   * before the ack). Throws when it could not be recorded: the caller acks and tells the
-   * person `notRecordedText`. A row written after the timeout is closed as abandoned.
+   * before the ack), and gives what to await after the ack: whether the delivery is the
+   * first of its key, and the person. Throws when it could not be recorded: the caller
+   * acks and tells the person `notRecordedText`. A row written after the timeout is
+   * closed as abandoned.
+   *
+   * With an ack journal (the embedded database, ackJournal.ts) the record before the ack
+   * is the journal's line, and the statement runs meanwhile: what is awaited after the ack
+   * throws when the statement failed (the person is then told `notRecordedText`, and the
+   * line abandoned).
    */
-  async record(s: Services, kind: InboxKind, key: string, payload: InboxPayload): Promise<Recorded> {
-    const leaseUntil = new Date(this.o.clock.now().getTime() + this.leaseMs);
+  async record(s: Services, kind: InboxKind, key: string, payload: InboxPayload): Promise<() => Promise<Recorded>> {
+    const at = this.o.clock.now();
+    const leaseUntil = new Date(at.getTime() + this.leaseMs);
+    const journal = this.o.database.journal?.isOpen ? this.o.database.journal : undefined;
+    if (journal) journal.append({ key, kind, userId: payload.userId, payload, at: at.toISOString() });
     const write = recordDelivery(s, { key, kind, userId: payload.userId, payload, owner: this.owner, leaseUntil });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`recording took more than ${RECORD_TIMEOUT_MS} ms`)), RECORD_TIMEOUT_MS);
     });
-    try {
-      const r = await Promise.race([write, timeout]);
-      if (r.first) this.held.add(key);
-      return r.first ? { first: true, person: r.person } : { first: false, person: null };
-    } catch (e) {
-      // the person is told it was not taken: should the row be written after all, it is closed, not worked
-      write.then((r) => (r.first ? this.close(key, "abandoned") : undefined)).catch(() => undefined);
-      throw e;
-    } finally {
-      clearTimeout(timer);
+    const recorded = (async (): Promise<Recorded> => {
+      try {
+        const r = await Promise.race([write, timeout]);
+        if (r.first) this.held.add(key);
+        return r.first ? { first: true, person: r.person } : { first: false, person: null };
+      } catch (e) {
+        // the person is told it was not taken: should the row be written after all, it is closed, not worked
+        journal?.abandon(key);
+        write.then((r) => (r.first ? this.close(key, "abandoned") : undefined)).catch(() => undefined);
+        throw e;
+      } finally {
+        clearTimeout(timer);
+        journal?.ended();
+      }
+    })();
+    if (journal) {
+      // awaited after the ack; a failure meanwhile is not an unhandled rejection
+      recorded.catch(() => undefined);
+      return () => recorded;
     }
+    const r = await recorded;
+    return async () => r;
   }
 
   /**
@@ -265,6 +286,7 @@ export class Inbox {
 
   /** One recovery pass now (tests, and start-up); resolves when the claimed rows are worked. */
   async recover(): Promise<number> {
+    if (!this.stopping) await this.writeLeftOver();
     let n = 0;
     for (;;) {
       if (this.stopping) return n;
@@ -273,6 +295,28 @@ export class Inbox {
       n += claimed.length;
       for (const c of claimed) await this.takeUp(c);
     }
+  }
+
+  /**
+   * Deliveries that a process which stopped had acknowledged and appended to the ack
+   * journal (ackJournal.ts), perhaps never written to the database: written now, due at
+   * once (that process is gone: only one process opens an embedded database), so this
+   * pass replays them or tells their person. Those already written are left as they are.
+   */
+  private async writeLeftOver(): Promise<void> {
+    const journal = this.o.database.journal;
+    const left = journal?.leftOver() ?? [];
+    if (!journal || left.length === 0) return;
+    const due = new Date(this.o.clock.now().getTime() - 1).toISOString();
+    const written = await this.o.database.query<{ key: string }>(
+      `INSERT INTO "SlackDelivery" ("key", "receivedAt", "kind", "payload", "owner", "leaseUntil")
+       SELECT e->>'key', (e->>'at')::timestamp, e->>'kind', e->'payload', 'ack-journal', $2::timestamp
+         FROM jsonb_array_elements($1::jsonb) AS r(e)
+       ON CONFLICT ("key") DO NOTHING RETURNING "key"`,
+      [JSON.stringify(left), due],
+    );
+    journal.leftWritten();
+    if (written.length > 0) this.o.log.warn("acknowledged work found only in the ack journal of a process that stopped is taken up", { count: written.length });
   }
 
   /**
