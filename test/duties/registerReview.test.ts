@@ -157,7 +157,7 @@ describe("recording the register's review as done", () => {
       await h.slack.blockAction(owner, { actionId: RegisterActions.reviewed, blockId: `reg-review-${e.id}`, message: { channel: dm.channel, ts: dm.ts } });
       await waitForDb(
         () => db().registerEntry.findUniqueOrThrow({ where: { code } }),
-        (x) => x.lastReviewedOn !== null && x.lastReviewedOn.toISOString().startsWith("2027-02-01"),
+        (x) => x.lastReviewedOn?.toISOString().startsWith("2027-02-01") === true,
       );
     }
     expect((await privacy(h, chief, "duties")).shown).toContain("台帳の全3項目が1年以内に見直されています。");
