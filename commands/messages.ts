@@ -114,7 +114,8 @@ const en: typeof ja = {
       complaint: "`/privacy complaint` log a complaint or inquiry; `list`, `status CMP-…`",
       processors: "`/privacy processors` processors; `inspected PRV-…` records an inspection",
       disposal: "`/privacy processors disposal` documents past their retention (company rules Art.31)",
-      register: "`/privacy register [words]` search or add to the register of personal data (company rules Art.23); `export` as CSV; `review` the entries not reviewed in a year",
+      register:
+        "`/privacy register [words]` search or add to the register of personal data (company rules Art.23); `export` as CSV; `review` the entries not reviewed in a year",
       provision: "`/privacy provision log PRV-…` record a provision to a third party; `receipt` record data received (APPI Art.29, 30)",
       statement: "`/privacy statement` the public statement on retained personal data (APPI Art.32); `file` as a file",
       away: "`/privacy away <from> <to> @delegate` a delegate while you are away (the company's own practice); `off` ends it",
