@@ -1,4 +1,4 @@
-// /privacy duties …: the annual audit and plan calendar (規程 第21条2項, 第25, 26, 29, 30条).
+// /privacy duties …: the annual audit and plan calendar (規程 第21条2項, 第23, 25, 26, 29, 30条).
 //   duties                          this fiscal year's calendar (and earlier duties still open)
 //   duties done <kind> [year]       record a duty as done (modal: date, link, note)
 //   duties due <kind> <YYYY-MM-DD>  change a due date (the duty's owner role: the audit lead's duties only by the audit lead, 第21条)
@@ -6,7 +6,7 @@ import { calendarView, doneModal, dueText, dutyTitle, refusalText } from "../src
 import { calendarOf, changeDue, checkClosable, ensureYear, settingsOf, todayOf } from "../src/duties/flows.js";
 import { dutyMessages } from "../src/duties/messages.js";
 import { DUTIES, fiscalYearOf, fiscalYearRange, isDay, mayChangeDue, parseDutyKind } from "../src/duties/rules.js";
-import { findDuty, openBefore, ownersByRole, yearDuties } from "../src/duties/store.js";
+import { findDuty, openBefore, ownersByRole, registerReviewState, yearDuties } from "../src/duties/store.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
 
 async function showCalendar(ctx: CommandContext): Promise<void> {
@@ -21,6 +21,7 @@ async function showCalendar(ctx: CommandContext): Promise<void> {
     duties: await yearDuties(db, fiscalYear),
     previous: await openBefore(db, fiscalYear),
     owners: await ownersByRole(db),
+    register: await registerReviewState(db, today),
     calendar: calendarOf(s),
     today,
     lang,
@@ -51,7 +52,7 @@ async function done(ctx: CommandContext, kindWord: string | undefined, yearWord:
   const d = await findDuty(db, fy, kind);
   if (!d) return ctx.respond({ text: m.notFound });
   const check = await checkClosable(s, ctx.actor.slackId, d, ctx.actor.roles);
-  if (!check.ok) return ctx.respond({ text: refusalText(check.refusal, d, ctx.actor.lang) });
+  if (!check.ok) return ctx.respond({ text: refusalText(check.refusal, d, ctx.actor.lang, check.unreviewed) });
   await ctx.openModal(doneModal(calendarOf(s), d, today, ctx.actor.lang));
 }
 

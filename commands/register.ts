@@ -3,6 +3,7 @@
 //   register <words>      entries whose code, name, data items or department hold every word
 //   register export       the whole register as CSV (UTF-8 with BOM, for Excel), compliance, audit lead, chief
 //   register edit <code>  the entry's form, for its owner and the chief; anyone else is refused here
+//   register review       the entries not reviewed within a year (what the audit calendar's register review waits for)
 import { isChiefOrDeputy, managedDepartments } from "../src/directory/roles.js";
 import { appendAudit } from "../src/platform/audit/chain.js";
 import { dayIn } from "../src/platform/day.js";
@@ -11,7 +12,7 @@ import { formView, listBlocks, registerCsv } from "../src/register/blocks.js";
 import { logRefusal } from "../src/register/flows.js";
 import { registerMessages } from "../src/register/messages.js";
 import { isEntryCode, mayEdit, mayExport, searchWords } from "../src/register/rules.js";
-import { allEntries, departmentNames, departmentOptions, findEntry, searchEntries } from "../src/register/store.js";
+import { allEntries, departmentNames, departmentOptions, findEntry, reviewDueList, searchEntries } from "../src/register/store.js";
 import type { CommandContext, PrivacyCommand } from "./types.js";
 
 /** Entries shown at most in one answer (each a section with a button: well inside 50 blocks). */
@@ -64,12 +65,14 @@ export const registerCommand: PrivacyCommand = {
   async run(ctx) {
     if (ctx.args.length === 1 && ctx.args[0]!.toLowerCase() === "export") return exportRegister(ctx);
     if (ctx.args.length === 2 && ctx.args[0]!.toLowerCase() === "edit") return editEntry(ctx, ctx.args[1]!.toUpperCase());
+    const opts = { mayCreate: isChiefOrDeputy(ctx.actor) || managedDepartments(ctx.actor).length > 0, mayExport: mayExport(ctx.actor) };
+    const db = ctx.services.database.prisma;
+    if (ctx.args.length === 1 && ctx.args[0]!.toLowerCase() === "review") {
+      const { rows, total } = await reviewDueList(db, dayIn(ctx.services.clock.now(), ctx.services.timeZone), REGISTER_LIST_MAX);
+      return ctx.respond(listBlocks(rows, total, "", ctx.actor.lang, { ...opts, header: registerMessages(ctx.actor.lang).reviewHeader }));
+    }
     const words = searchWords(ctx.args);
-    const { rows, total } = await searchEntries(ctx.services.database.prisma, words, REGISTER_LIST_MAX);
-    const msg = listBlocks(rows, total, words.join(" "), ctx.actor.lang, {
-      mayCreate: isChiefOrDeputy(ctx.actor) || managedDepartments(ctx.actor).length > 0,
-      mayExport: mayExport(ctx.actor),
-    });
-    await ctx.respond(msg);
+    const { rows, total } = await searchEntries(db, words, REGISTER_LIST_MAX);
+    await ctx.respond(listBlocks(rows, total, words.join(" "), ctx.actor.lang, opts));
   },
 };

@@ -43,11 +43,41 @@ function ownerText(d: DutyRow, owners: Map<string, string[]>, lang: Lang): strin
   return m.ownerLine(m.owner[d.ownerRole] ?? d.ownerRole, people.length ? mentions(people) : m.noOwner);
 }
 
-function dutySection(cal: BusinessCalendar, d: DutyRow, owners: Map<string, string[]>, today: Day, lang: Lang, withYear: boolean): KnownBlock {
+/** The register's review: how many entries were not reviewed within the year (an open duty only), and that the yearly cycle is the company's practice. */
+export function dutyNotes(d: Pick<DutyRow, "kind" | "closedOn">, register: RegisterReviewState | undefined, lang: Lang): string[] {
+  const m = dutyMessages(lang);
+  const out: string[] = [];
+  if (d.kind === "register-review" && register && !d.closedOn) out.push(m.registerState(register.due, register.total));
+  if (DUTIES[d.kind].practice) out.push(`_${m.practice}_`);
+  return out;
+}
+
+/** Entries of the register not reviewed within the year, of all (duties/store.ts registerReviewState). */
+export interface RegisterReviewState {
+  due: number;
+  total: number;
+}
+
+function dutySection(
+  cal: BusinessCalendar,
+  d: DutyRow,
+  owners: Map<string, string[]>,
+  today: Day,
+  lang: Lang,
+  withYear: boolean,
+  register: RegisterReviewState | undefined,
+): KnownBlock {
   const m = dutyMessages(lang);
   const def = DUTIES[d.kind];
   const head = withYear ? `*${dutyTitle(d, lang)}*` : m.dutyLine(m.name[d.kind], lang === "en" ? def.articlesEn : def.articles);
-  const lines = [head, ownerText(d, owners, lang), m.dueLine(dueText(cal, d.dueOn, lang)), statusText(cal, d, today, lang), `\`${d.kind}\``];
+  const lines = [
+    head,
+    ownerText(d, owners, lang),
+    m.dueLine(dueText(cal, d.dueOn, lang)),
+    statusText(cal, d, today, lang),
+    ...dutyNotes(d, register, lang),
+    `\`${d.kind}\``,
+  ];
   return { type: "section", text: mrkdwn(lines.join("\n")) };
 }
 
@@ -58,6 +88,8 @@ export interface CalendarViewInput {
   /** duties of earlier years still open */
   previous: DutyRow[];
   owners: Map<string, string[]>;
+  /** the register's entries not reviewed within the year (shown on the register's review) */
+  register?: RegisterReviewState;
   calendar: BusinessCalendar;
   today: Day;
   lang: Lang;
@@ -71,11 +103,11 @@ export function calendarView(v: CalendarViewInput): { text: string; blocks: Know
     { type: "section", text: mrkdwn(title) },
     { type: "context", elements: [mrkdwn(m.calendarIntro)] },
   ];
-  for (const d of v.duties) blocks.push({ type: "divider" }, dutySection(v.calendar, d, v.owners, v.today, v.lang, false));
+  for (const d of v.duties) blocks.push({ type: "divider" }, dutySection(v.calendar, d, v.owners, v.today, v.lang, false, v.register));
   const years = [...new Set(v.previous.map((d) => d.fiscalYear))];
   for (const fy of years) {
     blocks.push({ type: "divider" }, { type: "section", text: mrkdwn(m.previousOpen(fy)) });
-    for (const d of v.previous.filter((x) => x.fiscalYear === fy)) blocks.push(dutySection(v.calendar, d, v.owners, v.today, v.lang, true));
+    for (const d of v.previous.filter((x) => x.fiscalYear === fy)) blocks.push(dutySection(v.calendar, d, v.owners, v.today, v.lang, true, v.register));
   }
   blocks.push({ type: "divider" }, { type: "context", elements: [mrkdwn(m.footer.join("\n"))] });
   return { text: title.replace(/[*_~]/g, ""), blocks };
@@ -106,6 +138,8 @@ export function yearMessage(
       ownerText(d, owners, lang),
       m.dueLine(dueText(cal, d.dueOn, lang)),
       status,
+      // the practice note only: a count of entries would go stale in a message edited rarely
+      ...dutyNotes(d, undefined, lang),
     ].join("\n");
     blocks.push({
       type: "section",
@@ -155,10 +189,12 @@ export function doneModal(cal: BusinessCalendar, d: DutyRow, today: Day, lang: L
   });
 }
 
-/** What a refusal says to the person. */
-export function refusalText(refusal: DutyRefusal, d: DutyRow | null | undefined, lang: "ja" | "en"): string {
+/** What a refusal says to the person (`unreviewed`: the register's entries left, for register_unreviewed). */
+export function refusalText(refusal: DutyRefusal, d: DutyRow | null | undefined, lang: "ja" | "en", unreviewed = 0): string {
   const m = dutyMessages(lang);
   switch (refusal) {
+    case "register_unreviewed":
+      return m.registerUnreviewed(unreviewed);
     case "already_done":
       return d?.closedOn ? m.alreadyDone(dutyTitle(d, lang), formatDay(d.closedOn, lang)) : m.alreadyDone("", "");
     case "not_owner":

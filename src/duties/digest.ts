@@ -1,15 +1,17 @@
 // The compliance digest's section on the annual audit and plan calendar: the fiscal
 // year's status (done with the document's link, due within 30 days, overdue), and
 // earlier years' duties still open. Only when something is to report: a duty done in
-// the period, one due within 30 days, or one overdue. Reads at most ten rows; writes
-// nothing (a year whose duties do not exist yet is read as its default plan).
+// the period, one due within 30 days, or one overdue. The register's review, open and due
+// soon or overdue, is followed by the number of entries not reviewed within the year.
+// Reads at most ten rows and two counts; writes nothing (a year whose duties do not exist
+// yet is read as its default plan).
 import type { DigestProvider } from "../platform/digest.js";
 import { detectPii } from "../platform/pii/index.js";
 import { messageLink } from "../platform/services.js";
 import { dueText, dutyTitle } from "./blocks.js";
 import { dutyMessages, formatDay } from "./messages.js";
 import { defaultPlan, dutyStatus, fiscalYearOf } from "./rules.js";
-import { getYears, openBefore, yearDuties, type DutyRow } from "./store.js";
+import { getYears, openBefore, registerReviewState, yearDuties, type DutyRow } from "./store.js";
 
 export const dutiesDigest: DigestProvider = async (ctx) => {
   const { calendar, settings, lang } = ctx;
@@ -42,6 +44,11 @@ export const dutiesDigest: DigestProvider = async (ctx) => {
 
   let news = false;
   const lines: string[] = [];
+  const registerLine = async (d: DutyRow) => {
+    if (d.kind !== "register-review") return;
+    const r = await registerReviewState(db, today);
+    lines.push(m.registerState(r.due, r.total));
+  };
   for (const d of [...earlier, ...duties]) {
     const st = dutyStatus(calendar, d, today);
     if (st.status === "done") {
@@ -52,9 +59,11 @@ export const dutiesDigest: DigestProvider = async (ctx) => {
     } else if (st.status === "overdue") {
       news = true;
       lines.push(m.digestOverdue(title(d), dueText(calendar, d.dueOn, lang), st.days));
+      await registerLine(d);
     } else if (st.status === "due_soon") {
       news = true;
       lines.push(m.digestSoon(title(d), dueText(calendar, d.dueOn, lang), st.days));
+      await registerLine(d);
     }
   }
   if (!news) return null;

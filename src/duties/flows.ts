@@ -3,7 +3,7 @@
 // (written to the outbox, sent after the commit).
 import { appendAudit } from "../platform/audit/chain.js";
 import { sealOf } from "../platform/pii/index.js";
-import type { Tx } from "../platform/db.js";
+import type { Db, Tx } from "../platform/db.js";
 import { CHANNEL_LANG } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import type { Day } from "../platform/day.js";
@@ -15,8 +15,8 @@ import { dutyMessages, formatDay } from "./messages.js";
 import { dayDate } from "../platform/day.js";
 import { refusalAudit } from "../platform/refusals.js";
 import { channelPost, mention, mentions, messageUpdate } from "../platform/slack/calls.js";
-import { defaultPlan, fiscalYearOf, fiscalYearRange, mayChangeDue, mayClose, type DutyKind, type DutyRefusal } from "./rules.js";
-import { getDuty, getYear, ownersByRole, toDutyRow, yearDuties, type DutyRow } from "./store.js";
+import { defaultPlan, fiscalYearOf, fiscalYearRange, mayChangeDue, mayClose, registerReviewBlocks, type DutyKind, type DutyRefusal } from "./rules.js";
+import { getDuty, getYear, ownersByRole, registerReviewState, toDutyRow, yearDuties, type DutyRow } from "./store.js";
 
 const orderKey = (fy: number) => `duties:${fy}`;
 const subject = (d: Pick<DutyRow, "fiscalYear" | "kind">) => `duty:${d.fiscalYear}:${d.kind}`;
@@ -99,13 +99,28 @@ async function refuse(
 }
 
 /** Whether `actorId` may close the duty now (for the button and the command, before the modal opens). */
-export async function checkClosable(s: Services, actorId: string, d: DutyRow, roles: string[]): Promise<{ ok: true } | { ok: false; refusal: DutyRefusal }> {
+export async function checkClosable(
+  s: Services,
+  actorId: string,
+  d: DutyRow,
+  roles: string[],
+): Promise<{ ok: true } | { ok: false; refusal: DutyRefusal; unreviewed?: number }> {
   if (d.closedOn) return { ok: false, refusal: "already_done" };
-  if (mayClose(roles, d.ownerRole)) return { ok: true };
-  return s.database.prisma.$transaction((tx) => refuse(tx, s, actorId, d, "close", "not_owner"));
+  if (!mayClose(roles, d.ownerRole)) return s.database.prisma.$transaction((tx) => refuse(tx, s, actorId, d, "close", "not_owner"));
+  const unreviewed = await unreviewedBlocking(s.database.prisma, s, d);
+  if (unreviewed !== null)
+    return s.database.prisma.$transaction(async (tx) => ({ ...(await refuse(tx, s, actorId, d, "close", "register_unreviewed")), unreviewed }));
+  return { ok: true };
 }
 
-export type CloseResult = { ok: true; duty: DutyRow; duplicate: boolean } | { ok: false; refusal: DutyRefusal; duty?: DutyRow };
+/** The register's review: the number of entries not reviewed within the year when that forbids closing it (rules.ts registerReviewBlocks), else null. */
+async function unreviewedBlocking(q: Db | Tx, s: Services, d: Pick<DutyRow, "kind">): Promise<number | null> {
+  if (d.kind !== "register-review") return null;
+  const { due } = await registerReviewState(q, todayOf(s).today);
+  return registerReviewBlocks(d.kind, due) ? due : null;
+}
+
+export type CloseResult = { ok: true; duty: DutyRow; duplicate: boolean } | { ok: false; refusal: DutyRefusal; duty?: DutyRow; unreviewed?: number };
 
 /**
  * Records a duty as done: the date, the document's link, a note. Only the owner role or
@@ -127,6 +142,9 @@ export async function closeDuty(
       return { ok: false, refusal: "already_done", duty: d };
     }
     if (!actor || !mayClose(actor.roles, d.ownerRole)) return { ...(await refuse(tx, s, input.actorId, d, "close", "not_owner")), duty: d };
+    // checked again here: entries may have become due since the modal opened
+    const unreviewed = await unreviewedBlocking(tx, s, d);
+    if (unreviewed !== null) return { ...(await refuse(tx, s, input.actorId, d, "close", "register_unreviewed")), duty: d, unreviewed };
     const now = s.clock.now();
     const updated = toDutyRow(
       await tx.dutyOccurrence.update({

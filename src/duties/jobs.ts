@@ -13,12 +13,12 @@ import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { langsOf } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
-import { dueText, dutyTitle } from "./blocks.js";
+import { dueText, dutyNotes, dutyTitle, type RegisterReviewState } from "./blocks.js";
 import { ensureYear } from "./flows.js";
 import { dutyItem } from "./ids.js";
 import { dutyMessages } from "./messages.js";
 import { fiscalYearOf, fiscalYearRange, reminderStage, type ReminderStage } from "./rules.js";
-import { getYears, openDuties, ownersByRole, type DutyRow, type YearRow } from "./store.js";
+import { getYears, openDuties, ownersByRole, registerReviewState, type DutyRow, type YearRow } from "./store.js";
 
 const TX = { maxWait: 10_000, timeout: 60_000 };
 /** next fiscal year's duties are created this many days before it starts */
@@ -70,6 +70,8 @@ export async function dutiesReminders(ctx: JobContext): Promise<Record<string, u
   const snoozed = await activeSnoozes(db, now);
   const years = await getYears(db, [...new Set(open.map((d) => d.fiscalYear))]);
   const langs = await langsOf(db, [...perPerson.keys()]);
+  // the register's review says how many entries are left to review (read once, only when it is reminded)
+  const register = open.some((d) => d.kind === "register-review") ? await registerReviewState(db, today) : undefined;
 
   let dms = 0;
   let items = 0;
@@ -88,7 +90,7 @@ export async function dutiesReminders(ctx: JobContext): Promise<Record<string, u
       const send = due.filter((i) => fresh.has(i.key));
       if (send.length === 0) return;
       const lang = langs.get(p) ?? DEFAULT_LANG;
-      await s.outbox.enqueue(tx, reminderCall(p, personDm(ctx, send, years, lang), notBefore));
+      await s.outbox.enqueue(tx, reminderCall(p, personDm(ctx, send, years, register, lang), notBefore));
       dms++;
       items += send.length;
     }, TX);
@@ -103,7 +105,7 @@ export async function dutiesReminders(ctx: JobContext): Promise<Record<string, u
   };
 }
 
-function personDm(ctx: JobContext, items: Item[], years: Map<number, YearRow>, lang: Lang) {
+function personDm(ctx: JobContext, items: Item[], years: Map<number, YearRow>, register: RegisterReviewState | undefined, lang: Lang) {
   const m = dutyMessages(lang);
   const text = (i: Item) => {
     const y = years.get(i.duty.fiscalYear);
@@ -111,7 +113,8 @@ function personDm(ctx: JobContext, items: Item[], years: Map<number, YearRow>, l
     const linked = y?.channelId && y.messageTs ? `<${messageLink(ctx.services, y.channelId, y.messageTs)}|${title}>` : title;
     const when = i.stage.stage === "overdue" ? m.daysOver(i.stage.days) : m.daysLeft(i.stage.days);
     const missing = i.ownerMissing ? m.ownerMissing(m.owner[i.duty.ownerRole] ?? i.duty.ownerRole) : "";
-    return m.reminderItem(linked, dueText(ctx.calendar, i.duty.dueOn, lang), when, m.howTo(i.duty.kind), missing);
+    const item = m.reminderItem(linked, dueText(ctx.calendar, i.duty.dueOn, lang), when, m.howTo(i.duty.kind), missing);
+    return [item, ...dutyNotes(i.duty, register, lang)].join("\n");
   };
   const overdue = items.filter((i) => i.stage.stage === "overdue").sort((a, b) => b.stage.days - a.stage.days);
   const soon = items.filter((i) => i.stage.stage !== "overdue").sort((a, b) => a.stage.days - b.stage.days);
@@ -128,8 +131,8 @@ export function createDutyJobs(): Job[] {
       name: "duties.reminders",
       schedule: "15 9 * * 1-5",
       description: {
-        ja: "年間の監査・計画（第21条2項・第25・26・29・30条）の期限30日前・7日前と期限超過（毎週）を担当者ごとに1通のDMで通知",
-        en: "one DM per owner with annual audit and plan duties due in 30 or 7 days, and weekly once overdue",
+        ja: "年間の監査・計画（第21条2項・第23・25・26・29・30条）の期限30日前・7日前と期限超過（毎週）を担当者ごとに1通のDMで通知",
+        en: "one DM per owner with annual audit and plan duties (with the register's review) due in 30 or 7 days, and weekly once overdue",
       },
       run: (ctx) => dutiesReminders(ctx),
     },

@@ -13,7 +13,7 @@ export function formatDay(day: string, lang: Lang): string {
 
 const ja = {
   home: {
-    title: "*📅 年間の監査・計画（規程第21条2項・第25条・第26条・第29条・第30条）*",
+    title: "*📅 年間の監査・計画（規程第21条2項・第23条・第25条・第26条・第29条・第30条）*",
     item: (name: string, fy: string) => `*${name}*（${fy}）`,
     seeAll: "`/privacy duties`",
   },
@@ -23,8 +23,19 @@ const ja = {
     "audit-plan": "監査計画の立案・取締役会の承認",
     audit: "監査の実施",
     "audit-report": "監査報告書の作成・取締役会への報告",
+    "register-review": "個人データ管理台帳の見直し",
     "rule-review": "本規定及び個人情報保護計画の見直し・取締役会の承認",
   } satisfies Record<DutyKind, string>,
+  /** a duty whose yearly cycle is the company's practice (rules.ts DutyDefinition.practice) */
+  practice:
+    "年1回の見直しは当社の運用です。規程第23条1項は全ての個人情報を特定する手順の確立・維持を求め、周期は定めていません。台帳の全項目を毎年確認することで、個人情報保護委員会の通則ガイドライン（10-3 組織的安全管理措置）にいう「個人データの取扱状況を確認する手段の整備」に当てています。",
+  /** the register's side of its review: entries not reviewed within a year */
+  registerState: (due: number, total: number) =>
+    due === 0
+      ? `台帳の全${total}項目が1年以内に見直されています。`
+      : `台帳の${total}項目のうち *${due}件* が1年以内に見直されていません（\`/privacy register review\` で一覧）。`,
+  registerUnreviewed: (due: number) =>
+    `個人データ管理台帳に、1年以内に見直されていない項目が${due}件あります。全項目の見直しが済むまで「個人データ管理台帳の見直し」は完了にできません（完了の記録が台帳の確認済みを示すため）。\`/privacy register review\` で残りを開き、各項目の管理責任者または個人情報管理責任者が「見直し済みにする」を押してください。`,
   fiscalYear: (fy: number) => `${fy}年度`,
   duty: (fy: number, name: string, articles: string) => `${fy}年度 ${name}（${articles}）`,
   owner: { chief: "個人情報管理責任者", auditor: "個人情報保護監査責任者" } as Record<string, string>,
@@ -42,7 +53,7 @@ const ja = {
 
   // /privacy duties
   calendarTitle: (fy: number, start: string, end: string) => `*個人情報保護 年間の監査・計画 ${fy}年度*（${start}〜${end}）`,
-  calendarIntro: "規程 第21条2項、第25条、第26条、第29条、第30条により毎年行うことです。",
+  calendarIntro: "規程 第21条2項、第25条、第26条、第29条、第30条により毎年行うことです（個人データ管理台帳の見直し（第23条）の年1回は当社の運用）。",
   dutyLine: (name: string, articles: string) => `*${name}*（${articles}）`,
   ownerLine: (role: string, people: string) => `担当：${role} ${people}`,
   dueLine: (due: string) => `期限：${due}`,
@@ -50,15 +61,15 @@ const ja = {
   footer: [
     "`/privacy duties done <種類>` 完了を記録（日付と文書へのリンク）",
     "`/privacy duties due <種類> <YYYY-MM-DD>` 期限を変更（その業務の担当：監査計画・監査・報告は個人情報保護監査責任者のみ、第21条）",
-    "種類：protection-plan（plan）、audit-plan、audit、audit-report（report）、rule-review（review）",
+    "種類：protection-plan（plan）、audit-plan、audit、audit-report（report）、register-review（register）、rule-review（review）",
   ],
   usage: [
-    "`/privacy duties` 今年度の監査・計画のカレンダー（第21条2項・第25・26・29・30条）",
+    "`/privacy duties` 今年度の監査・計画のカレンダー（第21条2項・第23・25・26・29・30条）",
     "`/privacy duties done <種類> [年度]` 完了を記録（担当の役割の人。監査関係は監査責任者のみ）",
     "`/privacy duties due <種類> <YYYY-MM-DD>` 期限を変更（その業務の担当：監査計画・監査・報告は個人情報保護監査責任者のみ、第21条）",
   ],
   unknownKind: (k: string) =>
-    `「${k}」という種類はありません。protection-plan（plan）、audit-plan、audit、audit-report（report）、rule-review（review）のいずれかを指定してください。`,
+    `「${k}」という種類はありません。protection-plan（plan）、audit-plan、audit、audit-report（report）、register-review（register）、rule-review（review）のいずれかを指定してください。`,
   needKind: "種類を指定してください（例：/privacy duties done audit-plan）。",
   badYear: (y: string) => `「${y}」は年度ではありません。年度は 2026 のように書きます（前年度・今年度・翌年度のみ）。`,
   notClosable: (role: string) => `この項目の完了を記録できるのは${role}だけです（監査の独立性のため、個人情報管理責任者も記録できません）。`,
@@ -107,7 +118,7 @@ const ja = {
   keepReport: (chiefs: string) => `${chiefs} 第30条3項により、個人情報管理責任者が監査報告書を管理・保管します。`,
 
   // reminders
-  reminderIntro: (n: number) => `年間の監査・計画（規程 第21条2項・第25・26・29・30条）で、あなたの対応を待っている項目が *${n}件* あります。`,
+  reminderIntro: (n: number) => `年間の監査・計画（規程 第21条2項・第23・25・26・29・30条）で、あなたの対応を待っている項目が *${n}件* あります。`,
   overdueTitle: (n: number) => `期限を過ぎています（${n}件）`,
   soonTitle: (n: number) => `期限が近づいています（${n}件）`,
   reminderItem: (duty: string, due: string, when: string, howTo: string, noOwner: string) => `*${duty}*\n期限 ${due}・${when}${noOwner}\n${howTo}`,
@@ -126,7 +137,7 @@ const ja = {
 
 const en: typeof ja = {
   home: {
-    title: "*📅 Annual audit and plans (Rule Art.21(2), 25, 26, 29, 30)*",
+    title: "*📅 Annual audit and plans (Rule Art.21(2), 23, 25, 26, 29, 30)*",
     item: (name: string, fy: string) => `*${name}* (${fy})`,
     seeAll: "`/privacy duties`",
   },
@@ -135,8 +146,17 @@ const en: typeof ja = {
     "audit-plan": "Audit plan drawn up and approved by the board",
     audit: "Audit carried out",
     "audit-report": "Audit report written and reported to the board",
+    "register-review": "Review of the register of personal data",
     "rule-review": "Review of this rule and the protection plan, approved by the board",
   },
+  practice:
+    "Reviewing it once a year is the company's practice: Rule Art.23(1) asks for the procedure identifying all personal information to be established and maintained, and sets no cycle. Checking every entry of the register each year is the company's \"means to confirm how personal data is handled\" of the PPC's general guideline (10-3, organisational security measures).",
+  registerState: (due, total) =>
+    due === 0
+      ? `All ${total} entries of the register were reviewed within a year.`
+      : `*${due}* of the register's ${total} entries ${due === 1 ? "was" : "were"} not reviewed within a year (list: \`/privacy register review\`).`,
+  registerUnreviewed: (due) =>
+    `${due} entr${due === 1 ? "y" : "ies"} of the register of personal data ${due === 1 ? "was" : "were"} not reviewed within a year. The review of the register cannot be recorded as done until every entry is (the record says the register was checked). Open them with \`/privacy register review\`; each entry's owner or the chief privacy officer presses "Mark reviewed".`,
   fiscalYear: (fy) => `FY${fy}`,
   duty: (fy, name, articles) => `FY${fy} ${name} (${articles})`,
   owner: { chief: "chief privacy officer", auditor: "audit lead" },
@@ -152,7 +172,8 @@ const en: typeof ja = {
   document: "document",
 
   calendarTitle: (fy, start, end) => `*Annual privacy audits and plans, FY${fy}* (${start} to ${end})`,
-  calendarIntro: "What the rule requires every year (Art. 21(2), 25, 26, 29, 30).",
+  calendarIntro:
+    "What the rule requires every year (Art. 21(2), 25, 26, 29, 30; the yearly review of the register of personal data, Art. 23, is the company's practice).",
   dutyLine: (name, articles) => `*${name}* (${articles})`,
   ownerLine: (role, people) => `Owner: ${role} ${people}`,
   dueLine: (due) => `Due: ${due}`,
@@ -160,14 +181,15 @@ const en: typeof ja = {
   footer: [
     "`/privacy duties done <kind>` record it as done (date and a link to the document)",
     "`/privacy duties due <kind> <YYYY-MM-DD>` change a due date (by the duty's owner: the audit plan, audit and report only by the audit lead, Rule Art.21)",
-    "Kinds: protection-plan (plan), audit-plan, audit, audit-report (report), rule-review (review)",
+    "Kinds: protection-plan (plan), audit-plan, audit, audit-report (report), register-review (register), rule-review (review)",
   ],
   usage: [
-    "`/privacy duties` this fiscal year's audit and plan calendar (Art. 21(2), 25, 26, 29, 30)",
+    "`/privacy duties` this fiscal year's audit and plan calendar (Art. 21(2), 23, 25, 26, 29, 30)",
     "`/privacy duties done <kind> [year]` record a duty as done (its owner role; audit duties only by the audit lead)",
     "`/privacy duties due <kind> <YYYY-MM-DD>` change a due date (by the duty's owner: the audit plan, audit and report only by the audit lead, Rule Art.21)",
   ],
-  unknownKind: (k) => `There is no kind "${k}". Use protection-plan (plan), audit-plan, audit, audit-report (report) or rule-review (review).`,
+  unknownKind: (k) =>
+    `There is no kind "${k}". Use protection-plan (plan), audit-plan, audit, audit-report (report), register-review (register) or rule-review (review).`,
   needKind: "Name the kind (e.g. /privacy duties done audit-plan).",
   badYear: (y) => `"${y}" is not a fiscal year. Write it like 2026 (last, this or next fiscal year only).`,
   notClosable: (role) => `Only the ${role} may record this as done (the audit is independent: not even the chief privacy officer).`,
@@ -214,7 +236,7 @@ const en: typeof ja = {
   keepReport: (chiefs) => `${chiefs} Under Art. 30(3) the chief privacy officer keeps the audit report.`,
 
   reminderIntro: (n) =>
-    `*${n}* item${n === 1 ? "" : "s"} of the annual privacy audits and plans (Art. 21(2), 25, 26, 29, 30) ${n === 1 ? "is" : "are"} waiting for you.`,
+    `*${n}* item${n === 1 ? "" : "s"} of the annual privacy audits and plans (Art. 21(2), 23, 25, 26, 29, 30) ${n === 1 ? "is" : "are"} waiting for you.`,
   overdueTitle: (n) => `Overdue (${n})`,
   soonTitle: (n) => `Coming due (${n})`,
   reminderItem: (duty, due, when, howTo, noOwner) => `*${duty}*\nDue ${due} · ${when}${noOwner}\n${howTo}`,

@@ -7,11 +7,21 @@
 //   audit-plan      第29条 監査計画・取締役会承認  auditor               end of month 2  (31 May)
 //   audit           第30条1項, 第21条2項 監査の実施 auditor              end of month 10 (31 January)
 //   audit-report    第30条2項, 第21条2項 取締役会へ報告 auditor          end of month 11 (28/29 February)
+//   register-review 第23条 個人データ管理台帳の見直し chief              end of month 11 (28/29 February)
 //   rule-review     第26条 本規定・計画の見直し    chief                 end of month 12 (31 March)
 //
 // The order follows the rules: the audit follows the protection plan (第21条2項
 // "個人情報保護計画に従い"), the review of the rule takes the audit report into account
 // (第26条 "監査報告書…に照らして"), and everything is done once within the year (年1回).
+//
+// The register's review is the company's practice, not a rule's words: 第23条1項 has the
+// chief identify all personal information held and "establish and maintain" the procedure
+// (the register is it), and names no cycle; a yearly check of every entry is how the
+// company keeps it maintained, and what the PPC's general guideline (通則ガイドライン 10-3,
+// 組織的安全管理措置) calls the "means to confirm how personal data is handled"
+// (個人データの取扱状況を確認する手段の整備). It is due a month before the review of the
+// rule (第26条) so that the reviewed register feeds it and the next year's protection plan,
+// which must list the systems and media holding personal information (第25条2項(1)①).
 //
 // A due date on a day off (weekend, public holiday, company closed day) is due on the
 // business day before it (the "effective" due date): the board meets on business days,
@@ -26,7 +36,7 @@ import { BusinessCalendar } from "../platform/schedule/calendar.js";
 
 export { isDay };
 
-export const DUTY_KINDS = ["protection-plan", "audit-plan", "audit", "audit-report", "rule-review"] as const;
+export const DUTY_KINDS = ["protection-plan", "audit-plan", "audit", "audit-report", "register-review", "rule-review"] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
 export type OwnerRole = Extract<RoleName, "chief" | "auditor">;
 
@@ -38,6 +48,8 @@ export interface DutyDefinition {
   owner: OwnerRole;
   /** due by default at the end of this month of the fiscal year (1 = its first month) */
   dueMonth: number;
+  /** the yearly cycle is the company's practice, not the article's words (said wherever the duty is shown) */
+  practice?: true;
 }
 
 export const DUTIES: Record<DutyKind, DutyDefinition> = {
@@ -45,6 +57,7 @@ export const DUTIES: Record<DutyKind, DutyDefinition> = {
   "audit-plan": { kind: "audit-plan", articles: "第29条", articlesEn: "Art. 29", owner: "auditor", dueMonth: 2 },
   audit: { kind: "audit", articles: "第30条1項・第21条2項", articlesEn: "Art. 30(1), 21(2)", owner: "auditor", dueMonth: 10 },
   "audit-report": { kind: "audit-report", articles: "第30条2項・第21条2項", articlesEn: "Art. 30(2), 21(2)", owner: "auditor", dueMonth: 11 },
+  "register-review": { kind: "register-review", articles: "第23条1項", articlesEn: "Art. 23(1)", owner: "chief", dueMonth: 11, practice: true },
   "rule-review": { kind: "rule-review", articles: "第26条", articlesEn: "Art. 26", owner: "chief", dueMonth: 12 },
 };
 
@@ -54,6 +67,8 @@ const ALIASES: Record<string, DutyKind> = {
   auditplan: "audit-plan",
   report: "audit-report",
   review: "rule-review",
+  register: "register-review",
+  registerreview: "register-review",
 };
 
 export function parseDutyKind(input: string | undefined): DutyKind | null {
@@ -98,7 +113,7 @@ export function defaultDueOn(kind: DutyKind, fy: number, startMonth: number): Da
   return endOfFiscalMonth(fy, startMonth, DUTIES[kind].dueMonth);
 }
 
-/** The five duties of a fiscal year with their default due dates, in calendar order. */
+/** The six duties of a fiscal year with their default due dates, in calendar order. */
 export function defaultPlan(fy: number, startMonth: number): { kind: DutyKind; dueOn: Day; ownerRole: OwnerRole }[] {
   return DUTY_KINDS.map((kind) => ({ kind, dueOn: defaultDueOn(kind, fy, startMonth), ownerRole: DUTIES[kind].owner }));
 }
@@ -204,7 +219,20 @@ export function checkDone(
 }
 
 /** Why a change to a duty is refused. */
-export type DutyRefusal = "not_found" | "not_owner" | "already_done" | "not_due_owner";
+export type DutyRefusal = "not_found" | "not_owner" | "already_done" | "not_due_owner" | "register_unreviewed";
+
+/**
+ * Whether the register's review may be recorded as done while `unreviewed` entries were
+ * not reviewed within the year: it may not. Refused rather than "record anyway?": the
+ * duty's record says the register was checked this year, and an auditor (第30条) reading
+ * "done" with entries left unchecked would find the record untrue; a confirmation is
+ * clicked through and proves nothing. Refusing never blocks the chief for good: the chief
+ * may mark any entry reviewed (register/rules.ts mayEdit), so the refusal only says what is
+ * left to do. Other duties are not concerned.
+ */
+export function registerReviewBlocks(kind: DutyKind, unreviewed: number): boolean {
+  return kind === "register-review" && unreviewed > 0;
+}
 
 /**
  * Who may close a duty: the people holding its owner role. The audit lead's duties

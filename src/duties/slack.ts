@@ -45,7 +45,7 @@ export async function openDone(c: PressContext<string>): Promise<void> {
   const d = await getDuty(s.database.prisma, c.value);
   if (!d) return void (await tell(dutyMessages(actor.lang).notFound));
   const check = await checkClosable(s, actor.slackId, d, actor.roles);
-  if (!check.ok) return void (await tell(refusalText(check.refusal, d, actor.lang)));
+  if (!check.ok) return void (await tell(refusalText(check.refusal, d, actor.lang, check.unreviewed)));
   await c.client.views.open({ trigger_id: c.body.trigger_id, view: doneModal(calendarOf(s), d, todayOf(s).today, actor.lang) });
 }
 
@@ -55,7 +55,7 @@ export async function recordDone(c: SubmitContext<DoneMeta>): Promise<void> {
   if (!checked.ok) return c.ack({ response_action: "errors", errors: checked.errors });
   const { closedOn, documentUrl, note } = checked.data;
   const r = await closeDuty(s, { id: c.meta.id, actorId: actor.slackId, closedOn, documentUrl, note });
-  if (!r.ok) return c.fail(refusalText(r.refusal, r.duty, lang));
+  if (!r.ok) return c.fail(refusalText(r.refusal, r.duty, lang, r.unreviewed));
   await c.ack();
   s.log.info("duty closed", { duty: `${r.duty.fiscalYear}:${r.duty.kind}`, by: actor.slackId, duplicate: r.duplicate });
 }

@@ -2,6 +2,7 @@
 import { holds, ROLE } from "../directory/roles.js";
 import type { Db, Tx } from "../platform/db.js";
 import { dateDay } from "../platform/day.js";
+import { countReviewDue } from "../register/store.js";
 import type { DutyKind } from "./rules.js";
 
 type Q = Db | Tx;
@@ -104,4 +105,14 @@ export async function ownersByRole(q: Q): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>(owners.map((r) => [r, []]));
   for (const p of people) for (const r of owners) if (holds(p, r)) out.get(r)!.push(p.slackId);
   return out;
+}
+
+/**
+ * The register's entries not reviewed within the year before `today`, of all entries: what
+ * the duty 「個人データ管理台帳の見直し」 waits for (its reminder, Home item, digest line, and
+ * the check before it is closed). The one place this feature reads the register (a named
+ * contract: countReviewDue, src/register/store.ts).
+ */
+export async function registerReviewState(q: Q, today: string): Promise<{ due: number; total: number }> {
+  return countReviewDue(q, today);
 }

@@ -307,7 +307,7 @@ export async function listForDisclosure(
     if (!c) return { ok: false, refusal: "not_found" };
     if (!input.allowed) return { ok: false, refusal: "not_allowed" };
     if (c.kind !== "provision_records") return { ok: false, refusal: "not_records_kind" };
-    const { provisions, receipts } = await recordsForDisclosure(tx);
+    const { provisions, receipts } = await recordsForDisclosure(tx, { from: input.from, to: input.to });
     const m = recordMessages(CHANNEL_LANG);
     const lines: string[] = [];
     const listed: string[] = [];

@@ -12,7 +12,7 @@ import { reminderCall } from "../platform/slack/calls.js";
 import { showDay } from "./flows.js";
 import { recordMessages } from "./messages.js";
 import { disposalWeek } from "./rules.js";
-import { untilDay } from "./store.js";
+import { provisionsPastRetention, untilDay } from "./store.js";
 
 type Item = { key: string; text: (lang: "ja" | "en") => string };
 
@@ -23,26 +23,22 @@ export async function recordsRetention(ctx: JobContext): Promise<Record<string, 
   if (!calendar.isBusinessDay(today)) return { skipped: "not a business day" };
   const db = s.database.prisma;
   const [provisions, receipts] = await Promise.all([
-    db.provisionRecord.findMany({ where: { disposedOn: null, retainUntil: { lte: at } }, orderBy: { retainUntil: "asc" } }),
+    provisionsPastRetention(db, at),
     db.receiptRecord.findMany({ where: { disposedOn: null, retainUntil: { lte: at } }, orderBy: { retainUntil: "asc" } }),
   ]);
-  const requests = new Map(
-    (await db.request.findMany({ where: { id: { in: provisions.map((p) => p.requestId) } }, select: { id: true, code: true, requesterId: true } })).map((r) => [
-      r.id,
-      r,
-    ]),
-  );
   const perPerson = new Map<string, Item[]>();
-  const add = (person: string, item: Item) => perPerson.set(person, [...(perPerson.get(person) ?? []), item]);
+  const add = (person: string, item: Item) => {
+    const l = perPerson.get(person);
+    if (l) l.push(item);
+    else perPerson.set(person, [item]);
+  };
   for (const p of provisions) {
-    const r = requests.get(p.requestId);
-    if (!r) continue;
     const week = disposalWeek(dayIn(p.retainUntil, s.timeZone), today);
     if (week === null) continue;
     const until = untilDay(p.retainUntil, s.timeZone);
-    add(r.requesterId, {
-      key: `records.retention|provision:${p.id}|${week}|${r.requesterId}`,
-      text: (l) => recordMessages(l).retentionProvision(r.code, p.recipient, showDay(until, l)),
+    add(p.requesterId, {
+      key: `records.retention|provision:${p.id}|${week}|${p.requesterId}`,
+      text: (l) => recordMessages(l).retentionProvision(p.code, p.recipient, showDay(until, l)),
     });
   }
   for (const r of receipts) {

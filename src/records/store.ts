@@ -1,6 +1,7 @@
 // Queries and the hand-over of an effective request to its provision record (APPI Art.29).
 // The only writer outside flows.ts is createProvisionRecordFromRequest, called by the
 // requests feature in the transaction that makes a provision effective.
+import { Prisma } from "../generated/prisma/client.js";
 import type { Db, Tx } from "../platform/db.js";
 import { addDays, dateDay, dayIn, momentAt, type Day } from "../platform/day.js";
 import { keepUntil, type ProvisionFacts, type RecordBasis, type RecordForm } from "./rules.js";
@@ -112,16 +113,59 @@ export async function findReceipt(q: Q, code: string) {
   return q.receiptRecord.findUnique({ where: { code: code.trim().toUpperCase() } });
 }
 
-/** The Art.29 records and Art.30 records (exempt receipts are no records), with their request codes, for a disclosure request. */
-export async function recordsForDisclosure(q: Q) {
+/** A provision record past its retention, with its request's code and requester (the owner told). */
+export interface PastRetentionRow {
+  id: string;
+  retainUntil: Date;
+  recipient: string;
+  code: string;
+  requesterId: string;
+}
+
+/**
+ * The provision records kept until `at` or earlier and not disposed of, oldest first, with
+ * their requests, in one statement of the columns the reminder shows (whole rows and a second
+ * query by a list of ids took 0.5-0.8 s at 3,000 records on PGlite; this, 40 ms).
+ */
+export async function provisionsPastRetention(q: Q, at: Date): Promise<PastRetentionRow[]> {
+  return q.$queryRaw<PastRetentionRow[]>`
+    SELECT p.id, p."retainUntil", p.recipient, r.code, r."requesterId"
+      FROM "ProvisionRecord" p JOIN "Request" r ON r.id = p."requestId"
+     WHERE p."disposedOn" IS NULL AND p."retainUntil" <= ${at}
+     ORDER BY p."retainUntil", p.id`;
+}
+
+/** A provision record as a disclosure listing reads it. */
+export interface DisclosureProvisionRow {
+  id: string;
+  code: string;
+  recipient: string;
+  items: string;
+  form: string;
+  firstProvidedOn: Date | null;
+  lastProvidedOn: Date | null;
+  disclosureExclusion: string | null;
+}
+
+/**
+ * The Art.29 records and Art.30 records (exempt receipts are no records) not disposed of, with
+ * their request codes, for a disclosure request; those with a provision in the period when one
+ * is given (the caller still matches the counterpart, whose folding is the rules' nameMatches).
+ * One statement for the provision records with only the columns the listing shows: at 10,000
+ * approvals reading whole rows and their codes by a list of ids took most of a second.
+ */
+export async function recordsForDisclosure(q: Q, period: { from: Day | null; to: Day | null } = { from: null, to: null }) {
+  const from = period.from ? Prisma.sql`AND COALESCE(p."lastProvidedOn", p."firstProvidedOn") >= ${period.from}::date` : Prisma.empty;
+  const to = period.to ? Prisma.sql`AND COALESCE(p."firstProvidedOn", p."lastProvidedOn") <= ${period.to}::date` : Prisma.empty;
   const [provisions, receipts] = await Promise.all([
-    q.provisionRecord.findMany({ where: { disposedOn: null }, orderBy: { createdAt: "asc" } }),
+    q.$queryRaw<DisclosureProvisionRow[]>`
+      SELECT p.id, COALESCE(r.code, p."requestId") AS code, p.recipient, p.items, p.form, p."firstProvidedOn", p."lastProvidedOn", p."disclosureExclusion"
+        FROM "ProvisionRecord" p LEFT JOIN "Request" r ON r.id = p."requestId"
+       WHERE p."disposedOn" IS NULL ${from} ${to}
+       ORDER BY p."createdAt", p.id`,
     q.receiptRecord.findMany({ where: { disposedOn: null, exemption: null }, orderBy: { createdAt: "asc" } }),
   ]);
-  const codes = new Map(
-    (await q.request.findMany({ where: { id: { in: provisions.map((p) => p.requestId) } }, select: { id: true, code: true } })).map((r) => [r.id, r.code]),
-  );
-  return { provisions: provisions.map((p) => ({ ...p, code: codes.get(p.requestId) ?? p.requestId })), receipts };
+  return { provisions, receipts };
 }
 
 export const dayOf = (d: Date | null): Day | null => (d ? dateDay(d) : null);

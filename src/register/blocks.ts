@@ -74,10 +74,10 @@ export function listBlocks(
   total: number,
   words: string,
   lang: Lang,
-  opts: { mayCreate: boolean; mayExport: boolean },
+  opts: { mayCreate: boolean; mayExport: boolean; header?: string },
 ): { text: string; blocks: KnownBlock[] } {
   const m = registerMessages(lang);
-  const head = words ? m.searchHeader(words) : m.listHeader;
+  const head = opts.header ?? (words ? m.searchHeader(words) : m.listHeader);
   const blocks: KnownBlock[] = [
     { type: "header", text: plain(head, 150) },
     { type: "context", elements: [mrkdwn(`${m.listIntro}\n${m.count(rows.length, total)}`)] },

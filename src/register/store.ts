@@ -219,19 +219,47 @@ export async function ownedNeedingAttention(q: Q, ownerId: string, today: Day, t
 
 /** The owned entries whose annual review is due on `today` (never reviewed, or a year or more ago). */
 export async function reviewDueEntries(q: Q, today: Day): Promise<RegisterEntry[]> {
-  const since = dayDate(reviewedSinceDay(today));
   return q.registerEntry.findMany({
-    where: { OR: [{ lastReviewedOn: null }, { lastReviewedOn: { lte: since } }] },
+    where: reviewDueWhere(today),
     orderBy: [{ ownerId: "asc" }, { code: "asc" }],
   });
 }
 
+const reviewDueWhere = (today: Day): Prisma.RegisterEntryWhereInput => {
+  const since = dayDate(reviewedSinceDay(today));
+  return { OR: [{ lastReviewedOn: null }, { lastReviewedOn: { lte: since } }] };
+};
+
+/**
+ * How many entries are not reviewed within the year before `today` (or never), of how many.
+ * The register's side of the audit calendar's duty 「個人データ管理台帳の見直し」
+ * (src/duties: its reminder, Home item, digest line and the check before it is closed).
+ */
+export async function countReviewDue(q: Q, today: Day): Promise<{ due: number; total: number }> {
+  const [due, total] = await Promise.all([q.registerEntry.count({ where: reviewDueWhere(today) }), q.registerEntry.count()]);
+  return { due, total };
+}
+
+/** The entries whose review is due, longest unreviewed first (never reviewed first), as a list page. */
+export async function reviewDueList(q: Q, today: Day, take: number): Promise<{ rows: EntryListRow[]; total: number }> {
+  const since = reviewedSinceDay(today);
+  const [rows, count] = await Promise.all([
+    q.$queryRaw<EntryListRow[]>`
+      SELECT e.id, e.code, e.name, e."departmentId", COALESCE(d.name, e."departmentId") AS "departmentName", e."ownerId", e."lastReviewedOn", e.retention
+        FROM "RegisterEntry" e LEFT JOIN "Department" d ON d.id = e."departmentId"
+       WHERE e."lastReviewedOn" IS NULL OR e."lastReviewedOn" <= ${since}::date
+       ORDER BY e."lastReviewedOn" ASC NULLS FIRST, e.code ASC
+       LIMIT ${take}`,
+    q.registerEntry.count({ where: reviewDueWhere(today) }),
+  ]);
+  return { rows, total: count };
+}
+
 /** Counts for the digest: all entries, those whose review is due, those without retention. */
 export async function registerCounts(q: Q, today: Day): Promise<{ total: number; reviewDue: number; noRetention: number }> {
-  const since = dayDate(reviewedSinceDay(today));
   const [total, reviewDue, noRetention] = await Promise.all([
     q.registerEntry.count(),
-    q.registerEntry.count({ where: { OR: [{ lastReviewedOn: null }, { lastReviewedOn: { lte: since } }] } }),
+    q.registerEntry.count({ where: reviewDueWhere(today) }),
     q.registerEntry.count({ where: { retention: "" } }),
   ]);
   return { total, reviewDue, noRetention };

@@ -1,7 +1,8 @@
 // Where retention items come from: each source reads its records and says, per record,
 // what is kept, by whom, until when. The retention run (jobs.ts) writes them to
-// RetentionItem. A new source (the register's entries, subjectKind "entry") is one more
-// function in RETENTION_SOURCES returning the same shape.
+// RetentionItem. A new source is one more function in RETENTION_SOURCES returning the same
+// shape (the register's entries, whose items are plain columns, are written in SQL instead:
+// store.ts syncEntryItems).
 import type { Db, Tx } from "../platform/db.js";
 import { dateDay, purposeRetentionEnd, type Basis, type Day, type SubjectKind } from "./rules.js";
 
@@ -75,30 +76,7 @@ export const processorReturnSource: SourceReader = async (q) => {
   }));
 };
 
-/**
- * Register entries (規程 第23条, 第31条; src/register) with a retention end day: kept by the
- * entry's owner until that day. An entry can be edited, so those whose item is missing or
- * differs (end day, owner, name) are read; an entry without an end day is flagged on its
- * owner's Home by the register itself (「保存期間が未設定」), not here.
- */
-export const registerEntrySource: SourceReader = async (q) => {
-  const rows = await q.$queryRaw<{ id: string; code: string; name: string; departmentId: string; ownerId: string; retentionUntil: Date }[]>`
-    SELECT e."id", e."code", e."name", e."departmentId", e."ownerId", e."retentionUntil"
-      FROM "RegisterEntry" e
-      LEFT JOIN "RetentionItem" i ON i."subjectKind" = 'entry' AND i."subjectRef" = e."code"
-     WHERE e."retentionUntil" IS NOT NULL
-       AND (i."id" IS NULL OR i."endDay" IS DISTINCT FROM e."retentionUntil" OR i."ownerId" <> e."ownerId" OR i."label" <> e."name")`;
-  return rows.map((e) => ({
-    subjectKind: "entry",
-    subjectRef: e.code,
-    sourceId: e.id,
-    label: e.name,
-    departmentId: e.departmentId,
-    ownerId: e.ownerId,
-    end: dateDay(e.retentionUntil),
-    basis: "explicit",
-  }));
-};
-
 /** Every source of the retention run. */
-export const RETENTION_SOURCES: readonly SourceReader[] = [purposeSource, processorReturnSource, registerEntrySource];
+export const RETENTION_SOURCES: readonly SourceReader[] = [purposeSource, processorReturnSource];
+// The register's entries (subjectKind "entry") are a source too, written by one statement
+// without passing through the process: store.ts syncEntryItems.

@@ -68,7 +68,7 @@ describe("dutiesDigest", () => {
     const s = (await digest("2026-05-29", "2026-05-22"))!;
     expect(s.order).toBe(40);
     expect(s.title).toBe("年間の監査・計画（2026年度）");
-    expect(s.lines[0]).toBe("完了 2/5");
+    expect(s.lines[0]).toBe("完了 2/6");
     expect(s.lines.join("\n")).toContain(`<${AUDIT_PLAN}|文書>`);
     expect(s.lines.join("\n")).toContain(`<${PLAN}|文書>`);
     // linked to the year's message in the compliance channel

@@ -46,7 +46,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 describe("/privacy duties: the fiscal year's calendar", () => {
-  it("shows the five duties in the rules' words, with owner, due date and status, and creates the year once", async () => {
+  it("shows the six duties in the rules' words, with owner, due date and status, and creates the year once", async () => {
     const e = await privacy(h, chief, "duties");
     const s = e.shown;
     expect(s).toContain("2026年度");
@@ -56,10 +56,11 @@ describe("/privacy duties: the fiscal year's calendar", () => {
       "監査計画の立案・取締役会の承認",
       "監査の実施",
       "監査報告書の作成・取締役会への報告",
+      "個人データ管理台帳の見直し",
       "本規定及び個人情報保護計画の見直し・取締役会の承認",
     ])
       expect(s).toContain(name);
-    for (const art of ["第25条", "第29条", "第30条1項・第21条2項", "第30条2項・第21条2項", "第26条"]) expect(s).toContain(art);
+    for (const art of ["第25条", "第29条", "第30条1項・第21条2項", "第30条2項・第21条2項", "第23条1項", "第26条"]) expect(s).toContain(art);
     // owners by role, named
     expect(s).toContain(`個人情報保護監査責任者 <@${auditor}>`);
     expect(s).toContain(`個人情報管理責任者 <@${chief}>`);
@@ -69,16 +70,16 @@ describe("/privacy duties: the fiscal year's calendar", () => {
     expect(s).toContain("期限超過（157日）"); // 29 May
     expect(s).toContain("未完了（期限まで88日）"); // the audit, 29 January 2027
     const rows = await db().dutyOccurrence.findMany({ where: { fiscalYear: 2026 } });
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(6);
 
     await privacy(h, employee, "duties");
-    expect(await db().dutyOccurrence.count()).toBe(5);
+    expect(await db().dutyOccurrence.count()).toBe(6);
     expect(await db().auditEntry.count({ where: { action: "duty.year_opened" } })).toBe(1);
     // the year's message in the compliance channel, once, with a button per open duty
     await drain(h, clock);
     const msgs = h.fake.messages(COMPLIANCE).filter((m) => m.text.includes("年間の監査・計画"));
     expect(msgs).toHaveLength(1);
-    expect(JSON.stringify(msgs[0]!.blocks).split(DutyActions.close).length - 1).toBe(5);
+    expect(JSON.stringify(msgs[0]!.blocks).split(DutyActions.close).length - 1).toBe(6);
     const year = await db().dutyYear.findUniqueOrThrow({ where: { fiscalYear: 2026 } });
     expect(year).toMatchObject({ channelId: COMPLIANCE, messageTs: msgs[0]!.ts });
   });
@@ -163,7 +164,7 @@ describe("closing a duty", () => {
       (m) => text(m).includes("完了 2026/04/28（火）"),
     );
     expect(JSON.stringify(edited.blocks)).toContain(LINK);
-    expect(JSON.stringify(edited.blocks).split(DutyActions.close).length - 1).toBe(4);
+    expect(JSON.stringify(edited.blocks).split(DutyActions.close).length - 1).toBe(5);
     // and /privacy duties shows it done
     expect((await privacy(h, compliance, "duties")).shown).toContain(`完了 2026/04/28（火）・<${LINK}|文書>（<@${chief}>）`);
   });

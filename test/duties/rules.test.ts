@@ -16,6 +16,7 @@ import {
   fiscalYearRange,
   isDay,
   mayChangeDue,
+  registerReviewBlocks,
   mayClose,
   parseDutyKind,
   reminderStage,
@@ -56,14 +57,17 @@ describe("fiscal years", () => {
   });
 });
 
-describe("the five duties and their default due dates", () => {
+describe("the six duties and their default due dates", () => {
   it("each has its articles, its owner role and a due date in rule order, inside the year", () => {
-    expect(DUTY_KINDS).toEqual(["protection-plan", "audit-plan", "audit", "audit-report", "rule-review"]);
+    expect(DUTY_KINDS).toEqual(["protection-plan", "audit-plan", "audit", "audit-report", "register-review", "rule-review"]);
     expect(DUTIES["protection-plan"]).toMatchObject({ articles: "第25条", owner: "chief" });
     expect(DUTIES["audit-plan"]).toMatchObject({ articles: "第29条", owner: "auditor" });
     expect(DUTIES.audit).toMatchObject({ articles: "第30条1項・第21条2項", owner: "auditor" });
     expect(DUTIES["audit-report"]).toMatchObject({ articles: "第30条2項・第21条2項", owner: "auditor" });
     expect(DUTIES["rule-review"]).toMatchObject({ articles: "第26条", owner: "chief" });
+    // the register's review: 第23条1項 (the procedure maintained), yearly as the company's practice
+    expect(DUTIES["register-review"]).toMatchObject({ articles: "第23条1項", owner: "chief", practice: true });
+    expect(DUTIES["rule-review"].practice).toBeUndefined();
     for (const [fy, start] of [
       [2026, 4],
       [2027, 1],
@@ -78,19 +82,20 @@ describe("the five duties and their default due dates", () => {
     }
   });
 
-  it("April start: 30 April, 31 May, 31 January, end of February, 31 March", () => {
+  it("April start: 30 April, 31 May, 31 January, end of February (twice), 31 March", () => {
     expect(defaultPlan(2026, 4)).toEqual([
       { kind: "protection-plan", dueOn: "2026-04-30", ownerRole: "chief" },
       { kind: "audit-plan", dueOn: "2026-05-31", ownerRole: "auditor" },
       { kind: "audit", dueOn: "2027-01-31", ownerRole: "auditor" },
       { kind: "audit-report", dueOn: "2027-02-28", ownerRole: "auditor" },
+      { kind: "register-review", dueOn: "2027-02-28", ownerRole: "chief" },
       { kind: "rule-review", dueOn: "2027-03-31", ownerRole: "chief" },
     ]);
     expect(defaultDueOn("audit-report", 2027, 4)).toBe("2028-02-29");
   });
 
-  it("January start: 31 January, end of February, 31 October, 30 November, 31 December", () => {
-    expect(defaultPlan(2027, 1).map((p) => p.dueOn)).toEqual(["2027-01-31", "2027-02-28", "2027-10-31", "2027-11-30", "2027-12-31"]);
+  it("January start: 31 January, end of February, 31 October, 30 November (twice), 31 December", () => {
+    expect(defaultPlan(2027, 1).map((p) => p.dueOn)).toEqual(["2027-01-31", "2027-02-28", "2027-10-31", "2027-11-30", "2027-11-30", "2027-12-31"]);
   });
 
   it("kinds are typed in full or short", () => {
@@ -99,6 +104,8 @@ describe("the five duties and their default due dates", () => {
     expect(parseDutyKind("plan")).toBe("protection-plan");
     expect(parseDutyKind("report")).toBe("audit-report");
     expect(parseDutyKind("review")).toBe("rule-review");
+    expect(parseDutyKind("register")).toBe("register-review");
+    expect(parseDutyKind("register-review")).toBe("register-review");
     expect(parseDutyKind("budget")).toBeNull();
     expect(parseDutyKind(undefined)).toBeNull();
   });
@@ -183,5 +190,14 @@ describe("closing a duty", () => {
       expect(mayChangeDue(["deputyChief", "admin"], kind)).toBe(false);
     }
     expect(isDay("2026-02-28") && !isDay("2026-2-28") && !isDay("2026-13-01")).toBe(true);
+  });
+});
+
+describe("the register's review is closed only with every entry reviewed within the year", () => {
+  it("blocks the register's review while entries are left, and no other duty", () => {
+    expect(registerReviewBlocks("register-review", 3)).toBe(true);
+    expect(registerReviewBlocks("register-review", 0)).toBe(false);
+    expect(registerReviewBlocks("rule-review", 3)).toBe(false);
+    expect(registerReviewBlocks("protection-plan", 1)).toBe(false);
   });
 });
