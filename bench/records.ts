@@ -18,7 +18,7 @@ import { migrate, type Database } from "../src/platform/db.js";
 import { silentLogger } from "../src/platform/log.js";
 import { Outbox } from "../src/platform/outbox.js";
 import type { Services } from "../src/platform/services.js";
-import { listForDisclosure } from "../src/records/flows.js";
+import { DISCLOSE_MAX_RECORDS, listForDisclosure } from "../src/records/flows.js";
 import { defaultSettings } from "../src/settings.js";
 import { benchTargets, pgAnswers, PG_URL } from "./databases.js";
 import { ms, stats, table, timed } from "./lib.js";
@@ -110,6 +110,8 @@ async function main(): Promise<void> {
       );
       let listed = 0;
       let excluded = 0;
+      // more records than one listing holds: refused with a field error (the desk narrows it)
+      let refused = 0;
       const disclose = (counterpart: string | null) => async () => {
         const r = await listForDisclosure(services, {
           dsrId: "dsr1",
@@ -119,7 +121,8 @@ async function main(): Promise<void> {
           to: "2026-03-31" as never,
           allowed: true,
         });
-        if (r.ok) [listed, excluded] = [r.lines, r.excluded];
+        if (r.ok) [listed, excluded, refused] = [r.lines, r.excluded, 0];
+        else if (r.refusal === "too_many") [listed, excluded, refused] = [0, 0, r.count];
       };
       await series(
         "P3",
@@ -128,12 +131,10 @@ async function main(): Promise<void> {
         disclose("提供先 17"),
         (s) => `${DSR_RUNS} listings, ${listed} records listed, ${excluded} excluded (施行令 第11条); max ${ms(s.max)} ms`,
       );
-      await series(
-        "P4",
-        "Art.33(5) listing: every recipient, 2 fiscal years",
-        DSR_RUNS,
-        disclose(null),
-        (s) => `${DSR_RUNS} listings, ${listed} records listed, ${excluded} excluded; max ${ms(s.max)} ms`,
+      await series("P4", "Art.33(5) listing: every recipient, 2 fiscal years", DSR_RUNS, disclose(null), (s) =>
+        refused > 0
+          ? `${DSR_RUNS} answers: ${refused} records match, more than one listing holds (${DISCLOSE_MAX_RECORDS}): a field error asks to narrow it; max ${ms(s.max)} ms`
+          : `${DSR_RUNS} listings, ${listed} records listed, ${excluded} excluded; max ${ms(s.max)} ms`,
       );
     } finally {
       await db.close();

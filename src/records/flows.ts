@@ -10,6 +10,7 @@ import { sealOf } from "../platform/pii/index.js";
 import { refusalLog } from "../platform/refusals.js";
 import type { Services } from "../platform/services.js";
 import { directMessage, mention, ref, threadPost } from "../platform/slack/calls.js";
+import { inPosts } from "../platform/slack/text.js";
 import { recordMessages } from "./messages.js";
 import {
   checkDisposal,
@@ -289,8 +290,17 @@ export async function fileReceipt(
 }
 
 export type DiscloseResult =
-  | { ok: true; code: string; lines: number; excluded: number }
-  | { ok: false; refusal: "not_found" | "not_records_kind" | "not_allowed" };
+  | { ok: true; code: string; lines: number; excluded: number; posts: number }
+  | { ok: false; refusal: "not_found" | "not_records_kind" | "not_allowed" }
+  | { ok: false; refusal: "too_many"; count: number };
+
+/**
+ * One listing holds at most this many records: it goes to the thread as posts of at most
+ * DISCLOSE_POST_CHARS characters each (Slack cuts a message's text at 40,000 characters and
+ * shows long ones folded), so at most about a dozen posts.
+ */
+export const DISCLOSE_MAX_RECORDS = 300;
+export const DISCLOSE_POST_CHARS = 3_500;
 
 /**
  * The records a request for disclosure of provision records (APPI Art.33(5)) covers: the Art.29
@@ -301,7 +311,9 @@ export type DiscloseResult =
 export async function listForDisclosure(
   s: Services,
   input: { dsrId: string; actorId: string; counterpart: string | null; from: Day | null; to: Day | null; allowed: boolean },
+  limits: { maxRecords?: number; postChars?: number } = {},
 ): Promise<DiscloseResult> {
+  const maxRecords = limits.maxRecords ?? DISCLOSE_MAX_RECORDS;
   const result = await transact(s.database.prisma, async (tx): Promise<DiscloseResult> => {
     const c = await tx.subjectRequest.findUnique({ where: { id: input.dsrId } });
     if (!c) return { ok: false, refusal: "not_found" };
@@ -343,17 +355,22 @@ export async function listForDisclosure(
         m.discloseReceipt(r.code, r.providerName, r.items, showDay(dayOf(r.firstReceivedOn)!, CHANNEL_LANG), showDay(dayOf(r.lastReceivedOn)!, CHANNEL_LANG)),
       );
     }
+    if (lines.length > maxRecords) return { ok: false, refusal: "too_many", count: lines.length };
     const now = s.clock.now();
     const period = m.disclosePeriod(input.from ? showDay(input.from, CHANNEL_LANG) : "", input.to ? showDay(input.to, CHANNEL_LANG) : "");
-    const text = [
-      m.discloseHeader(c.code, input.counterpart ?? m.discloseAll, period),
-      ...(lines.length > 0 ? lines : [m.discloseNone]),
-      ...(excluded > 0 ? [m.discloseExcluded(excluded)] : []),
-      m.discloseNote,
-    ].join("\n");
-    const calls: OutgoingCall[] = c.channelId
-      ? [threadPost(`dsr:${c.id}`, c.channelId, ref("dsrTs", c.id), { text })]
-      : [directMessage(input.actorId, { text })];
+    const posts = inPosts(
+      [
+        m.discloseHeader(c.code, input.counterpart ?? m.discloseAll, period),
+        ...(lines.length > 0 ? lines : [m.discloseNone]),
+        ...(excluded > 0 ? [m.discloseExcluded(excluded)] : []),
+        m.discloseNote,
+      ],
+      limits.postChars ?? DISCLOSE_POST_CHARS,
+      m.discloseContinued,
+    );
+    const calls: OutgoingCall[] = posts.map((text) =>
+      c.channelId ? threadPost(`dsr:${c.id}`, c.channelId, ref("dsrTs", c.id), { text }) : directMessage(input.actorId, { text }),
+    );
     await s.outbox.enqueue(tx, calls);
     await appendAudit(tx, {
       at: now,
@@ -362,7 +379,7 @@ export async function listForDisclosure(
       subject: `dsr:${c.code}`,
       data: { records: listed, excluded, from: input.from, to: input.to, counterpart: input.counterpart ? sealOf(s)(input.counterpart) : null },
     });
-    return { ok: true, code: c.code, lines: lines.length, excluded };
+    return { ok: true, code: c.code, lines: lines.length, excluded, posts: posts.length };
   });
   if (!result.ok) await logRecordRefusal(s, input.actorId, `dsr:${input.dsrId}`, "provision_records_list", result.refusal);
   s.outbox.kick();

@@ -196,6 +196,9 @@ const ja = {
   discloseNote:
     "本人に当たる記録かどうかは、各記録の「本人を特定するに足りる事項」の参照先で確かめてください。記録のない提供（法第27条第1項・第5項、第16条第2項）は第三者提供記録ではないので含みません。",
   disclosePosted: (code: string) => `一覧を ${code} のスレッドに記録しました。`,
+  discloseTooMany: (n: number, max: number) =>
+    `条件に当たる記録が${n}件あり、一度に記録できる${max}件を超えます。提供先・提供者の名称か期間で絞り込み、分けて記録してください。`,
+  discloseContinued: (part: number, parts: number) => `（続き ${part}/${parts}）`,
   badPeriod: "期間の終わりは始めより後にしてください",
 };
 
@@ -367,6 +370,9 @@ const en: typeof ja = {
   discloseNote:
     "Check each record's reference of what identifies the persons to see whether the person is among them. Provisions without a record (Art.27(1), 27(5), 16(2)) are not provision records and are not listed.",
   disclosePosted: (code) => `The list was recorded in the thread of ${code}.`,
+  discloseTooMany: (n, max) =>
+    `${n} records match, more than the ${max} one list can hold. Narrow it by recipient or provider name or by period, and record it in parts.`,
+  discloseContinued: (part, parts) => `(continued, ${part}/${parts})`,
   badPeriod: "The end must not be before the start",
 };
 

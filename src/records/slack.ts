@@ -9,7 +9,7 @@ import { readFields, validateRaw, type ModalValues } from "../platform/slack/mod
 import type { Services } from "../platform/services.js";
 import { DsrActions } from "../dsr/ids.js";
 import { discloseModal, doneView, logModal } from "./blocks.js";
-import { disposeReceipt, fileReceipt, listForDisclosure, logContext, logProvision, showDay, type LogRefusal } from "./flows.js";
+import { DISCLOSE_MAX_RECORDS, disposeReceipt, fileReceipt, listForDisclosure, logContext, logProvision, showDay, type LogRefusal } from "./flows.js";
 import {
   DiscloseBlocks,
   DisposeBlocks,
@@ -148,7 +148,13 @@ export async function recordDisclose(c: SubmitContext<DiscloseMeta>): Promise<vo
   });
   if (!r.ok)
     return c.fail(
-      r.refusal === "not_allowed" ? m.notDsrDesk : r.refusal === "not_records_kind" ? m.notRecordsKind("") : m.notFound(""),
+      r.refusal === "too_many"
+        ? m.discloseTooMany(r.count, DISCLOSE_MAX_RECORDS)
+        : r.refusal === "not_allowed"
+          ? m.notDsrDesk
+          : r.refusal === "not_records_kind"
+            ? m.notRecordsKind("")
+            : m.notFound(""),
       DiscloseBlocks.counterpart,
     );
   await c.ack({ response_action: "update", view: doneView(m.disclosePosted(r.code), actor.lang) });

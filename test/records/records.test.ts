@@ -9,6 +9,8 @@ import type { FakeMessage, SimpleInputs } from "../../src/platform/slack/fake/in
 import { DsrActions } from "../../src/dsr/ids.js";
 import { ProcessorViews } from "../../src/processors/ids.js";
 import { RecordActions, RecordViews } from "../../src/records/ids.js";
+import { listForDisclosure } from "../../src/records/flows.js";
+import { recordMessages } from "../../src/records/messages.js";
 import { RequestActions } from "../../src/requests/ids.js";
 import { JAPANESE, shown, privacy } from "../support/commands.js";
 import { drain, jst, newView, pumping as pumpingOutbox, runJobAt } from "../support/clock.js";
@@ -322,6 +324,31 @@ describe("a request for disclosure of the provision records (法第33条第5項)
     await h.slack.fillAndSubmit(P.employee, v2.id, { counterpart: "サンプル販売" });
     await drain(h, clock);
     await h.fake.waitFor(() => h.fake.thread(c.parent.channel, c.parent.ts).find((m) => m.text.includes("受領記録 RCV-2026-0001")));
+  });
+
+  it("a long listing goes to the thread in several posts, in order; more records than one listing holds is a field error and posts nothing", async () => {
+    const c = await logCase(h, clock, P.employee, { kind: "provision_records" });
+    const thread = () => h.fake.thread(c.parent.channel, c.parent.ts);
+    const before = thread().length;
+    const dsrId = (await db().subjectRequest.findFirstOrThrow({ where: { code: c.code } })).id;
+    const input = { dsrId, actorId: P.employee, counterpart: null, from: null, to: null, allowed: true };
+    const refused = await listForDisclosure(h.bot.services, input, { maxRecords: 1 });
+    expect(refused).toMatchObject({ ok: false, refusal: "too_many" });
+    expect(recordMessages("ja").discloseTooMany((refused as { count: number }).count, 1)).toMatch(
+      /^条件に当たる記録が\d+件あり、一度に記録できる1件を超えます/,
+    );
+    const r = await listForDisclosure(h.bot.services, input, { postChars: 200 });
+    expect(r).toMatchObject({ ok: true });
+    const posts = (r as { posts: number }).posts;
+    expect(posts).toBeGreaterThan(1);
+    await drain(h, clock);
+    await h.fake.waitFor(() => thread().length >= before + posts || undefined);
+    const added = thread().slice(before);
+    expect(added).toHaveLength(posts);
+    expect(added[0]!.text).toContain("第三者提供記録の一覧");
+    added.slice(1).forEach((m, i) => expect(m.text.startsWith(`（続き ${i + 2}/${posts}）`)).toBe(true));
+    expect(added.every((m) => m.text.length <= 200)).toBe(true);
+    expect(added.map((m) => m.text).join("\n")).toContain(`提供記録 ${combined.code}`);
   });
 
   it("only the desk, and only for that kind of request", async () => {

@@ -35,3 +35,20 @@ export function modalView(o: { callbackId?: string; meta?: unknown; title: strin
     blocks: o.blocks,
   };
 }
+
+/** Lines as posts of at most `max` characters, in order; each after the first starts with `continued(part, parts)`. */
+export function inPosts(lines: string[], max: number, continued: (part: number, parts: number) => string): string[] {
+  const chunks: string[][] = [[]];
+  let size = 0;
+  for (const line of lines) {
+    const current = chunks[chunks.length - 1]!;
+    if (current.length > 0 && size + line.length + 1 > max - 40) {
+      chunks.push([line]);
+      size = line.length;
+    } else {
+      current.push(line);
+      size += line.length + 1;
+    }
+  }
+  return chunks.map((c, i) => (i === 0 ? c : [continued(i + 1, chunks.length), ...c]).join("\n"));
+}
