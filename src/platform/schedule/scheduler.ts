@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Services } from "../services.js";
 import type { Tx } from "../db.js";
-import type { OnceItem, OutgoingCall } from "../outbox.js";
+import type { OnceItem } from "../outbox.js";
 import type { Settings } from "../../settings.js";
 import type { BusinessCalendar } from "./calendar.js";
 import { claimNotices } from "./notices.js";
