@@ -121,11 +121,10 @@ const ja = {
     provisionRecord: (until: string) => `提供記録（APPI第29条）を作成しました（保存期限：${until}）。`,
     nobodyYet: "（承認できる人がいません）",
   },
-  /** stamps on DMs edited once the thing is done (issue 16): the sent-back DM, a reminder's item */
+  /** stamps on the sent-back DM once it is done with (issue 16; a reminder's items: reminders/messages.ts) */
   stamp: {
     resubmitted: (version: number, at: string, who: string) => `✅ 第${version}版を再提出済み（${at} ${who}）`,
     withdrawn: (at: string, who: string) => `➖ 取り下げ済み（${at} ${who}）`,
-    item: (event: string, at: string, who: string) => `✔️ 対応済み：${event}（${at} ${who}）`,
   },
   dm: {
     submitted: (code: string, title: string) => `届出 ${code}「${title}」を受け付けました。承認チャンネルのスレッドで進捗を確認できます。`,
@@ -351,7 +350,6 @@ const en: typeof ja = {
   stamp: {
     resubmitted: (version, at, who) => `✅ Version ${version} resubmitted (${at}, ${who})`,
     withdrawn: (at, who) => `➖ Withdrawn (${at}, ${who})`,
-    item: (event, at, who) => `✔️ Done: ${event} (${at}, ${who})`,
   },
   dm: {
     submitted: (code, title) => `Your request ${code} "${title}" was received. Follow it in its thread in the approvals channel.`,

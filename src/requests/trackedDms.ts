@@ -9,8 +9,8 @@ import { formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import type { Services } from "../platform/services.js";
 import { mention, type MessageBody } from "../platform/slack/calls.js";
-import { trackedDm, updateTrackedDms, updateTrackedItems, withoutButtons } from "../platform/slack/trackedDm.js";
-import { itemDoneDm } from "../reminders/blocks.js";
+import { trackedDm, updateTrackedDms, withoutButtons } from "../platform/slack/trackedDm.js";
+import { reminderItemDone as itemDone } from "../reminders/tracked.js";
 import { RequestActions } from "./ids.js";
 import { requestMessages } from "./messages.js";
 import { langOf } from "./store.js";
@@ -45,12 +45,5 @@ export function sentBackDone(
 
 /** The request's item in every reminder still listing it: no menu, a stamp naming the step (`action`, a history event). */
 export function reminderItemDone(tx: Tx, s: Services, requestId: string, action: string, actorId: string): Promise<OutgoingCall[]> {
-  const at = s.clock.now();
-  const item = requestItem(requestId);
-  return updateTrackedItems(tx, item, async (p, sent) => {
-    const lang = await langOf(tx, p);
-    const m = requestMessages(lang);
-    const stamp = m.stamp.item(m.event[action] ?? action, formatDateTime(at, lang, s.timeZone), mention(actorId));
-    return { text: sent.text, blocks: itemDoneDm(sent.blocks ?? [], item, stamp) };
-  });
+  return itemDone(tx, s, requestItem(requestId), { actorId, what: (lang) => requestMessages(lang).event[action] ?? action });
 }

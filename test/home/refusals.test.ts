@@ -58,7 +58,7 @@ describe("a refused press on Home", () => {
     expect(r.status).toBe(200);
     const modal = await notice(P.employee);
     expect(modal.view.type).toBe("modal");
-    expect(modal.view.title?.text).toBe("お知らせ");
+    expect((modal.view.title as { text: string }).text).toBe("お知らせ");
     expect(shown({ blocks: modal.view.blocks })).toBe(dsrMessages("ja").refusal.notAllowed);
     // no ephemeral had anywhere to go; the Home tab is published again
     await pumping(
@@ -89,7 +89,7 @@ describe("a refused press on Home", () => {
     });
     expect(r.status).toBe(200);
     const modal = await notice(P.english);
-    expect(modal.view.title?.text).toBe("Notice");
+    expect((modal.view.title as { text: string }).text).toBe("Notice");
     expect(shown({ blocks: modal.view.blocks })).toBe(dsrMessages("en").refusal.notFound);
     expect(await db().subjectRequest.count()).toBe(cases);
   });

@@ -20,12 +20,21 @@ import { directMessage, type MessageBody } from "./calls.js";
 const SENT = "trackedDm";
 
 /** A DM to `to` about thing `key`, remembered so that `updateTrackedDms` can edit it later. */
-export async function trackedDm(tx: Tx, at: Date, key: string, to: string, body: MessageBody): Promise<OutgoingCall> {
+export async function trackedDm(
+  tx: Tx,
+  at: Date,
+  key: string,
+  to: string,
+  body: MessageBody,
+  reminder?: { orderKey: string; items: string[] },
+): Promise<OutgoingCall> {
   const stored = JSON.parse(JSON.stringify({ text: body.text, blocks: body.blocks ?? [] }));
+  // a reminder (reminders/tracked.ts) goes under its own order key and lists its items
+  const extra = reminder ? { orderKey: reminder.orderKey, items: reminder.items } : {};
   await tx.trackedDm.upsert({
     where: { key_personId: { key, personId: to } },
-    create: { key, personId: to, body: stored, createdAt: at },
-    update: { body: stored },
+    create: { key, personId: to, body: stored, createdAt: at, ...extra },
+    update: { body: stored, ...extra, ...(reminder ? { channelId: null, messageTs: null } : {}) },
   });
   return { ...directMessage(to, body), onSent: { type: SENT, key, to } };
 }
@@ -86,7 +95,7 @@ export function trackedReminder(key: string, to: string, call: OutgoingCall, ite
 }
 
 /**
- * `item` is done: every tracked reminder still listing it is edited in place, the item's
+ * `item` is done: every tracked reminder (only `personId`'s when given) still listing it is edited in place, the item's
  * menu taken out by `edit` (from the body as last edited), a stamp in the person's language.
  * The rows are locked, so two things done at once both land on the DM.
  */
@@ -94,9 +103,12 @@ export async function updateTrackedItems(
   tx: Tx,
   item: string,
   edit: (personId: string, sent: MessageBody) => Promise<MessageBody> | MessageBody,
+  personId?: string,
 ): Promise<OutgoingCall[]> {
-  const found = await tx.$queryRaw<{ key: string; personId: string }[]>`
-    SELECT "key", "personId" FROM "TrackedDm" WHERE "items" @> ARRAY[${item}]::text[] ORDER BY "key", "personId" FOR UPDATE`;
+  const found = (
+    await tx.$queryRaw<{ key: string; personId: string }[]>`
+    SELECT "key", "personId" FROM "TrackedDm" WHERE "items" @> ARRAY[${item}]::text[] ORDER BY "key", "personId" FOR UPDATE`
+  ).filter((f) => personId === undefined || f.personId === personId);
   const out: OutgoingCall[] = [];
   for (const f of found) {
     const r = await tx.trackedDm.findUniqueOrThrow({ where: { key_personId: { key: f.key, personId: f.personId } } });
