@@ -12,7 +12,7 @@
 import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import { formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
-import { channelPost, directMessage, mentions, ref, threadPost } from "../platform/slack/calls.js";
+import { channelPost, mentions, ref, threadPost } from "../platform/slack/calls.js";
 import { trackedDm } from "../platform/slack/trackedDm.js";
 import { ackDmKey, taskDmKey } from "./calls.js";
 import { messageLink } from "../platform/services.js";
