@@ -1,6 +1,7 @@
 // Business operations of the annual audit and plan calendar. Each runs in one database
 // transaction holding the change, its audit entry and the Slack messages it causes
 // (written to the outbox, sent after the commit).
+import { reminderItemDone } from "../reminders/tracked.js";
 import { appendAudit } from "../platform/audit/chain.js";
 import { sealOf } from "../platform/pii/index.js";
 import type { Db, Tx } from "../platform/db.js";
@@ -17,6 +18,7 @@ import { refusalAudit } from "../platform/refusals.js";
 import { channelPost, mention, mentions, messageUpdate } from "../platform/slack/calls.js";
 import { defaultPlan, fiscalYearOf, fiscalYearRange, mayChangeDue, mayClose, registerReviewBlocks, type DutyKind, type DutyRefusal } from "./rules.js";
 import { getDuty, getYear, ownersByRole, registerReviewState, toDutyRow, yearDuties, type DutyRow } from "./store.js";
+import { dutyItem } from "./ids.js";
 
 const orderKey = (fy: number) => `duties:${fy}`;
 const subject = (d: Pick<DutyRow, "fiscalYear" | "kind">) => `duty:${d.fiscalYear}:${d.kind}`;
@@ -179,6 +181,8 @@ export async function closeDuty(
     }
     const update = await yearMessageCall(tx, s, d.fiscalYear, false);
     if (update) calls.push(update);
+    // the duty's item in the reminders sent about it loses its menu, with a stamp
+    calls.push(...(await reminderItemDone(tx, s, dutyItem(d.id), { actorId: input.actorId, what: (l) => dutyMessages(l).reminderDone })));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, duty: updated, duplicate: false };
   });

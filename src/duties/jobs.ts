@@ -12,6 +12,7 @@ import { BusinessCalendar } from "../platform/schedule/calendar.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { langsOf } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
+import { trackReminder } from "../reminders/tracked.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { dueText, dutyNotes, dutyTitle, type RegisterReviewState } from "./blocks.js";
 import { ensureYear } from "./flows.js";
@@ -90,7 +91,11 @@ export async function dutiesReminders(ctx: JobContext): Promise<Record<string, u
       const send = due.filter((i) => fresh.has(i.key));
       if (send.length === 0) return;
       const lang = langs.get(p) ?? DEFAULT_LANG;
-      await s.outbox.enqueue(tx, reminderCall(p, personDm(ctx, send, years, register, lang), notBefore));
+      // tracked: a duty recorded as done loses its menu in this DM (reminders/tracked.ts)
+      await s.outbox.enqueue(
+        tx,
+        await trackReminder(tx, now, `duties.reminder:${ctx.slot.toISOString()}`, p, reminderCall(p, personDm(ctx, send, years, register, lang), notBefore)),
+      );
       dms++;
       items += send.length;
     }, TX);

@@ -76,6 +76,8 @@ const ja = {
   notClosableChief: "この項目の完了を記録できるのは個人情報管理責任者だけです。",
   alreadyDone: (duty: string, date: string) => `${duty} は ${date} に完了として記録されています。`,
   notFound: "この項目は見つかりません。",
+  /** a reminder's item once the duty is recorded as done (reminders/tracked.ts) */
+  reminderDone: "実施を記録",
   dueUsage: "`/privacy duties due <種類> <YYYY-MM-DD>` の形で指定してください（例：/privacy duties due audit 2027-01-15）。",
   dueNotChief: "この業務の期限を変更できるのは個人情報管理責任者だけです。",
   dueAuditLeadOnly:
@@ -196,6 +198,7 @@ const en: typeof ja = {
   notClosableChief: "Only the chief privacy officer may record this as done.",
   alreadyDone: (duty, date) => `${duty} was recorded as done on ${date}.`,
   notFound: "This duty was not found.",
+  reminderDone: "recorded as done",
   dueUsage: "Use `/privacy duties due <kind> <YYYY-MM-DD>` (e.g. /privacy duties due audit 2027-01-15).",
   dueNotChief: "Only the chief privacy officer may change this duty's due date.",
   dueAuditLeadOnly:

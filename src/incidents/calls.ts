@@ -6,7 +6,8 @@ import { CHANNEL_LANG, formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import type { Services } from "../platform/services.js";
 import { homeRefresh, mention, messageUpdate, ref, threadPost as post } from "../platform/slack/calls.js";
-import { updateTrackedDms, withoutButtons } from "../platform/slack/trackedDm.js";
+import { updateTrackedDms, updateTrackedItems, withoutButtons } from "../platform/slack/trackedDm.js";
+import { ownerTaskBlockId } from "./tasks/blocks.js";
 import { langOf } from "../directory/store.js";
 import { incidentEscalationMessages } from "./escalationMessages.js";
 import { IncidentActions } from "./ids.js";
@@ -35,9 +36,13 @@ export async function ackDmUpdates(tx: Tx, s: Services, incidentId: string, by: 
 /** The DM that makes someone a task's owner carries the task's 「完了」「該当なし」: tracked, edited once the task is settled. */
 export const taskDmKey = (incidentId: string, key: string) => `incident-task:${incidentId}:${key}`;
 
-/** Once the task is done or not applicable (from the DM, the checklist or by anyone allowed): its owner's DM loses the buttons. */
+/**
+ * Once the task is done or not applicable (from the DM, the checklist or by anyone allowed):
+ * its owner's DM loses the buttons, and so does each deadline reminder that carried them
+ * (jobs.ts: the task's buttons block there gives way to the stamp, the other tasks keep theirs).
+ */
 export async function taskDmUpdates(tx: Tx, s: Services, incidentId: string, key: string, stamp: (lang: "ja" | "en", at: string) => string, at: Date) {
-  return updateTrackedDms(tx, taskDmKey(incidentId, key), async (p, sent) => {
+  const dm = await updateTrackedDms(tx, taskDmKey(incidentId, key), async (p, sent) => {
     const lang = await langOf(tx, p);
     return withoutButtons(
       sent,
@@ -45,6 +50,13 @@ export async function taskDmUpdates(tx: Tx, s: Services, incidentId: string, key
       stamp(lang, formatDateTime(at, lang, s.timeZone)),
     );
   });
+  const block = ownerTaskBlockId(incidentId, key);
+  const reminders = await updateTrackedItems(tx, taskDmKey(incidentId, key), async (p, sent) => {
+    const lang = await langOf(tx, p);
+    const context = { type: "context", block_id: block, elements: [{ type: "mrkdwn", text: stamp(lang, formatDateTime(at, lang, s.timeZone)) }] };
+    return { text: sent.text, blocks: (sent.blocks ?? []).map((b) => ((b as { block_id?: string }).block_id === block ? context : b)) };
+  });
+  return [...dm, ...reminders];
 }
 /** The parent message brought up to date: its deadlines with how long is left and what is met (the incident's tasks). */
 export async function parentUpdate(i: IncidentRow, s: Services, tx: Tx): Promise<OutgoingCall> {

@@ -12,9 +12,9 @@
 import { CHANNEL_LANG, type Lang } from "../platform/i18n.js";
 import { formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
-import { channelPost, directMessage, mentions, ref, threadPost } from "../platform/slack/calls.js";
+import { channelPost, mentions, ref, threadPost } from "../platform/slack/calls.js";
 import { trackedDm } from "../platform/slack/trackedDm.js";
-import { ackDmKey } from "./calls.js";
+import { ackDmKey, taskDmKey } from "./calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { appendAudit } from "../platform/audit/chain.js";
@@ -151,7 +151,9 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
       const calls: OutgoingCall[] = [];
       for (const [p, list] of [...perPerson].sort(([a], [b]) => a.localeCompare(b))) {
         const lang = await langOf(tx, p);
-        calls.push(directMessage(p, reminderDm(ctx, list, lang, p)));
+        // tracked: a task settled (from this DM, the checklist, by anyone allowed) loses its buttons here (calls.ts)
+        const dm = reminderDm(ctx, list, lang, p);
+        calls.push(await trackedDm(tx, s.clock.now(), `incidents.reminder:${ctx.slot.toISOString()}`, p, dm, { orderKey: `dm:${p}`, items: dm.items }));
         dms++;
       }
       for (const it of items.filter((x) => fresh.has(x.key))) {
@@ -183,7 +185,7 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
    * 「該当なし」 (the owner may not be in the incidents channel; the presses go through the
    * checklist's handlers). Slack allows 50 blocks: the lines past that are in the text.
    */
-  function reminderDm(c: JobContext, list: Item[], lang: Lang, to: string): { text: string; blocks: unknown[] } {
+  function reminderDm(c: JobContext, list: Item[], lang: Lang, to: string): { text: string; blocks: unknown[]; items: string[] } {
     const m = incidentEscalationMessages(lang).reminder;
     const im = incidentMessages(lang);
     const sorted = [...list].sort((a, b) => a.due.getTime() - b.due.getTime());
@@ -209,7 +211,8 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
       }
     }
     if (sorted.some((it) => it.reminder.to.includes("chief"))) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: m.cc }] });
-    return { text: clip(`${m.intro(sorted.length).replace(/\*/g, "")}\n${lines.join("\n")}`, 3000), blocks };
+    const items = sorted.filter((it) => withButtons.has(`${it.incident.id}:${it.taskKey}`)).map((it) => taskDmKey(it.incident.id, it.taskKey));
+    return { text: clip(`${m.intro(sorted.length).replace(/\*/g, "")}\n${lines.join("\n")}`, 3000), blocks, items };
   }
 }
 

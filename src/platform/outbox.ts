@@ -139,6 +139,17 @@ const DEFAULT_LEASE_MS = 30_000;
 const DEFAULT_CALL_TIMEOUT_MS = 12_000;
 
 /** A call as a row of the JSON array the queueing statements unpack. */
+/**
+ * One call of enqueueOnce: its once-only notice key, further keys claimed with it, and for
+ * a reminder edited in place later, where to track it (slack/trackedDm.ts `trackedReminder`).
+ */
+export interface OnceItem {
+  key: string;
+  call: OutgoingCall;
+  also?: string[];
+  track?: { key: string; personId: string; items: string[] };
+}
+
 function rowOf(c: OutgoingCall, now: Date) {
   return {
     orderKey: c.orderKey,
@@ -196,10 +207,10 @@ export class Outbox {
    * nothing for Prisma to handle. For the scheduled runs that queue thousands of DMs at
    * once; returns the keys this call claimed (the calls it queued).
    */
-  async enqueueOnce(items: { key: string; call: OutgoingCall; also?: string[] }[], noticeAt: Date): Promise<Set<string>> {
+  async enqueueOnce(items: OnceItem[], noticeAt: Date): Promise<Set<string>> {
     if (items.length === 0) return new Set();
     const now = this.opts.clock.now();
-    const rows = items.map(({ key, call, also }) => ({ key, also: also ?? [], ...rowOf(call, now) }));
+    const rows = items.map(({ key, call, also, track }) => ({ key, also: also ?? [], ...rowOf(call, now), ...(track ? { track } : {}) }));
     // `also`: further notice keys claimed with the item's own (each threshold a DM reports),
     // in the same statement, so that a crash never leaves the DM queued and its thresholds open
     const claimed = await this.opts.database.query<{ key: string }>(
@@ -213,7 +224,18 @@ export class Outbox {
             also AS (INSERT INTO "Notice" ("key", "at")
                      SELECT DISTINCT k, $2::timestamp FROM input JOIN claimed ON claimed."key" = input.e->>'key',
                             jsonb_array_elements_text(input.e->'also') AS k
-                     ON CONFLICT ("key") DO NOTHING)
+                     ON CONFLICT ("key") DO NOTHING),
+            -- a reminder edited in place as its things are done (slack/trackedDm.ts): its row
+            -- is written with the post, the body taken from the payload (not sent twice)
+            tracked AS (INSERT INTO "TrackedDm" ("key", "personId", body, "createdAt", "orderKey", items)
+                        SELECT e->'track'->>'key', e->'track'->>'personId',
+                               jsonb_build_object('text', e->'payload'->'text', 'blocks', COALESCE(e->'payload'->'blocks', '[]'::jsonb)),
+                               $3::timestamp, e->>'orderKey', ARRAY(SELECT jsonb_array_elements_text(e->'track'->'items'))
+                        FROM input JOIN claimed ON claimed."key" = input.e->>'key'
+                        WHERE input.e ? 'track'
+                        ON CONFLICT ("key", "personId") DO UPDATE
+                          SET body = excluded.body, items = excluded.items, "orderKey" = excluded."orderKey",
+                              "channelId" = NULL, "messageTs" = NULL)
        SELECT "key" FROM claimed`,
       [JSON.stringify(rows), noticeAt.toISOString(), now.toISOString()],
     );

@@ -8,6 +8,9 @@ import { dateDay, dayIn } from "../platform/day.js";
 import { transact, type Tx } from "../platform/db.js";
 import { refusalLog } from "../platform/refusals.js";
 import { homeRefresh } from "../platform/slack/calls.js";
+import { reminderItemDone } from "../reminders/tracked.js";
+import { RegisterActions, registerItem } from "./ids.js";
+import { registerMessages } from "./messages.js";
 import type { Services } from "../platform/services.js";
 import { chosenEntry, entryAfterRequest, type EffectiveRequestForRegister } from "./fromRequest.js";
 import { mayCreateFor, mayEdit, type Day, type EntryField, type FormValue } from "./rules.js";
@@ -122,7 +125,13 @@ export async function markReviewed(s: Services, input: { id: string; actorId: st
       timeZone: s.timeZone,
       reviewedOn: day,
     });
-    await s.outbox.enqueue(tx, [homeRefresh(before.ownerId)]);
+    // the entry's item in the review reminders loses its menu and its 「確認済み」, with a stamp
+    const reminders = await reminderItemDone(tx, s, registerItem(before.id), {
+      actorId: input.actorId,
+      what: (l) => registerMessages(l).reminderDone,
+      alsoDrop: (e) => e.action_id === RegisterActions.reviewed && e.value === before.id,
+    });
+    await s.outbox.enqueue(tx, [homeRefresh(before.ownerId), ...reminders]);
     return { ok: true, entry: written!.entry, day };
   });
   if (!result.ok && result.refusal === "not_allowed") await logRefusal(s, input.actorId, `register:${input.id}`, "review", result.refusal);

@@ -11,6 +11,7 @@ import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { reminderCall } from "../platform/slack/calls.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { reminderDm } from "../reminders/blocks.js";
+import { trackReminder } from "../reminders/tracked.js";
 import { reminderItemText } from "./blocks.js";
 import { RegisterActions, registerItem } from "./ids.js";
 import { registerMessages } from "./messages.js";
@@ -70,7 +71,9 @@ export async function registerReviewReminders(ctx: JobContext): Promise<Record<s
       const fresh = await ctx.notices(tx, keys);
       const send = entries.filter((_, i) => fresh.has(keys[i]!));
       if (send.length === 0) return;
-      await s.outbox.enqueue(tx, reminderCall(owner, reviewDm(send, langs.get(owner) ?? DEFAULT_LANG), notBefore));
+      // tracked: an entry reviewed (from this DM, its post or Home) loses its menu and 「確認済み」 here (reminders/tracked.ts)
+      const call = reminderCall(owner, reviewDm(send, langs.get(owner) ?? DEFAULT_LANG), notBefore);
+      await s.outbox.enqueue(tx, await trackReminder(tx, now, `register.review:${ctx.slot.toISOString()}`, owner, call));
       dms++;
       items += send.length;
     }, TX);

@@ -148,6 +148,8 @@ const ja = {
   telecomNote:
     "電気通信事業者の項目：外部送信規律（電気通信事業法第27条の12）と個人関連情報（個人情報保護法第31条）。どの送信が規律の対象になるかは事業と送信の内容によるため、判断は法務が行います。",
   notFound: "台帳の項目が見つかりません。",
+  /** a reminder's item once the entry is reviewed (reminders/tracked.ts) */
+  reminderDone: "定期確認を記録",
   notFoundCode: (code: string) => `台帳の項目 ${code} が見つかりません。登録番号は REG-2026-0001 の形です。`,
   notAllowedEdit: (owner: string) => `この台帳の項目を変更できるのは、管理責任者（${owner}）と個人情報管理責任者だけです。`,
   notAllowedCreate: "台帳に新しく登録できるのは、個人情報管理責任者と部門の個人情報管理者です。",
@@ -275,6 +277,7 @@ const en: typeof ja = {
   telecomNote:
     "Telecom carrier fields: external transmission rules (Telecommunications Business Act Art.27-12) and person-related information (APPI Art.31). Which transmissions the rules cover depends on the service and what is sent: legal decides.",
   notFound: "The register entry was not found.",
+  reminderDone: "review recorded",
   notFoundCode: (code) => `No register entry ${code}. Codes look like REG-2026-0001.`,
   notAllowedEdit: (owner) => `Only the entry's owner (${owner}) and the chief privacy officer can change this entry.`,
   notAllowedCreate: "New register entries are made by the chief privacy officer and the departments' privacy managers.",

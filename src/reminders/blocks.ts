@@ -73,3 +73,37 @@ export function snoozedDm(blocks: unknown[], item: string, untilText: string, la
   }
   return out;
 }
+
+/** Which further buttons of a done item go: the element, and the block it is in. */
+export type DropButton = (element: { action_id?: string; value?: string }, blockId: string | undefined) => boolean;
+
+/**
+ * The DM once `item` is done (decided, completed, withdrawn): its section keeps its text
+ * and loses its menu, a stamp under it says what happened (and a snooze note, now moot,
+ * goes). `alsoDrop` names further buttons of the item (a 「確認済み」 after the list) to
+ * take out; an actions block left empty goes.
+ */
+export function itemDoneDm(blocks: unknown[], item: string, stamp: string, alsoDrop?: DropButton): unknown[] {
+  const id = itemBlockId(item);
+  const out: unknown[] = [];
+  for (const b of blocks as { block_id?: string; type: string; elements?: { action_id?: string; value?: string }[] }[]) {
+    if (b.block_id === id) {
+      const { accessory: _accessory, ...rest } = b as { accessory?: unknown };
+      out.push(rest);
+      out.push({ type: "context", block_id: `${id}:done`.slice(0, 255), elements: [{ type: "mrkdwn", text: stamp }] });
+    } else if (b.block_id === `${id}:snoozed`.slice(0, 255) || b.block_id === `${id}:done`.slice(0, 255)) {
+      // the snooze note is moot, an earlier stamp is replaced
+    } else if (alsoDrop && b.type === "actions") {
+      const elements = (b.elements ?? []).filter((e) => !alsoDrop(e, b.block_id));
+      if (elements.length) out.push({ ...b, elements });
+    } else out.push(b);
+  }
+  return out;
+}
+
+/** The items a reminder DM shows (with their menus): what it is tracked for. */
+export function listedItems(blocks: unknown[]): string[] {
+  const out: string[] = [];
+  for (const b of blocks as { block_id?: string; accessory?: unknown }[]) if (b.block_id?.startsWith("item:") && b.accessory) out.push(b.block_id.slice(5));
+  return out;
+}

@@ -9,6 +9,8 @@ const ja = {
   snoozeHelp: "各項目の「…」から、その項目の通知を1営業日または3営業日止められます。",
   more: (n: number) => `ほか ${n} 件は App Home で確認できます。`,
   snoozeUnknown: "このリマインダーは古いため、再通知の設定ができませんでした。",
+  /** an item done since the reminder was sent (issue 16): what was done, when, by whom */
+  done: (what: string, at: string, who: string) => `✔️ 対応済み：${what}（${at} ${who}）`,
 };
 
 const en: typeof ja = {
@@ -19,6 +21,7 @@ const en: typeof ja = {
   snoozeHelp: "Use “…” on an item to snooze it for 1 or 3 business days.",
   more: (n) => `${n} more on the App Home tab.`,
   snoozeUnknown: "This reminder is too old to snooze.",
+  done: (what, at, who) => `✔️ Done: ${what} (${at}, ${who})`,
 };
 
 export const reminderMessages = catalogue(ja, en);

@@ -8,6 +8,7 @@ import { ReminderActions, snoozeValue } from "./ids.js";
 import { reminderMessages } from "./messages.js";
 import { snooze } from "./snooze.js";
 import { messageUpdate } from "../platform/slack/calls.js";
+import { trackedReminderAt } from "../platform/slack/trackedDm.js";
 
 /** 「1日後に再通知」/「3日後に再通知」 on an item: snoozed, and the DM edited in place. */
 export async function snoozeItem(c: PressContext<{ days: number; item: string }, Actor | null>): Promise<void> {
@@ -19,13 +20,19 @@ export async function snoozeItem(c: PressContext<{ days: number; item: string },
   const ts = body.message?.ts ?? body.container?.message_ts;
   const blocks = body.message?.blocks as unknown[] | undefined;
   if (!channel || !ts || !blocks) return;
+  const untilText = formatDate(new Date(until.getTime() - 1), lang, s.timeZone);
   await s.database.prisma.$transaction(async (tx) => {
+    // a tracked reminder (edited as its things are done, platform/slack/trackedDm.ts) is
+    // edited from its stored body, which keeps the snooze for the edits after it
+    const tracked = await trackedReminderAt(tx, body.user.id, channel, ts);
+    if (tracked) {
+      const sent = tracked.body;
+      await s.outbox.enqueue(tx, await tracked.save({ text: sent.text, blocks: snoozedDm(sent.blocks ?? [], v.item, untilText, lang) }));
+      return;
+    }
     await s.outbox.enqueue(
       tx,
-      messageUpdate(`reminder:${body.user.id}`, channel, ts, {
-        text: body.message?.text ?? "",
-        blocks: snoozedDm(blocks, v.item, formatDate(new Date(until.getTime() - 1), lang, s.timeZone), lang),
-      }),
+      messageUpdate(`reminder:${body.user.id}`, channel, ts, { text: body.message?.text ?? "", blocks: snoozedDm(blocks, v.item, untilText, lang) }),
     );
   });
   s.outbox.kick();

@@ -14,6 +14,7 @@ import { KINDS, type RequestData, type RequestKind } from "./kinds/index.js";
 import { checklistMessage, dmWithLink, requestMessage, reviseButton } from "./blocks.js";
 import type { Evidence } from "./evidence.js";
 import { changesBetween, resubmittedMessage } from "./versions.js";
+import { reminderItemDone, sentBackDm, sentBackDone } from "./trackedDms.js";
 import { requestMessages } from "./messages.js";
 import { approvalsChannelFor, approversFor, langOf, loadRequest, type RequestSnapshot } from "./store.js";
 import { transact, whenDuplicate } from "../platform/db.js";
@@ -75,9 +76,12 @@ export async function dm(
   to: string,
   text: (lang: Lang) => string,
   extra?: (lang: Lang) => ReturnType<typeof reviseButton>,
+  sentBack?: Services,
 ): Promise<OutgoingCall> {
   const lang = await langOf(tx, to);
   const body = dmWithLink(text(lang), lang, ref("requestPermalink", r.id), extra?.(lang));
+  // the sent-back DM's 「修正して再提出」 goes once the request is resubmitted or withdrawn (trackedDms.ts)
+  if (sentBack) return sentBackDm(tx, sentBack, r.id, to, body);
   // DMs do not wait behind the approvals channel's rate limit; the link fills in once the parent is posted.
   return directMessage(to, body);
 }
@@ -330,6 +334,7 @@ export async function decide(
           r.requesterId,
           (l) => requestMessages(l).dm.changesRequested(r.code, who, reason!),
           (l) => reviseButton(r, l),
+          s,
         ),
       );
     }
@@ -339,6 +344,8 @@ export async function decide(
     }
     // 代理承認 is the company's own extension: the thread says so, and that the absent approver reviews it (後閲)
     if (onBehalfOf) calls.push(threadPost(r, delegationMessages(CHANNEL_LANG).decidedAsDelegate(mention(onBehalfOf))));
+    // the request's item in the morning reminders of those who were to decide it loses its menu
+    calls.push(...(await reminderItemDone(tx, s, r.id, action, input.actorId)));
     calls.push(...homeRefreshes(r, approvers, input.actorId, before));
     await s.outbox.enqueue(tx, calls);
     await appendAudit(tx, audit);
@@ -381,6 +388,8 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
       parentUpdate(s, r, approvers),
       ...(before.status === "pending_chief" ? await consultationClosed(tx, r) : []), // 合議 (src/routes/consultation)
       threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId))),
+      ...(before.status === "changes_requested" ? await sentBackDone(tx, s, r.id, { action: "withdrawn" }, input.actorId) : []),
+      ...(await reminderItemDone(tx, s, r.id, "withdrawn", input.actorId)),
       ...homeRefreshes(r, approvers, input.actorId, before),
     ]);
     return { ok: true, code: r.code };
@@ -438,6 +447,7 @@ export async function resubmit(
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
       post(orderKey(r.id), r.channelId, ref("requestTs", r.id), diff),
+      ...(await sentBackDone(tx, s, r.id, { action: "resubmitted", version }, input.actorId)),
       ...homeRefreshes(r, approvers, input.actorId, before),
     ]);
     return { ok: true, code: r.code, version };
@@ -528,6 +538,7 @@ export async function setMeasure(
         calls.push(post(orderKey(r.id), r.channelId, ref("requestTs", r.id), { text, blocks: logButtonBlocks(r.id, text, CHANNEL_LANG) }));
       else calls.push(threadPost(r, text));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.effective(r.code, r.title)));
+      calls.push(...(await reminderItemDone(tx, s, r.id, "effective", input.actorId)));
     }
     calls.push(...homeRefreshes(r, approvers, input.actorId, before));
     await s.outbox.enqueue(tx, calls);

@@ -4,13 +4,14 @@
 // decisions stuck past the escalation threshold (in the thread and by DM, once per
 // stage). Built from a few queries whatever the number of requests and people.
 import { CHANNEL_LANG, DEFAULT_LANG, type Lang } from "../platform/i18n.js";
-import type { OutgoingCall } from "../platform/outbox.js";
+import type { OnceItem, OutgoingCall } from "../platform/outbox.js";
+import { forgetTrackedReminders, trackedReminder } from "../platform/slack/trackedDm.js";
 import { mention, mentions, ref, reminderCall, threadPost } from "../platform/slack/calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { isChief, isCompliance, isDeputyChief, managedDepartments } from "../directory/roles.js";
 import { langOfPerson } from "../directory/store.js";
-import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
+import { listedItems, reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { KINDS, type RequestKind } from "./kinds/index.js";
 import { requestReminderMessages } from "./reminderMessages.js";
@@ -23,6 +24,8 @@ import { AWAITING_DECISION, eligibleDeciders, type Approvers, type RequestStatus
 const TX = { maxWait: 10_000, timeout: 60_000 };
 /** people written per statement (by default) */
 const BATCH = 1000;
+/** how many days a morning reminder is edited in place as its requests are done */
+const TRACK_DAYS = 14;
 
 interface Row {
   id: string;
@@ -149,17 +152,27 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
   let dms = 0;
   let skippedSnoozed = 0;
   const people = [...perPerson.keys()].sort();
+  // each DM is tracked (one row a DM, written with it): as a request listed is decided,
+  // withdrawn or completed, its item loses its menu in place (requests/trackedDms.ts)
+  const trackKey = `requests.morning:${slotKey}`;
   for (let i = 0; i < people.length; i += batchSize) {
-    const items: { key: string; call: OutgoingCall }[] = [];
+    const items: OnceItem[] = [];
     for (const p of people.slice(i, i + batchSize)) {
       const all = perPerson.get(p)!;
       const left = all.filter((it) => !snoozed.has(`${p}|request:${it.row.id}`));
       skippedSnoozed += all.length - left.length;
       if (left.length === 0) continue;
-      items.push({ key: `requests.morning:${slotKey}:${p}`, call: reminderCall(p, personDm(ctx, left, langs.get(p) ?? DEFAULT_LANG), notBefore) });
+      const body = personDm(ctx, left, langs.get(p) ?? DEFAULT_LANG);
+      items.push({ key: `requests.morning:${slotKey}:${p}`, ...trackedReminder(trackKey, p, reminderCall(p, body, notBefore), listedItems(body.blocks)) });
     }
     dms += (await ctx.queueOnce(items)).size;
   }
+  // the reminders of more than two weeks ago are no longer edited (their rows go; a press on one is answered as stale)
+  const forgotten = await forgetTrackedReminders(
+    db,
+    "requests.morning:",
+    `requests.morning:${calendar.day(new Date(notBefore.getTime() - TRACK_DAYS * 86_400_000))}`,
+  );
 
   // escalations: once per stage of a request (the stage's start is in the key)
   let escalated = 0;
@@ -189,7 +202,14 @@ export async function requestsMorning(ctx: JobContext, batchSize = BATCH): Promi
       escalated++;
     }, TX);
   }
-  return { dms, escalated, pending: rows.length, snoozedItems: skippedSnoozed, heldUntil: notBefore > now ? notBefore.toISOString() : undefined };
+  return {
+    dms,
+    escalated,
+    pending: rows.length,
+    snoozedItems: skippedSnoozed,
+    ...(forgotten ? { untracked: forgotten } : {}),
+    heldUntil: notBefore > now ? notBefore.toISOString() : undefined,
+  };
 }
 
 function personDm(ctx: JobContext, items: (PendingItem | MeasuresItem)[], lang: Lang) {

@@ -121,6 +121,11 @@ const ja = {
     provisionRecord: (until: string) => `提供記録（APPI第29条）を作成しました（保存期限：${until}）。`,
     nobodyYet: "（承認できる人がいません）",
   },
+  /** stamps on the sent-back DM once it is done with (issue 16; a reminder's items: reminders/messages.ts) */
+  stamp: {
+    resubmitted: (version: number, at: string, who: string) => `✅ 第${version}版を再提出済み（${at} ${who}）`,
+    withdrawn: (at: string, who: string) => `➖ 取り下げ済み（${at} ${who}）`,
+  },
   dm: {
     submitted: (code: string, title: string) => `届出 ${code}「${title}」を受け付けました。承認チャンネルのスレッドで進捗を確認できます。`,
     changesRequested: (code: string, who: string, reason: string) =>
@@ -341,6 +346,10 @@ const en: typeof ja = {
     effective: (requester) => `All measures are complete and the request is effective. ${requester}, the activity may start.`,
     provisionRecord: (until) => `The provision record (APPI Art.29) was created (kept until ${until}).`,
     nobodyYet: "(nobody can approve yet)",
+  },
+  stamp: {
+    resubmitted: (version, at, who) => `✅ Version ${version} resubmitted (${at}, ${who})`,
+    withdrawn: (at, who) => `➖ Withdrawn (${at}, ${who})`,
   },
   dm: {
     submitted: (code, title) => `Your request ${code} "${title}" was received. Follow it in its thread in the approvals channel.`,

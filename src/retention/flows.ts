@@ -1,5 +1,6 @@
 // The operations of the retention feature, one transaction each: recording a disposal
 // (state, audit entry, outbox rows together).
+import { reminderItemDone } from "../reminders/tracked.js";
 import { appendAudit } from "../platform/audit/chain.js";
 import { transact, type Tx } from "../platform/db.js";
 import { CHANNEL_LANG } from "../platform/i18n.js";
@@ -11,7 +12,7 @@ import { homeRefresh, mention, ref, threadPost } from "../platform/slack/calls.j
 import { rolesInForce } from "../directory/roles.js";
 import { defaultSettings } from "../settings.js";
 import { retentionMessages, showDay } from "./messages.js";
-import { dayDate, dateDay, mayRecordDisposal, type DisposalValue, type Refusal, type SubjectKind } from "./rules.js";
+import { dayDate, dateDay, mayRecordDisposal, retentionItemKey, type DisposalValue, type Refusal, type SubjectKind } from "./rules.js";
 import { managersByDepartment, present, type RetentionItem } from "./store.js";
 
 export type FlowResult<T> = ({ ok: true } & T) | { ok: false; refusal: Refusal; detail?: string };
@@ -77,6 +78,12 @@ export async function recordDisposal(
     await s.outbox.enqueue(tx, [
       ...(await threadNote(tx, item, m.threadNote(showDay(v.disposedOn, CHANNEL_LANG), m.methods[v.method], mention(v.performedBy), mention(input.actorId)))),
       ...[...home].map(homeRefresh),
+      // the item in the weekly reminders loses its menu and its 「廃棄を記録」, with a stamp
+      ...(await reminderItemDone(tx, s, retentionItemKey(input.kind, input.ref), {
+        actorId: input.actorId,
+        what: (l) => retentionMessages(l).reminderDone,
+        alsoDrop: (_e, block) => block === `dispose:${input.kind}:${input.ref}`.slice(0, 255),
+      })),
     ]);
     await appendAudit(tx, {
       at: now,

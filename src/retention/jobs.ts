@@ -7,7 +7,8 @@
 // A missed run is caught up by the scheduler; a repeated run sends nothing twice.
 import crypto from "node:crypto";
 import { DEFAULT_LANG } from "../platform/i18n.js";
-import type { OutgoingCall } from "../platform/outbox.js";
+import type { OnceItem } from "../platform/outbox.js";
+import { trackReminderOnce } from "../reminders/tracked.js";
 import { reminderCall } from "../platform/slack/calls.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { langsOf } from "../directory/store.js";
@@ -73,7 +74,7 @@ export async function retentionRun(ctx: JobContext, o: { remind?: boolean } = {}
   // one DM per person per week and set of items (the key names them), queued with its
   // notice in one statement: a repeated or resumed run sends nothing twice; an item that
   // falls due later in the week gets a DM then, with what is still waiting
-  const queue: { key: string; call: OutgoingCall }[] = [];
+  const queue: OnceItem[] = [];
   let items = 0;
   for (const p of people) {
     const send = perPerson.get(p)!.filter((it) => !snoozed.has(`${p}|${it.snooze}`));
@@ -83,17 +84,22 @@ export async function retentionRun(ctx: JobContext, o: { remind?: boolean } = {}
       weekOf(today),
       send.map((x) => x.key),
     );
+    // tracked: an item whose disposal is recorded (from this DM, its thread or Home) loses its menu and button here
     queue.push({
       key,
-      call: reminderCall(
+      ...trackReminderOnce(
+        `retention.reminders:${ctx.slot.toISOString()}`,
         p,
-        reminderBlocks(
-          send.map((x) => x.item),
-          today,
-          langs.get(p) ?? DEFAULT_LANG,
-          link,
+        reminderCall(
+          p,
+          reminderBlocks(
+            send.map((x) => x.item),
+            today,
+            langs.get(p) ?? DEFAULT_LANG,
+            link,
+          ),
+          notBefore,
         ),
-        notBefore,
       ),
     });
     items += send.length;

@@ -62,6 +62,8 @@ const ja = {
     note_too_long: "1000文字以内で入力してください。",
   } as Record<Problem, string>,
   notFound: "この項目は見つかりません。",
+  /** a reminder's item once its disposal is recorded (reminders/tracked.ts) */
+  reminderDone: "廃棄を記録",
   notAllowed: "廃棄を記録できるのは、担当者（届出者・預託先の担当管理者）、部署の個人情報管理者、個人情報管理責任者・副責任者です。",
   already: (on: string) => `この項目は ${on} に廃棄が記録されています。`,
   notInDirectory: "選んだ人が社員名簿にいません。",
@@ -135,6 +137,7 @@ const en: typeof ja = {
     note_too_long: "At most 1,000 characters.",
   },
   notFound: "This item cannot be found.",
+  reminderDone: "disposal recorded",
   notAllowed:
     "A disposal can be recorded by the owner (the requester, or the processor's responsible manager), a manager of the department, the chief or the deputy chief.",
   already: (on) => `A disposal of this item was recorded on ${on}.`,

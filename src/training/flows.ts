@@ -9,6 +9,10 @@ import { sealOf } from "../platform/pii/index.js";
 import type { Services } from "../platform/services.js";
 import { completionPersonId, type CsvCompletion, type Day } from "./rules.js";
 import { dateDay, dayDate } from "../platform/day.js";
+import type { Lang } from "../platform/i18n.js";
+import { reminderItemDone } from "../reminders/tracked.js";
+import { trainingItem } from "./ids.js";
+import { trainingMessages } from "./messages.js";
 
 export interface CompletionInput {
   personId: string;
@@ -20,7 +24,7 @@ export interface CompletionInput {
 /** `/privacy training done`: the person's own completion. `created` false when it was on record already. */
 export async function recordCompletion(s: Services, c: CompletionInput): Promise<{ created: boolean }> {
   const now = s.clock.now();
-  return s.database.prisma.$transaction(async (tx) => {
+  const r = await s.database.prisma.$transaction(async (tx) => {
     const r = await tx.trainingCompletion.createMany({
       data: [
         {
@@ -43,8 +47,13 @@ export async function recordCompletion(s: Services, c: CompletionInput): Promise
       subject: `person:${c.personId}`,
       data: { course: c.courseId, completedOn: c.completedOn, ...(c.evidence ? { evidence: sealOf(s)(c.evidence) } : {}), source: "self" },
     });
+    // the course in this person's reminders loses its menu, with a stamp (reminders/tracked.ts)
+    const what = (l: Lang) => trainingMessages(l).reminderDone;
+    await s.outbox.enqueue(tx, await reminderItemDone(tx, s, trainingItem(c.courseId), { actorId: c.personId, personId: c.personId, what }));
     return { created: true };
   });
+  s.outbox.kick();
+  return r;
 }
 
 export type ImportResult = { ok: true; recorded: number; already: number } | { ok: false; problem: "not_admin" };

@@ -7,11 +7,12 @@
 // morning, and running the job twice never sends twice. Snoozed courses are left out
 // (and reminded once the snooze ends); quiet hours hold the DMs until the morning.
 import { DEFAULT_LANG, type Lang } from "../platform/i18n.js";
-import type { OutgoingCall } from "../platform/outbox.js";
+import type { OnceItem } from "../platform/outbox.js";
 import { reminderCall } from "../platform/slack/calls.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { langsOf } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
+import { trackReminderOnce } from "../reminders/tracked.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import type { Course } from "../settings.js";
 import { trainingItem } from "./ids.js";
@@ -72,7 +73,7 @@ export async function trainingReminders(ctx: JobContext, batchSize = BATCH): Pro
   let items = 0;
   let skippedSnoozed = 0;
   for (let i = 0; i < people.length; i += batchSize) {
-    const queue: { key: string; call: OutgoingCall; also: string[] }[] = [];
+    const queue: OnceItem[] = [];
     const counts = new Map<string, number>();
     for (const p of people.slice(i, i + batchSize)) {
       const all = perPerson.get(p)!;
@@ -82,7 +83,9 @@ export async function trainingReminders(ctx: JobContext, batchSize = BATCH): Pro
       if (due.length === 0) continue;
       // the DM and its thresholds are claimed in one statement: run twice, or after a crash, nothing twice
       const key = `${TRAINING_JOB}:${slotKey}:${p}`;
-      queue.push({ key, call: reminderCall(p, personDm(due, langs.get(p) ?? DEFAULT_LANG), notBefore), also: due.map((it) => it.key) });
+      // tracked: a course the person records as completed loses its menu here (reminders/tracked.ts)
+      const call = reminderCall(p, personDm(due, langs.get(p) ?? DEFAULT_LANG), notBefore);
+      queue.push({ key, ...trackReminderOnce(`${TRAINING_JOB}:${slotKey}`, p, call), also: due.map((it) => it.key) });
       counts.set(key, due.length);
     }
     for (const key of await ctx.queueOnce(queue)) {

@@ -121,6 +121,8 @@ const ja = {
   digest: {
     title: "研修の受講率（規程 第28条）",
   },
+  /** a reminder's item once the course is recorded as completed (reminders/tracked.ts) */
+  reminderDone: "受講を記録",
 };
 
 const en: typeof ja = {
@@ -233,6 +235,7 @@ const en: typeof ja = {
   digest: {
     title: "Training completion (Art. 28)",
   },
+  reminderDone: "completion recorded",
 };
 
 export const trainingMessages = catalogue(ja, en);

@@ -349,14 +349,27 @@ describe("reminders", () => {
     expect(text(over[1])).toContain("監査計画の立案・取締役会の承認");
   });
 
-  it("a duty done is no longer reminded", async () => {
+  it("a duty done is no longer reminded, and the reminders listing it lose its menu in place", async () => {
+    const id = await dutyId("audit");
+    const listing = remindersTo(auditor).filter((m) => JSON.stringify(m.blocks).includes(`1|duty:${id}`));
+    expect(listing.length).toBeGreaterThan(0);
     const view = await openDoneModal(auditor, "duties done audit");
     await h.slack.fillAndSubmit(auditor, view.id, { [DoneBlocks.link]: "https://docs.example.co.jp/privacy/2026/audit.pdf" });
-    const id = await dutyId("audit");
     await waitForDb(
       () => db().dutyOccurrence.findUniqueOrThrow({ where: { id } }),
       (d) => Boolean(d.closedOn),
     );
+    for (const dm of listing) {
+      const edited = await until(
+        async () => {
+          await drain(h, clock);
+          return h.fake.message(dm.channel, dm.ts)!;
+        },
+        (m) => text(m).includes("✔️ 対応済み：実施を記録"),
+      );
+      expect(text(edited)).toContain(`<@${auditor}>）`);
+      expect(JSON.stringify(edited.blocks)).not.toContain(`1|duty:${id}`);
+    }
     const mark = remindersTo(auditor).length;
     await runAt("2027-01-18T09:15:00");
     const next = newReminders(auditor, mark);

@@ -253,6 +253,17 @@ describe("the notice to the people affected after the 確報", () => {
     await h.slack.fillAndSubmit(OWNER, na.id, { [NA_GROUND_BLOCK]: "substitute-desk", [TaskBlocks.naReason]: "公表と問合せ窓口の設置で代替した" });
     expect(h.fake.viewErrors(na.id) ?? {}).toEqual({});
     expect(await task("people-notified")).toMatchObject({ status: "na", doneBy: OWNER });
+    // the reminder is edited in place (issue 16): the task's buttons give way to a stamp
+    const edited = await pumping(
+      h.fake.waitFor(() => {
+        const m = h.fake.message(r[0]!.channel, r[0]!.ts)!;
+        return actionIds(m).includes(`"block_id":"task-people-notified-${id}"`) && !actionIds(m).includes(IncidentActions.taskNa) ? m : undefined;
+      }),
+    );
+    expect(shown(edited)).toContain("本人への通知");
+    expect(shown(edited)).toContain(`➖ 該当なし（`);
+    expect(shown(edited)).toContain(` <@${OWNER}>）`);
+    expect(h.fake.calls.some((c) => c.method === "chat.update" && c.args.channel === r[0]!.channel && c.args.ts === r[0]!.ts)).toBe(true);
     await runJobAt(h, clock, "incidents.escalations", "2026-11-26T00:05:00");
     expect(reminders(OWNER)).toHaveLength(1);
   });

@@ -19,7 +19,8 @@ const clock = new ManualClock(jst("2026-11-20T10:00:00"));
 
 const runAt = (at: string) => runJobAt(h, clock, JOB, at);
 
-const remindersTo = (user: string) => h.fake.dms(user).filter((m) => JSON.stringify(m.blocks ?? []).includes(ReminderActions.itemMenu));
+/** The morning reminders a person got (by their opening line: once every item in one is done, it has no menu left) */
+const remindersTo = (user: string) => h.fake.dms(user).filter((m) => m.text.includes("あなたの対応を待っている届出が"));
 const shown = (m: FakeMessage) => JSON.stringify(m.blocks);
 
 let first: Awaited<ReturnType<typeof fileRequest>>;

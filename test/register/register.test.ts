@@ -325,14 +325,23 @@ describe("App Home and the annual review", () => {
     expect(v).toMatchObject({ source: "review", changed: ["lastReviewedOn"] });
     expect(await db().auditEntry.count({ where: { action: "register.reviewed", subject: `register:${code}` } })).toBe(1);
     await h.fake.waitFor(() => h.fake.ephemerals(P.employee).find((e) => e.text.includes(`${code} を見直し済みにしました`)));
-    // pressed again the same day (a new press, not a retry): nothing more is recorded
+    // the reminder is edited in place (issue 16): the entry's menu and 「確認済み」 go, with a stamp; the other entry keeps its own
+    const edited = await until(
+      async () => {
+        await drain(h, clock);
+        return h.fake.message(dm.channel, dm.ts)!;
+      },
+      (m) => shown(m).includes("✔️ 対応済み：定期確認を記録"),
+    );
+    expect(shown(edited)).toContain(`<@${P.employee}>）`);
+    const buttons = JSON.stringify(edited.blocks);
+    expect(buttons).not.toContain(`1|register:${entry.id}`);
+    expect(buttons.split(RegisterActions.reviewed).length - 1).toBe(1); // the other entry's
+    // pressed again the same day (a new press, from the entry's modal): nothing more is recorded
     clock.advance(60_000);
-    await h.slack.blockAction(P.employee, {
-      actionId: RegisterActions.reviewed,
-      blockId: `reg-review-${entry.id}`,
-      message: { channel: dm.channel, ts: dm.ts },
-    });
-    await h.fake.waitFor(() => h.fake.ephemerals(P.employee).filter((e) => e.text.includes(`${code} を見直し済みにしました`)).length === 2);
+    const mine = await openFromList(P.employee, code, code);
+    await h.slack.blockAction(P.employee, { actionId: RegisterActions.reviewed, viewId: mine.id });
+    await new Promise((r) => setTimeout(r, 300));
     expect((await db().registerEntry.findUniqueOrThrow({ where: { code } })).version).toBe(reviewed.version);
     // someone else's press changes nothing
     const theirs = await openFromList(P.employee2, code, code);

@@ -24,8 +24,11 @@ let h: Harness;
 const db = () => h.bot.services.database.prisma;
 const runAt = (at: string) => runJobAt(h, clock, JOB, at);
 const pumping = <T>(work: Promise<T>) => pumpingOutbox(h, clock, work);
-/** The retention reminder DMs a person got. */
-const remindersTo = (user: string) => h.fake.dms(user).filter((m) => JSON.stringify(m.blocks ?? []).includes(RetentionActions.dispose));
+/** The retention reminder DMs a person got (with a button, or with every item done since: edited in place). */
+const remindersTo = (user: string) =>
+  h.fake
+    .dms(user)
+    .filter((m) => JSON.stringify(m.blocks ?? []).includes(RetentionActions.dispose) || JSON.stringify(m.blocks ?? []).includes("対応済み：廃棄を記録"));
 const text = (m: FakeMessage | undefined) => shown(m);
 
 async function effective(user: string, kind: "purpose" | "entrust", inputs: Record<string, string | string[]>) {
@@ -183,6 +186,13 @@ describe("retention of purposes", () => {
     expect(JSON.stringify(audit.data)).not.toContain("files.example.com");
     await drain(h, clock);
     expect(h.fake.thread(purpose.parent.channel, purpose.parent.ts).some((m) => m.text.includes("廃棄を記録しました（規程第31条）"))).toBe(true);
+    // the reminder DM is edited in place (issue 16): the item's menu and 「廃棄を記録」 go, a stamp says who and when
+    const edited = h.fake.message(dm.channel, dm.ts)!;
+    expect(text(edited)).toContain("✔️ 対応済み：廃棄を記録");
+    expect(text(edited)).toContain(`<@${P.employee}>）`);
+    expect(JSON.stringify(edited.blocks)).not.toContain(`dispose:purpose:${purpose.code}`);
+    expect(JSON.stringify(edited.blocks)).not.toContain(`1|retention:purpose:${purpose.code}`);
+    expect(h.fake.calls.some((c) => c.method === "chat.update" && c.args.channel === dm.channel && c.args.ts === dm.ts)).toBe(true);
   });
 
   it("the processor's manager records the return; then no more reminders for either", async () => {

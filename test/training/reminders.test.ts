@@ -194,8 +194,22 @@ describe("training reminders", () => {
     expect(shown(remindersTo(P.employee).at(-1))).toContain("8日超過");
 
     clock.set(jst("2026-12-08T12:00:00"));
+    const last = remindersTo(P.employee).at(-1)!;
+    expect(shown(last)).toContain("1|training:basic");
     await h.slack.command(P.employee, "/privacy", "training done basic");
     await h.fake.waitFor(() => h.fake.ephemerals(P.employee).find((e) => e.text.includes("記録しました")));
+    // the reminder that listed the course is edited in place (issue 16): no snooze menu, a stamp
+    const edited = await until(
+      async () => {
+        await drain(h, clock);
+        return h.fake.message(last.channel, last.ts)!;
+      },
+      (m) => shown(m).includes("✔️ 対応済み：受講を記録"),
+    );
+    expect(shown(edited)).toContain(`✔️ 対応済み：受講を記録（2026/12/08 12:00 <@${P.employee}>）`);
+    expect(shown(edited)).not.toContain("1|training:basic");
+    // only the person's own reminders: someone else's listing the same course keeps its menu
+    expect(shown(h.fake.message(remindersTo(P.employee2).at(-1)!.channel, remindersTo(P.employee2).at(-1)!.ts))).toContain("1|training:basic");
 
     before = counts();
     await runAt("2026-12-15T10:00:00");

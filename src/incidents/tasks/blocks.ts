@@ -49,8 +49,11 @@ export function ownerTaskActions(incidentId: string, key: string, lang: Lang, li
   const open = link
     ? [{ type: "button" as const, text: plain(incidentSlackMessages(lang).dm.open), action_id: IncidentActions.openLink, url: link as string }]
     : [];
-  return { type: "actions", block_id: `task-${key}-${incidentId}`, elements: [...taskButtons(incidentId, key, lang), ...open] };
+  return { type: "actions", block_id: ownerTaskBlockId(incidentId, key), elements: [...taskButtons(incidentId, key, lang), ...open] };
 }
+
+/** The block of a task's buttons in its owner's DMs (a reminder's edit finds it by this id). */
+export const ownerTaskBlockId = (incidentId: string, key: string) => `task-${key}-${incidentId}`;
 
 /** A DM to a task's owner: the text and the task's buttons (and a link to the thread, for those in the channel). */
 export function taskOwnerDm(text: string, lang: Lang, task: { incidentId: string; key: string }, link: unknown | null): { text: string; blocks: KnownBlock[] } {

@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Services } from "../services.js";
 import type { Tx } from "../db.js";
-import type { OutgoingCall } from "../outbox.js";
+import type { OnceItem } from "../outbox.js";
 import type { Settings } from "../../settings.js";
 import type { BusinessCalendar } from "./calendar.js";
 import { claimNotices } from "./notices.js";
@@ -35,7 +35,7 @@ export interface JobContext {
    * statement outside any transaction (same once-only contract); the keys it wrote.
    * For runs that queue a DM per person and write nothing else with it.
    */
-  queueOnce(items: { key: string; call: OutgoingCall; also?: string[] }[]): Promise<Set<string>>;
+  queueOnce(items: OnceItem[]): Promise<Set<string>>;
 }
 
 export interface Job {

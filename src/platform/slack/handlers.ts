@@ -26,6 +26,7 @@ import { DEFAULT_LANG, type Lang } from "../i18n.js";
 import type { Services } from "../services.js";
 import { errorText } from "../log.js";
 import { actionDeliveryKey, actorOf, resolveActor } from "./actor.js";
+import { fromHome, homeTell } from "./homeTell.js";
 import { type Inbox, inboxMessages, notRecordedText, type Recorded, type Tell } from "./inbox.js";
 
 /** A schema of what a button or a modal carries: the raw string (or undefined) in. */
@@ -164,7 +165,8 @@ export function press<V>(id: string, o: PressOptions<V>, handler: (c: PressConte
     patient,
     async run(s, args, inbox) {
       const { body, client } = args;
-      const tell = tellBy(s, args.respond);
+      // a press on the App Home tab has no response_url: its answer opens a modal (homeTell.ts)
+      const tell = fromHome(body) ? homeTell(s, client, body) : tellBy(s, args.respond);
       if (o.once === false) {
         // nothing worth keeping (a menu inside a modal): no record, and a retry does no harm
         await args.ack();
@@ -200,7 +202,7 @@ export function press<V>(id: string, o: PressOptions<V>, handler: (c: PressConte
   };
 }
 
-/** An ephemeral answer through the request's response_url (Bolt's respond); a press in a modal has none. */
+/** An ephemeral answer through the request's response_url (Bolt's respond); a press in a modal has none (one on Home: homeTell.ts). */
 function tellBy(s: Services, respond: ActionArgs["respond"] | undefined): Tell {
   return async (text) => {
     if (!respond) return s.log.warn("no response_url to answer on", { text: clip(text) });

@@ -3,6 +3,7 @@
 // The request workflow calls two of them: startConsultation when stage 1 is approved, and
 // consultationWaiting as the gate before the chief's final approval (src/requests/flows.ts).
 import type { Button } from "@slack/types";
+import { reminderItemDone, sentBackDm } from "../../requests/trackedDms.js";
 import { appendAudit, type AuditInput } from "../../platform/audit/chain.js";
 import { transact, type Tx } from "../../platform/db.js";
 import { CHANNEL_LANG, type Lang } from "../../platform/i18n.js";
@@ -182,13 +183,15 @@ export async function answerConsultation(
         parentUpdate(s, r, approvers),
         statusCall(r, after, false),
         threadPost(r, m.thread.objected(who, reason!)),
-        directMessage(r.requesterId, {
+        // the sent-back DM, edited once the request is resubmitted or withdrawn (requests/trackedDms.ts)
+        await sentBackDm(tx, s, r.id, r.requesterId, {
           text,
           blocks: [
             { type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } },
             { type: "actions", elements: [revise, open] },
           ],
         }),
+        ...(await reminderItemDone(tx, s, r.id, "consultation_objected", input.actorId)),
         ...homeRefreshes(r, approvers, input.actorId, before),
       );
     }
