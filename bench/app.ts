@@ -11,6 +11,7 @@ import { loadConfig } from "../src/config.js";
 import { openDatabase, type Database } from "../src/platform/db.js";
 import { createLogger, type Logger } from "../src/platform/log.js";
 import { seedRequests, type SeedOptions } from "./seed.js";
+import { resident } from "./smaps.js";
 
 const env = process.env;
 const mode = env.BENCH_MODE ?? "bot";
@@ -149,6 +150,8 @@ async function startBot(): Promise<Record<string, Handler>> {
         ),
       };
     },
+    /** the embedded database's thread: PGlite's WebAssembly memory (none on PostgreSQL) */
+    engine: async (o?: { gc?: boolean }) => (await s.database.engineMemory?.(o)) ?? null,
     stop: () => closeBot(bot, database),
   };
 }
@@ -158,12 +161,14 @@ const started = (mode === "bare" ? startBare() : mode === "seed" ? startSeeder()
   (h): Record<string, Handler> => ({
     ...h,
     ready: async () => ({ pid: process.pid }),
-    memory: async () => process.memoryUsage(),
+    memory: async () => ({ ...process.memoryUsage(), resident: resident(), engine: await h.engine?.(undefined as never) }),
     /** after a full collection (the process runs with --expose-gc): what is live, not what is garbage yet */
     memoryAfterGc: async () => {
       (globalThis as { gc?: () => void }).gc?.();
       await new Promise((r) => setTimeout(r, 200));
-      return process.memoryUsage();
+      const engine = await h.engine?.({ gc: true } as never);
+      await new Promise((r) => setTimeout(r, 200));
+      return { ...process.memoryUsage(), resident: resident(), engine };
     },
   }),
 );

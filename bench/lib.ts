@@ -2,6 +2,7 @@
 // process that runs the app under test (talked to over IPC), and table formatting.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { fork, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 import path from "node:path";
@@ -92,6 +93,30 @@ export class ThreadedFetch {
 }
 
 // ---- the app under test, in a process of its own ---------------------------------------
+
+/**
+ * How `npm start` runs the bot (package.json): the environment variables set before `node`
+ * (malloc's arenas) and node's own flags (V8's heap), without the TypeScript loader, which
+ * the benchmark's processes have already. The bot and the bare Bolt app run with them, so
+ * the memory rows show what a user's process holds.
+ */
+export function startSettings(): { env: Record<string, string>; execArgv: string[] } {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../package.json"), "utf8")) as { scripts: Record<string, string> };
+  const words = pkg.scripts.start!.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  let i = 0;
+  for (; i < words.length && /^[A-Z_][A-Z0-9_]*=/.test(words[i]!); i++) {
+    const [name, ...value] = words[i]!.split("=");
+    env[name!] = value.join("=");
+  }
+  if (words[i] !== "node") throw new Error(`package.json's start script does not run node: ${pkg.scripts.start}`);
+  const execArgv: string[] = [];
+  for (i++; i < words.length && words[i]!.startsWith("--"); i++) {
+    if (words[i] === "--import") i++;
+    else execArgv.push(words[i]!);
+  }
+  return { env, execArgv };
+}
 
 /**
  * The bot (or the bare Bolt app) runs in a child process, so the load generator and the

@@ -30,8 +30,10 @@ import { RequestActions, RequestViews } from "../src/requests/ids.js";
 import { requestMessages } from "../src/requests/messages.js";
 import { VALID_INPUTS } from "../test/support/forms.js";
 import { ORG, ORG_YAML } from "../test/support/org.js";
-import { AppProcess, closedLoop, ms, requestTiming, sleep, stats, table, ThreadedFetch, type Stats } from "./lib.js";
+import { AppProcess, closedLoop, ms, requestTiming, sleep, startSettings, stats, table, ThreadedFetch, type Stats } from "./lib.js";
 import type { SeedResult, Target } from "./seed.js";
+import type { Resident } from "./smaps.js";
+import type { EngineMemory } from "../src/platform/db.js";
 
 // ---- settings -------------------------------------------------------------------------
 
@@ -279,7 +281,8 @@ class BotUnderTest {
   async start(): Promise<number> {
     const t0 = performance.now();
     const profile = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(import.meta.dirname, "profiles")}`] : [];
-    this.app = await AppProcess.start({ ...this.env, BENCH_MODE: "bot" }, [...profile, "--expose-gc"]);
+    const as = startSettings();
+    this.app = await AppProcess.start({ ...as.env, ...this.env, BENCH_MODE: "bot" }, [...as.execArgv, ...profile, "--expose-gc"]);
     this.sender = new SlackRequestSender({
       appUrl: `http://127.0.0.1:${this.port}/slack/events`,
       signingSecret: SIGNING_SECRET,
@@ -315,8 +318,8 @@ class BotUnderTest {
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 
-  memory(): Promise<NodeJS.MemoryUsage> {
-    return this.app!.call<NodeJS.MemoryUsage>("memory");
+  memory(): Promise<Mem> {
+    return this.app!.call<Mem>("memory");
   }
 
   async stop(): Promise<void> {
@@ -378,7 +381,7 @@ type DbRun = {
   update: UpdateStats;
   /** decided: requests now waiting for stage 2; decideMs: the rounds' time from their first press to their last decision committed */
   press: AckStats & { backlog: number; decided: number; pressed: number; decideMs: number; decisionsPerSecond: number };
-  memory: { idle: NodeJS.MemoryUsage; afterUpdate: NodeJS.MemoryUsage; afterLoad: NodeJS.MemoryUsage; afterGc: NodeJS.MemoryUsage };
+  memory: { idle: Mem; afterUpdate: Mem; afterLoad: Mem; afterGc: Mem };
   warnings: Record<string, number>;
   /** errors the bot logged, by kind (message and the error's first line) */
   errors: Record<string, number>;
@@ -387,7 +390,7 @@ type DbRun = {
   drains: Record<string, number>;
 };
 
-type Floor = { command: AckStats; press: AckStats; submit: SubmitStats; memory: NodeJS.MemoryUsage };
+type Floor = { command: AckStats; press: AckStats; submit: SubmitStats; memory: Mem };
 
 /**
  * 1a. The floor: a bare Bolt app in its own process that only acks, sent the same signed
@@ -395,7 +398,11 @@ type Floor = { command: AckStats; press: AckStats; submit: SubmitStats; memory: 
  */
 async function startBare(fake: FakeSlack): Promise<{ sender: SlackRequestSender; app: AppProcess }> {
   const port = await freePort();
-  const app = await AppProcess.start({ BENCH_MODE: "bare", BENCH_PORT: String(port), BENCH_SLACK_API_URL: fake.apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET });
+  const as = startSettings();
+  const app = await AppProcess.start(
+    { ...as.env, BENCH_MODE: "bare", BENCH_PORT: String(port), BENCH_SLACK_API_URL: fake.apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET },
+    as.execArgv,
+  );
   const sender = new SlackRequestSender({ appUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, fake, fetch: sendThread().fetch });
   return { sender, app };
 }
@@ -488,12 +495,12 @@ async function runBot(fake: FakeSlack, watcher: UpdateWatcher, bot: BotUnderTest
       },
     );
     const afterLoad = await bot.memory();
-    const afterGc = await bot.app!.call<NodeJS.MemoryUsage>("memoryAfterGc");
+    const afterGc = await bot.app!.call<Mem>("memoryAfterGc");
     const warnings = await bot.app!.call<Record<string, number>>("warnings");
     const errors = await bot.app!.call<Record<string, number>>("errors");
     const decided = counts.pending_chief ?? 0;
     const press = { ...presses.bot, backlog, decided, pressed, decideMs: busyMs, decisionsPerSecond: decided / (busyMs / 1000) };
-    const floor: Floor = { command: commands.floor, press: presses.floor, submit: submitFloor, memory: await bare.app.call<NodeJS.MemoryUsage>("memory") };
+    const floor: Floor = { command: commands.floor, press: presses.floor, submit: submitFloor, memory: await bare.app.call<Mem>("memory") };
     return {
       startMs,
       floor,
@@ -621,7 +628,8 @@ const stripTargets = ({ targets: _t, ...s }: SeedResult) => s;
 
 // ---- the report -----------------------------------------------------------------------
 
-type Mem = NodeJS.MemoryUsage;
+/** process.memoryUsage(), where the resident memory is (Linux), and PGlite's thread (embedded only) */
+type Mem = NodeJS.MemoryUsage & { resident?: Resident; engine?: EngineMemory | null };
 interface Results {
   machine: Record<string, string | number>;
   seconds: number;
@@ -758,8 +766,15 @@ function report(r: Results): string {
       `of which ack p50 ${ms(u.ack.p50)} ms, ack → update p50 ${ms(u.afterAck.p50)} ms${u.notUpdated ? `; ${u.notUpdated} never updated` : ""}`,
     ]);
   }
+  /** where the resident memory is: WebAssembly (PGlite), malloc's arenas, other anonymous (V8 heap, stacks), files */
+  const where = (v: Mem | undefined) => {
+    const r = v?.resident;
+    if (!r) return "";
+    const wasm = v?.engine ? ` (PGlite's memory ${mb(v.engine.wasm)}; its thread's heap ${mb(v.engine.heapUsed)} used of ${mb(v.engine.heapTotal)})` : "";
+    return `: wasm ${mb(r.wasm)}${wasm}, malloc arenas ${mb(r.arenas)}, other anonymous ${mb(r.otherAnon)}, files ${mb(r.files)}`;
+  };
   const mem = (what: string, app: string, v: Mem | undefined, note = "") =>
-    rows.push(["4", what, app, "", "", "", "", "", "", `RSS ${mb(v?.rss)} (heap used ${mb(v?.heapUsed)})${note}`]);
+    rows.push(["4", what, app, "", "", "", "", "", "", `RSS ${mb(v?.rss)} (heap used ${mb(v?.heapUsed)})${note}${where(v)}`]);
   for (const [db, b] of runs) {
     if (!b) continue;
     mem("resident memory at rest (started, idle 1 s)", `bot, ${db}`, b.memory.idle, `; start-up ${(b.startMs / 1000).toFixed(1)} s`);

@@ -30,6 +30,19 @@ export interface Database {
   poolStats?(): { total: number; idle: number; waiting: number; max: number };
   /** embedded, in a folder: where acknowledged deliveries are appended before their ack (ackJournal.ts) */
   journal?: AckJournal;
+  /**
+   * Embedded only: the memory of the database's thread (bytes; `wasm`: PGlite's WebAssembly
+   * memory); `gc`: after a full collection of that thread's heap.
+   */
+  engineMemory?(o?: { gc?: boolean }): Promise<EngineMemory>;
+}
+
+export interface EngineMemory {
+  wasm: number;
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  arrayBuffers: number;
 }
 
 /**
@@ -179,6 +192,17 @@ async function openEmbedded(pgliteDir: string | undefined, idleMs?: number, temp
     kind: "pglite",
     ...driverCalls(pool),
     ...(journal ? { journal } : {}),
+    engineMemory: (o) =>
+      new Promise<EngineMemory>((resolve, reject) => {
+        if (closed) return reject(new Error("the embedded database is closed"));
+        const onMessage = (m: { memory?: EngineMemory }) => {
+          if (!m.memory) return;
+          worker.off("message", onMessage);
+          resolve(m.memory);
+        };
+        worker.on("message", onMessage);
+        worker.postMessage({ memory: true, gc: o?.gc === true });
+      }),
     async close() {
       if (closed) return;
       closed = true;
@@ -186,7 +210,15 @@ async function openEmbedded(pgliteDir: string | undefined, idleMs?: number, temp
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
       worker.postMessage("stop");
-      await Promise.race([new Promise((r) => worker.once("message", r)), new Promise((r) => setTimeout(r, 5000))]);
+      const stopReply = (r: () => void) => {
+        const onMessage = (m: { stopped?: boolean }) => {
+          if (!m.stopped) return;
+          worker.off("message", onMessage);
+          r();
+        };
+        worker.on("message", onMessage);
+      };
+      await Promise.race([new Promise<void>(stopReply), new Promise((r) => setTimeout(r, 5000))]);
       await worker.terminate();
       await stopped;
       fs.rmSync(socketDir, { recursive: true, force: true });

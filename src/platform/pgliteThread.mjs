@@ -7,10 +7,16 @@
 // PGlite has one session, so this serves one connection at a time (the bot's pool has
 // one); a second waits until the first closes. Each complete protocol message goes to
 // PGlite as it is, and PGlite's answer goes back as it is, errors included (the
-// connection stays usable after an error, as with a server). Plain JavaScript: a worker
+// connection stays usable after an error, as with a server). The answer is taken with
+// execProtocolRawStream, not execProtocolRaw: PGlite 0.5's execProtocolRaw also parses
+// every answer into a list of results that only its own execProtocol empties, so here,
+// where nothing else calls that, the thread kept every row it ever sent (issue 15: its
+// heap grew from 16 to 80 MB over the benchmark, without end). Plain JavaScript: a worker
 // thread is not compiled by tsx or vitest.
 import fs from "node:fs";
 import net from "node:net";
+import v8 from "node:v8";
+import { runInNewContext } from "node:vm";
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
 
@@ -52,12 +58,22 @@ function framer(onMessage) {
 }
 
 /**
- * PostgreSQL's memory settings for a bot's working set: PGlite's default buffer pool of
- * 128 MB made up about 100 MB of the process's resident memory from the start (issue 15:
- * 355 MB on opening an existing database, 250 MB with these). An index build, rare here,
- * gets 16 MB instead of 64.
+ * PostgreSQL's memory settings for a bot's working set (issue 15). PGlite's memory is a
+ * WebAssembly memory that grows and never shrinks, and the buffer pool is the largest
+ * part of what PostgreSQL touches in it: PGlite's default of 128 MB made up about 100 MB
+ * of the process's resident memory from the start; 32 MB, then 16 MB (2,048 pages of
+ * 8 kB: the bot's hot rows and indexes; the rest is read through the file system's
+ * cache) cut the WebAssembly memory in use from about 50 to about 38 MB. An index build,
+ * rare here, gets 16 MB instead of 64.
  */
-const MEMORY = ["-c", "shared_buffers=32MB", "-c", "maintenance_work_mem=16MB"];
+const MEMORY = ["-c", "shared_buffers=16MB", "-c", "maintenance_work_mem=16MB"];
+
+/** A full collection of this thread's heap (node's gc() where it runs with --expose-gc). */
+function collect() {
+  if (typeof globalThis.gc === "function") return globalThis.gc();
+  v8.setFlagsFromString("--expose-gc");
+  runInNewContext("gc")();
+}
 
 let db;
 let server;
@@ -93,8 +109,12 @@ function serve(socket) {
               if (!open) return;
               if (m.ssl) return void socket.write("N");
               if (m.cancel) return void socket.end();
-              const reply = await db.execProtocolRaw(new Uint8Array(m.msg.buffer, m.msg.byteOffset, m.msg.length));
-              if (reply.length > 0 && socket.writable) socket.write(reply);
+              const reply = [];
+              await db.execProtocolRawStream(new Uint8Array(m.msg.buffer, m.msg.byteOffset, m.msg.length), {
+                // a view of PGlite's memory, overwritten by the next message: copied
+                onRawData: (data) => reply.push(Buffer.from(data)),
+              });
+              if (reply.length > 0 && socket.writable) socket.write(reply.length === 1 ? reply[0] : Buffer.concat(reply));
             });
             chain.catch(() => socket.destroy());
           }),
@@ -119,6 +139,14 @@ try {
 }
 
 parentPort.on("message", async (m) => {
+  if (m?.memory) {
+    // the WebAssembly memory PGlite runs in (it grows and never shrinks) and this thread's
+    // own heap; `gc`: after a full collection of it (for the benchmark and the tests)
+    if (m.gc) collect();
+    const wasm = db?.Module?.wasmMemory?.buffer?.byteLength ?? db?.Module?.HEAPU8?.buffer?.byteLength ?? 0;
+    const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+    return void parentPort.postMessage({ memory: { wasm, heapUsed, heapTotal, external, arrayBuffers } });
+  }
   if (m !== "stop") return;
   await new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await db?.close().catch(() => undefined);
