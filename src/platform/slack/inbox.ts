@@ -453,21 +453,45 @@ export class Inbox {
     }
   }
 
-  /** Closes a row: its work ended (`outcome`), its payload cleared. Retried at the next tick if the database is down. */
-  private async close(key: string, outcome: string): Promise<void> {
-    try {
-      await this.o.database.query(
-        `UPDATE "SlackDelivery" SET "leaseUntil" = NULL, "payload" = NULL, "doneAt" = $2::timestamp, "outcome" = $3 WHERE "key" = $1`,
-        [key, this.o.clock.now().toISOString(), outcome],
-        "mamori_inbox_close",
-      );
-      this.unclosed.delete(key);
-    } catch (e) {
-      this.o.log.warn("closing an inbox row failed; retried", { key, error: errorText(e) });
-      this.unclosed.set(key, outcome);
-      // held, so its lease is renewed and no pass replays what is done
-      this.held.add(key);
+  /**
+   * Closes a row: its work ended (`outcome`), its payload cleared. Retried at the next tick
+   * if the database is down. Rows whose work ends while a closing statement is out are
+   * closed together by the next one (in a burst, one statement for many rows instead of
+   * one each, on the connection the acks and decisions share).
+   */
+  private close(key: string, outcome: string): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.closing.push({ key, outcome, done: resolve });
+      if (!this.closingRuns) void this.closeBatches();
+    });
+  }
+
+  private readonly closing: { key: string; outcome: string; done: () => void }[] = [];
+  private closingRuns = false;
+
+  private async closeBatches(): Promise<void> {
+    this.closingRuns = true;
+    while (this.closing.length > 0) {
+      const batch = this.closing.splice(0, 200);
+      try {
+        await this.o.database.query(
+          `UPDATE "SlackDelivery" d SET "leaseUntil" = NULL, "payload" = NULL, "doneAt" = $3::timestamp, "outcome" = x.outcome
+             FROM unnest($1::text[], $2::text[]) AS x("key", outcome) WHERE d."key" = x."key"`,
+          [batch.map((b) => b.key), batch.map((b) => b.outcome), this.o.clock.now().toISOString()],
+          "mamori_inbox_close_many",
+        );
+        for (const b of batch) this.unclosed.delete(b.key);
+      } catch (e) {
+        this.o.log.warn("closing inbox rows failed; retried", { keys: batch.length, error: errorText(e) });
+        for (const b of batch) {
+          this.unclosed.set(b.key, b.outcome);
+          // held, so its lease is renewed and no pass replays what is done
+          this.held.add(b.key);
+        }
+      }
+      for (const b of batch) b.done();
     }
+    this.closingRuns = false;
   }
 
   private async closeUnclosed(): Promise<void> {
