@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { openDatabase, type Database } from "../src/platform/db.js";
+import { migrate, openDatabase, type Database } from "../src/platform/db.js";
 
 export const PG_URL = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
@@ -53,5 +53,27 @@ export async function pgAnswers(): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Runs `bench` on each database, migrated and empty, closed and dropped afterwards; a
+ * PostgreSQL server that does not answer gets a row saying it was skipped.
+ */
+export async function eachDatabase(label: string, rows: (string | number)[][], bench: (t: Target, db: Database) => Promise<void>): Promise<void> {
+  const withPg = await pgAnswers();
+  for (const t of benchTargets(label)) {
+    if (t.name === "PostgreSQL" && !withPg) {
+      rows.push(["-", `skipped: PostgreSQL does not answer at ${PG_URL}`, t.name, "", "", ""]);
+      continue;
+    }
+    const { db, drop } = await t.open();
+    try {
+      await migrate(db);
+      await bench(t, db);
+    } finally {
+      await db.close();
+      await drop();
+    }
   }
 }

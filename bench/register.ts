@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { migrate, type Database } from "../src/platform/db.js";
+import type { Database } from "../src/platform/db.js";
 import { listBlocks } from "../src/register/blocks.js";
 import { searchWords } from "../src/register/rules.js";
 import { searchEntries } from "../src/register/store.js";
 import { ms, stats, table, timed } from "./lib.js";
-import { benchTargets, pgAnswers, PG_URL } from "./databases.js";
+import { eachDatabase } from "./databases.js";
 import { provisionScale, seedProvisions } from "./provisionSeed.js";
 
 const QUICK = process.argv.includes("--quick");
@@ -37,42 +37,30 @@ const QUERIES = ["顧客", "部署7", "REG-2026-04321", "採用 学歴", "存在
 async function main(): Promise<void> {
   const rows: (string | number)[][] = [];
   const results: Record<string, unknown> = {};
-  const withPg = await pgAnswers();
-  for (const t of benchTargets("register")) {
-    if (t.name === "PostgreSQL" && !withPg) {
-      rows.push(["-", `skipped: PostgreSQL does not answer at ${PG_URL}`, t.name, "", "", ""]);
-      continue;
+  await eachDatabase("register", rows, async (t, db) => {
+    const seedMs = await timed(() => seed(db, ENTRIES));
+    const samples: number[] = [];
+    let found = 0;
+    for (let i = 0; i < SEARCHES + 10; i++) {
+      const words = searchWords(QUERIES[i % QUERIES.length]!.split(" "));
+      const took = await timed(async () => {
+        const { rows: page, total } = await searchEntries(db.prisma, words, 20);
+        listBlocks(page, total, words.join(" "), "ja", { mayCreate: true, mayExport: true });
+        found += total;
+      });
+      if (i >= 10) samples.push(took); // the first ten warm the caches
     }
-    const { db, drop } = await t.open();
-    try {
-      await migrate(db);
-      const seedMs = await timed(() => seed(db, ENTRIES));
-      const samples: number[] = [];
-      let found = 0;
-      for (let i = 0; i < SEARCHES + 10; i++) {
-        const words = searchWords(QUERIES[i % QUERIES.length]!.split(" "));
-        const took = await timed(async () => {
-          const { rows: page, total } = await searchEntries(db.prisma, words, 20);
-          listBlocks(page, total, words.join(" "), "ja", { mayCreate: true, mayExport: true });
-          found += total;
-        });
-        if (i >= 10) samples.push(took); // the first ten warm the caches
-      }
-      const s = stats(samples);
-      rows.push([
-        "R1",
-        `register search (/privacy register <words>), ${ENTRIES.toLocaleString()} entries`,
-        t.name,
-        ms(s.p50),
-        ms(s.p99),
-        `${SEARCHES} searches of ${QUERIES.length} kinds, ${Math.round(found / (SEARCHES + 10))} hits on average; max ${ms(s.max)} ms; seed ${ms(seedMs)} ms (with ${PROVISIONS.provisions.toLocaleString()} provision records)`,
-      ]);
-      results[`search.${t.name}`] = s;
-    } finally {
-      await db.close();
-      await drop();
-    }
-  }
+    const s = stats(samples);
+    rows.push([
+      "R1",
+      `register search (/privacy register <words>), ${ENTRIES.toLocaleString()} entries`,
+      t.name,
+      ms(s.p50),
+      ms(s.p99),
+      `${SEARCHES} searches of ${QUERIES.length} kinds, ${Math.round(found / (SEARCHES + 10))} hits on average; max ${ms(s.max)} ms; seed ${ms(seedMs)} ms (with ${PROVISIONS.provisions.toLocaleString()} provision records)`,
+    ]);
+    results[`search.${t.name}`] = s;
+  });
   process.stdout.write(`\nRegister of personal data (bench/register.ts${QUICK ? ", --quick" : ""}):\n`);
   process.stdout.write(`${table(["#", "measurement", "database", "p50 ms", "p99 ms", "notes"], rows)}\n`);
   const p99 = Math.max(...Object.values(results).map((r) => (r as { p99: number }).p99));

@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ManualClock } from "../src/platform/clock.js";
-import { migrate, type Database } from "../src/platform/db.js";
+import type { Database } from "../src/platform/db.js";
 import { silentLogger } from "../src/platform/log.js";
 import { Outbox } from "../src/platform/outbox.js";
 import { BusinessCalendar } from "../src/platform/schedule/calendar.js";
@@ -18,7 +18,7 @@ import { defaultSettings } from "../src/settings.js";
 import { recordJobs } from "../src/records/jobs.js";
 import { retentionJobs } from "../src/retention/jobs.js";
 import { ms, table, timed } from "./lib.js";
-import { benchTargets, pgAnswers, PG_URL } from "./databases.js";
+import { eachDatabase } from "./databases.js";
 import { provisionScale, seedProvisions } from "./provisionSeed.js";
 
 const QUICK = process.argv.includes("--quick");
@@ -58,67 +58,55 @@ async function seed(db: Database): Promise<void> {
 async function main(): Promise<void> {
   const rows: (string | number)[][] = [];
   const results: Record<string, unknown> = {};
-  const withPg = await pgAnswers();
-  for (const t of benchTargets("retention")) {
-    if (t.name === "PostgreSQL" && !withPg) {
-      rows.push(["-", `skipped: PostgreSQL does not answer at ${PG_URL}`, t.name, "", "", ""]);
-      continue;
-    }
-    const { db, drop } = await t.open();
-    try {
-      await migrate(db);
-      const seedMs = await timed(() => seed(db));
-      const clock = new ManualClock(RUN1);
-      const outbox = new Outbox({ database: db, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } });
-      outbox.kick = () => undefined;
-      const services = { database: db, clock, outbox, log: silentLogger, timeZone: "Asia/Tokyo" };
-      const scheduler = new Scheduler({
-        services,
-        calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }),
-        settings: defaultSettings(),
-        jobs: [...retentionJobs, ...recordJobs],
-        replicaId: "bench",
+  await eachDatabase("retention", rows, async (t, db) => {
+    const seedMs = await timed(() => seed(db));
+    const clock = new ManualClock(RUN1);
+    const outbox = new Outbox({ database: db, clock, log: silentLogger, slack: { apiCall: async () => ({ ok: true }) } });
+    outbox.kick = () => undefined;
+    const services = { database: db, clock, outbox, log: silentLogger, timeZone: "Asia/Tokyo" };
+    const scheduler = new Scheduler({
+      services,
+      calendar: new BusinessCalendar({ timeZone: "Asia/Tokyo" }),
+      settings: defaultSettings(),
+      jobs: [...retentionJobs, ...recordJobs],
+      replicaId: "bench",
+    });
+    for (const [i, at] of [RUN1, RUN2].entries()) {
+      clock.set(at);
+      let result: Record<string, unknown> | undefined;
+      const runMs = await timed(async () => {
+        result = (await scheduler.runAt("retention.reminders", at)).result;
       });
-      for (const [i, at] of [RUN1, RUN2].entries()) {
-        clock.set(at);
-        let result: Record<string, unknown> | undefined;
-        const runMs = await timed(async () => {
-          result = (await scheduler.runAt("retention.reminders", at)).result;
-        });
-        rows.push([
-          `R${i + 1}`,
-          `retention run ${i === 0 ? "(first: writes every item)" : "(a week later)"}, ${PURPOSES.toLocaleString()} purposes + ${ENTRIES.toLocaleString()} entries`,
-          t.name,
-          ms(runMs),
-          `${result?.added} added, ${result?.due} due, ${result?.dms} DMs (${result?.items} items) ${JSON.stringify(result?.ms)}`,
-          i === 0 ? `seed ${ms(seedMs)} ms; target < 2000 ms` : "target < 2000 ms",
-        ]);
-        results[`retention.${t.name}.run${i + 1}`] = { runMs, result };
-      }
-      // the records' retention (施行規則 第21条): its own job, the same Mondays
-      for (const [i, at] of [RUN1, RUN2].entries()) {
-        const slot = new Date(at.getTime() + 10 * 60_000); // 09:50, its schedule
-        clock.set(slot);
-        let result: Record<string, unknown> | undefined;
-        const runMs = await timed(async () => {
-          result = (await scheduler.runAt("records.retention", slot)).result;
-        });
-        rows.push([
-          `R${i + 3}`,
-          `records.retention run ${i === 0 ? "(first)" : "(a week later)"}, ${PROVISIONS.provisions.toLocaleString()} provision records`,
-          t.name,
-          ms(runMs),
-          `${result?.provisions} records past retention, ${result?.dms} DMs (${result?.items} items)`,
-          `${PROVISIONS.approvals.toLocaleString()} approvals; target < 2000 ms`,
-        ]);
-        results[`records.${t.name}.run${i + 1}`] = { runMs, result };
-      }
-      await scheduler.stop();
-    } finally {
-      await db.close();
-      await drop();
+      rows.push([
+        `R${i + 1}`,
+        `retention run ${i === 0 ? "(first: writes every item)" : "(a week later)"}, ${PURPOSES.toLocaleString()} purposes + ${ENTRIES.toLocaleString()} entries`,
+        t.name,
+        ms(runMs),
+        `${result?.added} added, ${result?.due} due, ${result?.dms} DMs (${result?.items} items) ${JSON.stringify(result?.ms)}`,
+        i === 0 ? `seed ${ms(seedMs)} ms; target < 2000 ms` : "target < 2000 ms",
+      ]);
+      results[`retention.${t.name}.run${i + 1}`] = { runMs, result };
     }
-  }
+    // the records' retention (施行規則 第21条): its own job, the same Mondays
+    for (const [i, at] of [RUN1, RUN2].entries()) {
+      const slot = new Date(at.getTime() + 10 * 60_000); // 09:50, its schedule
+      clock.set(slot);
+      let result: Record<string, unknown> | undefined;
+      const runMs = await timed(async () => {
+        result = (await scheduler.runAt("records.retention", slot)).result;
+      });
+      rows.push([
+        `R${i + 3}`,
+        `records.retention run ${i === 0 ? "(first)" : "(a week later)"}, ${PROVISIONS.provisions.toLocaleString()} provision records`,
+        t.name,
+        ms(runMs),
+        `${result?.provisions} records past retention, ${result?.dms} DMs (${result?.items} items)`,
+        `${PROVISIONS.approvals.toLocaleString()} approvals; target < 2000 ms`,
+      ]);
+      results[`records.${t.name}.run${i + 1}`] = { runMs, result };
+    }
+    await scheduler.stop();
+  });
   process.stdout.write(`\nRetention (bench/retention.ts${QUICK ? ", --quick" : ""}):\n`);
   process.stdout.write(`${table(["#", "measurement", "database", "ms", "what", "notes"], rows)}\n`);
   fs.writeFileSync(path.join(import.meta.dirname, "results-retention.json"), JSON.stringify(results, null, 2));
