@@ -92,6 +92,11 @@ export interface BlockActionOptions extends SendOptions {
   selectedOptions?: (string | SlackOption)[];
   selectedDate?: string;
   selectedUser?: string;
+  /**
+   * The trigger_id to send instead of a fresh one: one the fake issued that has expired or
+   * was spent, or one it never issued, to see what the app does when Slack refuses it.
+   */
+  triggerId?: string;
 }
 
 const STALE_SECONDS = 10 * 60;
@@ -136,7 +141,7 @@ export class SlackRequestSender {
   }
 
   async blockAction(userId: string, o: BlockActionOptions): Promise<SentResponse> {
-    const triggerId = this.triggerId(userId);
+    const triggerId = o.triggerId ?? this.triggerId(userId);
     const payload = this.interaction("block_actions", userId, { trigger_id: triggerId });
     let blocks: unknown;
     if (o.message) {
