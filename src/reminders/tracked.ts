@@ -9,7 +9,7 @@ import { formatDateTime, type Lang } from "../platform/i18n.js";
 import type { OnceItem, OutgoingCall } from "../platform/outbox.js";
 import type { Services } from "../platform/services.js";
 import { mention } from "../platform/slack/calls.js";
-import { trackedDm, trackedReminder, updateTrackedItems } from "../platform/slack/trackedDm.js";
+import { forgetTrackedReminders, trackedDm, trackedReminder, updateTrackedItems } from "../platform/slack/trackedDm.js";
 import { type DropButton, itemDoneDm, listedItems } from "./blocks.js";
 import { reminderMessages } from "./messages.js";
 
@@ -26,6 +26,24 @@ export async function trackReminder(tx: Tx, at: Date, key: string, to: string, c
 /** The same for a run that queues its DMs with the outbox's enqueueOnce: the tracking row goes with the post. */
 export function trackReminderOnce(key: string, to: string, call: OutgoingCall): Pick<OnceItem, "call" | "track"> {
   return trackedReminder(key, to, call, listedItems((call.payload as { blocks?: unknown[] }).blocks ?? []));
+}
+
+/**
+ * How many days a reminder DM is edited in place as its things are done. The reminders
+ * tracked here come back at most a week apart while something is still open (duties,
+ * register reviews, training, disposals) or every 24 hours (incident deadlines), so a DM of
+ * more than 30 days ago has long been followed by newer ones listing what is left; a press
+ * in it is still answered as any press is, the DM is just no longer edited.
+ */
+export const TRACK_DAYS = 30;
+
+/**
+ * The tracking rows of a job's reminders (keys `<prefix>:<slot, ISO>`) from more than
+ * TRACK_DAYS before `at` go, so the table does not grow without end; how many went.
+ */
+export function forgetOldReminders(db: Tx, prefix: string, at: Date): Promise<number> {
+  const before = new Date(at.getTime() - TRACK_DAYS * 86_400_000).toISOString();
+  return forgetTrackedReminders(db, `${prefix}:`, `${prefix}:${before}`);
 }
 
 /**
