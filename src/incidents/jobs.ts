@@ -14,7 +14,7 @@ import { formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, mentions, ref, threadPost } from "../platform/slack/calls.js";
 import { trackedDm } from "../platform/slack/trackedDm.js";
-import { forgetOldReminders } from "../reminders/tracked.js";
+import { forgetOldReminders, TRACK_DAYS } from "../reminders/tracked.js";
 import { ackDmKey, taskDmKey } from "./calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
@@ -179,8 +179,8 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
       await s.outbox.enqueue(tx, calls);
     }, TX);
   }
-  // the tracking rows of the reminders of more than TRACK_DAYS ago go (reminders/tracked.ts)
-  const untracked = await forgetOldReminders(db, "incidents.reminder", at);
+  // the tracking rows of the reminders past their cycle go (reminders/tracked.ts TRACK_DAYS)
+  const untracked = await forgetOldReminders(db, "incidents.reminder", at, TRACK_DAYS.weekly);
   return { open: incidents.length, escalated, reminders, dms, ...(untracked ? { untracked } : {}) };
 
   /**

@@ -29,20 +29,23 @@ export function trackReminderOnce(key: string, to: string, call: OutgoingCall): 
 }
 
 /**
- * How many days a reminder DM is edited in place as its things are done. The reminders
- * tracked here come back at most a week apart while something is still open (duties,
- * register reviews, training, disposals) or every 24 hours (incident deadlines), so a DM of
- * more than 30 days ago has long been followed by newer ones listing what is left; a press
- * in it is still answered as any press is, the DM is just no longer edited.
+ * How many days a reminder DM is edited in place as its things are done, by the cycle of
+ * its reminders. Duties and training are reminded 30 and 7 days before their due day and
+ * then weekly while overdue: a DM lists a thing that may stay open for the month to its due
+ * day and weeks after, so 90 days. Disposals and register reviews come back every week
+ * and incident deadlines every 24 hours: a DM of more than 30 days ago has long been
+ * followed by newer ones listing what is left. A press in an older DM is still answered as
+ * any press is; the DM is just no longer edited. (The requests' morning reminder, every
+ * business day, keeps two weeks: requests/jobs.ts.)
  */
-export const TRACK_DAYS = 30;
+export const TRACK_DAYS = { dueDates: 90, weekly: 30 } as const;
 
 /**
  * The tracking rows of a job's reminders (keys `<prefix>:<slot, ISO>`) from more than
- * TRACK_DAYS before `at` go, so the table does not grow without end; how many went.
+ * `days` before `at` go, so the table does not grow without end; how many went.
  */
-export function forgetOldReminders(db: Tx, prefix: string, at: Date): Promise<number> {
-  const before = new Date(at.getTime() - TRACK_DAYS * 86_400_000).toISOString();
+export function forgetOldReminders(db: Tx, prefix: string, at: Date, days: number): Promise<number> {
+  const before = new Date(at.getTime() - days * 86_400_000).toISOString();
   return forgetTrackedReminders(db, `${prefix}:`, `${prefix}:${before}`);
 }
 

@@ -12,7 +12,7 @@ import { reminderCall } from "../platform/slack/calls.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { langsOf } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
-import { forgetOldReminders, trackReminderOnce } from "../reminders/tracked.js";
+import { forgetOldReminders, TRACK_DAYS, trackReminderOnce } from "../reminders/tracked.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import type { Course } from "../settings.js";
 import { trainingItem } from "./ids.js";
@@ -93,8 +93,8 @@ export async function trainingReminders(ctx: JobContext, batchSize = BATCH): Pro
       items += counts.get(key) ?? 0;
     }
   }
-  // the tracking rows of the reminders of more than TRACK_DAYS ago go (reminders/tracked.ts)
-  const untracked = await forgetOldReminders(db, TRAINING_JOB, at);
+  // the tracking rows of the reminders past their cycle go (reminders/tracked.ts TRACK_DAYS)
+  const untracked = await forgetOldReminders(db, TRAINING_JOB, at, TRACK_DAYS.dueDates);
   return {
     dms,
     items,
