@@ -3,14 +3,15 @@
 // incident (INC-…) or a subject request (DSR-…) that must exist; closed as resolved (what
 // was done) or referred (to whom). Each change with its audit entry and its messages in one
 // transaction, like the subject requests.
-import { CHANNEL_LANG } from "../platform/i18n.js";
+import { CHANNEL_LANG, formatDateTime, type Lang } from "../platform/i18n.js";
 import { appendAudit } from "../platform/audit/chain.js";
 import { sealOf } from "../platform/pii/index.js";
 import { nextCode, yearIn } from "../platform/codes.js";
-import { transact, whenDuplicate } from "../platform/db.js";
+import { transact, type Tx, whenDuplicate } from "../platform/db.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { registerParentMessage } from "../platform/slack/parentMessage.js";
-import { channelPost, directMessage, mention, messageUpdate, ref, threadPost } from "../platform/slack/calls.js";
+import { channelPost, mention, messageUpdate, ref, threadPost } from "../platform/slack/calls.js";
+import { trackedDm, updateTrackedDms } from "../platform/slack/trackedDm.js";
 import { messageLink, type Services } from "../platform/services.js";
 import { getChannels, langOf } from "../directory/store.js";
 import { complaintMessage } from "./blocks.js";
@@ -34,6 +35,29 @@ async function linkedPost(s: Services, code: string | null): Promise<string | un
     ? await db.incident.findUnique({ where: { code }, select: { channelId: true, messageTs: true } })
     : await db.subjectRequest.findUnique({ where: { code }, select: { channelId: true, messageTs: true } });
   return row?.channelId && row.messageTs ? messageLink(s, row.channelId, row.messageTs) : undefined;
+}
+
+/** The owner's DM carries 「対応結果を記録」: remembered (TrackedDm) and edited in place once the outcome is recorded. */
+const ownerDmKey = (id: string) => `complaint-owner:${id}`;
+
+/** The owner's DM: who owns it, the complaint as it is now (its button while open), and a stamp once closed. */
+function ownerDm(c: ComplaintRow, lang: Lang, link: string | undefined, stamp?: string) {
+  const text = dsrMessages(lang).complaint.toOwner(c.code);
+  const own = complaintMessage(c, lang, link);
+  const blocks: unknown[] = [{ type: "section", text: { type: "mrkdwn", text } }, ...own.blocks];
+  if (stamp) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: stamp }] });
+  return { text: stamp ? `${text}\n${stamp}` : text, blocks };
+}
+
+/** Every DM of the complaint's owner edited to the closed complaint, stamped (outcome, when, who) in the reader's language. */
+function ownerDmClosed(tx: Tx, s: Services, c: ComplaintRow, link: string | undefined, actorId: string): Promise<OutgoingCall[]> {
+  const at = s.clock.now();
+  return updateTrackedDms(tx, ownerDmKey(c.id), async (p) => {
+    const lang = await langOf(tx, p);
+    const t = dsrMessages(lang);
+    const status = t.complaintStatus[c.status as keyof typeof t.complaintStatus] ?? c.status;
+    return ownerDm(c, lang, link, t.complaint.ownerStamp(status, formatDateTime(at, lang, s.timeZone), mention(actorId)));
+  });
 }
 
 function parentUpdate(c: ComplaintRow, link: string | undefined): OutgoingCall | null {
@@ -104,10 +128,7 @@ export async function logComplaint(s: Services, input: { actorId: string; form: 
         }),
       );
     }
-    const lang = await langOf(tx, ownerId);
-    const text = dsrMessages(lang).complaint.toOwner(code);
-    const own = complaintMessage(c, lang, link);
-    calls.push(directMessage(ownerId, { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }, ...own.blocks] }));
+    calls.push(await trackedDm(tx, now, ownerDmKey(c.id), ownerId, ownerDm(c, await langOf(tx, ownerId), link)));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, id: c.id, code, duplicate: false };
   }).catch(
@@ -168,6 +189,8 @@ export async function closeComplaint(
         }),
       );
     }
+    // the owner's DM loses 「対応結果を記録」, whoever recorded it and from wherever
+    calls.push(...(await ownerDmClosed(tx, s, after, link, input.actorId)));
     await s.outbox.enqueue(tx, calls);
     return { ok: true, code: before.code };
   });

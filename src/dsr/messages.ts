@@ -551,6 +551,8 @@ const ja = {
     logged: (code: string, who: string, owner: string) => `${code} を受け付けました（記録：${who}、担当：${owner}）。`,
     closed: (who: string, status: string, text: string) => `${who} が対応結果を記録しました：${status} — ${text}`,
     toOwner: (code: string) => `あなたが苦情・相談 ${code} の担当です。対応が済んだら「対応結果を記録」を押してください。`,
+    /** the owner's DM once the outcome is recorded (issue 16): its button goes */
+    ownerStamp: (status: string, at: string, who: string) => `✅ 対応結果を記録済み：${status}（${at} ${who}）`,
     done: (code: string) => `${code} を記録しました。`,
     closedDone: (code: string) => `${code} の対応結果を記録しました。`,
     alreadyClosed: "この苦情・相談は対応済みです。",
@@ -951,6 +953,7 @@ const en: typeof ja = {
     logged: (code, who, owner) => `${code} received (logged by ${who}, owner ${owner}).`,
     closed: (who, status, text) => `${who} recorded the outcome: ${status} — ${text}`,
     toOwner: (code) => `You own complaint ${code}. Press "Record the outcome" once it is handled.`,
+    ownerStamp: (status, at, who) => `✅ Outcome recorded: ${status} (${at}, ${who})`,
     done: (code) => `${code} recorded.`,
     closedDone: (code) => `Outcome of ${code} recorded.`,
     alreadyClosed: "This complaint is closed already.",

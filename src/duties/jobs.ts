@@ -12,7 +12,7 @@ import { BusinessCalendar } from "../platform/schedule/calendar.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { langsOf } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
-import { trackReminder } from "../reminders/tracked.js";
+import { forgetOldReminders, TRACK_DAYS, trackReminder } from "../reminders/tracked.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { dueText, dutyNotes, dutyTitle, type RegisterReviewState } from "./blocks.js";
 import { ensureYear } from "./flows.js";
@@ -100,11 +100,14 @@ export async function dutiesReminders(ctx: JobContext): Promise<Record<string, u
       items += send.length;
     }, TX);
   }
+  // the tracking rows of the reminders past their cycle go (reminders/tracked.ts TRACK_DAYS)
+  const untracked = await forgetOldReminders(db, "duties.reminder", ctx.slot, TRACK_DAYS.dueDates);
   return {
     dms,
     items,
     open: open.length,
     snoozedItems,
+    ...(untracked ? { untracked } : {}),
     ...(opened.length ? { opened } : {}),
     heldUntil: notBefore > now ? notBefore.toISOString() : undefined,
   };

@@ -14,6 +14,7 @@ import { formatDateTime } from "../platform/i18n.js";
 import type { OutgoingCall } from "../platform/outbox.js";
 import { channelPost, mentions, ref, threadPost } from "../platform/slack/calls.js";
 import { trackedDm } from "../platform/slack/trackedDm.js";
+import { forgetOldReminders, TRACK_DAYS } from "../reminders/tracked.js";
 import { ackDmKey, taskDmKey } from "./calls.js";
 import { messageLink } from "../platform/services.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
@@ -178,7 +179,9 @@ export async function incidentEscalations(ctx: JobContext): Promise<Record<strin
       await s.outbox.enqueue(tx, calls);
     }, TX);
   }
-  return { open: incidents.length, escalated, reminders, dms };
+  // the tracking rows of the reminders past their cycle go (reminders/tracked.ts TRACK_DAYS)
+  const untracked = await forgetOldReminders(db, "incidents.reminder", at, TRACK_DAYS.weekly);
+  return { open: incidents.length, escalated, reminders, dms, ...(untracked ? { untracked } : {}) };
 
   /**
    * One person's reminder: a line per item and, under each task they own, its 「完了」

@@ -10,12 +10,15 @@ import type { OutgoingCall } from "../platform/outbox.js";
 import { refusalLog } from "../platform/refusals.js";
 import { mention, ref, threadPost } from "../platform/slack/calls.js";
 import type { Services } from "../platform/services.js";
+import { reminderItemDone } from "../reminders/tracked.js";
 import { processorMessages, showDay } from "./messages.js";
 import {
   dateDay,
   dayDate,
   dayIn,
   documentsRetainUntil,
+  inspectionStage,
+  inspectionsRunning,
   mayRecordContractEnd,
   mayRecordDisposal,
   mayRecordInspection,
@@ -25,6 +28,8 @@ import {
   type DisposalValue,
   type Refusal,
   type InspectionValue,
+  processorItem,
+  provisionItem,
 } from "./rules.js";
 import { findDisposalItem, lockProcessor, lockProvisionRecord, type DisposalItem } from "./store.js";
 import type { DisposalTarget } from "./ids.js";
@@ -41,6 +46,14 @@ async function threadNote(tx: Tx, requestId: string, text: string): Promise<Outg
   const req = await tx.request.findUnique({ where: { id: requestId }, select: { channelId: true } });
   if (!req?.channelId) return [];
   return [threadPost(`request:${requestId}`, req.channelId, ref("requestTs", requestId), { text })];
+}
+
+/**
+ * The item's menu goes from every reminder still listing it (reminders/tracked.ts), stamped
+ * with what was recorded, when and by whom, in the reader's language.
+ */
+function itemSettled(tx: Tx, s: Services, item: string, actorId: string, what: keyof ReturnType<typeof processorMessages>["reminderDone"]) {
+  return reminderItemDone(tx, s, item, { actorId, what: (l) => processorMessages(l).reminderDone[what] });
 }
 
 /** A refused attempt changes nothing but is logged. */
@@ -97,6 +110,10 @@ export async function recordInspection(
       },
     });
     const m = processorMessages(CHANNEL_LANG);
+    // the inspection is no longer reminded once its next due day is beyond the reminders' reach
+    const today = dayIn(now, s.timeZone);
+    const settled = s.calendar ? inspectionStage(s.calendar, next, today) === null : next > today;
+    if (settled) await s.outbox.enqueue(tx, await itemSettled(tx, s, processorItem(p.id), input.actorId, "inspected"));
     await s.outbox.enqueue(
       tx,
       await threadNote(
@@ -153,6 +170,9 @@ export async function recordContractEnd(
       },
     });
     const m = processorMessages(CHANNEL_LANG);
+    // inspections stop once the contract has ended: the inspection is no longer reminded
+    const running = inspectionsRunning({ contractEnd: input.end, nextInspectionDue: dateDay(p.nextInspectionDue), disposed: false }, dayIn(now, s.timeZone));
+    if (!running) await s.outbox.enqueue(tx, await itemSettled(tx, s, processorItem(p.id), input.actorId, "ended"));
     await s.outbox.enqueue(
       tx,
       await threadNote(tx, p.requestId, m.endedThread(showDay(input.end, CHANNEL_LANG), showDay(until, CHANNEL_LANG), mention(input.actorId))),
@@ -221,6 +241,8 @@ export async function recordDisposal(
       },
     });
     const m = processorMessages(CHANNEL_LANG);
+    const listed = item.kind === "processor" ? processorItem(item.id) : provisionItem(item.id);
+    await s.outbox.enqueue(tx, await itemSettled(tx, s, listed, input.actorId, "disposed"));
     await s.outbox.enqueue(
       tx,
       await threadNote(

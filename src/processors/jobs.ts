@@ -18,6 +18,7 @@ import { CHIEF_OR_DEPUTY, isChief, isDeputyChief } from "../directory/roles.js";
 import { langsOf } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
 import { activeSnoozes } from "../reminders/snooze.js";
+import { forgetOldReminders, TRACK_DAYS, trackReminder } from "../reminders/tracked.js";
 import { whenText } from "./blocks.js";
 import { processorMessages, showDay } from "./messages.js";
 import {
@@ -38,6 +39,9 @@ import {
   type InspectionStage,
 } from "./rules.js";
 import { documentsDueWhere, provisionsDueWhere, requestLinks, type Processor, type RequestLink } from "./store.js";
+
+/** The job's name, and the key prefix of its tracked reminders. */
+const JOB_KEY = "processors.reminders";
 
 const TX = { maxWait: 10_000, timeout: 60_000 };
 /** people written per transaction (by default) */
@@ -166,16 +170,21 @@ export async function processorsReminders(ctx: JobContext, batchSize = BATCH): P
       for (const [p, list] of due) {
         const send = list.filter((it) => fresh.has(it.key));
         if (send.length === 0) continue;
-        calls.push(reminderCall(p, personDm(ctx, send, links, today, langs.get(p) ?? DEFAULT_LANG), notBefore));
+        // tracked: an inspection, contract end or disposal recorded takes its item's menu out of this DM (reminders/tracked.ts)
+        const call = reminderCall(p, personDm(ctx, send, links, today, langs.get(p) ?? DEFAULT_LANG), notBefore);
+        calls.push(await trackReminder(tx, now, `${JOB_KEY}:${ctx.slot.toISOString()}`, p, call));
         dms++;
         items += send.length;
       }
       await s.outbox.enqueue(tx, calls);
     }, TX);
   }
+  // the tracking rows of the reminders past their cycle go (reminders/tracked.ts TRACK_DAYS)
+  const untracked = await forgetOldReminders(db, JOB_KEY, ctx.slot, TRACK_DAYS.dueDates);
   return {
     dms,
     items,
+    ...(untracked ? { untracked } : {}),
     inspections: upcoming.length,
     documents: documents.length,
     provisions: provisions.length,
@@ -225,7 +234,7 @@ function personDm(ctx: JobContext, items: Item[], links: Map<string, RequestLink
 export function createProcessorJobs(o: { batchSize?: number } = {}): Job[] {
   return [
     {
-      name: "processors.reminders",
+      name: JOB_KEY,
       schedule: "30 9 * * 1-5",
       description: {
         ja: "預託先の定期調査（期限30日前・7日前、超過後は毎週）と、保存期間が終わった預託先書類・提供記録の廃棄（毎週）を、担当者ごとに1通のDMで通知",

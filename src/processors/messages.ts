@@ -72,6 +72,8 @@ const ja = {
   doneTitle: "記録しました",
   inspectionDone: (name: string, code: string, on: string, result: string, next: string) =>
     `*${name}*（${code}）の定期調査（${on}、${result}）を記録しました。\n次回の調査期限：*${next}*`,
+  /** what a reminder's item says once it is settled (issue 16; reminders/tracked.ts) */
+  reminderDone: { inspected: "定期調査を記録", ended: "契約終了を記録（定期調査は終了）", disposed: "廃棄を記録" },
   inspectionThread: (on: string, result: string, who: string, url: string, next: string, note: string) =>
     `:mag: 預託先の定期調査を記録しました（規程第15条6項）：実施日 ${on}、結果 ${result}、記録 ${who}\n調査報告書：${url}${note ? `\n指摘・メモ：${note}` : ""}\n次回の調査期限：${next}`,
   // ---- contract end
@@ -210,6 +212,7 @@ const en: typeof ja = {
   beforeLast: (on) => `The last inspection was on ${on}; an earlier date cannot be recorded.`,
   doneTitle: "Recorded",
   inspectionDone: (name, code, on, result, next) => `The inspection of *${name}* (${code}) on ${on} (${result}) is recorded.\nNext inspection due: *${next}*`,
+  reminderDone: { inspected: "inspection recorded", ended: "contract end recorded (no more inspections)", disposed: "disposal recorded" },
   inspectionThread: (on, result, who, url, next, note) =>
     `:mag: Processor inspection recorded (Rule Art.15(6)): ${on}, ${result}, recorded by ${who}\nReport: ${url}${note ? `\nFindings / notes: ${note}` : ""}\nNext inspection due: ${next}`,
   endedUsage: "Usage: `/privacy processors ended PRV-2026-0001 YYYY-MM-DD` (the contract's last day)",

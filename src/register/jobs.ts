@@ -11,7 +11,7 @@ import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { reminderCall } from "../platform/slack/calls.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import { reminderDm } from "../reminders/blocks.js";
-import { trackReminder } from "../reminders/tracked.js";
+import { forgetOldReminders, TRACK_DAYS, trackReminder } from "../reminders/tracked.js";
 import { reminderItemText } from "./blocks.js";
 import { RegisterActions, registerItem } from "./ids.js";
 import { registerMessages } from "./messages.js";
@@ -78,7 +78,9 @@ export async function registerReviewReminders(ctx: JobContext): Promise<Record<s
       items += send.length;
     }, TX);
   }
-  return { dms, items, due: due.length };
+  // the tracking rows of the reminders past their cycle go (reminders/tracked.ts TRACK_DAYS)
+  const untracked = await forgetOldReminders(db, "register.review", ctx.slot, TRACK_DAYS.weekly);
+  return { dms, items, due: due.length, ...(untracked ? { untracked } : {}) };
 }
 
 export const registerJobs: Job[] = [

@@ -9,7 +9,7 @@ import { formatDateTime, type Lang } from "../platform/i18n.js";
 import type { OnceItem, OutgoingCall } from "../platform/outbox.js";
 import type { Services } from "../platform/services.js";
 import { mention } from "../platform/slack/calls.js";
-import { trackedDm, trackedReminder, updateTrackedItems } from "../platform/slack/trackedDm.js";
+import { forgetTrackedReminders, trackedDm, trackedReminder, updateTrackedItems } from "../platform/slack/trackedDm.js";
 import { type DropButton, itemDoneDm, listedItems } from "./blocks.js";
 import { reminderMessages } from "./messages.js";
 
@@ -26,6 +26,27 @@ export async function trackReminder(tx: Tx, at: Date, key: string, to: string, c
 /** The same for a run that queues its DMs with the outbox's enqueueOnce: the tracking row goes with the post. */
 export function trackReminderOnce(key: string, to: string, call: OutgoingCall): Pick<OnceItem, "call" | "track"> {
   return trackedReminder(key, to, call, listedItems((call.payload as { blocks?: unknown[] }).blocks ?? []));
+}
+
+/**
+ * How many days a reminder DM is edited in place as its things are done, by the cycle of
+ * its reminders. Duties and training are reminded 30 and 7 days before their due day and
+ * then weekly while overdue: a DM lists a thing that may stay open for the month to its due
+ * day and weeks after, so 90 days. Disposals and register reviews come back every week
+ * and incident deadlines every 24 hours: a DM of more than 30 days ago has long been
+ * followed by newer ones listing what is left. A press in an older DM is still answered as
+ * any press is; the DM is just no longer edited. (The requests' morning reminder, every
+ * business day, keeps two weeks: requests/jobs.ts.)
+ */
+export const TRACK_DAYS = { dueDates: 90, weekly: 30 } as const;
+
+/**
+ * The tracking rows of a job's reminders (keys `<prefix>:<slot, ISO>`) from more than
+ * `days` before `at` go, so the table does not grow without end; how many went.
+ */
+export function forgetOldReminders(db: Tx, prefix: string, at: Date, days: number): Promise<number> {
+  const before = new Date(at.getTime() - days * 86_400_000).toISOString();
+  return forgetTrackedReminders(db, `${prefix}:`, `${prefix}:${before}`);
 }
 
 /**

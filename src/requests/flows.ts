@@ -306,7 +306,7 @@ export async function decide(
     // 合議 (src/routes/consultation): stage 1 approved; the rules that match start a round of consultation
     const consultation = status === "pending_chief" ? await startConsultation(tx, s, r) : null;
     if (consultation) calls.push(...consultation.calls);
-    if (before.status === "pending_chief") calls.push(...(await consultationClosed(tx, r)));
+    if (before.status === "pending_chief") calls.push(...(await consultationClosed(tx, s, r, action, input.actorId)));
     if (status === "rejection_pending_chief") {
       calls.push(threadPost(r, m.thread.rejectionProposed(who, reason!, decidersMention(r, approvers))));
       calls.push(await dm(tx, r, r.requesterId, (l) => requestMessages(l).dm.rejectionProposed(r.code, who, reason!)));
@@ -386,7 +386,7 @@ export async function withdraw(s: Services, input: { requestId: string; actorId:
     const approvers = await approversFor(tx, r.departmentId, deputyOn(s));
     await s.outbox.enqueue(tx, [
       parentUpdate(s, r, approvers),
-      ...(before.status === "pending_chief" ? await consultationClosed(tx, r) : []), // 合議 (src/routes/consultation)
+      ...(before.status === "pending_chief" ? await consultationClosed(tx, s, r, "withdrawn", input.actorId) : []), // 合議 (src/routes/consultation)
       threadPost(r, requestMessages(CHANNEL_LANG).thread.withdrawn(mention(input.actorId))),
       ...(before.status === "changes_requested" ? await sentBackDone(tx, s, r.id, { action: "withdrawn" }, input.actorId) : []),
       ...(await reminderItemDone(tx, s, r.id, "withdrawn", input.actorId)),

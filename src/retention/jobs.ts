@@ -8,7 +8,7 @@
 import crypto from "node:crypto";
 import { DEFAULT_LANG } from "../platform/i18n.js";
 import type { OnceItem } from "../platform/outbox.js";
-import { trackReminderOnce } from "../reminders/tracked.js";
+import { forgetOldReminders, TRACK_DAYS, trackReminderOnce } from "../reminders/tracked.js";
 import { reminderCall } from "../platform/slack/calls.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { langsOf } from "../directory/store.js";
@@ -106,7 +106,10 @@ export async function retentionRun(ctx: JobContext, o: { remind?: boolean } = {}
   }
   const sent = await ctx.queueOnce(queue);
   const dms = sent.size;
+  // the tracking rows of the reminders past their cycle go (reminders/tracked.ts TRACK_DAYS)
+  const untracked = await forgetOldReminders(db, "retention.reminders", ctx.slot, TRACK_DAYS.weekly);
   return {
+    ...(untracked ? { untracked } : {}),
     ...synced,
     due: due.length,
     dms,

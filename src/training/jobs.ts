@@ -12,7 +12,7 @@ import { reminderCall } from "../platform/slack/calls.js";
 import type { Job, JobContext } from "../platform/schedule/scheduler.js";
 import { langsOf } from "../directory/store.js";
 import { reminderDm, type ReminderSection } from "../reminders/blocks.js";
-import { trackReminderOnce } from "../reminders/tracked.js";
+import { forgetOldReminders, TRACK_DAYS, trackReminderOnce } from "../reminders/tracked.js";
 import { activeSnoozes } from "../reminders/snooze.js";
 import type { Course } from "../settings.js";
 import { trainingItem } from "./ids.js";
@@ -93,10 +93,13 @@ export async function trainingReminders(ctx: JobContext, batchSize = BATCH): Pro
       items += counts.get(key) ?? 0;
     }
   }
+  // the tracking rows of the reminders past their cycle go (reminders/tracked.ts TRACK_DAYS)
+  const untracked = await forgetOldReminders(db, TRAINING_JOB, at, TRACK_DAYS.dueDates);
   return {
     dms,
     items,
     candidates: rows.length,
+    ...(untracked ? { untracked } : {}),
     snoozedItems: skippedSnoozed,
     assigned: assignments.added,
     unassigned: assignments.removed,

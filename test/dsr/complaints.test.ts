@@ -9,7 +9,8 @@ import { buildDigest } from "../../src/digest/build.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
 import { drain, jst, newView, pumping, until } from "../support/clock.js";
-import { privacy, shown } from "../support/commands.js";
+import { openHome, privacy, shown } from "../support/commands.js";
+import { HOME_NOTICE_VIEW } from "../../src/platform/slack/homeTell.js";
 import { COMPLIANCE, latest, logCase, notifyPerson, pressForModal, pressOn, threadHas, told } from "./helpers.js";
 
 const P = ORG.people;
@@ -152,12 +153,27 @@ describe("logging a complaint", () => {
     expect(JSON.stringify(logged.data)).not.toContain("DMが届き続けている");
   });
 
-  it("「対応結果を記録」 on a closed complaint (the owner's DM still has the button) is refused and logged", async () => {
-    const dm = h.fake.dms(P.manager).find((m) => m.text.includes(c.code) && JSON.stringify(m.blocks ?? []).includes(DsrActions.complaintClose))!;
+  it("the owner's DM is edited in place (issue 16): the outcome, a stamp, no 「対応結果を記録」; a stale press from Home is refused and logged", async () => {
+    // recorded from the channel post: the owner's DM (chat.update on its channel and ts) follows
+    const dm = await pumping(
+      h,
+      clock,
+      h.fake.waitFor(() => h.fake.dms(P.manager).find((m) => m.text.includes(c.code) && shown(m).includes("✅ 対応結果を記録済み：解決"))),
+    );
+    expect(shown(dm)).toMatch(new RegExp(`✅ 対応結果を記録済み：解決（\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2} <@${P.manager}>）`));
+    expect(shown(dm)).toContain("DM停止を確認し、お詫びの連絡をした");
+    expect(JSON.stringify(dm.blocks ?? [])).not.toContain(DsrActions.complaintClose);
+    expect(h.fake.calls.some((x) => x.method === "chat.update" && x.args.channel === dm.channel && x.args.ts === dm.ts)).toBe(true);
+    expect(h.fake.dms(P.manager).filter((m) => m.text.includes(c.code))).toHaveLength(1);
+
+    // a press from a Home tab drawn before the complaint was closed: told in a modal, nothing opened to record again
+    await openHome(h, P.manager);
+    const home = await h.fake.waitFor(() => h.fake.homeView(P.manager));
     const views = h.fake.openViews(P.manager).length;
-    await pressOn(h, P.manager, dm, DsrActions.complaintClose);
-    await told(h, P.manager, ja.complaint.alreadyClosed);
-    expect(h.fake.openViews(P.manager)).toHaveLength(views);
+    await h.slack.blockAction(P.manager, { actionId: DsrActions.complaintClose, value: c.id, view: { ...h.fake.viewPayload(home.id), type: "home" } });
+    const modal = await h.fake.waitFor(() => h.fake.openViews(P.manager).find((v) => v.view.callback_id === HOME_NOTICE_VIEW));
+    expect(shown({ blocks: modal.view.blocks })).toBe(ja.complaint.alreadyClosed);
+    expect(h.fake.openViews(P.manager)).toHaveLength(views + 1);
     await until(
       () =>
         db().auditEntry.count({

@@ -94,3 +94,47 @@ describe("a refused press on Home", () => {
     expect(await db().subjectRequest.count()).toBe(cases);
   });
 });
+
+describe("a refused press on Home whose modal cannot open", () => {
+  it("the trigger_id expired (a press that waited its turn) or is unknown to Slack: the refusal comes by DM, Home is refreshed, nothing changes", async () => {
+    await openHome(h, P.employee);
+    const home = await h.fake.waitFor(() => h.fake.homeView(P.employee));
+    const cases = await db().subjectRequest.count();
+    // a trigger_id lives 3 s: this one was issued with the press and is past its life when the app answers
+    const expired = h.fake.issueTriggerId(P.employee);
+    clock.set(new Date(clock.now().getTime() + 4_000));
+    for (const [trigger, error] of [
+      [expired, "expired_trigger_id"],
+      ["0.T0FAKETEAM.neverissued", "invalid_trigger_id"],
+    ] as const) {
+      const dms = new Set(h.fake.dms(P.employee).map((m) => m.ts));
+      const calls = h.fake.calls.length;
+      const published = publishesTo(P.employee);
+      const notices = h.fake.openViews(P.employee).filter((v) => v.view.callback_id === HOME_NOTICE_VIEW).length;
+      const r = await h.slack.blockAction(P.employee, {
+        actionId: DsrActions.identity,
+        value: "no-such-case",
+        view: { ...h.fake.viewPayload(home.id), type: "home" },
+        triggerId: trigger,
+      });
+      expect(r.status).toBe(200);
+      // Slack refused the modal, as it does
+      const open = await h.fake.waitFor(() => h.fake.calls.slice(calls).find((c) => c.method === "views.open" && c.args.trigger_id === trigger));
+      expect(open.response).toMatchObject({ ok: false, error });
+      // the person gets the refusal by DM instead, and no modal
+      const dm = await h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => !dms.has(m.ts)));
+      expect(shown(dm)).toBe(dsrMessages("ja").refusal.notFound);
+      expect(h.fake.openViews(P.employee).filter((v) => v.view.callback_id === HOME_NOTICE_VIEW)).toHaveLength(notices);
+      // Home is published again
+      await pumping(
+        h,
+        clock,
+        until(
+          () => publishesTo(P.employee),
+          (n) => n > published,
+        ),
+      );
+    }
+    expect(await db().subjectRequest.count()).toBe(cases);
+  });
+});

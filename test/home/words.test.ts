@@ -120,19 +120,12 @@ describe("requests", () => {
       clock,
       h.fake.waitFor(() => h.fake.dms(P.employee).find((m) => m.text.includes(code) && JSON.stringify(m.blocks ?? []).includes(RequestActions.revise))),
     );
-    const asSent = structuredClone(dm.blocks);
+    // the DM as the requester's screen still shows it (its edit, issue 16, has not reached them yet)
+    const asShown = JSON.parse(JSON.stringify(dm.blocks)) as unknown[];
     await press(h, P.employee, parent, RequestActions.withdraw);
     for (let i = 0; i < 100 && (await db().request.findUniqueOrThrow({ where: { id } })).status !== "withdrawn"; i++)
       await new Promise((r) => setTimeout(r, 50));
-    // the DM loses its button once the request is withdrawn (edited in place) ...
-    await pumping(
-      h,
-      clock,
-      h.fake.waitFor(() => (!JSON.stringify(h.fake.message(dm.channel, dm.ts)!.blocks ?? []).includes(RequestActions.revise) ? true : undefined)),
-    );
-    // ... but a client that has not shown the edit yet still has it: its press is answered
-    h.fake.message(dm.channel, dm.ts)!.blocks = asSent;
-    await h.slack.blockAction(P.employee, { actionId: RequestActions.revise, message: { channel: dm.channel, ts: dm.ts } });
+    await h.slack.blockAction(P.employee, { actionId: RequestActions.revise, message: { channel: dm.channel, ts: dm.ts, blocks: asShown } });
     const e = await h.fake.waitFor(() => h.fake.ephemerals(P.employee).find((x) => x.text.includes("取り下げた")));
     expect(e.text).toBe("この届出は届出者が取り下げたため、終了しています。このボタンで行う操作はありません。");
     expect(e.text).not.toContain("判断");

@@ -208,6 +208,9 @@ describe("recording an inspection", () => {
   });
 
   it("the modal shows field errors, then records it: the next inspection moves one cycle after it, in the thread and the log", async () => {
+    // the overdue reminders that list the inspection (the manager's latest, every one of the chief's)
+    const listing = [remindersTo(P.manager).at(-1)!, ...remindersTo(P.chief)];
+    for (const dm of listing) expect(JSON.stringify(dm.blocks)).toContain(`1|processor:${processorId}`);
     const view = await openedModal(P.manager2, ProcessorViews.inspection, () =>
       h.slack.command(P.manager2, "/privacy", `processors inspected ${entrust.code.toLowerCase()}`),
     );
@@ -238,6 +241,12 @@ describe("recording an inspection", () => {
     expect(thread.some((m) => m.text.includes("預託先の定期調査を記録しました") && m.text.includes("指摘あり") && m.text.includes("2027年12月28日"))).toBe(
       true,
     );
+    // each reminder that listed it is edited in place (issue 16): the item's menu gone, a stamp
+    for (const dm of listing) {
+      const edited = h.fake.message(dm.channel, dm.ts)!;
+      expect(JSON.stringify(edited.blocks)).not.toContain(`1|processor:${processorId}`);
+      expect(JSON.stringify(edited.blocks)).toContain(`✔️ 対応済み：定期調査を記録（2027/01/04 10:00 <@${P.manager2}>）`);
+    }
   });
 
   it("an earlier date than the last inspection is refused in the modal; the overdue reminders stop", async () => {
@@ -406,9 +415,17 @@ describe("when the retention ends", () => {
     expect(rec).toMatchObject({ disposalMethod: "erase", disposedBy: P.employee, disposalRecordedBy: P.chief });
     expect(await db().auditEntry.findFirst({ where: { action: "provision_record.disposed" } })).toMatchObject({ subject: `request:${provide.code}` });
     expect((await privacy(h, P.chief, "processors disposal")).shown).toContain("廃棄を待っている記録はありません");
-    const before = remindersTo(P.chief).length;
+    // the reminder that listed it is edited in place (issue 16): no menu left for it, a stamp
+    await drain(h, clock);
+    const dm = h.fake
+      .dms(P.chief)
+      .filter((m) => JSON.stringify(m.blocks ?? []).includes(`item:provision:${rec.id}`))
+      .at(-1)!;
+    expect(JSON.stringify(dm.blocks)).not.toContain(`1|provision:${rec.id}`);
+    expect(shown(dm)).toContain(`✔️ 対応済み：廃棄を記録`);
+    const before = h.fake.dms(P.chief).length;
     await runAt("2034-04-24T09:30:00");
-    expect(remindersTo(P.chief)).toHaveLength(before);
+    expect(h.fake.dms(P.chief)).toHaveLength(before);
     expect((await privacy(h, P.chief, "processors")).shown).toContain("書類廃棄済み：2034年4月6日（溶解処理");
   });
 });

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/platform/clock.js";
 import { ReminderActions } from "../../src/reminders/ids.js";
 import { recordCompletion } from "../../src/training/flows.js";
+import { TrainingViews } from "../../src/training/ids.js";
 import { TRAINING_JOB } from "../../src/training/jobs.js";
+import { CSV_HEADER_FULL } from "../../src/training/rules.js";
 import { parseSettings } from "../../src/settings.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { startHarness, type Harness } from "../support/harness.js";
@@ -215,6 +217,38 @@ describe("training reminders", () => {
     await runAt("2026-12-15T10:00:00");
     expect(newSince(before)).toEqual({ soloManager: 1, english: 1, employee2: 1 });
     expect(shown(remindersTo(P.employee2).at(-1))).toContain("期限切れ");
+  });
+
+  it("an admin's CSV import settles a course: its menu goes from the person's reminders, stamped; an old completion or a failed evaluation settles nothing", async () => {
+    clock.set(jst("2026-12-15T14:00:00"));
+    const solo = remindersTo(P.soloManager).at(-1)!;
+    const en = remindersTo(P.english).at(-1)!;
+    for (const item of ["1|training:basic", "1|training:manager"]) expect(shown(solo)).toContain(item);
+    expect(shown(en)).toContain("1|training:basic");
+    const seen = new Set(h.fake.openViews(P.admin).map((v) => v.id));
+    await h.slack.command(P.admin, "/privacy", "training import");
+    const view = await h.fake.waitFor(() => h.fake.openViews(P.admin).find((v) => !seen.has(v.id) && v.view.callback_id === TrainingViews.import));
+    const csv = [
+      CSV_HEADER_FULL,
+      `${P.soloManager},,,basic,2026-12-14,合格,90,`, // settles basic
+      `${P.soloManager},,,manager,2025-01-10,合格,,`, // valid until 2026-01-10: still overdue
+      `${P.english},,,basic,2026-12-14,不合格,40,`, // a failed evaluation does not count (第28条)
+    ].join("\n");
+    await h.slack.fillAndSubmit(P.admin, view.id, { csv });
+    expect(h.fake.viewErrors(view.id) ?? {}).toEqual({});
+    const edited = await until(
+      async () => {
+        await drain(h, clock);
+        return h.fake.message(solo.channel, solo.ts)!;
+      },
+      (m) => shown(m).includes("✔️ 対応済み：受講を記録"),
+    );
+    expect(shown(edited)).toContain(`✔️ 対応済み：受講を記録（2026/12/15 14:00 <@${P.admin}>）`);
+    expect(shown(edited)).not.toContain("1|training:basic");
+    expect(shown(edited)).toContain("1|training:manager");
+    // Alex failed the evaluation: the reminder is left as it was
+    expect(shown(h.fake.message(en.channel, en.ts))).toContain("1|training:basic");
+    expect(h.fake.calls.filter((c) => c.method === "chat.update" && c.args.channel === en.channel && c.args.ts === en.ts)).toEqual([]);
   });
 
   it("the job is listed with its schedule and what each run did", async () => {

@@ -6,11 +6,12 @@ import type { Button } from "@slack/types";
 import { reminderItemDone, sentBackDm } from "../../requests/trackedDms.js";
 import { appendAudit, type AuditInput } from "../../platform/audit/chain.js";
 import { transact, type Tx } from "../../platform/db.js";
-import { CHANNEL_LANG, type Lang } from "../../platform/i18n.js";
+import { CHANNEL_LANG, formatDateTime, type Lang } from "../../platform/i18n.js";
 import type { OutgoingCall } from "../../platform/outbox.js";
 import { refusalLog } from "../../platform/refusals.js";
 import type { Services } from "../../platform/services.js";
-import { directMessage, homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../../platform/slack/calls.js";
+import { homeRefresh, mention, mentions, messageUpdate, ref, threadPost as post } from "../../platform/slack/calls.js";
+import { trackedDm, updateTrackedItems, withoutButtons } from "../../platform/slack/trackedDm.js";
 import { clip, plain } from "../../platform/slack/text.js";
 import { reviseButton } from "../../requests/blocks.js";
 import { decidersMention, deputyOn, homeRefreshes, orderKey, parentUpdate, recordEvent, threadPost } from "../../requests/flows.js";
@@ -18,6 +19,7 @@ import { RequestActions } from "../../requests/ids.js";
 import { requestMessages } from "../../requests/messages.js";
 import { approversFor, langOf, loadRequest, type RequestSnapshot } from "../../requests/store.js";
 import { answerButtons, ruleLabel, statusMessage } from "./blocks.js";
+import { ConsultActions } from "./ids.js";
 import { consultMessages } from "./messages.js";
 import {
   type Answer,
@@ -55,8 +57,15 @@ function statusCall(r: RequestSnapshot, round: Round, first: boolean): OutgoingC
     : messageUpdate(orderKey(r.id), r.channelId, ref(STATUS_REF, roundKey(r.id, round.version)), body);
 }
 
+/**
+ * A consultant's DM about one version, tracked with itself as its one item
+ * (platform/slack/trackedDm.ts): its 合議 buttons go once they answer, or once the round
+ * closes without their answer (decided, sent back, withdrawn), whoever did it.
+ */
+const consultItem = (requestId: string, version: number) => `consult:${requestId}:${version}`;
+
 /** A consultant's DM: why they are asked, the two answer buttons and the link to the thread. */
-async function consultantDm(tx: Tx, r: RequestSnapshot, to: string, reasons: (lang: Lang) => string): Promise<OutgoingCall> {
+async function consultantDm(tx: Tx, s: Services, r: RequestSnapshot, to: string, reasons: (lang: Lang) => string): Promise<OutgoingCall> {
   const lang = await langOf(tx, to);
   const text = consultMessages(lang).dm.consulted(r.code, r.title, reasons(lang));
   const open: Button = {
@@ -65,13 +74,38 @@ async function consultantDm(tx: Tx, r: RequestSnapshot, to: string, reasons: (la
     action_id: RequestActions.openLink,
     url: ref("requestPermalink", r.id) as never,
   };
-  return directMessage(to, {
+  const item = consultItem(r.id, r.version);
+  const body = {
     text,
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: clip(text, 3000) } },
       { type: "actions", elements: [...answerButtons(r, lang), open] },
     ],
-  });
+  };
+  return trackedDm(tx, s.clock.now(), item, to, body, { orderKey: `dm:${to}`, items: [item] });
+}
+
+/**
+ * The consultants' DMs of the round still showing their 合議 buttons (only `personId`'s
+ * when given) lose them, stamped in the reader's language (`stamp`: what, when, who).
+ */
+function consultDmsDone(
+  tx: Tx,
+  s: Services,
+  r: { id: string; version: number },
+  stamp: (lang: Lang, at: string) => string,
+  personId?: string,
+): Promise<OutgoingCall[]> {
+  const at = s.clock.now();
+  return updateTrackedItems(
+    tx,
+    consultItem(r.id, r.version),
+    async (p, sent) => {
+      const lang = await langOf(tx, p);
+      return withoutButtons(sent, [ConsultActions.approve, ConsultActions.object], stamp(lang, formatDateTime(at, lang, s.timeZone)));
+    },
+    personId,
+  );
 }
 
 /**
@@ -114,16 +148,24 @@ export async function startConsultation(tx: Tx, s: Services, r: RequestSnapshot)
   calls.push(threadPost(r, m.thread.started(mentions(people))));
   for (const p of people) {
     const mine = staffed.filter((x) => x.reviewers.includes(p));
-    calls.push(await consultantDm(tx, r, p, (l) => mine.map((x) => ruleLabel(x, l)).join(l === "en" ? "; " : "、")));
+    calls.push(await consultantDm(tx, s, r, p, (l) => mine.map((x) => ruleLabel(x, l)).join(l === "en" ? "; " : "、")));
     calls.push(homeRefresh(p)); // their Home lists it as waiting for them
   }
   return { calls, audits: [audit] };
 }
 
-/** The request left the final-approval stage (decided, sent back, withdrawn): its status block shows the round closed. */
-export async function consultationClosed(tx: Tx, r: RequestSnapshot): Promise<OutgoingCall[]> {
+/**
+ * The request left the final-approval stage (decided, sent back, withdrawn: `action`, a
+ * history event, by `actorId`): its status block shows the round closed, and the consultants
+ * who had not answered see in their DM that no answer is needed any more.
+ */
+export async function consultationClosed(tx: Tx, s: Services, r: RequestSnapshot, action: string, actorId: string): Promise<OutgoingCall[]> {
   const round = await loadRound(tx, r.id, r.version);
-  return round ? [statusCall(r, round, false)] : [];
+  if (!round) return [];
+  const moot = await consultDmsDone(tx, s, r, (lang, at) =>
+    consultMessages(lang).stamp.moot(requestMessages(lang).event[action] ?? action, at, mention(actorId)),
+  );
+  return [statusCall(r, round, false), ...moot];
 }
 
 // ---- answer ---------------------------------------------------------------------------
@@ -159,7 +201,14 @@ export async function answerConsultation(
       audit = await recordEvent(tx, s, before, input.actorId, "consultation_approved", null, { version: before.version });
       const after = (await loadRound(tx, before.id, before.version))!;
       const r = (await loadRequest(tx, before.id))!;
-      calls.push(parentUpdate(s, r, approvers), statusCall(before, after, false), threadPost(before, m.thread.approved(who)), homeRefresh(input.actorId));
+      calls.push(
+        parentUpdate(s, r, approvers),
+        statusCall(before, after, false),
+        threadPost(before, m.thread.approved(who)),
+        // their DM loses its 合議 buttons
+        ...(await consultDmsDone(tx, s, before, (lang, at) => consultMessages(lang).stamp.approved(at, who), input.actorId)),
+        homeRefresh(input.actorId),
+      );
       if (waitingFor(after.rules, after.answers).length === 0) calls.push(threadPost(before, m.thread.satisfied(decidersMention(before, approvers))));
     } else {
       await tx.request.update({ where: { id: before.id }, data: { status: "changes_requested", stageSince: now, rev: { increment: 1 }, updatedAt: now } });
@@ -192,6 +241,11 @@ export async function answerConsultation(
           ],
         }),
         ...(await reminderItemDone(tx, s, r.id, "consultation_objected", input.actorId)),
+        // the objector's DM says so; the others' say no answer is needed any more
+        ...(await consultDmsDone(tx, s, before, (lang, at) => consultMessages(lang).stamp.objected(at, who), input.actorId)),
+        ...(await consultDmsDone(tx, s, before, (lang, at) =>
+          consultMessages(lang).stamp.moot(requestMessages(lang).event.consultation_objected ?? "", at, who),
+        )),
         ...homeRefreshes(r, approvers, input.actorId, before),
       );
     }
@@ -246,7 +300,7 @@ export async function addConsultant(
       parentUpdate(s, r, approvers),
       statusCall(before, after, !round),
       threadPost(before, m.thread.added(mention(input.actorId), mention(input.person), reason)),
-      await consultantDm(tx, before, input.person, (l) => consultMessages(l).condition.added),
+      await consultantDm(tx, s, before, input.person, (l) => consultMessages(l).condition.added),
       homeRefresh(input.person),
     ]);
     await appendAudit(tx, audit);

@@ -46,6 +46,12 @@ const ja = {
     objected: (code: string, who: string, reason: string) =>
       `届出 ${code} に ${who} さんが合議で異議を述べたため、差し戻されました。修正して再提出すると、第1段階からやり直し、合議も新しい版で改めて行います。\n>${reason}`,
   },
+  /** stamps on a consultant's DM once its 合議 buttons are done with (issue 16) */
+  stamp: {
+    approved: (at: string, who: string) => `✅ 合議で承認しました（${at} ${who}）`,
+    objected: (at: string, who: string) => `↩️ 合議で異議を述べました（${at} ${who}）`,
+    moot: (what: string, at: string, who: string) => `➖ 回答は不要になりました：${what}（${at} ${who}）`,
+  },
   held: (who: string) => `合議が整っていないため、まだ最終承認できません。未回答：${who}`,
   answered: (code: string, answer: string) => `届出 ${code} の合議に「${answer}」と回答しました。`,
   added: (code: string, person: string) => `届出 ${code} の承認者（合議先）に ${person} さんを追加しました。`,
@@ -116,6 +122,11 @@ const en: typeof ja = {
       `:busts_in_silhouette: You are consulted on request ${code} "${title}" (${reasons}). Please review it and approve or object.`,
     objected: (code, who, reason) =>
       `${who} objected to your request ${code} in the consultation, so it was sent back. Revise and resubmit: it starts again at stage 1 and the consultation is held again on the new version.\n>${reason}`,
+  },
+  stamp: {
+    approved: (at, who) => `✅ Approved in the consultation (${at}, ${who})`,
+    objected: (at, who) => `↩️ Objected in the consultation (${at}, ${who})`,
+    moot: (what, at, who) => `➖ No answer needed any more: ${what} (${at}, ${who})`,
   },
   held: (who) => `The consultation is not complete, so the final approval must wait. Not answered yet: ${who}`,
   answered: (code, answer) => `You answered "${answer}" in the consultation on ${code}.`,

@@ -82,7 +82,11 @@ export interface BlockActionOptions extends SendOptions {
   value?: string;
   /** The element type; looked up in the stored message or view when omitted (else "button"). */
   type?: string;
-  message?: { channel: string; ts: string; ephemeral?: boolean };
+  /**
+   * The message pressed; `blocks`: the message as the person's screen still shows it (an
+   * edit that has not reached them yet), looked up instead of the stored one.
+   */
+  message?: { channel: string; ts: string; ephemeral?: boolean; blocks?: unknown[] };
   /** The stored view the action happened in (modal or Home tab). */
   viewId?: string;
   /** A view payload to send as is (without a fake). */
@@ -92,6 +96,11 @@ export interface BlockActionOptions extends SendOptions {
   selectedOptions?: (string | SlackOption)[];
   selectedDate?: string;
   selectedUser?: string;
+  /**
+   * The trigger_id to send instead of a fresh one: one the fake issued that has expired or
+   * was spent, or one it never issued, to see what the app does when Slack refuses it.
+   */
+  triggerId?: string;
 }
 
 const STALE_SECONDS = 10 * 60;
@@ -136,19 +145,19 @@ export class SlackRequestSender {
   }
 
   async blockAction(userId: string, o: BlockActionOptions): Promise<SentResponse> {
-    const triggerId = this.triggerId(userId);
+    const triggerId = o.triggerId ?? this.triggerId(userId);
     const payload = this.interaction("block_actions", userId, { trigger_id: triggerId });
     let blocks: unknown;
     if (o.message) {
       const { channel, ts, ephemeral = false } = o.message;
       const stored = ephemeral ? this.fake?.ephemerals(userId).find((e) => e.ts === ts) : this.fake?.message(channel, ts);
       if (this.fake && !stored) throw new Error(`blockAction: no ${ephemeral ? "ephemeral " : ""}message ${channel}/${ts} in the fake`);
-      blocks = stored?.blocks;
+      blocks = o.message.blocks ?? stored?.blocks;
       payload.container = { type: "message", message_ts: ts, channel_id: channel, is_ephemeral: ephemeral };
       payload.channel = { id: channel, name: channel.startsWith("D") ? "directmessage" : "general" };
       if (stored && !ephemeral) {
         const { channel: _channel, ...message } = stored;
-        payload.message = { ...message, team: this.teamId };
+        payload.message = { ...message, ...(o.message.blocks ? { blocks: o.message.blocks } : {}), team: this.teamId };
       }
       payload.state = { values: o.state ?? {} };
       payload.response_url = this.responseUrl({ channel, user: userId, messageTs: ts, ephemeral });
