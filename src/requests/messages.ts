@@ -291,11 +291,11 @@ const en: typeof ja = {
   },
   confirm: {
     approveTitle: "Approve?",
-    approveText: (code) => `You approve ${code}. This decision is recorded.`,
+    approveText: (code) => `${code} will be approved. This decision is recorded.`,
     overrideText: (code) =>
-      `You do not uphold the privacy manager's proposed rejection of ${code} and give the final approval (Rule Art.4(3), (4)). The necessary measures follow. This decision is recorded.`,
+      `You are setting aside the privacy manager's proposed rejection of ${code} and giving the final approval (Rule Art.4(3), (4)). The necessary measures come next. This decision is recorded.`,
     withdrawTitle: "Withdraw?",
-    withdrawText: (code) => `You withdraw ${code}. A withdrawn request cannot be reopened.`,
+    withdrawText: (code) => `${code} will be withdrawn. A withdrawn request cannot be reopened.`,
     yes: "Yes",
     no: "Cancel",
   },
@@ -322,7 +322,7 @@ const en: typeof ja = {
   fellToChiefNoManager: "The department has no privacy manager registered, so the chief privacy officer (or deputy) decides stage 1.",
   rejectionPending:
     "A privacy manager proposed to reject this request. Under Rule Art.4(3) the manager consults the chief privacy officer at once and needs the chief's approval, so the request is not closed yet. The chief privacy officer (or deputy) confirms the rejection, sends it back, or approves it instead.",
-  deputyNote: `${DEPUTY_CHIEF_LABEL.en}: Rule Art. 3 and 20 name no deputy; the company keeps the role as its own extension.`,
+  deputyNote: `${DEPUTY_CHIEF_LABEL.en}: Rule Art.3 and Art.20 provide for no deputy; the company keeps the role as its own extension.`,
   measuresProgress: (done, total) => `Necessary measures: ${done}/${total} done`,
   checklistHeader: (code) => `${code} necessary measures (by the chief privacy officer)`,
   checklistIntro: "When all are done the request becomes effective and the requester is told the activity may start.",
@@ -460,7 +460,7 @@ const en: typeof ja = {
     note: "Deadlines are company targets (a decision: from the start of its stage; measures: from the final approval; in business days).",
     open: "Open thread",
     decide: "Decide",
-    measures: "Do the measures",
+    measures: "Carry out measures",
     start: "File a request",
     seeAll: "`/privacy mine`",
   },

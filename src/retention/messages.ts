@@ -47,7 +47,7 @@ const ja = {
   performedByHint: "規程第31条4項：廃棄作業は個人情報取扱担当者が行います。預託先が消去した場合は、報告を受けた担当者を選んでください。",
   evidenceUrl: "証跡のリンク",
   evidenceHint: "消去証明書・廃棄業者の証明書・返却の受領書など（https://）。",
-  note: "メモ（任意）",
+  note: "メモ",
   noteHint: "個人情報は書かないでください。",
   problems: {
     method_missing: "廃棄の方法を選んでください。",
@@ -122,7 +122,7 @@ const en: typeof ja = {
   performedByHint: "Rule Art.31(4): disposal is done by a data handler. If the processor erased the data, pick who received its report.",
   evidenceUrl: "Link to the evidence",
   evidenceHint: "Certificate of erasure or destruction, receipt of the returned data (https://).",
-  note: "Note (optional)",
+  note: "Note",
   noteHint: "Do not write personal data here.",
   problems: {
     method_missing: "Pick how it was disposed of.",

@@ -69,7 +69,7 @@ const ja = {
   /** Measures several kinds share (the same key, the same label); a kind's own are in its catalogue. */
   measures: {
     purpose_published: "利用目的の公表又は通知（規程第6〜8条・個人情報保護法第21条）",
-    ledger_registered: "個人情報管理台帳への登録",
+    ledger_registered: "個人データ管理台帳への登録",
     /** collection in writing or by a web form: APPI Art.21(2) */
     purpose_stated: "取得の前に利用目的を本人に明示（書面・Webフォームで本人から直接取得：個人情報保護法第21条第2項）",
     /** face to face: the company's own rule, stricter than the law */
@@ -147,7 +147,7 @@ const en: KindMessages = {
   },
   measures: {
     purpose_published: "Publish or notify the purpose of use (Rule Art.6-8, APPI Art.21)",
-    ledger_registered: "Register in the personal information ledger",
+    ledger_registered: "Register in the register of personal data",
     purpose_stated: "State the purpose of use to the person before collecting (directly, in writing or by a web form: APPI Art.21(2))",
     face_to_face_notice: "Hand over the document with the items of Rule Art.6 and obtain and record the person's consent (face to face: our Rule Art.6)",
     website_rule_notice:

@@ -2,7 +2,7 @@
 import { catalogue } from "../../platform/i18n.js";
 
 const ja = {
-  formLabel: "回覧先（任意）",
+  formLabel: "回覧先",
   formHint: "決定はせず、内容を知っておくべき人（例：部門長、監査責任者）。DMで届出が届き、スレッドでコメントできます。",
   dm: (code: string, title: string, kind: string, requester: string, department: string) =>
     `:page_facing_up: *回覧* ${code}「${title}」\n${kind}／申請者 ${requester}（${department}）\nあなたは回覧先です（承認はしません）。内容を確認して「確認しました」を押してください。コメントは届出のスレッドへどうぞ。`,
@@ -29,7 +29,7 @@ const ja = {
 };
 
 const en: typeof ja = {
-  formLabel: "Circulate to (optional)",
+  formLabel: "Circulate to",
   formHint: "People who should know without deciding (e.g. the department head, the audit lead). They get the request by DM and can comment in the thread.",
   dm: (code, title, kind, requester, department) =>
     `:page_facing_up: *For your information* ${code} "${title}"\n${kind} / filed by ${requester} (${department})\nYou are on the circulation list (you do not approve). Read it and press "Seen". Comments go in the request's thread.`,

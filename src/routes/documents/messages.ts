@@ -2,10 +2,10 @@
 import { catalogue } from "../../platform/i18n.js";
 
 const ja = {
-  filesLabel: "添付文書（任意）",
+  filesLabel: "添付文書",
   filesHint: "契約書案（委託）、同意文面、共同利用の通知文、リスク評価など。ファイル名・サイズ・ハッシュが届出の版とともに記録されます。",
   filesHintRevise: "新しいファイルを添付すると、この版の文書はそれに置き換わります。添付しなければ前の版の文書を引き継ぎます。",
-  linksLabel: "文書のリンク（任意）",
+  linksLabel: "文書のリンク",
   linksHint: "社内の文書管理システムなどにある文書の URL を1行に1つ（https:// で始まるもの、最大5件）。",
   header: "添付文書",
   none: "添付文書はありません。",
@@ -27,11 +27,11 @@ const ja = {
 };
 
 const en: typeof ja = {
-  filesLabel: "Documents (optional)",
+  filesLabel: "Documents",
   filesHint:
     "The contract draft (entrustment), the consent text, the joint-use notice, a risk assessment… Name, size and hash are recorded with the request's version.",
   filesHintRevise: "New files replace this version's documents. Without new files the previous version's documents are carried over.",
-  linksLabel: "Links to documents (optional)",
+  linksLabel: "Links to documents",
   linksHint: "URLs of documents kept elsewhere (a document system), one a line, starting with https:// (at most 5).",
   header: "Documents",
   none: "No documents.",

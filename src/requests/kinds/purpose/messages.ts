@@ -49,7 +49,7 @@ const ja = {
       placeholder: "例：契約終了後10年",
     },
     retentionEnd: {
-      label: "保存期間の終了日（任意）",
+      label: "保存期間の終了日",
       hint: "この目的で集めた個人情報をすべて消去する日が決まっていれば選んでください。この日を過ぎると、廃棄が記録されるまで毎週お知らせします（規程第31条）。空欄で「N年」を選んだ場合は収集開始予定日から数えます（要確認）。",
     },
     sensitive: {
@@ -154,7 +154,7 @@ const en: PurposeMessages = {
       placeholder: "e.g. 10 years after the contract ends",
     },
     retentionEnd: {
-      label: "End of the retention period (optional)",
+      label: "End of the retention period",
       hint: 'The day by which everything collected for this purpose is erased, if known. After it you are reminded weekly until the disposal is recorded (Rule Art.31). Left empty with "N years", it is counted from the planned start (to be checked).',
     },
     sensitive: {
