@@ -21,7 +21,7 @@ const ja = {
     auditor: "個人情報保護監査責任者",
     compliance: "コンプライアンス担当",
     handler: "個人情報取扱担当者",
-    admin: "管理者(admin)",
+    admin: "管理者（admin）",
     legal: "法務担当",
     infosec: "情報セキュリティ担当",
     telecom: "電気通信事業法・通信の秘密の担当",

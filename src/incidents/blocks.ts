@@ -176,7 +176,7 @@ export function incidentMessage(i: IncidentRow, lang: Lang, timeZone: string, pr
   if (i.status !== "closed") {
     const elements: Button[] = i.acknowledgedAt ? [assessButton(i, lang)] : [acknowledgeButton(i.id, lang), assessButton(i, lang)];
     elements.push(...statusButtons(i, lang));
-    // 「クローズ」 only where closing is a move the status allows (after containment or the 確報)
+    // 「終了する」 only where closing is a move the status allows (after containment or the 確報)
     if (canMove(i.status as IncidentStatus, "closed")) elements.push(closeButton(i, lang));
     elements.push(detailsButton(i, lang), leadButton(i, lang));
     blocks.push({ type: "actions", block_id: `assess-${i.rev}`, elements });

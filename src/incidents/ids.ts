@@ -21,7 +21,7 @@ export const IncidentActions = {
   taskDone: "incident-task-done",
   /** 「該当なし」 on a task: opens the small modal asking the reason (value: incident id:task key) */
   taskNa: "incident-task-na",
-  /** 「クローズ」 on the parent message: opens the modal asking the recurrence prevention (value: the incident id) */
+  /** 「終了する」 on the parent message: opens the modal asking the recurrence prevention (value: the incident id) */
   close: "incident-close",
   /** 「報告書の項目を記入」 on the parent message: items 5-9 of the regulator report (value: the incident id) */
   details: "incident-details",

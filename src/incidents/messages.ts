@@ -203,7 +203,7 @@ const en: typeof ja = {
     containment: "Containment",
     "cause-found": "Cause found",
     "damage-assessed": "Damage assessed",
-    "client-told": "Client told",
+    "client-told": "Report to the client",
     "ministry-report": 'Report to the ministry (MIC) (our policy §11(1)[3], "at once": the company\'s own promise)',
     "preliminary-report": "Preliminary report to the PPC",
     "people-notified":
@@ -237,7 +237,7 @@ const en: typeof ja = {
     preliminaryReportDueAt: "Preliminary report",
     finalReportDueAt: "Final report",
     peopleNoticeDueAt: "Notice to the people affected",
-    clientToldDueAt: "Telling the client",
+    clientToldDueAt: "Report to the client",
     ministryReportDueAt: "Report to the ministry (our policy)",
     secrecyFirstReportDueAt: "Secrecy of communications: first report",
     secrecyDetailedReportDueAt: "Secrecy of communications: detailed report",

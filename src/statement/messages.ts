@@ -79,7 +79,7 @@ const en: typeof ja = {
   fileSent: "The Markdown file is in your DM.",
   published: (v) => `Published as version ${v}. Put it on the website or wherever it is made available separately.`,
   refused: {
-    not_allowed: "Only the chief, the deputy chief and compliance may publish.",
+    not_allowed: "Only the chief privacy officer (or deputy) and compliance may publish.",
     changed: "The text changed after it was shown. Check it again with `/privacy statement`, then publish.",
     unchanged: "It is the same as the latest published version.",
     incomplete: "It cannot be published while items are missing.",

@@ -246,7 +246,7 @@ describe("an incident from report to closure", () => {
       IncidentActions.contain,
       IncidentActions.reportPreliminary,
       IncidentActions.reportFinal,
-      // no 「クローズ」 on a triaged incident's card (closing is not a move from triaged, issue 16)
+      // no 「終了する」 on a triaged incident's card (closing is not a move from triaged, issue 16)
       IncidentActions.details,
       IncidentActions.assignLead,
     ];
@@ -375,7 +375,7 @@ describe("an incident from report to closure", () => {
     const i = await incident();
     expect(i).toMatchObject({ status: "closed", closedBy: LEAD, recurrencePrevention: "社外宛メールの添付に上長の確認を必須化し、全社員に再研修" });
     await shows(parent, incidentMessages("ja").status.closed);
-    await threadHas("事故をクローズしました");
+    await threadHas("事故を終了しました");
     const tasks = await db().incidentTask.findMany({ where: { incidentId: i.id } });
     expect(tasks.filter((t) => t.status === "open")).toEqual([]);
     // no longer on the Home tabs; the digest counts it closed

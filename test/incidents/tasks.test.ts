@@ -1,5 +1,5 @@
 // The task checklist of an incident (created at triage, 完了 / 該当なし in the thread) and
-// closing it (クローズ with the 再発防止策), over signed HTTP.
+// closing it (「終了する」 with the 再発防止策), over signed HTTP.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sealOf } from "../../src/platform/pii/index.js";
 import { ManualClock } from "../../src/platform/clock.js";
@@ -169,7 +169,7 @@ describe("closing", () => {
     });
     await shows(parent, incidentMessages("ja").status.closed);
     expect(closeButtonShown()).toBe(false);
-    await threadHas("事故をクローズしました");
+    await threadHas("事故を終了しました");
     const final = await shows(checklist, "この事故は終了しています");
     expect((final.blocks ?? []).some((b) => b.type === "actions")).toBe(false);
   });

@@ -21,7 +21,7 @@ const ja = {
       secondaryHarm: "例：現時点で不正利用の報告なし。フィッシングメールのおそれあり",
       responseToPeople: "例：11/26 対象者全員にメールで通知し、問合せ窓口を設置",
       publication: "例：11/27 当社ウェブサイトで公表",
-      recurrencePrevention: "例：外部送信時の宛先確認を二重化（クローズ時にも使われます）",
+      recurrencePrevention: "例：外部送信時の宛先確認を二重化（終了時にも使われます）",
       otherMatters: "例：警察へ相談済み",
     } satisfies Record<DetailField, string>,
     tooLong: (n: number) => `${n}文字以内で入力してください。`,
@@ -71,7 +71,7 @@ const en: typeof ja = {
   done: (code: string) => `Saved the report items of ${code}.`,
   unchanged: (code: string) => `No change to the report items of ${code}.`,
   refusal: {
-    notAllowed: "Only the chief, the deputy chief, compliance or this incident's lead can write the report items.",
+    notAllowed: "Only the chief privacy officer (or deputy), compliance or this incident's lead can write the report items.",
     closed: "This incident is closed: its report items cannot change.",
     stale: "Someone else changed the report items while this was open. Nothing was saved: close it, open it again and add to the latest text.",
   },

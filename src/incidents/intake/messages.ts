@@ -7,7 +7,7 @@ import type { DiscoveryMethod, EventKind, Medium, WhereItHappened } from "./fact
 
 const ja = {
   modal: {
-    factsIntro: "以下は分かる範囲で（任意）。報告書（施行規則 第8条1項）に使います。",
+    factsIntro: "以下は分かる範囲で入力してください（任意）。報告書（施行規則 第8条1項）の作成に使います。",
     occurredOn: "発生した日（分かれば）",
     discoveryMethod: "発覚の経緯",
     discoveryOption: {
@@ -26,7 +26,7 @@ const ja = {
       own: "当社",
       partner: "ビジネスパートナー（当社の代理店・委託先）",
     } satisfies Record<WhereItHappened, string>,
-    whereHint: "パートナーからの報告の場合、上の「気づいた日・時刻」には当社が報告を受けた日時を入れてください（当社の期限はそこから数えます）。",
+    whereHint: "パートナーからの報告の場合、上の「気づいた日」「気づいた時刻」には当社が報告を受けた日時を入れてください（当社の期限はそこから数えます）。",
     partnerName: "ビジネスパートナーの名称",
     partnerHint: "会社名（個人名は書かないでください）",
   },
@@ -69,7 +69,7 @@ const ja = {
 
 const en: typeof ja = {
   modal: {
-    factsIntro: "What you know of the following (optional). The regulator report uses it (Enforcement Rules Art.8(1)).",
+    factsIntro: "Fill in what you know of the following (optional). It goes into the regulator report (Enforcement Rules Art.8(1)).",
     occurredOn: "Day it happened (if known)",
     discoveryMethod: "How it came to light",
     discoveryOption: {
@@ -124,7 +124,7 @@ const en: typeof ja = {
   usage: "/privacy incident report INC-... notice — the draft notice to the people affected (Enforcement Rules Art.10) in the thread",
   posted: (code: string) => `Posted the draft notice to the people affected on ${code} in its thread.`,
   draftComment: (code: string, who: string) => `📄 Draft notice to the people affected on ${code} (by ${who})`,
-  fileTitle: (code: string) => `${code} notice to the people draft`,
+  fileTitle: (code: string) => `${code} notice to the people affected (draft)`,
 };
 
 export const intakeMessages = catalogue(ja, en);

@@ -35,7 +35,7 @@ const ja = {
   refusal: {
     notAllowed: "状況を変更できるのは個人情報管理責任者（代理を含む）・コンプライアンス担当・この事故の対応リーダーのみです。",
     outOfOrder: (from: string, to: string) =>
-      `現在の状況（${from}）から「${to}」には進めません。順序（受付 → 評価済み → 封じ込め → 速報 → 確報 → 完了）を確認してください。`,
+      `現在の状況（${from}）から「${to}」には進めません。順序（受付 → 評価済み → 封じ込め済み → 速報済み → 確報済み → 終了）を確認してください。`,
   },
   report: {
     usage: "/privacy incident report INC-... [preliminary|final] — 報告書の草案（Markdown）をスレッドに投稿",
@@ -49,7 +49,7 @@ const ja = {
 };
 
 const en: typeof ja = {
-  button: { contain: "Contained", reportPreliminary: "Preliminary report filed", reportFinal: "Final report filed" },
+  button: { contain: "Mark contained", reportPreliminary: "Record preliminary report", reportFinal: "Record final report" },
   modal: {
     title: { preliminary: "Preliminary report", final: "Final report" },
     intro: (code: string, kind: "preliminary" | "final", to = "the PPC") => `Record when the ${kind} report on *${code}* was submitted to ${to}.`,

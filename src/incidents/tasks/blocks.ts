@@ -1,5 +1,5 @@
 // Block Kit of the task checklist (a message in the incident's thread, edited in place),
-// the 「該当なし」 modal, the 「クローズ」 button and modal. Pure.
+// the 「該当なし」 modal, the 「終了する」 button and modal. Pure.
 import type { Button, KnownBlock, View } from "@slack/types";
 import { formatDateTime, type Lang } from "../../platform/i18n.js";
 import type { IncidentTask as TaskRow } from "../../generated/prisma/client.js";
@@ -138,7 +138,7 @@ export function naModal(i: { id: string; code: string }, key: string, lang: Lang
   });
 }
 
-/** 「クローズ」 on the parent message (the incident id is its value). */
+/** 「終了する」 on the parent message (the incident id is its value). */
 export function closeButton(i: { id: string }, lang: Lang): Button {
   return { type: "button", text: plain(incidentTaskMessages(lang).button.close), action_id: IncidentActions.close, value: i.id };
 }

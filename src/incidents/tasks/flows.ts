@@ -202,7 +202,7 @@ export type CloseResult =
   | { ok: false; refusal: "not_found" | "not_assessor" | "closed" | "recurrence_missing" | "out_of_order"; from?: IncidentStatus }
   | { ok: false; refusal: "open_tasks"; openTasks: TaskKey[] };
 
-/** 「クローズ」: every task done or not applicable (canClose), the 再発防止策, a status that may close. */
+/** 「終了する」: every task done or not applicable (canClose), the 再発防止策, a status that may close. */
 export async function closeIncident(s: Services, input: { incidentId: string; actorId: string; recurrencePrevention: string }): Promise<CloseResult> {
   const result = await transact(s.database.prisma, async (tx: Tx): Promise<CloseResult> => {
     const lock = await lockIncident(tx, input.incidentId, input.actorId, mayRespond, "not_assessor");

@@ -1,5 +1,5 @@
 // Slack handlers of the task checklist (「完了」, 「該当なし」 and its reason modal) and of
-// closing (「クローズ」 and the recurrence-prevention modal). Ack first, once per delivery;
+// closing (「終了する」 and the recurrence-prevention modal). Ack first, once per delivery;
 // refusals ephemeral (or a field error in a modal) and logged.
 import { z } from "zod";
 import { CHANNEL_LANG, type Lang } from "../../platform/i18n.js";
@@ -113,7 +113,7 @@ export async function submitNotApplicable(c: SubmitContext<TaskMeta>): Promise<v
   await c.ack();
 }
 
-/** 「クローズ」: the recurrence-prevention modal, for those who respond to the incident. */
+/** 「終了する」: the recurrence-prevention modal, for those who respond to the incident. */
 export async function openClose(c: PressContext<string>): Promise<void> {
   const { s, actor, tell } = c;
   const m = incidentTaskMessages(actor.lang);
