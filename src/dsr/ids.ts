@@ -6,7 +6,7 @@ export const DsrActions = {
   answer: "dsr-answer",
   /** 「本人への通知を記録」 once the outcome is settled (value: the case id) */
   notice: "dsr-notice",
-  /** 「提供記録を一覧」 on a request for disclosure of provision records (APPI Art.33(5)): the records feature's listing modal (value: the case id) */
+  /** 「提供記録の一覧」 on a request for disclosure of provision records (APPI Art.33(5)): the records feature's listing modal (value: the case id) */
   provisionRecords: "dsr-provision-records",
   /** 「取り下げ」 (value: the case id) */
   withdraw: "dsr-withdraw",

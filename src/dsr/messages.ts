@@ -126,8 +126,8 @@ const GROUND_CITE_EN: Record<Ground, string> = {
   a34_not_untrue: "APPI Art.34(1)",
   a34_other_law: "APPI Art.34(2)",
   a34_beyond_purpose: "APPI Art.34(2)",
-  r19_authority: "Rules Art.19 proviso (company rule)",
-  r19_legal_duty: "Rules Art.19 proviso (company rule)",
+  r19_authority: "Rule Art.19 proviso (company rule)",
+  r19_legal_duty: "Rule Art.19 proviso (company rule)",
   a32_2_1: "APPI Art.32(2)(i)",
   a21_4_1: "APPI Art.32(2)(ii), Art.21(4)(i)",
   a21_4_2: "APPI Art.32(2)(ii), Art.21(4)(ii)",
@@ -309,7 +309,7 @@ const ja = {
     mandateNotSelf: "本人からの請求には代理人の種類を選ばないでください。",
     personalData:
       "氏名・住所・電話番号・メールアドレス・マイナンバーや免許証などの番号のような情報は入力できません。社内システムの顧客番号などの参照を入力してください。",
-    ownerNotHandler: "担当者には取扱担当者・個人情報管理者・個人情報管理責任者（代理）・コンプライアンス担当を選んでください。",
+    ownerNotHandler: "担当者には個人情報取扱担当者・個人情報管理者・個人情報管理責任者（代理を含む）・コンプライアンス担当を選んでください。",
     otherDocument: "「その他」の書類を選んでください。",
     otherDocumentNotOther: "「その他」を選んだ場合だけ入力してください。",
     noIdNumber: "番号や記号（4桁以上の数字、英字と数字の組み合わせ）は入力できません。書類の名前だけを入力してください。",
@@ -356,7 +356,7 @@ const ja = {
     notAwaiting: "この案件は承認待ちではありません。",
     noOtherApprover:
       "自分が提案した不実施は承認できません。他に承認できる個人情報管理責任者・代理が登録されていないため、管理者に代理の登録を依頼してください（/privacy admin role add @user deputyChief）。コンプライアンス担当に通知済みです。",
-    ownerNotHandler: "担当者には取扱担当者・個人情報管理者・個人情報管理責任者（代理）・コンプライアンス担当を選んでください。",
+    ownerNotHandler: "担当者には個人情報取扱担当者・個人情報管理者・個人情報管理責任者（代理を含む）・コンプライアンス担当を選んでください。",
     stale: "このボタンは古い状態のものです。最新のスレッドを確認してください。",
     failed: "記録できませんでした。もう一度お試しください。",
   },
@@ -383,9 +383,9 @@ const ja = {
     line: (label: string, value: string) => `*${label}*：${value}`,
     outcomeValue: (outcome: string, awaiting: string | null) => (awaiting ? `${outcome}（${awaiting}）` : outcome),
     withDay: (text: string, day: string) => `${text}（${day}）`,
-    summary: (header: string, kind: string, status: string) => `${header}: ${kind}・${status}`,
+    summary: (header: string, kind: string, status: string) => `${header}：${kind}・${status}`,
     identityCorrectButton: "本人確認を訂正",
-    recordsButton: "提供記録を一覧",
+    recordsButton: "提供記録の一覧",
     noticeButton: "本人への通知を記録",
     notice: "本人への通知",
     noticePending: (basis: string) => `未記録：遅滞なく通知（${basis}）`,
@@ -426,7 +426,7 @@ const ja = {
     lateCeiling: (ceiling: string, to: string) =>
       `:rotating_light: 記録した時点で社内上限（${ceiling}、受付から2週間・社内設定）に達しています。この時点から本人は訴えを提起できます（個人情報保護法 第39条）。${to} に直ちに通知しました。`,
     sentBack: (who: string, reason: string) => `${who} が差し戻しました：${reason}`,
-    withdrawn: (who: string, note: string | null) => `${who} が取り下げを記録しました。${note ? `（${note}）` : ""}`,
+    withdrawn: (who: string, note: string | null) => `${who} が取り下げを記録しました${note ? `（${note}）` : ""}。`,
     approvalRequest: (code: string, outcome: string) => `*${code}：「${outcome}」の承認依頼*`,
     decided: (who: string, what: string) => `${what}：${who}`,
     approveButton: "不実施を承認",
@@ -599,7 +599,7 @@ const en: typeof ja = {
     open: "Received (identity not checked)",
     verified: "Identity checked, in progress",
     awaiting_approval: "Refusal awaiting approval",
-    decided: "Decided, the person to be told",
+    decided: "Decided; the person not yet told",
     answered: "Person told (closed)",
     withdrawn: "Withdrawn",
   },
@@ -608,7 +608,7 @@ const en: typeof ja = {
   groundLine: (cite, text) => `${cite}: ${text}`,
   method: { electronic: "Electronic record", written: "Written copy", other: "Another method the company sets" },
   basis: {
-    none: "No Art.35 condition (rules Art.19, a company rule, applies)",
+    none: "No Art.35 condition (Rule Art.19, a company rule, applies)",
     a35_1: "Art.35(1): handled against Art.18 or 19, or obtained against Art.20",
     a35_3: "Art.35(3): provided to a third party against Art.27(1) or 28",
     a35_5: "Art.35(5): no longer needed, an Art.26(1) event, or other harm to rights",
@@ -626,7 +626,7 @@ const en: typeof ja = {
   reasonsRule: (company) =>
     company
       ? "The company tries to explain the reasons for not acting (policy 5.(3))."
-      : "The reasons for not acting, or for acting otherwise than asked, must be explained as an effort (APPI Art.36).",
+      : "The company must endeavour to explain the reasons for not acting, or for acting otherwise than asked (APPI Art.36).",
   yesNo: { yes: "Yes", no: "No" },
   complaintKind: { complaint: "Complaint", inquiry: "Inquiry" },
   complaintStatus: { open: "Open", resolved: "Resolved", referred: "Referred" },
@@ -637,7 +637,7 @@ const en: typeof ja = {
     submit: "Record",
     close: "Cancel",
     logIntro:
-      "Log a request from a data subject (rules Art. 18, 19). *Do not enter the customer's name or address*: only the reference of their record in our systems.",
+      "Log a request from a data subject (Rule Art.18, 19). *Do not enter the customer's name or address*: only the reference of their record in our systems.",
     kind: "Kind of request",
     via: "How it arrived",
     receivedOn: "Day it arrived",
@@ -670,7 +670,7 @@ const en: typeof ja = {
     secrecyNote:
       "Parts that would reveal another person's communications, such as the other party of a call (secrecy of communications, Telecommunications Business Act Art.4), can fall under item (i) (a third party's rights) or (iii) (violating another law). To withhold only those parts, choose partly done.",
     stopNote:
-      "Rules Art.19 (a company rule): the company must comply when a person refuses use or provision to third parties; only the two cases of its proviso allow not to, and inconvenience to a department is not one. Under the APPI alone the duty arises with an Art.35 condition (paragraphs 1, 3, 5); the company complies more widely, as its rules say.",
+      "Rule Art.19 (a company rule): the company must comply when a person refuses use or provision to third parties; only the two cases of its proviso allow not to, and inconvenience to a department is not one. Under the APPI alone the duty arises with an Art.35 condition (paragraphs 1, 3, 5); the company complies more widely, as its rules say.",
     notRetained: "Why there is no retained data (for that outcome)",
     basis: "Legal basis of the request (Art.35 condition)",
     methodUsed: "Method of the disclosure (done, partly)",
@@ -694,7 +694,7 @@ const en: typeof ja = {
     sendBackTitle: "Send back",
     sendBackReason: "Why it is sent back",
     complaintTitle: "Log a complaint",
-    complaintIntro: "Log a complaint or inquiry about personal data (rules Art. 22). *No customer names or addresses*: a record reference if needed.",
+    complaintIntro: "Log a complaint or inquiry about personal data (Rule Art.22). *No customer names or addresses*: a record reference if needed.",
     complaintKind: "Kind",
     complaintReceivedOn: "Day it was received",
     summary: "Summary (no customer details)",
@@ -714,7 +714,7 @@ const en: typeof ja = {
     future: "The date cannot be in the future.",
     beforeReceived: (d) => `The date cannot be before the day it arrived (${d}).`,
     mandateForAgent: "For an agent, pick the kind of agent.",
-    mandateNotSelf: "The person asked themselves: leave the kind of agent empty.",
+    mandateNotSelf: "The person made the request in person: leave the kind of agent empty.",
     personalData:
       "Names, addresses, phone numbers, email addresses or identity numbers (My Number, licence, passport) cannot be entered. Enter the reference of the record in our systems.",
     ownerNotHandler: "The owner must be a data handler, a privacy manager, the chief (or deputy) or compliance.",
@@ -723,7 +723,7 @@ const en: typeof ja = {
     noIdNumber: "No numbers or codes (4 or more digits, letters mixed with digits): the document's name only.",
     noNumbers: "No numbers or codes (4 or more digits, letters mixed with digits; dates and case codes are fine). Never record an identity document's number.",
     agentDocs: "For an agent, both the proof of the mandate and the agent's own document are needed.",
-    notAgent: "The person asked themselves: leave the agent's documents empty.",
+    notAgent: "The person made the request in person: leave the agent's documents empty.",
     actionTaken: "Say what was done.",
     actionOn: "Pick the day it was done.",
     grounds: "Partly done or not done needs at least one refusal ground.",
@@ -797,7 +797,7 @@ const en: typeof ja = {
     notice: "Notice to the person",
     noticePending: (basis) => `Not yet: tell the person without delay (${basis})`,
     noticeDone: (on, via, by, basis) => `${on}, ${via} (recorded by ${by}) — ${basis}`,
-    reasonExplained: (yes) => (yes ? "Reasons explained (Art.36)" : "Reasons not explained (Art.36 is an effort duty)"),
+    reasonExplained: (yes) => (yes ? "Reasons explained (Art.36)" : "Reasons not explained (Art.36 is a duty to endeavour)"),
     method: "Method asked for",
     methodUsed: "Method used",
     methodChanged: (method) => `${method} (not the one asked: Art.33(2); the person is told, Art.33(3))`,
@@ -822,7 +822,7 @@ const en: typeof ja = {
     answered: (who, what, on) => `${who} recorded the answer: done (${on}) — ${what}`,
     proposed: (who, outcome, grounds, approvers) => `${who} proposes "${outcome}" (on ${grounds}). Waiting for ${approvers} to approve.`,
     noApprover: (compliance) =>
-      `:warning: No chief privacy officer or deputy other than the proposer is registered to approve it (nobody approves their own proposal). Ask an admin to add one (/privacy admin role add @user deputyChief).${compliance ? ` ${compliance} told.` : ""}`,
+      `:warning: No chief privacy officer or deputy other than the proposer is registered to approve it (nobody approves their own proposal). Ask an admin to add one (/privacy admin role add @user deputyChief).${compliance ? ` ${compliance} has been told.` : ""}`,
     approved: (who, outcome) => `${who} approved "${outcome}". Tell the person without delay, then press "Record the notice".`,
     decidedDone: 'The answer is decided. Tell the person without delay, then press "Record the notice".',
     noticed: (who, on, via, basis) => `${who} recorded the notice to the person: ${on}, ${via} (${basis}). Closed.`,
@@ -832,7 +832,7 @@ const en: typeof ja = {
     lateCeiling: (ceiling, to) =>
       `:rotating_light: Logged at or after the company ceiling (${ceiling}, two weeks after arrival, a company setting). From then the person may sue (APPI Art.39). ${to} told at once.`,
     sentBack: (who, reason) => `${who} sent it back: ${reason}`,
-    withdrawn: (who, note) => `${who} recorded the withdrawal.${note ? ` (${note})` : ""}`,
+    withdrawn: (who, note) => `${who} recorded the withdrawal${note ? ` (${note})` : ""}.`,
     approvalRequest: (code, outcome) => `*${code}: approval of "${outcome}" requested*`,
     decided: (who, what) => `${what}: ${who}`,
     approveButton: "Approve refusal",
@@ -844,7 +844,7 @@ const en: typeof ja = {
       `You own subject request ${code} (${kind}). The law says without delay; target ${target}, company ceiling ${ceiling} (company settings). Record the identity check, then the answer.`,
     toApprovers: (code, outcome, who) => `${code}: ${who} proposes "${outcome}". Please approve or send it back.`,
     approvedToOwner: (code, who) =>
-      `${who} approved the refusal of ${code}. Tell the person without delay (trying to explain the reasons: Art.36), then press "Record the notice".`,
+      `${who} approved the refusal of ${code}. Tell the person without delay (endeavouring to explain the reasons: Art.36), then press "Record the notice".`,
     sentBackToOwner: (code, who, reason) => `${who} sent ${code} back: ${reason}. Record the answer again.`,
     noChannel: "(No compliance channel is set, so this comes by DM.)",
     noApproverToCompliance: (code, outcome, who) =>
@@ -933,7 +933,7 @@ const en: typeof ja = {
   },
 
   digest: {
-    title: "Subject requests and complaints (rules Art.18, 19, 22; APPI Art.32-39)",
+    title: "Subject requests and complaints (Rule Art.18, 19, 22; APPI Art.32-39)",
     counts: (received, answered, open, overdue, ceiling) =>
       `Requests: *${received}* received and *${answered}* answered in the period; *${open}* open (*${overdue}* past target, *${ceiling}* past the company ceiling; both company settings, the law says without delay)`,
     refusals: (list) => `Refusal grounds in the period: ${list}`,

@@ -187,7 +187,7 @@ export async function recordDispose(c: SubmitContext<DisposeMeta>): Promise<void
   });
 }
 
-/** 「提供記録を一覧」 on a data-subject request's post or DM (the dsr feature's button): the listing modal. */
+/** 「提供記録の一覧」 on a data-subject request's post or DM (the dsr feature's button): the listing modal. */
 export async function openDisclose(c: PressContext<string>): Promise<void> {
   const m = recordMessages(c.actor.lang);
   if (!mayHandleDsr(c.actor)) return void (await c.tell(m.notDsrDesk));

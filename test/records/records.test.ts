@@ -301,7 +301,7 @@ describe("receiving personal data from a third party (法第30条)", () => {
 describe("a request for disclosure of the provision records (法第33条第5項)", () => {
   it("the desk lists the matching records by counterpart and period in the request's thread, less those 施行令 第11条 excludes", async () => {
     const c = await logCase(h, clock, P.employee, { kind: "provision_records" });
-    // 「提供記録を一覧」 on the request's register post
+    // 「提供記録の一覧」 on the request's register post
     const post = h.fake.message(c.parent.channel, c.parent.ts)!;
     const view = await newView(h, P.employee, RecordViews.disclose, () =>
       h.slack.blockAction(P.employee, { actionId: DsrActions.provisionRecords, message: { channel: post.channel, ts: post.ts } }),
