@@ -98,7 +98,7 @@ const ja = {
   linkHint: "https:// で始まる URL（計画書、取締役会の議事録、監査報告書などの保管場所）",
   linkPlaceholder: "https://",
   noteLabel: "メモ",
-  noteHint: "任意（取締役会の日付など）",
+  noteHint: "取締役会の日付など",
   problem: {
     date_missing: "完了日を入力してください。",
     date_invalid: "日付が正しくありません。",
@@ -163,12 +163,12 @@ const en: typeof ja = {
   duty: (fy, name, articles) => `FY${fy} ${name} (${articles})`,
   owner: { chief: "chief privacy officer", auditor: "audit lead" },
   noOwner: "(nobody in the directory)",
-  due: (due, effective, holiday) => (effective ? `${due}${holiday ? ` · ${holiday}` : ""} → a day off, so by ${effective}` : due),
+  due: (due, effective, holiday) => (effective ? `${due}${holiday ? ` · ${holiday}` : ""} → not a working day, so by ${effective}` : due),
   status: {
     done: (date, link, by) => `:white_check_mark: done ${date} · ${link}${by ? ` (${by})` : ""}`,
     overdue: (days) => `:red_circle: overdue (${days} day${days === 1 ? "" : "s"})`,
     due_soon: (days) => `:large_orange_circle: due in ${days} day${days === 1 ? "" : "s"}`,
-    open: (days) => `:white_circle: open (due in ${days} days)`,
+    open: (days) => `:white_circle: open (due in ${days} day${days === 1 ? "" : "s"})`,
     pending: ":white_circle: open",
   },
   document: "document",
@@ -218,7 +218,7 @@ const en: typeof ja = {
   linkHint: "A URL starting with https:// (where the plan, the board minutes or the audit report is kept)",
   linkPlaceholder: "https://",
   noteLabel: "Note",
-  noteHint: "Optional (e.g. the date of the board meeting)",
+  noteHint: "For example, the date of the board meeting.",
   problem: {
     date_missing: "Enter the date it was done.",
     date_invalid: "That is not a valid date.",

@@ -88,7 +88,7 @@ describe("/privacy duties: the fiscal year's calendar", () => {
     const e = await privacy(h, english, "duties");
     expect(e.shown).toContain("Annual privacy audits and plans, FY2026");
     expect(e.shown).toContain("*Audit plan drawn up and approved by the board* (Art. 29)");
-    expect(e.shown).toContain("2026-05-31 (Sun) → a day off, so by 2026-05-29 (Fri)");
+    expect(e.shown).toContain("2026-05-31 (Sun) → not a working day, so by 2026-05-29 (Fri)");
     expect(e.shown).not.toMatch(JAPANESE);
   });
 
