@@ -8,7 +8,7 @@ const fieldsJa: Record<EntryField, string> = {
   departmentId: "管理部門",
   ownerId: "管理責任者（担当）",
   purposes: "利用目的",
-  purposeRequests: "利用目的の申請",
+  purposeRequests: "利用目的の届出",
   dataItems: "個人データの項目（種類）",
   sensitive: "要配慮個人情報",
   peopleBand: "本人の数（概数）",
@@ -60,7 +60,7 @@ const ja = {
   hints: {
     dataItems: "項目の種類を書きます（例：氏名、住所、電話番号、契約内容）。実際の氏名・番号などは書かないでください。",
     retention: "例：契約終了後7年（規程第31条の保存期間）。",
-    countries: "日本以外の国をカンマ（、）区切りで。",
+    countries: "日本以外の国を読点（、）又はカンマで区切って入力してください。",
     externalTransmissions:
       "利用者の端末から第三者へ情報を送るクッキー・タグ・SDKなど（送信先と送られる情報の種類）。電気通信事業法第27条の12（外部送信規律）の対象となるかどうかは事業の内容によります。判断に迷う場合は法務に確認してください。",
     relatedInfoProvision:
@@ -104,7 +104,7 @@ const ja = {
     confirmation_missing: "個人関連情報の提供先での同意の確認が未記録です（個人情報保護法第31条）",
   } satisfies Record<Attention, string>,
   kinds: { entrust: "委託", provide: "第三者提供", joint: "共同利用" },
-  sources: { manual: "手入力", request: "申請", review: "年次見直し" } as Record<string, string>,
+  sources: { manual: "手入力", request: "届出", review: "年次見直し" } as Record<string, string>,
   fromRequest: {
     retentionOptions: { "1y": "1年", "3y": "3年", "5y": "5年", "7y": "7年", until_achieved: "目的を達成するまで", other: "その他" },
     retention: (period: string, details: string) => (details ? `${period}（${details}）` : period),
@@ -155,7 +155,7 @@ const ja = {
   notAllowedCreate: "台帳に新しく登録できるのは、個人情報管理責任者と部門の個人情報管理者です。",
   notAllowedCreateFor: "この部門の台帳に登録できるのは、その部門の個人情報管理者と個人情報管理責任者です。",
   notAllowedExport: "台帳のCSVを出力できるのは、コンプライアンス担当・個人情報保護監査責任者・個人情報管理責任者です。",
-  ownerUnknown: "管理責任者がメンバー一覧（ディレクトリ）にいません。",
+  ownerUnknown: "管理責任者が名簿にいません。",
   departmentUnknown: "部門が見つかりません。",
   stale: "ほかの人が先に変更しました。開き直してから変更してください。",
   saved: (code: string, v: number) => `${code} を保存しました（v${v}）。`,
@@ -285,7 +285,7 @@ const en: typeof ja = {
   notAllowedExport: "The register's CSV is for compliance, the audit lead and the chief privacy officer.",
   ownerUnknown: "The owner is not in the directory.",
   departmentUnknown: "The department was not found.",
-  stale: "Someone changed this entry meanwhile. Open it again, then make your change.",
+  stale: "Someone else changed this entry in the meantime. Open it again, then make your change.",
   saved: (code, v) => `${code} saved (v${v}).`,
   unchanged: (code) => `${code} was not changed.`,
   reviewDone: (code, day) => `${code} marked reviewed (${day}).`,

@@ -150,7 +150,7 @@ describe("manual edits, with history", () => {
     expect(text).toContain("東都損害保険株式会社");
     expect(text).toContain("株式会社データ処理センター");
     expect(text).toContain("変更履歴");
-    expect(text).toContain(`申請 ${purpose.code}`);
+    expect(text).toContain(`届出 ${purpose.code}`);
     expect(text).toContain("一度も見直されていません");
     const form = await newView(P.employee, RegisterViews.form, () =>
       h.slack.blockAction(P.employee, { actionId: RegisterActions.edit, viewId: entryModal.id }),
