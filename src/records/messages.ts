@@ -52,7 +52,7 @@ const ja = {
   performedBy: "廃棄作業を行った個人情報取扱担当者（規程第31条4項）",
   disposedOn: "廃棄した日",
   disposalNote: "メモ",
-  disposeNotAllowed: "受領記録の廃棄を記録できるのは、その部署の個人情報管理者と個人情報管理責任者・副責任者です。",
+  disposeNotAllowed: "受領記録の廃棄を記録できるのは、その部署の個人情報管理者と個人情報管理責任者（代理を含む）です。",
   disposeNotYet: (until: string) => `この受領記録は ${until} まで保存します（施行規則第25条）。廃棄はその後です。`,
   disposeNone: "この受領記録は確認・記録不要の受領の控えで、保存期間はありません。",
   disposedAlready: (on: string) => `この受領記録は ${on} に廃棄済みです。`,
@@ -62,8 +62,9 @@ const ja = {
   notFound: (code: string) => `${code} は見つかりません。`,
   notEffective: (code: string) => `${code} はまだ有効ではありません。提供を記録できるのは、必要な措置がすべて完了した承認済みの届出です。`,
   notProvision: (code: string) => `${code} は第三者提供・委託・共同利用の届出ではありません。`,
-  notAllowed: "提供を記録できるのは、届出者、その部署の個人情報管理者、個人情報管理責任者・副責任者です。",
-  notDsrDesk: "第三者提供記録の開示の一覧を作れるのは、開示等の請求の窓口（取扱担当者・管理者・責任者・副責任者・コンプライアンス担当）です。",
+  notAllowed: "提供を記録できるのは、届出者、その部署の個人情報管理者、個人情報管理責任者（代理を含む）です。",
+  notDsrDesk:
+    "第三者提供記録の開示の一覧を作れるのは、開示等の請求の窓口（個人情報取扱担当者・個人情報管理者・個人情報管理責任者（代理を含む）・コンプライアンス担当）です。",
   notRecordsKind: (code: string) => `${code} は「第三者提供記録の開示」の請求ではありません。`,
   error: "処理中にエラーが発生しました。内容は記録されています。",
   // ---- exemptions and forms
@@ -177,7 +178,7 @@ const ja = {
     `${who} が第三者からの個人データの受領を記録しました：${code}（提供者：${provider}）。${label}。内容は \`/privacy provision receipt ${code}\` で確認できます。`,
   receiptShow: (code: string, provider: string, basis: string, on: string, until: string) =>
     `*${code}* 提供者：${provider}\n根拠：${basis}\n受領日：${on}・保存期限：${until}`,
-  receiptNotYours: "この受領記録を見られるのは、記録した人、その部署の個人情報管理者、個人情報管理責任者・副責任者、コンプライアンス担当です。",
+  receiptNotYours: "この受領記録を見られるのは、記録した人、その部署の個人情報管理者、個人情報管理責任者（代理を含む）、コンプライアンス担当です。",
   // ---- disclosure (Art.33(5))
   discloseTitle: "第三者提供記録の一覧",
   discloseIntro: (code: string) => `*${code}*（第三者提供記録の開示、法第33条第5項）に当たる記録を探します。提供先・提供者の名称と期間で絞ります。`,

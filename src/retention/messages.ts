@@ -64,7 +64,7 @@ const ja = {
   notFound: "この項目は見つかりません。",
   /** a reminder's item once its disposal is recorded (reminders/tracked.ts) */
   reminderDone: "廃棄を記録",
-  notAllowed: "廃棄を記録できるのは、担当者（届出者・預託先の担当管理者）、部署の個人情報管理者、個人情報管理責任者・副責任者です。",
+  notAllowed: "廃棄を記録できるのは、担当者（届出者・預託先の担当管理者）、部署の個人情報管理者、個人情報管理責任者（代理を含む）です。",
   already: (on: string) => `この項目は ${on} に廃棄が記録されています。`,
   notInDirectory: "選んだ人が社員名簿にいません。",
   doneTitle: "記録しました",

@@ -28,7 +28,7 @@ const ja = {
     foreignEnvironment: "外国の制度の概要（設定 statement.foreignEnvironment）",
   } as Record<Missing, string>,
   publish: (next: number) => `第${next}版として公開`,
-  publishNote: "公開できるのは個人情報管理責任者・副責任者とコンプライアンス担当です。公開した版はハッシュとともに保存され、監査ログに記録されます。",
+  publishNote: "公開できるのは個人情報管理責任者（代理を含む）とコンプライアンス担当です。公開した版はハッシュとともに保存され、監査ログに記録されます。",
   unclear:
     "要確認：外国の制度の概要は会社が調べて設定に書く内容です（個人情報保護委員会の公表資料等）。提供先の国を載せるかは、提供先が保有個人データを取り扱うかによります。",
   fileHint: "`/privacy statement file` で Markdown ファイルとして受け取れます。",
@@ -37,7 +37,7 @@ const ja = {
   fileSent: "Markdown ファイルを DM に送りました。",
   published: (v: number) => `第${v}版として公開しました。ウェブサイト等への掲載は別途行ってください。`,
   refused: {
-    not_allowed: "公開できるのは個人情報管理責任者・副責任者とコンプライアンス担当です。",
+    not_allowed: "公開できるのは個人情報管理責任者（代理を含む）とコンプライアンス担当です。",
     changed: "表示した後に内容が変わりました。もう一度 `/privacy statement` で確認してから公開してください。",
     unchanged: "公開済みの最新版と同じ内容です。",
     incomplete: "未設定の項目があるため公開できません。",

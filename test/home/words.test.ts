@@ -1,5 +1,7 @@
 // The words of issue 16, each asserted on what the person sees (modals, messages, ephemeral
 // answers) over signed HTTP.
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnswerBlocks, ComplaintBlocks, DsrActions, DsrViews, IdentityBlocks, LogBlocks, WithdrawBlocks } from "../../src/dsr/ids.js";
 import { AssessBlocks, IncidentActions, IncidentViews, ReportBlocks } from "../../src/incidents/ids.js";
@@ -188,5 +190,13 @@ describe("incidents", () => {
     const e = await privacy(h, P.employee2, "training status");
     expect(e.shown).toContain("個人情報管理責任者（代理を含む）");
     expect(e.shown).not.toContain("副責任者");
+    // nor in any feature's texts (the provision records, retention and the public statement said it)
+    const catalogues = fs
+      .readdirSync(path.resolve(import.meta.dirname, "../../src"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith("messages.ts"));
+    expect(catalogues.length).toBeGreaterThan(20);
+    const saying = catalogues.filter((f) => fs.readFileSync(path.resolve(import.meta.dirname, "../../src", f), "utf8").includes("副責任者"));
+    expect(saying).toEqual([]);
+    expect(await privacy(h, P.employee2, "statement")).not.toMatchObject({ shown: expect.stringContaining("副責任者") });
   });
 });
