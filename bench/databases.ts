@@ -61,19 +61,27 @@ export async function pgAnswers(): Promise<boolean> {
  * PostgreSQL server that does not answer gets a row saying it was skipped.
  */
 export async function eachDatabase(label: string, rows: (string | number)[][], bench: (t: Target, db: Database) => Promise<void>): Promise<void> {
+  for (const t of await answeringTargets(label, rows)) await freshDatabase(t, (db) => bench(t, db));
+}
+
+/** The databases to bench on: PostgreSQL only when its server answers, else a row says it was skipped. */
+export async function answeringTargets(label: string, rows: (string | number)[][]): Promise<Target[]> {
   const withPg = await pgAnswers();
-  for (const t of benchTargets(label)) {
-    if (t.name === "PostgreSQL" && !withPg) {
-      rows.push(["-", `skipped: PostgreSQL does not answer at ${PG_URL}`, t.name, "", "", ""]);
-      continue;
-    }
-    const { db, drop } = await t.open();
-    try {
-      await migrate(db);
-      await bench(t, db);
-    } finally {
-      await db.close();
-      await drop();
-    }
+  return benchTargets(label).filter((t) => {
+    if (t.name !== "PostgreSQL" || withPg) return true;
+    rows.push(["-", `skipped: PostgreSQL does not answer at ${PG_URL}`, t.name, "", "", ""]);
+    return false;
+  });
+}
+
+/** Runs `bench` on a new database of `t`, migrated and empty, closed and dropped afterwards. */
+export async function freshDatabase<T>(t: Target, bench: (db: Database) => Promise<T>): Promise<T> {
+  const { db, drop } = await t.open();
+  try {
+    await migrate(db);
+    return await bench(db);
+  } finally {
+    await db.close();
+    await drop();
   }
 }

@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ManualClock } from "../src/platform/clock.js";
-import { migrate, type Database } from "../src/platform/db.js";
+import type { Database } from "../src/platform/db.js";
 import { silentLogger } from "../src/platform/log.js";
 import { Outbox } from "../src/platform/outbox.js";
 import { BusinessCalendar } from "../src/platform/schedule/calendar.js";
@@ -20,7 +20,7 @@ import { requestJobs } from "../src/requests/jobs.js";
 import { buildDigest } from "../src/digest/build.js";
 import { TRAINING_JOB, trainingJobs } from "../src/training/jobs.js";
 import { ms, stats, table, timed } from "./lib.js";
-import { benchTargets, pgAnswers, PG_URL } from "./databases.js";
+import { answeringTargets, freshDatabase } from "./databases.js";
 
 const QUICK = process.argv.includes("--quick");
 const PEOPLE_REMIND = QUICK ? 1_000 : 10_000;
@@ -93,100 +93,74 @@ async function main(): Promise<void> {
   const results: Record<string, unknown> = {};
   const settings = defaultSettings();
   const calendar = new BusinessCalendar({ timeZone: "Asia/Tokyo" });
-  const withPg = await pgAnswers();
-  for (const t of benchTargets("jobs")) {
-    if (t.name === "PostgreSQL" && !withPg) {
-      rows.push(["-", `skipped: PostgreSQL does not answer at ${PG_URL}`, t.name, "", "", ""]);
-      continue;
-    }
+  for (const t of await answeringTargets("jobs", rows)) {
     // 1. the morning reminder run
-    {
-      const { db, drop } = await t.open();
-      try {
-        await migrate(db);
-        const seedMs = await timed(() => seedReminders(db, PEOPLE_REMIND));
-        const services = servicesFor(db);
-        const scheduler = new Scheduler({ services, calendar, settings, jobs: requestJobs, replicaId: "bench" });
-        let result: Record<string, unknown> | undefined;
-        const runMs = await timed(async () => {
-          result = (await scheduler.runAt("requests.morning", NOW)).result;
-        });
-        const rss = process.memoryUsage().rss;
-        await scheduler.stop();
-        const queued = await db.prisma.outboxMessage.count();
-        rows.push([
-          "J1",
-          `requests.morning run, ${PEOPLE_REMIND.toLocaleString()} approvers`,
-          t.name,
-          ms(runMs),
-          `${result?.dms} DMs, ${queued} outbox rows, ${(runMs / PEOPLE_REMIND).toFixed(2)} ms/person`,
-          `seed ${ms(seedMs)} ms; RSS ${(rss / 1e6).toFixed(0)} MB`,
-        ]);
-        results[`reminders.${t.name}`] = { runMs, result, queued };
-      } finally {
-        await db.close();
-        await drop();
-      }
-    }
+    await freshDatabase(t, async (db) => {
+      const seedMs = await timed(() => seedReminders(db, PEOPLE_REMIND));
+      const services = servicesFor(db);
+      const scheduler = new Scheduler({ services, calendar, settings, jobs: requestJobs, replicaId: "bench" });
+      let result: Record<string, unknown> | undefined;
+      const runMs = await timed(async () => {
+        result = (await scheduler.runAt("requests.morning", NOW)).result;
+      });
+      const rss = process.memoryUsage().rss;
+      await scheduler.stop();
+      const queued = await db.prisma.outboxMessage.count();
+      rows.push([
+        "J1",
+        `requests.morning run, ${PEOPLE_REMIND.toLocaleString()} approvers`,
+        t.name,
+        ms(runMs),
+        `${result?.dms} DMs, ${queued} outbox rows, ${(runMs / PEOPLE_REMIND).toFixed(2)} ms/person`,
+        `seed ${ms(seedMs)} ms; RSS ${(rss / 1e6).toFixed(0)} MB`,
+      ]);
+      results[`reminders.${t.name}`] = { runMs, result, queued };
+    });
     // 3. the training reminders: one DM per person with the courses that crossed a threshold
-    {
-      const { db, drop } = await t.open();
-      try {
-        await migrate(db);
-        const seedMs = await timed(() => seedTraining(db, PEOPLE_REMIND));
-        const services = servicesFor(db);
-        const scheduler = new Scheduler({ services, calendar, settings, jobs: trainingJobs, replicaId: "bench" });
-        let result: Record<string, unknown> | undefined;
-        const runMs = await timed(async () => {
-          result = (await scheduler.runAt(TRAINING_JOB, new Date(NOW.getTime() + 3_600_000))).result;
-        });
-        await scheduler.stop();
-        const queued = await db.prisma.outboxMessage.count();
-        rows.push([
-          "J3",
-          `training.reminders run, ${PEOPLE_REMIND.toLocaleString()} people with two courses due`,
-          t.name,
-          ms(runMs),
-          `${result?.dms} DMs (${result?.items} courses), ${queued} outbox rows, ${(runMs / PEOPLE_REMIND).toFixed(2)} ms/person`,
-          `seed ${ms(seedMs)} ms`,
-        ]);
-        results[`training.${t.name}`] = { runMs, result, queued };
-      } finally {
-        await db.close();
-        await drop();
-      }
-    }
+    await freshDatabase(t, async (db) => {
+      const seedMs = await timed(() => seedTraining(db, PEOPLE_REMIND));
+      const services = servicesFor(db);
+      const scheduler = new Scheduler({ services, calendar, settings, jobs: trainingJobs, replicaId: "bench" });
+      let result: Record<string, unknown> | undefined;
+      const runMs = await timed(async () => {
+        result = (await scheduler.runAt(TRAINING_JOB, new Date(NOW.getTime() + 3_600_000))).result;
+      });
+      await scheduler.stop();
+      const queued = await db.prisma.outboxMessage.count();
+      rows.push([
+        "J3",
+        `training.reminders run, ${PEOPLE_REMIND.toLocaleString()} people with two courses due`,
+        t.name,
+        ms(runMs),
+        `${result?.dms} DMs (${result?.items} courses), ${queued} outbox rows, ${(runMs / PEOPLE_REMIND).toFixed(2)} ms/person`,
+        `seed ${ms(seedMs)} ms`,
+      ]);
+      results[`training.${t.name}`] = { runMs, result, queued };
+    });
     // 2. the digest
-    {
-      const { db, drop } = await t.open();
-      try {
-        await migrate(db);
-        const seedMs = await timed(() => seedDigest(db, REQUESTS_DIGEST, PEOPLE_DIGEST));
-        const services = servicesFor(db);
-        const samples: number[] = [];
-        let sections = 0;
-        for (let i = 0; i < 6; i++) {
-          const took = await timed(async () => {
-            const d = await buildDigest({ services, calendar, settings, from: new Date(NOW.getTime() - 7 * 86_400_000), to: NOW, now: NOW, lang: "ja" });
-            sections = d.sections.length;
-          });
-          if (i > 0) samples.push(took); // the first warms the caches
-        }
-        const s = stats(samples);
-        rows.push([
-          "J2",
-          `compliance digest (a week), ${REQUESTS_DIGEST.toLocaleString()} requests, ${PEOPLE_DIGEST.toLocaleString()} people`,
-          t.name,
-          ms(s.p50),
-          `max ${ms(s.max)} ms of 5; ${sections} sections`,
-          `seed ${ms(seedMs)} ms`,
-        ]);
-        results[`digest.${t.name}`] = s;
-      } finally {
-        await db.close();
-        await drop();
+    await freshDatabase(t, async (db) => {
+      const seedMs = await timed(() => seedDigest(db, REQUESTS_DIGEST, PEOPLE_DIGEST));
+      const services = servicesFor(db);
+      const samples: number[] = [];
+      let sections = 0;
+      for (let i = 0; i < 6; i++) {
+        const took = await timed(async () => {
+          const d = await buildDigest({ services, calendar, settings, from: new Date(NOW.getTime() - 7 * 86_400_000), to: NOW, now: NOW, lang: "ja" });
+          sections = d.sections.length;
+        });
+        if (i > 0) samples.push(took); // the first warms the caches
       }
-    }
+      const s = stats(samples);
+      rows.push([
+        "J2",
+        `compliance digest (a week), ${REQUESTS_DIGEST.toLocaleString()} requests, ${PEOPLE_DIGEST.toLocaleString()} people`,
+        t.name,
+        ms(s.p50),
+        `max ${ms(s.max)} ms of 5; ${sections} sections`,
+        `seed ${ms(seedMs)} ms`,
+      ]);
+      results[`digest.${t.name}`] = s;
+    });
   }
   process.stdout.write(`\nScheduled work (bench/jobs.ts${QUICK ? ", --quick" : ""}):\n`);
   process.stdout.write(`${table(["#", "measurement", "database", "ms", "what", "notes"], rows)}\n`);

@@ -11,7 +11,7 @@ import type { Services } from "./platform/services.js";
 import type { Actor } from "./directory/actor.js";
 import { errorText } from "./platform/log.js";
 import { actorOf } from "./platform/slack/actor.js";
-import { type Inbox, notRecordedText, type Recorded } from "./platform/slack/inbox.js";
+import type { Inbox } from "./platform/slack/inbox.js";
 
 export function registerPrivacyCommand(app: App, s: Services, inbox: Inbox): void {
   app.command("/privacy", async ({ ack, command, client, respond }) => {
@@ -28,26 +28,15 @@ export function registerPrivacyCommand(app: App, s: Services, inbox: Inbox): voi
     // after a crash (its modal's trigger_id has expired), its person is told instead
     const key = `command:${command.trigger_id}`;
     const what = `/privacy ${(command.text.trim().split(/\s+/)[0] ?? "").slice(0, 40)}`.trim();
-    let settled: () => Promise<Recorded>;
-    try {
-      settled = await inbox.record(s, "command", key, { userId: command.user_id, responseUrl: command.response_url, replay: false, what, body: command });
-    } catch (e) {
-      s.log.error("a command could not be recorded; the person is told", { user: command.user_id, error: errorText(e) });
-      await ack();
-      await tell(notRecordedText);
-      return;
-    }
-    await ack();
-    let recorded: Recorded;
-    try {
-      recorded = await settled();
-    } catch (e) {
-      // journaled before the ack, but the database did not take it: abandoned, the person told
-      s.log.error("a command could not be recorded; the person is told", { user: command.user_id, error: errorText(e) });
-      await tell(notRecordedText);
-      return;
-    }
-    if (!recorded.first) return;
+    const recorded = await inbox.receive(
+      s,
+      "command",
+      key,
+      { userId: command.user_id, responseUrl: command.response_url, replay: false, what, body: command },
+      () => ack(),
+      tell,
+    );
+    if (!recorded) return;
     const { person } = recorded;
     await inbox.work(key, s, "/privacy", tell, async (ws, lang) => {
       const actor = person && (await actorOf(ws, client, person));

@@ -27,7 +27,7 @@ import type { Services } from "../services.js";
 import { errorText } from "../log.js";
 import { actionDeliveryKey, actorOf, resolveActor } from "./actor.js";
 import { fromHome, homeTell } from "./homeTell.js";
-import { type Inbox, inboxMessages, notRecordedText, type Recorded, type Tell } from "./inbox.js";
+import { type Inbox, inboxMessages, type Tell } from "./inbox.js";
 
 /** A schema of what a button or a modal carries: the raw string (or undefined) in. */
 export type Carried<T> = z.ZodType<T, unknown>;
@@ -174,27 +174,16 @@ export function press<V>(id: string, o: PressOptions<V>, handler: (c: PressConte
         return;
       }
       const key = actionDeliveryKey(body as Parameters<typeof actionDeliveryKey>[0]);
-      let settled: () => Promise<Recorded>;
-      try {
-        settled = await inbox.record(s, "press", key, { userId: body.user.id, responseUrl: body.response_url, replay: patient, what: id, body: kept(body) });
-      } catch (e) {
-        s.log.error("a press could not be recorded; the presser is told", { action: id, user: body.user.id, error: errorText(e) });
-        await args.ack();
-        await tell(notRecordedText);
-        return;
-      }
-      await args.ack();
-      let recorded: Recorded;
-      try {
-        recorded = await settled();
-      } catch (e) {
-        // journaled before the ack, but the database did not take it: abandoned, the presser told
-        s.log.error("a press could not be recorded; the presser is told", { action: id, user: body.user.id, error: errorText(e) });
-        await tell(notRecordedText);
-        return;
-      }
-      // a Slack retry or a duplicate delivery: the first one does the work
-      if (!recorded.first) return;
+      const recorded = await inbox.receive(
+        s,
+        "press",
+        key,
+        { userId: body.user.id, responseUrl: body.response_url, replay: patient, what: id, body: kept(body) },
+        () => args.ack(),
+        tell,
+      );
+      // not recorded (the presser told), or a Slack retry or a duplicate delivery: the first one does the work
+      if (!recorded) return;
       const { person } = recorded;
       await inbox.work(key, s, id, tell, async (ws, lang) => proceed(ws, client, body, person && (await actorOf(ws, client, person)), tell, lang));
     },

@@ -180,7 +180,9 @@ export class Inbox {
     const leaseUntil = new Date(at.getTime() + this.leaseMs);
     const journal = this.o.database.journal?.isOpen ? this.o.database.journal : undefined;
     if (journal) journal.append({ key, kind, userId: payload.userId, payload, at: at.toISOString() });
-    const write = recordDelivery(s, { key, kind, userId: payload.userId, payload, owner: this.owner, leaseUntil });
+    const start = () => recordDelivery(s, { key, kind, userId: payload.userId, payload, owner: this.owner, leaseUntil });
+    // journaled: the statement is built and sent after this turn of the event loop, once the ack has gone
+    const write = journal ? new Promise<Awaited<ReturnType<typeof start>>>((resolve, reject) => setImmediate(() => start().then(resolve, reject))) : start();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`recording took more than ${RECORD_TIMEOUT_MS} ms`)), RECORD_TIMEOUT_MS);
@@ -207,6 +209,35 @@ export class Inbox {
     }
     const r = await recorded;
     return async () => r;
+  }
+
+  /**
+   * Records a delivery (`record`), acknowledges it, and gives whether it is the first of its
+   * key with the person; null when it could not be recorded (the person is then told
+   * `notRecordedText`, before or after the ack) or is a repeat (a Slack retry, a duplicate).
+   */
+  async receive(s: Services, kind: InboxKind, key: string, payload: InboxPayload, ack: () => Promise<void>, tell: Tell): Promise<Recorded | null> {
+    const notRecorded = async (e: unknown) => {
+      this.o.log.error("a delivery could not be recorded; the person is told", { what: payload.what, user: payload.userId, error: errorText(e) });
+      await tell(notRecordedText);
+      return null;
+    };
+    let settled: () => Promise<Recorded>;
+    try {
+      settled = await this.record(s, kind, key, payload);
+    } catch (e) {
+      await ack();
+      return notRecorded(e);
+    }
+    await ack();
+    let recorded: Recorded;
+    try {
+      // journaled before the ack: the database may still refuse it (the line is then abandoned)
+      recorded = await settled();
+    } catch (e) {
+      return notRecorded(e);
+    }
+    return recorded.first ? recorded : null;
   }
 
   /**
