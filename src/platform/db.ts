@@ -53,6 +53,14 @@ export interface EngineMemory {
  */
 export type Lane = "normal" | "ack";
 
+/**
+ * A PostgreSQL server's "ack" lane: how many statements recording deliveries may be out at
+ * once (actor.ts's batcher). With one, a delivery arriving while a statement is out waits
+ * for it to come back before its own is sent; with two it goes at once. The embedded
+ * database has one session (and records before the ack in its journal): one there.
+ */
+export const ACK_LANE_CONNECTIONS = 2;
+
 export interface DbOptions {
   databaseUrl?: string;
   pgliteDir?: string;
@@ -100,11 +108,11 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
     // an idle connection the server (or the network) drops is an error of that connection only:
     // without a listener the pool's "error" event would end the process
     pool.on("error", () => undefined);
-    // the "ack" lane's own connection: the record an ack waits for never waits for a
-    // decision to give a connection back (the inbox sends one statement at a time)
+    // the "ack" lane's own connections: the record an ack waits for never waits for a
+    // decision to give a connection back (the inbox sends at most ACK_LANE_CONNECTIONS statements at a time)
     const ackPool = new pg.default.Pool({
       connectionString: opts.databaseUrl,
-      max: 1,
+      max: ACK_LANE_CONNECTIONS,
       ...(opts.idleMs !== undefined ? { idleTimeoutMillis: opts.idleMs } : {}),
       ...(schema ? { options: `-c search_path="${schema}"` } : {}),
     });

@@ -4,6 +4,7 @@
 // the bot does not handle), logged, changes nothing, and the same bot answers the next
 // valid command. Before the guard (platform/slack/entry.ts) a signed `null` killed the
 // process: here it would be an unhandled rejection, which fails the run.
+import { HTTPModuleFunctions } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { silentLogger } from "../../src/platform/log.js";
 import { privacy } from "../support/commands.js";
@@ -111,6 +112,16 @@ describe("signed bodies that are not what Slack sends", () => {
     expect(line?.why).toEqual(expect.any(String));
     expect(await held()).toEqual(before);
     await stillAnswers();
+  });
+
+  it("a body that may go on is parsed once, here: Bolt's receiver does not parse it again, and the command is answered", async () => {
+    const boltParse = vi.spyOn(HTTPModuleFunctions, "parseHTTPRequestBody");
+    try {
+      await stillAnswers();
+      expect(boltParse).not.toHaveBeenCalled();
+    } finally {
+      boltParse.mockRestore();
+    }
   });
 
   it("a body over the limit (5 MB) is answered 413, and the bot answers the next command", async () => {

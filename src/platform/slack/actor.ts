@@ -3,6 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Actor } from "../../directory/actor.js";
 import { rolesInForce } from "../../directory/roles.js";
 import { langOfPerson } from "../../directory/store.js";
+import { ACK_LANE_CONNECTIONS } from "../db.js";
 import type { Lang } from "../i18n.js";
 import type { Services } from "../services.js";
 
@@ -63,9 +64,10 @@ export type Person = PersonRow;
  * duplicate), and then nothing else is done. `person` is null for someone missing from
  * the directory.
  *
- * Deliveries that arrive while a statement is out share the next one (group commit): in
- * a burst, 20 presses in flight wait for one or two statements instead of twenty, each
- * of which would queue for the connection (PGlite has one) and commit on its own.
+ * Deliveries that arrive while the ack lane's statements are out (two on a server, one on
+ * the embedded database) share the next one (group commit): in a burst, 20 presses in
+ * flight wait for a few statements instead of twenty, each of which would queue for a
+ * connection and commit on its own; a delivery arriving while only one is out goes at once.
  */
 export function recordDelivery(s: Services, d: DeliveryRecord): Promise<{ first: false } | { first: true; person: Person | null }> {
   let batcher = batchers.get(s.database);
@@ -81,65 +83,102 @@ const batchers = new WeakMap<Services["database"], DeliveryBatcher>();
 
 class DeliveryBatcher {
   private waiting: { d: DeliveryRecord; at: Date; resolve: (r: Recorded) => void; reject: (e: unknown) => void }[] = [];
-  private running = false;
-  constructor(private readonly database: Services["database"]) {}
+  /** statements out now */
+  private out = 0;
+  /** statements out at once at most: the ack lane's connections on a server, one on the embedded database */
+  private readonly most: number;
+  /** a statement waits this long for others to join it when none is out (journaled: the ack does not wait for it) */
+  private readonly lingerMs: number;
+  private lingering: NodeJS.Timeout | undefined;
+  constructor(private readonly database: Services["database"]) {
+    this.most = database.kind === "postgres" ? ACK_LANE_CONNECTIONS : 1;
+    this.lingerMs = database.journal ? JOURNALED_LINGER_MS : 0;
+  }
 
   record(d: DeliveryRecord, at: Date): Promise<Recorded> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ d, at, resolve, reject });
-      if (!this.running) void this.run();
+      this.pump();
     });
   }
 
-  private async run(): Promise<void> {
-    this.running = true;
-    while (this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, MAX_BATCH);
-      try {
-        const rows = await this.database.query<PersonRow & { n: number; first: boolean }>(
-          `WITH input AS (SELECT e, n FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(e, n)),
-                d AS (INSERT INTO "SlackDelivery" ("key", "receivedAt", "kind", "payload", "owner", "leaseUntil")
-                      SELECT e->>'key', (e->>'at')::timestamp, e->>'kind', e->'payload', e->>'owner', (e->>'leaseUntil')::timestamp
-                        FROM input ORDER BY n
-                      ON CONFLICT ("key") DO NOTHING RETURNING "key")
-           SELECT i.n::int AS n,
-                  -- a key twice in one batch (Slack's retry beside the original): the first is the one
-                  EXISTS (SELECT 1 FROM d WHERE d."key" = i.e->>'key')
-                    AND i.n = (SELECT min(j.n) FROM input j WHERE j.e->>'key' = i.e->>'key') AS "first",
-                  ${PERSON_COLUMNS}
-             FROM input i LEFT JOIN "Person" p ON p."slackId" = i.e->>'userId'`,
-          [
-            JSON.stringify(
-              batch.map(({ d, at }) => ({
-                key: d.key,
-                at: at.toISOString(),
-                kind: d.kind,
-                payload: d.payload,
-                owner: d.owner,
-                leaseUntil: d.leaseUntil.toISOString(),
-                userId: d.userId,
-              })),
-            ),
-          ],
-          "mamori_inbox_actors",
-          "ack",
-        );
-        const byN = new Map(rows.map((r) => [Number(r.n), r]));
-        batch.forEach((w, i) => {
-          const row = byN.get(i + 1);
-          if (!row?.first) w.resolve({ first: false });
-          else w.resolve({ first: true, person: row.slackId === null ? null : personOf(row) });
-        });
-      } catch (e) {
-        for (const w of batch) w.reject(e);
-      }
+  /** Sends what waits, in statements of at most MAX_BATCH, while fewer than `most` are out. */
+  private pump(): void {
+    if (this.lingerMs > 0 && this.out === 0 && this.waiting.length < MAX_BATCH) {
+      this.lingering ??= setTimeout(() => {
+        this.lingering = undefined;
+        this.send0();
+      }, this.lingerMs);
+      return;
     }
-    this.running = false;
+    this.send0();
+  }
+
+  private send0(): void {
+    while (this.out < this.most && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MAX_BATCH);
+      this.out++;
+      void this.send(batch).finally(() => {
+        this.out--;
+        // what arrived meanwhile goes at once: it has waited for this statement already
+        this.send0();
+      });
+    }
+  }
+
+  private async send(batch: DeliveryBatcher["waiting"]): Promise<void> {
+    try {
+      const rows = await this.database.query<PersonRow & { n: number; first: boolean }>(
+        `WITH input AS (SELECT e, n FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(e, n)),
+              d AS (INSERT INTO "SlackDelivery" ("key", "receivedAt", "kind", "payload", "owner", "leaseUntil")
+                    SELECT e->>'key', (e->>'at')::timestamp, e->>'kind', e->'payload', e->>'owner', (e->>'leaseUntil')::timestamp
+                      FROM input ORDER BY n
+                    ON CONFLICT ("key") DO NOTHING RETURNING "key")
+         SELECT i.n::int AS n,
+                -- a key twice in one batch (Slack's retry beside the original): the first is the one
+                EXISTS (SELECT 1 FROM d WHERE d."key" = i.e->>'key')
+                  AND i.n = (SELECT min(j.n) FROM input j WHERE j.e->>'key' = i.e->>'key') AS "first",
+                ${PERSON_COLUMNS}
+           FROM input i LEFT JOIN "Person" p ON p."slackId" = i.e->>'userId'`,
+        [
+          JSON.stringify(
+            batch.map(({ d, at }) => ({
+              key: d.key,
+              at: at.toISOString(),
+              kind: d.kind,
+              payload: d.payload,
+              owner: d.owner,
+              leaseUntil: d.leaseUntil.toISOString(),
+              userId: d.userId,
+            })),
+          ),
+        ],
+        "mamori_inbox_actors",
+        "ack",
+      );
+      const byN = new Map(rows.map((r) => [Number(r.n), r]));
+      batch.forEach((w, i) => {
+        const row = byN.get(i + 1);
+        if (!row?.first) w.resolve({ first: false });
+        else w.resolve({ first: true, person: row.slackId === null ? null : personOf(row) });
+      });
+    } catch (e) {
+      for (const w of batch) w.reject(e);
+    }
   }
 }
 
 /** deliveries in one statement at most */
 const MAX_BATCH = 50;
+
+/**
+ * On the embedded database the record before the ack is the journal's line (ackJournal.ts),
+ * and this statement follows it: it waits a few milliseconds for the deliveries arriving
+ * meanwhile, so that a burst is written in a few statements instead of one or two per
+ * delivery (each statement costs the two threads more than the rows in it). The work of a
+ * delivery starts when its row is written: this much later.
+ */
+const JOURNALED_LINGER_MS = 8;
 
 function personOf(r: PersonRow & { n?: number; first?: boolean }): PersonRow {
   return {

@@ -3,15 +3,26 @@
 // `42`, `payload=null`) throws where nothing catches it and the process dies; and Bolt
 // refuses only stale timestamps, not ones far in the future. This wrapper of the receiver's
 // request listener reads the body once (Bolt reuses it), checks the signature and the
-// timestamp in both directions, checks the body's shape, and hands Bolt only what it and
-// the bot's listeners can read:
+// timestamp in both directions, checks the body's shape, and hands the app only what it and
+// the bot's listeners can read, parsed once (as Bolt's receiver would hand it):
 //   - too large: 413; not signed, signed with another secret, stale or > 5 min ahead: 401;
 //   - signed but malformed (not an object, a payload Bolt or the registry would trip on): 400;
 //   - signed, well formed, of a type the bot does not handle: 200 and nothing else.
 // Every refusal is logged (what was wrong, never the body).
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
-import { HTTPModuleFunctions, isRawBodyError, verifySlackRequest, type BufferedIncomingMessage } from "@slack/bolt";
+import {
+  HTTPModuleFunctions,
+  HTTPResponseAck,
+  isRawBodyError,
+  verifySlackRequest,
+  type BufferedIncomingMessage,
+  type Logger as BoltLogger,
+  type ReceiverEvent,
+  type ReceiverProcessEventErrorHandlerArgs,
+  type ReceiverUnhandledRequestHandlerArgs,
+} from "@slack/bolt";
+
 import { errorText, type Logger } from "../log.js";
 import { hasControlCharacter } from "./modal.js";
 
@@ -103,30 +114,45 @@ function screenEvent(b: unknown): Screened {
   }
 }
 
+/** A signed body as Bolt would hand it to the app (a form, its `payload` field as JSON, or JSON), with what to do with it. */
+export type ReadBody = { screened: Screened; body?: Record<string, unknown> };
+
 /**
- * Whether a signed body may go on to Bolt: parsed the way Bolt parses it (a form body, its
- * `payload` field as JSON, or JSON), then its shape checked. Pure.
+ * Whether a signed body may go on to Bolt, with the body parsed the way Bolt parses it (a
+ * form body, its `payload` field as JSON, or JSON), then its shape checked. Parsed once:
+ * the body handed to the app is this one (a press's payload is large; Bolt would parse it
+ * again). Pure.
  */
-export function screenBody(contentType: string | undefined, raw: string): Screened {
+export function readBody(contentType: string | undefined, raw: string): ReadBody {
   if (contentType === "application/x-www-form-urlencoded") {
     const q = parseQuery(raw);
-    if (q.payload === undefined) return screenCommand(q);
-    if (!isStr(q.payload)) return bad("more than one payload");
+    if (q.payload === undefined) {
+      const screened = screenCommand(q);
+      return screened.pass ? { screened, body: q } : { screened };
+    }
+    if (!isStr(q.payload)) return { screened: bad("more than one payload") };
     let p: unknown;
     try {
       p = JSON.parse(q.payload);
     } catch {
-      return bad("the payload is not JSON");
+      return { screened: bad("the payload is not JSON") };
     }
-    return screenPayload(p);
+    const screened = screenPayload(p);
+    return screened.pass ? { screened, body: p as Record<string, unknown> } : { screened };
   }
   let b: unknown;
   try {
     b = JSON.parse(raw);
   } catch {
-    return bad(`the body is not JSON (content type ${JSON.stringify(String(contentType ?? "none").slice(0, 60))})`);
+    return { screened: bad(`the body is not JSON (content type ${JSON.stringify(String(contentType ?? "none").slice(0, 60))})`) };
   }
-  return screenEvent(b);
+  const screened = screenEvent(b);
+  return screened.pass ? { screened, body: b as Record<string, unknown> } : { screened };
+}
+
+/** Whether a signed body may go on to Bolt (readBody without the body). Pure. */
+export function screenBody(contentType: string | undefined, raw: string): Screened {
+  return readBody(contentType, raw).screened;
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
@@ -175,14 +201,87 @@ export function arrivedAt(req: IncomingMessage): number | undefined {
 }
 
 /**
+ * What Bolt's HTTP receiver holds to hand a request to the app (HTTPReceiver's
+ * handleIncomingEvent reads the same): read here, never changed, so that a body parsed once
+ * goes to the app as Bolt would send it. Without them (another Bolt) the request goes to
+ * Bolt's own listener, which parses the body again.
+ */
+interface ReceiverParts {
+  app?: { processEvent(event: ReceiverEvent): Promise<void> };
+  logger: BoltLogger;
+  processBeforeResponse: boolean;
+  unhandledRequestHandler: (args: ReceiverUnhandledRequestHandlerArgs) => void;
+  unhandledRequestTimeoutMillis: number;
+  processEventErrorHandler: (args: ReceiverProcessEventErrorHandlerArgs) => Promise<boolean>;
+  customPropertiesExtractor: (req: BufferedIncomingMessage) => Record<string, unknown>;
+}
+
+function receiverParts(receiver: object): ReceiverParts | undefined {
+  const r = receiver as Partial<ReceiverParts>;
+  const ok =
+    typeof r.logger === "object" &&
+    typeof r.processBeforeResponse === "boolean" &&
+    typeof r.unhandledRequestHandler === "function" &&
+    typeof r.unhandledRequestTimeoutMillis === "number" &&
+    typeof r.processEventErrorHandler === "function" &&
+    typeof r.customPropertiesExtractor === "function";
+  return ok ? (r as ReceiverParts) : undefined;
+}
+
+/** Hands a checked, parsed body to the app as Bolt's HTTP receiver does (its handleIncomingEvent, after the parse). */
+async function dispatch(
+  parts: ReceiverParts,
+  app: NonNullable<ReceiverParts["app"]>,
+  req: BufferedIncomingMessage,
+  res: ServerResponse,
+  body: Record<string, unknown>,
+): Promise<void> {
+  if (body.type === "url_verification") return HTTPModuleFunctions.buildUrlVerificationResponse(res, body);
+  const ack = new HTTPResponseAck({
+    logger: parts.logger,
+    processBeforeResponse: parts.processBeforeResponse,
+    unhandledRequestHandler: parts.unhandledRequestHandler,
+    unhandledRequestTimeoutMillis: parts.unhandledRequestTimeoutMillis,
+    httpRequest: req,
+    httpRequestBody: body,
+    httpResponse: res,
+  });
+  const event: ReceiverEvent = {
+    body,
+    ack: ack.bind(),
+    retryNum: HTTPModuleFunctions.extractRetryNumFromHTTPRequest(req),
+    retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),
+    customProperties: parts.customPropertiesExtractor(req),
+  };
+  try {
+    await app.processEvent(event);
+    if (ack.storedResponse !== undefined) HTTPModuleFunctions.buildContentResponse(res, ack.storedResponse);
+  } catch (error) {
+    const acknowledged = await parts.processEventErrorHandler({
+      error: error as Error,
+      logger: parts.logger,
+      request: req,
+      response: res,
+      storedResponse: ack.storedResponse,
+    });
+    if (acknowledged) ack.ack();
+  }
+}
+
+/** Slack's SSL check (a form body with ssl_check=1), found without parsing a large body. */
+const SSL_CHECK = /(?:^|&)ssl_check=1(?:&|$)/;
+
+/**
  * Wraps a receiver's request listener: requests to the events path are read, checked and
  * answered here when they must not reach Bolt; everything else (the health routes, an
- * unknown path) goes to Bolt as before. Nothing thrown or rejected on the way escapes.
+ * unknown path) goes to Bolt as before. Nothing thrown or rejected on the way escapes. A
+ * request that may go on is handed to the app with the body read here, parsed once.
  */
 export function guardEntry(receiver: { requestListener: RequestListener }, o: { signingSecret: string; log: Logger; bodyLimit?: number }): void {
   const bolt = receiver.requestListener;
+  const parts = receiverParts(receiver);
   const limit = o.bodyLimit ?? BODY_LIMIT;
-  const screen = async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+  const screen = async (req: IncomingMessage, res: ServerResponse): Promise<{ req: BufferedIncomingMessage; body: Record<string, unknown> } | null> => {
     let buffered: BufferedIncomingMessage;
     try {
       buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, limit);
@@ -190,28 +289,28 @@ export function guardEntry(receiver: { requestListener: RequestListener }, o: { 
       const tooLarge = isRawBodyError(e) && (e as { statusCode?: number }).statusCode === 413;
       o.log.warn("a request to Slack's endpoint could not be read; refused", { status: tooLarge ? 413 : 400, error: errorText(e) });
       answer(res, tooLarge ? 413 : 400, true);
-      return false;
+      return null;
     }
     const raw = buffered.rawBody.toString();
     const contentType = header(req, "content-type");
     // Slack's SSL check carries no signature: answered here, and nothing else in its body
     // reaches Bolt (which is told not to verify again: this guard is where requests are verified)
-    if (contentType === "application/x-www-form-urlencoded" && parseQuery(raw).ssl_check === "1") {
+    if (contentType === "application/x-www-form-urlencoded" && SSL_CHECK.test(raw) && parseQuery(raw).ssl_check === "1") {
       answer(res, 200);
-      return false;
+      return null;
     }
     const unsigned = signatureProblem(req, raw, o.signingSecret);
     if (unsigned) {
       o.log.warn("a request not signed by Slack just now; refused", { status: 401, why: unsigned });
       answer(res, 401);
-      return false;
+      return null;
     }
-    const s = screenBody(contentType, raw);
-    if (s.pass) return true;
-    if (s.status === 400) o.log.warn("a signed request the bot cannot read; refused", { status: 400, why: s.why, bytes: buffered.rawBody.length });
-    else o.log.info("a signed request the bot does not handle; acknowledged and ignored", { why: s.why });
-    answer(res, s.status);
-    return false;
+    const { screened: s, body } = readBody(contentType, raw);
+    if (s.pass && body) return { req: buffered, body };
+    if (!s.pass && s.status === 400) o.log.warn("a signed request the bot cannot read; refused", { status: 400, why: s.why, bytes: buffered.rawBody.length });
+    else if (!s.pass) o.log.info("a signed request the bot does not handle; acknowledged and ignored", { why: s.why });
+    answer(res, s.pass ? 400 : s.status);
+    return null;
   };
   receiver.requestListener = (req, res) => {
     let path: string;
@@ -223,8 +322,11 @@ export function guardEntry(receiver: { requestListener: RequestListener }, o: { 
     if (req.method !== "POST" || path !== EVENTS_PATH) return bolt(req, res);
     arrivals.set(req, performance.now());
     screen(req, res)
-      .then((pass) => {
-        if (pass) bolt(req, res);
+      .then((read) => {
+        if (!read) return;
+        const app = parts?.app;
+        if (parts && app) return dispatch(parts, app, read.req, res, read.body);
+        bolt(req, res);
       })
       .catch((e) => {
         o.log.error("a request to Slack's endpoint failed before reaching the bot", { error: errorText(e) });
