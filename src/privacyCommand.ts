@@ -38,11 +38,18 @@ export function registerPrivacyCommand(app: App, s: Services, inbox: Inbox): voi
     );
     if (!recorded) return;
     const { person } = recorded;
-    await inbox.work(key, s, "/privacy", tell, async (ws, lang) => {
-      const actor = person && (await actorOf(ws, client, person));
-      lang.lang = actor?.lang;
-      await run(ws, actor);
-    });
+    await inbox.work(
+      key,
+      s,
+      "/privacy",
+      tell,
+      async (ws, lang) => {
+        const actor = person && (await actorOf(ws, client, person));
+        lang.lang = actor?.lang;
+        await run(ws, actor);
+      },
+      "later",
+    );
 
     async function run(s: Services, actor: Actor | null): Promise<void> {
       if (!actor) {

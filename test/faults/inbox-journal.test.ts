@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { JOURNAL_FILE, readEntries } from "../../src/platform/ackJournal.js";
 import { openDatabase, transact } from "../../src/platform/db.js";
@@ -74,8 +74,14 @@ describe.skipIf(onPostgres)("the ack journal of the embedded database", () => {
     // the ack went back while the session was held: it waited for the journal's line only
     expect(first).toBe("acked");
     expect(await counted(rig, "j1")).toBe(1);
-    const row = await rig.db.prisma.slackDelivery.findFirstOrThrow({ where: { key: { contains: "1.0001" } } });
-    expect(row).toMatchObject({ outcome: "done", payload: null, leaseUntil: null });
+    // closed with the rows ending within the next few milliseconds (inbox.ts, CLOSE_GATHER_MS)
+    await vi.waitFor(async () =>
+      expect(await rig.db.prisma.slackDelivery.findFirstOrThrow({ where: { key: { contains: "1.0001" } } })).toMatchObject({
+        outcome: "done",
+        payload: null,
+        leaseUntil: null,
+      }),
+    );
     await rig.fake.waitFor(() => rig.fake.ephemerals("U1").find((e) => e.text === "counted j1"));
   });
 

@@ -1,7 +1,7 @@
 // An exception thrown by a handler after its ack is caught by the registry, logged, and
 // the person told where they acted; the press's row is closed (nothing left to replay).
 // A modal whose handler throws before its ack shows the error in the modal.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { press, submit } from "../../src/platform/slack/handlers.js";
 import { inboxMessages } from "../../src/platform/slack/inbox.js";
@@ -27,8 +27,15 @@ describe("a handler that throws", () => {
     const told = await rig.fake.waitFor(() => rig.fake.ephemerals("U1").find((e) => e.text === inboxMessages("ja").failed));
     expect(told).toBeDefined();
     expect(rig.errors).toContain("the work after an ack failed; the person is told");
-    const row = await rig.db.prisma.slackDelivery.findFirstOrThrow({ where: { key: { contains: ":2.0001:boom:" } } });
-    expect(row).toMatchObject({ kind: "press", outcome: "failed", payload: null, leaseUntil: null });
+    // closed with the rows ending within the next few milliseconds (inbox.ts, CLOSE_GATHER_MS)
+    await vi.waitFor(async () =>
+      expect(await rig.db.prisma.slackDelivery.findFirstOrThrow({ where: { key: { contains: ":2.0001:boom:" } } })).toMatchObject({
+        kind: "press",
+        outcome: "failed",
+        payload: null,
+        leaseUntil: null,
+      }),
+    );
     // nothing left for a recovery pass
     expect(await rig.replica().recover()).toBe(0);
   });

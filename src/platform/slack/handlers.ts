@@ -185,7 +185,7 @@ export function press<V>(id: string, o: PressOptions<V>, handler: (c: PressConte
       // not recorded (the presser told), or a Slack retry or a duplicate delivery: the first one does the work
       if (!recorded) return;
       const { person } = recorded;
-      await inbox.work(key, s, id, tell, async (ws, lang) => proceed(ws, client, body, person && (await actorOf(ws, client, person)), tell, lang));
+      await inbox.work(key, s, id, tell, async (ws, lang) => proceed(ws, client, body, person && (await actorOf(ws, client, person)), tell, lang), "later");
     },
     replay: patient ? async (s, client, body, tell, lang) => proceed(s, client, body, await resolveActor(s, client, body.user.id), tell, lang) : undefined,
   };

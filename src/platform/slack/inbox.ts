@@ -48,6 +48,12 @@ export const INBOX_PASS_MS = 5_000;
 export const RECORD_TIMEOUT_MS = 1_500;
 /** A row claimed this many times (its work killed the process each time?) is given up: the person is told. */
 const MAX_ATTEMPTS = 3;
+/**
+ * A closing statement waits this long for the rows whose work ends meanwhile: in a burst
+ * one statement closes many rows, instead of one each on the connection the acks and
+ * decisions share. Nothing waits for it but the row (its lease runs 30 s).
+ */
+const CLOSE_GATHER_MS = 25;
 /** Slack's response_url works for 30 minutes. */
 const RESPONSE_URL_LIFE_MS = 30 * 60_000;
 
@@ -243,9 +249,11 @@ export class Inbox {
   /**
    * Runs the work of a recorded row after its ack: with Services that mark the row
    * decided in the first transaction the work commits; an exception is logged and the
-   * person told; the row is closed either way.
+   * person told; the row is closed either way. `closing: "later"` (a live delivery, whose
+   * handler holds a slot of the ack-first gate until it returns): returns once the work is
+   * done, and the row is closed with the others ending within CLOSE_GATHER_MS.
    */
-  async work(key: string, s: Services, what: string, tell: Tell, fn: WorkFn): Promise<void> {
+  async work(key: string, s: Services, what: string, tell: Tell, fn: WorkFn, closing: "awaited" | "later" = "awaited"): Promise<void> {
     // handed over at shutdown before its turn came: the next process does it
     if (this.handedOver.has(key)) return;
     this.held.add(key);
@@ -263,7 +271,8 @@ export class Inbox {
     } finally {
       this.held.delete(key);
     }
-    await this.close(key, outcome);
+    const closed = this.close(key, outcome);
+    if (closing === "awaited") await closed;
   }
 
   /** Starts the recovery pass: now, and every few seconds (with the lease renewals of what this process holds). */
@@ -294,6 +303,7 @@ export class Inbox {
     clearInterval(this.timer);
     this.timer = undefined;
     await Promise.all([this.beating, this.passing]);
+    await this.closesWritten();
     await this.closeUnclosed().catch(() => undefined);
     const left = [...this.held].filter((k) => !this.unclosed.has(k));
     if (left.length > 0) {
@@ -502,6 +512,8 @@ export class Inbox {
 
   private async closeBatches(): Promise<void> {
     this.closingRuns = true;
+    // the rows whose work ends meanwhile are closed by the same statement
+    await new Promise((r) => setTimeout(r, CLOSE_GATHER_MS));
     while (this.closing.length > 0) {
       const batch = this.closing.splice(0, 200);
       try {
@@ -523,6 +535,11 @@ export class Inbox {
       for (const b of batch) b.done();
     }
     this.closingRuns = false;
+  }
+
+  /** Until the closings asked for so far have been sent (a stop waits for them). */
+  private async closesWritten(): Promise<void> {
+    while (this.closingRuns || this.closing.length > 0) await new Promise((r) => setTimeout(r, 5));
   }
 
   private async closeUnclosed(): Promise<void> {
