@@ -106,9 +106,35 @@ async function startSeeder(): Promise<Record<string, Handler>> {
   };
 }
 
+/**
+ * --profile: where the bot allocates (V8's sampling heap profiler, counting what the
+ * collector has freed too: the allocation rate the collector pays for), written at stop as
+ * a .heapprofile (Chrome DevTools' Memory tab reads it) into BENCH_ALLOC_PROFILE_DIR.
+ */
+async function allocationSampling(): Promise<(() => Promise<void>) | undefined> {
+  const dir = env.BENCH_ALLOC_PROFILE_DIR;
+  if (!dir) return undefined;
+  const { Session } = await import("node:inspector/promises");
+  const session = new Session();
+  session.connect();
+  await session.post("HeapProfiler.startSampling", {
+    samplingInterval: 65536,
+    includeObjectsCollectedByMajorGC: true,
+    includeObjectsCollectedByMinorGC: true,
+  } as never);
+  return async () => {
+    const { profile } = (await session.post("HeapProfiler.stopSampling")) as { profile: unknown };
+    const fs = await import("node:fs");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(`${dir}/alloc-${process.pid}.heapprofile`, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function startBot(): Promise<Record<string, Handler>> {
   const { bot, database } = await openBot(true);
   const s = bot.services;
+  const allocations = await allocationSampling();
   return {
     drain: async (o: { timeoutMs: number }) => {
       // Waits until every outbox call is sent (or the timeout passes); reports how long it took.
@@ -152,7 +178,10 @@ async function startBot(): Promise<Record<string, Handler>> {
     },
     /** the embedded database's thread: PGlite's WebAssembly memory (none on PostgreSQL) */
     engine: async (o?: { gc?: boolean }) => (await s.database.engineMemory?.(o)) ?? null,
-    stop: () => closeBot(bot, database),
+    stop: async () => {
+      await allocations?.();
+      await closeBot(bot, database);
+    },
   };
 }
 

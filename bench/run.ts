@@ -14,7 +14,7 @@
 // the fake's work answering the bot would otherwise sit inside the bot's figures only).
 // Options: --quick (small series, to check that it works), --acks (full ack and
 // press-to-updated series, few submissions: for working on the acks; `npx tsx bench/run.ts
-// --acks` also skips the jobs), --profile (CPU profiles of the bot processes into bench/profiles/). BENCH_DATABASE_URL overrides the PostgreSQL
+// --acks` also skips the jobs), --profile (CPU profiles of the bot processes, and where the bot allocates, into bench/profiles/). BENCH_DATABASE_URL overrides the PostgreSQL
 // server (default postgresql://postgres@127.0.0.1:5432/test); the run works in a schema
 // of its own there and drops it at the end. PostgreSQL not answering skips its part.
 import crypto from "node:crypto";
@@ -282,7 +282,8 @@ class BotUnderTest {
     const t0 = performance.now();
     const profile = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(import.meta.dirname, "profiles")}`] : [];
     const as = startSettings();
-    this.app = await AppProcess.start({ ...as.env, ...this.env, BENCH_MODE: "bot" }, [...as.execArgv, ...profile, "--expose-gc"]);
+    const allocations: Record<string, string> = PROFILE ? { BENCH_ALLOC_PROFILE_DIR: path.resolve(import.meta.dirname, "profiles") } : {};
+    this.app = await AppProcess.start({ ...as.env, ...this.env, ...allocations, BENCH_MODE: "bot" }, [...as.execArgv, ...profile, "--expose-gc"]);
     this.sender = new SlackRequestSender({
       appUrl: `http://127.0.0.1:${this.port}/slack/events`,
       signingSecret: SIGNING_SECRET,

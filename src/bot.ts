@@ -8,6 +8,7 @@ import { Metrics } from "./platform/metrics.js";
 import { Outbox } from "./platform/outbox.js";
 import { permalinkAt, type Services } from "./platform/services.js";
 import { createSlackApp, workGateOf } from "./platform/slack/app.js";
+import { forTheWire } from "./platform/slack/clientOptions.js";
 import { SlackHandlers } from "./platform/slack/handlers.js";
 import { Inbox } from "./platform/slack/inbox.js";
 import { registerPrivacyCommand } from "./privacyCommand.js";
@@ -124,7 +125,8 @@ export async function createBot(o: BotOptions): Promise<Bot> {
     database,
     clock,
     log,
-    slack: { apiCall: (method, args) => app.client.apiCall(method, args) as unknown as Promise<Record<string, unknown>> },
+    // blocks and views as JSON text: the same request, without the client's full copy of them (clientOptions.ts)
+    slack: { apiCall: (method, args) => app.client.apiCall(method, forTheWire(args)) as unknown as Promise<Record<string, unknown>> },
     pollMs: o.outboxPollMs,
     gate: workGateOf(app),
     busy: () => (workGateOf(app)?.stats().waiting ?? 0) > 0,

@@ -323,12 +323,19 @@ export class Metrics {
       if (res.status === 429) this.slackErrors.inc({ method, error: "ratelimited" });
       else if (res.status !== 200) this.slackErrors.inc({ method, error: `http_${res.status}` });
       else if (res.headers.get("content-type")?.includes("json")) {
-        try {
-          const data = (await res.clone().json()) as { ok?: boolean; error?: unknown };
-          if (data.ok === false) this.slackErrors.inc({ method, error: typeof data.error === "string" && SLACK_ERROR.test(data.error) ? data.error : "other" });
-        } catch {
-          // not JSON after all: the client reports it
+        // read once, and parsed here only when it may be a refusal: the client parses what it
+        // is handed (a clone would keep a second copy of every message and view Slack echoes)
+        const text = await res.text();
+        if (text.includes('"ok":false')) {
+          try {
+            const data = JSON.parse(text) as { ok?: boolean; error?: unknown };
+            if (data.ok === false)
+              this.slackErrors.inc({ method, error: typeof data.error === "string" && SLACK_ERROR.test(data.error) ? data.error : "other" });
+          } catch {
+            // not JSON after all: the client reports it
+          }
         }
+        return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
       }
       return res;
     };

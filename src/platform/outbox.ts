@@ -570,21 +570,49 @@ export class Outbox {
     });
   }
 
+  /**
+   * The payload with each `{ $ref }` replaced by what its resolver gives. A payload without
+   * one (most: a message's blocks) is returned as it is, unwalked a second time and uncopied
+   * (it was read from its row for this send only).
+   */
   private async resolve(value: unknown): Promise<unknown> {
-    if (Array.isArray(value)) return Promise.all(value.map((v) => this.resolve(v)));
-    if (value && typeof value === "object") {
-      const obj = value as Record<string, unknown>;
-      if (typeof obj.$ref === "string") {
-        const r = this.resolvers.get(obj.$ref);
-        if (!r) throw new UnresolvedRef(`no resolver for ${obj.$ref}`);
-        const v = await r(this.opts.database.prisma as unknown as Tx, obj);
-        if (v === undefined) throw new UnresolvedRef(`${obj.$ref} ${JSON.stringify(obj)}`);
-        return v;
-      }
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(obj)) out[k] = await this.resolve(v);
-      return out;
-    }
-    return value;
+    const refs: Record<string, unknown>[] = [];
+    refsIn(value, refs);
+    if (refs.length === 0) return value;
+    const resolved = new Map<unknown, unknown>(
+      await Promise.all(
+        refs.map(async (ref): Promise<[unknown, unknown]> => {
+          const r = this.resolvers.get(ref.$ref as string);
+          if (!r) throw new UnresolvedRef(`no resolver for ${ref.$ref}`);
+          const v = await r(this.opts.database.prisma as unknown as Tx, ref);
+          if (v === undefined) throw new UnresolvedRef(`${ref.$ref} ${JSON.stringify(ref)}`);
+          return [ref, v];
+        }),
+      ),
+    );
+    return withRefs(value, resolved);
   }
+}
+
+/** The `{ $ref: string }` objects in a payload (not looking inside them). */
+function refsIn(value: unknown, out: Record<string, unknown>[]): void {
+  if (Array.isArray(value)) {
+    for (const v of value) refsIn(v, out);
+  } else if (value && typeof value === "object") {
+    const obj = value as Record<string, unknown>;
+    if (typeof obj.$ref === "string") out.push(obj);
+    else for (const k in obj) refsIn(obj[k], out);
+  }
+}
+
+/** A copy of `value` with each reference object replaced by what it resolved to. */
+function withRefs(value: unknown, resolved: Map<unknown, unknown>): unknown {
+  if (resolved.has(value)) return resolved.get(value);
+  if (Array.isArray(value)) return value.map((v) => withRefs(v, resolved));
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = withRefs(v, resolved);
+    return out;
+  }
+  return value;
 }

@@ -34,3 +34,21 @@ export function webClientOptions(apiUrl?: string, timeoutMs = SLACK_CALL_TIMEOUT
     rejectRateLimitedCalls: true,
   };
 }
+
+/** Arguments the client would send as JSON text anyway, and walks in full first (below). */
+const JSON_FIELDS = ["blocks", "view"] as const;
+
+/**
+ * The arguments of a Web API call with `blocks` and `view` already JSON text. The client
+ * sends a form body in which every argument that is not a string is JSON text, so the
+ * request is the same byte for byte; but before sending, the client copies every argument
+ * in full for a debug line (its `redact`, built even when debug is off) and serializes the
+ * objects again: for a message of 50 blocks that is most of what a call allocates.
+ * `attachments` stays as it is (the client reads it for a warning).
+ */
+export function forTheWire(args: Record<string, unknown>): Record<string, unknown> {
+  if (!JSON_FIELDS.some((k) => args[k] !== undefined && typeof args[k] !== "string")) return args;
+  const out: Record<string, unknown> = { ...args };
+  for (const k of JSON_FIELDS) if (out[k] !== undefined && out[k] !== null && typeof out[k] !== "string") out[k] = JSON.stringify(out[k]);
+  return out;
+}
