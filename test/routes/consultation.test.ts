@@ -8,10 +8,21 @@ import { ConsultActions, ConsultViews } from "../../src/routes/consultation/ids.
 import { parseSettings, SettingsError } from "../../src/settings.js";
 import type { Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
-import { ephemeralFor, fileRequest, parentShows, press, waitForDb } from "../support/flow.js";
-import { VALID_INPUTS } from "../support/forms.js";
+import { ephemeralFor, parentShows, press, waitForDb } from "../support/flow.js";
 import { openHome } from "../support/commands.js";
-import { CONSULTANTS as C, consultApprove, consultDm, consultObject, startRoutesHarness, statusBlock, statusShows } from "./support.js";
+import {
+  ABROAD,
+  CONSULTANTS as C,
+  consultApprove,
+  consultDm,
+  consultObject,
+  SECRECY,
+  SENSITIVE,
+  startRoutesHarness,
+  statusBlock,
+  statusShows,
+  toStage2,
+} from "./support.js";
 
 const P = ORG.people;
 let h: Harness;
@@ -22,18 +33,6 @@ afterAll(async () => {
   await h?.close();
 });
 const db = () => h.bot.services.database.prisma;
-
-const SENSITIVE = { ...VALID_INPUTS.purpose, sensitive: "yes", sensitiveConsent: "申込フォームで明示の同意を得る" };
-const ABROAD = { ...VALID_INPUTS.entrust, destination: "designated", country: "ドイツ", headcount: "40" };
-const SECRECY = { ...VALID_INPUTS.provide, secrecy: "yes", secrecyGround: "parties_consent" };
-
-/** Files a request and has the manager approve stage 1. */
-async function toStage2(kind: Parameters<typeof fileRequest>[2], inputs?: Parameters<typeof fileRequest>[3]) {
-  const filed = await fileRequest(h, P.employee, kind, inputs);
-  await press(h, P.manager, filed.parent, RequestActions.approve);
-  await parentShows(h, filed.parent, "第2段階");
-  return filed;
-}
 
 const rulesOf = (requestId: string, version = 1) => db().requestConsultRule.findMany({ where: { requestId, version }, orderBy: { ruleId: "asc" } });
 const answersOf = (requestId: string, version = 1) => db().requestConsultAnswer.findMany({ where: { requestId, version }, orderBy: { reviewerId: "asc" } });
@@ -73,7 +72,7 @@ describe("settings", () => {
 
 describe("each rule", () => {
   it("sensitive data, mode all: every reviewer must approve; the chief's button is held, then released", async () => {
-    const { id, code, parent } = await toStage2("purpose", SENSITIVE);
+    const { id, code, parent } = await toStage2(h, "purpose", SENSITIVE);
     // the round: legal (two holders) and infosec, all of them
     expect((await rulesOf(id)).map((r) => [r.ruleId, r.condition, r.mode, [...r.reviewers].sort()])).toEqual([
       ["sensitive", "sensitive", "all", [C.legal, C.legal2, C.security]],
@@ -146,7 +145,7 @@ describe("each rule", () => {
   });
 
   it("a recipient abroad, mode any: one approval of the two legal reviewers suffices", async () => {
-    const { id, code, parent } = await toStage2("entrust", ABROAD);
+    const { id, code, parent } = await toStage2(h, "entrust", ABROAD);
     expect((await rulesOf(id)).map((r) => [r.ruleId, r.mode, [...r.reviewers].sort()])).toEqual([["abroad", "any", [C.legal, C.legal2]]]);
     await statusShows(h, parent, "いずれか1人の承認で足ります");
     await consultApprove(h, C.legal2, await consultDm(h, C.legal2, code));
@@ -164,13 +163,13 @@ describe("each rule", () => {
   });
 
   it("more people than the threshold: the headcount rule", async () => {
-    const { id, parent } = await toStage2("entrust"); // 1200 people, in Japan
+    const { id, parent } = await toStage2(h, "entrust"); // 1200 people, in Japan
     expect((await rulesOf(id)).map((r) => [r.ruleId, r.condition, r.reviewers])).toEqual([["big", "headcount:1000", [C.security]]]);
     await statusShows(h, parent, "1,000人超");
   });
 
   it("secrecy of communications: the telecom compliance person", async () => {
-    const { id, code } = await toStage2("provide", SECRECY);
+    const { id, code } = await toStage2(h, "provide", SECRECY);
     expect((await rulesOf(id)).map((r) => [r.ruleId, r.reviewers])).toEqual([["secrecy", [C.telecom]]]);
     const dm = await consultDm(h, C.telecom, code);
     expect(dm.text).toContain("通信の秘密を含む");
@@ -184,12 +183,12 @@ describe("each rule", () => {
   });
 
   it("a kind chosen by the company: joint use consults a named Slack id", async () => {
-    const { id } = await toStage2("joint");
+    const { id } = await toStage2(h, "joint");
     expect((await rulesOf(id)).map((r) => [r.ruleId, r.condition, r.reviewers])).toEqual([["joint", "kind", [C.legal2]]]);
   });
 
   it("no rule matches: no consultation, the chief approves at once", async () => {
-    const { id, parent } = await toStage2("purpose");
+    const { id, parent } = await toStage2(h, "purpose");
     expect(await db().requestConsultRound.count({ where: { requestId: id } })).toBe(0);
     await press(h, P.chief, parent, RequestActions.approve);
     await waitForDb(
@@ -202,7 +201,7 @@ describe("each rule", () => {
 
 describe("an objection", () => {
   it("goes back to the requester like a send-back; the consultation starts again on the new version", async () => {
-    const { id, code, parent } = await toStage2("purpose", SENSITIVE);
+    const { id, code, parent } = await toStage2(h, "purpose", SENSITIVE);
     const dm = await consultDm(h, C.security, code);
     // a reason is required
     const empty = await consultObject(h, C.security, dm, "");
@@ -250,7 +249,7 @@ describe("an objection", () => {
 
 describe("承認者の追加", () => {
   it("the chief adds a consultant with a reason; the final approval waits for them", async () => {
-    const { id, code, parent } = await toStage2("purpose"); // no rule matches
+    const { id, code, parent } = await toStage2(h, "purpose"); // no rule matches
     const withAdd = await parentShows(h, parent, ConsultActions.add);
     // only the chief (or deputy) may add
     await h.slack.blockAction(P.manager, { actionId: ConsultActions.add, message: { channel: parent.channel, ts: parent.ts } });

@@ -8,11 +8,10 @@ import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
 import { RequestActions } from "../../src/requests/ids.js";
 import { ConsultActions } from "../../src/routes/consultation/ids.js";
 import { shown } from "../support/commands.js";
-import { fileRequest, parentShows, press, waitForDb } from "../support/flow.js";
-import { VALID_INPUTS } from "../support/forms.js";
+import { press, waitForDb } from "../support/flow.js";
 import type { Harness } from "../support/harness.js";
 import { ORG } from "../support/org.js";
-import { CONSULTANTS as C, consultApprove, consultDm, consultObject, startRoutesHarness } from "./support.js";
+import { ABROAD, CONSULTANTS as C, consultApprove, consultDm, consultObject, SECRECY, SENSITIVE, startRoutesHarness, toStage2 } from "./support.js";
 
 const P = ORG.people;
 let h: Harness;
@@ -21,17 +20,6 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 const db = () => h.bot.services.database.prisma;
-
-const SENSITIVE = { ...VALID_INPUTS.purpose, sensitive: "yes", sensitiveConsent: "申込フォームで明示の同意を得る" };
-const ABROAD = { ...VALID_INPUTS.entrust, destination: "designated", country: "ドイツ", headcount: "40" };
-const SECRECY = { ...VALID_INPUTS.provide, secrecy: "yes", secrecyGround: "parties_consent" };
-
-async function toStage2(kind: Parameters<typeof fileRequest>[2], inputs?: Parameters<typeof fileRequest>[3]) {
-  const filed = await fileRequest(h, P.employee, kind, inputs);
-  await press(h, P.manager, filed.parent, RequestActions.approve);
-  await parentShows(h, filed.parent, "第2段階");
-  return filed;
-}
 
 /** The DM as the fake shows it now, once it shows `text` (edited in place). */
 const dmShows = (m: FakeMessage, text: string) =>
@@ -53,7 +41,7 @@ function edited(before: FakeMessage, after: FakeMessage) {
 
 describe("a consultant's DM", () => {
   it("an approval: that consultant's DM loses its buttons with a stamp; the others keep theirs", async () => {
-    const { code } = await toStage2("purpose", SENSITIVE);
+    const { code } = await toStage2(h, "purpose", SENSITIVE);
     const [legal, legal2, security] = await Promise.all([C.legal, C.legal2, C.security].map((u) => consultDm(h, u, code)));
     await consultApprove(h, C.legal, legal!);
     const after = await dmShows(legal!, "✅ 合議で承認しました");
@@ -77,7 +65,7 @@ describe("a consultant's DM", () => {
   });
 
   it("mode any: the chief's final approval tells the consultant who never answered that no answer is needed", async () => {
-    const { id, code, parent } = await toStage2("entrust", ABROAD);
+    const { id, code, parent } = await toStage2(h, "entrust", ABROAD);
     const legal = await consultDm(h, C.legal, code);
     await consultApprove(h, C.legal2, await consultDm(h, C.legal2, code));
     await h.fake.waitFor(() => h.fake.thread(parent.channel, parent.ts).find((m) => m.text.includes("合議が整いました")));
@@ -93,7 +81,7 @@ describe("a consultant's DM", () => {
 
   it("withdrawn while consulting: the consultant's DM says so, in English for an English reader", async () => {
     await db().person.update({ where: { slackId: C.telecom }, data: { lang: "en" } });
-    const { id, code, parent } = await toStage2("provide", SECRECY);
+    const { id, code, parent } = await toStage2(h, "provide", SECRECY);
     const dm = await consultDm(h, C.telecom, code);
     await press(h, P.employee, parent, RequestActions.withdraw);
     await waitForDb(

@@ -3,7 +3,10 @@
 import { expect } from "vitest";
 import { parseSettings } from "../../src/settings.js";
 import type { FakeMessage } from "../../src/platform/slack/fake/index.js";
+import { RequestActions } from "../../src/requests/ids.js";
 import { ConsultActions, ConsultViews } from "../../src/routes/consultation/ids.js";
+import { fileRequest, parentShows, press } from "../support/flow.js";
+import { VALID_INPUTS } from "../support/forms.js";
 import { manifestScopes, startHarness, type Harness } from "../support/harness.js";
 import { ORG, ORG_YAML } from "../support/org.js";
 
@@ -67,4 +70,17 @@ export async function consultObject(h: Harness, user: string, msg: FakeMessage, 
   await h.slack.blockAction(user, { actionId: ConsultActions.object, message: { channel: msg.channel, ts: msg.ts } });
   const view = await h.fake.waitFor(() => h.fake.openViews(user).find((v) => !before.has(v.id) && v.view.callback_id === ConsultViews.object));
   return { view, res: await h.slack.fillAndSubmit(user, view.id, { "consult-reason": reason }) };
+}
+
+/** Inputs that call for a consultation by the default rules: sensitive data, abroad, secrecy of communications. */
+export const SENSITIVE = { ...VALID_INPUTS.purpose, sensitive: "yes", sensitiveConsent: "申込フォームで明示の同意を得る" };
+export const ABROAD = { ...VALID_INPUTS.entrust, destination: "designated", country: "ドイツ", headcount: "40" };
+export const SECRECY = { ...VALID_INPUTS.provide, secrecy: "yes", secrecyGround: "parties_consent" };
+
+/** Files a request as the employee and has the manager approve stage 1. */
+export async function toStage2(h: Harness, kind: Parameters<typeof fileRequest>[2], inputs?: Parameters<typeof fileRequest>[3]) {
+  const filed = await fileRequest(h, ORG.people.employee, kind, inputs);
+  await press(h, ORG.people.manager, filed.parent, RequestActions.approve);
+  await parentShows(h, filed.parent, "第2段階");
+  return filed;
 }

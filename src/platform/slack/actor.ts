@@ -107,21 +107,21 @@ class DeliveryBatcher {
     if (this.lingerMs > 0 && this.out === 0 && this.waiting.length < MAX_BATCH) {
       this.lingering ??= setTimeout(() => {
         this.lingering = undefined;
-        this.send0();
+        this.sendWaiting();
       }, this.lingerMs);
       return;
     }
-    this.send0();
+    this.sendWaiting();
   }
 
-  private send0(): void {
+  private sendWaiting(): void {
     while (this.out < this.most && this.waiting.length > 0) {
       const batch = this.waiting.splice(0, MAX_BATCH);
       this.out++;
       void this.send(batch).finally(() => {
         this.out--;
         // what arrived meanwhile goes at once: it has waited for this statement already
-        this.send0();
+        this.sendWaiting();
       });
     }
   }

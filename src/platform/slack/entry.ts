@@ -45,7 +45,9 @@ const isStr = (v: unknown): v is string => typeof v === "string";
 const userOf = (p: Record<string, unknown>): string | undefined => (isObj(p.user) && isStr(p.user.id) && p.user.id !== "" ? p.user.id : undefined);
 const hasUser = (p: Record<string, unknown>) => userOf(p) !== undefined;
 
-const bad = (why: string): Screened => ({ pass: false, status: 400, why });
+/** A body not handed on. */
+type Refused = Exclude<Screened, { pass: true }>;
+const bad = (why: string): Refused => ({ pass: false, status: 400, why });
 /**
  * An id or value the bot looks rows up by (a callback or action id, a button's value,
  * private_metadata) with a control character: none of the bot's has one, and NUL makes
@@ -53,8 +55,8 @@ const bad = (why: string): Screened => ({ pass: false, status: 400, why });
  * it with a field error, a command with a message.
  */
 const controlIn = (...values: unknown[]) => values.some((v) => isStr(v) && hasControlCharacter(v));
-const ignored = (why: string): Screened => ({ pass: false, status: 200, why });
-const PASS: Screened = { pass: true };
+const ignored = (why: string): Refused => ({ pass: false, status: 200, why });
+const PASS = { pass: true } as const satisfies Screened;
 
 /** An interaction payload (`payload=` of a form body): the types the bot listens to, with what their listeners read. */
 function screenPayload(p: unknown): Screened {
@@ -115,7 +117,7 @@ function screenEvent(b: unknown): Screened {
 }
 
 /** A signed body as Bolt would hand it to the app (a form, its `payload` field as JSON, or JSON), with what to do with it. */
-export type ReadBody = { screened: Screened; body?: Record<string, unknown> };
+export type ReadBody = { screened: typeof PASS; body: Record<string, unknown> } | { screened: Refused };
 
 /**
  * Whether a signed body may go on to Bolt, with the body parsed the way Bolt parses it (a
@@ -127,8 +129,7 @@ export function readBody(contentType: string | undefined, raw: string): ReadBody
   if (contentType === "application/x-www-form-urlencoded") {
     const q = parseQuery(raw);
     if (q.payload === undefined) {
-      const screened = screenCommand(q);
-      return screened.pass ? { screened, body: q } : { screened };
+      return passing(screenCommand(q), q);
     }
     if (!isStr(q.payload)) return { screened: bad("more than one payload") };
     let p: unknown;
@@ -137,8 +138,7 @@ export function readBody(contentType: string | undefined, raw: string): ReadBody
     } catch {
       return { screened: bad("the payload is not JSON") };
     }
-    const screened = screenPayload(p);
-    return screened.pass ? { screened, body: p as Record<string, unknown> } : { screened };
+    return passing(screenPayload(p), p as Record<string, unknown>);
   }
   let b: unknown;
   try {
@@ -146,8 +146,12 @@ export function readBody(contentType: string | undefined, raw: string): ReadBody
   } catch {
     return { screened: bad(`the body is not JSON (content type ${JSON.stringify(String(contentType ?? "none").slice(0, 60))})`) };
   }
-  const screened = screenEvent(b);
-  return screened.pass ? { screened, body: b as Record<string, unknown> } : { screened };
+  return passing(screenEvent(b), b as Record<string, unknown>);
+}
+
+/** The body with its verdict: handed on when it passes. */
+function passing(screened: Screened, body: Record<string, unknown>): ReadBody {
+  return screened.pass ? { screened: PASS, body } : { screened };
 }
 
 /** Whether a signed body may go on to Bolt (readBody without the body). Pure. */
@@ -305,11 +309,12 @@ export function guardEntry(receiver: { requestListener: RequestListener }, o: { 
       answer(res, 401);
       return null;
     }
-    const { screened: s, body } = readBody(contentType, raw);
-    if (s.pass && body) return { req: buffered, body };
-    if (!s.pass && s.status === 400) o.log.warn("a signed request the bot cannot read; refused", { status: 400, why: s.why, bytes: buffered.rawBody.length });
-    else if (!s.pass) o.log.info("a signed request the bot does not handle; acknowledged and ignored", { why: s.why });
-    answer(res, s.pass ? 400 : s.status);
+    const read = readBody(contentType, raw);
+    if ("body" in read) return { req: buffered, body: read.body };
+    const s = read.screened;
+    if (s.status === 400) o.log.warn("a signed request the bot cannot read; refused", { status: 400, why: s.why, bytes: buffered.rawBody.length });
+    else o.log.info("a signed request the bot does not handle; acknowledged and ignored", { why: s.why });
+    answer(res, s.status);
     return null;
   };
   receiver.requestListener = (req, res) => {
