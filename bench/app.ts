@@ -4,7 +4,8 @@
 // the real bot as main.ts builds it (createBot, default outbox poll), on PGlite
 // (BENCH_PGLITE_DIR) or on PostgreSQL (BENCH_DATABASE_URL, in schema BENCH_SCHEMA).
 // Answers control messages over IPC: ready, seed, drain, pending, query, probe, warnings, errors, memory, stop.
-import { performance } from "node:perf_hooks";
+import fs from "node:fs";
+import { constants, PerformanceObserver, performance } from "node:perf_hooks";
 import { App } from "@slack/bolt";
 import { createBot, type Bot } from "../src/bot.js";
 import { loadConfig } from "../src/config.js";
@@ -185,12 +186,41 @@ async function startBot(): Promise<Record<string, Handler>> {
   };
 }
 
+/** The main thread's CPU time so far, in seconds (Linux: /proc; undefined elsewhere). */
+function mainThreadCpu(): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    // utime and stime, in clock ticks (100 a second on Linux)
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The main thread's garbage collection so far, in ms, by kind (V8's gc performance entries). */
+const gcMs = { minor: 0, major: 0, other: 0 };
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) {
+    const kind = (e as { detail?: { kind?: number } }).detail?.kind;
+    const k = kind === constants.NODE_PERFORMANCE_GC_MINOR ? "minor" : kind === constants.NODE_PERFORMANCE_GC_MAJOR ? "major" : "other";
+    gcMs[k] += e.duration;
+  }
+}).observe({ entryTypes: ["gc"] });
+
 // Listen at once (messages sent before start-up ends would be lost); answer once started.
 const started = (mode === "bare" ? startBare() : mode === "seed" ? startSeeder() : startBot()).then(
   (h): Record<string, Handler> => ({
     ...h,
     ready: async () => ({ pid: process.pid }),
-    memory: async () => ({ ...process.memoryUsage(), resident: resident(), engine: await h.engine?.(undefined as never) }),
+    memory: async () => ({
+      ...process.memoryUsage(),
+      cpu: process.cpuUsage(),
+      mainCpu: mainThreadCpu(),
+      gcMs: { ...gcMs },
+      resident: resident(),
+      engine: await h.engine?.(undefined as never),
+    }),
     /** after a full collection (the process runs with --expose-gc): what is live, not what is garbage yet */
     memoryAfterGc: async () => {
       (globalThis as { gc?: () => void }).gc?.();

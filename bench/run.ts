@@ -629,8 +629,25 @@ const stripTargets = ({ targets: _t, ...s }: SeedResult) => s;
 
 // ---- the report -----------------------------------------------------------------------
 
-/** process.memoryUsage(), where the resident memory is (Linux), and PGlite's thread (embedded only) */
-type Mem = NodeJS.MemoryUsage & { resident?: Resident; engine?: EngineMemory | null };
+/**
+ * The process's CPU time (every thread) between two readings, in seconds (user + system), and
+ * the main thread's pauses for garbage collection meanwhile (V8's gc performance entries).
+ */
+function cpuOver(a: Mem, b: Mem): string {
+  if (!a.cpu || !b.cpu) return "?";
+  const all = (b.cpu.user - a.cpu.user + b.cpu.system - a.cpu.system) / 1e6;
+  const main = a.mainCpu !== undefined && b.mainCpu !== undefined ? b.mainCpu - a.mainCpu : undefined;
+  const cpu = `${all.toFixed(1)} s${main === undefined ? "" : ` (main thread ${main.toFixed(1)} s, other threads ${(all - main).toFixed(1)} s)`}`;
+  if (!a.gcMs || !b.gcMs) return cpu;
+  const gc = (k: "minor" | "major" | "other") => ((b.gcMs![k] - a.gcMs![k]) / 1000).toFixed(1);
+  return `${cpu}, of which the main thread's garbage collection ${gc("minor")} s young, ${gc("major")} s full, ${gc("other")} s other`;
+}
+
+/** process.memoryUsage(), the CPU time and collections so far, where the resident memory is (Linux), and PGlite's thread (embedded only) */
+type Mem = NodeJS.MemoryUsage & { cpu?: NodeJS.CpuUsage; mainCpu?: number; gcMs?: { minor: number; major: number; other: number } } & {
+  resident?: Resident;
+  engine?: EngineMemory | null;
+};
 interface Results {
   machine: Record<string, string | number>;
   seconds: number;
@@ -779,7 +796,12 @@ function report(r: Results): string {
   for (const [db, b] of runs) {
     if (!b) continue;
     mem("resident memory at rest (started, idle 1 s)", `bot, ${db}`, b.memory.idle, `; start-up ${(b.startMs / 1000).toFixed(1)} s`);
-    mem("resident memory after the load (1b, 2, 3, 1c)", `bot, ${db}`, b.memory.afterLoad, `; after 1b, 2, 3: RSS ${mb(b.memory.afterUpdate.rss)}`);
+    mem(
+      "resident memory after the load (1b, 2, 3, 1c)",
+      `bot, ${db}`,
+      b.memory.afterLoad,
+      `; after 1b, 2, 3: RSS ${mb(b.memory.afterUpdate.rss)}; CPU over the load ${cpuOver(b.memory.idle, b.memory.afterLoad)}`,
+    );
     mem(
       "after the load and a full collection",
       `bot, ${db}`,
