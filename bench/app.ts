@@ -133,6 +133,7 @@ async function allocationSampling(): Promise<(() => Promise<void>) | undefined> 
 }
 
 async function startBot(): Promise<Record<string, Handler>> {
+  countCollections();
   const { bot, database } = await openBot(true);
   const s = bot.services;
   const allocations = await allocationSampling();
@@ -198,15 +199,19 @@ function mainThreadCpu(): number | undefined {
   }
 }
 
-/** The main thread's garbage collection so far, in ms, by kind (V8's gc performance entries). */
+/** The bot's main thread's garbage collection so far, in ms, by kind (counted from startBot on). */
 const gcMs = { minor: 0, major: 0, other: 0 };
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) {
-    const kind = (e as { detail?: { kind?: number } }).detail?.kind;
-    const k = kind === constants.NODE_PERFORMANCE_GC_MINOR ? "minor" : kind === constants.NODE_PERFORMANCE_GC_MAJOR ? "major" : "other";
-    gcMs[k] += e.duration;
-  }
-}).observe({ entryTypes: ["gc"] });
+
+/** Counts the main thread's collections (V8's gc performance entries): the bot only, so the floor does no such work. */
+function countCollections(): void {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as { detail?: { kind?: number } }).detail?.kind;
+      const k = kind === constants.NODE_PERFORMANCE_GC_MINOR ? "minor" : kind === constants.NODE_PERFORMANCE_GC_MAJOR ? "major" : "other";
+      gcMs[k] += e.duration;
+    }
+  }).observe({ entryTypes: ["gc"] });
+}
 
 // Listen at once (messages sent before start-up ends would be lost); answer once started.
 const started = (mode === "bare" ? startBare() : mode === "seed" ? startSeeder() : startBot()).then(

@@ -638,13 +638,17 @@ function cpuOver(a: Mem, b: Mem): string {
   const all = (b.cpu.user - a.cpu.user + b.cpu.system - a.cpu.system) / 1e6;
   const main = a.mainCpu !== undefined && b.mainCpu !== undefined ? b.mainCpu - a.mainCpu : undefined;
   const cpu = `${all.toFixed(1)} s${main === undefined ? "" : ` (main thread ${main.toFixed(1)} s, other threads ${(all - main).toFixed(1)} s)`}`;
-  if (!a.gcMs || !b.gcMs) return cpu;
-  const gc = (k: "minor" | "major" | "other") => ((b.gcMs![k] - a.gcMs![k]) / 1000).toFixed(1);
+  const [from, to] = [a.gcMs, b.gcMs];
+  if (!from || !to) return cpu;
+  const gc = (k: keyof typeof from) => ((to[k] - from[k]) / 1000).toFixed(1);
   return `${cpu}, of which the main thread's garbage collection ${gc("minor")} s young, ${gc("major")} s full, ${gc("other")} s other`;
 }
 
 /** process.memoryUsage(), the CPU time and collections so far, where the resident memory is (Linux), and PGlite's thread (embedded only) */
-type Mem = NodeJS.MemoryUsage & { cpu?: NodeJS.CpuUsage; mainCpu?: number; gcMs?: { minor: number; major: number; other: number } } & {
+type Mem = NodeJS.MemoryUsage & {
+  cpu?: NodeJS.CpuUsage;
+  mainCpu?: number;
+  gcMs?: { minor: number; major: number; other: number };
   resident?: Resident;
   engine?: EngineMemory | null;
 };
