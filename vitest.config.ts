@@ -7,6 +7,8 @@ import { databaseTestFiles } from "./test/support/databaseFiles.js";
 // the same code without a database).
 const postgresUrl = process.env.TEST_DATABASE_URL;
 const ALL = ["test/**/*.test.ts"];
+// every plan answered from Prisma's plan cache (src/platform/planCache.ts) is checked against a fresh compile
+const PLAN_CACHE = "verify";
 
 export default defineConfig({
   test: {
@@ -22,9 +24,9 @@ export default defineConfig({
     // migrates the template databases every test file starts from, once per run
     globalSetup: ["test/support/templates.ts"],
     projects: [
-      { extends: true as const, test: { name: "pglite", include: ALL, env: { TEST_DATABASE_URL: "" } } },
+      { extends: true as const, test: { name: "pglite", include: ALL, env: { TEST_DATABASE_URL: "", MAMORI_PLAN_CACHE: PLAN_CACHE } } },
       ...(postgresUrl
-        ? [{ extends: true as const, test: { name: "postgres", include: [...databaseTestFiles()].sort(), env: { TEST_DATABASE_URL: postgresUrl } } }]
+        ? [{ extends: true as const, test: { name: "postgres", include: [...databaseTestFiles()].sort(), env: { TEST_DATABASE_URL: postgresUrl, MAMORI_PLAN_CACHE: PLAN_CACHE } } }]
         : []),
     ],
   },

@@ -4,6 +4,7 @@
 // the real bot as main.ts builds it (createBot, default outbox poll), on PGlite
 // (BENCH_PGLITE_DIR) or on PostgreSQL (BENCH_DATABASE_URL, in schema BENCH_SCHEMA).
 // Answers control messages over IPC: ready, seed, drain, pending, query, probe, warnings, errors, memory, stop.
+import { planCacheStats } from "../src/platform/planCache.js";
 import fs from "node:fs";
 import { constants, PerformanceObserver, performance } from "node:perf_hooks";
 import { App } from "@slack/bolt";
@@ -223,6 +224,7 @@ const started = (mode === "bare" ? startBare() : mode === "seed" ? startSeeder()
       cpu: process.cpuUsage(),
       mainCpu: mainThreadCpu(),
       gcMs: { ...gcMs },
+      plans: planCacheStats(),
       resident: resident(),
       engine: await h.engine?.(undefined as never),
     }),

@@ -34,6 +34,7 @@ import { AppProcess, closedLoop, ms, requestTiming, sleep, startSettings, stats,
 import type { SeedResult, Target } from "./seed.js";
 import type { Resident } from "./smaps.js";
 import type { EngineMemory } from "../src/platform/db.js";
+import type { PlanCacheStats } from "../src/platform/planCache.js";
 
 // ---- settings -------------------------------------------------------------------------
 
@@ -639,9 +640,19 @@ function cpuOver(a: Mem, b: Mem): string {
   const main = a.mainCpu !== undefined && b.mainCpu !== undefined ? b.mainCpu - a.mainCpu : undefined;
   const cpu = `${all.toFixed(1)} s${main === undefined ? "" : ` (main thread ${main.toFixed(1)} s, other threads ${(all - main).toFixed(1)} s)`}`;
   const [from, to] = [a.gcMs, b.gcMs];
-  if (!from || !to) return cpu;
+  const plans = a.plans && b.plans ? `; Prisma's plans: ${planLine(a.plans, b.plans)}` : "";
+  if (!from || !to) return cpu + plans;
   const gc = (k: keyof typeof from) => ((to[k] - from[k]) / 1000).toFixed(1);
-  return `${cpu}, of which the main thread's garbage collection ${gc("minor")} s young, ${gc("major")} s full, ${gc("other")} s other`;
+  return `${cpu}, of which the main thread's garbage collection ${gc("minor")} s young, ${gc("major")} s full, ${gc("other")} s other${plans}`;
+}
+
+/** Over the load: queries whose plan came from the cache, compiled and cached, compiled (a shape not cacheable). */
+function planLine(a: PlanCacheStats, b: PlanCacheStats): string {
+  const hits = b.hits - a.hits;
+  const misses = b.misses - a.misses;
+  const un = b.uncacheable - a.uncacheable;
+  const all = hits + misses + un;
+  return `${hits.toLocaleString("en")} of ${all.toLocaleString("en")} from the cache (${all ? ((hits / all) * 100).toFixed(1) : "0"}%), ${misses} shapes compiled, ${un.toLocaleString("en")} compiled (not cacheable)`;
 }
 
 /** process.memoryUsage(), the CPU time and collections so far, where the resident memory is (Linux), and PGlite's thread (embedded only) */
@@ -649,6 +660,7 @@ type Mem = NodeJS.MemoryUsage & {
   cpu?: NodeJS.CpuUsage;
   mainCpu?: number;
   gcMs?: { minor: number; major: number; other: number };
+  plans?: PlanCacheStats;
   resident?: Resident;
   engine?: EngineMemory | null;
 };

@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { AckJournal } from "./ackJournal.js";
+import { type CompilerClass, installPlanCache } from "./planCache.js";
 
 export type Db = PrismaClient;
 /** The transaction client handed to `db.$transaction(async (tx) => ...)`. */
@@ -87,7 +88,20 @@ export interface DbOptions {
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const MIGRATIONS_DIR = path.resolve(here, "../../prisma/migrations");
 
+/** The query compiler's module, the one the generated client loads (compilerWasm.getRuntime in src/generated/prisma/internal/class.ts). */
+const COMPILER_RUNTIME = "@prisma/client/runtime/query_compiler_bg.postgresql.mjs";
+
+/** Prisma's plans compiled once per shape of query (planCache.ts); MAMORI_PLAN_CACHE=off or verify. */
+async function cachePlans(): Promise<void> {
+  const mode = process.env.MAMORI_PLAN_CACHE;
+  const runtime = (await import(COMPILER_RUNTIME)) as { QueryCompiler?: Partial<CompilerClass> };
+  // another Prisma's runtime without this class: its queries are compiled as they always were
+  if (typeof runtime.QueryCompiler?.prototype?.compile !== "function") return;
+  installPlanCache(runtime.QueryCompiler as CompilerClass, mode === "off" || mode === "verify" ? mode : "on");
+}
+
 export async function openDatabase(opts: DbOptions): Promise<Database> {
+  await cachePlans();
   if (opts.databaseUrl) {
     const pg = await import("pg");
     const { PrismaPg } = await import("@prisma/adapter-pg");

@@ -1,0 +1,128 @@
+// Prisma's plans compiled once per shape (src/platform/planCache.ts): a query answered from
+// the cache writes and reads what the compiled one would, a shape whose values do not come
+// back whole in the plan is never cached, and "verify" catches a cached plan that differs.
+import { afterAll, describe, expect, it } from "vitest";
+import { type CompilerClass, installPlanCache, planCacheStats } from "../../src/platform/planCache.js";
+import { testDatabase, type TestDatabase } from "../support/db.js";
+
+let db: TestDatabase | undefined;
+afterAll(async () => {
+  await db?.dispose();
+});
+
+const delta = (before: ReturnType<typeof planCacheStats>) => {
+  const now = planCacheStats();
+  return { hits: now.hits - before.hits, misses: now.misses - before.misses, uncacheable: now.uncacheable - before.uncacheable };
+};
+
+describe("Prisma's plans from the cache, on the database", () => {
+  it("the second query of a shape is not compiled, and it writes and reads its own values", async () => {
+    db = await testDatabase();
+    const { prisma } = db;
+    const before = planCacheStats();
+    const at = (d: string) => new Date(`${d}T09:00:00.000Z`);
+    for (const [key, day, n] of [
+      ["plan-a", "2026-01-02", 1],
+      ["plan-b", "2026-03-04", 7],
+      ["plan-c", "2026-05-06", 40],
+    ] as const) {
+      await prisma.notice.create({ data: { key, at: at(day) } });
+      await prisma.codeCounter.create({ data: { key, value: n } });
+      await prisma.codeCounter.update({ where: { key }, data: { value: { increment: n } } });
+    }
+    const d = delta(before);
+    // three shapes, each compiled once and then taken from the cache twice
+    expect(d.misses).toBe(3);
+    expect(d.hits).toBe(6);
+    expect(d.uncacheable).toBe(0);
+    // what the database holds is each query's own values
+    const notices = await prisma.notice.findMany({ where: { key: { in: ["plan-a", "plan-b", "plan-c"] } }, orderBy: { key: "asc" } });
+    expect(notices.map((x) => [x.key, x.at.toISOString()])).toEqual([
+      ["plan-a", "2026-01-02T09:00:00.000Z"],
+      ["plan-b", "2026-03-04T09:00:00.000Z"],
+      ["plan-c", "2026-05-06T09:00:00.000Z"],
+    ]);
+    const counters = await prisma.codeCounter.findMany({ where: { key: { startsWith: "plan-" } }, orderBy: { key: "asc" } });
+    expect(counters.map((c) => [c.key, c.value])).toEqual([
+      ["plan-a", 2],
+      ["plan-b", 14],
+      ["plan-c", 80],
+    ]);
+    // a filter whose value the plan carries inside a longer string (LIKE 'plan-%') is never cached: each compiled
+    const again = planCacheStats();
+    expect(await prisma.codeCounter.count({ where: { key: { startsWith: "plan-b" } } })).toBe(1);
+    expect(await prisma.codeCounter.count({ where: { key: { startsWith: "plan-" } } })).toBe(3);
+    expect(await prisma.codeCounter.count({ where: { key: { startsWith: "nothing" } } })).toBe(0);
+    const d2 = delta(again);
+    expect(d2.hits).toBe(0);
+    expect(d2.misses).toBe(1);
+    expect(d2.uncacheable).toBe(2);
+  });
+});
+
+/** A stand-in compiler: plans that carry the query's values as the real one does, or inside text. */
+function fakeCompiler(plan: (q: { arguments: Record<string, unknown> }) => unknown) {
+  let compiled = 0;
+  class Compiler {
+    compile(query: string): unknown {
+      compiled++;
+      return plan((JSON.parse(query) as { query: { arguments: Record<string, unknown> } }).query);
+    }
+  }
+  return { Compiler: Compiler as CompilerClass & (new () => Compiler), compiled: () => compiled };
+}
+
+const query = (args: Record<string, unknown>) =>
+  JSON.stringify({ modelName: "M", action: "findMany", query: { arguments: args, selection: { $scalars: true } } });
+
+describe("what the cache trusts", () => {
+  it("fills each hole with the query's own value, as the plan carries it (an integer as text)", () => {
+    const f = fakeCompiler((q) => ({ sql: "SELECT … WHERE a = $1 AND b = $2", args: [q.arguments.a, String(q.arguments.b)] }));
+    installPlanCache(f.Compiler, "on");
+    const c = new f.Compiler();
+    expect(c.compile(query({ a: "x", b: 1 }))).toEqual({ sql: "SELECT … WHERE a = $1 AND b = $2", args: ["x", "1"] });
+    const compiledOnce = f.compiled(); // the query, and its stand-ins
+    expect(c.compile(query({ a: "y", b: 22 }))).toEqual({ sql: "SELECT … WHERE a = $1 AND b = $2", args: ["y", "22"] });
+    expect(f.compiled()).toBe(compiledOnce);
+  });
+
+  it("never caches a shape whose value the plan carries inside other text", () => {
+    const f = fakeCompiler((q) => ({ sql: `SELECT … WHERE a LIKE '${String(q.arguments.a)}%'`, args: [] }));
+    installPlanCache(f.Compiler, "on");
+    const c = new f.Compiler();
+    c.compile(query({ a: "x" }));
+    expect(c.compile(query({ a: "y" }))).toEqual({ sql: "SELECT … WHERE a LIKE 'y%'", args: [] });
+    expect(c.compile(query({ a: "z" }))).toEqual({ sql: "SELECT … WHERE a LIKE 'z%'", args: [] });
+  });
+
+  it("never caches a shape whose plan depends on a value beyond where it goes", () => {
+    // an empty string gives another plan: proven on "" it is not cached, so "x" is compiled
+    const f = fakeCompiler((q) =>
+      q.arguments.a === "" ? { sql: "SELECT … WHERE a IS NULL", args: [] } : { sql: "SELECT … WHERE a = $1", args: [q.arguments.a] },
+    );
+    installPlanCache(f.Compiler, "on");
+    const c = new f.Compiler();
+    expect(c.compile(query({ a: "" }))).toEqual({ sql: "SELECT … WHERE a IS NULL", args: [] });
+    expect(c.compile(query({ a: "x" }))).toEqual({ sql: "SELECT … WHERE a = $1", args: ["x"] });
+  });
+
+  it("keeps take, orderBy and the like whole in the shape: another value is another shape", () => {
+    const f = fakeCompiler((q) => ({
+      sql: `SELECT … ORDER BY a ${JSON.stringify(q.arguments.orderBy)} LIMIT ${String(q.arguments.take)}`,
+      args: [q.arguments.a],
+    }));
+    installPlanCache(f.Compiler, "on");
+    const c = new f.Compiler();
+    c.compile(query({ a: "x", orderBy: { a: "asc" }, take: 5 }));
+    expect(c.compile(query({ a: "y", orderBy: { a: "desc" }, take: -5 }))).toEqual({ sql: 'SELECT … ORDER BY a {"a":"desc"} LIMIT -5', args: ["y"] });
+  });
+
+  it('"verify" throws when a cached plan is not the one the compiler gives', () => {
+    // a compiler whose plan depends on a value in a way its first query could not show
+    const f = fakeCompiler((q) => ({ sql: "SELECT … WHERE a = $1", args: [q.arguments.a], note: q.arguments.a === "special" ? 1 : 0 }));
+    installPlanCache(f.Compiler, "verify");
+    const c = new f.Compiler();
+    c.compile(query({ a: "x" }));
+    expect(() => c.compile(query({ a: "special" }))).toThrow(/differs from the compiler's for M\.findMany/);
+  });
+});
