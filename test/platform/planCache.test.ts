@@ -58,6 +58,36 @@ describe("Prisma's plans from the cache, on the database", () => {
     expect(d2.misses).toBe(1);
     expect(d2.uncacheable).toBe(2);
   });
+
+  it("a Json field given as an object, an upsert whose where and create agree, and raw SQL: cached, each with its own values", async () => {
+    db ??= await testDatabase();
+    const { prisma } = db;
+    const before = planCacheStats();
+    const slot = (n: number) => new Date(Date.UTC(2026, 0, n, 9));
+    for (const [n, job, result] of [
+      [1, "plan-job-a", { sent: 3, to: ["U1", "U2"], note: "first" }],
+      [2, "plan-job-b", { sent: 40, to: ["U7", "U8"], note: "二つ目" }],
+    ] as const) {
+      const when = slot(n);
+      await prisma.jobRun.create({ data: { job, slot: when, claimedBy: `r${n}`, leaseUntil: when, startedAt: when, result } });
+      await prisma.setting.upsert({ where: { key: job }, create: { key: job, value: `v${n}` }, update: { value: `v${n}` } });
+      await prisma.$executeRaw`UPDATE "JobRun" SET "finishedAt" = ${slot(n + 10)}, error = ${`e${n}`} WHERE job = ${job}`;
+    }
+    const d = delta(before);
+    expect(d.misses).toBe(3);
+    expect(d.hits).toBe(3);
+    expect(d.uncacheable).toBe(0);
+    const runs = await prisma.jobRun.findMany({ where: { job: { in: ["plan-job-a", "plan-job-b"] } }, orderBy: { job: "asc" } });
+    expect(runs.map((r) => [r.job, r.result, r.finishedAt?.toISOString(), r.error])).toEqual([
+      ["plan-job-a", { sent: 3, to: ["U1", "U2"], note: "first" }, "2026-01-11T09:00:00.000Z", "e1"],
+      ["plan-job-b", { sent: 40, to: ["U7", "U8"], note: "二つ目" }, "2026-01-12T09:00:00.000Z", "e2"],
+    ]);
+    const settings = await prisma.setting.findMany({ where: { key: { in: ["plan-job-a", "plan-job-b"] } }, orderBy: { key: "asc" } });
+    expect(settings.map((x) => [x.key, x.value])).toEqual([
+      ["plan-job-a", "v1"],
+      ["plan-job-b", "v2"],
+    ]);
+  });
 });
 
 /** A stand-in compiler: plans that carry the query's values as the real one does, or inside text. */
@@ -104,6 +134,23 @@ describe("what the cache trusts", () => {
     const c = new f.Compiler();
     expect(c.compile(query({ a: "" }))).toEqual({ sql: "SELECT … WHERE a IS NULL", args: [] });
     expect(c.compile(query({ a: "x" }))).toEqual({ sql: "SELECT … WHERE a = $1", args: ["x"] });
+  });
+
+  it("which values are equal is part of the shape: a plan for equal values is never used for different ones", () => {
+    // like Prisma's upsert: one statement when where and create agree, another when not
+    const f = fakeCompiler((q) =>
+      q.arguments.a === q.arguments.b
+        ? { sql: "INSERT … ON CONFLICT", args: [q.arguments.a] }
+        : { sql: "SELECT …; INSERT …", args: [q.arguments.a, q.arguments.b] },
+    );
+    installPlanCache(f.Compiler, "on");
+    const c = new f.Compiler();
+    expect(c.compile(query({ a: "x", b: "x" }))).toEqual({ sql: "INSERT … ON CONFLICT", args: ["x"] });
+    expect(c.compile(query({ a: "y", b: "z" }))).toEqual({ sql: "SELECT …; INSERT …", args: ["y", "z"] });
+    const compiled = f.compiled();
+    expect(c.compile(query({ a: "w", b: "w" }))).toEqual({ sql: "INSERT … ON CONFLICT", args: ["w"] });
+    expect(c.compile(query({ a: "u", b: "v" }))).toEqual({ sql: "SELECT …; INSERT …", args: ["u", "v"] });
+    expect(f.compiled()).toBe(compiled);
   });
 
   it("keeps take, orderBy and the like whole in the shape: another value is another shape", () => {
