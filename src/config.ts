@@ -44,6 +44,8 @@ const ConfigSchema = z
     TZ: optionalString,
     LOG_LEVEL: optionalString.pipe(z.enum(["debug", "info", "warn", "error"]).optional()),
     LOG_FORMAT: optionalString.pipe(z.enum(["json", "pretty", "auto"], { message: "must be json, pretty or auto" }).optional()),
+    // read by openDatabase (src/platform/db.ts, planCache.ts); checked here so that a typo stops the bot at start
+    MAMORI_PLAN_CACHE: optionalString.pipe(z.enum(["on", "off", "verify"], { message: "must be on, off or verify" }).optional()),
     // the audit chain's keyed hashes of free text (src/platform/pii/seal.ts): a short key would be guessed
     AUDIT_HMAC_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)").optional()),
   })

@@ -233,12 +233,29 @@ function holesOf(plan: unknown, stands: Map<string | number, number>, standTree:
   return [...stands.values()].every((i) => seen.has(i)) ? holes : null;
 }
 
-/** A fresh plan: the template's, with the query's values (and parts of its value tree) in its holes. */
+/**
+ * The plan for a query of the template's shape: the template's, with the query's values
+ * (and parts of its value tree) in its holes. Only the objects on the way to a hole are
+ * copied; the rest is shared with the template, which is frozen (a runtime that wrote into
+ * a plan would throw, not change the next query's plan).
+ */
 function fill(t: Template, params: Param[], tree: unknown): unknown {
-  const plan = structuredClone(t.plan);
+  if (t.holes.length === 0) return t.plan;
+  type Node = Record<string | number, unknown>;
+  const copies = new Set<unknown>();
+  const copy = (v: unknown): Node => {
+    const c = (Array.isArray(v) ? [...v] : { ...(v as object) }) as Node;
+    copies.add(c);
+    return c;
+  };
+  const root = copy(t.plan);
   for (const h of t.holes) {
-    let to = plan as Record<string | number, unknown>;
-    for (const k of h.path.slice(0, -1)) to = to[k] as Record<string | number, unknown>;
+    let to = root;
+    for (let i = 0; i < h.path.length - 1; i++) {
+      const k = h.path[i]!;
+      if (!copies.has(to[k])) to[k] = copy(to[k]);
+      to = to[k] as Node;
+    }
     const last = h.path[h.path.length - 1]!;
     if ("part" in h) to[last] = JSON.stringify(at(tree, h.part));
     else {
@@ -246,7 +263,15 @@ function fill(t: Template, params: Param[], tree: unknown): unknown {
       to[last] = h.as === "string" ? String(v) : v;
     }
   }
-  return plan;
+  return root;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === "object" && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
 }
 
 /**
@@ -301,7 +326,7 @@ export function installPlanCache(compiler: CompilerClass, mode: "on" | "verify" 
 const INSTALLED = Symbol("mamori plan cache");
 
 function templateOf(compiler: object, compile: (q: string) => unknown, q: Query, tree: unknown, params: Param[], eq: number[], plan: unknown): Template | null {
-  if (params.length === 0) return { plan: structuredClone(plan), holes: [] };
+  if (params.length === 0) return { plan: deepFreeze(structuredClone(plan)), holes: [] };
   // equal values get the same stand-in, and a hole names the first of them
   const stands = new Map<string | number, number>();
   let n = 0;
@@ -319,7 +344,7 @@ function templateOf(compiler: object, compile: (q: string) => unknown, q: Query,
   }
   const holes = holesOf(standPlan, stands, standTree);
   if (!holes) return null;
-  const t = { plan: standPlan, holes };
+  const t = { plan: deepFreeze(standPlan), holes };
   // proven on this query: its own values in the holes give the compiler's own plan
   return isDeepStrictEqual(fill(t, params, tree), plan) ? t : null;
 }

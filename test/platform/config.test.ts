@@ -70,6 +70,11 @@ describe("loadConfig", () => {
     expect(configError({ ...VALID, LOG_FORMAT: "yaml" }).problems).toEqual(["LOG_FORMAT must be json, pretty or auto"]);
   });
 
+  it("MAMORI_PLAN_CACHE: on, off or verify; anything else stops the bot at start", () => {
+    for (const v of ["on", "off", "verify", ""]) expect(() => loadConfig({ ...VALID, MAMORI_PLAN_CACHE: v })).not.toThrow();
+    expect(configError({ ...VALID, MAMORI_PLAN_CACHE: "yes" }).problems).toEqual(["MAMORI_PLAN_CACHE must be on, off or verify"]);
+  });
+
   it("empty and blank values count as unset", () => {
     const c = loadConfig({ ...VALID, PORT: "", TZ: "  ", DATABASE_URL: "", SLACK_APP_TOKEN: "", PGLITE_DIR: " " });
     expect(c).toMatchObject({ port: 3000, timeZone: "Asia/Tokyo", pgliteDir: "./.data/pglite", mode: "http" });
