@@ -26,7 +26,12 @@ export default defineConfig({
     projects: [
       { extends: true as const, test: { name: "pglite", include: ALL, env: { TEST_DATABASE_URL: "", MAMORI_PLAN_CACHE: PLAN_CACHE } } },
       ...(postgresUrl
-        ? [{ extends: true as const, test: { name: "postgres", include: [...databaseTestFiles()].sort(), env: { TEST_DATABASE_URL: postgresUrl, MAMORI_PLAN_CACHE: PLAN_CACHE } } }]
+        ? [
+            {
+              extends: true as const,
+              test: { name: "postgres", include: [...databaseTestFiles()].sort(), env: { TEST_DATABASE_URL: postgresUrl, MAMORI_PLAN_CACHE: PLAN_CACHE } },
+            },
+          ]
         : []),
     ],
   },
