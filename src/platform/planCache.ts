@@ -182,8 +182,9 @@ function parts(tree: unknown, path: Path = [], out: { path: Path; value: unknown
  * arguments serialized whole), or one that does not come back.
  */
 function holesOf(plan: unknown, stands: Map<string | number, number>, standTree: unknown): Hole[] | null {
-  const byText = new Map<string, number>();
-  for (const [s, i] of stands) byText.set(String(s), i);
+  // an integer's stand-in may come back as its decimal text: that hole is filled with text
+  const byText = new Map<string, { i: number; as: "same" | "string" }>();
+  for (const [s, i] of stands) byText.set(String(s), { i, as: typeof s === "number" ? "string" : "same" });
   const holes: Hole[] = [];
   const seen = new Set<number>();
   const ints = [...stands.keys()].filter((s): s is number => typeof s === "number").map(String);
@@ -193,10 +194,10 @@ function holesOf(plan: unknown, stands: Map<string | number, number>, standTree:
   const walk = (v: unknown, path: Path) => {
     if (leaked) return;
     if (typeof v === "string") {
-      const i = byText.get(v);
-      if (i !== undefined) {
-        holes.push({ path, param: i, as: typeof [...stands.entries()].find(([, j]) => j === i)![0] === "number" ? "string" : "same" });
-        seen.add(i);
+      const found = byText.get(v);
+      if (found) {
+        holes.push({ path, param: found.i, as: found.as });
+        seen.add(found.i);
       } else if (carries(v)) {
         // a part of the arguments as JSON text (a Json field given as an object)?
         let parsed: unknown;
@@ -213,7 +214,7 @@ function holesOf(plan: unknown, stands: Map<string | number, number>, standTree:
           return;
         }
         holes.push({ path, part: part.path });
-        for (const [s, j] of byText) if (v.includes(s)) seen.add(j);
+        for (const [s, { i }] of byText) if (v.includes(s)) seen.add(i);
       }
       return;
     }
