@@ -200,6 +200,22 @@ function mainThreadCpu(): number | undefined {
   }
 }
 
+/** Every thread's CPU time so far, in seconds, by the thread's name and id (Linux: /proc; undefined elsewhere). */
+function threadsCpu(): Record<string, number> | undefined {
+  try {
+    const by: Record<string, number> = {};
+    for (const tid of fs.readdirSync("/proc/self/task")) {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+      const name = tid === String(process.pid) ? "main" : `${stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).trim()}/${tid}`;
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      by[name] = (by[name] ?? 0) + (Number(f[11]) + Number(f[12])) / 100;
+    }
+    return by;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The bot's main thread's garbage collection so far, in ms, by kind (counted from startBot on). */
 const gcMs = { minor: 0, major: 0, other: 0 };
 
@@ -223,6 +239,7 @@ const started = (mode === "bare" ? startBare() : mode === "seed" ? startSeeder()
       ...process.memoryUsage(),
       cpu: process.cpuUsage(),
       mainCpu: mainThreadCpu(),
+      threadsCpu: threadsCpu(),
       gcMs: { ...gcMs },
       plans: planCacheStats(),
       resident: resident(),

@@ -638,12 +638,34 @@ function cpuOver(a: Mem, b: Mem): string {
   if (!a.cpu || !b.cpu) return "?";
   const all = (b.cpu.user - a.cpu.user + b.cpu.system - a.cpu.system) / 1e6;
   const main = a.mainCpu !== undefined && b.mainCpu !== undefined ? b.mainCpu - a.mainCpu : undefined;
-  const cpu = `${all.toFixed(1)} s${main === undefined ? "" : ` (main thread ${main.toFixed(1)} s, other threads ${(all - main).toFixed(1)} s)`}`;
+  const cpu = `${all.toFixed(1)} s${main === undefined ? "" : ` (main thread ${main.toFixed(1)} s, other threads ${(all - main).toFixed(1)} s${byThread(a, b)})`}`;
   const [from, to] = [a.gcMs, b.gcMs];
   const plans = a.plans && b.plans ? `; Prisma's plans: ${planLine(a.plans, b.plans)}` : "";
   if (!from || !to) return cpu + plans;
   const gc = (k: keyof typeof from) => ((to[k] - from[k]) / 1000).toFixed(1);
   return `${cpu}, of which the main thread's garbage collection ${gc("minor")} s young, ${gc("major")} s full, ${gc("other")} s other${plans}`;
+}
+
+/**
+ * The other threads' CPU time between two readings, by the thread's name (PGlite's thread
+ * names itself "mamori-pglite"; V8's helpers and libuv's pool keep the process's "node"),
+ * largest first.
+ */
+function byThread(a: Mem, b: Mem): string {
+  if (!a.threadsCpu || !b.threadsCpu) return "";
+  const by = new Map<string, { s: number; n: number }>();
+  for (const [key, t] of Object.entries(b.threadsCpu)) {
+    if (key === "main") continue;
+    const name = key.slice(0, key.lastIndexOf("/"));
+    const s = t - (a.threadsCpu[key] ?? 0);
+    if (s < 0.05) continue;
+    const g = by.get(name) ?? { s: 0, n: 0 };
+    by.set(name, { s: g.s + s, n: g.n + 1 });
+  }
+  const rows = [...by].sort((x, y) => y[1].s - x[1].s);
+  return rows.length
+    ? `: ${rows.map(([name, g]) => `${name === "node" ? "V8's helpers and others" : name} ${g.s.toFixed(1)} s (${g.n} thread${g.n > 1 ? "s" : ""})`).join(", ")}`
+    : "";
 }
 
 /** Over the load: queries whose plan came from the cache, compiled and cached, compiled (a shape not cacheable). */
@@ -659,6 +681,8 @@ function planLine(a: PlanCacheStats, b: PlanCacheStats): string {
 type Mem = NodeJS.MemoryUsage & {
   cpu?: NodeJS.CpuUsage;
   mainCpu?: number;
+  /** every thread's CPU time so far, by name */
+  threadsCpu?: Record<string, number>;
   gcMs?: { minor: number; major: number; other: number };
   plans?: PlanCacheStats;
   resident?: Resident;
