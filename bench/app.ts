@@ -235,6 +235,8 @@ const started = (mode === "bare" ? startBare() : mode === "seed" ? startSeeder()
   (h): Record<string, Handler> => ({
     ...h,
     ready: async () => ({ pid: process.pid }),
+    /** the CPU time so far, without the rest of `memory` (whose reading of smaps would count in a round) */
+    cpu: async () => ({ cpu: process.cpuUsage(), mainCpu: mainThreadCpu() }),
     memory: async () => ({
       ...process.memoryUsage(),
       cpu: process.cpuUsage(),

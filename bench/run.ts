@@ -119,7 +119,61 @@ const managerFor = (i: number) => (i % 2 === 0 ? P.manager : P.manager2);
 /** People who type /privacy request. */
 const REQUESTERS = [P.employee, P.employee2, P.english, P.manager, P.soloManager];
 
-type AckStats = Stats & { errors: number; over3s: number };
+type AckStats = Stats & { errors: number; over3s: number; cpu?: RoundCpu };
+
+/**
+ * CPU time per request spent while a series' rounds were being sent (ms): by the app's
+ * process (all threads, and its main thread), by this process (the load generator, its
+ * sending thread and the fake Slack answering the app's calls), and by the PostgreSQL
+ * server's processes. In a closed loop of 20 in flight on 2 cores, the ack times follow it.
+ */
+type RoundCpu = { app: number; appMain: number; generator: number; server: number; n: number };
+type CpuReading = { cpu: NodeJS.CpuUsage; mainCpu?: number };
+
+/** CPU time of the PostgreSQL server's processes so far, ms (Linux: /proc; 0 elsewhere). */
+function serverCpuMs(): number {
+  let ticks = 0;
+  let pids: string[];
+  try {
+    pids = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  } catch {
+    return 0;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10;
+}
+
+/** Runs a round, adding the CPU spent meanwhile to `acc` (the app's read through `reading`). */
+async function counted<T>(acc: RoundCpu, reading: (() => Promise<CpuReading>) | undefined, n: number, round: () => Promise<T>): Promise<T> {
+  if (!reading) return round();
+  const a0 = await reading();
+  const g0 = process.cpuUsage();
+  const s0 = serverCpuMs();
+  const r = await round();
+  const s1 = serverCpuMs();
+  const g1 = process.cpuUsage(g0);
+  const a1 = await reading();
+  acc.app += (a1.cpu.user - a0.cpu.user + a1.cpu.system - a0.cpu.system) / 1000;
+  acc.appMain += ((a1.mainCpu ?? 0) - (a0.mainCpu ?? 0)) * 1000;
+  acc.generator += (g1.user + g1.system) / 1000;
+  acc.server += s1 - s0;
+  acc.n += n;
+  return r;
+}
+
+function perRequest(c: RoundCpu): RoundCpu {
+  const d = Math.max(1, c.n);
+  return { app: c.app / d, appMain: c.appMain / d, generator: c.generator / d, server: c.server / d, n: c.n };
+}
 
 /**
  * HTTP response times of `n` requests after `warmup`, `concurrency` in flight (closed loop);
@@ -159,22 +213,26 @@ async function interleaved(
   floorSend: (i: number) => Promise<{ status: number }>,
   botSend: (i: number) => Promise<{ status: number }>,
   settle: () => Promise<void>,
+  cpuOf?: { floor: () => Promise<CpuReading>; bot: () => Promise<CpuReading> },
 ): Promise<{ floor: AckStats; bot: AckStats }> {
   await timedLoop(WARMUP, CONCURRENCY, 0, floorSend);
   await timedLoop(WARMUP, CONCURRENCY, 0, botSend);
   await settle();
   const floor: Timed = { samples: [], errors: 0 };
   const bot: Timed = { samples: [], errors: 0 };
+  const floorCpu: RoundCpu = { app: 0, appMain: 0, generator: 0, server: 0, n: 0 };
+  const botCpu: RoundCpu = { app: 0, appMain: 0, generator: 0, server: 0, n: 0 };
   for (let r = 0, done = 0; r < ROUNDS; r++) {
     const size = Math.round((n * (r + 1)) / ROUNDS) - done;
-    const f = await timedLoop(size, CONCURRENCY, WARMUP + done, floorSend);
-    const b = await timedLoop(size, CONCURRENCY, WARMUP + done, botSend);
+    const f = await counted(floorCpu, cpuOf?.floor, size, () => timedLoop(size, CONCURRENCY, WARMUP + done, floorSend));
+    const b = await counted(botCpu, cpuOf?.bot, size, () => timedLoop(size, CONCURRENCY, WARMUP + done, botSend));
     await settle();
     floor.samples.push(...f.samples), (floor.errors += f.errors);
     bot.samples.push(...b.samples), (bot.errors += b.errors);
     done += size;
   }
-  return { floor: ackStats(floor), bot: ackStats(bot) };
+  const cpu = (c: RoundCpu) => (cpuOf ? { cpu: perRequest(c) } : {});
+  return { floor: { ...ackStats(floor), ...cpu(floorCpu) }, bot: { ...ackStats(bot), ...cpu(botCpu) } };
 }
 
 type UpdateStats = Stats & { notUpdated: number; ack: Stats; afterAck: Stats };
@@ -339,6 +397,7 @@ async function commandSeries(
   fake: FakeSlack,
   bot: BotUnderTest,
   bare: SlackRequestSender,
+  cpuOf: { floor: () => Promise<CpuReading>; bot: () => Promise<CpuReading> },
 ): Promise<{ floor: AckStats; bot: AckStats & { pickersOpened: number; pickersExpected: number } }> {
   let opened = 0;
   let sent = 0;
@@ -355,6 +414,7 @@ async function commandSeries(
       await fake.waitFor(() => opened >= sent, 30_000).catch(() => undefined);
       await bot.drain("after /privacy request");
     },
+    cpuOf,
   );
   fake.off("change", countOpened);
   return { floor: r.floor, bot: { ...r.bot, pickersOpened: opened, pickersExpected: sent } };
@@ -433,7 +493,8 @@ async function runBot(fake: FakeSlack, watcher: UpdateWatcher, bot: BotUnderTest
   const bare = await startBare(fake);
   try {
     progress(`${bot.name}: 1a/1b. /privacy request, ${CONCURRENCY} in flight, the bare app and the bot in ${ROUNDS} rounds each`);
-    const commands = await commandSeries(fake, bot, bare.sender);
+    const cpuOf = { floor: () => bare.app.call<CpuReading>("cpu"), bot: () => bot.app!.call<CpuReading>("cpu") };
+    const commands = await commandSeries(fake, bot, bare.sender, cpuOf);
 
     // 2. Modal submissions of a valid form: a real form's payload, submitted under fresh view ids.
     progress(`${bot.name}: 2. modal submissions, one at a time and ${CONCURRENCY} in flight`);
@@ -495,6 +556,7 @@ async function runBot(fake: FakeSlack, watcher: UpdateWatcher, bot: BotUnderTest
         roundStart = Number.NaN;
         await bot.drain("after approve presses");
       },
+      cpuOf,
     );
     const afterLoad = await bot.memory();
     const afterGc = await bot.app!.call<Mem>("memoryAfterGc");
@@ -668,6 +730,17 @@ function byThread(a: Mem, b: Mem): string {
     : "";
 }
 
+/** The CPU per request while the rounds were sent, the bot's and the floor's (RoundCpu). */
+function roundCpu(bot: RoundCpu | undefined, floor: RoundCpu | undefined): string {
+  if (!bot || !floor) return "";
+  const ms = (x: number) => x.toFixed(2);
+  const server = bot.server + floor.server > 0 ? `; the PostgreSQL server ${ms(bot.server)} / ${ms(floor.server)}` : "";
+  return (
+    `; CPU per request in the rounds, bot / bare Bolt: the app ${ms(bot.app)} / ${ms(floor.app)} ms (its main thread ${ms(bot.appMain)} / ${ms(floor.appMain)}), ` +
+    `the load generator and fake Slack ${ms(bot.generator)} / ${ms(floor.generator)}${server}`
+  );
+}
+
 /** Over the load: queries whose plan came from the cache, compiled and cached, compiled (a shape not cacheable). */
 function planLine(a: PlanCacheStats, b: PlanCacheStats): string {
   const hits = b.hits - a.hits;
@@ -764,7 +837,7 @@ function report(r: Results): string {
     `/privacy request ack (views.open), ${c}`,
     (b) => b.command,
     (f) => f.command,
-    (b) => `${n(b.command.pickersOpened)}/${n(b.command.pickersExpected)} modals opened`,
+    (b) => `${n(b.command.pickersOpened)}/${n(b.command.pickersExpected)} modals opened${roundCpu(b.command.cpu, b.floor.command.cpu)}`,
   );
   pair(
     "1c",
@@ -775,7 +848,8 @@ function report(r: Results): string {
     (f) => f.press,
     (b) =>
       `${n(b.press.decided)}/${n(b.press.pressed)} decided${b.press.decided < b.press.pressed ? " (rest failed after ack, see errors)" : ""}, ` +
-      `${b.press.decisionsPerSecond.toFixed(0)}/s (first press to last decision of each round: ${(b.press.decideMs / 1000).toFixed(1)} s in all); outbox backlog up to ${n(b.press.backlog)}`,
+      `${b.press.decisionsPerSecond.toFixed(0)}/s (first press to last decision of each round: ${(b.press.decideMs / 1000).toFixed(1)} s in all); outbox backlog up to ${n(b.press.backlog)}` +
+      roundCpu(b.press.cpu, b.floor.press.cpu),
   );
   pair(
     "2",
