@@ -140,7 +140,16 @@ export async function startLocal(config: Config, o: LocalOptions): Promise<Local
     const r = await fetch(`http://127.0.0.1:${botPort}${p}`, { signal: AbortSignal.timeout(5000) });
     return { status: r.status, body: await r.text(), type: r.headers.get("content-type") ?? undefined };
   };
-  const slack = await startLocalSlack({ port: config.port, fake, sender, workspace, log: o.log, health });
+  let slack: Awaited<ReturnType<typeof startLocalSlack>>;
+  try {
+    slack = await startLocalSlack({ port: config.port, fake, sender, workspace, log: o.log, health });
+  } catch (e) {
+    // PORT taken, say: nothing started here is left running behind the error
+    await bot.stop();
+    keeper.stop();
+    await fake.stop();
+    throw e;
+  }
   return {
     bot,
     fake,

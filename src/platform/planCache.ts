@@ -23,6 +23,7 @@
 //
 // MAMORI_PLAN_CACHE=off turns it off. MAMORI_PLAN_CACHE=verify (the test suite) also
 // compiles every query it answers from the cache and throws when the plans differ.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { isDeepStrictEqual } from "node:util";
 
 /** The query compiler's class as Prisma's runtime exports it (query_compiler_bg.*.mjs). */
@@ -73,6 +74,25 @@ export interface PlanCacheStats {
 
 const stats: PlanCacheStats = { hits: 0, misses: 0, uncacheable: 0 };
 export const planCacheStats = (): PlanCacheStats => ({ ...stats });
+
+/** The counts of the queries one piece of work makes itself (`countingPlans`). */
+const scoped = new AsyncLocalStorage<PlanCacheStats>();
+
+function counted(kind: keyof PlanCacheStats): void {
+  stats[kind]++;
+  const own = scoped.getStore();
+  if (own) own[kind]++;
+}
+
+/**
+ * Runs `work` and gives the counts of the queries it made itself: what other work of the
+ * process queries meanwhile (a timer, a test file that ran before) is not in them.
+ */
+export async function countingPlans<T>(work: () => Promise<T>): Promise<{ result: T; counts: PlanCacheStats }> {
+  const counts: PlanCacheStats = { hits: 0, misses: 0, uncacheable: 0 };
+  const result = await scoped.run(counts, work);
+  return { result, counts };
+}
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isInt = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && Math.abs(v) < 2 ** 31;
@@ -305,18 +325,18 @@ export function installPlanCache(compiler: CompilerClass, mode: "on" | "verify" 
     }
     const entry = cache.get(key);
     if (entry === "uncacheable") {
-      stats.uncacheable++;
+      counted("uncacheable");
       return compile.call(this, text);
     }
     if (entry) {
-      stats.hits++;
+      counted("hits");
       const plan = fill(entry, params, tree);
       if (mode === "verify" && !isDeepStrictEqual(plan, compile.call(this, text))) {
         throw new Error(`the plan cache gave a plan that differs from the compiler's for ${q.modelName ?? ""}.${q.action}`);
       }
       return plan;
     }
-    stats.misses++;
+    counted("misses");
     const plan = compile.call(this, text); // throws for an invalid query: nothing cached
     if (cache.size >= MAX_SHAPES) cache.delete(cache.keys().next().value!);
     cache.set(key, templateOf(this, compile, q, tree, params, eq, plan) ?? "uncacheable");

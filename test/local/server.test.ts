@@ -25,9 +25,17 @@ let port: number;
 let run: LocalRun;
 
 async function start(): Promise<LocalRun> {
-  const config = loadConfig({ PORT: String(port), PGLITE_DIR: path.join(dir, "pglite"), TZ: "Asia/Tokyo" });
-  expect(config.mode).toBe("local");
-  return startLocal(config, { log: silentLogger, database: db, outboxPollMs: 50 });
+  for (let attempt = 1; ; attempt++) {
+    const config = loadConfig({ PORT: String(port), PGLITE_DIR: path.join(dir, "pglite"), TZ: "Asia/Tokyo" });
+    expect(config.mode).toBe("local");
+    try {
+      return await startLocal(config, { log: silentLogger, database: db, outboxPollMs: 50 });
+    } catch (e) {
+      // the free port was taken by another test file meanwhile: another one
+      if ((e as { code?: string }).code !== "EADDRINUSE" || attempt >= 5) throw e;
+      port = await freePort();
+    }
+  }
 }
 
 const base = () => `http://127.0.0.1:${port}`;
