@@ -144,10 +144,10 @@ export async function startLocal(config: Config, o: LocalOptions): Promise<Local
   try {
     slack = await startLocalSlack({ port: config.port, fake, sender, workspace, log: o.log, health });
   } catch (e) {
-    // PORT taken, say: nothing started here is left running behind the error
-    await bot.stop();
+    // PORT taken, say: nothing started here is left running behind the error, which is the one reported
+    await bot.stop().catch(() => undefined);
     keeper.stop();
-    await fake.stop();
+    await fake.stop().catch(() => undefined);
     throw e;
   }
   return {
