@@ -13,6 +13,7 @@ import { loadConfig } from "../src/config.js";
 import { openDatabase, type Database } from "../src/platform/db.js";
 import { createLogger, type Logger } from "../src/platform/log.js";
 import { seedRequests, type SeedOptions } from "./seed.js";
+import { statCpu } from "./procStat.js";
 import { resident } from "./smaps.js";
 
 const env = process.env;
@@ -189,31 +190,22 @@ async function startBot(): Promise<Record<string, Handler>> {
 }
 
 /** The main thread's CPU time so far, in seconds (Linux: /proc; undefined elsewhere). */
-function mainThreadCpu(): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // utime and stime, in clock ticks (100 a second on Linux)
-    return (Number(f[11]) + Number(f[12])) / 100;
-  } catch {
-    return undefined;
-  }
-}
+const mainThreadCpu = (): number | undefined => statCpu(`/proc/self/task/${process.pid}/stat`)?.seconds;
 
-/** Every thread's CPU time so far, in seconds, by the thread's name and id (Linux: /proc; undefined elsewhere). */
+/** Every thread's CPU time so far, in seconds, by the thread's name and id, the main thread as "main" (Linux: /proc; undefined elsewhere). */
 function threadsCpu(): Record<string, number> | undefined {
+  let tids: string[];
   try {
-    const by: Record<string, number> = {};
-    for (const tid of fs.readdirSync("/proc/self/task")) {
-      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-      const name = tid === String(process.pid) ? "main" : `${stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")).trim()}/${tid}`;
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      by[name] = (by[name] ?? 0) + (Number(f[11]) + Number(f[12])) / 100;
-    }
-    return by;
+    tids = fs.readdirSync("/proc/self/task");
   } catch {
     return undefined;
   }
+  const by: Record<string, number> = {};
+  for (const tid of tids) {
+    const t = statCpu(`/proc/self/task/${tid}/stat`);
+    if (t) by[tid === String(process.pid) ? "main" : `${t.name}/${tid}`] = t.seconds;
+  }
+  return by;
 }
 
 /** The bot's main thread's garbage collection so far, in ms, by kind (counted from startBot on). */
@@ -237,16 +229,19 @@ const started = (mode === "bare" ? startBare() : mode === "seed" ? startSeeder()
     ready: async () => ({ pid: process.pid }),
     /** the CPU time so far, without the rest of `memory` (whose reading of smaps would count in a round) */
     cpu: async () => ({ cpu: process.cpuUsage(), mainCpu: mainThreadCpu() }),
-    memory: async () => ({
-      ...process.memoryUsage(),
-      cpu: process.cpuUsage(),
-      mainCpu: mainThreadCpu(),
-      threadsCpu: threadsCpu(),
-      gcMs: { ...gcMs },
-      plans: planCacheStats(),
-      resident: resident(),
-      engine: await h.engine?.(undefined as never),
-    }),
+    memory: async () => {
+      const threads = threadsCpu();
+      return {
+        ...process.memoryUsage(),
+        cpu: process.cpuUsage(),
+        mainCpu: threads?.main,
+        threadsCpu: threads,
+        gcMs: { ...gcMs },
+        plans: planCacheStats(),
+        resident: resident(),
+        engine: await h.engine?.(undefined as never),
+      };
+    },
     /** after a full collection (the process runs with --expose-gc): what is live, not what is garbage yet */
     memoryAfterGc: async () => {
       (globalThis as { gc?: () => void }).gc?.();

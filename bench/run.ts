@@ -32,6 +32,7 @@ import { VALID_INPUTS } from "../test/support/forms.js";
 import { ORG, ORG_YAML } from "../test/support/org.js";
 import { AppProcess, closedLoop, ms, requestTiming, sleep, startSettings, stats, table, ThreadedFetch, type Stats } from "./lib.js";
 import type { SeedResult, Target } from "./seed.js";
+import { statCpu } from "./procStat.js";
 import type { Resident } from "./smaps.js";
 import type { EngineMemory } from "../src/platform/db.js";
 import type { PlanCacheStats } from "../src/platform/planCache.js";
@@ -129,32 +130,27 @@ type AckStats = Stats & { errors: number; over3s: number; cpu?: RoundCpu };
  */
 type RoundCpu = { app: number; appMain: number; generator: number; server: number; n: number };
 type CpuReading = { cpu: NodeJS.CpuUsage; mainCpu?: number };
+/** How the floor's and the bot's CPU are read (their `cpu` handler, bench/app.ts). */
+type CpuReaders = { floor: () => Promise<CpuReading>; bot: () => Promise<CpuReading> };
 
 /** CPU time of the PostgreSQL server's processes so far, ms (Linux: /proc; 0 elsewhere). */
 function serverCpuMs(): number {
-  let ticks = 0;
   let pids: string[];
   try {
     pids = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p));
   } catch {
     return 0;
   }
+  let seconds = 0;
   for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (!stat.includes("(postgres)")) continue;
-      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      // the process ended meanwhile
-    }
+    const p = statCpu(`/proc/${pid}/stat`);
+    if (p?.name === "postgres") seconds += p.seconds;
   }
-  return ticks * 10;
+  return seconds * 1000;
 }
 
 /** Runs a round, adding the CPU spent meanwhile to `acc` (the app's read through `reading`). */
-async function counted<T>(acc: RoundCpu, reading: (() => Promise<CpuReading>) | undefined, n: number, round: () => Promise<T>): Promise<T> {
-  if (!reading) return round();
+async function counted<T>(acc: RoundCpu, reading: () => Promise<CpuReading>, n: number, round: () => Promise<T>): Promise<T> {
   const a0 = await reading();
   const g0 = process.cpuUsage();
   const s0 = serverCpuMs();
@@ -213,7 +209,7 @@ async function interleaved(
   floorSend: (i: number) => Promise<{ status: number }>,
   botSend: (i: number) => Promise<{ status: number }>,
   settle: () => Promise<void>,
-  cpuOf?: { floor: () => Promise<CpuReading>; bot: () => Promise<CpuReading> },
+  cpuOf: CpuReaders,
 ): Promise<{ floor: AckStats; bot: AckStats }> {
   await timedLoop(WARMUP, CONCURRENCY, 0, floorSend);
   await timedLoop(WARMUP, CONCURRENCY, 0, botSend);
@@ -224,15 +220,14 @@ async function interleaved(
   const botCpu: RoundCpu = { app: 0, appMain: 0, generator: 0, server: 0, n: 0 };
   for (let r = 0, done = 0; r < ROUNDS; r++) {
     const size = Math.round((n * (r + 1)) / ROUNDS) - done;
-    const f = await counted(floorCpu, cpuOf?.floor, size, () => timedLoop(size, CONCURRENCY, WARMUP + done, floorSend));
-    const b = await counted(botCpu, cpuOf?.bot, size, () => timedLoop(size, CONCURRENCY, WARMUP + done, botSend));
+    const f = await counted(floorCpu, cpuOf.floor, size, () => timedLoop(size, CONCURRENCY, WARMUP + done, floorSend));
+    const b = await counted(botCpu, cpuOf.bot, size, () => timedLoop(size, CONCURRENCY, WARMUP + done, botSend));
     await settle();
     floor.samples.push(...f.samples), (floor.errors += f.errors);
     bot.samples.push(...b.samples), (bot.errors += b.errors);
     done += size;
   }
-  const cpu = (c: RoundCpu) => (cpuOf ? { cpu: perRequest(c) } : {});
-  return { floor: { ...ackStats(floor), ...cpu(floorCpu) }, bot: { ...ackStats(bot), ...cpu(botCpu) } };
+  return { floor: { ...ackStats(floor), cpu: perRequest(floorCpu) }, bot: { ...ackStats(bot), cpu: perRequest(botCpu) } };
 }
 
 type UpdateStats = Stats & { notUpdated: number; ack: Stats; afterAck: Stats };
@@ -397,7 +392,7 @@ async function commandSeries(
   fake: FakeSlack,
   bot: BotUnderTest,
   bare: SlackRequestSender,
-  cpuOf: { floor: () => Promise<CpuReading>; bot: () => Promise<CpuReading> },
+  cpuOf: CpuReaders,
 ): Promise<{ floor: AckStats; bot: AckStats & { pickersOpened: number; pickersExpected: number } }> {
   let opened = 0;
   let sent = 0;

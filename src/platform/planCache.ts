@@ -75,7 +75,10 @@ export interface PlanCacheStats {
 const stats: PlanCacheStats = { hits: 0, misses: 0, uncacheable: 0 };
 export const planCacheStats = (): PlanCacheStats => ({ ...stats });
 
-/** The counts of the queries one piece of work makes itself (`countingPlans`). */
+/**
+ * The counts of the queries one piece of work makes itself (`countingPlans`, for the tests).
+ * Until something runs in it, `getStore()` is a check of a flag: nothing on the bot's queries.
+ */
 const scoped = new AsyncLocalStorage<PlanCacheStats>();
 
 function counted(kind: keyof PlanCacheStats): void {
