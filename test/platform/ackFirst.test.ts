@@ -72,6 +72,104 @@ describe("WorkGate", () => {
   });
 });
 
+describe("WorkGate: limited work waits while a burst is arriving", () => {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+  const gateOf = () => new WorkGate({ slots: 4, maxWaitMs: 1000, quietMs: 10, quietMaxMs: 1000, now: () => Date.now() });
+
+  it("a press alone starts its work at once", async () => {
+    const gate = gateOf();
+    const own = gate.arrived();
+    gate.answered();
+    const started: string[] = [];
+    void gate.enter({ waitMs: Infinity, limited: true, after: own }).then(() => started.push("decision"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual(["decision"]);
+  });
+
+  it("waits while requests are arriving or unacknowledged, then starts in arrival order once none has come for quietMs", async () => {
+    const gate = gateOf();
+    const started: string[] = [];
+    const a = gate.arrived();
+    const b = gate.arrived();
+    gate.answered(); // a acknowledged; b not yet
+    void gate.enter({ waitMs: Infinity, limited: true, after: a }).then((r) => (started.push("a"), r()));
+    await vi.advanceTimersByTimeAsync(50);
+    expect(started).toEqual([]); // b is still being acknowledged
+    gate.answered(); // b acknowledged: nothing arrived after b, but a waits for quiet and b's work comes after a's
+    void gate.enter({ waitMs: Infinity, limited: true, after: b }).then((r) => (started.push("b"), r()));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(started).toEqual(["a", "b"]); // b arrived 50 ms ago: quiet already
+    // a burst: every 2 ms a request, acknowledged at once
+    const c = gate.arrived();
+    gate.arrived();
+    gate.answered();
+    gate.answered();
+    void gate.enter({ waitMs: Infinity, limited: true, after: c }).then((r) => (started.push("c"), r()));
+    for (let i = 0; i < 20; i++) {
+      await vi.advanceTimersByTimeAsync(2);
+      gate.arrived();
+      gate.answered();
+    }
+    expect(started).toEqual(["a", "b"]);
+    // other work (a press that opens a modal) is not held
+    void gate.enter({ after: gate.arrived() }).then((r) => (started.push("modal"), r()));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual(["a", "b", "modal"]);
+    gate.answered();
+    await vi.advanceTimersByTimeAsync(9);
+    expect(started).toEqual(["a", "b", "modal"]);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(started).toEqual(["a", "b", "modal", "c"]);
+  });
+
+  it("a press that comes alone does not hold the work queued before it", async () => {
+    const gate = gateOf();
+    const started: string[] = [];
+    const first = gate.arrived();
+    gate.answered();
+    let releaseDecision: (() => void) | undefined;
+    void gate.enter({ waitMs: Infinity, limited: true, after: first }).then((r) => (started.push("decision"), (releaseDecision = r)));
+    await vi.advanceTimersByTimeAsync(1);
+    // the decision's messages wait for its slot; the next press comes 30 ms later, alone
+    void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("messages"), r()));
+    await vi.advanceTimersByTimeAsync(30);
+    gate.arrived();
+    releaseDecision!();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(started).toEqual(["decision", "messages"]);
+  });
+
+  it("waits for quiet at most quietMaxMs, so a steady stream of requests does not starve the work", async () => {
+    const gate = gateOf();
+    const started: number[] = [];
+    const own = gate.arrived();
+    gate.arrived(); // never acknowledged
+    gate.answered();
+    void gate.enter({ waitMs: Infinity, limited: true, after: own }).then(() => started.push(Date.now()));
+    const t0 = Date.now();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(started).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(started).toHaveLength(1);
+    expect(started[0]! - t0).toBeLessThanOrEqual(1002);
+    expect(gate.stats()).toMatchObject({ active: 1, waiting: 0, overflowed: 0 });
+  });
+
+  it("a command waits for quiet at most its own wait (its trigger_id expires)", async () => {
+    const gate = gateOf();
+    const own = gate.arrived();
+    gate.arrived(); // never acknowledged
+    gate.answered();
+    const started: string[] = [];
+    void gate.enter({ waitMs: 400, limited: true, after: own }).then(() => started.push("modal"));
+    await vi.advanceTimersByTimeAsync(399);
+    expect(started).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(started).toEqual(["modal"]);
+  });
+});
+
 describe("ackFirst tells how long each ack took", () => {
   type Event = Parameters<App["processEvent"]>[0];
   /** A stand-in for Bolt's App: its processEvent acks, as a listener would. */

@@ -21,6 +21,14 @@
 // their turn in that slot too (outbox.ts), without a time limit; each pass is short
 // (the message edits of a change, or later the Home tabs it refreshes).
 //
+// In a burst, limited work also waits for a quiet moment (`quietMs`, app.ts): while
+// requests keep arriving close together, or any is still being acknowledged, a decision,
+// a command's modal or an outbox pass does not start, so the acks of the burst do not
+// share the event loop (and the garbage) with the work of the ones before; it starts
+// once none has arrived for `quietMs`, or after `quietMaxMs` (a command after
+// `commandWaitMs`) however busy it is. A request that comes alone, and work whose request
+// is the last one that came, start at once as before.
+//
 // The gate only paces the work; it is not where acknowledged work exists. A command or a
 // press is recorded in the database with what it asks for before its ack (inbox.ts), so
 // work waiting here when the process dies is taken up by the next process or a replica.
@@ -52,6 +60,16 @@ export interface GateOptions {
   patient?: (actionId: string) => boolean;
   /** told how long each ack took, from Bolt receiving the request to the answer sent (metrics.ts) */
   ackSent?: (kind: AckKind, seconds: number) => void;
+  /**
+   * Limited work waits while requests keep arriving: until none is being acknowledged and
+   * none has arrived for this long (default 0: it does not wait), unless nothing arrived
+   * after the request it belongs to.
+   */
+  quietMs?: number;
+  /** limited work waits for a quiet moment at most this long, then takes its turn as before (default 1000) */
+  quietMaxMs?: number;
+  /** the clock of the quiet wait, in ms (default performance.now) */
+  now?: () => number;
 }
 
 /** A slash command or a shortcut: the person waits for the modal or answer it opens. */
@@ -75,8 +93,37 @@ export class WorkGate {
   private activeLimited = 0;
   private overflowed = 0;
   private readonly queue: Entry[] = [];
+  /** requests that arrived and are not acknowledged yet */
+  private arriving = 0;
+  /** the number of the last request to arrive, and when it and the one before it did */
+  private lastArrival = 0;
+  private lastArrivalAt = Number.NEGATIVE_INFINITY;
+  private arrivalBeforeAt = Number.NEGATIVE_INFINITY;
+  private quietTimer: NodeJS.Timeout | undefined;
+  private quietAt = 0;
+  private readonly now: () => number;
+  private readonly quietMs: number;
+  private readonly quietMaxMs: number;
 
-  constructor(private readonly o: GateOptions) {}
+  constructor(private readonly o: GateOptions) {
+    this.now = o.now ?? (() => performance.now());
+    this.quietMs = o.quietMs ?? 0;
+    this.quietMaxMs = o.quietMaxMs ?? 1000;
+  }
+
+  /** A request arrived: gives its number (the `after` of its work's turn); call `answered` once it is acknowledged. */
+  arrived(): number {
+    this.arriving++;
+    this.arrivalBeforeAt = this.lastArrivalAt;
+    this.lastArrivalAt = this.now();
+    return ++this.lastArrival;
+  }
+
+  /** A request that `arrived` was acknowledged (or ended without an ack): held work may start once all are. */
+  answered(): void {
+    this.arriving--;
+    if (this.arriving === 0 && this.queue.length > 0) this.next();
+  }
 
   /** Resolves when the caller may work; call the returned function when done (once). */
   enter(turn: Turn = {}): Promise<() => void> {
@@ -92,9 +139,9 @@ export class WorkGate {
       };
       // the slot is counted when it is given, the work starts at once
       const start = () => resolve(release);
-      const entry: Entry = { start, timer: undefined, limited: turn.limited ?? false };
-      // at once, unless work that may start is waiting ahead of it
-      if (this.mayStart(entry) && this.queue.every((q) => !this.mayStart(q))) {
+      const entry: Entry = { start, timer: undefined, limited: turn.limited ?? false, after: turn.after ?? this.lastArrival, since: this.now() };
+      // at once, unless work that may start is waiting ahead of it (limited work: unless any waits ahead of it)
+      if (this.mayStart(entry) && !(entry.limited && this.queue.some((q) => q.limited)) && this.queue.every((q) => !this.mayStart(q))) {
         this.take(entry);
         return start();
       }
@@ -108,6 +155,7 @@ export class WorkGate {
           start();
         }, waitMs);
       this.queue.push(entry);
+      this.recheckQuiet();
     });
   }
 
@@ -116,7 +164,40 @@ export class WorkGate {
   }
 
   private mayStart(e: Entry): boolean {
-    return this.active < this.o.slots && (!e.limited || this.activeLimited < (this.o.limitedSlots ?? 1));
+    return this.active < this.o.slots && (!e.limited || (this.activeLimited < (this.o.limitedSlots ?? 1) && this.quiet(e)));
+  }
+
+  /**
+   * Whether limited work may start as far as arriving requests go: none is being
+   * acknowledged, and none arrived after its own or for `quietMs`; or the last request came
+   * alone (`quietMs` after the one before it: no burst) and is the only one being
+   * acknowledged; or it waited `quietMaxMs`.
+   */
+  private quiet(e: Entry): boolean {
+    if (this.quietMs <= 0) return true;
+    const now = this.now();
+    if (now - e.since >= this.quietMaxMs) return true;
+    if (this.arriving === 0 && (this.lastArrival === e.after || now - this.lastArrivalAt >= this.quietMs)) return true;
+    return this.arriving <= 1 && this.lastArrivalAt - this.arrivalBeforeAt >= this.quietMs;
+  }
+
+  /** Looks again when the quiet wait of held work may be over (while requests are unacknowledged, `answered` looks). */
+  private recheckQuiet(): void {
+    if (this.quietMs <= 0) return;
+    const held = this.queue.find((q) => q.limited && !this.quiet(q));
+    if (!held) return;
+    const latest = held.since + this.quietMaxMs;
+    const at = this.arriving > 0 ? latest : Math.min(this.lastArrivalAt + this.quietMs, latest);
+    if (this.quietTimer && this.quietAt <= at) return;
+    clearTimeout(this.quietTimer);
+    this.quietAt = at;
+    this.quietTimer = setTimeout(
+      () => {
+        this.quietTimer = undefined;
+        this.next();
+      },
+      Math.max(1, Math.ceil(at - this.now())),
+    );
   }
 
   private take(e: Entry): void {
@@ -124,11 +205,14 @@ export class WorkGate {
     if (e.limited) this.activeLimited++;
   }
 
-  /** Starts waiting work in arrival order, passing over limited work while it holds all its slots. */
+  /** Starts waiting work in arrival order, passing over limited work while it holds all its slots or waits for quiet. */
   private next(): void {
+    // limited work starts in arrival order: none passes limited work that must wait
+    let limitedWaits = false;
     for (let i = 0; i < this.queue.length && this.active < this.o.slots; ) {
       const e = this.queue[i]!;
-      if (!this.mayStart(e)) {
+      if ((e.limited && limitedWaits) || !this.mayStart(e)) {
+        if (e.limited) limitedWaits = true;
         i++;
         continue;
       }
@@ -138,6 +222,7 @@ export class WorkGate {
       // a turn of the event loop first: requests that arrived meanwhile are acknowledged before this work starts
       setImmediate(e.start);
     }
+    this.recheckQuiet();
   }
 }
 
@@ -145,6 +230,10 @@ interface Entry {
   start: () => void;
   timer: NodeJS.Timeout | undefined;
   limited: boolean;
+  /** the last request that had arrived when it did (its own request's number) */
+  after: number;
+  /** when it started waiting */
+  since: number;
 }
 
 /** How a piece of work waits for its slot. */
@@ -153,6 +242,8 @@ export interface Turn {
   waitMs?: number;
   /** held among the `limitedSlots` */
   limited?: boolean;
+  /** the number `arrived` gave its request (default: the last request that arrived) */
+  after?: number;
 }
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
@@ -184,24 +275,30 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
     const command = isCommand(event.body as Record<string, unknown>);
     let release: (() => void) | undefined;
     const ack = event.ack;
+    const after = gate.arrived();
     // an approval waits however long it takes; a command's modal at most commandWaitMs; both in the limited slots
     const turn: Turn = command
-      ? { waitMs: o.commandWaitMs ?? o.maxWaitMs, limited: true }
+      ? { waitMs: o.commandWaitMs ?? o.maxWaitMs, limited: true, after }
       : isPatient(o, event.body as Record<string, unknown>)
-        ? { waitMs: Infinity, limited: true }
-        : {};
+        ? { waitMs: Infinity, limited: true, after }
+        : { after };
     const gated: ReceiverEvent = {
       ...event,
       ack: async (response) => {
         await ack(response);
-        if (!acked) o.ackSent?.(ackKind(event.body as Record<string, unknown>), (performance.now() - received) / 1000);
-        acked = true;
+        if (!acked) {
+          acked = true;
+          o.ackSent?.(ackKind(event.body as Record<string, unknown>), (performance.now() - received) / 1000);
+          gate.answered();
+        }
         if (!release) release = await gate.enter(turn);
       },
     };
     try {
       await processEvent(gated);
     } finally {
+      if (!acked) gate.answered();
+      acked = true;
       release?.();
     }
   };

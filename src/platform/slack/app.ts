@@ -34,6 +34,14 @@ const MAX_WAIT_MS = 1000;
  * for the modal it opens, and its trigger_id lives 3 s from when Slack issued it.
  */
 const COMMAND_WAIT_MS = 400;
+/**
+ * In a burst, the work after the acks (a decision, a modal, an outbox pass) waits until
+ * requests have stopped arriving for this long, so that it does not slow the acks of the
+ * requests still arriving; a press alone starts its work at once. It waits at most
+ * QUIET_MAX_MS (a command at most COMMAND_WAIT_MS).
+ */
+const QUIET_MS = 10;
+const QUIET_MAX_MS = 1000;
 
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
@@ -60,6 +68,8 @@ export function createSlackApp(o: SlackAppOptions): App {
     slots: o.workSlots ?? 4,
     maxWaitMs: MAX_WAIT_MS,
     commandWaitMs: COMMAND_WAIT_MS,
+    quietMs: QUIET_MS,
+    quietMaxMs: QUIET_MAX_MS,
     patient: o.patient,
     ackSent: metrics && ((kind, seconds) => metrics.ackSent(kind, seconds)),
   });
