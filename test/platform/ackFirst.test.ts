@@ -156,6 +156,47 @@ describe("WorkGate: limited work waits while a burst is arriving", () => {
     expect(gate.stats()).toMatchObject({ active: 1, waiting: 0, overflowed: 0 });
   });
 
+  it("requests left unanswered (a handler stuck before its ack) hold nothing once 3 s pass without another", async () => {
+    const gate = gateOf();
+    gate.arrived();
+    gate.arrived();
+    await vi.advanceTimersByTimeAsync(3000);
+    const started: string[] = [];
+    void gate.enter({ waitMs: Infinity, limited: true }).then(() => started.push("decision"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(started).toEqual(["decision"]);
+  });
+
+  it("whenQuiet (the journaled record's statement): at once after a lone request, after a burst once it is over, at most maxMs", async () => {
+    const gate = gateOf();
+    const seen: string[] = [];
+    gate.arrived();
+    gate.answered();
+    void gate.whenQuiet(300).then(() => seen.push("alone"));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual(["alone"]);
+    await vi.advanceTimersByTimeAsync(50);
+    gate.arrived();
+    gate.arrived();
+    void gate.whenQuiet(300).then(() => seen.push("after the burst"));
+    gate.arrived();
+    await vi.advanceTimersByTimeAsync(5);
+    gate.answered();
+    gate.answered();
+    gate.answered();
+    await vi.advanceTimersByTimeAsync(4);
+    expect(seen).toEqual(["alone"]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen).toEqual(["alone", "after the burst"]);
+    gate.arrived();
+    gate.arrived(); // neither answered
+    void gate.whenQuiet(300).then(() => seen.push("at most 300 ms"));
+    await vi.advanceTimersByTimeAsync(299);
+    expect(seen).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(seen).toEqual(["alone", "after the burst", "at most 300 ms"]);
+  });
+
   it("a command waits for quiet at most its own wait (its trigger_id expires)", async () => {
     const gate = gateOf();
     const own = gate.arrived();

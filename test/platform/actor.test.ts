@@ -73,6 +73,28 @@ describe("recordDelivery (the inbox's record before the ack, many at once in one
     const again = await Promise.all([d("g:1", "U1"), d("g:4", "U1")]);
     expect(again.map((r) => r.first)).toEqual([false, false]);
   });
+
+  it("with an ack journal the statement waits for the burst to end (the hold), then writes the burst in one; on a server it goes at once", async () => {
+    const lease = new Date("2026-11-28T01:03:00Z");
+    let release: (() => void) | undefined;
+    let holds = 0;
+    const hold = () => new Promise<void>((r) => ((release = r), holds++));
+    const d = (key: string, userId: string) => recordDelivery(s, { key, userId, kind: "press", payload: { key }, owner: "test-owner", leaseUntil: lease }, hold);
+    const all = Promise.all([d("h:1", "U1"), d("h:2", "U2"), d("h:3", "U1")]);
+    await new Promise((r) => setTimeout(r, 100));
+    const written = () => db.prisma.slackDelivery.count({ where: { key: { startsWith: "h:" } } });
+    if (db.journal) {
+      // the journal's lines are the record; the rows wait for the end of the burst
+      expect(await written()).toBe(0);
+      expect(holds).toBe(1);
+      release!();
+    } else {
+      expect(await written()).toBe(3);
+      expect(holds).toBe(0);
+    }
+    expect((await all).map((r) => (r.first ? r.person?.name : "-"))).toEqual(["山田 太郎", "佐藤 花子", "山田 太郎"]);
+    expect(await written()).toBe(3);
+  });
 });
 
 describe("resolveActor", () => {

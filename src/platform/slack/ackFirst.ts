@@ -87,12 +87,17 @@ export interface GateStats {
   overflowed: number;
 }
 
+/** Slack's time limit for an ack. */
+const SLACK_ACK_MS = 3000;
+
 /** A first-come first-served semaphore whose waiters give up waiting after `maxWaitMs`. */
 export class WorkGate {
   private active = 0;
   private activeLimited = 0;
   private overflowed = 0;
   private readonly queue: Entry[] = [];
+  /** what waits for a quiet moment without taking a slot (`whenQuiet`) */
+  private readonly quietWaiters: QuietWaiter[] = [];
   /** requests that arrived and are not acknowledged yet */
   private arriving = 0;
   /** the number of the last request to arrive, and when it and the one before it did */
@@ -122,7 +127,7 @@ export class WorkGate {
   /** A request that `arrived` was acknowledged (or ended without an ack): held work may start once all are. */
   answered(): void {
     this.arriving--;
-    if (this.arriving === 0 && this.queue.length > 0) this.next();
+    if (this.arriving === 0 && (this.queue.length > 0 || this.quietWaiters.length > 0)) this.next();
   }
 
   /** Resolves when the caller may work; call the returned function when done (once). */
@@ -139,7 +144,14 @@ export class WorkGate {
       };
       // the slot is counted when it is given, the work starts at once
       const start = () => resolve(release);
-      const entry: Entry = { start, timer: undefined, limited: turn.limited ?? false, after: turn.after ?? this.lastArrival, since: this.now() };
+      const entry: Entry = {
+        start,
+        timer: undefined,
+        limited: turn.limited ?? false,
+        after: turn.after ?? this.lastArrival,
+        since: this.now(),
+        quietMaxMs: this.quietMaxMs,
+      };
       // at once, unless work that may start is waiting ahead of it (limited work: unless any waits ahead of it)
       if (this.mayStart(entry) && !(entry.limited && this.queue.some((q) => q.limited)) && this.queue.every((q) => !this.mayStart(q))) {
         this.take(entry);
@@ -159,6 +171,20 @@ export class WorkGate {
     });
   }
 
+  /**
+   * Resolves at a quiet moment as limited work waits for it (at once when nothing arrived
+   * after the last request the caller knows of), or after `maxMs`; takes no slot.
+   */
+  whenQuiet(maxMs: number): Promise<void> {
+    const w: QuietWaiter = { after: this.lastArrival, since: this.now(), quietMaxMs: maxMs, resolve: () => undefined };
+    if (this.quiet(w)) return Promise.resolve();
+    return new Promise((resolve) => {
+      w.resolve = resolve;
+      this.quietWaiters.push(w);
+      this.recheckQuiet();
+    });
+  }
+
   stats(): GateStats {
     return { active: this.active, waiting: this.queue.length, overflowed: this.overflowed };
   }
@@ -173,21 +199,24 @@ export class WorkGate {
    * alone (`quietMs` after the one before it: no burst) and is the only one being
    * acknowledged; or it waited `quietMaxMs`.
    */
-  private quiet(e: Entry): boolean {
+  private quiet(e: Waiting): boolean {
     if (this.quietMs <= 0) return true;
     const now = this.now();
-    if (now - e.since >= this.quietMaxMs) return true;
-    if (this.arriving === 0 && (this.lastArrival === e.after || now - this.lastArrivalAt >= this.quietMs)) return true;
-    return this.arriving <= 1 && this.lastArrivalAt - this.arrivalBeforeAt >= this.quietMs;
+    if (now - e.since >= e.quietMaxMs) return true;
+    // a request still unanswered 3 s after the last one arrived (a handler stuck before its ack) is no burst
+    const arriving = now - this.lastArrivalAt < SLACK_ACK_MS ? this.arriving : 0;
+    if (arriving === 0 && (this.lastArrival === e.after || now - this.lastArrivalAt >= this.quietMs)) return true;
+    return arriving <= 1 && this.lastArrivalAt - this.arrivalBeforeAt >= this.quietMs;
   }
 
   /** Looks again when the quiet wait of held work may be over (while requests are unacknowledged, `answered` looks). */
   private recheckQuiet(): void {
     if (this.quietMs <= 0) return;
-    const held = this.queue.find((q) => q.limited && !this.quiet(q));
-    if (!held) return;
-    const latest = held.since + this.quietMaxMs;
-    const at = this.arriving > 0 ? latest : Math.min(this.lastArrivalAt + this.quietMs, latest);
+    let latest = Number.POSITIVE_INFINITY;
+    for (const q of [...this.queue, ...this.quietWaiters])
+      if ((!("limited" in q) || q.limited) && !this.quiet(q)) latest = Math.min(latest, q.since + q.quietMaxMs);
+    if (latest === Number.POSITIVE_INFINITY) return;
+    const at = this.arriving > 0 ? Math.min(this.lastArrivalAt + SLACK_ACK_MS, latest) : Math.min(this.lastArrivalAt + this.quietMs, latest);
     if (this.quietTimer && this.quietAt <= at) return;
     clearTimeout(this.quietTimer);
     this.quietAt = at;
@@ -222,18 +251,35 @@ export class WorkGate {
       // a turn of the event loop first: requests that arrived meanwhile are acknowledged before this work starts
       setImmediate(e.start);
     }
+    for (let i = 0; i < this.quietWaiters.length; ) {
+      const w = this.quietWaiters[i]!;
+      if (this.quiet(w)) {
+        this.quietWaiters.splice(i, 1);
+        w.resolve();
+      } else i++;
+    }
     this.recheckQuiet();
   }
 }
 
-interface Entry {
-  start: () => void;
-  timer: NodeJS.Timeout | undefined;
-  limited: boolean;
+/** How long something waits for a quiet moment. */
+interface Waiting {
   /** the last request that had arrived when it did (its own request's number) */
   after: number;
   /** when it started waiting */
   since: number;
+  /** it waits for quiet at most this long */
+  quietMaxMs: number;
+}
+
+interface QuietWaiter extends Waiting {
+  resolve: () => void;
+}
+
+interface Entry extends Waiting {
+  start: () => void;
+  timer: NodeJS.Timeout | undefined;
+  limited: boolean;
 }
 
 /** How a piece of work waits for its slot. */

@@ -69,13 +69,17 @@ export type Person = PersonRow;
  * flight wait for a few statements instead of twenty, each of which would queue for a
  * connection and commit on its own; a delivery arriving while only one is out goes at once.
  */
-export function recordDelivery(s: Services, d: DeliveryRecord): Promise<{ first: false } | { first: true; person: Person | null }> {
+export function recordDelivery(
+  s: Services,
+  d: DeliveryRecord,
+  hold?: () => Promise<void>,
+): Promise<{ first: false } | { first: true; person: Person | null }> {
   let batcher = batchers.get(s.database);
   if (!batcher) {
     batcher = new DeliveryBatcher(s.database);
     batchers.set(s.database, batcher);
   }
-  return batcher.record(d, s.clock.now());
+  return batcher.record(d, s.clock.now(), hold);
 }
 
 type Recorded = { first: false } | { first: true; person: Person | null };
@@ -89,26 +93,41 @@ class DeliveryBatcher {
   private readonly most: number;
   /** a statement waits this long for others to join it when none is out (journaled: the ack does not wait for it) */
   private readonly lingerMs: number;
-  private lingering: NodeJS.Timeout | undefined;
+  private lingering = false;
+  /** journaled: what the statement waits for besides others joining it (the end of a burst, ackFirst.ts) */
+  private hold: (() => Promise<void>) | undefined;
+  /** deliveries in one statement at most */
+  private readonly maxBatch: number;
   constructor(private readonly database: Services["database"]) {
     this.most = database.kind === "postgres" ? ACK_LANE_CONNECTIONS : 1;
     this.lingerMs = database.journal ? JOURNALED_LINGER_MS : 0;
+    this.maxBatch = database.journal ? JOURNALED_MAX_BATCH : MAX_BATCH;
   }
 
-  record(d: DeliveryRecord, at: Date): Promise<Recorded> {
+  record(d: DeliveryRecord, at: Date, hold?: () => Promise<void>): Promise<Recorded> {
+    this.hold = hold;
     return new Promise((resolve, reject) => {
       this.waiting.push({ d, at, resolve, reject });
       this.pump();
     });
   }
 
-  /** Sends what waits, in statements of at most MAX_BATCH, while fewer than `most` are out. */
+  /**
+   * Sends what waits, in statements of at most `maxBatch`, while fewer than `most` are out;
+   * journaled, a statement first lingers for others to join it (until the burst is over,
+   * given a hold).
+   */
   private pump(): void {
-    if (this.lingerMs > 0 && this.out === 0 && this.waiting.length < MAX_BATCH) {
-      this.lingering ??= setTimeout(() => {
-        this.lingering = undefined;
+    if (this.waiting.length === 0) return;
+    if (this.lingerMs > 0 && this.out === 0 && this.waiting.length < this.maxBatch) {
+      if (this.lingering) return;
+      this.lingering = true;
+      const go = () => {
+        this.lingering = false;
         this.sendWaiting();
-      }, this.lingerMs);
+      };
+      if (this.hold) this.hold().then(go, go);
+      else setTimeout(go, this.lingerMs);
       return;
     }
     this.sendWaiting();
@@ -116,12 +135,12 @@ class DeliveryBatcher {
 
   private sendWaiting(): void {
     while (this.out < this.most && this.waiting.length > 0) {
-      const batch = this.waiting.splice(0, MAX_BATCH);
+      const batch = this.waiting.splice(0, this.maxBatch);
       this.out++;
       void this.send(batch).finally(() => {
         this.out--;
-        // what arrived meanwhile goes at once: it has waited for this statement already
-        this.sendWaiting();
+        // journaled, what arrived meanwhile lingers again; else it goes at once (it has waited for this statement already)
+        this.pump();
       });
     }
   }
@@ -170,6 +189,8 @@ class DeliveryBatcher {
 
 /** deliveries in one statement at most */
 const MAX_BATCH = 50;
+/** journaled (nothing waits for the statement but the work, held in a burst anyway): a burst in one or two */
+const JOURNALED_MAX_BATCH = 200;
 
 /**
  * On the embedded database the record before the ack is the journal's line (ackJournal.ts),

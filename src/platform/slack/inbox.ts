@@ -46,6 +46,11 @@ export const INBOX_DRAIN_MS = 10_000;
 export const INBOX_PASS_MS = 5_000;
 /** Recording waits at most this long: the ack must still go back within Slack's 3 s. */
 export const RECORD_TIMEOUT_MS = 1_500;
+/**
+ * Journaled, the record's statement waits at most this long for a burst to end (ackFirst.ts)
+ * before it is sent: well inside RECORD_TIMEOUT_MS.
+ */
+const JOURNAL_HOLD_MS = 300;
 /** A row claimed this many times (its work killed the process each time?) is given up: the person is told. */
 const MAX_ATTEMPTS = 3;
 /**
@@ -186,7 +191,10 @@ export class Inbox {
     const leaseUntil = new Date(at.getTime() + this.leaseMs);
     const journal = this.o.database.journal?.isOpen ? this.o.database.journal : undefined;
     if (journal) journal.append({ key, kind, userId: payload.userId, payload, at: at.toISOString() });
-    const start = () => recordDelivery(s, { key, kind, userId: payload.userId, payload, owner: this.owner, leaseUntil });
+    // journaled, the statement waits for the end of a burst (at most JOURNAL_HOLD_MS): the work it starts waits for it anyway
+    const gate = journal ? this.o.gate?.() : undefined;
+    const hold = gate && (() => gate.whenQuiet(JOURNAL_HOLD_MS));
+    const start = () => recordDelivery(s, { key, kind, userId: payload.userId, payload, owner: this.owner, leaseUntil }, hold);
     // journaled: the statement is built and sent after this turn of the event loop, once the ack has gone
     const write = journal ? new Promise<Awaited<ReturnType<typeof start>>>((resolve, reject) => setImmediate(() => start().then(resolve, reject))) : start();
     let timer: NodeJS.Timeout | undefined;
