@@ -149,12 +149,22 @@ function serverCpuMs(): number {
   return seconds * 1000;
 }
 
+/**
+ * --profile: when each of the bot's rounds was sent (µs of the monotonic clock, as the CPU
+ * profiles' timestamps count), written to bench/profiles/rounds.json: the profiles' samples
+ * taken inside them are the acks' work.
+ */
+const botRounds: { start: number; end: number }[] = [];
+const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
 /** Runs a round, adding the CPU spent meanwhile to `acc` (the app's read through `reading`). */
-async function counted<T>(acc: RoundCpu, reading: () => Promise<CpuReading>, n: number, round: () => Promise<T>): Promise<T> {
+async function counted<T>(acc: RoundCpu, reading: () => Promise<CpuReading>, n: number, round: () => Promise<T>, bot = false): Promise<T> {
   const a0 = await reading();
   const g0 = process.cpuUsage();
   const s0 = serverCpuMs();
+  const start = monotonicUs();
   const r = await round();
+  if (PROFILE && bot) botRounds.push({ start, end: monotonicUs() });
   const s1 = serverCpuMs();
   const g1 = process.cpuUsage(g0);
   const a1 = await reading();
@@ -221,7 +231,7 @@ async function interleaved(
   for (let r = 0, done = 0; r < ROUNDS; r++) {
     const size = Math.round((n * (r + 1)) / ROUNDS) - done;
     const f = await counted(floorCpu, cpuOf.floor, size, () => timedLoop(size, CONCURRENCY, WARMUP + done, floorSend));
-    const b = await counted(botCpu, cpuOf.bot, size, () => timedLoop(size, CONCURRENCY, WARMUP + done, botSend));
+    const b = await counted(botCpu, cpuOf.bot, size, () => timedLoop(size, CONCURRENCY, WARMUP + done, botSend), true);
     await settle();
     floor.samples.push(...f.samples), (floor.errors += f.errors);
     bot.samples.push(...b.samples), (bot.errors += b.errors);
@@ -653,6 +663,7 @@ async function main(): Promise<void> {
     await pgBot.stop();
   }
 
+  if (PROFILE) fs.writeFileSync(path.resolve(import.meta.dirname, "profiles", "rounds.json"), JSON.stringify(botRounds));
   progress("done");
   const results: Results = {
     machine,

@@ -17,6 +17,8 @@ export type Level = "debug" | "info" | "warn" | "error";
 export type LogFormat = "json" | "pretty" | "auto";
 
 export interface Logger {
+  /** the lowest level written (absent: unknown, every call may write) */
+  readonly level?: Level;
   debug(msg: string, data?: Record<string, unknown>): void;
   info(msg: string, data?: Record<string, unknown>): void;
   warn(msg: string, data?: Record<string, unknown>): void;
@@ -136,7 +138,7 @@ export function createLogger(level: Level = "info", secrets: string[] = [], sink
       if (data) p[lvl](data, msg);
       else p[lvl](msg);
     };
-  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+  return { level, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
 function wantsPretty(format: LogFormat, toStderr: boolean): boolean {

@@ -83,8 +83,26 @@ describe("WorkGate: limited work waits while a burst is arriving", () => {
     gate.answered();
     const started: string[] = [];
     void gate.enter({ waitMs: Infinity, limited: true, after: own }).then(() => started.push("decision"));
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(1);
     expect(started).toEqual(["decision"]);
+  });
+
+  it("the first request of a burst, acknowledged before the rest was read: its work waits for the end of the burst", async () => {
+    const gate = gateOf();
+    const first = gate.arrived();
+    gate.answered();
+    const started: string[] = [];
+    void gate.enter({ waitMs: Infinity, limited: true, after: first }).then(() => started.push("first's decision"));
+    // the rest of the burst, read before the event loop's next turn
+    gate.arrived();
+    gate.arrived();
+    await vi.advanceTimersByTimeAsync(5);
+    gate.answered();
+    gate.answered();
+    await vi.advanceTimersByTimeAsync(4);
+    expect(started).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(started).toEqual(["first's decision"]);
   });
 
   it("waits while requests are arriving or unacknowledged, then starts in arrival order once none has come for quietMs", async () => {
@@ -163,7 +181,7 @@ describe("WorkGate: limited work waits while a burst is arriving", () => {
     await vi.advanceTimersByTimeAsync(3000);
     const started: string[] = [];
     void gate.enter({ waitMs: Infinity, limited: true }).then(() => started.push("decision"));
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.advanceTimersByTimeAsync(1);
     expect(started).toEqual(["decision"]);
   });
 

@@ -153,10 +153,15 @@ export class WorkGate {
         quietMaxMs: this.quietMaxMs,
       };
       // at once, unless work that may start is waiting ahead of it (limited work: unless any waits ahead of it)
-      if (this.mayStart(entry) && !(entry.limited && this.queue.some((q) => q.limited)) && this.queue.every((q) => !this.mayStart(q))) {
+      const atOnce = this.mayStart(entry) && !(entry.limited && this.queue.some((q) => q.limited)) && this.queue.every((q) => !this.mayStart(q));
+      if (atOnce && !(entry.limited && this.quietMs > 0)) {
         this.take(entry);
         return start();
       }
+      // Limited work that seems to come alone looks again after the requests already on their
+      // way have been read (the event loop's next poll): the first request of a burst is
+      // acknowledged before the rest of it is read, and its work would start inside the burst.
+      if (atOnce) setImmediate(() => this.next());
       if (Number.isFinite(waitMs))
         entry.timer = setTimeout(() => {
           const i = this.queue.indexOf(entry);
@@ -213,8 +218,8 @@ export class WorkGate {
   private recheckQuiet(): void {
     if (this.quietMs <= 0) return;
     let latest = Number.POSITIVE_INFINITY;
-    for (const q of [...this.queue, ...this.quietWaiters])
-      if ((!("limited" in q) || q.limited) && !this.quiet(q)) latest = Math.min(latest, q.since + q.quietMaxMs);
+    for (const q of this.queue) if (q.limited && !this.quiet(q)) latest = Math.min(latest, q.since + q.quietMaxMs);
+    for (const w of this.quietWaiters) if (!this.quiet(w)) latest = Math.min(latest, w.since + w.quietMaxMs);
     if (latest === Number.POSITIVE_INFINITY) return;
     const at = this.arriving > 0 ? Math.min(this.lastArrivalAt + SLACK_ACK_MS, latest) : Math.min(this.lastArrivalAt + this.quietMs, latest);
     if (this.quietTimer && this.quietAt <= at) return;
@@ -300,6 +305,12 @@ type ReceiverEvent = Parameters<App["processEvent"]>[0];
  * latency counts from when Bolt was handed the request.
  */
 export const RECEIVED_AT = "mamoriReceivedAt";
+/**
+ * The custom property in which the HTTP receiver gives the number the gate's `arrived`
+ * gave the request when it arrived (it also tells `answered`); without it (Socket Mode)
+ * the request is counted from when Bolt was handed it until its ack.
+ */
+export const ARRIVAL = "mamoriArrival";
 
 function isPatient(o: GateOptions, body: Record<string, unknown>): boolean {
   if (body.type !== "block_actions" || !o.patient) return false;
@@ -311,8 +322,7 @@ function isPatient(o: GateOptions, body: Record<string, unknown>): boolean {
  * Puts a gate between each handler's ack and the work after it. Returns the gate (for
  * the benchmark's figures and for tests).
  */
-export function ackFirst(app: App, o: GateOptions): WorkGate {
-  const gate = new WorkGate(o);
+export function ackFirst(app: App, o: GateOptions, gate = new WorkGate(o)): WorkGate {
   const processEvent = app.processEvent.bind(app);
   app.processEvent = async (event: ReceiverEvent) => {
     const arrived = event.customProperties?.[RECEIVED_AT];
@@ -321,7 +331,10 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
     const command = isCommand(event.body as Record<string, unknown>);
     let release: (() => void) | undefined;
     const ack = event.ack;
-    const after = gate.arrived();
+    const counted = event.customProperties?.[ARRIVAL];
+    // counted by the HTTP receiver from its arrival to its answer; else from here to the ack
+    const own = typeof counted !== "number";
+    const after = own ? gate.arrived() : counted;
     // an approval waits however long it takes; a command's modal at most commandWaitMs; both in the limited slots
     const turn: Turn = command
       ? { waitMs: o.commandWaitMs ?? o.maxWaitMs, limited: true, after }
@@ -335,7 +348,7 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
         if (!acked) {
           acked = true;
           o.ackSent?.(ackKind(event.body as Record<string, unknown>), (performance.now() - received) / 1000);
-          gate.answered();
+          if (own) gate.answered();
         }
         if (!release) release = await gate.enter(turn);
       },
@@ -343,7 +356,7 @@ export function ackFirst(app: App, o: GateOptions): WorkGate {
     try {
       await processEvent(gated);
     } finally {
-      if (!acked) gate.answered();
+      if (!acked && own) gate.answered();
       acked = true;
       release?.();
     }

@@ -5,9 +5,9 @@
 import { App, HTTPModuleFunctions, HTTPReceiver, LogLevel, type CustomRoute, type Logger as BoltLogger } from "@slack/bolt";
 import { withoutBodies, type Logger } from "../log.js";
 import type { Metrics } from "../metrics.js";
-import { ackFirst, RECEIVED_AT, type WorkGate } from "./ackFirst.js";
+import { ackFirst, ARRIVAL, type GateOptions, RECEIVED_AT, WorkGate } from "./ackFirst.js";
 import { webClientOptions } from "./clientOptions.js";
-import { arrivedAt, BODY_LIMIT, EVENTS_PATH, guardEntry } from "./entry.js";
+import { arrivalOf, arrivedAt, BODY_LIMIT, EVENTS_PATH, guardEntry } from "./entry.js";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -40,14 +40,16 @@ const COMMAND_WAIT_MS = 400;
  * requests still arriving; a press alone starts its work at once. It waits at most
  * QUIET_MAX_MS (a command at most COMMAND_WAIT_MS).
  */
-const QUIET_MS = 10;
+const QUIET_MS = 20;
 const QUIET_MAX_MS = 1000;
 
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
+  // Bolt writes a few debug lines for every request: below the debug level they are not even put together
+  const debugOn = log.level === undefined || log.level === "debug";
   return {
     // Bolt's and the Web API client's debug lines carry request and response bodies (what people typed): never those
-    debug: (...m: unknown[]) => log.debug(withoutBodies(m.map(String).join(" "))),
+    debug: debugOn ? (...m: unknown[]) => log.debug(withoutBodies(m.map(String).join(" "))) : () => undefined,
     info: (...m: unknown[]) => log.info(m.map(String).join(" ")),
     warn: (...m: unknown[]) => log.warn(m.map(String).join(" ")),
     error: (...m: unknown[]) => log.error(m.map(String).join(" ")),
@@ -62,9 +64,8 @@ function boltLogger(log: Logger): BoltLogger {
 const gates = new WeakMap<App, WorkGate>();
 
 export function createSlackApp(o: SlackAppOptions): App {
-  const app = createBoltApp(o);
   const metrics = o.metrics;
-  const gate = ackFirst(app, {
+  const options: GateOptions = {
     slots: o.workSlots ?? 4,
     maxWaitMs: MAX_WAIT_MS,
     commandWaitMs: COMMAND_WAIT_MS,
@@ -72,7 +73,11 @@ export function createSlackApp(o: SlackAppOptions): App {
     quietMaxMs: QUIET_MAX_MS,
     patient: o.patient,
     ackSent: metrics && ((kind, seconds) => metrics.ackSent(kind, seconds)),
-  });
+  };
+  // the gate counts requests as they arrive over HTTP (before their bodies are read) and until answered
+  const gate = new WorkGate(options);
+  const app = createBoltApp(o, gate);
+  ackFirst(app, options, gate);
   gates.set(app, gate);
   metrics?.watchGate(() => gate.stats());
   return app;
@@ -83,7 +88,7 @@ export function workGateOf(app: App): WorkGate | undefined {
   return gates.get(app);
 }
 
-function createBoltApp(o: SlackAppOptions): App {
+function createBoltApp(o: SlackAppOptions, gate: WorkGate): App {
   // a timeout on every call, and no retry of a call that may have been carried out (clientOptions.ts)
   const clientOptions = { ...webClientOptions(o.apiUrl), ...(o.metrics ? { fetch: o.metrics.slackFetch(o.apiUrl) } : {}) };
   const common = {
@@ -111,7 +116,8 @@ function createBoltApp(o: SlackAppOptions): App {
     // when the request arrived, before its body was read and checked: the ack latency counts from there
     customPropertiesExtractor: (req) => {
       const at = arrivedAt(req);
-      return at === undefined ? {} : { [RECEIVED_AT]: at };
+      const n = arrivalOf(req);
+      return { ...(at === undefined ? {} : { [RECEIVED_AT]: at }), ...(n === undefined ? {} : { [ARRIVAL]: n }) };
     },
     // a request nobody acknowledged within 3 s (an action id nobody declared): Bolt logs it and answers 404; counted too
     unhandledRequestHandler: (args) => {
@@ -119,7 +125,7 @@ function createBoltApp(o: SlackAppOptions): App {
       HTTPModuleFunctions.defaultUnhandledRequestHandler(args);
     },
   });
-  guardEntry(receiver, { signingSecret: o.signingSecret!, log: o.log, bodyLimit: BODY_LIMIT });
+  guardEntry(receiver, { signingSecret: o.signingSecret!, log: o.log, bodyLimit: BODY_LIMIT, arrivals: gate });
   return new App({ ...common, receiver });
 }
 

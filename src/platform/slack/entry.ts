@@ -281,7 +281,23 @@ const SSL_CHECK = /(?:^|&)ssl_check=1(?:&|$)/;
  * unknown path) goes to Bolt as before. Nothing thrown or rejected on the way escapes. A
  * request that may go on is handed to the app with the body read here, parsed once.
  */
-export function guardEntry(receiver: { requestListener: RequestListener }, o: { signingSecret: string; log: Logger; bodyLimit?: number }): void {
+/** What is told of each request to the events path as it arrives and once its answer is sent (the work gate, ackFirst.ts). */
+export interface Arrivals {
+  /** gives the request's number */
+  arrived(): number;
+  answered(): void;
+}
+
+/** The number `Arrivals.arrived` gave the request (undefined: not counted there). */
+export function arrivalOf(req: IncomingMessage): number | undefined {
+  return arrivalNumbers.get(req);
+}
+const arrivalNumbers = new WeakMap<IncomingMessage, number>();
+
+export function guardEntry(
+  receiver: { requestListener: RequestListener },
+  o: { signingSecret: string; log: Logger; bodyLimit?: number; arrivals?: Arrivals },
+): void {
   const bolt = receiver.requestListener;
   const parts = receiverParts(receiver);
   const limit = o.bodyLimit ?? BODY_LIMIT;
@@ -326,6 +342,12 @@ export function guardEntry(receiver: { requestListener: RequestListener }, o: { 
     }
     if (req.method !== "POST" || path !== EVENTS_PATH) return bolt(req, res);
     arrivals.set(req, performance.now());
+    const counter = o.arrivals;
+    if (counter) {
+      arrivalNumbers.set(req, counter.arrived());
+      // once the answer is sent, or the connection closed first
+      res.once("close", () => counter.answered());
+    }
     screen(req, res)
       .then((read) => {
         if (!read) return;
