@@ -251,6 +251,8 @@ async function pressToUpdated(sender: SlackRequestSender, watcher: UpdateWatcher
   let notUpdated = 0;
   const acks: number[] = [];
   const afterAck: number[] = [];
+  const series = performance.now();
+  const slowest: { at: number; ack: number; after: number }[] = [];
   const samples = await closedLoop(targets.length, 1, async (i) => {
     // A bot that stopped updating would cost 30 s a press: give up after 5.
     if (notUpdated >= 5) return (notUpdated++, Number.NaN);
@@ -264,8 +266,13 @@ async function pressToUpdated(sender: SlackRequestSender, watcher: UpdateWatcher
     if (Number.isNaN(t1)) return (notUpdated++, Number.NaN);
     acks.push(tAck - t0);
     afterAck.push(t1 - tAck);
+    slowest.push({ at: t0 - series, ack: tAck - t0, after: t1 - tAck });
     return t1 - t0;
   });
+  // where the slowest presses fell in the series: a pause at a fixed interval is a periodic task's
+  const worst = slowest.sort((a, b) => b.ack + b.after - (a.ack + a.after)).slice(0, 4);
+  if (targets.length >= 50)
+    progress(`  the slowest presses: ${worst.map((w) => `${(w.ack + w.after).toFixed(0)} ms (ack ${w.ack.toFixed(1)}) at ${(w.at / 1000).toFixed(2)} s`).join(", ")}`);
   return { ...stats(samples.filter((x) => !Number.isNaN(x))), notUpdated, ack: stats(acks), afterAck: stats(afterAck) };
 }
 
