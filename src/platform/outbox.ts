@@ -295,7 +295,7 @@ export class Outbox {
 
   /** One pass: claims what is ready (up to the concurrency), sends it and waits for the answers; returns how many. */
   async runOnce(): Promise<number> {
-    const ready = await this.claimReady(this.opts.concurrency ?? 16);
+    const ready = await this.inTurn(() => this.claimReady(this.opts.concurrency ?? 16));
     await Promise.all(ready.map((row) => this.send(row)));
     return ready.length;
   }
@@ -331,7 +331,7 @@ export class Outbox {
     for (;;) {
       const room = (this.opts.concurrency ?? 16) - this.inFlight.size;
       if (room <= 0) return started;
-      const ready = await this.claimReady(room);
+      const ready = await this.inTurn(() => this.claimReady(room));
       if (ready.length === 0) return started;
       started += ready.length;
       for (const row of ready) this.track(this.send(row));
@@ -368,21 +368,17 @@ export class Outbox {
   private async claimReady(limit: number): Promise<Ready[]> {
     const { prisma } = this.opts.database;
     const now = this.opts.clock.now();
-    const claimed = await this.inTurn(async () => {
-      // A newer pending call with the same collapse key will say the same, rendered later.
-      await prisma.$executeRaw`
-        UPDATE "OutboxMessage" o SET status = 'superseded', "lockedUntil" = NULL, "lockedBy" = NULL
-        WHERE o.status = 'pending' AND o."collapseKey" IS NOT NULL
-          AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
-          AND EXISTS (SELECT 1 FROM "OutboxMessage" n WHERE n."collapseKey" = o."collapseKey" AND n.status = 'pending' AND n.id > o.id)`;
-      const rows = await this.claim(now, false, limit);
-      return rows.length === 0 && !(this.opts.busy?.() ?? false) ? this.claim(now, true, limit) : rows;
-    });
+    // A newer pending call with the same collapse key will say the same, rendered later.
+    await prisma.$executeRaw`
+      UPDATE "OutboxMessage" o SET status = 'superseded', "lockedUntil" = NULL, "lockedBy" = NULL
+      WHERE o.status = 'pending' AND o."collapseKey" IS NOT NULL
+        AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
+        AND EXISTS (SELECT 1 FROM "OutboxMessage" n WHERE n."collapseKey" = o."collapseKey" AND n.status = 'pending' AND n.id > o.id)`;
+    let claimed = await this.claim(now, false, limit);
+    if (claimed.length === 0 && !(this.opts.busy?.() ?? false)) claimed = await this.claim(now, true, limit);
     const ready: Ready[] = [];
     for (const row of claimed) {
-      // a payload with references (a Home tab, rendered now) takes a turn of its own: a
-      // decision waiting at the gate goes between two renders instead of after all of them
-      const resolved = hasRefs(row.payload) ? await this.inTurn(() => this.resolveRow(row)) : (row.payload as Record<string, unknown>);
+      const resolved = await this.resolveRow(row);
       if (resolved) ready.push({ ...row, resolved, claimedAt: now });
     }
     return ready;
@@ -596,13 +592,6 @@ export class Outbox {
     );
     return withRefs(value, resolved);
   }
-}
-
-/** Whether a payload holds a `{ $ref }` to resolve. */
-function hasRefs(value: unknown): boolean {
-  const refs: Record<string, unknown>[] = [];
-  refsIn(value, refs);
-  return refs.length > 0;
 }
 
 /** The `{ $ref: string }` objects in a payload (not looking inside them). */

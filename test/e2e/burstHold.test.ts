@@ -1,10 +1,11 @@
 // The work after an ack waits while a burst is still arriving (src/platform/slack/ackFirst.ts):
-// requests that have reached the bot over HTTP and are not answered yet hold an approval's
-// decision back, so the acks of a burst do not share the event loop with the work of the
+// three or more requests that have reached the bot over HTTP and are not answered yet hold an
+// approval's decision back, so the acks of a burst do not share the event loop with the work of the
 // ones before; once they are answered the decision is made at once, well before the gate's
 // 1 s limit. A press alone is decided at once (the other e2e tests).
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { workGateOf } from "../../src/platform/slack/app.js";
 import { RequestActions } from "../../src/requests/ids.js";
 import { fileRequest, waitForDb } from "../support/flow.js";
 import { startHarness, type Harness } from "../support/harness.js";
@@ -50,12 +51,15 @@ async function halfSent(port: number): Promise<{ finish: () => Promise<string> }
 }
 
 describe("an approval pressed while other requests are still arriving", () => {
-  it("is decided once they are answered, not while they are on their way", async () => {
+  it("is decided once they are answered, not while they are on their way (three half-sent requests)", async () => {
     const filed = await fileRequest(h, employee, "purpose");
     const db = h.bot.services.database.prisma;
     const status = async () => (await db.request.findUniqueOrThrow({ where: { id: filed.id } })).status;
     expect(await status()).toBe("pending_manager");
-    const others = await Promise.all([halfSent(h.port), halfSent(h.port)]);
+    // with the press, a burst: three or more unanswered at once
+    const others = await Promise.all([halfSent(h.port), halfSent(h.port), halfSent(h.port)]);
+    // the bot has read their headers
+    await waitForDb(async () => workGateOf(h.bot.app)?.stats().arriving ?? 0, (n) => n === 3, 5_000);
     const pressed = await h.slack.blockAction(manager, { actionId: RequestActions.approve, message: { channel: filed.parent.channel, ts: filed.parent.ts } });
     expect(pressed.status).toBe(200);
     await new Promise((r) => setTimeout(r, 350));
@@ -63,7 +67,7 @@ describe("an approval pressed while other requests are still arriving", () => {
     expect(await status()).toBe("pending_manager");
     expect(await db.slackDelivery.count({ where: { kind: "press", decidedAt: null } })).toBeGreaterThanOrEqual(1);
     const finished = Date.now();
-    expect(await Promise.all(others.map((o) => o.finish()))).toEqual(["HTTP/1.1 200 OK", "HTTP/1.1 200 OK"]);
+    expect(await Promise.all(others.map((o) => o.finish()))).toEqual(["HTTP/1.1 200 OK", "HTTP/1.1 200 OK", "HTTP/1.1 200 OK"]);
     await waitForDb(status, (s) => s === "pending_chief", 5_000);
     // well before the gate's 1 s limit counted from the press
     expect(Date.now() - finished).toBeLessThan(500);

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { App } from "@slack/bolt";
 import type { AckKind } from "../../src/platform/metrics.js";
-import { ackFirst, RECEIVED_AT, WorkGate } from "../../src/platform/slack/ackFirst.js";
+import { ackFirst, BURST, RECEIVED_AT, WorkGate } from "../../src/platform/slack/ackFirst.js";
 
 describe("WorkGate", () => {
   beforeEach(() => void vi.useFakeTimers());
@@ -76,96 +76,76 @@ describe("WorkGate: limited work waits while a burst is arriving", () => {
   beforeEach(() => void vi.useFakeTimers());
   afterEach(() => void vi.useRealTimers());
   const gateOf = () => new WorkGate({ slots: 4, maxWaitMs: 1000, quietMs: 10, quietMaxMs: 1000, now: () => Date.now() });
+  /** n requests arrive at once */
+  const arrive = (gate: WorkGate, n: number) => {
+    for (let i = 0; i < n; i++) gate.arrived();
+  };
+  const answer = (gate: WorkGate, n: number) => {
+    for (let i = 0; i < n; i++) gate.answered();
+  };
 
-  it("a press alone starts its work at once", async () => {
+  it("a press alone, or two at once, start their work at once", async () => {
     const gate = gateOf();
-    const own = gate.arrived();
-    gate.answered();
     const started: string[] = [];
-    void gate.enter({ waitMs: Infinity, limited: true, after: own }).then(() => started.push("decision"));
+    arrive(gate, 1);
+    answer(gate, 1);
+    void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("alone"), r()));
     await vi.advanceTimersByTimeAsync(1);
-    expect(started).toEqual(["decision"]);
+    arrive(gate, 2);
+    answer(gate, 1);
+    void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("one of two"), r()));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(started).toEqual(["alone", "one of two"]);
+  });
+
+  it(`waits while ${BURST} or more are unanswered and quietMs after, then starts in arrival order; other work is not held`, async () => {
+    const gate = gateOf();
+    const started: string[] = [];
+    arrive(gate, 20);
+    answer(gate, 1);
+    void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("a"), r()));
+    answer(gate, 1);
+    void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("b"), r()));
+    // a press that opens a modal is not held
+    void gate.enter({}).then((r) => (started.push("modal"), r()));
+    // the burst goes on: every 2 ms one more answered and one more arrives
+    for (let i = 0; i < 20; i++) {
+      await vi.advanceTimersByTimeAsync(2);
+      answer(gate, 1);
+      arrive(gate, 1);
+    }
+    expect(started).toEqual(["modal"]);
+    expect(gate.stats()).toMatchObject({ arriving: 18, waiting: 2 });
+    // the burst ends: all answered
+    answer(gate, 18);
+    await vi.advanceTimersByTimeAsync(9);
+    expect(started).toEqual(["modal"]);
+    await vi.advanceTimersByTimeAsync(3);
+    expect(started).toEqual(["modal", "a", "b"]);
   });
 
   it("the first request of a burst, acknowledged before the rest was read: its work waits for the end of the burst", async () => {
     const gate = gateOf();
-    const first = gate.arrived();
-    gate.answered();
+    arrive(gate, 1);
+    answer(gate, 1);
     const started: string[] = [];
-    void gate.enter({ waitMs: Infinity, limited: true, after: first }).then(() => started.push("first's decision"));
+    void gate.enter({ waitMs: Infinity, limited: true }).then(() => started.push("first's decision"));
     // the rest of the burst, read before the event loop's next turn
-    gate.arrived();
-    gate.arrived();
+    arrive(gate, 5);
     await vi.advanceTimersByTimeAsync(5);
-    gate.answered();
-    gate.answered();
-    await vi.advanceTimersByTimeAsync(4);
+    answer(gate, 5);
+    await vi.advanceTimersByTimeAsync(9);
     expect(started).toEqual([]);
     await vi.advanceTimersByTimeAsync(2);
     expect(started).toEqual(["first's decision"]);
   });
 
-  it("waits while requests are arriving or unacknowledged, then starts in arrival order once none has come for quietMs", async () => {
-    const gate = gateOf();
-    const started: string[] = [];
-    const a = gate.arrived();
-    const b = gate.arrived();
-    gate.answered(); // a acknowledged; b not yet
-    void gate.enter({ waitMs: Infinity, limited: true, after: a }).then((r) => (started.push("a"), r()));
-    await vi.advanceTimersByTimeAsync(50);
-    expect(started).toEqual([]); // b is still being acknowledged
-    gate.answered(); // b acknowledged: nothing arrived after b, but a waits for quiet and b's work comes after a's
-    void gate.enter({ waitMs: Infinity, limited: true, after: b }).then((r) => (started.push("b"), r()));
-    await vi.advanceTimersByTimeAsync(1);
-    expect(started).toEqual(["a", "b"]); // b arrived 50 ms ago: quiet already
-    // a burst: every 2 ms a request, acknowledged at once
-    const c = gate.arrived();
-    gate.arrived();
-    gate.answered();
-    gate.answered();
-    void gate.enter({ waitMs: Infinity, limited: true, after: c }).then((r) => (started.push("c"), r()));
-    for (let i = 0; i < 20; i++) {
-      await vi.advanceTimersByTimeAsync(2);
-      gate.arrived();
-      gate.answered();
-    }
-    expect(started).toEqual(["a", "b"]);
-    // other work (a press that opens a modal) is not held
-    void gate.enter({ after: gate.arrived() }).then((r) => (started.push("modal"), r()));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(started).toEqual(["a", "b", "modal"]);
-    gate.answered();
-    await vi.advanceTimersByTimeAsync(9);
-    expect(started).toEqual(["a", "b", "modal"]);
-    await vi.advanceTimersByTimeAsync(2);
-    expect(started).toEqual(["a", "b", "modal", "c"]);
-  });
-
-  it("a press that comes alone does not hold the work queued before it", async () => {
-    const gate = gateOf();
-    const started: string[] = [];
-    const first = gate.arrived();
-    gate.answered();
-    let releaseDecision: (() => void) | undefined;
-    void gate.enter({ waitMs: Infinity, limited: true, after: first }).then((r) => (started.push("decision"), (releaseDecision = r)));
-    await vi.advanceTimersByTimeAsync(1);
-    // the decision's messages wait for its slot; the next press comes 30 ms later, alone
-    void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("messages"), r()));
-    await vi.advanceTimersByTimeAsync(30);
-    gate.arrived();
-    releaseDecision!();
-    await vi.advanceTimersByTimeAsync(1);
-    expect(started).toEqual(["decision", "messages"]);
-  });
-
   it("waits for quiet at most quietMaxMs, so a steady stream of requests does not starve the work", async () => {
     const gate = gateOf();
     const started: number[] = [];
-    const own = gate.arrived();
-    gate.arrived(); // never acknowledged
-    gate.answered();
-    void gate.enter({ waitMs: Infinity, limited: true, after: own }).then(() => started.push(Date.now()));
+    arrive(gate, 5); // never answered
     const t0 = Date.now();
+    void gate.enter({ waitMs: Infinity, limited: true }).then(() => started.push(Date.now()));
     await vi.advanceTimersByTimeAsync(999);
     expect(started).toEqual([]);
     await vi.advanceTimersByTimeAsync(2);
@@ -174,10 +154,9 @@ describe("WorkGate: limited work waits while a burst is arriving", () => {
     expect(gate.stats()).toMatchObject({ active: 1, waiting: 0, overflowed: 0 });
   });
 
-  it("requests left unanswered (a handler stuck before its ack) hold nothing once 3 s pass without another", async () => {
+  it("requests left unanswered (handlers stuck before their ack) hold nothing once 3 s pass without another", async () => {
     const gate = gateOf();
-    gate.arrived();
-    gate.arrived();
+    arrive(gate, 5);
     await vi.advanceTimersByTimeAsync(3000);
     const started: string[] = [];
     void gate.enter({ waitMs: Infinity, limited: true }).then(() => started.push("decision"));
@@ -185,43 +164,35 @@ describe("WorkGate: limited work waits while a burst is arriving", () => {
     expect(started).toEqual(["decision"]);
   });
 
-  it("whenQuiet (the journaled record's statement): at once after a lone request, after a burst once it is over, at most maxMs", async () => {
+  it("whenQuiet (the journaled record's statement): at once outside a burst, after one once it is over, at most maxMs", async () => {
     const gate = gateOf();
     const seen: string[] = [];
-    gate.arrived();
-    gate.answered();
-    void gate.whenQuiet(300).then(() => seen.push("alone"));
+    arrive(gate, 2);
+    void gate.whenQuiet(300).then(() => seen.push("two at once"));
     await vi.advanceTimersByTimeAsync(0);
-    expect(seen).toEqual(["alone"]);
-    await vi.advanceTimersByTimeAsync(50);
-    gate.arrived();
-    gate.arrived();
+    expect(seen).toEqual(["two at once"]);
+    answer(gate, 2);
+    arrive(gate, 10);
     void gate.whenQuiet(300).then(() => seen.push("after the burst"));
-    gate.arrived();
     await vi.advanceTimersByTimeAsync(5);
-    gate.answered();
-    gate.answered();
-    gate.answered();
-    await vi.advanceTimersByTimeAsync(4);
-    expect(seen).toEqual(["alone"]);
+    answer(gate, 10);
+    await vi.advanceTimersByTimeAsync(9);
+    expect(seen).toEqual(["two at once"]);
     await vi.advanceTimersByTimeAsync(1);
-    expect(seen).toEqual(["alone", "after the burst"]);
-    gate.arrived();
-    gate.arrived(); // neither answered
+    expect(seen).toEqual(["two at once", "after the burst"]);
+    arrive(gate, 4); // never answered
     void gate.whenQuiet(300).then(() => seen.push("at most 300 ms"));
     await vi.advanceTimersByTimeAsync(299);
     expect(seen).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(1);
-    expect(seen).toEqual(["alone", "after the burst", "at most 300 ms"]);
+    expect(seen).toEqual(["two at once", "after the burst", "at most 300 ms"]);
   });
 
   it("a command waits for quiet at most its own wait (its trigger_id expires)", async () => {
     const gate = gateOf();
-    const own = gate.arrived();
-    gate.arrived(); // never acknowledged
-    gate.answered();
+    arrive(gate, 5); // never answered
     const started: string[] = [];
-    void gate.enter({ waitMs: 400, limited: true, after: own }).then(() => started.push("modal"));
+    void gate.enter({ waitMs: 400, limited: true }).then(() => started.push("modal"));
     await vi.advanceTimersByTimeAsync(399);
     expect(started).toEqual([]);
     await vi.advanceTimersByTimeAsync(1);

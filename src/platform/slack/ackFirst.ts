@@ -22,12 +22,11 @@
 // (the message edits of a change, or later the Home tabs it refreshes).
 //
 // In a burst, limited work also waits for a quiet moment (`quietMs`, app.ts): while
-// requests keep arriving close together, or any is still being acknowledged, a decision,
-// a command's modal or an outbox pass does not start, so the acks of the burst do not
-// share the event loop (and the garbage) with the work of the ones before; it starts
-// once none has arrived for `quietMs`, or after `quietMaxMs` (a command after
-// `commandWaitMs`) however busy it is. A request that comes alone, and work whose request
-// is the last one that came, start at once as before.
+// BURST or more requests are unanswered at once, and for `quietMs` after, a decision, a
+// command's modal or an outbox pass does not start, so the acks of the burst do not share
+// the event loop (and the garbage) with the work of the ones before; it starts after
+// `quietMaxMs` (a command after `commandWaitMs`) however busy it is. A request or two at a
+// time (people at work, one after the other) start their work at once as before.
 //
 // The gate only paces the work; it is not where acknowledged work exists. A command or a
 // press is recorded in the database with what it asks for before its ack (inbox.ts), so
@@ -61,9 +60,8 @@ export interface GateOptions {
   /** told how long each ack took, from Bolt receiving the request to the answer sent (metrics.ts) */
   ackSent?: (kind: AckKind, seconds: number) => void;
   /**
-   * Limited work waits while requests keep arriving: until none is being acknowledged and
-   * none has arrived for this long (default 0: it does not wait), unless nothing arrived
-   * after the request it belongs to.
+   * Limited work waits while a burst arrives: while BURST or more requests are unanswered,
+   * and this long after (default 0: it does not wait).
    */
   quietMs?: number;
   /** limited work waits for a quiet moment at most this long, then takes its turn as before (default 1000) */
@@ -85,10 +83,14 @@ export interface GateStats {
   waiting: number;
   /** handlers that started after waiting `maxWaitMs` (the gate overflowed) */
   overflowed: number;
+  /** requests that arrived and are not answered yet */
+  arriving: number;
 }
 
 /** Slack's time limit for an ack. */
 const SLACK_ACK_MS = 3000;
+/** This many requests unanswered at once are a burst (a person or two at a time are not). */
+export const BURST = 3;
 
 /** A first-come first-served semaphore whose waiters give up waiting after `maxWaitMs`. */
 export class WorkGate {
@@ -98,12 +100,12 @@ export class WorkGate {
   private readonly queue: Entry[] = [];
   /** what waits for a quiet moment without taking a slot (`whenQuiet`) */
   private readonly quietWaiters: QuietWaiter[] = [];
-  /** requests that arrived and are not acknowledged yet */
+  /** requests that arrived and are not answered yet */
   private arriving = 0;
-  /** the number of the last request to arrive, and when it and the one before it did */
-  private lastArrival = 0;
+  /** when the last request arrived */
   private lastArrivalAt = Number.NEGATIVE_INFINITY;
-  private arrivalBeforeAt = Number.NEGATIVE_INFINITY;
+  /** the last moment BURST or more requests were unanswered at once */
+  private lastBurstAt = Number.NEGATIVE_INFINITY;
   private quietTimer: NodeJS.Timeout | undefined;
   private quietAt = 0;
   private readonly now: () => number;
@@ -116,18 +118,18 @@ export class WorkGate {
     this.quietMaxMs = o.quietMaxMs ?? 1000;
   }
 
-  /** A request arrived: gives its number (the `after` of its work's turn); call `answered` once it is acknowledged. */
-  arrived(): number {
+  /** A request arrived; call `answered` once it is answered. */
+  arrived(): void {
     this.arriving++;
-    this.arrivalBeforeAt = this.lastArrivalAt;
     this.lastArrivalAt = this.now();
-    return ++this.lastArrival;
+    if (this.arriving >= BURST) this.lastBurstAt = this.lastArrivalAt;
   }
 
-  /** A request that `arrived` was acknowledged (or ended without an ack): held work may start once all are. */
+  /** A request that `arrived` was answered (or ended without an answer): held work may start `quietMs` after the burst. */
   answered(): void {
+    if (this.arriving >= BURST) this.lastBurstAt = this.now();
     this.arriving--;
-    if (this.arriving === 0 && (this.queue.length > 0 || this.quietWaiters.length > 0)) this.next();
+    if (this.arriving === BURST - 1 && (this.queue.length > 0 || this.quietWaiters.length > 0)) this.next();
   }
 
   /** Resolves when the caller may work; call the returned function when done (once). */
@@ -148,7 +150,6 @@ export class WorkGate {
         start,
         timer: undefined,
         limited: turn.limited ?? false,
-        after: turn.after ?? this.lastArrival,
         since: this.now(),
         quietMaxMs: this.quietMaxMs,
       };
@@ -158,9 +159,9 @@ export class WorkGate {
         this.take(entry);
         return start();
       }
-      // Limited work that seems to come alone looks again after the requests already on their
-      // way have been read (the event loop's next poll): the first request of a burst is
-      // acknowledged before the rest of it is read, and its work would start inside the burst.
+      // Limited work looks again after the requests already on their way have been read (the
+      // event loop's next poll): the first request of a burst is acknowledged before the rest
+      // of it is read, and its work would start inside the burst.
       if (atOnce) setImmediate(() => this.next());
       if (Number.isFinite(waitMs))
         entry.timer = setTimeout(() => {
@@ -176,12 +177,9 @@ export class WorkGate {
     });
   }
 
-  /**
-   * Resolves at a quiet moment as limited work waits for it (at once when nothing arrived
-   * after the last request the caller knows of), or after `maxMs`; takes no slot.
-   */
+  /** Resolves at a quiet moment as limited work waits for it (at once outside a burst), or after `maxMs`; takes no slot. */
   whenQuiet(maxMs: number): Promise<void> {
-    const w: QuietWaiter = { after: this.lastArrival, since: this.now(), quietMaxMs: maxMs, resolve: () => undefined };
+    const w: QuietWaiter = { since: this.now(), quietMaxMs: maxMs, resolve: () => undefined };
     if (this.quiet(w)) return Promise.resolve();
     return new Promise((resolve) => {
       w.resolve = resolve;
@@ -191,27 +189,21 @@ export class WorkGate {
   }
 
   stats(): GateStats {
-    return { active: this.active, waiting: this.queue.length, overflowed: this.overflowed };
+    return { active: this.active, waiting: this.queue.length, overflowed: this.overflowed, arriving: this.arriving };
   }
 
   private mayStart(e: Entry): boolean {
     return this.active < this.o.slots && (!e.limited || (this.activeLimited < (this.o.limitedSlots ?? 1) && this.quiet(e)));
   }
 
-  /**
-   * Whether limited work may start as far as arriving requests go: none is being
-   * acknowledged, and none arrived after its own or for `quietMs`; or the last request came
-   * alone (`quietMs` after the one before it: no burst) and is the only one being
-   * acknowledged; or it waited `quietMaxMs`.
-   */
+  /** Whether limited work may start as far as arriving requests go: no burst for `quietMs`, or it waited `quietMaxMs`. */
   private quiet(e: Waiting): boolean {
     if (this.quietMs <= 0) return true;
     const now = this.now();
     if (now - e.since >= e.quietMaxMs) return true;
-    // a request still unanswered 3 s after the last one arrived (a handler stuck before its ack) is no burst
-    const arriving = now - this.lastArrivalAt < SLACK_ACK_MS ? this.arriving : 0;
-    if (arriving === 0 && (this.lastArrival === e.after || now - this.lastArrivalAt >= this.quietMs)) return true;
-    return arriving <= 1 && this.lastArrivalAt - this.arrivalBeforeAt >= this.quietMs;
+    // requests still unanswered 3 s after the last one arrived (handlers stuck before their ack) are no burst
+    if (this.arriving >= BURST && now - this.lastArrivalAt < SLACK_ACK_MS) return false;
+    return now - this.lastBurstAt >= this.quietMs;
   }
 
   /** Looks again when the quiet wait of held work may be over (while requests are unacknowledged, `answered` looks). */
@@ -221,7 +213,7 @@ export class WorkGate {
     for (const q of this.queue) if (q.limited && !this.quiet(q)) latest = Math.min(latest, q.since + q.quietMaxMs);
     for (const w of this.quietWaiters) if (!this.quiet(w)) latest = Math.min(latest, w.since + w.quietMaxMs);
     if (latest === Number.POSITIVE_INFINITY) return;
-    const at = this.arriving > 0 ? Math.min(this.lastArrivalAt + SLACK_ACK_MS, latest) : Math.min(this.lastArrivalAt + this.quietMs, latest);
+    const at = this.arriving >= BURST ? Math.min(this.lastArrivalAt + SLACK_ACK_MS, latest) : Math.min(this.lastBurstAt + this.quietMs, latest);
     if (this.quietTimer && this.quietAt <= at) return;
     clearTimeout(this.quietTimer);
     this.quietAt = at;
@@ -269,8 +261,6 @@ export class WorkGate {
 
 /** How long something waits for a quiet moment. */
 interface Waiting {
-  /** the last request that had arrived when it did (its own request's number) */
-  after: number;
   /** when it started waiting */
   since: number;
   /** it waits for quiet at most this long */
@@ -293,8 +283,6 @@ export interface Turn {
   waitMs?: number;
   /** held among the `limitedSlots` */
   limited?: boolean;
-  /** the number `arrived` gave its request (default: the last request that arrived) */
-  after?: number;
 }
 
 type ReceiverEvent = Parameters<App["processEvent"]>[0];
@@ -306,9 +294,9 @@ type ReceiverEvent = Parameters<App["processEvent"]>[0];
  */
 export const RECEIVED_AT = "mamoriReceivedAt";
 /**
- * The custom property in which the HTTP receiver gives the number the gate's `arrived`
- * gave the request when it arrived (it also tells `answered`); without it (Socket Mode)
- * the request is counted from when Bolt was handed it until its ack.
+ * The custom property in which the HTTP receiver says that it told the gate of the
+ * request's arrival (and tells it of its answer); without it (Socket Mode) the request is
+ * counted from when Bolt was handed it until its ack.
  */
 export const ARRIVAL = "mamoriArrival";
 
@@ -331,16 +319,15 @@ export function ackFirst(app: App, o: GateOptions, gate = new WorkGate(o)): Work
     const command = isCommand(event.body as Record<string, unknown>);
     let release: (() => void) | undefined;
     const ack = event.ack;
-    const counted = event.customProperties?.[ARRIVAL];
     // counted by the HTTP receiver from its arrival to its answer; else from here to the ack
-    const own = typeof counted !== "number";
-    const after = own ? gate.arrived() : counted;
+    const own = event.customProperties?.[ARRIVAL] !== true;
+    if (own) gate.arrived();
     // an approval waits however long it takes; a command's modal at most commandWaitMs; both in the limited slots
     const turn: Turn = command
-      ? { waitMs: o.commandWaitMs ?? o.maxWaitMs, limited: true, after }
+      ? { waitMs: o.commandWaitMs ?? o.maxWaitMs, limited: true }
       : isPatient(o, event.body as Record<string, unknown>)
-        ? { waitMs: Infinity, limited: true, after }
-        : { after };
+        ? { waitMs: Infinity, limited: true }
+        : {};
     const gated: ReceiverEvent = {
       ...event,
       ack: async (response) => {

@@ -7,7 +7,7 @@ import { withoutBodies, type Logger } from "../log.js";
 import type { Metrics } from "../metrics.js";
 import { ackFirst, ARRIVAL, type GateOptions, RECEIVED_AT, WorkGate } from "./ackFirst.js";
 import { webClientOptions } from "./clientOptions.js";
-import { arrivalOf, arrivedAt, BODY_LIMIT, EVENTS_PATH, guardEntry } from "./entry.js";
+import { arrivedAt, BODY_LIMIT, counted, EVENTS_PATH, guardEntry } from "./entry.js";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -35,10 +35,10 @@ const MAX_WAIT_MS = 1000;
  */
 const COMMAND_WAIT_MS = 400;
 /**
- * In a burst, the work after the acks (a decision, a modal, an outbox pass) waits until
- * requests have stopped arriving for this long, so that it does not slow the acks of the
- * requests still arriving; a press alone starts its work at once. It waits at most
- * QUIET_MAX_MS (a command at most COMMAND_WAIT_MS).
+ * In a burst (three or more requests unanswered at once), the work after the acks (a
+ * decision, a modal, an outbox pass) waits until this long after it, so that it does not
+ * slow the acks of the requests still arriving; a request or two at a time start their
+ * work at once. It waits at most QUIET_MAX_MS (a command at most COMMAND_WAIT_MS).
  */
 const QUIET_MS = 20;
 const QUIET_MAX_MS = 1000;
@@ -116,8 +116,7 @@ function createBoltApp(o: SlackAppOptions, gate: WorkGate): App {
     // when the request arrived, before its body was read and checked: the ack latency counts from there
     customPropertiesExtractor: (req) => {
       const at = arrivedAt(req);
-      const n = arrivalOf(req);
-      return { ...(at === undefined ? {} : { [RECEIVED_AT]: at }), ...(n === undefined ? {} : { [ARRIVAL]: n }) };
+      return { ...(at === undefined ? {} : { [RECEIVED_AT]: at }), ...(counted(req) ? { [ARRIVAL]: true } : {}) };
     },
     // a request nobody acknowledged within 3 s (an action id nobody declared): Bolt logs it and answers 404; counted too
     unhandledRequestHandler: (args) => {

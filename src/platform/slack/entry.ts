@@ -283,16 +283,15 @@ const SSL_CHECK = /(?:^|&)ssl_check=1(?:&|$)/;
  */
 /** What is told of each request to the events path as it arrives and once its answer is sent (the work gate, ackFirst.ts). */
 export interface Arrivals {
-  /** gives the request's number */
-  arrived(): number;
+  arrived(): void;
   answered(): void;
 }
 
-/** The number `Arrivals.arrived` gave the request (undefined: not counted there). */
-export function arrivalOf(req: IncomingMessage): number | undefined {
-  return arrivalNumbers.get(req);
+/** Whether `Arrivals` was told of the request. */
+export function counted(req: IncomingMessage): boolean {
+  return countedRequests.has(req);
 }
-const arrivalNumbers = new WeakMap<IncomingMessage, number>();
+const countedRequests = new WeakSet<IncomingMessage>();
 
 export function guardEntry(
   receiver: { requestListener: RequestListener },
@@ -344,7 +343,8 @@ export function guardEntry(
     arrivals.set(req, performance.now());
     const counter = o.arrivals;
     if (counter) {
-      arrivalNumbers.set(req, counter.arrived());
+      counter.arrived();
+      countedRequests.add(req);
       // once the answer is sent, or the connection closed first
       res.once("close", () => counter.answered());
     }
