@@ -14,7 +14,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mamori-stop-"));
 const started: ChildProcess[] = [];
 afterAll(() => {
   for (const c of started) if (c.exitCode === null) c.kill("SIGKILL");
-  fs.rmSync(dir, { recursive: true, force: true });
+  // a process still exiting may write into its folder meanwhile (ENOTEMPTY once in a full run): tried again
+  fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 });
 
 async function answers(url: string): Promise<boolean> {
