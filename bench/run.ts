@@ -272,7 +272,9 @@ async function pressToUpdated(sender: SlackRequestSender, watcher: UpdateWatcher
   // where the slowest presses fell in the series: a pause at a fixed interval is a periodic task's
   const worst = slowest.sort((a, b) => b.ack + b.after - (a.ack + a.after)).slice(0, 4);
   if (targets.length >= 50)
-    progress(`  the slowest presses: ${worst.map((w) => `${(w.ack + w.after).toFixed(0)} ms (ack ${w.ack.toFixed(1)}) at ${(w.at / 1000).toFixed(2)} s`).join(", ")}`);
+    progress(
+      `  the slowest presses: ${worst.map((w) => `${(w.ack + w.after).toFixed(0)} ms (ack ${w.ack.toFixed(1)}) at ${(w.at / 1000).toFixed(2)} s`).join(", ")}`,
+    );
   return { ...stats(samples.filter((x) => !Number.isNaN(x))), notUpdated, ack: stats(acks), afterAck: stats(afterAck) };
 }
 

@@ -59,7 +59,11 @@ describe("an approval pressed while other requests are still arriving", () => {
     // with the press, a burst: three or more unanswered at once
     const others = await Promise.all([halfSent(h.port), halfSent(h.port), halfSent(h.port)]);
     // the bot has read their headers
-    await waitForDb(async () => workGateOf(h.bot.app)?.stats().arriving ?? 0, (n) => n === 3, 5_000);
+    await waitForDb(
+      async () => workGateOf(h.bot.app)?.stats().arriving ?? 0,
+      (n) => n === 3,
+      5_000,
+    );
     const pressed = await h.slack.blockAction(manager, { actionId: RequestActions.approve, message: { channel: filed.parent.channel, ts: filed.parent.ts } });
     expect(pressed.status).toBe(200);
     await new Promise((r) => setTimeout(r, 350));

@@ -79,7 +79,8 @@ describe("recordDelivery (the inbox's record before the ack, many at once in one
     let release: (() => void) | undefined;
     let holds = 0;
     const hold = () => new Promise<void>((r) => ((release = r), holds++));
-    const d = (key: string, userId: string) => recordDelivery(s, { key, userId, kind: "press", payload: { key }, owner: "test-owner", leaseUntil: lease }, hold);
+    const d = (key: string, userId: string) =>
+      recordDelivery(s, { key, userId, kind: "press", payload: { key }, owner: "test-owner", leaseUntil: lease }, hold);
     const all = Promise.all([d("h:1", "U1"), d("h:2", "U2"), d("h:3", "U1")]);
     await new Promise((r) => setTimeout(r, 100));
     const written = () => db.prisma.slackDelivery.count({ where: { key: { startsWith: "h:" } } });

@@ -69,11 +69,7 @@ export type Person = PersonRow;
  * flight wait for a few statements instead of twenty, each of which would queue for a
  * connection and commit on its own; a delivery arriving while only one is out goes at once.
  */
-export function recordDelivery(
-  s: Services,
-  d: DeliveryRecord,
-  hold?: () => Promise<void>,
-): Promise<{ first: false } | { first: true; person: Person | null }> {
+export function recordDelivery(s: Services, d: DeliveryRecord, hold?: () => Promise<void>): Promise<{ first: false } | { first: true; person: Person | null }> {
   let batcher = batchers.get(s.database);
   if (!batcher) {
     batcher = new DeliveryBatcher(s.database);
