@@ -136,6 +136,8 @@ export class SlackCallTimeout extends Error {
 }
 
 const DEFAULT_LEASE_MS = 30_000;
+/** Home tabs (rendered when sent, in the gate's limited slot) claimed in one pass at most. */
+const COLLAPSIBLE_PER_PASS = 1;
 const DEFAULT_CALL_TIMEOUT_MS = 12_000;
 
 /** A call as a row of the JSON array the queueing statements unpack. */
@@ -363,7 +365,9 @@ export class Outbox {
    * Claims the first ready call of each order key not in flight, and fills in its
    * references. Calls with a collapse key (Home tabs, rendered at send time) are claimed
    * only when no other call is ready, so a message edit never waits behind the renders
-   * its change caused.
+   * its change caused; and COLLAPSIBLE_PER_PASS at a time (each is rendered in the gate's
+   * limited slot), so a decision waiting at the gate waits for one render, not for all that
+   * were ready (the next pass looks at the gate again).
    */
   private async claimReady(limit: number): Promise<Ready[]> {
     const { prisma } = this.opts.database;
@@ -375,7 +379,7 @@ export class Outbox {
         AND (o."lockedUntil" IS NULL OR o."lockedUntil" < ${now})
         AND EXISTS (SELECT 1 FROM "OutboxMessage" n WHERE n."collapseKey" = o."collapseKey" AND n.status = 'pending' AND n.id > o.id)`;
     let claimed = await this.claim(now, false, limit);
-    if (claimed.length === 0 && !(this.opts.busy?.() ?? false)) claimed = await this.claim(now, true, limit);
+    if (claimed.length === 0 && !(this.opts.busy?.() ?? false)) claimed = await this.claim(now, true, Math.min(limit, COLLAPSIBLE_PER_PASS));
     const ready: Ready[] = [];
     for (const row of claimed) {
       const resolved = await this.resolveRow(row);
