@@ -7,7 +7,7 @@ import { withoutBodies, type Logger } from "../log.js";
 import type { Metrics } from "../metrics.js";
 import { ackFirst, ARRIVAL, type GateOptions, RECEIVED_AT, WorkGate } from "./ackFirst.js";
 import { webClientOptions } from "./clientOptions.js";
-import { arrivedAt, BODY_LIMIT, counted, EVENTS_PATH, guardEntry } from "./entry.js";
+import { arrivedAt, BODY_LIMIT, EVENTS_PATH, guardEntry } from "./entry.js";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -113,10 +113,11 @@ function createBoltApp(o: SlackAppOptions, gate: WorkGate): App {
     // timestamp both ways, SSL check): Bolt's own check would compute the same HMAC again
     signatureVerification: false,
     customRoutes: operatorRoutes(o),
-    // when the request arrived, before its body was read and checked: the ack latency counts from there
+    // when the request arrived, before its body was read and checked: the ack latency counts
+    // from there; the guard, given the gate, counted it for the gate then too
     customPropertiesExtractor: (req) => {
       const at = arrivedAt(req);
-      return { ...(at === undefined ? {} : { [RECEIVED_AT]: at }), ...(counted(req) ? { [ARRIVAL]: true } : {}) };
+      return at === undefined ? {} : { [RECEIVED_AT]: at, [ARRIVAL]: true };
     },
     // a request nobody acknowledged within 3 s (an action id nobody declared): Bolt logs it and answers 404; counted too
     unhandledRequestHandler: (args) => {

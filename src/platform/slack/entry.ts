@@ -275,24 +275,19 @@ async function dispatch(
 /** Slack's SSL check (a form body with ssl_check=1), found without parsing a large body. */
 const SSL_CHECK = /(?:^|&)ssl_check=1(?:&|$)/;
 
-/**
- * Wraps a receiver's request listener: requests to the events path are read, checked and
- * answered here when they must not reach Bolt; everything else (the health routes, an
- * unknown path) goes to Bolt as before. Nothing thrown or rejected on the way escapes. A
- * request that may go on is handed to the app with the body read here, parsed once.
- */
 /** What is told of each request to the events path as it arrives and once its answer is sent (the work gate, ackFirst.ts). */
 export interface Arrivals {
   arrived(): void;
   answered(): void;
 }
 
-/** Whether `Arrivals` was told of the request. */
-export function counted(req: IncomingMessage): boolean {
-  return countedRequests.has(req);
-}
-const countedRequests = new WeakSet<IncomingMessage>();
-
+/**
+ * Wraps a receiver's request listener: requests to the events path are read, checked and
+ * answered here when they must not reach Bolt; everything else (the health routes, an
+ * unknown path) goes to Bolt as before. Nothing thrown or rejected on the way escapes. A
+ * request that may go on is handed to the app with the body read here, parsed once. Given
+ * `arrivals`, every request it times (`arrivedAt`) is also told to them.
+ */
 export function guardEntry(
   receiver: { requestListener: RequestListener },
   o: { signingSecret: string; log: Logger; bodyLimit?: number; arrivals?: Arrivals },
@@ -344,7 +339,6 @@ export function guardEntry(
     const counter = o.arrivals;
     if (counter) {
       counter.arrived();
-      countedRequests.add(req);
       // once the answer is sent, or the connection closed first
       res.once("close", () => counter.answered());
     }
