@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { App } from "@slack/bolt";
 import type { AckKind } from "../../src/platform/metrics.js";
-import { ackFirst, BURST, RECEIVED_AT, WorkGate } from "../../src/platform/slack/ackFirst.js";
+import { ackFirst, BURST, BURST_WINDOW_MS, RECEIVED_AT, WorkGate } from "../../src/platform/slack/ackFirst.js";
 
 describe("WorkGate", () => {
   beforeEach(() => void vi.useFakeTimers());
@@ -90,7 +90,8 @@ describe("WorkGate: limited work waits while a burst is arriving", () => {
     arrive(gate, 1);
     answer(gate, 1);
     void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("alone"), r()));
-    await vi.advanceTimersByTimeAsync(1);
+    // (a moment later: three within BURST_WINDOW_MS would be a burst)
+    await vi.advanceTimersByTimeAsync(BURST_WINDOW_MS + 1);
     arrive(gate, 2);
     answer(gate, 1);
     void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("one of two"), r()));
@@ -138,6 +139,39 @@ describe("WorkGate: limited work waits while a burst is arriving", () => {
     expect(started).toEqual([]);
     await vi.advanceTimersByTimeAsync(2);
     expect(started).toEqual(["first's decision"]);
+  });
+
+  it(`${BURST} requests within ${BURST_WINDOW_MS} ms are a burst though each was answered before the next arrived (read one after the other from a queue)`, async () => {
+    const gate = gateOf();
+    const started: string[] = [];
+    // answered at once, one after the other, 1 ms apart: never more than one unanswered
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) await vi.advanceTimersByTimeAsync(1);
+      arrive(gate, 1);
+      answer(gate, 1);
+    }
+    void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("first's decision"), r()));
+    for (let i = 0; i < 30; i++) {
+      await vi.advanceTimersByTimeAsync(1);
+      arrive(gate, 1);
+      answer(gate, 1);
+    }
+    expect(started).toEqual([]);
+    expect(gate.stats()).toMatchObject({ arriving: 0, waiting: 1 });
+    // the queue is empty: quietMs (10) after the last arrival the work starts
+    await vi.advanceTimersByTimeAsync(9);
+    expect(started).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(started).toEqual(["first's decision"]);
+    // people one after the other (3 requests, 6 ms apart: 12 ms for three) are no burst
+    await vi.advanceTimersByTimeAsync(100);
+    for (let i = 0; i < 3; i++) {
+      arrive(gate, 1);
+      answer(gate, 1);
+      void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push(`person ${i}`), r()));
+      await vi.advanceTimersByTimeAsync(6);
+    }
+    expect(started).toEqual(["first's decision", "person 0", "person 1", "person 2"]);
   });
 
   it("waits for quiet at most quietMaxMs, so a steady stream of requests does not starve the work", async () => {
