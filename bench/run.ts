@@ -14,7 +14,7 @@
 // the fake's work answering the bot would otherwise sit inside the bot's figures only).
 // Options: --quick (small series, to check that it works), --acks (full ack and
 // press-to-updated series, few submissions: for working on the acks; `npx tsx bench/run.ts
-// --acks` also skips the jobs), --profile (CPU profiles of the bot processes, and where the bot allocates, into bench/profiles/). BENCH_DATABASE_URL overrides the PostgreSQL
+// --acks` also skips the jobs), --profile (CPU profiles of the bot processes, and where the bot allocates, into bench/profiles/; the floor's into bench/profiles/floor/). BENCH_DATABASE_URL overrides the PostgreSQL
 // server (default postgresql://postgres@127.0.0.1:5432/test); the run works in a schema
 // of its own there and drops it at the end. PostgreSQL not answering skips its part.
 import crypto from "node:crypto";
@@ -155,6 +155,8 @@ function serverCpuMs(): number {
  * taken inside them are the acks' work.
  */
 const botRounds: { start: number; end: number }[] = [];
+/** the same for the floor's rounds (bench/profiles/floorRounds.json) */
+const floorRounds: { start: number; end: number }[] = [];
 const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
 
 /** Runs a round, adding the CPU spent meanwhile to `acc` (the app's read through `reading`). */
@@ -164,7 +166,7 @@ async function counted<T>(acc: RoundCpu, reading: () => Promise<CpuReading>, n: 
   const s0 = serverCpuMs();
   const start = monotonicUs();
   const r = await round();
-  if (PROFILE && bot) botRounds.push({ start, end: monotonicUs() });
+  if (PROFILE) (bot ? botRounds : floorRounds).push({ start, end: monotonicUs() });
   const s1 = serverCpuMs();
   const g1 = process.cpuUsage(g0);
   const a1 = await reading();
@@ -475,9 +477,11 @@ type Floor = { command: AckStats; press: AckStats; submit: SubmitStats; memory: 
 async function startBare(fake: FakeSlack): Promise<{ sender: SlackRequestSender; app: AppProcess }> {
   const port = await freePort();
   const as = startSettings();
+  // --profile: the floor's CPU profile too (bench/profiles/floorRounds.json says when its rounds ran)
+  const profile = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(import.meta.dirname, "profiles", "floor")}`] : [];
   const app = await AppProcess.start(
     { ...as.env, BENCH_MODE: "bare", BENCH_PORT: String(port), BENCH_SLACK_API_URL: fake.apiUrl, BENCH_SIGNING_SECRET: SIGNING_SECRET },
-    as.execArgv,
+    [...as.execArgv, ...profile],
   );
   const sender = new SlackRequestSender({ appUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, fake, fetch: sendThread().fetch });
   return { sender, app };
@@ -673,6 +677,7 @@ async function main(): Promise<void> {
   }
 
   if (PROFILE) fs.writeFileSync(path.resolve(import.meta.dirname, "profiles", "rounds.json"), JSON.stringify(botRounds));
+  if (PROFILE) fs.writeFileSync(path.resolve(import.meta.dirname, "profiles", "floorRounds.json"), JSON.stringify(floorRounds));
   progress("done");
   const results: Results = {
     machine,

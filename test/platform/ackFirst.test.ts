@@ -174,6 +174,36 @@ describe("WorkGate: limited work waits while a burst is arriving", () => {
     expect(started).toEqual(["first's decision", "person 0", "person 1", "person 2"]);
   });
 
+  it("with probeMs, a press alone starts its work probeMs after it arrived; the first of a burst waits for the burst", async () => {
+    const gate = new WorkGate({ slots: 4, maxWaitMs: 1000, quietMs: 10, quietMaxMs: 1000, probeMs: 3, now: () => Date.now() });
+    const started: string[] = [];
+    arrive(gate, 1);
+    answer(gate, 1);
+    void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("alone"), r()));
+    await vi.advanceTimersByTimeAsync(2);
+    expect(started).toEqual([]);
+    // (and a turn of the event loop)
+    await vi.advanceTimersByTimeAsync(2);
+    expect(started).toEqual(["alone"]);
+    // the first of a burst: answered before the second arrives 2 ms later, the rest 1 ms apart
+    await vi.advanceTimersByTimeAsync(100);
+    arrive(gate, 1);
+    answer(gate, 1);
+    void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("first of a burst"), r()));
+    await vi.advanceTimersByTimeAsync(2);
+    for (let i = 0; i < 10; i++) {
+      arrive(gate, 1);
+      answer(gate, 1);
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    expect(started).toEqual(["alone"]);
+    // quietMs (10) after the last arrival
+    await vi.advanceTimersByTimeAsync(8);
+    expect(started).toEqual(["alone"]);
+    await vi.advanceTimersByTimeAsync(3);
+    expect(started).toEqual(["alone", "first of a burst"]);
+  });
+
   it("waits for quiet at most quietMaxMs, so a steady stream of requests does not starve the work", async () => {
     const gate = gateOf();
     const started: number[] = [];

@@ -31,7 +31,8 @@
 // database server, a burst's requests are unanswered together; where it does not (the
 // embedded database's journal line), each is answered before the next is read, and the
 // burst waits in the operating system's sockets, unseen but for how close the requests
-// come one after the other.
+// come one after the other. And limited work waits `probeMs` (app.ts: 5 ms) after the last
+// arrival: the first request of a burst is often answered before the second arrives.
 //
 // The gate only paces the work; it is not where acknowledged work exists. A command or a
 // press is recorded in the database with what it asks for before its ack (inbox.ts), so
@@ -71,6 +72,12 @@ export interface GateOptions {
   quietMs?: number;
   /** limited work waits for a quiet moment at most this long, then takes its turn as before (default 1000) */
   quietMaxMs?: number;
+  /**
+   * Limited work also waits until this long has passed since the last request arrived
+   * (default 0): the first request of a burst, answered before the second arrives, would
+   * otherwise start its work inside the burst.
+   */
+  probeMs?: number;
   /** the clock of the quiet wait, in ms (default performance.now) */
   now?: () => number;
 }
@@ -125,11 +132,13 @@ export class WorkGate {
   private readonly now: () => number;
   private readonly quietMs: number;
   private readonly quietMaxMs: number;
+  private readonly probeMs: number;
 
   constructor(private readonly o: GateOptions) {
     this.now = o.now ?? (() => performance.now());
     this.quietMs = o.quietMs ?? 0;
     this.quietMaxMs = o.quietMaxMs ?? 1000;
+    this.probeMs = o.quietMs ? (o.probeMs ?? 0) : 0;
   }
 
   /** A request arrived; call `answered` once it is answered. */
@@ -221,7 +230,7 @@ export class WorkGate {
     if (now - e.since >= e.quietMaxMs) return true;
     // requests still unanswered 3 s after the last one arrived (handlers stuck before their ack) are no burst
     if (this.arriving >= BURST && now - this.lastArrivalAt < SLACK_ACK_MS) return false;
-    return now - this.lastBurstAt >= this.quietMs;
+    return now - this.lastBurstAt >= this.quietMs && now - this.lastArrivalAt >= this.probeMs;
   }
 
   /** Looks again when the quiet wait of held work may be over (while requests are unacknowledged, `answered` looks). */
@@ -231,7 +240,8 @@ export class WorkGate {
     for (const q of this.queue) if (q.limited && !this.quiet(q)) latest = Math.min(latest, q.since + q.quietMaxMs);
     for (const w of this.quietWaiters) if (!this.quiet(w)) latest = Math.min(latest, w.since + w.quietMaxMs);
     if (latest === Number.POSITIVE_INFINITY) return;
-    const at = this.arriving >= BURST ? Math.min(this.lastArrivalAt + SLACK_ACK_MS, latest) : Math.min(this.lastBurstAt + this.quietMs, latest);
+    const quietAt = Math.max(this.lastBurstAt + this.quietMs, this.lastArrivalAt + this.probeMs);
+    const at = this.arriving >= BURST ? Math.min(this.lastArrivalAt + SLACK_ACK_MS, latest) : Math.min(quietAt, latest);
     if (this.quietTimer && this.quietAt <= at) return;
     clearTimeout(this.quietTimer);
     this.quietAt = at;

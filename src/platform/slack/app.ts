@@ -42,6 +42,12 @@ const COMMAND_WAIT_MS = 400;
  */
 const QUIET_MS = 20;
 const QUIET_MAX_MS = 1000;
+/**
+ * And it waits until this long after the last request arrived: the first request of a
+ * burst is often answered before the second arrives, and its work would run inside the
+ * burst. A press alone waits this much longer for its message to change.
+ */
+const PROBE_MS = 5;
 
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
@@ -71,6 +77,7 @@ export function createSlackApp(o: SlackAppOptions): App {
     commandWaitMs: COMMAND_WAIT_MS,
     quietMs: QUIET_MS,
     quietMaxMs: QUIET_MAX_MS,
+    probeMs: PROBE_MS,
     patient: o.patient,
     ackSent: metrics && ((kind, seconds) => metrics.ackSent(kind, seconds)),
   };
