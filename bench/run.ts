@@ -265,7 +265,11 @@ async function pressToUpdated(sender: SlackRequestSender, watcher: UpdateWatcher
     const tAck = performance.now();
     if (r.status !== 200) throw new Error(`press answered ${r.status}`);
     const t1 = await seen;
-    if (Number.isNaN(t1)) return (notUpdated++, Number.NaN);
+    if (Number.isNaN(t1)) {
+      // which message and when, to look for in the bot's log
+      progress(`  never updated: the press on ${t.channel} ${t.ts}, ${((t0 - series) / 1000).toFixed(2)} s into the series (acknowledged ${r.status})`);
+      return (notUpdated++, Number.NaN);
+    }
     acks.push(tAck - t0);
     afterAck.push(t1 - tAck);
     slowest.push({ at: t0 - series, ack: tAck - t0, after: t1 - tAck });
