@@ -14,7 +14,7 @@
 // the fake's work answering the bot would otherwise sit inside the bot's figures only).
 // Options: --quick (small series, to check that it works), --acks (full ack and
 // press-to-updated series, few submissions: for working on the acks; `npx tsx bench/run.ts
-// --acks` also skips the jobs), --profile (CPU profiles of the bot processes, and where the bot allocates, into bench/profiles/; the floor's into bench/profiles/floor/). BENCH_DATABASE_URL overrides the PostgreSQL
+// --acks` also skips the jobs), --updates=N (row 3's presses, 200 by default), --profile (CPU profiles of the bot processes, and where the bot allocates, into bench/profiles/; the floor's into bench/profiles/floor/). BENCH_DATABASE_URL overrides the PostgreSQL
 // server (default postgresql://postgres@127.0.0.1:5432/test); the run works in a schema
 // of its own there and drops it at the end. PostgreSQL not answering skips its part.
 import crypto from "node:crypto";
@@ -57,7 +57,9 @@ const SUBMIT_CONC_N = ACKS_ONLY ? 15 : size(300);
 /** requests stored before anything is measured (--quick: fewer, to finish within a minute) */
 const SEED_TOTAL = QUICK ? 1_000 : 10_000;
 const UPDATE_WARMUP = size(20);
-const UPDATE_N = size(200);
+/** row 3's presses; `--updates=N` for more (a long series finds what a short one misses: a press never updated) */
+const UPDATES_ARG = process.argv.find((a) => a.startsWith("--updates="));
+const UPDATE_N = UPDATES_ARG ? Math.max(1, Number(UPDATES_ARG.slice("--updates=".length)) || 200) : size(200);
 /** Slack shows an error when an interaction is not acknowledged within 3 s. */
 const SLACK_ACK_LIMIT_MS = 3000;
 const POSTGRES_URL = process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/test";

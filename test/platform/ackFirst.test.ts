@@ -204,6 +204,27 @@ describe("WorkGate: limited work waits while a burst is arriving", () => {
     expect(started).toEqual(["alone", "first of a burst"]);
   });
 
+  it("the quiet moment passing while the gate looks (between two readings of its clock) does not leave work waiting", async () => {
+    // the clock's readings: the arrival at 0, then a few just after it, then one just before
+    // the quiet moment (5 ms after the arrival) and, from then on, the fake time past it
+    const t0 = Date.now();
+    const readings = [0, 0.1, 0.2, 0.3, 0.4, 4.99];
+    const gate = new WorkGate({
+      slots: 4,
+      maxWaitMs: 1000,
+      quietMs: 10,
+      quietMaxMs: 1000,
+      probeMs: 5,
+      now: () => t0 + (readings.shift() ?? Date.now() - t0 + 0.02),
+    });
+    const started: string[] = [];
+    gate.arrived();
+    gate.answered();
+    void gate.enter({ waitMs: Infinity, limited: true }).then((r) => (started.push("decision"), r()));
+    await vi.advanceTimersByTimeAsync(30);
+    expect(started).toEqual(["decision"]);
+  });
+
   it("waits for quiet at most quietMaxMs, so a steady stream of requests does not starve the work", async () => {
     const gate = gateOf();
     const started: number[] = [];

@@ -162,6 +162,9 @@ export class WorkGate {
   /** Resolves when the caller may work; call the returned function when done (once). */
   enter(turn: Turn = {}): Promise<() => void> {
     const waitMs = turn.waitMs ?? this.o.maxWaitMs;
+    // one reading of the clock for the whole look: a quiet moment passing between two
+    // readings would leave the work waiting with no timer to look again
+    const now = this.now();
     return new Promise((resolve) => {
       let released = false;
       const release = () => {
@@ -177,11 +180,11 @@ export class WorkGate {
         start,
         timer: undefined,
         limited: turn.limited ?? false,
-        since: this.now(),
+        since: now,
         quietMaxMs: this.quietMaxMs,
       };
       // at once, unless work that may start is waiting ahead of it (limited work: unless any waits ahead of it)
-      const atOnce = this.mayStart(entry) && !(entry.limited && this.queue.some((q) => q.limited)) && this.queue.every((q) => !this.mayStart(q));
+      const atOnce = this.mayStart(entry, now) && !(entry.limited && this.queue.some((q) => q.limited)) && this.queue.every((q) => !this.mayStart(q, now));
       if (atOnce && !(entry.limited && this.quietMs > 0)) {
         this.take(entry);
         return start();
@@ -200,18 +203,19 @@ export class WorkGate {
           start();
         }, waitMs);
       this.queue.push(entry);
-      this.recheckQuiet();
+      this.recheckQuiet(now);
     });
   }
 
   /** Resolves at a quiet moment as limited work waits for it (at once outside a burst), or after `maxMs`; takes no slot. */
   whenQuiet(maxMs: number): Promise<void> {
-    const w: QuietWaiter = { since: this.now(), quietMaxMs: maxMs, resolve: () => undefined };
-    if (this.quiet(w)) return Promise.resolve();
+    const now = this.now();
+    const w: QuietWaiter = { since: now, quietMaxMs: maxMs, resolve: () => undefined };
+    if (this.quiet(w, now)) return Promise.resolve();
     return new Promise((resolve) => {
       w.resolve = resolve;
       this.quietWaiters.push(w);
-      this.recheckQuiet();
+      this.recheckQuiet(now);
     });
   }
 
@@ -219,14 +223,13 @@ export class WorkGate {
     return { active: this.active, waiting: this.queue.length, overflowed: this.overflowed, arriving: this.arriving };
   }
 
-  private mayStart(e: Entry): boolean {
-    return this.active < this.o.slots && (!e.limited || (this.activeLimited < (this.o.limitedSlots ?? 1) && this.quiet(e)));
+  private mayStart(e: Entry, now: number): boolean {
+    return this.active < this.o.slots && (!e.limited || (this.activeLimited < (this.o.limitedSlots ?? 1) && this.quiet(e, now)));
   }
 
   /** Whether limited work may start as far as arriving requests go: no burst for `quietMs`, or it waited `quietMaxMs`. */
-  private quiet(e: Waiting): boolean {
+  private quiet(e: Waiting, now: number): boolean {
     if (this.quietMs <= 0) return true;
-    const now = this.now();
     if (now - e.since >= e.quietMaxMs) return true;
     // requests still unanswered 3 s after the last one arrived (handlers stuck before their ack) are no burst
     if (this.arriving >= BURST && now - this.lastArrivalAt < SLACK_ACK_MS) return false;
@@ -234,11 +237,11 @@ export class WorkGate {
   }
 
   /** Looks again when the quiet wait of held work may be over (while requests are unacknowledged, `answered` looks). */
-  private recheckQuiet(): void {
+  private recheckQuiet(now: number): void {
     if (this.quietMs <= 0) return;
     let latest = Number.POSITIVE_INFINITY;
-    for (const q of this.queue) if (q.limited && !this.quiet(q)) latest = Math.min(latest, q.since + q.quietMaxMs);
-    for (const w of this.quietWaiters) if (!this.quiet(w)) latest = Math.min(latest, w.since + w.quietMaxMs);
+    for (const q of this.queue) if (q.limited && !this.quiet(q, now)) latest = Math.min(latest, q.since + q.quietMaxMs);
+    for (const w of this.quietWaiters) if (!this.quiet(w, now)) latest = Math.min(latest, w.since + w.quietMaxMs);
     if (latest === Number.POSITIVE_INFINITY) return;
     const quietAt = Math.max(this.lastBurstAt + this.quietMs, this.lastArrivalAt + this.probeMs);
     const at = this.arriving >= BURST ? Math.min(this.lastArrivalAt + SLACK_ACK_MS, latest) : Math.min(quietAt, latest);
@@ -250,7 +253,7 @@ export class WorkGate {
         this.quietTimer = undefined;
         this.next();
       },
-      Math.max(1, Math.ceil(at - this.now())),
+      Math.max(1, Math.ceil(at - now)),
     );
   }
 
@@ -261,11 +264,13 @@ export class WorkGate {
 
   /** Starts waiting work in arrival order, passing over limited work while it holds all its slots or waits for quiet. */
   private next(): void {
+    // one reading of the clock for the whole look (see enter)
+    const now = this.now();
     // limited work starts in arrival order: none passes limited work that must wait
     let limitedWaits = false;
     for (let i = 0; i < this.queue.length && this.active < this.o.slots; ) {
       const e = this.queue[i]!;
-      if ((e.limited && limitedWaits) || !this.mayStart(e)) {
+      if ((e.limited && limitedWaits) || !this.mayStart(e, now)) {
         if (e.limited) limitedWaits = true;
         i++;
         continue;
@@ -278,12 +283,12 @@ export class WorkGate {
     }
     for (let i = 0; i < this.quietWaiters.length; ) {
       const w = this.quietWaiters[i]!;
-      if (this.quiet(w)) {
+      if (this.quiet(w, now)) {
         this.quietWaiters.splice(i, 1);
         w.resolve();
       } else i++;
     }
-    this.recheckQuiet();
+    this.recheckQuiet(now);
   }
 }
 
