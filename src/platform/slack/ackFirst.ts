@@ -26,13 +26,13 @@
 // `quietMs` after, a decision, a command's modal or an outbox pass does not start, so the
 // acks of the burst do not share the event loop (and the garbage) with the work of the
 // ones before; it starts after `quietMaxMs` (a command after `commandWaitMs`) however busy
-// it is. A request or two at a time (people at work, one after the other) start their work
-// at once as before. Both signs are needed: where the record before the ack waits for the
-// database server, a burst's requests are unanswered together; where it does not (the
-// embedded database's journal line), each is answered before the next is read, and the
-// burst waits in the operating system's sockets, unseen but for how close the requests
-// come one after the other. And limited work waits `probeMs` (app.ts: 5 ms) after the last
-// arrival: the first request of a burst is often answered before the second arrives.
+// it is. A request or two at a time (people at work, one after the other) do not wait for
+// it. Both signs are needed: where the record before the ack waits for the database
+// server, a burst's requests are unanswered together; where it does not (the embedded
+// database's journal line), each is answered before the next is read, and the burst waits
+// in the operating system's sockets, unseen but for how close the requests come one after
+// the other. And limited work waits `probeMs` (app.ts) after the last arrival, alone or in
+// a burst: the first request of a burst is often answered before the second arrives.
 //
 // The gate only paces the work; it is not where acknowledged work exists. A command or a
 // press is recorded in the database with what it asks for before its ack (inbox.ts), so
@@ -207,7 +207,7 @@ export class WorkGate {
     });
   }
 
-  /** Resolves at a quiet moment as limited work waits for it (at once outside a burst), or after `maxMs`; takes no slot. */
+  /** Resolves at a quiet moment as limited work waits for it (outside a burst, `probeMs` after the last arrival), or after `maxMs`; takes no slot. */
   whenQuiet(maxMs: number): Promise<void> {
     const now = this.now();
     const w: QuietWaiter = { since: now, quietMaxMs: maxMs, resolve: () => undefined };

@@ -35,10 +35,10 @@ const MAX_WAIT_MS = 1000;
  */
 const COMMAND_WAIT_MS = 400;
 /**
- * In a burst (three or more requests unanswered at once), the work after the acks (a
- * decision, a modal, an outbox pass) waits until this long after it, so that it does not
- * slow the acks of the requests still arriving; a request or two at a time start their
- * work at once. It waits at most QUIET_MAX_MS (a command at most COMMAND_WAIT_MS).
+ * In a burst (three or more requests unanswered at once, or arriving within 10 ms), the
+ * work after the acks (a decision, a modal, an outbox pass) waits until this long after it,
+ * so that it does not slow the acks of the requests still arriving; a request or two at a
+ * time do not wait for it. It waits at most QUIET_MAX_MS (a command at most COMMAND_WAIT_MS).
  */
 const QUIET_MS = 20;
 const QUIET_MAX_MS = 1000;
