@@ -98,9 +98,10 @@ export class ThreadedFetch {
  * How `npm start` runs the bot (package.json): the environment variables set before `node`
  * (malloc's arenas) and node's own flags (V8's heap), without the TypeScript loader, which
  * the benchmark's processes have already. The bot and the bare Bolt app run with them, so
- * the memory rows show what a user's process holds.
+ * the memory rows show what a user's process holds. `v8Defaults`: without node's flags (V8's
+ * own heap sizes), to tell what the memory flags cost the acks from what the bot's work does.
  */
-export function startSettings(): { env: Record<string, string>; execArgv: string[] } {
+export function startSettings(v8Defaults = false): { env: Record<string, string>; execArgv: string[] } {
   const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../package.json"), "utf8")) as { scripts: Record<string, string> };
   const words = pkg.scripts.start!.trim().split(/\s+/);
   const env: Record<string, string> = {};
@@ -113,7 +114,7 @@ export function startSettings(): { env: Record<string, string>; execArgv: string
   const execArgv: string[] = [];
   for (i++; i < words.length && words[i]!.startsWith("--"); i++) {
     if (words[i] === "--import") i++;
-    else execArgv.push(words[i]!);
+    else if (!v8Defaults) execArgv.push(words[i]!);
   }
   return { env, execArgv };
 }

@@ -14,7 +14,8 @@
 // the fake's work answering the bot would otherwise sit inside the bot's figures only).
 // Options: --quick (small series, to check that it works), --acks (full ack and
 // press-to-updated series, few submissions: for working on the acks; `npx tsx bench/run.ts
-// --acks` also skips the jobs), --updates=N (row 3's presses, 200 by default), --profile (CPU profiles of the bot processes, and where the bot allocates, into bench/profiles/; the floor's into bench/profiles/floor/). BENCH_DATABASE_URL overrides the PostgreSQL
+// --acks` also skips the jobs), --updates=N (row 3's presses, 200 by default), --v8-defaults (the
+// floor and the bot without npm start's V8 flags, to tell what the memory caps cost the acks), --profile (CPU profiles of the bot processes, and where the bot allocates, into bench/profiles/; the floor's into bench/profiles/floor/). BENCH_DATABASE_URL overrides the PostgreSQL
 // server (default postgresql://postgres@127.0.0.1:5432/test); the run works in a schema
 // of its own there and drops it at the end. PostgreSQL not answering skips its part.
 import crypto from "node:crypto";
@@ -41,6 +42,8 @@ import type { PlanCacheStats } from "../src/platform/planCache.js";
 
 const QUICK = process.argv.includes("--quick");
 const PROFILE = process.argv.includes("--profile");
+/** --v8-defaults: the floor and the bot without npm start's V8 flags (the memory caps' smaller heap), both alike */
+const V8_DEFAULTS = process.argv.includes("--v8-defaults");
 const size = (n: number) => (QUICK ? Math.max(5, Math.round(n / 20)) : n);
 
 const CONCURRENCY = 20;
@@ -362,7 +365,7 @@ class BotUnderTest {
   async start(): Promise<number> {
     const t0 = performance.now();
     const profile = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(import.meta.dirname, "profiles")}`] : [];
-    const as = startSettings();
+    const as = startSettings(V8_DEFAULTS);
     const allocations: Record<string, string> = PROFILE ? { BENCH_ALLOC_PROFILE_DIR: path.resolve(import.meta.dirname, "profiles") } : {};
     this.app = await AppProcess.start({ ...as.env, ...this.env, ...allocations, BENCH_MODE: "bot" }, [...as.execArgv, ...profile, "--expose-gc"]);
     this.sender = new SlackRequestSender({
@@ -482,7 +485,7 @@ type Floor = { command: AckStats; press: AckStats; submit: SubmitStats; memory: 
  */
 async function startBare(fake: FakeSlack): Promise<{ sender: SlackRequestSender; app: AppProcess }> {
   const port = await freePort();
-  const as = startSettings();
+  const as = startSettings(V8_DEFAULTS);
   // --profile: the floor's CPU profile too (bench/profiles/floorRounds.json says when its rounds ran)
   const profile = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(import.meta.dirname, "profiles", "floor")}`] : [];
   const app = await AppProcess.start(
@@ -814,6 +817,10 @@ function report(r: Results): string {
     `node ${m.node}, ${m.platform}, ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGb} GB RAM; run took ${r.seconds.toFixed(0)} s. Noisy shared machine: compare ratios within this run.`,
   );
   out.push(`Bot in its own process as main.ts runs it; this process is the load generator and the fake Slack (postMessagePerChannel: false).`);
+  if (V8_DEFAULTS)
+    out.push(
+      "--v8-defaults: the bot and the bare Bolt app ran without npm start's V8 flags (V8's default heap sizes): the memory rows are not what npm start holds.",
+    );
   out.push("Each bot row's ratios are to the bare Bolt row just above it: same payloads, measured just before, with that bot started and idle.");
   out.push(
     `Each database seeded with ${n(SEED_TOTAL)} requests (${Object.entries(r.seed.pglite.rows)
