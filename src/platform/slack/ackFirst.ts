@@ -138,7 +138,7 @@ export class WorkGate {
     this.now = o.now ?? (() => performance.now());
     this.quietMs = o.quietMs ?? 0;
     this.quietMaxMs = o.quietMaxMs ?? 1000;
-    this.probeMs = o.quietMs ? (o.probeMs ?? 0) : 0;
+    this.probeMs = o.probeMs ?? 0;
   }
 
   /** A request arrived; call `answered` once it is answered. */
