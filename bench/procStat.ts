@@ -15,3 +15,19 @@ export function statCpu(file: string): { name: string; seconds: number } | undef
   const f = stat.slice(close + 2).split(" ");
   return { name: stat.slice(stat.indexOf("(") + 1, close).trim(), seconds: (Number(f[11]) + Number(f[12])) / 100 };
 }
+
+/** CPU time of the PostgreSQL server's processes on this machine so far, ms (Linux: /proc; 0 elsewhere). */
+export function serverCpuMs(): number {
+  let pids: string[];
+  try {
+    pids = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p));
+  } catch {
+    return 0;
+  }
+  let seconds = 0;
+  for (const pid of pids) {
+    const p = statCpu(`/proc/${pid}/stat`);
+    if (p?.name === "postgres") seconds += p.seconds;
+  }
+  return seconds * 1000;
+}

@@ -33,7 +33,7 @@ import { VALID_INPUTS } from "../test/support/forms.js";
 import { ORG, ORG_YAML } from "../test/support/org.js";
 import { AppProcess, closedLoop, ms, requestTiming, sleep, startSettings, stats, table, ThreadedFetch, type Stats } from "./lib.js";
 import type { SeedResult, Target } from "./seed.js";
-import { statCpu } from "./procStat.js";
+import { serverCpuMs } from "./procStat.js";
 import type { Resident } from "./smaps.js";
 import type { EngineMemory } from "../src/platform/db.js";
 import type { PlanCacheStats } from "../src/platform/planCache.js";
@@ -137,22 +137,6 @@ type RoundCpu = { app: number; appMain: number; generator: number; server: numbe
 type CpuReading = { cpu: NodeJS.CpuUsage; mainCpu?: number };
 /** How the floor's and the bot's CPU are read (their `cpu` handler, bench/app.ts). */
 type CpuReaders = { floor: () => Promise<CpuReading>; bot: () => Promise<CpuReading> };
-
-/** CPU time of the PostgreSQL server's processes so far, ms (Linux: /proc; 0 elsewhere). */
-function serverCpuMs(): number {
-  let pids: string[];
-  try {
-    pids = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p));
-  } catch {
-    return 0;
-  }
-  let seconds = 0;
-  for (const pid of pids) {
-    const p = statCpu(`/proc/${pid}/stat`);
-    if (p?.name === "postgres") seconds += p.seconds;
-  }
-  return seconds * 1000;
-}
 
 /**
  * --profile: when each of the bot's rounds was sent (µs of the monotonic clock, as the CPU
