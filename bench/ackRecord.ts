@@ -117,7 +117,7 @@ async function main(): Promise<void> {
           t.name,
           ms(s.p50),
           ms(s.p99),
-          `${m.ms.length} done; ${(m.statements / m.ms.length).toFixed(2)} statements each; CPU per delivery: the server ${per(m.serverMs)} ms, this process ${per(m.selfMs)} ms`,
+          `${m.ms.length} done; ${(m.statements / m.ms.length).toFixed(2)} statements each; CPU per ${id === "R1" ? "statement" : "delivery"}: the server ${per(m.serverMs)} ms, this process ${per(m.selfMs)} ms`,
         ]);
       }
     });
