@@ -15,6 +15,7 @@ import type { Database } from "../src/platform/db.js";
 import { systemClock } from "../src/platform/clock.js";
 import type { Services } from "../src/platform/services.js";
 import { recordDelivery } from "../src/platform/slack/actor.js";
+import { SlackRequestSender } from "../src/platform/slack/fake/index.js";
 import { answeringTargets, freshDatabase } from "./databases.js";
 import { closedLoop, ms, stats, table } from "./lib.js";
 import { serverCpuMs } from "./procStat.js";
@@ -23,23 +24,6 @@ const QUICK = process.argv.includes("--quick");
 const N = QUICK ? 300 : 1_500;
 const IN_FLIGHT = 20;
 const PEOPLE = 300;
-/** a slash command's fields as Slack sends them: what the inbox stores with a command's record */
-const COMMAND_BODY = {
-  token: "verification-token",
-  team_id: "T0MAMORI",
-  team_domain: "mamori",
-  channel_id: "C0GENERAL",
-  channel_name: "general",
-  user_id: "U0",
-  user_name: "tanaka",
-  command: "/privacy",
-  text: "request",
-  api_app_id: "A0MAMORI",
-  is_enterprise_install: "false",
-  response_url: "https://hooks.slack.com/commands/T0MAMORI/1234567890/abcdefabcdefabcdef",
-  trigger_id: "1234567890.1234567890.abcdefabcdefabcdefabcdef",
-};
-
 /** The database, counting the statements sent under `name`. */
 function counting(db: Database, name: string): { db: Database; count: () => number } {
   let n = 0;
@@ -57,8 +41,9 @@ interface Measured {
   selfMs: number;
 }
 
-async function measure(n: number, inFlight: number, op: (i: number) => Promise<unknown>, statements: () => number): Promise<Measured> {
-  const s0 = statements();
+/** `statements`: how many statements went out so far (default: one per operation). */
+async function measure(n: number, inFlight: number, op: (i: number) => Promise<unknown>, statements?: () => number): Promise<Measured> {
+  const s0 = statements?.() ?? 0;
   const server0 = serverCpuMs();
   const self0 = process.cpuUsage();
   const samples = await closedLoop(n, inFlight, async (i) => {
@@ -67,7 +52,7 @@ async function measure(n: number, inFlight: number, op: (i: number) => Promise<u
     return performance.now() - t0;
   });
   const self = process.cpuUsage(self0);
-  return { ms: samples, statements: statements() - s0, serverMs: serverCpuMs() - server0, selfMs: (self.user + self.system) / 1000 };
+  return { ms: samples, statements: statements ? statements() - s0 : n, serverMs: serverCpuMs() - server0, selfMs: (self.user + self.system) / 1000 };
 }
 
 async function main(): Promise<void> {
@@ -81,30 +66,29 @@ async function main(): Promise<void> {
       `);
       const { db, count } = counting(plain, "mamori_inbox_actors");
       const services = { database: db, clock: systemClock } as unknown as Services;
+      // what the inbox stores with a command's record: its form fields as the fake Slack sends them
+      const slack = new SlackRequestSender({ appUrl: "http://127.0.0.1:0/slack/events", signingSecret: "bench" });
       let seq = 0;
       const record = async () => {
         const i = seq++;
         const userId = `U${1 + (i % PEOPLE)}`;
+        const body = slack.commandForm(userId, "/privacy", "request");
         const r = await recordDelivery(services, {
           key: `command:bench:${i}`,
           userId,
           kind: "command",
-          payload: { userId, responseUrl: COMMAND_BODY.response_url, replay: false, what: "/privacy", body: { ...COMMAND_BODY, user_id: userId } },
+          payload: { userId, responseUrl: body.response_url, replay: false, what: "/privacy", body },
           owner: "bench",
           leaseUntil: new Date(Date.now() + 60_000),
         });
         if (!r.first || !r.person) throw new Error(`delivery ${i} was not recorded as new with its person`);
       };
-      let selects = 0;
-      const select = async () => {
-        selects++;
-        await db.query("SELECT 1", [], "bench_select_1", "ack");
-      };
+      const select = () => db.query("SELECT 1", [], "bench_select_1", "ack");
       // warm the driver, the server's plans and V8's compiled code
-      await measure(Math.min(200, N), 1, select, () => selects);
+      await measure(Math.min(200, N), 1, select);
       await measure(Math.min(200, N), IN_FLIGHT, record, count);
       const series: [string, string, Measured][] = [
-        ["R1", "SELECT 1, one at a time (a round trip)", await measure(N, 1, select, () => selects)],
+        ["R1", "SELECT 1, one at a time (a round trip)", await measure(N, 1, select)],
         ["R2", "a delivery recorded, one at a time", await measure(N, 1, record, count)],
         ["R3", `a delivery recorded, ${IN_FLIGHT} in flight`, await measure(N, IN_FLIGHT, record, count)],
       ];

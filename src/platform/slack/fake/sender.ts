@@ -123,9 +123,21 @@ export class SlackRequestSender {
   }
 
   async command(userId: string, command: string, text: string, opts: CommandOptions = {}): Promise<SentResponse> {
+    const form = this.commandForm(userId, command, text, opts);
+    const res = await this.post(new URLSearchParams(form).toString(), "application/x-www-form-urlencoded", opts);
+    return { ...res, triggerId: form.trigger_id };
+  }
+
+  /** A slash command's form fields, as Slack posts them (`command` sends them signed). */
+  commandForm(
+    userId: string,
+    command: string,
+    text: string,
+    opts: Pick<CommandOptions, "channelId" | "channelName"> = {},
+  ): Record<string, string> & { trigger_id: string } {
     const channel = opts.channelId ?? "C0GENERAL";
     const triggerId = this.triggerId(userId);
-    const form = {
+    return {
       token: VERIFICATION_TOKEN,
       team_id: this.teamId,
       team_domain: this.opts.teamDomain ?? "fake",
@@ -140,8 +152,6 @@ export class SlackRequestSender {
       response_url: this.responseUrl({ channel, user: userId }),
       trigger_id: triggerId,
     };
-    const res = await this.post(new URLSearchParams(form).toString(), "application/x-www-form-urlencoded", opts);
-    return { ...res, triggerId };
   }
 
   async blockAction(userId: string, o: BlockActionOptions): Promise<SentResponse> {
